@@ -1,0 +1,168 @@
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { ANALYSED_EXTENSIONS, isAnalysedFile } from './file-types';
+import { checkIgnored, IgnoreFileCache, type IgnoreLevel } from './gitignore';
+import { compareStrings, displayPath } from './paths';
+import { describeFsError } from './read-source';
+
+export interface DiscoveryOptions {
+  readonly cwd: string;
+  /** Honour `.gitignore` files and `.git/info/exclude` (off with `--no-ignore`). */
+  readonly respectIgnoreFiles: boolean;
+  /** Walk into dependency directories (`--include-vendor`). */
+  readonly includeVendor: boolean;
+}
+
+/** Never walked: repository metadata holds no code of the project. */
+export const ALWAYS_SKIPPED_DIRS: readonly string[] = ['.git', '.hg', '.svn'];
+/** Third-party code: findings there are not the user's to fix. */
+export const VENDOR_DIRS: readonly string[] = ['vendor', 'node_modules'];
+
+export interface DiscoveredFile {
+  readonly absPath: string;
+  /** Relative to the working directory, forward slashes: how every output names it. */
+  readonly displayPath: string;
+  /** Named on the command line: analysed whatever its extension or ignore rules say. */
+  readonly explicit: boolean;
+}
+
+export interface SkippedPath {
+  readonly displayPath: string;
+  readonly reason: string;
+}
+
+export interface UnreadablePath {
+  readonly displayPath: string;
+  readonly message: string;
+}
+
+export interface Discovery {
+  /** Sorted by display path, each file once. */
+  readonly files: readonly DiscoveredFile[];
+  /** What was left out and why, in walk order (for `--verbose`). */
+  readonly skipped: readonly SkippedPath[];
+  /** Inputs that do not exist or could not be listed: they make the run fail. */
+  readonly unreadable: readonly UnreadablePath[];
+}
+
+/** Expands the command line's paths (files and directories) into the files to analyse. */
+export async function discoverFiles(inputs: readonly string[], options: DiscoveryOptions): Promise<Discovery> {
+  const walker = new Walker(options);
+  for (const input of inputs) await walker.addInput(input);
+  return walker.result();
+}
+
+class Walker {
+  private readonly files = new Map<string, DiscoveredFile>();
+  private readonly skipped: SkippedPath[] = [];
+  private readonly unreadable: UnreadablePath[] = [];
+  private readonly ignoreFiles = new IgnoreFileCache();
+  /**
+   * Real paths of the directories walked so far. A directory symlink pointing back up the
+   * tree (a loop) or at a directory already walked (a duplicate) is not entered twice.
+   */
+  private readonly walkedDirs = new Set<string>();
+
+  constructor(private readonly options: DiscoveryOptions) {}
+
+  async addInput(input: string): Promise<void> {
+    const abs = path.resolve(this.options.cwd, input);
+    let stats;
+    try {
+      stats = await fsp.stat(abs);
+    } catch (err) {
+      this.unreadable.push({ displayPath: this.display(abs), message: `cannot read path: ${describeFsError(err)}` });
+      return;
+    }
+    if (!stats.isDirectory()) {
+      // Named explicitly: analysed even if ignored or of another extension. Anything that is
+      // not a regular file is turned into an error by the reader, not silently dropped.
+      this.files.set(abs, { absPath: abs, displayPath: this.display(abs), explicit: true });
+      return;
+    }
+    let outer = this.options.respectIgnoreFiles ? await this.ignoreFiles.ancestorLevels(abs) : [];
+    // A directory named on the command line is walked even if an outer ignore file ignores
+    // it; the outer files are then dropped for it, or they would ignore all of its content.
+    if (checkIgnored(outer, abs, true).ignored) outer = [];
+    await this.walkDir(abs, outer);
+  }
+
+  result(): Discovery {
+    const files = [...this.files.values()].sort((a, b) => compareStrings(a.displayPath, b.displayPath));
+    return { files, skipped: this.skipped, unreadable: this.unreadable };
+  }
+
+  private async walkDir(dir: string, outerLevels: readonly IgnoreLevel[]): Promise<void> {
+    let entries;
+    try {
+      const real = await fsp.realpath(dir);
+      if (this.walkedDirs.has(real)) {
+        this.skip(dir, true, 'already walked (a symbolic link to a directory seen before)');
+        return;
+      }
+      this.walkedDirs.add(real);
+      entries = await fsp.readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      this.unreadable.push({ displayPath: this.display(dir), message: `cannot list directory: ${describeFsError(err)}` });
+      return;
+    }
+    const own = this.options.respectIgnoreFiles ? await this.ignoreFiles.gitignoreIn(dir) : undefined;
+    const levels = own === undefined ? outerLevels : [...outerLevels, own];
+
+    entries.sort((a, b) => compareStrings(a.name, b.name));
+    for (const entry of entries) {
+      const abs = path.join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = await fsp.stat(abs);
+          isDir = target.isDirectory();
+          isFile = target.isFile();
+        } catch {
+          this.skip(abs, false, 'broken symbolic link');
+          continue;
+        }
+      }
+      if (isDir) {
+        const reason = this.dirSkipReason(entry.name, abs, levels);
+        if (reason !== undefined) this.skip(abs, true, reason);
+        else await this.walkDir(abs, levels);
+      } else if (isFile) {
+        const reason = this.fileSkipReason(entry.name, abs, levels);
+        if (reason !== undefined) this.skip(abs, false, reason);
+        else if (!this.files.has(abs)) this.files.set(abs, { absPath: abs, displayPath: this.display(abs), explicit: false });
+      } else {
+        this.skip(abs, false, 'not a regular file');
+      }
+    }
+  }
+
+  private dirSkipReason(name: string, abs: string, levels: readonly IgnoreLevel[]): string | undefined {
+    if (ALWAYS_SKIPPED_DIRS.includes(name)) return 'version-control directory';
+    if (!this.options.includeVendor && VENDOR_DIRS.includes(name)) {
+      return 'dependency directory (use --include-vendor to analyse it)';
+    }
+    return this.ignoredReason(abs, true, levels);
+  }
+
+  private fileSkipReason(name: string, abs: string, levels: readonly IgnoreLevel[]): string | undefined {
+    if (!isAnalysedFile(name)) return `not a ${ANALYSED_EXTENSIONS.join(' / ')} file`;
+    return this.ignoredReason(abs, false, levels);
+  }
+
+  private ignoredReason(abs: string, isDir: boolean, levels: readonly IgnoreLevel[]): string | undefined {
+    if (!this.options.respectIgnoreFiles) return undefined;
+    const verdict = checkIgnored(levels, abs, isDir);
+    if (!verdict.ignored) return undefined;
+    return `ignored by ${verdict.source === undefined ? 'an ignore file' : this.display(verdict.source)} (use --no-ignore to analyse it)`;
+  }
+
+  private skip(abs: string, isDir: boolean, reason: string): void {
+    this.skipped.push({ displayPath: this.display(abs) + (isDir ? '/' : ''), reason });
+  }
+
+  private display(abs: string): string {
+    return displayPath(this.options.cwd, abs);
+  }
+}

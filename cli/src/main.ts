@@ -1,0 +1,146 @@
+import { Command, CommanderError, Option } from 'commander';
+import type { Analyzer } from '../../rules/src/analyzer';
+import { createAnalyzer } from '../../rules/src/analyzer';
+import { loadGrammarBytes } from '../../rules/src/node-runtime';
+import { runCheck } from './check';
+import { createColors, shouldUseColor } from './color';
+import { ExitCode, exitCodeFor } from './exit-code';
+import { DEFAULT_MAX_FILE_SIZE, OUTPUT_FORMATS, parseByteCount, type CheckCommandOptions } from './options';
+import { renderJson } from './render/json';
+import { renderPretty } from './render/pretty';
+import { buildReport } from './report';
+import { VERSION } from './version';
+
+/** Everything main touches outside itself, so tests run it in-process with fakes. */
+export interface MainEnvironment {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown };
+  readonly createAnalyzer: () => Promise<Analyzer>;
+}
+
+const EXIT_CODE_HELP = `
+Exit codes:
+  0  no problems (info findings alone do not fail a run)
+  1  at least one warning or error finding
+  2  usage error, an input that could not be read, or an internal error`;
+
+/**
+ * Runs the command line and returns the exit code; never throws and never calls
+ * `process.exit`, so buffered output is flushed and tests can call it directly.
+ */
+export async function main(argv: readonly string[], environment: MainEnvironment): Promise<number> {
+  const { stdout, stderr } = environment;
+  let exitCode: number = ExitCode.Clean;
+  // Known before parsing succeeds, so a failure during parsing can still honour it.
+  let verbose = argv.includes('--verbose');
+
+  const program = new Command('session-lint')
+    .description('Finds request handlers that hold a session lock across slow work.')
+    .version(VERSION, '-V, --version')
+    // Commander would call process.exit itself; we map its errors to our exit codes below.
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(s) })
+    .showHelpAfterError('(add --help for usage)');
+
+  program
+    .command('check')
+    .description('Analyse PHP files and report problems.')
+    .argument('[paths...]', 'files and directories to analyse (default: the current directory)')
+    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('pretty'))
+    .option('--no-ignore', "don't honour .gitignore files")
+    .option('--include-vendor', "don't skip vendor/ and node_modules/ (which .gitignore often lists too: add --no-ignore)")
+    .addOption(new Option('--quiet', 'print findings and errors only, no summary').conflicts('verbose'))
+    .option('--verbose', 'also print skipped paths and why (to stderr), and stack traces of internal errors')
+    .option('--max-file-size <bytes>', 'larger files are reported as errors, not analysed', parseByteCount, DEFAULT_MAX_FILE_SIZE)
+    .option('--color', 'force colored output (default: auto; honours NO_COLOR and FORCE_COLOR)')
+    .option('--no-color', 'disable colored output')
+    .addHelpText('after', EXIT_CODE_HELP)
+    .action(async (paths: string[], options: CheckCommandOptions) => {
+      verbose = options.verbose === true;
+      exitCode = await check(paths, options, environment);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version end with exit code 0 (help asked for), everything else commander
+      // has already explained on stderr: an unknown option or command, a bad value, no command.
+      return err.exitCode === 0 ? ExitCode.Clean : ExitCode.Failure;
+    }
+    stderr.write(describeUnexpected(err, verbose));
+    return ExitCode.Failure;
+  }
+}
+
+async function check(paths: readonly string[], options: CheckCommandOptions, environment: MainEnvironment): Promise<number> {
+  const { cwd, stdout, stderr } = environment;
+  const result = await runCheck(
+    {
+      paths,
+      cwd,
+      respectIgnoreFiles: options.ignore,
+      includeVendor: options.includeVendor === true,
+      maxFileSize: options.maxFileSize,
+    },
+    {
+      createAnalyzer: environment.createAnalyzer,
+      // stderr: stdout carries only the report, so `--format json --verbose` stays parseable.
+      ...(options.verbose ? { onSkip: (s) => stderr.write(`skipped ${s.displayPath}: ${s.reason}\n`) } : {}),
+    },
+  );
+  const report = await buildReport(result, cwd);
+  if (options.format === 'json') {
+    stdout.write(renderJson(report));
+  } else {
+    const color = shouldUseColor({ flag: options.color, env: environment.env, isTTY: stdout.isTTY === true });
+    stdout.write(renderPretty(report, result.texts, { colors: createColors(color), quiet: options.quiet === true }));
+  }
+  return exitCodeFor(report.findings, report.errors);
+}
+
+/** One clear line for an exception we did not expect; the stack only when asked for. */
+export function describeUnexpected(err: unknown, verbose: boolean): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const stack = err instanceof Error && err.stack !== undefined ? err.stack : undefined;
+  const detail = verbose && stack !== undefined ? `\n${stack}` : '\n(run with --verbose for the stack trace)';
+  return `session-lint: internal error: ${message}${detail}\n`;
+}
+
+/** The real analyzer: the parser's wasm files, read next to the bundle or from node_modules. */
+async function createNodeAnalyzer(): Promise<Analyzer> {
+  return createAnalyzer(await loadGrammarBytes(), {});
+}
+
+function runAsProcess(): void {
+  const verbose = process.argv.includes('--verbose');
+  // Stack traces are only shown with --verbose; map them to the TypeScript sources then.
+  if (verbose) process.setSourceMapsEnabled(true);
+  const fail = (err: unknown): void => {
+    process.stderr.write(describeUnexpected(err, verbose));
+    process.exit(ExitCode.Failure);
+  };
+  // Errors outside main's promise chain (a callback in a dependency) still get one clear line.
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
+  // `session-lint check | head`: the reader went away; that is not our failure to report.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.Clean);
+    else fail(err);
+  });
+  void main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    createAnalyzer: createNodeAnalyzer,
+  }).then((code) => {
+    // exitCode rather than exit(): pending writes to a pipe are flushed first.
+    process.exitCode = code;
+  });
+}
+
+if (require.main === module) runAsProcess();

@@ -1,0 +1,30 @@
+import { InvalidArgumentError } from 'commander';
+
+/** 10 MiB: far above hand-written PHP; what is larger is generated or data, and slow to parse. */
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+export const OUTPUT_FORMATS = ['pretty', 'json'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** The `check` command's options as commander hands them over (see main.ts). */
+export interface CheckCommandOptions {
+  readonly format: OutputFormat;
+  /** false with `--no-ignore`. */
+  readonly ignore: boolean;
+  readonly includeVendor: boolean;
+  readonly quiet: boolean;
+  readonly verbose: boolean;
+  readonly maxFileSize: number;
+  /** true with `--color`, false with `--no-color`, undefined: automatic. */
+  readonly color: boolean | undefined;
+}
+
+/** `--max-file-size`: a whole number of bytes. Units are left out on purpose (MB vs MiB). */
+export function parseByteCount(value: string): number {
+  if (!/^\d+$/.test(value.trim())) {
+    throw new InvalidArgumentError('Expected a whole number of bytes, e.g. 10485760 for 10 MiB.');
+  }
+  const bytes = Number(value.trim());
+  if (!Number.isSafeInteger(bytes)) throw new InvalidArgumentError('Number too large.');
+  return bytes;
+}

@@ -1,0 +1,37 @@
+import type { Severity } from '../../../core/src';
+import type { Report } from '../report';
+
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+
+/**
+ * `Found 3 problems (2 warnings, 1 info) in 2 files.` ("in N files" counts files with
+ * findings) or `No problems found in 12 files.` (files analysed), plus a line counting the
+ * input errors when there are any.
+ */
+export function summaryLines(report: Report): string[] {
+  const lines: string[] = [];
+  const count = report.findings.length;
+  if (count === 0) {
+    lines.push(`No problems found in ${plural(report.filesAnalysed, 'file')}.`);
+  } else {
+    const bySeverity = SEVERITY_ORDER.map((severity) => ({
+      severity,
+      n: report.findings.filter((f) => f.severity === severity).length,
+    }))
+      .filter(({ n }) => n > 0)
+      .map(({ severity, n }) => severityCount(severity, n));
+    const files = new Set(report.findings.map((f) => f.location.file)).size;
+    lines.push(`Found ${plural(count, 'problem')} (${bySeverity.join(', ')}) in ${plural(files, 'file')}.`);
+  }
+  if (report.errors.length > 0) lines.push(`${plural(report.errors.length, 'input error')} (listed above).`);
+  return lines;
+}
+
+function severityCount(severity: Severity, n: number): string {
+  // "info" is a mass noun: "2 info", not "2 infos".
+  return severity === 'info' ? `${n} info` : plural(n, severity);
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

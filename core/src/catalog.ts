@@ -1,0 +1,55 @@
+import type { ResourceId, SlowKind } from './ir/effects';
+
+/**
+ * What an API does, as data. Catalogs (native PHP, frameworks, libraries, the user's
+ * configuration) are written in this shape in `rules/` and handed to the lowering; the
+ * engine has no built-in list of functions.
+ */
+export type ApiSemantics =
+  | {
+      readonly effect: 'open';
+      readonly resource: ResourceId;
+      /** The key in the options array (argument 0) that means "read, then release at once". */
+      readonly readAndCloseOption?: string;
+    }
+  | { readonly effect: 'close'; readonly resource: ResourceId; readonly how: 'write' | 'abort' | 'destroy' }
+  | { readonly effect: 'use'; readonly resource: ResourceId }
+  /** Changes the session's data without a `$_SESSION` assignment (`session_unset()`). */
+  | { readonly effect: 'write'; readonly resource: ResourceId }
+  | {
+      readonly effect: 'slow';
+      readonly kind: SlowKind;
+      /**
+       * Slow only depending on this argument (a path): a URL makes it `remote-io`, a path the
+       * analysis cannot see makes it `file-io`, a literal local path makes it not slow.
+       */
+      readonly pathArgument?: number;
+    }
+  | { readonly effect: 'time-check' }
+  | { readonly effect: 'output'; readonly flush: boolean }
+  | { readonly effect: 'chunk-read' }
+  | { readonly effect: 'terminate' }
+  /** Known and harmless; listed for `returns` or `byRefArguments`. */
+  | { readonly effect: 'none' };
+
+export type ApiEntry = ApiSemantics & {
+  /** Lower-case class name of the returned object, for method calls on it. */
+  readonly returns?: string;
+  /** Arguments taken by reference: passing `$_SESSION[...]` there writes the session. */
+  readonly byRefArguments?: readonly number[];
+};
+
+export interface Catalog {
+  /** Lower-case, fully qualified function names without a leading backslash. */
+  readonly functions: Readonly<Record<string, ApiEntry>>;
+  /**
+   * Lower-case class name → lower-case method name (or `*` for every method, `__construct`
+   * for `new`) → semantics.
+   */
+  readonly methods: Readonly<Record<string, Readonly<Record<string, ApiEntry>>>>;
+  /** Lower-case class name → its parent, for classes whose methods are listed by parent. */
+  readonly classParents?: Readonly<Record<string, string>>;
+  /** The superglobal that holds the session data, without `$`. */
+  readonly sessionVariable: string;
+  readonly sessionResource: ResourceId;
+}

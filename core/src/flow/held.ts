@@ -1,0 +1,164 @@
+import type { Cfg } from '../ir/cfg';
+import type { SlowKind } from '../ir/effects';
+import { compareSpans, type Span } from '../model/span';
+import type { Observation, SlowOccurrence, UnitFlow } from './engine';
+import type { OpenSite, ResourceState, Step } from './state';
+
+/**
+ * Slow work done while the resource is open or maybe open, each with the place a finding
+ * would point at: the operation itself, or the header of the outermost loop that repeats
+ * it while still holding the lock.
+ */
+export interface HeldOperation {
+  /** The observation (in this unit) that holds the operation. */
+  readonly node: number;
+  /** Where a finding points: the call, or a loop header. */
+  readonly span: Span;
+  readonly occurrence: SlowOccurrence;
+  /** The open sites of the region holding it. */
+  readonly sites: readonly OpenSite[];
+  readonly state: ResourceState;
+}
+
+interface RawOperation {
+  readonly observation: Observation;
+  readonly occurrence: SlowOccurrence;
+  /** A clock read or a flush: only slow as part of a loop. */
+  readonly onlyInLoop: boolean;
+}
+
+export function heldOperations(flow: UnitFlow): HeldOperation[] {
+  const cfg = flow.unit.cfg;
+  const loopsWithChunkReads = loopsContaining(flow, 'chunk-read');
+  const result: HeldOperation[] = [];
+  for (const raw of rawOperations(flow, loopsWithChunkReads)) {
+    const { observation } = raw;
+    const loop = outermostHeldLoop(cfg, flow, observation.node, observation.before.open);
+    if (loop === undefined) {
+      if (raw.onlyInLoop) continue;
+      result.push({
+        node: observation.node,
+        span: raw.occurrence.chain[0]!.span,
+        occurrence: raw.occurrence,
+        sites: observation.before.open,
+        state: observation.before,
+      });
+      continue;
+    }
+    const info = cfg.loops[loop]!;
+    const polls = info.infinite || raw.occurrence.kind === 'polling';
+    const loopStep: Step = {
+      span: info.header,
+      label: polls ? 'this loop polls while the lock is held' : 'this loop repeats it while the lock is held',
+    };
+    const occurrence: SlowOccurrence = {
+      ...raw.occurrence,
+      chain: [loopStep, ...raw.occurrence.chain],
+      loop: raw.occurrence.loop ?? (polls ? 'polls' : 'repeats'),
+    };
+    result.push({ node: observation.node, span: info.header, occurrence, sites: observation.before.open, state: observation.before });
+  }
+  return result.sort((a, b) => compareSpans(a.span, b.span) || compareSpans(a.occurrence.chain[a.occurrence.chain.length - 1]!.span, b.occurrence.chain[b.occurrence.chain.length - 1]!.span));
+}
+
+function* rawOperations(flow: UnitFlow, loopsWithChunkReads: ReadonlySet<number>): Generator<RawOperation> {
+  const cfg = flow.unit.cfg;
+  for (const observation of flow.observations) {
+    if (observation.before.open.length === 0) continue;
+    const effect = observation.effect;
+    const loop = cfg.nodes[observation.node]!.loop;
+    switch (effect.kind) {
+      case 'slow':
+        yield {
+          observation,
+          onlyInLoop: false,
+          occurrence: {
+            kind: effect.slowKind,
+            callee: effect.callee,
+            ...(effect.detail !== undefined ? { detail: effect.detail } : {}),
+            chain: [{ span: effect.span, label: slowLabel(effect.callee, effect.slowKind, effect.detail) }],
+          },
+        };
+        break;
+      case 'call':
+        for (const occurrence of observation.call?.slowUnderLock ?? []) yield { observation, occurrence, onlyInLoop: false };
+        break;
+      case 'time-check':
+        if (loop !== undefined && cfg.loops[loop]!.kind !== 'foreach') {
+          yield {
+            observation,
+            onlyInLoop: true,
+            occurrence: {
+              kind: 'polling',
+              callee: effect.callee,
+              loop: 'polls',
+              chain: [{ span: effect.span, label: `waits on the clock with \`${effect.callee}\`` }],
+            },
+          };
+        }
+        break;
+      case 'output':
+        if (loop !== undefined && (effect.flush || enclosingLoops(cfg, loop).some((l) => loopsWithChunkReads.has(l)))) {
+          yield {
+            observation,
+            onlyInLoop: true,
+            occurrence: {
+              kind: 'download',
+              callee: effect.callee,
+              loop: 'streams',
+              chain: [{ span: effect.span, label: `streams output with \`${effect.callee}\`` }],
+            },
+          };
+        }
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function slowLabel(callee: string, kind: SlowKind, detail: string | undefined): string {
+  const quoted = callee.includes(' ') ? callee : `\`${callee}\``;
+  const what = detail ? `${quoted} ${detail}` : quoted;
+  return `${what} ${KIND_VERBS[kind]}`;
+}
+
+/** How a related location describes each kind of slow work. */
+const KIND_VERBS: Record<SlowKind, string> = {
+  sleep: 'sleeps here',
+  http: 'makes an HTTP request here',
+  'remote-io': 'does remote I/O here',
+  'file-io': 'reads here',
+  mail: 'sends mail here',
+  ldap: 'queries the directory here',
+  download: 'streams a file here',
+  process: 'runs an external process here',
+  database: 'queries the database here',
+  polling: 'polls here',
+};
+
+function enclosingLoops(cfg: Cfg, loop: number): number[] {
+  const loops: number[] = [];
+  for (let current: number | undefined = loop; current !== undefined; current = cfg.loops[current]!.parent) loops.push(current);
+  return loops;
+}
+
+function loopsContaining(flow: UnitFlow, kind: 'chunk-read'): Set<number> {
+  const loops = new Set<number>();
+  for (const node of flow.unit.cfg.nodes) {
+    if (node.effect?.kind === kind && node.loop !== undefined) loops.add(node.loop);
+  }
+  return loops;
+}
+
+/** The outermost enclosing loop whose header is reached with one of `sites` open. */
+function outermostHeldLoop(cfg: Cfg, flow: UnitFlow, node: number, sites: readonly OpenSite[]): number | undefined {
+  const innermost = cfg.nodes[node]!.loop;
+  if (innermost === undefined) return undefined;
+  let found: number | undefined;
+  for (const loop of enclosingLoops(cfg, innermost)) {
+    const atHeader = flow.states[cfg.loops[loop]!.headerNode];
+    if (atHeader?.open.some((site) => sites.some((s) => s.key === site.key))) found = loop;
+  }
+  return found;
+}

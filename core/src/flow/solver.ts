@@ -1,0 +1,84 @@
+import type { Cfg } from '../ir/cfg';
+import type { Effect, ResourceId } from '../ir/effects';
+import { alongEdge, joinStates, stateKey, type ResourceState } from './state';
+
+/** What one effect does to the state; `undefined` out: the path ends (or is impossible). */
+export type Transfer = (effect: Effect, node: number, before: ResourceState) => ResourceState | undefined;
+
+/** Visits per node before the solver gives up on a pathological graph (never in practice). */
+const MAX_VISITS_PER_NODE = 64;
+
+/**
+ * Forward dataflow to a fixpoint over one CFG. The lattice is finite (a few flags and a
+ * capped set of open sites), so it converges; the visit cap is a guard against bugs, not
+ * a tuning knob.
+ */
+export function solve(cfg: Cfg, resource: ResourceId, entry: ResourceState, transfer: Transfer): (ResourceState | undefined)[] {
+  void resource;
+  const count = cfg.nodes.length;
+  const preds: { from: number; note?: string }[][] = Array.from({ length: count }, () => []);
+  for (const node of cfg.nodes) {
+    for (const edge of node.succs) preds[edge.to]!.push(edge.note === undefined ? { from: node.id } : { from: node.id, note: edge.note });
+  }
+  const order = reversePostorder(cfg);
+
+  const inStates: (ResourceState | undefined)[] = new Array(count).fill(undefined);
+  const outStates: (ResourceState | undefined)[] = new Array(count).fill(undefined);
+  const outKeys: string[] = new Array(count).fill('-');
+  const visits = new Uint16Array(count);
+  const dirty = new Uint8Array(count);
+  dirty[cfg.entry] = 1;
+
+  // Round-robin in reverse postorder: each pass is linear, and the number of passes is
+  // bounded by the loop nesting depth plus one, so big generated files stay fast.
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const id of order) {
+      if (!dirty[id]) continue;
+      dirty[id] = 0;
+      if (++visits[id]! > MAX_VISITS_PER_NODE) continue;
+      const incoming: ResourceState[] = [];
+      if (id === cfg.entry) incoming.push(entry);
+      for (const { from, note } of preds[id]!) {
+        const out = outStates[from];
+        if (out) incoming.push(alongEdge(out, note));
+      }
+      const before = joinStates(incoming);
+      inStates[id] = before;
+      const node = cfg.nodes[id]!;
+      const after = before && node.effect ? transfer(node.effect, id, before) : before;
+      const key = stateKey(after);
+      if (key === outKeys[id] && visits[id]! > 1) continue;
+      outKeys[id] = key;
+      outStates[id] = after;
+      for (const edge of node.succs) {
+        dirty[edge.to] = 1;
+        changed = true;
+      }
+    }
+  }
+  return inStates;
+}
+
+function reversePostorder(cfg: Cfg): number[] {
+  const visited = new Uint8Array(cfg.nodes.length);
+  const post: number[] = [];
+  const stack: { id: number; next: number }[] = [{ id: cfg.entry, next: 0 }];
+  visited[cfg.entry] = 1;
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const succs = cfg.nodes[top.id]!.succs;
+    if (top.next < succs.length) {
+      const to = succs[top.next++]!.to;
+      if (!visited[to]) {
+        visited[to] = 1;
+        stack.push({ id: to, next: 0 });
+      }
+    } else {
+      post.push(top.id);
+      stack.pop();
+    }
+  }
+  return post.reverse();
+}

@@ -1,0 +1,103 @@
+import type { Span } from '../model/span';
+import type { Cfg, CfgNode, Edge, LoopInfo, LoopKind } from './cfg';
+import type { Effect } from './effects';
+
+/** An edge whose target is not known yet. */
+export interface PendingEdge {
+  readonly from: number;
+  readonly note?: string;
+}
+
+/** Where control is: the edges that reach the next node. Empty means unreachable. */
+export type Cursor = readonly PendingEdge[];
+
+interface MutableNode {
+  id: number;
+  effect?: Effect;
+  succs: Edge[];
+  loop?: number;
+}
+
+/**
+ * Builds a CFG by threading "cursors" (lists of dangling edges) through the lowering: a
+ * branch returns two cursors, a join concatenates them, and `emit` ties them to a new node.
+ * No join nodes are needed, and code after `return` simply has an empty cursor.
+ */
+export class CfgBuilder {
+  private readonly nodes: MutableNode[] = [];
+  private readonly loops: LoopInfo[] = [];
+  readonly entry: number;
+  readonly exit: number;
+  readonly terminate: number;
+  readonly throwExit: number;
+  /** Innermost loop being lowered; new nodes are tagged with it. */
+  currentLoop: number | undefined;
+
+  constructor() {
+    this.entry = this.newNode().id;
+    this.exit = this.newNode().id;
+    this.terminate = this.newNode().id;
+    this.throwExit = this.newNode().id;
+  }
+
+  start(): Cursor {
+    return [{ from: this.entry }];
+  }
+
+  newNode(effect?: Effect): MutableNode {
+    const node: MutableNode = { id: this.nodes.length, succs: [] };
+    if (effect) node.effect = effect;
+    if (this.currentLoop !== undefined) node.loop = this.currentLoop;
+    this.nodes.push(node);
+    return node;
+  }
+
+  /** Adds a node reached from `cursor`; returns the cursor just after it. */
+  emit(cursor: Cursor, effect?: Effect): { cursor: Cursor; node: number } {
+    const node = this.newNode(effect);
+    this.connect(cursor, node.id);
+    return { cursor: [{ from: node.id }], node: node.id };
+  }
+
+  connect(cursor: Cursor, to: number): void {
+    for (const pending of cursor) {
+      const edge: Edge = pending.note === undefined ? { to } : { to, note: pending.note };
+      this.nodes[pending.from]!.succs.push(edge);
+    }
+  }
+
+  addEdge(from: number, to: number): void {
+    this.nodes[from]!.succs.push({ to });
+  }
+
+  static withNote(cursor: Cursor, note: string): Cursor {
+    return cursor.map((edge) => ({ from: edge.from, note }));
+  }
+
+  /**
+   * Opens a loop: creates its header node (tagged with the new loop) and makes the loop
+   * current. The caller restores `currentLoop` when the loop's lowering is done.
+   */
+  addLoop(kind: LoopKind, header: Span, infinite: boolean): { index: number; headerNode: number; outer: number | undefined } {
+    const outer = this.currentLoop;
+    const index = this.loops.length;
+    this.currentLoop = index;
+    const headerNode = this.newNode().id;
+    const info: LoopInfo =
+      outer === undefined ? { kind, header, infinite, headerNode } : { kind, header, infinite, parent: outer, headerNode };
+    this.loops.push(info);
+    return { index, headerNode, outer };
+  }
+
+  finish(cursor: Cursor): Cfg {
+    this.connect(cursor, this.exit);
+    return {
+      nodes: this.nodes as CfgNode[],
+      entry: this.entry,
+      exit: this.exit,
+      terminate: this.terminate,
+      throwExit: this.throwExit,
+      loops: this.loops,
+    };
+  }
+}

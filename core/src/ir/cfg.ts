@@ -1,0 +1,49 @@
+import type { Span } from '../model/span';
+import type { Effect } from './effects';
+
+/**
+ * A control-flow graph for one unit. Each node carries at most one effect, so the state
+ * before every effect is simply the node's in-state.
+ */
+export interface Cfg {
+  readonly nodes: readonly CfgNode[];
+  readonly entry: number;
+  /** Normal completion: the end of the body or a `return`. */
+  readonly exit: number;
+  /** `exit`/`die`: the whole script ends here. */
+  readonly terminate: number;
+  /** An exception that leaves the unit. */
+  readonly throwExit: number;
+  readonly loops: readonly LoopInfo[];
+}
+
+export interface CfgNode {
+  readonly id: number;
+  readonly effect?: Effect;
+  readonly succs: readonly Edge[];
+  /** Innermost loop containing this node (index into `Cfg.loops`), if any. */
+  readonly loop?: number;
+}
+
+export interface Edge {
+  readonly to: number;
+  /**
+   * A human description of the condition under which this edge is taken
+   * ("`$x` is false (line 3)"), used to explain maybe-open states.
+   */
+  readonly note?: string;
+}
+
+export type LoopKind = 'while' | 'do' | 'for' | 'foreach';
+
+export interface LoopInfo {
+  readonly kind: LoopKind;
+  /** The loop's header only (`while (…)`), never its body: findings point here. */
+  readonly header: Span;
+  /** `while (true)`, `for (;;)`: only a `break`, `return` or `exit` ends it. */
+  readonly infinite: boolean;
+  /** The enclosing loop in the same unit, if any. */
+  readonly parent?: number;
+  /** The node every iteration starts at; its in-state is the state "at the loop". */
+  readonly headerNode: number;
+}

@@ -1,0 +1,129 @@
+import type { Span } from '../model/span';
+
+/**
+ * Effects are what the analysis knows about a piece of code, whatever the language.
+ * Language adapters produce them from syntax; the flow pass and the rules only read them.
+ */
+
+/** A lock-bearing resource: `php-session` for PHP; TS adapters name held clients, locks, … */
+export type ResourceId = string;
+
+/** Slow work, by kind. Severity and on/off are configured per kind. */
+export type SlowKind =
+  | 'sleep'
+  | 'http'
+  | 'remote-io'
+  | 'file-io'
+  | 'mail'
+  | 'ldap'
+  | 'download'
+  | 'process'
+  | 'database'
+  | 'polling';
+
+export interface OpenEffect {
+  readonly kind: 'open';
+  readonly resource: ResourceId;
+  /** `read-and-close` reads the data and releases the lock at once (PHP's `read_and_close`). */
+  readonly mode: 'lock' | 'read-and-close';
+  readonly api: string;
+  readonly span: Span;
+}
+
+/** An API that needs the resource open and keeps it open (`session_regenerate_id()`). */
+export interface UseEffect {
+  readonly kind: 'use';
+  readonly resource: ResourceId;
+  readonly api: string;
+  readonly span: Span;
+}
+
+export interface CloseEffect {
+  readonly kind: 'close';
+  readonly resource: ResourceId;
+  /** `write` saves the data, `abort` discards changes, `destroy` deletes the session. */
+  readonly how: 'write' | 'abort' | 'destroy';
+  readonly api: string;
+  readonly span: Span;
+}
+
+export interface AccessEffect {
+  readonly kind: 'read' | 'write';
+  readonly resource: ResourceId;
+  /** The first-level key when it is a literal (`$_SESSION['user']` → `user`). */
+  readonly key?: string;
+  readonly span: Span;
+}
+
+export interface SlowEffect {
+  readonly kind: 'slow';
+  readonly slowKind: SlowKind;
+  /** What the user wrote, for messages: `sleep()`, `PDO::query()`, backticks. */
+  readonly callee: string;
+  /** Extra words for the message, e.g. "on a URL". */
+  readonly detail?: string;
+  readonly span: Span;
+}
+
+/** A clock read (`time()`, `microtime()`): inside a loop, it marks a polling loop. */
+export interface TimeCheckEffect {
+  readonly kind: 'time-check';
+  readonly callee: string;
+  readonly span: Span;
+}
+
+/** Output to the client. `flush` means it may have reached the client (headers sent). */
+export interface OutputEffect {
+  readonly kind: 'output';
+  readonly flush: boolean;
+  readonly callee: string;
+  readonly span: Span;
+}
+
+/** Reading one chunk of a stream (`fread()`); with output in a loop, it marks streaming. */
+export interface ChunkReadEffect {
+  readonly kind: 'chunk-read';
+  readonly callee: string;
+  readonly span: Span;
+}
+
+/**
+ * Knowledge gained from a branch condition: `if (session_status() === PHP_SESSION_NONE)`.
+ * `started` means open, or closed after having been started (`session_id() !== ''`).
+ */
+export interface AssumeEffect {
+  readonly kind: 'assume';
+  readonly resource: ResourceId;
+  readonly state: 'open' | 'closed' | 'started';
+  readonly span: Span;
+}
+
+/** A call the catalog does not know; the flow pass resolves it to project code. */
+export interface CallEffect {
+  readonly kind: 'call';
+  readonly target: CallTarget;
+  /** How the call reads in messages: `auth()`, `$this->load()`, `Db::run()`. */
+  readonly display: string;
+  readonly span: Span;
+}
+
+export type CallTarget =
+  /** A function; `candidates` are fully qualified, lower-case, in PHP's lookup order. */
+  | { readonly type: 'function'; readonly candidates: readonly string[] }
+  /** A method on a class known by name (lower-case, fully qualified). */
+  | { readonly type: 'method'; readonly className: string; readonly method: string }
+  /** A method whose receiver is not known. */
+  | { readonly type: 'unknown-method'; readonly method: string }
+  | { readonly type: 'dynamic' };
+
+export type Effect =
+  | OpenEffect
+  | UseEffect
+  | CloseEffect
+  | AccessEffect
+  | SlowEffect
+  | TimeCheckEffect
+  | OutputEffect
+  | ChunkReadEffect
+  | AssumeEffect
+  | CallEffect;

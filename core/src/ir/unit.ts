@@ -1,0 +1,37 @@
+import type { Span } from '../model/span';
+import type { Cfg } from './cfg';
+
+export type UnitKind = 'script' | 'function' | 'method' | 'closure';
+
+/** A piece of code that runs as a whole: a function, method, closure or a file's top level. */
+export interface Unit {
+  /** Unique in the file: `script`, `function:app\auth`, `method:app\db::run`, `closure@123`. */
+  readonly id: string;
+  readonly kind: UnitKind;
+  /** How the unit reads in messages: `auth()`, `Db::run()`, `closure`, the file's top level. */
+  readonly displayName: string;
+  /** Lower-case fully qualified function name, or class name for methods. */
+  readonly qualifiedName?: string;
+  readonly className?: string;
+  readonly span: Span;
+  /** Where a finding about "the end of this unit" points: its closing brace or the file end. */
+  readonly endSpan: Span;
+  readonly cfg: Cfg;
+}
+
+export interface ClassInfo {
+  /** Lower-case fully qualified name. */
+  readonly name: string;
+  readonly parent?: string;
+  readonly span: Span;
+}
+
+/** The lowered form of one source file. */
+export interface FileIR {
+  readonly file: string;
+  readonly language: 'php' | 'typescript';
+  readonly units: readonly Unit[];
+  readonly classes: readonly ClassInfo[];
+  /** Comments, for suppressions: span and text. */
+  readonly comments: readonly { readonly span: Span; readonly text: string }[];
+}

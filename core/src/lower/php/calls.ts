@@ -1,0 +1,144 @@
+import type { ApiEntry } from '../../catalog';
+import type { Cursor } from '../../ir/cfg-builder';
+import type { CallTarget, Effect, SlowKind } from '../../ir/effects';
+import type { SyntaxNode } from '../../parse/php';
+import type { UnitContext } from './context';
+import { sessionRoot } from './session-access';
+import { classifyPath } from './static-path';
+
+/** A call, after its callee and receiver have been worked out from the syntax. */
+export interface CallSite {
+  readonly node: SyntaxNode;
+  readonly args: readonly SyntaxNode[];
+  /** `sleep()`, `PDO::query()`, `$this->load()`: how messages name the call. */
+  readonly display: string;
+  /** What the catalog says, when it knows the callee. */
+  readonly api: ApiEntry | undefined;
+  /** For calls the catalog doesn't know: what the flow pass resolves. */
+  readonly target: CallTarget;
+}
+
+/** Finds the catalog entry for a method, walking the catalog's and the file's parents. */
+export function lookupMethod(ctx: UnitContext, className: string, method: string): ApiEntry | undefined {
+  const seen = new Set<string>();
+  let current: string | undefined = className;
+  while (current && !seen.has(current)) {
+    seen.add(current);
+    const methods = ctx.catalog.methods[current];
+    const entry = methods?.[method] ?? (method === '__construct' ? undefined : methods?.['*']);
+    if (entry) return entry;
+    current = ctx.catalog.classParents?.[current] ?? (ctx.facts.classes.get(current) || undefined);
+  }
+  return undefined;
+}
+
+/**
+ * Emits what a call does, after its arguments. Catalog APIs become effects; everything
+ * else becomes a `call` effect for the flow pass. Returns the cursor after the call.
+ */
+export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Cursor {
+  const span = ctx.span(site.node);
+  const api = site.api;
+  let next = cursor;
+  if (!api) {
+    if (site.target.type === 'dynamic') return next;
+    return ctx.emit(next, { kind: 'call', target: site.target, display: site.display, span });
+  }
+  switch (api.effect) {
+    case 'open': {
+      const readAndClose = api.readAndCloseOption !== undefined && hasTrueOption(site.args[0], api.readAndCloseOption);
+      next = ctx.emit(next, {
+        kind: 'open',
+        resource: api.resource,
+        mode: readAndClose ? 'read-and-close' : 'lock',
+        api: site.display,
+        span,
+      });
+      break;
+    }
+    case 'close':
+      next = ctx.emit(next, { kind: 'close', resource: api.resource, how: api.how, api: site.display, span });
+      break;
+    case 'use':
+      next = ctx.emit(next, { kind: 'use', resource: api.resource, api: site.display, span });
+      break;
+    case 'write':
+      next = ctx.emit(next, { kind: 'write', resource: api.resource, span });
+      break;
+    case 'slow':
+      next = emitSlow(ctx, site, api.kind, api.pathArgument, next);
+      break;
+    case 'time-check':
+      next = ctx.emit(next, { kind: 'time-check', callee: site.display, span });
+      break;
+    case 'output':
+      next = ctx.emit(next, { kind: 'output', flush: api.flush, callee: site.display, span });
+      break;
+    case 'chunk-read':
+      next = ctx.emit(next, { kind: 'chunk-read', callee: site.display, span });
+      break;
+    case 'terminate':
+      ctx.builder.connect(next, ctx.builder.terminate);
+      return [];
+    case 'none':
+      break;
+  }
+  for (const index of api.byRefArguments ?? []) {
+    const arg = site.args[index];
+    const value = arg ? argumentValue(arg) : undefined;
+    const root = value ? sessionRoot(value, ctx.catalog.sessionVariable) : undefined;
+    if (root) next = ctx.emit(next, writeEffect(ctx, value!, root.key));
+  }
+  return next;
+}
+
+function emitSlow(
+  ctx: UnitContext,
+  site: CallSite,
+  kind: SlowKind,
+  pathArgument: number | undefined,
+  cursor: Cursor,
+): Cursor {
+  const span = ctx.span(site.node);
+  if (pathArgument === undefined) return ctx.emit(cursor, { kind: 'slow', slowKind: kind, callee: site.display, span });
+  const path = classifyPath(site.args[pathArgument]);
+  if (path === 'local') return cursor;
+  if (path === 'url') {
+    return ctx.emit(cursor, { kind: 'slow', slowKind: 'remote-io', callee: site.display, detail: 'on a URL', span });
+  }
+  return ctx.emit(cursor, {
+    kind: 'slow',
+    slowKind: 'file-io',
+    callee: site.display,
+    detail: 'on a path that may be remote',
+    span,
+  });
+}
+
+export function writeEffect(ctx: UnitContext, node: SyntaxNode, key: string | undefined): Effect {
+  const base = { kind: 'write' as const, resource: ctx.catalog.sessionResource, span: ctx.span(node) };
+  return key === undefined ? base : { ...base, key };
+}
+
+/** The expression of an `argument` node (skipping a named argument's name). */
+export function argumentValue(arg: SyntaxNode): SyntaxNode | undefined {
+  if (arg.type !== 'argument') return arg;
+  const named = arg.namedChildren.filter((c): c is SyntaxNode => c !== null);
+  return named.length > 1 && named[0]!.type === 'name' ? named[1] : named[0];
+}
+
+/** True when argument `arg` is an array literal with `option => true` (or a truthy literal). */
+function hasTrueOption(arg: SyntaxNode | undefined, option: string): boolean {
+  const value = arg ? argumentValue(arg) : undefined;
+  if (!value || value.type !== 'array_creation_expression') return false;
+  for (const element of value.namedChildren) {
+    if (element?.type !== 'array_element_initializer') continue;
+    const [key, val] = element.namedChildren;
+    if (!key || !val) continue;
+    const keyText = key.type === 'string' || key.type === 'encapsed_string' ? key.namedChild(0)?.text : undefined;
+    if (keyText !== option) continue;
+    const text = val.text.toLowerCase();
+    return text === 'true' || (val.type === 'integer' && text !== '0');
+  }
+  return false;
+}

@@ -1,0 +1,140 @@
+import { CfgBuilder, type Cursor } from '../../ir/cfg-builder';
+import type { SyntaxNode } from '../../parse/php';
+import type { UnitContext } from './context';
+import { lowerExpression, stripLeadingBackslash } from './expressions';
+import { literalString } from './session-access';
+
+export interface Branches {
+  readonly whenTrue: Cursor;
+  readonly whenFalse: Cursor;
+}
+
+type SessionState = 'open' | 'closed' | 'started';
+
+/** What a condition tells about the session on each outcome (undefined: nothing). */
+interface SessionTest {
+  readonly whenTrue?: SessionState;
+  readonly whenFalse?: SessionState;
+}
+
+/**
+ * Lowers a branch condition into two cursors. `&&`, `||` and `!` are split so that guards
+ * such as `if (!headers_sent() && session_status() === PHP_SESSION_NONE)` are understood,
+ * and session tests add `assume` effects on each outcome.
+ */
+export function lowerCondition(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Branches {
+  if (node.type === 'parenthesized_expression') {
+    const inner = node.namedChildren.find((c) => c !== null && c.type !== 'comment');
+    return inner ? lowerCondition(ctx, inner, cursor) : { whenTrue: cursor, whenFalse: cursor };
+  }
+  if (node.type === 'unary_op_expression' && operatorOf(node) === '!') {
+    const argument = node.childForFieldName('argument') ?? node.namedChild(0);
+    if (argument) {
+      const inner = lowerCondition(ctx, argument, cursor);
+      return { whenTrue: inner.whenFalse, whenFalse: inner.whenTrue };
+    }
+  }
+  if (node.type === 'binary_expression') {
+    const operator = operatorOf(node);
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (left && right && (operator === '&&' || operator === 'and')) {
+      const l = lowerCondition(ctx, left, cursor);
+      const r = lowerCondition(ctx, right, l.whenTrue);
+      return { whenTrue: r.whenTrue, whenFalse: [...l.whenFalse, ...r.whenFalse] };
+    }
+    if (left && right && (operator === '||' || operator === 'or')) {
+      const l = lowerCondition(ctx, left, cursor);
+      const r = lowerCondition(ctx, right, l.whenFalse);
+      return { whenTrue: [...l.whenTrue, ...r.whenTrue], whenFalse: r.whenFalse };
+    }
+  }
+  const after = lowerExpression(ctx, node, cursor);
+  const test = sessionTest(node);
+  const resource = ctx.catalog.sessionResource;
+  const span = ctx.span(node);
+  const whenTrue = test?.whenTrue ? ctx.emit(after, { kind: 'assume', resource, state: test.whenTrue, span }) : after;
+  const whenFalse = test?.whenFalse ? ctx.emit(after, { kind: 'assume', resource, state: test.whenFalse, span }) : after;
+  return { whenTrue, whenFalse };
+}
+
+/** Adds "`cond` is true (line N)" notes, which explain maybe-open findings. */
+export function describeBranches(ctx: UnitContext, condition: SyntaxNode, branches: Branches): Branches {
+  const text = conditionText(condition);
+  const line = ctx.line(condition);
+  return {
+    whenTrue: CfgBuilder.withNote(branches.whenTrue, `\`${text}\` is true (line ${line})`),
+    whenFalse: CfgBuilder.withNote(branches.whenFalse, `\`${text}\` is false (line ${line})`),
+  };
+}
+
+function conditionText(node: SyntaxNode): string {
+  let inner = node;
+  while (inner.type === 'parenthesized_expression' && inner.namedChild(0)) inner = inner.namedChild(0)!;
+  const words = inner.text.split(/\s+/).join(' ');
+  return words.length > 40 ? `${words.slice(0, 37)}...` : words;
+}
+
+function operatorOf(node: SyntaxNode): string {
+  const field = node.childForFieldName('operator');
+  if (field) return field.text.toLowerCase();
+  const anonymous = node.children.find((c) => c !== null && !c.isNamed);
+  return anonymous?.text.toLowerCase() ?? '';
+}
+
+function calledFunction(node: SyntaxNode | null): string | undefined {
+  if (node?.type !== 'function_call_expression') return undefined;
+  const callee = node.childForFieldName('function');
+  if (!callee || (callee.type !== 'name' && callee.type !== 'qualified_name')) return undefined;
+  return stripLeadingBackslash(callee.text).toLowerCase();
+}
+
+const STATUS_CONSTANTS: Record<string, 'open' | 'closed'> = {
+  PHP_SESSION_NONE: 'closed',
+  PHP_SESSION_DISABLED: 'closed',
+  PHP_SESSION_ACTIVE: 'open',
+  '0': 'closed',
+  '1': 'closed',
+  '2': 'open',
+};
+
+function opposite(state: 'open' | 'closed'): 'open' | 'closed' {
+  return state === 'open' ? 'closed' : 'open';
+}
+
+/** Recognises `session_status() === PHP_SESSION_NONE`, `session_id() === ''`, `isset($_SESSION)`. */
+function sessionTest(node: SyntaxNode): SessionTest | undefined {
+  if (calledFunction(node) === 'session_id') return { whenTrue: 'started', whenFalse: 'closed' };
+  const called = calledFunction(node);
+  if (called === 'empty' || called === 'isset') {
+    // In this grammar `empty(...)` and `isset(...)` are calls with one argument.
+    const args = node.childForFieldName('arguments')?.namedChildren.filter((c) => c?.type === 'argument') ?? [];
+    const value = args.length === 1 ? args[0]!.namedChild(0) : null;
+    if (called === 'empty' && calledFunction(value) === 'session_id') return { whenTrue: 'closed', whenFalse: 'started' };
+    if (called === 'isset' && value?.type === 'variable_name' && value.namedChild(0)?.text === '_SESSION') {
+      // Unset only before any session started; it stays set after a close.
+      return { whenTrue: 'started', whenFalse: 'closed' };
+    }
+  }
+  if (node.type !== 'binary_expression') return undefined;
+  const operator = operatorOf(node);
+  const equal = operator === '===' || operator === '==';
+  const notEqual = operator === '!==' || operator === '!=' || operator === '<>';
+  if (!equal && !notEqual) return undefined;
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  if (!left || !right) return undefined;
+  for (const [call, other] of [[left, right], [right, left]] as const) {
+    const fn = calledFunction(call);
+    if (fn === 'session_status') {
+      const constant = STATUS_CONSTANTS[stripLeadingBackslash(other.text)];
+      if (!constant) continue;
+      return equal ? { whenTrue: constant, whenFalse: opposite(constant) } : { whenTrue: opposite(constant), whenFalse: constant };
+    }
+    if (fn === 'session_id' && literalString(other) === '') {
+      // An id survives session_write_close(): "has an id" means open or closed after a start.
+      return equal ? { whenTrue: 'closed', whenFalse: 'started' } : { whenTrue: 'started', whenFalse: 'closed' };
+    }
+  }
+  return undefined;
+}

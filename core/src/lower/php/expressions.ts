@@ -1,0 +1,274 @@
+import type { Cursor } from '../../ir/cfg-builder';
+import type { SyntaxNode } from '../../parse/php';
+import { argumentValue, emitCall, lookupMethod, writeEffect } from './calls';
+import type { UnitContext } from './context';
+import { sessionRoot } from './session-access';
+
+/** Nodes whose bodies are units of their own: defining them runs nothing. */
+const NESTED_UNITS = new Set(['anonymous_function', 'arrow_function', 'anonymous_class', 'function_definition',
+  'class_declaration', 'interface_declaration', 'trait_declaration', 'enum_declaration']);
+
+const SHORT_CIRCUIT = new Set(['&&', '||', 'and', 'or', '??', 'xor']);
+
+export function stripLeadingBackslash(name: string): string {
+  return name.startsWith('\\') ? name.slice(1) : name;
+}
+
+function named(node: SyntaxNode): SyntaxNode[] {
+  return node.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
+}
+
+/**
+ * Lowers an expression in PHP's evaluation order (operands before the operation), so the
+ * effects of `$_SESSION['x'] = fetch();` come out as: call `fetch()`, then the write.
+ */
+export function lowerExpression(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  if (cursor.length === 0 || NESTED_UNITS.has(node.type)) return cursor;
+  if (ctx.tooDeep(node)) return cursor;
+  ctx.depth++;
+  try {
+    return lowerExpressionInner(ctx, node, cursor);
+  } finally {
+    ctx.depth--;
+  }
+}
+
+function lowerExpressionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  const session = ctx.catalog.sessionVariable;
+  switch (node.type) {
+    case 'function_call_expression':
+      return lowerFunctionCall(ctx, node, cursor);
+    case 'member_call_expression':
+    case 'nullsafe_member_call_expression':
+      return lowerMethodCall(ctx, node, cursor);
+    case 'scoped_call_expression':
+      return lowerStaticCall(ctx, node, cursor);
+    case 'object_creation_expression':
+      return lowerNew(ctx, node, cursor);
+    case 'shell_command_expression': {
+      const next = lowerChildren(ctx, node, cursor);
+      return ctx.emit(next, { kind: 'slow', slowKind: 'process', callee: 'a shell command in backticks', span: ctx.span(node) });
+    }
+    case 'print_intrinsic': {
+      const next = lowerChildren(ctx, node, cursor);
+      return ctx.emit(next, { kind: 'output', flush: false, callee: 'print', span: ctx.span(node) });
+    }
+    case 'exit_statement': {
+      const next = lowerChildren(ctx, node, cursor);
+      ctx.builder.connect(next, ctx.builder.terminate);
+      return [];
+    }
+    case 'throw_expression': {
+      const next = lowerChildren(ctx, node, cursor);
+      ctx.rethrow(next, ctx.jumps.length);
+      return [];
+    }
+    case 'assignment_expression':
+    case 'augmented_assignment_expression':
+    case 'reference_assignment_expression':
+      return lowerAssignment(ctx, node, cursor);
+    case 'update_expression': {
+      const argument = node.childForFieldName('argument') ?? named(node)[0];
+      const root = argument ? sessionRoot(argument, session) : undefined;
+      if (argument && root) return ctx.emit(lowerIndexes(ctx, argument, cursor), writeEffect(ctx, argument, root.key));
+      return lowerChildren(ctx, node, cursor);
+    }
+    case 'variable_name':
+    case 'subscript_expression': {
+      const root = sessionRoot(node, session);
+      if (!root) return lowerChildren(ctx, node, cursor);
+      const next = lowerIndexes(ctx, node, cursor);
+      const read = { kind: 'read' as const, resource: ctx.catalog.sessionResource, span: ctx.span(node) };
+      return ctx.emit(next, root.key === undefined ? read : { ...read, key: root.key });
+    }
+    case 'binary_expression': {
+      const operator = node.childForFieldName('operator')?.text.toLowerCase() ?? '';
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if (!left || !right) return lowerChildren(ctx, node, cursor);
+      const afterLeft = lowerExpression(ctx, left, cursor);
+      const afterRight = lowerExpression(ctx, right, afterLeft);
+      // `a && f()`: f() may not run, so both the skipping and the running path continue.
+      return SHORT_CIRCUIT.has(operator) && operator !== 'xor' ? [...afterLeft, ...afterRight] : afterRight;
+    }
+    case 'conditional_expression': {
+      const condition = node.childForFieldName('condition');
+      const body = node.childForFieldName('body');
+      const alternative = node.childForFieldName('alternative');
+      const afterCondition = condition ? lowerExpression(ctx, condition, cursor) : cursor;
+      const whenTrue = body ? lowerExpression(ctx, body, afterCondition) : afterCondition;
+      const whenFalse = alternative ? lowerExpression(ctx, alternative, afterCondition) : afterCondition;
+      return [...whenTrue, ...whenFalse];
+    }
+    case 'match_expression': {
+      const condition = node.childForFieldName('condition');
+      const afterCondition = condition ? lowerExpression(ctx, condition, cursor) : cursor;
+      const block = node.childForFieldName('body');
+      const arms = block ? named(block) : [];
+      const results: Cursor[] = [];
+      for (const arm of arms) {
+        const value = arm.childForFieldName('return_expression');
+        results.push(value ? lowerExpression(ctx, value, afterCondition) : afterCondition);
+      }
+      return results.length > 0 ? results.flat() : afterCondition;
+    }
+    default:
+      return lowerChildren(ctx, node, cursor);
+  }
+}
+
+export function lowerChildren(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  let next = cursor;
+  for (const child of named(node)) next = lowerExpression(ctx, child, next);
+  return next;
+}
+
+/** Lowers the computed indexes of `$a[f()][g()]` (not the base variable itself). */
+function lowerIndexes(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  if (node.type !== 'subscript_expression') return cursor;
+  const [base, index] = named(node);
+  let next = base ? lowerIndexes(ctx, base, cursor) : cursor;
+  if (index) next = lowerExpression(ctx, index, next);
+  return next;
+}
+
+function lowerAssignment(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  const session = ctx.catalog.sessionVariable;
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  let next = cursor;
+  if (right) {
+    const rightRoot = node.type === 'reference_assignment_expression' ? sessionRoot(right, session) : undefined;
+    // `$r = &$_SESSION['x']` hands out a writable alias: count it as a write.
+    next = rightRoot ? ctx.emit(lowerIndexes(ctx, right, next), writeEffect(ctx, right, rightRoot.key)) : lowerExpression(ctx, right, next);
+  }
+  if (!left) return next;
+  const root = sessionRoot(left, session);
+  if (root) {
+    next = lowerIndexes(ctx, left, next);
+    return ctx.emit(next, writeEffect(ctx, left, root.key));
+  }
+  if (left.type === 'list_literal' || left.type === 'array_creation_expression') {
+    for (const target of left.descendantsOfType(['variable_name', 'subscript_expression'])) {
+      const element = target && sessionRoot(target, session);
+      if (target && element) next = ctx.emit(next, writeEffect(ctx, target, element.key));
+    }
+    return next;
+  }
+  return left.type === 'variable_name' ? next : lowerIndexesOrChildren(ctx, left, next);
+}
+
+function lowerIndexesOrChildren(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  return node.type === 'subscript_expression' ? lowerIndexes(ctx, node, cursor) : lowerChildren(ctx, node, cursor);
+}
+
+function argumentsOf(node: SyntaxNode): SyntaxNode[] {
+  const list = node.childForFieldName('arguments') ?? named(node).find((c) => c.type === 'arguments');
+  return list ? named(list).filter((c) => c.type === 'argument' || c.type === 'variadic_placeholder') : [];
+}
+
+function lowerArguments(ctx: UnitContext, args: readonly SyntaxNode[], cursor: Cursor): Cursor {
+  let next = cursor;
+  for (const arg of args) {
+    const value = argumentValue(arg);
+    if (value) next = lowerExpression(ctx, value, next);
+  }
+  return next;
+}
+
+function lowerFunctionCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  const callee = node.childForFieldName('function');
+  const args = argumentsOf(node);
+  if (!callee) return lowerArguments(ctx, args, cursor);
+  if (callee.type !== 'name' && callee.type !== 'qualified_name') {
+    // `$f()`, `($obj->cb)()`: not statically known.
+    const next = lowerArguments(ctx, args, lowerExpression(ctx, callee, cursor));
+    return emitCall(ctx, { node, args, display: `${callee.text}()`, api: undefined, target: { type: 'dynamic' } }, next);
+  }
+  const written = callee.text;
+  const next = lowerArguments(ctx, args, cursor);
+  const candidates = ctx.names.functionCandidates(written);
+  const projectFunction = candidates.find((c) => ctx.facts.functions.has(c));
+  const display = `${stripLeadingBackslash(written)}()`;
+  if (projectFunction) {
+    return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'function', candidates: [projectFunction] } }, next);
+  }
+  // Catalog functions are global: the last candidate is the global name.
+  const api = ctx.catalog.functions[candidates[candidates.length - 1]!];
+  return emitCall(ctx, { node, args, display, api, target: { type: 'function', candidates } }, next);
+}
+
+/** The class of a receiver expression, when the syntax tells it. */
+function receiverClass(ctx: UnitContext, object: SyntaxNode): string | undefined {
+  if (object.type === 'variable_name') {
+    const name = object.text;
+    if (name === '$this') return ctx.className;
+    return ctx.variableTypes.get(name);
+  }
+  if (object.type === 'parenthesized_expression') {
+    const inner = named(object)[0];
+    return inner ? receiverClass(ctx, inner) : undefined;
+  }
+  if (object.type === 'object_creation_expression') {
+    const classNode = named(object).find((c) => c.type === 'name' || c.type === 'qualified_name');
+    return classNode ? ctx.names.resolveClass(classNode.text) : undefined;
+  }
+  return undefined;
+}
+
+function lowerMethodCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  const object = node.childForFieldName('object');
+  const nameNode = node.childForFieldName('name');
+  const args = argumentsOf(node);
+  let next = object ? lowerExpression(ctx, object, cursor) : cursor;
+  next = lowerArguments(ctx, args, next);
+  const arrow = node.type === 'nullsafe_member_call_expression' ? '?->' : '->';
+  if (!nameNode || nameNode.type !== 'name') {
+    return emitCall(ctx, { node, args, display: `${object?.text ?? ''}${arrow}${nameNode?.text ?? ''}()`, api: undefined, target: { type: 'dynamic' } }, next);
+  }
+  const method = nameNode.text.toLowerCase();
+  const className = object ? receiverClass(ctx, object) : undefined;
+  if (className === undefined) {
+    const display = `${object?.text ?? ''}${arrow}${nameNode.text}()`;
+    return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'unknown-method', method } }, next);
+  }
+  const api = ctx.facts.classes.has(className) ? undefined : lookupMethod(ctx, className, method);
+  const display = `${object?.text ?? ''}${arrow}${nameNode.text}()`;
+  return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method } }, next);
+}
+
+function lowerStaticCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  const scope = node.childForFieldName('scope');
+  const nameNode = node.childForFieldName('name');
+  const args = argumentsOf(node);
+  const next = lowerArguments(ctx, args, cursor);
+  if (!scope || !nameNode || nameNode.type !== 'name') {
+    return emitCall(ctx, { node, args, display: `${node.text.split('(')[0]}()`, api: undefined, target: { type: 'dynamic' } }, next);
+  }
+  let className: string | undefined;
+  if (scope.type === 'relative_scope') {
+    const keyword = scope.text.toLowerCase();
+    className = keyword === 'parent' ? (ctx.className ? ctx.facts.classes.get(ctx.className) || undefined : undefined) : ctx.className;
+  } else if (scope.type === 'name' || scope.type === 'qualified_name') {
+    className = ctx.names.resolveClass(scope.text);
+  }
+  const method = nameNode.text.toLowerCase();
+  const display = `${scope.text}::${nameNode.text}()`;
+  if (className === undefined) {
+    return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'unknown-method', method } }, next);
+  }
+  const api = ctx.facts.classes.has(className) ? undefined : lookupMethod(ctx, className, method);
+  return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method } }, next);
+}
+
+function lowerNew(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  const classNode = named(node).find((c) => c.type === 'name' || c.type === 'qualified_name');
+  const args = argumentsOf(node);
+  const next = lowerArguments(ctx, args, cursor);
+  if (!classNode) return next;
+  const className = ctx.names.resolveClass(classNode.text);
+  const display = `new ${stripLeadingBackslash(classNode.text)}()`;
+  const api = ctx.facts.classes.has(className) ? undefined : lookupMethod(ctx, className, '__construct');
+  return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method: '__construct' } }, next);
+}
+

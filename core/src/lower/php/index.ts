@@ -1,0 +1,164 @@
+import type { Catalog } from '../../catalog';
+import type { Cursor } from '../../ir/cfg-builder';
+import type { FileIR, Unit, UnitKind } from '../../ir/unit';
+import type { Span } from '../../model/span';
+import type { SyntaxNode } from '../../parse/php';
+import { LineIndex } from '../../text/line-index';
+import { lookupMethod } from './calls';
+import { UnitContext, type FileFacts } from './context';
+import { lowerExpression } from './expressions';
+import { installFinallyCopier } from './jumps';
+import { lowerStatement, lowerStatements } from './statements';
+import { collectDeclarations, type UnitSite } from './units';
+
+export interface LoweredFile {
+  readonly ir: FileIR;
+  /** Parts that could not be lowered (too deep nesting). */
+  readonly problems: readonly { span: Span; message: string }[];
+}
+
+/** Lowers a parsed PHP file into units with control-flow graphs of effects. */
+export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: Catalog): LoweredFile {
+  const lines = new LineIndex(text);
+  const declarations = collectDeclarations(root, file);
+  const facts: FileFacts = {
+    file,
+    lines,
+    catalog,
+    functions: declarations.functions,
+    classes: declarations.classes,
+    problems: [],
+    statementScopes: declarations.statementScopes,
+  };
+  const seenIds = new Map<string, number>();
+  const units: Unit[] = declarations.units.map((site) => {
+    const unit = lowerUnit(site, facts, text.length);
+    const count = seenIds.get(unit.id) ?? 0;
+    seenIds.set(unit.id, count + 1);
+    // Conditional declarations (`if (!function_exists('f')) { function f() {} }`) repeat ids.
+    return count === 0 ? unit : { ...unit, id: `${unit.id}#${count + 1}` };
+  });
+  const ir: FileIR = {
+    file,
+    language: 'php',
+    units,
+    classes: [...declarations.classes].map(([name, parent]) => ({
+      name,
+      ...(parent ? { parent } : {}),
+      span: declarations.classSpans.get(name)!,
+    })),
+    comments: declarations.comments.map(({ node }) => ({
+      span: { file, start: node.startIndex, end: node.endIndex },
+      text: node.text,
+    })),
+  };
+  return { ir, problems: facts.problems };
+}
+
+function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
+  const ctx = new UnitContext(facts, site.scope, site.className);
+  installFinallyCopier(ctx, lowerStatement);
+  collectVariableTypes(ctx, site.node);
+  let cursor: Cursor = ctx.builder.start();
+  const body = site.node.childForFieldName('body');
+  if (site.kind === 'script') {
+    cursor = lowerStatements(ctx, site.node.namedChildren.filter((c): c is SyntaxNode => c !== null), cursor);
+  } else if (site.node.type === 'arrow_function' && body) {
+    cursor = lowerExpression(ctx, body, cursor);
+  } else if (body) {
+    cursor = lowerStatement(ctx, body, cursor);
+  }
+  // A `goto` to a label that never appeared: PHP refuses to compile it; end the unit.
+  for (const edges of ctx.pendingGotos.values()) ctx.builder.connect(edges, ctx.builder.exit);
+  const cfg = ctx.builder.finish(cursor);
+  const span: Span = { file: facts.file, start: site.node.startIndex, end: site.node.endIndex };
+  const endSpan: Span =
+    site.kind === 'script'
+      ? { file: facts.file, start: textLength, end: textLength }
+      : { file: facts.file, start: Math.max(site.node.startIndex, site.node.endIndex - 1), end: site.node.endIndex };
+  const line = facts.lines.positionAt(site.node.startIndex).line + 1;
+  const kind: UnitKind = site.kind;
+  const base = { kind, span, endSpan, cfg };
+  switch (site.kind) {
+    case 'script':
+      return { ...base, id: 'script', displayName: 'the top level of the file' };
+    case 'function':
+      return { ...base, id: `function:${site.name}`, displayName: site.display!, qualifiedName: site.name! };
+    case 'method':
+      return {
+        ...base,
+        id: `method:${site.className}::${site.name}`,
+        displayName: site.display!,
+        qualifiedName: site.name!,
+        ...(site.className !== undefined ? { className: site.className } : {}),
+      };
+    case 'closure':
+      return {
+        ...base,
+        id: `closure@${site.node.startIndex}`,
+        displayName: `the closure at line ${line}`,
+        ...(site.className !== undefined ? { className: site.className } : {}),
+      };
+  }
+}
+
+/**
+ * Flow-insensitive types of local variables: typed parameters, `$x = new Foo(...)`, and
+ * `$stmt = $pdo->prepare(...)` when the catalog knows what `prepare()` returns. Enough to
+ * tell a `PDO::query()` from a `query()` on an object we know nothing about.
+ */
+function collectVariableTypes(ctx: UnitContext, unitNode: SyntaxNode): void {
+  const parameters = unitNode.childForFieldName('parameters');
+  for (const parameter of parameters?.namedChildren ?? []) {
+    if (!parameter) continue;
+    const type = parameter.childForFieldName('type');
+    const name = parameter.childForFieldName('name');
+    const named = type?.type === 'optional_type' ? type.namedChild(0) : type;
+    if (named?.type === 'named_type' && name) {
+      const className = named.namedChild(0);
+      if (className) ctx.variableTypes.set(name.text, ctx.names.resolveClass(className.text));
+    }
+  }
+  const assignments: SyntaxNode[] = [];
+  const body = unitNode.type === 'program' ? unitNode : unitNode.childForFieldName('body');
+  const stack: SyntaxNode[] = body ? [body] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== body && NESTED.has(node.type)) continue;
+    if (node.type === 'assignment_expression') assignments.push(node);
+    for (const child of node.namedChildren) if (child) stack.push(child);
+  }
+  // Two rounds, so `$stmt = $db->prepare()` after `$db = new PDO()` is typed whatever the order.
+  for (let round = 0; round < 2; round++) {
+    for (const assignment of assignments) {
+      const left = assignment.childForFieldName('left');
+      const right = assignment.childForFieldName('right');
+      if (left?.type !== 'variable_name' || !right) continue;
+      const type = expressionType(ctx, right);
+      if (type) ctx.variableTypes.set(left.text, type);
+    }
+  }
+}
+
+const NESTED = new Set(['function_definition', 'anonymous_function', 'arrow_function', 'class_declaration',
+  'anonymous_class', 'interface_declaration', 'trait_declaration', 'enum_declaration', 'method_declaration']);
+
+function expressionType(ctx: UnitContext, node: SyntaxNode): string | undefined {
+  if (node.type === 'object_creation_expression') {
+    const classNode = node.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name');
+    return classNode ? ctx.names.resolveClass(classNode.text) : undefined;
+  }
+  if (node.type === 'member_call_expression' || node.type === 'nullsafe_member_call_expression') {
+    const object = node.childForFieldName('object');
+    const method = node.childForFieldName('name');
+    if (object?.type !== 'variable_name' || method?.type !== 'name') return undefined;
+    const receiver = ctx.variableTypes.get(object.text);
+    return receiver ? lookupMethod(ctx, receiver, method.text.toLowerCase())?.returns : undefined;
+  }
+  if (node.type === 'function_call_expression') {
+    const callee = node.childForFieldName('function');
+    if (callee?.type !== 'name') return undefined;
+    return ctx.catalog.functions[callee.text.toLowerCase()]?.returns;
+  }
+  return undefined;
+}

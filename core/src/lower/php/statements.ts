@@ -1,0 +1,343 @@
+import { CfgBuilder, type Cursor, type PendingEdge } from '../../ir/cfg-builder';
+import type { LoopKind } from '../../ir/cfg';
+import type { Span } from '../../model/span';
+import type { SyntaxNode } from '../../parse/php';
+import { writeEffect } from './calls';
+import { describeBranches, lowerCondition } from './conditions';
+import type { JumpFrame, UnitContext } from './context';
+import { lowerExpression } from './expressions';
+import { jumpOut } from './jumps';
+import { sessionRoot } from './session-access';
+
+/** Declarations lowered as units of their own; as statements they do nothing. */
+const DECLARATIONS = new Set(['function_definition', 'class_declaration', 'interface_declaration',
+  'trait_declaration', 'enum_declaration', 'namespace_use_declaration', 'const_declaration',
+  'declare_statement', 'global_declaration', 'function_static_declaration', 'comment', 'php_tag',
+  'php_end_tag', 'empty_statement']);
+
+function named(node: SyntaxNode): SyntaxNode[] {
+  return node.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
+}
+
+export function lowerStatements(ctx: UnitContext, nodes: readonly SyntaxNode[], cursor: Cursor): Cursor {
+  let next = cursor;
+  for (const node of nodes) {
+    const scope = ctx.facts.statementScopes.get(node.id);
+    if (scope) ctx.names = scope;
+    if (node.type === 'named_label_statement') {
+      next = lowerLabel(ctx, node, next);
+      continue;
+    }
+    // Code after `return` is dead, but a label inside it can still be jumped to.
+    if (next.length === 0) continue;
+    next = lowerStatement(ctx, node, next);
+  }
+  return next;
+}
+
+export function lowerStatement(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  if (cursor.length === 0 || DECLARATIONS.has(node.type)) return cursor;
+  if (ctx.tooDeep(node)) return cursor;
+  ctx.depth++;
+  try {
+    return lowerStatementInner(ctx, node, cursor);
+  } finally {
+    ctx.depth--;
+  }
+}
+
+function lowerStatementInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  switch (node.type) {
+    case 'compound_statement':
+    case 'program':
+    case 'ERROR':
+      return lowerStatements(ctx, named(node), cursor);
+    case 'namespace_definition': {
+      const body = node.childForFieldName('body');
+      return body ? lowerStatements(ctx, named(body), cursor) : cursor;
+    }
+    case 'expression_statement':
+      return lowerStatements(ctx, named(node), cursor);
+    case 'if_statement':
+      return lowerIf(ctx, node, cursor);
+    case 'while_statement':
+      return lowerWhile(ctx, node, cursor);
+    case 'do_statement':
+      return lowerDo(ctx, node, cursor);
+    case 'for_statement':
+      return lowerFor(ctx, node, cursor);
+    case 'foreach_statement':
+      return lowerForeach(ctx, node, cursor);
+    case 'switch_statement':
+      return lowerSwitch(ctx, node, cursor);
+    case 'try_statement':
+      return lowerTry(ctx, node, cursor);
+    case 'return_statement': {
+      const after = lowerChildExpressions(ctx, node, cursor);
+      jumpOut(ctx, after, 'return');
+      return [];
+    }
+    case 'break_statement':
+    case 'continue_statement': {
+      const level = named(node).find((c) => c.type === 'integer');
+      jumpOut(ctx, cursor, node.type === 'break_statement' ? 'break' : 'continue', level ? Number(level.text) : 1);
+      return [];
+    }
+    case 'echo_statement': {
+      const after = lowerChildExpressions(ctx, node, cursor);
+      return ctx.emit(after, { kind: 'output', flush: false, callee: 'echo', span: ctx.span(node) });
+    }
+    case 'text_interpolation':
+      return lowerInlineHtml(ctx, node, cursor);
+    case 'text':
+      return ctx.emit(cursor, { kind: 'output', flush: false, callee: 'inline HTML', span: ctx.span(node) });
+    case 'unset_statement':
+      return lowerUnset(ctx, node, cursor);
+    case 'goto_statement': {
+      const label = named(node)[0]?.text ?? '';
+      const target = ctx.labels.get(label);
+      if (target !== undefined) ctx.builder.connect(cursor, target);
+      else ctx.pendingGotos.set(label, [...(ctx.pendingGotos.get(label) ?? []), ...cursor]);
+      return [];
+    }
+    default:
+      return lowerExpression(ctx, node, cursor);
+  }
+}
+
+function lowerChildExpressions(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  let next = cursor;
+  for (const child of named(node)) next = lowerExpression(ctx, child, next);
+  return next;
+}
+
+function lowerLabel(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  const label = named(node)[0]?.text ?? '';
+  const target = ctx.builder.newNode();
+  ctx.builder.connect(cursor, target.id);
+  ctx.builder.connect(ctx.pendingGotos.get(label) ?? [], target.id);
+  ctx.pendingGotos.delete(label);
+  ctx.labels.set(label, target.id);
+  return [{ from: target.id }];
+}
+
+/** Text outside `<?php … ?>` is output, except the one newline PHP swallows after `?>`. */
+function lowerInlineHtml(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  let next = cursor;
+  for (const child of named(node)) {
+    if (child.type !== 'text') continue;
+    const content = child.text;
+    const swallowed = content.startsWith('\r\n') ? 2 : content.startsWith('\n') ? 1 : 0;
+    if (content.length > swallowed) {
+      next = ctx.emit(next, { kind: 'output', flush: false, callee: 'inline HTML', span: ctx.span(child) });
+    }
+  }
+  return next;
+}
+
+function lowerUnset(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  let next = cursor;
+  for (const target of named(node)) {
+    const root = sessionRoot(target, ctx.catalog.sessionVariable);
+    next = root ? ctx.emit(next, writeEffect(ctx, target, root.key)) : lowerExpression(ctx, target, next);
+  }
+  return next;
+}
+
+function lowerIf(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  const condition = node.childForFieldName('condition');
+  const body = node.childForFieldName('body');
+  if (!condition) return body ? lowerStatement(ctx, body, cursor) : cursor;
+  const branches = describeBranches(ctx, condition, lowerCondition(ctx, condition, cursor));
+  const results: PendingEdge[] = [];
+  results.push(...(body ? lowerBranchBody(ctx, body, branches.whenTrue) : branches.whenTrue));
+  let otherwise = branches.whenFalse;
+  let hasElse = false;
+  for (const alternative of node.childrenForFieldName('alternative')) {
+    if (!alternative) continue;
+    if (alternative.type === 'else_if_clause') {
+      const elseifCondition = alternative.childForFieldName('condition');
+      const elseifBody = alternative.childForFieldName('body');
+      if (!elseifCondition) continue;
+      const inner = describeBranches(ctx, elseifCondition, lowerCondition(ctx, elseifCondition, otherwise));
+      results.push(...(elseifBody ? lowerBranchBody(ctx, elseifBody, inner.whenTrue) : inner.whenTrue));
+      otherwise = inner.whenFalse;
+    } else if (alternative.type === 'else_clause') {
+      hasElse = true;
+      const elseBody = alternative.childForFieldName('body');
+      results.push(...(elseBody ? lowerBranchBody(ctx, elseBody, otherwise) : otherwise));
+    }
+  }
+  if (!hasElse) results.push(...otherwise);
+  return results;
+}
+
+/** A branch body; the alternative syntax `if (…): … endif;` gives a `colon_block`. */
+function lowerBranchBody(ctx: UnitContext, body: SyntaxNode, cursor: Cursor): Cursor {
+  return body.type === 'colon_block' ? lowerStatements(ctx, named(body), cursor) : lowerStatement(ctx, body, cursor);
+}
+
+function isTrueLiteral(node: SyntaxNode | null | undefined): boolean {
+  if (!node) return false;
+  if (node.type === 'parenthesized_expression') return isTrueLiteral(node.namedChild(0));
+  const text = node.text.toLowerCase();
+  return (node.type === 'boolean' && text === 'true') || (node.type === 'integer' && text !== '0');
+}
+
+/** The loop's header, up to the end of its condition: findings point here, not at the body. */
+function headerSpan(ctx: UnitContext, node: SyntaxNode, body: SyntaxNode | null): Span {
+  const end = body ? body.startIndex : node.endIndex;
+  let trimmed = end;
+  const text = node.text;
+  // Stop before the whitespace (and the `:` of `while (…):`) that separates header and body.
+  while (trimmed > node.startIndex && ' \t\r\n:'.includes(text[trimmed - 1 - node.startIndex] ?? 'x')) trimmed--;
+  return { file: ctx.facts.file, start: node.startIndex, end: trimmed };
+}
+
+interface LoopScope {
+  readonly frame: Extract<JumpFrame, { kind: 'loop' }>;
+  /** Every iteration starts here. */
+  readonly header: number;
+  readonly outerLoop: number | undefined;
+}
+
+function enterLoop(ctx: UnitContext, kind: LoopKind, header: Span, infinite: boolean): LoopScope {
+  const loop = ctx.builder.addLoop(kind, header, infinite);
+  const frame = { kind: 'loop' as const, breaks: [] as PendingEdge[], continues: [] as PendingEdge[] };
+  ctx.jumps.push(frame);
+  return { frame, header: loop.headerNode, outerLoop: loop.outer };
+}
+
+function leaveLoop(ctx: UnitContext, scope: LoopScope): void {
+  ctx.jumps.pop();
+  ctx.builder.currentLoop = scope.outerLoop;
+}
+
+function lowerWhile(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  const condition = node.childForFieldName('condition');
+  const body = node.childForFieldName('body');
+  const scope = enterLoop(ctx, 'while', headerSpan(ctx, node, body), isTrueLiteral(condition));
+  ctx.builder.connect(cursor, scope.header);
+  const start: Cursor = [{ from: scope.header }];
+  const branches = condition ? lowerCondition(ctx, condition, start) : { whenTrue: start, whenFalse: [] };
+  const exits = isTrueLiteral(condition) ? [] : branches.whenFalse;
+  const bodyEnd = body ? lowerBranchBody(ctx, body, branches.whenTrue) : branches.whenTrue;
+  ctx.builder.connect([...bodyEnd, ...scope.frame.continues], scope.header);
+  leaveLoop(ctx, scope);
+  return [...exits, ...scope.frame.breaks];
+}
+
+function lowerDo(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  const condition = node.childForFieldName('condition');
+  const body = node.childForFieldName('body');
+  const whileKeyword = node.children.find((c) => c?.type === 'while');
+  const headerStart = whileKeyword?.startIndex ?? condition?.startIndex ?? node.startIndex;
+  const header: Span = { file: ctx.facts.file, start: headerStart, end: condition?.endIndex ?? node.endIndex };
+  const scope = enterLoop(ctx, 'do', header, isTrueLiteral(condition));
+  ctx.builder.connect(cursor, scope.header);
+  const top: Cursor = [{ from: scope.header }];
+  const bodyEnd = body ? lowerStatement(ctx, body, top) : top;
+  const beforeCondition = [...bodyEnd, ...scope.frame.continues];
+  const branches = condition
+    ? lowerCondition(ctx, condition, beforeCondition)
+    : { whenTrue: beforeCondition, whenFalse: [] };
+  ctx.builder.connect(branches.whenTrue, scope.header);
+  leaveLoop(ctx, scope);
+  return [...(isTrueLiteral(condition) ? [] : branches.whenFalse), ...scope.frame.breaks];
+}
+
+function lowerFor(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  const body = node.childForFieldName('body');
+  let next = cursor;
+  for (const init of node.childrenForFieldName('initialize')) if (init) next = lowerExpression(ctx, init, next);
+  const conditions = node.childrenForFieldName('condition').filter((c): c is SyntaxNode => c !== null);
+  const condition = conditions[conditions.length - 1];
+  const infinite = condition === undefined || isTrueLiteral(condition);
+  const scope = enterLoop(ctx, 'for', headerSpan(ctx, node, body), infinite);
+  ctx.builder.connect(next, scope.header);
+  let atCondition: Cursor = [{ from: scope.header }];
+  for (const extra of conditions.slice(0, -1)) atCondition = lowerExpression(ctx, extra, atCondition);
+  const branches = condition ? lowerCondition(ctx, condition, atCondition) : { whenTrue: atCondition, whenFalse: [] };
+  const bodyEnd = body ? lowerBranchBody(ctx, body, branches.whenTrue) : branches.whenTrue;
+  let update: Cursor = [...bodyEnd, ...scope.frame.continues];
+  for (const step of node.childrenForFieldName('update')) if (step) update = lowerExpression(ctx, step, update);
+  ctx.builder.connect(update, scope.header);
+  leaveLoop(ctx, scope);
+  return [...(infinite ? [] : branches.whenFalse), ...scope.frame.breaks];
+}
+
+function lowerForeach(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  const body = node.childForFieldName('body');
+  const parts = named(node).filter((c) => c !== body);
+  const subject = parts[0];
+  const binding = parts[1];
+  let next = subject ? lowerExpression(ctx, subject, cursor) : cursor;
+  const byReference = binding?.type === 'by_ref' || binding?.namedChildren.some((c) => c?.type === 'by_ref');
+  const root = subject ? sessionRoot(subject, ctx.catalog.sessionVariable) : undefined;
+  // `foreach ($_SESSION['cart'] as &$item)` can change every element.
+  if (subject && root && byReference) next = ctx.emit(next, writeEffect(ctx, subject, root.key));
+  const scope = enterLoop(ctx, 'foreach', headerSpan(ctx, node, body), false);
+  ctx.builder.connect(next, scope.header);
+  const start: Cursor = [{ from: scope.header }];
+  const bodyEnd = body ? lowerBranchBody(ctx, body, start) : start;
+  ctx.builder.connect([...bodyEnd, ...scope.frame.continues], scope.header);
+  leaveLoop(ctx, scope);
+  return [...start, ...scope.frame.breaks];
+}
+
+function lowerSwitch(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  const condition = node.childForFieldName('condition');
+  const block = node.childForFieldName('body');
+  const dispatch = condition ? lowerExpression(ctx, condition, cursor) : cursor;
+  // `switch` is a loop level for `break n` and `continue n`, but adds no loop.
+  const frame = { kind: 'loop' as const, breaks: [] as PendingEdge[], continues: [] as PendingEdge[] };
+  ctx.jumps.push(frame);
+  let fallthrough: Cursor = [];
+  let hasDefault = false;
+  for (const arm of block ? named(block) : []) {
+    if (arm.type !== 'case_statement' && arm.type !== 'default_statement') continue;
+    if (arm.type === 'default_statement') hasDefault = true;
+    const value = arm.childForFieldName('value');
+    const statements = named(arm).filter((c) => c !== value);
+    fallthrough = lowerStatements(ctx, statements, [...dispatch, ...fallthrough]);
+  }
+  ctx.jumps.pop();
+  return [...fallthrough, ...frame.breaks, ...frame.continues, ...(hasDefault ? [] : dispatch)];
+}
+
+function lowerTry(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  const body = node.childForFieldName('body');
+  const catches = named(node).filter((c) => c.type === 'catch_clause');
+  const finallyClause = named(node).find((c) => c.type === 'finally_clause');
+  const finallyBody = finallyClause?.childForFieldName('body') ?? (finallyClause ? named(finallyClause)[0] : undefined);
+
+  const finallyFrame: JumpFrame | undefined = finallyBody
+    ? { kind: 'finally', body: finallyBody, loop: ctx.builder.currentLoop }
+    : undefined;
+  if (finallyFrame) ctx.jumps.push(finallyFrame);
+  const dispatch = catches.length > 0 ? ctx.builder.newNode().id : undefined;
+  if (dispatch !== undefined) ctx.jumps.push({ kind: 'catch', dispatch });
+
+  // An exception may come before anything in the body has run.
+  const entry = ctx.builder.emit(cursor);
+  const handler = ctx.exceptionTarget(ctx.jumps.length);
+  if (handler !== undefined) ctx.builder.addEdge(entry.node, handler);
+  const results: PendingEdge[] = [...(body ? lowerStatement(ctx, body, entry.cursor) : entry.cursor)];
+
+  if (dispatch !== undefined) {
+    ctx.jumps.pop();
+    for (const clause of catches) {
+      const clauseBody = clause.childForFieldName('body');
+      const caught = CfgBuilder.withNote([{ from: dispatch }], `an exception is caught (line ${ctx.line(clause)})`);
+      results.push(...(clauseBody ? lowerStatement(ctx, clauseBody, caught) : caught));
+    }
+    // An exception no clause matches goes on outwards.
+    ctx.rethrow([{ from: dispatch }], ctx.jumps.length);
+  }
+  if (finallyFrame) {
+    ctx.jumps.pop();
+    return finallyBody ? lowerStatement(ctx, finallyBody, results) : results;
+  }
+  return results;
+}
+

@@ -1,0 +1,29 @@
+import type { Fix } from './fix';
+import type { Span } from './span';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface RelatedLocation {
+  readonly message: string;
+  readonly span: Span;
+}
+
+/**
+ * One problem, as the engine reports it: spans, not line numbers. Adapters (CLI, server)
+ * turn spans into their own positions with a `LineIndex`.
+ */
+export interface Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly related: readonly RelatedLocation[];
+  readonly fixes: readonly Fix[];
+}
+
+/** A problem with the input rather than with the code: parse errors, unreadable files. */
+export interface InputError {
+  readonly file: string;
+  readonly message: string;
+  readonly span?: Span;
+}

@@ -1,0 +1,35 @@
+import type { SlowKind } from './ir/effects';
+import type { FileIR, Unit } from './ir/unit';
+import type { Finding, Severity } from './model/finding';
+import type { UnitFlow } from './flow/engine';
+
+export type Language = FileIR['language'];
+
+export interface RuleMeta {
+  /** Kebab-case id: the LSP `code`, the doc's file name, the fixture folder, the suppression token. */
+  readonly id: string;
+  readonly description: string;
+  readonly languages: readonly Language[];
+  readonly defaultSeverity: Severity;
+  readonly fixAvailability: 'never' | 'sometimes' | 'always';
+}
+
+/** What a rule may read: the lowered file and the flow results, never the syntax tree. */
+export interface RuleContext {
+  readonly file: FileIR;
+  /** The dataflow of a unit, entered with the session closed; memoised. */
+  flowOf(unit: Unit): UnitFlow;
+  /** The severity the user configured for this rule. */
+  readonly severity: Severity;
+  /** Severity for a kind of slow work (`off` drops it). */
+  slowKindSeverity(kind: SlowKind): Severity | 'off';
+  /** 1-based line of an offset in this file, for messages. */
+  lineOf(offset: number): number;
+  /** Ids of every rule the analyzer knows, enabled or not. */
+  readonly knownRuleIds: ReadonlySet<string>;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  check(context: RuleContext): Finding[];
+}

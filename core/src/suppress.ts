@@ -1,0 +1,106 @@
+import type { FileIR } from './ir/unit';
+import type { Finding } from './model/finding';
+import type { Span } from './model/span';
+
+export const SUPPRESSION_TOKEN = 'session-lint-ignore';
+
+export interface Suppression {
+  readonly span: Span;
+  /** 0-based line of the comment; it covers this line and the next. */
+  readonly line: number;
+  readonly rules: readonly string[];
+  readonly reason: string;
+}
+
+/**
+ * Reads `// session-lint-ignore <rule>[, <rule>]: <reason>` (also `#` and block comments).
+ * The comment covers its own line (a trailing comment) and the next line (a comment above).
+ */
+export function parseSuppressions(file: FileIR, lineOf: (offset: number) => number): Suppression[] {
+  const result: Suppression[] = [];
+  for (const comment of file.comments) {
+    const body = stripCommentMarkers(comment.text);
+    if (!body.startsWith(SUPPRESSION_TOKEN)) continue;
+    const rest = body.slice(SUPPRESSION_TOKEN.length);
+    // `session-lint-ignored` or similar words are not ours.
+    if (rest.length > 0 && !' \t:'.includes(rest[0]!)) continue;
+    const { rules, reason } = parseRuleList(rest);
+    result.push({ span: comment.span, line: lineOf(comment.span.start) - 1, rules, reason });
+  }
+  return result;
+}
+
+/**
+ * `held-across-slow-call, other-rule: reason` → the ids and the reason. The id list ends at
+ * anything that is not an id or a comma, so text after it without a colon is no reason.
+ */
+function parseRuleList(text: string): { rules: string[]; reason: string } {
+  const rules: string[] = [];
+  let i = 0;
+  const skipSpaces = (): void => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  };
+  const isIdChar = (ch: string): boolean =>
+    (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch === '-' || ch === '_';
+  for (;;) {
+    skipSpaces();
+    const start = i;
+    while (i < text.length && isIdChar(text[i]!)) i++;
+    if (i > start) rules.push(text.slice(start, i));
+    skipSpaces();
+    if (text[i] !== ',') break;
+    i++;
+  }
+  const reason = text[i] === ':' ? text.slice(i + 1).trim() : '';
+  return { rules, reason };
+}
+
+function stripCommentMarkers(text: string): string {
+  let body = text.trim();
+  if (body.startsWith('//')) body = body.slice(2);
+  else if (body.startsWith('#') && !body.startsWith('#[')) body = body.slice(1);
+  else if (body.startsWith('/*')) body = body.slice(body.startsWith('/**') ? 3 : 2, body.endsWith('*/') ? -2 : undefined);
+  return body.trim();
+}
+
+/** Problems with the suppressions themselves: no rule, an unknown rule, no reason. */
+export function suppressionProblems(
+  suppressions: readonly Suppression[],
+  knownRules: ReadonlySet<string>,
+): { span: Span; message: string }[] {
+  const problems: { span: Span; message: string }[] = [];
+  for (const suppression of suppressions) {
+    if (suppression.rules.length === 0) {
+      problems.push({
+        span: suppression.span,
+        message: `Suppression names no rule: write \`${SUPPRESSION_TOKEN} <rule-id>: <reason>\`.`,
+      });
+      continue;
+    }
+    for (const rule of suppression.rules) {
+      if (!knownRules.has(rule)) problems.push({ span: suppression.span, message: `Suppression names an unknown rule \`${rule}\`.` });
+    }
+    if (suppression.reason === '') {
+      problems.push({
+        span: suppression.span,
+        message: `Suppression of \`${suppression.rules.join(', ')}\` needs a reason: \`${SUPPRESSION_TOKEN} ${suppression.rules[0]}: <why>\`.`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Drops findings covered by a suppression. A suppression without a reason still works
+ * (so adding one is never blocked), but `invalid-suppression` reports it until it says why.
+ */
+export function filterSuppressed(
+  findings: readonly Finding[],
+  suppressions: readonly Suppression[],
+  lineOf: (offset: number) => number,
+): Finding[] {
+  return findings.filter((finding) => {
+    const line = lineOf(finding.span.start) - 1;
+    return !suppressions.some((s) => (s.line === line || s.line + 1 === line) && s.rules.includes(finding.rule));
+  });
+}

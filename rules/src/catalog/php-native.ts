@@ -1,0 +1,167 @@
+import type { ApiEntry, Catalog, SlowKind } from '../../../core/src';
+
+/**
+ * Native PHP: the session functions, and the functions and classes that do slow work.
+ * Data only; the engine reads it. Frameworks and libraries get catalogs of their own.
+ */
+const SESSION = 'php-session';
+
+const session: Record<string, ApiEntry> = {
+  session_start: { effect: 'open', resource: SESSION, readAndCloseOption: 'read_and_close' },
+  session_reset: { effect: 'use', resource: SESSION },
+  session_regenerate_id: { effect: 'use', resource: SESSION },
+  session_write_close: { effect: 'close', resource: SESSION, how: 'write' },
+  session_commit: { effect: 'close', resource: SESSION, how: 'write' },
+  session_abort: { effect: 'close', resource: SESSION, how: 'abort' },
+  session_destroy: { effect: 'close', resource: SESSION, how: 'destroy' },
+  session_unset: { effect: 'write', resource: SESSION },
+};
+
+function slow(kind: SlowKind, pathArgument?: number): ApiEntry {
+  return pathArgument === undefined ? { effect: 'slow', kind } : { effect: 'slow', kind, pathArgument };
+}
+
+const sleeps: Record<string, ApiEntry> = {
+  sleep: slow('sleep'),
+  usleep: slow('sleep'),
+  time_nanosleep: slow('sleep'),
+  time_sleep_until: slow('sleep'),
+};
+
+const remote: Record<string, ApiEntry> = {
+  curl_exec: slow('http'),
+  curl_multi_exec: slow('http'),
+  curl_multi_select: slow('http'),
+  file_get_contents: slow('remote-io', 0),
+  fopen: slow('remote-io', 0),
+  file: slow('remote-io', 0),
+  get_headers: slow('http'),
+  fsockopen: slow('remote-io'),
+  pfsockopen: slow('remote-io'),
+  stream_socket_client: slow('remote-io'),
+  gethostbyname: slow('remote-io'),
+  dns_get_record: slow('remote-io'),
+  mail: slow('mail'),
+  mb_send_mail: slow('mail'),
+  ldap_bind: slow('ldap'),
+  ldap_bind_ext: slow('ldap'),
+  ldap_sasl_bind: slow('ldap'),
+  ldap_search: slow('ldap'),
+  ldap_list: slow('ldap'),
+  ldap_read: slow('ldap'),
+  ldap_add: slow('ldap'),
+  ldap_modify: slow('ldap'),
+  ldap_delete: slow('ldap'),
+  ldap_start_tls: slow('ldap'),
+  imap_open: slow('mail'),
+  imap_search: slow('mail'),
+  imap_fetchbody: slow('mail'),
+  imap_fetchstructure: slow('mail'),
+  imap_fetch_overview: slow('mail'),
+  imap_headerinfo: slow('mail'),
+  imap_body: slow('mail'),
+  imap_check: slow('mail'),
+  imap_status: slow('mail'),
+  imap_append: slow('mail'),
+  imap_mail: slow('mail'),
+  imap_sort: slow('mail'),
+};
+
+const downloads: Record<string, ApiEntry> = {
+  readfile: slow('download'),
+  fpassthru: slow('download'),
+  stream_copy_to_stream: slow('download'),
+  readgzfile: slow('download'),
+};
+
+const processes: Record<string, ApiEntry> = {
+  exec: slow('process'),
+  shell_exec: slow('process'),
+  system: slow('process'),
+  passthru: slow('process'),
+  popen: slow('process'),
+  proc_open: slow('process'),
+  proc_close: slow('process'),
+  pcntl_waitpid: slow('process'),
+};
+
+const databases: Record<string, ApiEntry> = {
+  mysqli_query: slow('database'),
+  mysqli_real_query: slow('database'),
+  mysqli_multi_query: slow('database'),
+  mysqli_stmt_execute: slow('database'),
+  mysqli_execute: slow('database'),
+  mysqli_execute_query: slow('database'),
+  pg_query: slow('database'),
+  pg_query_params: slow('database'),
+  pg_execute: slow('database'),
+  pg_send_query: slow('database'),
+  pg_get_result: slow('database'),
+  sqlsrv_query: slow('database'),
+  oci_execute: slow('database'),
+  mysqli_connect: { effect: 'none', returns: 'mysqli' },
+  mysqli_prepare: { effect: 'none', returns: 'mysqli_stmt' },
+};
+
+const clocksAndOutput: Record<string, ApiEntry> = {
+  time: { effect: 'time-check' },
+  microtime: { effect: 'time-check' },
+  hrtime: { effect: 'time-check' },
+  flush: { effect: 'output', flush: true },
+  ob_flush: { effect: 'output', flush: true },
+  ob_end_flush: { effect: 'output', flush: true },
+  ob_implicit_flush: { effect: 'output', flush: true },
+  fread: { effect: 'chunk-read' },
+  fgets: { effect: 'chunk-read' },
+  fgetc: { effect: 'chunk-read' },
+  stream_get_line: { effect: 'chunk-read' },
+  exit: { effect: 'terminate' },
+  die: { effect: 'terminate' },
+};
+
+/** Functions that take an array by reference: `array_push($_SESSION['list'], …)` writes. */
+const byReference: Record<string, ApiEntry> = Object.fromEntries(
+  [
+    'array_push', 'array_pop', 'array_shift', 'array_unshift', 'array_splice', 'array_walk',
+    'sort', 'rsort', 'usort', 'uasort', 'uksort', 'ksort', 'krsort', 'asort', 'arsort',
+    'natsort', 'natcasesort', 'shuffle', 'settype', 'array_multisort',
+  ].map((name) => [name, { effect: 'none', byRefArguments: [0] } as ApiEntry]),
+);
+
+const pdoQuery = slow('database');
+
+export const phpNativeCatalog: Catalog = {
+  sessionVariable: '_SESSION',
+  sessionResource: SESSION,
+  functions: {
+    ...byReference,
+    ...session,
+    ...sleeps,
+    ...remote,
+    ...downloads,
+    ...processes,
+    ...databases,
+    ...clocksAndOutput,
+    preg_match: { effect: 'none', byRefArguments: [2] },
+    preg_match_all: { effect: 'none', byRefArguments: [2] },
+    parse_str: { effect: 'none', byRefArguments: [1] },
+  },
+  methods: {
+    pdo: {
+      query: pdoQuery,
+      exec: pdoQuery,
+      prepare: { effect: 'none', returns: 'pdostatement' },
+    },
+    pdostatement: { execute: pdoQuery },
+    mysqli: {
+      query: pdoQuery,
+      real_query: pdoQuery,
+      multi_query: pdoQuery,
+      execute_query: pdoQuery,
+      prepare: { effect: 'none', returns: 'mysqli_stmt' },
+    },
+    mysqli_stmt: { execute: pdoQuery },
+    // Every SOAP call is a remote request; the constructor's WSDL fetch is usually cached.
+    soapclient: { '*': slow('http'), __construct: { effect: 'none' } },
+  },
+};

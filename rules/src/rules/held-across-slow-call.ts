@@ -1,0 +1,138 @@
+import {
+  type Finding,
+  type HeldOperation,
+  type RelatedLocation,
+  type Rule,
+  type RuleContext,
+  type Severity,
+  type SlowOccurrence,
+  type Unit,
+  type UnitFlow,
+  heldOperations,
+  verdict,
+} from '../../../core/src';
+import { groupByRegion, releasesAfter, stillOpenAtEnd } from './regions';
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/**
+ * `held-across-slow-call`: one finding per open region, at the first slow operation of the
+ * highest severity reached while the lock is held; the rest of the region's slow work,
+ * where the lock was taken and where (or whether) it is released are related locations.
+ */
+export const heldAcrossSlowCall: Rule = {
+  meta: {
+    id: 'held-across-slow-call',
+    description: 'A session lock (or other lock-bearing resource) is held while slow work runs',
+    languages: ['php'],
+    defaultSeverity: 'warning',
+    fixAvailability: 'never',
+  },
+  check(context) {
+    const findings: Finding[] = [];
+    for (const unit of context.file.units) {
+      const flow = context.flowOf(unit);
+      const operations = heldOperationsWithSeverity(context, flow);
+      for (const region of groupByRegion(operations.map((o) => o.operation))) {
+        const members = operations.filter((o) => region.includes(o.operation));
+        findings.push(buildFinding(context, unit, flow, members));
+      }
+    }
+    return findings;
+  },
+};
+
+interface RatedOperation {
+  readonly operation: HeldOperation;
+  readonly severity: Severity;
+}
+
+function heldOperationsWithSeverity(context: RuleContext, flow: UnitFlow): RatedOperation[] {
+  const rated: RatedOperation[] = [];
+  for (const operation of heldOperations(flow)) {
+    const setting = context.slowKindSeverity(operation.occurrence.kind);
+    if (setting === 'off') continue;
+    rated.push({ operation, severity: setting });
+  }
+  return rated;
+}
+
+function buildFinding(_context: RuleContext, unit: Unit, flow: UnitFlow, members: readonly RatedOperation[]): Finding {
+  const top = Math.max(...members.map((m) => SEVERITY_RANK[m.severity]));
+  const primary = members.find((m) => SEVERITY_RANK[m.severity] === top)!;
+  const { operation } = primary;
+  const state = verdict(operation.state);
+  const sites = [...new Set(members.flatMap((m) => m.operation.sites))];
+
+  const related: RelatedLocation[] = [];
+  const seen = new Set<string>();
+  const add = (message: string, span: RelatedLocation['span']): void => {
+    const key = `${span.file}:${span.start}:${span.end}:${message}`;
+    if (seen.has(key) || (span.start === operation.span.start && span.end === operation.span.end && span.file === operation.span.file && message === '')) return;
+    seen.add(key);
+    related.push({ message, span });
+  };
+  for (const site of sites) {
+    for (const step of site.chain) add(step.label, step.span);
+  }
+  // The chain from the reported place down to the slow work itself (loop, calls).
+  for (const step of operation.occurrence.chain.slice(1)) add(step.label, step.span);
+  for (const other of members) {
+    if (other === primary) continue;
+    const chain = other.operation.occurrence.chain;
+    const last = chain[chain.length - 1]!;
+    add(`also while the lock is held: ${last.label}`, last.span);
+  }
+  const releases = releasesAfter(flow, operation, sites);
+  for (const release of releases) add(release.label, release.span);
+  const end = stillOpenAtEnd(flow, sites);
+  if (end) {
+    add(
+      unit.kind === 'script'
+        ? 'the session stays locked until the script ends'
+        : `the session is still open when ${unit.displayName} returns`,
+      unit.endSpan,
+    );
+  }
+
+  return {
+    rule: heldAcrossSlowCall.meta.id,
+    severity: primary.severity,
+    message: message(operation.occurrence, state === 'maybe-open' ? operation.state.whyMaybe ?? 'on some paths' : undefined),
+    span: operation.span,
+    related,
+    fixes: [],
+  };
+}
+
+/** "Session lock held across `sleep()`: …", naming loops and helper chains. */
+export function message(occurrence: SlowOccurrence, maybeBecause: string | undefined): string {
+  const what = describe(occurrence);
+  const wait = occurrence.loop ? 'until the loop ends' : 'until it is released';
+  if (maybeBecause) {
+    return `Session lock may be held across ${what}: the session stays open when ${maybeBecause}, and every other request from this user waits ${wait}.`;
+  }
+  return `Session lock held across ${what}: every other request from this user waits ${wait}.`;
+}
+
+function describe(occurrence: SlowOccurrence): string {
+  const op = occurrence.detail ? `${code(occurrence.callee)} ${occurrence.detail}` : code(occurrence.callee);
+  const viaCalls = occurrence.chain.filter((step) => step.label.endsWith('is called here'));
+  const helper = viaCalls.length > 0 ? viaCalls[0]!.label.slice(0, -' is called here'.length) : undefined;
+  const core = helper ? `${helper}, which reaches ${op}` : op;
+  switch (occurrence.loop) {
+    case 'polls':
+      return `a polling loop (${core} on every iteration)`;
+    case 'repeats':
+      return `a loop that runs ${core} on every iteration`;
+    case 'streams':
+      return `a loop that streams output (${core})`;
+    default:
+      return core;
+  }
+}
+
+/** Quotes a callee as code, unless it is a description (`a shell command in backticks`). */
+export function code(callee: string): string {
+  return callee.includes(' ') ? callee : `\`${callee}\``;
+}

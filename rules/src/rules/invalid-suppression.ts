@@ -1,0 +1,23 @@
+import { parseSuppressions, suppressionProblems, type Rule } from '../../../core/src';
+
+/** `invalid-suppression`: suppression comments must name known rules and give a reason. */
+export const invalidSuppression: Rule = {
+  meta: {
+    id: 'invalid-suppression',
+    description: 'A suppression comment names no rule, an unknown rule, or gives no reason',
+    languages: ['php'],
+    defaultSeverity: 'warning',
+    fixAvailability: 'never',
+  },
+  check(context) {
+    const suppressions = parseSuppressions(context.file, (offset) => context.lineOf(offset));
+    return suppressionProblems(suppressions, context.knownRuleIds).map(({ span, message }) => ({
+      rule: 'invalid-suppression',
+      severity: context.severity,
+      message,
+      span,
+      related: [],
+      fixes: [],
+    }));
+  },
+};

@@ -1,0 +1,61 @@
+import type { HeldOperation, OpenSite, Step, UnitFlow } from '../../../core/src';
+
+/**
+ * Groups held operations into open regions: operations whose open sites overlap belong to
+ * the same `session_start()` (or the same set of them, on merging paths).
+ */
+export function groupByRegion(operations: readonly HeldOperation[]): HeldOperation[][] {
+  const groups: { keys: Set<string>; members: HeldOperation[] }[] = [];
+  for (const operation of operations) {
+    const keys = operation.sites.map((site) => site.key);
+    const matching = groups.filter((group) => keys.some((key) => group.keys.has(key)));
+    const merged = { keys: new Set(keys), members: [operation] };
+    for (const group of matching) {
+      group.keys.forEach((key) => merged.keys.add(key));
+      merged.members.unshift(...group.members);
+      groups.splice(groups.indexOf(group), 1);
+    }
+    groups.push(merged);
+  }
+  return groups.map((group) => group.members);
+}
+
+function overlaps(a: readonly OpenSite[], b: readonly OpenSite[]): boolean {
+  return a.some((site) => b.some((other) => other.key === site.key));
+}
+
+/** Where the region's lock is released after the operation (directly or in a callee). */
+export function releasesAfter(flow: UnitFlow, operation: HeldOperation, sites: readonly OpenSite[]): Step[] {
+  const reachable = reachableFrom(flow, operation.node);
+  const steps: Step[] = [];
+  for (const observation of flow.observations) {
+    if (!reachable.has(observation.node) || !overlaps(observation.before.open, sites)) continue;
+    const effect = observation.effect;
+    if (effect.kind === 'close') {
+      steps.push({ span: effect.span, label: `the session is released here by \`${effect.api}\`` });
+    } else if (observation.call && observation.call.releases.length > 0) {
+      steps.push({ span: effect.span, label: 'the session is released inside this call' });
+    }
+  }
+  return steps;
+}
+
+/** True when the lock of the region can still be held where the unit ends. */
+export function stillOpenAtEnd(flow: UnitFlow, sites: readonly OpenSite[]): boolean {
+  return [flow.exit, flow.terminate, flow.throwExit].some((state) => state !== undefined && overlaps(state.open, sites));
+}
+
+function reachableFrom(flow: UnitFlow, start: number): Set<number> {
+  const seen = new Set<number>([start]);
+  const stack = [start];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const edge of flow.unit.cfg.nodes[node]!.succs) {
+      if (!seen.has(edge.to)) {
+        seen.add(edge.to);
+        stack.push(edge.to);
+      }
+    }
+  }
+  return seen;
+}

@@ -1,0 +1,47 @@
+<?php
+// The fixed long-poll endpoint: the session is released right after auth() has read the user id,
+// so the polling loop below no longer blocks the user's other tabs.
+declare(strict_types=1);
+
+const POLL_TIMEOUT_SECONDS = 25;
+
+function auth(): int
+{
+    session_start();
+    if (empty($_SESSION['user_id'])) {
+        http_response_code(401);
+        header('Content-Type: application/json');
+        echo json_encode(['error' => 'not_authenticated']);
+        exit;
+    }
+
+    return (int) $_SESSION['user_id'];
+}
+
+function pending_notifications(int $userId, int $afterId): array
+{
+    $queue = apcu_fetch("notifications:{$userId}");
+    if (!is_array($queue)) {
+        return [];
+    }
+
+    return array_values(array_filter($queue, static fn (array $n): bool => $n['id'] > $afterId));
+}
+
+$userId = auth();
+session_write_close();
+
+$afterId = (int) ($_GET['after'] ?? 0);
+$deadline = time() + POLL_TIMEOUT_SECONDS;
+
+header('Content-Type: application/json');
+header('Cache-Control: no-store');
+
+while (true) {
+    $items = pending_notifications($userId, $afterId);
+    if ($items !== [] || time() >= $deadline) {
+        echo json_encode(['items' => $items, 'server_time' => time()]);
+        break;
+    }
+    sleep(1);
+}
