@@ -12,6 +12,12 @@ import { analyzer, fixtureFiles, fixturesRoot } from './support';
  * file's `// expect:` comments name, and `*.ok.php` files must have none at all.
  */
 describe('rule fixtures', () => {
+  it('has a folder per rule and no folder for an unknown rule', () => {
+    const folders = fs.readdirSync(fixturesRoot, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const expected = [...allRules.map((rule) => rule.meta.id), 'engine'].sort();
+    assert.deepEqual(folders.sort(), expected);
+  });
+
   for (const rule of allRules) {
     const folder = path.join(fixturesRoot, rule.meta.id);
     describe(rule.meta.id, () => {
