@@ -18,6 +18,8 @@ export interface HeldOperation {
   /** The open sites of the region holding it. */
   readonly sites: readonly OpenSite[];
   readonly state: ResourceState;
+  /** A clock read or a flush that only marks its loop as polling or streaming. */
+  readonly marker: boolean;
 }
 
 interface RawOperation {
@@ -42,6 +44,7 @@ export function heldOperations(flow: UnitFlow): HeldOperation[] {
         occurrence: raw.occurrence,
         sites: observation.before.open,
         state: observation.before,
+        marker: false,
       });
       continue;
     }
@@ -56,9 +59,22 @@ export function heldOperations(flow: UnitFlow): HeldOperation[] {
       chain: [loopStep, ...raw.occurrence.chain],
       loop: raw.occurrence.loop ?? (polls ? 'polls' : 'repeats'),
     };
-    result.push({ node: observation.node, span: info.header, occurrence, sites: observation.before.open, state: observation.before });
+    result.push({
+      node: observation.node,
+      span: info.header,
+      occurrence,
+      sites: observation.before.open,
+      state: observation.before,
+      marker: raw.onlyInLoop,
+    });
   }
-  return result.sort((a, b) => compareSpans(a.span, b.span) || compareSpans(a.occurrence.chain[a.occurrence.chain.length - 1]!.span, b.occurrence.chain[b.occurrence.chain.length - 1]!.span));
+  return result.sort(compareHeld);
+}
+
+/** Source order; at the same place, real slow work before the markers of its loop. */
+export function compareHeld(a: HeldOperation, b: HeldOperation): number {
+  const innermost = (op: HeldOperation) => op.occurrence.chain[op.occurrence.chain.length - 1]!.span;
+  return compareSpans(a.span, b.span) || Number(a.marker) - Number(b.marker) || compareSpans(innermost(a), innermost(b));
 }
 
 function* rawOperations(flow: UnitFlow, loopsWithChunkReads: ReadonlySet<number>): Generator<RawOperation> {

@@ -8,6 +8,7 @@ import {
   type SlowOccurrence,
   type Unit,
   type UnitFlow,
+  compareHeld,
   heldOperations,
   verdict,
 } from '../../../core/src';
@@ -59,7 +60,9 @@ function heldOperationsWithSeverity(context: RuleContext, flow: UnitFlow): Rated
 
 function buildFinding(_context: RuleContext, unit: Unit, flow: UnitFlow, members: readonly RatedOperation[]): Finding {
   const top = Math.max(...members.map((m) => SEVERITY_RANK[m.severity]));
-  const primary = members.find((m) => SEVERITY_RANK[m.severity] === top)!;
+  const primary = members
+    .filter((m) => SEVERITY_RANK[m.severity] === top)
+    .sort((a, b) => compareHeld(a.operation, b.operation))[0]!;
   const { operation } = primary;
   const state = verdict(operation.state);
   const sites = [...new Set(members.flatMap((m) => m.operation.sites))];
