@@ -100,6 +100,8 @@ export function filterSuppressed(
   lineOf: (offset: number) => number,
 ): Finding[] {
   return findings.filter((finding) => {
+    // A broken suppression cannot hide its own report.
+    if (finding.rule === 'invalid-suppression') return true;
     const line = lineOf(finding.span.start) - 1;
     return !suppressions.some((s) => (s.line === line || s.line + 1 === line) && s.rules.includes(finding.rule));
   });

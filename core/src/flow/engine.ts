@@ -209,7 +209,7 @@ export function transferEffect(
       if (effect.mode === 'read-and-close' || !openStep) return before;
       // Already open on every path: PHP ignores the second start (with a notice).
       if (!before.closed) return before;
-      return { closed: false, open: unionSites(before.open, [siteFromChain([openStep])]) };
+      return withOptional({ closed: false, open: unionSites(before.open, [siteFromChain([openStep])]) }, before.via, undefined);
     }
     case 'close':
       return RELEASED;

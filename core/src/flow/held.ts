@@ -135,8 +135,7 @@ function* rawOperations(flow: UnitFlow, loopsWithChunkReads: ReadonlySet<number>
 
 function slowLabel(callee: string, kind: SlowKind, detail: string | undefined): string {
   const quoted = callee.includes(' ') ? callee : `\`${callee}\``;
-  const what = detail ? `${quoted} ${detail}` : quoted;
-  return `${what} ${KIND_VERBS[kind]}`;
+  return detail ? `${quoted} runs here ${detail}` : `${quoted} ${KIND_VERBS[kind]}`;
 }
 
 /** How a related location describes each kind of slow work. */

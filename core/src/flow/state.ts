@@ -35,7 +35,7 @@ export interface ResourceState {
   readonly released?: boolean;
   /** Open on some path; where it was opened. Empty: closed on every path. */
   readonly open: readonly OpenSite[];
-  /** The last branch taken while open ("`$x` is false (line 3)"). */
+  /** The last branch taken ("`$x` is false (line 3)"), kept through an open. */
   readonly via?: string;
   /** The branch on which it stays open, fixed where an open path met a closed one. */
   readonly whyMaybe?: string;
@@ -108,14 +108,14 @@ export function withOptional(
     open: base.open,
   };
   if (base.released && base.closed) state.released = true;
-  if (via !== undefined && base.open.length > 0) state.via = via;
+  if (via !== undefined) state.via = via;
   if (whyMaybe !== undefined) state.whyMaybe = whyMaybe;
   return state;
 }
 
 /** A state passing along an edge that carries a branch note. */
 export function alongEdge(state: ResourceState, note: string | undefined): ResourceState {
-  if (note === undefined || state.open.length === 0) return state;
+  if (note === undefined) return state;
   return withOptional(state, note, state.whyMaybe);
 }
 

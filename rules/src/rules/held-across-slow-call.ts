@@ -101,7 +101,7 @@ function buildFinding(_context: RuleContext, unit: Unit, flow: UnitFlow, members
   return {
     rule: heldAcrossSlowCall.meta.id,
     severity: primary.severity,
-    message: message(operation.occurrence, state === 'maybe-open' ? operation.state.whyMaybe ?? 'on some paths' : undefined),
+    message: message(operation.occurrence, state === 'maybe-open', operation.state.whyMaybe),
     span: operation.span,
     related,
     fixes: [],
@@ -109,11 +109,12 @@ function buildFinding(_context: RuleContext, unit: Unit, flow: UnitFlow, members
 }
 
 /** "Session lock held across `sleep()`: …", naming loops and helper chains. */
-export function message(occurrence: SlowOccurrence, maybeBecause: string | undefined): string {
+export function message(occurrence: SlowOccurrence, maybe: boolean, maybeBecause: string | undefined): string {
   const what = describe(occurrence);
   const wait = occurrence.loop ? 'until the loop ends' : 'until it is released';
-  if (maybeBecause) {
-    return `Session lock may be held across ${what}: the session stays open when ${maybeBecause}, and every other request from this user waits ${wait}.`;
+  if (maybe) {
+    const path = maybeBecause ? `the session stays open when ${maybeBecause}` : 'the session stays open on some paths';
+    return `Session lock may be held across ${what}: ${path}, and every other request from this user waits ${wait}.`;
   }
   return `Session lock held across ${what}: every other request from this user waits ${wait}.`;
 }
