@@ -6,7 +6,8 @@ import { solve } from './solver';
 import {
   CLOSED,
   OPEN_AT_ENTRY,
-  RELEASED,
+  releasedBy,
+  unionSteps,
   joinStates,
   siteFromChain,
   unionSites,
@@ -34,6 +35,15 @@ export interface CallOutcome {
   readonly slowUnderLock: readonly SlowOccurrence[];
   /** Where the callee releases the caller's lock, as chains from the call. */
   readonly releases: readonly (readonly Step[])[];
+  /** Session writes the callee makes while the caller's lock is held (chains from the call). */
+  readonly writesUnderLock: readonly (readonly Step[])[];
+  /**
+   * Session writes the callee makes while the session is closed and it did not open it: with
+   * the caller's session already released, PHP drops them.
+   */
+  readonly writesWhileClosed: readonly (readonly Step[])[];
+  /** Output the callee may flush to the client (headers sent), as chains from the call. */
+  readonly flushes: readonly (readonly Step[])[];
 }
 
 /** The state before one effect, and for calls what the callee does. */
@@ -63,7 +73,11 @@ interface Summary {
   readonly exit: ResourceState | undefined;
   readonly slowUnderLock: readonly SlowOccurrence[];
   readonly releases: readonly (readonly Step[])[];
+  readonly writesUnderLock: readonly (readonly Step[])[];
+  readonly writesWhileClosed: readonly (readonly Step[])[];
+  readonly flushes: readonly (readonly Step[])[];
 }
+
 
 /** Occurrences kept per call: the first few are enough to explain a finding. */
 const MAX_OCCURRENCES = 4;
@@ -128,17 +142,48 @@ export class FlowEngine {
     this.summaries.set(key, 'in-progress');
     const flow = this.analyze(unit, resource, entry);
     const held = heldOperations(flow).filter((op) => op.sites.some((site) => site.entry));
-    const slowUnderLock = held.slice(0, MAX_OCCURRENCES).map((op) => op.occurrence);
     const releases: Step[][] = [];
+    const writesUnderLock: Step[][] = [];
+    const writesWhileClosed: Step[][] = [];
+    const flushes: Step[][] = [];
     for (const observation of flow.observations) {
-      if (!observation.before.open.some((site) => site.entry)) continue;
-      if (observation.effect.kind === 'close' && observation.effect.resource === resource) {
-        releases.push([{ span: observation.effect.span, label: `released here by \`${observation.effect.api}\`` }]);
-      } else if (observation.call) {
-        releases.push(...observation.call.releases.map((chain) => [...chain]));
+      const { effect, before, call } = observation;
+      const underEntryLock = before.open.some((site) => site.entry);
+      // Closed here only because it was closed when the unit was entered.
+      const closedFromEntry = before.closed && !before.released;
+      if (effect.kind === 'close' && effect.resource === resource && underEntryLock) {
+        releases.push([{ span: effect.span, label: `released here by \`${effect.api}\`` }]);
+      }
+      if ((effect.kind === 'write' || effect.kind === 'use') && effect.resource === resource) {
+        const label = effect.kind === 'write' ? 'writes the session here' : `\`${effect.api}\` changes the session here`;
+        const step: Step = { span: effect.span, label };
+        if (underEntryLock) writesUnderLock.push([step]);
+        if (closedFromEntry) writesWhileClosed.push([step]);
+      }
+      if (effect.kind === 'output' && effect.flush) {
+        flushes.push([{ span: effect.span, label: `\`${effect.callee}\` may send output here` }]);
+      }
+      if (effect.kind === 'slow' && effect.slowKind === 'download') {
+        flushes.push([{ span: effect.span, label: `\`${effect.callee}\` sends output here` }]);
+      }
+      if (call) {
+        if (underEntryLock) {
+          releases.push(...call.releases.map((chain) => [...chain]));
+          writesUnderLock.push(...call.writesUnderLock.map((chain) => [...chain]));
+        }
+        if (closedFromEntry) writesWhileClosed.push(...call.writesWhileClosed.map((chain) => [...chain]));
+        flushes.push(...call.flushes.map((chain) => [...chain]));
       }
     }
-    const summary: Summary = { exit: flow.exit, slowUnderLock, releases: releases.slice(0, MAX_OCCURRENCES) };
+    const cap = <T>(items: T[]): T[] => items.slice(0, MAX_OCCURRENCES);
+    const summary: Summary = {
+      exit: flow.exit,
+      slowUnderLock: cap(held.map((op) => op.occurrence)),
+      releases: cap(releases),
+      writesUnderLock: cap(writesUnderLock),
+      writesWhileClosed: cap(writesWhileClosed),
+      flushes: cap(flushes),
+    };
     this.summaries.set(key, summary);
     return summary;
   }
@@ -155,22 +200,33 @@ export class FlowEngine {
     const results: ResourceState[] = [];
     const slowUnderLock: SlowOccurrence[] = [];
     const releases: Step[][] = [];
+    const writesUnderLock: Step[][] = [];
+    const writesWhileClosed: Step[][] = [];
+    const flushes: Step[][] = [];
+    const viaCall = (chains: readonly (readonly Step[])[]): Step[][] => chains.map((chain) => [callStep, ...chain]);
     for (const unit of units) {
       if (before.closed) {
         const summary = this.summary(unit, resource, 'closed');
-        if (!summary) results.push({ closed: true, open: [] });
-        else if (summary.exit) results.push(prefixSites(summary.exit, callStep, []));
+        if (!summary) {
+          results.push(closedPart(before));
+        } else {
+          if (summary.exit) results.push(reroot(summary.exit, callStep, before, this.closeStep(effect)));
+          writesWhileClosed.push(...viaCall(summary.writesWhileClosed));
+          flushes.push(...viaCall(summary.flushes));
+        }
       }
       if (before.open.length > 0) {
         const summary = this.summary(unit, resource, 'open');
         if (!summary) {
-          results.push({ closed: false, open: before.open });
+          results.push(withOptional({ closed: false, open: before.open }, before.via, undefined));
         } else {
-          if (summary.exit) results.push(prefixSites(summary.exit, callStep, before.open));
+          if (summary.exit) results.push(reroot(summary.exit, callStep, before, this.closeStep(effect)));
           for (const occurrence of summary.slowUnderLock) {
             slowUnderLock.push({ ...occurrence, chain: [callStep, ...occurrence.chain] });
           }
-          for (const chain of summary.releases) releases.push([callStep, ...chain]);
+          releases.push(...viaCall(summary.releases));
+          writesUnderLock.push(...viaCall(summary.writesUnderLock));
+          flushes.push(...viaCall(summary.flushes));
         }
       }
     }
@@ -182,18 +238,41 @@ export class FlowEngine {
       const line = this.lineOf(from, effect.span.start);
       after = withOptional(after, after.via, `\`${effect.display}\` opens it (line ${line})`);
     }
-    const outcome: CallOutcome = { units, slowUnderLock: slowUnderLock.slice(0, MAX_OCCURRENCES), releases };
+    const cap = <T>(items: T[]): T[] => items.slice(0, MAX_OCCURRENCES);
+    const outcome: CallOutcome = {
+      units,
+      slowUnderLock: cap(slowUnderLock),
+      releases: cap(releases),
+      writesUnderLock: cap(writesUnderLock),
+      writesWhileClosed: cap(writesWhileClosed),
+      flushes: cap(flushes),
+    };
     return { after, outcome };
+  }
+
+  private closeStep(effect: CallEffect): Step {
+    return { span: effect.span, label: `closed inside \`${effect.display}\`` };
   }
 }
 
-/** Re-roots a callee's exit state in the caller: its own sites get the call in front. */
-function prefixSites(state: ResourceState, call: Step, callerSites: readonly OpenSite[]): ResourceState {
+function closedPart(state: ResourceState): ResourceState {
+  return withOptional({ closed: true, open: [], released: state.released === true, closedBy: state.closedBy }, state.via, undefined);
+}
+
+/**
+ * Re-roots a callee's exit state in the caller: the callee's own open sites get the call in
+ * front, its ENTRY site becomes the caller's sites; a close inside the callee is reported
+ * at the call, and a closed part the callee did not cause keeps the caller's close sites.
+ */
+function reroot(state: ResourceState, call: Step, before: ResourceState, closeStep: Step): ResourceState {
   let open: readonly OpenSite[] = [];
   for (const site of state.open) {
-    open = site.entry ? unionSites(open, callerSites) : unionSites(open, [siteFromChain([call, ...site.chain])]);
+    open = site.entry ? unionSites(open, before.open) : unionSites(open, [siteFromChain([call, ...site.chain])]);
   }
-  return withOptional({ closed: state.closed, open }, undefined, undefined);
+  const closedInside = state.closedBy !== undefined && state.closedBy.length > 0;
+  const closedBy = closedInside ? [closeStep] : before.closedBy;
+  const released = closedInside || (state.released === true) || (state.closed && before.released === true);
+  return withOptional({ closed: state.closed, open, released, closedBy: unionSteps(undefined, closedBy) }, before.via, undefined);
 }
 
 /** The effect of everything but calls. */
@@ -212,7 +291,7 @@ export function transferEffect(
       return withOptional({ closed: false, open: unionSites(before.open, [siteFromChain([openStep])]) }, before.via, undefined);
     }
     case 'close':
-      return RELEASED;
+      return withOptional(releasedBy({ span: effect.span, label: `the session is closed here by \`${effect.api}\`` }), before.via, undefined);
     case 'assume':
       switch (effect.state) {
         case 'open':

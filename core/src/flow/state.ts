@@ -39,6 +39,8 @@ export interface ResourceState {
   readonly via?: string;
   /** The branch on which it stays open, fixed where an open path met a closed one. */
   readonly whyMaybe?: string;
+  /** Where it was closed, on the paths where it is closed after a start (capped). */
+  readonly closedBy?: readonly Step[];
 }
 
 export type Verdict = 'closed' | 'open' | 'maybe-open';
@@ -49,7 +51,22 @@ export function verdict(state: ResourceState): Verdict {
 }
 
 export const CLOSED: ResourceState = { closed: true, open: [] };
-export const RELEASED: ResourceState = { closed: true, open: [], released: true };
+export function releasedBy(step: Step): ResourceState {
+  return { closed: true, open: [], released: true, closedBy: [step] };
+}
+
+const MAX_CLOSE_STEPS = 4;
+
+export function unionSteps(a: readonly Step[] | undefined, b: readonly Step[] | undefined): readonly Step[] | undefined {
+  if (!b || b.length === 0) return a;
+  if (!a || a.length === 0) return b;
+  const result = [...a];
+  for (const step of b) {
+    if (result.length >= MAX_CLOSE_STEPS) break;
+    if (!result.some((s) => spanKey(s.span) === spanKey(step.span))) result.push(step);
+  }
+  return result;
+}
 export const OPEN_AT_ENTRY: ResourceState = { closed: false, open: [ENTRY_SITE] };
 
 /** Sites kept per state; beyond it, extra sites add nothing a user could act on. */
@@ -80,6 +97,7 @@ export function joinStates(states: readonly ResourceState[]): ResourceState | un
   if (states.length === 1) return states[0];
   let closed = false;
   let released = false;
+  let closedBy: readonly Step[] | undefined;
   let open: readonly OpenSite[] = [];
   let via: string | undefined;
   let whyMaybe: string | undefined;
@@ -87,6 +105,7 @@ export function joinStates(states: readonly ResourceState[]): ResourceState | un
   for (const state of states) {
     closed ||= state.closed;
     released ||= state.released === true;
+    closedBy = unionSteps(closedBy, state.closedBy);
     open = unionSites(open, state.open);
     via ??= state.via;
     if (state.open.length > 0) {
@@ -95,19 +114,24 @@ export function joinStates(states: readonly ResourceState[]): ResourceState | un
       whyMaybe ??= reason;
     }
   }
-  return withOptional(released ? { closed, open, released } : { closed, open }, via, open.length > 0 && closed ? whyMaybe : undefined);
+  return withOptional({ closed, open, released, ...(closedBy ? { closedBy } : {}) }, via, open.length > 0 && closed ? whyMaybe : undefined);
 }
 
 export function withOptional(
-  base: { closed: boolean; open: readonly OpenSite[]; released?: boolean },
+  base: { closed: boolean; open: readonly OpenSite[]; released?: boolean; closedBy?: readonly Step[] | undefined },
   via: string | undefined,
   whyMaybe: string | undefined,
 ): ResourceState {
-  const state: { closed: boolean; open: readonly OpenSite[]; released?: boolean; via?: string; whyMaybe?: string } = {
-    closed: base.closed,
-    open: base.open,
-  };
+  const state: {
+    closed: boolean;
+    open: readonly OpenSite[];
+    released?: boolean;
+    via?: string;
+    whyMaybe?: string;
+    closedBy?: readonly Step[];
+  } = { closed: base.closed, open: base.open };
   if (base.released && base.closed) state.released = true;
+  if (base.closedBy && base.closedBy.length > 0 && base.closed) state.closedBy = base.closedBy;
   if (via !== undefined) state.via = via;
   if (whyMaybe !== undefined) state.whyMaybe = whyMaybe;
   return state;
@@ -121,5 +145,6 @@ export function alongEdge(state: ResourceState, note: string | undefined): Resou
 
 export function stateKey(state: ResourceState | undefined): string {
   if (!state) return '-';
-  return `${state.closed ? 'c' : ''}${state.released ? 'r' : ''}|${state.open.map((s) => s.key).join(',')}|${state.via ?? ''}|${state.whyMaybe ?? ''}`;
+  const closes = state.closedBy?.map((step) => spanKey(step.span)).join(',') ?? '';
+  return `${state.closed ? 'c' : ''}${state.released ? 'r' : ''}${closes}|${state.open.map((s) => s.key).join(',')}|${state.via ?? ''}|${state.whyMaybe ?? ''}`;
 }
