@@ -155,7 +155,7 @@ export class FlowEngine {
         releases.push([{ span: effect.span, label: `released here by \`${effect.api}\`` }]);
       }
       if ((effect.kind === 'write' || effect.kind === 'use') && effect.resource === resource) {
-        const label = effect.kind === 'write' ? 'writes the session here' : `\`${effect.api}\` changes the session here`;
+        const label = effect.kind === 'use' ? `\`${effect.api}\` changes the session here` : 'writes the session here';
         const step: Step = { span: effect.span, label };
         if (underEntryLock) writesUnderLock.push([step]);
         if (closedFromEntry) writesWhileClosed.push([step]);
