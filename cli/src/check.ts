@@ -1,6 +1,8 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Finding } from '../../core/src';
+import { decodeSource, type Finding } from '../../core/src';
 import type { Analyzer } from '../../rules/src/analyzer';
+import type { AnalysisResult, ProjectHost } from '../../rules/src/api';
 import { discoverFiles, type SkippedPath } from './discover';
 import { displayPath } from './paths';
 import { readSource, type SourceFileSystem } from './read-source';
@@ -25,9 +27,11 @@ export interface CheckHooks {
   /** Each path discovery left out, for `--verbose`. */
   readonly onSkip?: (skipped: SkippedPath) => void;
   readonly fs?: SourceFileSystem;
+  /** Reads included files outside the given paths; default: the file system under cwd. */
+  readonly host?: ProjectHost;
 }
 
-/** discover → read → analyse, file by file; the analyzer itself is synchronous per file. */
+/** discover → read → analyse the files together as one project. */
 export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promise<CheckResult> {
   const { cwd, maxFileSize } = options;
   const discovery = await discoverFiles(options.paths.length > 0 ? options.paths : ['.'], {
@@ -49,8 +53,7 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promis
     return outcome.kind === 'ok' ? { text: outcome.text } : { error: outcome.message };
   });
 
-  let analyzer: Analyzer | undefined;
-  let filesAnalysed = 0;
+  const sources: { displayPath: string; text: string }[] = [];
   for (const file of discovery.files) {
     const source = await readSource(file.absPath, readOptions);
     if (source.kind !== 'ok') {
@@ -58,27 +61,69 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promis
       continue;
     }
     for (const note of source.notes) errors.push({ kind: 'analysis', file: file.displayPath, message: note });
+    sources.push({ displayPath: file.displayPath, text: source.text });
+  }
+  if (sources.length === 0) return { findings, errors, notes: [], filesAnalysed: 0, texts };
 
-    analyzer ??= await hooks.createAnalyzer();
-    let result;
-    try {
-      result = analyzer.analyzeFile({ path: file.displayPath, text: source.text });
-    } catch (err) {
-      // The analyzer promises never to throw; if it does, one file must not cost the report
-      // on all the others, but the run must not pass either.
-      errors.push({ kind: 'internal', file: file.displayPath, message: `internal error while analysing: ${errorMessage(err)}` });
-      continue;
+  const analyzer = await hooks.createAnalyzer();
+  const host = hooks.host ?? projectHost(cwd, maxFileSize);
+  const files = sources.map((s) => ({ path: s.displayPath, text: s.text }));
+  let results: { files: readonly string[]; result: AnalysisResult }[];
+  try {
+    // One project: calls and includes are followed across all the files.
+    results = [{ files: files.map((f) => f.path), result: analyzer.analyzeProject(files, host) }];
+  } catch (err) {
+    // The analyzer promises never to throw; if it does, analyse file by file so one file
+    // cannot cost the report on all the others (the run still fails).
+    errors.push({ kind: 'internal', file: files[0]!.path, message: `internal error in the project analysis: ${errorMessage(err)}` });
+    results = [];
+    for (const file of files) {
+      try {
+        results.push({ files: [file.path], result: analyzer.analyzeFile(file) });
+      } catch (fileErr) {
+        errors.push({ kind: 'internal', file: file.path, message: `internal error while analysing: ${errorMessage(fileErr)}` });
+      }
     }
-    filesAnalysed++;
+  }
+  const notes: ReportError[] = [];
+  let filesAnalysed = 0;
+  for (const { files: analysed, result } of results) {
+    filesAnalysed += analysed.length;
     findings.push(...result.findings);
     for (const e of result.errors) {
       errors.push({ kind: 'analysis', file: displayPath(cwd, e.file), message: e.message, ...(e.span ? { span: e.span } : {}) });
     }
-    if (result.findings.length > 0 || result.errors.some((e) => e.span !== undefined)) {
-      texts.remember(file.displayPath, source.text);
-    }
+    for (const n of result.notes ?? []) notes.push({ kind: 'analysis', file: displayPath(cwd, n.file), message: n.message });
   }
-  return { findings, errors, filesAnalysed, texts };
+  for (const source of sources) texts.remember(source.displayPath, source.text);
+  return { findings, errors, notes, filesAnalysed, texts };
+}
+
+/** Reads files the analysis needs but was not given (an included bootstrap), relative to cwd. */
+function projectHost(cwd: string, maxFileSize: number): ProjectHost {
+  return {
+    listDirectory(dir: string): string[] | undefined {
+      try {
+        return fs
+          .readdirSync(path.resolve(cwd, dir), { withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => (dir === '.' ? entry.name : `${dir}/${entry.name}`));
+      } catch {
+        return undefined;
+      }
+    },
+    readFile(file: string): string | undefined {
+      try {
+        const absolute = path.resolve(cwd, file);
+        const stat = fs.statSync(absolute);
+        if (!stat.isFile() || stat.size > maxFileSize) return undefined;
+        const decoded = decodeSource(fs.readFileSync(absolute));
+        return decoded.binary ? undefined : decoded.text;
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }
 
 function errorMessage(err: unknown): string {

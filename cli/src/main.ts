@@ -92,6 +92,9 @@ async function check(paths: readonly string[], options: CheckCommandOptions, env
       ...(options.verbose ? { onSkip: (s) => stderr.write(`skipped ${s.displayPath}: ${s.reason}\n`) } : {}),
     },
   );
+  if (options.verbose) {
+    for (const note of result.notes) stderr.write(`note: ${note.file}: ${note.message}\n`);
+  }
   const report = await buildReport(result, cwd);
   if (options.format === 'json') {
     stdout.write(renderJson(report));

@@ -22,6 +22,8 @@ export interface ReportError {
 export interface CheckResult {
   readonly findings: readonly Finding[];
   readonly errors: readonly ReportError[];
+  /** What the analysis could not follow (unresolved includes); printed with --verbose. */
+  readonly notes: readonly ReportError[];
   /** Files that reached the analyzer. */
   readonly filesAnalysed: number;
   readonly texts: SourceTexts;

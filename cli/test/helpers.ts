@@ -59,8 +59,20 @@ export function makeFinding(init: FindingInit): Finding {
   };
 }
 
-export function fakeAnalyzer(analyze: (file: SourceFile) => AnalysisResult): Analyzer {
-  return { analyzeFile: analyze };
+export function fakeAnalyzer(analyze: (file: SourceFile) => Omit<AnalysisResult, 'notes'> & { notes?: AnalysisResult['notes'] }): Analyzer {
+  const analyzeFile = (file: SourceFile): AnalysisResult => ({ notes: [], ...analyze(file) });
+  return {
+    analyzeFile,
+    // Like the real one: all files at once, so one throwing file fails the whole call.
+    analyzeProject: (files) => {
+      const results = files.map(analyzeFile);
+      return {
+        findings: results.flatMap((r) => r.findings),
+        errors: results.flatMap((r) => r.errors),
+        notes: results.flatMap((r) => r.notes),
+      };
+    },
+  };
 }
 
 /**

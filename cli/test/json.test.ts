@@ -18,7 +18,7 @@ async function jsonFor(
   });
   for (const [file, text] of Object.entries(files)) texts.remember(file, text);
   const report = await buildReport(
-    { findings, errors: options.errors ?? [], filesAnalysed: Object.keys(files).length, texts },
+    { findings, errors: options.errors ?? [], notes: [], filesAnalysed: Object.keys(files).length, texts },
     '/work',
   );
   const output = renderJson(report);

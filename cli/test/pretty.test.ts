@@ -15,7 +15,7 @@ async function pretty(
   const texts = new SourceTexts();
   for (const [file, text] of Object.entries(files)) texts.remember(file, text);
   const report = await buildReport(
-    { findings, errors: options.errors ?? [], filesAnalysed: options.filesAnalysed ?? Object.keys(files).length, texts },
+    { findings, errors: options.errors ?? [], notes: [], filesAnalysed: options.filesAnalysed ?? Object.keys(files).length, texts },
     '/work',
   );
   return renderPretty(report, texts, { colors: createColors(options.color ?? false), quiet: options.quiet ?? false });

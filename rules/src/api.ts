@@ -8,15 +8,27 @@ export interface SourceFile {
 
 export type RuleSetting = Severity | 'off';
 
+/** Reads files the analysis was not given but needs (an included bootstrap file). */
+export interface ProjectHost {
+  /** The text of a file (path as the analysis names it), or undefined if it can't be read. */
+  readFile(path: string): string | undefined;
+  /** The paths of the files in a directory (not recursive), for `include 'views/' . $v . '.php'`. */
+  listDirectory?(path: string): readonly string[] | undefined;
+}
+
 export interface AnalyzerOptions {
   /** Per rule: a severity, or `off`. Rules not listed use their default. */
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   /** Per slow kind: a severity, or `off` (e.g. `{ database: 'off' }`). */
   readonly slowKinds?: Readonly<Partial<Record<SlowKind, RuleSetting>>>;
+  /** Directories searched for relative `include` paths (as PHP's include_path). */
+  readonly includePaths?: readonly string[];
 }
 
 export interface AnalysisResult {
   readonly findings: readonly Finding[];
   /** Problems with the input: syntax errors, nesting too deep. Analysis still ran. */
   readonly errors: readonly InputError[];
+  /** What the analysis could not follow (an include computed at run time), for verbose output. */
+  readonly notes: readonly InputError[];
 }

@@ -194,9 +194,12 @@ export class FlowEngine {
     resource: ResourceId,
     before: ResourceState,
   ): { after: ResourceState | undefined; outcome?: CallOutcome } {
-    const units = this.resolver.resolve(effect.target, from);
+    const units = this.resolver.resolve(effect.target, from, effect.span);
     if (units.length === 0) return { after: before };
-    const callStep: Step = { span: effect.span, label: `\`${effect.display}\` is called here` };
+    const callStep: Step = {
+      span: effect.span,
+      label: effect.target.type === 'include' ? `\`${units[0]!.span.file}\` is included here` : `\`${effect.display}\` is called here`,
+    };
     const results: ResourceState[] = [];
     const slowUnderLock: SlowOccurrence[] = [];
     const releases: Step[][] = [];

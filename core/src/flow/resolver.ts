@@ -1,24 +1,42 @@
 import type { CallTarget } from '../ir/effects';
 import type { FileIR, Unit } from '../ir/unit';
+import type { Span } from '../model/span';
+import { includeTargets, normalizePath, type IncludeSearch } from './include-paths';
 
 /** Maps a call to the project code it may run. Unresolvable calls map to nothing. */
 export interface CallResolver {
-  resolve(target: CallTarget, from: Unit): readonly Unit[];
+  resolve(target: CallTarget, from: Unit, span: Span): readonly Unit[];
 }
 
+/** An include the analysis could not follow, for verbose output. */
+export interface UnresolvedInclude {
+  readonly span: Span;
+  readonly reason: string;
+}
+
+const NO_SEARCH: IncludeSearch = { includePaths: [] };
+
 /**
- * Resolves calls to functions and methods of the same file: plain functions, `$this->`,
- * `self::`, `static::`, `parent::`, `Foo::` and `new Foo` (its constructor), walking the
- * parent classes declared in the file. A project-wide index replaces it later.
+ * Resolves calls across the project's files: functions (fully qualified), methods through
+ * `$this->`, `self::`, `static::`, `parent::`, `Foo::`, `new Foo` (the constructor) and
+ * typed receivers, walking parent classes; and `require`/`include` to the included file's
+ * top level (a pattern path to every file it matches).
  */
-export class SameFileResolver implements CallResolver {
+export class ProjectResolver implements CallResolver {
   private readonly functions = new Map<string, Unit>();
   private readonly methods = new Map<string, Unit>();
   private readonly parents = new Map<string, string>();
+  private readonly scripts = new Map<string, Unit>();
+  private readonly unresolved = new Map<string, UnresolvedInclude>();
+  private readonly includeCache = new Map<string, readonly Unit[]>();
+  private scriptPaths: ReadonlySet<string> | undefined;
 
-  constructor(files: readonly FileIR[]) {
+  constructor(
+    files: readonly FileIR[],
+    private readonly search: IncludeSearch = NO_SEARCH,
+  ) {
     for (const file of files) {
-      for (const cls of file.classes) if (cls.parent) this.parents.set(cls.name, cls.parent);
+      for (const cls of file.classes) if (cls.parent && !this.parents.has(cls.name)) this.parents.set(cls.name, cls.parent);
       for (const unit of file.units) {
         // The first declaration wins, as PHP would refuse a second one at run time.
         if (unit.kind === 'function' && unit.qualifiedName && !this.functions.has(unit.qualifiedName)) {
@@ -26,12 +44,14 @@ export class SameFileResolver implements CallResolver {
         } else if (unit.kind === 'method' && unit.className && unit.qualifiedName) {
           const key = `${unit.className}::${unit.qualifiedName}`;
           if (!this.methods.has(key)) this.methods.set(key, unit);
+        } else if (unit.kind === 'script') {
+          this.scripts.set(normalizePath(file.file), unit);
         }
       }
     }
   }
 
-  resolve(target: CallTarget): readonly Unit[] {
+  resolve(target: CallTarget, _from: Unit, span: Span): readonly Unit[] {
     switch (target.type) {
       case 'function':
         for (const candidate of target.candidates) {
@@ -41,17 +61,43 @@ export class SameFileResolver implements CallResolver {
         return [];
       case 'method': {
         const seen = new Set<string>();
-        let current: string | undefined = target.className;
-        while (current && !seen.has(current)) {
+        for (let current: string | undefined = target.className; current && !seen.has(current); current = this.parents.get(current)) {
           seen.add(current);
           const unit = this.methods.get(`${current}::${target.method}`);
           if (unit) return [unit];
-          current = this.parents.get(current);
         }
         return [];
+      }
+      case 'include': {
+        const key = `${span.file}:${span.start}`;
+        const cached = this.includeCache.get(key);
+        if (cached) return cached;
+        this.scriptPaths ??= new Set(this.scripts.keys());
+        const targets = includeTargets(target.path, normalizePath(target.from), this.scriptPaths, this.search);
+        const units = (targets?.matches ?? []).map((file) => this.scripts.get(file)!);
+        this.includeCache.set(key, units);
+        if (units.length === 0) {
+          this.unresolved.set(`${span.file}:${span.start}`, {
+            span,
+            reason: targets ? `no file of the project matches ${describe(targets.exactMisses)}` : 'the path is computed at run time',
+          });
+        }
+        return units;
       }
       default:
         return [];
     }
   }
+
+  /** Includes that could not be followed, each once. */
+  unresolvedIncludes(): UnresolvedInclude[] {
+    return [...this.unresolved.values()];
+  }
 }
+
+function describe(paths: readonly string[]): string {
+  return paths.length > 0 ? paths.map((p) => `\`${p}\``).join(' or ') : 'the pattern';
+}
+
+/** Resolution within the files given (one file, in the single-file analysis). */
+export class SameFileResolver extends ProjectResolver {}

@@ -1,4 +1,5 @@
 import type { Span } from '../model/span';
+import type { StaticString } from './static-string';
 
 /**
  * Effects are what the analysis knows about a piece of code, whatever the language.
@@ -112,6 +113,11 @@ export type CallTarget =
   | { readonly type: 'function'; readonly candidates: readonly string[] }
   /** A method on a class known by name (lower-case, fully qualified). */
   | { readonly type: 'method'; readonly className: string; readonly method: string }
+  /**
+   * `require`/`include` of a file: the included file's top level runs here. `path` may have
+   * unknown parts (a pattern); `from` is the including file.
+   */
+  | { readonly type: 'include'; readonly path: StaticString; readonly from: string }
   /** A method whose receiver is not known. */
   | { readonly type: 'unknown-method'; readonly method: string }
   | { readonly type: 'dynamic' };

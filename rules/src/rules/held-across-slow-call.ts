@@ -82,9 +82,8 @@ function buildFinding(_context: RuleContext, unit: Unit, flow: UnitFlow, members
   for (const step of operation.occurrence.chain.slice(1)) add(step.label, step.span);
   for (const other of members) {
     if (other === primary) continue;
-    const chain = other.operation.occurrence.chain;
-    const last = chain[chain.length - 1]!;
-    add(`also while the lock is held: ${last.label}`, last.span);
+    // Pointed at in this unit (the call or include that leads to it), named in full.
+    add(`also while the lock is held: ${describe(other.operation.occurrence)}`, other.operation.span);
   }
   const releases = releasesAfter(flow, operation, sites);
   for (const release of releases) add(release.label, release.span);
@@ -121,9 +120,7 @@ export function message(occurrence: SlowOccurrence, maybe: boolean, maybeBecause
 
 function describe(occurrence: SlowOccurrence): string {
   const op = occurrence.detail ? `${code(occurrence.callee)} ${occurrence.detail}` : code(occurrence.callee);
-  const viaCalls = occurrence.chain.filter((step) => step.label.endsWith('is called here'));
-  const helper = viaCalls.length > 0 ? viaCalls[0]!.label.slice(0, -' is called here'.length) : undefined;
-  const core = helper ? `${helper}, which reaches ${op}` : op;
+  const core = viaStep(occurrence) ? `${viaStep(occurrence)}, which reaches ${op}` : op;
   switch (occurrence.loop) {
     case 'polls':
       return `a polling loop (${core} on every iteration)`;
@@ -134,6 +131,16 @@ function describe(occurrence: SlowOccurrence): string {
     default:
       return core;
   }
+}
+
+/** The first call or include on the way to the slow work: "`auth()`", "`views/list.php`". */
+function viaStep(occurrence: SlowOccurrence): string | undefined {
+  for (const step of occurrence.chain) {
+    for (const suffix of [' is called here', ' is included here']) {
+      if (step.label.endsWith(suffix)) return step.label.slice(0, -suffix.length);
+    }
+  }
+  return undefined;
 }
 
 /** Quotes a callee as code, unless it is a description (`a shell command in backticks`). */

@@ -27,7 +27,7 @@ export function lookupMethod(ctx: UnitContext, className: string, method: string
     const methods = ctx.catalog.methods[current];
     const entry = methods?.[method] ?? (method === '__construct' ? undefined : methods?.['*']);
     if (entry) return entry;
-    current = ctx.catalog.classParents?.[current] ?? (ctx.facts.classes.get(current) || undefined);
+    current = ctx.catalog.classParents?.[current] ?? ctx.facts.symbols.parentOf(current);
   }
   return undefined;
 }

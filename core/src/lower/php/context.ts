@@ -4,6 +4,7 @@ import type { Effect } from '../../ir/effects';
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
 import type { LineIndex } from '../../text/line-index';
+import type { ProjectSymbols } from '../../project/symbols';
 import type { NameScope } from './names';
 
 /** Facts about the whole file that every unit's lowering needs. */
@@ -11,10 +12,8 @@ export interface FileFacts {
   readonly file: string;
   readonly lines: LineIndex;
   readonly catalog: Catalog;
-  /** Fully qualified, lower-case names of functions defined in this file. */
-  readonly functions: ReadonlySet<string>;
-  /** Lower-case class name → lower-case parent class name (or '' for none), for same-file classes. */
-  readonly classes: ReadonlyMap<string, string>;
+  /** The declarations of the project (or of this file alone). */
+  readonly symbols: ProjectSymbols;
   /** Problems met while lowering (too deep nesting), reported as input errors. */
   readonly problems: { span: Span; message: string }[];
   /** Top-level statements (by node id) → the namespace scope they run in. */

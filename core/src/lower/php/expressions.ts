@@ -3,6 +3,7 @@ import type { SyntaxNode } from '../../parse/php';
 import { argumentValue, emitCall, lookupMethod, writeEffect } from './calls';
 import type { UnitContext } from './context';
 import { sessionRoot } from './session-access';
+import { evaluateStatic } from './static-string';
 
 /** Nodes whose bodies are units of their own: defining them runs nothing. */
 const NESTED_UNITS = new Set(['anonymous_function', 'arrow_function', 'anonymous_class', 'function_definition',
@@ -45,6 +46,11 @@ function lowerExpressionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor
       return lowerStaticCall(ctx, node, cursor);
     case 'object_creation_expression':
       return lowerNew(ctx, node, cursor);
+    case 'include_expression':
+    case 'include_once_expression':
+    case 'require_expression':
+    case 'require_once_expression':
+      return lowerInclude(ctx, node, cursor);
     case 'shell_command_expression': {
       const next = lowerChildren(ctx, node, cursor);
       return ctx.emit(next, { kind: 'slow', slowKind: 'process', callee: 'a shell command in backticks', span: ctx.span(node) });
@@ -188,7 +194,7 @@ function lowerFunctionCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): 
   const written = callee.text;
   const next = lowerArguments(ctx, args, cursor);
   const candidates = ctx.names.functionCandidates(written);
-  const projectFunction = candidates.find((c) => ctx.facts.functions.has(c));
+  const projectFunction = candidates.find((c) => ctx.facts.symbols.hasFunction(c));
   const display = `${stripLeadingBackslash(written)}()`;
   if (projectFunction) {
     return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'function', candidates: [projectFunction] } }, next);
@@ -213,6 +219,13 @@ function receiverClass(ctx: UnitContext, object: SyntaxNode): string | undefined
     const classNode = named(object).find((c) => c.type === 'name' || c.type === 'qualified_name');
     return classNode ? ctx.names.resolveClass(classNode.text) : undefined;
   }
+  if (object.type === 'member_access_expression' || object.type === 'nullsafe_member_access_expression') {
+    // `$this->http->get()`: the declared type of the property.
+    const owner = object.childForFieldName('object');
+    const property = object.childForFieldName('name');
+    const ownerClass = owner ? receiverClass(ctx, owner) : undefined;
+    return ownerClass && property?.type === 'name' ? ctx.facts.symbols.propertyType(ownerClass, property.text) : undefined;
+  }
   return undefined;
 }
 
@@ -232,7 +245,7 @@ function lowerMethodCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     const display = `${object?.text ?? ''}${arrow}${nameNode.text}()`;
     return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'unknown-method', method } }, next);
   }
-  const api = ctx.facts.classes.has(className) ? undefined : lookupMethod(ctx, className, method);
+  const api = ctx.facts.symbols.hasClass(className) ? undefined : lookupMethod(ctx, className, method);
   const display = `${object?.text ?? ''}${arrow}${nameNode.text}()`;
   return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method } }, next);
 }
@@ -248,7 +261,7 @@ function lowerStaticCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
   let className: string | undefined;
   if (scope.type === 'relative_scope') {
     const keyword = scope.text.toLowerCase();
-    className = keyword === 'parent' ? (ctx.className ? ctx.facts.classes.get(ctx.className) || undefined : undefined) : ctx.className;
+    className = keyword === 'parent' ? (ctx.className ? ctx.facts.symbols.parentOf(ctx.className) : undefined) : ctx.className;
   } else if (scope.type === 'name' || scope.type === 'qualified_name') {
     className = ctx.names.resolveClass(scope.text);
   }
@@ -257,8 +270,18 @@ function lowerStaticCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
   if (className === undefined) {
     return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'unknown-method', method } }, next);
   }
-  const api = ctx.facts.classes.has(className) ? undefined : lookupMethod(ctx, className, method);
+  const api = ctx.facts.symbols.hasClass(className) ? undefined : lookupMethod(ctx, className, method);
   return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method } }, next);
+}
+
+function lowerInclude(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  const argument = named(node)[0];
+  const next = argument ? lowerExpression(ctx, argument, cursor) : cursor;
+  const path = evaluateStatic(argument, ctx.facts.file);
+  const keyword = node.type.slice(0, node.type.indexOf('_expression'));
+  const written = argument ? argument.text.split(/\s+/).join(' ') : '';
+  const display = `${keyword} ${written.length > 50 ? `${written.slice(0, 47)}...` : written}`;
+  return emitCall(ctx, { node, args: [], display, api: undefined, target: { type: 'include', path, from: ctx.facts.file } }, next);
 }
 
 function lowerNew(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
@@ -268,7 +291,7 @@ function lowerNew(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   if (!classNode) return next;
   const className = ctx.names.resolveClass(classNode.text);
   const display = `new ${stripLeadingBackslash(classNode.text)}()`;
-  const api = ctx.facts.classes.has(className) ? undefined : lookupMethod(ctx, className, '__construct');
+  const api = ctx.facts.symbols.hasClass(className) ? undefined : lookupMethod(ctx, className, '__construct');
   return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method: '__construct' } }, next);
 }
 

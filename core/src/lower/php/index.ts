@@ -9,7 +9,8 @@ import { UnitContext, type FileFacts } from './context';
 import { lowerExpression } from './expressions';
 import { installFinallyCopier } from './jumps';
 import { lowerStatement, lowerStatements } from './statements';
-import { collectDeclarations, type UnitSite } from './units';
+import { ProjectSymbols, type FileSymbols } from '../../project/symbols';
+import { collectDeclarations, fileSymbols, type UnitSite } from './units';
 
 export interface LoweredFile {
   readonly ir: FileIR;
@@ -17,16 +18,23 @@ export interface LoweredFile {
   readonly problems: readonly { span: Span; message: string }[];
 }
 
-/** Lowers a parsed PHP file into units with control-flow graphs of effects. */
-export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: Catalog): LoweredFile {
+/** What a PHP file declares, for the project index (a cheap pass before lowering). */
+export function declarePhp(root: SyntaxNode, file: string): FileSymbols {
+  return fileSymbols(file, collectDeclarations(root, file));
+}
+
+/**
+ * Lowers a parsed PHP file into units with control-flow graphs of effects. `symbols` are
+ * the project's declarations; without them, only this file's own are known.
+ */
+export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: Catalog, symbols?: ProjectSymbols): LoweredFile {
   const lines = new LineIndex(text);
   const declarations = collectDeclarations(root, file);
   const facts: FileFacts = {
     file,
     lines,
     catalog,
-    functions: declarations.functions,
-    classes: declarations.classes,
+    symbols: symbols ?? new ProjectSymbols([fileSymbols(file, declarations)]),
     problems: [],
     statementScopes: declarations.statementScopes,
   };

@@ -1,6 +1,9 @@
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
+import type { ClassSymbol, FileSymbols } from '../../project/symbols';
 import { NameScope } from './names';
+import { literalString } from './session-access';
+import { evaluateStatic, type StaticString } from './static-string';
 
 /** A unit found in the tree, before lowering. */
 export interface UnitSite {
@@ -25,6 +28,35 @@ export interface FileDeclarations {
   readonly comments: { node: SyntaxNode }[];
   /** Top-level statements (by node id) → the namespace scope they run in. */
   readonly statementScopes: Map<number, NameScope>;
+  /** Lower-case fq class → property name → lower-case class. */
+  readonly propertyTypes: Map<string, Map<string, string>>;
+  readonly constants: Map<string, StaticString>;
+  readonly includes: StaticString[];
+}
+
+/** The part of the declarations other files need. */
+export function fileSymbols(file: string, declarations: FileDeclarations): FileSymbols {
+  const classes: ClassSymbol[] = [...declarations.classes].map(([name, parent]) => ({
+    name,
+    ...(parent ? { parent } : {}),
+    properties: declarations.propertyTypes.get(name) ?? new Map(),
+  }));
+  return { file, functions: [...declarations.functions], classes, constants: declarations.constants, includes: declarations.includes };
+}
+
+const NOT_CLASSES = new Set(['string', 'int', 'integer', 'float', 'bool', 'boolean', 'array', 'mixed', 'object',
+  'callable', 'iterable', 'null', 'void', 'self', 'static', 'false', 'true', 'resource', 'never']);
+
+/** The class in a `@var Foo|null` docblock, if there is one. */
+function docblockVarType(comment: string): string | undefined {
+  const at = comment.indexOf('@var');
+  if (at === -1) return undefined;
+  const rest = comment.slice(at + 4).trimStart();
+  let end = 0;
+  while (end < rest.length && !' \t\r\n*|'.includes(rest[end]!)) end++;
+  const written = rest.slice(0, end);
+  const type = written.startsWith('?') ? written.slice(1) : written;
+  return type && !NOT_CLASSES.has(type.toLowerCase()) && !type.startsWith('$') ? type : undefined;
 }
 
 const CLASS_LIKE = new Set(['class_declaration', 'interface_declaration', 'trait_declaration', 'enum_declaration', 'anonymous_class']);
@@ -47,6 +79,21 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
     classSpans: new Map(),
     comments: [],
     statementScopes: new Map(),
+    propertyTypes: new Map(),
+    constants: new Map(),
+    includes: [],
+  };
+  const setProperty = (className: string | undefined, property: string, type: string): void => {
+    if (!className) return;
+    let properties = result.propertyTypes.get(className);
+    if (!properties) result.propertyTypes.set(className, (properties = new Map()));
+    if (!properties.has(property)) properties.set(property, type);
+  };
+  const namedType = (node: SyntaxNode | null, region: NameScope): string | undefined => {
+    const inner = node?.type === 'optional_type' ? node.namedChild(0) : node;
+    if (inner?.type !== 'named_type') return undefined;
+    const name = inner.namedChild(0);
+    return name ? region.resolveClass(name.text) : undefined;
   };
   let scope = new NameScope('');
   result.units.push({ kind: 'script', node: root, scope });
@@ -105,6 +152,58 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
             ...(classDisplay !== undefined ? { classDisplay } : {}),
           };
           if (node.childForFieldName('body')) result.units.push(unit);
+          break;
+        }
+        case 'property_declaration': {
+          const previous = node.previousNamedSibling;
+          const docType = previous?.type === 'comment' ? docblockVarType(previous.text) : undefined;
+          const type = namedType(node.childForFieldName('type'), region) ?? (docType ? region.resolveClass(docType) : undefined);
+          if (type) {
+            for (const element of node.namedChildren) {
+              const name = element?.type === 'property_element' ? element.childForFieldName('name')?.namedChild(0)?.text : undefined;
+              if (name) setProperty(className, name, type);
+            }
+          }
+          break;
+        }
+        case 'property_promotion_parameter': {
+          const type = namedType(node.childForFieldName('type'), region);
+          const name = node.childForFieldName('name')?.namedChild(0)?.text;
+          if (type && name) setProperty(className, name, type);
+          break;
+        }
+        case 'assignment_expression': {
+          // `$this->http = new Client(...)`: the property holds a Client.
+          const left = node.childForFieldName('left');
+          const right = node.childForFieldName('right');
+          if (left?.type === 'member_access_expression' && left.childForFieldName('object')?.text === '$this' && right?.type === 'object_creation_expression') {
+            const property = left.childForFieldName('name');
+            const classNode = right.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name');
+            if (property?.type === 'name' && classNode) setProperty(className, property.text, region.resolveClass(classNode.text));
+          }
+          break;
+        }
+        case 'function_call_expression': {
+          const callee = node.childForFieldName('function');
+          if (callee?.type === 'name' && callee.text.toLowerCase() === 'define') {
+            const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
+            const name = args[0] ? literalString(args[0].namedChild(0) ?? args[0]) : undefined;
+            if (name && args[1] && !result.constants.has(name)) result.constants.set(name, evaluateStatic(args[1], file));
+          }
+          break;
+        }
+        case 'include_expression':
+        case 'include_once_expression':
+        case 'require_expression':
+        case 'require_once_expression':
+          result.includes.push(evaluateStatic(node.namedChild(0), file));
+          break;
+        case 'const_element': {
+          const [nameNode, value] = node.namedChildren;
+          if (!className && nameNode?.type === 'name' && value) {
+            const name = region.namespace ? `${region.namespace}\\${nameNode.text}` : nameNode.text;
+            if (!result.constants.has(name)) result.constants.set(name, evaluateStatic(value, file));
+          }
           break;
         }
         case 'anonymous_function':

@@ -1,0 +1,21 @@
+/**
+ * A string the analysis can partly see, e.g. the path of `require __DIR__ . '/views/' .
+ * $name . '.php'`: literal text, constants (looked up later, possibly in other files), and
+ * unknown parts (variables, calls).
+ */
+export type StaticPart =
+  /** `anchored`: the text is a path from `__DIR__`/`__FILE__`, not relative to the include path. */
+  | { readonly text: string; readonly anchored?: true }
+  | { readonly constant: string }
+  | { readonly unknown: true };
+export type StaticString = readonly StaticPart[];
+
+/** Replaces constants by their values (recursively, cycle-safe); unknown constants stay unknown. */
+export function resolveConstants(value: StaticString, lookup: (name: string) => StaticString | undefined, depth = 0): StaticString {
+  if (depth > 8) return value.map((part) => ('constant' in part ? { unknown: true as const } : part));
+  return value.flatMap((part): StaticPart[] => {
+    if (!('constant' in part)) return [part];
+    const found = lookup(part.constant);
+    return found ? [...resolveConstants(found, lookup, depth + 1)] : [{ unknown: true }];
+  });
+}

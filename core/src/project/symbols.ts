@@ -1,0 +1,69 @@
+import type { StaticString } from '../ir/static-string';
+
+/** What one file declares, gathered before any lowering so every file can see the others. */
+export interface FileSymbols {
+  readonly file: string;
+  /** Lower-case fully qualified function names. */
+  readonly functions: readonly string[];
+  readonly classes: readonly ClassSymbol[];
+  /** Constants by name as written (`define('ROOT', …)`, `const LIB = …`), fq when namespaced. */
+  readonly constants: ReadonlyMap<string, StaticString>;
+  /** The paths of its `require`/`include` expressions, to find files it needs. */
+  readonly includes: readonly StaticString[];
+}
+
+export interface ClassSymbol {
+  /** Lower-case fully qualified. */
+  readonly name: string;
+  readonly parent?: string;
+  /** Property name (without `$`) → lower-case class, from types, promotion, `@var`, `new`. */
+  readonly properties: ReadonlyMap<string, string>;
+}
+
+/**
+ * The declarations of the whole project: functions, classes (with parents and property
+ * types), constants. Lowering consults it to tell project code from library code and to
+ * type receivers such as `$this->http`.
+ */
+export class ProjectSymbols {
+  private readonly functions = new Set<string>();
+  private readonly classes = new Map<string, ClassSymbol>();
+  private readonly constants = new Map<string, StaticString>();
+  readonly files = new Set<string>();
+
+  constructor(files: readonly FileSymbols[]) {
+    for (const file of files) {
+      this.files.add(file.file);
+      for (const fn of file.functions) this.functions.add(fn);
+      for (const cls of file.classes) if (!this.classes.has(cls.name)) this.classes.set(cls.name, cls);
+      for (const [name, value] of file.constants) if (!this.constants.has(name)) this.constants.set(name, value);
+    }
+  }
+
+  hasFunction(name: string): boolean {
+    return this.functions.has(name);
+  }
+
+  hasClass(name: string): boolean {
+    return this.classes.has(name);
+  }
+
+  parentOf(name: string): string | undefined {
+    return this.classes.get(name)?.parent;
+  }
+
+  /** The type of `$obj->prop` for an object of class `className`, walking parent classes. */
+  propertyType(className: string, property: string): string | undefined {
+    const seen = new Set<string>();
+    for (let current: string | undefined = className; current && !seen.has(current); current = this.parentOf(current)) {
+      seen.add(current);
+      const type = this.classes.get(current)?.properties.get(property);
+      if (type) return type;
+    }
+    return undefined;
+  }
+
+  constant(name: string): StaticString | undefined {
+    return this.constants.get(name) ?? this.constants.get(name.split('\\').pop() ?? name);
+  }
+}

@@ -1,0 +1,248 @@
+import {
+  FlowEngine,
+  LineIndex,
+  ProjectResolver,
+  ProjectSymbols,
+  compareSpans,
+  includeTargets,
+  matchesPattern,
+  declarePhp,
+  filterSuppressed,
+  lowerPhp,
+  normalizePath,
+  parseSuppressions,
+  syntaxProblems,
+  type Catalog,
+  type FileIR,
+  type FileSymbols,
+  type Finding,
+  type InputError,
+  type PhpParser,
+  type Rule,
+  type RuleContext,
+  type Severity,
+  type Unit,
+  type UnitFlow,
+} from '../../core/src';
+import type { AnalysisResult, AnalyzerOptions, ProjectHost, SourceFile } from './api';
+import { ruleIds } from './registry';
+import { slowKindSeverity } from './severity';
+
+export interface EnabledRule {
+  readonly rule: Rule;
+  readonly severity: Severity;
+}
+
+/** Files loaded through the host because something includes them; bounded. */
+const MAX_EXTRA_FILES = 500;
+
+interface LoadedFile {
+  readonly path: string;
+  readonly text: string;
+  readonly lines: LineIndex;
+  /** Findings are reported only for files the caller asked about, not for included extras. */
+  readonly requested: boolean;
+  symbols?: FileSymbols;
+  ir?: FileIR;
+}
+
+/**
+ * The analysis of a set of files as PHP runs them: declarations of every file first (so
+ * calls and `$this->prop` types resolve across files), then each file lowered with that
+ * index, then the flow with a resolver that follows functions, methods and includes.
+ */
+export function analyzeProject(
+  parser: PhpParser,
+  catalog: Catalog,
+  rules: readonly EnabledRule[],
+  options: AnalyzerOptions,
+  sources: readonly SourceFile[],
+  host: ProjectHost | undefined,
+): AnalysisResult {
+  const errors: InputError[] = [];
+  const notes: InputError[] = [];
+  const files = new Map<string, LoadedFile>();
+  for (const source of sources) {
+    files.set(normalizePath(source.path), { path: source.path, text: source.text, lines: new LineIndex(source.text), requested: true });
+  }
+
+  // 1. Declarations (one parse per file; the tree is freed at once).
+  for (const file of files.values()) declare(parser, file, errors);
+  // Files that are included but were not given: load them through the host, if it can.
+  if (host) loadIncludedFiles(parser, files, host, options, errors);
+
+  // 2. Lowering with the whole project's declarations.
+  const symbols = new ProjectSymbols([...files.values()].flatMap((f) => (f.symbols ? [f.symbols] : [])));
+  for (const file of files.values()) lower(parser, catalog, file, symbols, errors, files.size > 1);
+
+  // 3. Flow and rules.
+  const irs = [...files.values()].flatMap((f) => (f.ir ? [f.ir] : []));
+  const resolver = new ProjectResolver(irs, {
+    includePaths: options.includePaths ?? [],
+    constant: (name) => symbols.constant(name),
+  });
+  const linesOf = new Map([...files.values()].map((f) => [f.path, f.lines]));
+  const lineOf = (unit: Unit, offset: number): number => (linesOf.get(unit.span.file)?.positionAt(offset).line ?? 0) + 1;
+  const engine = new FlowEngine(resolver, lineOf);
+  const flows = new Map<Unit, UnitFlow>();
+  const flowOf = (unit: Unit): UnitFlow => {
+    let flow = flows.get(unit);
+    if (!flow) {
+      flow = engine.analyze(unit, catalog.sessionResource);
+      flows.set(unit, flow);
+    }
+    return flow;
+  };
+
+  const findings: Finding[] = [];
+  for (const file of files.values()) {
+    if (!file.requested || !file.ir) continue;
+    findings.push(...runRules(file, file.ir, rules, options, flowOf));
+  }
+  for (const unresolved of resolver.unresolvedIncludes()) {
+    const file = linesOf.get(unresolved.span.file);
+    const line = file ? file.positionAt(unresolved.span.start).line + 1 : 0;
+    notes.push({ file: unresolved.span.file, message: `line ${line}: include not followed: ${unresolved.reason}`, span: unresolved.span });
+  }
+  findings.sort((a, b) => compareSpans(a.span, b.span) || a.rule.localeCompare(b.rule));
+  return { findings: dedupe(findings), errors, notes };
+}
+
+function declare(parser: PhpParser, file: LoadedFile, errors: InputError[]): void {
+  const tree = parser.parse(file.text);
+  try {
+    if (file.requested) {
+      for (const problem of syntaxProblems(tree.rootNode)) {
+        errors.push({
+          file: file.path,
+          message: `line ${file.lines.positionAt(problem.start).line + 1}: syntax error, ${problem.message}; the rest of the file is still analysed`,
+          span: { file: file.path, start: problem.start, end: problem.end },
+        });
+      }
+    }
+    file.symbols = declarePhp(tree.rootNode, file.path);
+  } finally {
+    tree.delete();
+  }
+}
+
+function lower(
+  parser: PhpParser,
+  catalog: Catalog,
+  file: LoadedFile,
+  symbols: ProjectSymbols,
+  errors: InputError[],
+  useProjectSymbols: boolean,
+): void {
+  const tree = parser.parse(file.text);
+  try {
+    const lowered = lowerPhp(tree.rootNode, file.path, file.text, catalog, useProjectSymbols ? symbols : undefined);
+    file.ir = lowered.ir;
+    if (file.requested) {
+      for (const problem of lowered.problems) {
+        errors.push({ file: file.path, message: `line ${file.lines.positionAt(problem.span.start).line + 1}: ${problem.message}`, span: problem.span });
+      }
+    }
+  } finally {
+    tree.delete();
+  }
+}
+
+/**
+ * Included files outside the given set (a bootstrap in a folder not passed on the command
+ * line) are read through the host, found by a quick lowering of each file's includes.
+ */
+function loadIncludedFiles(
+  parser: PhpParser,
+  files: Map<string, LoadedFile>,
+  host: ProjectHost,
+  options: AnalyzerOptions,
+  errors: InputError[],
+): void {
+  const queue = [...files.values()];
+  const tried = new Set<string>();
+  let loaded = 0;
+  while (queue.length > 0 && loaded < MAX_EXTRA_FILES) {
+    const file = queue.shift()!;
+    const symbols = file.symbols;
+    if (!symbols) continue;
+    for (const include of symbols.includes) {
+      const paths = new Set(files.keys());
+      const constant = (name: string) => constantOf(files, name);
+      const targets = includeTargets(include, normalizePath(file.path), paths, { includePaths: options.includePaths ?? [], constant });
+      if (!targets || targets.matches.length > 0) continue;
+      const candidates = [...targets.exactMisses, ...patternCandidates(host, targets.patternMisses)];
+      for (const candidate of candidates) {
+        if (tried.has(candidate)) continue;
+        tried.add(candidate);
+        const text = host.readFile(candidate);
+        if (text === undefined) continue;
+        const extra: LoadedFile = { path: candidate, text, lines: new LineIndex(text), requested: false };
+        files.set(candidate, extra);
+        declare(parser, extra, errors);
+        queue.push(extra);
+        loaded++;
+        // An exact path loads one file; a pattern loads every file it matches.
+        if (targets.exactMisses.includes(candidate)) break;
+      }
+    }
+  }
+}
+
+/** Files in the directory of each pattern's literal start that match the pattern. */
+function patternCandidates(host: ProjectHost, patterns: readonly string[][]): string[] {
+  const found: string[] = [];
+  for (const pieces of patterns) {
+    const first = pieces[0]!;
+    const slash = first.lastIndexOf('/');
+    const dir = slash === -1 ? '.' : first.slice(0, slash) || '/';
+    for (const entry of host.listDirectory?.(dir) ?? []) {
+      const path = normalizePath(entry);
+      if (matchesPattern(path, pieces)) found.push(path);
+    }
+  }
+  return found.sort();
+}
+
+function constantOf(files: Map<string, LoadedFile>, name: string) {
+  for (const file of files.values()) {
+    const value = file.symbols?.constants.get(name);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+function runRules(
+  file: LoadedFile,
+  ir: FileIR,
+  rules: readonly EnabledRule[],
+  options: AnalyzerOptions,
+  flowOf: (unit: Unit) => UnitFlow,
+): Finding[] {
+  const lineOf = (offset: number): number => file.lines.positionAt(offset).line + 1;
+  const findings: Finding[] = [];
+  for (const { rule, severity } of rules) {
+    if (!rule.meta.languages.includes(ir.language)) continue;
+    const context: RuleContext = {
+      file: ir,
+      flowOf,
+      severity,
+      slowKindSeverity: (kind) => slowKindSeverity(options, severity, kind),
+      lineOf,
+      knownRuleIds: ruleIds,
+    };
+    findings.push(...rule.check(context));
+  }
+  return filterSuppressed(findings, parseSuppressions(ir, lineOf), lineOf);
+}
+
+/** The same finding twice (a `finally` block lowered once per exit path) is reported once. */
+function dedupe(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.span.file}:${finding.rule}:${finding.span.start}:${finding.span.end}:${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
