@@ -27,6 +27,8 @@ export interface CheckHooks {
   /** Each path discovery left out, for `--verbose`. */
   readonly onSkip?: (skipped: SkippedPath) => void;
   readonly fs?: SourceFileSystem;
+  /** Show stack traces of internal errors. */
+  readonly verbose?: boolean;
   /** Reads included files outside the given paths; default: the file system under cwd. */
   readonly host?: ProjectHost;
 }
@@ -91,7 +93,9 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promis
     filesAnalysed += analysed.length;
     findings.push(...result.findings);
     for (const e of result.errors) {
-      errors.push({ kind: 'analysis', file: displayPath(cwd, e.file), message: e.message, ...(e.span ? { span: e.span } : {}) });
+      // With --verbose the stack of an internal error follows its message.
+      const message = e.internal && hooks.verbose && e.detail ? `${e.message}\n${e.detail}` : e.message;
+      errors.push({ kind: e.internal ? 'internal' : 'analysis', file: displayPath(cwd, e.file), message, ...(e.span ? { span: e.span } : {}) });
     }
     for (const n of result.notes ?? []) notes.push({ kind: 'analysis', file: displayPath(cwd, n.file), message: n.message });
   }

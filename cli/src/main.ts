@@ -88,6 +88,7 @@ async function check(paths: readonly string[], options: CheckCommandOptions, env
     },
     {
       createAnalyzer: environment.createAnalyzer,
+      verbose: options.verbose === true,
       // stderr: stdout carries only the report, so `--format json --verbose` stays parseable.
       ...(options.verbose ? { onSkip: (s) => stderr.write(`skipped ${s.displayPath}: ${s.reason}\n`) } : {}),
     },

@@ -47,7 +47,9 @@ export async function readSource(file: string, options: ReadOptions): Promise<Re
     if (decoded.binary) return { kind: 'skipped', message: 'binary file, not analysed' };
     const notes = decoded.invalidUtf8
       ? ['file is not valid UTF-8: invalid bytes were replaced by U+FFFD before analysis, so positions may be off']
-      : [];
+      : decoded.utf16
+        ? ['file is UTF-16: it was converted for analysis (PHP itself expects an ASCII-compatible encoding such as UTF-8)']
+        : [];
     return { kind: 'ok', text: decoded.text, notes };
   } catch (err) {
     return { kind: 'unreadable', message: `cannot read file: ${describeFsError(err)}` };

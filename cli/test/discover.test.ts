@@ -25,8 +25,9 @@ describe('discoverFiles', () => {
       'README.md': '',
       'a/notes.txt': '',
       'a/page.phtml': '',
+      'a/notes.txt': '',
     });
-    assert.deepEqual(await found(['.']), ['a-b/x.php', 'a/y.PHP', 'a/z.php', 'b.php']);
+    assert.deepEqual(await found(['.']), ['a-b/x.php', 'a/page.phtml', 'a/y.PHP', 'a/z.php', 'b.php']);
   });
 
   it('treats no inputs like the paths given, and a path outside the cwd with ../', async () => {
@@ -59,8 +60,8 @@ describe('discoverFiles', () => {
     tmp.write({ 'vendor/a.php': '', 'gen/b.php': '', '.gitignore': 'gen/\n', 'c.txt': '' });
     const { skipped } = await discoverFiles(['.'], defaults(tmp.root));
     assert.deepEqual(skipped, [
-      { displayPath: '.gitignore', reason: 'not a .php file' },
-      { displayPath: 'c.txt', reason: 'not a .php file' },
+      { displayPath: '.gitignore', reason: 'not a .php / .phtml / .inc / .module file' },
+      { displayPath: 'c.txt', reason: 'not a .php / .phtml / .inc / .module file' },
       { displayPath: 'gen/', reason: 'ignored by .gitignore (use --no-ignore to analyse it)' },
       { displayPath: 'vendor/', reason: 'dependency directory (use --include-vendor to analyse it)' },
     ]);
@@ -162,11 +163,13 @@ describe('discoverFiles', () => {
 });
 
 describe('isAnalysedFile', () => {
-  it('takes .php in any case, and nothing else yet', () => {
+  it('takes the PHP extensions in any case, and nothing else', () => {
     assert.equal(isAnalysedFile('a.php'), true);
     assert.equal(isAnalysedFile('A.PHP'), true);
     assert.equal(isAnalysedFile('.php'), false);
-    assert.equal(isAnalysedFile('a.phtml'), false);
+    assert.equal(isAnalysedFile('a.phtml'), true);
+    assert.equal(isAnalysedFile('lib.inc'), true);
+    assert.equal(isAnalysedFile('a.js'), false);
     assert.equal(isAnalysedFile('a.php.bak'), false);
   });
 });

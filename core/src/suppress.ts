@@ -59,7 +59,15 @@ function stripCommentMarkers(text: string): string {
   let body = text.trim();
   if (body.startsWith('//')) body = body.slice(2);
   else if (body.startsWith('#') && !body.startsWith('#[')) body = body.slice(1);
-  else if (body.startsWith('/*')) body = body.slice(body.startsWith('/**') ? 3 : 2, body.endsWith('*/') ? -2 : undefined);
+  else if (body.startsWith('/*')) {
+    body = body.slice(body.startsWith('/**') ? 3 : 2, body.endsWith('*/') ? -2 : undefined);
+    // A docblock: ` * session-lint-ignore …` on one of its lines.
+    const lines = body.split('\n').map((line) => {
+      const trimmed = line.trim();
+      return trimmed.startsWith('*') ? trimmed.slice(1).trim() : trimmed;
+    });
+    body = lines.find((line) => line.startsWith(SUPPRESSION_TOKEN)) ?? lines.join(' ');
+  }
   return body.trim();
 }
 

@@ -31,10 +31,16 @@ export async function createAnalyzer(grammar: GrammarBytes, options: AnalyzerOpt
       return analyzeProject(parser, phpNativeCatalog, enabled, options, files, host);
     } catch (error) {
       // A bug of ours must not take the editor or the CI run down with it.
-      const detail = error instanceof Error ? error.message : String(error);
+      const message = error instanceof Error ? error.message : String(error);
+      const stack = error instanceof Error ? error.stack : undefined;
       return {
         findings: [],
-        errors: files.map((file) => ({ file: file.path, message: `internal error while analysing this file: ${detail}` })),
+        errors: files.map((file) => ({
+          file: file.path,
+          message: `internal error while analysing this file: ${message}`,
+          internal: true,
+          ...(stack ? { detail: stack } : {}),
+        })),
         notes: [],
       };
     }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FlowEngine, LineIndex, PhpParser, SameFileResolver, lowerPhp, verdict, type Unit } from '../../core/src';
+import { FlowEngine, LineIndex, PhpParser, SameFileResolver, joinStates, lowerPhp, verdict, type Unit } from '../../core/src';
 import { phpNativeCatalog } from '../src/catalog/php-native';
 import { loadGrammarBytes } from '../src/node-runtime';
 import { fixtureFiles, fixturesRoot } from './support';
@@ -58,6 +58,10 @@ function stateAtLine(
     .sort((a, b) => a.unit.span.end - a.unit.span.start - (b.unit.span.end - b.unit.span.start));
   const best = candidates[0];
   if (!best) return 'no effect on this line (put the probe on a call)';
-  const state = flows.get(best.unit)!.states[best.node!.id];
+  // A `finally` block is lowered once per way into it: the probe sees all copies joined.
+  const start = best.node!.effect!.span.start;
+  const copies = best.unit.cfg.nodes.filter((n) => n.effect?.span.start === start && n.effect.kind === best.node!.effect!.kind);
+  const flow = flows.get(best.unit)!;
+  const state = joinStates(copies.flatMap((n) => (flow.states[n.id] ? [flow.states[n.id]!] : [])));
   return state ? verdict(state) : 'unreachable';
 }

@@ -79,6 +79,9 @@ interface Summary {
 }
 
 
+/** Nested summaries before a call chain is cut. */
+const MAX_SUMMARY_DEPTH = 120;
+
 /** Occurrences kept per call: the first few are enough to explain a finding. */
 const MAX_OCCURRENCES = 4;
 
@@ -89,6 +92,8 @@ const MAX_OCCURRENCES = 4;
  */
 export class FlowEngine {
   private readonly summaries = new Map<string, Summary | 'in-progress'>();
+  /** Summaries being computed inside each other (a chain of helper calls). */
+  private depth = 0;
 
   constructor(
     private readonly resolver: CallResolver,
@@ -139,8 +144,17 @@ export class FlowEngine {
     const known = this.summaries.get(key);
     if (known === 'in-progress') return undefined;
     if (known) return known;
+    // A chain of helpers deeper than this is cut (the deeper call is taken to change nothing),
+    // so a generated chain of thousands of functions cannot overflow the stack.
+    if (this.depth >= MAX_SUMMARY_DEPTH) return undefined;
     this.summaries.set(key, 'in-progress');
-    const flow = this.analyze(unit, resource, entry);
+    this.depth++;
+    let flow: UnitFlow;
+    try {
+      flow = this.analyze(unit, resource, entry);
+    } finally {
+      this.depth--;
+    }
     const held = heldOperations(flow).filter((op) => op.sites.some((site) => site.entry));
     const releases: Step[][] = [];
     const writesUnderLock: Step[][] = [];
@@ -194,7 +208,8 @@ export class FlowEngine {
     resource: ResourceId,
     before: ResourceState,
   ): { after: ResourceState | undefined; outcome?: CallOutcome } {
-    const units = this.resolver.resolve(effect.target, from, effect.span);
+    // Calling a generator function only creates the generator: its body runs as it is iterated.
+    const units = this.resolver.resolve(effect.target, from, effect.span).filter((unit) => !unit.generator);
     if (units.length === 0) return { after: before };
     const callStep: Step = {
       span: effect.span,

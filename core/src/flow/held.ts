@@ -32,8 +32,9 @@ interface RawOperation {
 export function heldOperations(flow: UnitFlow): HeldOperation[] {
   const cfg = flow.unit.cfg;
   const loopsWithChunkReads = loopsContaining(flow, 'chunk-read');
+  const loopsWithCloses = loopsContaining(flow, 'close');
   const result: HeldOperation[] = [];
-  for (const raw of rawOperations(flow, loopsWithChunkReads)) {
+  for (const raw of rawOperations(flow, loopsWithChunkReads, loopsWithCloses)) {
     const { observation } = raw;
     const loop = outermostHeldLoop(cfg, flow, observation.node, observation.before.open);
     if (loop === undefined) {
@@ -77,7 +78,11 @@ export function compareHeld(a: HeldOperation, b: HeldOperation): number {
   return compareSpans(a.span, b.span) || Number(a.marker) - Number(b.marker) || compareSpans(innermost(a), innermost(b));
 }
 
-function* rawOperations(flow: UnitFlow, loopsWithChunkReads: ReadonlySet<number>): Generator<RawOperation> {
+function* rawOperations(
+  flow: UnitFlow,
+  loopsWithChunkReads: ReadonlySet<number>,
+  loopsWithCloses: ReadonlySet<number>,
+): Generator<RawOperation> {
   const cfg = flow.unit.cfg;
   for (const observation of flow.observations) {
     if (observation.before.open.length === 0) continue;
@@ -100,7 +105,14 @@ function* rawOperations(flow: UnitFlow, loopsWithChunkReads: ReadonlySet<number>
         for (const occurrence of observation.call?.slowUnderLock ?? []) yield { observation, occurrence, onlyInLoop: false };
         break;
       case 'time-check':
-        if (loop !== undefined && cfg.loops[loop]!.kind !== 'foreach') {
+        // A clock read in a condition marks a polling loop, unless the loop releases the lock
+        // each round (close, wait, reopen is the recommended shape, not a problem).
+        if (
+          loop !== undefined &&
+          effect.inCondition &&
+          cfg.loops[loop]!.kind !== 'foreach' &&
+          !enclosingLoops(cfg, loop).some((l) => loopsWithCloses.has(l))
+        ) {
           yield {
             observation,
             onlyInLoop: true,
@@ -158,10 +170,12 @@ function enclosingLoops(cfg: Cfg, loop: number): number[] {
   return loops;
 }
 
-function loopsContaining(flow: UnitFlow, kind: 'chunk-read'): Set<number> {
+/** Loops with an effect of this kind anywhere in their body (nested loops included). */
+function loopsContaining(flow: UnitFlow, kind: 'chunk-read' | 'close'): Set<number> {
+  const cfg = flow.unit.cfg;
   const loops = new Set<number>();
-  for (const node of flow.unit.cfg.nodes) {
-    if (node.effect?.kind === kind && node.loop !== undefined) loops.add(node.loop);
+  for (const node of cfg.nodes) {
+    if (node.effect?.kind === kind && node.loop !== undefined) for (const loop of enclosingLoops(cfg, node.loop)) loops.add(loop);
   }
   return loops;
 }

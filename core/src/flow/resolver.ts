@@ -26,6 +26,7 @@ export class ProjectResolver implements CallResolver {
   private readonly functions = new Map<string, Unit>();
   private readonly methods = new Map<string, Unit>();
   private readonly parents = new Map<string, string>();
+  private readonly traits = new Map<string, readonly string[]>();
   private readonly scripts = new Map<string, Unit>();
   private readonly unresolved = new Map<string, UnresolvedInclude>();
   private readonly includeCache = new Map<string, readonly Unit[]>();
@@ -36,7 +37,10 @@ export class ProjectResolver implements CallResolver {
     private readonly search: IncludeSearch = NO_SEARCH,
   ) {
     for (const file of files) {
-      for (const cls of file.classes) if (cls.parent && !this.parents.has(cls.name)) this.parents.set(cls.name, cls.parent);
+      for (const cls of file.classes) {
+        if (cls.parent && !this.parents.has(cls.name)) this.parents.set(cls.name, cls.parent);
+        if (cls.traits && !this.traits.has(cls.name)) this.traits.set(cls.name, cls.traits);
+      }
       for (const unit of file.units) {
         // The first declaration wins, as PHP would refuse a second one at run time.
         if (unit.kind === 'function' && unit.qualifiedName && !this.functions.has(unit.qualifiedName)) {
@@ -65,6 +69,11 @@ export class ProjectResolver implements CallResolver {
           seen.add(current);
           const unit = this.methods.get(`${current}::${target.method}`);
           if (unit) return [unit];
+          // A trait's method is the class's own, unless the class declares one (checked above).
+          for (const trait of this.traits.get(current) ?? []) {
+            const fromTrait = this.methods.get(`${trait}::${target.method}`);
+            if (fromTrait) return [fromTrait];
+          }
         }
         return [];
       }

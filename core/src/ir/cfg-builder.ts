@@ -2,6 +2,21 @@ import type { Span } from '../model/span';
 import type { Cfg, CfgNode, Edge, LoopInfo, LoopKind } from './cfg';
 import type { Effect } from './effects';
 
+/** Past this many dangling edges, a join ties them to one node. */
+const MAX_PENDING_EDGES = 8;
+
+function dedupe(edges: readonly PendingEdge[]): PendingEdge[] {
+  const seen = new Set<string>();
+  const result: PendingEdge[] = [];
+  for (const edge of edges) {
+    const key = `${edge.from}\u0000${edge.note ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(edge);
+  }
+  return result;
+}
+
 /** An edge whose target is not known yet. */
 export interface PendingEdge {
   readonly from: number;
@@ -71,7 +86,20 @@ export class CfgBuilder {
   }
 
   static withNote(cursor: Cursor, note: string): Cursor {
-    return cursor.map((edge) => ({ from: edge.from, note }));
+    return dedupe(cursor.map((edge) => ({ from: edge.from, note })));
+  }
+
+  /**
+   * Merges cursors (a join point). Duplicate edges are dropped, and a long list is tied to
+   * an empty node: without that, code such as twenty `??` in a row would double the list
+   * at each step. The empty node changes nothing: states meet there instead of one node later.
+   */
+  join(...cursors: Cursor[]): Cursor {
+    const merged = dedupe(cursors.flat());
+    if (merged.length <= MAX_PENDING_EDGES) return merged;
+    const node = this.newNode();
+    this.connect(merged, node.id);
+    return [{ from: node.id }];
   }
 
   /**

@@ -70,6 +70,8 @@ export interface SlowEffect {
 export interface TimeCheckEffect {
   readonly kind: 'time-check';
   readonly callee: string;
+  /** Read in a branch or loop condition (`while (time() < $deadline)`), not just computed with. */
+  readonly inCondition: boolean;
   readonly span: Span;
 }
 

@@ -17,12 +17,16 @@ export interface Unit {
   /** Where a finding about "the end of this unit" points: its closing brace or the file end. */
   readonly endSpan: Span;
   readonly cfg: Cfg;
+  /** Contains `yield`: a call only creates the generator; the body runs while iterating. */
+  readonly generator?: boolean;
 }
 
 export interface ClassInfo {
   /** Lower-case fully qualified name. */
   readonly name: string;
   readonly parent?: string;
+  /** Traits it uses (lower-case fq). */
+  readonly traits?: readonly string[];
   readonly span: Span;
 }
 

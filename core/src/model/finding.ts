@@ -26,4 +26,8 @@ export interface InputError {
   readonly file: string;
   readonly message: string;
   readonly span?: Span;
+  /** A bug of ours rather than a problem with the input: the run must not pass. */
+  readonly internal?: boolean;
+  /** The stack trace of an internal error, for `--verbose`. */
+  readonly detail?: string;
 }

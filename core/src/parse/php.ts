@@ -49,46 +49,63 @@ export class PhpParser {
 
 const MAX_REPORTED_PROBLEMS = 20;
 
-/** ERROR and MISSING nodes, in source order, as messages a user can act on. */
+/** Statement-like node types that can stand in an ERROR node without being the error. */
+function isStatementLike(type: string): boolean {
+  return (
+    type.endsWith('_statement') ||
+    type.endsWith('_declaration') ||
+    type.endsWith('_definition') ||
+    type === 'php_tag' ||
+    type === 'comment' ||
+    type === 'text_interpolation' ||
+    type === 'text'
+  );
+}
+
+/**
+ * ERROR and MISSING nodes, in source order, as messages a user can act on. An ERROR node
+ * holding whole statements (tree-sitter's way of saying "the rest did not parse", often an
+ * unclosed brace) is reported where the first thing that is not a statement starts.
+ */
 export function syntaxProblems(root: Node): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
   if (!root.hasError) return problems;
-  const cursor = root.walk();
-  let descend = true;
-  for (;;) {
-    const node = cursor.currentNode;
-    if (descend && node.hasError) {
-      if (node.isMissing) {
-        problems.push({ start: node.startIndex, end: node.endIndex, message: `missing \`${node.type}\`` });
-      } else if (node.type === 'ERROR') {
-        const snippet = node.text.split(/\r?\n/, 1)[0]!.trim().slice(0, 30);
-        problems.push({
-          start: node.startIndex,
-          end: node.endIndex,
-          message: snippet ? `unexpected \`${snippet}\`` : 'unexpected input',
-        });
-      }
-      if (problems.length >= MAX_REPORTED_PROBLEMS) break;
-      if (node.type !== 'ERROR' && cursor.gotoFirstChild()) continue;
-    } else if (descend && node.isMissing) {
+  const stack: Node[] = [root];
+  while (stack.length > 0 && problems.length < MAX_REPORTED_PROBLEMS) {
+    const node = stack.pop()!;
+    if (node.isMissing) {
       problems.push({ start: node.startIndex, end: node.endIndex, message: `missing \`${node.type}\`` });
-    }
-    if (cursor.gotoNextSibling()) {
-      descend = true;
       continue;
     }
-    let climbed = false;
-    while (cursor.gotoParent()) {
-      if (cursor.gotoNextSibling()) {
-        climbed = true;
-        break;
+    if (node.type === 'ERROR') {
+      const children = node.children.filter((c): c is Node => c !== null);
+      const culprit = children.find((c) => !isStatementLike(c.type) && !c.hasError);
+      if (children.some((c) => isStatementLike(c.type)) && culprit) {
+        const snippet = firstLine(culprit.text);
+        problems.push({
+          start: culprit.startIndex,
+          end: culprit.endIndex,
+          message: `the code from \`${snippet}\` on does not parse (an unclosed \`{\`, \`(\` or string?)`,
+        });
+      } else if (!children.some((c) => c.hasError)) {
+        const snippet = firstLine(node.text);
+        problems.push({ start: node.startIndex, end: node.endIndex, message: snippet ? `unexpected \`${snippet}\`` : 'unexpected input' });
+        continue;
       }
     }
-    if (!climbed) break;
-    descend = true;
+    if (!node.hasError) continue;
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child && (child.hasError || child.isMissing)) stack.push(child);
+    }
   }
-  cursor.delete();
-  return problems;
+  return problems.sort((a, b) => a.start - b.start);
+}
+
+function firstLine(text: string): string {
+  const line = text.split(/\r?\n/, 1)[0]!.trim();
+  return line.length > 30 ? `${line.slice(0, 27)}...` : line;
 }
 
 export type { Node as SyntaxNode, Tree as SyntaxTree } from 'web-tree-sitter';

@@ -18,6 +18,10 @@ export interface ClassSymbol {
   readonly parent?: string;
   /** Property name (without `$`) → lower-case class, from types, promotion, `@var`, `new`. */
   readonly properties: ReadonlyMap<string, string>;
+  /** Lower-case names of the methods it declares. */
+  readonly methods: ReadonlySet<string>;
+  /** Lower-case fq names of the traits it uses. */
+  readonly traits: readonly string[];
 }
 
 /**
@@ -61,6 +65,26 @@ export class ProjectSymbols {
       if (type) return type;
     }
     return undefined;
+  }
+
+  /**
+   * Whether project code declares `method` for objects of `className`: in the class, its
+   * parents, or their traits. False means a call goes to a library parent (or nowhere).
+   */
+  hasMethod(className: string, method: string): boolean {
+    const seen = new Set<string>();
+    const visit = (name: string | undefined): boolean => {
+      if (!name || seen.has(name)) return false;
+      seen.add(name);
+      const cls = this.classes.get(name);
+      if (!cls) return false;
+      return cls.methods.has(method) || cls.traits.some(visit) || visit(cls.parent);
+    };
+    return visit(className);
+  }
+
+  traitsOf(className: string): readonly string[] {
+    return this.classes.get(className)?.traits ?? [];
   }
 
   constant(name: string): StaticString | undefined {

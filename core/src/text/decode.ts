@@ -3,6 +3,8 @@
  * about them. Pure: the caller reads the bytes.
  */
 export interface DecodedSource {
+  /** The file was UTF-16 (with a byte-order mark) and was converted. */
+  readonly utf16?: boolean;
   /** The text without a leading byte-order mark, so columns match what editors show. */
   readonly text: string;
   readonly hadBom: boolean;
@@ -15,6 +17,12 @@ export interface DecodedSource {
 const BINARY_SNIFF_BYTES = 8192;
 
 export function decodeSource(bytes: Uint8Array): DecodedSource {
+  // UTF-16 with a byte-order mark (some Windows editors save that): NUL bytes, but text.
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    const text = new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(bytes.subarray(2));
+    return { text, hadBom: true, invalidUtf8: false, binary: false, utf16: true };
+  }
   const sniffEnd = Math.min(bytes.length, BINARY_SNIFF_BYTES);
   for (let i = 0; i < sniffEnd; i++) {
     if (bytes[i] === 0) return { text: '', hadBom: false, invalidUtf8: false, binary: true };

@@ -110,7 +110,7 @@ function buildFinding(_context: RuleContext, unit: Unit, flow: UnitFlow, members
 /** "Session lock held across `sleep()`: …", naming loops and helper chains. */
 export function message(occurrence: SlowOccurrence, maybe: boolean, maybeBecause: string | undefined): string {
   const what = describe(occurrence);
-  const wait = occurrence.loop ? 'until the loop ends' : 'until it is released';
+  const wait = loopIsHere(occurrence) ? 'until the loop ends' : 'until it is released';
   if (maybe) {
     const path = maybeBecause ? `the session stays open when ${maybeBecause}` : 'the session stays open on some paths';
     return `Session lock may be held across ${what}: ${path}, and every other request from this user waits ${wait}.`;
@@ -118,10 +118,20 @@ export function message(occurrence: SlowOccurrence, maybe: boolean, maybeBecause
   return `Session lock held across ${what}: every other request from this user waits ${wait}.`;
 }
 
+/** True when the loop that repeats the slow work is in this unit (not inside a helper). */
+function loopIsHere(occurrence: SlowOccurrence): boolean {
+  return occurrence.loop !== undefined && occurrence.chain[0]!.label.startsWith('this loop');
+}
+
 function describe(occurrence: SlowOccurrence): string {
   const op = occurrence.detail ? `${code(occurrence.callee)} ${occurrence.detail}` : code(occurrence.callee);
-  const core = viaStep(occurrence) ? `${viaStep(occurrence)}, which reaches ${op}` : op;
-  switch (occurrence.loop) {
+  const via = viaStep(occurrence);
+  if (via && occurrence.loop && !loopIsHere(occurrence)) {
+    const inLoop = { polls: `polls in a loop with ${op}`, repeats: `runs ${op} in a loop`, streams: `streams output in a loop (${op})` };
+    return `${via}, which ${inLoop[occurrence.loop]}`;
+  }
+  const core = via ? `${via}, which reaches ${op}` : op;
+  switch (loopIsHere(occurrence) ? occurrence.loop : undefined) {
     case 'polls':
       return `a polling loop (${core} on every iteration)`;
     case 'repeats':

@@ -46,7 +46,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
   }
   switch (api.effect) {
     case 'open': {
-      const readAndClose = api.readAndCloseOption !== undefined && hasTrueOption(site.args[0], api.readAndCloseOption);
+      const readAndClose = api.readAndCloseOption !== undefined && hasTrueOption(ctx, site.args[0], api.readAndCloseOption);
       next = ctx.emit(next, {
         kind: 'open',
         resource: api.resource,
@@ -69,7 +69,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
       next = emitSlow(ctx, site, api.kind, api.pathArgument, next);
       break;
     case 'time-check':
-      next = ctx.emit(next, { kind: 'time-check', callee: site.display, span });
+      next = ctx.emit(next, { kind: 'time-check', callee: site.display, inCondition: ctx.inCondition > 0, span });
       break;
     case 'output':
       next = ctx.emit(next, { kind: 'output', flush: api.flush, callee: site.display, span });
@@ -128,8 +128,10 @@ export function argumentValue(arg: SyntaxNode): SyntaxNode | undefined {
 }
 
 /** True when argument `arg` is an array literal with `option => true` (or a truthy literal). */
-function hasTrueOption(arg: SyntaxNode | undefined, option: string): boolean {
-  const value = arg ? argumentValue(arg) : undefined;
+function hasTrueOption(ctx: UnitContext, arg: SyntaxNode | undefined, option: string): boolean {
+  let value = arg ? argumentValue(arg) : undefined;
+  // `$options = ['read_and_close' => true]; session_start($options);`
+  if (value?.type === 'variable_name') value = ctx.singleAssignments.get(value.text);
   if (!value || value.type !== 'array_creation_expression') return false;
   for (const element of value.namedChildren) {
     if (element?.type !== 'array_element_initializer') continue;

@@ -23,6 +23,16 @@ interface SessionTest {
  * and session tests add `assume` effects on each outcome.
  */
 export function lowerCondition(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Branches {
+  if (ctx.tooDeep(node)) return { whenTrue: cursor, whenFalse: cursor };
+  ctx.depth++;
+  try {
+    return lowerConditionInner(ctx, node, cursor);
+  } finally {
+    ctx.depth--;
+  }
+}
+
+function lowerConditionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Branches {
   if (node.type === 'parenthesized_expression') {
     const inner = node.namedChildren.find((c) => c !== null && c.type !== 'comment');
     return inner ? lowerCondition(ctx, inner, cursor) : { whenTrue: cursor, whenFalse: cursor };
@@ -41,16 +51,22 @@ export function lowerCondition(ctx: UnitContext, node: SyntaxNode, cursor: Curso
     if (left && right && (operator === '&&' || operator === 'and')) {
       const l = lowerCondition(ctx, left, cursor);
       const r = lowerCondition(ctx, right, l.whenTrue);
-      return { whenTrue: r.whenTrue, whenFalse: [...l.whenFalse, ...r.whenFalse] };
+      return { whenTrue: r.whenTrue, whenFalse: ctx.builder.join(l.whenFalse, r.whenFalse) };
     }
     if (left && right && (operator === '||' || operator === 'or')) {
       const l = lowerCondition(ctx, left, cursor);
       const r = lowerCondition(ctx, right, l.whenFalse);
-      return { whenTrue: [...l.whenTrue, ...r.whenTrue], whenFalse: r.whenFalse };
+      return { whenTrue: ctx.builder.join(l.whenTrue, r.whenTrue), whenFalse: r.whenFalse };
     }
   }
-  const after = lowerExpression(ctx, node, cursor);
-  const test = sessionTest(node);
+  ctx.inCondition++;
+  let after: Cursor;
+  try {
+    after = lowerExpression(ctx, node, cursor);
+  } finally {
+    ctx.inCondition--;
+  }
+  const test = sessionTest(ctx, node);
   const resource = ctx.catalog.sessionResource;
   const span = ctx.span(node);
   const whenTrue = test?.whenTrue ? ctx.emit(after, { kind: 'assume', resource, state: test.whenTrue, span }) : after;
@@ -82,7 +98,9 @@ function operatorOf(node: SyntaxNode): string {
   return anonymous?.text.toLowerCase() ?? '';
 }
 
-function calledFunction(node: SyntaxNode | null): string | undefined {
+/** The function a call expression calls; a variable assigned once from a call counts as that call. */
+function calledFunction(node: SyntaxNode | null, ctx?: UnitContext): string | undefined {
+  if (node?.type === 'variable_name' && ctx) return calledFunction(ctx.singleAssignments.get(node.text) ?? null);
   if (node?.type !== 'function_call_expression') return undefined;
   const callee = node.childForFieldName('function');
   if (!callee || (callee.type !== 'name' && callee.type !== 'qualified_name')) return undefined;
@@ -98,12 +116,23 @@ const STATUS_CONSTANTS: Record<string, 'open' | 'closed'> = {
   '2': 'open',
 };
 
+/**
+ * For `switch (session_status()) { case PHP_SESSION_ACTIVE: … }`: the state each case
+ * label implies, or undefined when the subject is not `session_status()`.
+ */
+export function statusCaseState(ctx: UnitContext, subject: SyntaxNode | null, label: SyntaxNode | null): 'open' | 'closed' | undefined {
+  let inner = subject;
+  while (inner?.type === 'parenthesized_expression') inner = inner.namedChild(0);
+  if (!label || calledFunction(inner, ctx) !== 'session_status') return undefined;
+  return STATUS_CONSTANTS[stripLeadingBackslash(label.text)];
+}
+
 function opposite(state: 'open' | 'closed'): 'open' | 'closed' {
   return state === 'open' ? 'closed' : 'open';
 }
 
 /** Recognises `session_status() === PHP_SESSION_NONE`, `session_id() === ''`, `isset($_SESSION)`. */
-function sessionTest(node: SyntaxNode): SessionTest | undefined {
+function sessionTest(ctx: UnitContext, node: SyntaxNode): SessionTest | undefined {
   if (calledFunction(node) === 'session_id') return { whenTrue: 'started', whenFalse: 'closed' };
   const called = calledFunction(node);
   if (called === 'empty' || called === 'isset') {
@@ -125,7 +154,7 @@ function sessionTest(node: SyntaxNode): SessionTest | undefined {
   const right = node.childForFieldName('right');
   if (!left || !right) return undefined;
   for (const [call, other] of [[left, right], [right, left]] as const) {
-    const fn = calledFunction(call);
+    const fn = calledFunction(call, ctx);
     if (fn === 'session_status') {
       const constant = STATUS_CONSTANTS[stripLeadingBackslash(other.text)];
       if (!constant) continue;

@@ -36,10 +36,14 @@ export class UnitContext {
   readonly jumps: JumpFrame[] = [];
   /** `$name` → lower-case class name, from `new`, typed parameters and known return types. */
   readonly variableTypes = new Map<string, string>();
+  /** `$name` → the value of its only assignment in the unit (for `$s = session_status()`). */
+  readonly singleAssignments = new Map<string, SyntaxNode>();
   readonly labels = new Map<string, number>();
   readonly pendingGotos = new Map<string, PendingEdge[]>();
   depth = 0;
   finallyCopies = 0;
+  /** Inside a branch or loop condition (clock reads there make polling loops). */
+  inCondition = 0;
   private reportedTooDeep = false;
 
   constructor(

@@ -95,7 +95,7 @@ function lowerExpressionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor
       const afterLeft = lowerExpression(ctx, left, cursor);
       const afterRight = lowerExpression(ctx, right, afterLeft);
       // `a && f()`: f() may not run, so both the skipping and the running path continue.
-      return SHORT_CIRCUIT.has(operator) && operator !== 'xor' ? [...afterLeft, ...afterRight] : afterRight;
+      return SHORT_CIRCUIT.has(operator) && operator !== 'xor' ? ctx.builder.join(afterLeft, afterRight) : afterRight;
     }
     case 'conditional_expression': {
       const condition = node.childForFieldName('condition');
@@ -104,7 +104,7 @@ function lowerExpressionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor
       const afterCondition = condition ? lowerExpression(ctx, condition, cursor) : cursor;
       const whenTrue = body ? lowerExpression(ctx, body, afterCondition) : afterCondition;
       const whenFalse = alternative ? lowerExpression(ctx, alternative, afterCondition) : afterCondition;
-      return [...whenTrue, ...whenFalse];
+      return ctx.builder.join(whenTrue, whenFalse);
     }
     case 'match_expression': {
       const condition = node.childForFieldName('condition');
@@ -116,7 +116,7 @@ function lowerExpressionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor
         const value = arm.childForFieldName('return_expression');
         results.push(value ? lowerExpression(ctx, value, afterCondition) : afterCondition);
       }
-      return results.length > 0 ? results.flat() : afterCondition;
+      return results.length > 0 ? ctx.builder.join(...results) : afterCondition;
     }
     default:
       return lowerChildren(ctx, node, cursor);
@@ -182,8 +182,15 @@ function lowerArguments(ctx: UnitContext, args: readonly SyntaxNode[], cursor: C
   return next;
 }
 
+/** `strlen(...)`: a first-class callable is a value; creating it calls nothing. */
+function isCallableCreation(node: SyntaxNode): boolean {
+  const list = node.childForFieldName('arguments') ?? named(node).find((c) => c.type === 'arguments');
+  return list?.namedChildren.some((c) => c?.type === 'variadic_placeholder') ?? false;
+}
+
 function lowerFunctionCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   const callee = node.childForFieldName('function');
+  if (isCallableCreation(node)) return callee ? lowerExpression(ctx, callee, cursor) : cursor;
   const args = argumentsOf(node);
   if (!callee) return lowerArguments(ctx, args, cursor);
   if (callee.type !== 'name' && callee.type !== 'qualified_name') {
@@ -231,26 +238,42 @@ function receiverClass(ctx: UnitContext, object: SyntaxNode): string | undefined
 
 function lowerMethodCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   const object = node.childForFieldName('object');
+  if (isCallableCreation(node)) return object ? lowerExpression(ctx, object, cursor) : cursor;
   const nameNode = node.childForFieldName('name');
   const args = argumentsOf(node);
   let next = object ? lowerExpression(ctx, object, cursor) : cursor;
   next = lowerArguments(ctx, args, next);
   const arrow = node.type === 'nullsafe_member_call_expression' ? '?->' : '->';
+  const receiver = object ? receiverDisplay(object) : '';
   if (!nameNode || nameNode.type !== 'name') {
-    return emitCall(ctx, { node, args, display: `${object?.text ?? ''}${arrow}${nameNode?.text ?? ''}()`, api: undefined, target: { type: 'dynamic' } }, next);
+    return emitCall(ctx, { node, args, display: `${receiver}${arrow}${nameNode?.text ?? ''}()`, api: undefined, target: { type: 'dynamic' } }, next);
   }
   const method = nameNode.text.toLowerCase();
   const className = object ? receiverClass(ctx, object) : undefined;
   if (className === undefined) {
-    const display = `${object?.text ?? ''}${arrow}${nameNode.text}()`;
+    const display = `${receiver}${arrow}${nameNode.text}()`;
     return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'unknown-method', method } }, next);
   }
-  const api = ctx.facts.symbols.hasClass(className) ? undefined : lookupMethod(ctx, className, method);
-  const display = `${object?.text ?? ''}${arrow}${nameNode.text}()`;
+  const api = ctx.facts.symbols.hasMethod(className, method) ? undefined : lookupMethod(ctx, className, method);
+  const display = `${receiver}${arrow}${nameNode.text}()`;
   return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method } }, next);
 }
 
+/**
+ * How a receiver reads in a one-line message: variables and property chains as written,
+ * `(new Report(...))` as `Report`, anything long or multi-line shortened.
+ */
+function receiverDisplay(object: SyntaxNode): string {
+  if (object.type === 'parenthesized_expression' && object.namedChild(0)?.type === 'object_creation_expression') {
+    const classNode = named(object.namedChild(0)!).find((c) => c.type === 'name' || c.type === 'qualified_name');
+    if (classNode) return `(new ${stripLeadingBackslash(classNode.text)})`;
+  }
+  const oneLine = object.text.split(/\s+/).join(' ');
+  return oneLine.length > 40 ? `${oneLine.slice(0, 37)}...` : oneLine;
+}
+
 function lowerStaticCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  if (isCallableCreation(node)) return cursor;
   const scope = node.childForFieldName('scope');
   const nameNode = node.childForFieldName('name');
   const args = argumentsOf(node);
@@ -270,7 +293,7 @@ function lowerStaticCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
   if (className === undefined) {
     return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'unknown-method', method } }, next);
   }
-  const api = ctx.facts.symbols.hasClass(className) ? undefined : lookupMethod(ctx, className, method);
+  const api = ctx.facts.symbols.hasMethod(className, method) ? undefined : lookupMethod(ctx, className, method);
   return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method } }, next);
 }
 
@@ -291,7 +314,7 @@ function lowerNew(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   if (!classNode) return next;
   const className = ctx.names.resolveClass(classNode.text);
   const display = `new ${stripLeadingBackslash(classNode.text)}()`;
-  const api = ctx.facts.symbols.hasClass(className) ? undefined : lookupMethod(ctx, className, '__construct');
+  const api = ctx.facts.symbols.hasMethod(className, '__construct') ? undefined : lookupMethod(ctx, className, '__construct');
   return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method: '__construct' } }, next);
 }
 

@@ -8,7 +8,7 @@ import { lookupMethod } from './calls';
 import { UnitContext, type FileFacts } from './context';
 import { lowerExpression } from './expressions';
 import { installFinallyCopier } from './jumps';
-import { lowerStatement, lowerStatements } from './statements';
+import { lowerStatement, lowerStatements, statementsBeforeBrokenDeclaration } from './statements';
 import { ProjectSymbols, type FileSymbols } from '../../project/symbols';
 import { collectDeclarations, fileSymbols, type UnitSite } from './units';
 
@@ -53,6 +53,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
     classes: [...declarations.classes].map(([name, parent]) => ({
       name,
       ...(parent ? { parent } : {}),
+      ...(declarations.traits.has(name) ? { traits: declarations.traits.get(name)! } : {}),
       span: declarations.classSpans.get(name)!,
     })),
     comments: declarations.comments.map(({ node }) => ({
@@ -70,7 +71,11 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
   let cursor: Cursor = ctx.builder.start();
   const body = site.node.childForFieldName('body');
   if (site.kind === 'script') {
-    cursor = lowerStatements(ctx, site.node.namedChildren.filter((c): c is SyntaxNode => c !== null), cursor);
+    const statements =
+      site.node.type === 'ERROR'
+        ? statementsBeforeBrokenDeclaration(site.node)
+        : site.node.namedChildren.filter((c): c is SyntaxNode => c !== null);
+    cursor = lowerStatements(ctx, statements, cursor);
   } else if (site.node.type === 'arrow_function' && body) {
     cursor = lowerExpression(ctx, body, cursor);
   } else if (body) {
@@ -82,11 +87,11 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
   const span: Span = { file: facts.file, start: site.node.startIndex, end: site.node.endIndex };
   const endSpan: Span =
     site.kind === 'script'
-      ? { file: facts.file, start: textLength, end: textLength }
+      ? lastCodeSpan(facts.file, site.node.text, textLength)
       : { file: facts.file, start: Math.max(site.node.startIndex, site.node.endIndex - 1), end: site.node.endIndex };
   const line = facts.lines.positionAt(site.node.startIndex).line + 1;
   const kind: UnitKind = site.kind;
-  const base = { kind, span, endSpan, cfg };
+  const base = { kind, span, endSpan, cfg, ...(site.kind !== 'script' && containsYield(site.node) ? { generator: true } : {}) };
   switch (site.kind) {
     case 'script':
       return { ...base, id: 'script', displayName: 'the top level of the file' };
@@ -136,6 +141,16 @@ function collectVariableTypes(ctx: UnitContext, unitNode: SyntaxNode): void {
     if (node.type === 'assignment_expression') assignments.push(node);
     for (const child of node.namedChildren) if (child) stack.push(child);
   }
+  const counts = new Map<string, number>();
+  for (const assignment of assignments) {
+    const left = assignment.childForFieldName('left');
+    if (left?.type === 'variable_name') counts.set(left.text, (counts.get(left.text) ?? 0) + 1);
+  }
+  for (const assignment of assignments) {
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
+    if (left?.type === 'variable_name' && right && counts.get(left.text) === 1) ctx.singleAssignments.set(left.text, right);
+  }
   // Two rounds, so `$stmt = $db->prepare()` after `$db = new PDO()` is typed whatever the order.
   for (let round = 0; round < 2; round++) {
     for (const assignment of assignments) {
@@ -146,6 +161,26 @@ function collectVariableTypes(ctx: UnitContext, unitNode: SyntaxNode): void {
       if (type) ctx.variableTypes.set(left.text, type);
     }
   }
+}
+
+/** The last character of the file that is not white space: where "the script ends" points. */
+function lastCodeSpan(file: string, text: string, textLength: number): Span {
+  let end = Math.min(text.length, textLength);
+  while (end > 0 && ' \t\r\n'.includes(text[end - 1]!)) end--;
+  return { file, start: Math.max(0, end - 1), end };
+}
+
+/** True when the unit's own body (not nested functions) has a `yield`. */
+function containsYield(unitNode: SyntaxNode): boolean {
+  const body = unitNode.childForFieldName('body');
+  const stack: SyntaxNode[] = body ? [body] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'yield_expression') return true;
+    if (node !== body && NESTED.has(node.type)) continue;
+    for (const child of node.namedChildren) if (child) stack.push(child);
+  }
+  return false;
 }
 
 const NESTED = new Set(['function_definition', 'anonymous_function', 'arrow_function', 'class_declaration',

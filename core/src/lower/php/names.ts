@@ -46,13 +46,15 @@ export class NameScope {
 
   /** Records a `use` declaration. */
   addUse(node: SyntaxNode): void {
-    const isFunction = node.children.some((c) => c?.type === 'function');
-    if (node.children.some((c) => c?.type === 'const')) return;
-    const imports = isFunction ? this.functionImports : this.classImports;
+    // `use function A\b;` — the keyword sits on the declaration or (this grammar) on the clause.
+    const hasKeyword = (n: SyntaxNode, keyword: string): boolean => n.children.some((c) => c?.type === keyword);
+    if (hasKeyword(node, 'const')) return;
     const groupPrefix = node.namedChildren.find((c) => c?.type === 'namespace_name')?.text;
     const group = node.childForFieldName('body');
     const clauses = (group ?? node).namedChildren.filter((c): c is SyntaxNode => c?.type === 'namespace_use_clause');
     for (const clause of clauses) {
+      if (hasKeyword(clause, 'const')) continue;
+      const imports = hasKeyword(node, 'function') || hasKeyword(clause, 'function') ? this.functionImports : this.classImports;
       const target = clause.namedChildren.find((c) => c?.type === 'qualified_name' || c?.type === 'name');
       if (!target) continue;
       const written = (groupPrefix ? `${groupPrefix}\\${target.text}` : target.text).toLowerCase().replace(/^\\/, '');

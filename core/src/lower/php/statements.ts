@@ -3,7 +3,7 @@ import type { LoopKind } from '../../ir/cfg';
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
 import { writeEffect } from './calls';
-import { describeBranches, lowerCondition } from './conditions';
+import { describeBranches, lowerCondition, statusCaseState } from './conditions';
 import type { JumpFrame, UnitContext } from './context';
 import { lowerExpression } from './expressions';
 import { jumpOut } from './jumps';
@@ -50,8 +50,9 @@ function lowerStatementInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor)
   switch (node.type) {
     case 'compound_statement':
     case 'program':
-    case 'ERROR':
       return lowerStatements(ctx, named(node), cursor);
+    case 'ERROR':
+      return lowerStatements(ctx, statementsBeforeBrokenDeclaration(node), cursor);
     case 'namespace_definition': {
       const body = node.childForFieldName('body');
       return body ? lowerStatements(ctx, named(body), cursor) : cursor;
@@ -97,12 +98,28 @@ function lowerStatementInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor)
       const label = named(node)[0]?.text ?? '';
       const target = ctx.labels.get(label);
       if (target !== undefined) ctx.builder.connect(cursor, target);
-      else ctx.pendingGotos.set(label, [...(ctx.pendingGotos.get(label) ?? []), ...cursor]);
+      else ctx.pendingGotos.set(label, [...ctx.builder.join(ctx.pendingGotos.get(label) ?? [], cursor)]);
       return [];
     }
     default:
       return lowerExpression(ctx, node, cursor);
   }
+}
+
+/**
+ * The statements of an ERROR node up to a broken `function` or `class` declaration: what
+ * follows is most likely that declaration's body (an unclosed `{`), not top-level code,
+ * and analysing it as top-level code would report findings that vanish once it is fixed.
+ */
+export function statementsBeforeBrokenDeclaration(node: SyntaxNode): SyntaxNode[] {
+  const kept: SyntaxNode[] = [];
+  for (const child of node.children) {
+    if (!child) continue;
+    if (!child.isNamed && (child.type === 'function' || child.type === 'class' || child.type === 'fn')) break;
+    if (child.type === 'formal_parameters') break;
+    if (child.isNamed && child.type !== 'comment') kept.push(child);
+  }
+  return kept;
 }
 
 function lowerChildExpressions(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
@@ -149,8 +166,8 @@ function lowerIf(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   const body = node.childForFieldName('body');
   if (!condition) return body ? lowerStatement(ctx, body, cursor) : cursor;
   const branches = describeBranches(ctx, condition, lowerCondition(ctx, condition, cursor));
-  const results: PendingEdge[] = [];
-  results.push(...(body ? lowerBranchBody(ctx, body, branches.whenTrue) : branches.whenTrue));
+  const results: Cursor[] = [];
+  results.push(body ? lowerBranchBody(ctx, body, branches.whenTrue) : branches.whenTrue);
   let otherwise = branches.whenFalse;
   let hasElse = false;
   for (const alternative of node.childrenForFieldName('alternative')) {
@@ -160,16 +177,16 @@ function lowerIf(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
       const elseifBody = alternative.childForFieldName('body');
       if (!elseifCondition) continue;
       const inner = describeBranches(ctx, elseifCondition, lowerCondition(ctx, elseifCondition, otherwise));
-      results.push(...(elseifBody ? lowerBranchBody(ctx, elseifBody, inner.whenTrue) : inner.whenTrue));
+      results.push(elseifBody ? lowerBranchBody(ctx, elseifBody, inner.whenTrue) : inner.whenTrue);
       otherwise = inner.whenFalse;
     } else if (alternative.type === 'else_clause') {
       hasElse = true;
       const elseBody = alternative.childForFieldName('body');
-      results.push(...(elseBody ? lowerBranchBody(ctx, elseBody, otherwise) : otherwise));
+      results.push(elseBody ? lowerBranchBody(ctx, elseBody, otherwise) : otherwise);
     }
   }
-  if (!hasElse) results.push(...otherwise);
-  return results;
+  if (!hasElse) results.push(otherwise);
+  return ctx.builder.join(...results);
 }
 
 /** A branch body; the alternative syntax `if (…): … endif;` gives a `colon_block`. */
@@ -222,9 +239,9 @@ function lowerWhile(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor 
   const branches = condition ? lowerCondition(ctx, condition, start) : { whenTrue: start, whenFalse: [] };
   const exits = isTrueLiteral(condition) ? [] : branches.whenFalse;
   const bodyEnd = body ? lowerBranchBody(ctx, body, branches.whenTrue) : branches.whenTrue;
-  ctx.builder.connect([...bodyEnd, ...scope.frame.continues], scope.header);
+  ctx.builder.connect(ctx.builder.join(bodyEnd, scope.frame.continues), scope.header);
   leaveLoop(ctx, scope);
-  return [...exits, ...scope.frame.breaks];
+  return ctx.builder.join(exits, scope.frame.breaks);
 }
 
 function lowerDo(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
@@ -237,13 +254,13 @@ function lowerDo(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   ctx.builder.connect(cursor, scope.header);
   const top: Cursor = [{ from: scope.header }];
   const bodyEnd = body ? lowerStatement(ctx, body, top) : top;
-  const beforeCondition = [...bodyEnd, ...scope.frame.continues];
+  const beforeCondition = ctx.builder.join(bodyEnd, scope.frame.continues);
   const branches = condition
     ? lowerCondition(ctx, condition, beforeCondition)
     : { whenTrue: beforeCondition, whenFalse: [] };
   ctx.builder.connect(branches.whenTrue, scope.header);
   leaveLoop(ctx, scope);
-  return [...(isTrueLiteral(condition) ? [] : branches.whenFalse), ...scope.frame.breaks];
+  return ctx.builder.join(isTrueLiteral(condition) ? [] : branches.whenFalse, scope.frame.breaks);
 }
 
 function lowerFor(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
@@ -259,11 +276,11 @@ function lowerFor(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   for (const extra of conditions.slice(0, -1)) atCondition = lowerExpression(ctx, extra, atCondition);
   const branches = condition ? lowerCondition(ctx, condition, atCondition) : { whenTrue: atCondition, whenFalse: [] };
   const bodyEnd = body ? lowerBranchBody(ctx, body, branches.whenTrue) : branches.whenTrue;
-  let update: Cursor = [...bodyEnd, ...scope.frame.continues];
+  let update: Cursor = ctx.builder.join(bodyEnd, scope.frame.continues);
   for (const step of node.childrenForFieldName('update')) if (step) update = lowerExpression(ctx, step, update);
   ctx.builder.connect(update, scope.header);
   leaveLoop(ctx, scope);
-  return [...(infinite ? [] : branches.whenFalse), ...scope.frame.breaks];
+  return ctx.builder.join(infinite ? [] : branches.whenFalse, scope.frame.breaks);
 }
 
 function lowerForeach(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
@@ -280,9 +297,9 @@ function lowerForeach(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Curso
   ctx.builder.connect(next, scope.header);
   const start: Cursor = [{ from: scope.header }];
   const bodyEnd = body ? lowerBranchBody(ctx, body, start) : start;
-  ctx.builder.connect([...bodyEnd, ...scope.frame.continues], scope.header);
+  ctx.builder.connect(ctx.builder.join(bodyEnd, scope.frame.continues), scope.header);
   leaveLoop(ctx, scope);
-  return [...start, ...scope.frame.breaks];
+  return ctx.builder.join(start, scope.frame.breaks);
 }
 
 function lowerSwitch(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
@@ -294,15 +311,32 @@ function lowerSwitch(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor
   ctx.jumps.push(frame);
   let fallthrough: Cursor = [];
   let hasDefault = false;
+  const impliedStates = new Set<string>();
+  let everyCaseImplies = true;
   for (const arm of block ? named(block) : []) {
     if (arm.type !== 'case_statement' && arm.type !== 'default_statement') continue;
     if (arm.type === 'default_statement') hasDefault = true;
     const value = arm.childForFieldName('value');
     const statements = named(arm).filter((c) => c !== value);
-    fallthrough = lowerStatements(ctx, statements, [...dispatch, ...fallthrough]);
+    // `switch (session_status())`: entering `case PHP_SESSION_ACTIVE:` proves it open.
+    const implied = arm.type === 'case_statement' ? statusCaseState(ctx, condition, value) : undefined;
+    if (arm.type === 'case_statement') {
+      if (implied) impliedStates.add(implied);
+      else everyCaseImplies = false;
+    }
+    const entry = implied
+      ? ctx.emit(dispatch, { kind: 'assume', resource: ctx.catalog.sessionResource, state: implied, span: ctx.span(arm) })
+      : dispatch;
+    fallthrough = lowerStatements(ctx, statements, ctx.builder.join(entry, fallthrough));
   }
   ctx.jumps.pop();
-  return [...fallthrough, ...frame.breaks, ...frame.continues, ...(hasDefault ? [] : dispatch)];
+  let unmatched: Cursor = hasDefault ? [] : dispatch;
+  // No case matched `session_status()`: it is in the state no case named.
+  if (unmatched.length > 0 && everyCaseImplies && impliedStates.size === 1) {
+    const other = impliedStates.has('open') ? 'closed' : 'open';
+    unmatched = ctx.emit(unmatched, { kind: 'assume', resource: ctx.catalog.sessionResource, state: other, span: ctx.span(node) });
+  }
+  return ctx.builder.join(fallthrough, frame.breaks, frame.continues, unmatched);
 }
 
 function lowerTry(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
@@ -318,26 +352,26 @@ function lowerTry(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   const dispatch = catches.length > 0 ? ctx.builder.newNode().id : undefined;
   if (dispatch !== undefined) ctx.jumps.push({ kind: 'catch', dispatch });
 
-  // An exception may come before anything in the body has run.
+  // Exceptions come from the effects in the body (each has an edge to the handler, with
+  // the state after it); none can come before the first one has run.
   const entry = ctx.builder.emit(cursor);
-  const handler = ctx.exceptionTarget(ctx.jumps.length);
-  if (handler !== undefined) ctx.builder.addEdge(entry.node, handler);
-  const results: PendingEdge[] = [...(body ? lowerStatement(ctx, body, entry.cursor) : entry.cursor)];
+  const results: Cursor[] = [body ? lowerStatement(ctx, body, entry.cursor) : entry.cursor];
 
   if (dispatch !== undefined) {
     ctx.jumps.pop();
     for (const clause of catches) {
       const clauseBody = clause.childForFieldName('body');
       const caught = CfgBuilder.withNote([{ from: dispatch }], `an exception is caught (line ${ctx.line(clause)})`);
-      results.push(...(clauseBody ? lowerStatement(ctx, clauseBody, caught) : caught));
+      results.push(clauseBody ? lowerStatement(ctx, clauseBody, caught) : caught);
     }
     // An exception no clause matches goes on outwards.
     ctx.rethrow([{ from: dispatch }], ctx.jumps.length);
   }
+  const joined = ctx.builder.join(...results);
   if (finallyFrame) {
     ctx.jumps.pop();
-    return finallyBody ? lowerStatement(ctx, finallyBody, results) : results;
+    return finallyBody ? lowerStatement(ctx, finallyBody, joined) : joined;
   }
-  return results;
+  return joined;
 }
 

@@ -30,6 +30,10 @@ export interface FileDeclarations {
   readonly statementScopes: Map<number, NameScope>;
   /** Lower-case fq class → property name → lower-case class. */
   readonly propertyTypes: Map<string, Map<string, string>>;
+  /** Lower-case fq class → lower-case method names it declares. */
+  readonly methods: Map<string, Set<string>>;
+  /** Lower-case fq class → the traits it uses. */
+  readonly traits: Map<string, string[]>;
   readonly constants: Map<string, StaticString>;
   readonly includes: StaticString[];
 }
@@ -40,6 +44,8 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
     name,
     ...(parent ? { parent } : {}),
     properties: declarations.propertyTypes.get(name) ?? new Map(),
+    methods: declarations.methods.get(name) ?? new Set(),
+    traits: declarations.traits.get(name) ?? [],
   }));
   return { file, functions: [...declarations.functions], classes, constants: declarations.constants, includes: declarations.includes };
 }
@@ -80,6 +86,8 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
     comments: [],
     statementScopes: new Map(),
     propertyTypes: new Map(),
+    methods: new Map(),
+    traits: new Map(),
     constants: new Map(),
     includes: [],
   };
@@ -152,6 +160,19 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
             ...(classDisplay !== undefined ? { classDisplay } : {}),
           };
           if (node.childForFieldName('body')) result.units.push(unit);
+          if (className !== undefined) {
+            let methods = result.methods.get(className);
+            if (!methods) result.methods.set(className, (methods = new Set()));
+            methods.add(written.toLowerCase());
+          }
+          break;
+        }
+        case 'use_declaration': {
+          // `use SomeTrait;` inside a class: its methods are the class's.
+          if (className !== undefined) {
+            const names = node.namedChildren.filter((c): c is SyntaxNode => c?.type === 'name' || c?.type === 'qualified_name');
+            result.traits.set(className, [...(result.traits.get(className) ?? []), ...names.map((n) => region.resolveClass(n.text))]);
+          }
           break;
         }
         case 'property_declaration': {
