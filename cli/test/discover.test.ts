@@ -16,7 +16,7 @@ describe('discoverFiles', () => {
   const found = async (inputs: string[], options: Partial<DiscoveryOptions> = {}): Promise<string[]> =>
     (await discoverFiles(inputs, { ...defaults(tmp.root), ...options })).files.map((f) => f.displayPath);
 
-  it('finds .php files only, sorted by path, with forward-slash paths relative to the cwd', async () => {
+  it('finds PHP files only, sorted by path, with forward-slash paths relative to the cwd', async () => {
     tmp.write({
       'b.php': '',
       'a/z.php': '',
@@ -25,7 +25,6 @@ describe('discoverFiles', () => {
       'README.md': '',
       'a/notes.txt': '',
       'a/page.phtml': '',
-      'a/notes.txt': '',
     });
     assert.deepEqual(await found(['.']), ['a-b/x.php', 'a/page.phtml', 'a/y.PHP', 'a/z.php', 'b.php']);
   });
