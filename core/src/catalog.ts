@@ -37,6 +37,8 @@ export type ApiEntry = ApiSemantics & {
   readonly returns?: string;
   /** Arguments taken by reference: passing `$_SESSION[...]` there writes the session. */
   readonly byRefArguments?: readonly number[];
+  /** Arguments that are callables it runs before returning (`array_map`'s callback). */
+  readonly invokesArguments?: readonly number[];
 };
 
 export interface Catalog {

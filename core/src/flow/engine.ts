@@ -1,4 +1,4 @@
-import type { CallEffect, Effect, ResourceId, SlowKind } from '../ir/effects';
+import type { CallEffect, CallTarget, Effect, ResourceId, SlowKind } from '../ir/effects';
 import type { Unit } from '../ir/unit';
 import type { CallResolver } from './resolver';
 import { heldOperations } from './held';
@@ -26,13 +26,26 @@ export interface SlowOccurrence {
   readonly chain: readonly Step[];
   /** Set when the operation is a loop that repeats slow work or polls. */
   readonly loop?: 'repeats' | 'polls' | 'streams';
+  /** The slow work is a callback a higher-order helper was given (`with_session(fn …)`). */
+  readonly viaCallback?: boolean;
+  /** When a callee holds its own lock around it: that lock's open sites, from the caller. */
+  readonly sites?: readonly OpenSite[];
 }
+
+/** Callables bound to a unit's parameters by the call being analysed. */
+export type Bindings = ReadonlyMap<number, readonly CallTarget[]>;
+const NO_BINDINGS: Bindings = new Map();
 
 /** What a call to project code does while the resource is held. */
 export interface CallOutcome {
   readonly units: readonly Unit[];
   /** Slow work the callee does while the caller's lock is still held. */
   readonly slowUnderLock: readonly SlowOccurrence[];
+  /**
+   * Callbacks of this call that the callee runs under a lock it took itself: the caller's
+   * code is what is slow, so the caller reports it. Each occurrence carries its `sites`.
+   */
+  readonly slowUnderOwnLock: readonly SlowOccurrence[];
   /** Where the callee releases the caller's lock, as chains from the call. */
   readonly releases: readonly (readonly Step[])[];
   /** Session writes the callee makes while the caller's lock is held (chains from the call). */
@@ -72,6 +85,7 @@ export interface UnitFlow {
 interface Summary {
   readonly exit: ResourceState | undefined;
   readonly slowUnderLock: readonly SlowOccurrence[];
+  readonly slowUnderOwnLock: readonly SlowOccurrence[];
   readonly releases: readonly (readonly Step[])[];
   readonly writesUnderLock: readonly (readonly Step[])[];
   readonly writesWhileClosed: readonly (readonly Step[])[];
@@ -101,16 +115,16 @@ export class FlowEngine {
   ) {}
 
   /** The unit on its own, entered with the resource closed, as the rules see it. */
-  analyze(unit: Unit, resource: ResourceId, entry: 'closed' | 'open' = 'closed'): UnitFlow {
-    return this.run(unit, resource, entry === 'closed' ? CLOSED : OPEN_AT_ENTRY);
+  analyze(unit: Unit, resource: ResourceId, entry: 'closed' | 'open' = 'closed', bindings: Bindings = NO_BINDINGS): UnitFlow {
+    return this.run(unit, resource, entry === 'closed' ? CLOSED : OPEN_AT_ENTRY, bindings);
   }
 
-  private run(unit: Unit, resource: ResourceId, entry: ResourceState): UnitFlow {
+  private run(unit: Unit, resource: ResourceId, entry: ResourceState, bindings: Bindings): UnitFlow {
     const cfg = unit.cfg;
     const calls = new Map<number, CallOutcome>();
     const states = solve(cfg, resource, entry, (effect, node, before) => {
       if (effect.kind === 'call') {
-        const { after, outcome } = this.applyCall(effect, unit, resource, before);
+        const { after, outcome } = this.applyCall(effect, unit, resource, before, bindings);
         if (outcome) calls.set(node, outcome);
         return after;
       }
@@ -139,8 +153,8 @@ export class FlowEngine {
     return { span: effect.span, label: `session opened here by \`${effect.api}\`` };
   }
 
-  private summary(unit: Unit, resource: ResourceId, entry: 'closed' | 'open'): Summary | undefined {
-    const key = `${unit.span.file}#${unit.id}#${resource}#${entry}`;
+  private summary(unit: Unit, resource: ResourceId, entry: 'closed' | 'open', bindings: Bindings): Summary | undefined {
+    const key = `${unit.span.file}#${unit.id}#${resource}#${entry}#${bindingKey(bindings)}`;
     const known = this.summaries.get(key);
     if (known === 'in-progress') return undefined;
     if (known) return known;
@@ -151,11 +165,16 @@ export class FlowEngine {
     this.depth++;
     let flow: UnitFlow;
     try {
-      flow = this.analyze(unit, resource, entry);
+      flow = this.analyze(unit, resource, entry, bindings);
     } finally {
       this.depth--;
     }
-    const held = heldOperations(flow).filter((op) => op.sites.some((site) => site.entry));
+    const allHeld = heldOperations(flow);
+    const held = allHeld.filter((op) => op.sites.some((site) => site.entry));
+    // A callback run under the callee's own lock: the caller wrote the slow code.
+    const ownLock = allHeld
+      .filter((op) => op.occurrence.viaCallback && !op.sites.some((site) => site.entry))
+      .map((op) => ({ ...op.occurrence, sites: op.sites }));
     const releases: Step[][] = [];
     const writesUnderLock: Step[][] = [];
     const writesWhileClosed: Step[][] = [];
@@ -193,6 +212,7 @@ export class FlowEngine {
     const summary: Summary = {
       exit: flow.exit,
       slowUnderLock: cap(held.map((op) => op.occurrence)),
+      slowUnderOwnLock: cap(ownLock),
       releases: cap(releases),
       writesUnderLock: cap(writesUnderLock),
       writesWhileClosed: cap(writesWhileClosed),
@@ -207,16 +227,24 @@ export class FlowEngine {
     from: Unit,
     resource: ResourceId,
     before: ResourceState,
+    bindings: Bindings,
   ): { after: ResourceState | undefined; outcome?: CallOutcome } {
+    // `$callback()` runs what the caller bound to that parameter.
+    const viaCallback = effect.target.type === 'parameter';
+    const targets = effect.target.type === 'parameter' ? (bindings.get(effect.target.index) ?? []) : [effect.target];
     // Calling a generator function only creates the generator: its body runs as it is iterated.
-    const units = this.resolver.resolve(effect.target, from, effect.span).filter((unit) => !unit.generator);
+    const units = targets
+      .flatMap((target) => this.resolver.resolve(target, from, effect.span))
+      .filter((unit) => !unit.generator);
     if (units.length === 0) return { after: before };
+    const calleeBindings = bindCallables(effect, bindings);
     const callStep: Step = {
       span: effect.span,
-      label: effect.target.type === 'include' ? `\`${units[0]!.span.file}\` is included here` : `\`${effect.display}\` is called here`,
+      label: effect.target.type === 'include' ? `\`${units[0]!.span.file}\` is included here` : `${quoteCode(effect.display)} is called here`,
     };
     const results: ResourceState[] = [];
     const slowUnderLock: SlowOccurrence[] = [];
+    const slowUnderOwnLock: SlowOccurrence[] = [];
     const releases: Step[][] = [];
     const writesUnderLock: Step[][] = [];
     const writesWhileClosed: Step[][] = [];
@@ -224,23 +252,27 @@ export class FlowEngine {
     const viaCall = (chains: readonly (readonly Step[])[]): Step[][] => chains.map((chain) => [callStep, ...chain]);
     for (const unit of units) {
       if (before.closed) {
-        const summary = this.summary(unit, resource, 'closed');
+        const summary = this.summary(unit, resource, 'closed', calleeBindings);
         if (!summary) {
           results.push(closedPart(before));
         } else {
           if (summary.exit) results.push(reroot(summary.exit, callStep, before, this.closeStep(effect)));
+          for (const occurrence of summary.slowUnderOwnLock) {
+            const sites = (occurrence.sites ?? []).map((site) => siteFromChain([callStep, ...site.chain]));
+            slowUnderOwnLock.push({ ...occurrence, chain: [callStep, ...occurrence.chain], sites });
+          }
           writesWhileClosed.push(...viaCall(summary.writesWhileClosed));
           flushes.push(...viaCall(summary.flushes));
         }
       }
       if (before.open.length > 0) {
-        const summary = this.summary(unit, resource, 'open');
+        const summary = this.summary(unit, resource, 'open', calleeBindings);
         if (!summary) {
           results.push(withOptional({ closed: false, open: before.open }, before.via, undefined));
         } else {
           if (summary.exit) results.push(reroot(summary.exit, callStep, before, this.closeStep(effect)));
           for (const occurrence of summary.slowUnderLock) {
-            slowUnderLock.push({ ...occurrence, chain: [callStep, ...occurrence.chain] });
+            slowUnderLock.push({ ...occurrence, chain: [callStep, ...occurrence.chain], ...(viaCallback ? { viaCallback } : {}) });
           }
           releases.push(...viaCall(summary.releases));
           writesUnderLock.push(...viaCall(summary.writesUnderLock));
@@ -260,6 +292,7 @@ export class FlowEngine {
     const outcome: CallOutcome = {
       units,
       slowUnderLock: cap(slowUnderLock),
+      slowUnderOwnLock: cap(slowUnderOwnLock),
       releases: cap(releases),
       writesUnderLock: cap(writesUnderLock),
       writesWhileClosed: cap(writesWhileClosed),
@@ -271,6 +304,27 @@ export class FlowEngine {
   private closeStep(effect: CallEffect): Step {
     return { span: effect.span, label: `closed inside \`${effect.display}\`` };
   }
+}
+
+/** Code in backticks; a description ("the closure") as it is. */
+function quoteCode(text: string): string {
+  return text.includes(' ') ? text : `\`${text}\``;
+}
+
+/** The callables a call hands to its callee's parameters, with the caller's own resolved. */
+function bindCallables(effect: CallEffect, bindings: Bindings): Bindings {
+  if (!effect.callables || effect.callables.length === 0) return NO_BINDINGS;
+  const bound = new Map<number, readonly CallTarget[]>();
+  for (const { index, target } of effect.callables) {
+    const targets = target.type === 'parameter' ? (bindings.get(target.index) ?? []) : [target];
+    if (targets.length > 0) bound.set(index, targets);
+  }
+  return bound;
+}
+
+function bindingKey(bindings: Bindings): string {
+  if (bindings.size === 0) return '';
+  return JSON.stringify([...bindings].sort((a, b) => a[0] - b[0]));
 }
 
 function closedPart(state: ResourceState): ResourceState {

@@ -34,7 +34,7 @@ export function heldOperations(flow: UnitFlow): HeldOperation[] {
   const loopsWithChunkReads = loopsContaining(flow, 'chunk-read');
   const loopsWithCloses = loopsContaining(flow, 'close');
   const result: HeldOperation[] = [];
-  for (const raw of rawOperations(flow, loopsWithChunkReads, loopsWithCloses)) {
+  for (const raw of [...rawOperations(flow, loopsWithChunkReads, loopsWithCloses), ...callbackOperations(flow)]) {
     const { observation } = raw;
     const loop = outermostHeldLoop(cfg, flow, observation.node, observation.before.open);
     if (loop === undefined) {
@@ -141,6 +141,16 @@ function* rawOperations(
         break;
       default:
         break;
+    }
+  }
+}
+
+/** Callbacks the callee runs under a lock it took itself: held whatever the caller's state. */
+function* callbackOperations(flow: UnitFlow): Generator<RawOperation> {
+  for (const observation of flow.observations) {
+    for (const occurrence of observation.call?.slowUnderOwnLock ?? []) {
+      const sites = occurrence.sites ?? [];
+      yield { observation: { ...observation, before: { closed: false, open: sites } }, occurrence, onlyInLoop: false };
     }
   }
 }

@@ -28,6 +28,7 @@ export class ProjectResolver implements CallResolver {
   private readonly parents = new Map<string, string>();
   private readonly traits = new Map<string, readonly string[]>();
   private readonly scripts = new Map<string, Unit>();
+  private readonly closures = new Map<string, Unit>();
   private readonly unresolved = new Map<string, UnresolvedInclude>();
   private readonly includeCache = new Map<string, readonly Unit[]>();
   private scriptPaths: ReadonlySet<string> | undefined;
@@ -50,6 +51,8 @@ export class ProjectResolver implements CallResolver {
           if (!this.methods.has(key)) this.methods.set(key, unit);
         } else if (unit.kind === 'script') {
           this.scripts.set(normalizePath(file.file), unit);
+        } else if (unit.kind === 'closure') {
+          this.closures.set(`${file.file}@${unit.span.start}`, unit);
         }
       }
     }
@@ -76,6 +79,10 @@ export class ProjectResolver implements CallResolver {
           }
         }
         return [];
+      }
+      case 'closure': {
+        const unit = this.closures.get(`${target.file}@${target.start}`);
+        return unit ? [unit] : [];
       }
       case 'include': {
         const key = `${span.file}:${span.start}`;

@@ -105,6 +105,11 @@ export interface AssumeEffect {
 export interface CallEffect {
   readonly kind: 'call';
   readonly target: CallTarget;
+  /**
+   * Callables passed as arguments (`with_session(fn () => …)`), so that the callee's calls of
+   * its parameter `index` run them: higher-order helpers run the callback under their lock.
+   */
+  readonly callables?: readonly { readonly index: number; readonly target: CallTarget }[];
   /** How the call reads in messages: `auth()`, `$this->load()`, `Db::run()`. */
   readonly display: string;
   readonly span: Span;
@@ -120,6 +125,10 @@ export type CallTarget =
    * unknown parts (a pattern); `from` is the including file.
    */
   | { readonly type: 'include'; readonly path: StaticString; readonly from: string }
+  /** A closure or arrow function, by where it starts in its file (its unit is `closure@start`). */
+  | { readonly type: 'closure'; readonly file: string; readonly start: number }
+  /** A callable the unit was given as parameter `index` (`$callback()`); bound by each caller. */
+  | { readonly type: 'parameter'; readonly index: number }
   /** A method whose receiver is not known. */
   | { readonly type: 'unknown-method'; readonly method: string }
   | { readonly type: 'dynamic' };

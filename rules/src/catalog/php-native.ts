@@ -154,12 +154,38 @@ const byReference: Record<string, ApiEntry> = Object.fromEntries(
   ].map((name) => [name, { effect: 'none', byRefArguments: [0] } as ApiEntry]),
 );
 
+/** Functions that call a callable argument before returning: its work runs here. */
+const higherOrder: Record<string, readonly number[]> = {
+  array_map: [0],
+  array_filter: [1],
+  array_walk: [1],
+  array_walk_recursive: [1],
+  array_reduce: [1],
+  usort: [1],
+  uasort: [1],
+  uksort: [1],
+  call_user_func: [0],
+  call_user_func_array: [0],
+  forward_static_call: [0],
+  forward_static_call_array: [0],
+  preg_replace_callback: [1],
+  iterator_apply: [1],
+};
+
+function withInvokes(entries: Record<string, ApiEntry>): Record<string, ApiEntry> {
+  const result: Record<string, ApiEntry> = { ...entries };
+  for (const [name, indices] of Object.entries(higherOrder)) {
+    result[name] = { ...(result[name] ?? { effect: 'none' }), invokesArguments: indices };
+  }
+  return result;
+}
+
 const pdoQuery = slow('database');
 
 export const phpNativeCatalog: Catalog = {
   sessionVariable: '_SESSION',
   sessionResource: SESSION,
-  functions: {
+  functions: withInvokes({
     ...byReference,
     ...session,
     ...sleeps,
@@ -171,7 +197,7 @@ export const phpNativeCatalog: Catalog = {
     preg_match: { effect: 'none', byRefArguments: [2] },
     preg_match_all: { effect: 'none', byRefArguments: [2] },
     parse_str: { effect: 'none', byRefArguments: [1] },
-  },
+  }),
   methods: {
     pdo: {
       query: pdoQuery,

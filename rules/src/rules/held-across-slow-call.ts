@@ -148,6 +148,7 @@ function viaStep(occurrence: SlowOccurrence): string | undefined {
   for (const step of occurrence.chain) {
     for (const suffix of [' is called here', ' is included here']) {
       if (step.label.endsWith(suffix)) return step.label.slice(0, -suffix.length);
+
     }
   }
   return undefined;

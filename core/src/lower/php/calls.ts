@@ -3,6 +3,7 @@ import type { Cursor } from '../../ir/cfg-builder';
 import type { CallTarget, Effect, SlowKind } from '../../ir/effects';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
+import { callableArguments, callableTarget } from './callables';
 import { sessionRoot } from './session-access';
 import { classifyPath } from './static-path';
 
@@ -42,7 +43,14 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
   let next = cursor;
   if (!api) {
     if (site.target.type === 'dynamic') return next;
-    return ctx.emit(next, { kind: 'call', target: site.target, display: site.display, span });
+    const callables = callableArguments(ctx, site.args);
+    return ctx.emit(next, {
+      kind: 'call',
+      target: site.target,
+      display: site.display,
+      span,
+      ...(callables.length > 0 ? { callables } : {}),
+    });
   }
   switch (api.effect) {
     case 'open': {
@@ -82,6 +90,11 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
       return [];
     case 'none':
       break;
+  }
+  // `array_map(fn () => …, $list)`: the callback runs here.
+  for (const index of api.invokesArguments ?? []) {
+    const target = callableTarget(ctx, site.args[index]);
+    if (target) next = ctx.emit(next, { kind: 'call', target, display: `the callback of ${site.display}`, span });
   }
   for (const index of api.byRefArguments ?? []) {
     const arg = site.args[index];

@@ -36,6 +36,8 @@ export class UnitContext {
   readonly jumps: JumpFrame[] = [];
   /** `$name` → lower-case class name, from `new`, typed parameters and known return types. */
   readonly variableTypes = new Map<string, string>();
+  /** `$name` → its position among the unit's parameters (for `$callback()`). */
+  readonly parameters = new Map<string, number>();
   /** `$name` → the value of its only assignment in the unit (for `$s = session_status()`). */
   readonly singleAssignments = new Map<string, SyntaxNode>();
   readonly labels = new Map<string, number>();

@@ -2,6 +2,7 @@ import type { Cursor } from '../../ir/cfg-builder';
 import type { SyntaxNode } from '../../parse/php';
 import { argumentValue, emitCall, lookupMethod, writeEffect } from './calls';
 import type { UnitContext } from './context';
+import { callableTarget } from './callables';
 import { sessionRoot } from './session-access';
 import { evaluateStatic } from './static-string';
 
@@ -194,9 +195,11 @@ function lowerFunctionCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): 
   const args = argumentsOf(node);
   if (!callee) return lowerArguments(ctx, args, cursor);
   if (callee.type !== 'name' && callee.type !== 'qualified_name') {
-    // `$f()`, `($obj->cb)()`: not statically known.
+    // `$callback()`, `(function () { … })()`, `$f()` with `$f = fn …`: run what it holds.
     const next = lowerArguments(ctx, args, lowerExpression(ctx, callee, cursor));
-    return emitCall(ctx, { node, args, display: `${callee.text}()`, api: undefined, target: { type: 'dynamic' } }, next);
+    const target = callableTarget(ctx, callee) ?? { type: 'dynamic' as const };
+    const display = callee.type === 'variable_name' ? `${callee.text}()` : 'the closure';
+    return emitCall(ctx, { node, args, display, api: undefined, target }, next);
   }
   const written = callee.text;
   const next = lowerArguments(ctx, args, cursor);

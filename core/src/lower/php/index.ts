@@ -122,8 +122,12 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
  */
 function collectVariableTypes(ctx: UnitContext, unitNode: SyntaxNode): void {
   const parameters = unitNode.childForFieldName('parameters');
+  let index = 0;
   for (const parameter of parameters?.namedChildren ?? []) {
     if (!parameter) continue;
+    const parameterName = parameter.childForFieldName('name');
+    if (parameterName) ctx.parameters.set(parameterName.text, index);
+    index++;
     const type = parameter.childForFieldName('type');
     const name = parameter.childForFieldName('name');
     const named = type?.type === 'optional_type' ? type.namedChild(0) : type;

@@ -1,0 +1,87 @@
+import type { CallTarget } from '../../ir/effects';
+import type { SyntaxNode } from '../../parse/php';
+import type { UnitContext } from './context';
+import { literalString } from './session-access';
+
+/**
+ * What a callable value runs, when the syntax tells: a closure or arrow function, a
+ * first-class callable (`fetch(...)`, `$this->load(...)`), a function name string
+ * (`'fetch_rates'`), `[$this, 'method']`, `[Foo::class, 'method']`, a parameter of the
+ * unit (bound by each caller), or a variable assigned one of those exactly once.
+ */
+export function callableTarget(ctx: UnitContext, node: SyntaxNode | null | undefined, depth = 0): CallTarget | undefined {
+  if (!node || depth > 4) return undefined;
+  switch (node.type) {
+    case 'argument':
+      return callableTarget(ctx, node.namedChildren.find((c) => c?.type !== 'name') ?? node.namedChild(0), depth);
+    case 'parenthesized_expression':
+      return callableTarget(ctx, node.namedChild(0), depth);
+    case 'anonymous_function':
+    case 'arrow_function':
+      return { type: 'closure', file: ctx.facts.file, start: node.startIndex };
+    case 'variable_name': {
+      const parameter = ctx.parameters.get(node.text);
+      if (parameter !== undefined) return { type: 'parameter', index: parameter };
+      return callableTarget(ctx, ctx.singleAssignments.get(node.text), depth + 1);
+    }
+    case 'string':
+    case 'encapsed_string': {
+      const name = literalString(node);
+      if (!name || name.includes('::')) return undefined;
+      return { type: 'function', candidates: [(name.startsWith('\\') ? name.slice(1) : name).toLowerCase()] };
+    }
+    case 'function_call_expression': {
+      // `fetch(...)`: a first-class callable of a named function.
+      const callee = node.childForFieldName('function');
+      if (!isFirstClass(node) || !callee || (callee.type !== 'name' && callee.type !== 'qualified_name')) return undefined;
+      return { type: 'function', candidates: ctx.names.functionCandidates(callee.text) };
+    }
+    case 'member_call_expression': {
+      const object = node.childForFieldName('object');
+      const name = node.childForFieldName('name');
+      if (!isFirstClass(node) || object?.text !== '$this' || name?.type !== 'name' || !ctx.className) return undefined;
+      return { type: 'method', className: ctx.className, method: name.text.toLowerCase() };
+    }
+    case 'array_creation_expression': {
+      const elements = node.namedChildren.filter((c): c is SyntaxNode => c?.type === 'array_element_initializer');
+      if (elements.length !== 2) return undefined;
+      const receiver = elements[0]!.namedChild(0);
+      const method = elements[1]!.namedChild(0);
+      const methodName = method ? literalString(method) : undefined;
+      const className = receiver ? classOfReceiver(ctx, receiver) : undefined;
+      return className && methodName ? { type: 'method', className, method: methodName.toLowerCase() } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function isFirstClass(call: SyntaxNode): boolean {
+  const list = call.childForFieldName('arguments');
+  return list?.namedChildren.some((c) => c?.type === 'variadic_placeholder') ?? false;
+}
+
+/** `$this`, `self::class`, `static::class`, `Foo::class`, `'Foo'` → the class. */
+function classOfReceiver(ctx: UnitContext, node: SyntaxNode): string | undefined {
+  if (node.type === 'variable_name') return node.text === '$this' ? ctx.className : ctx.variableTypes.get(node.text);
+  const literal = literalString(node);
+  if (literal !== undefined) return ctx.names.resolveClass(literal.startsWith('\\') ? literal : `\\${literal}`);
+  if (node.type === 'class_constant_access_expression') {
+    const [scope, constant] = node.namedChildren;
+    if (constant?.text !== 'class' || !scope) return undefined;
+    const keyword = scope.text.toLowerCase();
+    if (keyword === 'self' || keyword === 'static') return ctx.className;
+    return ctx.names.resolveClass(scope.text);
+  }
+  return undefined;
+}
+
+/** Callables among a call's arguments, by position. */
+export function callableArguments(ctx: UnitContext, args: readonly SyntaxNode[]): { index: number; target: CallTarget }[] {
+  const found: { index: number; target: CallTarget }[] = [];
+  args.forEach((arg, index) => {
+    const target = callableTarget(ctx, arg);
+    if (target) found.push({ index, target });
+  });
+  return found;
+}
