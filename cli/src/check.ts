@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import picomatch from 'picomatch';
 import * as path from 'node:path';
 import { decodeSource, type Finding } from '../../core/src';
 import type { Analyzer } from '../../rules/src/analyzer';
@@ -16,6 +17,10 @@ export interface CheckOptions {
   readonly respectIgnoreFiles: boolean;
   readonly includeVendor: boolean;
   readonly maxFileSize: number;
+  /** Globs (relative to `root`) of paths the configuration says not to analyse. */
+  readonly ignoreGlobs?: readonly string[];
+  /** The configuration's folder, relative to cwd. */
+  readonly root?: string;
 }
 
 export interface CheckHooks {
@@ -42,6 +47,12 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promis
     includeVendor: options.includeVendor,
   });
   for (const skipped of discovery.skipped) hooks.onSkip?.(skipped);
+  const configIgnored = ignoredByConfig(options.ignoreGlobs ?? [], options.root ?? '.');
+  const discovered = discovery.files.filter((file) => {
+    if (!configIgnored(file.displayPath)) return true;
+    hooks.onSkip?.({ displayPath: file.displayPath, reason: 'ignored by the configuration' } as SkippedPath);
+    return false;
+  });
 
   const findings: Finding[] = [];
   const errors: ReportError[] = discovery.unreadable.map((u) => ({
@@ -56,7 +67,7 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promis
   });
 
   const sources: { displayPath: string; text: string }[] = [];
-  for (const file of discovery.files) {
+  for (const file of discovered) {
     const source = await readSource(file.absPath, readOptions);
     if (source.kind !== 'ok') {
       errors.push({ kind: source.kind, file: file.displayPath, message: source.message });
@@ -101,6 +112,13 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promis
   }
   for (const source of sources) texts.remember(source.displayPath, source.text);
   return { findings, errors, notes, filesAnalysed, texts };
+}
+
+/** Matches display paths (relative to cwd) against the configuration's `ignore` globs. */
+function ignoredByConfig(globs: readonly string[], root: string): (displayPath: string) => boolean {
+  if (globs.length === 0) return () => false;
+  const matches = picomatch([...globs], { dot: true });
+  return (displayPath) => matches(path.posix.relative(root, displayPath));
 }
 
 /** Reads files the analysis needs but was not given (an included bootstrap), relative to cwd. */

@@ -1,7 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Analyzer } from '../../rules/src/analyzer';
 import { createAnalyzer } from '../../rules/src/analyzer';
+import type { AnalyzerOptions } from '../../rules/src/api';
 import { loadGrammarBytes } from '../../rules/src/node-runtime';
+import { ConfigError, loadConfig } from './config';
 import { runCheck } from './check';
 import { createColors, shouldUseColor } from './color';
 import { ExitCode, exitCodeFor } from './exit-code';
@@ -17,7 +19,7 @@ export interface MainEnvironment {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
   readonly stderr: { write(text: string): unknown };
-  readonly createAnalyzer: () => Promise<Analyzer>;
+  readonly createAnalyzer: (options: AnalyzerOptions) => Promise<Analyzer>;
 }
 
 const EXIT_CODE_HELP = `
@@ -54,6 +56,7 @@ export async function main(argv: readonly string[], environment: MainEnvironment
     .addOption(new Option('--quiet', 'print findings and errors only, no summary').conflicts('verbose'))
     .option('--verbose', 'also print skipped paths and why (to stderr), and stack traces of internal errors')
     .option('--max-file-size <bytes>', 'larger files are reported as errors, not analysed', parseByteCount, DEFAULT_MAX_FILE_SIZE)
+    .option('--config <file>', 'configuration file (default: session-lint.json, found by walking up from the working directory)')
     .option('--color', 'force colored output (default: auto; honours NO_COLOR and FORCE_COLOR)')
     .option('--no-color', 'disable colored output')
     .addHelpText('after', EXIT_CODE_HELP)
@@ -78,6 +81,15 @@ export async function main(argv: readonly string[], environment: MainEnvironment
 
 async function check(paths: readonly string[], options: CheckCommandOptions, environment: MainEnvironment): Promise<number> {
   const { cwd, stdout, stderr } = environment;
+  let config;
+  try {
+    config = loadConfig(cwd, options.config);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    stderr.write(`session-lint: ${err.message}\n`);
+    return ExitCode.Failure;
+  }
+  if (options.verbose && config.path) stderr.write(`using configuration ${config.path}\n`);
   const result = await runCheck(
     {
       paths,
@@ -85,9 +97,11 @@ async function check(paths: readonly string[], options: CheckCommandOptions, env
       respectIgnoreFiles: options.ignore,
       includeVendor: options.includeVendor === true,
       maxFileSize: options.maxFileSize,
+      ignoreGlobs: config.ignore,
+      root: config.root,
     },
     {
-      createAnalyzer: environment.createAnalyzer,
+      createAnalyzer: () => environment.createAnalyzer(config.options),
       verbose: options.verbose === true,
       // stderr: stdout carries only the report, so `--format json --verbose` stays parseable.
       ...(options.verbose ? { onSkip: (s) => stderr.write(`skipped ${s.displayPath}: ${s.reason}\n`) } : {}),
@@ -115,8 +129,8 @@ export function describeUnexpected(err: unknown, verbose: boolean): string {
 }
 
 /** The real analyzer: the parser's wasm files, read next to the bundle or from node_modules. */
-async function createNodeAnalyzer(): Promise<Analyzer> {
-  return createAnalyzer(await loadGrammarBytes(), {});
+async function createNodeAnalyzer(options: AnalyzerOptions): Promise<Analyzer> {
+  return createAnalyzer(await loadGrammarBytes(), options);
 }
 
 function runAsProcess(): void {

@@ -17,6 +17,8 @@ export interface CheckCommandOptions {
   readonly maxFileSize: number;
   /** true with `--color`, false with `--no-color`, undefined: automatic. */
   readonly color: boolean | undefined;
+  /** `--config <file>`; undefined: look for session-lint.json upwards. */
+  readonly config?: string;
 }
 
 /** `--max-file-size`: a whole number of bytes. Units are left out on purpose (MB vs MiB). */

@@ -11,6 +11,8 @@ export type ApiSemantics =
       readonly resource: ResourceId;
       /** The key in the options array (argument 0) that means "read, then release at once". */
       readonly readAndCloseOption?: string;
+      /** Always reads and releases at once (a framework's read-only session start). */
+      readonly readOnly?: boolean;
     }
   | { readonly effect: 'close'; readonly resource: ResourceId; readonly how: 'write' | 'abort' | 'destroy' }
   | { readonly effect: 'use'; readonly resource: ResourceId }
@@ -39,6 +41,8 @@ export type ApiEntry = ApiSemantics & {
   readonly byRefArguments?: readonly number[];
   /** Arguments that are callables it runs before returning (`array_map`'s callback). */
   readonly invokesArguments?: readonly number[];
+  /** Registers a callback for a named hook (`add_action('init', 'start_session')`). */
+  readonly registersCallback?: { readonly hook: number; readonly callback: number };
 };
 
 export interface Catalog {

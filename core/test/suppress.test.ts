@@ -8,6 +8,7 @@ function fileWithComments(text: string, comments: string[]): { ir: FileIR; lineO
     language: 'php',
     units: [],
     classes: [],
+    registrations: [],
     comments: comments.map((comment) => {
       const start = text.indexOf(comment);
       return { span: { file: 'f.php', start, end: start + comment.length }, text: comment };

@@ -1,4 +1,5 @@
 import type { Finding, InputError, Severity, SlowKind } from '../../core/src';
+import type { CatalogLayer } from './catalog/merge';
 
 /** A file handed to the analyzer. `path` is how the caller wants it named in output. */
 export interface SourceFile {
@@ -21,8 +22,22 @@ export interface AnalyzerOptions {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   /** Per slow kind: a severity, or `off` (e.g. `{ database: 'off' }`). */
   readonly slowKinds?: Readonly<Partial<Record<SlowKind, RuleSetting>>>;
-  /** Directories searched for relative `include` paths (as PHP's include_path). */
+  /** Directories searched for relative `include` paths (as PHP's include_path), relative to `root`. */
   readonly includePaths?: readonly string[];
+  /** The project root (where the configuration lives), as a path relative to the working directory. */
+  readonly root?: string;
+  /** APIs of the user's own: opens, closes, writes, slow calls (from the configuration). */
+  readonly apis?: CatalogLayer;
+  /** Framework presets forced on or off; the others are detected. */
+  readonly frameworks?: Readonly<Record<string, boolean>>;
+  /** Files (globs relative to `root`) whose code runs with the session already open. */
+  readonly entryPoints?: readonly EntryPoint[];
+}
+
+export interface EntryPoint {
+  readonly files: readonly string[];
+  /** Shown in the related location: why the session is open there. */
+  readonly description?: string;
 }
 
 export interface AnalysisResult {

@@ -24,7 +24,12 @@ import {
   type Unit,
   type UnitFlow,
 } from '../../core/src';
+import * as posix from 'node:path/posix';
 import type { AnalysisResult, AnalyzerOptions, ProjectHost, SourceFile } from './api';
+import { mergeCatalogs } from './catalog/merge';
+import { entrySites } from './entry-points';
+import { activePresets } from './frameworks/detect';
+import { allPresets } from './frameworks/index';
 import { ruleIds } from './registry';
 import { slowKindSeverity } from './severity';
 
@@ -53,7 +58,7 @@ interface LoadedFile {
  */
 export function analyzeProject(
   parser: PhpParser,
-  catalog: Catalog,
+  baseCatalog: Catalog,
   rules: readonly EnabledRule[],
   options: AnalyzerOptions,
   sources: readonly SourceFile[],
@@ -71,24 +76,30 @@ export function analyzeProject(
   // Files that are included but were not given: load them through the host, if it can.
   if (host) loadIncludedFiles(parser, files, host, options, errors);
 
-  // 2. Lowering with the whole project's declarations.
-  const symbols = new ProjectSymbols([...files.values()].flatMap((f) => (f.symbols ? [f.symbols] : [])));
+  // 2. Lowering with the whole project's declarations, and the catalog of the frameworks in use.
+  const declared = [...files.values()].flatMap((f) => (f.symbols ? [f.symbols] : []));
+  const symbols = new ProjectSymbols(declared);
+  const presets = activePresets(allPresets, options, host, declared);
+  const catalog = mergeCatalogs(baseCatalog, ...presets.map((p) => p.catalog), ...(options.apis ? [options.apis] : []));
   for (const file of files.values()) lower(parser, catalog, file, symbols, errors, files.size > 1);
 
   // 3. Flow and rules.
   const irs = [...files.values()].flatMap((f) => (f.ir ? [f.ir] : []));
+  const root = options.root ?? '.';
   const resolver = new ProjectResolver(irs, {
-    includePaths: options.includePaths ?? [],
+    includePaths: (options.includePaths ?? []).map((dir) => normalizePath(posix.join(root, dir))),
     constant: (name) => symbols.constant(name),
   });
   const linesOf = new Map([...files.values()].map((f) => [f.path, f.lines]));
   const lineOf = (unit: Unit, offset: number): number => (linesOf.get(unit.span.file)?.positionAt(offset).line ?? 0) + 1;
   const engine = new FlowEngine(resolver, lineOf);
+  const ambient = entrySites(irs, options, presets, engine, resolver, catalog.sessionResource);
   const flows = new Map<Unit, UnitFlow>();
   const flowOf = (unit: Unit): UnitFlow => {
     let flow = flows.get(unit);
     if (!flow) {
-      flow = engine.analyze(unit, catalog.sessionResource);
+      const sites = ambient.get(unit);
+      flow = sites ? engine.analyzeOpenAt(unit, catalog.sessionResource, sites) : engine.analyze(unit, catalog.sessionResource);
       flows.set(unit, flow);
     }
     return flow;
@@ -169,7 +180,9 @@ function loadIncludedFiles(
     for (const include of symbols.includes) {
       const paths = new Set(files.keys());
       const constant = (name: string) => constantOf(files, name);
-      const targets = includeTargets(include, normalizePath(file.path), paths, { includePaths: options.includePaths ?? [], constant });
+      const root = options.root ?? '.';
+      const includePaths = (options.includePaths ?? []).map((dir) => normalizePath(posix.join(root, dir)));
+      const targets = includeTargets(include, normalizePath(file.path), paths, { includePaths, constant });
       if (!targets || targets.matches.length > 0) continue;
       const candidates = [...targets.exactMisses, ...patternCandidates(host, targets.patternMisses)];
       for (const candidate of candidates) {

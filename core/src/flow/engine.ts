@@ -119,6 +119,14 @@ export class FlowEngine {
     return this.run(unit, resource, entry === 'closed' ? CLOSED : OPEN_AT_ENTRY, bindings);
   }
 
+  /**
+   * The unit entered with the resource already open at `sites`: an entry point that runs
+   * after a front controller, middleware or an early hook opened the session.
+   */
+  analyzeOpenAt(unit: Unit, resource: ResourceId, sites: readonly OpenSite[]): UnitFlow {
+    return this.run(unit, resource, { closed: false, open: sites }, NO_BINDINGS);
+  }
+
   private run(unit: Unit, resource: ResourceId, entry: ResourceState, bindings: Bindings): UnitFlow {
     const cfg = unit.cfg;
     const calls = new Map<number, CallOutcome>();

@@ -21,6 +21,15 @@ export interface Unit {
   readonly generator?: boolean;
 }
 
+export interface Registration {
+  /** The hook's name when it is a literal (`init`), else undefined. */
+  readonly hook: string | undefined;
+  readonly target: import('./effects').CallTarget;
+  /** `add_action()` as written, for messages. */
+  readonly registrar: string;
+  readonly span: Span;
+}
+
 export interface ClassInfo {
   /** Lower-case fully qualified name. */
   readonly name: string;
@@ -36,6 +45,8 @@ export interface FileIR {
   readonly language: 'php' | 'typescript';
   readonly units: readonly Unit[];
   readonly classes: readonly ClassInfo[];
+  /** Callbacks registered for named hooks, in source order. */
+  readonly registrations: readonly Registration[];
   /** Comments, for suppressions: span and text. */
   readonly comments: readonly { readonly span: Span; readonly text: string }[];
 }

@@ -10,6 +10,8 @@ export interface FileSymbols {
   readonly constants: ReadonlyMap<string, StaticString>;
   /** The paths of its `require`/`include` expressions, to find files it needs. */
   readonly includes: readonly StaticString[];
+  /** Its first comment (a plugin header, a file docblock), for framework detection. */
+  readonly headerComment: string;
 }
 
 export interface ClassSymbol {

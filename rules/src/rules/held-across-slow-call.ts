@@ -63,7 +63,14 @@ function buildFinding(_context: RuleContext, unit: Unit, flow: UnitFlow, members
   const primary = members
     .filter((m) => SEVERITY_RANK[m.severity] === top)
     .sort((a, b) => compareHeld(a.operation, b.operation))[0]!;
-  const { operation } = primary;
+  // Slow work and clock reads lifted to the same loop header are one loop: a polling one
+  // if any of them polls.
+  const sameLoop = members.filter((m) => sameSpan(m.operation.span, primary.operation.span));
+  const polls = sameLoop.some((m) => m.operation.occurrence.loop === 'polls');
+  const operation =
+    polls && primary.operation.occurrence.loop === 'repeats'
+      ? { ...primary.operation, occurrence: { ...primary.operation.occurrence, loop: 'polls' as const } }
+      : primary.operation;
   const state = verdict(operation.state);
   const sites = [...new Set(members.flatMap((m) => m.operation.sites))];
 
@@ -81,7 +88,7 @@ function buildFinding(_context: RuleContext, unit: Unit, flow: UnitFlow, members
   // The chain from the reported place down to the slow work itself (loop, calls).
   for (const step of operation.occurrence.chain.slice(1)) add(step.label, step.span);
   for (const other of members) {
-    if (other === primary) continue;
+    if (other === primary || sameLoop.includes(other)) continue;
     // Pointed at in this unit (the call or include that leads to it), named in full.
     add(`also while the lock is held: ${describe(other.operation.occurrence)}`, other.operation.span);
   }
@@ -116,6 +123,10 @@ export function message(occurrence: SlowOccurrence, maybe: boolean, maybeBecause
     return `Session lock may be held across ${what}: ${path}, and every other request from this user waits ${wait}.`;
   }
   return `Session lock held across ${what}: every other request from this user waits ${wait}.`;
+}
+
+function sameSpan(a: { file: string; start: number; end: number }, b: { file: string; start: number; end: number }): boolean {
+  return a.file === b.file && a.start === b.start && a.end === b.end;
 }
 
 /** True when the loop that repeats the slow work is in this unit (not inside a helper). */

@@ -4,7 +4,7 @@ import type { CallTarget, Effect, SlowKind } from '../../ir/effects';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { callableArguments, callableTarget } from './callables';
-import { sessionRoot } from './session-access';
+import { literalString, sessionRoot } from './session-access';
 import { classifyPath } from './static-path';
 
 /** A call, after its callee and receiver have been worked out from the syntax. */
@@ -54,7 +54,8 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
   }
   switch (api.effect) {
     case 'open': {
-      const readAndClose = api.readAndCloseOption !== undefined && hasTrueOption(ctx, site.args[0], api.readAndCloseOption);
+      const readAndClose =
+        api.readOnly === true || (api.readAndCloseOption !== undefined && hasTrueOption(ctx, site.args[0], api.readAndCloseOption));
       next = ctx.emit(next, {
         kind: 'open',
         resource: api.resource,
@@ -90,6 +91,13 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
       return [];
     case 'none':
       break;
+  }
+  if (api.registersCallback) {
+    const target = callableTarget(ctx, site.args[api.registersCallback.callback]);
+    const hookArg = site.args[api.registersCallback.hook];
+    const hookValue = hookArg ? argumentValue(hookArg) : undefined;
+    const hook = hookValue ? literalString(hookValue) : undefined;
+    if (target) ctx.facts.registrations.push({ hook, target, registrar: site.display, span });
   }
   // `array_map(fn () => …, $list)`: the callback runs here.
   for (const index of api.invokesArguments ?? []) {

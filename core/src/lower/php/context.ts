@@ -1,6 +1,7 @@
 import type { Catalog } from '../../catalog';
 import { CfgBuilder, type Cursor, type PendingEdge } from '../../ir/cfg-builder';
 import type { Effect } from '../../ir/effects';
+import type { Registration } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
 import type { LineIndex } from '../../text/line-index';
@@ -14,6 +15,8 @@ export interface FileFacts {
   readonly catalog: Catalog;
   /** The declarations of the project (or of this file alone). */
   readonly symbols: ProjectSymbols;
+  /** Hook registrations found while lowering (`add_action(...)`). */
+  readonly registrations: Registration[];
   /** Problems met while lowering (too deep nesting), reported as input errors. */
   readonly problems: { span: Span; message: string }[];
   /** Top-level statements (by node id) → the namespace scope they run in. */

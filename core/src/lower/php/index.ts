@@ -36,6 +36,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
     catalog,
     symbols: symbols ?? new ProjectSymbols([fileSymbols(file, declarations)]),
     problems: [],
+    registrations: [],
     statementScopes: declarations.statementScopes,
   };
   const seenIds = new Map<string, number>();
@@ -56,6 +57,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
       ...(declarations.traits.has(name) ? { traits: declarations.traits.get(name)! } : {}),
       span: declarations.classSpans.get(name)!,
     })),
+    registrations: facts.registrations,
     comments: declarations.comments.map(({ node }) => ({
       span: { file, start: node.startIndex, end: node.endIndex },
       text: node.text,

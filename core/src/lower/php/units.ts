@@ -47,7 +47,7 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
     methods: declarations.methods.get(name) ?? new Set(),
     traits: declarations.traits.get(name) ?? [],
   }));
-  return { file, functions: [...declarations.functions], classes, constants: declarations.constants, includes: declarations.includes };
+  return { file, functions: [...declarations.functions], classes, constants: declarations.constants, includes: declarations.includes, headerComment: declarations.comments[0]?.node.text ?? '' };
 }
 
 const NOT_CLASSES = new Set(['string', 'int', 'integer', 'float', 'bool', 'boolean', 'array', 'mixed', 'object',

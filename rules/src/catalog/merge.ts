@@ -1,0 +1,25 @@
+import type { ApiEntry, Catalog } from '../../../core/src';
+
+/**
+ * Layers catalogs: later ones add functions and methods and override entries of the same
+ * name (a framework preset over native PHP, the user's configuration over both).
+ */
+export function mergeCatalogs(base: Catalog, ...layers: readonly CatalogLayer[]): Catalog {
+  const functions: Record<string, ApiEntry> = { ...base.functions };
+  const methods: Record<string, Record<string, ApiEntry>> = {};
+  for (const [cls, entries] of Object.entries(base.methods)) methods[cls] = { ...entries };
+  const classParents: Record<string, string> = { ...(base.classParents ?? {}) };
+  for (const layer of layers) {
+    Object.assign(functions, layer.functions ?? {});
+    for (const [cls, entries] of Object.entries(layer.methods ?? {})) methods[cls] = { ...(methods[cls] ?? {}), ...entries };
+    Object.assign(classParents, layer.classParents ?? {});
+  }
+  return { ...base, functions, methods, classParents };
+}
+
+/** The part of a catalog a preset or the configuration adds. Names are lower-case. */
+export interface CatalogLayer {
+  readonly functions?: Readonly<Record<string, ApiEntry>>;
+  readonly methods?: Readonly<Record<string, Readonly<Record<string, ApiEntry>>>>;
+  readonly classParents?: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,39 @@
+import type { FileSymbols } from '../../../core/src';
+import type { AnalyzerOptions, ProjectHost } from '../api';
+import type { FrameworkPreset } from './preset';
+
+/**
+ * The presets that apply: forced on or off by the configuration, else detected from
+ * composer.json, well-known files, or comment headers in the analysed files.
+ */
+export function activePresets(
+  presets: readonly FrameworkPreset[],
+  options: AnalyzerOptions,
+  host: ProjectHost | undefined,
+  files: readonly FileSymbols[],
+): FrameworkPreset[] {
+  const root = options.root && options.root !== '.' ? `${options.root}/` : '';
+  let composerPackages: Set<string> | undefined;
+  const composer = (): Set<string> => {
+    if (composerPackages) return composerPackages;
+    composerPackages = new Set();
+    const text = host?.readFile(`${root}composer.json`);
+    if (text === undefined) return composerPackages;
+    try {
+      const json = JSON.parse(text) as { require?: Record<string, string>; 'require-dev'?: Record<string, string> };
+      for (const name of [...Object.keys(json.require ?? {}), ...Object.keys(json['require-dev'] ?? {})]) composerPackages.add(name.toLowerCase());
+    } catch {
+      // A broken composer.json reveals nothing; the configuration can still name presets.
+    }
+    return composerPackages;
+  };
+  return presets.filter((preset) => {
+    const forced = options.frameworks?.[preset.id];
+    if (forced !== undefined) return forced;
+    const { detect } = preset;
+    if (detect.composer?.some((name) => composer().has(name))) return true;
+    if (detect.files?.some((file) => host?.readFile(`${root}${file}`) !== undefined)) return true;
+    const markers = detect.commentMarkers ?? [];
+    return markers.length > 0 && files.some((file) => markers.some((marker) => file.headerComment.includes(marker)));
+  });
+}
