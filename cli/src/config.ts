@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnalyzerOptions } from '../../rules/src/api';
-import { phpNativeCatalog } from '../../rules/src/catalog/php-native';
-import { ConfigError, configCatalog, validateConfig } from '../../rules/src/config/config';
+import { ConfigError, configToOptions, validateConfig } from '../../rules/src/config/config';
 
 export const CONFIG_FILE_NAME = 'session-lint.json';
 
@@ -39,22 +38,7 @@ export function loadConfig(cwd: string, explicit: string | undefined): LoadedCon
   }
   const config = validateConfig(json, shown);
   const root = toPosix(path.relative(cwd, path.dirname(file))) || '.';
-  const options: AnalyzerOptions = {
-    root,
-    ...(config.rules ? { rules: config.rules } : {}),
-    ...(config.slowKinds ? { slowKinds: config.slowKinds } : {}),
-    ...(config.apis ? { apis: configCatalog(config, phpNativeCatalog.sessionResource) } : {}),
-    ...(config.frameworks ? { frameworks: config.frameworks } : {}),
-    ...(config.includePaths ? { includePaths: config.includePaths } : {}),
-    ...(config.entryPoints
-      ? {
-          entryPoints: config.entryPoints.map((entry) => ({
-            files: typeof entry.files === 'string' ? [entry.files] : entry.files,
-            ...(entry.description ? { description: entry.description } : {}),
-          })),
-        }
-      : {}),
-  };
+  const options = configToOptions(config, root);
   return { path: shown, options, ignore: config.ignore ?? [], root };
 }
 

@@ -41,6 +41,11 @@ export type ApiEntry = ApiSemantics & {
   readonly byRefArguments?: readonly number[];
   /** Arguments that are callables it runs before returning (`array_map`'s callback). */
   readonly invokesArguments?: readonly number[];
+  /**
+   * Wins over project code of the same name: the user's configuration says what their own
+   * `Mailer::deliver()` does, whatever its body shows (a transport configured elsewhere).
+   */
+  readonly authoritative?: boolean;
   /** Registers a callback for a named hook (`add_action('init', 'start_session')`). */
   readonly registersCallback?: { readonly hook: number; readonly callback: number };
 };

@@ -1,6 +1,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import type { ApiEntry } from '../../../core/src';
 import type { AnalyzerOptions, RuleSetting } from '../api';
+import { phpNativeCatalog } from '../catalog/php-native';
 import type { CatalogLayer } from '../catalog/merge';
 import schema from './session-lint.schema.json';
 
@@ -82,12 +83,34 @@ export function configCatalog(config: ConfigFile, sessionResource: string): Cata
     }
   };
   const functions: Record<string, ApiEntry> = {};
-  for (const [name, api] of Object.entries(config.apis?.functions ?? {})) functions[lower(name)] = toEntry(api);
+  for (const [name, api] of Object.entries(config.apis?.functions ?? {})) functions[lower(name)] = { ...toEntry(api), authoritative: true };
   const methods: Record<string, Record<string, ApiEntry>> = {};
   for (const [cls, entries] of Object.entries(config.apis?.methods ?? {})) {
     const converted: Record<string, ApiEntry> = {};
-    for (const [method, api] of Object.entries(entries)) converted[method === '*' ? '*' : method.toLowerCase()] = toEntry(api);
+    for (const [method, api] of Object.entries(entries)) {
+      converted[method === '*' ? '*' : method.toLowerCase()] = { ...toEntry(api), authoritative: true };
+    }
     methods[lower(cls)] = converted;
   }
   return { functions, methods };
+}
+
+/** Analyzer options from a validated configuration whose folder is `root` (relative to cwd). */
+export function configToOptions(config: ConfigFile, root: string): AnalyzerOptions {
+  return {
+    root,
+    ...(config.rules ? { rules: config.rules } : {}),
+    ...(config.slowKinds ? { slowKinds: config.slowKinds } : {}),
+    ...(config.apis ? { apis: configCatalog(config, phpNativeCatalog.sessionResource) } : {}),
+    ...(config.frameworks ? { frameworks: config.frameworks } : {}),
+    ...(config.includePaths ? { includePaths: config.includePaths } : {}),
+    ...(config.entryPoints
+      ? {
+          entryPoints: config.entryPoints.map((entry) => ({
+            files: typeof entry.files === 'string' ? [entry.files] : entry.files,
+            ...(entry.description ? { description: entry.description } : {}),
+          })),
+        }
+      : {}),
+  };
 }

@@ -206,6 +206,8 @@ function lowerFunctionCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): 
   const candidates = ctx.names.functionCandidates(written);
   const projectFunction = candidates.find((c) => ctx.facts.symbols.hasFunction(c));
   const display = `${stripLeadingBackslash(written)}()`;
+  const configured = candidates.map((c) => ctx.catalog.functions[c]).find((entry) => entry?.authoritative);
+  if (configured) return emitCall(ctx, { node, args, display, api: configured, target: { type: 'function', candidates } }, next);
   if (projectFunction) {
     return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'function', candidates: [projectFunction] } }, next);
   }
@@ -257,9 +259,19 @@ function lowerMethodCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     const display = `${receiver}${arrow}${nameNode.text}()`;
     return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'unknown-method', method } }, next);
   }
-  const api = ctx.facts.symbols.hasMethod(className, method) ? undefined : lookupMethod(ctx, className, method);
+  const api = catalogUnlessProject(ctx, className, method);
   const display = `${receiver}${arrow}${nameNode.text}()`;
   return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method } }, next);
+}
+
+/**
+ * The catalog's entry for a method, unless project code declares that method (then the
+ * analysis follows the code) — except entries the user configured, which always win.
+ */
+function catalogUnlessProject(ctx: UnitContext, className: string, method: string): ReturnType<typeof lookupMethod> {
+  const api = lookupMethod(ctx, className, method);
+  if (api?.authoritative) return api;
+  return ctx.facts.symbols.hasMethod(className, method) ? undefined : api;
 }
 
 /**
@@ -296,7 +308,7 @@ function lowerStaticCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
   if (className === undefined) {
     return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'unknown-method', method } }, next);
   }
-  const api = ctx.facts.symbols.hasMethod(className, method) ? undefined : lookupMethod(ctx, className, method);
+  const api = catalogUnlessProject(ctx, className, method);
   return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method } }, next);
 }
 
@@ -317,7 +329,7 @@ function lowerNew(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   if (!classNode) return next;
   const className = ctx.names.resolveClass(classNode.text);
   const display = `new ${stripLeadingBackslash(classNode.text)}()`;
-  const api = ctx.facts.symbols.hasMethod(className, '__construct') ? undefined : lookupMethod(ctx, className, '__construct');
+  const api = catalogUnlessProject(ctx, className, '__construct');
   return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method: '__construct' } }, next);
 }
 

@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LineIndex } from '../../core/src';
+import type { AnalyzerOptions, SourceFile } from '../src/api';
+import { configToOptions, validateConfig } from '../src/config/config';
+import { allRules } from '../src/registry';
+import { parseExpectations } from './expectations';
+import { analyzer, fixturesRoot } from './support';
+
+/**
+ * Multi-file cases: every folder `test-fixtures/<rule-id>/<case>/` is one project, analysed
+ * together as the CLI does (includes, calls across files, a `session-lint.json` at its
+ * root). Expectations are `// expect:` comments in any of its files, as for single files;
+ * files under `lib/` or named in `_not-given.txt` are left out of the given set and reached
+ * only through includes (the host reads them), as a bootstrap outside the checked paths.
+ */
+function walk(dir: string, base = dir): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return walk(full, base);
+    return [path.relative(base, full).split(path.sep).join('/')];
+  });
+}
+
+describe('project fixtures', () => {
+  for (const rule of allRules) {
+    const folder = path.join(fixturesRoot, rule.meta.id);
+    if (!fs.existsSync(folder)) continue;
+    const projects = fs.readdirSync(folder, { withFileTypes: true }).filter((e) => e.isDirectory());
+    if (projects.length === 0) continue;
+    describe(rule.meta.id, () => {
+      for (const project of projects) {
+        it(project.name, async () => {
+          const root = path.join(folder, project.name);
+          const all = walk(root).filter((f) => f.endsWith('.php'));
+          const notGivenFile = path.join(root, '_not-given.txt');
+          const notGiven = new Set(fs.existsSync(notGivenFile) ? fs.readFileSync(notGivenFile, 'utf8').split(/\r?\n/).filter(Boolean) : []);
+          const given = all.filter((f) => !notGiven.has(f));
+          const configFile = path.join(root, 'session-lint.json');
+          const options: AnalyzerOptions = fs.existsSync(configFile)
+            ? configToOptions(validateConfig(JSON.parse(fs.readFileSync(configFile, 'utf8')), 'session-lint.json'), '.')
+            : {};
+          const read = (file: string): string | undefined => {
+            const full = path.join(root, file);
+            return fs.existsSync(full) && fs.statSync(full).isFile() ? fs.readFileSync(full, 'utf8') : undefined;
+          };
+          const sources: SourceFile[] = given.map((file) => ({ path: file, text: read(file)! }));
+          const result = (await analyzer(options)).analyzeProject(sources, {
+            readFile: read,
+            listDirectory: (dir) => {
+              const full = path.join(root, dir);
+              return fs.existsSync(full) ? fs.readdirSync(full).map((name) => (dir === '.' ? name : `${dir}/${name}`)) : undefined;
+            },
+          });
+          assert.deepEqual(result.errors.map((e) => `${e.file}: ${e.message}`), []);
+
+          const actual: string[] = [];
+          for (const finding of result.findings) {
+            const text = read(finding.span.file)!;
+            actual.push(`${finding.span.file}:${new LineIndex(text).positionAt(finding.span.start).line + 1}: ${finding.rule}`);
+          }
+          const expected: string[] = [];
+          for (const file of all) {
+            for (const e of parseExpectations(read(file)!)) expected.push(`${file}:${e.line}: ${e.rule}`);
+          }
+          const messages = result.findings.map((f) => `  ${f.span.file}: ${f.message}\n${f.related.map((r) => `      ${r.span.file}: ${r.message}`).join('\n')}`);
+          assert.equal(actual.sort().join('\n'), expected.sort().join('\n'), `findings differ in ${project.name}:\n${messages.join('\n')}`);
+        });
+      }
+    });
+  }
+});
