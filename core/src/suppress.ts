@@ -99,18 +99,26 @@ export function suppressionProblems(
 }
 
 /**
- * Drops findings covered by a suppression. A suppression without a reason still works
- * (so adding one is never blocked), but `invalid-suppression` reports it until it says why.
+ * Drops findings covered by a suppression (on their line, the line after the comment, or at
+ * one of their anchors). A suppression without a reason still works (so adding one is never
+ * blocked), but `invalid-suppression` reports it until it says why. Also returns the
+ * suppressions that covered nothing, for the unused-suppression report.
  */
-export function filterSuppressed(
+export function applySuppressions(
   findings: readonly Finding[],
   suppressions: readonly Suppression[],
   lineOf: (offset: number) => number,
-): Finding[] {
-  return findings.filter((finding) => {
+): { kept: Finding[]; unused: Suppression[] } {
+  const used = new Set<Suppression>();
+  const kept = findings.filter((finding) => {
     // A broken suppression cannot hide its own report.
     if (finding.rule === 'invalid-suppression') return true;
-    const line = lineOf(finding.span.start) - 1;
-    return !suppressions.some((s) => (s.line === line || s.line + 1 === line) && s.rules.includes(finding.rule));
+    const lines = [finding.span, ...(finding.anchors ?? [])]
+      .filter((span) => span.file === finding.span.file)
+      .map((span) => lineOf(span.start) - 1);
+    const matching = suppressions.filter((s) => s.rules.includes(finding.rule) && lines.some((line) => s.line === line || s.line + 1 === line));
+    matching.forEach((s) => used.add(s));
+    return matching.length === 0;
   });
+  return { kept, unused: suppressions.filter((s) => !used.has(s)) };
 }

@@ -7,7 +7,7 @@ import {
   includeTargets,
   matchesPattern,
   declarePhp,
-  filterSuppressed,
+  applySuppressions,
   lowerPhp,
   normalizePath,
   parseSuppressions,
@@ -246,7 +246,27 @@ function runRules(
     };
     findings.push(...rule.check(context));
   }
-  return filterSuppressed(findings, parseSuppressions(ir, lineOf), lineOf);
+  const suppressions = parseSuppressions(ir, lineOf);
+  const { kept, unused } = applySuppressions(findings, suppressions, lineOf);
+  // A suppression that hides nothing is noise that outlives the code it was written for;
+  // only rules that ran can tell (one turned off makes its suppressions moot, not wrong).
+  const invalid = rules.find((r) => r.rule.meta.id === 'invalid-suppression');
+  const ran = new Set(rules.map((r) => r.rule.meta.id));
+  if (invalid) {
+    for (const suppression of unused) {
+      const ids = suppression.rules.filter((id) => ran.has(id) && id !== 'invalid-suppression');
+      if (ids.length === 0 || ids.length !== suppression.rules.length) continue;
+      kept.push({
+        rule: 'invalid-suppression',
+        severity: invalid.severity,
+        message: `Suppression of \`${ids.join(', ')}\` hides nothing: no such finding on this line or the next. Remove it.`,
+        span: suppression.span,
+        related: [],
+        fixes: [],
+      });
+    }
+  }
+  return kept;
 }
 
 /** The same finding twice (a `finally` block lowered once per exit path) is reported once. */

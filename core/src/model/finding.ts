@@ -19,6 +19,11 @@ export interface Finding {
   readonly span: Span;
   readonly related: readonly RelatedLocation[];
   readonly fixes: readonly Fix[];
+  /**
+   * Other places a suppression comment may sit for this finding: the slow call inside a loop
+   * whose header is reported, where a user naturally puts the comment.
+   */
+  readonly anchors?: readonly Span[];
 }
 
 /** A problem with the input rather than with the code: parse errors, unreadable files. */

@@ -111,6 +111,8 @@ function buildFinding(_context: RuleContext, unit: Unit, flow: UnitFlow, members
     span: operation.span,
     related,
     fixes: [],
+    // A comment above the slow call inside the reported loop suppresses it too.
+    anchors: members.map((m) => m.operation.occurrence.chain[m.operation.occurrence.chain.length - 1]!.span),
   };
 }
 
