@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Finding, RelatedLocation, Severity } from '../../core/src';
 import type { AnalysisResult, SourceFile } from '../../rules/src/api';
+import type { AnalyzerOptions } from '../../rules/src/api';
 import type { Analyzer } from '../../rules/src/analyzer';
 import { main, type MainEnvironment } from '../src/main';
 
@@ -110,7 +111,7 @@ export interface CapturedRun {
 /** Runs the CLI in-process, as `session-lint <argv>` in `cwd`, with the given analyzer. */
 export async function runCli(
   argv: readonly string[],
-  options: { cwd: string; analyzer?: Analyzer | (() => Promise<Analyzer>); env?: Record<string, string>; isTTY?: boolean },
+  options: { cwd: string; analyzer?: Analyzer | ((options: AnalyzerOptions) => Promise<Analyzer>); env?: Record<string, string>; isTTY?: boolean },
 ): Promise<CapturedRun> {
   let stdout = '';
   let stderr = '';
