@@ -36,9 +36,8 @@ export interface SlowOccurrence {
 export type Bindings = ReadonlyMap<number, readonly CallTarget[]>;
 const NO_BINDINGS: Bindings = new Map();
 
-/** What a call to project code does while the resource is held. */
-export interface CallOutcome {
-  readonly units: readonly Unit[];
+/** What running a callee means for its caller, as chains of steps from the call. */
+export interface CalleeEffects {
   /** Slow work the callee does while the caller's lock is still held. */
   readonly slowUnderLock: readonly SlowOccurrence[];
   /**
@@ -57,6 +56,11 @@ export interface CallOutcome {
   readonly writesWhileClosed: readonly (readonly Step[])[];
   /** Output the callee may flush to the client (headers sent), as chains from the call. */
   readonly flushes: readonly (readonly Step[])[];
+}
+
+/** What a call to project code does, seen from the caller. */
+export interface CallOutcome extends CalleeEffects {
+  readonly units: readonly Unit[];
 }
 
 /** The state before one effect, and for calls what the callee does. */
@@ -81,17 +85,10 @@ export interface UnitFlow {
   readonly throwExit: ResourceState | undefined;
 }
 
-/** How a unit behaves, from one entry state, as its callers see it. */
-interface Summary {
+/** How a unit behaves, from one entry state, as its callers see it (chains from inside it). */
+interface Summary extends CalleeEffects {
   readonly exit: ResourceState | undefined;
-  readonly slowUnderLock: readonly SlowOccurrence[];
-  readonly slowUnderOwnLock: readonly SlowOccurrence[];
-  readonly releases: readonly (readonly Step[])[];
-  readonly writesUnderLock: readonly (readonly Step[])[];
-  readonly writesWhileClosed: readonly (readonly Step[])[];
-  readonly flushes: readonly (readonly Step[])[];
 }
-
 
 /** Nested summaries before a call chain is cut. */
 const MAX_SUMMARY_DEPTH = 120;
