@@ -46,6 +46,11 @@ export type ApiEntry = ApiSemantics & {
    * `Mailer::deliver()` does, whatever its body shows (a transport configured elsewhere).
    */
   readonly authoritative?: boolean;
+  /**
+   * Replaces PHP's session store (`session_set_save_handler()`): the project's own handler
+   * may not lock at all, so lock findings are off unless the configuration says it locks.
+   */
+  readonly replacesSessionStore?: boolean;
   /** Registers a callback for a named hook (`add_action('init', 'start_session')`). */
   readonly registersCallback?: { readonly hook: number; readonly callback: number };
 };

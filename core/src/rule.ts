@@ -25,6 +25,11 @@ export interface RuleContext {
   slowKindSeverity(kind: SlowKind): Severity | 'off';
   /** 1-based line of an offset in this file, for messages. */
   lineOf(offset: number): number;
+  /**
+   * Whether the session store locks: false when the project installs its own save handler
+   * (unless the configuration says it locks). Lock rules stay quiet then; data-loss rules don't.
+   */
+  readonly sessionLocks: boolean;
   /** Ids of every rule the analyzer knows, enabled or not. */
   readonly knownRuleIds: ReadonlySet<string>;
 }

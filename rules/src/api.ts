@@ -30,6 +30,11 @@ export interface AnalyzerOptions {
   readonly apis?: CatalogLayer;
   /** Framework presets forced on or off; the others are detected. */
   readonly frameworks?: Readonly<Record<string, boolean>>;
+  /**
+   * Whether the session store locks. Default: yes, unless the project calls
+   * `session_set_save_handler()` (its own store may not lock).
+   */
+  readonly sessionLocks?: boolean;
   /** Files (globs relative to `root`) whose code runs with the session already open. */
   readonly entryPoints?: readonly EntryPoint[];
 }

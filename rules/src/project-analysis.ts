@@ -105,10 +105,22 @@ export function analyzeProject(
     return flow;
   };
 
+  // A project that installs its own session store may not lock at all.
+  const replacements = irs.flatMap((ir) => ir.storeReplacements);
+  const sessionLocks = options.sessionLocks ?? replacements.length === 0;
+  if (!sessionLocks && options.sessionLocks === undefined) {
+    const first = replacements[0]!;
+    const line = (linesOf.get(first.file)?.positionAt(first.start).line ?? 0) + 1;
+    notes.push({
+      file: first.file,
+      message: `line ${line}: the project installs its own session store (\`session_set_save_handler()\`), which may not lock: lock findings are off (set "sessionLocks": true in session-lint.json if it locks)`,
+      span: first,
+    });
+  }
   const findings: Finding[] = [];
   for (const file of files.values()) {
     if (!file.requested || !file.ir) continue;
-    findings.push(...runRules(file, file.ir, rules, options, flowOf));
+    findings.push(...runRules(file, file.ir, rules, options, flowOf, sessionLocks));
   }
   for (const unresolved of resolver.unresolvedIncludes()) {
     const file = linesOf.get(unresolved.span.file);
@@ -231,6 +243,7 @@ function runRules(
   rules: readonly EnabledRule[],
   options: AnalyzerOptions,
   flowOf: (unit: Unit) => UnitFlow,
+  sessionLocks: boolean,
 ): Finding[] {
   const lineOf = (offset: number): number => file.lines.positionAt(offset).line + 1;
   const findings: Finding[] = [];
@@ -243,6 +256,7 @@ function runRules(
       slowKindSeverity: (kind) => slowKindSeverity(options, severity, kind),
       lineOf,
       knownRuleIds: ruleIds,
+      sessionLocks,
     };
     findings.push(...rule.check(context));
   }

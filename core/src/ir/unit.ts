@@ -45,6 +45,8 @@ export interface FileIR {
   readonly language: 'php' | 'typescript';
   readonly units: readonly Unit[];
   readonly classes: readonly ClassInfo[];
+  /** Where the session store is replaced by the project's own handler. */
+  readonly storeReplacements: readonly Span[];
   /** Callbacks registered for named hooks, in source order. */
   readonly registrations: readonly Registration[];
   /** Comments, for suppressions: span and text. */

@@ -8,6 +8,8 @@ export interface FileSymbols {
   readonly classes: readonly ClassSymbol[];
   /** Constants by name as written (`define('ROOT', …)`, `const LIB = …`), fq when namespaced. */
   readonly constants: ReadonlyMap<string, StaticString>;
+  /** Lower-case fq function → lower-case class it returns (declared type or `@return`). */
+  readonly functionReturns: ReadonlyMap<string, string>;
   /** The paths of its `require`/`include` expressions, to find files it needs. */
   readonly includes: readonly StaticString[];
   /** Its first comment (a plugin header, a file docblock), for framework detection. */
@@ -24,6 +26,8 @@ export interface ClassSymbol {
   readonly methods: ReadonlySet<string>;
   /** Lower-case fq names of the traits it uses. */
   readonly traits: readonly string[];
+  /** Lower-case method → lower-case class it returns (declared type or `@return`). */
+  readonly returns: ReadonlyMap<string, string>;
 }
 
 /**
@@ -35,12 +39,14 @@ export class ProjectSymbols {
   private readonly functions = new Set<string>();
   private readonly classes = new Map<string, ClassSymbol>();
   private readonly constants = new Map<string, StaticString>();
+  private readonly functionReturns = new Map<string, string>();
   readonly files = new Set<string>();
 
   constructor(files: readonly FileSymbols[]) {
     for (const file of files) {
       this.files.add(file.file);
       for (const fn of file.functions) this.functions.add(fn);
+      for (const [fn, type] of file.functionReturns) if (!this.functionReturns.has(fn)) this.functionReturns.set(fn, type);
       for (const cls of file.classes) if (!this.classes.has(cls.name)) this.classes.set(cls.name, cls);
       for (const [name, value] of file.constants) if (!this.constants.has(name)) this.constants.set(name, value);
     }
@@ -81,6 +87,29 @@ export class ProjectSymbols {
       const cls = this.classes.get(name);
       if (!cls) return false;
       return cls.methods.has(method) || cls.traits.some(visit) || visit(cls.parent);
+    };
+    return visit(className);
+  }
+
+  functionReturnType(name: string): string | undefined {
+    return this.functionReturns.get(name);
+  }
+
+  /** What `$obj->method()` returns for an object of `className`, through parents and traits. */
+  methodReturnType(className: string, method: string): string | undefined {
+    const seen = new Set<string>();
+    const visit = (name: string | undefined): string | undefined => {
+      if (!name || seen.has(name)) return undefined;
+      seen.add(name);
+      const cls = this.classes.get(name);
+      if (!cls) return undefined;
+      const own = cls.returns.get(method);
+      if (own) return own === 'static' || own === 'self' ? className : own;
+      for (const trait of cls.traits) {
+        const fromTrait = visit(trait);
+        if (fromTrait) return fromTrait;
+      }
+      return visit(cls.parent);
     };
     return visit(className);
   }

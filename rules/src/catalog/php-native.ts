@@ -15,6 +15,7 @@ const session: Record<string, ApiEntry> = {
   session_abort: { effect: 'close', resource: SESSION, how: 'abort' },
   session_destroy: { effect: 'close', resource: SESSION, how: 'destroy' },
   session_unset: { effect: 'write', resource: SESSION },
+  session_set_save_handler: { effect: 'none', replacesSessionStore: true },
 };
 
 function slow(kind: SlowKind, pathArgument?: number): ApiEntry {

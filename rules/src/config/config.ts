@@ -17,6 +17,7 @@ export interface ConfigFile {
   readonly entryPoints?: readonly { files: string | string[]; session: 'open'; description?: string }[];
   readonly includePaths?: readonly string[];
   readonly ignore?: readonly string[];
+  readonly sessionLocks?: boolean;
 }
 
 interface ConfigApi {
@@ -104,6 +105,7 @@ export function configToOptions(config: ConfigFile, root: string): AnalyzerOptio
     ...(config.apis ? { apis: configCatalog(config, phpNativeCatalog.sessionResource) } : {}),
     ...(config.frameworks ? { frameworks: config.frameworks } : {}),
     ...(config.includePaths ? { includePaths: config.includePaths } : {}),
+    ...(config.sessionLocks !== undefined ? { sessionLocks: config.sessionLocks } : {}),
     ...(config.entryPoints
       ? {
           entryPoints: config.entryPoints.map((entry) => ({

@@ -31,6 +31,8 @@ export const heldAcrossSlowCall: Rule = {
   },
   check(context) {
     const findings: Finding[] = [];
+    // A store that does not lock blocks no one (the lost-update rules still apply).
+    if (!context.sessionLocks) return findings;
     for (const unit of context.file.units) {
       const flow = context.flowOf(unit);
       const operations = heldOperationsWithSeverity(context, flow);

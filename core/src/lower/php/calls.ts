@@ -92,6 +92,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
     case 'none':
       break;
   }
+  if (api.replacesSessionStore) ctx.facts.storeReplacements.push(span);
   if (api.registersCallback) {
     const target = callableTarget(ctx, site.args[api.registersCallback.callback]);
     const hookArg = site.args[api.registersCallback.hook];
@@ -122,8 +123,8 @@ function emitSlow(
 ): Cursor {
   const span = ctx.span(site.node);
   if (pathArgument === undefined) return ctx.emit(cursor, { kind: 'slow', slowKind: kind, callee: site.display, span });
-  const path = classifyPath(site.args[pathArgument]);
-  if (path === 'local') return cursor;
+  const path = classifyPath(ctx, site.args[pathArgument]);
+  if (path === 'local' || path === 'opaque') return cursor;
   if (path === 'url') {
     return ctx.emit(cursor, { kind: 'slow', slowKind: 'remote-io', callee: site.display, detail: 'on a URL', span });
   }

@@ -15,6 +15,8 @@ export interface FileFacts {
   readonly catalog: Catalog;
   /** The declarations of the project (or of this file alone). */
   readonly symbols: ProjectSymbols;
+  /** Calls that replace the session store (`session_set_save_handler()`). */
+  readonly storeReplacements: Span[];
   /** Hook registrations found while lowering (`add_action(...)`). */
   readonly registrations: Registration[];
   /** Problems met while lowering (too deep nesting), reported as input errors. */

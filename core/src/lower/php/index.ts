@@ -37,6 +37,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
     symbols: symbols ?? new ProjectSymbols([fileSymbols(file, declarations)]),
     problems: [],
     registrations: [],
+    storeReplacements: [],
     statementScopes: declarations.statementScopes,
   };
   const seenIds = new Map<string, number>();
@@ -58,6 +59,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
       span: declarations.classSpans.get(name)!,
     })),
     registrations: facts.registrations,
+    storeReplacements: facts.storeReplacements,
     comments: declarations.comments.map(({ node }) => ({
       span: { file, start: node.startIndex, end: node.endIndex },
       text: node.text,
@@ -201,13 +203,28 @@ function expressionType(ctx: UnitContext, node: SyntaxNode): string | undefined 
     const object = node.childForFieldName('object');
     const method = node.childForFieldName('name');
     if (object?.type !== 'variable_name' || method?.type !== 'name') return undefined;
-    const receiver = ctx.variableTypes.get(object.text);
-    return receiver ? lookupMethod(ctx, receiver, method.text.toLowerCase())?.returns : undefined;
+    const receiver = object.text === '$this' ? ctx.className : ctx.variableTypes.get(object.text);
+    if (!receiver) return undefined;
+    const name = method.text.toLowerCase();
+    return ctx.facts.symbols.methodReturnType(receiver, name) ?? lookupMethod(ctx, receiver, name)?.returns;
+  }
+  if (node.type === 'scoped_call_expression') {
+    const scope = node.childForFieldName('scope');
+    const method = node.childForFieldName('name');
+    if (!scope || method?.type !== 'name') return undefined;
+    const keyword = scope.text.toLowerCase();
+    const className = keyword === 'self' || keyword === 'static' ? ctx.className : ctx.names.resolveClass(scope.text);
+    if (!className) return undefined;
+    const name = method.text.toLowerCase();
+    return ctx.facts.symbols.methodReturnType(className, name) ?? lookupMethod(ctx, className, name)?.returns;
   }
   if (node.type === 'function_call_expression') {
     const callee = node.childForFieldName('function');
-    if (callee?.type !== 'name') return undefined;
-    return ctx.catalog.functions[callee.text.toLowerCase()]?.returns;
+    if (callee?.type !== 'name' && callee?.type !== 'qualified_name') return undefined;
+    const candidates = ctx.names.functionCandidates(callee.text);
+    const project = candidates.find((c) => ctx.facts.symbols.hasFunction(c));
+    if (project) return ctx.facts.symbols.functionReturnType(project);
+    return ctx.catalog.functions[candidates[candidates.length - 1]!]?.returns;
   }
   return undefined;
 }

@@ -1,35 +1,53 @@
 import type { SyntaxNode } from '../../parse/php';
-import { literalString } from './session-access';
+import type { UnitContext } from './context';
+import { resolveConstants } from './static-string';
+import { evaluateStatic } from './static-string';
 
-export type PathClass = 'url' | 'local' | 'unknown';
+/**
+ * `url`: remote I/O. `local`: a path we can see is on this machine. `unknown`: a variable or
+ * parameter we cannot follow (reported at low severity). `opaque`: a property, a class
+ * constant, a call result: configuration the project controls, not reported (precision).
+ */
+export type PathClass = 'url' | 'local' | 'unknown' | 'opaque';
 
 const LOCAL_STREAM_SCHEMES = new Set(['file', 'php', 'data', 'glob', 'phar', 'zlib', 'compress.zlib', 'compress.bzip2']);
 
 /**
- * Classifies the path argument of `file_get_contents()`, `fopen()`, `file()`: a URL makes
- * the call remote I/O, a path we can see is local, anything else is unknown.
+ * Classifies the path argument of `file_get_contents()`, `fopen()`, `file()`, following
+ * `__DIR__`, `dirname()`, project constants (`define('SQL_DIR', …)`) and variables assigned
+ * once in the unit.
  */
-export function classifyPath(node: SyntaxNode | null | undefined): PathClass {
-  if (!node) return 'unknown';
-  if (node.type === 'argument') return classifyPath(node.namedChildren.find((c) => c?.type !== 'name') ?? node.namedChild(0));
-  if (node.type === 'parenthesized_expression') return classifyPath(node.namedChild(0));
-  const literal = literalString(node);
-  if (literal !== undefined) return classifyLiteral(literal);
-  if (node.type === 'encapsed_string' || node.type === 'heredoc') {
-    const first = node.namedChild(0);
-    if (first?.type === 'string_content') return classifyLiteral(first.text) === 'url' ? 'url' : 'unknown';
-    return 'unknown';
+export function classifyPath(ctx: UnitContext, node: SyntaxNode | null | undefined, depth = 0): PathClass {
+  if (!node || depth > 4) return 'unknown';
+  if (node.type === 'argument') {
+    return classifyPath(ctx, node.namedChildren.find((c) => c?.type !== 'name') ?? node.namedChild(0), depth);
+  }
+  if (node.type === 'parenthesized_expression') return classifyPath(ctx, node.namedChild(0), depth);
+  if (node.type === 'variable_name') {
+    const assigned = ctx.singleAssignments.get(node.text);
+    return assigned ? classifyPath(ctx, assigned, depth + 1) : 'unknown';
   }
   if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '.') {
-    return classifyPath(node.childForFieldName('left'));
+    return classifyPath(ctx, node.childForFieldName('left'), depth);
   }
-  if (node.type === 'name' && (node.text === '__DIR__' || node.text === '__FILE__')) return 'local';
-  if (node.type === 'function_call_expression') {
-    const fn = node.childForFieldName('function')?.text.toLowerCase().replace(/^\\/, '');
-    if (fn === 'dirname' || fn === 'realpath' || fn === 'sys_get_temp_dir' || fn === 'tempnam' || fn === 'getcwd') {
-      return 'local';
-    }
+  if ((node.type === 'encapsed_string' || node.type === 'heredoc') && node.namedChildCount > 0) {
+    // "{$dir}/page.mustache": the path starts where its first part says.
+    let first = node.namedChild(0);
+    if (first?.type === 'heredoc_body') first = first.namedChild(0);
+    if (first && first.type !== 'string_content' && first.type !== 'escape_sequence') return classifyPath(ctx, first, depth);
   }
+  const value = resolveConstants(evaluateStatic(node, ctx.facts.file), (name) => ctx.facts.symbols.constant(name));
+  const first = value[0];
+  if (first && 'text' in first) {
+    // `__DIR__ . …` or a literal: classify by its start; an interpolated "https://$host/…" too.
+    if (first.anchored) return 'local';
+    return classifyLiteral(first.text);
+  }
+  if (node.type === 'name' || node.type === 'qualified_name') return 'opaque';
+  if (node.type.includes('member_access') || node.type === 'class_constant_access_expression' || node.type === 'scoped_property_access_expression') {
+    return 'opaque';
+  }
+  if (node.type === 'function_call_expression' || node.type.endsWith('call_expression')) return 'opaque';
   return 'unknown';
 }
 

@@ -34,6 +34,10 @@ export interface FileDeclarations {
   readonly methods: Map<string, Set<string>>;
   /** Lower-case fq class → the traits it uses. */
   readonly traits: Map<string, string[]>;
+  /** Lower-case fq class → method → returned class. */
+  readonly methodReturns: Map<string, Map<string, string>>;
+  /** Lower-case fq function → returned class. */
+  readonly functionReturns: Map<string, string>;
   readonly constants: Map<string, StaticString>;
   readonly includes: StaticString[];
 }
@@ -46,8 +50,9 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
     properties: declarations.propertyTypes.get(name) ?? new Map(),
     methods: declarations.methods.get(name) ?? new Set(),
     traits: declarations.traits.get(name) ?? [],
+    returns: declarations.methodReturns.get(name) ?? new Map(),
   }));
-  return { file, functions: [...declarations.functions], classes, constants: declarations.constants, includes: declarations.includes, headerComment: declarations.comments[0]?.node.text ?? '' };
+  return { file, functions: [...declarations.functions], classes, constants: declarations.constants, functionReturns: declarations.functionReturns, includes: declarations.includes, headerComment: declarations.comments[0]?.node.text ?? '' };
 }
 
 const NOT_CLASSES = new Set(['string', 'int', 'integer', 'float', 'bool', 'boolean', 'array', 'mixed', 'object',
@@ -55,9 +60,14 @@ const NOT_CLASSES = new Set(['string', 'int', 'integer', 'float', 'bool', 'boole
 
 /** The class in a `@var Foo|null` docblock, if there is one. */
 function docblockVarType(comment: string): string | undefined {
-  const at = comment.indexOf('@var');
+  return docblockTag(comment, '@var');
+}
+
+/** The first type named by a docblock tag (`@var Foo|null`, `@return Bar`), if a class. */
+function docblockTag(comment: string, tag: string): string | undefined {
+  const at = comment.indexOf(tag);
   if (at === -1) return undefined;
-  const rest = comment.slice(at + 4).trimStart();
+  const rest = comment.slice(at + tag.length).trimStart();
   let end = 0;
   while (end < rest.length && !' \t\r\n*|'.includes(rest[end]!)) end++;
   const written = rest.slice(0, end);
@@ -88,6 +98,8 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
     propertyTypes: new Map(),
     methods: new Map(),
     traits: new Map(),
+    methodReturns: new Map(),
+    functionReturns: new Map(),
     constants: new Map(),
     includes: [],
   };
@@ -96,6 +108,18 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
     let properties = result.propertyTypes.get(className);
     if (!properties) result.propertyTypes.set(className, (properties = new Map()));
     if (!properties.has(property)) properties.set(property, type);
+  };
+  /** The class a function or method returns: its declared type, else a `@return` docblock. */
+  const returnType = (node: SyntaxNode, region: NameScope, className: string | undefined): string | undefined => {
+    const declared = node.childForFieldName('return_type');
+    const inner = declared?.type === 'optional_type' ? declared.namedChild(0) : declared;
+    const written = inner?.type === 'named_type' ? inner.namedChild(0)?.text : undefined;
+    const fromDoc = written === undefined && node.previousNamedSibling?.type === 'comment' ? docblockTag(node.previousNamedSibling.text, '@return') : undefined;
+    const type = written ?? fromDoc;
+    if (!type) return undefined;
+    const lower = type.toLowerCase();
+    if (lower === 'self' || lower === 'static' || lower === '$this') return className;
+    return NOT_CLASSES.has(lower) ? undefined : region.resolveClass(type);
   };
   const namedType = (node: SyntaxNode | null, region: NameScope): string | undefined => {
     const inner = node?.type === 'optional_type' ? node.namedChild(0) : node;
@@ -145,6 +169,8 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
           const written = node.childForFieldName('name')?.text ?? '';
           const name = region.qualify(written.toLowerCase());
           result.functions.add(name);
+          const returned = returnType(node, region, undefined);
+          if (returned) result.functionReturns.set(name, returned);
           result.units.push({ kind: 'function', node, scope: region, name, display: `${written}()` });
           break;
         }
@@ -164,6 +190,12 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
             let methods = result.methods.get(className);
             if (!methods) result.methods.set(className, (methods = new Set()));
             methods.add(written.toLowerCase());
+            const returned = returnType(node, region, className);
+            if (returned) {
+              let returns = result.methodReturns.get(className);
+              if (!returns) result.methodReturns.set(className, (returns = new Map()));
+              returns.set(written.toLowerCase(), returned);
+            }
           }
           break;
         }
