@@ -88,6 +88,8 @@ export interface UnitFlow {
 /** How a unit behaves, from one entry state, as its callers see it (chains from inside it). */
 interface Summary extends CalleeEffects {
   readonly exit: ResourceState | undefined;
+  /** For functions that only return booleans: the exit state when it returned true / false. */
+  readonly exitWhen?: { readonly true: ResourceState | undefined; readonly false: ResourceState | undefined };
 }
 
 /** Nested summaries before a call chain is cut. */
@@ -127,11 +129,17 @@ export class FlowEngine {
   private run(unit: Unit, resource: ResourceId, entry: ResourceState, bindings: Bindings): UnitFlow {
     const cfg = unit.cfg;
     const calls = new Map<number, CallOutcome>();
-    const states = solve(cfg, resource, entry, (effect, node, before) => {
+    const states = solve(cfg, resource, entry, (effect, node, before, stateAt) => {
       if (effect.kind === 'call') {
         const { after, outcome } = this.applyCall(effect, unit, resource, before, bindings);
         if (outcome) calls.set(node, outcome);
         return after;
+      }
+      if (effect.kind === 'call-result') {
+        const call = cfg.nodes[effect.callNode]?.effect;
+        const callBefore = stateAt(effect.callNode);
+        if (call?.kind !== 'call' || !callBefore) return before;
+        return this.applyCallResult(call, unit, resource, callBefore, effect.truthy, bindings) ?? before;
       }
       return transferEffect(effect, resource, before, this.openStep(effect));
     });
@@ -214,8 +222,10 @@ export class FlowEngine {
       }
     }
     const cap = <T>(items: T[]): T[] => items.slice(0, MAX_OCCURRENCES);
+    const boolean = unit.cfg.booleanExits;
     const summary: Summary = {
       exit: flow.exit,
+      ...(boolean ? { exitWhen: { true: flow.states[boolean.whenTrue], false: flow.states[boolean.whenFalse] } } : {}),
       slowUnderLock: cap(held.map((op) => op.occurrence)),
       slowUnderOwnLock: cap(ownLock),
       releases: cap(releases),
@@ -304,6 +314,39 @@ export class FlowEngine {
       flushes: cap(flushes),
     };
     return { after, outcome };
+  }
+
+  /**
+   * The state after a call on the branch where it returned truthy (or falsy): each callee
+   * that only returns booleans contributes its matching exit. Undefined when some callee
+   * cannot tell (the caller keeps the plain state after the call).
+   */
+  private applyCallResult(
+    effect: CallEffect,
+    from: Unit,
+    resource: ResourceId,
+    before: ResourceState,
+    truthy: boolean,
+    bindings: Bindings,
+  ): ResourceState | undefined {
+    if (effect.target.type === 'parameter') return undefined;
+    const units = this.resolver.resolve(effect.target, from, effect.span).filter((unit) => !unit.generator);
+    if (units.length === 0) return undefined;
+    const calleeBindings = bindCallables(effect, bindings);
+    const callStep: Step = { span: effect.span, label: `${quoteCode(effect.display)} is called here` };
+    const results: ResourceState[] = [];
+    for (const unit of units) {
+      for (const entry of [before.closed ? 'closed' : undefined, before.open.length > 0 ? 'open' : undefined] as const) {
+        if (!entry) continue;
+        const summary = this.summary(unit, resource, entry, calleeBindings);
+        if (!summary?.exitWhen) return undefined;
+        const exit = truthy ? summary.exitWhen.true : summary.exitWhen.false;
+        const part = entry === 'closed' ? closedPart(before) : withOptional({ closed: false, open: before.open }, before.via, undefined);
+        if (exit) results.push(reroot(exit, callStep, part, this.closeStep(effect)));
+      }
+    }
+    // No way to return that value: this branch cannot be taken.
+    return joinStates(results);
   }
 
   private closeStep(effect: CallEffect): Step {

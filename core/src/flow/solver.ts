@@ -3,7 +3,13 @@ import type { Effect, ResourceId } from '../ir/effects';
 import { alongEdge, joinStates, stateKey, type ResourceState } from './state';
 
 /** What one effect does to the state; `undefined` out: the path ends (or is impossible). */
-export type Transfer = (effect: Effect, node: number, before: ResourceState) => ResourceState | undefined;
+export type Transfer = (
+  effect: Effect,
+  node: number,
+  before: ResourceState,
+  /** The current in-state of another node (a call whose result a branch tests). */
+  stateAt: (node: number) => ResourceState | undefined,
+) => ResourceState | undefined;
 
 /** Visits per node before the solver gives up on a pathological graph (never in practice). */
 const MAX_VISITS_PER_NODE = 64;
@@ -26,6 +32,7 @@ export function solve(cfg: Cfg, resource: ResourceId, entry: ResourceState, tran
   const outStates: (ResourceState | undefined)[] = new Array(count).fill(undefined);
   const outKeys: string[] = new Array(count).fill('-');
   const visits = new Uint16Array(count);
+  const stateAt = (node: number): ResourceState | undefined => inStates[node];
   const dirty = new Uint8Array(count);
   dirty[cfg.entry] = 1;
 
@@ -47,7 +54,7 @@ export function solve(cfg: Cfg, resource: ResourceId, entry: ResourceState, tran
       const before = joinStates(incoming);
       inStates[id] = before;
       const node = cfg.nodes[id]!;
-      const after = before && node.effect ? transfer(node.effect, id, before) : before;
+      const after = before && node.effect ? transfer(node.effect, id, before, stateAt) : before;
       const key = stateKey(after);
       if (key === outKeys[id] && visits[id]! > 1) continue;
       outKeys[id] = key;

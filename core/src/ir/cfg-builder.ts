@@ -47,12 +47,21 @@ export class CfgBuilder {
   readonly throwExit: number;
   /** Innermost loop being lowered; new nodes are tagged with it. */
   currentLoop: number | undefined;
+  /** Where `return true;` and `return false;` go before the exit. */
+  readonly returnsTrue: number;
+  readonly returnsFalse: number;
+  /** False once any `return` returns something other than a boolean literal. */
+  onlyBooleanReturns = true;
 
   constructor() {
     this.entry = this.newNode().id;
     this.exit = this.newNode().id;
     this.terminate = this.newNode().id;
     this.throwExit = this.newNode().id;
+    this.returnsTrue = this.newNode().id;
+    this.returnsFalse = this.newNode().id;
+    this.addEdge(this.returnsTrue, this.exit);
+    this.addEdge(this.returnsFalse, this.exit);
   }
 
   start(): Cursor {
@@ -72,6 +81,10 @@ export class CfgBuilder {
     const node = this.newNode(effect);
     this.connect(cursor, node.id);
     return { cursor: [{ from: node.id }], node: node.id };
+  }
+
+  effectOf(node: number): Effect | undefined {
+    return this.nodes[node]?.effect;
   }
 
   connect(cursor: Cursor, to: number): void {
@@ -118,7 +131,8 @@ export class CfgBuilder {
   }
 
   finish(cursor: Cursor): Cfg {
-    this.connect(cursor, this.exit);
+    // Falling off the end returns null: the false outcome of a boolean function.
+    this.connect(cursor, this.onlyBooleanReturns ? this.returnsFalse : this.exit);
     return {
       nodes: this.nodes as CfgNode[],
       entry: this.entry,
@@ -126,6 +140,7 @@ export class CfgBuilder {
       terminate: this.terminate,
       throwExit: this.throwExit,
       loops: this.loops,
+      ...(this.onlyBooleanReturns ? { booleanExits: { whenTrue: this.returnsTrue, whenFalse: this.returnsFalse } } : {}),
     };
   }
 }

@@ -15,6 +15,12 @@ export interface Cfg {
   /** An exception that leaves the unit. */
   readonly throwExit: number;
   readonly loops: readonly LoopInfo[];
+  /**
+   * When every `return` returns `true` or `false` (falling off the end returns null, falsy):
+   * the nodes the two kinds of return reach before `exit`, so a caller testing the result
+   * (`if (!hasDatabase()) return;`) knows the state on each outcome.
+   */
+  readonly booleanExits?: { readonly whenTrue: number; readonly whenFalse: number };
 }
 
 export interface CfgNode {

@@ -53,6 +53,11 @@ export interface AccessEffect {
   readonly resource: ResourceId;
   /** The first-level key when it is a literal (`$_SESSION['user']` → `user`). */
   readonly key?: string;
+  /**
+   * `$_SESSION = []` (or `unset($_SESSION)`): empties the in-memory copy. After a close it
+   * is how code forgets the data, not a change meant to be saved.
+   */
+  readonly clearsAll?: boolean;
   readonly span: Span;
 }
 
@@ -101,6 +106,18 @@ export interface AssumeEffect {
   readonly span: Span;
 }
 
+/**
+ * The outcome of a call used as a condition (`if (!hasDatabase())`): on this branch the
+ * call returned a truthy (or falsy) value, so its callee took the matching `return`.
+ */
+export interface CallResultEffect {
+  readonly kind: 'call-result';
+  /** The node of the call. */
+  readonly callNode: number;
+  readonly truthy: boolean;
+  readonly span: Span;
+}
+
 /** A call the catalog does not know; the flow pass resolves it to project code. */
 export interface CallEffect {
   readonly kind: 'call';
@@ -143,4 +160,5 @@ export type Effect =
   | OutputEffect
   | ChunkReadEffect
   | AssumeEffect
+  | CallResultEffect
   | CallEffect;

@@ -1,6 +1,6 @@
 import type { ApiEntry } from '../../catalog';
 import type { Cursor } from '../../ir/cfg-builder';
-import type { CallTarget, Effect, SlowKind } from '../../ir/effects';
+import type { AccessEffect, CallTarget, SlowKind } from '../../ir/effects';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { callableArguments, callableTarget } from './callables';
@@ -137,7 +137,7 @@ function emitSlow(
   });
 }
 
-export function writeEffect(ctx: UnitContext, node: SyntaxNode, key: string | undefined): Effect {
+export function writeEffect(ctx: UnitContext, node: SyntaxNode, key: string | undefined): AccessEffect {
   const base = { kind: 'write' as const, resource: ctx.catalog.sessionResource, span: ctx.span(node) };
   return key === undefined ? base : { ...base, key };
 }

@@ -67,11 +67,26 @@ function lowerConditionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor)
     ctx.inCondition--;
   }
   const test = sessionTest(ctx, node);
+  const callNode = test ? undefined : calledProjectCode(ctx, after, node);
+  if (callNode !== undefined) {
+    const span = ctx.span(node);
+    return {
+      whenTrue: ctx.emit(after, { kind: 'call-result', callNode, truthy: true, span }),
+      whenFalse: ctx.emit(after, { kind: 'call-result', callNode, truthy: false, span }),
+    };
+  }
   const resource = ctx.catalog.sessionResource;
   const span = ctx.span(node);
   const whenTrue = test?.whenTrue ? ctx.emit(after, { kind: 'assume', resource, state: test.whenTrue, span }) : after;
   const whenFalse = test?.whenFalse ? ctx.emit(after, { kind: 'assume', resource, state: test.whenFalse, span }) : after;
   return { whenTrue, whenFalse };
+}
+
+/** The node of a call to project code that is the whole condition (`if (!hasDatabase())`). */
+function calledProjectCode(ctx: UnitContext, after: Cursor, node: SyntaxNode): number | undefined {
+  if (after.length !== 1 || !node.type.endsWith('call_expression')) return undefined;
+  const effect = ctx.builder.effectOf(after[0]!.from);
+  return effect?.kind === 'call' && effect.span.start === node.startIndex && effect.span.end === node.endIndex ? after[0]!.from : undefined;
 }
 
 /** Adds "`cond` is true (line N)" notes, which explain maybe-open findings. */

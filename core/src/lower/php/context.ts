@@ -76,7 +76,7 @@ export class UnitContext {
   emit(cursor: Cursor, effect?: Effect): Cursor {
     if (cursor.length === 0) return cursor;
     const { cursor: next, node } = this.builder.emit(cursor, effect);
-    if (effect && effect.kind !== 'assume' && effect.kind !== 'read') this.addExceptionEdge(node);
+    if (effect && effect.kind !== 'assume' && effect.kind !== 'read' && effect.kind !== 'call-result') this.addExceptionEdge(node);
     return next;
   }
 

@@ -153,7 +153,8 @@ function lowerAssignment(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
   const root = sessionRoot(left, session);
   if (root) {
     next = lowerIndexes(ctx, left, next);
-    return ctx.emit(next, writeEffect(ctx, left, root.key));
+    const emptied = left.type === 'variable_name' && right !== null && isEmptyArray(right);
+    return ctx.emit(next, emptied ? { ...writeEffect(ctx, left, undefined), clearsAll: true } : writeEffect(ctx, left, root.key));
   }
   if (left.type === 'list_literal' || left.type === 'array_creation_expression') {
     for (const target of left.descendantsOfType(['variable_name', 'subscript_expression'])) {
@@ -163,6 +164,10 @@ function lowerAssignment(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     return next;
   }
   return left.type === 'variable_name' ? next : lowerIndexesOrChildren(ctx, left, next);
+}
+
+function isEmptyArray(node: SyntaxNode): boolean {
+  return node.type === 'array_creation_expression' && named(node).length === 0;
 }
 
 function lowerIndexesOrChildren(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {

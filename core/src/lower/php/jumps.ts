@@ -6,7 +6,13 @@ import { MAX_FINALLY_COPIES, type UnitContext } from './context';
  * `return`, `break n` and `continue n`: run every `finally` block on the way out, then
  * reach the target. PHP counts `switch` as a loop level for both.
  */
-export function jumpOut(ctx: UnitContext, cursor: Cursor, kind: 'return' | 'break' | 'continue', levels = 1): void {
+export function jumpOut(
+  ctx: UnitContext,
+  cursor: Cursor,
+  kind: 'return' | 'break' | 'continue',
+  levels = 1,
+  returned: 'true' | 'false' | 'other' = 'other',
+): void {
   let current = cursor;
   let remaining = Math.max(1, levels);
   for (let i = ctx.jumps.length - 1; i >= 0 && current.length > 0; i--) {
@@ -22,7 +28,9 @@ export function jumpOut(ctx: UnitContext, cursor: Cursor, kind: 'return' | 'brea
     }
   }
   // `return`, or a `break` with no loop around it (a fatal error in PHP): the unit ends.
-  ctx.builder.connect(current, ctx.builder.exit);
+  if (kind === 'return' && returned === 'other') ctx.builder.onlyBooleanReturns = false;
+  const target = kind !== 'return' ? ctx.builder.exit : returned === 'true' ? ctx.builder.returnsTrue : returned === 'false' ? ctx.builder.returnsFalse : ctx.builder.exit;
+  ctx.builder.connect(current, target);
 }
 
 /** Installs the `finally` copier on the context; `lowerBlock` lowers a statement. */

@@ -75,7 +75,10 @@ function lowerStatementInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor)
       return lowerTry(ctx, node, cursor);
     case 'return_statement': {
       const after = lowerChildExpressions(ctx, node, cursor);
-      jumpOut(ctx, after, 'return');
+      const value = named(node)[0];
+      // A bare `return;` gives null, falsy like `false`.
+      const literal = !value ? 'false' : value.type === 'boolean' ? (value.text.toLowerCase() === 'true' ? 'true' : 'false') : 'other';
+      jumpOut(ctx, after, 'return', 1, literal);
       return [];
     }
     case 'break_statement':
@@ -156,7 +159,10 @@ function lowerUnset(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor 
   let next = cursor;
   for (const target of named(node)) {
     const root = sessionRoot(target, ctx.catalog.sessionVariable);
-    next = root ? ctx.emit(next, writeEffect(ctx, target, root.key)) : lowerExpression(ctx, target, next);
+    const whole = target.type === 'variable_name';
+    next = root
+      ? ctx.emit(next, whole ? { ...writeEffect(ctx, target, undefined), clearsAll: true } : writeEffect(ctx, target, root.key))
+      : lowerExpression(ctx, target, next);
   }
   return next;
 }
