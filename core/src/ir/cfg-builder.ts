@@ -50,8 +50,7 @@ export class CfgBuilder {
   /** Where `return true;` and `return false;` go before the exit. */
   readonly returnsTrue: number;
   readonly returnsFalse: number;
-  /** False once any `return` returns something other than a boolean literal. */
-  onlyBooleanReturns = true;
+
 
   constructor() {
     this.entry = this.newNode().id;
@@ -131,8 +130,8 @@ export class CfgBuilder {
   }
 
   finish(cursor: Cursor): Cfg {
-    // Falling off the end returns null: the false outcome of a boolean function.
-    this.connect(cursor, this.onlyBooleanReturns ? this.returnsFalse : this.exit);
+    // Falling off the end returns null: a falsy result.
+    this.connect(cursor, this.returnsFalse);
     return {
       nodes: this.nodes as CfgNode[],
       entry: this.entry,
@@ -140,7 +139,7 @@ export class CfgBuilder {
       terminate: this.terminate,
       throwExit: this.throwExit,
       loops: this.loops,
-      ...(this.onlyBooleanReturns ? { booleanExits: { whenTrue: this.returnsTrue, whenFalse: this.returnsFalse } } : {}),
+      booleanExits: { whenTrue: this.returnsTrue, whenFalse: this.returnsFalse },
     };
   }
 }

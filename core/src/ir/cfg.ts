@@ -16,9 +16,10 @@ export interface Cfg {
   readonly throwExit: number;
   readonly loops: readonly LoopInfo[];
   /**
-   * When every `return` returns `true` or `false` (falling off the end returns null, falsy):
-   * the nodes the two kinds of return reach before `exit`, so a caller testing the result
-   * (`if (!hasDatabase()) return;`) knows the state on each outcome.
+   * The nodes a truthy and a falsy `return` reach before `exit` (`return true` only the
+   * first, `return false`, `return;` and the end of the body only the second, any other value
+   * both), so a caller testing the result (`if (!hasDatabase()) return;`) knows the state on
+   * each outcome.
    */
   readonly booleanExits?: { readonly whenTrue: number; readonly whenFalse: number };
 }

@@ -28,9 +28,13 @@ export function jumpOut(
     }
   }
   // `return`, or a `break` with no loop around it (a fatal error in PHP): the unit ends.
-  if (kind === 'return' && returned === 'other') ctx.builder.onlyBooleanReturns = false;
-  const target = kind !== 'return' ? ctx.builder.exit : returned === 'true' ? ctx.builder.returnsTrue : returned === 'false' ? ctx.builder.returnsFalse : ctx.builder.exit;
-  ctx.builder.connect(current, target);
+  if (kind !== 'return') {
+    ctx.builder.connect(current, ctx.builder.exit);
+    return;
+  }
+  // `return $value;` may be either: it reaches both outcomes (each still exact for literals).
+  if (returned !== 'false') ctx.builder.connect(current, ctx.builder.returnsTrue);
+  if (returned !== 'true') ctx.builder.connect(current, ctx.builder.returnsFalse);
 }
 
 /** Installs the `finally` copier on the context; `lowerBlock` lowers a statement. */
