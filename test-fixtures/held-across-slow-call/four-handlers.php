@@ -51,7 +51,7 @@ function handle_shipping_quote(): void
 
 function handle_invoice_download(): void
 {
-    session_start();
+    session_start(); // expect: prefer-read-and-close
     $invoiceId = (int) ($_GET['id'] ?? 0);
     if (!in_array($invoiceId, $_SESSION['invoice_ids'] ?? [], true)) {
         http_response_code(404);

@@ -7,7 +7,7 @@ const POLL_TIMEOUT_SECONDS = 25;
 
 function auth(): int
 {
-    session_start();
+    session_start(); // expect: prefer-read-and-close
     if (empty($_SESSION['user_id'])) {
         http_response_code(401);
         header('Content-Type: application/json');

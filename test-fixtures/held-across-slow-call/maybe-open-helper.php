@@ -6,7 +6,7 @@ declare(strict_types=1);
 function resume_session(): void
 {
     if (isset($_COOKIE[session_name()])) {
-        session_start();
+        session_start(); // expect: prefer-read-and-close
     }
 }
 

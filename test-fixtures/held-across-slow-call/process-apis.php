@@ -33,7 +33,7 @@ function zip_download(): void
 
 function tail_job_log(): void
 {
-    session_start();
+    session_start(); // expect: prefer-read-and-close
     $jobId = (int) ($_SESSION['job_id'] ?? 0);
     $pipe = popen('tail -n 200 /var/log/jobs/' . $jobId . '.log', 'r'); // expect: held-across-slow-call
     if ($pipe !== false) {

@@ -6,7 +6,7 @@ declare(strict_types=1);
 function wait_for_export(): void
 {
     if (session_status() !== PHP_SESSION_ACTIVE) {
-        session_start();
+        session_start(); // expect: prefer-read-and-close
     }
     $jobId = (string) ($_SESSION['export_job'] ?? '');
     usleep(500000); // expect: held-across-slow-call

@@ -1,0 +1,123 @@
+import {
+  compareSpans,
+  spanKey,
+  type Finding,
+  type Observation,
+  type OpenEffect,
+  type Rule,
+  type RuleContext,
+  type Step,
+  type UnitFlow,
+} from '../../../core/src';
+import { RelatedList, lineList } from './session-facts';
+
+/**
+ * `reopen-after-output`: a `session_start()` that may run after output was flushed to the
+ * client. With `session.use_cookies=1` (the default) php-src checks `SG(headers_sent)` before
+ * doing anything: `session_start()` returns false with a warning, takes no lock, leaves
+ * `$_SESSION` as it was, and the writes that follow are never saved.
+ *
+ * "May have flushed" is a forward reachability over the unit's CFG from every place that may
+ * send output: `flush()`-like output, `readfile()`-like downloads, and calls whose callee
+ * does either (`CallOutcome.flushes`). Only a start that may actually run is reported: when
+ * the session is already open on every path, PHP ignores the call before it looks at headers.
+ */
+export const reopenAfterOutput: Rule = {
+  meta: {
+    id: 'reopen-after-output',
+    description: '`session_start()` after output may have been flushed: it fails, and later writes are lost',
+    languages: ['php'],
+    defaultSeverity: 'warning',
+    fixAvailability: 'never',
+  },
+  check(context) {
+    const findings: Finding[] = [];
+    for (const unit of context.file.units) {
+      const flow = context.flowOf(unit);
+      const flushedBy = flushReach(flow);
+      // A `finally` block is copied onto every path through it: report each start once.
+      const reported = new Set<string>();
+      for (const observation of flow.observations) {
+        const { effect, before } = observation;
+        if (effect.kind !== 'open' || effect.resource !== flow.resource || !before.closed) continue;
+        const flush = flushedBy.get(observation.node);
+        if (!flush || reported.has(spanKey(effect.span))) continue;
+        reported.add(spanKey(effect.span));
+        findings.push(buildFinding(context, observation, effect, flush));
+      }
+    }
+    return findings;
+  },
+};
+
+/** A place that may send output to the client, with the chain that explains it. */
+interface Flush {
+  readonly node: number;
+  readonly chains: readonly (readonly Step[])[];
+}
+
+function flushOf(observation: Observation): Flush | undefined {
+  const { effect, call, node } = observation;
+  if (effect.kind === 'output' && effect.flush) {
+    return { node, chains: [[{ span: effect.span, label: `\`${effect.callee}\` may send output to the client here` }]] };
+  }
+  if (effect.kind === 'slow' && effect.slowKind === 'download') {
+    return { node, chains: [[{ span: effect.span, label: `\`${effect.callee}\` sends output to the client here` }]] };
+  }
+  if (effect.kind === 'call' && call && call.flushes.length > 0) return { node, chains: call.flushes };
+  return undefined;
+}
+
+/**
+ * For every node that may run after output was flushed, the first flush (in source order)
+ * that reaches it. A flush inside a loop reaches the loop's next iteration, so a start at the
+ * top of the loop body is reached by a flush at its bottom.
+ */
+function flushReach(flow: UnitFlow): Map<number, Flush> {
+  const flushes = flow.observations
+    .map(flushOf)
+    .filter((f): f is Flush => f !== undefined)
+    .sort((a, b) => compareSpans(a.chains[0]![0]!.span, b.chains[0]![0]!.span));
+  const reached = new Map<number, Flush>();
+  const cfg = flow.unit.cfg;
+  for (const flush of flushes) {
+    // A node an earlier flush reached has had everything after it explored already: skipping it
+    // keeps the whole pass linear in the size of the graph.
+    const stack = [flush.node];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      for (const edge of cfg.nodes[node]!.succs) {
+        if (reached.has(edge.to) || flow.states[edge.to] === undefined) continue;
+        reached.set(edge.to, flush);
+        stack.push(edge.to);
+      }
+    }
+  }
+  return reached;
+}
+
+function buildFinding(context: RuleContext, observation: Observation, open: OpenEffect, flush: Flush): Finding {
+  const related = new RelatedList(open.span);
+  for (const chain of flush.chains) related.addChain(chain);
+  for (const step of observation.before.closedBy ?? []) related.add(step.label, step.span);
+  const first = flush.chains[0]![0]!;
+  const where = `${context.lineOf(first.span.start) === context.lineOf(open.span.start) ? 'on this line' : lineList(context, [first.span])}`;
+  const lost =
+    open.mode === 'read-and-close'
+      ? '`$_SESSION` is not read, so it keeps whatever it held before'
+      : '`$_SESSION` is not (re)loaded, and every write after it is lost';
+  const fix =
+    open.mode === 'read-and-close'
+      ? 'Read the session before the first flush.'
+      : 'Reopen the session before the first flush, or make the writes before flushing.';
+  return {
+    rule: reopenAfterOutput.meta.id,
+    severity: context.severity,
+    message:
+      `\`${open.api}\` may run after output was sent to the client (${where}). Once headers are sent, PHP refuses to start a session: ` +
+      `\`${open.api}\` returns false with a warning, ${lost}. ${fix}`,
+    span: open.span,
+    related: related.items,
+    fixes: [],
+  };
+}

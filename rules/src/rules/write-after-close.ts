@@ -1,0 +1,191 @@
+import {
+  compareSpans,
+  spanKey,
+  type Finding,
+  type Observation,
+  type OpenEffect,
+  type Rule,
+  type RuleContext,
+  type Span,
+  type Step,
+  type UnitFlow,
+} from '../../../core/src';
+import { RelatedList, closeEffectsBySpan, describeChange, isSessionChange, lineList, type CloseEffects } from './session-facts';
+
+/**
+ * `write-after-close`: a change to `$_SESSION` (or `session_regenerate_id()`, …) made while the
+ * session is closed after this unit had it started. PHP keeps `$_SESSION` as a plain array
+ * after `session_write_close()` and never saves it again, so the change is dropped silently.
+ *
+ * "After it was started" is what `ResourceState.released` says. A function entered with the
+ * session closed that writes `$_SESSION` is not reported: its callers open the session for it
+ * (the engine reports such writes to callers as `CallOutcome.writesWhileClosed`, and a caller
+ * whose own session is released at the call is reported here, at the call).
+ *
+ * One finding per close: the first lost change after it is reported, the others are related
+ * locations, because one fix (moving the close, or one brief reopen) covers them all.
+ */
+export const writeAfterClose: Rule = {
+  meta: {
+    id: 'write-after-close',
+    description: 'A session write while the session is closed: PHP drops it silently',
+    languages: ['php'],
+    defaultSeverity: 'warning',
+    fixAvailability: 'never',
+  },
+  check(context) {
+    const findings: Finding[] = [];
+    const closes = closeEffectsBySpan(context.file.units);
+    for (const unit of context.file.units) {
+      const flow = context.flowOf(unit);
+      const groups = new Map<string, LostChange[]>();
+      // A `finally` block is copied onto every path through it: each change counts once.
+      const seen = new Set<string>();
+      for (const lost of lostChanges(flow, closes)) {
+        if (clearsAfterDestroy(lost) || seen.has(spanKey(lost.span))) continue;
+        seen.add(spanKey(lost.span));
+        const key = lost.closedBy.map((step) => spanKey(step.span)).sort().join('|');
+        const group = groups.get(key) ?? [];
+        group.push(lost);
+        groups.set(key, group);
+      }
+      for (const group of groups.values()) {
+        group.sort((a, b) => compareSpans(a.span, b.span));
+        findings.push(buildFinding(context, group));
+      }
+    }
+    return findings;
+  },
+};
+
+interface LostChange {
+  readonly span: Span;
+  readonly observation: Observation;
+  /** Where the session was closed before this change (the engine's `closedBy`, or a read_and_close). */
+  readonly closedBy: readonly Step[];
+  /** The session was closed by opening it with `read_and_close`. */
+  readonly byReadAndClose: boolean;
+  /** Every close before it is a `session_destroy()`. */
+  readonly destroyed: boolean;
+  /** Chains from the call down to the writes in the callee, for calls. */
+  readonly chains: readonly (readonly Step[])[];
+}
+
+function* lostChanges(flow: UnitFlow, closes: CloseEffects): Generator<LostChange> {
+  const afterReadAndClose = readAndCloseReach(flow);
+  for (const observation of flow.observations) {
+    const { effect, before, call } = observation;
+    const changes = isSessionChange(effect, flow.resource);
+    const callWrites = effect.kind === 'call' && call !== undefined && call.writesWhileClosed.length > 0;
+    if ((!changes && !callWrites) || !before.closed) continue;
+    const chains = callWrites ? call!.writesWhileClosed : [];
+    if (before.released) {
+      const closedBy = before.closedBy ?? [];
+      const destroyed = closedBy.length > 0 && closedBy.every((step) => closes.get(spanKey(step.span))?.how === 'destroy');
+      yield { span: effect.span, observation, closedBy, byReadAndClose: false, destroyed, chains };
+      continue;
+    }
+    // The engine does not mark a `read_and_close` open as a release (its state stays "closed
+    // since entry"), yet a write after it is lost just the same: PHP read the data and closed the
+    // session at once. Found here by reachability from the read_and_close open, on paths that
+    // do not open the session with a lock again.
+    const readAndClose = afterReadAndClose.get(observation.node);
+    if (readAndClose) {
+      const step: Step = {
+        span: readAndClose.span,
+        label: `the session is opened with \`read_and_close\` here: PHP reads it and closes it at once`,
+      };
+      yield { span: effect.span, observation, closedBy: [step], byReadAndClose: true, destroyed: false, chains };
+    }
+  }
+}
+
+/**
+ * `session_destroy(); $_SESSION = [];` (or `session_unset()`) empties the array for the rest of
+ * the request; nothing was meant to be saved, so it is not reported. A keyed write after a
+ * destroy (a "you are signed out" flash message) is lost like any other and stays reported.
+ */
+function clearsAfterDestroy(lost: LostChange): boolean {
+  const effect = lost.observation.effect;
+  return lost.destroyed && effect.kind === 'write' && effect.key === undefined;
+}
+
+/** For each node reached after a `read_and_close` open (and no lock open since), that open. */
+function readAndCloseReach(flow: UnitFlow): Map<number, OpenEffect> {
+  const reached = new Map<number, OpenEffect>();
+  const opens = flow.observations
+    .filter((o) => o.effect.kind === 'open' && o.effect.resource === flow.resource && o.effect.mode === 'read-and-close')
+    .sort((a, b) => compareSpans(a.effect.span, b.effect.span));
+  const cfg = flow.unit.cfg;
+  for (const start of opens) {
+    const open = start.effect as OpenEffect;
+    // Nodes an earlier open reached were explored from already (linear overall).
+    const stack = [start.node];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      const effect = cfg.nodes[node]!.effect;
+      // A lock open starts a new session; from there on, closes are the engine's business.
+      if (node !== start.node && effect?.kind === 'open' && effect.resource === flow.resource && effect.mode === 'lock') continue;
+      for (const edge of cfg.nodes[node]!.succs) {
+        if (reached.has(edge.to) || flow.states[edge.to] === undefined) continue;
+        reached.set(edge.to, open);
+        stack.push(edge.to);
+      }
+    }
+  }
+  return reached;
+}
+
+function buildFinding(context: RuleContext, group: readonly LostChange[]): Finding {
+  const primary = group[0]!;
+  const related = new RelatedList(primary.span);
+  for (const step of primary.closedBy) related.add(step.label, step.span);
+  for (const chain of primary.chains) related.addChain(chain.slice(1));
+  for (const other of group.slice(1)) {
+    const what = other.observation.effect.kind === 'call' ? 'this call writes the session too' : 'this change is lost too';
+    related.add(`also after the close: ${what}`, other.span);
+  }
+  return {
+    rule: writeAfterClose.meta.id,
+    severity: context.severity,
+    message: message(context, primary),
+    span: primary.span,
+    related: related.items,
+    fixes: [],
+  };
+}
+
+const REOPEN = 'reopen the session briefly (`session_start()` … `session_write_close()`) before any output is sent';
+
+function message(context: RuleContext, lost: LostChange): string {
+  const { effect, before } = lost.observation;
+  const closedLines = lineList(context, lost.closedBy.map((step) => step.span));
+  const when = lost.byReadAndClose
+    ? `after the session was opened with \`read_and_close\` (${closedLines}), which closes it at once,`
+    : `after the session was ${lost.destroyed ? 'destroyed' : 'closed'}${closedLines ? ` (${closedLines})` : ''}`;
+  const maybe = before.open.length > 0;
+  const openOnlyWhen = before.whyMaybe ? `the session is open here only when ${before.whyMaybe}` : 'the session is open here on some paths only';
+  const move = effect.kind === 'write' ? 'Move it' : 'Call it';
+  const advice = lost.byReadAndClose
+    ? 'If this request writes the session, open it with a lock (`session_start()`) and close it after the write.'
+    : `${move} before the close, or ${REOPEN}.`;
+
+  if (effect.kind === 'call') {
+    const verdict = maybe
+      ? `, and the write may be lost: ${openOnlyWhen}, and on the other paths PHP drops it without a warning`
+      : ': the write is lost, because PHP does not save changes made while no session is active';
+    return `\`${effect.display}\` writes the session ${when.replace('the session was', 'it was').replace(/,$/, '')}${verdict}. ${advice}`;
+  }
+  if (effect.kind === 'use') {
+    const verdict = maybe
+      ? `may do nothing: ${openOnlyWhen}, and on the other paths PHP refuses it and returns false`
+      : 'does nothing: PHP refuses it while no session is active and returns false';
+    return `${describeChange(effect)} ${when} ${verdict}. ${advice}`;
+  }
+  if (effect.kind !== 'write') return '';
+  const what = describeChange(effect);
+  const verdict = maybe
+    ? `may be lost: ${openOnlyWhen}, and on the other paths PHP drops the change without a warning`
+    : 'is lost: PHP does not save changes made while no session is active, and drops it without a warning';
+  return `${what.charAt(0).toUpperCase()}${what.slice(1)} ${when} ${verdict}. ${advice}`;
+}
