@@ -395,6 +395,9 @@ function reroot(state: ResourceState, call: Step, before: ResourceState, closeSt
   return withOptional({ closed: state.closed, open, released, closedBy: unionSteps(undefined, closedBy) }, before.via, undefined);
 }
 
+/** How a `read_and_close` open reads as the place the session was released. */
+export const READ_AND_CLOSE_LABEL = 'the session is opened with `read_and_close` here: PHP reads it and closes it at once';
+
 /** The effect of everything but calls. */
 export function transferEffect(
   effect: Effect,
@@ -405,7 +408,14 @@ export function transferEffect(
   if (!('resource' in effect) || effect.resource !== resource) return before;
   switch (effect.kind) {
     case 'open': {
-      if (effect.mode === 'read-and-close' || !openStep) return before;
+      if (effect.mode === 'read-and-close') {
+        // Read, then released at once: where it was closed, the session now counts as
+        // released (a write after it is lost); where it was open, nothing changes.
+        if (!before.closed) return before;
+        const step: Step = { span: effect.span, label: READ_AND_CLOSE_LABEL };
+        return withOptional({ closed: true, open: before.open, released: true, closedBy: [step] }, before.via, before.whyMaybe);
+      }
+      if (!openStep) return before;
       // Already open on every path: PHP ignores the second start (with a notice).
       if (!before.closed) return before;
       return withOptional({ closed: false, open: unionSites(before.open, [siteFromChain([openStep])]) }, before.via, undefined);

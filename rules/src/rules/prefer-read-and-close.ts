@@ -57,6 +57,8 @@ export const preferReadAndClose: Rule = {
   },
   check(context) {
     const findings: Finding[] = [];
+    // A store that does not lock has no lock to give up early.
+    if (!context.sessionLocks) return findings;
     const flows = context.file.units.map((unit) => context.flowOf(unit));
     let facts: Map<string, SiteFacts> | undefined;
     // A `finally` block is copied onto every path through it: report each start once.

@@ -1,9 +1,9 @@
 import {
+  READ_AND_CLOSE_LABEL,
   compareSpans,
   spanKey,
   type Finding,
   type Observation,
-  type OpenEffect,
   type Rule,
   type RuleContext,
   type Span,
@@ -72,69 +72,31 @@ interface LostChange {
 }
 
 function* lostChanges(flow: UnitFlow, closes: CloseEffects): Generator<LostChange> {
-  const afterReadAndClose = readAndCloseReach(flow);
   for (const observation of flow.observations) {
     const { effect, before, call } = observation;
     const changes = isSessionChange(effect, flow.resource);
     const callWrites = effect.kind === 'call' && call !== undefined && call.writesWhileClosed.length > 0;
-    if ((!changes && !callWrites) || !before.closed) continue;
+    if ((!changes && !callWrites) || !before.closed || !before.released) continue;
     const chains = callWrites ? call!.writesWhileClosed : [];
-    if (before.released) {
-      const closedBy = before.closedBy ?? [];
-      const destroyed = closedBy.length > 0 && closedBy.every((step) => closes.get(spanKey(step.span))?.how === 'destroy');
-      yield { span: effect.span, observation, closedBy, byReadAndClose: false, destroyed, chains };
-      continue;
-    }
-    // The engine does not mark a `read_and_close` open as a release (its state stays "closed
-    // since entry"), yet a write after it is lost just the same: PHP read the data and closed the
-    // session at once. Found here by reachability from the read_and_close open, on paths that
-    // do not open the session with a lock again.
-    const readAndClose = afterReadAndClose.get(observation.node);
-    if (readAndClose) {
-      const step: Step = {
-        span: readAndClose.span,
-        label: `the session is opened with \`read_and_close\` here: PHP reads it and closes it at once`,
-      };
-      yield { span: effect.span, observation, closedBy: [step], byReadAndClose: true, destroyed: false, chains };
-    }
+    const closedBy = before.closedBy ?? [];
+    const destroyed = closedBy.length > 0 && closedBy.every((step) => closes.get(spanKey(step.span))?.how === 'destroy');
+    // The engine records a `read_and_close` open as the place the session was released.
+    const byReadAndClose = closedBy.length > 0 && closedBy.every((step) => step.label === READ_AND_CLOSE_LABEL);
+    yield { span: effect.span, observation, closedBy, byReadAndClose, destroyed, chains };
   }
 }
 
 /**
- * `session_destroy(); $_SESSION = [];` (or `session_unset()`) empties the array for the rest of
- * the request; nothing was meant to be saved, so it is not reported. A keyed write after a
- * destroy (a "you are signed out" flash message) is lost like any other and stays reported.
+ * `$_SESSION = [];` (or `session_unset()` after a destroy) empties the in-memory copy for the
+ * rest of the request: nothing was meant to be saved, so it is not reported. A keyed write
+ * after a close (a "you are signed out" flash message) is lost like any other and is.
  */
 function clearsAfterDestroy(lost: LostChange): boolean {
   const effect = lost.observation.effect;
-  return lost.destroyed && effect.kind === 'write' && effect.key === undefined;
+  if (effect.kind !== 'write') return false;
+  return effect.clearsAll === true || (lost.destroyed && effect.key === undefined);
 }
 
-/** For each node reached after a `read_and_close` open (and no lock open since), that open. */
-function readAndCloseReach(flow: UnitFlow): Map<number, OpenEffect> {
-  const reached = new Map<number, OpenEffect>();
-  const opens = flow.observations
-    .filter((o) => o.effect.kind === 'open' && o.effect.resource === flow.resource && o.effect.mode === 'read-and-close')
-    .sort((a, b) => compareSpans(a.effect.span, b.effect.span));
-  const cfg = flow.unit.cfg;
-  for (const start of opens) {
-    const open = start.effect as OpenEffect;
-    // Nodes an earlier open reached were explored from already (linear overall).
-    const stack = [start.node];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      const effect = cfg.nodes[node]!.effect;
-      // A lock open starts a new session; from there on, closes are the engine's business.
-      if (node !== start.node && effect?.kind === 'open' && effect.resource === flow.resource && effect.mode === 'lock') continue;
-      for (const edge of cfg.nodes[node]!.succs) {
-        if (reached.has(edge.to) || flow.states[edge.to] === undefined) continue;
-        reached.set(edge.to, open);
-        stack.push(edge.to);
-      }
-    }
-  }
-  return reached;
-}
 
 function buildFinding(context: RuleContext, group: readonly LostChange[]): Finding {
   const primary = group[0]!;
