@@ -147,6 +147,11 @@ function collectVariableTypes(ctx: UnitContext, unitNode: SyntaxNode): void {
     const node = stack.pop()!;
     if (node !== body && NESTED.has(node.type)) continue;
     if (node.type === 'assignment_expression') assignments.push(node);
+    if (node.type === 'comment') {
+      // `/** @var Client $http */` above a local variable types it.
+      const typed = inlineVarTag(node.text);
+      if (typed) ctx.variableTypes.set(typed.variable, ctx.names.resolveClass(typed.type));
+    }
     for (const child of node.namedChildren) if (child) stack.push(child);
   }
   const counts = new Map<string, number>();
@@ -169,6 +174,25 @@ function collectVariableTypes(ctx: UnitContext, unitNode: SyntaxNode): void {
       if (type) ctx.variableTypes.set(left.text, type);
     }
   }
+}
+
+/** `@var Type $name` in a comment: the variable and its class (not scalar types). */
+function inlineVarTag(comment: string): { type: string; variable: string } | undefined {
+  const at = comment.indexOf('@var');
+  if (at === -1) return undefined;
+  const words = comment
+    .slice(at + 4)
+    .split(' ')
+    .flatMap((word) => word.split('\t'))
+    .map((word) => word.trim())
+    .filter((word) => word !== '' && word !== '*' && word !== '*/');
+  const [type, variable] = words;
+  if (!type || !variable?.startsWith('$')) return undefined;
+  const first = type.split('|').find((t) => t.toLowerCase() !== 'null') ?? '';
+  const name = first.startsWith('?') ? first.slice(1) : first;
+  const scalar = ['string', 'int', 'float', 'bool', 'array', 'mixed', 'object', 'callable', 'iterable', 'false', 'true', 'resource'];
+  if (!name || scalar.includes(name.toLowerCase())) return undefined;
+  return { type: name, variable: variable.endsWith('*/') ? variable.slice(0, -2) : variable };
 }
 
 /** The last character of the file that is not white space: where "the script ends" points. */
