@@ -1,4 +1,6 @@
 import type { ApiEntry, Catalog, SlowKind } from '../../../core/src';
+import { mergeCatalogs } from './merge';
+import { phpLibrariesCatalog } from './php-libraries';
 
 /**
  * Native PHP: the session functions, and the functions and classes that do slow work.
@@ -183,7 +185,8 @@ function withInvokes(entries: Record<string, ApiEntry>): Record<string, ApiEntry
 
 const pdoQuery = slow('database');
 
-export const phpNativeCatalog: Catalog = {
+/** Native PHP plus the always-on library catalog (Guzzle, Symfony HttpClient, mailers, AWS, Redis). */
+export const phpNativeCatalog: Catalog = mergeCatalogs({
   sessionVariable: '_SESSION',
   sessionResource: SESSION,
   functions: withInvokes({
@@ -217,4 +220,4 @@ export const phpNativeCatalog: Catalog = {
     // Every SOAP call is a remote request; the constructor's WSDL fetch is usually cached.
     soapclient: { '*': slow('http'), __construct: { effect: 'none' } },
   },
-};
+}, phpLibrariesCatalog);

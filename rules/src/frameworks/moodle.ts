@@ -1,0 +1,59 @@
+import type { ApiEntry } from '../../../core/src';
+import { closeDestroy, closeWrite, each, http, mail, none, open, use, write } from './entries';
+import type { FrameworkPreset } from './preset';
+
+/** Wins over project code of the same name (Moodle's own `lib/classes/session/manager.php`). */
+const authoritative = (entry: ApiEntry): ApiEntry => ({ ...entry, authoritative: true });
+
+/**
+ * Moodle: `lib/setup.php` (included by every page through `config.php`) starts the session
+ * with `\core\session\manager::start()`, and every handler (file, database, Redis, Memcached)
+ * locks. `\core\session\manager::write_close()` releases it; `restart_with_write_lock()`
+ * reopens it with the lock. Plain `session_*()` calls must not be used in Moodle code.
+ *
+ * Not modelled:
+ * - that a page runs with the session open: every script that requires `config.php` is an
+ *   entry point, which no glob describes. When `config.php` and `lib/setup.php` are analysed
+ *   with the page, the include chain reaches `manager::start()` and the open is seen.
+ * - `define('READ_ONLY_SESSION', true)` before `config.php` (with `$CFG->enable_read_only_sessions`),
+ *   which starts the session without the lock; nor `NO_MOODLE_COOKIES`, which starts none.
+ * - `$DB`, a global: its queries are not typed.
+ */
+export const moodle: FrameworkPreset = {
+  id: 'moodle',
+  name: 'Moodle',
+  locks: true,
+  detect: {
+    files: ['lib/moodlelib.php', 'lib/setup.php', 'config-dist.php'],
+    commentMarkers: ['This file is part of Moodle'],
+  },
+  catalog: {
+    functions: {
+      // Moodle's handlers (file, database, Redis, Memcached) all lock: installing one must not
+      // turn lock findings off as an unknown store would.
+      session_set_save_handler: none,
+      // Logs out: terminates the current session (a new empty one is written and closed).
+      require_logout: closeDestroy,
+      download_file_content: http,
+      email_to_user: mail,
+    },
+    methods: {
+      // Authoritative: when Moodle's own code is analysed, the manager's bodies go through
+      // `self::$handler`, which the analysis cannot follow; what they do is known.
+      'core\\session\\manager': {
+        start: authoritative(open),
+        restart_with_write_lock: authoritative(open),
+        write_close: authoritative(closeWrite),
+        terminate_current: authoritative(closeDestroy),
+        login_user: authoritative(use),
+        set_user: authoritative(write),
+      },
+      // lib/filelib.php's `curl` class.
+      curl: each(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'download', 'download_one'], http),
+    },
+    classParents: {
+      // Moodle 4.3+: a Guzzle client with Moodle's proxy and security settings.
+      'core\\http_client': 'guzzlehttp\\client',
+    },
+  },
+};

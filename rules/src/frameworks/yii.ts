@@ -1,0 +1,63 @@
+import { closeDestroy, closeWrite, each, http, mail, none, open, returns, use } from './entries';
+import type { FrameworkPreset } from './preset';
+
+const SESSION = 'yii\\web\\session';
+const HTTP_REQUEST = 'yii\\httpclient\\request';
+const MAILER = 'yii\\mail\\mailerinterface';
+const MESSAGE = 'yii\\mail\\messageinterface';
+
+/**
+ * Yii 2: `yii\web\Session` wraps PHP's native session. `open()` starts it, and so does every
+ * access to its data (`get()`, `set()`, `has()`, flashes, …: each calls `open()` first);
+ * `close()` is `session_write_close()`, and a later access reopens it. `destroy()` ends it.
+ * With the default files handler it locks. `DbSession`, `CacheSession` and yii2-redis do not
+ * lock, and are deliberately not mapped (a parameter typed with them has no session effects),
+ * but the component's class is configuration the analysis cannot read: code typed
+ * `yii\web\Session` is modelled as locking.
+ *
+ * The usual access, `Yii::$app->session`, goes through a static property the analysis cannot
+ * type; only typed parameters and properties (`yii\web\Session $session`, `@var Session`)
+ * reach these entries.
+ */
+export const yii: FrameworkPreset = {
+  id: 'yii',
+  name: 'Yii 2',
+  locks: true,
+  detect: {
+    composer: ['yiisoft/yii2'],
+  },
+  catalog: {
+    methods: {
+      [SESSION]: {
+        open,
+        ...each(
+          ['get', 'set', 'has', 'remove', 'removeall', 'getflash', 'setflash', 'addflash', 'hasflash', 'removeflash',
+            'removeallflashes', 'getallflashes', 'offsetget', 'offsetset', 'offsetexists', 'offsetunset', 'getiterator',
+            'getcount', 'count'],
+          open,
+        ),
+        close: closeWrite,
+        destroy: closeDestroy,
+        regenerateid: use,
+        ...each(['getisactive', 'getid', 'setid', 'getname', 'setname', 'gethassessionid'], none),
+      },
+      // yiisoft/yii2-httpclient: `get()`/`post()` build a request; `send()` sends it.
+      'yii\\httpclient\\client': {
+        send: http,
+        batchsend: http,
+        ...each(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'createrequest'], returns(HTTP_REQUEST)),
+      },
+      [HTTP_REQUEST]: { send: http },
+      [MAILER]: { send: mail, sendmultiple: mail, compose: returns(MESSAGE) },
+      [MESSAGE]: { send: mail },
+    },
+    classParents: {
+      'yii\\mail\\basemailer': MAILER,
+      'yii\\swiftmailer\\mailer': 'yii\\mail\\basemailer',
+      'yii\\symfonymailer\\mailer': 'yii\\mail\\basemailer',
+      'yii\\mail\\basemessage': MESSAGE,
+      'yii\\swiftmailer\\message': 'yii\\mail\\basemessage',
+      'yii\\symfonymailer\\message': 'yii\\mail\\basemessage',
+    },
+  },
+};
