@@ -13,6 +13,8 @@ export type ApiSemantics =
       readonly readAndCloseOption?: string;
       /** Always reads and releases at once (a framework's read-only session start). */
       readonly readOnly?: boolean;
+      /** Opens only if not open yet (a framework's start on first access): never "opened twice". */
+      readonly lazy?: boolean;
     }
   | { readonly effect: 'close'; readonly resource: ResourceId; readonly how: 'write' | 'abort' | 'destroy' }
   | { readonly effect: 'use'; readonly resource: ResourceId }

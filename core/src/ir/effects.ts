@@ -29,6 +29,8 @@ export interface OpenEffect {
   readonly mode: 'lock' | 'read-and-close';
   readonly api: string;
   readonly span: Span;
+  /** Starts the session on first access only (`$session->get()`): no second start. */
+  readonly lazy?: boolean;
 }
 
 /** An API that needs the resource open and keeps it open (`session_regenerate_id()`). */

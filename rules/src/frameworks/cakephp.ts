@@ -1,4 +1,4 @@
-import { closeDestroy, closeWrite, each, http, mail, none, open, returns, use, write } from './entries';
+import { closeDestroy, closeWrite, each, http, lazyOpen, mail, none, open, returns, use, write } from './entries';
 import type { FrameworkPreset } from './preset';
 
 const SESSION = 'cake\\http\\session';
@@ -28,7 +28,8 @@ export const cakephp: FrameworkPreset = {
       [REQUEST]: { getsession: returns(SESSION) },
       'cake\\controller\\controller': { getrequest: returns(REQUEST) },
       [SESSION]: {
-        ...each(['start', 'read', 'readorfail', 'check', 'consume', 'write', 'delete'], open),
+        start: open,
+        ...each(['read', 'readorfail', 'check', 'consume', 'write', 'delete'], lazyOpen),
         close: closeWrite,
         destroy: closeDestroy,
         renew: use,

@@ -1,4 +1,4 @@
-import { closeDestroy, closeWrite, each, http, mail, none, open, returns, use, write } from './entries';
+import { closeDestroy, closeWrite, each, http, lazyOpen, mail, none, open, returns, use, write } from './entries';
 import type { FrameworkPreset } from './preset';
 
 const CI4_SESSION = 'codeigniter\\session\\session';
@@ -20,7 +20,7 @@ const ci3Writes = each(
 
 /** `Config\Services::session()` constructs the shared session and starts it. */
 const services = {
-  session: returns(CI4_SESSION, open),
+  session: returns(CI4_SESSION, lazyOpen),
   curlrequest: returns(CURL_REQUEST),
   email: returns('codeigniter\\email\\email'),
 };
@@ -52,7 +52,7 @@ export const codeigniter: FrameworkPreset = {
       // them lock: the call must not turn lock findings off as an unknown store would.
       session_set_save_handler: none,
       // CI4's helper: `session()` and `session('key')` both start the shared session.
-      session: returns(CI4_SESSION, open),
+      session: returns(CI4_SESSION, lazyOpen),
     },
     methods: {
       'config\\services': services,

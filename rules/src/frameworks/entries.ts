@@ -9,6 +9,9 @@ const SESSION = phpNativeCatalog.sessionResource;
 
 /** Starts the session (a lazy start on first access is an open too: it takes the lock). */
 export const open: ApiEntry = { effect: 'open', resource: SESSION };
+
+/** Starts the session on first access (`$session->get()`), a no-op when it is open already. */
+export const lazyOpen: ApiEntry = { effect: 'open', resource: SESSION, lazy: true };
 export const closeWrite: ApiEntry = { effect: 'close', resource: SESSION, how: 'write' };
 export const closeAbort: ApiEntry = { effect: 'close', resource: SESSION, how: 'abort' };
 export const closeDestroy: ApiEntry = { effect: 'close', resource: SESSION, how: 'destroy' };

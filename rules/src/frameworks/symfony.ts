@@ -1,4 +1,4 @@
-import { closeWrite, each, none, open, returns, use, write } from './entries';
+import { closeWrite, each, lazyOpen, none, open, returns, use, write } from './entries';
 import type { FrameworkPreset } from './preset';
 
 const SESSION = 'symfony\\component\\httpfoundation\\session\\sessioninterface';
@@ -36,7 +36,8 @@ export const symfony: FrameworkPreset = {
       },
       [SESSION]: {
         // Every access to the data starts the session if it is not started (lazy start).
-        ...each(['start', 'get', 'set', 'has', 'all', 'replace', 'remove', 'clear', 'getbag'], open),
+        start: open,
+        ...each(['get', 'set', 'has', 'all', 'replace', 'remove', 'clear', 'getbag'], lazyOpen),
         save: closeWrite,
         // Clears the data and regenerates the id: the session stays open (with a new id).
         invalidate: use,
@@ -44,12 +45,12 @@ export const symfony: FrameworkPreset = {
         ...each(['isstarted', 'getid', 'setid', 'getname', 'setname', 'registerbag', 'getmetadatabag'], none),
       },
       'symfony\\component\\httpfoundation\\session\\flashbagawaresessioninterface': {
-        getflashbag: returns(FLASH_BAG, open),
+        getflashbag: returns(FLASH_BAG, lazyOpen),
       },
       [SESSION_CLASS]: {
-        getflashbag: returns(FLASH_BAG, open),
-        getiterator: open,
-        count: open,
+        getflashbag: returns(FLASH_BAG, lazyOpen),
+        getiterator: lazyOpen,
+        count: lazyOpen,
         isempty: none,
         getusageindex: none,
       },
@@ -58,7 +59,7 @@ export const symfony: FrameworkPreset = {
       },
       'symfony\\bundle\\frameworkbundle\\controller\\abstractcontroller': {
         // `$this->addFlash()` goes through the request's session: it starts it.
-        addflash: open,
+        addflash: lazyOpen,
       },
     },
     classParents: {

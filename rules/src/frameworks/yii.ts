@@ -1,4 +1,4 @@
-import { closeDestroy, closeWrite, each, http, mail, none, open, returns, use } from './entries';
+import { closeDestroy, closeWrite, each, http, lazyOpen, mail, none, open, returns, use } from './entries';
 import type { FrameworkPreset } from './preset';
 
 const SESSION = 'yii\\web\\session';
@@ -34,7 +34,7 @@ export const yii: FrameworkPreset = {
           ['get', 'set', 'has', 'remove', 'removeall', 'getflash', 'setflash', 'addflash', 'hasflash', 'removeflash',
             'removeallflashes', 'getallflashes', 'offsetget', 'offsetset', 'offsetexists', 'offsetunset', 'getiterator',
             'getcount', 'count'],
-          open,
+          lazyOpen,
         ),
         close: closeWrite,
         destroy: closeDestroy,

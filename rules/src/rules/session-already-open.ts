@@ -27,6 +27,8 @@ export const sessionAlreadyOpen: Rule = {
       const copies = new Map<string, Observation[]>();
       for (const observation of flow.observations) {
         if (observation.effect.kind !== 'open' || observation.effect.resource !== flow.resource) continue;
+        // A framework's start on first access (`$session->get()`) is meant to be repeated.
+        if (observation.effect.lazy) continue;
         const key = spanKey(observation.effect.span);
         copies.set(key, [...(copies.get(key) ?? []), observation]);
       }

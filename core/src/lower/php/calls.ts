@@ -62,6 +62,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
         mode: readAndClose ? 'read-and-close' : 'lock',
         api: site.display,
         span,
+        ...(api.lazy ? { lazy: true } : {}),
       });
       break;
     }

@@ -3,6 +3,7 @@ import type { SyntaxNode } from '../../parse/php';
 import { argumentValue, emitCall, lookupMethod, writeEffect } from './calls';
 import type { UnitContext } from './context';
 import { callableTarget } from './callables';
+import { typeOf } from './types';
 import { sessionRoot } from './session-access';
 import { evaluateStatic } from './static-string';
 
@@ -221,31 +222,6 @@ function lowerFunctionCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): 
   return emitCall(ctx, { node, args, display, api, target: { type: 'function', candidates } }, next);
 }
 
-/** The class of a receiver expression, when the syntax tells it. */
-function receiverClass(ctx: UnitContext, object: SyntaxNode): string | undefined {
-  if (object.type === 'variable_name') {
-    const name = object.text;
-    if (name === '$this') return ctx.className;
-    return ctx.variableTypes.get(name);
-  }
-  if (object.type === 'parenthesized_expression') {
-    const inner = named(object)[0];
-    return inner ? receiverClass(ctx, inner) : undefined;
-  }
-  if (object.type === 'object_creation_expression') {
-    const classNode = named(object).find((c) => c.type === 'name' || c.type === 'qualified_name');
-    return classNode ? ctx.names.resolveClass(classNode.text) : undefined;
-  }
-  if (object.type === 'member_access_expression' || object.type === 'nullsafe_member_access_expression') {
-    // `$this->http->get()`: the declared type of the property.
-    const owner = object.childForFieldName('object');
-    const property = object.childForFieldName('name');
-    const ownerClass = owner ? receiverClass(ctx, owner) : undefined;
-    return ownerClass && property?.type === 'name' ? ctx.facts.symbols.propertyType(ownerClass, property.text) : undefined;
-  }
-  return undefined;
-}
-
 function lowerMethodCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   const object = node.childForFieldName('object');
   if (isCallableCreation(node)) return object ? lowerExpression(ctx, object, cursor) : cursor;
@@ -259,7 +235,7 @@ function lowerMethodCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     return emitCall(ctx, { node, args, display: `${receiver}${arrow}${nameNode?.text ?? ''}()`, api: undefined, target: { type: 'dynamic' } }, next);
   }
   const method = nameNode.text.toLowerCase();
-  const className = object ? receiverClass(ctx, object) : undefined;
+  const className = object ? typeOf(ctx, object) : undefined;
   if (className === undefined) {
     const display = `${receiver}${arrow}${nameNode.text}()`;
     return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'unknown-method', method } }, next);

@@ -4,12 +4,12 @@ import type { FileIR, Unit, UnitKind } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
 import { LineIndex } from '../../text/line-index';
-import { lookupMethod } from './calls';
 import { UnitContext, type FileFacts } from './context';
 import { lowerExpression } from './expressions';
 import { installFinallyCopier } from './jumps';
 import { lowerStatement, lowerStatements, statementsBeforeBrokenDeclaration } from './statements';
 import { ProjectSymbols, type FileSymbols } from '../../project/symbols';
+import { typeOf } from './types';
 import { collectDeclarations, fileSymbols, type UnitSite } from './units';
 
 export interface LoweredFile {
@@ -170,7 +170,7 @@ function collectVariableTypes(ctx: UnitContext, unitNode: SyntaxNode): void {
       const left = assignment.childForFieldName('left');
       const right = assignment.childForFieldName('right');
       if (left?.type !== 'variable_name' || !right) continue;
-      const type = expressionType(ctx, right);
+      const type = typeOf(ctx, right);
       if (type) ctx.variableTypes.set(left.text, type);
     }
   }
@@ -218,37 +218,3 @@ function containsYield(unitNode: SyntaxNode): boolean {
 const NESTED = new Set(['function_definition', 'anonymous_function', 'arrow_function', 'class_declaration',
   'anonymous_class', 'interface_declaration', 'trait_declaration', 'enum_declaration', 'method_declaration']);
 
-function expressionType(ctx: UnitContext, node: SyntaxNode): string | undefined {
-  if (node.type === 'object_creation_expression') {
-    const classNode = node.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name');
-    return classNode ? ctx.names.resolveClass(classNode.text) : undefined;
-  }
-  if (node.type === 'member_call_expression' || node.type === 'nullsafe_member_call_expression') {
-    const object = node.childForFieldName('object');
-    const method = node.childForFieldName('name');
-    if (object?.type !== 'variable_name' || method?.type !== 'name') return undefined;
-    const receiver = object.text === '$this' ? ctx.className : ctx.variableTypes.get(object.text);
-    if (!receiver) return undefined;
-    const name = method.text.toLowerCase();
-    return ctx.facts.symbols.methodReturnType(receiver, name) ?? lookupMethod(ctx, receiver, name)?.returns;
-  }
-  if (node.type === 'scoped_call_expression') {
-    const scope = node.childForFieldName('scope');
-    const method = node.childForFieldName('name');
-    if (!scope || method?.type !== 'name') return undefined;
-    const keyword = scope.text.toLowerCase();
-    const className = keyword === 'self' || keyword === 'static' ? ctx.className : ctx.names.resolveClass(scope.text);
-    if (!className) return undefined;
-    const name = method.text.toLowerCase();
-    return ctx.facts.symbols.methodReturnType(className, name) ?? lookupMethod(ctx, className, name)?.returns;
-  }
-  if (node.type === 'function_call_expression') {
-    const callee = node.childForFieldName('function');
-    if (callee?.type !== 'name' && callee?.type !== 'qualified_name') return undefined;
-    const candidates = ctx.names.functionCandidates(callee.text);
-    const project = candidates.find((c) => ctx.facts.symbols.hasFunction(c));
-    if (project) return ctx.facts.symbols.functionReturnType(project);
-    return ctx.catalog.functions[candidates[candidates.length - 1]!]?.returns;
-  }
-  return undefined;
-}

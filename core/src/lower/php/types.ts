@@ -1,0 +1,63 @@
+import type { SyntaxNode } from '../../parse/php';
+import { lookupMethod } from './calls';
+import type { UnitContext } from './context';
+
+/**
+ * The class of an expression's value, when the code says it: `$this`, a typed or assigned
+ * variable, `new Foo`, a property's declared type (`$this->http`), and what a call returns
+ * (a declared or `@return` type of project code, or the catalog's `returns`), chained as far
+ * as it goes: `$request->getSession()->get()`, `$this->factory()->client()->send()`.
+ */
+export function typeOf(ctx: UnitContext, node: SyntaxNode | null, depth = 0): string | undefined {
+  if (!node || depth > 8) return undefined;
+  switch (node.type) {
+    case 'variable_name':
+      return node.text === '$this' ? ctx.className : ctx.variableTypes.get(node.text);
+    case 'parenthesized_expression':
+      return typeOf(ctx, node.namedChild(0), depth + 1);
+    case 'object_creation_expression': {
+      const classNode = node.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name');
+      return classNode ? ctx.names.resolveClass(classNode.text) : undefined;
+    }
+    case 'member_access_expression':
+    case 'nullsafe_member_access_expression': {
+      const owner = typeOf(ctx, node.childForFieldName('object'), depth + 1);
+      const property = node.childForFieldName('name');
+      return owner && property?.type === 'name' ? ctx.facts.symbols.propertyType(owner, property.text) : undefined;
+    }
+    case 'member_call_expression':
+    case 'nullsafe_member_call_expression': {
+      const receiver = typeOf(ctx, node.childForFieldName('object'), depth + 1);
+      const method = node.childForFieldName('name');
+      return receiver && method?.type === 'name' ? returnedBy(ctx, receiver, method.text.toLowerCase()) : undefined;
+    }
+    case 'scoped_call_expression': {
+      const scope = node.childForFieldName('scope');
+      const method = node.childForFieldName('name');
+      if (!scope || method?.type !== 'name') return undefined;
+      const keyword = scope.text.toLowerCase();
+      const className =
+        keyword === 'self' || keyword === 'static'
+          ? ctx.className
+          : keyword === 'parent'
+            ? (ctx.className ? ctx.facts.symbols.parentOf(ctx.className) : undefined)
+            : ctx.names.resolveClass(scope.text);
+      return className ? returnedBy(ctx, className, method.text.toLowerCase()) : undefined;
+    }
+    case 'function_call_expression': {
+      const callee = node.childForFieldName('function');
+      if (callee?.type !== 'name' && callee?.type !== 'qualified_name') return undefined;
+      const candidates = ctx.names.functionCandidates(callee.text);
+      const project = candidates.find((c) => ctx.facts.symbols.hasFunction(c));
+      if (project) return ctx.facts.symbols.functionReturnType(project);
+      return ctx.catalog.functions[candidates[candidates.length - 1]!]?.returns;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** What `method` returns on an object of `className`: project code first, then the catalog. */
+function returnedBy(ctx: UnitContext, className: string, method: string): string | undefined {
+  return ctx.facts.symbols.methodReturnType(className, method) ?? lookupMethod(ctx, className, method)?.returns;
+}
