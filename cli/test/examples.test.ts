@@ -21,7 +21,7 @@ describe('session-lint bundle on examples/', () => {
     assert.ok(fs.existsSync(bundle), 'build the bundle first: npm run build');
   });
 
-  it('reports the three flagged pages, with where the session was opened, and exits 1', () => {
+  it('reports the four flagged pages, with where the session was opened, and exits 1', () => {
     const run = spawnSync(process.execPath, [bundle, 'check', 'examples/', '--format', 'json'], { cwd: repoRoot, encoding: 'utf8' });
     assert.equal(run.status, 1, run.stderr);
     const report = JSON.parse(run.stdout) as JsonReport;
@@ -30,6 +30,7 @@ describe('session-lint bundle on examples/', () => {
     assert.deepEqual(
       report.findings.map((f) => `${f.file}:${f.line} ${f.rule}`),
       [
+        'examples/public/checkout.php:15 held-across-slow-call',
         'examples/public/download.php:25 held-across-slow-call',
         'examples/public/poll.php:34 held-across-slow-call',
         'examples/public/report.php:55 held-across-slow-call',
@@ -38,6 +39,10 @@ describe('session-lint bundle on examples/', () => {
     for (const finding of report.findings) {
       assert.ok(finding.related.some((r) => r.message.startsWith('session opened here')), `${finding.file}: no open location`);
     }
+    // The checkout page's lock is taken in another file, through the bootstrap it requires.
+    const checkout = report.findings[0]!;
+    assert.ok(checkout.related.some((r) => r.file === 'examples/lib/bootstrap.php' && r.message.includes('start_app_session()')));
+    assert.ok(checkout.related.some((r) => r.file === 'examples/lib/mailer.php' && r.message.includes('mail()')));
   });
 
   it('prints a readable report with code frames by default', () => {
