@@ -8,6 +8,8 @@ export interface FileSymbols {
   readonly classes: readonly ClassSymbol[];
   /** Constants by name as written (`define('ROOT', …)`, `const LIB = …`), fq when namespaced. */
   readonly constants: ReadonlyMap<string, StaticString>;
+  /** Lower-case fq function → positions of its by-reference parameters (`function f(&$x)`). */
+  readonly functionByRef: ReadonlyMap<string, readonly number[]>;
   /** Lower-case fq function → lower-case class it returns (declared type or `@return`). */
   readonly functionReturns: ReadonlyMap<string, string>;
   /** The paths of its `require`/`include` expressions, to find files it needs. */
@@ -28,6 +30,8 @@ export interface ClassSymbol {
   readonly traits: readonly string[];
   /** Lower-case method → lower-case class it returns (declared type or `@return`). */
   readonly returns: ReadonlyMap<string, string>;
+  /** Lower-case method → positions of its by-reference parameters. */
+  readonly byRef: ReadonlyMap<string, readonly number[]>;
 }
 
 /**
@@ -40,6 +44,7 @@ export class ProjectSymbols {
   private readonly classes = new Map<string, ClassSymbol>();
   private readonly constants = new Map<string, StaticString>();
   private readonly functionReturns = new Map<string, string>();
+  private readonly functionByRef = new Map<string, readonly number[]>();
   readonly files = new Set<string>();
 
   constructor(files: readonly FileSymbols[]) {
@@ -47,6 +52,7 @@ export class ProjectSymbols {
       this.files.add(file.file);
       for (const fn of file.functions) this.functions.add(fn);
       for (const [fn, type] of file.functionReturns) if (!this.functionReturns.has(fn)) this.functionReturns.set(fn, type);
+      for (const [fn, indices] of file.functionByRef) if (!this.functionByRef.has(fn)) this.functionByRef.set(fn, indices);
       for (const cls of file.classes) if (!this.classes.has(cls.name)) this.classes.set(cls.name, cls);
       for (const [name, value] of file.constants) if (!this.constants.has(name)) this.constants.set(name, value);
     }
@@ -89,6 +95,18 @@ export class ProjectSymbols {
       return cls.methods.has(method) || cls.traits.some(visit) || visit(cls.parent);
     };
     return visit(className);
+  }
+
+  /** By-reference parameter positions of a project function or method (none if unknown). */
+  byRefParameters(target: { type: 'function'; name: string } | { type: 'method'; className: string; method: string }): readonly number[] {
+    if (target.type === 'function') return this.functionByRef.get(target.name) ?? [];
+    const seen = new Set<string>();
+    for (let current: string | undefined = target.className; current && !seen.has(current); current = this.parentOf(current)) {
+      seen.add(current);
+      const cls = this.classes.get(current);
+      if (cls?.methods.has(target.method)) return cls.byRef.get(target.method) ?? [];
+    }
+    return [];
   }
 
   functionReturnType(name: string): string | undefined {

@@ -44,13 +44,15 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
   if (!api) {
     if (site.target.type === 'dynamic') return next;
     const callables = callableArguments(ctx, site.args);
-    return ctx.emit(next, {
+    next = ctx.emit(next, {
       kind: 'call',
       target: site.target,
       display: site.display,
       span,
       ...(callables.length > 0 ? { callables } : {}),
     });
+    // `normalize($_SESSION['cart'])` with `function normalize(array &$cart)`: a write.
+    return emitByRefWrites(ctx, site, projectByRef(ctx, site), next);
   }
   switch (api.effect) {
     case 'open': {
@@ -106,13 +108,29 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
     const target = callableTarget(ctx, site.args[index]);
     if (target) next = ctx.emit(next, { kind: 'call', target, display: `the callback of ${site.display}`, span });
   }
-  for (const index of api.byRefArguments ?? []) {
+  return emitByRefWrites(ctx, site, api.byRefArguments ?? [], next);
+}
+
+function emitByRefWrites(ctx: UnitContext, site: CallSite, indices: readonly number[], cursor: Cursor): Cursor {
+  let next = cursor;
+  for (const index of indices) {
     const arg = site.args[index];
     const value = arg ? argumentValue(arg) : undefined;
     const root = value ? sessionRoot(value, ctx.catalog.sessionVariable) : undefined;
     if (root) next = ctx.emit(next, writeEffect(ctx, value!, root.key));
   }
   return next;
+}
+
+/** By-reference parameters of the project function or method a call reaches. */
+function projectByRef(ctx: UnitContext, site: CallSite): readonly number[] {
+  const target = site.target;
+  if (target.type === 'function') {
+    const name = target.candidates.find((c) => ctx.facts.symbols.hasFunction(c));
+    return name ? ctx.facts.symbols.byRefParameters({ type: 'function', name }) : [];
+  }
+  if (target.type === 'method') return ctx.facts.symbols.byRefParameters(target);
+  return [];
 }
 
 function emitSlow(

@@ -38,6 +38,8 @@ export interface FileDeclarations {
   readonly methodReturns: Map<string, Map<string, string>>;
   /** Lower-case fq function → returned class. */
   readonly functionReturns: Map<string, string>;
+  /** Lower-case fq function, or `class::method` → by-reference parameter positions. */
+  readonly byRef: Map<string, number[]>;
   readonly constants: Map<string, StaticString>;
   readonly includes: StaticString[];
 }
@@ -51,12 +53,28 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
     methods: declarations.methods.get(name) ?? new Set(),
     traits: declarations.traits.get(name) ?? [],
     returns: declarations.methodReturns.get(name) ?? new Map(),
+    byRef: new Map(
+      [...declarations.byRef].flatMap(([key, indices]) =>
+        key.startsWith(`${name}::`) ? [[key.slice(name.length + 2), indices] as const] : [],
+      ),
+    ),
   }));
-  return { file, functions: [...declarations.functions], classes, constants: declarations.constants, functionReturns: declarations.functionReturns, includes: declarations.includes, headerComment: declarations.comments[0]?.node.text ?? '' };
+  return { file, functions: [...declarations.functions], classes, constants: declarations.constants, functionReturns: declarations.functionReturns,
+    functionByRef: new Map([...declarations.byRef].filter(([key]) => !key.includes('::'))), includes: declarations.includes, headerComment: declarations.comments[0]?.node.text ?? '' };
 }
 
 const NOT_CLASSES = new Set(['string', 'int', 'integer', 'float', 'bool', 'boolean', 'array', 'mixed', 'object',
   'callable', 'iterable', 'null', 'void', 'self', 'static', 'false', 'true', 'resource', 'never']);
+
+/** Positions of `&$param` parameters of a function or method. */
+function byRefPositions(node: SyntaxNode): number[] {
+  const positions: number[] = [];
+  const parameters = node.childForFieldName('parameters')?.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment') ?? [];
+  parameters.forEach((parameter, index) => {
+    if (parameter.childForFieldName('reference_modifier') || parameter.namedChildren.some((c) => c?.type === 'reference_modifier')) positions.push(index);
+  });
+  return positions;
+}
 
 /** The class in a `@var Foo|null` docblock, if there is one. */
 function docblockVarType(comment: string): string | undefined {
@@ -100,6 +118,7 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
     traits: new Map(),
     methodReturns: new Map(),
     functionReturns: new Map(),
+    byRef: new Map(),
     constants: new Map(),
     includes: [],
   };
@@ -171,6 +190,8 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
           result.functions.add(name);
           const returned = returnType(node, region, undefined);
           if (returned) result.functionReturns.set(name, returned);
+          const references = byRefPositions(node);
+          if (references.length > 0) result.byRef.set(name, references);
           result.units.push({ kind: 'function', node, scope: region, name, display: `${written}()` });
           break;
         }
@@ -190,6 +211,8 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
             let methods = result.methods.get(className);
             if (!methods) result.methods.set(className, (methods = new Set()));
             methods.add(written.toLowerCase());
+            const references = byRefPositions(node);
+            if (references.length > 0) result.byRef.set(`${className}::${written.toLowerCase()}`, references);
             const returned = returnType(node, region, className);
             if (returned) {
               let returns = result.methodReturns.get(className);
