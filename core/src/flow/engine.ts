@@ -56,6 +56,8 @@ export interface CalleeEffects {
   readonly writesWhileClosed: readonly (readonly Step[])[];
   /** Output the callee may flush to the client (headers sent), as chains from the call. */
   readonly flushes: readonly (readonly Step[])[];
+  /** Where the callee starts the session when the caller's is closed, as chains from the call. */
+  readonly opens: readonly (readonly Step[])[];
 }
 
 /** What a call to project code does, seen from the caller. */
@@ -163,7 +165,7 @@ export class FlowEngine {
 
   private openStep(effect: Effect): Step | undefined {
     if (effect.kind !== 'open') return undefined;
-    return { span: effect.span, label: `session opened here by \`${effect.api}\`` };
+    return { span: effect.span, label: effect.label ?? `session opened here by \`${effect.api}\`` };
   }
 
   private summary(unit: Unit, resource: ResourceId, entry: 'closed' | 'open', bindings: Bindings): Summary | undefined {
@@ -192,19 +194,23 @@ export class FlowEngine {
     const writesUnderLock: Step[][] = [];
     const writesWhileClosed: Step[][] = [];
     const flushes: Step[][] = [];
+    const opens: Step[][] = [];
     for (const observation of flow.observations) {
       const { effect, before, call } = observation;
       const underEntryLock = before.open.some((site) => site.entry);
       // Closed here only because it was closed when the unit was entered.
       const closedFromEntry = before.closed && !before.released;
       if (effect.kind === 'close' && effect.resource === resource && underEntryLock) {
-        releases.push([{ span: effect.span, label: `released here by \`${effect.api}\`` }]);
+        releases.push([{ span: effect.span, label: effect.label ?? `released here by \`${effect.api}\`` }]);
       }
       if ((effect.kind === 'write' || effect.kind === 'use') && effect.resource === resource) {
         const label = effect.kind === 'use' ? `\`${effect.api}\` changes the session here` : 'writes the session here';
         const step: Step = { span: effect.span, label };
         if (underEntryLock) writesUnderLock.push([step]);
         if (closedFromEntry) writesWhileClosed.push([step]);
+      }
+      if (effect.kind === 'open' && effect.resource === resource && before.closed) {
+        opens.push([{ span: effect.span, label: `\`${effect.api}\` starts the session here` }]);
       }
       if (effect.kind === 'output' && effect.flush) {
         flushes.push([{ span: effect.span, label: `\`${effect.callee}\` may send output here` }]);
@@ -219,6 +225,7 @@ export class FlowEngine {
         }
         if (closedFromEntry) writesWhileClosed.push(...call.writesWhileClosed.map((chain) => [...chain]));
         flushes.push(...call.flushes.map((chain) => [...chain]));
+        if (before.closed) opens.push(...call.opens.map((chain) => [...chain]));
       }
     }
     const cap = <T>(items: T[]): T[] => items.slice(0, MAX_OCCURRENCES);
@@ -232,6 +239,7 @@ export class FlowEngine {
       writesUnderLock: cap(writesUnderLock),
       writesWhileClosed: cap(writesWhileClosed),
       flushes: cap(flushes),
+      opens: cap(opens),
     };
     this.summaries.set(key, summary);
     return summary;
@@ -264,6 +272,7 @@ export class FlowEngine {
     const writesUnderLock: Step[][] = [];
     const writesWhileClosed: Step[][] = [];
     const flushes: Step[][] = [];
+    const opens: Step[][] = [];
     const viaCall = (chains: readonly (readonly Step[])[]): Step[][] => chains.map((chain) => [callStep, ...chain]);
     for (const unit of units) {
       if (before.closed) {
@@ -278,6 +287,7 @@ export class FlowEngine {
           }
           writesWhileClosed.push(...viaCall(summary.writesWhileClosed));
           flushes.push(...viaCall(summary.flushes));
+          opens.push(...viaCall(summary.opens));
         }
       }
       if (before.open.length > 0) {
@@ -312,6 +322,7 @@ export class FlowEngine {
       writesUnderLock: cap(writesUnderLock),
       writesWhileClosed: cap(writesWhileClosed),
       flushes: cap(flushes),
+      opens: cap(opens),
     };
     return { after, outcome };
   }
@@ -421,7 +432,7 @@ export function transferEffect(
       return withOptional({ closed: false, open: unionSites(before.open, [siteFromChain([openStep])]) }, before.via, undefined);
     }
     case 'close':
-      return withOptional(releasedBy({ span: effect.span, label: `the session is closed here by \`${effect.api}\`` }), before.via, undefined);
+      return withOptional(releasedBy({ span: effect.span, label: effect.label ?? `the session is closed here by \`${effect.api}\`` }), before.via, undefined);
     case 'assume':
       switch (effect.state) {
         case 'open':

@@ -38,12 +38,21 @@ export const reopenAfterOutput: Rule = {
       // A `finally` block is copied onto every path through it: report each start once.
       const reported = new Set<string>();
       for (const observation of flow.observations) {
-        const { effect, before } = observation;
-        if (effect.kind !== 'open' || effect.resource !== flow.resource || !before.closed) continue;
+        const { effect, before, call } = observation;
+        if (!before.closed) continue;
+        // A helper that starts the session (`remember_download()` after `readfile()`) counts too.
+        const open: OpenEffect | undefined =
+          effect.kind === 'open' && effect.resource === flow.resource
+            ? effect
+            : effect.kind === 'call' && call && call.opens.length > 0
+              ? { kind: 'open', resource: flow.resource, mode: 'lock', api: effect.display, span: effect.span }
+              : undefined;
+        if (!open) continue;
         const flush = flushedBy.get(observation.node);
-        if (!flush || reported.has(spanKey(effect.span))) continue;
-        reported.add(spanKey(effect.span));
-        findings.push(buildFinding(context, observation, effect, flush));
+        if (!flush || reported.has(spanKey(open.span))) continue;
+        reported.add(spanKey(open.span));
+        findings.push(buildFinding(context, observation, open, flush));
+        if (effect.kind === 'call') for (const chain of call!.opens) findings[findings.length - 1] = withChain(findings[findings.length - 1]!, chain);
       }
     }
     return findings;
@@ -94,6 +103,15 @@ function flushReach(flow: UnitFlow): Map<number, Flush> {
     }
   }
   return reached;
+}
+
+/** Adds the way into a helper's `session_start()` to a finding's related locations. */
+function withChain(finding: Finding, chain: readonly Step[]): Finding {
+  const related = [...finding.related];
+  for (const step of chain.slice(1)) {
+    if (!related.some((r) => r.span.start === step.span.start && r.span.file === step.span.file)) related.push({ message: step.label, span: step.span });
+  }
+  return { ...finding, related };
 }
 
 function buildFinding(context: RuleContext, observation: Observation, open: OpenEffect, flush: Flush): Finding {
