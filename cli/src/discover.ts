@@ -1,6 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { ANALYSED_EXTENSIONS, isAnalysedFile } from './file-types';
+import { SKIPPED_FILE_REASON, isAnalysedFile } from './file-types';
 import { checkIgnored, IgnoreFileCache, type IgnoreLevel } from './gitignore';
 import { compareStrings, displayPath } from './paths';
 import { describeFsError } from './read-source';
@@ -147,7 +147,7 @@ class Walker {
   }
 
   private fileSkipReason(name: string, abs: string, levels: readonly IgnoreLevel[]): string | undefined {
-    if (!isAnalysedFile(name)) return `not a ${ANALYSED_EXTENSIONS.join(' / ')} file`;
+    if (!isAnalysedFile(name)) return SKIPPED_FILE_REASON;
     return this.ignoredReason(abs, false, levels);
   }
 

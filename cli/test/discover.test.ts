@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { discoverFiles, type DiscoveryOptions } from '../src/discover';
-import { isAnalysedFile } from '../src/file-types';
+import { SKIPPED_FILE_REASON, isAnalysedFile } from '../src/file-types';
 import { TempDir } from './helpers';
 
 describe('discoverFiles', () => {
@@ -59,8 +59,8 @@ describe('discoverFiles', () => {
     tmp.write({ 'vendor/a.php': '', 'gen/b.php': '', '.gitignore': 'gen/\n', 'c.txt': '' });
     const { skipped } = await discoverFiles(['.'], defaults(tmp.root));
     assert.deepEqual(skipped, [
-      { displayPath: '.gitignore', reason: 'not a .php / .phtml / .inc / .module file' },
-      { displayPath: 'c.txt', reason: 'not a .php / .phtml / .inc / .module file' },
+      { displayPath: '.gitignore', reason: SKIPPED_FILE_REASON },
+      { displayPath: 'c.txt', reason: SKIPPED_FILE_REASON },
       { displayPath: 'gen/', reason: 'ignored by .gitignore (use --no-ignore to analyse it)' },
       { displayPath: 'vendor/', reason: 'dependency directory (use --include-vendor to analyse it)' },
     ]);
@@ -162,13 +162,17 @@ describe('discoverFiles', () => {
 });
 
 describe('isAnalysedFile', () => {
-  it('takes the PHP extensions in any case, and nothing else', () => {
+  it('takes the PHP extensions in any case', () => {
     assert.equal(isAnalysedFile('a.php'), true);
     assert.equal(isAnalysedFile('A.PHP'), true);
     assert.equal(isAnalysedFile('.php'), false);
     assert.equal(isAnalysedFile('a.phtml'), true);
     assert.equal(isAnalysedFile('lib.inc'), true);
-    assert.equal(isAnalysedFile('a.js'), false);
     assert.equal(isAnalysedFile('a.php.bak'), false);
+  });
+
+  it('takes TypeScript and JavaScript sources, but not declaration files or minified bundles', () => {
+    for (const name of ['a.ts', 'b.tsx', 'c.mts', 'd.cts', 'e.js', 'F.JSX', 'g.mjs', 'h.cjs']) assert.equal(isAnalysedFile(name), true, name);
+    for (const name of ['.ts', 'types.d.ts', 'x.d.mts', 'vendor.min.js', 'a.ts.map', 'a.json']) assert.equal(isAnalysedFile(name), false, name);
   });
 });

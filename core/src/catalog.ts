@@ -71,3 +71,48 @@ export interface Catalog {
   readonly sessionVariable: string;
   readonly sessionResource: ResourceId;
 }
+
+/**
+ * What Node APIs do, as data, for the TypeScript/JavaScript lowering (syntax and import
+ * tracking only). Module names are written without the `node:` prefix.
+ */
+export interface NodeCatalog {
+  /** Resources held per variable: `const client = await pool.connect()` … `client.release()`. */
+  readonly heldResources: readonly NodeHeldResource[];
+  /** Slow functions reached through imports (`import axios from 'axios'`, `require(…)`). */
+  readonly modules: Readonly<Record<string, Readonly<Record<string, NodeSlowExport>>>>;
+  /** Slow global functions (`fetch`). */
+  readonly globals: Readonly<Record<string, NodeSlowExport>>;
+  /**
+   * Global timer functions: `await new Promise((r) => setTimeout(r, n))` sleeps.
+   */
+  readonly timers: readonly string[];
+  /** Wrappers that turn a callback API into a promise one (`promisify`), by module. */
+  readonly promisifiers: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface NodeHeldResource {
+  /** The resource id prefix: `pg-client` gives `pg-client:<unit>:<variable>`. */
+  readonly kind: string;
+  readonly module: string;
+  /** The exported class whose instances hand out the resource (`Pool`). */
+  readonly className: string;
+  /** Methods of an instance that acquire it (`connect`). */
+  readonly acquire: readonly string[];
+  /** Methods of the acquired object that release it (`release`). */
+  readonly release: readonly string[];
+  /** How messages name it: "Pooled client". */
+  readonly noun: string;
+  /** Why holding it is costly, the end of the message. */
+  readonly consequence: string;
+}
+
+export interface NodeSlowExport {
+  readonly kind: SlowKind;
+  /** Slow when called (`fetch(url)`); otherwise only its methods are (`axios.get`). */
+  readonly callable?: boolean;
+  /** Methods of the export that are slow (`get`, `post`). */
+  readonly methods?: readonly string[];
+  /** Slow only when its promise is awaited (callback forms run later, not here). */
+  readonly whenAwaited?: boolean;
+}

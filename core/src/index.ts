@@ -19,3 +19,5 @@ export * from './flow/engine';
 export * from './flow/held';
 export * from './flow/resolver';
 export * from './flow/include-paths';
+export * from './parse/typescript';
+export { lowerTypeScript, tsQualifiedName, type LoweredTsFile } from './lower/ts/index';

@@ -1,5 +1,6 @@
 import type { SlowKind } from './ir/effects';
-import type { FileIR, Unit } from './ir/unit';
+import type { ResourceId } from './ir/effects';
+import type { FileIR, HeldResourceInfo, Unit } from './ir/unit';
 import type { Finding, Severity } from './model/finding';
 import type { UnitFlow } from './flow/engine';
 
@@ -17,8 +18,13 @@ export interface RuleMeta {
 /** What a rule may read: the lowered file and the flow results, never the syntax tree. */
 export interface RuleContext {
   readonly file: FileIR;
-  /** The dataflow of a unit, entered with the session closed; memoised. */
-  flowOf(unit: Unit): UnitFlow;
+  /**
+   * The dataflow of a unit for a resource (the session when absent), entered with it
+   * closed; memoised.
+   */
+  flowOf(unit: Unit, resource?: ResourceId): UnitFlow;
+  /** The resources held per variable that a unit acquires (TypeScript); none for PHP. */
+  resourcesOf(unit: Unit): readonly HeldResourceInfo[];
   /** The severity the user configured for this rule. */
   readonly severity: Severity;
   /** Severity for a kind of slow work (`off` drops it). */

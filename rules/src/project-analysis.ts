@@ -9,6 +9,9 @@ import {
   declarePhp,
   applySuppressions,
   lowerPhp,
+  lowerTypeScript,
+  isTypeScriptPath,
+  parseTypeScript,
   normalizePath,
   parseSuppressions,
   syntaxProblems,
@@ -16,7 +19,10 @@ import {
   type FileIR,
   type FileSymbols,
   type Finding,
+  type HeldResourceInfo,
   type InputError,
+  type NodeCatalog,
+  type ResourceId,
   type PhpParser,
   type Rule,
   type RuleContext,
@@ -27,6 +33,7 @@ import {
 import * as posix from 'node:path/posix';
 import type { AnalysisResult, AnalyzerOptions, ProjectHost, SourceFile } from './api';
 import { mergeCatalogs } from './catalog/merge';
+import { nodeCatalog } from './catalog/node';
 import { entrySites } from './entry-points';
 import { activePresets } from './frameworks/detect';
 import { allPresets } from './frameworks/index';
@@ -71,8 +78,9 @@ export function analyzeProject(
     files.set(normalizePath(source.path), { path: source.path, text: source.text, lines: new LineIndex(source.text), requested: true });
   }
 
-  // 1. Declarations (one parse per file; the tree is freed at once).
-  for (const file of files.values()) declare(parser, file, errors);
+  // 1. Declarations (one parse per file; the tree is freed at once). TypeScript and
+  // JavaScript files need none yet: they are lowered on their own, with their imports.
+  for (const file of files.values()) if (!isTypeScriptPath(file.path)) declare(parser, file, errors);
   // Files that are included but were not given: load them through the host, if it can.
   if (host) loadIncludedFiles(parser, files, host, options, errors);
 
@@ -81,7 +89,10 @@ export function analyzeProject(
   const symbols = new ProjectSymbols(declared);
   const presets = activePresets(allPresets, options, host, declared);
   const catalog = mergeCatalogs(baseCatalog, ...presets.map((p) => p.catalog), ...(options.apis ? [options.apis] : []));
-  for (const file of files.values()) lower(parser, catalog, file, symbols, errors, files.size > 1);
+  for (const file of files.values()) {
+    if (isTypeScriptPath(file.path)) lowerTs(nodeCatalog, file, errors);
+    else lower(parser, catalog, file, symbols, errors, files.size > 1);
+  }
 
   // 3. Flow and rules.
   const irs = [...files.values()].flatMap((f) => (f.ir ? [f.ir] : []));
@@ -95,7 +106,17 @@ export function analyzeProject(
   const engine = new FlowEngine(resolver, lineOf);
   const ambient = entrySites(irs, options, presets, engine, resolver, catalog.sessionResource);
   const flows = new Map<Unit, UnitFlow>();
-  const flowOf = (unit: Unit): UnitFlow => {
+  const resourceFlows = new Map<string, UnitFlow>();
+  const flowOf = (unit: Unit, resource?: ResourceId): UnitFlow => {
+    if (resource !== undefined && resource !== catalog.sessionResource) {
+      const key = `${unit.span.file}#${unit.id}#${resource}`;
+      let flow = resourceFlows.get(key);
+      if (!flow) {
+        flow = engine.analyze(unit, resource);
+        resourceFlows.set(key, flow);
+      }
+      return flow;
+    }
     let flow = flows.get(unit);
     if (!flow) {
       const sites = ambient.get(unit);
@@ -146,6 +167,24 @@ function declare(parser: PhpParser, file: LoadedFile, errors: InputError[]): voi
     file.symbols = declarePhp(tree.rootNode, file.path);
   } finally {
     tree.delete();
+  }
+}
+
+/** A TypeScript/JavaScript file: parsed and lowered on its own (syntax and imports only). */
+function lowerTs(catalog: NodeCatalog, file: LoadedFile, errors: InputError[]): void {
+  const parsed = parseTypeScript(file.path, file.text);
+  const lowered = lowerTypeScript(parsed.source, file.path, catalog);
+  file.ir = lowered.ir;
+  if (!file.requested) return;
+  for (const problem of parsed.problems) {
+    errors.push({
+      file: file.path,
+      message: `line ${file.lines.positionAt(problem.start).line + 1}: syntax error, ${problem.message}; the rest of the file is still analysed`,
+      span: { file: file.path, start: problem.start, end: problem.end },
+    });
+  }
+  for (const problem of lowered.problems) {
+    errors.push({ file: file.path, message: `line ${file.lines.positionAt(problem.span.start).line + 1}: ${problem.message}`, span: problem.span });
   }
 }
 
@@ -242,9 +281,11 @@ function runRules(
   ir: FileIR,
   rules: readonly EnabledRule[],
   options: AnalyzerOptions,
-  flowOf: (unit: Unit) => UnitFlow,
+  flowOf: (unit: Unit, resource?: ResourceId) => UnitFlow,
   sessionLocks: boolean,
 ): Finding[] {
+  const held = ir.heldResources ?? [];
+  const resourcesOf = (unit: Unit): readonly HeldResourceInfo[] => held.filter((resource) => resource.unit === unit.id);
   const lineOf = (offset: number): number => file.lines.positionAt(offset).line + 1;
   const findings: Finding[] = [];
   for (const { rule, severity } of rules) {
@@ -252,6 +293,7 @@ function runRules(
     const context: RuleContext = {
       file: ir,
       flowOf,
+      resourcesOf,
       severity,
       slowKindSeverity: (kind) => slowKindSeverity(options, severity, kind),
       lineOf,

@@ -9,8 +9,11 @@ import { analyzer, fixtureFiles, fixturesRoot } from './support';
 
 /**
  * Runs every case in `test-fixtures/<rule-id>/`: the findings must be exactly the ones the
- * file's `// expect:` comments name, and `*.ok.php` files must have none at all.
+ * file's `// expect:` comments name, and `*.ok.php` files must have none at all. TypeScript
+ * and JavaScript cases (`.ts`, `.js`, clean ones `*.ok.ts`, `*.ok.js`) work the same way.
  */
+const FIXTURE_EXTENSIONS = ['.php', '.ts', '.js'];
+
 describe('rule fixtures', () => {
   it('has a folder per rule and no folder for an unknown rule', () => {
     const folders = fs.readdirSync(fixturesRoot, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
@@ -21,11 +24,11 @@ describe('rule fixtures', () => {
   for (const rule of allRules) {
     const folder = path.join(fixturesRoot, rule.meta.id);
     describe(rule.meta.id, () => {
-      for (const file of fixtureFiles(folder)) {
+      for (const file of fixtureFiles(folder, FIXTURE_EXTENSIONS)) {
         const name = path.basename(file);
         it(name, async () => {
           const text = fs.readFileSync(file, 'utf8');
-          const optionsFile = file.replace(/(\.ok)?\.php$/, '.options.json');
+          const optionsFile = file.replace(/(\.ok)?\.(php|ts|js)$/, '.options.json');
           const options: AnalyzerOptions = fs.existsSync(optionsFile) ? JSON.parse(fs.readFileSync(optionsFile, 'utf8')) : {};
           const result = (await analyzer(options)).analyzeFile({ path: name, text });
           assert.deepEqual(result.errors.map((e) => e.message), [], 'fixtures must parse cleanly');
@@ -33,10 +36,10 @@ describe('rule fixtures', () => {
           const lines = new LineIndex(text);
           const actual = result.findings.map((f) => ({ line: lines.positionAt(f.span.start).line + 1, rule: f.rule, message: f.message }));
           const expected = parseExpectations(text);
-          if (name.endsWith('.ok.php')) {
-            assert.equal(expected.length, 0, 'an .ok.php file must not carry expectations');
+          if (/\.ok\.(php|ts|js)$/.test(name)) {
+            assert.equal(expected.length, 0, 'an .ok.php (.ok.ts, .ok.js) file must not carry expectations');
           } else {
-            assert.ok(expected.length > 0, 'a case without expectations must be named *.ok.php');
+            assert.ok(expected.length > 0, 'a case without expectations must be named *.ok.php (*.ok.ts, *.ok.js)');
           }
           const render = (items: readonly { line: number; rule: string }[]): string =>
             items.map((i) => `${i.line}: ${i.rule}`).sort((a, b) => parseInt(a) - parseInt(b) || a.localeCompare(b)).join('\n');

@@ -31,6 +31,8 @@ export interface OpenEffect {
   readonly span: Span;
   /** Starts the session on first access only (`$session->get()`): no second start. */
   readonly lazy?: boolean;
+  /** The related-location label for where it was opened; the session's wording when absent. */
+  readonly label?: string;
 }
 
 /** An API that needs the resource open and keeps it open (`session_regenerate_id()`). */
@@ -48,6 +50,8 @@ export interface CloseEffect {
   readonly how: 'write' | 'abort' | 'destroy';
   readonly api: string;
   readonly span: Span;
+  /** The related-location label for where it was released; the session's wording when absent. */
+  readonly label?: string;
 }
 
 export interface AccessEffect {

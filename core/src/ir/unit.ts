@@ -51,4 +51,22 @@ export interface FileIR {
   readonly registrations: readonly Registration[];
   /** Comments, for suppressions: span and text. */
   readonly comments: readonly { readonly span: Span; readonly text: string }[];
+  /**
+   * Resources held per variable (TypeScript: a pooled client), each opened in one unit.
+   * PHP files have none: their one resource is the session.
+   */
+  readonly heldResources?: readonly HeldResourceInfo[];
+}
+
+/** A resource a unit acquires into a variable, and how messages talk about it. */
+export interface HeldResourceInfo {
+  readonly id: import('./effects').ResourceId;
+  /** The id of the unit that acquires it. */
+  readonly unit: string;
+  /** The variable holding it: `client`. */
+  readonly variable: string;
+  /** "Pooled client". */
+  readonly noun: string;
+  /** "the pool has a fixed number of clients; …". */
+  readonly consequence: string;
 }

@@ -1,6 +1,7 @@
 import {
   type Finding,
   type HeldOperation,
+  type HeldResourceInfo,
   type RelatedLocation,
   type Rule,
   type RuleContext,
@@ -25,12 +26,13 @@ export const heldAcrossSlowCall: Rule = {
   meta: {
     id: 'held-across-slow-call',
     description: 'A session lock (or other lock-bearing resource) is held while slow work runs',
-    languages: ['php'],
+    languages: ['php', 'typescript'],
     defaultSeverity: 'warning',
     fixAvailability: 'never',
   },
   check(context) {
     const findings: Finding[] = [];
+    if (context.file.language !== 'php') return checkHeldResources(context);
     // A store that does not lock blocks no one (the lost-update rules still apply).
     if (!context.sessionLocks) return findings;
     for (const unit of context.file.units) {
@@ -44,6 +46,22 @@ export const heldAcrossSlowCall: Rule = {
     return findings;
   },
 };
+
+/** Resources held per variable (a pooled client): one finding per region, as for the session. */
+function checkHeldResources(context: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const unit of context.file.units) {
+    for (const resource of context.resourcesOf(unit)) {
+      const flow = context.flowOf(unit, resource.id);
+      const operations = heldOperationsWithSeverity(context, flow);
+      for (const region of groupByRegion(operations.map((o) => o.operation))) {
+        const members = operations.filter((o) => region.includes(o.operation));
+        findings.push(buildFinding(context, unit, flow, members, resource));
+      }
+    }
+  }
+  return findings;
+}
 
 interface RatedOperation {
   readonly operation: HeldOperation;
@@ -60,7 +78,13 @@ function heldOperationsWithSeverity(context: RuleContext, flow: UnitFlow): Rated
   return rated;
 }
 
-function buildFinding(_context: RuleContext, unit: Unit, flow: UnitFlow, members: readonly RatedOperation[]): Finding {
+function buildFinding(
+  _context: RuleContext,
+  unit: Unit,
+  flow: UnitFlow,
+  members: readonly RatedOperation[],
+  resource?: HeldResourceInfo,
+): Finding {
   const top = Math.max(...members.map((m) => SEVERITY_RANK[m.severity]));
   const primary = members
     .filter((m) => SEVERITY_RANK[m.severity] === top)
@@ -92,16 +116,18 @@ function buildFinding(_context: RuleContext, unit: Unit, flow: UnitFlow, members
   for (const other of members) {
     if (other === primary || sameLoop.includes(other)) continue;
     // Pointed at in this unit (the call or include that leads to it), named in full.
-    add(`also while the lock is held: ${describe(other.operation.occurrence)}`, other.operation.span);
+    add(`also while ${resource ? `\`${resource.variable}\` is held` : 'the lock is held'}: ${describe(other.operation.occurrence)}`, other.operation.span);
   }
   const releases = releasesAfter(flow, operation, sites);
   for (const release of releases) add(release.label, release.span);
   const end = stillOpenAtEnd(flow, sites);
   if (end) {
     add(
-      unit.kind === 'script'
-        ? 'the session stays locked until the script ends'
-        : `the session is still open when ${unit.displayName} returns`,
+      resource
+        ? `\`${resource.variable}\` is never released on this path: it is still held when ${unit.displayName} ends`
+        : unit.kind === 'script'
+          ? 'the session stays locked until the script ends'
+          : `the session is still open when ${unit.displayName} returns`,
       unit.endSpan,
     );
   }
@@ -109,7 +135,9 @@ function buildFinding(_context: RuleContext, unit: Unit, flow: UnitFlow, members
   return {
     rule: heldAcrossSlowCall.meta.id,
     severity: primary.severity,
-    message: message(operation.occurrence, state === 'maybe-open', operation.state.whyMaybe),
+    message: resource
+      ? resourceMessage(resource, operation.occurrence, state === 'maybe-open', operation.state.whyMaybe)
+      : message(operation.occurrence, state === 'maybe-open', operation.state.whyMaybe),
     span: operation.span,
     related,
     fixes: [],
@@ -127,6 +155,17 @@ export function message(occurrence: SlowOccurrence, maybe: boolean, maybeBecause
     return `Session lock may be held across ${what}: ${path}, and every other request from this user waits ${wait}.`;
   }
   return `Session lock held across ${what}: every other request from this user waits ${wait}.`;
+}
+
+/** "Pooled client `client` held across `fetch()`: the pool has a fixed number of clients; …". */
+export function resourceMessage(resource: HeldResourceInfo, occurrence: SlowOccurrence, maybe: boolean, maybeBecause: string | undefined): string {
+  const what = describe(occurrence);
+  const name = `${resource.noun} \`${resource.variable}\``;
+  if (maybe) {
+    const path = maybeBecause ? `it is still held when ${maybeBecause}` : 'it is still held on some paths';
+    return `${name} may be held across ${what}: ${path}, and ${resource.consequence}`;
+  }
+  return `${name} held across ${what}: ${resource.consequence}`;
 }
 
 function sameSpan(a: { file: string; start: number; end: number }, b: { file: string; start: number; end: number }): boolean {

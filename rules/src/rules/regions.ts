@@ -32,7 +32,7 @@ export function releasesAfter(flow: UnitFlow, operation: HeldOperation, sites: r
     if (!reachable.has(observation.node) || !overlaps(observation.before.open, sites)) continue;
     const effect = observation.effect;
     if (effect.kind === 'close') {
-      steps.push({ span: effect.span, label: `the session is released here by \`${effect.api}\`` });
+      steps.push({ span: effect.span, label: effect.label ?? `the session is released here by \`${effect.api}\`` });
     } else if (observation.call && observation.call.releases.length > 0) {
       steps.push({ span: effect.span, label: 'the session is released inside this call' });
     }

@@ -1,0 +1,223 @@
+import * as ts from 'typescript';
+import type { NodeSlowExport } from '../../catalog';
+import type { Cursor } from '../../ir/cfg-builder';
+import type { CallEffect, CallTarget, Effect } from '../../ir/effects';
+import type { TsUnitContext } from './context';
+import { resolveRef, slowExportOf, unwrap } from './imports';
+
+/** Function-like nodes are units of their own: as expressions they only create a value. */
+export function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaration {
+  return (
+    ts.isFunctionExpression(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isFunctionDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node)
+  );
+}
+
+const SHORT_CIRCUIT = new Set([
+  ts.SyntaxKind.AmpersandAmpersandToken,
+  ts.SyntaxKind.BarBarToken,
+  ts.SyntaxKind.QuestionQuestionToken,
+  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
+  ts.SyntaxKind.BarBarEqualsToken,
+  ts.SyntaxKind.QuestionQuestionEqualsToken,
+]);
+
+/** Lowers an expression in evaluation order; `awaited`: its value is awaited right away. */
+export function lowerExpression(ctx: TsUnitContext, node: ts.Node, cursor: Cursor, awaited = false): Cursor {
+  if (cursor.length === 0) return cursor;
+  if (isFunctionLike(node) || ts.isClassExpression(node) || ts.isClassDeclaration(node) || ts.isTypeNode(node)) return cursor;
+  if (ctx.tooDeep(node)) return cursor;
+  ctx.depth++;
+  try {
+    return lowerInner(ctx, node, cursor, awaited);
+  } finally {
+    ctx.depth--;
+  }
+}
+
+function lowerInner(ctx: TsUnitContext, node: ts.Node, cursor: Cursor, awaited: boolean): Cursor {
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node)) {
+    return lowerExpression(ctx, node.expression, cursor, awaited);
+  }
+  if (ts.isAwaitExpression(node)) return lowerExpression(ctx, node.expression, cursor, true);
+  if (ts.isBinaryExpression(node)) {
+    if (SHORT_CIRCUIT.has(node.operatorToken.kind)) {
+      const left = lowerExpression(ctx, node.left, cursor);
+      return ctx.builder.join(left, lowerExpression(ctx, node.right, left));
+    }
+    if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const after = lowerExpression(ctx, node.right, lowerExpression(ctx, node.left, cursor));
+      const target = unwrap(node.left);
+      return ts.isIdentifier(target) ? acquire(ctx, target, node.right, after) : after;
+    }
+  }
+  if (ts.isConditionalExpression(node)) {
+    const condition = lowerExpression(ctx, node.condition, cursor);
+    const note = (truthy: boolean) => `\`${short(ctx.text(node.condition))}\` is ${truthy ? 'true' : 'false'} (line ${ctx.line(node.condition)})`;
+    const whenTrue = lowerExpression(ctx, node.whenTrue, withNote(condition, note(true)));
+    const whenFalse = lowerExpression(ctx, node.whenFalse, withNote(condition, note(false)));
+    return ctx.builder.join(whenTrue, whenFalse);
+  }
+  if (ts.isCallExpression(node)) return lowerCall(ctx, node, cursor, awaited);
+  if (ts.isNewExpression(node)) {
+    let next = cursor;
+    for (const arg of node.arguments ?? []) next = lowerExpression(ctx, arg, next);
+    if (awaited && isPromiseSleep(ctx, node)) {
+      return ctx.emit(next, { kind: 'slow', slowKind: 'sleep', callee: 'setTimeout()', span: ctx.span(node) });
+    }
+    return next;
+  }
+  let next = cursor;
+  ts.forEachChild(node, (child) => {
+    next = lowerExpression(ctx, child, next);
+  });
+  return next;
+}
+
+function withNote(cursor: Cursor, note: string): Cursor {
+  return cursor.map((edge) => ({ from: edge.from, note }));
+}
+
+export function short(text: string): string {
+  const line = text.split(/\r?\n/, 1)[0]!.trim();
+  return line.length > 40 ? `${line.slice(0, 37)}...` : line;
+}
+
+function lowerCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, awaited: boolean): Cursor {
+  const callee = unwrap(node.expression);
+  let next = cursor;
+  if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) next = lowerExpression(ctx, callee.expression, next);
+  else if (!ts.isIdentifier(callee)) next = lowerExpression(ctx, callee, next);
+  for (const arg of node.arguments) next = lowerExpression(ctx, arg, next);
+  const effect = callEffect(ctx, node, callee, awaited);
+  return effect ? ctx.emit(next, effect) : next;
+}
+
+/** What a call does: release a held client, slow work from the catalog, or project code. */
+function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expression, awaited: boolean): Effect | undefined {
+  const span = ctx.span(node);
+  const display = `${short(ctx.text(callee))}()`;
+  const { imports } = ctx.facts;
+  if (ts.isPropertyAccessExpression(callee)) {
+    const receiver = unwrap(callee.expression);
+    const method = callee.name.text;
+    if (ts.isIdentifier(receiver)) {
+      const held = ctx.held.get(receiver.text);
+      if (held && held.entry.release.includes(method)) {
+        return {
+          kind: 'close',
+          resource: held.info.id,
+          how: 'write',
+          api: display,
+          span,
+          label: `\`${held.info.variable}\` is released here by \`${display}\``,
+        };
+      }
+      // Anything else on a held client (a query) is what the client is for: not slow for it.
+      if (held) return undefined;
+    }
+    if (receiver.kind === ts.SyntaxKind.ThisKeyword && ctx.className) {
+      return call({ type: 'method', className: ctx.className, method }, node, display, span, ctx);
+    }
+  }
+  const ref = resolveRef(imports.bindings, callee);
+  if (ref) {
+    const entry = slowExportOf(ctx.catalog, ref, true);
+    return entry ? slowEffect(entry, display, span, awaited) : undefined;
+  }
+  if (ts.isIdentifier(callee)) {
+    const name = callee.text;
+    const parameter = ctx.parameters.get(name);
+    if (parameter !== undefined) return call({ type: 'parameter', index: parameter }, node, display, span, ctx);
+    const local = ctx.facts.functions.get(name);
+    if (local) return call(local, node, display, span, ctx);
+    const global = Object.prototype.hasOwnProperty.call(ctx.catalog.globals, name) ? ctx.catalog.globals[name] : undefined;
+    if (global) return slowEffect(global, display, span, awaited);
+  }
+  return undefined;
+}
+
+function slowEffect(entry: NodeSlowExport, display: string, span: Effect['span'], awaited: boolean): Effect | undefined {
+  if (entry.whenAwaited && !awaited) return undefined;
+  return { kind: 'slow', slowKind: entry.kind, callee: display, span };
+}
+
+function call(target: CallTarget, node: ts.CallExpression, display: string, span: Effect['span'], ctx: TsUnitContext): CallEffect {
+  const callables: { index: number; target: CallTarget }[] = [];
+  node.arguments.forEach((arg, index) => {
+    const value = unwrap(arg);
+    if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) {
+      callables.push({ index, target: { type: 'closure', file: ctx.facts.file, start: value.getStart(ctx.facts.source) } });
+    } else if (ts.isIdentifier(value)) {
+      const local = ctx.facts.functions.get(value.text);
+      if (local) callables.push({ index, target: local });
+    }
+  });
+  return callables.length > 0 ? { kind: 'call', target, callables, display, span } : { kind: 'call', target, display, span };
+}
+
+/** `new Promise((resolve) => setTimeout(resolve, ms))`: a sleep once awaited. */
+function isPromiseSleep(ctx: TsUnitContext, node: ts.NewExpression): boolean {
+  const ctor = unwrap(node.expression);
+  if (!ts.isIdentifier(ctor) || ctor.text !== 'Promise') return false;
+  const executor = node.arguments?.[0] ? unwrap(node.arguments[0]) : undefined;
+  if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor))) return false;
+  let found = false;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(child)) {
+      const callee = unwrap(child.expression);
+      if (ts.isIdentifier(callee) && ctx.catalog.timers.includes(callee.text) && !ctx.facts.imports.bindings.has(callee.text)) {
+        found = true;
+        return;
+      }
+    }
+    if (!isFunctionLike(child) || child === executor) ts.forEachChild(child, visit);
+  };
+  visit(executor);
+  return found;
+}
+
+/**
+ * `const client = await pool.connect()` (or an assignment): the variable now holds a
+ * resource of this unit. Returns the cursor after the open.
+ */
+export function acquire(ctx: TsUnitContext, name: ts.Identifier, value: ts.Expression | undefined, cursor: Cursor): Cursor {
+  if (!value) return cursor;
+  let expr = unwrap(value);
+  if (ts.isAwaitExpression(expr)) expr = unwrap(expr.expression);
+  if (!ts.isCallExpression(expr)) return cursor;
+  const callee = unwrap(expr.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return cursor;
+  const receiver = unwrap(callee.expression);
+  const { poolVariables, poolProperties } = ctx.facts.imports;
+  const entry = ts.isIdentifier(receiver)
+    ? poolVariables.get(receiver.text)
+    : ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword
+      ? poolProperties.get(receiver.name.text)
+      : undefined;
+  if (!entry || !entry.acquire.includes(callee.name.text)) return cursor;
+  const variable = name.text;
+  const id = `${entry.kind}:${ctx.unitId}:${variable}`;
+  let held = ctx.held.get(variable);
+  if (!held || held.info.id !== id) {
+    const info = { id, unit: ctx.unitId, variable, noun: entry.noun, consequence: entry.consequence };
+    held = { info, entry };
+    ctx.held.set(variable, held);
+    if (!ctx.facts.heldResources.some((r) => r.id === id)) ctx.facts.heldResources.push(info);
+  }
+  const api = `${short(ctx.text(callee))}()`;
+  return ctx.emit(cursor, {
+    kind: 'open',
+    resource: id,
+    mode: 'lock',
+    api,
+    span: ctx.span(expr),
+    label: `\`${variable}\` is acquired here by \`${api}\``,
+  });
+}

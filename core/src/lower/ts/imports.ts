@@ -1,0 +1,143 @@
+import * as ts from 'typescript';
+import type { NodeCatalog, NodeHeldResource, NodeSlowExport } from '../../catalog';
+
+/** What a local name refers to in an imported module: an export, `default`, or the whole module (`*`). */
+export interface ImportRef {
+  readonly module: string;
+  readonly name: string;
+  /** For `mod.name`: what `mod` was (`default` or `*`), so `axios.get` finds the default's methods. */
+  readonly parent?: string;
+}
+
+/** Syntax-only import tracking: which names come from which modules, and which hold pools. */
+export interface ImportFacts {
+  readonly bindings: ReadonlyMap<string, ImportRef>;
+  /** Variables holding an instance that hands out a held resource (`const pool = new Pool()`). */
+  readonly poolVariables: ReadonlyMap<string, NodeHeldResource>;
+  /** Properties holding one (`this.pool = new Pool()`, `private pool = new Pool()`). */
+  readonly poolProperties: ReadonlyMap<string, NodeHeldResource>;
+}
+
+export function moduleName(specifier: string): string {
+  return specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+}
+
+/** Strips parentheses, `as`, `!` and `satisfies`, which change nothing at run time. */
+export function unwrap(node: ts.Expression): ts.Expression {
+  let current = node;
+  for (;;) {
+    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current)) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+function requiredModule(node: ts.Expression | undefined): string | undefined {
+  if (!node) return undefined;
+  const call = unwrap(node);
+  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'require') return undefined;
+  const arg = call.arguments[0];
+  return arg && ts.isStringLiteralLike(arg) ? moduleName(arg.text) : undefined;
+}
+
+/** What an expression names in an imported module, if anything. */
+export function resolveRef(bindings: ReadonlyMap<string, ImportRef>, node: ts.Expression): ImportRef | undefined {
+  const expr = unwrap(node);
+  if (ts.isIdentifier(expr)) return bindings.get(expr.text);
+  if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.name)) {
+    const base = resolveRef(bindings, expr.expression);
+    if (base && (base.name === 'default' || base.name === '*')) return { module: base.module, name: expr.name.text, parent: base.name };
+  }
+  return undefined;
+}
+
+/** The catalog entry of a referenced export: itself, or a method of the module's default export. */
+export function slowExportOf(catalog: NodeCatalog, ref: ImportRef, asCall: boolean): NodeSlowExport | undefined {
+  const exports = catalog.modules[ref.module];
+  if (!exports) return undefined;
+  const name = asCall && ref.name === '*' ? 'default' : ref.name;
+  const own = Object.prototype.hasOwnProperty.call(exports, name) ? exports[name] : undefined;
+  if (own?.callable) return own;
+  if (ref.parent !== undefined) {
+    const parent = exports[ref.parent === '*' ? 'default' : ref.parent];
+    if (parent?.methods?.includes(ref.name)) return parent;
+  }
+  return undefined;
+}
+
+export function collectImports(source: ts.SourceFile, catalog: NodeCatalog): ImportFacts {
+  const bindings = new Map<string, ImportRef>();
+  const visitImports = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteralLike(node.moduleSpecifier)) {
+      const module = moduleName(node.moduleSpecifier.text);
+      const clause = node.importClause;
+      if (clause?.name) bindings.set(clause.name.text, { module, name: 'default' });
+      const named = clause?.namedBindings;
+      if (named && ts.isNamespaceImport(named)) bindings.set(named.name.text, { module, name: '*' });
+      if (named && ts.isNamedImports(named)) {
+        for (const element of named.elements) {
+          bindings.set(element.name.text, { module, name: (element.propertyName ?? element.name).text });
+        }
+      }
+    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+      const spec = node.moduleReference.expression;
+      if (ts.isStringLiteralLike(spec)) bindings.set(node.name.text, { module: moduleName(spec.text), name: '*' });
+    } else if (ts.isVariableDeclaration(node)) {
+      const module = requiredModule(node.initializer);
+      if (module !== undefined) {
+        if (ts.isIdentifier(node.name)) bindings.set(node.name.text, { module, name: '*' });
+        else if (ts.isObjectBindingPattern(node.name)) {
+          for (const element of node.name.elements) {
+            const key = element.propertyName ?? element.name;
+            if (ts.isIdentifier(element.name) && (ts.isIdentifier(key) || ts.isStringLiteralLike(key))) {
+              bindings.set(element.name.text, { module, name: key.text });
+            }
+          }
+        }
+      }
+    }
+    ts.forEachChild(node, visitImports);
+  };
+  visitImports(source);
+
+  const poolVariables = new Map<string, NodeHeldResource>();
+  const poolProperties = new Map<string, NodeHeldResource>();
+  const heldBy = (value: ts.Expression | undefined): NodeHeldResource | undefined => {
+    if (!value) return undefined;
+    const expr = unwrap(value);
+    if (!ts.isNewExpression(expr)) return undefined;
+    const ref = resolveRef(bindings, expr.expression);
+    if (!ref) return undefined;
+    return catalog.heldResources.find((entry) => entry.module === ref.module && entry.className === ref.name);
+  };
+  // Promisified callback APIs (`const execAsync = promisify(exec)`) name the same export.
+  const promisified = (value: ts.Expression | undefined): ImportRef | undefined => {
+    if (!value) return undefined;
+    const expr = unwrap(value);
+    if (!ts.isCallExpression(expr) || expr.arguments.length !== 1) return undefined;
+    const callee = resolveRef(bindings, expr.expression);
+    if (!callee || !(catalog.promisifiers[callee.module] ?? []).includes(callee.name)) return undefined;
+    return resolveRef(bindings, expr.arguments[0]!);
+  };
+  const visitValues = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
+      const held = heldBy(node.initializer);
+      if (held) poolVariables.set(node.name.text, held);
+      const alias = promisified(node.initializer);
+      if (alias) bindings.set(node.name.text, alias);
+    } else if (ts.isPropertyDeclaration(node) && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name))) {
+      const held = heldBy(node.initializer);
+      if (held) poolProperties.set(node.name.text, held);
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const held = heldBy(node.right);
+      const left = unwrap(node.left);
+      if (held && ts.isIdentifier(left)) poolVariables.set(left.text, held);
+      if (held && ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) poolProperties.set(left.name.text, held);
+    }
+    ts.forEachChild(node, visitValues);
+  };
+  visitValues(source);
+  return { bindings, poolVariables, poolProperties };
+}

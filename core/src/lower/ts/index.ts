@@ -1,0 +1,194 @@
+import * as ts from 'typescript';
+import type { NodeCatalog } from '../../catalog';
+import type { Cursor } from '../../ir/cfg-builder';
+import type { CallTarget } from '../../ir/effects';
+import type { ClassInfo, FileIR, Unit, UnitKind } from '../../ir/unit';
+import type { Span } from '../../model/span';
+import { LineIndex } from '../../text/line-index';
+import { TsUnitContext, type TsFileFacts } from './context';
+import { isFunctionLike, lowerExpression } from './expressions';
+import { collectImports } from './imports';
+import { installFinallyCopier, jumpOut, lowerStatements } from './statements';
+
+export interface LoweredTsFile {
+  readonly ir: FileIR;
+  /** Parts that could not be lowered (too deep nesting). */
+  readonly problems: readonly { span: Span; message: string }[];
+}
+
+/** The project-wide name of a function or class of this file (TS names are per module). */
+export function tsQualifiedName(file: string, name: string): string {
+  return `ts:${file}#${name}`;
+}
+
+interface UnitSite {
+  readonly node: ts.SourceFile | ts.FunctionLikeDeclaration;
+  readonly kind: UnitKind;
+  readonly id: string;
+  readonly displayName: string;
+  readonly qualifiedName?: string;
+  readonly className?: string;
+}
+
+/**
+ * Lowers a parsed TypeScript/JavaScript file into units (the module top level, functions,
+ * methods, function expressions and arrow functions) with control-flow graphs of effects,
+ * using syntax and import tracking only.
+ */
+export function lowerTypeScript(source: ts.SourceFile, file: string, catalog: NodeCatalog): LoweredTsFile {
+  const text = source.text;
+  const sites: UnitSite[] = [{ node: source, kind: 'script', id: 'script', displayName: 'the module top level' }];
+  const functions = new Map<string, CallTarget>();
+  const classes: ClassInfo[] = [];
+  const seen = new Map<string, number>();
+  const uniqueId = (id: string): string => {
+    const count = (seen.get(id) ?? 0) + 1;
+    seen.set(id, count);
+    return count === 1 ? id : `${id}#${count}`;
+  };
+  const classOf = (node: ts.Node): ts.ClassLikeDeclaration | undefined =>
+    node.parent && (ts.isClassDeclaration(node.parent) || ts.isClassExpression(node.parent)) ? node.parent : undefined;
+  const className = (cls: ts.ClassLikeDeclaration): string => cls.name?.text ?? `class@${cls.getStart(source)}`;
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
+      const name = className(node);
+      const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+      classes.push({
+        name: tsQualifiedName(file, name),
+        ...(heritage && ts.isIdentifier(heritage) ? { parent: tsQualifiedName(file, heritage.text) } : {}),
+        span: { file, start: node.getStart(source), end: node.getEnd() },
+      });
+    }
+    if (isFunctionLike(node) && node.body) {
+      const start = node.getStart(source);
+      const cls = classOf(node);
+      const memberName = node.name && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name) || ts.isStringLiteral(node.name)) ? node.name.text : undefined;
+      if (ts.isFunctionDeclaration(node) && node.name) {
+        const qualifiedName = tsQualifiedName(file, node.name.text);
+        sites.push({ node, kind: 'function', id: uniqueId(`function:${node.name.text}`), displayName: `${node.name.text}()`, qualifiedName });
+        if (!functions.has(node.name.text)) functions.set(node.name.text, { type: 'function', candidates: [qualifiedName] });
+      } else if (cls && (ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node))) {
+        const method = ts.isConstructorDeclaration(node) ? 'constructor' : (memberName ?? `member@${start}`);
+        const owner = className(cls);
+        sites.push({
+          node,
+          kind: 'method',
+          id: uniqueId(`method:${owner}::${method}`),
+          displayName: `${owner}.${method}()`,
+          qualifiedName: method,
+          className: tsQualifiedName(file, owner),
+        });
+      } else {
+        const parent = node.parent;
+        const bound =
+          parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) && parent.initializer === node ? parent.name.text : undefined;
+        const named = bound ?? memberName ?? (parent && ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name) ? parent.name.text : undefined);
+        sites.push({ node, kind: 'closure', id: `closure@${start}`, displayName: named ? `${named}()` : 'the anonymous function' });
+        if (bound && !functions.has(bound)) functions.set(bound, { type: 'closure', file, start });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+
+  const facts: TsFileFacts = {
+    file,
+    source,
+    lines: new LineIndex(text),
+    catalog,
+    imports: collectImports(source, catalog),
+    functions,
+    heldResources: [],
+    problems: [],
+  };
+  const units = sites.map((site) => lowerUnit(site, facts));
+  const ir: FileIR = {
+    file,
+    language: 'typescript',
+    units,
+    classes,
+    storeReplacements: [],
+    registrations: [],
+    comments: collectComments(source, file),
+    heldResources: facts.heldResources,
+  };
+  return { ir, problems: facts.problems };
+}
+
+function lowerUnit(site: UnitSite, facts: TsFileFacts): Unit {
+  const ctx = new TsUnitContext(facts, site.id, site.className ?? enclosingClassName(site.node, facts));
+  installFinallyCopier(ctx);
+  const source = facts.source;
+  let cursor: Cursor = ctx.builder.start();
+  let endSpan: Span;
+  let span: Span;
+  if (ts.isSourceFile(site.node)) {
+    cursor = lowerStatements(ctx, site.node.statements, cursor);
+    span = { file: facts.file, start: 0, end: source.text.length };
+    endSpan = { file: facts.file, start: source.text.length, end: source.text.length };
+  } else {
+    const node = site.node;
+    node.parameters.forEach((parameter, index) => {
+      if (ts.isIdentifier(parameter.name)) ctx.parameters.set(parameter.name.text, index);
+    });
+    const body = node.body!;
+    if (ts.isBlock(body)) {
+      cursor = lowerStatements(ctx, body.statements, cursor);
+      endSpan = { file: facts.file, start: body.getEnd() - 1, end: body.getEnd() };
+    } else {
+      // `async () => fetch(url)`: the expression is the returned value.
+      cursor = lowerExpression(ctx, body, cursor);
+      jumpOut(ctx, cursor, 'return');
+      cursor = [];
+      endSpan = { file: facts.file, start: body.getEnd(), end: body.getEnd() };
+    }
+    span = { file: facts.file, start: node.getStart(source), end: node.getEnd() };
+  }
+  const cfg = ctx.builder.finish(cursor);
+  const generator = !ts.isSourceFile(site.node) && site.node.asteriskToken !== undefined;
+  return {
+    id: site.id,
+    kind: site.kind,
+    displayName: site.displayName,
+    ...(site.qualifiedName ? { qualifiedName: site.qualifiedName } : {}),
+    ...(site.className ? { className: site.className } : {}),
+    span,
+    endSpan,
+    cfg,
+    ...(generator ? { generator: true } : {}),
+  };
+}
+
+/** Arrow functions inside a method see the method's `this`. */
+function enclosingClassName(node: ts.Node, facts: TsFileFacts): string | undefined {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) {
+    if (current !== node && (ts.isFunctionExpression(current) || ts.isFunctionDeclaration(current))) return undefined;
+    if (ts.isClassDeclaration(current) || ts.isClassExpression(current)) {
+      const name = current.name?.text ?? `class@${current.getStart(facts.source)}`;
+      return tsQualifiedName(facts.file, name);
+    }
+  }
+  return undefined;
+}
+
+/** Every comment of the file, for suppressions: the trivia before and after each node. */
+function collectComments(source: ts.SourceFile, file: string): { span: Span; text: string }[] {
+  const text = source.text;
+  const found = new Map<number, { span: Span; text: string }>();
+  const add = (ranges: readonly ts.CommentRange[] | undefined): void => {
+    for (const range of ranges ?? []) {
+      if (!found.has(range.pos)) found.set(range.pos, { span: { file, start: range.pos, end: range.end }, text: text.slice(range.pos, range.end) });
+    }
+  };
+  // Every token's trivia, tokens included (a comment before a `}` belongs to no node).
+  const stack: ts.Node[] = [source];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    add(ts.getLeadingCommentRanges(text, node.getFullStart()));
+    add(ts.getTrailingCommentRanges(text, node.getEnd()));
+    for (const child of node.getChildren(source)) stack.push(child);
+  }
+  add(ts.getLeadingCommentRanges(text, 0));
+  return [...found.values()].sort((a, b) => a.span.start - b.span.start);
+}

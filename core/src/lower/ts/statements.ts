@@ -1,0 +1,289 @@
+import * as ts from 'typescript';
+import { CfgBuilder, type Cursor, type PendingEdge } from '../../ir/cfg-builder';
+import type { LoopKind } from '../../ir/cfg';
+import type { Span } from '../../model/span';
+import { MAX_FINALLY_COPIES, type TsJumpFrame, type TsUnitContext } from './context';
+import { acquire, isFunctionLike, lowerExpression, short } from './expressions';
+
+export function lowerStatements(ctx: TsUnitContext, nodes: readonly ts.Statement[], cursor: Cursor): Cursor {
+  let next = cursor;
+  for (const node of nodes) {
+    if (next.length === 0) break;
+    next = lowerStatement(ctx, node, next);
+  }
+  return next;
+}
+
+export function lowerStatement(ctx: TsUnitContext, node: ts.Statement, cursor: Cursor, labels: readonly string[] = []): Cursor {
+  if (cursor.length === 0) return cursor;
+  if (ctx.tooDeep(node)) return cursor;
+  ctx.depth++;
+  try {
+    return lowerStatementInner(ctx, node, cursor, labels);
+  } finally {
+    ctx.depth--;
+  }
+}
+
+function lowerStatementInner(ctx: TsUnitContext, node: ts.Statement, cursor: Cursor, labels: readonly string[]): Cursor {
+  if (isFunctionLike(node) || ts.isClassDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) ||
+    ts.isImportDeclaration(node) || ts.isImportEqualsDeclaration(node) || ts.isModuleDeclaration(node) || ts.isEnumDeclaration(node) ||
+    ts.isEmptyStatement(node) || ts.isDebuggerStatement(node)) {
+    return cursor;
+  }
+  if (ts.isBlock(node)) return lowerStatements(ctx, node.statements, cursor);
+  if (ts.isVariableStatement(node)) return lowerDeclarations(ctx, node.declarationList, cursor);
+  if (ts.isExpressionStatement(node)) return lowerExpression(ctx, node.expression, cursor);
+  if (ts.isIfStatement(node)) return lowerIf(ctx, node, cursor);
+  if (ts.isLabeledStatement(node)) return lowerLabeled(ctx, node, cursor, labels);
+  if (ts.isWhileStatement(node)) return lowerWhile(ctx, node, cursor, labels);
+  if (ts.isDoStatement(node)) return lowerDo(ctx, node, cursor, labels);
+  if (ts.isForStatement(node)) return lowerFor(ctx, node, cursor, labels);
+  if (ts.isForOfStatement(node) || ts.isForInStatement(node)) return lowerForEach(ctx, node, cursor, labels);
+  if (ts.isSwitchStatement(node)) return lowerSwitch(ctx, node, cursor, labels);
+  if (ts.isTryStatement(node)) return lowerTry(ctx, node, cursor);
+  if (ts.isReturnStatement(node)) {
+    const after = node.expression ? lowerExpression(ctx, node.expression, cursor) : cursor;
+    jumpOut(ctx, after, 'return', undefined, node.expression ? 'other' : 'false');
+    return [];
+  }
+  if (ts.isThrowStatement(node)) {
+    const after = lowerExpression(ctx, node.expression, cursor);
+    ctx.rethrow(after, ctx.jumps.length);
+    return [];
+  }
+  if (ts.isBreakStatement(node) || ts.isContinueStatement(node)) {
+    jumpOut(ctx, cursor, ts.isBreakStatement(node) ? 'break' : 'continue', node.label?.text);
+    return [];
+  }
+  if (ts.isExportAssignment(node)) return lowerExpression(ctx, node.expression, cursor);
+  return lowerExpression(ctx, node, cursor);
+}
+
+function lowerDeclarations(ctx: TsUnitContext, list: ts.VariableDeclarationList, cursor: Cursor): Cursor {
+  let next = cursor;
+  for (const declaration of list.declarations) {
+    if (!declaration.initializer) continue;
+    next = lowerExpression(ctx, declaration.initializer, next);
+    if (ts.isIdentifier(declaration.name)) next = acquire(ctx, declaration.name, declaration.initializer, next);
+  }
+  return next;
+}
+
+function branches(ctx: TsUnitContext, condition: ts.Expression, cursor: Cursor): { whenTrue: Cursor; whenFalse: Cursor } {
+  const after = lowerExpression(ctx, condition, cursor);
+  const text = short(ctx.text(condition));
+  const line = ctx.line(condition);
+  return {
+    whenTrue: CfgBuilder.withNote(after, `\`${text}\` is true (line ${line})`),
+    whenFalse: CfgBuilder.withNote(after, `\`${text}\` is false (line ${line})`),
+  };
+}
+
+function lowerIf(ctx: TsUnitContext, node: ts.IfStatement, cursor: Cursor): Cursor {
+  const { whenTrue, whenFalse } = branches(ctx, node.expression, cursor);
+  const thenEnd = lowerStatement(ctx, node.thenStatement, whenTrue);
+  const elseEnd = node.elseStatement ? lowerStatement(ctx, node.elseStatement, whenFalse) : whenFalse;
+  return ctx.builder.join(thenEnd, elseEnd);
+}
+
+function isTrueLiteral(node: ts.Expression | undefined): boolean {
+  if (!node) return false;
+  if (ts.isParenthesizedExpression(node)) return isTrueLiteral(node.expression);
+  return node.kind === ts.SyntaxKind.TrueKeyword || (ts.isNumericLiteral(node) && Number(node.text) !== 0);
+}
+
+/** The loop's header, up to its body: findings point here. */
+function headerSpan(ctx: TsUnitContext, node: ts.Node, body: ts.Node): Span {
+  const start = node.getStart(ctx.facts.source);
+  const text = ctx.facts.source.text;
+  let end = body.getStart(ctx.facts.source);
+  while (end > start && ' \t\r\n'.includes(text[end - 1] ?? 'x')) end--;
+  return { file: ctx.facts.file, start, end };
+}
+
+type LoopFrame = Extract<TsJumpFrame, { kind: 'loop' }>;
+
+interface LoopScope {
+  readonly frame: LoopFrame;
+  readonly header: number;
+  readonly outerLoop: number | undefined;
+}
+
+function newFrame(flavour: LoopFrame['flavour'], labels: readonly string[]): LoopFrame {
+  return { kind: 'loop', flavour, labels, breaks: [] as PendingEdge[], continues: [] as PendingEdge[] };
+}
+
+function enterLoop(ctx: TsUnitContext, kind: LoopKind, header: Span, infinite: boolean, labels: readonly string[]): LoopScope {
+  const loop = ctx.builder.addLoop(kind, header, infinite);
+  const frame = newFrame('loop', labels);
+  ctx.jumps.push(frame);
+  return { frame, header: loop.headerNode, outerLoop: loop.outer };
+}
+
+function leaveLoop(ctx: TsUnitContext, scope: LoopScope): void {
+  ctx.jumps.pop();
+  ctx.builder.currentLoop = scope.outerLoop;
+}
+
+function lowerLabeled(ctx: TsUnitContext, node: ts.LabeledStatement, cursor: Cursor, labels: readonly string[]): Cursor {
+  const all = [...labels, node.label.text];
+  const inner = node.statement;
+  if (ts.isIterationStatement(inner, false) || ts.isLabeledStatement(inner) || ts.isSwitchStatement(inner)) {
+    return lowerStatement(ctx, inner, cursor, all);
+  }
+  const frame = newFrame('block', all);
+  ctx.jumps.push(frame);
+  const end = lowerStatement(ctx, inner, cursor);
+  ctx.jumps.pop();
+  return ctx.builder.join(end, frame.breaks);
+}
+
+function lowerWhile(ctx: TsUnitContext, node: ts.WhileStatement, cursor: Cursor, labels: readonly string[]): Cursor {
+  const infinite = isTrueLiteral(node.expression);
+  const scope = enterLoop(ctx, 'while', headerSpan(ctx, node, node.statement), infinite, labels);
+  ctx.builder.connect(cursor, scope.header);
+  const split = branches(ctx, node.expression, [{ from: scope.header }]);
+  const bodyEnd = lowerStatement(ctx, node.statement, split.whenTrue);
+  ctx.builder.connect(ctx.builder.join(bodyEnd, scope.frame.continues), scope.header);
+  leaveLoop(ctx, scope);
+  return ctx.builder.join(infinite ? [] : split.whenFalse, scope.frame.breaks);
+}
+
+function lowerDo(ctx: TsUnitContext, node: ts.DoStatement, cursor: Cursor, labels: readonly string[]): Cursor {
+  const infinite = isTrueLiteral(node.expression);
+  const header: Span = ctx.span(node.expression);
+  const scope = enterLoop(ctx, 'do', header, infinite, labels);
+  ctx.builder.connect(cursor, scope.header);
+  const bodyEnd = lowerStatement(ctx, node.statement, [{ from: scope.header }]);
+  const split = branches(ctx, node.expression, ctx.builder.join(bodyEnd, scope.frame.continues));
+  ctx.builder.connect(split.whenTrue, scope.header);
+  leaveLoop(ctx, scope);
+  return ctx.builder.join(infinite ? [] : split.whenFalse, scope.frame.breaks);
+}
+
+function lowerFor(ctx: TsUnitContext, node: ts.ForStatement, cursor: Cursor, labels: readonly string[]): Cursor {
+  let next = cursor;
+  if (node.initializer) {
+    next = ts.isVariableDeclarationList(node.initializer)
+      ? lowerDeclarations(ctx, node.initializer, next)
+      : lowerExpression(ctx, node.initializer, next);
+  }
+  const infinite = node.condition === undefined || isTrueLiteral(node.condition);
+  const scope = enterLoop(ctx, 'for', headerSpan(ctx, node, node.statement), infinite, labels);
+  ctx.builder.connect(next, scope.header);
+  const start: Cursor = [{ from: scope.header }];
+  const split = node.condition ? branches(ctx, node.condition, start) : { whenTrue: start, whenFalse: [] };
+  const bodyEnd = lowerStatement(ctx, node.statement, split.whenTrue);
+  let update = ctx.builder.join(bodyEnd, scope.frame.continues);
+  if (node.incrementor) update = lowerExpression(ctx, node.incrementor, update);
+  ctx.builder.connect(update, scope.header);
+  leaveLoop(ctx, scope);
+  return ctx.builder.join(infinite ? [] : split.whenFalse, scope.frame.breaks);
+}
+
+function lowerForEach(ctx: TsUnitContext, node: ts.ForOfStatement | ts.ForInStatement, cursor: Cursor, labels: readonly string[]): Cursor {
+  const next = lowerExpression(ctx, node.expression, cursor);
+  const scope = enterLoop(ctx, 'foreach', headerSpan(ctx, node, node.statement), false, labels);
+  ctx.builder.connect(next, scope.header);
+  const start: Cursor = [{ from: scope.header }];
+  // `for await (const x of stream)`: each round awaits the next value (not slow by itself).
+  const bodyEnd = lowerStatement(ctx, node.statement, start);
+  ctx.builder.connect(ctx.builder.join(bodyEnd, scope.frame.continues), scope.header);
+  leaveLoop(ctx, scope);
+  return ctx.builder.join(start, scope.frame.breaks);
+}
+
+function lowerSwitch(ctx: TsUnitContext, node: ts.SwitchStatement, cursor: Cursor, labels: readonly string[]): Cursor {
+  const dispatch = lowerExpression(ctx, node.expression, cursor);
+  const frame = newFrame('switch', labels);
+  ctx.jumps.push(frame);
+  let fallthrough: Cursor = [];
+  let hasDefault = false;
+  let tested = dispatch;
+  for (const clause of node.caseBlock.clauses) {
+    let entry: Cursor;
+    if (ts.isDefaultClause(clause)) {
+      hasDefault = true;
+      entry = dispatch;
+    } else {
+      tested = lowerExpression(ctx, clause.expression, tested);
+      entry = tested;
+    }
+    fallthrough = lowerStatements(ctx, clause.statements, ctx.builder.join(entry, fallthrough));
+  }
+  ctx.jumps.pop();
+  return ctx.builder.join(fallthrough, frame.breaks, hasDefault ? [] : tested);
+}
+
+function lowerTry(ctx: TsUnitContext, node: ts.TryStatement, cursor: Cursor): Cursor {
+  const finallyBody = node.finallyBlock;
+  const finallyFrame: TsJumpFrame | undefined = finallyBody ? { kind: 'finally', body: finallyBody, loop: ctx.builder.currentLoop } : undefined;
+  if (finallyFrame) ctx.jumps.push(finallyFrame);
+  const dispatch = node.catchClause ? ctx.builder.newNode().id : undefined;
+  if (dispatch !== undefined) ctx.jumps.push({ kind: 'catch', dispatch });
+  const entry = ctx.builder.emit(cursor);
+  const results: Cursor[] = [lowerStatement(ctx, node.tryBlock, entry.cursor)];
+  if (dispatch !== undefined && node.catchClause) {
+    ctx.jumps.pop();
+    const caught = CfgBuilder.withNote([{ from: dispatch }], `an exception is caught (line ${ctx.line(node.catchClause)})`);
+    results.push(lowerStatement(ctx, node.catchClause.block, caught));
+  }
+  const joined = ctx.builder.join(...results);
+  if (finallyFrame && finallyBody) {
+    ctx.jumps.pop();
+    return lowerStatement(ctx, finallyBody, joined);
+  }
+  return joined;
+}
+
+/** `return`, `break [label]`, `continue [label]`: run every `finally` on the way out, then reach the target. */
+export function jumpOut(
+  ctx: TsUnitContext,
+  cursor: Cursor,
+  kind: 'return' | 'break' | 'continue',
+  label?: string,
+  returned: 'true' | 'false' | 'other' = 'other',
+): void {
+  let current = cursor;
+  for (let i = ctx.jumps.length - 1; i >= 0 && current.length > 0; i--) {
+    const frame = ctx.jumps[i]!;
+    if (frame.kind === 'finally') {
+      current = ctx.lowerFinallyCopy(frame.body, current, i);
+    } else if (frame.kind === 'loop' && kind !== 'return') {
+      const matches =
+        label !== undefined
+          ? frame.labels.includes(label) && (kind === 'break' || frame.flavour === 'loop')
+          : kind === 'break'
+            ? frame.flavour !== 'block'
+            : frame.flavour === 'loop';
+      if (matches) {
+        (kind === 'break' ? frame.breaks : frame.continues).push(...current);
+        return;
+      }
+    }
+  }
+  if (kind !== 'return') {
+    ctx.builder.connect(current, ctx.builder.exit);
+    return;
+  }
+  if (returned !== 'false') ctx.builder.connect(current, ctx.builder.returnsTrue);
+  if (returned !== 'true') ctx.builder.connect(current, ctx.builder.returnsFalse);
+}
+
+export function installFinallyCopier(ctx: TsUnitContext): void {
+  ctx.lowerFinallyCopy = (body, cursor, frameIndex) => {
+    if (ctx.finallyCopies >= MAX_FINALLY_COPIES) return cursor;
+    ctx.finallyCopies++;
+    const frame = ctx.jumps[frameIndex];
+    const savedLoop = ctx.builder.currentLoop;
+    if (frame?.kind === 'finally') ctx.builder.currentLoop = frame.loop;
+    const outer = ctx.jumps.splice(frameIndex);
+    try {
+      return lowerStatement(ctx, body, cursor);
+    } finally {
+      ctx.jumps.push(...outer);
+      ctx.builder.currentLoop = savedLoop;
+    }
+  };
+}

@@ -1,0 +1,28 @@
+import { Pool } from 'pg';
+
+const pool = new Pool();
+const CRM_URL = process.env.CRM_URL ?? 'https://crm.internal';
+
+// The early return forgets to release the client, and calls the CRM while it holds it.
+export async function syncAccount(id: string): Promise<void> {
+  const client = await pool.connect();
+  const { rows } = await client.query('SELECT * FROM accounts WHERE id = $1', [id]);
+  if (rows.length === 0) {
+    await fetch(`${CRM_URL}/accounts/${id}`, { method: 'DELETE' }); // expect: held-across-slow-call "^Pooled client `client` held across `fetch\(\)`"
+    return;
+  }
+  client.release();
+  await fetch(`${CRM_URL}/accounts/${id}`, { method: 'PUT', body: JSON.stringify(rows[0]) });
+}
+
+// Released on one branch only: on the other, the client is still checked out.
+export async function refreshPrices(useCache: boolean): Promise<void> {
+  const client = await pool.connect();
+  const { rows } = await client.query('SELECT sku FROM products');
+  if (useCache) {
+    client.release();
+  }
+  for (const row of rows) { // expect: held-across-slow-call "may be held across a loop that runs `fetch\(\)` on every iteration: it is still held when `useCache` is false"
+    await fetch(`https://prices.internal/${row.sku}`);
+  }
+}
