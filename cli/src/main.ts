@@ -48,7 +48,7 @@ export async function main(argv: readonly string[], environment: MainEnvironment
 
   program
     .command('check')
-    .description('Analyse PHP files and report problems.')
+    .description('Analyse PHP, TypeScript and JavaScript files and report problems.')
     .argument('[paths...]', 'files and directories to analyse (default: the current directory)')
     .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('pretty'))
     .option('--no-ignore', "don't honour .gitignore files")
