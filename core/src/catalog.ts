@@ -89,6 +89,28 @@ export interface NodeCatalog {
   readonly timers: readonly string[];
   /** Wrappers that turn a callback API into a promise one (`promisify`), by module. */
   readonly promisifiers: Readonly<Record<string, readonly string[]>>;
+  /** Method decorators whose method body runs with a resource held (`@Transactional()`). */
+  readonly heldDecorators?: readonly NodeHeldDecorator[];
+}
+
+/** `@Transactional()` from one of `modules`: the whole method body runs inside a transaction. */
+export interface NodeHeldDecorator {
+  readonly kind: string;
+  readonly modules: readonly string[];
+  /** The exported decorator (`Transactional`). */
+  readonly name: string;
+  readonly noun: string;
+  readonly consequence: string;
+}
+
+/** A method that runs a callback with a resource held: `prisma.$transaction(async (tx) => …)`. */
+export interface NodeResourceScope {
+  readonly method: string;
+  /** Overrides the resource's noun ("Prisma interactive transaction"). */
+  readonly noun?: string;
+  readonly consequence?: string;
+  /** How messages name it: the callback's first parameter (`tx`, default) or the receiver (`mutex`). */
+  readonly name?: 'parameter' | 'receiver';
 }
 
 export interface NodeHeldResource {
@@ -97,6 +119,19 @@ export interface NodeHeldResource {
   readonly module: string;
   /** The exported class whose instances hand out the resource (`Pool`). */
   readonly className: string;
+  /** Other modules that export the same class or factory (drizzle's drivers). */
+  readonly modules?: readonly string[];
+  /**
+   * How an instance is made: `new Pool()` (default), a call of the export
+   * (`knex(config)`, `mysql.createPool()`), or the module itself holds it (`lockfile.lock()`).
+   */
+  readonly made?: 'new' | 'call' | 'module';
+  /** Acquiring returns the release function itself: `const release = await mutex.acquire()`. */
+  readonly releaseFunction?: boolean;
+  /** Methods of an instance that run a callback with the resource held. */
+  readonly scopes?: readonly NodeResourceScope[];
+  /** Methods of the acquired object that run a callback with more held (`session.withTransaction`). */
+  readonly heldScopes?: readonly NodeResourceScope[];
   /** Methods of an instance that acquire it (`connect`). */
   readonly acquire: readonly string[];
   /** Methods of the acquired object that release it (`release`). */

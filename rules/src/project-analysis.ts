@@ -138,10 +138,11 @@ export function analyzeProject(
       span: first,
     });
   }
+  const lentResources = irs.flatMap((ir) => (ir.heldResources ?? []).filter((resource) => resource.runsCallbacks));
   const findings: Finding[] = [];
   for (const file of files.values()) {
     if (!file.requested || !file.ir) continue;
-    findings.push(...runRules(file, file.ir, rules, options, flowOf, sessionLocks));
+    findings.push(...runRules(file, file.ir, rules, options, flowOf, sessionLocks, lentResources));
   }
   for (const unresolved of resolver.unresolvedIncludes()) {
     const file = linesOf.get(unresolved.span.file);
@@ -283,9 +284,16 @@ function runRules(
   options: AnalyzerOptions,
   flowOf: (unit: Unit, resource?: ResourceId) => UnitFlow,
   sessionLocks: boolean,
+  lentResources: readonly HeldResourceInfo[] = [],
 ): Finding[] {
   const held = ir.heldResources ?? [];
-  const resourcesOf = (unit: Unit): readonly HeldResourceInfo[] => held.filter((resource) => resource.unit === unit.id);
+  // Resources of helpers that run their callers' callbacks while holding them (`withClient(fn)`).
+  const lent = ir.language === 'php' ? [] : lentResources;
+  const resourcesOf = (unit: Unit): readonly HeldResourceInfo[] => {
+    const own = held.filter((resource) => resource.unit === unit.id);
+    if (lent.length === 0 || !unit.cfg.nodes.some((node) => node.effect?.kind === 'call' && node.effect.callables !== undefined)) return own;
+    return [...own, ...lent.filter((resource) => !own.some((o) => o.id === resource.id))];
+  };
   const lineOf = (offset: number): number => file.lines.positionAt(offset).line + 1;
   const findings: Finding[] = [];
   for (const { rule, severity } of rules) {

@@ -4,6 +4,7 @@ import { invalidSuppression } from './rules/invalid-suppression';
 import { preferReadAndClose } from './rules/prefer-read-and-close';
 import { reopenAfterOutput } from './rules/reopen-after-output';
 import { sessionAlreadyOpen } from './rules/session-already-open';
+import { staleWriteAfterAwait } from './rules/stale-write-after-await';
 import { writeAfterClose } from './rules/write-after-close';
 
 /** Every rule, by id, alphabetically. */
@@ -13,6 +14,7 @@ export const allRules: readonly Rule[] = [
   preferReadAndClose,
   reopenAfterOutput,
   sessionAlreadyOpen,
+  staleWriteAfterAwait,
   writeAfterClose,
 ];
 

@@ -27,7 +27,7 @@ const FIX_SAFETY = 'Fix safety';
 const TRAILING_SECTIONS = new Set(['Suppressing', 'References']);
 
 /** Languages whose example blocks the analyzer can check. */
-const ANALYZED_LANGUAGES = new Set(['php']);
+const ANALYZED_LANGUAGES = new Set(['php', 'ts', 'typescript']);
 /** Languages of example code: a block of one of these under Example / Use instead needs a tag. */
 const CODE_LANGUAGES = new Set(['php', 'ts', 'typescript']);
 
@@ -178,8 +178,10 @@ describe('rule docs', () => {
         it(`${block.tag} example at line ${block.line} (## ${block.section}) has ${expected} finding${expected === 1 ? '' : 's'}`, async () => {
           const where = `${shown}:${block.line} (\`\`\`${block.info})`;
           assert.ok(ANALYZED_LANGUAGES.has(block.language), `${where}: no analyzer for \`${block.language}\` examples yet`);
-          assert.ok(block.code.startsWith('<?php'), `${where}: an example is analysed as a whole file, so it must start with <?php`);
-          const result = (await analyzer()).analyzeFile({ path: `${shown}#L${block.line}`, text: block.code });
+          const php = block.language === 'php';
+          if (php) assert.ok(block.code.startsWith('<?php'), `${where}: an example is analysed as a whole file, so it must start with <?php`);
+          // TypeScript examples are analysed as a `.ts` file of their own.
+          const result = (await analyzer()).analyzeFile({ path: `${shown}#L${block.line}${php ? '' : '.ts'}`, text: block.code });
           assert.deepEqual(result.errors.map((e) => e.message), [], `${where}: the example must parse cleanly`);
           const lines = new LineIndex(block.code);
           const describeFinding = (f: (typeof result.findings)[number]): string => {
@@ -205,9 +207,11 @@ describe('rule fixture folders', () => {
     it(`test-fixtures/${id}/ has a reported case and an .ok case`, () => {
       const folder = path.join(fixturesRoot, id);
       assert.ok(fs.existsSync(folder), `every rule needs a fixture folder: test-fixtures/${id}/ is missing`);
-      const names = fixtureFiles(folder).map((file) => path.basename(file));
+      const names = fixtureFiles(folder, ['.php', '.ts', '.js']).map((file) => path.basename(file));
       assert.ok(names.some((n) => !n.includes('.ok.')), `test-fixtures/${id}/ needs at least one case that is reported (a file without .ok.); has: ${names.join(', ') || '(none)'}`);
-      assert.ok(names.some((n) => n.endsWith('.ok.php')), `test-fixtures/${id}/ needs at least one *.ok.php case; has: ${names.join(', ') || '(none)'}`);
+      // A rule for TypeScript only has clean cases in TypeScript (or JavaScript).
+      const clean = rule.meta.languages.includes('php') ? ['.ok.php'] : ['.ok.ts', '.ok.js'];
+      assert.ok(names.some((n) => clean.some((ext) => n.endsWith(ext))), `test-fixtures/${id}/ needs at least one *${clean.join(' or *')} case; has: ${names.join(', ') || '(none)'}`);
     });
   }
 });

@@ -33,7 +33,7 @@ describe('project fixtures', () => {
       for (const project of projects) {
         it(project.name, async () => {
           const root = path.join(folder, project.name);
-          const all = walk(root).filter((f) => f.endsWith('.php'));
+          const all = walk(root).filter((f) => ['.php', '.ts', '.js'].some((ext) => f.endsWith(ext)));
           const notGivenFile = path.join(root, '_not-given.txt');
           const notGiven = new Set(fs.existsSync(notGivenFile) ? fs.readFileSync(notGivenFile, 'utf8').split(/\r?\n/).filter(Boolean) : []);
           const given = all.filter((f) => !notGiven.has(f));

@@ -9,7 +9,7 @@ app.get('/users/:id', async (req, res) => {
   const client = await pool.connect();
   try {
     const user = await client.query('SELECT id, email FROM users WHERE id = $1', [req.params.id]);
-    const profile = await fetch(`https://profiles.internal/users/${user.rows[0].id}`); // expect: held-across-slow-call "^Pooled client `client` held across `fetch\(\)`: the pool has a fixed number of clients; every request waiting for one stalls until it is released\.$"
+    const profile = await fetch(`https://profiles.internal/users/${user.rows[0].id}`); // expect: held-across-slow-call "^Pooled client `client` held across `fetch\(\)` in this request handler \(express route handler for GET /users/:id\): the pool has a fixed number of clients; every request waiting for one stalls until it is released\.$"
     res.json({ user: user.rows[0], profile: await profile.json() });
   } finally {
     client.release();

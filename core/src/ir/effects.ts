@@ -64,6 +64,11 @@ export interface AccessEffect {
    * is how code forgets the data, not a change meant to be saved.
    */
   readonly clearsAll?: boolean;
+  /**
+   * A read that loads the whole object again from its store (`req.session.reload()`,
+   * `getIronSession()`): what was read before is fresh again.
+   */
+  readonly fresh?: boolean;
   readonly span: Span;
 }
 

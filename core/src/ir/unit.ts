@@ -19,6 +19,11 @@ export interface Unit {
   readonly cfg: Cfg;
   /** Contains `yield`: a call only creates the generator; the body runs while iterating. */
   readonly generator?: boolean;
+  /**
+   * A request handler (TypeScript): what kind, for messages (`express route handler for GET /x`,
+   * `Next.js route handler`, `NestJS controller method`). Slow work here costs every request.
+   */
+  readonly handler?: string;
 }
 
 export interface Registration {
@@ -69,4 +74,8 @@ export interface HeldResourceInfo {
   readonly noun: string;
   /** "the pool has a fixed number of clients; …". */
   readonly consequence: string;
+  /** Its unit calls a callback it was given while it may hold it (`withClient(fn)`): callers look too. */
+  readonly runsCallbacks?: boolean;
+  /** Held for the whole unit and released by a library when it returns: how to say so. */
+  readonly releasedAtEnd?: string;
 }

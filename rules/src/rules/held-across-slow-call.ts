@@ -123,7 +123,9 @@ function buildFinding(
   const end = stillOpenAtEnd(flow, sites);
   if (end) {
     add(
-      resource
+      resource?.releasedAtEnd
+        ? resource.releasedAtEnd
+        : resource
         ? `\`${resource.variable}\` is never released on this path: it is still held when ${unit.displayName} ends`
         : unit.kind === 'script'
           ? 'the session stays locked until the script ends'
@@ -136,7 +138,7 @@ function buildFinding(
     rule: heldAcrossSlowCall.meta.id,
     severity: primary.severity,
     message: resource
-      ? resourceMessage(resource, operation.occurrence, state === 'maybe-open', operation.state.whyMaybe)
+      ? resourceMessage(resource, operation.occurrence, state === 'maybe-open', operation.state.whyMaybe, unit.handler)
       : message(operation.occurrence, state === 'maybe-open', operation.state.whyMaybe),
     span: operation.span,
     related,
@@ -158,14 +160,29 @@ export function message(occurrence: SlowOccurrence, maybe: boolean, maybeBecause
 }
 
 /** "Pooled client `client` held across `fetch()`: the pool has a fixed number of clients; …". */
-export function resourceMessage(resource: HeldResourceInfo, occurrence: SlowOccurrence, maybe: boolean, maybeBecause: string | undefined): string {
-  const what = describe(occurrence);
+export function resourceMessage(resource: HeldResourceInfo, occurrence: SlowOccurrence, maybe: boolean, maybeBecause: string | undefined, handler?: string): string {
+  // A slow callback a helper runs while it holds its own resource (`withClient(async (c) => …)`).
+  const what = occurrence.viaCallback && occurrence.sites ? callbackDescription(occurrence) : describe(occurrence);
   const name = `${resource.noun} \`${resource.variable}\``;
+  // A request handler (TypeScript units only) pays for it on every request: say so.
+  const where = handler !== undefined ? ` in this request handler (${handler})` : '';
   if (maybe) {
     const path = maybeBecause ? `it is still held when ${maybeBecause}` : 'it is still held on some paths';
-    return `${name} may be held across ${what}: ${path}, and ${resource.consequence}`;
+    return `${name} may be held across ${what}${where}: ${path}, and ${resource.consequence}`;
   }
-  return `${name} held across ${what}: ${resource.consequence}`;
+  return `${name} held across ${what}${where}: ${resource.consequence}`;
+}
+
+/** "`fetch()` in the callback that `withClient()` runs". */
+function callbackDescription(occurrence: SlowOccurrence): string {
+  const via = viaStep(occurrence);
+  const last = occurrence.chain[occurrence.chain.length - 1];
+  const slow = occurrence.detail ? `${code(occurrence.callee)} ${occurrence.detail}` : code(occurrence.callee);
+  const calls = occurrence.chain.filter((step) => step.label.endsWith(' is called here')).map((step) => step.label.slice(0, -' is called here'.length));
+  // chain: the helper's call, its `fn()`, then what the callback calls on the way.
+  const inner = calls[2];
+  const what = inner ? `${inner}, which reaches ${slow},` : occurrence.loop ? `a loop that runs ${slow}` : slow;
+  return via && last ? `${what} in the callback that ${via} runs with it` : describe(occurrence);
 }
 
 function sameSpan(a: { file: string; start: number; end: number }, b: { file: string; start: number; end: number }): boolean {

@@ -3,7 +3,11 @@ import type { NodeSlowExport } from '../../catalog';
 import type { Cursor } from '../../ir/cfg-builder';
 import type { CallEffect, CallTarget, Effect } from '../../ir/effects';
 import type { TsUnitContext } from './context';
-import { resolveRef, slowExportOf, unwrap } from './imports';
+import { importedFunction, resolveRef, slowExportOf, unwrap } from './imports';
+import { acquire, heldCallEffect, noteCallbackScope, noteRunsCallbacks } from './resources';
+
+export { acquire } from './resources';
+import { lowerSessionExpression } from './sessions';
 
 /** Function-like nodes are units of their own: as expressions they only create a value. */
 export function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaration {
@@ -41,6 +45,9 @@ export function lowerExpression(ctx: TsUnitContext, node: ts.Node, cursor: Curso
 }
 
 function lowerInner(ctx: TsUnitContext, node: ts.Node, cursor: Cursor, awaited: boolean): Cursor {
+  // Reads and writes of a request's session object (`req.session.user = …`).
+  const session = lowerSessionExpression(ctx, node, cursor, (child, next) => lowerExpression(ctx, child, next));
+  if (session) return session;
   if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node)) {
     return lowerExpression(ctx, node.expression, cursor, awaited);
   }
@@ -94,6 +101,7 @@ function lowerCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, 
   if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) next = lowerExpression(ctx, callee.expression, next);
   else if (!ts.isIdentifier(callee)) next = lowerExpression(ctx, callee, next);
   for (const arg of node.arguments) next = lowerExpression(ctx, arg, next);
+  noteCallbackScope(ctx, node);
   const effect = callEffect(ctx, node, callee, awaited);
   return effect ? ctx.emit(next, effect) : next;
 }
@@ -103,24 +111,12 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
   const span = ctx.span(node);
   const display = `${short(ctx.text(callee))}()`;
   const { imports } = ctx.facts;
+  // A release of a held resource; anything else on it (a query) is what it is for: not slow.
+  const held = heldCallEffect(ctx, callee, display, span);
+  if (held) return held === 'use' ? undefined : held;
   if (ts.isPropertyAccessExpression(callee)) {
     const receiver = unwrap(callee.expression);
     const method = callee.name.text;
-    if (ts.isIdentifier(receiver)) {
-      const held = ctx.held.get(receiver.text);
-      if (held && held.entry.release.includes(method)) {
-        return {
-          kind: 'close',
-          resource: held.info.id,
-          how: 'write',
-          api: display,
-          span,
-          label: `\`${held.info.variable}\` is released here by \`${display}\``,
-        };
-      }
-      // Anything else on a held client (a query) is what the client is for: not slow for it.
-      if (held) return undefined;
-    }
     if (receiver.kind === ts.SyntaxKind.ThisKeyword && ctx.className) {
       return call({ type: 'method', className: ctx.className, method }, node, display, span, ctx);
     }
@@ -128,12 +124,18 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
   const ref = resolveRef(imports.bindings, callee);
   if (ref) {
     const entry = slowExportOf(ctx.catalog, ref, true);
-    return entry ? slowEffect(entry, display, span, awaited) : undefined;
+    if (entry) return slowEffect(entry, display, span, awaited);
+    // A function of another module of the project.
+    const imported = importedFunction(ctx.facts.file, ref);
+    return imported ? call(imported, node, display, span, ctx) : undefined;
   }
   if (ts.isIdentifier(callee)) {
     const name = callee.text;
     const parameter = ctx.parameters.get(name);
-    if (parameter !== undefined) return call({ type: 'parameter', index: parameter }, node, display, span, ctx);
+    if (parameter !== undefined) {
+      noteRunsCallbacks(ctx);
+      return call({ type: 'parameter', index: parameter }, node, display, span, ctx);
+    }
     const local = ctx.facts.functions.get(name);
     if (local) return call(local, node, display, span, ctx);
     const global = Object.prototype.hasOwnProperty.call(ctx.catalog.globals, name) ? ctx.catalog.globals[name] : undefined;
@@ -181,43 +183,4 @@ function isPromiseSleep(ctx: TsUnitContext, node: ts.NewExpression): boolean {
   };
   visit(executor);
   return found;
-}
-
-/**
- * `const client = await pool.connect()` (or an assignment): the variable now holds a
- * resource of this unit. Returns the cursor after the open.
- */
-export function acquire(ctx: TsUnitContext, name: ts.Identifier, value: ts.Expression | undefined, cursor: Cursor): Cursor {
-  if (!value) return cursor;
-  let expr = unwrap(value);
-  if (ts.isAwaitExpression(expr)) expr = unwrap(expr.expression);
-  if (!ts.isCallExpression(expr)) return cursor;
-  const callee = unwrap(expr.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return cursor;
-  const receiver = unwrap(callee.expression);
-  const { poolVariables, poolProperties } = ctx.facts.imports;
-  const entry = ts.isIdentifier(receiver)
-    ? poolVariables.get(receiver.text)
-    : ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword
-      ? poolProperties.get(receiver.name.text)
-      : undefined;
-  if (!entry || !entry.acquire.includes(callee.name.text)) return cursor;
-  const variable = name.text;
-  const id = `${entry.kind}:${ctx.unitId}:${variable}`;
-  let held = ctx.held.get(variable);
-  if (!held || held.info.id !== id) {
-    const info = { id, unit: ctx.unitId, variable, noun: entry.noun, consequence: entry.consequence };
-    held = { info, entry };
-    ctx.held.set(variable, held);
-    if (!ctx.facts.heldResources.some((r) => r.id === id)) ctx.facts.heldResources.push(info);
-  }
-  const api = `${short(ctx.text(callee))}()`;
-  return ctx.emit(cursor, {
-    kind: 'open',
-    resource: id,
-    mode: 'lock',
-    api,
-    span: ctx.span(expr),
-    label: `\`${variable}\` is acquired here by \`${api}\``,
-  });
 }

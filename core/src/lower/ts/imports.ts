@@ -1,5 +1,6 @@
 import * as ts from 'typescript';
 import type { NodeCatalog, NodeHeldResource, NodeSlowExport } from '../../catalog';
+import { holderEntry } from './resources';
 
 /** What a local name refers to in an imported module: an export, `default`, or the whole module (`*`). */
 export interface ImportRef {
@@ -107,10 +108,11 @@ export function collectImports(source: ts.SourceFile, catalog: NodeCatalog): Imp
   const heldBy = (value: ts.Expression | undefined): NodeHeldResource | undefined => {
     if (!value) return undefined;
     const expr = unwrap(value);
-    if (!ts.isNewExpression(expr)) return undefined;
+    // `new Pool()`, or a factory call: `knex(config)`, `mysql.createPool()`, `drizzle(pool)`.
+    if (!ts.isNewExpression(expr) && !ts.isCallExpression(expr)) return undefined;
     const ref = resolveRef(bindings, expr.expression);
     if (!ref) return undefined;
-    return catalog.heldResources.find((entry) => entry.module === ref.module && entry.className === ref.name);
+    return holderEntry(catalog, ref, ts.isNewExpression(expr) ? 'new' : 'call');
   };
   // Promisified callback APIs (`const execAsync = promisify(exec)`) name the same export.
   const promisified = (value: ts.Expression | undefined): ImportRef | undefined => {
@@ -140,4 +142,30 @@ export function collectImports(source: ts.SourceFile, catalog: NodeCatalog): Imp
   };
   visitValues(source);
   return { bindings, poolVariables, poolProperties };
+}
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/**
+ * A function imported from another module of the project (`import { withClient } from
+ * '../db'`): the `function` target naming every file the specifier may resolve to.
+ */
+export function importedFunction(file: string, ref: ImportRef): { type: 'function'; candidates: string[] } | undefined {
+  if (!ref.module.startsWith('./') && !ref.module.startsWith('../')) return undefined;
+  if (ref.name === '*' || ref.name === 'default' || ref.parent !== undefined) return undefined;
+  const parts = file.split('/').slice(0, -1);
+  for (const piece of ref.module.split('/')) {
+    if (piece === '..') parts.pop();
+    else if (piece !== '.' && piece !== '') parts.push(piece);
+  }
+  const base = parts.join('/');
+  // `./db.js` in TS sources names `./db.ts`.
+  const jsExtension = ['.js', '.mjs', '.cjs'].find((ext) => base.endsWith(ext));
+  const stem = jsExtension ? base.slice(0, -jsExtension.length) : base;
+  const paths = [
+    ...(SOURCE_EXTENSIONS.some((ext) => base.endsWith(ext)) ? [base] : []),
+    ...SOURCE_EXTENSIONS.map((ext) => `${stem}${ext}`),
+    ...SOURCE_EXTENSIONS.map((ext) => `${stem}/index${ext}`),
+  ];
+  return { type: 'function', candidates: [...new Set(paths)].map((path) => `ts:${path}#${ref.name}`) };
 }

@@ -8,6 +8,8 @@ import { LineIndex } from '../../text/line-index';
 import { TsUnitContext, type TsFileFacts } from './context';
 import { isFunctionLike, lowerExpression } from './expressions';
 import { collectImports } from './imports';
+import { openAtEntry } from './resources';
+import { handlerOf } from './handlers';
 import { installFinallyCopier, jumpOut, lowerStatements } from './statements';
 
 export interface LoweredTsFile {
@@ -132,6 +134,8 @@ function lowerUnit(site: UnitSite, facts: TsFileFacts): Unit {
     node.parameters.forEach((parameter, index) => {
       if (ts.isIdentifier(parameter.name)) ctx.parameters.set(parameter.name.text, index);
     });
+    // A callback run inside `prisma.$transaction(…)`, a `@Transactional()` method.
+    cursor = openAtEntry(ctx, node, cursor);
     const body = node.body!;
     if (ts.isBlock(body)) {
       cursor = lowerStatements(ctx, body.statements, cursor);
@@ -147,6 +151,7 @@ function lowerUnit(site: UnitSite, facts: TsFileFacts): Unit {
   }
   const cfg = ctx.builder.finish(cursor);
   const generator = !ts.isSourceFile(site.node) && site.node.asteriskToken !== undefined;
+  const handler = ts.isSourceFile(site.node) ? undefined : handlerOf(site.node, facts.file, source, facts.imports);
   return {
     id: site.id,
     kind: site.kind,
@@ -157,6 +162,7 @@ function lowerUnit(site: UnitSite, facts: TsFileFacts): Unit {
     endSpan,
     cfg,
     ...(generator ? { generator: true } : {}),
+    ...(handler !== undefined ? { handler } : {}),
   };
 }
 

@@ -1,0 +1,147 @@
+import * as ts from 'typescript';
+import type { ImportFacts } from './imports';
+import { unwrap } from './imports';
+
+/**
+ * Request-handler discovery, from syntax: express/koa/fastify route callbacks, Next.js route
+ * handlers (`app/**\/route.ts`) and API routes (`pages/api/**`), NestJS controller methods.
+ * A handler runs once per request, so slow work in it costs every request; messages say so.
+ */
+
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'use']);
+const NEXT_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+const NEST_METHODS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head']);
+
+const FRAMEWORKS: readonly { readonly modules: readonly string[]; readonly name: string }[] = [
+  { modules: ['koa', '@koa/router', 'koa-router'], name: 'koa' },
+  { modules: ['fastify'], name: 'fastify' },
+  { modules: ['express', 'express-session', 'express-openid-connect'], name: 'express' },
+];
+
+/** The server framework the file imports (express, koa, fastify), if any. */
+export function serverFramework(imports: ImportFacts): string | undefined {
+  const modules = new Set([...imports.bindings.values()].map((ref) => ref.module));
+  return FRAMEWORKS.find((f) => f.modules.some((m) => modules.has(m)))?.name;
+}
+
+/** What kind of request handler `node` is (for messages), or undefined when it is none. */
+export function handlerOf(node: ts.Node, file: string, source: ts.SourceFile, imports: ImportFacts): string | undefined {
+  if (!ts.isFunctionLike(node)) return undefined;
+  return routeCallback(node, source, imports) ?? nextHandler(node, file) ?? nestMethod(node);
+}
+
+/** `app.get('/x', auth, async (req, res) => …)`, `router.post(…)`, `fastify.get(…)`, `router.route('/x').get(…)`. */
+function routeCallback(node: ts.Node, source: ts.SourceFile, imports: ImportFacts): string | undefined {
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return undefined;
+  const call = node.parent;
+  if (!call || !ts.isCallExpression(call) || !call.arguments.includes(node as ts.Expression)) return undefined;
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const method = callee.name.text;
+  if (!ROUTE_METHODS.has(method)) return undefined;
+  const framework = serverFramework(imports);
+  const first = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+  const path = first && ts.isStringLiteralLike(first) ? first.text : undefined;
+  const chained = ts.isCallExpression(unwrap(callee.expression)) ? routePath(unwrap(callee.expression) as ts.CallExpression) : undefined;
+  // A path argument (or `route('/x')`) makes it a route; without one, only in a server file.
+  if (path === undefined && chained === undefined && framework === undefined) return undefined;
+  // `app.get('setting')` (express settings) has no callback: here there is one, so it is a route.
+  if (method === 'use') return `${framework ?? 'express'} middleware`;
+  const where = path ?? chained;
+  void source;
+  return `${framework ?? 'express'} route handler for ${method.toUpperCase()}${where !== undefined ? ` ${where}` : ''}`;
+}
+
+function routePath(call: ts.CallExpression): string | undefined {
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'route') return undefined;
+  const first = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+  return first && ts.isStringLiteralLike(first) ? first.text : undefined;
+}
+
+function isExported(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+function isDefaultExported(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+}
+
+/** `export async function GET(request)` in `app/**\/route.ts`; `export default function handler(req, res)` in `pages/api/**`. */
+function nextHandler(node: ts.Node, file: string): string | undefined {
+  const path = file.replace(/\\/g, '/');
+  const segments = path.split('/');
+  const base = segments[segments.length - 1] ?? '';
+  const stem = base.replace(/\.[cm]?[jt]sx?$/, '');
+  const inApp = segments.includes('app') && stem === 'route';
+  const api = segments.indexOf('api');
+  const inPagesApi = api > 0 && segments[api - 1] === 'pages';
+  if (!inApp && !inPagesApi) return undefined;
+  // Only top-level declarations.
+  const statement = ts.isFunctionDeclaration(node) ? node : declarationStatement(node);
+  if (!statement || !ts.isSourceFile(statement.parent)) {
+    if (inPagesApi && isDefaultExportValue(node)) return 'Next.js API route';
+    return undefined;
+  }
+  const name = ts.isFunctionDeclaration(node) ? node.name?.text : boundName(node);
+  if (inApp && isExported(statement) && name !== undefined && NEXT_METHODS.has(name)) return `Next.js route handler for ${name}`;
+  if (inPagesApi) {
+    if (ts.isFunctionDeclaration(node) && isExported(node) && isDefaultExported(node)) return 'Next.js API route';
+    if (name !== undefined && defaultExportName(node.getSourceFile()) === name) return 'Next.js API route';
+  }
+  return undefined;
+}
+
+/** `export default async (req, res) => …`. */
+function isDefaultExportValue(node: ts.Node): boolean {
+  const parent = node.parent;
+  return parent !== undefined && ts.isExportAssignment(parent) && !parent.isExportEquals && unwrap(parent.expression) === node;
+}
+
+/** `export default handler;` → `handler`. */
+function defaultExportName(source: ts.SourceFile): string | undefined {
+  for (const statement of source.statements) {
+    if (ts.isExportAssignment(statement) && !statement.isExportEquals) {
+      const value = unwrap(statement.expression);
+      if (ts.isIdentifier(value)) return value.text;
+      // `export default withSession(handler)`.
+      if (ts.isCallExpression(value)) {
+        const arg = value.arguments[0] ? unwrap(value.arguments[0]) : undefined;
+        if (arg && ts.isIdentifier(arg)) return arg.text;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `const GET = async () => …` → the variable statement. */
+function declarationStatement(node: ts.Node): ts.VariableStatement | undefined {
+  const declaration = node.parent;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.initializer !== node) return undefined;
+  const statement = declaration.parent?.parent;
+  return statement && ts.isVariableStatement(statement) ? statement : undefined;
+}
+
+function boundName(node: ts.Node): string | undefined {
+  const declaration = node.parent;
+  return declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
+}
+
+function decoratorName(decorator: ts.Decorator): string | undefined {
+  const expr = unwrap(decorator.expression);
+  const callee = ts.isCallExpression(expr) ? unwrap(expr.expression) : expr;
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
+/** `@Get(':id') async find()` in a `@Controller()` class. */
+function nestMethod(node: ts.Node): string | undefined {
+  if (!ts.isMethodDeclaration(node)) return undefined;
+  const cls = node.parent;
+  if (!cls || !ts.isClassDeclaration(cls)) return undefined;
+  const controller = (ts.getDecorators(cls) ?? []).some((d) => decoratorName(d) === 'Controller');
+  if (!controller) return undefined;
+  const route = (ts.getDecorators(node) ?? []).map(decoratorName).find((name) => name !== undefined && NEST_METHODS.has(name));
+  return route ? `NestJS controller method for ${route.toUpperCase()}` : undefined;
+}

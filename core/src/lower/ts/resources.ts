@@ -1,0 +1,315 @@
+import * as ts from 'typescript';
+import type { NodeCatalog, NodeHeldResource, NodeResourceScope } from '../../catalog';
+import type { Cursor } from '../../ir/cfg-builder';
+import type { Effect } from '../../ir/effects';
+import type { HeldResourceInfo } from '../../ir/unit';
+import type { Span } from '../../model/span';
+import type { TsFileFacts, TsUnitContext } from './context';
+import { resolveRef, unwrap, type ImportRef } from './imports';
+
+/**
+ * Held resources of the TypeScript lowering, all from the catalog (`NodeCatalog.heldResources`):
+ * - acquire/release pairs: `const client = await pool.connect()` … `client.release()`, and
+ *   acquires that return the release function (`const release = await mutex.acquire()`);
+ * - callback scopes: `prisma.$transaction(async (tx) => …)` runs the callback with the
+ *   resource held, so the callback's unit starts with it open;
+ * - decorators: `@Transactional()` methods run their whole body with a transaction held.
+ * A unit that calls a callback it was given while holding a resource (`withClient(fn)`) is
+ * marked, so that callers passing slow callbacks are checked for it (see the flow engine's
+ * `slowUnderOwnLock`).
+ */
+
+function modulesOf(entry: NodeHeldResource): readonly string[] {
+  return entry.modules ? [entry.module, ...entry.modules] : [entry.module];
+}
+
+function shortText(text: string): string {
+  const line = text.split(/\r?\n/, 1)[0]!.trim();
+  return line.length > 40 ? `${line.slice(0, 37)}...` : line;
+}
+
+/** The catalog entry for instances made by `new X()` or by calling the export `X()`. */
+export function holderEntry(catalog: NodeCatalog, ref: ImportRef, made: 'new' | 'call'): NodeHeldResource | undefined {
+  return catalog.heldResources.find((entry) => (entry.made ?? 'new') === made && entry.className === ref.name && modulesOf(entry).includes(ref.module));
+}
+
+/** The entry of a value that hands out a resource: `pool`, `this.pool`, or a module (`lockfile`). */
+function holderOf(ctx: TsUnitContext, receiver: ts.Expression): NodeHeldResource | undefined {
+  return holderIn(ctx.facts, receiver);
+}
+
+function holderIn(facts: TsFileFacts, receiver: ts.Expression): NodeHeldResource | undefined {
+  const { poolVariables, poolProperties, bindings } = facts.imports;
+  const expr = unwrap(receiver);
+  if (ts.isIdentifier(expr)) {
+    const variable = poolVariables.get(expr.text);
+    if (variable) return variable;
+    const ref = bindings.get(expr.text);
+    if (ref && (ref.name === 'default' || ref.name === '*')) {
+      return facts.catalog.heldResources.find((entry) => entry.made === 'module' && modulesOf(entry).includes(ref.module));
+    }
+    return undefined;
+  }
+  if (ts.isPropertyAccessExpression(expr) && expr.expression.kind === ts.SyntaxKind.ThisKeyword) return poolProperties.get(expr.name.text);
+  return undefined;
+}
+
+function isCallback(node: ts.Expression): node is ts.ArrowFunction | ts.FunctionExpression {
+  const value = unwrap(node);
+  return ts.isArrowFunction(value) || ts.isFunctionExpression(value);
+}
+
+/**
+ * `const client = await pool.connect()` (or an assignment): the variable now holds a
+ * resource of this unit. Returns the cursor after the open.
+ */
+export function acquire(ctx: TsUnitContext, name: ts.Identifier, value: ts.Expression | undefined, cursor: Cursor): Cursor {
+  if (!value) return cursor;
+  let expr = unwrap(value);
+  if (ts.isAwaitExpression(expr)) expr = unwrap(expr.expression);
+  if (!ts.isCallExpression(expr)) return cursor;
+  const callee = unwrap(expr.expression);
+  let entry: NodeHeldResource | undefined;
+  let method: string;
+  let holder: string;
+  if (ts.isPropertyAccessExpression(callee)) {
+    entry = holderOf(ctx, callee.expression);
+    method = callee.name.text;
+    holder = shortText(ctx.text(callee.expression));
+  } else if (ts.isIdentifier(callee)) {
+    // `import { lock } from 'proper-lockfile'`: the module's own function.
+    const ref = ctx.facts.imports.bindings.get(callee.text);
+    const helper = ref ? undefined : acquiringHelpers(ctx.facts).get(callee.text);
+    if (helper) return acquireFrom(ctx, name, helper.entry, `${callee.text}()`, expr, cursor, ` (it returns \`${helper.api}\`)`, callee.text);
+    if (!ref) return cursor;
+    entry = ctx.catalog.heldResources.find((e) => e.made === 'module' && modulesOf(e).includes(ref.module) && e.acquire.includes(ref.name));
+    method = ref.name;
+    holder = callee.text;
+  } else {
+    return cursor;
+  }
+  if (!entry || !entry.acquire.includes(method)) return cursor;
+  // `knex.transaction(async (trx) => …)` is a callback scope, not an acquire.
+  if (entry.scopes?.some((scope) => scope.method === method) && expr.arguments.some(isCallback)) return cursor;
+  return acquireFrom(ctx, name, entry, `${shortText(ctx.text(callee))}()`, expr, cursor, '', holder);
+}
+
+function acquireFrom(
+  ctx: TsUnitContext,
+  name: ts.Identifier,
+  entry: NodeHeldResource,
+  api: string,
+  expr: ts.CallExpression,
+  cursor: Cursor,
+  note: string,
+  holder: string,
+): Cursor {
+  const variable = name.text;
+  // `const release = await mutex.acquire()`: messages name the mutex, not its release function.
+  const display = entry.releaseFunction ? holder : variable;
+  const id = `${entry.kind}:${ctx.unitId}:${variable}`;
+  let held = ctx.held.get(variable);
+  if (!held || held.info.id !== id) {
+    const info: HeldResourceInfo = { id, unit: ctx.unitId, variable: display, noun: entry.noun, consequence: entry.consequence };
+    held = { info, entry };
+    ctx.held.set(variable, held);
+    if (!ctx.facts.heldResources.some((r) => r.id === id)) ctx.facts.heldResources.push(info);
+  }
+  return ctx.emit(cursor, {
+    kind: 'open',
+    resource: id,
+    mode: 'lock',
+    api,
+    span: ctx.span(expr),
+    label: `\`${display}\` is acquired here by \`${api}\`${note}`,
+  });
+}
+
+const helpersByFile = new WeakMap<TsFileFacts, Map<string, { entry: NodeHeldResource; api: string }>>();
+
+/**
+ * Functions of the file that return a freshly acquired resource (`function getClient() {
+ * return pool.connect(); }`): their callers hold what they return.
+ */
+function acquiringHelpers(facts: TsFileFacts): Map<string, { entry: NodeHeldResource; api: string }> {
+  let helpers = helpersByFile.get(facts);
+  if (helpers) return helpers;
+  helpers = new Map();
+  helpersByFile.set(facts, helpers);
+  const found = helpers;
+  const returned = (value: ts.Expression | undefined): { entry: NodeHeldResource; api: string } | undefined => {
+    if (!value) return undefined;
+    let expr = unwrap(value);
+    if (ts.isAwaitExpression(expr)) expr = unwrap(expr.expression);
+    if (!ts.isCallExpression(expr)) return undefined;
+    const callee = unwrap(expr.expression);
+    if (!ts.isPropertyAccessExpression(callee) || expr.arguments.some(isCallback)) return undefined;
+    const entry = holderIn(facts, callee.expression);
+    if (!entry || entry.releaseFunction || !entry.acquire.includes(callee.name.text)) return undefined;
+    return { entry, api: `${shortText(callee.getText(facts.source))}()` };
+  };
+  const returnsOf = (fn: ts.FunctionLikeDeclaration): { entry: NodeHeldResource; api: string } | undefined => {
+    if (!fn.body) return undefined;
+    if (!ts.isBlock(fn.body)) return returned(fn.body);
+    let result: { entry: NodeHeldResource; api: string } | undefined;
+    const visit = (node: ts.Node): void => {
+      if (result) return;
+      if (ts.isReturnStatement(node)) result = returned(node.expression);
+      else if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
+    };
+    fn.body.statements.forEach(visit);
+    return result;
+  };
+  for (const statement of facts.source.statements) {
+    const declaration = ts.isExportAssignment(statement) ? undefined : statement;
+    if (declaration && ts.isFunctionDeclaration(declaration) && declaration.name) {
+      const helper = returnsOf(declaration);
+      if (helper) found.set(declaration.name.text, helper);
+    } else if (declaration && ts.isVariableStatement(declaration)) {
+      for (const variable of declaration.declarationList.declarations) {
+        const init = variable.initializer ? unwrap(variable.initializer) : undefined;
+        if (ts.isIdentifier(variable.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
+          const helper = returnsOf(init);
+          if (helper) found.set(variable.name.text, helper);
+        }
+      }
+    }
+  }
+  return helpers;
+}
+
+/**
+ * A call on (or of) a held variable: its release (`client.release()`, `release()`), or
+ * `'use'` for anything else on it (a query is what the client is for: not slow for it).
+ */
+export function heldCallEffect(ctx: TsUnitContext, callee: ts.Expression, display: string, span: Span): Effect | 'use' | undefined {
+  let variable: string | undefined;
+  let method: string | undefined;
+  if (ts.isPropertyAccessExpression(callee)) {
+    const receiver = unwrap(callee.expression);
+    if (!ts.isIdentifier(receiver)) return undefined;
+    variable = receiver.text;
+    method = callee.name.text;
+  } else if (ts.isIdentifier(callee)) {
+    variable = callee.text;
+  } else {
+    return undefined;
+  }
+  const held = ctx.held.get(variable);
+  if (!held) return undefined;
+  const releases = method === undefined ? held.entry.releaseFunction === true : held.entry.release.includes(method);
+  if (!releases) return method === undefined ? undefined : 'use';
+  return {
+    kind: 'close',
+    resource: held.info.id,
+    how: 'write',
+    api: display,
+    span,
+    label: `\`${held.info.variable}\` is released here by \`${display}\``,
+  };
+}
+
+/** A callback that runs with a resource held, found at the call that runs it. */
+interface ScopeOpen {
+  readonly kind: string;
+  readonly variable: string;
+  readonly noun: string;
+  readonly consequence: string;
+  readonly api: string;
+  readonly span: Span;
+  readonly label: string;
+  readonly releasedAtEnd: string;
+}
+
+/** Callback scopes per file, by the callback's start. Parents are lowered before their closures. */
+const scopesByFile = new WeakMap<TsFileFacts, Map<number, ScopeOpen>>();
+
+/** `prisma.$transaction(async (tx) => …)`, `mutex.runExclusive(…)`: records the callback's scope. */
+export function noteCallbackScope(ctx: TsUnitContext, node: ts.CallExpression): void {
+  const callee = unwrap(node.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return;
+  const method = callee.name.text;
+  let entry: NodeHeldResource | undefined;
+  let scope: NodeResourceScope | undefined;
+  const receiver = unwrap(callee.expression);
+  const held = ts.isIdentifier(receiver) ? ctx.held.get(receiver.text) : undefined;
+  if (held) {
+    entry = held.entry;
+    scope = held.entry.heldScopes?.find((s) => s.method === method);
+  } else {
+    entry = holderOf(ctx, receiver);
+    scope = entry?.scopes?.find((s) => s.method === method);
+  }
+  if (!entry || !scope) return;
+  const callbacks = node.arguments.filter(isCallback);
+  const callback = callbacks[callbacks.length - 1];
+  if (!callback) return;
+  const fn = unwrap(callback) as ts.ArrowFunction | ts.FunctionExpression;
+  const first = fn.parameters[0];
+  const receiverName = held ? held.info.variable : shortText(ctx.text(receiver));
+  const variable = (scope.name ?? 'parameter') === 'parameter' && first && ts.isIdentifier(first.name) ? first.name.text : receiverName;
+  const api = `${shortText(ctx.text(callee))}()`;
+  let scopes = scopesByFile.get(ctx.facts);
+  if (!scopes) scopesByFile.set(ctx.facts, (scopes = new Map()));
+  scopes.set(fn.getStart(ctx.facts.source), {
+    kind: entry.kind,
+    variable,
+    noun: scope.noun ?? entry.noun,
+    consequence: scope.consequence ?? entry.consequence,
+    api,
+    span: ctx.span(callee),
+    label: `\`${api}\` runs this callback with ${scope.noun ?? entry.noun} \`${variable}\` held`,
+    releasedAtEnd: `\`${variable}\` is released only when the callback returns (by \`${api}\`)`,
+  });
+}
+
+/** The decorator's name when it is a held-resource decorator of the catalog (`@Transactional()`). */
+function heldDecorator(ctx: TsUnitContext, node: ts.Node): ScopeOpen | undefined {
+  if (!ts.canHaveDecorators(node)) return undefined;
+  for (const decorator of ts.getDecorators(node) ?? []) {
+    const expr = unwrap(decorator.expression);
+    const target = ts.isCallExpression(expr) ? unwrap(expr.expression) : expr;
+    const ref = resolveRef(ctx.facts.imports.bindings, target);
+    if (!ref) continue;
+    const entry = ctx.catalog.heldDecorators?.find((d) => d.name === ref.name && d.modules.includes(ref.module));
+    if (!entry) continue;
+    const api = `@${shortText(ctx.text(expr))}`;
+    return {
+      kind: entry.kind,
+      variable: api,
+      noun: entry.noun,
+      consequence: entry.consequence,
+      api,
+      span: ctx.span(decorator),
+      label: `\`${api}\` runs this method inside a transaction`,
+      releasedAtEnd: `the transaction of \`${api}\` ends only when the method returns`,
+    };
+  }
+  return undefined;
+}
+
+/** A unit that runs with a resource held from its start: a callback scope or a decorated method. */
+export function openAtEntry(ctx: TsUnitContext, node: ts.Node, cursor: Cursor): Cursor {
+  const scope = scopesByFile.get(ctx.facts)?.get(node.getStart(ctx.facts.source)) ?? heldDecorator(ctx, node);
+  if (!scope) return cursor;
+  const id = `${scope.kind}:${ctx.unitId}:${scope.variable}`;
+  if (!ctx.facts.heldResources.some((r) => r.id === id)) {
+    ctx.facts.heldResources.push({
+      id,
+      unit: ctx.unitId,
+      variable: scope.variable,
+      noun: scope.noun,
+      consequence: scope.consequence,
+      releasedAtEnd: scope.releasedAtEnd,
+    });
+  }
+  return ctx.emit(cursor, { kind: 'open', resource: id, mode: 'lock', api: scope.api, span: scope.span, label: scope.label });
+}
+
+/** `fn(client)` where `fn` is a parameter: this unit's resources are held around its callers' callbacks. */
+export function noteRunsCallbacks(ctx: TsUnitContext): void {
+  const list = ctx.facts.heldResources;
+  list.forEach((resource, index) => {
+    if (resource.unit === ctx.unitId && !resource.runsCallbacks) list[index] = { ...resource, runsCallbacks: true };
+  });
+}

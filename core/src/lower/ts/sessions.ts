@@ -1,0 +1,246 @@
+import * as ts from 'typescript';
+import type { Cursor } from '../../ir/cfg-builder';
+import type { AccessEffect } from '../../ir/effects';
+import type { TsUnitContext } from './context';
+import { handlerOf } from './handlers';
+import { resolveRef, unwrap } from './imports';
+
+/**
+ * Session objects that a store saves as a whole at the end of the request: express-session
+ * and cookie-session `req.session`, koa-session `ctx.session`, `@fastify/session`
+ * `request.session`, express-openid-connect `req.appSession`, NestJS `@Session()`, and
+ * iron-session `await getIronSession(…)` (saved by `session.save()`). Reads and writes of
+ * them become `read`/`write` effects on `session-object:<unit>:<expression>`; a reload
+ * (`req.session.reload()`, a new `getIronSession()`) is a `fresh` read.
+ */
+
+/** Properties of a request (or koa context) that hold the session object. */
+const SESSION_PROPERTIES = new Set(['session', 'appSession']);
+/** Modules whose presence makes `req.session` (on a `req`/`request`/`ctx` parameter) a session. */
+const SESSION_MODULES = new Set(['express-session', 'cookie-session', 'koa-session', '@fastify/session', 'fastify-session', 'express-openid-connect', 'express', 'koa', 'fastify']);
+const REQUEST_NAMES = new Set(['req', 'request', 'ctx', 'context']);
+/** Type names of a request (or koa context) parameter. */
+const REQUEST_TYPES = new Set(['Request', 'FastifyRequest', 'Context', 'ParameterizedContext', 'RouterContext', 'KoaContext', 'ExpressRequest']);
+const IRON_MODULES = new Set(['iron-session', 'iron-session/edge']);
+/** Methods of an object or array that change it in place. */
+const MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'set', 'add', 'delete', 'clear', 'copyWithin']);
+const ASSIGNMENTS = new Set([
+  ts.SyntaxKind.EqualsToken,
+  ts.SyntaxKind.PlusEqualsToken,
+  ts.SyntaxKind.MinusEqualsToken,
+  ts.SyntaxKind.AsteriskEqualsToken,
+  ts.SyntaxKind.SlashEqualsToken,
+  ts.SyntaxKind.PercentEqualsToken,
+  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
+  ts.SyntaxKind.BarBarEqualsToken,
+  ts.SyntaxKind.QuestionQuestionEqualsToken,
+  ts.SyntaxKind.BarEqualsToken,
+  ts.SyntaxKind.AmpersandEqualsToken,
+]);
+
+/** Variables of a unit holding an iron-session object. */
+const ironVariables = new WeakMap<TsUnitContext, Set<string>>();
+
+type Lower = (node: ts.Node, cursor: Cursor) => Cursor;
+
+function strip(node: ts.Expression): ts.Expression {
+  let current = node;
+  while (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current)) current = current.expression;
+  return current;
+}
+
+export function sessionResourceId(ctx: TsUnitContext, root: ts.Expression): string {
+  return `session-object:${ctx.unitId}:${ctx.text(root)}`;
+}
+
+/**
+ * Lowers `node` when it touches a session object; undefined when it does not (the caller
+ * lowers it as usual).
+ */
+export function lowerSessionExpression(ctx: TsUnitContext, node: ts.Node, cursor: Cursor, lower: Lower): Cursor | undefined {
+  if (ts.isBinaryExpression(node) && ASSIGNMENTS.has(node.operatorToken.kind)) {
+    const target = rootOf(ctx, node.left);
+    if (!target || ts.isIdentifier(strip(node.left))) return undefined;
+    const after = lower(node.right, cursor);
+    const clearsAll = target.root === strip(node.left);
+    return emitAccess(ctx, after, 'write', target.root, node.left, target.key, clearsAll);
+  }
+  if (ts.isDeleteExpression(node) || ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && isIncrement(node.operator))) {
+    const operand = ts.isDeleteExpression(node) ? node.expression : node.operand;
+    const target = rootOf(ctx, operand);
+    if (!target) return undefined;
+    return emitAccess(ctx, cursor, 'write', target.root, operand, target.key);
+  }
+  if (ts.isCallExpression(node)) return lowerSessionCall(ctx, node, cursor, lower);
+  if (ts.isNewExpression(node)) return lowerPromiseReload(ctx, node, cursor, lower);
+  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isIdentifier(node)) {
+    const target = rootOf(ctx, node);
+    if (!target) return undefined;
+    // `promisify(req.session.reload)`: the reload, not yet called; counted as done here.
+    const fresh = ts.isPropertyAccessExpression(node) && node.name.text === 'reload' && strip(node.expression) === target.root;
+    return emitAccess(ctx, cursor, 'read', target.root, node, fresh ? undefined : target.key, false, fresh);
+  }
+  return undefined;
+}
+
+function isIncrement(operator: ts.SyntaxKind): boolean {
+  return operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken;
+}
+
+function lowerSessionCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, lower: Lower): Cursor | undefined {
+  const callee = strip(node.expression);
+  const iron = ironSessionCall(ctx, node);
+  if (iron) {
+    let next = cursor;
+    for (const arg of node.arguments) next = lower(arg, next);
+    ironVariables.get(ctx)?.add(iron.text) ?? ironVariables.set(ctx, new Set([iron.text]));
+    return emitAccess(ctx, next, 'read', iron, node, undefined, false, true);
+  }
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const target = rootOf(ctx, callee.expression);
+  if (!target) return undefined;
+  let next = cursor;
+  for (const arg of node.arguments) next = lower(arg, next);
+  const method = callee.name.text;
+  const onRoot = strip(callee.expression) === target.root;
+  if (onRoot) {
+    if (method === 'reload' || method === 'regenerate') return emitAccess(ctx, next, 'read', target.root, node, undefined, false, true);
+    if (method === 'save' || method === 'set') return emitAccess(ctx, next, 'write', target.root, node, method === 'set' ? literalArg(node) : undefined);
+    if (method === 'destroy' || method === 'touch' || method === 'resetMaxAge') return next;
+    return emitAccess(ctx, next, 'read', target.root, node, method === 'get' ? literalArg(node) : undefined);
+  }
+  return emitAccess(ctx, next, MUTATORS.has(method) ? 'write' : 'read', target.root, node, target.key);
+}
+
+function literalArg(node: ts.CallExpression): string | undefined {
+  const first = node.arguments[0] ? strip(node.arguments[0]) : undefined;
+  return first && ts.isStringLiteralLike(first) ? first.text : undefined;
+}
+
+/** `await new Promise((resolve) => req.session.reload(resolve))`: a reload, once the promise settles. */
+function lowerPromiseReload(ctx: TsUnitContext, node: ts.NewExpression, cursor: Cursor, lower: Lower): Cursor | undefined {
+  const ctor = strip(node.expression);
+  if (!ts.isIdentifier(ctor) || ctor.text !== 'Promise') return undefined;
+  const executor = node.arguments?.[0] ? strip(node.arguments[0]) : undefined;
+  if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor))) return undefined;
+  let reloaded: ts.Expression | undefined;
+  const visit = (child: ts.Node): void => {
+    if (reloaded) return;
+    if (ts.isCallExpression(child)) {
+      const callee = strip(child.expression);
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'reload') {
+        const target = rootOf(ctx, callee.expression);
+        if (target && target.root === strip(callee.expression)) reloaded = target.root;
+      }
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(executor);
+  if (!reloaded) return undefined;
+  let next = cursor;
+  for (const arg of node.arguments ?? []) next = lower(arg, next);
+  return emitAccess(ctx, next, 'read', reloaded, node, undefined, false, true);
+}
+
+function emitAccess(
+  ctx: TsUnitContext,
+  cursor: Cursor,
+  kind: 'read' | 'write',
+  root: ts.Expression,
+  at: ts.Node,
+  key: string | undefined,
+  clearsAll = false,
+  fresh = false,
+): Cursor {
+  const effect: AccessEffect = {
+    kind,
+    resource: sessionResourceId(ctx, root),
+    ...(key !== undefined ? { key } : {}),
+    ...(clearsAll ? { clearsAll } : {}),
+    ...(fresh ? { fresh } : {}),
+    span: ctx.span(at),
+  };
+  return ctx.emit(cursor, effect);
+}
+
+/** The session object at the root of `node` (`req.session` in `req.session.cart[0]`), and the first key under it. */
+function rootOf(ctx: TsUnitContext, node: ts.Expression): { root: ts.Expression; key?: string } | undefined {
+  let current = strip(node);
+  let key: string | undefined;
+  for (let depth = 0; depth < 64; depth++) {
+    if (isSessionRoot(ctx, current)) return key !== undefined ? { root: current, key } : { root: current };
+    if (ts.isPropertyAccessExpression(current)) {
+      key = current.name.text;
+      current = strip(current.expression);
+    } else if (ts.isElementAccessExpression(current)) {
+      const arg = strip(current.argumentExpression);
+      key = ts.isStringLiteralLike(arg) ? arg.text : undefined;
+      current = strip(current.expression);
+    } else {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function isSessionRoot(ctx: TsUnitContext, node: ts.Expression): boolean {
+  if (ts.isIdentifier(node)) {
+    if (ironVariables.get(ctx)?.has(node.text) && !isDeclarationName(node)) return true;
+    const parameter = parameterOf(node);
+    return parameter !== undefined && (ts.getDecorators(parameter) ?? []).some((d) => decoratorName(d) === 'Session');
+  }
+  if (!ts.isPropertyAccessExpression(node) || !SESSION_PROPERTIES.has(node.name.text)) return false;
+  const base = strip(node.expression);
+  return ts.isIdentifier(base) && isRequestLike(ctx, base);
+}
+
+function isDeclarationName(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  return parent !== undefined && (ts.isVariableDeclaration(parent) || ts.isParameter(parent)) && parent.name === node;
+}
+
+function decoratorName(decorator: ts.Decorator): string | undefined {
+  const expr = unwrap(decorator.expression);
+  const callee = ts.isCallExpression(expr) ? unwrap(expr.expression) : expr;
+  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+}
+
+/** The parameter declaring `name`, in the nearest function that declares it. */
+function parameterOf(name: ts.Identifier): ts.ParameterDeclaration | undefined {
+  for (let current: ts.Node | undefined = name.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) {
+      const found = current.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name.text);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** A request (or koa context): a typed parameter, a handler's parameter, or `req`/`ctx` in a server file. */
+function isRequestLike(ctx: TsUnitContext, name: ts.Identifier): boolean {
+  const parameter = parameterOf(name);
+  if (!parameter) return false;
+  const type = parameter.type;
+  if (type && ts.isTypeReferenceNode(type)) {
+    const typeName = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+    if (REQUEST_TYPES.has(typeName)) return true;
+  }
+  const fn = parameter.parent;
+  const { file, source, imports } = ctx.facts;
+  if (handlerOf(fn, file, source, imports) !== undefined) return true;
+  if (!REQUEST_NAMES.has(name.text)) return false;
+  for (const ref of imports.bindings.values()) if (SESSION_MODULES.has(ref.module)) return true;
+  return false;
+}
+
+/** `const session = await getIronSession(…)` → the identifier `session`. */
+function ironSessionCall(ctx: TsUnitContext, node: ts.CallExpression): ts.Identifier | undefined {
+  const ref = resolveRef(ctx.facts.imports.bindings, node.expression);
+  if (!ref || !IRON_MODULES.has(ref.module) || ref.name !== 'getIronSession') return undefined;
+  let current: ts.Node = node;
+  while (current.parent && (ts.isAwaitExpression(current.parent) || ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent))) current = current.parent;
+  const parent = current.parent;
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name;
+  if (parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(parent.left)) return parent.left;
+  return undefined;
+}

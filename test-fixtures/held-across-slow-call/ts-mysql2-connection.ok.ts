@@ -1,0 +1,17 @@
+import mysql from 'mysql2/promise';
+import { Router } from 'express';
+
+const pool = mysql.createPool({ uri: process.env.MYSQL_URL, connectionLimit: 10 });
+export const router = Router();
+
+router.get('/products/:sku', async (req, res) => {
+  const conn = await pool.getConnection();
+  let rows: unknown;
+  try {
+    [rows] = await conn.query('SELECT * FROM products WHERE sku = ?', [req.params.sku]);
+  } finally {
+    conn.release();
+  }
+  const stock = await fetch(`https://inventory.internal/stock/${req.params.sku}`);
+  res.json({ product: rows, stock: await stock.json() });
+});

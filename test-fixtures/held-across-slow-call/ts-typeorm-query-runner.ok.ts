@@ -1,0 +1,31 @@
+import { DataSource } from 'typeorm';
+import axios from 'axios';
+
+export const dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
+
+export class TransferService {
+  // The fraud check runs before a connection is taken.
+  async transfer(from: string, to: string, amount: number): Promise<void> {
+    await axios.post('https://fraud.internal/score', { from, to, amount });
+    const queryRunner = dataSource.createQueryRunner();
+    await queryRunner.connect();
+    await queryRunner.startTransaction();
+    try {
+      await queryRunner.query('UPDATE accounts SET balance = balance - $1 WHERE id = $2', [amount, from]);
+      await queryRunner.query('UPDATE accounts SET balance = balance + $1 WHERE id = $2', [amount, to]);
+      await queryRunner.commitTransaction();
+    } catch (error) {
+      await queryRunner.rollbackTransaction();
+      throw error;
+    } finally {
+      await queryRunner.release();
+    }
+  }
+
+  async close(accountId: string): Promise<void> {
+    await dataSource.transaction(async (manager) => {
+      await manager.query('UPDATE accounts SET closed = true WHERE id = $1', [accountId]);
+    });
+    await fetch(`https://crm.internal/accounts/${accountId}/closed`, { method: 'POST' });
+  }
+}
