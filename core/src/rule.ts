@@ -1,4 +1,5 @@
-import type { SlowKind } from './ir/effects';
+import type { CallTarget, SlowKind } from './ir/effects';
+import type { Span } from './model/span';
 import type { ResourceId } from './ir/effects';
 import type { FileIR, HeldResourceInfo, Unit } from './ir/unit';
 import type { Finding, Severity } from './model/finding';
@@ -38,6 +39,8 @@ export interface RuleContext {
   readonly sessionLocks: boolean;
   /** Ids of every rule the analyzer knows, enabled or not. */
   readonly knownRuleIds: ReadonlySet<string>;
+  /** The project units a call may run (other modules included); absent: calls are not followed. */
+  resolveCall?(target: CallTarget, from: Unit, span: Span): readonly Unit[];
 }
 
 export interface Rule {

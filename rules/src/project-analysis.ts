@@ -15,6 +15,8 @@ import {
   normalizePath,
   parseSuppressions,
   syntaxProblems,
+  type CallResolver,
+  type CallTarget,
   type Catalog,
   type FileIR,
   type FileSymbols,
@@ -27,6 +29,7 @@ import {
   type Rule,
   type RuleContext,
   type Severity,
+  type Span,
   type Unit,
   type UnitFlow,
 } from '../../core/src';
@@ -142,7 +145,7 @@ export function analyzeProject(
   const findings: Finding[] = [];
   for (const file of files.values()) {
     if (!file.requested || !file.ir) continue;
-    findings.push(...runRules(file, file.ir, rules, options, flowOf, sessionLocks, lentResources));
+    findings.push(...runRules(file, file.ir, rules, options, flowOf, sessionLocks, lentResources, resolver));
   }
   for (const unresolved of resolver.unresolvedIncludes()) {
     const file = linesOf.get(unresolved.span.file);
@@ -285,6 +288,7 @@ function runRules(
   flowOf: (unit: Unit, resource?: ResourceId) => UnitFlow,
   sessionLocks: boolean,
   lentResources: readonly HeldResourceInfo[] = [],
+  resolver?: CallResolver,
 ): Finding[] {
   const held = ir.heldResources ?? [];
   // Resources of helpers that run their callers' callbacks while holding them (`withClient(fn)`).
@@ -307,6 +311,7 @@ function runRules(
       lineOf,
       knownRuleIds: ruleIds,
       sessionLocks,
+      ...(resolver ? { resolveCall: (target: CallTarget, from: Unit, span: Span) => resolver.resolve(target, from, span) } : {}),
     };
     findings.push(...rule.check(context));
   }

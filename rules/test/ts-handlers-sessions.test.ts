@@ -43,11 +43,26 @@ describe('TypeScript request handlers', () => {
       'the anonymous function express route handler for POST /b',
       'the anonymous function express route handler for PUT /c',
       'the anonymous function express middleware',
+      'auth() express middleware for POST /b',
     ]);
     const koa = lower("import Router from '@koa/router';\nconst r = new Router();\nr.get('/x', async (ctx) => {});\n");
     assert.deepEqual(handlers(koa), ['the anonymous function koa route handler for GET /x']);
     const fastify = lower("import Fastify from 'fastify';\nconst f = Fastify();\nf.delete('/x/:id', async (request, reply) => {});\n");
     assert.deepEqual(handlers(fastify), ['the anonymous function fastify route handler for DELETE /x/:id']);
+    const named = lower(
+      [
+        "import express from 'express';",
+        'const app = express();',
+        'async function getUser(req, res) {}',
+        'const saveUser = async (req, res) => {};',
+        'function helper() {}',
+        "app.get('/users/:id', getUser);",
+        "app.post('/users', saveUser);",
+        'const cache = new Map();',
+        'cache.get(helper);',
+      ].join('\n'),
+    );
+    assert.deepEqual(handlers(named), ['getUser() express route handler for GET /users/:id', 'saveUser() express route handler for POST /users']);
     // No server import and no path: a `get` callback is not a route.
     assert.deepEqual(handlers(lower('cache.get(async () => 1);\n')), []);
   });

@@ -82,24 +82,27 @@ class HelperSlowness {
   constructor(private readonly context: RuleContext) {}
 
   /** The slow call a target reaches (`fetch()`), or undefined. */
-  reaches(target: CallTarget, depth = 0): string | undefined {
+  reaches(target: CallTarget, from: Unit, span: Span, depth = 0): string | undefined {
     if (depth > MAX_HELPER_DEPTH) return undefined;
-    for (const unit of unitsOf(this.context.file, target)) {
+    // The project's resolver reaches other modules; without it, this file's functions.
+    const callees = this.context.resolveCall ? this.context.resolveCall(target, from, span) : unitsOf(this.context.file, target);
+    for (const unit of callees) {
       if (unit.generator) continue;
-      if (this.memo.has(unit.id)) {
-        const known = this.memo.get(unit.id);
+      const key = `${unit.span.file}#${unit.id}`;
+      if (this.memo.has(key)) {
+        const known = this.memo.get(key);
         if (known) return known;
         continue;
       }
-      this.memo.set(unit.id, null);
+      this.memo.set(key, null);
       let found: string | undefined;
       for (const node of unit.cfg.nodes) {
         const effect = node.effect;
         if (effect?.kind === 'slow' && this.context.slowKindSeverity(effect.slowKind) !== 'off') found = effect.callee;
-        else if (effect?.kind === 'call') found = this.reaches(effect.target, depth + 1);
+        else if (effect?.kind === 'call') found = this.reaches(effect.target, unit, effect.span, depth + 1);
         if (found) break;
       }
-      this.memo.set(unit.id, found ?? null);
+      this.memo.set(key, found ?? null);
       if (found) return found;
     }
     return undefined;
@@ -166,7 +169,7 @@ function checkObject(context: RuleContext, unit: Unit, resource: string, helpers
       const slow: SlowHere = { span: effect.span, callee: effect.callee, ...(effect.detail ? { detail: effect.detail } : {}) };
       after = { ...before, stale: { slow, read: before.read, ...(before.loaded ? { loaded: true } : {}) } };
     } else if (effect && effect.kind === 'call' && !before.stale) {
-      const reaches = helpers.reaches(effect.target);
+      const reaches = helpers.reaches(effect.target, unit, effect.span);
       if (reaches) after = { ...before, stale: { slow: { span: effect.span, callee: effect.display, reaches }, read: before.read, ...(before.loaded ? { loaded: true } : {}) } };
     }
     for (const edge of node.succs) {

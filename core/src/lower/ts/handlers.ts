@@ -27,7 +27,50 @@ export function serverFramework(imports: ImportFacts): string | undefined {
 /** What kind of request handler `node` is (for messages), or undefined when it is none. */
 export function handlerOf(node: ts.Node, file: string, source: ts.SourceFile, imports: ImportFacts): string | undefined {
   if (!ts.isFunctionLike(node)) return undefined;
-  return routeCallback(node, source, imports) ?? nextHandler(node, file) ?? nestMethod(node);
+  return routeCallback(node, source, imports) ?? nextHandler(node, file) ?? nestMethod(node) ?? namedRoute(node, source, imports);
+}
+
+/** Per file: names of functions passed to a route (`app.get('/x', getUser)`), with what they are. */
+const namedRoutes = new WeakMap<ts.SourceFile, Map<string, string>>();
+
+/** `function getUser(req, res) {…}` (or `const getUser = async (req, res) => …`) passed by name to a route. */
+function namedRoute(node: ts.Node, source: ts.SourceFile, imports: ImportFacts): string | undefined {
+  const name = ts.isFunctionDeclaration(node) ? node.name?.text : boundName(node);
+  if (name === undefined) return undefined;
+  let routes = namedRoutes.get(source);
+  if (!routes) {
+    const found = new Map<string, string>();
+    const visit = (child: ts.Node): void => {
+      if (ts.isCallExpression(child)) {
+        // By name, only after a path (`app.get('/x', getUser)`), or as `app.use(fn)`'s argument.
+        const first = child.arguments[0] ? unwrap(child.arguments[0]) : undefined;
+        const hasPath = first !== undefined && ts.isStringLiteralLike(first);
+        const last = child.arguments[child.arguments.length - 1];
+        const callee = unwrap(child.expression);
+        const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+        const receiver = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
+        const chained = receiver !== undefined && ts.isCallExpression(receiver) && routePath(receiver) !== undefined;
+        const routeLike = hasPath || method === 'use' || chained;
+        if (!routeLike) {
+          ts.forEachChild(child, visit);
+          return;
+        }
+        for (const arg of child.arguments.slice(hasPath ? 1 : 0)) {
+          const value = unwrap(arg);
+          if (ts.isIdentifier(value) && !found.has(value.text)) {
+            const described = describeRoute(child, imports);
+            // Before the last argument: route middleware (`app.post('/x', auth, save)`).
+            if (described) found.set(value.text, arg === last ? described : described.replace(' route handler ', ' middleware '));
+          }
+        }
+      }
+      ts.forEachChild(child, visit);
+    };
+    visit(source);
+    routes = found;
+    namedRoutes.set(source, routes);
+  }
+  return routes.get(name);
 }
 
 /** `app.get('/x', auth, async (req, res) => …)`, `router.post(…)`, `fastify.get(…)`, `router.route('/x').get(…)`. */
@@ -35,6 +78,12 @@ function routeCallback(node: ts.Node, source: ts.SourceFile, imports: ImportFact
   if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return undefined;
   const call = node.parent;
   if (!call || !ts.isCallExpression(call) || !call.arguments.includes(node as ts.Expression)) return undefined;
+  void source;
+  return describeRoute(call, imports);
+}
+
+/** What a callback passed to this call is: `express route handler for GET /x`, or undefined when the call is no route. */
+function describeRoute(call: ts.CallExpression, imports: ImportFacts): string | undefined {
   const callee = unwrap(call.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
@@ -48,7 +97,6 @@ function routeCallback(node: ts.Node, source: ts.SourceFile, imports: ImportFact
   // `app.get('setting')` (express settings) has no callback: here there is one, so it is a route.
   if (method === 'use') return `${framework ?? 'express'} middleware`;
   const where = path ?? chained;
-  void source;
   return `${framework ?? 'express'} route handler for ${method.toUpperCase()}${where !== undefined ? ` ${where}` : ''}`;
 }
 
