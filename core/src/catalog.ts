@@ -91,6 +91,21 @@ export interface NodeCatalog {
   readonly promisifiers: Readonly<Record<string, readonly string[]>>;
   /** Method decorators whose method body runs with a resource held (`@Transactional()`). */
   readonly heldDecorators?: readonly NodeHeldDecorator[];
+  /** SDK clients made with `new X()` whose calls are slow (`s3.send(…)`, `stripe.charges.create(…)`). */
+  readonly slowClients?: readonly NodeSlowClient[];
+}
+
+/** A client class of an SDK: `new S3Client()` from `@aws-sdk/client-s3`, `new Stripe(key)`. */
+export interface NodeSlowClient {
+  readonly kind: SlowKind;
+  /** Modules that export it; a name ending in `*` is a prefix (`@aws-sdk/client-*`). */
+  readonly modules: readonly string[];
+  /** The export (`default` for a default export); a name starting with `*` is a suffix (`*Client`). */
+  readonly className: string;
+  /** Slow methods of the instance (`send`). */
+  readonly methods?: readonly string[];
+  /** Slow: any method of any of its properties (`stripe.charges.create()`). */
+  readonly resourceMethods?: boolean;
 }
 
 /** `@Transactional()` from one of `modules`: the whole method body runs inside a transaction. */

@@ -21,3 +21,5 @@ export * from './flow/resolver';
 export * from './flow/include-paths';
 export * from './parse/typescript';
 export { lowerTypeScript, tsQualifiedName, type LoweredTsFile } from './lower/ts/index';
+export { createTypeOracle } from './lower/ts/types';
+export type { TsTypeOracle } from './lower/ts/context';

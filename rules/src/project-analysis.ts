@@ -12,6 +12,9 @@ import {
   lowerTypeScript,
   isTypeScriptPath,
   parseTypeScript,
+  createTypeOracle,
+  type TsTypeOracle,
+  type ParsedTs,
   normalizePath,
   parseSuppressions,
   syntaxProblems,
@@ -92,8 +95,9 @@ export function analyzeProject(
   const symbols = new ProjectSymbols(declared);
   const presets = activePresets(allPresets, options, host, declared);
   const catalog = mergeCatalogs(baseCatalog, ...presets.map((p) => p.catalog), ...(options.apis ? [options.apis] : []));
+  const tsOracles = typeOracles([...files.values()].filter((f) => isTypeScriptPath(f.path)), host, notes);
   for (const file of files.values()) {
-    if (isTypeScriptPath(file.path)) lowerTs(nodeCatalog, file, errors);
+    if (isTypeScriptPath(file.path)) lowerTs(nodeCatalog, file, errors, tsOracles.get(file));
     else lower(parser, catalog, file, symbols, errors, files.size > 1);
   }
 
@@ -175,9 +179,9 @@ function declare(parser: PhpParser, file: LoadedFile, errors: InputError[]): voi
 }
 
 /** A TypeScript/JavaScript file: parsed and lowered on its own (syntax and imports only). */
-function lowerTs(catalog: NodeCatalog, file: LoadedFile, errors: InputError[]): void {
-  const parsed = parseTypeScript(file.path, file.text);
-  const lowered = lowerTypeScript(parsed.source, file.path, catalog);
+function lowerTs(catalog: NodeCatalog, file: LoadedFile, errors: InputError[], typed?: { parsed: ParsedTs; types: TsTypeOracle }): void {
+  const parsed = typed?.parsed ?? parseTypeScript(file.path, file.text);
+  const lowered = lowerTypeScript(parsed.source, file.path, catalog, typed?.types);
   file.ir = lowered.ir;
   if (!file.requested) return;
   for (const problem of parsed.problems) {
@@ -190,6 +194,54 @@ function lowerTs(catalog: NodeCatalog, file: LoadedFile, errors: InputError[]): 
   for (const problem of lowered.problems) {
     errors.push({ file: file.path, message: `line ${file.lines.positionAt(problem.span.start).line + 1}: ${problem.message}`, span: problem.span });
   }
+}
+
+/** The nearest `tsconfig.json` above a file, read through the host (the engine does no I/O). */
+function findTsconfig(path: string, host: ProjectHost | undefined): { path: string; text: string } | undefined {
+  if (!host) return undefined;
+  const parts = normalizePath(path).split('/').slice(0, -1);
+  for (;;) {
+    const candidate = [...parts, 'tsconfig.json'].join('/');
+    const text = host.readFile(candidate);
+    if (text !== undefined) return { path: candidate, text };
+    if (parts.length === 0 || parts[parts.length - 1] === '..') return undefined;
+    parts.pop();
+  }
+}
+
+const TYPED_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
+
+/**
+ * Type-aware mode for the TypeScript files under a `tsconfig.json`: one program (from
+ * memory) per config; plain JavaScript and files without a config stay syntax-only.
+ */
+function typeOracles(tsFiles: readonly LoadedFile[], host: ProjectHost | undefined, notes: InputError[]): Map<LoadedFile, { parsed: ParsedTs; types: TsTypeOracle }> {
+  const result = new Map<LoadedFile, { parsed: ParsedTs; types: TsTypeOracle }>();
+  if (tsFiles.length === 0) return result;
+  const groups = new Map<string, { text: string; files: LoadedFile[] }>();
+  const untyped: LoadedFile[] = [];
+  for (const file of tsFiles) {
+    const typed = TYPED_EXTENSIONS.some((ext) => file.path.toLowerCase().endsWith(ext)) && !file.path.toLowerCase().endsWith('.d.ts');
+    const config = typed ? findTsconfig(file.path, host) : undefined;
+    if (!config) {
+      if (typed) untyped.push(file);
+      continue;
+    }
+    const group = groups.get(config.path) ?? { text: config.text, files: [] };
+    group.files.push(file);
+    groups.set(config.path, group);
+  }
+  for (const [configPath, group] of groups) {
+    const parsed = group.files.map((file) => parseTypeScript(file.path, file.text));
+    const types = createTypeOracle(parsed.map((p) => p.source), group.text);
+    if (!types) continue;
+    group.files.forEach((file, index) => result.set(file, { parsed: parsed[index]!, types }));
+    notes.push({ file: configPath, message: `TypeScript: type-aware (tsconfig.json at ${configPath}) for ${group.files.length} file(s)` });
+  }
+  if (untyped.length > 0 && host) {
+    notes.push({ file: untyped[0]!.path, message: `TypeScript: syntax-only (no tsconfig.json) for ${untyped.length} file(s)` });
+  }
+  return result;
 }
 
 function lower(

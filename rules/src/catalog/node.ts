@@ -169,6 +169,13 @@ export const nodeCatalog: NodeCatalog = {
   ],
   modules: {
     axios: { default: { kind: 'http', callable: true, methods: HTTP_METHODS } },
+    got: { default: { kind: 'http', callable: true, methods: ['get', 'post', 'put', 'patch', 'delete', 'head', 'stream', 'paginate'] } },
+    undici: { request: { kind: 'http', callable: true }, fetch: { kind: 'http', callable: true }, stream: { kind: 'http', callable: true } },
+    // `http.get(url, cb)` starts a request in the background: slow once awaited (or piped).
+    http: { request: { kind: 'http', callable: true, whenAwaited: true }, get: { kind: 'http', callable: true, whenAwaited: true } },
+    https: { request: { kind: 'http', callable: true, whenAwaited: true }, get: { kind: 'http', callable: true, whenAwaited: true } },
+    'stream/promises': { pipeline: { kind: 'file-io', callable: true, whenAwaited: true } },
+    fs: { createReadStream: { kind: 'file-io', callable: true, whenAwaited: true } },
     'timers/promises': { setTimeout: { kind: 'sleep', callable: true, whenAwaited: true } },
     child_process: {
       // The callback forms run the process in the background: slow here once awaited (promisified).
@@ -181,6 +188,11 @@ export const nodeCatalog: NodeCatalog = {
       spawnSync: process(false),
     },
   },
+  slowClients: [
+    { kind: 'http', modules: ['@aws-sdk/client-*'], className: '*Client', methods: ['send'] },
+    { kind: 'http', modules: ['stripe'], className: 'default', resourceMethods: true },
+    { kind: 'http', modules: ['stripe'], className: 'Stripe', resourceMethods: true },
+  ],
   globals: { fetch: { kind: 'http', callable: true } },
   timers: ['setTimeout'],
   promisifiers: { util: ['promisify'] },

@@ -5,7 +5,7 @@ import type { CallTarget, Effect } from '../../ir/effects';
 import type { HeldResourceInfo } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { LineIndex } from '../../text/line-index';
-import type { ImportFacts } from './imports';
+import type { ImportFacts, ImportRef } from './imports';
 
 /** Facts about the whole file that every unit's lowering needs. */
 export interface TsFileFacts {
@@ -20,6 +20,17 @@ export interface TsFileFacts {
   readonly heldResources: HeldResourceInfo[];
   /** Problems met while lowering (too deep nesting), reported as input errors. */
   readonly problems: { span: Span; message: string }[];
+  /** Type-aware mode (a `tsconfig.json` was found): what the type checker says a value is. */
+  readonly types?: TsTypeOracle;
+}
+
+/** Answers from the type checker (type-aware mode only). */
+export interface TsTypeOracle {
+  /**
+   * The library class a value is an instance of, as the import it comes from (`Pool` of
+   * `pg`), following the project's own subclasses (`PrismaService extends PrismaClient`).
+   */
+  classOf(node: ts.Expression): ImportRef | undefined;
 }
 
 /** A frame of the jump stack: what `break`, `continue`, `return` and `throw` pass through. */

@@ -1,9 +1,9 @@
 import * as ts from 'typescript';
-import type { NodeSlowExport } from '../../catalog';
+import type { NodeSlowClient, NodeSlowExport } from '../../catalog';
 import type { Cursor } from '../../ir/cfg-builder';
 import type { CallEffect, CallTarget, Effect } from '../../ir/effects';
 import type { TsUnitContext } from './context';
-import { importedFunction, resolveRef, slowExportOf, unwrap } from './imports';
+import { importedFunction, resolveRef, slowClientOf, slowExportOf, unwrap } from './imports';
 import { acquire, heldCallEffect, noteCallbackScope, noteRunsCallbacks } from './resources';
 
 export { acquire } from './resources';
@@ -98,12 +98,45 @@ export function short(text: string): string {
 function lowerCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, awaited: boolean): Cursor {
   const callee = unwrap(node.expression);
   let next = cursor;
-  if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) next = lowerExpression(ctx, callee.expression, next);
+  // `stream.pipe(res)`: the stream runs to its end while the response is written (as awaited).
+  const piped = ts.isPropertyAccessExpression(callee) && callee.name.text === 'pipe';
+  if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) next = lowerExpression(ctx, callee.expression, next, piped);
   else if (!ts.isIdentifier(callee)) next = lowerExpression(ctx, callee, next);
-  for (const arg of node.arguments) next = lowerExpression(ctx, arg, next);
+  // `await Promise.all([fetch(a), execAsync(b)])`: every element is awaited with it.
+  const combined = awaited && isPromiseCombinator(callee);
+  for (const arg of node.arguments) {
+    const value = unwrap(arg);
+    if (combined && ts.isArrayLiteralExpression(value)) for (const element of value.elements) next = lowerExpression(ctx, element, next, true);
+    else next = lowerExpression(ctx, arg, next);
+  }
   noteCallbackScope(ctx, node);
   const effect = callEffect(ctx, node, callee, awaited);
   return effect ? ctx.emit(next, effect) : next;
+}
+
+/** The SDK client a receiver holds: a variable, a `this.` property, or (type-aware) what its type says. */
+function clientOf(ctx: TsUnitContext, receiver: ts.Expression): NodeSlowClient | undefined {
+  const { clientVariables, clientProperties } = ctx.facts.imports;
+  if (ts.isIdentifier(receiver)) {
+    const found = clientVariables.get(receiver.text);
+    if (found) return found;
+  } else if (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const found = clientProperties.get(receiver.name.text);
+    if (found) return found;
+  } else {
+    return undefined;
+  }
+  const ref = ctx.facts.types?.classOf(receiver);
+  return ref ? slowClientOf(ctx.catalog, ref) : undefined;
+}
+
+function isPromiseCombinator(callee: ts.Expression): boolean {
+  return (
+    ts.isPropertyAccessExpression(callee) &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'Promise' &&
+    ['all', 'allSettled', 'race', 'any'].includes(callee.name.text)
+  );
 }
 
 /** What a call does: release a held client, slow work from the catalog, or project code. */
@@ -119,6 +152,12 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
     const method = callee.name.text;
     if (receiver.kind === ts.SyntaxKind.ThisKeyword && ctx.className) {
       return call({ type: 'method', className: ctx.className, method }, node, display, span, ctx);
+    }
+    // `s3.send(command)`, `stripe.charges.create(…)`: calls of an SDK client.
+    const client = clientOf(ctx, receiver);
+    if (client?.methods?.includes(method)) return { kind: 'slow', slowKind: client.kind, callee: display, span };
+    if (ts.isPropertyAccessExpression(receiver) && clientOf(ctx, unwrap(receiver.expression))?.resourceMethods) {
+      return { kind: 'slow', slowKind: clientOf(ctx, unwrap(receiver.expression))!.kind, callee: display, span };
     }
   }
   const ref = resolveRef(imports.bindings, callee);

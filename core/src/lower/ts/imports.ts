@@ -1,5 +1,5 @@
 import * as ts from 'typescript';
-import type { NodeCatalog, NodeHeldResource, NodeSlowExport } from '../../catalog';
+import type { NodeCatalog, NodeHeldResource, NodeSlowClient, NodeSlowExport } from '../../catalog';
 import { holderEntry } from './resources';
 
 /** What a local name refers to in an imported module: an export, `default`, or the whole module (`*`). */
@@ -17,6 +17,19 @@ export interface ImportFacts {
   readonly poolVariables: ReadonlyMap<string, NodeHeldResource>;
   /** Properties holding one (`this.pool = new Pool()`, `private pool = new Pool()`). */
   readonly poolProperties: ReadonlyMap<string, NodeHeldResource>;
+  /** Variables and `this.` properties holding an SDK client (`const s3 = new S3Client()`). */
+  readonly clientVariables: ReadonlyMap<string, NodeSlowClient>;
+  readonly clientProperties: ReadonlyMap<string, NodeSlowClient>;
+}
+
+/** The SDK client entry of the class `ref` names (`S3Client` of `@aws-sdk/client-s3`). */
+export function slowClientOf(catalog: NodeCatalog, ref: ImportRef): NodeSlowClient | undefined {
+  const name = ref.name === '*' ? 'default' : ref.name;
+  return catalog.slowClients?.find(
+    (entry) =>
+      entry.modules.some((m) => (m.endsWith('*') ? ref.module.startsWith(m.slice(0, -1)) : ref.module === m)) &&
+      (entry.className.startsWith('*') ? name.endsWith(entry.className.slice(1)) && name.length > entry.className.length - 1 : entry.className === name),
+  );
 }
 
 export function moduleName(specifier: string): string {
@@ -123,7 +136,24 @@ export function collectImports(source: ts.SourceFile, catalog: NodeCatalog): Imp
     if (!callee || !(catalog.promisifiers[callee.module] ?? []).includes(callee.name)) return undefined;
     return resolveRef(bindings, expr.arguments[0]!);
   };
+  const clientVariables = new Map<string, NodeSlowClient>();
+  const clientProperties = new Map<string, NodeSlowClient>();
+  const clientBy = (value: ts.Expression | undefined): NodeSlowClient | undefined => {
+    if (!value) return undefined;
+    const expr = unwrap(value);
+    if (!ts.isNewExpression(expr)) return undefined;
+    const ref = resolveRef(bindings, expr.expression);
+    return ref ? slowClientOf(catalog, ref) : undefined;
+  };
   const visitValues = (node: ts.Node): void => {
+    const client =
+      ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node) ? clientBy(node.initializer) : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? clientBy(node.right) : undefined;
+    if (client) {
+      const target = ts.isBinaryExpression(node) ? unwrap(node.left) : (node as ts.VariableDeclaration | ts.PropertyDeclaration).name;
+      if (ts.isIdentifier(target) && !ts.isPropertyDeclaration(node)) clientVariables.set(target.text, client);
+      else if (ts.isIdentifier(target) || ts.isPrivateIdentifier(target)) clientProperties.set(target.text, client);
+      else if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword) clientProperties.set(target.name.text, client);
+    }
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
       const held = heldBy(node.initializer);
       if (held) poolVariables.set(node.name.text, held);
@@ -141,7 +171,7 @@ export function collectImports(source: ts.SourceFile, catalog: NodeCatalog): Imp
     ts.forEachChild(node, visitValues);
   };
   visitValues(source);
-  return { bindings, poolVariables, poolProperties };
+  return { bindings, poolVariables, poolProperties, clientVariables, clientProperties };
 }
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];

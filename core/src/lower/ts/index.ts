@@ -5,7 +5,7 @@ import type { CallTarget } from '../../ir/effects';
 import type { ClassInfo, FileIR, Unit, UnitKind } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import { LineIndex } from '../../text/line-index';
-import { TsUnitContext, type TsFileFacts } from './context';
+import { TsUnitContext, type TsFileFacts, type TsTypeOracle } from './context';
 import { isFunctionLike, lowerExpression } from './expressions';
 import { collectImports } from './imports';
 import { openAtEntry } from './resources';
@@ -37,7 +37,7 @@ interface UnitSite {
  * methods, function expressions and arrow functions) with control-flow graphs of effects,
  * using syntax and import tracking only.
  */
-export function lowerTypeScript(source: ts.SourceFile, file: string, catalog: NodeCatalog): LoweredTsFile {
+export function lowerTypeScript(source: ts.SourceFile, file: string, catalog: NodeCatalog, types?: TsTypeOracle): LoweredTsFile {
   const text = source.text;
   const sites: UnitSite[] = [{ node: source, kind: 'script', id: 'script', displayName: 'the module top level' }];
   const functions = new Map<string, CallTarget>();
@@ -103,6 +103,7 @@ export function lowerTypeScript(source: ts.SourceFile, file: string, catalog: No
     functions,
     heldResources: [],
     problems: [],
+    ...(types ? { types } : {}),
   };
   const units = sites.map((site) => lowerUnit(site, facts));
   const ir: FileIR = {

@@ -39,6 +39,16 @@ function holderOf(ctx: TsUnitContext, receiver: ts.Expression): NodeHeldResource
 }
 
 function holderIn(facts: TsFileFacts, receiver: ts.Expression): NodeHeldResource | undefined {
+  const found = holderBySyntax(facts, receiver);
+  if (found || !facts.types) return found;
+  const expr = unwrap(receiver);
+  if (!ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr)) return undefined;
+  // Type-aware: `constructor(private readonly pool: Pool)`, `prisma: PrismaService`.
+  const ref = facts.types.classOf(expr);
+  return ref ? facts.catalog.heldResources.find((entry) => entry.made !== 'module' && entry.className === ref.name && modulesOf(entry).includes(ref.module)) : undefined;
+}
+
+function holderBySyntax(facts: TsFileFacts, receiver: ts.Expression): NodeHeldResource | undefined {
   const { poolVariables, poolProperties, bindings } = facts.imports;
   const expr = unwrap(receiver);
   if (ts.isIdentifier(expr)) {
