@@ -123,9 +123,14 @@ export function collectImports(source: ts.SourceFile, catalog: NodeCatalog): Imp
     const expr = unwrap(value);
     // `new Pool()`, or a factory call: `knex(config)`, `mysql.createPool()`, `drizzle(pool)`.
     if (!ts.isNewExpression(expr) && !ts.isCallExpression(expr)) return undefined;
-    const ref = resolveRef(bindings, expr.expression);
+    // `require('knex')(config)`: the module's export itself is called.
+    const required = requiredModule(expr.expression);
+    const ref = required !== undefined ? { module: required, name: '*' } : resolveRef(bindings, expr.expression);
     if (!ref) return undefined;
-    return holderEntry(catalog, ref, ts.isNewExpression(expr) ? 'new' : 'call');
+    // A CommonJS module called as a function (`const Knex = require('knex'); Knex(config)`)
+    // is its default export.
+    const callable = ts.isCallExpression(expr) && ref.name === '*' ? { ...ref, name: 'default' } : ref;
+    return holderEntry(catalog, callable, ts.isNewExpression(expr) ? 'new' : 'call');
   };
   // Promisified callback APIs (`const execAsync = promisify(exec)`) name the same export.
   const promisified = (value: ts.Expression | undefined): ImportRef | undefined => {
