@@ -1,6 +1,6 @@
 import type { Catalog } from '../../catalog';
-import { CfgBuilder, type Cursor, type PendingEdge } from '../../ir/cfg-builder';
-import type { Effect } from '../../ir/effects';
+import type { PendingEdge } from '../../ir/cfg-builder';
+import { JumpStack } from '../jump-stack';
 import type { Registration } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
@@ -33,12 +33,8 @@ export type JumpFrame =
 
 /** Deeper than this, a subtree is skipped (and reported) rather than risking the stack. */
 export const MAX_NESTING = 400;
-/** Copies of `finally` blocks per unit; past it, jumps skip the block (imprecise, bounded). */
-export const MAX_FINALLY_COPIES = 64;
 
-export class UnitContext {
-  readonly builder = new CfgBuilder();
-  readonly jumps: JumpFrame[] = [];
+export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
   /** `$name` → lower-case class name, from `new`, typed parameters and known return types. */
   readonly variableTypes = new Map<string, string>();
   /** `$name` → its position among the unit's parameters (for `$callback()`). */
@@ -48,7 +44,6 @@ export class UnitContext {
   readonly labels = new Map<string, number>();
   readonly pendingGotos = new Map<string, PendingEdge[]>();
   depth = 0;
-  finallyCopies = 0;
   /** Inside a branch or loop condition (clock reads there make polling loops). */
   inCondition = 0;
   private reportedTooDeep = false;
@@ -59,7 +54,9 @@ export class UnitContext {
     public names: NameScope,
     /** Lower-case fq class of `$this`/`self`, when inside a class. */
     readonly className: string | undefined,
-  ) {}
+  ) {
+    super();
+  }
 
   get catalog(): Catalog {
     return this.facts.catalog;
@@ -72,52 +69,6 @@ export class UnitContext {
   line(node: SyntaxNode): number {
     return this.facts.lines.positionAt(node.startIndex).line + 1;
   }
-
-  emit(cursor: Cursor, effect?: Effect): Cursor {
-    if (cursor.length === 0) return cursor;
-    const { cursor: next, node } = this.builder.emit(cursor, effect);
-    if (effect && effect.kind !== 'assume' && effect.kind !== 'read' && effect.kind !== 'call-result') this.addExceptionEdge(node);
-    return next;
-  }
-
-  /** Any effect inside a `try` may throw: the handler sees the state after it. */
-  private addExceptionEdge(node: number): void {
-    const target = this.exceptionTarget(this.jumps.length);
-    if (target !== undefined) this.builder.addEdge(node, target);
-  }
-
-  /**
-   * The node an exception raised with `jumps[0..depth)` in force goes to, creating the
-   * `finally` copy for exceptions on first use. Undefined: no handler in this unit.
-   */
-  exceptionTarget(depth: number): number | undefined {
-    for (let i = depth - 1; i >= 0; i--) {
-      const frame = this.jumps[i]!;
-      if (frame.kind === 'catch') return frame.dispatch;
-      if (frame.kind === 'finally') {
-        if (frame.exceptionEntry === undefined) {
-          const entry = this.builder.newNode();
-          frame.exceptionEntry = entry.id;
-          const after = this.lowerFinallyCopy(frame.body, [{ from: entry.id }], i);
-          this.rethrow(after, i);
-        }
-        return frame.exceptionEntry;
-      }
-    }
-    return undefined;
-  }
-
-  /** Sends `cursor` to the handler an exception would reach from jump depth `depth`. */
-  rethrow(cursor: Cursor, depth: number): void {
-    const target = this.exceptionTarget(depth);
-    this.builder.connect(cursor, target ?? this.builder.throwExit);
-  }
-
-  /**
-   * Lowers a copy of a `finally` body with only the frames outside it in force. Set by the
-   * statement lowering (which knows how to lower blocks) to break the module cycle.
-   */
-  lowerFinallyCopy: (body: SyntaxNode, cursor: Cursor, frameIndex: number) => Cursor = (_b, cursor) => cursor;
 
   /** True when the subtree is too deep to lower; reports it once per unit. */
   tooDeep(node: SyntaxNode): boolean {

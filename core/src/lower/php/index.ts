@@ -6,7 +6,6 @@ import type { SyntaxNode } from '../../parse/php';
 import { LineIndex } from '../../text/line-index';
 import { UnitContext, type FileFacts } from './context';
 import { lowerExpression } from './expressions';
-import { installFinallyCopier } from './jumps';
 import { lowerStatement, lowerStatements, statementsBeforeBrokenDeclaration } from './statements';
 import { ProjectSymbols, type FileSymbols } from '../../project/symbols';
 import { typeOf } from './types';
@@ -70,7 +69,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
 
 function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
   const ctx = new UnitContext(facts, site.scope, site.className);
-  installFinallyCopier(ctx, lowerStatement);
+  ctx.setBlockLowering((body, cursor) => lowerStatement(ctx, body, cursor));
   collectVariableTypes(ctx, site.node);
   let cursor: Cursor = ctx.builder.start();
   const body = site.node.childForFieldName('body');

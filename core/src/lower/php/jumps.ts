@@ -1,6 +1,5 @@
 import type { Cursor } from '../../ir/cfg-builder';
-import type { SyntaxNode } from '../../parse/php';
-import { MAX_FINALLY_COPIES, type UnitContext } from './context';
+import type { UnitContext } from './context';
 
 /**
  * `return`, `break n` and `continue n`: run every `finally` block on the way out, then
@@ -33,28 +32,5 @@ export function jumpOut(
     return;
   }
   // `return $value;` may be either: it reaches both outcomes (each still exact for literals).
-  if (returned !== 'false') ctx.builder.connect(current, ctx.builder.returnsTrue);
-  if (returned !== 'true') ctx.builder.connect(current, ctx.builder.returnsFalse);
-}
-
-/** Installs the `finally` copier on the context; `lowerBlock` lowers a statement. */
-export function installFinallyCopier(
-  ctx: UnitContext,
-  lowerBlock: (ctx: UnitContext, node: SyntaxNode, cursor: Cursor) => Cursor,
-): void {
-  ctx.lowerFinallyCopy = (body, cursor, frameIndex) => {
-    if (ctx.finallyCopies >= MAX_FINALLY_COPIES) return cursor;
-    ctx.finallyCopies++;
-    const frame = ctx.jumps[frameIndex];
-    const savedLoop = ctx.builder.currentLoop;
-    // The copy belongs to the loop around the `try`, not to a loop the jump comes from.
-    if (frame?.kind === 'finally') ctx.builder.currentLoop = frame.loop;
-    const outer = ctx.jumps.splice(frameIndex);
-    try {
-      return lowerBlock(ctx, body, cursor);
-    } finally {
-      ctx.jumps.push(...outer);
-      ctx.builder.currentLoop = savedLoop;
-    }
-  };
+  ctx.connectReturn(current, returned);
 }

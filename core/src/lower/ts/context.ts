@@ -1,7 +1,8 @@
 import * as ts from 'typescript';
 import type { NodeCatalog, NodeHeldResource } from '../../catalog';
-import { CfgBuilder, type Cursor, type PendingEdge } from '../../ir/cfg-builder';
-import type { CallTarget, Effect } from '../../ir/effects';
+import type { PendingEdge } from '../../ir/cfg-builder';
+import type { CallTarget } from '../../ir/effects';
+import { JumpStack } from '../jump-stack';
 import type { HeldResourceInfo } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { LineIndex } from '../../text/line-index';
@@ -48,8 +49,6 @@ export type TsJumpFrame =
 
 /** Deeper than this, a subtree is skipped (and reported) rather than risking the stack. */
 export const MAX_NESTING = 400;
-/** Copies of `finally` blocks per unit; past it, jumps skip the block (imprecise, bounded). */
-export const MAX_FINALLY_COPIES = 64;
 
 /** A variable holding an acquired resource in this unit. */
 export interface HeldVariable {
@@ -57,15 +56,12 @@ export interface HeldVariable {
   readonly entry: NodeHeldResource;
 }
 
-export class TsUnitContext {
-  readonly builder = new CfgBuilder();
-  readonly jumps: TsJumpFrame[] = [];
+export class TsUnitContext extends JumpStack<ts.Block, TsJumpFrame> {
   /** Parameter name → its position (for `callback()`). */
   readonly parameters = new Map<string, number>();
   /** Variable name → the resource it holds, once acquired in this unit. */
   readonly held = new Map<string, HeldVariable>();
   depth = 0;
-  finallyCopies = 0;
   private reportedTooDeep = false;
 
   constructor(
@@ -73,7 +69,9 @@ export class TsUnitContext {
     readonly unitId: string,
     /** `ts:<file>#<Class>` when inside a class, for `this.method()`. */
     readonly className: string | undefined,
-  ) {}
+  ) {
+    super();
+  }
 
   get catalog(): NodeCatalog {
     return this.facts.catalog;
@@ -90,45 +88,6 @@ export class TsUnitContext {
   text(node: ts.Node): string {
     return node.getText(this.facts.source);
   }
-
-  emit(cursor: Cursor, effect?: Effect): Cursor {
-    if (cursor.length === 0) return cursor;
-    const { cursor: next, node } = this.builder.emit(cursor, effect);
-    if (effect && effect.kind !== 'assume' && effect.kind !== 'read' && effect.kind !== 'call-result') this.addExceptionEdge(node);
-    return next;
-  }
-
-  private addExceptionEdge(node: number): void {
-    const target = this.exceptionTarget(this.jumps.length);
-    if (target !== undefined) this.builder.addEdge(node, target);
-  }
-
-  /** The node an exception raised with `jumps[0..depth)` in force goes to (undefined: none here). */
-  exceptionTarget(depth: number): number | undefined {
-    for (let i = depth - 1; i >= 0; i--) {
-      const frame = this.jumps[i]!;
-      if (frame.kind === 'catch') return frame.dispatch;
-      if (frame.kind === 'finally') {
-        if (frame.exceptionEntry === undefined) {
-          const entry = this.builder.newNode();
-          frame.exceptionEntry = entry.id;
-          const after = this.lowerFinallyCopy(frame.body, [{ from: entry.id }], i);
-          this.rethrow(after, i);
-        }
-        return frame.exceptionEntry;
-      }
-    }
-    return undefined;
-  }
-
-  /** Sends `cursor` to the handler an exception would reach from jump depth `depth`. */
-  rethrow(cursor: Cursor, depth: number): void {
-    const target = this.exceptionTarget(depth);
-    this.builder.connect(cursor, target ?? this.builder.throwExit);
-  }
-
-  /** Set by the statement lowering (it knows how to lower blocks), to break the module cycle. */
-  lowerFinallyCopy: (body: ts.Block, cursor: Cursor, frameIndex: number) => Cursor = (_b, cursor) => cursor;
 
   /** True when the subtree is too deep to lower; reports it once per unit. */
   tooDeep(node: ts.Node): boolean {

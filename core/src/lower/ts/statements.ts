@@ -2,7 +2,7 @@ import * as ts from 'typescript';
 import { CfgBuilder, type Cursor, type PendingEdge } from '../../ir/cfg-builder';
 import type { LoopKind } from '../../ir/cfg';
 import type { Span } from '../../model/span';
-import { MAX_FINALLY_COPIES, type TsJumpFrame, type TsUnitContext } from './context';
+import { type TsJumpFrame, type TsUnitContext } from './context';
 import { acquire, isFunctionLike, lowerExpression, short } from './expressions';
 
 export function lowerStatements(ctx: TsUnitContext, nodes: readonly ts.Statement[], cursor: Cursor): Cursor {
@@ -267,23 +267,9 @@ export function jumpOut(
     ctx.builder.connect(current, ctx.builder.exit);
     return;
   }
-  if (returned !== 'false') ctx.builder.connect(current, ctx.builder.returnsTrue);
-  if (returned !== 'true') ctx.builder.connect(current, ctx.builder.returnsFalse);
+  ctx.connectReturn(current, returned);
 }
 
 export function installFinallyCopier(ctx: TsUnitContext): void {
-  ctx.lowerFinallyCopy = (body, cursor, frameIndex) => {
-    if (ctx.finallyCopies >= MAX_FINALLY_COPIES) return cursor;
-    ctx.finallyCopies++;
-    const frame = ctx.jumps[frameIndex];
-    const savedLoop = ctx.builder.currentLoop;
-    if (frame?.kind === 'finally') ctx.builder.currentLoop = frame.loop;
-    const outer = ctx.jumps.splice(frameIndex);
-    try {
-      return lowerStatement(ctx, body, cursor);
-    } finally {
-      ctx.jumps.push(...outer);
-      ctx.builder.currentLoop = savedLoop;
-    }
-  };
+  ctx.setBlockLowering((body, cursor) => lowerStatement(ctx, body, cursor));
 }

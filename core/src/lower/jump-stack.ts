@@ -1,0 +1,88 @@
+import { CfgBuilder, type Cursor } from '../ir/cfg-builder';
+import type { Effect } from '../ir/effects';
+
+/** Copies of `finally` blocks per unit; past it, jumps skip the block (imprecise, bounded). */
+export const MAX_FINALLY_COPIES = 64;
+
+/** The frames every language's jump stack has besides its loops (`B`: a block of its syntax). */
+export type HandlerFrame<B> =
+  | { readonly kind: 'catch'; readonly dispatch: number }
+  | { readonly kind: 'finally'; readonly body: B; readonly loop: number | undefined; exceptionEntry?: number };
+
+/**
+ * The part of a unit's lowering that every language adapter shares: the CFG builder, the
+ * jump stack, exception edges from effects to the innermost handler, and `finally` blocks
+ * copied onto each way out of their `try` (with the frames outside them in force).
+ */
+export class JumpStack<B, F extends { readonly kind: 'loop' } | HandlerFrame<B>> {
+  readonly builder = new CfgBuilder();
+  readonly jumps: F[] = [];
+  finallyCopies = 0;
+  private lowerBlock: (body: B, cursor: Cursor) => Cursor = (_body, cursor) => cursor;
+
+  /** Set by the adapter's statement lowering (it knows how to lower blocks). */
+  setBlockLowering(lower: (body: B, cursor: Cursor) => Cursor): void {
+    this.lowerBlock = lower;
+  }
+
+  emit(cursor: Cursor, effect?: Effect): Cursor {
+    if (cursor.length === 0) return cursor;
+    const { cursor: next, node } = this.builder.emit(cursor, effect);
+    // Any effect inside a `try` may throw: the handler sees the state after it.
+    if (effect && effect.kind !== 'assume' && effect.kind !== 'read' && effect.kind !== 'call-result') {
+      const target = this.exceptionTarget(this.jumps.length);
+      if (target !== undefined) this.builder.addEdge(node, target);
+    }
+    return next;
+  }
+
+  /**
+   * The node an exception raised with `jumps[0..depth)` in force goes to, creating the
+   * `finally` copy for exceptions on first use. Undefined: no handler in this unit.
+   */
+  exceptionTarget(depth: number): number | undefined {
+    for (let i = depth - 1; i >= 0; i--) {
+      const frame: { readonly kind: 'loop' } | HandlerFrame<B> = this.jumps[i]!;
+      if (frame.kind === 'catch') return frame.dispatch;
+      if (frame.kind === 'finally') {
+        if (frame.exceptionEntry === undefined) {
+          const entry = this.builder.newNode();
+          frame.exceptionEntry = entry.id;
+          const after = this.lowerFinallyCopy(frame.body, [{ from: entry.id }], i);
+          this.rethrow(after, i);
+        }
+        return frame.exceptionEntry;
+      }
+    }
+    return undefined;
+  }
+
+  /** Sends `cursor` to the handler an exception would reach from jump depth `depth`. */
+  rethrow(cursor: Cursor, depth: number): void {
+    const target = this.exceptionTarget(depth);
+    this.builder.connect(cursor, target ?? this.builder.throwExit);
+  }
+
+  /** Lowers a copy of a `finally` body with only the frames outside it in force. */
+  lowerFinallyCopy(body: B, cursor: Cursor, frameIndex: number): Cursor {
+    if (this.finallyCopies >= MAX_FINALLY_COPIES) return cursor;
+    this.finallyCopies++;
+    const frame: { readonly kind: 'loop' } | HandlerFrame<B> | undefined = this.jumps[frameIndex];
+    const savedLoop = this.builder.currentLoop;
+    // The copy belongs to the loop around the `try`, not to a loop the jump comes from.
+    if (frame?.kind === 'finally') this.builder.currentLoop = frame.loop;
+    const outer = this.jumps.splice(frameIndex);
+    try {
+      return this.lowerBlock(body, cursor);
+    } finally {
+      this.jumps.push(...outer);
+      this.builder.currentLoop = savedLoop;
+    }
+  }
+
+  /** `return true;` reaches the truthy exit only, `return false;`/`return;` the falsy one, any other value both. */
+  connectReturn(cursor: Cursor, returned: 'true' | 'false' | 'other'): void {
+    if (returned !== 'false') this.builder.connect(cursor, this.builder.returnsTrue);
+    if (returned !== 'true') this.builder.connect(cursor, this.builder.returnsFalse);
+  }
+}
