@@ -31,6 +31,7 @@ import {
   type PhpParser,
   type Rule,
   type RuleContext,
+  type StaticString,
   type Severity,
   type Span,
   type Unit,
@@ -103,9 +104,8 @@ export function analyzeProject(
 
   // 3. Flow and rules.
   const irs = [...files.values()].flatMap((f) => (f.ir ? [f.ir] : []));
-  const root = options.root ?? '.';
   const resolver = new ProjectResolver(irs, {
-    includePaths: (options.includePaths ?? []).map((dir) => normalizePath(posix.join(root, dir))),
+    includePaths: includePathsOf(options),
     constant: (name) => symbols.constant(name),
   });
   const linesOf = new Map([...files.values()].map((f) => [f.path, f.lines]));
@@ -279,16 +279,21 @@ function loadIncludedFiles(
 ): void {
   const queue = [...files.values()];
   const tried = new Set<string>();
+  const includePaths = includePathsOf(options);
+  // Kept up to date as files are loaded, rather than rebuilt for every include.
+  const paths = new Set(files.keys());
+  const constants = new Map<string, StaticString>();
+  const addConstants = (file: LoadedFile): void => {
+    for (const [name, value] of file.symbols?.constants ?? []) if (!constants.has(name)) constants.set(name, value);
+  };
+  files.forEach(addConstants);
+  const constant = (name: string): StaticString | undefined => constants.get(name);
   let loaded = 0;
   while (queue.length > 0 && loaded < MAX_EXTRA_FILES) {
     const file = queue.shift()!;
     const symbols = file.symbols;
     if (!symbols) continue;
     for (const include of symbols.includes) {
-      const paths = new Set(files.keys());
-      const constant = (name: string) => constantOf(files, name);
-      const root = options.root ?? '.';
-      const includePaths = (options.includePaths ?? []).map((dir) => normalizePath(posix.join(root, dir)));
       const targets = includeTargets(include, normalizePath(file.path), paths, { includePaths, constant });
       if (!targets || targets.matches.length > 0) continue;
       const candidates = [...targets.exactMisses, ...patternCandidates(host, targets.patternMisses)];
@@ -299,7 +304,9 @@ function loadIncludedFiles(
         if (text === undefined) continue;
         const extra: LoadedFile = { path: candidate, text, lines: new LineIndex(text), requested: false };
         files.set(candidate, extra);
+        paths.add(candidate);
         declare(parser, extra, errors);
+        addConstants(extra);
         queue.push(extra);
         loaded++;
         // An exact path loads one file; a pattern loads every file it matches.
@@ -324,12 +331,10 @@ function patternCandidates(host: ProjectHost, patterns: readonly string[][]): st
   return found.sort();
 }
 
-function constantOf(files: Map<string, LoadedFile>, name: string) {
-  for (const file of files.values()) {
-    const value = file.symbols?.constants.get(name);
-    if (value) return value;
-  }
-  return undefined;
+/** The include path of the configuration, as paths relative to the working directory. */
+function includePathsOf(options: AnalyzerOptions): string[] {
+  const root = options.root ?? '.';
+  return (options.includePaths ?? []).map((dir) => normalizePath(posix.join(root, dir)));
 }
 
 function runRules(

@@ -1,6 +1,11 @@
 import { CfgBuilder, type Cursor } from '../ir/cfg-builder';
 import type { Effect } from '../ir/effects';
 
+import type { Span } from '../model/span';
+
+/** Deeper than this, a subtree is skipped (and reported) rather than risking the stack. */
+export const MAX_NESTING = 400;
+
 /** Copies of `finally` blocks per unit; past it, jumps skip the block (imprecise, bounded). */
 export const MAX_FINALLY_COPIES = 64;
 
@@ -11,14 +16,31 @@ export type HandlerFrame<B> =
 
 /**
  * The part of a unit's lowering that every language adapter shares: the CFG builder, the
- * jump stack, exception edges from effects to the innermost handler, and `finally` blocks
- * copied onto each way out of their `try` (with the frames outside them in force).
+ * jump stack, exception edges from effects to the innermost handler, `finally` blocks
+ * copied onto each way out of their `try` (with the frames outside them in force), and the
+ * nesting guard.
  */
 export class JumpStack<B, F extends { readonly kind: 'loop' } | HandlerFrame<B>> {
   readonly builder = new CfgBuilder();
   readonly jumps: F[] = [];
   finallyCopies = 0;
+  /** Current syntax nesting, counted by the adapters' recursive lowering. */
+  depth = 0;
+  private reportedTooDeep = false;
   private lowerBlock: (body: B, cursor: Cursor) => Cursor = (_body, cursor) => cursor;
+
+  /**
+   * True when the lowering is nested too deep to go on at `span`; the first time in a unit,
+   * it is added to `problems` (reported as an input error).
+   */
+  protected tooDeepAt(span: Span, problems: { span: Span; message: string }[]): boolean {
+    if (this.depth < MAX_NESTING) return false;
+    if (!this.reportedTooDeep) {
+      this.reportedTooDeep = true;
+      problems.push({ span, message: `code nested more than ${MAX_NESTING} levels deep; the inner part was not analysed` });
+    }
+    return true;
+  }
 
   /** Set by the adapter's statement lowering (it knows how to lower blocks). */
   setBlockLowering(lower: (body: B, cursor: Cursor) => Cursor): void {

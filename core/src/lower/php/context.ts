@@ -31,8 +31,6 @@ export type JumpFrame =
   | { readonly kind: 'catch'; readonly dispatch: number }
   | { readonly kind: 'finally'; readonly body: SyntaxNode; readonly loop: number | undefined; exceptionEntry?: number };
 
-/** Deeper than this, a subtree is skipped (and reported) rather than risking the stack. */
-export const MAX_NESTING = 400;
 
 export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
   /** `$name` → lower-case class name, from `new`, typed parameters and known return types. */
@@ -43,10 +41,8 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
   readonly singleAssignments = new Map<string, SyntaxNode>();
   readonly labels = new Map<string, number>();
   readonly pendingGotos = new Map<string, PendingEdge[]>();
-  depth = 0;
   /** Inside a branch or loop condition (clock reads there make polling loops). */
   inCondition = 0;
-  private reportedTooDeep = false;
 
   constructor(
     readonly facts: FileFacts,
@@ -72,14 +68,6 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
 
   /** True when the subtree is too deep to lower; reports it once per unit. */
   tooDeep(node: SyntaxNode): boolean {
-    if (this.depth < MAX_NESTING) return false;
-    if (!this.reportedTooDeep) {
-      this.reportedTooDeep = true;
-      this.facts.problems.push({
-        span: this.span(node),
-        message: `code nested more than ${MAX_NESTING} levels deep; the inner part was not analysed`,
-      });
-    }
-    return true;
+    return this.tooDeepAt(this.span(node), this.facts.problems);
   }
 }

@@ -47,8 +47,6 @@ export type TsJumpFrame =
   | { readonly kind: 'catch'; readonly dispatch: number }
   | { readonly kind: 'finally'; readonly body: ts.Block; readonly loop: number | undefined; exceptionEntry?: number };
 
-/** Deeper than this, a subtree is skipped (and reported) rather than risking the stack. */
-export const MAX_NESTING = 400;
 
 /** A variable holding an acquired resource in this unit. */
 export interface HeldVariable {
@@ -61,8 +59,6 @@ export class TsUnitContext extends JumpStack<ts.Block, TsJumpFrame> {
   readonly parameters = new Map<string, number>();
   /** Variable name → the resource it holds, once acquired in this unit. */
   readonly held = new Map<string, HeldVariable>();
-  depth = 0;
-  private reportedTooDeep = false;
 
   constructor(
     readonly facts: TsFileFacts,
@@ -91,14 +87,6 @@ export class TsUnitContext extends JumpStack<ts.Block, TsJumpFrame> {
 
   /** True when the subtree is too deep to lower; reports it once per unit. */
   tooDeep(node: ts.Node): boolean {
-    if (this.depth < MAX_NESTING) return false;
-    if (!this.reportedTooDeep) {
-      this.reportedTooDeep = true;
-      this.facts.problems.push({
-        span: this.span(node),
-        message: `code nested more than ${MAX_NESTING} levels deep; the inner part was not analysed`,
-      });
-    }
-    return true;
+    return this.tooDeepAt(this.span(node), this.facts.problems);
   }
 }
