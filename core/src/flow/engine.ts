@@ -252,19 +252,11 @@ export class FlowEngine {
     before: ResourceState,
     bindings: Bindings,
   ): { after: ResourceState | undefined; outcome?: CallOutcome } {
-    // `$callback()` runs what the caller bound to that parameter.
     const viaCallback = effect.target.type === 'parameter';
-    const targets = effect.target.type === 'parameter' ? (bindings.get(effect.target.index) ?? []) : [effect.target];
-    // Calling a generator function only creates the generator: its body runs as it is iterated.
-    const units = targets
-      .flatMap((target) => this.resolver.resolve(target, from, effect.span))
-      .filter((unit) => !unit.generator);
+    const units = this.callees(effect, from, bindings);
     if (units.length === 0) return { after: before };
     const calleeBindings = bindCallables(effect, bindings);
-    const callStep: Step = {
-      span: effect.span,
-      label: effect.target.type === 'include' ? `\`${units[0]!.span.file}\` is included here` : `${quoteCode(effect.display)} is called here`,
-    };
+    const callStep = callStepOf(effect, units);
     const results: ResourceState[] = [];
     const slowUnderLock: SlowOccurrence[] = [];
     const slowUnderOwnLock: SlowOccurrence[] = [];
@@ -341,10 +333,10 @@ export class FlowEngine {
     bindings: Bindings,
   ): ResourceState | undefined {
     if (effect.target.type === 'parameter') return undefined;
-    const units = this.resolver.resolve(effect.target, from, effect.span).filter((unit) => !unit.generator);
+    const units = this.callees(effect, from, bindings);
     if (units.length === 0) return undefined;
     const calleeBindings = bindCallables(effect, bindings);
-    const callStep: Step = { span: effect.span, label: `${quoteCode(effect.display)} is called here` };
+    const callStep = callStepOf(effect, units);
     const results: ResourceState[] = [];
     for (const unit of units) {
       for (const entry of [before.closed ? 'closed' : undefined, before.open.length > 0 ? 'open' : undefined] as const) {
@@ -360,9 +352,26 @@ export class FlowEngine {
     return joinStates(results);
   }
 
+  /**
+   * The project units a call runs: `$callback()` runs what the caller bound to that
+   * parameter; calling a generator function only creates the generator (its body runs as it
+   * is iterated), so generators are left out.
+   */
+  private callees(effect: CallEffect, from: Unit, bindings: Bindings): Unit[] {
+    const targets = effect.target.type === 'parameter' ? (bindings.get(effect.target.index) ?? []) : [effect.target];
+    return targets.flatMap((target) => this.resolver.resolve(target, from, effect.span)).filter((unit) => !unit.generator);
+  }
+
   private closeStep(effect: CallEffect): Step {
     return { span: effect.span, label: `closed inside \`${effect.display}\`` };
   }
+}
+
+/** How a call (or an include) reads as a step of a chain. */
+function callStepOf(effect: CallEffect, units: readonly Unit[]): Step {
+  const label =
+    effect.target.type === 'include' ? `\`${units[0]!.span.file}\` is included here` : `${quoteCode(effect.display)} is called here`;
+  return { span: effect.span, label };
 }
 
 /** Code in backticks; a description ("the closure") as it is. */
