@@ -47,9 +47,9 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promis
     includeVendor: options.includeVendor,
   });
   for (const skipped of discovery.skipped) hooks.onSkip?.(skipped);
-  const configIgnored = ignoredByConfig(options.ignoreGlobs ?? [], options.root ?? '.');
+  const configIgnored = ignoredByConfig(options.ignoreGlobs ?? [], path.resolve(cwd, options.root ?? '.'));
   const discovered = discovery.files.filter((file) => {
-    if (!configIgnored(file.displayPath)) return true;
+    if (!configIgnored(file.absPath)) return true;
     hooks.onSkip?.({ displayPath: file.displayPath, reason: 'ignored by the configuration' } as SkippedPath);
     return false;
   });
@@ -114,11 +114,38 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promis
   return { findings, errors, notes, filesAnalysed, texts };
 }
 
-/** Matches display paths (relative to cwd) against the configuration's `ignore` globs. */
-function ignoredByConfig(globs: readonly string[], root: string): (displayPath: string) => boolean {
+/**
+ * Matches files against the configuration's `ignore` globs, relative to the configuration's
+ * folder. A file reached through a symbolic link (`corpus/` linking elsewhere, a working
+ * directory whose physical path differs from the one typed) is matched by its real path
+ * relative to the folder's real path, so the globs apply whichever way either was named.
+ */
+function ignoredByConfig(globs: readonly string[], root: string): (absPath: string) => boolean {
   if (globs.length === 0) return () => false;
   const matches = picomatch([...globs], { dot: true });
-  return (displayPath) => matches(path.posix.relative(root, displayPath));
+  const realRoot = realPath(root);
+  return (absPath) => {
+    const logical = relativeInside(root, absPath);
+    if (logical !== undefined && matches(logical)) return true;
+    const real = realRoot === undefined ? undefined : realPath(absPath);
+    const physical = real === undefined ? undefined : relativeInside(realRoot!, real);
+    return physical !== undefined && physical !== logical && matches(physical);
+  };
+}
+
+/** `file` relative to `root` in POSIX form, or undefined when it lies outside it. */
+function relativeInside(root: string, file: string): string | undefined {
+  const relative = path.relative(root, file);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  return relative.split(path.sep).join('/');
+}
+
+function realPath(file: string): string | undefined {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads files the analysis needs but was not given (an included bootstrap), relative to cwd. */

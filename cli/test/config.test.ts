@@ -74,6 +74,17 @@ describe('configuration (session-lint.json)', () => {
     assert.match(run.stderr, /skipped legacy\/old\.php: ignored by the configuration/);
   });
 
+  it('skips its ignored paths when the configuration and the files are reached through different links', async () => {
+    write('real/project/session-lint.json', JSON.stringify({ ignore: ['legacy/**'] }));
+    write('real/project/legacy/old.php', '<?php\nsession_start(); sleep(1);\n');
+    write('real/project/new.php', '<?php\n');
+    fs.symlinkSync(path.join(root, 'real'), path.join(root, 'link'));
+    // The files by their real path, the configuration through the link.
+    const run = await runCli(['check', 'real/project', '--config', 'link/project/session-lint.json', '--verbose'], { cwd: root, analyzer: sleepAnalyzer });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /skipped real\/project\/legacy\/old\.php: ignored by the configuration/);
+  });
+
   it('fails clearly for a --config file that does not exist', async () => {
     const run = await runCli(['check', '--config', 'nope.json'], { cwd: root });
     assert.equal(run.code, 2);
