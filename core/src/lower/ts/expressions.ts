@@ -4,7 +4,8 @@ import type { Cursor } from '../../ir/cfg-builder';
 import type { CallEffect, CallTarget, Effect } from '../../ir/effects';
 import type { TsUnitContext } from './context';
 import { importedFunction, resolveRef, slowClientOf, slowExportOf, unwrap } from './imports';
-import { acquire, heldCallEffect, noteCallbackScope, noteRunsCallbacks } from './resources';
+import { acquire, acquireDestructured, heldCallEffect, isTrackedValue, noteCallbackScope, noteRunsCallbacks } from './resources';
+import { transactionEffect } from './transactions';
 
 export { acquire } from './resources';
 import { lowerSessionExpression } from './sessions';
@@ -60,7 +61,7 @@ function lowerInner(ctx: TsUnitContext, node: ts.Node, cursor: Cursor, awaited: 
     if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const after = lowerExpression(ctx, node.right, lowerExpression(ctx, node.left, cursor));
       const target = unwrap(node.left);
-      return ts.isIdentifier(target) ? acquire(ctx, target, node.right, after) : after;
+      return ts.isIdentifier(target) ? acquire(ctx, target, node.right, after) : acquireDestructured(ctx, target, node.right, after);
     }
   }
   if (ts.isConditionalExpression(node)) {
@@ -144,6 +145,9 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
   const span = ctx.span(node);
   const display = `${short(ctx.text(callee))}()`;
   const { imports } = ctx.facts;
+  // `client.query('BEGIN')` on a client this unit did not acquire: a transaction of its own.
+  const transaction = transactionEffect(ctx, node, callee, display, span, (receiver) => isTrackedValue(ctx, receiver));
+  if (transaction) return transaction;
   // A release of a held resource; anything else on it (a query) is what it is for: not slow.
   const held = heldCallEffect(ctx, callee, display, span);
   if (held) return held === 'use' ? undefined : held;

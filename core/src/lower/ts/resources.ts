@@ -38,6 +38,20 @@ function holderOf(ctx: TsUnitContext, receiver: ts.Expression): NodeHeldResource
   return holderIn(ctx.facts, receiver);
 }
 
+/**
+ * A value this unit already tracks: a variable holding a resource it acquired, or a holder
+ * (a pool, a database client) that hands resources out.
+ */
+export function isTrackedValue(ctx: TsUnitContext, receiver: ts.Expression): boolean {
+  const expr = unwrap(receiver);
+  return (ts.isIdentifier(expr) && ctx.held.has(expr.text)) || holderOf(ctx, expr) !== undefined;
+}
+
+/** The holder entry of a value that hands out resources (`pool`, `this.prisma`, typed `db: Knex`). */
+export function holderEntryOf(ctx: TsUnitContext, receiver: ts.Expression): NodeHeldResource | undefined {
+  return holderOf(ctx, receiver);
+}
+
 function holderIn(facts: TsFileFacts, receiver: ts.Expression): NodeHeldResource | undefined {
   const found = holderBySyntax(facts, receiver);
   if (found || !facts.types) return found;
@@ -69,15 +83,20 @@ function isCallback(node: ts.Expression): node is ts.ArrowFunction | ts.Function
   return ts.isArrowFunction(value) || ts.isFunctionExpression(value);
 }
 
-/**
- * `const client = await pool.connect()` (or an assignment): the variable now holds a
- * resource of this unit. Returns the cursor after the open.
- */
-export function acquire(ctx: TsUnitContext, name: ts.Identifier, value: ts.Expression | undefined, cursor: Cursor): Cursor {
-  if (!value) return cursor;
+/** What a value acquires: `await pool.connect()`, `lock(file)`, `getClient()` (a helper returning one). */
+interface Acquisition {
+  readonly entry: NodeHeldResource;
+  readonly api: string;
+  readonly expr: ts.CallExpression;
+  readonly note: string;
+  readonly holder: string;
+}
+
+function acquisitionOf(ctx: TsUnitContext, value: ts.Expression | undefined): Acquisition | undefined {
+  if (!value) return undefined;
   let expr = unwrap(value);
   if (ts.isAwaitExpression(expr)) expr = unwrap(expr.expression);
-  if (!ts.isCallExpression(expr)) return cursor;
+  if (!ts.isCallExpression(expr)) return undefined;
   const callee = unwrap(expr.expression);
   let entry: NodeHeldResource | undefined;
   let method: string;
@@ -90,18 +109,41 @@ export function acquire(ctx: TsUnitContext, name: ts.Identifier, value: ts.Expre
     // `import { lock } from 'proper-lockfile'`: the module's own function.
     const ref = ctx.facts.imports.bindings.get(callee.text);
     const helper = ref ? undefined : acquiringHelpers(ctx.facts).get(callee.text);
-    if (helper) return acquireFrom(ctx, name, helper.entry, `${callee.text}()`, expr, cursor, ` (it returns \`${helper.api}\`)`, callee.text);
-    if (!ref) return cursor;
+    if (helper) return { entry: helper.entry, api: `${callee.text}()`, expr, note: ` (it returns \`${helper.api}\`)`, holder: callee.text };
+    if (!ref) return undefined;
     entry = ctx.catalog.heldResources.find((e) => e.made === 'module' && modulesOf(e).includes(ref.module) && e.acquire.includes(ref.name));
     method = ref.name;
     holder = callee.text;
   } else {
-    return cursor;
+    return undefined;
   }
-  if (!entry || !entry.acquire.includes(method)) return cursor;
+  if (!entry || !entry.acquire.includes(method)) return undefined;
   // `knex.transaction(async (trx) => …)` is a callback scope, not an acquire.
-  if (entry.scopes?.some((scope) => scope.method === method) && expr.arguments.some(isCallback)) return cursor;
-  return acquireFrom(ctx, name, entry, `${shortText(ctx.text(callee))}()`, expr, cursor, '', holder);
+  if (entry.scopes?.some((scope) => scope.method === method) && expr.arguments.some(isCallback)) return undefined;
+  return { entry, api: `${shortText(ctx.text(callee))}()`, expr, note: '', holder };
+}
+
+/**
+ * `const client = await pool.connect()` (or an assignment): the variable now holds a
+ * resource of this unit. Returns the cursor after the open.
+ */
+export function acquire(ctx: TsUnitContext, name: ts.Identifier, value: ts.Expression | undefined, cursor: Cursor): Cursor {
+  const found = acquisitionOf(ctx, value);
+  // A tuple (`semaphore.acquire()`) is held through its release element only.
+  if (!found || found.entry.releaseIndex !== undefined) return cursor;
+  return acquireFrom(ctx, name, found.entry, found.api, found.expr, cursor, found.note, found.holder);
+}
+
+/** `const [value, release] = await semaphore.acquire()`: the tuple's release element holds it. */
+export function acquireDestructured(ctx: TsUnitContext, pattern: ts.BindingName | ts.Expression, value: ts.Expression | undefined, cursor: Cursor): Cursor {
+  const target = ts.isArrayBindingPattern(pattern) || ts.isArrayLiteralExpression(pattern) ? pattern : undefined;
+  if (!target) return cursor;
+  const found = acquisitionOf(ctx, value);
+  if (!found || found.entry.releaseIndex === undefined) return cursor;
+  const element = target.elements[found.entry.releaseIndex];
+  const name = element && ts.isBindingElement(element) ? element.name : element;
+  if (!name || !ts.isIdentifier(name)) return cursor;
+  return acquireFrom(ctx, name, found.entry, found.api, found.expr, cursor, found.note, found.holder);
 }
 
 function acquireFrom(

@@ -4,6 +4,7 @@ import type { LoopKind } from '../../ir/cfg';
 import type { Span } from '../../model/span';
 import { type TsJumpFrame, type TsUnitContext } from './context';
 import { acquire, isFunctionLike, lowerExpression, short } from './expressions';
+import { acquireDestructured } from './resources';
 
 export function lowerStatements(ctx: TsUnitContext, nodes: readonly ts.Statement[], cursor: Cursor): Cursor {
   let next = cursor;
@@ -66,6 +67,7 @@ function lowerDeclarations(ctx: TsUnitContext, list: ts.VariableDeclarationList,
     if (!declaration.initializer) continue;
     next = lowerExpression(ctx, declaration.initializer, next);
     if (ts.isIdentifier(declaration.name)) next = acquire(ctx, declaration.name, declaration.initializer, next);
+    else next = acquireDestructured(ctx, declaration.name, declaration.initializer, next);
   }
   return next;
 }
