@@ -96,12 +96,17 @@ export function short(text: string): string {
   return line.length > 40 ? `${line.slice(0, 37)}...` : line;
 }
 
+/** Promise methods whose callbacks run before the promise they return settles. */
+const PROMISE_CHAIN = new Set(['then', 'catch', 'finally']);
+
 function lowerCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, awaited: boolean): Cursor {
   const callee = unwrap(node.expression);
   let next = cursor;
   // `stream.pipe(res)`: the stream runs to its end while the response is written (as awaited).
   const piped = ts.isPropertyAccessExpression(callee) && callee.name.text === 'pipe';
-  if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) next = lowerExpression(ctx, callee.expression, next, piped);
+  // `await fetch(url).then((r) => r.json())`: awaiting the chain awaits the promise it starts from.
+  const chained = awaited && ts.isPropertyAccessExpression(callee) && PROMISE_CHAIN.has(callee.name.text);
+  if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) next = lowerExpression(ctx, callee.expression, next, piped || chained);
   else if (!ts.isIdentifier(callee)) next = lowerExpression(ctx, callee, next);
   // `await Promise.all([fetch(a), execAsync(b)])`: every element is awaited with it.
   const combined = awaited && isPromiseCombinator(callee);
@@ -112,7 +117,32 @@ function lowerCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, 
   }
   noteCallbackScope(ctx, node);
   const effect = callEffect(ctx, node, callee, awaited);
-  return effect ? ctx.emit(next, effect) : next;
+  const after = effect ? ctx.emit(next, effect) : next;
+  return chained ? runChainCallbacks(ctx, node, after) : after;
+}
+
+/**
+ * The callbacks of an awaited `.then(…)`/`.catch(…)`/`.finally(…)` run before the await
+ * returns: each is called here (as project code, so slow work inside counts).
+ */
+function runChainCallbacks(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor): Cursor {
+  let next = cursor;
+  for (const arg of node.arguments) {
+    const value = unwrap(arg);
+    if (!ts.isArrowFunction(value) && !ts.isFunctionExpression(value)) continue;
+    const target: CallTarget = { type: 'closure', file: ctx.facts.file, start: value.getStart(ctx.facts.source) };
+    const method = (unwrap(node.expression) as ts.PropertyAccessExpression).name.text;
+    next = ctx.emit(next, { kind: 'call', target, display: `the \`.${method}()\` callback`, span: ctx.span(value) });
+  }
+  return next;
+}
+
+/** A `return` in an async function: its value is awaited before the function's promise settles. */
+export function returnsAwaited(node: ts.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionLike(current)) return (ts.getCombinedModifierFlags(current) & ts.ModifierFlags.Async) !== 0;
+  }
+  return false;
 }
 
 /** The SDK client a receiver holds: a variable, a `this.` property, or (type-aware) what its type says. */

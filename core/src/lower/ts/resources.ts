@@ -270,7 +270,13 @@ interface ScopeOpen {
   readonly api: string;
   readonly span: Span;
   readonly label: string;
-  readonly releasedAtEnd: string;
+  /** Said when it is still held at the end; absent: the default "never released" wording. */
+  readonly releasedAtEnd?: string;
+  /**
+   * The callback's parameter holds an acquired resource its body releases
+   * (`pool.connect().then((client) => … client.release())`).
+   */
+  readonly held?: { readonly name: string; readonly entry: NodeHeldResource };
 }
 
 /** Callback scopes per file, by the callback's start. Parents are lowered before their closures. */
@@ -281,6 +287,10 @@ export function noteCallbackScope(ctx: TsUnitContext, node: ts.CallExpression): 
   const callee = unwrap(node.expression);
   if (!ts.isPropertyAccessExpression(callee)) return;
   const method = callee.name.text;
+  if (method === 'then') {
+    noteAcquiredThen(ctx, node, callee);
+    return;
+  }
   let entry: NodeHeldResource | undefined;
   let scope: NodeResourceScope | undefined;
   const receiver = unwrap(callee.expression);
@@ -315,6 +325,33 @@ export function noteCallbackScope(ctx: TsUnitContext, node: ts.CallExpression): 
   });
 }
 
+/**
+ * `pool.connect().then(async (client) => { … client.release() })`, `mutex.acquire().then((release)
+ * => …)`: the callback's first parameter holds what was acquired from its entry on.
+ */
+function noteAcquiredThen(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
+  const found = acquisitionOf(ctx, callee.expression);
+  const callback = node.arguments[0];
+  if (!found || found.entry.releaseIndex !== undefined || !callback || !isCallback(callback)) return;
+  const fn = unwrap(callback) as ts.ArrowFunction | ts.FunctionExpression;
+  const first = fn.parameters[0];
+  if (!first || !ts.isIdentifier(first.name)) return;
+  const name = first.name.text;
+  const variable = found.entry.releaseFunction ? found.holder : name;
+  let scopes = scopesByFile.get(ctx.facts);
+  if (!scopes) scopesByFile.set(ctx.facts, (scopes = new Map()));
+  scopes.set(fn.getStart(ctx.facts.source), {
+    kind: found.entry.kind,
+    variable,
+    noun: found.entry.noun,
+    consequence: found.entry.consequence,
+    api: found.api,
+    span: ctx.span(found.expr),
+    label: `\`${variable}\` is acquired here by \`${found.api}\` and handed to this callback`,
+    held: { name, entry: found.entry },
+  });
+}
+
 /** The decorator's name when it is a held-resource decorator of the catalog (`@Transactional()`). */
 function heldDecorator(ctx: TsUnitContext, node: ts.Node): ScopeOpen | undefined {
   if (!ts.canHaveDecorators(node)) return undefined;
@@ -345,16 +382,17 @@ export function openAtEntry(ctx: TsUnitContext, node: ts.Node, cursor: Cursor): 
   const scope = scopesByFile.get(ctx.facts)?.get(node.getStart(ctx.facts.source)) ?? heldDecorator(ctx, node);
   if (!scope) return cursor;
   const id = `${scope.kind}:${ctx.unitId}:${scope.variable}`;
-  if (!ctx.facts.heldResources.some((r) => r.id === id)) {
-    ctx.facts.heldResources.push({
-      id,
-      unit: ctx.unitId,
-      variable: scope.variable,
-      noun: scope.noun,
-      consequence: scope.consequence,
-      releasedAtEnd: scope.releasedAtEnd,
-    });
-  }
+  const info: HeldResourceInfo = {
+    id,
+    unit: ctx.unitId,
+    variable: scope.variable,
+    noun: scope.noun,
+    consequence: scope.consequence,
+    ...(scope.releasedAtEnd !== undefined ? { releasedAtEnd: scope.releasedAtEnd } : {}),
+  };
+  if (!ctx.facts.heldResources.some((r) => r.id === id)) ctx.facts.heldResources.push(info);
+  // Its releases inside the callback (`client.release()`, `release()`) close it.
+  if (scope.held) ctx.held.set(scope.held.name, { info, entry: scope.held.entry });
   return ctx.emit(cursor, { kind: 'open', resource: id, mode: 'lock', api: scope.api, span: scope.span, label: scope.label });
 }
 
