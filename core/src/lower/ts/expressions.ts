@@ -6,6 +6,7 @@ import type { TsUnitContext } from './context';
 import { importedFunction, resolveRef, slowClientOf, slowExportOf, unwrap } from './imports';
 import { acquire, acquireDestructured, heldCallEffect, isTrackedValue, noteCallbackScope, noteRunsCallbacks } from './resources';
 import { transactionEffect } from './transactions';
+import { awaitedEventWork, promiseExecutorWork } from './promises';
 
 export { acquire } from './resources';
 import { lowerSessionExpression } from './sessions';
@@ -75,9 +76,9 @@ function lowerInner(ctx: TsUnitContext, node: ts.Node, cursor: Cursor, awaited: 
   if (ts.isNewExpression(node)) {
     let next = cursor;
     for (const arg of node.arguments ?? []) next = lowerExpression(ctx, arg, next);
-    if (awaited && isPromiseSleep(ctx, node)) {
-      return ctx.emit(next, { kind: 'slow', slowKind: 'sleep', callee: 'setTimeout()', span: ctx.span(node) });
-    }
+    // `await new Promise((resolve) => setTimeout(resolve, ms))`, `… https.get(url, (res) => …)`.
+    const work = awaited ? promiseExecutorWork(ctx, node) : undefined;
+    if (work) return ctx.emit(next, { kind: 'slow', slowKind: work.kind, callee: work.callee, span: ctx.span(node) });
     return next;
   }
   let next = cursor;
@@ -137,12 +138,23 @@ function runChainCallbacks(ctx: TsUnitContext, node: ts.CallExpression, cursor: 
   return next;
 }
 
-/** A `return` in an async function: its value is awaited before the function's promise settles. */
-export function returnsAwaited(node: ts.Node): boolean {
+/**
+ * A returned value that is awaited before the function's result settles: any value in an
+ * async function (`return fetch(url).then(…)`), and a promise built around a callback API
+ * (`return new Promise((resolve) => https.get(url, …))`), which is made to be awaited.
+ */
+export function returnsAwaited(fn: ts.Node | undefined, value: ts.Expression): boolean {
+  const expr = unwrap(value);
+  if (ts.isNewExpression(expr) && ts.isIdentifier(unwrap(expr.expression)) && (unwrap(expr.expression) as ts.Identifier).text === 'Promise') return true;
+  return fn !== undefined && isFunctionLike(fn) && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
+}
+
+/** The function a node is in (undefined at a module's top level). */
+export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
   for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionLike(current)) return (ts.getCombinedModifierFlags(current) & ts.ModifierFlags.Async) !== 0;
+    if (isFunctionLike(current)) return current;
   }
-  return false;
+  return undefined;
 }
 
 /** The SDK client a receiver holds: a variable, a `this.` property, or (type-aware) what its type says. */
@@ -195,6 +207,9 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
     }
   }
   const ref = resolveRef(imports.bindings, callee);
+  // `await once(req, 'response')`: the event comes after the request's round trip.
+  const event = awaited ? awaitedEventWork(ctx, node) : undefined;
+  if (event) return { kind: 'slow', slowKind: event.kind, callee: event.callee, ...(event.detail ? { detail: event.detail } : {}), span };
   if (ref) {
     const entry = slowExportOf(ctx.catalog, ref, true);
     if (entry) return slowEffect(entry, display, span, awaited);
@@ -234,26 +249,4 @@ function call(target: CallTarget, node: ts.CallExpression, display: string, span
     }
   });
   return callables.length > 0 ? { kind: 'call', target, callables, display, span } : { kind: 'call', target, display, span };
-}
-
-/** `new Promise((resolve) => setTimeout(resolve, ms))`: a sleep once awaited. */
-function isPromiseSleep(ctx: TsUnitContext, node: ts.NewExpression): boolean {
-  const ctor = unwrap(node.expression);
-  if (!ts.isIdentifier(ctor) || ctor.text !== 'Promise') return false;
-  const executor = node.arguments?.[0] ? unwrap(node.arguments[0]) : undefined;
-  if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor))) return false;
-  let found = false;
-  const visit = (child: ts.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(child)) {
-      const callee = unwrap(child.expression);
-      if (ts.isIdentifier(callee) && ctx.catalog.timers.includes(callee.text) && !ctx.facts.imports.bindings.has(callee.text)) {
-        found = true;
-        return;
-      }
-    }
-    if (!isFunctionLike(child) || child === executor) ts.forEachChild(child, visit);
-  };
-  visit(executor);
-  return found;
 }

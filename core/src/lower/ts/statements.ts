@@ -3,7 +3,7 @@ import { CfgBuilder, type Cursor, type PendingEdge } from '../../ir/cfg-builder'
 import type { LoopKind } from '../../ir/cfg';
 import type { Span } from '../../model/span';
 import { type TsJumpFrame, type TsUnitContext } from './context';
-import { acquire, isFunctionLike, lowerExpression, returnsAwaited, short } from './expressions';
+import { acquire, enclosingFunction, isFunctionLike, lowerExpression, returnsAwaited, short } from './expressions';
 import { acquireDestructured } from './resources';
 import { disposalMarker, isDisposalMarker, isUsingDeclaration, lowerDisposal } from './disposables';
 
@@ -61,8 +61,8 @@ function lowerStatementInner(ctx: TsUnitContext, node: ts.Statement, cursor: Cur
   if (ts.isSwitchStatement(node)) return lowerSwitch(ctx, node, cursor, labels);
   if (ts.isTryStatement(node)) return lowerTry(ctx, node, cursor);
   if (ts.isReturnStatement(node)) {
-    // `return fetch(url).then(…)` in an async function: awaited before its promise settles.
-    const after = node.expression ? lowerExpression(ctx, node.expression, cursor, returnsAwaited(node)) : cursor;
+    // `return fetch(url).then(…)` in an async function, `return new Promise(…)`: awaited.
+    const after = node.expression ? lowerExpression(ctx, node.expression, cursor, returnsAwaited(enclosingFunction(node), node.expression)) : cursor;
     jumpOut(ctx, after, 'return', undefined, node.expression ? 'other' : 'false');
     return [];
   }
