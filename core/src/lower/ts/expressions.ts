@@ -7,6 +7,7 @@ import { importedFunction, resolveRef, slowClientOf, slowExportOf, unwrap } from
 import { acquire, acquireDestructured, heldCallEffect, isTrackedValue, noteCallbackScope, noteRunsCallbacks } from './resources';
 import { transactionEffect } from './transactions';
 import { awaitedEventWork, promiseExecutorWork } from './promises';
+import { holderQueryEffect } from './queries';
 
 export { acquire } from './resources';
 import { lowerSessionExpression } from './sessions';
@@ -117,7 +118,9 @@ function lowerCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, 
     else next = lowerExpression(ctx, arg, next);
   }
   noteCallbackScope(ctx, node);
-  const effect = callEffect(ctx, node, callee, awaited);
+  // A query on another connection (`pool.query()` next to a held client) when nothing else is
+  // known about the call; a chain's query is counted once, at its innermost awaited call.
+  const effect = callEffect(ctx, node, callee, awaited) ?? (awaited && !chained ? holderQueryEffect(ctx, node, ctx.span(node)) : undefined);
   const after = effect ? ctx.emit(next, effect) : next;
   return chained ? runChainCallbacks(ctx, node, after) : after;
 }
