@@ -4,7 +4,7 @@ import type { Cursor } from '../../ir/cfg-builder';
 import type { CallEffect, CallTarget, Effect } from '../../ir/effects';
 import type { TsUnitContext } from './context';
 import { importedFunction, resolveRef, slowClientOf, slowExportOf, unwrap } from './imports';
-import { acquire, acquireDestructured, heldCallEffect, isTrackedValue, noteCallbackScope, noteRunsCallbacks } from './resources';
+import { acquire, acquireDestructured, heldCallEffect, helperReleases, isTrackedValue, noteCallbackScope, noteRunsCallbacks } from './resources';
 import { transactionEffect } from './transactions';
 import { awaitedEventWork, promiseExecutorWork } from './promises';
 import { holderQueryEffect } from './queries';
@@ -121,7 +121,9 @@ function lowerCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, 
   // A query on another connection (`pool.query()` next to a held client) when nothing else is
   // known about the call; a chain's query is counted once, at its innermost awaited call.
   const effect = callEffect(ctx, node, callee, awaited) ?? (awaited && !chained ? holderQueryEffect(ctx, node, ctx.span(node)) : undefined);
-  const after = effect ? ctx.emit(next, effect) : next;
+  let after = effect ? ctx.emit(next, effect) : next;
+  // `done(client)`: a helper of this file that releases what it is given.
+  for (const release of helperReleases(ctx, node)) after = ctx.emit(after, release);
   return chained ? runChainCallbacks(ctx, node, after) : after;
 }
 
