@@ -4,10 +4,11 @@ import type { Cursor } from '../../ir/cfg-builder';
 import type { CallEffect, CallTarget, Effect } from '../../ir/effects';
 import type { TsUnitContext } from './context';
 import { importedFunction, resolveRef, slowClientOf, slowExportOf, unwrap } from './imports';
-import { acquire, acquireDestructured, heldCallEffect, helperReleases, isTrackedValue, noteCallbackScope, noteRunsCallbacks } from './resources';
+import { acquire, acquireDestructured, heldCallEffect, isTrackedValue, noteCallbackScope, noteRunsCallbacks } from './resources';
 import { transactionEffect } from './transactions';
 import { awaitedEventWork, promiseExecutorWork } from './promises';
 import { holderQueryEffect } from './queries';
+import { helperReleases } from './releasing-helpers';
 
 export { acquire } from './resources';
 import { lowerSessionExpression } from './sessions';
