@@ -114,6 +114,10 @@ export interface NodeTransactionStatements {
   readonly begin: readonly string[];
   /** Statements that end it (`COMMIT`, `ROLLBACK`, `END`). */
   readonly end: readonly string[];
+  /** Methods that open one without SQL (`connection.beginTransaction()` of mysql2). */
+  readonly beginMethods?: readonly string[];
+  /** Methods that end one opened on the same receiver in the same unit (`commit()`). */
+  readonly endMethods?: readonly string[];
   /** Statements that start like an end but end nothing (`ROLLBACK TO SAVEPOINT x`). */
   readonly notEnd?: readonly string[];
   readonly noun: string;

@@ -178,6 +178,9 @@ export const nodeCatalog: NodeCatalog = {
       begin: ['BEGIN', 'START TRANSACTION'],
       end: ['COMMIT', 'ROLLBACK', 'END'],
       notEnd: ['ROLLBACK TO', 'COMMIT PREPARED', 'ROLLBACK PREPARED'],
+      // mysql2 `connection.beginTransaction()`, TypeORM `queryRunner.startTransaction()`.
+      beginMethods: ['beginTransaction', 'startTransaction'],
+      endMethods: ['commit', 'rollback', 'commitTransaction', 'rollbackTransaction', 'abortTransaction'],
       noun: 'Transaction',
       consequence: 'it keeps the rows it wrote or locked locked until it ends, and its connection busy; other requests wait for those rows and for a connection.',
     },

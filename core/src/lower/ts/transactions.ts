@@ -69,19 +69,20 @@ export function transactionEffect(
 ): Effect | undefined {
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
-  const entries = (ctx.catalog.transactionStatements ?? []).filter((entry) => entry.methods.includes(method));
-  if (entries.length === 0) return undefined;
   const sql = literalSql(node);
-  if (sql === undefined) return undefined;
+  const entries = (ctx.catalog.transactionStatements ?? []).filter(
+    (entry) => (sql !== undefined && entry.methods.includes(method)) || entry.beginMethods?.includes(method) || entry.endMethods?.includes(method),
+  );
+  if (entries.length === 0) return undefined;
   const receiver = unwrap(callee.expression);
   const key = receiverKey(ctx, receiver);
   if (key === undefined || skip(receiver)) return undefined;
   for (const entry of entries) {
-    const what = classifySql(entry, sql);
+    const what = entry.beginMethods?.includes(method) ? 'begin' : entry.endMethods?.includes(method) ? 'end' : classifySql(entry, sql ?? '');
     if (what === undefined) continue;
     let opened = openedByUnit.get(ctx);
     if (!opened) openedByUnit.set(ctx, (opened = new Map()));
-    const statement = sql.trim().split(/\s+/, 1)[0]!.replace(/;$/, '').toUpperCase();
+    const statement = sql !== undefined && entry.methods.includes(method) ? sql.trim().split(/\s+/, 1)[0]!.replace(/;$/, '').toUpperCase() : `${method}()`;
     if (what === 'end') {
       const resource = opened.get(key);
       if (resource === undefined) return undefined;
