@@ -59,7 +59,6 @@ function boundToHeld(ctx: TsUnitContext, node: ts.CallExpression): boolean {
 /** The `database` slow effect of an awaited query on a holder, or undefined. */
 export function holderQueryEffect(ctx: TsUnitContext, node: ts.CallExpression, span: Span): Effect | undefined {
   const root = chainRoot(node);
-  if (boundToHeld(ctx, node)) return undefined;
   const callee = unwrap(root.expression);
   let found = false;
   if (ts.isIdentifier(callee)) {
@@ -72,5 +71,6 @@ export function holderQueryEffect(ctx: TsUnitContext, node: ts.CallExpression, s
     // `prisma.user.findMany()`: a model of the client.
     else if (ts.isPropertyAccessExpression(receiver)) found = holderEntryOf(ctx, unwrap(receiver.expression))?.queries?.resourceMethods === true;
   }
-  return found ? { kind: 'slow', slowKind: 'database', callee: display(ctx, callee), detail: 'on another connection', span } : undefined;
+  // Checked last: most awaited calls are not queries on a holder at all.
+  return found && !boundToHeld(ctx, node) ? { kind: 'slow', slowKind: 'database', callee: display(ctx, callee), detail: 'on another connection', span } : undefined;
 }
