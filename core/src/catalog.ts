@@ -93,6 +93,59 @@ export interface NodeCatalog {
   readonly heldDecorators?: readonly NodeHeldDecorator[];
   /** SDK clients made with `new X()` whose calls are slow (`s3.send(…)`, `stripe.charges.create(…)`). */
   readonly slowClients?: readonly NodeSlowClient[];
+  /** SQL that opens and ends a transaction on whatever client runs it (`client.query('BEGIN')`). */
+  readonly transactionStatements?: readonly NodeTransactionStatements[];
+  /** Events whose `await once(emitter, name)` waits on the network (`'response'` of `http.request()`). */
+  readonly awaitedEvents?: readonly NodeAwaitedEvent[];
+}
+
+/**
+ * Transaction control written as SQL: `await client.query('BEGIN')` … `client.query('COMMIT')`
+ * holds a transaction on that client (whoever acquired it). Statements are compared upper
+ * case with single spaces; one matches a keyword when it is the keyword or starts with it and
+ * a space (`BEGIN ISOLATION LEVEL SERIALIZABLE`).
+ */
+export interface NodeTransactionStatements {
+  /** The resource id prefix: `sql-transaction` gives `sql-transaction:<unit>:<receiver>`. */
+  readonly kind: string;
+  /** Methods that run the SQL given as their first argument (`query`, `execute`). */
+  readonly methods: readonly string[];
+  /** Statements that open it (`BEGIN`, `START TRANSACTION`). */
+  readonly begin: readonly string[];
+  /** Statements that end it (`COMMIT`, `ROLLBACK`, `END`). */
+  readonly end: readonly string[];
+  /** Methods that open one without SQL (`connection.beginTransaction()` of mysql2). */
+  readonly beginMethods?: readonly string[];
+  /** Methods that end one opened on the same receiver in the same unit (`commit()`). */
+  readonly endMethods?: readonly string[];
+  /** Statements that start like an end but end nothing (`ROLLBACK TO SAVEPOINT x`). */
+  readonly notEnd?: readonly string[];
+  readonly noun: string;
+  readonly consequence: string;
+}
+
+/** `await once(req, 'response')` (`events`): waits for what the event reports. */
+export interface NodeAwaitedEvent {
+  /** Modules exporting the waiting function (`events`). */
+  readonly modules: readonly string[];
+  /** The exported function (`once`); the event name is its second argument. */
+  readonly name: string;
+  /** Event names that arrive only after network work, with its kind (`response` → `http`). */
+  readonly events: Readonly<Record<string, SlowKind>>;
+}
+
+/**
+ * Queries a pool or database client hands to a connection of its own: made while the unit
+ * holds another connection or transaction, they wait for that other connection (slow work of
+ * kind `database`). Only awaited (or returned) calls count: a query builder is inert until then.
+ */
+export interface NodeHolderQueries {
+  /** Methods of the holder that run a query (`pool.query()`, `prisma.$queryRaw()`). */
+  readonly methods?: readonly string[];
+  /** Any method of any of its properties (`prisma.user.findMany()`). */
+  readonly resourceMethods?: boolean;
+  /** Calling the holder itself starts a query builder (`db('users')` in knex). */
+  readonly callable?: boolean;
 }
 
 /** A client class of an SDK: `new S3Client()` from `@aws-sdk/client-s3`, `new Stripe(key)`. */
@@ -143,6 +196,13 @@ export interface NodeHeldResource {
   readonly made?: 'new' | 'call' | 'module';
   /** Acquiring returns the release function itself: `const release = await mutex.acquire()`. */
   readonly releaseFunction?: boolean;
+  /**
+   * Acquiring returns a tuple whose element at this index is the release function
+   * (`const [value, release] = await semaphore.acquire()`); needs `releaseFunction`.
+   */
+  readonly releaseIndex?: number;
+  /** Queries made on the holder itself (the pool, not the client it hands out). */
+  readonly queries?: NodeHolderQueries;
   /** Methods of an instance that run a callback with the resource held. */
   readonly scopes?: readonly NodeResourceScope[];
   /** Methods of the acquired object that run a callback with more held (`session.withTransaction`). */

@@ -21,6 +21,8 @@ export const nodeCatalog: NodeCatalog = {
       className: 'Pool',
       acquire: ['connect'],
       release: ['release'],
+      // `pool.query()` checks out a client of its own for the query.
+      queries: { methods: ['query'] },
       noun: 'Pooled client',
       consequence: 'the pool has a fixed number of clients; every request waiting for one stalls until it is released.',
     },
@@ -32,6 +34,7 @@ export const nodeCatalog: NodeCatalog = {
       made: 'call',
       acquire: ['getConnection'],
       release: ['release'],
+      queries: { methods: ['query', 'execute'] },
       noun: 'Pooled connection',
       consequence: 'the pool has a fixed number of connections; every request waiting for one stalls until it is released.',
     },
@@ -42,6 +45,8 @@ export const nodeCatalog: NodeCatalog = {
       acquire: [],
       release: [],
       scopes: [{ method: '$transaction' }],
+      // `prisma.user.findMany()` on the client, not on `tx`: another connection.
+      queries: { methods: ['$queryRaw', '$executeRaw', '$queryRawUnsafe', '$executeRawUnsafe'], resourceMethods: true },
       noun: 'Prisma interactive transaction',
       consequence: `${TRANSACTION} Prisma aborts it after 5 s (P2028) and other requests wait for the connection.`,
     },
@@ -53,6 +58,8 @@ export const nodeCatalog: NodeCatalog = {
       acquire: ['transaction'],
       release: ['commit', 'rollback'],
       scopes: [{ method: 'transaction' }],
+      // `db('users')`, `db.raw()` on the base knex, not on `trx`: another connection.
+      queries: { methods: ['raw', 'select', 'insert', 'update', 'del', 'delete', 'from', 'table'], callable: true },
       noun: 'knex transaction',
       consequence: `${TRANSACTION} other requests wait for the connection and for the rows it locked.`,
     })),
@@ -65,6 +72,7 @@ export const nodeCatalog: NodeCatalog = {
       acquire: [],
       release: [],
       scopes: [{ method: 'transaction' }],
+      queries: { methods: ['select', 'insert', 'update', 'delete', 'execute'] },
       noun: 'drizzle transaction',
       consequence: `${TRANSACTION} other requests wait for the connection and for the rows it locked.`,
     },
@@ -76,6 +84,7 @@ export const nodeCatalog: NodeCatalog = {
       acquire: ['transaction'],
       release: ['commit', 'rollback'],
       scopes: [{ method: 'transaction' }],
+      queries: { methods: ['query'] },
       noun: 'Sequelize transaction',
       consequence: `${TRANSACTION} other requests wait for the connection and for the rows it locked.`,
     },
@@ -85,6 +94,7 @@ export const nodeCatalog: NodeCatalog = {
       className: 'DataSource',
       acquire: ['createQueryRunner'],
       release: ['release'],
+      queries: { methods: ['query'] },
       scopes: [{ method: 'transaction', noun: 'TypeORM transaction', consequence: `${TRANSACTION} other requests wait for the connection and for the rows it locked.` }],
       noun: 'TypeORM query runner',
       consequence: 'it keeps a connection checked out of the pool (with its transaction and locks, if one is open); other requests wait for a connection.',
@@ -130,8 +140,11 @@ export const nodeCatalog: NodeCatalog = {
       kind: 'async-semaphore',
       module: 'async-mutex',
       className: 'Semaphore',
-      acquire: [],
+      // `const [value, release] = await semaphore.acquire()`.
+      acquire: ['acquire'],
       release: [],
+      releaseFunction: true,
+      releaseIndex: 1,
       scopes: [{ method: 'runExclusive', name: 'receiver' }],
       noun: 'Semaphore slot',
       consequence: 'once every slot is taken, every other request that needs one waits until it is released.',
@@ -158,6 +171,21 @@ export const nodeCatalog: NodeCatalog = {
       consequence: 'every other request (and process) that locks the same file waits or fails until it is released.',
     },
   ],
+  transactionStatements: [
+    {
+      kind: 'sql-transaction',
+      methods: ['query', 'execute', 'exec', 'raw'],
+      begin: ['BEGIN', 'START TRANSACTION'],
+      end: ['COMMIT', 'ROLLBACK', 'END'],
+      notEnd: ['ROLLBACK TO', 'COMMIT PREPARED', 'ROLLBACK PREPARED'],
+      // mysql2 `connection.beginTransaction()`, TypeORM `queryRunner.startTransaction()`.
+      beginMethods: ['beginTransaction', 'startTransaction'],
+      endMethods: ['commit', 'rollback', 'commitTransaction', 'rollbackTransaction', 'abortTransaction'],
+      noun: 'Transaction',
+      consequence: 'it keeps the rows it wrote or locked locked until it ends, and its connection busy; other requests wait for those rows and for a connection.',
+    },
+  ],
+  awaitedEvents: [{ modules: ['events'], name: 'once', events: { response: 'http' } }],
   heldDecorators: [
     {
       kind: 'transactional',

@@ -4,7 +4,11 @@ import type { Cursor } from '../../ir/cfg-builder';
 import type { CallEffect, CallTarget, Effect } from '../../ir/effects';
 import type { TsUnitContext } from './context';
 import { importedFunction, resolveRef, slowClientOf, slowExportOf, unwrap } from './imports';
-import { acquire, heldCallEffect, noteCallbackScope, noteRunsCallbacks } from './resources';
+import { acquire, acquireDestructured, heldCallEffect, isTrackedValue, noteCallbackScope, noteRunsCallbacks } from './resources';
+import { transactionEffect } from './transactions';
+import { awaitedEventWork, promiseExecutorWork } from './promises';
+import { holderQueryEffect } from './queries';
+import { helperReleases } from './releasing-helpers';
 
 export { acquire } from './resources';
 import { lowerSessionExpression } from './sessions';
@@ -60,7 +64,7 @@ function lowerInner(ctx: TsUnitContext, node: ts.Node, cursor: Cursor, awaited: 
     if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const after = lowerExpression(ctx, node.right, lowerExpression(ctx, node.left, cursor));
       const target = unwrap(node.left);
-      return ts.isIdentifier(target) ? acquire(ctx, target, node.right, after) : after;
+      return ts.isIdentifier(target) ? acquire(ctx, target, node.right, after) : acquireDestructured(ctx, target, node.right, after);
     }
   }
   if (ts.isConditionalExpression(node)) {
@@ -74,9 +78,9 @@ function lowerInner(ctx: TsUnitContext, node: ts.Node, cursor: Cursor, awaited: 
   if (ts.isNewExpression(node)) {
     let next = cursor;
     for (const arg of node.arguments ?? []) next = lowerExpression(ctx, arg, next);
-    if (awaited && isPromiseSleep(ctx, node)) {
-      return ctx.emit(next, { kind: 'slow', slowKind: 'sleep', callee: 'setTimeout()', span: ctx.span(node) });
-    }
+    // `await new Promise((resolve) => setTimeout(resolve, ms))`, `… https.get(url, (res) => …)`.
+    const work = awaited ? promiseExecutorWork(ctx, node) : undefined;
+    if (work) return ctx.emit(next, { kind: 'slow', slowKind: work.kind, callee: work.callee, span: ctx.span(node) });
     return next;
   }
   let next = cursor;
@@ -95,12 +99,17 @@ export function short(text: string): string {
   return line.length > 40 ? `${line.slice(0, 37)}...` : line;
 }
 
+/** Promise methods whose callbacks run before the promise they return settles. */
+const PROMISE_CHAIN = new Set(['then', 'catch', 'finally']);
+
 function lowerCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, awaited: boolean): Cursor {
   const callee = unwrap(node.expression);
   let next = cursor;
   // `stream.pipe(res)`: the stream runs to its end while the response is written (as awaited).
   const piped = ts.isPropertyAccessExpression(callee) && callee.name.text === 'pipe';
-  if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) next = lowerExpression(ctx, callee.expression, next, piped);
+  // `await fetch(url).then((r) => r.json())`: awaiting the chain awaits the promise it starts from.
+  const chained = awaited && ts.isPropertyAccessExpression(callee) && PROMISE_CHAIN.has(callee.name.text);
+  if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) next = lowerExpression(ctx, callee.expression, next, piped || chained);
   else if (!ts.isIdentifier(callee)) next = lowerExpression(ctx, callee, next);
   // `await Promise.all([fetch(a), execAsync(b)])`: every element is awaited with it.
   const combined = awaited && isPromiseCombinator(callee);
@@ -110,8 +119,48 @@ function lowerCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, 
     else next = lowerExpression(ctx, arg, next);
   }
   noteCallbackScope(ctx, node);
-  const effect = callEffect(ctx, node, callee, awaited);
-  return effect ? ctx.emit(next, effect) : next;
+  // A query on another connection (`pool.query()` next to a held client) when nothing else is
+  // known about the call; a chain's query is counted once, at its innermost awaited call.
+  const effect = callEffect(ctx, node, callee, awaited) ?? (awaited && !chained ? holderQueryEffect(ctx, node, ctx.span(node)) : undefined);
+  let after = effect ? ctx.emit(next, effect) : next;
+  // `done(client)`: a helper of this file that releases what it is given.
+  for (const release of helperReleases(ctx, node)) after = ctx.emit(after, release);
+  return chained ? runChainCallbacks(ctx, node, after) : after;
+}
+
+/**
+ * The callbacks of an awaited `.then(…)`/`.catch(…)`/`.finally(…)` run before the await
+ * returns: each is called here (as project code, so slow work inside counts).
+ */
+function runChainCallbacks(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor): Cursor {
+  let next = cursor;
+  for (const arg of node.arguments) {
+    const value = unwrap(arg);
+    if (!ts.isArrowFunction(value) && !ts.isFunctionExpression(value)) continue;
+    const target: CallTarget = { type: 'closure', file: ctx.facts.file, start: value.getStart(ctx.facts.source) };
+    const method = (unwrap(node.expression) as ts.PropertyAccessExpression).name.text;
+    next = ctx.emit(next, { kind: 'call', target, display: `the \`.${method}()\` callback`, span: ctx.span(value) });
+  }
+  return next;
+}
+
+/**
+ * A returned value that is awaited before the function's result settles: any value in an
+ * async function (`return fetch(url).then(…)`), and a promise built around a callback API
+ * (`return new Promise((resolve) => https.get(url, …))`), which is made to be awaited.
+ */
+export function returnsAwaited(fn: ts.Node | undefined, value: ts.Expression): boolean {
+  const expr = unwrap(value);
+  if (ts.isNewExpression(expr) && ts.isIdentifier(unwrap(expr.expression)) && (unwrap(expr.expression) as ts.Identifier).text === 'Promise') return true;
+  return fn !== undefined && isFunctionLike(fn) && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
+}
+
+/** The function a node is in (undefined at a module's top level). */
+export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionLike(current)) return current;
+  }
+  return undefined;
 }
 
 /** The SDK client a receiver holds: a variable, a `this.` property, or (type-aware) what its type says. */
@@ -144,6 +193,9 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
   const span = ctx.span(node);
   const display = `${short(ctx.text(callee))}()`;
   const { imports } = ctx.facts;
+  // `client.query('BEGIN')` on a client this unit did not acquire: a transaction of its own.
+  const transaction = transactionEffect(ctx, node, callee, display, span, (receiver) => isTrackedValue(ctx, receiver));
+  if (transaction) return transaction;
   // A release of a held resource; anything else on it (a query) is what it is for: not slow.
   const held = heldCallEffect(ctx, callee, display, span);
   if (held) return held === 'use' ? undefined : held;
@@ -161,6 +213,9 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
     }
   }
   const ref = resolveRef(imports.bindings, callee);
+  // `await once(req, 'response')`: the event comes after the request's round trip.
+  const event = awaited ? awaitedEventWork(ctx, node) : undefined;
+  if (event) return { kind: 'slow', slowKind: event.kind, callee: event.callee, ...(event.detail ? { detail: event.detail } : {}), span };
   if (ref) {
     const entry = slowExportOf(ctx.catalog, ref, true);
     if (entry) return slowEffect(entry, display, span, awaited);
@@ -200,26 +255,4 @@ function call(target: CallTarget, node: ts.CallExpression, display: string, span
     }
   });
   return callables.length > 0 ? { kind: 'call', target, callables, display, span } : { kind: 'call', target, display, span };
-}
-
-/** `new Promise((resolve) => setTimeout(resolve, ms))`: a sleep once awaited. */
-function isPromiseSleep(ctx: TsUnitContext, node: ts.NewExpression): boolean {
-  const ctor = unwrap(node.expression);
-  if (!ts.isIdentifier(ctor) || ctor.text !== 'Promise') return false;
-  const executor = node.arguments?.[0] ? unwrap(node.arguments[0]) : undefined;
-  if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor))) return false;
-  let found = false;
-  const visit = (child: ts.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(child)) {
-      const callee = unwrap(child.expression);
-      if (ts.isIdentifier(callee) && ctx.catalog.timers.includes(callee.text) && !ctx.facts.imports.bindings.has(callee.text)) {
-        found = true;
-        return;
-      }
-    }
-    if (!isFunctionLike(child) || child === executor) ts.forEachChild(child, visit);
-  };
-  visit(executor);
-  return found;
 }

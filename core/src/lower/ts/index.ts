@@ -6,7 +6,7 @@ import type { ClassInfo, FileIR, Unit, UnitKind } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import { LineIndex } from '../../text/line-index';
 import { TsUnitContext, type TsFileFacts, type TsTypeOracle } from './context';
-import { isFunctionLike, lowerExpression } from './expressions';
+import { isFunctionLike, lowerExpression, returnsAwaited } from './expressions';
 import { collectImports } from './imports';
 import { openAtEntry } from './resources';
 import { handlerOf } from './handlers';
@@ -143,7 +143,7 @@ function lowerUnit(site: UnitSite, facts: TsFileFacts): Unit {
       endSpan = { file: facts.file, start: body.getEnd() - 1, end: body.getEnd() };
     } else {
       // `async () => fetch(url)`: the expression is the returned value.
-      cursor = lowerExpression(ctx, body, cursor);
+      cursor = lowerExpression(ctx, body, cursor, returnsAwaited(node, body));
       jumpOut(ctx, cursor, 'return');
       cursor = [];
       endSpan = { file: facts.file, start: body.getEnd(), end: body.getEnd() };

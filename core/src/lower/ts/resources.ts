@@ -38,6 +38,20 @@ function holderOf(ctx: TsUnitContext, receiver: ts.Expression): NodeHeldResource
   return holderIn(ctx.facts, receiver);
 }
 
+/**
+ * A value this unit already tracks: a variable holding a resource it acquired, or a holder
+ * (a pool, a database client) that hands resources out.
+ */
+export function isTrackedValue(ctx: TsUnitContext, receiver: ts.Expression): boolean {
+  const expr = unwrap(receiver);
+  return (ts.isIdentifier(expr) && ctx.held.has(expr.text)) || holderOf(ctx, expr) !== undefined;
+}
+
+/** The holder entry of a value that hands out resources (`pool`, `this.prisma`, typed `db: Knex`). */
+export function holderEntryOf(ctx: TsUnitContext, receiver: ts.Expression): NodeHeldResource | undefined {
+  return holderOf(ctx, receiver);
+}
+
 function holderIn(facts: TsFileFacts, receiver: ts.Expression): NodeHeldResource | undefined {
   const found = holderBySyntax(facts, receiver);
   if (found || !facts.types) return found;
@@ -69,15 +83,20 @@ function isCallback(node: ts.Expression): node is ts.ArrowFunction | ts.Function
   return ts.isArrowFunction(value) || ts.isFunctionExpression(value);
 }
 
-/**
- * `const client = await pool.connect()` (or an assignment): the variable now holds a
- * resource of this unit. Returns the cursor after the open.
- */
-export function acquire(ctx: TsUnitContext, name: ts.Identifier, value: ts.Expression | undefined, cursor: Cursor): Cursor {
-  if (!value) return cursor;
+/** What a value acquires: `await pool.connect()`, `lock(file)`, `getClient()` (a helper returning one). */
+interface Acquisition {
+  readonly entry: NodeHeldResource;
+  readonly api: string;
+  readonly expr: ts.CallExpression;
+  readonly note: string;
+  readonly holder: string;
+}
+
+function acquisitionOf(ctx: TsUnitContext, value: ts.Expression | undefined): Acquisition | undefined {
+  if (!value) return undefined;
   let expr = unwrap(value);
   if (ts.isAwaitExpression(expr)) expr = unwrap(expr.expression);
-  if (!ts.isCallExpression(expr)) return cursor;
+  if (!ts.isCallExpression(expr)) return undefined;
   const callee = unwrap(expr.expression);
   let entry: NodeHeldResource | undefined;
   let method: string;
@@ -90,18 +109,41 @@ export function acquire(ctx: TsUnitContext, name: ts.Identifier, value: ts.Expre
     // `import { lock } from 'proper-lockfile'`: the module's own function.
     const ref = ctx.facts.imports.bindings.get(callee.text);
     const helper = ref ? undefined : acquiringHelpers(ctx.facts).get(callee.text);
-    if (helper) return acquireFrom(ctx, name, helper.entry, `${callee.text}()`, expr, cursor, ` (it returns \`${helper.api}\`)`, callee.text);
-    if (!ref) return cursor;
+    if (helper) return { entry: helper.entry, api: `${callee.text}()`, expr, note: ` (it returns \`${helper.api}\`)`, holder: callee.text };
+    if (!ref) return undefined;
     entry = ctx.catalog.heldResources.find((e) => e.made === 'module' && modulesOf(e).includes(ref.module) && e.acquire.includes(ref.name));
     method = ref.name;
     holder = callee.text;
   } else {
-    return cursor;
+    return undefined;
   }
-  if (!entry || !entry.acquire.includes(method)) return cursor;
+  if (!entry || !entry.acquire.includes(method)) return undefined;
   // `knex.transaction(async (trx) => …)` is a callback scope, not an acquire.
-  if (entry.scopes?.some((scope) => scope.method === method) && expr.arguments.some(isCallback)) return cursor;
-  return acquireFrom(ctx, name, entry, `${shortText(ctx.text(callee))}()`, expr, cursor, '', holder);
+  if (entry.scopes?.some((scope) => scope.method === method) && expr.arguments.some(isCallback)) return undefined;
+  return { entry, api: `${shortText(ctx.text(callee))}()`, expr, note: '', holder };
+}
+
+/**
+ * `const client = await pool.connect()` (or an assignment): the variable now holds a
+ * resource of this unit. Returns the cursor after the open.
+ */
+export function acquire(ctx: TsUnitContext, name: ts.Identifier, value: ts.Expression | undefined, cursor: Cursor): Cursor {
+  const found = acquisitionOf(ctx, value);
+  // A tuple (`semaphore.acquire()`) is held through its release element only.
+  if (!found || found.entry.releaseIndex !== undefined) return cursor;
+  return acquireFrom(ctx, name, found.entry, found.api, found.expr, cursor, found.note, found.holder);
+}
+
+/** `const [value, release] = await semaphore.acquire()`: the tuple's release element holds it. */
+export function acquireDestructured(ctx: TsUnitContext, pattern: ts.BindingName | ts.Expression, value: ts.Expression | undefined, cursor: Cursor): Cursor {
+  const target = ts.isArrayBindingPattern(pattern) || ts.isArrayLiteralExpression(pattern) ? pattern : undefined;
+  if (!target) return cursor;
+  const found = acquisitionOf(ctx, value);
+  if (!found || found.entry.releaseIndex === undefined) return cursor;
+  const element = target.elements[found.entry.releaseIndex];
+  const name = element && ts.isBindingElement(element) ? element.name : element;
+  if (!name || !ts.isIdentifier(name)) return cursor;
+  return acquireFrom(ctx, name, found.entry, found.api, found.expr, cursor, found.note, found.holder);
 }
 
 function acquireFrom(
@@ -228,7 +270,13 @@ interface ScopeOpen {
   readonly api: string;
   readonly span: Span;
   readonly label: string;
-  readonly releasedAtEnd: string;
+  /** Said when it is still held at the end; absent: the default "never released" wording. */
+  readonly releasedAtEnd?: string;
+  /**
+   * The callback's parameter holds an acquired resource its body releases
+   * (`pool.connect().then((client) => … client.release())`).
+   */
+  readonly held?: { readonly name: string; readonly entry: NodeHeldResource };
 }
 
 /** Callback scopes per file, by the callback's start. Parents are lowered before their closures. */
@@ -239,6 +287,10 @@ export function noteCallbackScope(ctx: TsUnitContext, node: ts.CallExpression): 
   const callee = unwrap(node.expression);
   if (!ts.isPropertyAccessExpression(callee)) return;
   const method = callee.name.text;
+  if (method === 'then') {
+    noteAcquiredThen(ctx, node, callee);
+    return;
+  }
   let entry: NodeHeldResource | undefined;
   let scope: NodeResourceScope | undefined;
   const receiver = unwrap(callee.expression);
@@ -273,6 +325,33 @@ export function noteCallbackScope(ctx: TsUnitContext, node: ts.CallExpression): 
   });
 }
 
+/**
+ * `pool.connect().then(async (client) => { … client.release() })`, `mutex.acquire().then((release)
+ * => …)`: the callback's first parameter holds what was acquired from its entry on.
+ */
+function noteAcquiredThen(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
+  const found = acquisitionOf(ctx, callee.expression);
+  const callback = node.arguments[0];
+  if (!found || found.entry.releaseIndex !== undefined || !callback || !isCallback(callback)) return;
+  const fn = unwrap(callback) as ts.ArrowFunction | ts.FunctionExpression;
+  const first = fn.parameters[0];
+  if (!first || !ts.isIdentifier(first.name)) return;
+  const name = first.name.text;
+  const variable = found.entry.releaseFunction ? found.holder : name;
+  let scopes = scopesByFile.get(ctx.facts);
+  if (!scopes) scopesByFile.set(ctx.facts, (scopes = new Map()));
+  scopes.set(fn.getStart(ctx.facts.source), {
+    kind: found.entry.kind,
+    variable,
+    noun: found.entry.noun,
+    consequence: found.entry.consequence,
+    api: found.api,
+    span: ctx.span(found.expr),
+    label: `\`${variable}\` is acquired here by \`${found.api}\` and handed to this callback`,
+    held: { name, entry: found.entry },
+  });
+}
+
 /** The decorator's name when it is a held-resource decorator of the catalog (`@Transactional()`). */
 function heldDecorator(ctx: TsUnitContext, node: ts.Node): ScopeOpen | undefined {
   if (!ts.canHaveDecorators(node)) return undefined;
@@ -303,16 +382,17 @@ export function openAtEntry(ctx: TsUnitContext, node: ts.Node, cursor: Cursor): 
   const scope = scopesByFile.get(ctx.facts)?.get(node.getStart(ctx.facts.source)) ?? heldDecorator(ctx, node);
   if (!scope) return cursor;
   const id = `${scope.kind}:${ctx.unitId}:${scope.variable}`;
-  if (!ctx.facts.heldResources.some((r) => r.id === id)) {
-    ctx.facts.heldResources.push({
-      id,
-      unit: ctx.unitId,
-      variable: scope.variable,
-      noun: scope.noun,
-      consequence: scope.consequence,
-      releasedAtEnd: scope.releasedAtEnd,
-    });
-  }
+  const info: HeldResourceInfo = {
+    id,
+    unit: ctx.unitId,
+    variable: scope.variable,
+    noun: scope.noun,
+    consequence: scope.consequence,
+    ...(scope.releasedAtEnd !== undefined ? { releasedAtEnd: scope.releasedAtEnd } : {}),
+  };
+  if (!ctx.facts.heldResources.some((r) => r.id === id)) ctx.facts.heldResources.push(info);
+  // Its releases inside the callback (`client.release()`, `release()`) close it.
+  if (scope.held) ctx.held.set(scope.held.name, { info, entry: scope.held.entry });
   return ctx.emit(cursor, { kind: 'open', resource: id, mode: 'lock', api: scope.api, span: scope.span, label: scope.label });
 }
 

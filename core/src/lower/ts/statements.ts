@@ -3,15 +3,33 @@ import { CfgBuilder, type Cursor, type PendingEdge } from '../../ir/cfg-builder'
 import type { LoopKind } from '../../ir/cfg';
 import type { Span } from '../../model/span';
 import { type TsJumpFrame, type TsUnitContext } from './context';
-import { acquire, isFunctionLike, lowerExpression, short } from './expressions';
+import { acquire, enclosingFunction, isFunctionLike, lowerExpression, returnsAwaited, short } from './expressions';
+import { acquireDestructured } from './resources';
+import { disposalMarker, isDisposalMarker, isUsingDeclaration, lowerDisposal } from './disposables';
 
 export function lowerStatements(ctx: TsUnitContext, nodes: readonly ts.Statement[], cursor: Cursor): Cursor {
   let next = cursor;
-  for (const node of nodes) {
+  for (let index = 0; index < nodes.length; index++) {
     if (next.length === 0) break;
+    const node = nodes[index]!;
+    if (isUsingDeclaration(node)) return lowerUsing(ctx, node, nodes.slice(index + 1), next);
     next = lowerStatement(ctx, node, next);
   }
   return next;
+}
+
+/**
+ * `await using session = driver.session()` and the statements after it: the rest of the
+ * block runs as the `try` of a `finally` that disposes what it holds (see `disposables.ts`).
+ */
+function lowerUsing(ctx: TsUnitContext, node: ts.VariableStatement, rest: readonly ts.Statement[], cursor: Cursor): Cursor {
+  const after = lowerStatement(ctx, node, cursor);
+  const marker = disposalMarker(ctx, node);
+  if (!marker) return lowerStatements(ctx, rest, after);
+  ctx.jumps.push({ kind: 'finally', body: marker, loop: ctx.builder.currentLoop });
+  const end = lowerStatements(ctx, rest, after);
+  ctx.jumps.pop();
+  return lowerDisposal(ctx, marker, end);
 }
 
 export function lowerStatement(ctx: TsUnitContext, node: ts.Statement, cursor: Cursor, labels: readonly string[] = []): Cursor {
@@ -43,7 +61,8 @@ function lowerStatementInner(ctx: TsUnitContext, node: ts.Statement, cursor: Cur
   if (ts.isSwitchStatement(node)) return lowerSwitch(ctx, node, cursor, labels);
   if (ts.isTryStatement(node)) return lowerTry(ctx, node, cursor);
   if (ts.isReturnStatement(node)) {
-    const after = node.expression ? lowerExpression(ctx, node.expression, cursor) : cursor;
+    // `return fetch(url).then(…)` in an async function, `return new Promise(…)`: awaited.
+    const after = node.expression ? lowerExpression(ctx, node.expression, cursor, returnsAwaited(enclosingFunction(node), node.expression)) : cursor;
     jumpOut(ctx, after, 'return', undefined, node.expression ? 'other' : 'false');
     return [];
   }
@@ -66,6 +85,7 @@ function lowerDeclarations(ctx: TsUnitContext, list: ts.VariableDeclarationList,
     if (!declaration.initializer) continue;
     next = lowerExpression(ctx, declaration.initializer, next);
     if (ts.isIdentifier(declaration.name)) next = acquire(ctx, declaration.name, declaration.initializer, next);
+    else next = acquireDestructured(ctx, declaration.name, declaration.initializer, next);
   }
   return next;
 }
@@ -271,5 +291,5 @@ export function jumpOut(
 }
 
 export function installFinallyCopier(ctx: TsUnitContext): void {
-  ctx.setBlockLowering((body, cursor) => lowerStatement(ctx, body, cursor));
+  ctx.setBlockLowering((body, cursor) => (isDisposalMarker(body) ? lowerDisposal(ctx, body, cursor) : lowerStatement(ctx, body, cursor)));
 }

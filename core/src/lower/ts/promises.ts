@@ -1,0 +1,70 @@
+import * as ts from 'typescript';
+import type { SlowKind } from '../../ir/effects';
+import type { TsUnitContext } from './context';
+import { resolveRef, slowExportOf, unwrap } from './imports';
+
+/**
+ * Promises built by hand around callback APIs. The executor of `new Promise((resolve) => …)`
+ * is a unit of its own, so the slow work it starts is not seen where the promise is awaited;
+ * these functions say what awaiting such a promise waits for.
+ */
+
+/** Slow work an awaited value waits for: its kind and how messages name it. */
+export interface AwaitedWork {
+  readonly kind: SlowKind;
+  readonly callee: string;
+  readonly detail?: string;
+}
+
+function isFunctionValue(node: ts.Node): boolean {
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node);
+}
+
+/** A callee as messages show it, on one line (`https\n  .get` reads `https.get`). */
+function short(text: string): string {
+  const line = text.replace(/\s*\n\s*/g, '').trim();
+  return line.length > 40 ? `${line.slice(0, 37)}...` : line;
+}
+
+/**
+ * `new Promise((resolve) => setTimeout(resolve, ms))` (a sleep), `new Promise((resolve, reject)
+ * => https.get(url, (res) => …))` (a request): the slow API the executor itself starts (its
+ * nested callbacks run later and are not looked at). The promise settles after that work.
+ */
+export function promiseExecutorWork(ctx: TsUnitContext, node: ts.NewExpression): AwaitedWork | undefined {
+  const ctor = unwrap(node.expression);
+  if (!ts.isIdentifier(ctor) || ctor.text !== 'Promise' || ctx.facts.imports.bindings.has('Promise')) return undefined;
+  const executor = node.arguments?.[0] ? unwrap(node.arguments[0]) : undefined;
+  if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor))) return undefined;
+  let found: AwaitedWork | undefined;
+  const visit = (child: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(child)) found = startedWork(ctx, child);
+    if (!found && (!isFunctionValue(child) || child === executor)) ts.forEachChild(child, visit);
+  };
+  visit(executor);
+  return found;
+}
+
+/** A call that starts slow work: a global timer, or a slow export of the catalog (`https.get`). */
+function startedWork(ctx: TsUnitContext, call: ts.CallExpression): AwaitedWork | undefined {
+  const callee = unwrap(call.expression);
+  const { bindings } = ctx.facts.imports;
+  if (ts.isIdentifier(callee) && ctx.catalog.timers.includes(callee.text) && !bindings.has(callee.text)) {
+    return { kind: 'sleep', callee: `${callee.text}()` };
+  }
+  const ref = resolveRef(bindings, callee);
+  const entry = ref ? slowExportOf(ctx.catalog, ref, true) : undefined;
+  return entry ? { kind: entry.kind, callee: `${short(ctx.text(callee))}()` } : undefined;
+}
+
+/** `await once(req, 'response')` (`events`): waits for an event that arrives after network work. */
+export function awaitedEventWork(ctx: TsUnitContext, call: ts.CallExpression): AwaitedWork | undefined {
+  const ref = resolveRef(ctx.facts.imports.bindings, call.expression);
+  if (!ref) return undefined;
+  const entry = ctx.catalog.awaitedEvents?.find((e) => e.name === ref.name && e.modules.includes(ref.module));
+  const name = call.arguments[1] ? unwrap(call.arguments[1]) : undefined;
+  if (!entry || !name || !ts.isStringLiteralLike(name)) return undefined;
+  const kind = Object.prototype.hasOwnProperty.call(entry.events, name.text) ? entry.events[name.text] : undefined;
+  return kind ? { kind, callee: `${short(ctx.text(call.expression))}()`, detail: `waiting for '${name.text}'` } : undefined;
+}
