@@ -6,6 +6,7 @@ import type { HeldResourceInfo } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { TsFileFacts, TsUnitContext } from './context';
 import { resolveRef, unwrap, type ImportRef } from './imports';
+import { sharedHolder } from './module-exports';
 
 /**
  * Held resources of the TypeScript lowering, all from the catalog (`NodeCatalog.heldResources`):
@@ -55,13 +56,17 @@ function holderBySyntax(facts: TsFileFacts, receiver: ts.Expression): NodeHeldRe
     const variable = poolVariables.get(expr.text);
     if (variable) return variable;
     const ref = bindings.get(expr.text);
-    if (ref && (ref.name === 'default' || ref.name === '*')) {
-      return facts.catalog.heldResources.find((entry) => entry.made === 'module' && modulesOf(entry).includes(ref.module));
-    }
+    const module = ref && (ref.name === 'default' || ref.name === '*') ? facts.catalog.heldResources.find((entry) => entry.made === 'module' && modulesOf(entry).includes(ref.module)) : undefined;
+    if (module) return module;
+  } else if (ts.isPropertyAccessExpression(expr) && expr.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const property = poolProperties.get(expr.name.text);
+    if (property) return property;
+  } else if (!ts.isPropertyAccessExpression(expr)) {
     return undefined;
   }
-  if (ts.isPropertyAccessExpression(expr) && expr.expression.kind === ts.SyntaxKind.ThisKeyword) return poolProperties.get(expr.name.text);
-  return undefined;
+  // A pool shared by another module of the project: `import { pool } from '../db'`,
+  // `const db = require('../data/db'); db.knex.transaction(…)`, `this.db.pool`.
+  return sharedHolder(facts.imports.modules, expr);
 }
 
 function isCallback(node: ts.Expression): node is ts.ArrowFunction | ts.FunctionExpression {
