@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { TsModuleResolver, tsConfigPathOptions } from '../../core/src';
 import { analyzer, fixturesRoot } from './support';
 
 /**
@@ -81,14 +82,52 @@ describe('TypeScript modules in both modes', () => {
     assert.equal(bare.findings.length, 0);
   });
 
-  it('notes a relative import that matches no file of the run', async () => {
+  it('notes a relative import that matches no file of the run, not a style sheet or a package', async () => {
     const result = (await analyzer()).analyzeProject(
-      [{ path: 'src/routes/a.ts', text: "import { pool } from '../db';\nimport express from 'express';\nexport const x = pool;\n" }],
+      [{ path: 'src/routes/a.ts', text: "import { pool } from '../db';\nimport express from 'express';\nimport './a.css';\nexport const x = pool;\n" }],
       { readFile: () => undefined },
     );
     assert.deepEqual(
       result.notes.filter((n) => /import not followed/.test(n.message)).map((n) => n.message),
       ['line 1: import not followed: no file of the project matches `../db`'],
     );
+  });
+});
+
+describe('TypeScript module resolution', () => {
+  const files = ['src/db.ts', 'src/db/index.ts', 'src/lib/pool.ts', 'src/services/index.js', 'src/legacy.cjs', 'lib/util.mts'];
+  const config = { dir: '.', baseUrl: '.', paths: { '@/*': ['src/*'], '@lib/*': ['src/lib/*'], '@pool': ['src/lib/pool'] } };
+  const resolver = new TsModuleResolver(files, (file) => (file.startsWith('src/') ? config : undefined));
+
+  it('resolves relative specifiers with TypeScript extensions, `.js` for `.ts`, and folder index files', () => {
+    assert.equal(resolver.resolve('src/routes/a.ts', '../db'), 'src/db.ts');
+    assert.equal(resolver.resolve('src/routes/a.ts', '../db.js'), 'src/db.ts');
+    assert.equal(resolver.resolve('src/routes/a.ts', '../db/index.js'), 'src/db/index.ts');
+    assert.equal(resolver.resolve('src/routes/a.ts', '../services'), 'src/services/index.js');
+    assert.equal(resolver.resolve('src/a.ts', './legacy.cjs'), 'src/legacy.cjs');
+    assert.equal(resolver.resolve('src/a.ts', '../lib/util.mjs'), 'lib/util.mts');
+    assert.equal(resolver.resolve('src/routes/a.ts', '../missing'), undefined);
+  });
+
+  it('follows `paths` (exact keys and the longest prefix first) and `baseUrl`, never guessing a package', () => {
+    assert.equal(resolver.resolve('src/routes/a.ts', '@/db'), 'src/db.ts');
+    assert.equal(resolver.resolve('src/routes/a.ts', '@lib/pool'), 'src/lib/pool.ts');
+    assert.equal(resolver.resolve('src/routes/a.ts', '@pool'), 'src/lib/pool.ts');
+    assert.equal(resolver.resolve('src/routes/a.ts', 'src/db'), 'src/db.ts');
+    assert.equal(resolver.resolve('src/routes/a.ts', 'pg'), undefined);
+    // A file outside the config's reach resolves only relative specifiers.
+    assert.equal(resolver.resolve('lib/x.ts', '@/db'), undefined);
+    assert.equal(resolver.isProjectSpecifier('src/a.ts', '@/nowhere'), true);
+    assert.equal(resolver.isProjectSpecifier('src/a.ts', 'express'), false);
+    assert.equal(resolver.isProjectSpecifier('src/a.ts', './logo.svg'), false);
+  });
+
+  it('reads baseUrl, paths and extends from a tsconfig with comments', () => {
+    assert.deepEqual(tsConfigPathOptions('{ // base\n "extends": "./base.json", "compilerOptions": { "baseUrl": "src", "paths": { "~/*": ["*"] } } }'), {
+      baseUrl: 'src',
+      paths: { '~/*': ['*'] },
+      extends: './base.json',
+    });
+    assert.deepEqual(tsConfigPathOptions('not json'), {});
   });
 });

@@ -56,6 +56,11 @@ const EMITTED = new Map([
   ['.cjs', ['.cts']],
 ]);
 
+/** Imports of files that are not code (a bundler's loaders handle them). */
+const ASSET_EXTENSIONS = new Set(
+  ['json', 'css', 'scss', 'sass', 'less', 'svg', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'ico', 'html', 'md', 'txt', 'yaml', 'yml', 'graphql', 'gql', 'wasm', 'node', 'vue', 'svelte', 'astro'].map((ext) => `.${ext}`),
+);
+
 export function isRelativeSpecifier(specifier: string): boolean {
   return specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/');
 }
@@ -101,8 +106,12 @@ export class TsModuleResolver {
     return found;
   }
 
-  /** True when the specifier names project code (relative, or a `paths` pattern): worth a note if unresolved. */
+  /**
+   * True when the specifier names project code (relative, or a `paths` pattern) that could
+   * be a module: worth a note if unresolved. Styles, images and data files are not code.
+   */
   isProjectSpecifier(from: string, specifier: string): boolean {
+    if (ASSET_EXTENSIONS.has(posix.extname(specifier).toLowerCase())) return false;
     if (isRelativeSpecifier(specifier)) return true;
     const paths = this.configOf(from)?.paths;
     return paths !== undefined && Object.keys(paths).some((pattern) => matchPattern(pattern, specifier) !== undefined);
