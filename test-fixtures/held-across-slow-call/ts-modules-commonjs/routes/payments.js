@@ -4,6 +4,7 @@ const { pool } = require('../lib/pg');
 const pg = require('../lib/pg');
 const auditPool = require('../lib/audit-pool');
 const ping = require('../lib/ping');
+const notifier = require('../lib/notifier');
 
 const router = express.Router();
 
@@ -40,12 +41,24 @@ router.post('/payments/:id/audit', async (req, res) => {
     res.sendStatus(204);
 });
 
-// Clean: the provider is called before the client is taken.
+router.post('/payments/:id/dispute', async (req, res) => {
+    const client = await pool.connect();
+    try {
+        const { rows } = await client.query('UPDATE payments SET state = $1 WHERE id = $2 RETURNING *', ['disputed', req.params.id]);
+        await notifier.sendSlack(notifier.format(rows[0])); // expect: held-across-slow-call
+    } finally {
+        client.release();
+    }
+    res.sendStatus(204);
+});
+
+// Clean: the provider is called before the client is taken; formatting is not slow.
 router.post('/payments/:id/void', async (req, res) => {
     await fetch(`https://psp.example.com/void/${req.params.id}`, { method: 'POST' });
     const client = await pool.connect();
     try {
-        await client.query('UPDATE payments SET state = $1 WHERE id = $2', ['void', req.params.id]);
+        const { rows } = await client.query('UPDATE payments SET state = $1 WHERE id = $2 RETURNING *', ['void', req.params.id]);
+        console.log(notifier.format(rows[0]));
     } finally {
         client.release();
     }
