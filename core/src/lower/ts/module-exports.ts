@@ -246,6 +246,18 @@ function returnedExpression(fn: ts.FunctionLikeDeclaration): ts.Expression | und
   return found;
 }
 
+/** What a name declared in a block is. */
+type ScopeEntry =
+  | { readonly kind: 'variable'; readonly declaration: ts.VariableDeclaration }
+  /** `const { pool } = …`: `key` is the property read (undefined when nested or from an array). */
+  | { readonly kind: 'destructured'; readonly declaration: ts.VariableDeclaration; readonly key: string | undefined }
+  | { readonly kind: 'declaration'; readonly node: ts.FunctionDeclaration | ts.ClassDeclaration };
+
+function boundNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : boundNames(element.name)));
+}
+
 function bindsName(name: ts.BindingName, text: string): boolean {
   if (ts.isIdentifier(name)) return name.text === text;
   return name.elements.some((element) => !ts.isOmittedExpression(element) && bindsName(element.name, text));
@@ -276,6 +288,7 @@ export class TsProjectModules {
   /** Values by node; `null` while being worked out (a cycle) and when unknown. */
   private readonly values = new Map<ts.Node, ModuleValue | null>();
   private readonly exportValues = new Map<string, ModuleValue | null>();
+  private readonly scopes = new WeakMap<ts.Node, Map<string, ScopeEntry>>();
   private depth = 0;
 
   constructor(
@@ -451,21 +464,13 @@ export class TsProjectModules {
       }
       const statements = ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope) ? scope.statements : undefined;
       if (!statements) continue;
-      for (const statement of statements) {
-        if (ts.isVariableStatement(statement)) {
-          for (const declaration of statement.declarationList.declarations) {
-            if (ts.isIdentifier(declaration.name) && declaration.name.text === name) return this.describeVariable(file, declared, declaration, name);
-            // `const { pool } = require('../db')`.
-            if (ts.isObjectBindingPattern(declaration.name) && declaration.initializer) {
-              const key = destructuredKey(declaration.name, name);
-              if (key === undefined) continue;
-              const base = this.describe(file, declaration.initializer);
-              return base ? this.member(base, key) : undefined;
-            }
-          }
-        } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name) {
-          return this.describe(file, statement);
-        }
+      const entry = this.scopeEntries(scope, statements).get(name);
+      if (entry?.kind === 'variable') return this.describeVariable(file, declared, entry.declaration, name);
+      if (entry?.kind === 'declaration') return this.describe(file, entry.node);
+      if (entry?.kind === 'destructured') {
+        // `const { pool } = require('../db')`.
+        const base = entry.key !== undefined && entry.declaration.initializer ? this.describe(file, entry.declaration.initializer) : undefined;
+        return base && entry.key !== undefined ? this.member(base, entry.key) : undefined;
       }
       if (ts.isSourceFile(scope)) {
         const ref = declared.imports.bindings.get(name);
@@ -473,6 +478,28 @@ export class TsProjectModules {
       }
     }
     return undefined;
+  }
+
+  /** The names a block declares, collected once per block (a lookup is then linear in the nesting only). */
+  private scopeEntries(scope: ts.Node, statements: ts.NodeArray<ts.Statement>): Map<string, ScopeEntry> {
+    let entries = this.scopes.get(scope);
+    if (entries) return entries;
+    entries = new Map();
+    const add = (name: string, entry: ScopeEntry): void => {
+      if (!entries!.has(name)) entries!.set(name, entry);
+    };
+    for (const statement of statements) {
+      if (ts.isVariableStatement(statement)) {
+        for (const declaration of statement.declarationList.declarations) {
+          if (ts.isIdentifier(declaration.name)) add(declaration.name.text, { kind: 'variable', declaration });
+          else for (const name of boundNames(declaration.name)) add(name, { kind: 'destructured', declaration, key: ts.isObjectBindingPattern(declaration.name) ? destructuredKey(declaration.name, name) : undefined });
+        }
+      } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) {
+        add(statement.name.text, { kind: 'declaration', node: statement });
+      }
+    }
+    this.scopes.set(scope, entries);
+    return entries;
   }
 
   private describeVariable(file: string, declared: TsModuleDeclarations, declaration: ts.VariableDeclaration, name: string): ModuleValue | undefined {
