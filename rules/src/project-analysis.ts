@@ -230,25 +230,30 @@ class TsconfigLookup {
     return this.host !== undefined;
   }
 
-  find(path: string): { path: string; text: string } | undefined {
+  /** The nearest `tsconfig.json` (type-aware mode), or with `jsconfig`, a `jsconfig.json` too (paths only). */
+  find(path: string, jsconfig = false): { path: string; text: string } | undefined {
     if (!this.host) return undefined;
-    return this.inDir(normalizePath(path).split('/').slice(0, -1)) ?? undefined;
+    return this.inDir(normalizePath(path).split('/').slice(0, -1), jsconfig) ?? undefined;
   }
 
-  private inDir(parts: string[]): { path: string; text: string } | null {
-    const key = parts.join('/');
+  private inDir(parts: string[], jsconfig: boolean): { path: string; text: string } | null {
+    const key = `${jsconfig ? 'js' : 'ts'}:${parts.join('/')}`;
     const cached = this.byDir.get(key);
     if (cached !== undefined) return cached;
-    const candidate = [...parts, 'tsconfig.json'].join('/');
-    const text = this.host!.readFile(candidate);
-    const found = text !== undefined ? { path: candidate, text } : parts.length === 0 || parts[parts.length - 1] === '..' ? null : this.inDir(parts.slice(0, -1));
+    const own = this.read([...parts, 'tsconfig.json'].join('/')) ?? (jsconfig ? this.read([...parts, 'jsconfig.json'].join('/')) : undefined);
+    const found = own ?? (parts.length === 0 || parts[parts.length - 1] === '..' ? null : this.inDir(parts.slice(0, -1), jsconfig));
     this.byDir.set(key, found);
     return found;
   }
 
+  private read(path: string): { path: string; text: string } | undefined {
+    const text = this.host!.readFile(path);
+    return text !== undefined ? { path, text } : undefined;
+  }
+
   /** `baseUrl` and `paths` of the config that applies to a file, following a relative `extends`. */
   pathConfig(file: string): TsPathConfig | undefined {
-    const config = this.find(file);
+    const config = this.find(file, true);
     if (!config) return undefined;
     let found = this.pathConfigs.get(config.path);
     if (!found) {

@@ -82,6 +82,28 @@ describe('TypeScript modules in both modes', () => {
     assert.equal(bare.findings.length, 0);
   });
 
+  it('reads `paths` from a jsconfig.json in a JavaScript project (which stays syntax-only)', async () => {
+    const db = "const { Pool } = require('pg');\nmodule.exports = { pool: new Pool() };\n";
+    const route = [
+      "const { pool } = require('~/lib/db');",
+      'async function pay(id) {',
+      '  const client = await pool.connect();',
+      "  try { await fetch('https://psp.example.com/' + id); } finally { client.release(); }",
+      '}',
+      'module.exports = { pay };',
+    ].join('\n');
+    const jsconfig = '{ "compilerOptions": { "baseUrl": ".", "paths": { "~/*": ["src/*"] } } }';
+    const result = (await analyzer()).analyzeProject(
+      [
+        { path: 'src/lib/db.js', text: db },
+        { path: 'src/routes/pay.js', text: route },
+      ],
+      { readFile: (p) => (p === 'jsconfig.json' ? jsconfig : undefined) },
+    );
+    assert.deepEqual(result.findings.map((f) => `${f.span.file}:${f.rule}`), ['src/routes/pay.js:held-across-slow-call']);
+    assert.ok(!result.notes.some((n) => /type-aware/.test(n.message)));
+  });
+
   it('notes a relative import that matches no file of the run, not a style sheet or a package', async () => {
     const result = (await analyzer()).analyzeProject(
       [{ path: 'src/routes/a.ts', text: "import { pool } from '../db';\nimport express from 'express';\nimport './a.css';\nexport const x = pool;\n" }],
