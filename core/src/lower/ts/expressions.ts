@@ -166,12 +166,11 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
   const entry = ref ? slowExportOf(ctx.catalog, ref, true) : undefined;
   if (entry) return slowEffect(entry, display, span, awaited);
   // Project code of another module: an imported function, a method of an exported or new
-  // instance (`billing.charge()`); with only this file known, exported function declarations.
-  const project = imports.modules
-    ? ref || !ts.isIdentifier(callee)
-      ? projectCallTarget(imports.modules, callee)
-      : undefined
-    : ref && importedFunction(ctx.facts.file, ref);
+  // instance (`billing.charge()`); a local name is left to the lookups below. With only this
+  // file known (no project), exported function declarations behind relative imports.
+  let project: CallTarget | undefined;
+  if (imports.modules) project = ref || !ts.isIdentifier(callee) ? projectCallTarget(imports.modules, callee) : undefined;
+  else project = ref && importedFunction(ctx.facts.file, ref);
   if (project) return call(project, node, display, span, ctx);
   if (ref) return undefined;
   if (ts.isIdentifier(callee)) {

@@ -36,12 +36,10 @@ interface UnitSite {
 /**
  * Lowers a parsed TypeScript/JavaScript file into units (the module top level, functions,
  * methods, function expressions and arrow functions) with control-flow graphs of effects,
- * using syntax and import tracking only.
- */
-/**
- * `modules`: the project's modules (a pre-pass over every file), so that imports of pools,
- * clients, functions and classes of other modules are known; without it (one file alone)
- * only exported function declarations behind relative imports are followed.
+ * using syntax and import tracking only. `modules`: the project's modules (a pre-pass over
+ * every file), so that pools, clients, functions and classes other modules export are known;
+ * without it (one file alone) only exported function declarations behind relative imports
+ * are followed.
  */
 export function lowerTypeScript(source: ts.SourceFile, file: string, catalog: NodeCatalog, types?: TsTypeOracle, modules?: TsProjectModules): LoweredTsFile {
   const declared = modules?.declarationsOf(file);
@@ -128,7 +126,7 @@ export function lowerTypeScript(source: ts.SourceFile, file: string, catalog: No
 }
 
 /** The parent class of `extends X`: a class of another module when the modules are known. */
-function parentClass(heritage: ts.Expression, file: string, links: ModuleLinks | undefined): { parent: string } | {} {
+function parentClass(heritage: ts.Expression, file: string, links: ModuleLinks | undefined): { parent?: string } {
   const value = links?.valueOf(heritage);
   if (value?.kind === 'class') return { parent: value.name };
   return ts.isIdentifier(heritage) ? { parent: tsQualifiedName(file, heritage.text) } : {};

@@ -568,7 +568,6 @@ export class TsProjectModules {
   private classMember(className: string, name: string, depth: number): ModuleValue | undefined {
     const cls = this.classes.get(className);
     if (!cls || depth > 20) return undefined;
-    const source = this.byFile.get(cls.file)!.source;
     for (const member of cls.node.members) {
       if (ts.isPropertyDeclaration(member) && propertyName(member.name) === name) {
         if (member.initializer) return this.describe(cls.file, member.initializer);
@@ -595,7 +594,6 @@ export class TsProjectModules {
         }
       }
     }
-    void source;
     const heritage = cls.node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
     const parent = heritage ? this.describe(cls.file, heritage) : undefined;
     return parent?.kind === 'class' ? this.classMember(parent.name, name, depth + 1) : undefined;
