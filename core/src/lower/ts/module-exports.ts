@@ -21,8 +21,11 @@ export type ModuleValue =
   | { readonly kind: 'holder'; readonly entry: NodeHeldResource }
   /** An SDK client whose calls are slow (`new S3Client()`). */
   | { readonly kind: 'client'; readonly entry: NodeSlowClient }
-  /** Project code to call: a function declaration, an arrow function, a method of an object literal. */
-  | { readonly kind: 'function'; readonly target: CallTarget }
+  /**
+   * Project code to call: a function declaration, an arrow function, a method of an object
+   * literal; with its declaration, so that what it returns is known (`getPool()`).
+   */
+  | { readonly kind: 'function'; readonly target: CallTarget; readonly declaration?: FunctionSite }
   /** A project class (`ts:<file>#<Name>`, as the lowering names it). */
   | { readonly kind: 'class'; readonly name: string }
   /** An instance of a project class. */
@@ -31,6 +34,12 @@ export type ModuleValue =
   | { readonly kind: 'object'; readonly file: string; readonly node: ts.ObjectLiteralExpression }
   /** A module of the project as an object (`require('./db')`, `import * as db`). */
   | { readonly kind: 'module'; readonly file: string };
+
+/** A function of the project and the file it is in. */
+export interface FunctionSite {
+  readonly file: string;
+  readonly node: ts.FunctionLikeDeclaration;
+}
 
 /** Type-aware mode: the project class a value's type is an instance of (`billing: BillingService`). */
 export interface ProjectClassTypes {
@@ -391,10 +400,11 @@ export class TsProjectModules {
     if (!declared) return undefined;
     if (ts.isFunctionDeclaration(node)) {
       // Named declarations are `function` units; an anonymous `export default function` is a closure unit.
+      const declaration = { file, node };
       return node.name
-        ? { kind: 'function', target: { type: 'function', candidates: [`ts:${file}#${node.name.text}`] } }
+        ? { kind: 'function', target: { type: 'function', candidates: [`ts:${file}#${node.name.text}`] }, declaration }
         : node.body
-          ? { kind: 'function', target: { type: 'closure', file, start: node.getStart(declared.source) } }
+          ? { kind: 'function', target: { type: 'closure', file, start: node.getStart(declared.source) }, declaration }
           : undefined;
     }
     if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) return { kind: 'class', name: tsClassName(file, node, declared.source) };
@@ -415,7 +425,7 @@ export class TsProjectModules {
     if (ts.isAwaitExpression(expr)) expr = unwrap(expr.expression);
     if (ts.isIdentifier(expr)) return this.describeName(file, declared, expr);
     if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) {
-      return { kind: 'function', target: { type: 'closure', file, start: expr.getStart(declared.source) } };
+      return { kind: 'function', target: { type: 'closure', file, start: expr.getStart(declared.source) }, declaration: { file, node: expr } };
     }
     if (ts.isClassExpression(expr)) return this.describe(file, expr);
     if (ts.isObjectLiteralExpression(expr)) return { kind: 'object', file, node: expr };
@@ -429,12 +439,12 @@ export class TsProjectModules {
       if (holder) return { kind: 'holder', entry: holder };
       const client = clientMadeBy(this.catalog, declared.imports.bindings, expr);
       if (client) return { kind: 'client', entry: client };
-      if (ts.isNewExpression(expr)) {
-        // `new BillingService()` of a project class, or a library class re-exported by the project.
-        const made = this.describe(file, expr.expression);
-        if (made?.kind === 'class') return { kind: 'instance', className: made.name };
-      }
-      return undefined;
+      const made = this.describe(file, expr.expression);
+      // `new BillingService()` of a project class.
+      if (ts.isNewExpression(expr)) return made?.kind === 'class' ? { kind: 'instance', className: made.name } : undefined;
+      // `getPool()`, `db()`: what a project function returns (`if (!pool) pool = new Pool(); return pool;`).
+      const returned = made?.kind === 'function' && made.declaration ? returnedExpression(made.declaration.node) : undefined;
+      return returned && made?.kind === 'function' ? this.describe(made.declaration!.file, returned) : undefined;
     }
     if (ts.isPropertyAccessExpression(expr)) {
       if (expr.expression.kind === ts.SyntaxKind.ThisKeyword) {
@@ -550,7 +560,9 @@ export class TsProjectModules {
       if (propertyName(property.name) !== name) continue;
       if (ts.isPropertyAssignment(property)) return this.describe(file, property.initializer);
       if (ts.isShorthandPropertyAssignment(property)) return this.describe(file, property.name);
-      if (ts.isMethodDeclaration(property)) return property.body ? { kind: 'function', target: { type: 'closure', file, start: property.getStart(source) } } : undefined;
+      if (ts.isMethodDeclaration(property)) {
+        return property.body ? { kind: 'function', target: { type: 'closure', file, start: property.getStart(source) }, declaration: { file, node: property } } : undefined;
+      }
       if (ts.isGetAccessorDeclaration(property)) {
         const returned = returnedExpression(property);
         return returned ? this.describe(file, returned) : undefined;

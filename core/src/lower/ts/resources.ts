@@ -61,11 +61,11 @@ function holderBySyntax(facts: TsFileFacts, receiver: ts.Expression): NodeHeldRe
   } else if (ts.isPropertyAccessExpression(expr) && expr.expression.kind === ts.SyntaxKind.ThisKeyword) {
     const property = poolProperties.get(expr.name.text);
     if (property) return property;
-  } else if (!ts.isPropertyAccessExpression(expr)) {
+  } else if (!ts.isPropertyAccessExpression(expr) && !ts.isCallExpression(expr)) {
     return undefined;
   }
   // A pool shared by another module of the project: `import { pool } from '../db'`,
-  // `const db = require('../data/db'); db.knex.transaction(…)`, `this.db.pool`.
+  // `const db = require('../data/db'); db.knex.transaction(…)`, `this.db.pool`, `getPool()`.
   return sharedHolder(facts.imports.modules, expr);
 }
 
