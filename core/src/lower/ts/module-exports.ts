@@ -195,6 +195,10 @@ export function declareTsModule(source: ts.SourceFile, file: string, catalog: No
         const list = assignments.get(left.text) ?? [];
         list.push(node.right);
         assignments.set(left.text, list);
+      } else if (ts.isPropertyAccessExpression(left) && isExportsObject(left.expression)) {
+        // `function init() { module.exports.knex = knex(config); }`: set later, used after.
+        commonjs = true;
+        setNamed(left.name.text, { kind: 'node', node: node.right });
       }
     } else if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
       classes.set(tsClassName(file, node, source), node);
