@@ -19,6 +19,7 @@ import {
   tsConfigPathOptions,
   type TsPathConfig,
   type ProjectClassTypes,
+  type TsModuleDeclarations,
   type TsTypeOracle,
   type ParsedTs,
   normalizePath,
@@ -107,8 +108,15 @@ export function analyzeProject(
   const tsFiles = [...files.values()].filter((f) => isTypeScriptPath(f.path));
   const parsedTs = new Map(tsFiles.map((file) => [file, parseTypeScript(file.path, file.text)] as const));
   const tsconfigs = new TsconfigLookup(host);
+  const declarations = new Map<LoadedFile, TsModuleDeclarations | undefined>();
+  const tsDeclared = (file: LoadedFile): TsModuleDeclarations | undefined => {
+    if (!declarations.has(file)) declarations.set(file, declareModule(file, parsedTs.get(file)!));
+    return declarations.get(file);
+  };
+  // Modules imported by the given files but not given (`check src/routes` imports `src/db`).
+  if (host && tsFiles.length > 0) loadImportedModules(files, tsFiles, parsedTs, tsDeclared, tsconfigs, host);
   const tsOracles = typeOracles(tsFiles, parsedTs, tsconfigs, notes);
-  const modules = tsFiles.length > 0 ? projectModules(tsFiles, parsedTs, tsOracles, tsconfigs) : undefined;
+  const modules = tsFiles.length > 0 ? projectModules(tsFiles, tsDeclared, tsOracles, tsconfigs) : undefined;
   for (const file of files.values()) {
     if (isTypeScriptPath(file.path)) lowerTs(nodeCatalog, file, errors, parsedTs.get(file)!, tsOracles.get(file), modules);
     else lower(parser, catalog, file, symbols, errors, files.size > 1);
@@ -287,7 +295,7 @@ class TsconfigLookup {
  */
 function projectModules(
   tsFiles: readonly LoadedFile[],
-  parsed: ReadonlyMap<LoadedFile, ParsedTs>,
+  declared: (file: LoadedFile) => TsModuleDeclarations | undefined,
   oracles: ReadonlyMap<LoadedFile, TsTypeOracle & ProjectClassTypes>,
   tsconfigs: TsconfigLookup,
 ): TsProjectModules {
@@ -295,16 +303,56 @@ function projectModules(
     tsFiles.map((f) => f.path),
     (file) => tsconfigs.pathConfig(file),
   );
-  // One file the pre-pass fails on is lowered on its own (its imports only), not the run's end.
-  const declarations = tsFiles.flatMap((file) => {
-    try {
-      return [declareTsModule(parsed.get(file)!.source, file.path, nodeCatalog)];
-    } catch {
-      return [];
-    }
-  });
+  const declarations = tsFiles.flatMap((file) => declared(file) ?? []);
   const typesByPath = new Map([...oracles].map(([file, types]) => [file.path, types] as const));
   return new TsProjectModules(declarations, resolver, nodeCatalog, (file) => typesByPath.get(file));
+}
+
+/** The modules' pre-pass for one file; one file it fails on is lowered alone (its imports only), not the run's end. */
+function declareModule(file: LoadedFile, parsed: ParsedTs): TsModuleDeclarations | undefined {
+  try {
+    return declareTsModule(parsed.source, file.path, nodeCatalog);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Project modules that given files import but that were not given, read through the host
+ * (bounded, as included PHP files are): their exports are known, their findings not reported.
+ */
+function loadImportedModules(
+  files: Map<string, LoadedFile>,
+  tsFiles: LoadedFile[],
+  parsedTs: Map<LoadedFile, ParsedTs>,
+  declared: (file: LoadedFile) => TsModuleDeclarations | undefined,
+  tsconfigs: TsconfigLookup,
+  host: ProjectHost,
+): void {
+  const paths = new TsModuleResolver([], (file) => tsconfigs.pathConfig(file));
+  const queue = [...tsFiles];
+  const tried = new Set<string>();
+  let loaded = 0;
+  while (queue.length > 0 && loaded < MAX_EXTRA_FILES) {
+    const file = queue.shift()!;
+    for (const { specifier } of declared(file)?.specifiers ?? []) {
+      const candidates = paths.candidatePaths(file.path, specifier).map(normalizePath);
+      if (candidates.some((candidate) => files.has(candidate))) continue;
+      for (const candidate of candidates) {
+        if (tried.has(candidate)) continue;
+        tried.add(candidate);
+        const text = host.readFile(candidate);
+        if (text === undefined) continue;
+        const extra: LoadedFile = { path: candidate, text, lines: new LineIndex(text), requested: false };
+        files.set(candidate, extra);
+        tsFiles.push(extra);
+        parsedTs.set(extra, parseTypeScript(candidate, text));
+        queue.push(extra);
+        loaded++;
+        break;
+      }
+    }
+  }
 }
 
 const TYPED_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];

@@ -82,6 +82,18 @@ describe('TypeScript modules in both modes', () => {
     assert.equal(bare.findings.length, 0);
   });
 
+  it('reads modules the given files import but that were not given through the host, without reporting in them', async () => {
+    const root = folder('ts-modules-commonjs');
+    const given = sourcesOf(root).filter((f) => f.path === 'services/posts.js');
+    const result = (await analyzer()).analyzeProject(given, { readFile: read(root) });
+    // posts.js → data/db/index.js → (getter) data/db/connection.js → lib/config.js, and lib/webhooks.js.
+    assert.deepEqual(lines(root, result.findings), ['services/posts.js:16', 'services/posts.js:9']);
+    assert.ok(!result.notes.some((n) => /import not followed/.test(n.message)), JSON.stringify(result.notes));
+    const alone = (await analyzer()).analyzeProject(given, { readFile: () => undefined });
+    assert.equal(alone.findings.length, 0);
+    assert.equal(alone.notes.filter((n) => /import not followed/.test(n.message)).length, 2);
+  });
+
   it('reads `paths` from a jsconfig.json in a JavaScript project (which stays syntax-only)', async () => {
     const db = "const { Pool } = require('pg');\nmodule.exports = { pool: new Pool() };\n";
     const route = [

@@ -324,12 +324,13 @@ export class TsProjectModules {
     return { valueOf: (expr) => this.describe(file, expr) };
   }
 
-  /** Imports of project code (relative, or a tsconfig `paths` pattern) that match no file of the run. */
+  /** Imports of project code (relative, or a tsconfig `paths` pattern) that match no file of the run, once per specifier. */
   unresolvedImports(file: string): UnresolvedImport[] {
     const declared = this.byFile.get(file);
     if (!declared) return [];
+    const seen = new Set<string>();
     return declared.specifiers
-      .filter(({ specifier }) => this.resolver.isProjectSpecifier(file, specifier) && this.resolver.resolve(file, specifier) === undefined)
+      .filter(({ specifier }) => !seen.has(specifier) && seen.add(specifier) && this.resolver.isProjectSpecifier(file, specifier) && this.resolver.resolve(file, specifier) === undefined)
       .map(({ specifier, node }) => ({ specifier, span: { file, start: node.getStart(declared.source), end: node.getEnd() } }));
   }
 

@@ -118,23 +118,30 @@ export class TsModuleResolver {
   }
 
   private lookup(from: string, specifier: string): string | undefined {
-    if (isRelativeSpecifier(specifier)) return this.first(candidates(normalize(posix.join(posix.dirname(normalize(from)), specifier))));
+    return this.first(this.candidatePaths(from, specifier));
+  }
+
+  /**
+   * Every path the specifier may name, in TypeScript's order (for the host to load files
+   * that were not given): relative, else the `paths` patterns (longest prefix first), then
+   * `baseUrl`. Empty for a package name without a config.
+   */
+  candidatePaths(from: string, specifier: string): string[] {
+    if (isRelativeSpecifier(specifier)) return candidates(normalize(posix.join(posix.dirname(normalize(from)), specifier)));
     const config = this.configOf(from);
-    if (!config) return undefined;
+    if (!config) return [];
     const root = config.baseUrl !== undefined ? normalize(posix.join(config.dir, config.baseUrl)) : config.dir;
-    // `paths`: the longest matching prefix wins, as in TypeScript.
     const patterns = Object.keys(config.paths ?? {})
       .map((pattern) => ({ pattern, star: matchPattern(pattern, specifier) }))
       .filter((m): m is { pattern: string; star: string } => m.star !== undefined)
       .sort((a, b) => prefixLength(b.pattern) - prefixLength(a.pattern));
+    const found: string[] = [];
     for (const { pattern, star } of patterns) {
-      for (const target of config.paths![pattern]!) {
-        const found = this.first(candidates(normalize(posix.join(root, target.replace('*', star)))));
-        if (found) return found;
-      }
+      for (const target of config.paths![pattern]!) found.push(...candidates(normalize(posix.join(root, target.replace('*', star)))));
     }
     // `baseUrl` alone makes `src/db` name `<baseUrl>/src/db`, when such a file exists.
-    return config.baseUrl !== undefined ? this.first(candidates(normalize(posix.join(root, specifier)))) : undefined;
+    if (config.baseUrl !== undefined) found.push(...candidates(normalize(posix.join(root, specifier))));
+    return found;
   }
 
   private first(paths: readonly string[]): string | undefined {
