@@ -336,7 +336,8 @@ function loadImportedModules(
   while (queue.length > 0 && loaded < MAX_EXTRA_FILES) {
     const file = queue.shift()!;
     for (const { specifier } of declared(file)?.specifiers ?? []) {
-      const candidates = paths.candidatePaths(file.path, specifier).map(normalizePath);
+      // Already normalized, as the keys of `files` are.
+      const candidates = paths.candidatePaths(file.path, specifier);
       if (candidates.some((candidate) => files.has(candidate))) continue;
       for (const candidate of candidates) {
         if (tried.has(candidate)) continue;
