@@ -620,8 +620,9 @@ export class TsProjectModules {
 function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (ts.isClassLike(current)) return current;
-    // A plain function has its own `this`; arrow functions keep the class's.
+    // A plain function has its own `this`, and so has an object literal's method; arrow functions keep the class's.
     if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined;
+    if (ts.isFunctionLike(current) && ts.isObjectLiteralExpression(current.parent)) return undefined;
   }
   return undefined;
 }
