@@ -196,6 +196,8 @@ export interface NodeHeldResource {
   readonly made?: 'new' | 'call' | 'module';
   /** Acquiring returns the release function itself: `const release = await mutex.acquire()`. */
   readonly releaseFunction?: boolean;
+  /** A lock, not a connection: database queries under it are the work it guards, not slow for it. */
+  readonly lock?: boolean;
   /**
    * Acquiring returns a tuple whose element at this index is the release function
    * (`const [value, release] = await semaphore.acquire()`); needs `releaseFunction`.

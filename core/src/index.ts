@@ -22,4 +22,6 @@ export * from './flow/include-paths';
 export * from './parse/typescript';
 export { lowerTypeScript, tsQualifiedName, type LoweredTsFile } from './lower/ts/index';
 export { createTypeOracle } from './lower/ts/types';
+export { declareTsModule, TsProjectModules, type TsModuleDeclarations, type ModuleValue, type ProjectClassTypes, type UnresolvedImport } from './lower/ts/module-exports';
+export { TsModuleResolver, tsConfigPathOptions, type TsPathConfig } from './lower/ts/module-resolution';
 export type { TsTypeOracle } from './lower/ts/context';

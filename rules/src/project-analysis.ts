@@ -13,6 +13,13 @@ import {
   isTypeScriptPath,
   parseTypeScript,
   createTypeOracle,
+  declareTsModule,
+  TsModuleResolver,
+  TsProjectModules,
+  tsConfigPathOptions,
+  type TsPathConfig,
+  type ProjectClassTypes,
+  type TsModuleDeclarations,
   type TsTypeOracle,
   type ParsedTs,
   normalizePath,
@@ -96,10 +103,32 @@ export function analyzeProject(
   const symbols = new ProjectSymbols(declared);
   const presets = activePresets(allPresets, options, host, declared);
   const catalog = mergeCatalogs(baseCatalog, ...presets.map((p) => p.catalog), ...(options.apis ? [options.apis] : []));
-  const tsOracles = typeOracles([...files.values()].filter((f) => isTypeScriptPath(f.path)), host, notes);
+  // TypeScript/JavaScript: each file parsed once; the type-aware programs and the modules'
+  // pre-pass (what each module exports, for imports across files) share the trees.
+  const tsFiles = [...files.values()].filter((f) => isTypeScriptPath(f.path));
+  const parsedTs = new Map(tsFiles.map((file) => [file, parseTypeScript(file.path, file.text)] as const));
+  const tsconfigs = new TsconfigLookup(host);
+  const declarations = new Map<LoadedFile, TsModuleDeclarations | undefined>();
+  const tsDeclared = (file: LoadedFile): TsModuleDeclarations | undefined => {
+    if (!declarations.has(file)) declarations.set(file, declareModule(file, parsedTs.get(file)!));
+    return declarations.get(file);
+  };
+  // Modules imported by the given files but not given (`check src/routes` imports `src/db`).
+  if (host && tsFiles.length > 0) loadImportedModules(files, tsFiles, parsedTs, tsDeclared, tsconfigs, host);
+  const tsOracles = typeOracles(tsFiles, parsedTs, tsconfigs, notes);
+  const modules = tsFiles.length > 0 ? projectModules(tsFiles, tsDeclared, tsOracles, tsconfigs) : undefined;
   for (const file of files.values()) {
-    if (isTypeScriptPath(file.path)) lowerTs(nodeCatalog, file, errors, tsOracles.get(file));
+    if (isTypeScriptPath(file.path)) lowerTs(nodeCatalog, file, errors, parsedTs.get(file)!, tsOracles.get(file), modules);
     else lower(parser, catalog, file, symbols, errors, files.size > 1);
+  }
+  if (modules) {
+    for (const file of tsFiles) {
+      if (!file.requested) continue;
+      for (const unresolved of modules.unresolvedImports(file.path)) {
+        const line = file.lines.positionAt(unresolved.span.start).line + 1;
+        notes.push({ file: file.path, message: `line ${line}: import not followed: no file of the project matches \`${unresolved.specifier}\``, span: unresolved.span });
+      }
+    }
   }
 
   // 3. Flow and rules.
@@ -178,10 +207,9 @@ function declare(parser: PhpParser, file: LoadedFile, errors: InputError[]): voi
   }
 }
 
-/** A TypeScript/JavaScript file: parsed and lowered on its own (syntax and imports only). */
-function lowerTs(catalog: NodeCatalog, file: LoadedFile, errors: InputError[], typed?: { parsed: ParsedTs; types: TsTypeOracle }): void {
-  const parsed = typed?.parsed ?? parseTypeScript(file.path, file.text);
-  const lowered = lowerTypeScript(parsed.source, file.path, catalog, typed?.types);
+/** A TypeScript/JavaScript file: lowered with its imports, and the checker in type-aware mode. */
+function lowerTs(catalog: NodeCatalog, file: LoadedFile, errors: InputError[], parsed: ParsedTs, types: TsTypeOracle | undefined, modules: TsProjectModules | undefined): void {
+  const lowered = lowerTypeScript(parsed.source, file.path, catalog, types, modules);
   file.ir = lowered.ir;
   if (!file.requested) return;
   for (const problem of parsed.problems) {
@@ -196,16 +224,135 @@ function lowerTs(catalog: NodeCatalog, file: LoadedFile, errors: InputError[], t
   }
 }
 
-/** The nearest `tsconfig.json` above a file, read through the host (the engine does no I/O). */
-function findTsconfig(path: string, host: ProjectHost | undefined): { path: string; text: string } | undefined {
-  if (!host) return undefined;
-  const parts = normalizePath(path).split('/').slice(0, -1);
-  for (;;) {
-    const candidate = [...parts, 'tsconfig.json'].join('/');
-    const text = host.readFile(candidate);
-    if (text !== undefined) return { path: candidate, text };
-    if (parts.length === 0 || parts[parts.length - 1] === '..') return undefined;
-    parts.pop();
+/**
+ * The nearest `tsconfig.json` above a file, read through the host (the engine does no I/O),
+ * cached per folder: thousands of files share a handful of configs.
+ */
+class TsconfigLookup {
+  private readonly byDir = new Map<string, { path: string; text: string } | null>();
+  private readonly pathConfigs = new Map<string, TsPathConfig>();
+
+  constructor(private readonly host: ProjectHost | undefined) {}
+
+  get hasHost(): boolean {
+    return this.host !== undefined;
+  }
+
+  /** The nearest `tsconfig.json` (type-aware mode), or with `jsconfig`, a `jsconfig.json` too (paths only). */
+  find(path: string, jsconfig = false): { path: string; text: string } | undefined {
+    if (!this.host) return undefined;
+    return this.inDir(normalizePath(path).split('/').slice(0, -1), jsconfig) ?? undefined;
+  }
+
+  private inDir(parts: string[], jsconfig: boolean): { path: string; text: string } | null {
+    const key = `${jsconfig ? 'js' : 'ts'}:${parts.join('/')}`;
+    const cached = this.byDir.get(key);
+    if (cached !== undefined) return cached;
+    const own = this.read([...parts, 'tsconfig.json'].join('/')) ?? (jsconfig ? this.read([...parts, 'jsconfig.json'].join('/')) : undefined);
+    const found = own ?? (parts.length === 0 || parts[parts.length - 1] === '..' ? null : this.inDir(parts.slice(0, -1), jsconfig));
+    this.byDir.set(key, found);
+    return found;
+  }
+
+  private read(path: string): { path: string; text: string } | undefined {
+    const text = this.host!.readFile(path);
+    return text !== undefined ? { path, text } : undefined;
+  }
+
+  /** `baseUrl` and `paths` of the config that applies to a file, following a relative `extends`. */
+  pathConfig(file: string): TsPathConfig | undefined {
+    const config = this.find(file, true);
+    if (!config) return undefined;
+    let found = this.pathConfigs.get(config.path);
+    if (!found) {
+      found = this.readPathConfig(config.path, config.text, 0);
+      this.pathConfigs.set(config.path, found);
+    }
+    return found;
+  }
+
+  private readPathConfig(path: string, text: string, depth: number): TsPathConfig {
+    const own = tsConfigPathOptions(text);
+    const dir = posix.dirname(path);
+    let inherited: TsPathConfig | undefined;
+    if (own.extends !== undefined && own.extends.startsWith('.') && depth < 5 && this.host) {
+      const parentPath = normalizePath(posix.join(dir, own.extends.endsWith('.json') ? own.extends : `${own.extends}.json`));
+      const parentText = this.host.readFile(parentPath);
+      if (parentText !== undefined) inherited = this.readPathConfig(parentPath, parentText, depth + 1);
+    }
+    // A `baseUrl` is relative to the config that sets it; `paths` to the `baseUrl`, else to their config.
+    const baseDir = own.baseUrl !== undefined ? normalizePath(posix.join(dir, own.baseUrl)) : inherited?.baseUrl !== undefined ? inherited.dir : undefined;
+    const paths = own.paths ?? inherited?.paths;
+    const pathsDir = baseDir ?? (own.paths ? dir : (inherited?.dir ?? dir));
+    return { dir: pathsDir, ...(baseDir !== undefined ? { baseUrl: '.' } : {}), ...(paths ? { paths } : {}) };
+  }
+}
+
+/**
+ * The modules of a TypeScript/JavaScript project: a pre-pass over every parsed file collects
+ * what each exports; imports resolve among the files of the run (relative paths, and the
+ * tsconfig's `baseUrl`/`paths`).
+ */
+function projectModules(
+  tsFiles: readonly LoadedFile[],
+  declared: (file: LoadedFile) => TsModuleDeclarations | undefined,
+  oracles: ReadonlyMap<LoadedFile, TsTypeOracle & ProjectClassTypes>,
+  tsconfigs: TsconfigLookup,
+): TsProjectModules {
+  const resolver = new TsModuleResolver(
+    tsFiles.map((f) => f.path),
+    (file) => tsconfigs.pathConfig(file),
+  );
+  const declarations = tsFiles.flatMap((file) => declared(file) ?? []);
+  const typesByPath = new Map([...oracles].map(([file, types]) => [file.path, types] as const));
+  return new TsProjectModules(declarations, resolver, nodeCatalog, (file) => typesByPath.get(file));
+}
+
+/** The modules' pre-pass for one file; one file it fails on is lowered alone (its imports only), not the run's end. */
+function declareModule(file: LoadedFile, parsed: ParsedTs): TsModuleDeclarations | undefined {
+  try {
+    return declareTsModule(parsed.source, file.path, nodeCatalog);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Project modules that given files import but that were not given, read through the host
+ * (bounded, as included PHP files are): their exports are known, their findings not reported.
+ */
+function loadImportedModules(
+  files: Map<string, LoadedFile>,
+  tsFiles: LoadedFile[],
+  parsedTs: Map<LoadedFile, ParsedTs>,
+  declared: (file: LoadedFile) => TsModuleDeclarations | undefined,
+  tsconfigs: TsconfigLookup,
+  host: ProjectHost,
+): void {
+  const paths = new TsModuleResolver([], (file) => tsconfigs.pathConfig(file));
+  const queue = [...tsFiles];
+  const tried = new Set<string>();
+  let loaded = 0;
+  while (queue.length > 0 && loaded < MAX_EXTRA_FILES) {
+    const file = queue.shift()!;
+    for (const { specifier } of declared(file)?.specifiers ?? []) {
+      // Already normalized, as the keys of `files` are.
+      const candidates = paths.candidatePaths(file.path, specifier);
+      if (candidates.some((candidate) => files.has(candidate))) continue;
+      for (const candidate of candidates) {
+        if (tried.has(candidate)) continue;
+        tried.add(candidate);
+        const text = host.readFile(candidate);
+        if (text === undefined) continue;
+        const extra: LoadedFile = { path: candidate, text, lines: new LineIndex(text), requested: false };
+        files.set(candidate, extra);
+        tsFiles.push(extra);
+        parsedTs.set(extra, parseTypeScript(candidate, text));
+        queue.push(extra);
+        loaded++;
+        break;
+      }
+    }
   }
 }
 
@@ -215,14 +362,19 @@ const TYPED_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
  * Type-aware mode for the TypeScript files under a `tsconfig.json`: one program (from
  * memory) per config; plain JavaScript and files without a config stay syntax-only.
  */
-function typeOracles(tsFiles: readonly LoadedFile[], host: ProjectHost | undefined, notes: InputError[]): Map<LoadedFile, { parsed: ParsedTs; types: TsTypeOracle }> {
-  const result = new Map<LoadedFile, { parsed: ParsedTs; types: TsTypeOracle }>();
+function typeOracles(
+  tsFiles: readonly LoadedFile[],
+  parsed: ReadonlyMap<LoadedFile, ParsedTs>,
+  tsconfigs: TsconfigLookup,
+  notes: InputError[],
+): Map<LoadedFile, TsTypeOracle & ProjectClassTypes> {
+  const result = new Map<LoadedFile, TsTypeOracle & ProjectClassTypes>();
   if (tsFiles.length === 0) return result;
   const groups = new Map<string, { text: string; files: LoadedFile[] }>();
   const untyped: LoadedFile[] = [];
   for (const file of tsFiles) {
     const typed = TYPED_EXTENSIONS.some((ext) => file.path.toLowerCase().endsWith(ext)) && !file.path.toLowerCase().endsWith('.d.ts');
-    const config = typed ? findTsconfig(file.path, host) : undefined;
+    const config = typed ? tsconfigs.find(file.path) : undefined;
     if (!config) {
       if (typed) untyped.push(file);
       continue;
@@ -232,13 +384,16 @@ function typeOracles(tsFiles: readonly LoadedFile[], host: ProjectHost | undefin
     groups.set(config.path, group);
   }
   for (const [configPath, group] of groups) {
-    const parsed = group.files.map((file) => parseTypeScript(file.path, file.text));
-    const types = createTypeOracle(parsed.map((p) => p.source), group.text);
+    const types = createTypeOracle(
+      group.files.map((file) => parsed.get(file)!.source),
+      group.text,
+      tsconfigs.pathConfig(group.files[0]!.path),
+    );
     if (!types) continue;
-    group.files.forEach((file, index) => result.set(file, { parsed: parsed[index]!, types }));
+    for (const file of group.files) result.set(file, types);
     notes.push({ file: configPath, message: `TypeScript: type-aware (tsconfig.json at ${configPath}) for ${group.files.length} file(s)` });
   }
-  if (untyped.length > 0 && host) {
+  if (untyped.length > 0 && tsconfigs.hasHost) {
     notes.push({ file: untyped[0]!.path, message: `TypeScript: syntax-only (no tsconfig.json) for ${untyped.length} file(s)` });
   }
   return result;

@@ -78,4 +78,9 @@ export interface HeldResourceInfo {
   readonly runsCallbacks?: boolean;
   /** Held for the whole unit and released by a library when it returns: how to say so. */
   readonly releasedAtEnd?: string;
+  /**
+   * A lock, not a connection (a mutex, a distributed or file lock): the database queries it
+   * guards are what it is for, so they are not slow work under it.
+   */
+  readonly lock?: boolean;
 }

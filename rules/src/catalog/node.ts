@@ -127,6 +127,7 @@ export const nodeCatalog: NodeCatalog = {
     },
     {
       kind: 'async-mutex',
+      lock: true,
       module: 'async-mutex',
       className: 'Mutex',
       acquire: ['acquire'],
@@ -138,6 +139,7 @@ export const nodeCatalog: NodeCatalog = {
     },
     {
       kind: 'async-semaphore',
+      lock: true,
       module: 'async-mutex',
       className: 'Semaphore',
       // `const [value, release] = await semaphore.acquire()`.
@@ -151,6 +153,7 @@ export const nodeCatalog: NodeCatalog = {
     },
     {
       kind: 'redlock',
+      lock: true,
       module: 'redlock',
       className: 'default',
       acquire: ['acquire'],
@@ -161,6 +164,7 @@ export const nodeCatalog: NodeCatalog = {
     },
     {
       kind: 'file-lock',
+      lock: true,
       module: 'proper-lockfile',
       className: '',
       made: 'module',

@@ -53,7 +53,8 @@ function checkHeldResources(context: RuleContext): Finding[] {
   for (const unit of context.file.units) {
     for (const resource of context.resourcesOf(unit)) {
       const flow = context.flowOf(unit, resource.id);
-      const operations = heldOperationsWithSeverity(context, flow);
+      // A mutex guards database work: queries under it are what it is for.
+      const operations = heldOperationsWithSeverity(context, flow).filter((o) => !(resource.lock && o.operation.occurrence.kind === 'database'));
       for (const region of groupByRegion(operations.map((o) => o.operation))) {
         const members = operations.filter((o) => region.includes(o.operation));
         findings.push(buildFinding(context, unit, flow, members, resource));

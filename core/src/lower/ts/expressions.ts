@@ -4,6 +4,7 @@ import type { Cursor } from '../../ir/cfg-builder';
 import type { CallEffect, CallTarget, Effect } from '../../ir/effects';
 import type { TsUnitContext } from './context';
 import { importedFunction, resolveRef, slowClientOf, slowExportOf, unwrap } from './imports';
+import { projectCallTarget, sharedClient } from './module-exports';
 import { acquire, acquireDestructured, heldCallEffect, isTrackedValue, noteCallbackScope, noteRunsCallbacks } from './resources';
 import { transactionEffect } from './transactions';
 import { awaitedEventWork, promiseExecutorWork } from './promises';
@@ -165,15 +166,16 @@ export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | u
 
 /** The SDK client a receiver holds: a variable, a `this.` property, or (type-aware) what its type says. */
 function clientOf(ctx: TsUnitContext, receiver: ts.Expression): NodeSlowClient | undefined {
-  const { clientVariables, clientProperties } = ctx.facts.imports;
+  const { clientVariables, clientProperties, modules } = ctx.facts.imports;
   if (ts.isIdentifier(receiver)) {
-    const found = clientVariables.get(receiver.text);
+    const found = clientVariables.get(receiver.text) ?? sharedClient(modules, receiver);
     if (found) return found;
   } else if (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) {
-    const found = clientProperties.get(receiver.name.text);
+    const found = clientProperties.get(receiver.name.text) ?? sharedClient(modules, receiver);
     if (found) return found;
   } else {
-    return undefined;
+    // `aws.s3.send(…)`: a client another module of the project exports.
+    return ts.isPropertyAccessExpression(receiver) ? sharedClient(modules, receiver) : undefined;
   }
   const ref = ctx.facts.types?.classOf(receiver);
   return ref ? slowClientOf(ctx.catalog, ref) : undefined;
@@ -216,13 +218,16 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
   // `await once(req, 'response')`: the event comes after the request's round trip.
   const event = awaited ? awaitedEventWork(ctx, node) : undefined;
   if (event) return { kind: 'slow', slowKind: event.kind, callee: event.callee, ...(event.detail ? { detail: event.detail } : {}), span };
-  if (ref) {
-    const entry = slowExportOf(ctx.catalog, ref, true);
-    if (entry) return slowEffect(entry, display, span, awaited);
-    // A function of another module of the project.
-    const imported = importedFunction(ctx.facts.file, ref);
-    return imported ? call(imported, node, display, span, ctx) : undefined;
-  }
+  const entry = ref ? slowExportOf(ctx.catalog, ref, true) : undefined;
+  if (entry) return slowEffect(entry, display, span, awaited);
+  // Project code of another module: an imported function, a method of an exported or new
+  // instance (`billing.charge()`); a local name is left to the lookups below. With only this
+  // file known (no project), exported function declarations behind relative imports.
+  let project: CallTarget | undefined;
+  if (imports.modules) project = ref || !ts.isIdentifier(callee) ? projectCallTarget(imports.modules, callee) : undefined;
+  else project = ref && importedFunction(ctx.facts.file, ref);
+  if (project) return call(project, node, display, span, ctx);
+  if (ref) return undefined;
   if (ts.isIdentifier(callee)) {
     const name = callee.text;
     const parameter = ctx.parameters.get(name);

@@ -1,5 +1,6 @@
 import * as ts from 'typescript';
 import type { NodeCatalog, NodeHeldResource, NodeSlowClient, NodeSlowExport } from '../../catalog';
+import type { ModuleLinks } from './module-exports';
 import { holderEntry } from './resources';
 
 /** What a local name refers to in an imported module: an export, `default`, or the whole module (`*`). */
@@ -20,6 +21,11 @@ export interface ImportFacts {
   /** Variables and `this.` properties holding an SDK client (`const s3 = new S3Client()`). */
   readonly clientVariables: ReadonlyMap<string, NodeSlowClient>;
   readonly clientProperties: ReadonlyMap<string, NodeSlowClient>;
+  /**
+   * What other modules of the project export, as seen from this file (pools, SDK clients,
+   * functions, classes and instances), when the file is lowered as part of a project.
+   */
+  readonly modules?: ModuleLinks;
 }
 
 /** The SDK client entry of the class `ref` names (`S3Client` of `@aws-sdk/client-s3`). */
@@ -48,7 +54,7 @@ export function unwrap(node: ts.Expression): ts.Expression {
   }
 }
 
-function requiredModule(node: ts.Expression | undefined): string | undefined {
+export function requiredModule(node: ts.Expression | undefined): string | undefined {
   if (!node) return undefined;
   const call = unwrap(node);
   if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'require') return undefined;
@@ -79,6 +85,33 @@ export function slowExportOf(catalog: NodeCatalog, ref: ImportRef, asCall: boole
     if (parent?.methods?.includes(ref.name)) return parent;
   }
   return undefined;
+}
+
+/**
+ * The catalog entry of what an expression makes, if it makes a lock holder: `new Pool()`, or
+ * a factory call (`knex(config)`, `mysql.createPool()`, `drizzle(pool)`, `require('knex')(config)`).
+ */
+export function holderMadeBy(catalog: NodeCatalog, bindings: ReadonlyMap<string, ImportRef>, value: ts.Expression | undefined): NodeHeldResource | undefined {
+  if (!value) return undefined;
+  const expr = unwrap(value);
+  if (!ts.isNewExpression(expr) && !ts.isCallExpression(expr)) return undefined;
+  // `require('knex')(config)`: the module's export itself is called.
+  const required = requiredModule(expr.expression);
+  const ref = required !== undefined ? { module: required, name: '*' } : resolveRef(bindings, expr.expression);
+  if (!ref) return undefined;
+  // A CommonJS module called as a function (`const Knex = require('knex'); Knex(config)`)
+  // is its default export.
+  const callable = ts.isCallExpression(expr) && ref.name === '*' ? { ...ref, name: 'default' } : ref;
+  return holderEntry(catalog, callable, ts.isNewExpression(expr) ? 'new' : 'call');
+}
+
+/** The SDK client entry of what an expression makes: `new S3Client()`. */
+export function clientMadeBy(catalog: NodeCatalog, bindings: ReadonlyMap<string, ImportRef>, value: ts.Expression | undefined): NodeSlowClient | undefined {
+  if (!value) return undefined;
+  const expr = unwrap(value);
+  if (!ts.isNewExpression(expr)) return undefined;
+  const ref = resolveRef(bindings, expr.expression);
+  return ref ? slowClientOf(catalog, ref) : undefined;
 }
 
 export function collectImports(source: ts.SourceFile, catalog: NodeCatalog): ImportFacts {
@@ -118,20 +151,7 @@ export function collectImports(source: ts.SourceFile, catalog: NodeCatalog): Imp
 
   const poolVariables = new Map<string, NodeHeldResource>();
   const poolProperties = new Map<string, NodeHeldResource>();
-  const heldBy = (value: ts.Expression | undefined): NodeHeldResource | undefined => {
-    if (!value) return undefined;
-    const expr = unwrap(value);
-    // `new Pool()`, or a factory call: `knex(config)`, `mysql.createPool()`, `drizzle(pool)`.
-    if (!ts.isNewExpression(expr) && !ts.isCallExpression(expr)) return undefined;
-    // `require('knex')(config)`: the module's export itself is called.
-    const required = requiredModule(expr.expression);
-    const ref = required !== undefined ? { module: required, name: '*' } : resolveRef(bindings, expr.expression);
-    if (!ref) return undefined;
-    // A CommonJS module called as a function (`const Knex = require('knex'); Knex(config)`)
-    // is its default export.
-    const callable = ts.isCallExpression(expr) && ref.name === '*' ? { ...ref, name: 'default' } : ref;
-    return holderEntry(catalog, callable, ts.isNewExpression(expr) ? 'new' : 'call');
-  };
+  const heldBy = (value: ts.Expression | undefined): NodeHeldResource | undefined => holderMadeBy(catalog, bindings, value);
   // Promisified callback APIs (`const execAsync = promisify(exec)`) name the same export.
   const promisified = (value: ts.Expression | undefined): ImportRef | undefined => {
     if (!value) return undefined;
@@ -143,13 +163,7 @@ export function collectImports(source: ts.SourceFile, catalog: NodeCatalog): Imp
   };
   const clientVariables = new Map<string, NodeSlowClient>();
   const clientProperties = new Map<string, NodeSlowClient>();
-  const clientBy = (value: ts.Expression | undefined): NodeSlowClient | undefined => {
-    if (!value) return undefined;
-    const expr = unwrap(value);
-    if (!ts.isNewExpression(expr)) return undefined;
-    const ref = resolveRef(bindings, expr.expression);
-    return ref ? slowClientOf(catalog, ref) : undefined;
-  };
+  const clientBy = (value: ts.Expression | undefined): NodeSlowClient | undefined => clientMadeBy(catalog, bindings, value);
   const visitValues = (node: ts.Node): void => {
     const client =
       ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node) ? clientBy(node.initializer) : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? clientBy(node.right) : undefined;

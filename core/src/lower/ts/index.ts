@@ -8,6 +8,7 @@ import { LineIndex } from '../../text/line-index';
 import { TsUnitContext, type TsFileFacts, type TsTypeOracle } from './context';
 import { isFunctionLike, lowerExpression, returnsAwaited } from './expressions';
 import { collectImports } from './imports';
+import type { ModuleLinks, TsProjectModules } from './module-exports';
 import { openAtEntry } from './resources';
 import { handlerOf } from './handlers';
 import { installFinallyCopier, jumpOut, lowerStatements } from './statements';
@@ -35,9 +36,14 @@ interface UnitSite {
 /**
  * Lowers a parsed TypeScript/JavaScript file into units (the module top level, functions,
  * methods, function expressions and arrow functions) with control-flow graphs of effects,
- * using syntax and import tracking only.
+ * using syntax and import tracking only. `modules`: the project's modules (a pre-pass over
+ * every file), so that pools, clients, functions and classes other modules export are known;
+ * without it (one file alone) only exported function declarations behind relative imports
+ * are followed.
  */
-export function lowerTypeScript(source: ts.SourceFile, file: string, catalog: NodeCatalog, types?: TsTypeOracle): LoweredTsFile {
+export function lowerTypeScript(source: ts.SourceFile, file: string, catalog: NodeCatalog, types?: TsTypeOracle, modules?: TsProjectModules): LoweredTsFile {
+  const declared = modules?.declarationsOf(file);
+  const links = declared ? modules!.linksFor(file) : undefined;
   const text = source.text;
   const sites: UnitSite[] = [{ node: source, kind: 'script', id: 'script', displayName: 'the module top level' }];
   const functions = new Map<string, CallTarget>();
@@ -58,7 +64,7 @@ export function lowerTypeScript(source: ts.SourceFile, file: string, catalog: No
       const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
       classes.push({
         name: tsQualifiedName(file, name),
-        ...(heritage && ts.isIdentifier(heritage) ? { parent: tsQualifiedName(file, heritage.text) } : {}),
+        ...(heritage ? parentClass(heritage, file, links) : {}),
         span: { file, start: node.getStart(source), end: node.getEnd() },
       });
     }
@@ -99,7 +105,7 @@ export function lowerTypeScript(source: ts.SourceFile, file: string, catalog: No
     source,
     lines: new LineIndex(text),
     catalog,
-    imports: collectImports(source, catalog),
+    imports: declared ? { ...declared.imports, modules: links! } : collectImports(source, catalog),
     functions,
     heldResources: [],
     problems: [],
@@ -117,6 +123,13 @@ export function lowerTypeScript(source: ts.SourceFile, file: string, catalog: No
     heldResources: facts.heldResources,
   };
   return { ir, problems: facts.problems };
+}
+
+/** The parent class of `extends X`: a class of another module when the modules are known. */
+function parentClass(heritage: ts.Expression, file: string, links: ModuleLinks | undefined): { parent?: string } {
+  const value = links?.valueOf(heritage);
+  if (value?.kind === 'class') return { parent: value.name };
+  return ts.isIdentifier(heritage) ? { parent: tsQualifiedName(file, heritage.text) } : {};
 }
 
 function lowerUnit(site: UnitSite, facts: TsFileFacts): Unit {

@@ -6,6 +6,7 @@ import type { HeldResourceInfo } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { TsFileFacts, TsUnitContext } from './context';
 import { resolveRef, unwrap, type ImportRef } from './imports';
+import { sharedHolder } from './module-exports';
 
 /**
  * Held resources of the TypeScript lowering, all from the catalog (`NodeCatalog.heldResources`):
@@ -69,13 +70,17 @@ function holderBySyntax(facts: TsFileFacts, receiver: ts.Expression): NodeHeldRe
     const variable = poolVariables.get(expr.text);
     if (variable) return variable;
     const ref = bindings.get(expr.text);
-    if (ref && (ref.name === 'default' || ref.name === '*')) {
-      return facts.catalog.heldResources.find((entry) => entry.made === 'module' && modulesOf(entry).includes(ref.module));
-    }
+    const module = ref && (ref.name === 'default' || ref.name === '*') ? facts.catalog.heldResources.find((entry) => entry.made === 'module' && modulesOf(entry).includes(ref.module)) : undefined;
+    if (module) return module;
+  } else if (ts.isPropertyAccessExpression(expr) && expr.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const property = poolProperties.get(expr.name.text);
+    if (property) return property;
+  } else if (!ts.isPropertyAccessExpression(expr) && !ts.isCallExpression(expr)) {
     return undefined;
   }
-  if (ts.isPropertyAccessExpression(expr) && expr.expression.kind === ts.SyntaxKind.ThisKeyword) return poolProperties.get(expr.name.text);
-  return undefined;
+  // A pool shared by another module of the project: `import { pool } from '../db'`,
+  // `const db = require('../data/db'); db.knex.transaction(…)`, `this.db.pool`, `getPool()`.
+  return sharedHolder(facts.imports.modules, expr);
 }
 
 function isCallback(node: ts.Expression): node is ts.ArrowFunction | ts.FunctionExpression {
@@ -162,7 +167,7 @@ function acquireFrom(
   const id = `${entry.kind}:${ctx.unitId}:${variable}`;
   let held = ctx.held.get(variable);
   if (!held || held.info.id !== id) {
-    const info: HeldResourceInfo = { id, unit: ctx.unitId, variable: display, noun: entry.noun, consequence: entry.consequence };
+    const info: HeldResourceInfo = { id, unit: ctx.unitId, variable: display, noun: entry.noun, consequence: entry.consequence, ...(entry.lock ? { lock: true } : {}) };
     held = { info, entry };
     ctx.held.set(variable, held);
     if (!ctx.facts.heldResources.some((r) => r.id === id)) ctx.facts.heldResources.push(info);
@@ -272,6 +277,8 @@ interface ScopeOpen {
   readonly label: string;
   /** Said when it is still held at the end; absent: the default "never released" wording. */
   readonly releasedAtEnd?: string;
+  /** A lock, not a connection (see `HeldResourceInfo.lock`). */
+  readonly lock?: boolean;
   /**
    * The callback's parameter holds an acquired resource its body releases
    * (`pool.connect().then((client) => … client.release())`).
@@ -322,6 +329,7 @@ export function noteCallbackScope(ctx: TsUnitContext, node: ts.CallExpression): 
     span: ctx.span(callee),
     label: `\`${api}\` runs this callback with ${scope.noun ?? entry.noun} \`${variable}\` held`,
     releasedAtEnd: `\`${variable}\` is released only when the callback returns (by \`${api}\`)`,
+    ...(entry.lock ? { lock: true } : {}),
   });
 }
 
@@ -389,6 +397,7 @@ export function openAtEntry(ctx: TsUnitContext, node: ts.Node, cursor: Cursor): 
     noun: scope.noun,
     consequence: scope.consequence,
     ...(scope.releasedAtEnd !== undefined ? { releasedAtEnd: scope.releasedAtEnd } : {}),
+    ...(scope.lock ? { lock: true } : {}),
   };
   if (!ctx.facts.heldResources.some((r) => r.id === id)) ctx.facts.heldResources.push(info);
   // Its releases inside the callback (`client.release()`, `release()`) close it.

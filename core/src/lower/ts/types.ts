@@ -1,6 +1,9 @@
 import * as ts from 'typescript';
 import type { TsTypeOracle } from './context';
+import * as posix from 'node:path/posix';
 import { moduleName, unwrap, type ImportRef } from './imports';
+import { tsClassName, type ProjectClassTypes } from './module-exports';
+import type { TsPathConfig } from './module-resolution';
 
 /**
  * Type-aware mode: a `ts.Program` over the analysed TypeScript files, served from memory
@@ -9,7 +12,11 @@ import { moduleName, unwrap, type ImportRef } from './imports';
  * `private readonly pool: Pool`, a parameter typed `PoolClient`, a `PrismaService` that
  * extends `PrismaClient` in another module.
  */
-export function createTypeOracle(sources: readonly ts.SourceFile[], configText: string | undefined): TsTypeOracle | undefined {
+export function createTypeOracle(
+  sources: readonly ts.SourceFile[],
+  configText: string | undefined,
+  paths?: TsPathConfig,
+): (TsTypeOracle & ProjectClassTypes) | undefined {
   try {
     let options: ts.CompilerOptions = {};
     if (configText !== undefined) {
@@ -30,6 +37,9 @@ export function createTypeOracle(sources: readonly ts.SourceFile[], configText: 
       skipLibCheck: true,
       types: [],
       allowImportingTsExtensions: true,
+      // `import { Db } from '@/db'`: the same `paths` the syntax-level resolution follows.
+      ...(paths?.paths ? { paths: paths.paths as ts.MapLike<string[]> } : {}),
+      ...(paths?.baseUrl !== undefined || paths?.paths ? { baseUrl: posix.join(paths.dir, paths.baseUrl ?? '.') } : {}),
     };
     const host: ts.CompilerHost = {
       getSourceFile: (name) => byName.get(name),
@@ -47,7 +57,10 @@ export function createTypeOracle(sources: readonly ts.SourceFile[], configText: 
     };
     const program = ts.createProgram({ rootNames: [...byName.keys()], options: compilerOptions, host });
     const checker = program.getTypeChecker();
-    return { classOf: (node) => safely(() => classOfExpression(checker, node)) };
+    return {
+      classOf: (node) => safely(() => classOfExpression(checker, node)),
+      projectClassOf: (node) => safely(() => projectClassOfExpression(checker, node)),
+    };
   } catch {
     return undefined;
   }
@@ -78,6 +91,18 @@ function classOfExpression(checker: ts.TypeChecker, node: ts.Expression): Import
   const type = checker.getTypeAtLocation(expr);
   const declaration = type.getSymbol()?.declarations?.find(ts.isClassLike);
   return declaration ? classOfDeclaration(checker, declaration, 0) : undefined;
+}
+
+/**
+ * The project class a value is an instance of, by its type: `private readonly billing:
+ * BillingService`, a parameter `billing: BillingService` (named as the lowering names classes).
+ */
+function projectClassOfExpression(checker: ts.TypeChecker, node: ts.Expression): string | undefined {
+  const type = checker.getTypeAtLocation(unwrap(node));
+  // The instance side only: `BillingService` itself (the constructor) is not an instance.
+  if (!type.isClass()) return undefined;
+  const declaration = type.getSymbol()?.declarations?.find(ts.isClassLike);
+  return declaration ? tsClassName(declaration.getSourceFile().fileName, declaration, declaration.getSourceFile()) : undefined;
 }
 
 /** A type or value name: an import from a library, or a project class followed to its base. */

@@ -1,0 +1,3 @@
+const pg = require('pg');
+
+module.exports = new pg.Pool({ connectionString: process.env.AUDIT_DATABASE_URL });

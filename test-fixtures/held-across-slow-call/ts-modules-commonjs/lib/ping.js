@@ -1,0 +1,3 @@
+module.exports = async function ping(url) {
+    await fetch(url, { method: 'HEAD' });
+};

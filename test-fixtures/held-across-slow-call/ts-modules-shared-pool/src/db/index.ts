@@ -1,0 +1,3 @@
+// Barrel: routes import the data layer from one place.
+export * from './pool';
+export { knex as db } from './knex';

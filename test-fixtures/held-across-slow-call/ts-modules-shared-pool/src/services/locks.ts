@@ -1,0 +1,4 @@
+import { Mutex } from 'async-mutex';
+
+/** Serialises renewals: one at a time per process. */
+export const renewalLock = new Mutex();
