@@ -1,0 +1,35 @@
+// Ghost 6.65 (core/server/models/base/bookshelf.js, models/base/index.js and the members
+// repository): Ghost's models are Bookshelf models over knex, `bookshelf(db.knex)`, and
+// `Model.transaction(fn)` forwards to `ghostBookshelf.transaction(fn)`, which is
+// `knex.transaction(fn)`. linkSubscription locks the member row and then calls Stripe inside
+// such a transaction. Missed: `bookshelf` is not in the Node catalog, so neither
+// `ghostBookshelf.transaction()` nor the model's static `transaction()` that forwards to it
+// holds anything. (In Ghost the model also arrives through the repository's constructor.)
+const knex = require('knex')({ client: 'mysql2', connection: process.env.DATABASE_URL });
+const ghostBookshelf = require('bookshelf')(knex);
+
+const Member = ghostBookshelf.Model.extend(
+  { tableName: 'members' },
+  {
+    transaction(fn) {
+      return ghostBookshelf.transaction(fn);
+    },
+  },
+);
+
+async function linkSubscription(data) {
+  return ghostBookshelf.transaction(async (transacting) => {
+    const member = await Member.forge({ id: data.id }).fetch({ transacting, forUpdate: true });
+    const subscription = await fetch(`https://api.stripe.com/v1/subscriptions/${data.subscription_id}`); // expect: held-across-slow-call
+    await member.save({ last_subscription_id: subscription.id }, { transacting });
+  });
+}
+
+async function setComplimentarySubscription(data) {
+  return Member.transaction(async (transacting) => {
+    const member = await Member.forge({ id: data.id }).fetch({ transacting, forUpdate: true });
+    await fetch('https://api.stripe.com/v1/customers', { method: 'POST', body: member.get('email') }); // expect: held-across-slow-call
+  });
+}
+
+module.exports = { linkSubscription, setComplimentarySubscription };

@@ -1,0 +1,21 @@
+// @directus/api 39.2.1 (dist/database/index.js `getDatabase()`, used as `database_default()`
+// everywhere): the knex instance is created lazily by a getter function of the project and
+// cached in a module variable. Missed: a knex instance returned by a project function is not
+// followed, so `getDatabase().transaction(…)` holds nothing. (Ghost's `db.knex`, a property of
+// a module's export, is the same problem in another form.)
+import knex from 'knex';
+
+let database = null;
+
+export function getDatabase() {
+  if (database) return database;
+  database = knex({ client: 'pg', connection: process.env.DATABASE_URL });
+  return database;
+}
+
+export async function moveFile(key, target) {
+  await getDatabase().transaction(async (trx) => {
+    await trx('directus_files').where({ id: key }).update({ filename_disk: target });
+    await fetch(`https://storage.example.com/move?to=${encodeURIComponent(target)}`, { method: 'POST' }); // expect: held-across-slow-call
+  });
+}

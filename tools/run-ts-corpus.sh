@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Runs session-lint over every package of the TypeScript/JavaScript corpus (corpus/ts/, fetched
+# by tools/fetch-ts-corpus.sh) and prints one summary row per package: files analysed, wall time
+# and peak RSS (from /usr/bin/time -v), findings per rule, input errors, and the TypeScript mode
+# reported by --verbose (type-aware when a tsconfig.json is found, syntax-only otherwise).
+# Every finding is written as one JSON line ({"package": …, …the finding…}) to
+# $OUT/findings.jsonl, and the raw reports and stderr to $OUT/<package>.{json,err,txt}.
+# The tool is copied to a temporary directory first, so a rebuild during the run cannot change it.
+# Usage: bash tools/run-ts-corpus.sh [package...]   (default: every package below)
+#   OUT=/tmp/ts-corpus-run (default) — where the reports go
+#   SKIP_BUILD=1 — use cli/out as it is, without `npx tsc -b && node esbuild.mjs`
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+OUT="${OUT:-/tmp/ts-corpus-run}"
+# The physical path: corpus/ may be a symlink, and a --config path reached through a symlink
+# is resolved against the logical directory while the tool's cwd is the physical one, which
+# makes the configuration's `ignore` globs match nothing.
+C="$(realpath "$ROOT/corpus/ts")"
+
+# package -> paths given to `check` (relative to corpus/ts/<package>)
+declare -A PATHS=(
+  [ghost]="core/server core/shared core/frontend core/boot.js"
+  [medusa]="dist"
+  [directus-api]="dist"
+  [uptime-kuma]="server"
+  [verdaccio]="build"
+  [backstage-catalog]="dist"
+  [backstage-scaffolder]="dist"
+  [strapi-core]="dist"
+  [strapi-database]="dist"
+  [payload]="dist"
+  [parse-server]="lib"
+  [graphile-worker]="dist"
+)
+ORDER=(ghost medusa directus-api uptime-kuma verdaccio
+       backstage-catalog backstage-scaffolder strapi-core strapi-database payload parse-server graphile-worker)
+# Strapi ships each module twice (dist/x.js CommonJS and dist/x.mjs ESM): only the .mjs copy
+# is analysed, so that a finding is not counted twice.
+declare -A CONFIG_IGNORE=(
+  [strapi-core]='["dist/**/*.js"]'
+  [strapi-database]='["dist/**/*.js"]'
+)
+
+PKGS=("$@")
+if [ ${#PKGS[@]} -eq 0 ]; then PKGS=("${ORDER[@]}"); fi
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+  (npx tsc -b && node esbuild.mjs) >/dev/null
+fi
+TOOL="$(mktemp -d)"
+trap 'rm -rf "$TOOL"' EXIT
+cp -r "$ROOT/cli/out/." "$TOOL/"
+mkdir -p "$OUT"
+: > "$OUT/findings.jsonl"
+
+echo "session-lint $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- core rules cli 2>/dev/null || echo '+dirty'), $(date -u +%Y-%m-%dT%H:%MZ)"
+printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' Package 'Files analysed' Time 'Peak RSS' \
+  held-across-slow-call stale-write-after-await 'Input errors' Mode
+echo '|---|---:|---:|---:|---:|---:|---:|---|'
+for pkg in "${PKGS[@]}"; do
+  paths="${PATHS[$pkg]:-}"
+  if [ -z "$paths" ]; then echo "run-ts-corpus: unknown package '$pkg'" >&2; exit 1; fi
+  if [ ! -f "$C/$pkg/.fetched" ]; then echo "run-ts-corpus: $pkg not fetched (bash tools/fetch-ts-corpus.sh $pkg)" >&2; exit 1; fi
+  spec="$(cat "$C/$pkg/.fetched")"
+  cfg=()
+  if [ -n "${CONFIG_IGNORE[$pkg]:-}" ]; then
+    # --config makes the file's folder the project root: put it at the package root.
+    cfgfile="$C/$pkg/.session-lint-corpus.json"
+    printf '{ "ignore": %s }\n' "${CONFIG_IGNORE[$pkg]}" > "$cfgfile"
+    cfg=(--config "$cfgfile")
+  fi
+  # shellcheck disable=SC2086
+  (cd "$C/$pkg" && /usr/bin/time -v -o "$OUT/$pkg.time" node "$TOOL/session-lint.js" check $paths \
+      --format json --verbose --include-vendor --no-ignore "${cfg[@]}" > "$OUT/$pkg.json" 2> "$OUT/$pkg.err") || true
+  # The pretty report's last line gives the number of files analysed.
+  # shellcheck disable=SC2086
+  (cd "$C/$pkg" && node "$TOOL/session-lint.js" check $paths --include-vendor --no-ignore --no-color "${cfg[@]}" \
+      > "$OUT/$pkg.txt" 2>/dev/null) || true
+  node - "$pkg" "$spec" "$OUT" <<'EOF'
+const fs = require('fs');
+const [pkg, spec, out] = process.argv.slice(2);
+let report = { findings: [], errors: [] };
+try { report = JSON.parse(fs.readFileSync(`${out}/${pkg}.json`, 'utf8')); } catch (e) { report.errors = [{ message: 'no JSON report: ' + e.message }]; }
+const time = fs.readFileSync(`${out}/${pkg}.time`, 'utf8');
+const wall = (time.match(/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (.*)/) || [])[1] || '?';
+const rss = Number((time.match(/Maximum resident set size \(kbytes\): (\d+)/) || [])[1] || 0);
+const txt = fs.readFileSync(`${out}/${pkg}.txt`, 'utf8');
+const files = (txt.match(/in ([\d,]+) files?/g) || []).pop() || '?';
+const err = fs.readFileSync(`${out}/${pkg}.err`, 'utf8');
+const typeAware = (err.match(/type-aware \(tsconfig[^\n]*for (\d+) file/g) || []);
+const mode = typeAware.length ? `type-aware for ${typeAware.map((m) => m.match(/for (\d+)/)[1]).join('+')} file(s), syntax-only for the rest` : 'syntax-only';
+const byRule = {};
+for (const f of report.findings) byRule[f.ruleId || f.rule] = (byRule[f.ruleId || f.rule] || 0) + 1;
+const secs = wall.split(':').reduce((a, b) => a * 60 + Number(b), 0);
+console.log(`| ${spec} | ${files.replace(/^in | files?$/g, '')} | ${secs.toFixed(1)} s | ${Math.round(rss / 1024)} MiB | ${byRule['held-across-slow-call'] || 0} | ${byRule['stale-write-after-await'] || 0} | ${report.errors.length} | ${mode} |`);
+const other = Object.keys(byRule).filter((r) => r !== 'held-across-slow-call' && r !== 'stale-write-after-await');
+if (other.length) console.log(`|   (other rules: ${other.map((r) => `${r} ${byRule[r]}`).join(', ')}) | | | | | | | |`);
+for (const f of report.findings) fs.appendFileSync(`${out}/findings.jsonl`, JSON.stringify({ package: pkg, ...f }) + '\n');
+for (const e of report.errors) fs.appendFileSync(`${out}/findings.jsonl`, JSON.stringify({ package: pkg, inputError: e }) + '\n');
+EOF
+done
+echo "findings: $OUT/findings.jsonl ($(wc -l < "$OUT/findings.jsonl") line(s)); raw reports in $OUT/"
