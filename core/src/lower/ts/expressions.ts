@@ -8,6 +8,8 @@ import { acquire, acquireDestructured, heldCallEffect, helperReleases, isTracked
 import { transactionEffect } from './transactions';
 import { awaitedEventWork, promiseExecutorWork } from './promises';
 import { holderQueryEffect } from './queries';
+import { lowerForwardedScope, noteStructuralScope } from './structural';
+import { factoryClient } from './factories';
 
 export { acquire } from './resources';
 import { lowerSessionExpression } from './sessions';
@@ -118,10 +120,13 @@ function lowerCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, 
     else next = lowerExpression(ctx, arg, next);
   }
   noteCallbackScope(ctx, node);
+  noteStructuralScope(ctx, node);
   // A query on another connection (`pool.query()` next to a held client) when nothing else is
   // known about the call; a chain's query is counted once, at its innermost awaited call.
   const effect = callEffect(ctx, node, callee, awaited) ?? (awaited && !chained ? holderQueryEffect(ctx, node, ctx.span(node)) : undefined);
   let after = effect ? ctx.emit(next, effect) : next;
+  // `return knex.transaction(fn)`: the unit runs its parameter inside the transaction.
+  after = lowerForwardedScope(ctx, node, after);
   // `done(client)`: a helper of this file that releases what it is given.
   for (const release of helperReleases(ctx, node)) after = ctx.emit(after, release);
   return chained ? runChainCallbacks(ctx, node, after) : after;
@@ -165,6 +170,8 @@ export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | u
 /** The SDK client a receiver holds: a variable, a `this.` property, or (type-aware) what its type says. */
 function clientOf(ctx: TsUnitContext, receiver: ts.Expression): NodeSlowClient | undefined {
   const { clientVariables, clientProperties } = ctx.facts.imports;
+  const made = factoryClient(ctx.facts, receiver);
+  if (made) return made;
   if (ts.isIdentifier(receiver)) {
     const found = clientVariables.get(receiver.text);
     if (found) return found;

@@ -6,6 +6,8 @@ import type { HeldResourceInfo } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { TsFileFacts, TsUnitContext } from './context';
 import { resolveRef, unwrap, type ImportRef } from './imports';
+import { factoryHolder } from './factories';
+import { structuralAcquisition, structuralScopeAt } from './structural';
 
 /**
  * Held resources of the TypeScript lowering, all from the catalog (`NodeCatalog.heldResources`):
@@ -53,7 +55,7 @@ export function holderEntryOf(ctx: TsUnitContext, receiver: ts.Expression): Node
 }
 
 function holderIn(facts: TsFileFacts, receiver: ts.Expression): NodeHeldResource | undefined {
-  const found = holderBySyntax(facts, receiver);
+  const found = holderBySyntax(facts, receiver) ?? factoryHolder(facts, receiver);
   if (found || !facts.types) return found;
   const expr = unwrap(receiver);
   if (!ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr)) return undefined;
@@ -128,7 +130,7 @@ function acquisitionOf(ctx: TsUnitContext, value: ts.Expression | undefined): Ac
  * resource of this unit. Returns the cursor after the open.
  */
 export function acquire(ctx: TsUnitContext, name: ts.Identifier, value: ts.Expression | undefined, cursor: Cursor): Cursor {
-  const found = acquisitionOf(ctx, value);
+  const found = acquisitionOf(ctx, value) ?? structuralAcquisition(ctx, name, value);
   // A tuple (`semaphore.acquire()`) is held through its release element only.
   if (!found || found.entry.releaseIndex !== undefined) return cursor;
   return acquireFrom(ctx, name, found.entry, found.api, found.expr, cursor, found.note, found.holder);
@@ -447,7 +449,7 @@ function heldDecorator(ctx: TsUnitContext, node: ts.Node): ScopeOpen | undefined
 
 /** A unit that runs with a resource held from its start: a callback scope or a decorated method. */
 export function openAtEntry(ctx: TsUnitContext, node: ts.Node, cursor: Cursor): Cursor {
-  const scope = scopesByFile.get(ctx.facts)?.get(node.getStart(ctx.facts.source)) ?? heldDecorator(ctx, node);
+  const scope = scopesByFile.get(ctx.facts)?.get(node.getStart(ctx.facts.source)) ?? heldDecorator(ctx, node) ?? structuralScopeAt(ctx, node);
   if (!scope) return cursor;
   const id = `${scope.kind}:${ctx.unitId}:${scope.variable}`;
   const info: HeldResourceInfo = {
