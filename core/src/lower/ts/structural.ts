@@ -116,10 +116,25 @@ function excludedValue(facts: TsFileFacts, entry: NodeStructuralTransactions, ro
   return false;
 }
 
+/** A class of this file that declares `method` itself (`class Batch { static transaction(fn) {…} }`). */
+function declaresMember(facts: TsFileFacts, className: string, method: string): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && node.name?.text === className) {
+      found = node.members.some((m) => m.name !== undefined && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === method);
+    } else ts.forEachChild(node, visit);
+  };
+  visit(facts.source);
+  return found;
+}
+
 /** A receiver whose transaction methods are recognised by shape. */
-function structuralReceiver(ctx: TsUnitContext, entry: NodeStructuralTransactions, receiver: ts.Expression): boolean {
+function structuralReceiver(ctx: TsUnitContext, entry: NodeStructuralTransactions, receiver: ts.Expression, method: string): boolean {
   const expr = unwrap(receiver);
   if (expr.kind === ts.SyntaxKind.ThisKeyword || expr.kind === ts.SyntaxKind.SuperKeyword) return false;
+  // A project class's own static method: project code wins.
+  if (ts.isIdentifier(expr) && declaresMember(ctx.facts, expr.text, method)) return false;
   if (ts.isIdentifier(expr) && ctx.held.has(expr.text)) return false;
   if (holderEntryOf(ctx, expr)) return false;
   return !excludedValue(ctx.facts, entry, rootOf(expr), 0);
@@ -165,7 +180,7 @@ function scopeCall(ctx: TsUnitContext, node: ts.CallExpression, catalogToo: bool
     return scope ? { kind: holder.kind, noun: scope.noun ?? holder.noun, consequence: scope.consequence ?? holder.consequence, api, receiver: receiverText, structural: false } : undefined;
   }
   const entry = ctx.catalog.structuralTransactions;
-  if (!entry || !entry.scopes.includes(method) || browserShaped(entry, node) || !structuralReceiver(ctx, entry, receiver)) return undefined;
+  if (!entry || !entry.scopes.includes(method) || browserShaped(entry, node) || !structuralReceiver(ctx, entry, receiver, method)) return undefined;
   return { kind: entry.kind, noun: entry.noun, consequence: entry.consequence, api, receiver: receiverText, structural: true };
 }
 
@@ -337,7 +352,7 @@ export function structuralAcquisition(ctx: TsUnitContext, name: ts.Identifier, v
   const callee = unwrap(expr.expression);
   if (!ts.isPropertyAccessExpression(callee) || !entry.acquires.includes(callee.name.text)) return undefined;
   if (expr.arguments.some((arg) => isFunctionLiteral(unwrap(arg))) || browserShaped(entry, expr)) return undefined;
-  if (!structuralReceiver(ctx, entry, callee.expression)) return undefined;
+  if (!structuralReceiver(ctx, entry, callee.expression, callee.name.text)) return undefined;
   if (!endedIn(unitNode(expr), name.text, entry.releases)) return undefined;
   const api = `${short(ctx.text(callee))}()`;
   const receiver = short(ctx.text(callee.expression));
