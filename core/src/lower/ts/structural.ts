@@ -133,6 +133,9 @@ function declaresMember(facts: TsFileFacts, className: string, method: string): 
 function structuralReceiver(ctx: TsUnitContext, entry: NodeStructuralTransactions, receiver: ts.Expression, method: string): boolean {
   const expr = unwrap(receiver);
   if (expr.kind === ts.SyntaxKind.ThisKeyword || expr.kind === ts.SyntaxKind.SuperKeyword) return false;
+  // Type-aware mode: a value of a library that is no database (`store: Store` of tinybase).
+  const typed = ctx.facts.types?.classOf(expr);
+  if (typed && matchesModule(entry.notModules, typed.module)) return false;
   // A project class's own static method: project code wins.
   if (ts.isIdentifier(expr) && declaresMember(ctx.facts, expr.text, method)) return false;
   if (ts.isIdentifier(expr) && ctx.held.has(expr.text)) return false;
@@ -311,11 +314,15 @@ function unitNode(node: ts.Node): ts.Node {
   return node.getSourceFile();
 }
 
-/** `name.commit()` / `name.rollback()` somewhere in the unit (nested functions included). */
+/**
+ * `name.commit()` / `name.rollback()` in the unit itself. Not in nested functions: a release
+ * there (`async function commit() { await trx.commit(); }`) is not seen by the unit, which
+ * would then report the transaction as never ended.
+ */
 function endedIn(scope: ts.Node, name: string, releases: readonly string[]): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
-    if (found) return;
+    if (found || (node !== scope && ts.isFunctionLike(node))) return;
     if (ts.isCallExpression(node)) {
       const callee = unwrap(node.expression);
       if (ts.isPropertyAccessExpression(callee) && releases.includes(callee.name.text)) {
@@ -370,7 +377,7 @@ export function structuralAcquisition(ctx: TsUnitContext, name: ts.Identifier, v
     entry: held,
     api,
     expr,
-    note: ` (\`${receiver}\` is not typed here: it is taken for a database transaction because the unit ends it with ${ends})`,
+    note: ` (\`${receiver}\` is not typed here: \`${name.text}\` is taken for a database transaction because this function ends it with ${ends})`,
     holder: receiver,
   };
 }
