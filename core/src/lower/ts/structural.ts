@@ -1,5 +1,5 @@
 import * as ts from 'typescript';
-import type { NodeHeldResource, NodeStructuralTransactions } from '../../catalog';
+import type { NodeCatalog, NodeHeldResource, NodeStructuralTransactions } from '../../catalog';
 import type { Cursor } from '../../ir/cfg-builder';
 import type { HeldResourceInfo } from '../../ir/unit';
 import type { Span } from '../../model/span';
@@ -167,12 +167,26 @@ interface ScopeCall {
   readonly structural: boolean;
 }
 
+const scopeMethodsOf = new WeakMap<NodeCatalog, Set<string>>();
+
+/** Every method name that may run a callback inside a transaction (catalog scopes and shapes). */
+function scopeMethods(catalog: NodeCatalog): Set<string> {
+  let names = scopeMethodsOf.get(catalog);
+  if (!names) {
+    names = new Set([...(catalog.structuralTransactions?.scopes ?? []), ...catalog.heldResources.flatMap((e) => (e.scopes ?? []).map((s) => s.method))]);
+    scopeMethodsOf.set(catalog, names);
+  }
+  return names;
+}
+
 /** A call that runs a callback inside a transaction: a catalog holder's scope, or one by shape. */
 function scopeCall(ctx: TsUnitContext, node: ts.CallExpression, catalogToo: boolean): ScopeCall | undefined {
   const callee = unwrap(node.expression);
   if (ts.isIdentifier(callee)) return moduleScopeCall(ctx, callee);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
+  // Most calls are no scope at all: decide by the name before looking at the receiver.
+  if (!scopeMethods(ctx.catalog).has(method) || (!catalogToo && !ctx.catalog.structuralTransactions?.scopes.includes(method))) return undefined;
   const receiver = unwrap(callee.expression);
   const api = `${short(ctx.text(callee))}()`;
   const receiverText = short(ctx.text(receiver));
