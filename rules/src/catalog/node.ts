@@ -225,22 +225,7 @@ export const nodeCatalog: NodeCatalog = {
     },
   ],
   awaitedEvents: [{ modules: ['events'], name: 'once', events: { response: 'http' } }],
-  // Receivers that cannot be typed (compiled JavaScript, injected handles, ORM models):
-  // `this.knex.transaction(async (trx) => …)`, MikroORM's `em.transactional(cb)`, Objection's
-  // `Model.transaction(cb)`, Bookshelf models; `const trx = await x.transaction()` when the
-  // unit ends it with `trx.commit()` or `trx.rollback()`.
-  structuralTransactions: {
-    kind: 'db-transaction',
-    scopes: ['transaction', 'transactional', '$transaction'],
-    acquires: ['transaction'],
-    releases: ['commit', 'rollback'],
-    // State libraries whose `transaction(fn)` batches updates in memory.
-    notModules: ['mobx', 'mobx-state-tree', 'mobx-keystone', 'tinybase', 'tinybase/*', 'dexie', 'idb', 'yjs'],
-    // IndexedDB and Dexie transaction modes.
-    notModes: ['readonly', 'readwrite', 'versionchange', 'r', 'rw', 'r!', 'rw!', 'r?', 'rw?'],
-    noun: 'Database transaction (receiver not typed)',
-    consequence: `${TRANSACTION} other requests wait for the connection and for the rows it locked.`,
-  },
+
   heldDecorators: [
     {
       kind: 'transactional',
@@ -281,4 +266,20 @@ export const nodeCatalog: NodeCatalog = {
   globals: { fetch: { kind: 'http', callable: true } },
   timers: ['setTimeout'],
   promisifiers: { util: ['promisify'] },
+  // Receivers that cannot be typed (compiled JavaScript, injected handles, ORM models):
+  // `this.knex.transaction(async (trx) => …)`, MikroORM's `em.transactional(cb)`, Objection's
+  // `Model.transaction(cb)`, Bookshelf models; `const trx = await x.transaction()` when the
+  // unit ends it with `trx.commit()` or `trx.rollback()`.
+  structuralTransactions: {
+    kind: 'db-transaction',
+    scopes: ['transaction', 'transactional', '$transaction'],
+    acquires: ['transaction'],
+    releases: ['commit', 'rollback'],
+    // State libraries whose `transaction(fn)` batches updates in memory.
+    notModules: ['mobx', 'mobx-state-tree', 'mobx-keystone', 'tinybase', 'tinybase/*', 'dexie', 'idb', 'yjs'],
+    // IndexedDB and Dexie transaction modes.
+    notModes: ['readonly', 'readwrite', 'versionchange', 'r', 'rw', 'r!', 'rw!', 'r?', 'rw?'],
+    noun: 'Database transaction (receiver not typed)',
+    consequence: `${TRANSACTION} other requests wait for the connection and for the rows it locked.`,
+  },
 };
