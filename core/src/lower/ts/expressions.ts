@@ -1,4 +1,6 @@
 import * as ts from 'typescript';
+import { lowerForwardedScope, noteStructuralScope } from './structural';
+import { factoryClient } from './factories';
 import type { NodeSlowClient, NodeSlowExport } from '../../catalog';
 import type { Cursor } from '../../ir/cfg-builder';
 import type { CallEffect, CallTarget, Effect } from '../../ir/effects';
@@ -8,8 +10,6 @@ import { acquire, acquireDestructured, heldCallEffect, helperReleases, isTracked
 import { transactionEffect } from './transactions';
 import { awaitedEventWork, promiseExecutorWork } from './promises';
 import { holderQueryEffect } from './queries';
-import { lowerForwardedScope, noteStructuralScope } from './structural';
-import { factoryClient } from './factories';
 
 export { acquire } from './resources';
 import { lowerSessionExpression } from './sessions';
@@ -170,8 +170,6 @@ export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | u
 /** The SDK client a receiver holds: a variable, a `this.` property, or (type-aware) what its type says. */
 function clientOf(ctx: TsUnitContext, receiver: ts.Expression): NodeSlowClient | undefined {
   const { clientVariables, clientProperties } = ctx.facts.imports;
-  const made = factoryClient(ctx.facts, receiver);
-  if (made) return made;
   if (ts.isIdentifier(receiver)) {
     const found = clientVariables.get(receiver.text);
     if (found) return found;
@@ -181,6 +179,9 @@ function clientOf(ctx: TsUnitContext, receiver: ts.Expression): NodeSlowClient |
   } else {
     return undefined;
   }
+  // `nodemailer.createTransport(…)`: a client made by a call.
+  const made = factoryClient(ctx.facts, receiver);
+  if (made) return made;
   const ref = ctx.facts.types?.classOf(receiver);
   return ref ? slowClientOf(ctx.catalog, ref) : undefined;
 }

@@ -1,4 +1,6 @@
 import * as ts from 'typescript';
+import { factoryHolder } from './factories';
+import { structuralAcquisition, structuralScopeAt } from './structural';
 import type { NodeCatalog, NodeHeldResource, NodeResourceScope } from '../../catalog';
 import type { Cursor } from '../../ir/cfg-builder';
 import type { Effect } from '../../ir/effects';
@@ -6,8 +8,6 @@ import type { HeldResourceInfo } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { TsFileFacts, TsUnitContext } from './context';
 import { resolveRef, unwrap, type ImportRef } from './imports';
-import { factoryHolder } from './factories';
-import { structuralAcquisition, structuralScopeAt } from './structural';
 
 /**
  * Held resources of the TypeScript lowering, all from the catalog (`NodeCatalog.heldResources`):
