@@ -163,6 +163,8 @@ interface ScopeCall {
   readonly consequence: string;
   readonly api: string;
   readonly receiver: string;
+  /** Messages name it by the receiver (`mutex`), not by the callback's parameter. */
+  readonly byReceiver?: boolean;
   /** Recognised by shape (the receiver's type is not known). */
   readonly structural: boolean;
 }
@@ -194,7 +196,9 @@ function scopeCall(ctx: TsUnitContext, node: ts.CallExpression, catalogToo: bool
   const holder = holderEntryOf(ctx, receiver);
   if (holder) {
     const scope = catalogToo ? holder.scopes?.find((s) => s.method === method) : undefined;
-    return scope ? { kind: holder.kind, noun: scope.noun ?? holder.noun, consequence: scope.consequence ?? holder.consequence, api, receiver: receiverText, structural: false } : undefined;
+    if (!scope) return undefined;
+    const byReceiver = scope.name === 'receiver';
+    return { kind: holder.kind, noun: scope.noun ?? holder.noun, consequence: scope.consequence ?? holder.consequence, api, receiver: receiverText, structural: false, ...(byReceiver ? { byReceiver } : {}) };
   }
   const entry = ctx.catalog.structuralTransactions;
   if (!entry || !entry.scopes.includes(method) || browserShaped(entry, node) || !structuralReceiver(ctx, entry, receiver, method)) return undefined;
@@ -289,7 +293,7 @@ export function lowerForwardedScope(ctx: TsUnitContext, node: ts.CallExpression,
   const callback = callbackArgument(node, (value) => isFunctionLiteral(value) || (ts.isIdentifier(value) && ctx.parameters.has(value.text)));
   const forwarded = callback ? forwardedParameter(ctx, callback) : undefined;
   if (!forwarded) return cursor;
-  const variable = forwarded.variable ?? scope.api;
+  const variable = scope.byReceiver ? scope.receiver : (forwarded.variable ?? scope.api);
   const method = methodName(node);
   const id = `${scope.kind}:${ctx.unitId}:${variable}`;
   const info: HeldResourceInfo = { id, unit: ctx.unitId, variable, noun: scope.noun, consequence: scope.consequence, runsCallbacks: true };
@@ -307,16 +311,18 @@ export function lowerForwardedScope(ctx: TsUnitContext, node: ts.CallExpression,
     mode: 'lock',
     api: scope.api,
     span: ctx.span(unwrap(node.expression)),
-    label: `\`${scope.api}\` runs \`${forwarded.name}\` inside a transaction${why}`,
+    label: scope.structural
+      ? `\`${scope.api}\` runs \`${forwarded.name}\` inside a transaction${why}`
+      : `\`${scope.api}\` runs \`${forwarded.name}\` with ${scope.noun} \`${variable}\` held`,
   });
   const called = ctx.builder.emit(opened.cursor, { kind: 'call', target: { type: 'parameter', index: forwarded.index }, display: `${forwarded.name}()`, span: callback ? ctx.span(callback) : span });
   const end = (label: string) => ({ kind: 'close' as const, resource: id, how: 'write' as const, api: scope.api, span, label });
   const handler = ctx.exceptionTarget(ctx.jumps.length);
   if (handler !== undefined) {
-    const rolledBack = ctx.builder.emit(called.cursor, end(`the transaction of \`${scope.api}\` is rolled back when \`${forwarded.name}\` throws`));
+    const rolledBack = ctx.builder.emit(called.cursor, end(`\`${scope.api}\` releases \`${variable}\` when \`${forwarded.name}\` throws (a transaction is rolled back)`));
     ctx.builder.connect(rolledBack.cursor, handler);
   }
-  return ctx.emit(called.cursor, end(`the transaction of \`${scope.api}\` ends when \`${forwarded.name}\` returns`));
+  return ctx.emit(called.cursor, end(`\`${scope.api}\` releases \`${variable}\` when \`${forwarded.name}\` returns`));
 }
 
 /** The function or module a node belongs to, for the evidence search. */
