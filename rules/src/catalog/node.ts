@@ -275,8 +275,9 @@ export const nodeCatalog: NodeCatalog = {
     scopes: ['transaction', 'transactional', '$transaction'],
     acquires: ['transaction'],
     releases: ['commit', 'rollback'],
-    // State libraries whose `transaction(fn)` batches updates in memory.
-    notModules: ['mobx', 'mobx-state-tree', 'mobx-keystone', 'tinybase', 'tinybase/*', 'dexie', 'idb', 'yjs'],
+    // State libraries whose `transaction(fn)` batches updates in memory; browser stores; the
+    // Firebase Realtime Database, whose `ref.transaction(update)` is an optimistic retry, no lock.
+    notModules: ['mobx', 'mobx-state-tree', 'mobx-keystone', 'tinybase', 'tinybase/*', 'dexie', 'idb', 'yjs', 'firebase', 'firebase/*', 'firebase-admin', 'firebase-admin/*'],
     // IndexedDB and Dexie transaction modes.
     notModes: ['readonly', 'readwrite', 'versionchange', 'r', 'rw', 'r!', 'rw!', 'r?', 'rw?'],
     noun: 'Database transaction (receiver not typed)',
