@@ -97,6 +97,34 @@ export interface NodeCatalog {
   readonly transactionStatements?: readonly NodeTransactionStatements[];
   /** Events whose `await once(emitter, name)` waits on the network (`'response'` of `http.request()`). */
   readonly awaitedEvents?: readonly NodeAwaitedEvent[];
+  /**
+   * Transactions recognised by their shape on receivers whose type is not known (compiled
+   * JavaScript, injected handles): `this.knex.transaction(async (trx) => …)`.
+   */
+  readonly structuralTransactions?: NodeStructuralTransactions;
+}
+
+/**
+ * A transaction recognised by its shape when the receiver cannot be typed: a method of
+ * `scopes` called with a function literal (or the unit's own callback parameter) as its first or
+ * second argument runs it inside a transaction; `const trx = await x.transaction()` holds one
+ * when the unit also ends it (`trx.commit()`, `trx.rollback()`).
+ */
+export interface NodeStructuralTransactions {
+  /** The resource id prefix. */
+  readonly kind: string;
+  /** Methods that run a callback inside a transaction (`transaction`, `transactional`, `$transaction`). */
+  readonly scopes: readonly string[];
+  /** Methods whose awaited result is the transaction (`transaction`). */
+  readonly acquires: readonly string[];
+  /** Methods of the transaction that end it; one of them must be called in the unit (`commit`, `rollback`). */
+  readonly releases: readonly string[];
+  /** Modules whose values have such methods without being databases (`mobx`); `x/*` is a prefix. */
+  readonly notModules?: readonly string[];
+  /** String arguments that make it a browser store's transaction (IndexedDB `'readwrite'`, Dexie `'rw'`). */
+  readonly notModes?: readonly string[];
+  readonly noun: string;
+  readonly consequence: string;
 }
 
 /**
@@ -159,6 +187,8 @@ export interface NodeSlowClient {
   readonly methods?: readonly string[];
   /** Slow: any method of any of its properties (`stripe.charges.create()`). */
   readonly resourceMethods?: boolean;
+  /** How an instance is made: `new X()` (default) or a call of the export (`nodemailer.createTransport()`). */
+  readonly made?: 'new' | 'call';
 }
 
 /** `@Transactional()` from one of `modules`: the whole method body runs inside a transaction. */
@@ -191,9 +221,11 @@ export interface NodeHeldResource {
   readonly modules?: readonly string[];
   /**
    * How an instance is made: `new Pool()` (default), a call of the export
-   * (`knex(config)`, `mysql.createPool()`), or the module itself holds it (`lockfile.lock()`).
+   * (`knex(config)`, `mysql.createPool()`), or the module itself holds it (`lockfile.lock()`);
+   * `initialized`: the export is called once to initialise the library and its result is
+   * called to make an instance (`const pgp = require('pg-promise')(); const db = pgp(cn)`).
    */
-  readonly made?: 'new' | 'call' | 'module';
+  readonly made?: 'new' | 'call' | 'module' | 'initialized';
   /** Acquiring returns the release function itself: `const release = await mutex.acquire()`. */
   readonly releaseFunction?: boolean;
   /** A lock, not a connection: database queries under it are the work it guards, not slow for it. */

@@ -12,7 +12,7 @@ import { analyzer, fixtureFiles, fixturesRoot } from './support';
  * file's `// expect:` comments name, and `*.ok.php` files must have none at all. TypeScript
  * and JavaScript cases (`.ts`, `.js`, clean ones `*.ok.ts`, `*.ok.js`) work the same way.
  */
-const FIXTURE_EXTENSIONS = ['.php', '.ts', '.js'];
+const FIXTURE_EXTENSIONS = ['.php', '.ts', '.js', '.mjs'];
 
 describe('rule fixtures', () => {
   it('has a folder per rule and no folder for an unknown rule', () => {
@@ -28,7 +28,7 @@ describe('rule fixtures', () => {
         const name = path.basename(file);
         it(name, async () => {
           const text = fs.readFileSync(file, 'utf8');
-          const optionsFile = file.replace(/(\.ok)?\.(php|ts|js)$/, '.options.json');
+          const optionsFile = file.replace(/(\.ok)?\.(php|ts|js|mjs)$/, '.options.json');
           const options: AnalyzerOptions = fs.existsSync(optionsFile) ? JSON.parse(fs.readFileSync(optionsFile, 'utf8')) : {};
           const result = (await analyzer(options)).analyzeFile({ path: name, text });
           assert.deepEqual(result.errors.map((e) => e.message), [], 'fixtures must parse cleanly');
@@ -36,7 +36,7 @@ describe('rule fixtures', () => {
           const lines = new LineIndex(text);
           const actual = result.findings.map((f) => ({ line: lines.positionAt(f.span.start).line + 1, rule: f.rule, message: f.message }));
           const expected = parseExpectations(text);
-          if (/\.ok\.(php|ts|js)$/.test(name)) {
+          if (/\.ok\.(php|ts|js|mjs)$/.test(name)) {
             assert.equal(expected.length, 0, 'an .ok.php (.ok.ts, .ok.js) file must not carry expectations');
           } else {
             assert.ok(expected.length > 0, 'a case without expectations must be named *.ok.php (*.ok.ts, *.ok.js)');

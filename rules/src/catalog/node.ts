@@ -174,6 +174,48 @@ export const nodeCatalog: NodeCatalog = {
       noun: 'File lock',
       consequence: 'every other request (and process) that locks the same file waits or fails until it is released.',
     },
+    {
+      // `const pgp = require('pg-promise')(); const db = pgp(cn)`: `db.tx(cb)` runs the callback
+      // inside BEGIN/COMMIT on a pooled connection, `db.task(cb)` with the connection checked out.
+      kind: 'pg-promise-connection',
+      module: 'pg-promise',
+      className: 'default',
+      made: 'initialized',
+      acquire: ['connect'],
+      release: ['done'],
+      scopes: [
+        ...['tx', 'txIf'].map((method) => ({ method, noun: 'pg-promise transaction', consequence: `${TRANSACTION} other requests wait for the connection and for the rows it locked.` })),
+        ...['task', 'taskIf'].map((method) => ({ method })),
+      ],
+      // `db.one()` next to `t`: another connection.
+      queries: { methods: ['none', 'one', 'any', 'many', 'oneOrNone', 'manyOrNone', 'result', 'query', 'multi', 'multiResult', 'func', 'proc', 'map', 'each'] },
+      noun: 'pg-promise connection',
+      consequence: 'the pool has a fixed number of connections; every request waiting for one stalls until it is released.',
+    },
+    {
+      // `bookshelf(knex)`: `bookshelf.transaction(cb)` is `knex.transaction(cb)`.
+      kind: 'knex-transaction',
+      module: 'bookshelf',
+      className: 'default',
+      made: 'call',
+      acquire: [],
+      release: [],
+      scopes: [{ method: 'transaction' }],
+      noun: 'Bookshelf (knex) transaction',
+      consequence: `${TRANSACTION} other requests wait for the connection and for the rows it locked.`,
+    },
+    {
+      // `import { transaction } from 'objection'`: `transaction(knex, cb)`, `objection.transaction(…)`.
+      kind: 'knex-transaction',
+      module: 'objection',
+      className: '',
+      made: 'module',
+      acquire: [],
+      release: [],
+      scopes: [{ method: 'transaction' }],
+      noun: 'Objection (knex) transaction',
+      consequence: `${TRANSACTION} other requests wait for the connection and for the rows it locked.`,
+    },
   ],
   transactionStatements: [
     {
@@ -190,6 +232,7 @@ export const nodeCatalog: NodeCatalog = {
     },
   ],
   awaitedEvents: [{ modules: ['events'], name: 'once', events: { response: 'http' } }],
+
   heldDecorators: [
     {
       kind: 'transactional',
@@ -224,8 +267,27 @@ export const nodeCatalog: NodeCatalog = {
     { kind: 'http', modules: ['@aws-sdk/client-*'], className: '*Client', methods: ['send'] },
     { kind: 'http', modules: ['stripe'], className: 'default', resourceMethods: true },
     { kind: 'http', modules: ['stripe'], className: 'Stripe', resourceMethods: true },
+    // `const transport = nodemailer.createTransport(…)`: `sendMail()` talks SMTP (or an API).
+    { kind: 'mail', modules: ['nodemailer'], className: 'createTransport', made: 'call', methods: ['sendMail'] },
   ],
   globals: { fetch: { kind: 'http', callable: true } },
   timers: ['setTimeout'],
   promisifiers: { util: ['promisify'] },
+  // Receivers that cannot be typed (compiled JavaScript, injected handles, ORM models):
+  // `this.knex.transaction(async (trx) => …)`, MikroORM's `em.transactional(cb)`, Objection's
+  // `Model.transaction(cb)`, Bookshelf models; `const trx = await x.transaction()` when the
+  // unit ends it with `trx.commit()` or `trx.rollback()`.
+  structuralTransactions: {
+    kind: 'db-transaction',
+    scopes: ['transaction', 'transactional', '$transaction'],
+    acquires: ['transaction'],
+    releases: ['commit', 'rollback'],
+    // State libraries whose `transaction(fn)` batches updates in memory; browser stores; the
+    // Firebase Realtime Database, whose `ref.transaction(update)` is an optimistic retry, no lock.
+    notModules: ['mobx', 'mobx-state-tree', 'mobx-keystone', 'tinybase', 'tinybase/*', 'dexie', 'idb', 'yjs', 'firebase', 'firebase/*', 'firebase-admin', 'firebase-admin/*'],
+    // IndexedDB and Dexie transaction modes.
+    notModes: ['readonly', 'readwrite', 'versionchange', 'r', 'rw', 'r!', 'rw!', 'r?', 'rw?'],
+    noun: 'Database transaction (receiver not typed)',
+    consequence: `${TRANSACTION} other requests wait for the connection and for the rows it locked.`,
+  },
 };

@@ -1,4 +1,6 @@
 import * as ts from 'typescript';
+import { lowerForwardedScope, noteStructuralScope } from './structural';
+import { factoryClient } from './factories';
 import type { NodeSlowClient, NodeSlowExport } from '../../catalog';
 import type { Cursor } from '../../ir/cfg-builder';
 import type { CallEffect, CallTarget, Effect } from '../../ir/effects';
@@ -120,10 +122,13 @@ function lowerCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, 
     else next = lowerExpression(ctx, arg, next);
   }
   noteCallbackScope(ctx, node);
+  noteStructuralScope(ctx, node);
   // A query on another connection (`pool.query()` next to a held client) when nothing else is
   // known about the call; a chain's query is counted once, at its innermost awaited call.
   const effect = callEffect(ctx, node, callee, awaited) ?? (awaited && !chained ? holderQueryEffect(ctx, node, ctx.span(node)) : undefined);
   let after = effect ? ctx.emit(next, effect) : next;
+  // `return knex.transaction(fn)`: the unit runs its parameter inside the transaction.
+  after = lowerForwardedScope(ctx, node, after);
   // `done(client)`: a helper of this file that releases what it is given.
   for (const release of helperReleases(ctx, node)) after = ctx.emit(after, release);
   return chained ? runChainCallbacks(ctx, node, after) : after;
@@ -177,6 +182,9 @@ function clientOf(ctx: TsUnitContext, receiver: ts.Expression): NodeSlowClient |
     // `aws.s3.send(…)`: a client another module of the project exports.
     return ts.isPropertyAccessExpression(receiver) ? sharedClient(modules, receiver) : undefined;
   }
+  // `nodemailer.createTransport(…)`: a client made by a call.
+  const made = factoryClient(ctx.facts, receiver);
+  if (made) return made;
   const ref = ctx.facts.types?.classOf(receiver);
   return ref ? slowClientOf(ctx.catalog, ref) : undefined;
 }

@@ -1,4 +1,6 @@
 import * as ts from 'typescript';
+import { factoryHolder } from './factories';
+import { structuralAcquisition, structuralScopeAt } from './structural';
 import type { NodeCatalog, NodeHeldResource, NodeResourceScope } from '../../catalog';
 import type { Cursor } from '../../ir/cfg-builder';
 import type { Effect } from '../../ir/effects';
@@ -54,7 +56,7 @@ export function holderEntryOf(ctx: TsUnitContext, receiver: ts.Expression): Node
 }
 
 function holderIn(facts: TsFileFacts, receiver: ts.Expression): NodeHeldResource | undefined {
-  const found = holderBySyntax(facts, receiver);
+  const found = holderBySyntax(facts, receiver) ?? factoryHolder(facts, receiver);
   if (found || !facts.types) return found;
   const expr = unwrap(receiver);
   if (!ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr)) return undefined;
@@ -133,7 +135,7 @@ function acquisitionOf(ctx: TsUnitContext, value: ts.Expression | undefined): Ac
  * resource of this unit. Returns the cursor after the open.
  */
 export function acquire(ctx: TsUnitContext, name: ts.Identifier, value: ts.Expression | undefined, cursor: Cursor): Cursor {
-  const found = acquisitionOf(ctx, value);
+  const found = acquisitionOf(ctx, value) ?? structuralAcquisition(ctx, name, value);
   // A tuple (`semaphore.acquire()`) is held through its release element only.
   if (!found || found.entry.releaseIndex !== undefined) return cursor;
   return acquireFrom(ctx, name, found.entry, found.api, found.expr, cursor, found.note, found.holder);
@@ -387,7 +389,7 @@ function heldDecorator(ctx: TsUnitContext, node: ts.Node): ScopeOpen | undefined
 
 /** A unit that runs with a resource held from its start: a callback scope or a decorated method. */
 export function openAtEntry(ctx: TsUnitContext, node: ts.Node, cursor: Cursor): Cursor {
-  const scope = scopesByFile.get(ctx.facts)?.get(node.getStart(ctx.facts.source)) ?? heldDecorator(ctx, node);
+  const scope = scopesByFile.get(ctx.facts)?.get(node.getStart(ctx.facts.source)) ?? heldDecorator(ctx, node) ?? structuralScopeAt(ctx, node);
   if (!scope) return cursor;
   const id = `${scope.kind}:${ctx.unitId}:${scope.variable}`;
   const info: HeldResourceInfo = {

@@ -1,9 +1,9 @@
 // graphile-worker 0.17.3 (dist/lib.js `sleep`, dist/migrate.js): the ubiquitous
 // `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))`. The arrow returns the
 // promise without awaiting it; its caller awaits it. graphile-worker's migrate() sleeps
-// 400-600 ms with a pooled client checked out. Missed: the timer is recognised as slow when it
-// is awaited in the body that creates it (`await new Promise(...)`, or an `async function sleep`
-// that awaits it), not when an expression-bodied arrow returns it.
+// 400-600 ms with a pooled client checked out. Missed by the review's engine (a672f76): an
+// expression-bodied arrow returning the promise was not followed; reported since 5889efb (a
+// returned `new Promise(…)` is awaited by the caller).
 const { Pool } = require('pg');
 
 const pool = new Pool();

@@ -1,9 +1,11 @@
 // @directus/api 39.2.1 (dist/utils/transaction.js, dist/controllers/deployment.js): the project's
 // `transaction(knex, handler)` helper opens the transaction on the knex instance it is given
 // as a parameter and runs the handler with it. `POST /deployments` tests the provider's
-// credentials over HTTP inside that handler. Missed: the transaction is opened on a parameter
-// of the helper (JavaScript, no type), so the helper is not known to run its callback with a
-// transaction held, even though the argument is a knex instance of the same file.
+// credentials over HTTP inside that handler. Missed by the review's engine (a672f76): the
+// transaction is opened on a parameter of the helper (JavaScript, no type). Now
+// `knex$1.transaction((trx) => handler(trx))` is recognised by shape, and the helper runs its
+// `handler` parameter inside it; as for every such helper (`withClient(fn)`), the finding is
+// reported at the call of the helper whose callback does the slow work.
 import express from 'express';
 import knex from 'knex';
 
@@ -16,9 +18,9 @@ const transaction = async (knex$1, handler) => {
 };
 
 router.post('/deployments', async (req, res) => {
-  const item = await transaction(database, async (trx) => {
+  const item = await transaction(database, async (trx) => { // expect: held-across-slow-call "`fetch\(\)` in the callback that `transaction\(\)` runs with it"
     const [id] = await trx('directus_deployments').insert({ provider: req.body.provider }).returning('id');
-    await fetch('https://api.vercel.com/v2/user', { headers: { authorization: `Bearer ${req.body.credentials.token}` } }); // expect: held-across-slow-call
+    await fetch('https://api.vercel.com/v2/user', { headers: { authorization: `Bearer ${req.body.credentials.token}` } });
     return id;
   });
   res.json({ data: item });

@@ -3,8 +3,8 @@
 // transaction, opens one and calls itself again with `{ ...options, transacting }`. The second
 // run locks the member row (`forUpdate`) and then calls the Stripe API, so the row lock and the
 // pooled connection are held across HTTP requests. With knex itself (here) this shape is
-// reported today, on the recursive call (the callback holds `transacting` while the re-entered
-// method reaches the HTTP call). In Ghost it is still missed, for the other reasons in
+// reported, on the recursive call (the callback holds `transacting` while the re-entered
+// method reaches the HTTP call). In Ghost it was missed for the reasons in
 // corpus-ts-bookshelf-transaction.js (Bookshelf, and the model injected through the constructor).
 const knex = require('knex')({ client: 'pg', connection: process.env.DATABASE_URL });
 

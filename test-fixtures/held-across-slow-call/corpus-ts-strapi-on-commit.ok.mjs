@@ -1,10 +1,10 @@
 // Strapi 5.54 (@strapi/core dist/services/document-service/events.mjs, @strapi/database
 // dist/index.mjs): the document service emits its events (webhooks, audit logs) from
 // `strapi.db.transaction(({ onCommit }) => { onCommit(() => emitEvent(…)) })`: the callback
-// given to `onCommit` runs after the transaction has committed, not while it is held. Clean
-// today only because Strapi's wrapper is not recognised at all (see
-// corpus-ts-strapi-transaction-handle-object.mjs); once it is, the `onCommit` callback must not
-// count as run inside the transaction.
+// given to `onCommit` runs after the transaction has committed, not while it is held. `db` is
+// an instance of a project class whose own `transaction()` decides (never recognised by shape);
+// once project methods of instances are followed, the `onCommit` callback must still not count
+// as run inside the transaction.
 import knex from 'knex';
 
 class Database {

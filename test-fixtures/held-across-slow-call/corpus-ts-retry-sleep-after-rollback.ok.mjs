@@ -2,7 +2,8 @@
 // that failed with a serialization error, sleeping between the attempts. The sleep comes after
 // `knex.transaction()` has rejected, so the failed transaction is already rolled back and its
 // connection returned: nothing is held across it. (In Directus the knex instance is the helper's
-// parameter; here it is a module instance, so that the transaction is recognised today.)
+// parameter, recognised by shape; here it is a module instance. Either way the helper runs its
+// `handler` inside the transaction, and an exception from it ends the transaction first.)
 import knex from 'knex';
 
 const database = knex({ client: 'pg', connection: process.env.DATABASE_URL });

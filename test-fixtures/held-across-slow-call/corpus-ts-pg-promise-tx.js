@@ -1,6 +1,7 @@
 // parse-server 9.10 (lib/Adapters/Storage/Postgres/PostgresStorageAdapter.js): pg-promise's
 // `db.tx(tag, cb)` and `db.task(tag, cb)` run the callback with a connection checked out of the
-// pool (and, for `tx`, inside BEGIN/COMMIT). Missed: pg-promise is not in the Node catalog.
+// pool (and, for `tx`, inside BEGIN/COMMIT). Missed by the review's engine (a672f76): pg-promise was not in the
+// Node catalog; now `pgp(cn)` (after `require('pg-promise')()`) is a holder with `tx`/`task` scopes.
 // (parse-server's own tx callbacks only run SQL; its batch transaction is the case that runs
 // triggers with the connection held.)
 const pgp = require('pg-promise')();

@@ -2,9 +2,9 @@
 // in @backstage/plugin-catalog-backend (`this.database`, `this.db`) and Ghost's repositories:
 // the knex instance reaches the service through its constructor's options. When a file's
 // `filename_disk` changes, Directus moves the stored files on the storage driver (S3, GCS, …)
-// inside the transaction that updated the row. Missed: in compiled JavaScript the injected
-// `this.knex` has no type (the `.d.ts` next to it is not read), so its `transaction()` holds
-// nothing. Here the instance is even built in the same file and passed in.
+// inside the transaction that updated the row. Missed by the review's engine (a672f76): in
+// compiled JavaScript the injected `this.knex` has no type (the `.d.ts` next to it is not read).
+// Now recognised by shape: `x.transaction(async (trx) => …)` on a receiver that is not typed.
 const knex = require('knex');
 
 class FilesService {

@@ -2,9 +2,10 @@
 // repository): Ghost's models are Bookshelf models over knex, `bookshelf(db.knex)`, and
 // `Model.transaction(fn)` forwards to `ghostBookshelf.transaction(fn)`, which is
 // `knex.transaction(fn)`. linkSubscription locks the member row and then calls Stripe inside
-// such a transaction. Missed: `bookshelf` is not in the Node catalog, so neither
-// `ghostBookshelf.transaction()` nor the model's static `transaction()` that forwards to it
-// holds anything. (In Ghost the model also arrives through the repository's constructor.)
+// such a transaction. Missed by the review's engine (a672f76): `bookshelf` was not in the Node catalog.
+// Now `bookshelf(knex)` is a catalog holder whose `transaction(cb)` is a knex transaction, and
+// the model's `Member.transaction(cb)` is recognised by shape (its receiver cannot be typed).
+// (In Ghost the model also arrives through the repository's constructor: shape again.)
 const knex = require('knex')({ client: 'mysql2', connection: process.env.DATABASE_URL });
 const ghostBookshelf = require('bookshelf')(knex);
 

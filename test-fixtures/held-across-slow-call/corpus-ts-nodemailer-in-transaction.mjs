@@ -1,7 +1,8 @@
 // payload 3.90 (dist/auth/operations/forgotPassword.js, with the @payloadcms/email-nodemailer
 // adapter) and Ghost (nodemailer through its mailer service): an email sent over SMTP while the transaction
-// that stored the reset token is still open. Missed: nodemailer's `sendMail` is not in the Node
-// catalog of slow calls (there is no `mail` kind for TypeScript/JavaScript yet).
+// that stored the reset token is still open. Missed by the review's engine (a672f76):
+// nodemailer was not in the Node catalog. Now a transport made by `nodemailer.createTransport()`
+// is a slow client whose `sendMail()` is slow work of kind `mail`.
 import { drizzle } from 'drizzle-orm/node-postgres';
 import nodemailer from 'nodemailer';
 
