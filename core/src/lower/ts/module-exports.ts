@@ -50,6 +50,8 @@ export interface ProjectClassTypes {
 export interface ModuleLinks {
   /** What an expression of this file is, followed across modules; undefined when unknown. */
   valueOf(expr: ts.Expression): ModuleValue | undefined;
+  /** A project class (or a project class it extends) declares this member itself. */
+  declares(className: string, member: string): boolean;
 }
 
 /** Where an export's value is written. */
@@ -321,7 +323,7 @@ export class TsProjectModules {
   }
 
   linksFor(file: string): ModuleLinks {
-    return { valueOf: (expr) => this.describe(file, expr) };
+    return { valueOf: (expr) => this.describe(file, expr), declares: (className, member) => this.declares(className, member, 0) };
   }
 
   /** Imports of project code (relative, or a tsconfig `paths` pattern) that match no file of the run, once per specifier. */
@@ -611,9 +613,23 @@ export class TsProjectModules {
         }
       }
     }
+    const parent = this.parentClass(cls);
+    return parent ? this.classMember(parent, name, depth + 1) : undefined;
+  }
+
+  private declares(className: string, member: string, depth: number): boolean {
+    const cls = this.classes.get(className);
+    if (!cls || depth > 20) return false;
+    if (cls.node.members.some((m) => m.name !== undefined && propertyName(m.name) === member)) return true;
+    const parent = this.parentClass(cls);
+    return parent !== undefined && this.declares(parent, member, depth + 1);
+  }
+
+  /** The project class a class extends, when it is one (a library base class is not). */
+  private parentClass(cls: { readonly file: string; readonly node: ts.ClassLikeDeclaration }): string | undefined {
     const heritage = cls.node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
     const parent = heritage ? this.describe(cls.file, heritage) : undefined;
-    return parent?.kind === 'class' ? this.classMember(parent.name, name, depth + 1) : undefined;
+    return parent?.kind === 'class' ? parent.name : undefined;
   }
 }
 

@@ -399,7 +399,7 @@ export function openAtEntry(ctx: TsUnitContext, node: ts.Node, cursor: Cursor): 
     noun: scope.noun,
     consequence: scope.consequence,
     ...(scope.releasedAtEnd !== undefined ? { releasedAtEnd: scope.releasedAtEnd } : {}),
-    ...(scope.lock ? { lock: true } : {}),
+    ...('lock' in scope && scope.lock ? { lock: true } : {}),
   };
   if (!ctx.facts.heldResources.some((r) => r.id === id)) ctx.facts.heldResources.push(info);
   // Its releases inside the callback (`client.release()`, `release()`) close it.

@@ -138,6 +138,12 @@ function structuralReceiver(ctx: TsUnitContext, entry: NodeStructuralTransaction
   if (typed && matchesModule(entry.notModules, typed.module)) return false;
   // A project class's own static method: project code wins.
   if (ts.isIdentifier(expr) && declaresMember(ctx.facts, expr.text, method)) return false;
+  // An instance of a project class of another module (`import { db } from './db'`) whose
+  // class declares `transaction()`: project code, followed as a call.
+  const modules = ctx.facts.imports.modules;
+  const known = modules?.valueOf(expr);
+  if (known?.kind === 'instance' && modules!.declares(known.className, method)) return false;
+  if (known?.kind === 'class' && modules!.declares(known.name, method)) return false;
   if (ts.isIdentifier(expr) && ctx.held.has(expr.text)) return false;
   if (holderEntryOf(ctx, expr)) return false;
   return !excludedValue(ctx.facts, entry, rootOf(expr), 0);
