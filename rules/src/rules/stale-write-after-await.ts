@@ -9,8 +9,10 @@ import {
   type CallTarget,
   type FileIR,
   type Span,
+  type SlowKind,
   type Unit,
 } from '../../../core/src';
+import { opensStaleWindow } from '../severity';
 import { code } from './held-across-slow-call';
 
 /**
@@ -98,7 +100,7 @@ class HelperSlowness {
       let found: string | undefined;
       for (const node of unit.cfg.nodes) {
         const effect = node.effect;
-        if (effect?.kind === 'slow' && this.context.slowKindSeverity(effect.slowKind) !== 'off') found = effect.callee;
+        if (effect?.kind === 'slow' && opensWindow(this.context, effect.slowKind)) found = effect.callee;
         else if (effect?.kind === 'call') found = this.reaches(effect.target, unit, effect.span, depth + 1);
         if (found) break;
       }
@@ -107,6 +109,11 @@ class HelperSlowness {
     }
     return undefined;
   }
+}
+
+/** Slow work of this kind makes the object stale (not a database query or file read, unless configured). */
+function opensWindow(context: RuleContext, kind: SlowKind): boolean {
+  return opensStaleWindow(kind, context.slowKindSeverity(kind));
 }
 
 function unitsOf(file: FileIR, target: CallTarget): Unit[] {
@@ -165,7 +172,7 @@ function checkObject(context: RuleContext, unit: Unit, resource: string, helpers
       if (effect.kind === 'read' && effect.fresh) after = { read: effect.span, loaded: true, stale: undefined };
       else if (effect.kind === 'read') after = before.stale || before.read ? before : { read: effect.span, stale: undefined };
       else if (before.stale && !lost.has(spanKey(effect.span))) lost.set(spanKey(effect.span), { write: effect.span, key: effect.key, stale: before.stale });
-    } else if (effect && effect.kind === 'slow' && !before.stale && context.slowKindSeverity(effect.slowKind) !== 'off') {
+    } else if (effect && effect.kind === 'slow' && !before.stale && opensWindow(context, effect.slowKind)) {
       const slow: SlowHere = { span: effect.span, callee: effect.callee, ...(effect.detail ? { detail: effect.detail } : {}) };
       after = { ...before, stale: { slow, read: before.read, ...(before.loaded ? { loaded: true } : {}) } };
     } else if (effect && effect.kind === 'call' && !before.stale) {

@@ -63,6 +63,9 @@ export function lowerSessionExpression(ctx: TsUnitContext, node: ts.Node, cursor
     if (!target || ts.isIdentifier(strip(node.left))) return undefined;
     const after = lower(node.right, cursor);
     const clearsAll = target.root === strip(node.left);
+    // `req.session = null` (cookie-session, koa-session): a logout drops the session, as
+    // `destroy()` does; nothing of it is saved over another request's changes.
+    if (clearsAll && isNothing(node.right)) return after;
     return emitAccess(ctx, after, 'write', target.root, node.left, target.key, clearsAll);
   }
   if (ts.isDeleteExpression(node) || ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && isIncrement(node.operator))) {
@@ -87,8 +90,29 @@ function isIncrement(operator: ts.SyntaxKind): boolean {
   return operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken;
 }
 
+/** `null`, `undefined`, `void 0`. */
+function isNothing(node: ts.Expression): boolean {
+  const value = strip(node);
+  return value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined') || ts.isVoidExpression(value);
+}
+
 function lowerSessionCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, lower: Lower): Cursor | undefined {
   const callee = strip(node.expression);
+  const flash = flashCall(ctx, node);
+  if (flash) {
+    let next = cursor;
+    for (const arg of node.arguments) next = lower(arg, next);
+    // connect-flash keeps the messages in `req.session.flash`: adding one changes the session.
+    // Taking them (`req.flash('info')`) is counted as a read: it only empties what an earlier
+    // request stored for this one.
+    const effect: AccessEffect = {
+      kind: node.arguments.length >= 2 ? 'write' : 'read',
+      resource: `session-object:${ctx.unitId}:${ctx.text(flash)}.session`,
+      key: 'flash',
+      span: ctx.span(node),
+    };
+    return ctx.emit(next, effect);
+  }
   const iron = ironSessionCall(ctx, node);
   if (iron) {
     let next = cursor;
@@ -117,7 +141,7 @@ function literalArg(node: ts.CallExpression): string | undefined {
   return first && ts.isStringLiteralLike(first) ? first.text : undefined;
 }
 
-/** `await new Promise((resolve) => req.session.reload(resolve))`: a reload, once the promise settles. */
+/** `await new Promise((resolve) => req.session.reload(resolve))` (or `regenerate`): a fresh session, once the promise settles. */
 function lowerPromiseReload(ctx: TsUnitContext, node: ts.NewExpression, cursor: Cursor, lower: Lower): Cursor | undefined {
   const ctor = strip(node.expression);
   if (!ts.isIdentifier(ctor) || ctor.text !== 'Promise') return undefined;
@@ -128,7 +152,7 @@ function lowerPromiseReload(ctx: TsUnitContext, node: ts.NewExpression, cursor: 
     if (reloaded) return;
     if (ts.isCallExpression(child)) {
       const callee = strip(child.expression);
-      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'reload') {
+      if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'reload' || callee.name.text === 'regenerate')) {
         const target = rootOf(ctx, callee.expression);
         if (target && target.root === strip(callee.expression)) reloaded = target.root;
       }
@@ -231,6 +255,14 @@ function isRequestLike(ctx: TsUnitContext, name: ts.Identifier): boolean {
   if (!REQUEST_NAMES.has(name.text)) return false;
   for (const ref of imports.bindings.values()) if (SESSION_MODULES.has(ref.module)) return true;
   return false;
+}
+
+/** `req.flash(…)` (connect-flash, express-flash) on a request: the request, else undefined. */
+function flashCall(ctx: TsUnitContext, node: ts.CallExpression): ts.Identifier | undefined {
+  const callee = strip(node.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'flash') return undefined;
+  const base = strip(callee.expression);
+  return ts.isIdentifier(base) && isRequestLike(ctx, base) ? base : undefined;
 }
 
 /** `const session = await getIronSession(…)` → the identifier `session`. */
