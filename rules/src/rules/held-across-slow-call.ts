@@ -7,6 +7,8 @@ import {
   type RuleContext,
   type Severity,
   type SlowOccurrence,
+  type Span,
+  type Step,
   type Unit,
   type UnitFlow,
   compareHeld,
@@ -53,7 +55,7 @@ function checkHeldResources(context: RuleContext): Finding[] {
   for (const unit of context.file.units) {
     for (const resource of context.resourcesOf(unit)) {
       const flow = context.flowOf(unit, resource.id);
-      const operations = heldOperationsWithSeverity(context, flow);
+      const operations = heldOperationsWithSeverity(context, flow).map((rated) => inCallback(context, flow, rated));
       for (const region of groupByRegion(operations.map((o) => o.operation))) {
         const members = operations.filter((o) => region.includes(o.operation));
         findings.push(buildFinding(context, unit, flow, members, resource));
@@ -66,6 +68,37 @@ function checkHeldResources(context: RuleContext): Finding[] {
 interface RatedOperation {
   readonly operation: HeldOperation;
   readonly severity: Severity;
+  /**
+   * Slow work in a closure written at the call of a helper that runs it with the helper's
+   * own resource held (`withClient(async (client) => { … await fetch(url) … })`): the
+   * operation points into the closure, at `chain[step]`; `call` is the helper's call.
+   */
+  readonly callback?: { readonly step: number; readonly call: Step };
+}
+
+/**
+ * Moves an operation that a helper runs in a callback into the callback, when the callback
+ * is a closure written at this call: the user wrote the slow code there. A callback passed by
+ * name stays reported at the call (it may be passed to several helpers).
+ */
+function inCallback(context: RuleContext, flow: UnitFlow, rated: RatedOperation): RatedOperation {
+  const { occurrence } = rated.operation;
+  if (!occurrence.viaCallback || !occurrence.sites) return rated;
+  const effect = flow.unit.cfg.nodes[rated.operation.node]?.effect;
+  if (effect?.kind !== 'call' || !effect.callables) return rated;
+  const closures: Span[] = [];
+  for (const { target } of effect.callables) {
+    if (target.type !== 'closure' || target.file !== effect.span.file) continue;
+    const unit = context.file.units.find((u) => u.id === `closure@${target.start}`);
+    if (unit && within(unit.span, effect.span)) closures.push(unit.span);
+  }
+  const step = occurrence.chain.findIndex((s, index) => index > 0 && closures.some((closure) => within(s.span, closure)));
+  if (step < 0) return rated;
+  return { ...rated, operation: { ...rated.operation, span: occurrence.chain[step]!.span }, callback: { step, call: occurrence.chain[0]! } };
+}
+
+function within(inner: Span, outer: Span): boolean {
+  return inner.file === outer.file && inner.start >= outer.start && inner.end <= outer.end;
 }
 
 function heldOperationsWithSeverity(context: RuleContext, flow: UnitFlow): RatedOperation[] {
@@ -108,15 +141,32 @@ function buildFinding(
     seen.add(key);
     related.push({ message, span });
   };
+  const callback = primary.callback;
+  const helper = callback ? callName(callback.call) : undefined;
   for (const site of sites) {
-    for (const step of site.chain) add(step.label, step.span);
+    site.chain.forEach((step, index) => {
+      if (callback && resource && sameSpan(step.span, callback.call.span)) {
+        add(`${helper ?? code('the helper')} runs this callback with \`${resource.variable}\` held`, step.span);
+      } else if (callback && helper && index === site.chain.length - 1) {
+        add(acquiredIn(step.label, helper), step.span);
+      } else {
+        add(step.label, step.span);
+      }
+    });
   }
-  // The chain from the reported place down to the slow work itself (loop, calls).
-  for (const step of operation.occurrence.chain.slice(1)) add(step.label, step.span);
+  // The chain from the reported place down to the slow work itself (loop, calls); for a
+  // callback, also the helper's steps that run it (`fn()` is called here).
+  const chain = operation.occurrence.chain;
+  for (const [index, step] of chain.entries()) {
+    if (index === 0 && !callback) continue;
+    if (callback && (index === 0 || index === callback.step)) continue;
+    add(step.label, step.span);
+  }
   for (const other of members) {
     if (other === primary || sameLoop.includes(other)) continue;
     // Pointed at in this unit (the call or include that leads to it), named in full.
-    add(`also while ${resource ? `\`${resource.variable}\` is held` : 'the lock is held'}: ${describe(other.operation.occurrence)}`, other.operation.span);
+    const occurrence = other.callback ? { ...other.operation.occurrence, chain: other.operation.occurrence.chain.slice(other.callback.step) } : other.operation.occurrence;
+    add(`also while ${resource ? `\`${resource.variable}\` is held` : 'the lock is held'}: ${describe(occurrence)}`, other.operation.span);
   }
   const releases = releasesAfter(flow, operation, sites);
   for (const release of releases) add(release.label, release.span);
@@ -138,13 +188,17 @@ function buildFinding(
     rule: heldAcrossSlowCall.meta.id,
     severity: primary.severity,
     message: resource
-      ? resourceMessage(resource, operation.occurrence, state === 'maybe-open', operation.state.whyMaybe, unit.handler)
+      ? resourceMessage(resource, operation.occurrence, state === 'maybe-open', operation.state.whyMaybe, unit.handler, callback?.step)
       : message(operation.occurrence, state === 'maybe-open', operation.state.whyMaybe),
     span: operation.span,
     related,
     fixes: [],
-    // A comment above the slow call inside the reported loop suppresses it too.
-    anchors: members.map((m) => m.operation.occurrence.chain[m.operation.occurrence.chain.length - 1]!.span),
+    // A comment above the slow call inside the reported loop suppresses it too, and one above
+    // the helper's call for a callback (where the finding used to be).
+    anchors: [
+      ...members.map((m) => m.operation.occurrence.chain[m.operation.occurrence.chain.length - 1]!.span),
+      ...(callback ? [callback.call.span] : []),
+    ],
   };
 }
 
@@ -160,9 +214,21 @@ export function message(occurrence: SlowOccurrence, maybe: boolean, maybeBecause
 }
 
 /** "Pooled client `client` held across `fetch()`: the pool has a fixed number of clients; …". */
-export function resourceMessage(resource: HeldResourceInfo, occurrence: SlowOccurrence, maybe: boolean, maybeBecause: string | undefined, handler?: string): string {
+export function resourceMessage(
+  resource: HeldResourceInfo,
+  occurrence: SlowOccurrence,
+  maybe: boolean,
+  maybeBecause: string | undefined,
+  handler?: string,
+  callbackStep?: number,
+): string {
   // A slow callback a helper runs while it holds its own resource (`withClient(async (c) => …)`).
-  const what = occurrence.viaCallback && occurrence.sites ? callbackDescription(occurrence) : describe(occurrence);
+  const what =
+    callbackStep !== undefined
+      ? `${inClause(describe({ ...occurrence, chain: occurrence.chain.slice(callbackStep) }))} in the callback that ${callName(occurrence.chain[0]!) ?? 'the helper'} runs with it`
+      : occurrence.viaCallback && occurrence.sites
+        ? callbackDescription(occurrence)
+        : describe(occurrence);
   const name = `${resource.noun} \`${resource.variable}\``;
   // A request handler (TypeScript units only) pays for it on every request: say so.
   const where = handler !== undefined ? ` in this request handler (${handler})` : '';
@@ -183,6 +249,24 @@ function callbackDescription(occurrence: SlowOccurrence): string {
   const inner = calls[2];
   const what = inner ? `${inner}, which reaches ${slow},` : occurrence.loop ? `a loop that runs ${slow}` : slow;
   return via && last ? `${what} in the callback that ${via} runs with it` : describe(occurrence);
+}
+
+/** "`a()`, which reaches `b()`" gets a closing comma before a clause follows it. */
+function inClause(description: string): string {
+  return description.includes(', which ') ? `${description},` : description;
+}
+
+/** "`withClient()`" from the step of a call ("`withClient()` is called here"). */
+function callName(step: Step): string | undefined {
+  const suffix = ' is called here';
+  return step.label.endsWith(suffix) ? step.label.slice(0, -suffix.length) : undefined;
+}
+
+/** "`client` is acquired here by `pool.connect()`" → "`client` is acquired in `withClient()` here by `pool.connect()`". */
+function acquiredIn(label: string, helper: string): string {
+  const here = ' is acquired here';
+  const at = label.indexOf(here);
+  return at >= 0 ? `${label.slice(0, at)} is acquired in ${helper} here${label.slice(at + here.length)}` : `${label} (in ${helper})`;
 }
 
 function sameSpan(a: { file: string; start: number; end: number }, b: { file: string; start: number; end: number }): boolean {
