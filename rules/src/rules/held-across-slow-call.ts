@@ -2,6 +2,8 @@ import {
   type Finding,
   type HeldOperation,
   type HeldResourceInfo,
+  type OpenSite,
+  type ResourceState,
   type RelatedLocation,
   type Rule,
   type RuleContext,
@@ -171,24 +173,34 @@ function buildFinding(
   const releases = releasesAfter(flow, operation, sites);
   for (const release of releases) add(release.label, release.span);
   const end = stillOpenAtEnd(flow, sites);
+  const leak = resource && !resource.releasedAtEnd ? leakOf(flow, sites) : undefined;
   if (end) {
     add(
       resource?.releasedAtEnd
         ? resource.releasedAtEnd
         : resource
-        ? `\`${resource.variable}\` is never released on this path: it is still held when ${unit.displayName} ends`
+        ? leak?.how === 'exception'
+          ? `\`${resource.variable}\` is not released when an exception is thrown while it is held (no \`finally\` releases it): it is still held when ${unit.displayName} ends`
+          : `\`${resource.variable}\` is never released on this path: it is still held when ${unit.displayName} ends`
         : unit.kind === 'script'
           ? 'the session stays locked until the script ends'
           : `the session is still open when ${unit.displayName} returns`,
       unit.endSpan,
     );
   }
+  // Released on some paths only: the message says so, unless it already said why it may be held.
+  const leakNote =
+    leak && !(state === 'maybe-open' && leak.how === 'path' && leak.why === operation.state.whyMaybe)
+      ? leak.how === 'exception'
+        ? ' It may also never be released: an exception thrown while it is held skips the release (no `finally` releases it).'
+        : ` It may also never be released: there is no release when ${leak.why ?? 'some paths end'}.`
+      : '';
 
   return {
     rule: heldAcrossSlowCall.meta.id,
     severity: primary.severity,
     message: resource
-      ? resourceMessage(resource, operation.occurrence, state === 'maybe-open', operation.state.whyMaybe, unit.handler, callback?.step)
+      ? resourceMessage(resource, operation.occurrence, state === 'maybe-open', operation.state.whyMaybe, unit.handler, callback?.step) + leakNote
       : message(operation.occurrence, state === 'maybe-open', operation.state.whyMaybe),
     span: operation.span,
     related,
@@ -254,6 +266,19 @@ function callbackDescription(occurrence: SlowOccurrence): string {
 /** "`a()`, which reaches `b()`" gets a closing comma before a clause follows it. */
 function inClause(description: string): string {
   return description.includes(', which ') ? `${description},` : description;
+}
+
+/**
+ * How a resource of the region stays held when its unit ends, when it is released on other
+ * paths (a resource held on every way out is handed over, e.g. returned): on a path that
+ * returns without releasing it (and the branch that leads there), or on an exception.
+ */
+function leakOf(flow: UnitFlow, sites: readonly OpenSite[]): { how: 'path' | 'exception'; why?: string } | undefined {
+  const held = (state: ResourceState | undefined): boolean => state !== undefined && state.open.some((site) => sites.some((s) => s.key === site.key));
+  const exit = flow.exit;
+  if (held(exit) && exit!.closed) return exit!.whyMaybe ? { how: 'path', why: exit!.whyMaybe } : { how: 'path' };
+  if (held(exit)) return undefined;
+  return held(flow.throwExit) ? { how: 'exception' } : undefined;
 }
 
 /** "`withClient()`" from the step of a call ("`withClient()` is called here"). */
