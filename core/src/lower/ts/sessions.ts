@@ -156,7 +156,8 @@ function lowerSessionCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: C
   for (const arg of node.arguments) next = lower(arg, next);
   if (onRoot) {
     if (method === 'reload' || method === 'regenerate') return emitAccess(ctx, next, 'read', target.root, node, undefined, false, true);
-    if (method === 'save' || method === 'set') return emitAccess(ctx, next, 'write', target.root, node, method === 'set' ? literalArg(node) : undefined);
+    // `save()` (koa-session: `manuallyCommit()`) writes the whole copy to the store at once.
+    if (method === 'save' || method === 'set' || method === 'manuallyCommit') return emitAccess(ctx, next, 'write', target.root, node, method === 'set' ? literalArg(node) : undefined);
     if (method === 'destroy' || method === 'touch' || method === 'resetMaxAge') return next;
     return emitAccess(ctx, next, 'read', target.root, node, method === 'get' ? literalArg(node) : undefined);
   }
