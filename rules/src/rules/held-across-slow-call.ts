@@ -57,7 +57,7 @@ function checkHeldResources(context: RuleContext): Finding[] {
   for (const unit of context.file.units) {
     for (const resource of context.resourcesOf(unit)) {
       const flow = context.flowOf(unit, resource.id);
-      const operations = heldOperationsWithSeverity(context, flow).map((rated) => inCallback(context, flow, rated));
+      const operations = heldOperationsWithSeverity(context, flow).flatMap((rated) => inCallback(context, flow, rated));
       for (const region of groupByRegion(operations.map((o) => o.operation))) {
         const members = operations.filter((o) => region.includes(o.operation));
         findings.push(buildFinding(context, unit, flow, members, resource));
@@ -81,22 +81,26 @@ interface RatedOperation {
 /**
  * Moves an operation that a helper runs in a callback into the callback, when the callback
  * is a closure written at this call: the user wrote the slow code there. A callback passed by
- * name stays reported at the call (it may be passed to several helpers).
+ * name stays reported at the call (it may be passed to several helpers). When the resource is
+ * taken inside the closure itself (it calls another helper that holds one), the closure's own
+ * analysis reports it: it is left out here (none, so no second finding for one region).
  */
-function inCallback(context: RuleContext, flow: UnitFlow, rated: RatedOperation): RatedOperation {
+function inCallback(context: RuleContext, flow: UnitFlow, rated: RatedOperation): RatedOperation[] {
   const { occurrence } = rated.operation;
-  if (!occurrence.viaCallback || !occurrence.sites) return rated;
+  if (!occurrence.viaCallback || !occurrence.sites) return [rated];
   const effect = flow.unit.cfg.nodes[rated.operation.node]?.effect;
-  if (effect?.kind !== 'call' || !effect.callables) return rated;
+  if (effect?.kind !== 'call' || !effect.callables) return [rated];
   const closures: Span[] = [];
   for (const { target } of effect.callables) {
     if (target.type !== 'closure' || target.file !== effect.span.file) continue;
     const unit = context.file.units.find((u) => u.id === `closure@${target.start}`);
     if (unit && within(unit.span, effect.span)) closures.push(unit.span);
   }
-  const step = occurrence.chain.findIndex((s, index) => index > 0 && closures.some((closure) => within(s.span, closure)));
-  if (step < 0) return rated;
-  return { ...rated, operation: { ...rated.operation, span: occurrence.chain[step]!.span }, callback: { step, call: occurrence.chain[0]! } };
+  const inClosure = (span: Span): boolean => closures.some((closure) => within(span, closure));
+  if (rated.operation.sites.some((site) => site.chain.some((s, index) => index > 0 && inClosure(s.span)))) return [];
+  const step = occurrence.chain.findIndex((s, index) => index > 0 && inClosure(s.span));
+  if (step < 0) return [rated];
+  return [{ ...rated, operation: { ...rated.operation, span: occurrence.chain[step]!.span }, callback: { step, call: occurrence.chain[0]! } }];
 }
 
 function within(inner: Span, outer: Span): boolean {
