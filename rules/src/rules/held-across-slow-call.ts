@@ -14,6 +14,7 @@ import {
   type Unit,
   type UnitFlow,
   compareHeld,
+  compareSpans,
   heldOperations,
   verdict,
 } from '../../../core/src';
@@ -196,7 +197,7 @@ function buildFinding(
   const leakNote =
     leak && !(state === 'maybe-open' && leak.how === 'path' && leak.why === operation.state.whyMaybe)
       ? leak.how === 'exception'
-        ? ' It may also never be released: an exception thrown while it is held skips the release (no `finally` releases it).'
+        ? ` It may also never be released: ${leak.why ? `when ${leak.why} throws, ` : 'an exception thrown while it is held skips the release: '}no \`finally\` releases it.`
         : ` It may also never be released: there is no release when ${leak.why ?? 'some paths end'}.`
       : '';
 
@@ -281,8 +282,18 @@ function leakOf(flow: UnitFlow, sites: readonly OpenSite[]): { how: 'path' | 'ex
   const held = (state: ResourceState | undefined): boolean => state !== undefined && state.open.some((site) => sites.some((s) => s.key === site.key));
   const exit = flow.exit;
   if (held(exit) && exit!.closed) return exit!.whyMaybe ? { how: 'path', why: exit!.whyMaybe } : { how: 'path' };
-  if (held(exit)) return undefined;
-  return held(flow.throwExit) ? { how: 'exception' } : undefined;
+  if (held(exit) || !held(flow.throwExit)) return undefined;
+  // The first operation, in source order, that may throw out of the unit while it is held.
+  const cfg = flow.unit.cfg;
+  let first: { span: Span; name: string } | undefined;
+  for (const node of cfg.nodes) {
+    const effect = node.effect;
+    if (!effect || (effect.kind !== 'slow' && effect.kind !== 'call') || !held(flow.states[node.id])) continue;
+    if (!node.succs.some((edge) => edge.to === cfg.throwExit)) continue;
+    const name = effect.kind === 'slow' ? effect.callee : effect.display;
+    if (!first || compareSpans(effect.span, first.span) < 0) first = { span: effect.span, name };
+  }
+  return first ? { how: 'exception', why: code(first.name) } : { how: 'exception' };
 }
 
 /** "`withClient()`" from the step of a call ("`withClient()` is called here"). */
