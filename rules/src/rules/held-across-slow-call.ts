@@ -198,7 +198,7 @@ function buildFinding(
     leak && !(state === 'maybe-open' && leak.how === 'path' && leak.why === operation.state.whyMaybe)
       ? leak.how === 'exception'
         ? ` It may also never be released: ${leak.why ? `when ${leak.why} throws, ` : 'an exception thrown while it is held skips the release: '}no \`finally\` releases it.`
-        : ` It may also never be released: there is no release when ${leak.why ?? 'some paths end'}.`
+        : ` It may also never be released: ${leak.why ? `there is no release when ${leak.why}` : 'some paths end without releasing it'}.`
       : '';
 
   return {
