@@ -154,8 +154,10 @@ function buildFinding(
     site.chain.forEach((step, index) => {
       if (callback && resource && sameSpan(step.span, callback.call.span)) {
         add(`${helper ?? code('the helper')} runs this callback with \`${resource.variable}\` held`, step.span);
-      } else if (callback && helper && index === site.chain.length - 1) {
-        add(acquiredIn(step.label, helper), step.span);
+      } else if (callback && index > 0 && index === site.chain.length - 1) {
+        // The acquire, inside the helper whose call leads to it (the outer one, or one it calls).
+        const holder = callName(site.chain[index - 1]!) ?? helper;
+        add(holder ? acquiredIn(step.label, holder) : step.label, step.span);
       } else {
         add(step.label, step.span);
       }
