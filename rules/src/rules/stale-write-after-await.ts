@@ -204,7 +204,9 @@ function checkObject(context: RuleContext, unit: Unit, resource: string, helpers
       else if (effect.kind === 'read') after = before.stale || before.read ? before : { read: effect.span, stale: undefined };
       else if (before.stale && !lost.has(spanKey(effect.span))) lost.set(spanKey(effect.span), { write: effect.span, key: effect.key, stale: before.stale });
     } else if (effect && effect.kind === 'slow' && !before.stale && opensWindow(context, effect.slowKind)) {
-      const slow: SlowHere = { span: effect.span, callee: effect.callee, ...(effect.detail ? { detail: effect.detail } : {}) };
+      // A query's detail ("on another connection") is about a held connection, not a session.
+      const detail = effect.slowKind === 'database' ? undefined : effect.detail;
+      const slow: SlowHere = { span: effect.span, callee: effect.callee, ...(detail ? { detail } : {}) };
       after = { ...before, stale: { slow, read: before.read, ...(before.loaded ? { loaded: true } : {}) } };
     } else if (effect && effect.kind === 'call' && !before.stale) {
       const reaches = helpers.reaches(effect.target, unit, effect.span);
