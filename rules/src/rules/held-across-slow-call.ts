@@ -285,12 +285,24 @@ function leakOf(flow: UnitFlow, sites: readonly OpenSite[]): { how: 'path' | 'ex
   const exit = flow.exit;
   if (held(exit) && exit!.closed) return exit!.whyMaybe ? { how: 'path', why: exit!.whyMaybe } : { how: 'path' };
   if (held(exit) || !held(flow.throwExit)) return undefined;
-  // The first operation, in source order, that may throw out of the unit while it is held.
   const cfg = flow.unit.cfg;
+  // The first operation, in source order, that may throw out of the unit while it is held.
+  // A call that releases it (`done(client)`: inside it, or by the release recorded at the
+  // same call just after it) is not what leaves it held.
+  const releasing = new Set(flow.observations.filter((o) => o.call && o.call.releases.length > 0).map((o) => o.node));
+  for (const node of cfg.nodes) {
+    const effect = node.effect;
+    if (effect?.kind !== 'call') continue;
+    const closes = node.succs.some((edge) => {
+      const next = cfg.nodes[edge.to]?.effect;
+      return next?.kind === 'close' && next.resource === flow.resource && sameSpan(next.span, effect.span);
+    });
+    if (closes) releasing.add(node.id);
+  }
   let first: { span: Span; name: string } | undefined;
   for (const node of cfg.nodes) {
     const effect = node.effect;
-    if (!effect || (effect.kind !== 'slow' && effect.kind !== 'call') || !held(flow.states[node.id])) continue;
+    if (!effect || (effect.kind !== 'slow' && effect.kind !== 'call') || !held(flow.states[node.id]) || releasing.has(node.id)) continue;
     if (!node.succs.some((edge) => edge.to === cfg.throwExit)) continue;
     const name = effect.kind === 'slow' ? effect.callee : effect.display;
     if (!first || compareSpans(effect.span, first.span) < 0) first = { span: effect.span, name };
