@@ -20,3 +20,16 @@ export function slowKindSeverity(options: AnalyzerOptions, ruleSeverity: Severit
   if (configured !== undefined) return configured;
   return DEFAULT_KIND_SEVERITY[kind] === 'info' ? 'info' : ruleSeverity;
 }
+
+/**
+ * Kinds of slow work too short to open a lost-update window by default: a database query or a
+ * local file read before a session write is how a login or an upload handler normally works.
+ * `stale-write-after-await` counts them only when `slowKinds` sets them to `warning` or `error`.
+ */
+export const SHORT_SLOW_KINDS: ReadonlySet<SlowKind> = new Set<SlowKind>(['database', 'file-io']);
+
+/** Whether an await of this kind, rated `setting`, leaves a session object stale (`stale-write-after-await`). */
+export function opensStaleWindow(kind: SlowKind, setting: Severity | 'off'): boolean {
+  if (setting === 'off') return false;
+  return !SHORT_SLOW_KINDS.has(kind) || setting === 'warning' || setting === 'error';
+}

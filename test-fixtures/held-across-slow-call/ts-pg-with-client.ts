@@ -36,9 +36,9 @@ async function chargeCard(orderId: string, amount: number): Promise<void> {
 
 // The route's callback calls another service while the helper holds the client.
 app.get('/users/:id', async (req, res) => {
-  const user = await withClient(async (client) => { // expect: held-across-slow-call "^Pooled client `client` held across `fetch\(\)` in the callback that `withClient\(\)` runs with it.*: the pool has a fixed number of clients"
+  const user = await withClient(async (client) => {
     const { rows } = await client.query('SELECT id, email FROM users WHERE id = $1', [req.params.id]);
-    const profile = await fetch(`https://profiles.internal/users/${rows[0].id}`);
+    const profile = await fetch(`https://profiles.internal/users/${rows[0].id}`); // expect: held-across-slow-call "^Pooled client `client` held across `fetch\(\)` in the callback that `withClient\(\)` runs with it.*: the pool has a fixed number of clients"
     return { ...rows[0], profile: await profile.json() };
   });
   res.json(user);
@@ -46,9 +46,9 @@ app.get('/users/:id', async (req, res) => {
 
 // Payment inside the transaction: reached through a service function.
 app.post('/orders/:id/pay', async (req, res) => {
-  await withTransaction(async (client) => { // expect: held-across-slow-call "^Pooled client `client` held across `chargeCard\(\)`"
+  await withTransaction(async (client) => {
     const { rows } = await client.query('SELECT total FROM orders WHERE id = $1 FOR UPDATE', [req.params.id]);
-    await chargeCard(req.params.id, rows[0].total);
+    await chargeCard(req.params.id, rows[0].total); // expect: held-across-slow-call "^Pooled client `client` held across `chargeCard\(\)`, which reaches `fetch\(\)`, in the callback that `withTransaction\(\)` runs with it"
     await client.query('UPDATE orders SET paid = true WHERE id = $1', [req.params.id]);
   });
   res.status(204).end();

@@ -17,11 +17,11 @@ function inTransaction<T>(work: (trx: unknown) => Promise<T>): Promise<T> {
 }
 
 app.post('/jobs', async (req, res) => {
-  await exclusive(async () => { // expect: held-across-slow-call "^Mutex `mutex` held across `fetch\(\)` in the callback that `exclusive\(\)` runs with it"
-    await fetch('https://jobs.example.com/run', { method: 'POST' });
+  await exclusive(async () => {
+    await fetch('https://jobs.example.com/run', { method: 'POST' }); // expect: held-across-slow-call "^Mutex `mutex` held across `fetch\(\)` in the callback that `exclusive\(\)` runs with it"
   });
-  await inTransaction(async () => { // expect: held-across-slow-call "^knex transaction `trx` held across `fetch\(\)` in the callback that `inTransaction\(\)` runs with it"
-    await fetch('https://jobs.example.com/audit', { method: 'POST' });
+  await inTransaction(async () => {
+    await fetch('https://jobs.example.com/audit', { method: 'POST' }); // expect: held-across-slow-call "^knex transaction `trx` held across `fetch\(\)` in the callback that `inTransaction\(\)` runs with it"
   });
   res.sendStatus(204);
 });

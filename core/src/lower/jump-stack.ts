@@ -26,6 +26,11 @@ export class JumpStack<B, F extends { readonly kind: 'loop' } | HandlerFrame<B>>
   finallyCopies = 0;
   /** Current syntax nesting, counted by the adapters' recursive lowering. */
   depth = 0;
+  /**
+   * Outside any `try`, slow work and calls may throw out of the unit (an edge to its
+   * `throwExit`), so a resource released only on the normal path is seen to stay held (TS).
+   */
+  protected exceptionsLeaveUnit = false;
   private reportedTooDeep = false;
   private lowerBlock: (body: B, cursor: Cursor) => Cursor = (_body, cursor) => cursor;
 
@@ -54,6 +59,7 @@ export class JumpStack<B, F extends { readonly kind: 'loop' } | HandlerFrame<B>>
     if (effect && effect.kind !== 'assume' && effect.kind !== 'read' && effect.kind !== 'call-result') {
       const target = this.exceptionTarget(this.jumps.length);
       if (target !== undefined) this.builder.addEdge(node, target);
+      else if (this.exceptionsLeaveUnit && (effect.kind === 'slow' || effect.kind === 'call')) this.builder.addEdge(node, this.builder.throwExit);
     }
     return next;
   }

@@ -2,14 +2,19 @@ import {
   type Finding,
   type HeldOperation,
   type HeldResourceInfo,
+  type OpenSite,
+  type ResourceState,
   type RelatedLocation,
   type Rule,
   type RuleContext,
   type Severity,
   type SlowOccurrence,
+  type Span,
+  type Step,
   type Unit,
   type UnitFlow,
   compareHeld,
+  compareSpans,
   heldOperations,
   verdict,
 } from '../../../core/src';
@@ -54,7 +59,9 @@ function checkHeldResources(context: RuleContext): Finding[] {
     for (const resource of context.resourcesOf(unit)) {
       const flow = context.flowOf(unit, resource.id);
       // A mutex guards database work: queries under it are what it is for.
-      const operations = heldOperationsWithSeverity(context, flow).filter((o) => !(resource.lock && o.operation.occurrence.kind === 'database'));
+      const operations = heldOperationsWithSeverity(context, flow)
+        .filter((o) => !(resource.lock && o.operation.occurrence.kind === 'database'))
+        .flatMap((rated) => inCallback(context, flow, rated));
       for (const region of groupByRegion(operations.map((o) => o.operation))) {
         const members = operations.filter((o) => region.includes(o.operation));
         findings.push(buildFinding(context, unit, flow, members, resource));
@@ -67,6 +74,41 @@ function checkHeldResources(context: RuleContext): Finding[] {
 interface RatedOperation {
   readonly operation: HeldOperation;
   readonly severity: Severity;
+  /**
+   * Slow work in a closure written at the call of a helper that runs it with the helper's
+   * own resource held (`withClient(async (client) => { … await fetch(url) … })`): the
+   * operation points into the closure, at `chain[step]`; `call` is the helper's call.
+   */
+  readonly callback?: { readonly step: number; readonly call: Step };
+}
+
+/**
+ * Moves an operation that a helper runs in a callback into the callback, when the callback
+ * is a closure written at this call: the user wrote the slow code there. A callback passed by
+ * name stays reported at the call (it may be passed to several helpers). When the resource is
+ * taken inside the closure itself (it calls another helper that holds one), the closure's own
+ * analysis reports it: it is left out here (none, so no second finding for one region).
+ */
+function inCallback(context: RuleContext, flow: UnitFlow, rated: RatedOperation): RatedOperation[] {
+  const { occurrence } = rated.operation;
+  if (!occurrence.viaCallback || !occurrence.sites) return [rated];
+  const effect = flow.unit.cfg.nodes[rated.operation.node]?.effect;
+  if (effect?.kind !== 'call' || !effect.callables) return [rated];
+  const closures: Span[] = [];
+  for (const { target } of effect.callables) {
+    if (target.type !== 'closure' || target.file !== effect.span.file) continue;
+    const unit = context.file.units.find((u) => u.id === `closure@${target.start}`);
+    if (unit && within(unit.span, effect.span)) closures.push(unit.span);
+  }
+  const inClosure = (span: Span): boolean => closures.some((closure) => within(span, closure));
+  if (rated.operation.sites.some((site) => site.chain.some((s, index) => index > 0 && inClosure(s.span)))) return [];
+  const step = occurrence.chain.findIndex((s, index) => index > 0 && inClosure(s.span));
+  if (step < 0) return [rated];
+  return [{ ...rated, operation: { ...rated.operation, span: occurrence.chain[step]!.span }, callback: { step, call: occurrence.chain[0]! } }];
+}
+
+function within(inner: Span, outer: Span): boolean {
+  return inner.file === outer.file && inner.start >= outer.start && inner.end <= outer.end;
 }
 
 function heldOperationsWithSeverity(context: RuleContext, flow: UnitFlow): RatedOperation[] {
@@ -109,43 +151,76 @@ function buildFinding(
     seen.add(key);
     related.push({ message, span });
   };
+  const callback = primary.callback;
+  const helper = callback ? callName(callback.call) : undefined;
   for (const site of sites) {
-    for (const step of site.chain) add(step.label, step.span);
+    site.chain.forEach((step, index) => {
+      if (callback && resource && sameSpan(step.span, callback.call.span)) {
+        add(`${helper ?? code('the helper')} runs this callback with \`${resource.variable}\` held`, step.span);
+      } else if (callback && index > 0 && index === site.chain.length - 1) {
+        // The acquire, inside the helper whose call leads to it (the outer one, or one it calls).
+        const holder = callName(site.chain[index - 1]!) ?? helper;
+        add(holder ? acquiredIn(step.label, holder) : step.label, step.span);
+      } else {
+        add(step.label, step.span);
+      }
+    });
   }
-  // The chain from the reported place down to the slow work itself (loop, calls).
-  for (const step of operation.occurrence.chain.slice(1)) add(step.label, step.span);
+  // The chain from the reported place down to the slow work itself (loop, calls); for a
+  // callback, also the helper's steps that run it (`fn()` is called here).
+  const chain = operation.occurrence.chain;
+  for (const [index, step] of chain.entries()) {
+    if (index === 0 && !callback) continue;
+    if (callback && (index === 0 || index === callback.step)) continue;
+    add(step.label, step.span);
+  }
   for (const other of members) {
     if (other === primary || sameLoop.includes(other)) continue;
     // Pointed at in this unit (the call or include that leads to it), named in full.
-    add(`also while ${resource ? `\`${resource.variable}\` is held` : 'the lock is held'}: ${describe(other.operation.occurrence)}`, other.operation.span);
+    const occurrence = other.callback ? { ...other.operation.occurrence, chain: other.operation.occurrence.chain.slice(other.callback.step) } : other.operation.occurrence;
+    add(`also while ${resource ? `\`${resource.variable}\` is held` : 'the lock is held'}: ${describe(occurrence)}`, other.operation.span);
   }
   const releases = releasesAfter(flow, operation, sites);
   for (const release of releases) add(release.label, release.span);
   const end = stillOpenAtEnd(flow, sites);
+  const leak = resource && !resource.releasedAtEnd ? leakOf(flow, sites) : undefined;
   if (end) {
     add(
       resource?.releasedAtEnd
         ? resource.releasedAtEnd
         : resource
-        ? `\`${resource.variable}\` is never released on this path: it is still held when ${unit.displayName} ends`
+        ? leak?.how === 'exception'
+          ? `\`${resource.variable}\` is not released when an exception is thrown while it is held (no \`finally\` releases it): it is still held when ${unit.displayName} ends`
+          : `\`${resource.variable}\` is never released on this path: it is still held when ${unit.displayName} ends`
         : unit.kind === 'script'
           ? 'the session stays locked until the script ends'
           : `the session is still open when ${unit.displayName} returns`,
       unit.endSpan,
     );
   }
+  // Released on some paths only: the message says so, unless it already said why it may be held.
+  const leakNote =
+    leak && !(state === 'maybe-open' && leak.how === 'path' && leak.why === operation.state.whyMaybe)
+      ? leak.how === 'exception'
+        ? ` It may also never be released: ${leak.why ? `when ${leak.why} throws, ` : 'an exception thrown while it is held skips the release: '}no \`finally\` releases it.`
+        : ` It may also never be released: ${leak.why ? `there is no release when ${leak.why}` : 'some paths end without releasing it'}.`
+      : '';
 
   return {
     rule: heldAcrossSlowCall.meta.id,
     severity: primary.severity,
     message: resource
-      ? resourceMessage(resource, operation.occurrence, state === 'maybe-open', operation.state.whyMaybe, unit.handler)
+      ? resourceMessage(resource, operation.occurrence, state === 'maybe-open', operation.state.whyMaybe, unit.handler, callback?.step) + leakNote
       : message(operation.occurrence, state === 'maybe-open', operation.state.whyMaybe),
     span: operation.span,
     related,
     fixes: [],
-    // A comment above the slow call inside the reported loop suppresses it too.
-    anchors: members.map((m) => m.operation.occurrence.chain[m.operation.occurrence.chain.length - 1]!.span),
+    // A comment above the slow call inside the reported loop suppresses it too, and one above
+    // the helper's call for a callback (where the finding used to be).
+    anchors: [
+      ...members.map((m) => m.operation.occurrence.chain[m.operation.occurrence.chain.length - 1]!.span),
+      ...(callback ? [callback.call.span] : []),
+    ],
   };
 }
 
@@ -161,9 +236,21 @@ export function message(occurrence: SlowOccurrence, maybe: boolean, maybeBecause
 }
 
 /** "Pooled client `client` held across `fetch()`: the pool has a fixed number of clients; …". */
-export function resourceMessage(resource: HeldResourceInfo, occurrence: SlowOccurrence, maybe: boolean, maybeBecause: string | undefined, handler?: string): string {
+export function resourceMessage(
+  resource: HeldResourceInfo,
+  occurrence: SlowOccurrence,
+  maybe: boolean,
+  maybeBecause: string | undefined,
+  handler?: string,
+  callbackStep?: number,
+): string {
   // A slow callback a helper runs while it holds its own resource (`withClient(async (c) => …)`).
-  const what = occurrence.viaCallback && occurrence.sites ? callbackDescription(occurrence) : describe(occurrence);
+  const what =
+    callbackStep !== undefined
+      ? `${inClause(describe({ ...occurrence, chain: occurrence.chain.slice(callbackStep) }))} in the callback that ${callName(occurrence.chain[0]!) ?? 'the helper'} runs with it`
+      : occurrence.viaCallback && occurrence.sites
+        ? callbackDescription(occurrence)
+        : describe(occurrence);
   const name = `${resource.noun} \`${resource.variable}\``;
   // A request handler (TypeScript units only) pays for it on every request: say so.
   const where = handler !== undefined ? ` in this request handler (${handler})` : '';
@@ -184,6 +271,59 @@ function callbackDescription(occurrence: SlowOccurrence): string {
   const inner = calls[2];
   const what = inner ? `${inner}, which reaches ${slow},` : occurrence.loop ? `a loop that runs ${slow}` : slow;
   return via && last ? `${what} in the callback that ${via} runs with it` : describe(occurrence);
+}
+
+/** "`a()`, which reaches `b()`" gets a closing comma before a clause follows it. */
+function inClause(description: string): string {
+  return description.includes(', which ') ? `${description},` : description;
+}
+
+/**
+ * How a resource of the region stays held when its unit ends, when it is released on other
+ * paths (a resource held on every way out is handed over, e.g. returned): on a path that
+ * returns without releasing it (and the branch that leads there), or on an exception.
+ */
+function leakOf(flow: UnitFlow, sites: readonly OpenSite[]): { how: 'path' | 'exception'; why?: string } | undefined {
+  const held = (state: ResourceState | undefined): boolean => state !== undefined && state.open.some((site) => sites.some((s) => s.key === site.key));
+  const exit = flow.exit;
+  if (held(exit) && exit!.closed) return exit!.whyMaybe ? { how: 'path', why: exit!.whyMaybe } : { how: 'path' };
+  if (held(exit) || !held(flow.throwExit)) return undefined;
+  const cfg = flow.unit.cfg;
+  // The first operation, in source order, that may throw out of the unit while it is held.
+  // A call that releases it (`done(client)`: inside it, or by the release recorded at the
+  // same call just after it) is not what leaves it held.
+  const releasing = new Set(flow.observations.filter((o) => o.call && o.call.releases.length > 0).map((o) => o.node));
+  for (const node of cfg.nodes) {
+    const effect = node.effect;
+    if (effect?.kind !== 'call') continue;
+    const closes = node.succs.some((edge) => {
+      const next = cfg.nodes[edge.to]?.effect;
+      return next?.kind === 'close' && next.resource === flow.resource && sameSpan(next.span, effect.span);
+    });
+    if (closes) releasing.add(node.id);
+  }
+  let first: { span: Span; name: string } | undefined;
+  for (const node of cfg.nodes) {
+    const effect = node.effect;
+    if (!effect || (effect.kind !== 'slow' && effect.kind !== 'call') || !held(flow.states[node.id]) || releasing.has(node.id)) continue;
+    if (!node.succs.some((edge) => edge.to === cfg.throwExit)) continue;
+    const name = effect.kind === 'slow' ? effect.callee : effect.display;
+    if (!first || compareSpans(effect.span, first.span) < 0) first = { span: effect.span, name };
+  }
+  return first ? { how: 'exception', why: code(first.name) } : { how: 'exception' };
+}
+
+/** "`withClient()`" from the step of a call ("`withClient()` is called here"). */
+function callName(step: Step): string | undefined {
+  const suffix = ' is called here';
+  return step.label.endsWith(suffix) ? step.label.slice(0, -suffix.length) : undefined;
+}
+
+/** "`client` is acquired here by `pool.connect()`" → "`client` is acquired in `withClient()` here by `pool.connect()`". */
+function acquiredIn(label: string, helper: string): string {
+  const here = ' is acquired here';
+  const at = label.indexOf(here);
+  return at >= 0 ? `${label.slice(0, at)} is acquired in ${helper} here${label.slice(at + here.length)}` : `${label} (in ${helper})`;
 }
 
 function sameSpan(a: { file: string; start: number; end: number }, b: { file: string; start: number; end: number }): boolean {

@@ -9,8 +9,10 @@ import {
   type CallTarget,
   type FileIR,
   type Span,
+  type SlowKind,
   type Unit,
 } from '../../../core/src';
+import { opensStaleWindow } from '../severity';
 import { code } from './held-across-slow-call';
 
 /**
@@ -36,21 +38,49 @@ export const staleWriteAfterAwait: Rule = {
     const findings: Finding[] = [];
     const helpers = new HelperSlowness(context);
     for (const unit of context.file.units) {
-      for (const resource of sessionObjects(unit.cfg)) findings.push(...checkObject(context, unit, resource, helpers));
+      for (const resource of sessionObjects(unit.cfg)) {
+        if (resource.startsWith(PREFIX)) {
+          findings.push(...checkObject(context, unit, resource, helpers));
+          continue;
+        }
+        // What a project function returned: a session object when the function loads one.
+        const load = loadingCall(context, unit, resource);
+        if (load !== undefined) findings.push(...checkObject(context, unit, resource, helpers, load));
+      }
     }
     return findings;
   },
 };
 
 const PREFIX = 'session-object:';
+/** `session-candidate:<unit>:<variable>@<start of the call that returned it>`. */
+const CANDIDATE = 'session-candidate:';
+/** A read on `session-returned:<unit>` marks a unit that returns a loaded session object. */
+const RETURNED = 'session-returned:';
 
 function sessionObjects(cfg: Cfg): string[] {
   const found = new Set<string>();
   for (const node of cfg.nodes) {
     const effect = node.effect;
-    if (effect && (effect.kind === 'read' || effect.kind === 'write') && effect.resource.startsWith(PREFIX)) found.add(effect.resource);
+    if (effect && (effect.kind === 'read' || effect.kind === 'write') && (effect.resource.startsWith(PREFIX) || effect.resource.startsWith(CANDIDATE))) found.add(effect.resource);
   }
   return [...found].sort();
+}
+
+/**
+ * The node of the call that returned a candidate object (`await getSession()`), when that call
+ * reaches a function returning a loaded session object (`return getIronSession(…)`).
+ */
+function loadingCall(context: RuleContext, unit: Unit, resource: string): number | undefined {
+  const start = Number(resource.slice(resource.lastIndexOf('@') + 1));
+  for (const node of unit.cfg.nodes) {
+    const effect = node.effect;
+    if (effect?.kind !== 'call' || effect.span.start !== start) continue;
+    const callees = context.resolveCall ? context.resolveCall(effect.target, unit, effect.span) : unitsOf(context.file, effect.target);
+    const loads = callees.some((callee) => callee.cfg.nodes.some((n) => n.effect?.kind === 'read' && n.effect.resource === `${RETURNED}${callee.id}`));
+    return loads ? node.id : undefined;
+  }
+  return undefined;
 }
 
 /** Slow work at a node of the unit: a slow call, or a call of a helper of this file that does some. */
@@ -98,7 +128,7 @@ class HelperSlowness {
       let found: string | undefined;
       for (const node of unit.cfg.nodes) {
         const effect = node.effect;
-        if (effect?.kind === 'slow' && this.context.slowKindSeverity(effect.slowKind) !== 'off') found = effect.callee;
+        if (effect?.kind === 'slow' && opensWindow(this.context, effect.slowKind)) found = effect.callee;
         else if (effect?.kind === 'call') found = this.reaches(effect.target, unit, effect.span, depth + 1);
         if (found) break;
       }
@@ -107,6 +137,11 @@ class HelperSlowness {
     }
     return undefined;
   }
+}
+
+/** Slow work of this kind makes the object stale (not a database query or file read, unless configured). */
+function opensWindow(context: RuleContext, kind: SlowKind): boolean {
+  return opensStaleWindow(kind, context.slowKindSeverity(kind));
 }
 
 function unitsOf(file: FileIR, target: CallTarget): Unit[] {
@@ -147,7 +182,7 @@ interface LostWrite {
   readonly stale: Stale;
 }
 
-function checkObject(context: RuleContext, unit: Unit, resource: string, helpers: HelperSlowness): Finding[] {
+function checkObject(context: RuleContext, unit: Unit, resource: string, helpers: HelperSlowness, loadNode?: number): Finding[] {
   const cfg = unit.cfg;
   const states: (State | undefined)[] = new Array(cfg.nodes.length).fill(undefined);
   states[cfg.entry] = { read: undefined, stale: undefined };
@@ -161,12 +196,17 @@ function checkObject(context: RuleContext, unit: Unit, resource: string, helpers
     const before = states[id]!;
     let after = before;
     const effect = node.effect;
-    if (effect && (effect.kind === 'read' || effect.kind === 'write') && effect.resource === resource) {
+    if (id === loadNode && effect) {
+      // The call returns the object, loaded: whatever the call did before is behind it.
+      after = { read: effect.span, loaded: true, stale: undefined };
+    } else if (effect && (effect.kind === 'read' || effect.kind === 'write') && effect.resource === resource) {
       if (effect.kind === 'read' && effect.fresh) after = { read: effect.span, loaded: true, stale: undefined };
       else if (effect.kind === 'read') after = before.stale || before.read ? before : { read: effect.span, stale: undefined };
       else if (before.stale && !lost.has(spanKey(effect.span))) lost.set(spanKey(effect.span), { write: effect.span, key: effect.key, stale: before.stale });
-    } else if (effect && effect.kind === 'slow' && !before.stale && context.slowKindSeverity(effect.slowKind) !== 'off') {
-      const slow: SlowHere = { span: effect.span, callee: effect.callee, ...(effect.detail ? { detail: effect.detail } : {}) };
+    } else if (effect && effect.kind === 'slow' && !before.stale && opensWindow(context, effect.slowKind)) {
+      // A query's detail ("on another connection") is about a held connection, not a session.
+      const detail = effect.slowKind === 'database' ? undefined : effect.detail;
+      const slow: SlowHere = { span: effect.span, callee: effect.callee, ...(detail ? { detail } : {}) };
       after = { ...before, stale: { slow, read: before.read, ...(before.loaded ? { loaded: true } : {}) } };
     } else if (effect && effect.kind === 'call' && !before.stale) {
       const reaches = helpers.reaches(effect.target, unit, effect.span);
@@ -197,7 +237,9 @@ function checkObject(context: RuleContext, unit: Unit, resource: string, helpers
 function buildFinding(context: RuleContext, unit: Unit, resource: string, group: readonly LostWrite[]): Finding {
   const first = group[0]!;
   // `session-object:<unit id>:<expression>`; unit ids have colons of their own.
-  const object = resource.slice(PREFIX.length + unit.id.length + 1);
+  const object = resource.startsWith(CANDIDATE)
+    ? resource.slice(CANDIDATE.length + unit.id.length + 1, resource.lastIndexOf('@'))
+    : resource.slice(PREFIX.length + unit.id.length + 1);
   const slow = first.stale.slow;
   const what = (slow.detail ? `${code(slow.callee)} ${slow.detail}` : code(slow.callee)) + (slow.reaches ? `, which reaches ${code(slow.reaches)},` : '');
   const where = unit.handler ? ` in this request handler (${unit.handler})` : '';

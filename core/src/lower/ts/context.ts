@@ -67,6 +67,7 @@ export class TsUnitContext extends JumpStack<ts.Block, TsJumpFrame> {
     readonly className: string | undefined,
   ) {
     super();
+    this.exceptionsLeaveUnit = true;
   }
 
   get catalog(): NodeCatalog {

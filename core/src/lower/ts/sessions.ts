@@ -3,7 +3,7 @@ import type { Cursor } from '../../ir/cfg-builder';
 import type { AccessEffect } from '../../ir/effects';
 import type { TsUnitContext } from './context';
 import { handlerOf } from './handlers';
-import { resolveRef, unwrap } from './imports';
+import { importedFunction, resolveRef, unwrap } from './imports';
 
 /**
  * Session objects that a store saves as a whole at the end of the request: express-session
@@ -40,6 +40,15 @@ const ASSIGNMENTS = new Set([
 
 /** Variables of a unit holding an iron-session object. */
 const ironVariables = new WeakMap<TsUnitContext, Set<string>>();
+/**
+ * Variables of a unit holding what a project function returned (`const session = await
+ * getSession()`), by name, with where that call starts: a session object if the function
+ * returns one (`return getIronSession(…)`), which the rule checks across modules.
+ */
+const candidateVariables = new WeakMap<TsUnitContext, Map<string, number>>();
+
+/** Methods that run their callback before they return (`items.forEach((i) => …)`). */
+const SYNC_CALLBACK_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'sort']);
 
 type Lower = (node: ts.Node, cursor: Cursor) => Cursor;
 
@@ -50,6 +59,10 @@ function strip(node: ts.Expression): ts.Expression {
 }
 
 export function sessionResourceId(ctx: TsUnitContext, root: ts.Expression): string {
+  if (ts.isIdentifier(root) && !ironVariables.get(ctx)?.has(root.text)) {
+    const call = candidateVariables.get(ctx)?.get(root.text);
+    if (call !== undefined) return `session-candidate:${ctx.unitId}:${root.text}@${call}`;
+  }
   return `session-object:${ctx.unitId}:${ctx.text(root)}`;
 }
 
@@ -63,6 +76,9 @@ export function lowerSessionExpression(ctx: TsUnitContext, node: ts.Node, cursor
     if (!target || ts.isIdentifier(strip(node.left))) return undefined;
     const after = lower(node.right, cursor);
     const clearsAll = target.root === strip(node.left);
+    // `req.session = null` (cookie-session, koa-session): a logout drops the session, as
+    // `destroy()` does; nothing of it is saved over another request's changes.
+    if (clearsAll && isNothing(node.right)) return after;
     return emitAccess(ctx, after, 'write', target.root, node.left, target.key, clearsAll);
   }
   if (ts.isDeleteExpression(node) || ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && isIncrement(node.operator))) {
@@ -78,7 +94,9 @@ export function lowerSessionExpression(ctx: TsUnitContext, node: ts.Node, cursor
     if (!target) return undefined;
     // `promisify(req.session.reload)`: the reload, not yet called; counted as done here.
     const fresh = ts.isPropertyAccessExpression(node) && node.name.text === 'reload' && strip(node.expression) === target.root;
-    return emitAccess(ctx, cursor, 'read', target.root, node, fresh ? undefined : target.key, false, fresh);
+    const read = emitAccess(ctx, cursor, 'read', target.root, node, fresh ? undefined : target.key, false, fresh);
+    // `return session` of an iron-session object: callers get a loaded session.
+    return ts.isIdentifier(node) && ironVariables.get(ctx)?.has(node.text) && isReturned(node) ? emitReturned(ctx, read, node) : read;
   }
   return undefined;
 }
@@ -87,8 +105,31 @@ function isIncrement(operator: ts.SyntaxKind): boolean {
   return operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken;
 }
 
+/** `null`, `undefined`, `void 0`. */
+function isNothing(node: ts.Expression): boolean {
+  const value = strip(node);
+  return value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined') || ts.isVoidExpression(value);
+}
+
 function lowerSessionCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, lower: Lower): Cursor | undefined {
   const callee = strip(node.expression);
+  const lifted = lowerSyncCallback(ctx, node, cursor, lower);
+  if (lifted) return lifted;
+  const flash = flashCall(ctx, node);
+  if (flash) {
+    let next = cursor;
+    for (const arg of node.arguments) next = lower(arg, next);
+    // connect-flash keeps the messages in `req.session.flash`: adding one changes the session.
+    // Taking them (`req.flash('info')`) is counted as a read: it only empties what an earlier
+    // request stored for this one.
+    const effect: AccessEffect = {
+      kind: node.arguments.length >= 2 ? 'write' : 'read',
+      resource: `session-object:${ctx.unitId}:${ctx.text(flash)}.session`,
+      key: 'flash',
+      span: ctx.span(node),
+    };
+    return ctx.emit(next, effect);
+  }
   const iron = ironSessionCall(ctx, node);
   if (iron) {
     let next = cursor;
@@ -96,16 +137,27 @@ function lowerSessionCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: C
     ironVariables.get(ctx)?.add(iron.text) ?? ironVariables.set(ctx, new Set([iron.text]));
     return emitAccess(ctx, next, 'read', iron, node, undefined, false, true);
   }
+  if (isIronCall(ctx, node) && isReturned(node)) {
+    // `return getIronSession(…)`: a project helper that loads the session for its callers.
+    let next = cursor;
+    for (const arg of node.arguments) next = lower(arg, next);
+    return emitReturned(ctx, next, node);
+  }
+  noteCandidate(ctx, node);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const target = rootOf(ctx, callee.expression);
   if (!target) return undefined;
-  let next = cursor;
-  for (const arg of node.arguments) next = lower(arg, next);
   const method = callee.name.text;
   const onRoot = strip(callee.expression) === target.root;
+  // What a project function returned may be anything (an SDK client, a document): its calls
+  // are lowered as usual, only a change of a value in it (`session.cart.push(…)`) is recorded.
+  if (isCandidate(ctx, target.root) && (onRoot || !MUTATORS.has(method))) return undefined;
+  let next = cursor;
+  for (const arg of node.arguments) next = lower(arg, next);
   if (onRoot) {
     if (method === 'reload' || method === 'regenerate') return emitAccess(ctx, next, 'read', target.root, node, undefined, false, true);
-    if (method === 'save' || method === 'set') return emitAccess(ctx, next, 'write', target.root, node, method === 'set' ? literalArg(node) : undefined);
+    // `save()` (koa-session: `manuallyCommit()`) writes the whole copy to the store at once.
+    if (method === 'save' || method === 'set' || method === 'manuallyCommit') return emitAccess(ctx, next, 'write', target.root, node, method === 'set' ? literalArg(node) : undefined);
     if (method === 'destroy' || method === 'touch' || method === 'resetMaxAge') return next;
     return emitAccess(ctx, next, 'read', target.root, node, method === 'get' ? literalArg(node) : undefined);
   }
@@ -117,7 +169,7 @@ function literalArg(node: ts.CallExpression): string | undefined {
   return first && ts.isStringLiteralLike(first) ? first.text : undefined;
 }
 
-/** `await new Promise((resolve) => req.session.reload(resolve))`: a reload, once the promise settles. */
+/** `await new Promise((resolve) => req.session.reload(resolve))` (or `regenerate`): a fresh session, once the promise settles. */
 function lowerPromiseReload(ctx: TsUnitContext, node: ts.NewExpression, cursor: Cursor, lower: Lower): Cursor | undefined {
   const ctor = strip(node.expression);
   if (!ts.isIdentifier(ctor) || ctor.text !== 'Promise') return undefined;
@@ -128,7 +180,7 @@ function lowerPromiseReload(ctx: TsUnitContext, node: ts.NewExpression, cursor: 
     if (reloaded) return;
     if (ts.isCallExpression(child)) {
       const callee = strip(child.expression);
-      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'reload') {
+      if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'reload' || callee.name.text === 'regenerate')) {
         const target = rootOf(ctx, callee.expression);
         if (target && target.root === strip(callee.expression)) reloaded = target.root;
       }
@@ -186,12 +238,19 @@ function rootOf(ctx: TsUnitContext, node: ts.Expression): { root: ts.Expression;
 function isSessionRoot(ctx: TsUnitContext, node: ts.Expression): boolean {
   if (ts.isIdentifier(node)) {
     if (ironVariables.get(ctx)?.has(node.text) && !isDeclarationName(node)) return true;
+    // A held resource a helper returned (`const client = await getClient()`) is no session.
+    if (candidateVariables.get(ctx)?.has(node.text) && !ctx.held.has(node.text) && !isDeclarationName(node)) return true;
     const parameter = parameterOf(node);
     return parameter !== undefined && (ts.getDecorators(parameter) ?? []).some((d) => decoratorName(d) === 'Session');
   }
   if (!ts.isPropertyAccessExpression(node) || !SESSION_PROPERTIES.has(node.name.text)) return false;
   const base = strip(node.expression);
   return ts.isIdentifier(base) && isRequestLike(ctx, base);
+}
+
+/** A variable holding what a project function returned, not (yet) known to be a session. */
+function isCandidate(ctx: TsUnitContext, root: ts.Expression): boolean {
+  return ts.isIdentifier(root) && !ironVariables.get(ctx)?.has(root.text) && candidateVariables.get(ctx)?.has(root.text) === true;
 }
 
 function isDeclarationName(node: ts.Identifier): boolean {
@@ -233,14 +292,119 @@ function isRequestLike(ctx: TsUnitContext, name: ts.Identifier): boolean {
   return false;
 }
 
+/** `req.flash(…)` (connect-flash, express-flash) on a request: the request, else undefined. */
+function flashCall(ctx: TsUnitContext, node: ts.CallExpression): ts.Identifier | undefined {
+  const callee = strip(node.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'flash') return undefined;
+  const base = strip(callee.expression);
+  return ts.isIdentifier(base) && isRequestLike(ctx, base) ? base : undefined;
+}
+
+function isIronCall(ctx: TsUnitContext, node: ts.CallExpression): boolean {
+  const ref = resolveRef(ctx.facts.imports.bindings, node.expression);
+  return ref !== undefined && IRON_MODULES.has(ref.module) && ref.name === 'getIronSession';
+}
+
 /** `const session = await getIronSession(…)` → the identifier `session`. */
 function ironSessionCall(ctx: TsUnitContext, node: ts.CallExpression): ts.Identifier | undefined {
-  const ref = resolveRef(ctx.facts.imports.bindings, node.expression);
-  if (!ref || !IRON_MODULES.has(ref.module) || ref.name !== 'getIronSession') return undefined;
-  let current: ts.Node = node;
-  while (current.parent && (ts.isAwaitExpression(current.parent) || ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent))) current = current.parent;
-  const parent = current.parent;
+  return isIronCall(ctx, node) ? assignedTo(node) : undefined;
+}
+
+/** The variable a call's (awaited) result is stored in: `const x = await f()`, `x = f()`. */
+function assignedTo(node: ts.CallExpression): ts.Identifier | undefined {
+  const parent = outside(node).parent;
   if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name;
   if (parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(parent.left)) return parent.left;
   return undefined;
+}
+
+/** The node around `node` past `await`, parentheses and `as`. */
+function outside(node: ts.Node): ts.Node {
+  let current: ts.Node = node;
+  while (current.parent && (ts.isAwaitExpression(current.parent) || ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isNonNullExpression(current.parent))) current = current.parent;
+  return current;
+}
+
+/** What the unit returns: `return x`, or the body of an arrow function (`() => x`). */
+function isReturned(node: ts.Node): boolean {
+  const current = outside(node);
+  const parent = current.parent;
+  return parent !== undefined && (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === current));
+}
+
+/** Marks the unit as one that returns a loaded session object (`session-returned:<unit>`). */
+function emitReturned(ctx: TsUnitContext, cursor: Cursor, at: ts.Node): Cursor {
+  return ctx.emit(cursor, { kind: 'read', resource: `session-returned:${ctx.unitId}`, fresh: true, span: ctx.span(at) });
+}
+
+/**
+ * `const session = await getSession()` where `getSession` is a function of the project (of
+ * this module or imported from another one): the variable may hold a session object; its
+ * accesses are recorded on a `session-candidate:` resource named after the call, and the rule
+ * keeps them when the function returns a loaded session.
+ */
+function noteCandidate(ctx: TsUnitContext, node: ts.CallExpression): void {
+  const callee = strip(node.expression);
+  if (!ts.isIdentifier(callee)) return;
+  const variable = assignedTo(node);
+  if (!variable) return;
+  const ref = ctx.facts.imports.bindings.get(callee.text);
+  const project = ref ? importedFunction(ctx.facts.file, ref) !== undefined : ctx.facts.functions.has(callee.text);
+  const candidates = candidateVariables.get(ctx) ?? new Map<string, number>();
+  candidateVariables.set(ctx, candidates);
+  if (project) candidates.set(variable.text, node.getStart(ctx.facts.source));
+  else candidates.delete(variable.text);
+}
+
+/**
+ * `items.forEach((item) => { session.cart.push(item) })`: a callback that runs before the
+ * call returns, written inline and not async. Its writes to this unit's session objects
+ * happen at the call, so they are recorded here, after the rest of the call.
+ */
+function lowerSyncCallback(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, lower: Lower): Cursor | undefined {
+  const callee = strip(node.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !SYNC_CALLBACK_METHODS.has(callee.name.text)) return undefined;
+  const writes: { root: ts.Expression; at: ts.Node; key: string | undefined }[] = [];
+  for (const arg of node.arguments) {
+    const fn = strip(arg);
+    if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) continue;
+    writes.push(...capturedWrites(ctx, fn));
+  }
+  if (writes.length === 0) return undefined;
+  let next = lower(callee.expression, cursor);
+  for (const arg of node.arguments) next = lower(arg, next);
+  for (const write of writes) next = emitAccess(ctx, next, 'write', write.root, write.at, write.key);
+  return next;
+}
+
+/** Writes to session objects of the enclosing unit inside a callback's body (not in nested functions). */
+function capturedWrites(ctx: TsUnitContext, fn: ts.ArrowFunction | ts.FunctionExpression): { root: ts.Expression; at: ts.Node; key: string | undefined }[] {
+  const shadowed = new Set(fn.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
+  const found: { root: ts.Expression; at: ts.Node; key: string | undefined }[] = [];
+  const target = (expr: ts.Expression): { root: ts.Expression; key?: string } | undefined => {
+    const result = rootOf(ctx, expr);
+    if (!result) return undefined;
+    const base = ts.isIdentifier(result.root) ? result.root : strip((result.root as ts.PropertyAccessExpression).expression);
+    return ts.isIdentifier(base) && shadowed.has(base.text) ? undefined : result;
+  };
+  const visit = (child: ts.Node): void => {
+    if (ts.isFunctionLike(child)) return;
+    if (ts.isBinaryExpression(child) && ASSIGNMENTS.has(child.operatorToken.kind) && !ts.isIdentifier(strip(child.left))) {
+      const written = target(child.left);
+      if (written) found.push({ root: written.root, at: child.left, key: written.key });
+    } else if (ts.isDeleteExpression(child) || ((ts.isPrefixUnaryExpression(child) || ts.isPostfixUnaryExpression(child)) && isIncrement(child.operator))) {
+      const operand = ts.isDeleteExpression(child) ? child.expression : child.operand;
+      const written = target(operand);
+      if (written) found.push({ root: written.root, at: operand, key: written.key });
+    } else if (ts.isCallExpression(child)) {
+      const callee = strip(child.expression);
+      if (ts.isPropertyAccessExpression(callee) && (MUTATORS.has(callee.name.text) || callee.name.text === 'save')) {
+        const written = target(callee.expression);
+        if (written && (MUTATORS.has(callee.name.text) || strip(callee.expression) === written.root)) found.push({ root: written.root, at: child, key: written.key });
+      }
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(fn.body);
+  return found;
 }

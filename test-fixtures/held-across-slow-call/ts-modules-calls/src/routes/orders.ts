@@ -7,40 +7,40 @@ import audit from '../services/audit';
 export const orders = Router();
 
 orders.post('/orders/:id/pay', async (req, res) => {
-  const chargeId = await withClient(async (client) => { // expect: held-across-slow-call
+  const chargeId = await withClient(async (client) => {
     const { rows } = await client.query('SELECT customer_id, total FROM orders WHERE id = $1', [req.params.id]);
-    return billing.charge(rows[0].customer_id, rows[0].total);
+    return billing.charge(rows[0].customer_id, rows[0].total); // expect: held-across-slow-call
   });
   res.json({ chargeId });
 });
 
 orders.post('/orders/:id/ship', async (req, res) => {
-  await withLockedOrder(req.params.id, async () => { // expect: held-across-slow-call
-    await notify(req.body.userId, 'Your order has shipped');
+  await withLockedOrder(req.params.id, async () => {
+    await notify(req.body.userId, 'Your order has shipped'); // expect: held-across-slow-call
   });
   res.sendStatus(204);
 });
 
 orders.post('/orders/:id/refund', async (req, res) => {
-  await withClient(async (client) => { // expect: held-across-slow-call
+  await withClient(async (client) => {
     await client.query('UPDATE orders SET state = $1 WHERE id = $2', ['refunded', req.params.id]);
-    await BillingService.refund(req.body.chargeId);
+    await BillingService.refund(req.body.chargeId); // expect: held-across-slow-call
   });
   res.sendStatus(204);
 });
 
 orders.post('/orders/:id/retry', async (req, res) => {
-  await withClient(async (client) => { // expect: held-across-slow-call
+  await withClient(async (client) => {
     await client.query('UPDATE orders SET attempts = attempts + 1 WHERE id = $1', [req.params.id]);
-    await new BillingService().charge(req.body.customerId, req.body.total);
+    await new BillingService().charge(req.body.customerId, req.body.total); // expect: held-across-slow-call
   });
   res.sendStatus(204);
 });
 
 orders.post('/orders/:id/cancel', async (req, res) => {
-  await withClient(async (client) => { // expect: held-across-slow-call
+  await withClient(async (client) => {
     await client.query('UPDATE orders SET state = $1 WHERE id = $2', ['cancelled', req.params.id]);
-    await audit(`order ${req.params.id} cancelled`);
+    await audit(`order ${req.params.id} cancelled`); // expect: held-across-slow-call
   });
   res.sendStatus(204);
 });
