@@ -116,6 +116,28 @@ describe('TypeScript modules in both modes', () => {
     assert.ok(!result.notes.some((n) => /type-aware/.test(n.message)));
   });
 
+  it('follows objects that spread themselves or each other without running out of stack', async () => {
+    const text = [
+      "import { helpers } from './helpers';",
+      'let options = { retries: 1 };',
+      'options = { ...options, retries: 2 };',
+      'const a = { ...b, name: 1 };',
+      'const b = { ...a };',
+      'export async function run() {',
+      '  await options.load();',
+      '  await a.load();',
+      '  await helpers.load();',
+      '}',
+    ].join('\n');
+    const helpers = "import { run } from './main';\nexport let helpers = { run };\nhelpers = { ...helpers, ...helpers };\n";
+    const result = (await analyzer()).analyzeProject(
+      [{ path: 'src/main.ts', text }, { path: 'src/helpers.ts', text: helpers }],
+      { readFile: () => undefined },
+    );
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual(result.findings, []);
+  });
+
   it('notes a relative import that matches no file of the run, not a style sheet or a package', async () => {
     const result = (await analyzer()).analyzeProject(
       [{ path: 'src/routes/a.ts', text: "import { pool } from '../db';\nimport express from 'express';\nimport './a.css';\nexport const x = pool;\n" }],

@@ -538,6 +538,18 @@ export class TsProjectModules {
 
   /** A property of a value: an export of a module, a property of an object literal or class. */
   private member(base: ModuleValue, name: string): ModuleValue | undefined {
+    // Object spreads can refer to each other (`a = { ...b }`, `b = { ...a }`) through values
+    // already worked out, which `describe`'s own guard never sees: count these steps too.
+    if (this.depth > MAX_DEPTH) return undefined;
+    this.depth++;
+    try {
+      return this.memberOf(base, name);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private memberOf(base: ModuleValue, name: string): ModuleValue | undefined {
     switch (base.kind) {
       case 'module':
         return this.exportOf(base.file, name);
