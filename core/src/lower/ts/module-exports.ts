@@ -52,6 +52,12 @@ export interface ModuleLinks {
   valueOf(expr: ts.Expression): ModuleValue | undefined;
   /** A project class (or a project class it extends) declares this member itself. */
   declares(className: string, member: string): boolean;
+  /**
+   * A project function of another module that returns a freshly acquired resource
+   * (`export async function getClient() { return pool.connect(); }`): the holder's entry and
+   * the acquiring call as written there.
+   */
+  acquiredBy(callee: ts.Expression): { readonly entry: NodeHeldResource; readonly api: string } | undefined;
 }
 
 /** Where an export's value is written. */
@@ -323,7 +329,11 @@ export class TsProjectModules {
   }
 
   linksFor(file: string): ModuleLinks {
-    return { valueOf: (expr) => this.describe(file, expr), declares: (className, member) => this.declares(className, member, 0) };
+    return {
+      valueOf: (expr) => this.describe(file, expr),
+      declares: (className, member) => this.declares(className, member, 0),
+      acquiredBy: (callee) => this.acquiredBy(file, callee),
+    };
   }
 
   /** Imports of project code (relative, or a tsconfig `paths` pattern) that match no file of the run, once per specifier. */
@@ -627,6 +637,26 @@ export class TsProjectModules {
     }
     const parent = this.parentClass(cls);
     return parent ? this.classMember(parent, name, depth + 1) : undefined;
+  }
+
+  private acquiredBy(file: string, callee: ts.Expression): { entry: NodeHeldResource; api: string } | undefined {
+    const made = this.describe(file, callee);
+    const site = made?.kind === 'function' ? made.declaration : undefined;
+    const returned = site ? returnedExpression(site.node) : undefined;
+    if (!site || !returned) return undefined;
+    let call = unwrap(returned);
+    if (ts.isAwaitExpression(call)) call = unwrap(call.expression);
+    if (!ts.isCallExpression(call)) return undefined;
+    const method = unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(method)) return undefined;
+    // `pool.connect(async (client) => …)` runs a callback: nothing is handed back.
+    if (call.arguments.some((arg) => ts.isArrowFunction(unwrap(arg)) || ts.isFunctionExpression(unwrap(arg)))) return undefined;
+    const holder = this.describe(site.file, method.expression);
+    if (holder?.kind !== 'holder' || holder.entry.releaseFunction || holder.entry.releaseIndex !== undefined) return undefined;
+    if (!holder.entry.acquire.includes(method.name.text)) return undefined;
+    const source = this.byFile.get(site.file)?.source;
+    const text = source ? method.getText(source) : method.name.text;
+    return { entry: holder.entry, api: `${text.length > 40 ? `${text.slice(0, 37)}...` : text}()` };
   }
 
   private declares(className: string, member: string, depth: number): boolean {

@@ -112,10 +112,14 @@ function acquisitionOf(ctx: TsUnitContext, value: ts.Expression | undefined): Ac
     entry = holderOf(ctx, callee.expression);
     method = callee.name.text;
     holder = shortText(ctx.text(callee.expression));
+    // `db.getClient()`: a function of another module (`const db = require('./db')`).
+    const helper = entry ? undefined : ctx.facts.imports.modules?.acquiredBy(callee);
+    if (helper) return { entry: helper.entry, api: `${shortText(ctx.text(callee))}()`, expr, note: ` (it returns \`${helper.api}\`)`, holder };
   } else if (ts.isIdentifier(callee)) {
     // `import { lock } from 'proper-lockfile'`: the module's own function.
     const ref = ctx.facts.imports.bindings.get(callee.text);
-    const helper = ref ? undefined : acquiringHelpers(ctx.facts).get(callee.text);
+    // A helper of this file, or (`import { getClient } from './db'`) of another module.
+    const helper = ref ? ctx.facts.imports.modules?.acquiredBy(callee) : acquiringHelpers(ctx.facts).get(callee.text);
     if (helper) return { entry: helper.entry, api: `${callee.text}()`, expr, note: ` (it returns \`${helper.api}\`)`, holder: callee.text };
     if (!ref) return undefined;
     entry = ctx.catalog.heldResources.find((e) => e.made === 'module' && modulesOf(e).includes(ref.module) && e.acquire.includes(ref.name));
