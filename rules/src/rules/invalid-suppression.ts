@@ -5,7 +5,7 @@ export const invalidSuppression: Rule = {
   meta: {
     id: 'invalid-suppression',
     description: 'A suppression comment names no rule, an unknown rule, or gives no reason',
-    languages: ['php'],
+    languages: ['php', 'typescript'],
     defaultSeverity: 'warning',
     fixAvailability: 'never',
   },
