@@ -256,6 +256,14 @@ function slowEffect(entry: NodeSlowExport, display: string, span: Effect['span']
   return { kind: 'slow', slowKind: entry.kind, callee: display, span };
 }
 
+/** A function of another module passed by name (`withClient(renderReport)`). */
+function importedCallable(ctx: TsUnitContext, value: ts.Identifier): CallTarget | undefined {
+  const modules = ctx.facts.imports.modules;
+  if (!modules || !ctx.facts.imports.bindings.has(value.text)) return undefined;
+  const known = modules.valueOf(value);
+  return known?.kind === 'function' ? known.target : undefined;
+}
+
 function call(target: CallTarget, node: ts.CallExpression, display: string, span: Effect['span'], ctx: TsUnitContext): CallEffect {
   const callables: { index: number; target: CallTarget }[] = [];
   node.arguments.forEach((arg, index) => {
@@ -263,8 +271,11 @@ function call(target: CallTarget, node: ts.CallExpression, display: string, span
     if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) {
       callables.push({ index, target: { type: 'closure', file: ctx.facts.file, start: value.getStart(ctx.facts.source) } });
     } else if (ts.isIdentifier(value)) {
-      const local = ctx.facts.functions.get(value.text);
-      if (local) callables.push({ index, target: local });
+      // `withClient(fn)` inside `withTransaction(fn)`: whatever the caller bound to `fn`.
+      const parameter = ctx.parameters.get(value.text);
+      const local = parameter === undefined ? (ctx.facts.functions.get(value.text) ?? importedCallable(ctx, value)) : undefined;
+      if (parameter !== undefined) callables.push({ index, target: { type: 'parameter', index: parameter } });
+      else if (local) callables.push({ index, target: local });
     }
   });
   return callables.length > 0 ? { kind: 'call', target, callables, display, span } : { kind: 'call', target, display, span };
