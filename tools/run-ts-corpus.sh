@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs session-lint over every package of the TypeScript/JavaScript corpus (corpus/ts/, fetched
 # by tools/fetch-ts-corpus.sh) and prints one summary row per package: files analysed, wall time
-# and peak RSS (from /usr/bin/time -v), findings per rule, input errors, and the TypeScript mode
+# and peak RSS (from /usr/bin/time -v), findings per rule and severity, input errors, and the TypeScript mode
 # reported by --verbose (type-aware when a tsconfig.json is found, syntax-only otherwise).
 # Every finding is written as one JSON line ({"package": …, …the finding…}) to
-# $OUT/findings.jsonl, and the raw reports and stderr to $OUT/<package>.{json,err,txt}.
+# $OUT/findings.jsonl, and the raw reports and stderr to $OUT/<package>.{json,err,time}.
+# A findings cell reads "N (a warning, b info)" when N > 0.
 # The tool is copied to a temporary directory first, so a rebuild during the run cannot change it.
 # Usage: bash tools/run-ts-corpus.sh [package...]   (default: every package below)
 #   OUT=/tmp/ts-corpus-run (default) — where the reports go
@@ -73,27 +74,53 @@ for pkg in "${PKGS[@]}"; do
   # shellcheck disable=SC2086
   (cd "$C/$pkg" && /usr/bin/time -v -o "$OUT/$pkg.time" node "$TOOL/session-lint.js" check $paths \
       --format json --verbose --include-vendor --no-ignore "${cfg[@]}" > "$OUT/$pkg.json" 2> "$OUT/$pkg.err") || true
-  # The pretty report's last line gives the number of files analysed.
   # shellcheck disable=SC2086
-  (cd "$C/$pkg" && node "$TOOL/session-lint.js" check $paths --include-vendor --no-ignore --no-color "${cfg[@]}" \
-      > "$OUT/$pkg.txt" 2>/dev/null) || true
-  node - "$pkg" "$spec" "$OUT" <<'EOF'
+  node - "$pkg" "$spec" "$OUT" "$C/$pkg" $paths <<'EOF'
 const fs = require('fs');
-const [pkg, spec, out] = process.argv.slice(2);
+const path = require('path');
+const [pkg, spec, out, dir, ...given] = process.argv.slice(2);
 let report = { findings: [], errors: [] };
 try { report = JSON.parse(fs.readFileSync(`${out}/${pkg}.json`, 'utf8')); } catch (e) { report.errors = [{ message: 'no JSON report: ' + e.message }]; }
 const time = fs.readFileSync(`${out}/${pkg}.time`, 'utf8');
 const wall = (time.match(/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (.*)/) || [])[1] || '?';
 const rss = Number((time.match(/Maximum resident set size \(kbytes\): (\d+)/) || [])[1] || 0);
-const txt = fs.readFileSync(`${out}/${pkg}.txt`, 'utf8');
-const files = (txt.match(/in ([\d,]+) files?/g) || []).pop() || '?';
 const err = fs.readFileSync(`${out}/${pkg}.err`, 'utf8');
+// Files analysed: neither report prints it when there are findings (the pretty summary's
+// "in N files" then counts the files *with* findings, and the JSON has no count). So: every
+// regular file under the given paths (symbolic links followed, each real file once, as the CLI
+// walks), minus what --verbose says was skipped (a skipped directory takes its content along:
+// other extensions, .d.ts, .git, config `ignore`), minus the files that could not be read or
+// were too large or binary (reported as input errors of kind unreadable/skipped).
+const skipped = [...err.matchAll(/^skipped (.*?): /gm)].map((m) => path.resolve(dir, m[1]));
+const unreadFiles = new Set(report.errors.filter((e) => e.kind === 'unreadable' || e.kind === 'skipped').map((e) => path.resolve(dir, e.file)));
+const isSkipped = (abs) => unreadFiles.has(abs) || skipped.some((s) => abs === s || abs.startsWith(s + path.sep));
+const seen = new Set();
+let analysed = 0;
+const visit = (abs, explicit) => {
+  let st;
+  try { st = fs.statSync(abs); } catch { return; }
+  if (st.isDirectory()) {
+    const real = fs.realpathSync(abs);
+    if (seen.has('dir:' + real) || (!explicit && isSkipped(abs))) return;
+    seen.add('dir:' + real);
+    for (const e of fs.readdirSync(abs).sort()) visit(path.join(abs, e), false);
+  } else if (st.isFile() && !seen.has(abs) && !isSkipped(abs)) { seen.add(abs); analysed++; }
+};
+for (const g of given) visit(path.resolve(dir, g), true);
+const files = analysed.toLocaleString('en-US');
 const typeAware = (err.match(/type-aware \(tsconfig[^\n]*for (\d+) file/g) || []);
 const mode = typeAware.length ? `type-aware for ${typeAware.map((m) => m.match(/for (\d+)/)[1]).join('+')} file(s), syntax-only for the rest` : 'syntax-only';
 const byRule = {};
-for (const f of report.findings) byRule[f.ruleId || f.rule] = (byRule[f.ruleId || f.rule] || 0) + 1;
+const bySev = {};
+for (const f of report.findings) {
+  const r = f.ruleId || f.rule;
+  byRule[r] = (byRule[r] || 0) + 1;
+  bySev[r] = bySev[r] || {};
+  bySev[r][f.severity] = (bySev[r][f.severity] || 0) + 1;
+}
+const cell = (r) => !byRule[r] ? '0' : `${byRule[r]} (${['error', 'warning', 'info'].filter((v) => bySev[r][v]).map((v) => `${bySev[r][v]} ${v}`).join(', ')})`;
 const secs = wall.split(':').reduce((a, b) => a * 60 + Number(b), 0);
-console.log(`| ${spec} | ${files.replace(/^in | files?$/g, '')} | ${secs.toFixed(1)} s | ${Math.round(rss / 1024)} MiB | ${byRule['held-across-slow-call'] || 0} | ${byRule['stale-write-after-await'] || 0} | ${report.errors.length} | ${mode} |`);
+console.log(`| ${spec} | ${files} | ${secs.toFixed(1)} s | ${Math.round(rss / 1024)} MiB | ${cell('held-across-slow-call')} | ${cell('stale-write-after-await')} | ${report.errors.length} | ${mode} |`);
 const other = Object.keys(byRule).filter((r) => r !== 'held-across-slow-call' && r !== 'stale-write-after-await');
 if (other.length) console.log(`|   (other rules: ${other.map((r) => `${r} ${byRule[r]}`).join(', ')}) | | | | | | | |`);
 for (const f of report.findings) fs.appendFileSync(`${out}/findings.jsonl`, JSON.stringify({ package: pkg, ...f }) + '\n');

@@ -1,9 +1,8 @@
 // @directus/api 39.2.1 (dist/controllers/deployment.js and dist/services/deployment.js; the same
 // shape is in every Directus controller): inside the transaction the route builds a service,
 // `new DeploymentService({ knex: trx, … })`, and calls its method, which tests the provider's
-// credentials over HTTP before inserting. Missed: a method called on a `new`-constructed local
-// instance of a class of the same file is not resolved, so the HTTP call inside it is not seen
-// (a `this.method()` call is followed).
+// credentials over HTTP before inserting. Missed with a672f76 (a method called on a
+// `new`-constructed local instance was not resolved); reported since instance resolution.
 import knex from 'knex';
 
 const database = knex({ client: 'pg', connection: process.env.DATABASE_URL });

@@ -1,0 +1,6 @@
+const transaction = async (knex$1, handler) => {
+  if (knex$1.isTransaction) return handler(knex$1);
+  return await knex$1.transaction((trx) => handler(trx));
+};
+
+export { transaction };
