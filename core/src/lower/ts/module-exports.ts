@@ -474,7 +474,13 @@ export class TsProjectModules {
     if (ts.isBinaryExpression(expr)) {
       const op = expr.operatorToken.kind;
       // `connection = connection || require('./connection')`: the value it falls back to.
-      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return this.describe(file, expr.left) ?? this.describe(file, expr.right);
+      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+        const left = this.describe(file, expr.left);
+        if (left) return left;
+        // `options.transacting || knex`: what the caller passed (a transaction, perhaps) comes
+        // first, so the fallback says nothing about the value.
+        return fromParameter(expr.left) ? undefined : this.describe(file, expr.right);
+      }
       if (op === ts.SyntaxKind.EqualsToken) return this.describe(file, expr.right);
     }
     return undefined;
@@ -673,6 +679,23 @@ export class TsProjectModules {
     const parent = heritage ? this.describe(cls.file, heritage) : undefined;
     return parent?.kind === 'class' ? parent.name : undefined;
   }
+}
+
+/** `options.transacting`, `opts?.db`, `client`: an expression read from a parameter of an enclosing function. */
+function fromParameter(node: ts.Expression): boolean {
+  let root = unwrap(node);
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = unwrap(root.expression);
+  if (!ts.isIdentifier(root)) return false;
+  const name = root.text;
+  for (let scope: ts.Node | undefined = root.parent; scope; scope = scope.parent) {
+    if (ts.isFunctionLike(scope)) {
+      if (scope.parameters.some((p) => bindsName(p.name, name))) return true;
+      const body = (scope as ts.FunctionLikeDeclaration).body;
+      // A local of that function shadows any outer parameter.
+      if (body && ts.isBlock(body) && body.statements.some((st) => ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => bindsName(d.name, name)))) return false;
+    }
+  }
+  return false;
 }
 
 function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {

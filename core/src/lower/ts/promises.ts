@@ -36,17 +36,56 @@ export function promiseExecutorWork(ctx: TsUnitContext, node: ts.NewExpression):
   if (!ts.isIdentifier(ctor) || ctor.text !== 'Promise' || ctx.facts.imports.bindings.has('Promise')) return undefined;
   const executor = node.arguments?.[0] ? unwrap(node.arguments[0]) : undefined;
   if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor))) return undefined;
+  const settle = settlers(executor);
   let found: AwaitedWork | undefined;
   const visit = (child: ts.Node): void => {
     if (found) return;
-    if (ts.isCallExpression(child)) found = startedWork(ctx, child);
+    if (ts.isCallExpression(child) && !isDeadline(ctx, child, settle)) found = startedWork(ctx, child);
     if (!found && (!isFunctionValue(child) || child === executor)) ts.forEachChild(child, visit);
   };
   visit(executor);
   return found;
 }
 
-/** A call that starts slow work: a global timer, or a slow export of the catalog (`https.get`). */
+/** The executor's `resolve` and `reject` parameter names. */
+function settlers(executor: ts.ArrowFunction | ts.FunctionExpression): { resolve?: string; reject?: string } {
+  const name = (index: number): string | undefined => {
+    const parameter = executor.parameters[index];
+    return parameter && ts.isIdentifier(parameter.name) ? parameter.name.text : undefined;
+  };
+  const resolve = name(0);
+  const reject = name(1);
+  return { ...(resolve ? { resolve } : {}), ...(reject ? { reject } : {}) };
+}
+
+/**
+ * `setTimeout(() => reject(new Error('timed out')), ms)`: a deadline, not a sleep. The promise
+ * settles when the work next to it ends (or fails at the deadline); it never waits for the
+ * timer on the way that succeeds. A timer whose callback resolves (`setTimeout(resolve, ms)`)
+ * is the sleep.
+ */
+function isDeadline(ctx: TsUnitContext, call: ts.CallExpression, settle: { resolve?: string; reject?: string }): boolean {
+  const callee = unwrap(call.expression);
+  if (!ts.isIdentifier(callee) || !ctx.catalog.timers.includes(callee.text) || settle.reject === undefined) return false;
+  const callback = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+  if (!callback) return false;
+  if (ts.isIdentifier(callback)) return callback.text === settle.reject;
+  if (!isFunctionValue(callback)) return false;
+  let rejects = false;
+  let resolves = false;
+  const visit = (child: ts.Node): void => {
+    if (ts.isCallExpression(child) && ts.isIdentifier(unwrap(child.expression))) {
+      const name = (unwrap(child.expression) as ts.Identifier).text;
+      if (name === settle.reject) rejects = true;
+      if (name === settle.resolve) resolves = true;
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(callback);
+  return rejects && !resolves;
+}
+
+/** A call that starts slow work: a global timer or `fetch`, or a slow export of the catalog (`https.get`). */
 function startedWork(ctx: TsUnitContext, call: ts.CallExpression): AwaitedWork | undefined {
   const callee = unwrap(call.expression);
   const { bindings } = ctx.facts.imports;
@@ -54,7 +93,9 @@ function startedWork(ctx: TsUnitContext, call: ts.CallExpression): AwaitedWork |
     return { kind: 'sleep', callee: `${callee.text}()` };
   }
   const ref = resolveRef(bindings, callee);
-  const entry = ref ? slowExportOf(ctx.catalog, ref, true) : undefined;
+  const global =
+    !ref && ts.isIdentifier(callee) && Object.prototype.hasOwnProperty.call(ctx.catalog.globals, callee.text) ? ctx.catalog.globals[callee.text] : undefined;
+  const entry = ref ? slowExportOf(ctx.catalog, ref, true) : global;
   return entry ? { kind: entry.kind, callee: `${short(ctx.text(callee))}()` } : undefined;
 }
 
