@@ -33,7 +33,8 @@ describe('project fixtures', () => {
       for (const project of projects) {
         it(project.name, async () => {
           const root = path.join(folder, project.name);
-          const all = walk(root).filter((f) => ['.php', '.ts', '.js'].some((ext) => f.endsWith(ext)));
+          // Every extension the analyser reads (a corpus reduction keeps its `.mjs` files).
+          const all = walk(root).filter((f) => /\.(php|ts|tsx|mts|cts|js|jsx|mjs|cjs)$/.test(f));
           const notGivenFile = path.join(root, '_not-given.txt');
           const notGiven = new Set(fs.existsSync(notGivenFile) ? fs.readFileSync(notGivenFile, 'utf8').split(/\r?\n/).filter(Boolean) : []);
           const given = all.filter((f) => !notGiven.has(f));

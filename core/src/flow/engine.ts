@@ -28,6 +28,11 @@ export interface SlowOccurrence {
   readonly loop?: 'repeats' | 'polls' | 'streams';
   /** The slow work is a callback a higher-order helper was given (`with_session(fn …)`). */
   readonly viaCallback?: boolean;
+  /**
+   * With `viaCallback`: the callable the helper ran (as its caller bound it). A summary hands
+   * a callback run under its own lock up to its caller only when that caller passed it.
+   */
+  readonly callback?: CallTarget;
   /** When a callee holds its own lock around it: that lock's open sites, from the caller. */
   readonly sites?: readonly OpenSite[];
 }
@@ -186,9 +191,15 @@ export class FlowEngine {
     }
     const allHeld = heldOperations(flow);
     const held = allHeld.filter((op) => op.sites.some((site) => site.entry));
-    // A callback run under the callee's own lock: the caller wrote the slow code.
+    // A callback run under the callee's own lock: the caller wrote the slow code. Only a
+    // callback the caller bound to this call counts: a closure of this unit (or of a unit it
+    // calls) run by a helper under the helper's lock is this unit's own business, reported
+    // here, not again at every caller (`upsertSingleton()` → `updateOne()` →
+    // `transaction(knex, async (trx) => …)`).
+    const bound = new Set([...bindings.values()].flat().map((target) => JSON.stringify(target)));
     const ownLock = allHeld
       .filter((op) => op.occurrence.viaCallback && !op.sites.some((site) => site.entry))
+      .filter((op) => op.occurrence.callback !== undefined && bound.has(JSON.stringify(op.occurrence.callback)))
       .map((op) => ({ ...op.occurrence, sites: op.sites }));
     const releases: Step[][] = [];
     const writesUnderLock: Step[][] = [];
@@ -253,7 +264,8 @@ export class FlowEngine {
     bindings: Bindings,
   ): { after: ResourceState | undefined; outcome?: CallOutcome } {
     const viaCallback = effect.target.type === 'parameter';
-    const units = this.callees(effect, from, bindings);
+    const targeted = this.calleeTargets(effect, from, bindings);
+    const units = targeted.map(({ unit }) => unit);
     if (units.length === 0) return { after: before };
     const calleeBindings = bindCallables(effect, bindings);
     const callStep = callStepOf(effect, units);
@@ -266,7 +278,7 @@ export class FlowEngine {
     const flushes: Step[][] = [];
     const opens: Step[][] = [];
     const viaCall = (chains: readonly (readonly Step[])[]): Step[][] => chains.map((chain) => [callStep, ...chain]);
-    for (const unit of units) {
+    for (const { unit, target } of targeted) {
       if (before.closed) {
         const summary = this.summary(unit, resource, 'closed', calleeBindings);
         if (!summary) {
@@ -289,7 +301,8 @@ export class FlowEngine {
         } else {
           if (summary.exit) results.push(reroot(summary.exit, callStep, before, this.closeStep(effect)));
           for (const occurrence of summary.slowUnderLock) {
-            slowUnderLock.push({ ...occurrence, chain: [callStep, ...occurrence.chain], ...(viaCallback ? { viaCallback } : {}) });
+            // Run through a parameter: the slow work is the callable bound to it (`target`).
+            slowUnderLock.push({ ...occurrence, chain: [callStep, ...occurrence.chain], ...(viaCallback ? { viaCallback, callback: target } : {}) });
           }
           releases.push(...viaCall(summary.releases));
           writesUnderLock.push(...viaCall(summary.writesUnderLock));
@@ -358,8 +371,15 @@ export class FlowEngine {
    * is iterated), so generators are left out.
    */
   private callees(effect: CallEffect, from: Unit, bindings: Bindings): Unit[] {
+    return this.calleeTargets(effect, from, bindings).map(({ unit }) => unit);
+  }
+
+  /** The callees with the target each was resolved from (for `$callback()`, the bound callable). */
+  private calleeTargets(effect: CallEffect, from: Unit, bindings: Bindings): { unit: Unit; target: CallTarget }[] {
     const targets = effect.target.type === 'parameter' ? (bindings.get(effect.target.index) ?? []) : [effect.target];
-    return targets.flatMap((target) => this.resolver.resolve(target, from, effect.span)).filter((unit) => !unit.generator);
+    return targets.flatMap((target) =>
+      this.resolver.resolve(target, from, effect.span).filter((unit) => !unit.generator).map((unit) => ({ unit, target })),
+    );
   }
 
   private closeStep(effect: CallEffect): Step {

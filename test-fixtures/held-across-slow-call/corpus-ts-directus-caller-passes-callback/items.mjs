@@ -2,7 +2,8 @@
 // findings: license/manager.js:494 and :501, services/export.js:111, services/mcp-oauth/index.js
 // :606, :737, :793). The transaction is opened and ended inside these methods; the query on the
 // base knex while it is held (MSSQL unique-violation translation) is reported here, rightly
-// (info: a second pool connection while the transaction's is held).
+// (info: a second pool connection while the transaction's is held), and only here: not again
+// at the updateOne()/createOne() calls of upsertSingleton() (which passes them no callback).
 import database_default from './database.mjs';
 import { transaction } from './transaction.mjs';
 
