@@ -24,6 +24,8 @@ function show(effect: Effect): string {
       return `slow:${effect.slowKind}:${effect.callee}`;
     case 'call':
       return `call:${effect.display}`;
+    case 'use':
+      return `use:${effect.resource}:${effect.api}`;
     default:
       return effect.kind;
   }
@@ -88,7 +90,12 @@ describe('TypeScript front end', () => {
       '}',
     ].join('\n');
     const ir = lower(text);
-    assert.deepEqual(effects(ir, 'function:f'), ['open:pg-client:function:f:client', 'close:pg-client:function:f:client']);
+    // The query on the client uses it (no effect on `c2`, which is not from pg).
+    assert.deepEqual(effects(ir, 'function:f'), [
+      'open:pg-client:function:f:client',
+      'use:pg-client:function:f:client:client.query()',
+      'close:pg-client:function:f:client',
+    ]);
     assert.deepEqual(ir.heldResources?.map((r) => `${r.unit} ${r.variable} ${r.noun}`), ['function:f client Pooled client']);
   });
 
@@ -147,6 +154,34 @@ describe('TypeScript front end', () => {
     // Code after `return` is dead: it is not lowered at all.
     assert.deepEqual(effects(ir, 'function:f').filter((e) => e.startsWith('slow')), ['slow:http:fetch()']);
     assert.ok(unit.cfg.nodes.filter((n) => n.effect?.kind === 'slow').every((n) => reachable(unit.cfg).has(n.id)));
+  });
+
+  it('enters a catch whose try only queries the held resource (a query may throw)', () => {
+    const text = [
+      "import knex from 'knex';",
+      "const db = knex({ client: 'pg' });",
+      'async function f() {',
+      '  await db.transaction(async (trx) => {',
+      '    try {',
+      "      await trx('items').insert({ a: 1 });",
+      '    } catch (err) {',
+      '      await fetch("log");',
+      '    }',
+      '  });',
+      '}',
+    ].join('\n');
+    const ir = lower(text);
+    const unit = ir.units.find((u) => u.id.startsWith('closure@'))!;
+    const shown = effects(ir, unit.id);
+    // The callback's parameter is the transaction: calling it is a use, not slow work.
+    assert.deepEqual(
+      shown.map((e) => e.replace(unit.id, 'U')),
+      ['open:knex-transaction:U:trx', "use:knex-transaction:U:trx:trx()", 'slow:http:fetch()'],
+    );
+    const use = unit.cfg.nodes.find((n) => n.effect?.kind === 'use')!;
+    const slow = unit.cfg.nodes.find((n) => n.effect?.kind === 'slow')!;
+    assert.ok(reachable(unit.cfg).has(slow.id));
+    assert.ok(use.succs.length >= 2, 'the use has an exception edge to the catch');
   });
 
   it('handles loops, labels, switch and short-circuit operators without losing paths', () => {

@@ -35,7 +35,11 @@ export interface OpenEffect {
   readonly label?: string;
 }
 
-/** An API that needs the resource open and keeps it open (`session_regenerate_id()`). */
+/**
+ * An API that needs the resource open and keeps it open (`session_regenerate_id()`; in TS, a
+ * query on a held client or transaction, `client.query()`). Neither slow nor a release; inside
+ * a `try` it may throw, so it has an edge to the handler.
+ */
 export interface UseEffect {
   readonly kind: 'use';
   readonly resource: ResourceId;

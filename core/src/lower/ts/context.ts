@@ -59,6 +59,11 @@ export class TsUnitContext extends JumpStack<ts.Block, TsJumpFrame> {
   readonly parameters = new Map<string, number>();
   /** Variable name → the resource it holds, once acquired in this unit. */
   readonly held = new Map<string, HeldVariable>();
+  /**
+   * The callback parameter that names the resource the unit runs with (`trx` of
+   * `knex.transaction(async (trx) => …)`) → its resource: calls on it use the resource.
+   */
+  readonly scopeParameters = new Map<string, HeldResourceInfo['id']>();
 
   constructor(
     readonly facts: TsFileFacts,

@@ -206,9 +206,9 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
   // `client.query('BEGIN')` on a client this unit did not acquire: a transaction of its own.
   const transaction = transactionEffect(ctx, node, callee, display, span, (receiver) => isTrackedValue(ctx, receiver));
   if (transaction) return transaction;
-  // A release of a held resource; anything else on it (a query) is what it is for: not slow.
+  // A release of a held resource; anything else on it (a query) is what it is for: a use, not slow.
   const held = heldCallEffect(ctx, callee, display, span);
-  if (held) return held === 'use' ? undefined : held;
+  if (held) return held;
   if (ts.isPropertyAccessExpression(callee)) {
     const receiver = unwrap(callee.expression);
     const method = callee.name.text;

@@ -242,10 +242,13 @@ function acquiringHelpers(facts: TsFileFacts): Map<string, { entry: NodeHeldReso
 }
 
 /**
- * A call on (or of) a held variable: its release (`client.release()`, `release()`), or
- * `'use'` for anything else on it (a query is what the client is for: not slow for it).
+ * A call on (or of) a held variable: its release (`client.release()`, `release()`), or a
+ * `use` for anything else on it (`client.query()`, `trx('t')`: what the resource is for, not
+ * slow for it, but it may throw, so a `catch` around it is entered). Calls on the parameter a
+ * scope callback gets its resource as (`trx.insert()` in `knex.transaction(async (trx) => …)`)
+ * are uses too.
  */
-export function heldCallEffect(ctx: TsUnitContext, callee: ts.Expression, display: string, span: Span): Effect | 'use' | undefined {
+export function heldCallEffect(ctx: TsUnitContext, callee: ts.Expression, display: string, span: Span): Effect | undefined {
   let variable: string | undefined;
   let method: string | undefined;
   if (ts.isPropertyAccessExpression(callee)) {
@@ -259,9 +262,12 @@ export function heldCallEffect(ctx: TsUnitContext, callee: ts.Expression, displa
     return undefined;
   }
   const held = ctx.held.get(variable);
-  if (!held) return undefined;
+  if (!held) {
+    const scoped = ctx.scopeParameters.get(variable);
+    return scoped === undefined ? undefined : { kind: 'use', resource: scoped, api: display, span };
+  }
   const releases = method === undefined ? held.entry.releaseFunction === true : held.entry.release.includes(method);
-  if (!releases) return method === undefined ? undefined : 'use';
+  if (!releases) return { kind: 'use', resource: held.info.id, api: display, span };
   return {
     kind: 'close',
     resource: held.info.id,
@@ -408,6 +414,11 @@ export function openAtEntry(ctx: TsUnitContext, node: ts.Node, cursor: Cursor): 
   if (!ctx.facts.heldResources.some((r) => r.id === id)) ctx.facts.heldResources.push(info);
   // Its releases inside the callback (`client.release()`, `release()`) close it.
   if (scope.held) ctx.held.set(scope.held.name, { info, entry: scope.held.entry });
+  else {
+    // The callback's parameter that is the resource (`trx`): queries on it use it.
+    const first = ts.isFunctionLike(node) ? node.parameters[0] : undefined;
+    if (first && ts.isIdentifier(first.name) && first.name.text === scope.variable) ctx.scopeParameters.set(scope.variable, id);
+  }
   return ctx.emit(cursor, { kind: 'open', resource: id, mode: 'lock', api: scope.api, span: scope.span, label: scope.label });
 }
 

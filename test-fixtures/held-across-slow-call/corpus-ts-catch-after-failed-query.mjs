@@ -1,9 +1,10 @@
 // Found while reducing @directus/api 39.2.1 dist/services/items.js createOne() (reported there
-// only because its `try` also calls project functions). A `catch` whose `try` holds nothing but
-// library calls (here the insert on the held transaction) is never entered: a failing query
-// gets no exception edge, so the slow work done while handling its error inside the
+// even before, because its `try` also calls project functions). A `catch` whose `try` holds
+// nothing but queries on the held transaction is entered: a query on it may throw, so it has
+// an exception edge to the `catch`, and the slow work done while handling its error inside the
 // transaction (a query on another connection, like Directus' MSSQL unique-violation lookup) is
-// missed. The same call outside a `catch` is reported (createTwo).
+// reported. Also with a transaction acquired into a variable (createThree), and, as before,
+// the same call outside a `catch` (createTwo). Clean counterpart: the .ok.mjs file.
 import knex from 'knex';
 
 let database = null;
@@ -36,4 +37,17 @@ export async function createTwo(data) {
     await trx.insert(data).into('items');
     await translateDatabaseError(data); // expect: held-across-slow-call "on another connection"
   });
+}
+
+export async function createThree(data) {
+  const trx = await getDatabase().transaction();
+  try {
+    const key = await trx.insert(data).into('items');
+    await trx.commit();
+    return key;
+  } catch (err) {
+    const error = await translateDatabaseError(err); // expect: held-across-slow-call "on another connection"
+    await trx.rollback();
+    throw error;
+  }
 }
