@@ -1,4 +1,5 @@
 import * as ts from 'typescript';
+import { calleeDisplay, shortText } from './display';
 import { lowerForwardedScope, noteStructuralScope } from './structural';
 import { factoryClient } from './factories';
 import type { NodeSlowClient, NodeSlowExport } from '../../catalog';
@@ -72,7 +73,7 @@ function lowerInner(ctx: TsUnitContext, node: ts.Node, cursor: Cursor, awaited: 
   }
   if (ts.isConditionalExpression(node)) {
     const condition = lowerExpression(ctx, node.condition, cursor);
-    const note = (truthy: boolean) => `\`${short(ctx.text(node.condition))}\` is ${truthy ? 'true' : 'false'} (line ${ctx.line(node.condition)})`;
+    const note = (truthy: boolean) => `\`${shortText(ctx.text(node.condition))}\` is ${truthy ? 'true' : 'false'} (line ${ctx.line(node.condition)})`;
     const whenTrue = lowerExpression(ctx, node.whenTrue, withNote(condition, note(true)));
     const whenFalse = lowerExpression(ctx, node.whenFalse, withNote(condition, note(false)));
     return ctx.builder.join(whenTrue, whenFalse);
@@ -97,10 +98,6 @@ function withNote(cursor: Cursor, note: string): Cursor {
   return cursor.map((edge) => ({ from: edge.from, note }));
 }
 
-export function short(text: string): string {
-  const line = text.split(/\r?\n/, 1)[0]!.trim();
-  return line.length > 40 ? `${line.slice(0, 37)}...` : line;
-}
 
 /** Promise methods whose callbacks run before the promise they return settles. */
 const PROMISE_CHAIN = new Set(['then', 'catch', 'finally']);
@@ -201,7 +198,7 @@ function isPromiseCombinator(callee: ts.Expression): boolean {
 /** What a call does: release a held client, slow work from the catalog, or project code. */
 function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expression, awaited: boolean): Effect | undefined {
   const span = ctx.span(node);
-  const display = `${short(ctx.text(callee))}()`;
+  const display = calleeDisplay(callee, ctx.facts.source);
   const { imports } = ctx.facts;
   // `client.query('BEGIN')` on a client this unit did not acquire: a transaction of its own.
   const transaction = transactionEffect(ctx, node, callee, display, span, (receiver) => isTrackedValue(ctx, receiver));

@@ -1,4 +1,5 @@
 import * as ts from 'typescript';
+import { calleeDisplay, shortText } from './display';
 import type { SlowKind } from '../../ir/effects';
 import type { TsUnitContext } from './context';
 import { resolveRef, slowExportOf, unwrap } from './imports';
@@ -20,11 +21,6 @@ function isFunctionValue(node: ts.Node): boolean {
   return ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node);
 }
 
-/** A callee as messages show it, on one line (`https\n  .get` reads `https.get`). */
-function short(text: string): string {
-  const line = text.replace(/\s*\n\s*/g, '').trim();
-  return line.length > 40 ? `${line.slice(0, 37)}...` : line;
-}
 
 /**
  * `new Promise((resolve) => setTimeout(resolve, ms))` (a sleep), `new Promise((resolve, reject)
@@ -96,7 +92,7 @@ function startedWork(ctx: TsUnitContext, call: ts.CallExpression): AwaitedWork |
   const global =
     !ref && ts.isIdentifier(callee) && Object.prototype.hasOwnProperty.call(ctx.catalog.globals, callee.text) ? ctx.catalog.globals[callee.text] : undefined;
   const entry = ref ? slowExportOf(ctx.catalog, ref, true) : global;
-  return entry ? { kind: entry.kind, callee: `${short(ctx.text(callee))}()` } : undefined;
+  return entry ? { kind: entry.kind, callee: calleeDisplay(callee, ctx.facts.source) } : undefined;
 }
 
 /** `await once(req, 'response')` (`events`): waits for an event that arrives after network work. */
@@ -107,5 +103,5 @@ export function awaitedEventWork(ctx: TsUnitContext, call: ts.CallExpression): A
   const name = call.arguments[1] ? unwrap(call.arguments[1]) : undefined;
   if (!entry || !name || !ts.isStringLiteralLike(name)) return undefined;
   const kind = Object.prototype.hasOwnProperty.call(entry.events, name.text) ? entry.events[name.text] : undefined;
-  return kind ? { kind, callee: `${short(ctx.text(call.expression))}()`, detail: `waiting for '${name.text}'` } : undefined;
+  return kind ? { kind, callee: `${shortText(ctx.text(call.expression))}()`, detail: `waiting for '${name.text}'` } : undefined;
 }

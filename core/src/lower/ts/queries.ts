@@ -1,4 +1,5 @@
 import * as ts from 'typescript';
+import { calleeDisplay } from './display';
 import type { Effect } from '../../ir/effects';
 import type { Span } from '../../model/span';
 import type { TsUnitContext } from './context';
@@ -26,10 +27,6 @@ function chainRoot(call: ts.CallExpression): ts.CallExpression {
   return current;
 }
 
-function display(ctx: TsUnitContext, callee: ts.Expression): string {
-  const text = ctx.text(callee).replace(/\s*\n\s*/g, '').trim();
-  return `${text.length > 40 ? `${text.slice(0, 37)}...` : text}()`;
-}
 
 /** Option names that run a query inside a transaction or session it is given. */
 const BOUND_OPTIONS = new Set(['transaction', 'session']);
@@ -72,5 +69,5 @@ export function holderQueryEffect(ctx: TsUnitContext, node: ts.CallExpression, s
     else if (ts.isPropertyAccessExpression(receiver)) found = holderEntryOf(ctx, unwrap(receiver.expression))?.queries?.resourceMethods === true;
   }
   // Checked last: most awaited calls are not queries on a holder at all.
-  return found && !boundToHeld(ctx, node) ? { kind: 'slow', slowKind: 'database', callee: display(ctx, callee), detail: 'on another connection', span } : undefined;
+  return found && !boundToHeld(ctx, node) ? { kind: 'slow', slowKind: 'database', callee: calleeDisplay(callee, ctx.facts.source), detail: 'on another connection', span } : undefined;
 }

@@ -1,4 +1,5 @@
 import * as ts from 'typescript';
+import { calleeDisplay, shortText } from './display';
 import { factoryHolder } from './factories';
 import { structuralAcquisition, structuralScopeAt } from './structural';
 import type { NodeCatalog, NodeHeldResource, NodeResourceScope } from '../../catalog';
@@ -26,10 +27,6 @@ function modulesOf(entry: NodeHeldResource): readonly string[] {
   return entry.modules ? [entry.module, ...entry.modules] : [entry.module];
 }
 
-function shortText(text: string): string {
-  const line = text.split(/\r?\n/, 1)[0]!.trim();
-  return line.length > 40 ? `${line.slice(0, 37)}...` : line;
-}
 
 /** The catalog entry for instances made by `new X()` or by calling the export `X()`. */
 export function holderEntry(catalog: NodeCatalog, ref: ImportRef, made: 'new' | 'call'): NodeHeldResource | undefined {
@@ -114,7 +111,7 @@ function acquisitionOf(ctx: TsUnitContext, value: ts.Expression | undefined): Ac
     holder = shortText(ctx.text(callee.expression));
     // `db.getClient()`: a function of another module (`const db = require('./db')`).
     const helper = entry ? undefined : ctx.facts.imports.modules?.acquiredBy(callee);
-    if (helper) return { entry: helper.entry, api: `${shortText(ctx.text(callee))}()`, expr, note: ` (it returns \`${helper.api}\`)`, holder };
+    if (helper) return { entry: helper.entry, api: calleeDisplay(callee, ctx.facts.source), expr, note: ` (it returns \`${helper.api}\`)`, holder };
   } else if (ts.isIdentifier(callee)) {
     // `import { lock } from 'proper-lockfile'`: the module's own function.
     const ref = ctx.facts.imports.bindings.get(callee.text);
@@ -131,7 +128,7 @@ function acquisitionOf(ctx: TsUnitContext, value: ts.Expression | undefined): Ac
   if (!entry || !entry.acquire.includes(method)) return undefined;
   // `knex.transaction(async (trx) => …)` is a callback scope, not an acquire.
   if (entry.scopes?.some((scope) => scope.method === method) && expr.arguments.some(isCallback)) return undefined;
-  return { entry, api: `${shortText(ctx.text(callee))}()`, expr, note: '', holder };
+  return { entry, api: calleeDisplay(callee, ctx.facts.source), expr, note: '', holder };
 }
 
 /**
@@ -329,7 +326,7 @@ export function noteCallbackScope(ctx: TsUnitContext, node: ts.CallExpression): 
   const first = fn.parameters[0];
   const receiverName = held ? held.info.variable : shortText(ctx.text(receiver));
   const variable = (scope.name ?? 'parameter') === 'parameter' && first && ts.isIdentifier(first.name) ? first.name.text : receiverName;
-  const api = `${shortText(ctx.text(callee))}()`;
+  const api = calleeDisplay(callee, ctx.facts.source);
   let scopes = scopesByFile.get(ctx.facts);
   if (!scopes) scopesByFile.set(ctx.facts, (scopes = new Map()));
   scopes.set(fn.getStart(ctx.facts.source), {

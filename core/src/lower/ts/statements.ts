@@ -3,7 +3,8 @@ import { CfgBuilder, type Cursor, type PendingEdge } from '../../ir/cfg-builder'
 import type { LoopKind } from '../../ir/cfg';
 import type { Span } from '../../model/span';
 import { type TsJumpFrame, type TsUnitContext } from './context';
-import { acquire, enclosingFunction, isFunctionLike, lowerExpression, returnsAwaited, short } from './expressions';
+import { acquire, enclosingFunction, isFunctionLike, lowerExpression, returnsAwaited } from './expressions';
+import { shortText } from './display';
 import { acquireDestructured } from './resources';
 import { disposalMarker, isDisposalMarker, isUsingDeclaration, lowerDisposal } from './disposables';
 
@@ -92,7 +93,7 @@ function lowerDeclarations(ctx: TsUnitContext, list: ts.VariableDeclarationList,
 
 function branches(ctx: TsUnitContext, condition: ts.Expression, cursor: Cursor): { whenTrue: Cursor; whenFalse: Cursor } {
   const after = lowerExpression(ctx, condition, cursor);
-  const text = short(ctx.text(condition));
+  const text = shortText(ctx.text(condition));
   const line = ctx.line(condition);
   return {
     whenTrue: CfgBuilder.withNote(after, `\`${text}\` is true (line ${line})`),

@@ -1,4 +1,5 @@
 import * as ts from 'typescript';
+import { calleeDisplay, shortText } from './display';
 import type { NodeCatalog, NodeHeldResource, NodeStructuralTransactions } from '../../catalog';
 import type { Cursor } from '../../ir/cfg-builder';
 import type { HeldResourceInfo } from '../../ir/unit';
@@ -41,10 +42,6 @@ interface StructuralScope {
 
 const scopesByFile = new WeakMap<TsFileFacts, Map<number, StructuralScope>>();
 
-function short(text: string): string {
-  const line = text.replace(/\s*\n\s*/g, '').trim();
-  return line.length > 40 ? `${line.slice(0, 37)}...` : line;
-}
 
 function isFunctionLiteral(node: ts.Expression): node is ts.ArrowFunction | ts.FunctionExpression {
   return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
@@ -196,8 +193,8 @@ function scopeCall(ctx: TsUnitContext, node: ts.CallExpression, catalogToo: bool
   // Most calls are no scope at all: decide by the name before looking at the receiver.
   if (!scopeMethods(ctx.catalog).has(method) || (!catalogToo && !ctx.catalog.structuralTransactions?.scopes.includes(method))) return undefined;
   const receiver = unwrap(callee.expression);
-  const api = `${short(ctx.text(callee))}()`;
-  const receiverText = short(ctx.text(receiver));
+  const api = calleeDisplay(callee, ctx.facts.source);
+  const receiverText = shortText(ctx.text(receiver));
   if (ts.isIdentifier(receiver) && ctx.held.has(receiver.text)) return undefined;
   const holder = holderEntryOf(ctx, receiver);
   if (holder) {
@@ -387,8 +384,8 @@ export function structuralAcquisition(ctx: TsUnitContext, name: ts.Identifier, v
   if (expr.arguments.some((arg) => isFunctionLiteral(unwrap(arg))) || browserShaped(entry, expr)) return undefined;
   if (!structuralReceiver(ctx, entry, callee.expression, callee.name.text)) return undefined;
   if (!endedIn(unitNode(expr), name.text, entry.releases)) return undefined;
-  const api = `${short(ctx.text(callee))}()`;
-  const receiver = short(ctx.text(callee.expression));
+  const api = calleeDisplay(callee, ctx.facts.source);
+  const receiver = shortText(ctx.text(callee.expression));
   const held: NodeHeldResource = {
     kind: entry.kind,
     module: '',
