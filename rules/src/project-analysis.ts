@@ -340,14 +340,10 @@ function loadImportedModules(
       const candidates = paths.candidatePaths(file.path, specifier);
       if (candidates.some((candidate) => files.has(candidate))) continue;
       for (const candidate of candidates) {
-        if (tried.has(candidate)) continue;
-        tried.add(candidate);
-        const text = host.readFile(candidate);
-        if (text === undefined) continue;
-        const extra: LoadedFile = { path: candidate, text, lines: new LineIndex(text), requested: false };
-        files.set(candidate, extra);
+        const extra = readExtraFile(host, candidate, tried, files);
+        if (!extra) continue;
         tsFiles.push(extra);
-        parsedTs.set(extra, parseTypeScript(candidate, text));
+        parsedTs.set(extra, parseTypeScript(candidate, extra.text));
         queue.push(extra);
         loaded++;
         break;
@@ -453,12 +449,8 @@ function loadIncludedFiles(
       if (!targets || targets.matches.length > 0) continue;
       const candidates = [...targets.exactMisses, ...patternCandidates(host, targets.patternMisses)];
       for (const candidate of candidates) {
-        if (tried.has(candidate)) continue;
-        tried.add(candidate);
-        const text = host.readFile(candidate);
-        if (text === undefined) continue;
-        const extra: LoadedFile = { path: candidate, text, lines: new LineIndex(text), requested: false };
-        files.set(candidate, extra);
+        const extra = readExtraFile(host, candidate, tried, files);
+        if (!extra) continue;
         paths.add(candidate);
         declare(parser, extra, errors);
         addConstants(extra);
@@ -469,6 +461,20 @@ function loadIncludedFiles(
       }
     }
   }
+}
+
+/**
+ * A file the given ones need (an included PHP file, an imported module) read through the
+ * host, once per path; undefined when it was tried before or cannot be read.
+ */
+function readExtraFile(host: ProjectHost, candidate: string, tried: Set<string>, files: Map<string, LoadedFile>): LoadedFile | undefined {
+  if (tried.has(candidate)) return undefined;
+  tried.add(candidate);
+  const text = host.readFile(candidate);
+  if (text === undefined) return undefined;
+  const extra: LoadedFile = { path: candidate, text, lines: new LineIndex(text), requested: false };
+  files.set(candidate, extra);
+  return extra;
 }
 
 /** Files in the directory of each pattern's literal start that match the pattern. */

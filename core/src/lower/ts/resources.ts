@@ -276,7 +276,7 @@ export function heldCallEffect(ctx: TsUnitContext, callee: ts.Expression, displa
 }
 
 /** A callback that runs with a resource held, found at the call that runs it. */
-interface ScopeOpen {
+export interface ScopeOpen {
   readonly kind: string;
   readonly variable: string;
   readonly noun: string;
@@ -406,7 +406,7 @@ export function openAtEntry(ctx: TsUnitContext, node: ts.Node, cursor: Cursor): 
     noun: scope.noun,
     consequence: scope.consequence,
     ...(scope.releasedAtEnd !== undefined ? { releasedAtEnd: scope.releasedAtEnd } : {}),
-    ...('lock' in scope && scope.lock ? { lock: true } : {}),
+    ...(scope.lock ? { lock: true } : {}),
   };
   if (!ctx.facts.heldResources.some((r) => r.id === id)) ctx.facts.heldResources.push(info);
   // Its releases inside the callback (`client.release()`, `release()`) close it.

@@ -1,9 +1,9 @@
 import * as ts from 'typescript';
+import type { ScopeOpen } from './resources';
 import { calleeDisplay, shortText } from './display';
 import type { NodeCatalog, NodeHeldResource, NodeStructuralTransactions } from '../../catalog';
 import type { Cursor } from '../../ir/cfg-builder';
 import type { HeldResourceInfo } from '../../ir/unit';
-import type { Span } from '../../model/span';
 import type { TsFileFacts, TsUnitContext } from './context';
 import { resolveRef, unwrap } from './imports';
 import { holderEntryOf } from './resources';
@@ -27,18 +27,8 @@ import { holderEntryOf } from './resources';
  * `db.transaction('rw', table, fn)`).
  */
 
-/** A unit that starts with a transaction held (same shape as the scopes of `resources.ts`). */
-interface StructuralScope {
-  readonly kind: string;
-  readonly variable: string;
-  readonly noun: string;
-  readonly consequence: string;
-  readonly api: string;
-  readonly span: Span;
-  readonly label: string;
-  readonly releasedAtEnd?: string;
-  readonly held?: never;
-}
+/** A unit that starts with a transaction held: a scope of `resources.ts` whose callback parameter holds nothing it releases. */
+type StructuralScope = Omit<ScopeOpen, 'held' | 'lock'> & { readonly held?: never; readonly lock?: never };
 
 const scopesByFile = new WeakMap<TsFileFacts, Map<number, StructuralScope>>();
 
