@@ -33,6 +33,12 @@ export interface SlowOccurrence {
    * a callback run under its own lock up to its caller only when that caller passed it.
    */
   readonly callback?: CallTarget;
+  /**
+   * With `callback`: callables bound further out that it ran through captured calls
+   * (`withClient(async (c) => work(c))` runs the `work` bound to `withTransaction`), so each
+   * helper on the way hands the occurrence up to the caller that bound its own part.
+   */
+  readonly capturedFrom?: readonly CallTarget[];
   /** When a callee holds its own lock around it: that lock's open sites, from the caller. */
   readonly sites?: readonly OpenSite[];
 }
@@ -40,6 +46,27 @@ export interface SlowOccurrence {
 /** Callables bound to a unit's parameters by the call being analysed. */
 export type Bindings = ReadonlyMap<number, readonly CallTarget[]>;
 const NO_BINDINGS: Bindings = new Map();
+
+/**
+ * The bindings of the functions around a closure, innermost first (frame 0: the unit that
+ * passed it), as entries so that they are part of the JSON of a target and so of every key.
+ */
+type Frames = readonly (readonly (readonly [number, readonly CallTarget[]])[])[];
+
+/** A closure passed by a unit that had bindings: it carries them, for its captured calls. */
+type ClosureWithFrames = Extract<CallTarget, { type: 'closure' }> & { readonly outer?: Frames };
+
+/** What a unit is run with: its own parameters' bindings and, for a closure, those around it. */
+interface Env {
+  readonly bindings: Bindings;
+  readonly outer: Frames;
+}
+const NO_FRAMES: Frames = [];
+
+/** Closures carried inside closures' frames before the frames are dropped (captured calls then resolve to nothing). */
+const MAX_FRAME_NESTING = 4;
+/** Frames (lexical levels) a closure carries. */
+const MAX_FRAMES = 8;
 
 /** What running a callee means for its caller, as chains of steps from the call. */
 export interface CalleeEffects {
@@ -122,7 +149,7 @@ export class FlowEngine {
 
   /** The unit on its own, entered with the resource closed, as the rules see it. */
   analyze(unit: Unit, resource: ResourceId, entry: 'closed' | 'open' = 'closed', bindings: Bindings = NO_BINDINGS): UnitFlow {
-    return this.run(unit, resource, entry === 'closed' ? CLOSED : OPEN_AT_ENTRY, bindings);
+    return this.run(unit, resource, entry === 'closed' ? CLOSED : OPEN_AT_ENTRY, { bindings, outer: NO_FRAMES });
   }
 
   /**
@@ -130,15 +157,15 @@ export class FlowEngine {
    * after a front controller, middleware or an early hook opened the session.
    */
   analyzeOpenAt(unit: Unit, resource: ResourceId, sites: readonly OpenSite[]): UnitFlow {
-    return this.run(unit, resource, { closed: false, open: sites }, NO_BINDINGS);
+    return this.run(unit, resource, { closed: false, open: sites }, { bindings: NO_BINDINGS, outer: NO_FRAMES });
   }
 
-  private run(unit: Unit, resource: ResourceId, entry: ResourceState, bindings: Bindings): UnitFlow {
+  private run(unit: Unit, resource: ResourceId, entry: ResourceState, env: Env): UnitFlow {
     const cfg = unit.cfg;
     const calls = new Map<number, CallOutcome>();
     const states = solve(cfg, resource, entry, (effect, node, before, stateAt) => {
       if (effect.kind === 'call') {
-        const { after, outcome } = this.applyCall(effect, unit, resource, before, bindings);
+        const { after, outcome } = this.applyCall(effect, unit, resource, before, env);
         if (outcome) calls.set(node, outcome);
         return after;
       }
@@ -146,7 +173,7 @@ export class FlowEngine {
         const call = cfg.nodes[effect.callNode]?.effect;
         const callBefore = stateAt(effect.callNode);
         if (call?.kind !== 'call' || !callBefore) return before;
-        return this.applyCallResult(call, unit, resource, callBefore, effect.truthy, bindings) ?? before;
+        return this.applyCallResult(call, unit, resource, callBefore, effect.truthy, env) ?? before;
       }
       return transferEffect(effect, resource, before, this.openStep(effect));
     });
@@ -173,8 +200,8 @@ export class FlowEngine {
     return { span: effect.span, label: effect.label ?? `session opened here by \`${effect.api}\`` };
   }
 
-  private summary(unit: Unit, resource: ResourceId, entry: 'closed' | 'open', bindings: Bindings): Summary | undefined {
-    const key = `${unit.span.file}#${unit.id}#${resource}#${entry}#${bindingKey(bindings)}`;
+  private summary(unit: Unit, resource: ResourceId, entry: 'closed' | 'open', env: Env): Summary | undefined {
+    const key = `${unit.span.file}#${unit.id}#${resource}#${entry}#${bindingKey(env.bindings)}#${env.outer.length > 0 ? JSON.stringify(env.outer) : ''}`;
     const known = this.summaries.get(key);
     if (known === 'in-progress') return undefined;
     if (known) return known;
@@ -185,7 +212,7 @@ export class FlowEngine {
     this.depth++;
     let flow: UnitFlow;
     try {
-      flow = this.analyze(unit, resource, entry, bindings);
+      flow = this.run(unit, resource, entry === 'closed' ? CLOSED : OPEN_AT_ENTRY, env);
     } finally {
       this.depth--;
     }
@@ -196,10 +223,14 @@ export class FlowEngine {
     // calls) run by a helper under the helper's lock is this unit's own business, reported
     // here, not again at every caller (`upsertSingleton()` → `updateOne()` →
     // `transaction(knex, async (trx) => …)`).
-    const bound = new Set([...bindings.values()].flat().map((target) => JSON.stringify(target)));
+    // A callable the closure it ran forwarded through a captured call counts as well: the
+    // caller bound it to this unit, which handed it on in a closure of its own.
+    const bound = new Set([...env.bindings.values()].flat().map((target) => JSON.stringify(target)));
     const ownLock = allHeld
       .filter((op) => op.occurrence.viaCallback && !op.sites.some((site) => site.entry))
-      .filter((op) => op.occurrence.callback !== undefined && bound.has(JSON.stringify(op.occurrence.callback)))
+      .filter((op) =>
+        [op.occurrence.callback, ...(op.occurrence.capturedFrom ?? [])].some((target) => target !== undefined && bound.has(JSON.stringify(target))),
+      )
       .map((op) => ({ ...op.occurrence, sites: op.sites }));
     const releases: Step[][] = [];
     const writesUnderLock: Step[][] = [];
@@ -261,13 +292,13 @@ export class FlowEngine {
     from: Unit,
     resource: ResourceId,
     before: ResourceState,
-    bindings: Bindings,
+    env: Env,
   ): { after: ResourceState | undefined; outcome?: CallOutcome } {
     const viaCallback = effect.target.type === 'parameter';
-    const targeted = this.calleeTargets(effect, from, bindings);
+    const targeted = this.calleeTargets(effect, from, env);
     const units = targeted.map(({ unit }) => unit);
     if (units.length === 0) return { after: before };
-    const calleeBindings = bindCallables(effect, bindings);
+    const calleeBindings = bindCallables(effect, env, from);
     const callStep = callStepOf(effect, units);
     const results: ResourceState[] = [];
     const slowUnderLock: SlowOccurrence[] = [];
@@ -279,8 +310,9 @@ export class FlowEngine {
     const opens: Step[][] = [];
     const viaCall = (chains: readonly (readonly Step[])[]): Step[][] => chains.map((chain) => [callStep, ...chain]);
     for (const { unit, target } of targeted) {
+      const calleeEnv: Env = { bindings: calleeBindings, outer: framesOf(target) };
       if (before.closed) {
-        const summary = this.summary(unit, resource, 'closed', calleeBindings);
+        const summary = this.summary(unit, resource, 'closed', calleeEnv);
         if (!summary) {
           results.push(closedPart(before));
         } else {
@@ -295,14 +327,14 @@ export class FlowEngine {
         }
       }
       if (before.open.length > 0) {
-        const summary = this.summary(unit, resource, 'open', calleeBindings);
+        const summary = this.summary(unit, resource, 'open', calleeEnv);
         if (!summary) {
           results.push(withOptional({ closed: false, open: before.open }, before.via, undefined));
         } else {
           if (summary.exit) results.push(reroot(summary.exit, callStep, before, this.closeStep(effect)));
           for (const occurrence of summary.slowUnderLock) {
             // Run through a parameter: the slow work is the callable bound to it (`target`).
-            slowUnderLock.push({ ...occurrence, chain: [callStep, ...occurrence.chain], ...(viaCallback ? { viaCallback, callback: target } : {}) });
+            slowUnderLock.push({ ...occurrence, chain: [callStep, ...occurrence.chain], ...(viaCallback ? callbackFields(target, occurrence) : {}) });
           }
           releases.push(...viaCall(summary.releases));
           writesUnderLock.push(...viaCall(summary.writesUnderLock));
@@ -343,18 +375,19 @@ export class FlowEngine {
     resource: ResourceId,
     before: ResourceState,
     truthy: boolean,
-    bindings: Bindings,
+    env: Env,
   ): ResourceState | undefined {
     if (effect.target.type === 'parameter') return undefined;
-    const units = this.callees(effect, from, bindings);
+    const targeted = this.calleeTargets(effect, from, env);
+    const units = targeted.map(({ unit }) => unit);
     if (units.length === 0) return undefined;
-    const calleeBindings = bindCallables(effect, bindings);
+    const calleeBindings = bindCallables(effect, env, from);
     const callStep = callStepOf(effect, units);
     const results: ResourceState[] = [];
-    for (const unit of units) {
+    for (const { unit, target } of targeted) {
       for (const entry of [before.closed ? 'closed' : undefined, before.open.length > 0 ? 'open' : undefined] as const) {
         if (!entry) continue;
-        const summary = this.summary(unit, resource, entry, calleeBindings);
+        const summary = this.summary(unit, resource, entry, { bindings: calleeBindings, outer: framesOf(target) });
         if (!summary?.exitWhen) return undefined;
         const exit = truthy ? summary.exitWhen.true : summary.exitWhen.false;
         const part = entry === 'closed' ? closedPart(before) : withOptional({ closed: false, open: before.open }, before.via, undefined);
@@ -366,17 +399,13 @@ export class FlowEngine {
   }
 
   /**
-   * The project units a call runs: `$callback()` runs what the caller bound to that
-   * parameter; calling a generator function only creates the generator (its body runs as it
+   * The project units a call runs, with the target each was resolved from: `$callback()`
+   * runs what the caller bound to that parameter (a captured one: what was bound to the
+   * function around the closure); calling a generator function only creates the generator (its body runs as it
    * is iterated), so generators are left out.
    */
-  private callees(effect: CallEffect, from: Unit, bindings: Bindings): Unit[] {
-    return this.calleeTargets(effect, from, bindings).map(({ unit }) => unit);
-  }
-
-  /** The callees with the target each was resolved from (for `$callback()`, the bound callable). */
-  private calleeTargets(effect: CallEffect, from: Unit, bindings: Bindings): { unit: Unit; target: CallTarget }[] {
-    const targets = effect.target.type === 'parameter' ? (bindings.get(effect.target.index) ?? []) : [effect.target];
+  private calleeTargets(effect: CallEffect, from: Unit, env: Env): { unit: Unit; target: CallTarget }[] {
+    const targets = effect.target.type === 'parameter' ? boundTo(effect.target, env) : [effect.target];
     return targets.flatMap((target) =>
       this.resolver.resolve(target, from, effect.span).filter((unit) => !unit.generator).map((unit) => ({ unit, target })),
     );
@@ -399,15 +428,78 @@ function quoteCode(text: string): string {
   return text.includes(' ') ? text : `\`${text}\``;
 }
 
-/** The callables a call hands to its callee's parameters, with the caller's own resolved. */
-function bindCallables(effect: CallEffect, bindings: Bindings): Bindings {
+/**
+ * The callables a call hands to its callee's parameters, with the caller's own resolved. A
+ * closure written in the calling unit that calls parameters of the functions around it
+ * carries the unit's bindings (and those the unit itself was given as a closure), so its
+ * captured calls run what the callers bound.
+ */
+function bindCallables(effect: CallEffect, env: Env, from: Unit): Bindings {
   if (!effect.callables || effect.callables.length === 0) return NO_BINDINGS;
   const bound = new Map<number, readonly CallTarget[]>();
-  for (const { index, target } of effect.callables) {
-    const targets = target.type === 'parameter' ? (bindings.get(target.index) ?? []) : [target];
+  for (const { index, target, captures } of effect.callables) {
+    let targets: readonly CallTarget[];
+    if (target.type === 'parameter') targets = boundTo(target, env);
+    else if (captures && target.type === 'closure' && writtenIn(target, from)) targets = [withFrames(target, env)];
+    else targets = [target];
     if (targets.length > 0) bound.set(index, targets);
   }
   return bound;
+}
+
+/** What the unit's callers bound to a parameter: its own, or (captured) one of a function around it. */
+function boundTo(target: Extract<CallTarget, { type: 'parameter' }>, env: Env): readonly CallTarget[] {
+  if (target.captured === undefined) return env.bindings.get(target.index) ?? [];
+  const frame = env.outer[target.captured - 1];
+  return frame?.find(([index]) => index === target.index)?.[1] ?? [];
+}
+
+/** A closure target inside the unit's own text (written there, so the unit is the function around it). */
+function writtenIn(target: Extract<CallTarget, { type: 'closure' }>, unit: Unit): boolean {
+  return target.file === unit.span.file && target.start > unit.span.start && target.start < unit.span.end;
+}
+
+/** The closure with the unit's bindings as its innermost frame, when there is anything to carry and it stays small. */
+function withFrames(target: Extract<CallTarget, { type: 'closure' }>, env: Env): CallTarget {
+  const own = [...env.bindings].sort((a, b) => a[0] - b[0]);
+  const outer: Frames = [own, ...env.outer].slice(0, MAX_FRAMES);
+  if (outer.every((frame) => frame.length === 0)) return target;
+  // A recursion of helpers that wrap closures in closures would grow the frames without end.
+  if (frameNesting(outer) >= MAX_FRAME_NESTING) return target;
+  const carried: ClosureWithFrames = { type: 'closure', file: target.file, start: target.start, outer };
+  return carried;
+}
+
+function frameNesting(frames: Frames): number {
+  let deepest = 0;
+  for (const frame of frames) {
+    for (const [, targets] of frame) {
+      for (const target of targets) {
+        const inner = target.type === 'closure' ? (target as ClosureWithFrames).outer : undefined;
+        if (inner) deepest = Math.max(deepest, 1 + frameNesting(inner));
+      }
+    }
+  }
+  return deepest;
+}
+
+/** The frames a resolved callable brings to its unit (a closure passed with its unit's bindings). */
+function framesOf(target: CallTarget): Frames {
+  return target.type === 'closure' ? ((target as ClosureWithFrames).outer ?? NO_FRAMES) : NO_FRAMES;
+}
+
+/**
+ * The callback fields of slow work run through a parameter: the callable bound to it, and
+ * the callables further out that this one reached through its captured calls.
+ */
+function callbackFields(target: CallTarget, occurrence: SlowOccurrence): Pick<SlowOccurrence, 'viaCallback' | 'callback' | 'capturedFrom'> {
+  const frames = framesOf(target);
+  if (frames.length === 0) return { viaCallback: true, callback: target };
+  const inFrames = new Set(frames.flatMap((frame) => frame.flatMap(([, targets]) => targets.map((t) => JSON.stringify(t)))));
+  const forwarded = [occurrence.callback, ...(occurrence.capturedFrom ?? [])].filter(
+    (t): t is CallTarget => t !== undefined && inFrames.has(JSON.stringify(t)),
+  );
+  return forwarded.length > 0 ? { viaCallback: true, callback: target, capturedFrom: forwarded } : { viaCallback: true, callback: target };
 }
 
 function bindingKey(bindings: Bindings): string {

@@ -141,7 +141,16 @@ export interface CallEffect {
    * Callables passed as arguments (`with_session(fn () => …)`), so that the callee's calls of
    * its parameter `index` run them: higher-order helpers run the callback under their lock.
    */
-  readonly callables?: readonly { readonly index: number; readonly target: CallTarget }[];
+  readonly callables?: readonly {
+    readonly index: number;
+    readonly target: CallTarget;
+    /**
+     * A closure written at the call that calls parameters of the functions around it
+     * (`withClient(async (c) => work(c))`, `work` the caller's parameter): the flow engine
+     * hands it the bindings of the calling unit, so those captured calls resolve.
+     */
+    readonly captures?: boolean;
+  }[];
   /** How the call reads in messages: `auth()`, `$this->load()`, `Db::run()`. */
   readonly display: string;
   readonly span: Span;
@@ -159,8 +168,12 @@ export type CallTarget =
   | { readonly type: 'include'; readonly path: StaticString; readonly from: string }
   /** A closure or arrow function, by where it starts in its file (its unit is `closure@start`). */
   | { readonly type: 'closure'; readonly file: string; readonly start: number }
-  /** A callable the unit was given as parameter `index` (`$callback()`); bound by each caller. */
-  | { readonly type: 'parameter'; readonly index: number }
+  /**
+   * A callable the unit was given as parameter `index` (`$callback()`); bound by each caller.
+   * `captured`: a parameter of an enclosing function, that many functions out (1: the function
+   * the closure is written in), read by a closure (TypeScript only; PHP closures `use` values).
+   */
+  | { readonly type: 'parameter'; readonly index: number; readonly captured?: number }
   /** A method whose receiver is not known. */
   | { readonly type: 'unknown-method'; readonly method: string }
   | { readonly type: 'dynamic' };

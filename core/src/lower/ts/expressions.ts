@@ -240,6 +240,15 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
       noteRunsCallbacks(ctx);
       return call({ type: 'parameter', index: parameter }, node, display, span, ctx);
     }
+    // `work(client)` in `withClient(async (client) => work(client))`: `work` is a parameter of
+    // the function the closure is written in; the engine resolves it through what that
+    // function's caller bound (a parameter shadows a function of the same name). The closure's
+    // resources are not marked as lent to callbacks (no `noteRunsCallbacks`): the one it
+    // typically has, a `BEGIN` on the client it is given, runs on a client the helper it is
+    // passed to holds, and that hold already covers the callback (one finding, as for a
+    // transaction on a client a unit acquired itself).
+    const captured = capturedParameter(callee);
+    if (captured) return call(captured, node, display, span, ctx);
     const local = ctx.facts.functions.get(name);
     if (local) return call(local, node, display, span, ctx);
     const global = Object.prototype.hasOwnProperty.call(ctx.catalog.globals, name) ? ctx.catalog.globals[name] : undefined;
@@ -262,18 +271,104 @@ function importedCallable(ctx: TsUnitContext, value: ts.Identifier): CallTarget 
 }
 
 function call(target: CallTarget, node: ts.CallExpression, display: string, span: Effect['span'], ctx: TsUnitContext): CallEffect {
-  const callables: { index: number; target: CallTarget }[] = [];
+  const callables: { index: number; target: CallTarget; captures?: boolean }[] = [];
   node.arguments.forEach((arg, index) => {
     const value = unwrap(arg);
     if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) {
-      callables.push({ index, target: { type: 'closure', file: ctx.facts.file, start: value.getStart(ctx.facts.source) } });
+      const target: CallTarget = { type: 'closure', file: ctx.facts.file, start: value.getStart(ctx.facts.source) };
+      callables.push(capturesParameters(value) ? { index, target, captures: true } : { index, target });
     } else if (ts.isIdentifier(value)) {
       // `withClient(fn)` inside `withTransaction(fn)`: whatever the caller bound to `fn`.
       const parameter = ctx.parameters.get(value.text);
-      const local = parameter === undefined ? (ctx.facts.functions.get(value.text) ?? importedCallable(ctx, value)) : undefined;
+      const captured = parameter === undefined ? capturedParameter(value) : undefined;
+      const local = parameter === undefined && !captured ? (ctx.facts.functions.get(value.text) ?? importedCallable(ctx, value)) : undefined;
       if (parameter !== undefined) callables.push({ index, target: { type: 'parameter', index: parameter } });
+      else if (captured) callables.push({ index, target: captured });
       else if (local) callables.push({ index, target: local });
     }
   });
   return callables.length > 0 ? { kind: 'call', target, callables, display, span } : { kind: 'call', target, display, span };
+}
+
+/**
+ * A name that is a parameter of a function around the one it is used in (a closure reading
+ * its enclosing function's `work`): the nearest function that binds the name, unless a
+ * declaration in between shadows it. Only plain (not destructured) parameters, as for a
+ * unit's own. Undefined for the unit's own parameters and for anything else.
+ */
+export function capturedParameter(id: ts.Identifier): CallTarget | undefined {
+  const name = id.text;
+  let levels = 0;
+  for (let scope: ts.Node | undefined = id.parent; scope && !ts.isSourceFile(scope); scope = scope.parent) {
+    if (isFunctionLike(scope)) {
+      const bound = scope.parameters.findIndex((p) => bindsName(p.name, name));
+      if (bound >= 0) {
+        if (levels === 0 || !ts.isIdentifier(scope.parameters[bound]!.name)) return undefined;
+        return { type: 'parameter', index: bound, captured: levels };
+      }
+      // A named function expression binds its own name inside it.
+      if (ts.isFunctionExpression(scope) && scope.name?.text === name) return undefined;
+      levels++;
+      continue;
+    }
+    if (ts.isCatchClause(scope) && scope.variableDeclaration && bindsName(scope.variableDeclaration.name, name)) return undefined;
+    if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
+      if (scope.initializer.declarations.some((d) => bindsName(d.name, name))) return undefined;
+    }
+    if (ts.isBlock(scope) || ts.isCaseBlock(scope)) {
+      const statements = ts.isBlock(scope) ? scope.statements : scope.clauses.flatMap((clause) => [...clause.statements]);
+      if (statements.some((statement) => declaresName(statement, name))) return undefined;
+    }
+  }
+  return undefined;
+}
+
+function declaresName(statement: ts.Statement, name: string): boolean {
+  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.some((d) => bindsName(d.name, name));
+  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) return statement.name?.text === name;
+  return false;
+}
+
+function bindsName(name: ts.BindingName, text: string): boolean {
+  if (ts.isIdentifier(name)) return name.text === text;
+  return name.elements.some((element) => !ts.isOmittedExpression(element) && bindsName(element.name, text));
+}
+
+/** Nodes looked at for captured calls in one closure; a bigger closure is assumed to have some. */
+const MAX_CAPTURE_SCAN = 5000;
+
+/**
+ * Whether a closure passed at a call calls (or passes on) a parameter of a function outside
+ * it: then the engine hands it the bindings of the unit that passes it. Nested closures count
+ * (they reach the parameter through this one).
+ */
+function capturesParameters(closure: ts.ArrowFunction | ts.FunctionExpression): boolean {
+  let seen = 0;
+  let found = false;
+  const outside = (target: CallTarget | undefined, id: ts.Identifier): boolean => {
+    if (target?.type !== 'parameter' || target.captured === undefined) return false;
+    // The binding function is outside the closure when it is more levels out than the
+    // functions between the name and the closure.
+    let inner = 0;
+    for (let scope: ts.Node | undefined = id.parent; scope && scope !== closure; scope = scope.parent) if (isFunctionLike(scope)) inner++;
+    return target.captured > inner;
+  };
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (++seen > MAX_CAPTURE_SCAN) {
+      found = true;
+      return;
+    }
+    if (ts.isCallExpression(node)) {
+      const callee = unwrap(node.expression);
+      const names = [callee, ...node.arguments.map(unwrap)].filter(ts.isIdentifier);
+      if (names.some((id) => outside(capturedParameter(id), id))) {
+        found = true;
+        return;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(closure, visit);
+  return found;
 }
