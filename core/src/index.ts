@@ -3,6 +3,7 @@ export * from './model/fix';
 export * from './model/finding';
 export * from './text/line-index';
 export * from './text/decode';
+export * from './text/quote-code';
 export * from './ir/effects';
 export * from './ir/cfg';
 export * from './ir/unit';

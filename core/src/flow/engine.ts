@@ -3,6 +3,7 @@ import type { Unit } from '../ir/unit';
 import type { CallResolver } from './resolver';
 import { heldOperations } from './held';
 import { solve } from './solver';
+import { quoteCode } from '../text/quote-code';
 import {
   CLOSED,
   OPEN_AT_ENTRY,
@@ -423,10 +424,6 @@ function callStepOf(effect: CallEffect, units: readonly Unit[]): Step {
   return { span: effect.span, label };
 }
 
-/** Code in backticks; a description ("the closure") as it is. */
-function quoteCode(text: string): string {
-  return text.includes(' ') ? text : `\`${text}\``;
-}
 
 /**
  * The callables a call hands to its callee's parameters, with the caller's own resolved. A

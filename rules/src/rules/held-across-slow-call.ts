@@ -1,4 +1,5 @@
 import {
+  quoteCode,
   type Finding,
   type HeldOperation,
   type HeldResourceInfo,
@@ -367,6 +368,4 @@ function viaStep(occurrence: SlowOccurrence): string | undefined {
 }
 
 /** Quotes a callee as code, unless it is a description (`a shell command in backticks`). */
-export function code(callee: string): string {
-  return callee.includes(' ') ? callee : `\`${callee}\``;
-}
+export const code = quoteCode;
