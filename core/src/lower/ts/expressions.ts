@@ -2,7 +2,7 @@ import * as ts from 'typescript';
 import { calleeDisplay, shortText } from './display';
 import { lowerForwardedScope, noteStructuralScope } from './structural';
 import { factoryClient } from './factories';
-import type { NodeSlowClient, NodeSlowExport } from '../../catalog';
+import type { NodeCatalog, NodeSlowClient, NodeSlowExport } from '../../catalog';
 import type { Cursor } from '../../ir/cfg-builder';
 import type { CallEffect, CallTarget, Effect } from '../../ir/effects';
 import type { TsUnitContext } from './context';
@@ -167,6 +167,18 @@ export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | u
 }
 
 /** The SDK client a receiver holds: a variable, a `this.` property, or (type-aware) what its type says. */
+const clientMethodsByCatalog = new WeakMap<NodeCatalog, { readonly methods: Set<string>; readonly resourceMethods: boolean }>();
+
+/** The method names of every SDK client of the catalog, and whether any takes calls on its resources. */
+function clientMethods(catalog: NodeCatalog): { readonly methods: Set<string>; readonly resourceMethods: boolean } {
+  let found = clientMethodsByCatalog.get(catalog);
+  if (found) return found;
+  const clients = catalog.slowClients ?? [];
+  found = { methods: new Set(clients.flatMap((client) => client.methods ?? [])), resourceMethods: clients.some((client) => client.resourceMethods === true) };
+  clientMethodsByCatalog.set(catalog, found);
+  return found;
+}
+
 function clientOf(ctx: TsUnitContext, receiver: ts.Expression): NodeSlowClient | undefined {
   const { clientVariables, clientProperties, modules } = ctx.facts.imports;
   if (ts.isIdentifier(receiver)) {
@@ -212,12 +224,13 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
     if (receiver.kind === ts.SyntaxKind.ThisKeyword && ctx.className) {
       return call({ type: 'method', className: ctx.className, method }, node, display, span, ctx);
     }
-    // `s3.send(command)`, `stripe.charges.create(…)`: calls of an SDK client.
-    const client = clientOf(ctx, receiver);
+    // `s3.send(command)`, `stripe.charges.create(…)`: calls of an SDK client. What a receiver
+    // is costs a lookup across modules: only asked when the method name could be a client's.
+    const clients = clientMethods(ctx.catalog);
+    const client = clients.methods.has(method) ? clientOf(ctx, receiver) : undefined;
     if (client?.methods?.includes(method)) return { kind: 'slow', slowKind: client.kind, callee: display, span };
-    if (ts.isPropertyAccessExpression(receiver) && clientOf(ctx, unwrap(receiver.expression))?.resourceMethods) {
-      return { kind: 'slow', slowKind: clientOf(ctx, unwrap(receiver.expression))!.kind, callee: display, span };
-    }
+    const owner = clients.resourceMethods && ts.isPropertyAccessExpression(receiver) ? clientOf(ctx, unwrap(receiver.expression)) : undefined;
+    if (owner?.resourceMethods) return { kind: 'slow', slowKind: owner.kind, callee: display, span };
   }
   const ref = resolveRef(imports.bindings, callee);
   // `await once(req, 'response')`: the event comes after the request's round trip.
@@ -298,6 +311,8 @@ function call(target: CallTarget, node: ts.CallExpression, display: string, span
  */
 export function capturedParameter(id: ts.Identifier): CallTarget | undefined {
   const name = id.text;
+  // Most names are no parameter of any function around them: a cheap walk first.
+  if (!boundByEnclosingParameter(id, name)) return undefined;
   let levels = 0;
   for (let scope: ts.Node | undefined = id.parent; scope && !ts.isSourceFile(scope); scope = scope.parent) {
     if (isFunctionLike(scope)) {
@@ -315,18 +330,40 @@ export function capturedParameter(id: ts.Identifier): CallTarget | undefined {
     if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
       if (scope.initializer.declarations.some((d) => bindsName(d.name, name))) return undefined;
     }
-    if (ts.isBlock(scope) || ts.isCaseBlock(scope)) {
-      const statements = ts.isBlock(scope) ? scope.statements : scope.clauses.flatMap((clause) => [...clause.statements]);
-      if (statements.some((statement) => declaresName(statement, name))) return undefined;
-    }
+    if ((ts.isBlock(scope) || ts.isCaseBlock(scope)) && blockNames(scope).has(name)) return undefined;
   }
   return undefined;
 }
 
-function declaresName(statement: ts.Statement, name: string): boolean {
-  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.some((d) => bindsName(d.name, name));
-  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) return statement.name?.text === name;
+function boundByEnclosingParameter(id: ts.Identifier, name: string): boolean {
+  for (let scope: ts.Node | undefined = id.parent; scope && !ts.isSourceFile(scope); scope = scope.parent) {
+    if (isFunctionLike(scope) && scope.parameters.some((p) => bindsName(p.name, name))) return true;
+  }
   return false;
+}
+
+/** The names a block declares, collected once per block: bundles have blocks of thousands of statements. */
+const namesByBlock = new WeakMap<ts.Node, Set<string>>();
+
+function blockNames(scope: ts.Block | ts.CaseBlock): Set<string> {
+  let names = namesByBlock.get(scope);
+  if (names) return names;
+  names = new Set();
+  const statements = ts.isBlock(scope) ? scope.statements : scope.clauses.flatMap((clause) => [...clause.statements]);
+  for (const statement of statements) for (const name of declaredNames(statement)) names.add(name);
+  namesByBlock.set(scope, names);
+  return names;
+}
+
+function declaredNames(statement: ts.Statement): string[] {
+  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((d) => bindingNames(d.name));
+  if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) return [statement.name.text];
+  return [];
+}
+
+function bindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(element.name)));
 }
 
 function bindsName(name: ts.BindingName, text: string): boolean {

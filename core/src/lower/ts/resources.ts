@@ -299,6 +299,17 @@ export interface ScopeOpen {
 const scopesByFile = new WeakMap<TsFileFacts, Map<number, ScopeOpen>>();
 
 /** `prisma.$transaction(async (tx) => …)`, `mutex.runExclusive(…)`: records the callback's scope. */
+const scopeMethodsByCatalog = new WeakMap<NodeCatalog, Set<string>>();
+
+/** Every method name that runs a callback scope of some catalog entry (`$transaction`, `runExclusive`). */
+function scopeMethods(catalog: NodeCatalog): Set<string> {
+  let methods = scopeMethodsByCatalog.get(catalog);
+  if (methods) return methods;
+  methods = new Set(catalog.heldResources.flatMap((entry) => [...(entry.scopes ?? []), ...(entry.heldScopes ?? [])].map((scope) => scope.method)));
+  scopeMethodsByCatalog.set(catalog, methods);
+  return methods;
+}
+
 export function noteCallbackScope(ctx: TsUnitContext, node: ts.CallExpression): void {
   const callee = unwrap(node.expression);
   if (!ts.isPropertyAccessExpression(callee)) return;
@@ -307,6 +318,8 @@ export function noteCallbackScope(ctx: TsUnitContext, node: ts.CallExpression): 
     noteAcquiredThen(ctx, node, callee);
     return;
   }
+  // Most calls are no scope: a name check first, before working out what the receiver is.
+  if (!scopeMethods(ctx.catalog).has(method)) return;
   let entry: NodeHeldResource | undefined;
   let scope: NodeResourceScope | undefined;
   const receiver = unwrap(callee.expression);
