@@ -103,32 +103,11 @@ export function analyzeProject(
   const symbols = new ProjectSymbols(declared);
   const presets = activePresets(allPresets, options, host, declared);
   const catalog = mergeCatalogs(baseCatalog, ...presets.map((p) => p.catalog), ...(options.apis ? [options.apis] : []));
-  // TypeScript/JavaScript: each file parsed once; the type-aware programs and the modules'
-  // pre-pass (what each module exports, for imports across files) share the trees.
+  // TypeScript/JavaScript first: their syntax trees are dropped before PHP is lowered.
   const tsFiles = [...files.values()].filter((f) => isTypeScriptPath(f.path));
-  const parsedTs = new Map(tsFiles.map((file) => [file, parseTypeScript(file.path, file.text)] as const));
-  const tsconfigs = new TsconfigLookup(host);
-  const declarations = new Map<LoadedFile, TsModuleDeclarations | undefined>();
-  const tsDeclared = (file: LoadedFile): TsModuleDeclarations | undefined => {
-    if (!declarations.has(file)) declarations.set(file, declareModule(file, parsedTs.get(file)!));
-    return declarations.get(file);
-  };
-  // Modules imported by the given files but not given (`check src/routes` imports `src/db`).
-  if (host && tsFiles.length > 0) loadImportedModules(files, tsFiles, parsedTs, tsDeclared, tsconfigs, host);
-  const tsOracles = typeOracles(tsFiles, parsedTs, tsconfigs, notes);
-  const modules = tsFiles.length > 0 ? projectModules(tsFiles, tsDeclared, tsOracles, tsconfigs) : undefined;
+  if (tsFiles.length > 0) lowerTsProject(tsFiles, files, host, nodeCatalog, errors, notes);
   for (const file of files.values()) {
-    if (isTypeScriptPath(file.path)) lowerTs(nodeCatalog, file, errors, parsedTs.get(file)!, tsOracles.get(file), modules);
-    else lower(parser, catalog, file, symbols, errors, files.size > 1);
-  }
-  if (modules) {
-    for (const file of tsFiles) {
-      if (!file.requested) continue;
-      for (const unresolved of modules.unresolvedImports(file.path)) {
-        const line = file.lines.positionAt(unresolved.span.start).line + 1;
-        notes.push({ file: file.path, message: `line ${line}: import not followed: no file of the project matches \`${unresolved.specifier}\``, span: unresolved.span });
-      }
-    }
+    if (!isTypeScriptPath(file.path)) lower(parser, catalog, file, symbols, errors, files.size > 1);
   }
 
   // 3. Flow and rules.
@@ -204,6 +183,43 @@ function declare(parser: PhpParser, file: LoadedFile, errors: InputError[]): voi
     file.symbols = declarePhp(tree.rootNode, file.path);
   } finally {
     tree.delete();
+  }
+}
+
+/**
+ * Lowers the TypeScript/JavaScript files (and the project modules they import that were not
+ * given, read through the host). Each file is parsed once; the type-aware programs and the
+ * modules' pre-pass share the trees, which are all dropped when this returns: the rules need
+ * only the IR.
+ */
+function lowerTsProject(
+  tsFiles: LoadedFile[],
+  files: Map<string, LoadedFile>,
+  host: ProjectHost | undefined,
+  nodeCatalog: NodeCatalog,
+  errors: InputError[],
+  notes: InputError[],
+): void {
+  // TypeScript/JavaScript: each file parsed once; the type-aware programs and the modules'
+  // pre-pass (what each module exports, for imports across files) share the trees.
+  const parsedTs = new Map(tsFiles.map((file) => [file, parseTypeScript(file.path, file.text)] as const));
+  const tsconfigs = new TsconfigLookup(host);
+  const declarations = new Map<LoadedFile, TsModuleDeclarations | undefined>();
+  const tsDeclared = (file: LoadedFile): TsModuleDeclarations | undefined => {
+    if (!declarations.has(file)) declarations.set(file, declareModule(file, parsedTs.get(file)!));
+    return declarations.get(file);
+  };
+  // Modules imported by the given files but not given (`check src/routes` imports `src/db`).
+  if (host) loadImportedModules(files, tsFiles, parsedTs, tsDeclared, tsconfigs, host);
+  const tsOracles = typeOracles(tsFiles, parsedTs, tsconfigs, notes);
+  const modules = projectModules(tsFiles, tsDeclared, tsOracles, tsconfigs);
+  for (const file of tsFiles) lowerTs(nodeCatalog, file, errors, parsedTs.get(file)!, tsOracles.get(file), modules);
+  for (const file of tsFiles) {
+    if (!file.requested) continue;
+    for (const unresolved of modules.unresolvedImports(file.path)) {
+      const line = file.lines.positionAt(unresolved.span.start).line + 1;
+      notes.push({ file: file.path, message: `line ${line}: import not followed: no file of the project matches \`${unresolved.specifier}\``, span: unresolved.span });
+    }
   }
 }
 
