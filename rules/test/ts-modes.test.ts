@@ -165,6 +165,14 @@ describe('TypeScript module resolution', () => {
     assert.equal(resolver.resolve('src/routes/a.ts', '../missing'), undefined);
   });
 
+  it('resolves a folder written with a trailing slash or as `.`/`..` to its index file', () => {
+    assert.equal(resolver.resolve('src/services/a.ts', './'), 'src/services/index.js');
+    assert.equal(resolver.resolve('src/services/deep/a.ts', '../'), 'src/services/index.js');
+    assert.equal(resolver.resolve('src/services/deep/a.ts', '..'), 'src/services/index.js');
+    assert.equal(resolver.resolve('src/db/x.ts', '.'), 'src/db/index.ts');
+    assert.equal(resolver.resolve('src/routes/a.ts', './'), undefined);
+  });
+
   it('follows `paths` (exact keys and the longest prefix first) and `baseUrl`, never guessing a package', () => {
     assert.equal(resolver.resolve('src/routes/a.ts', '@/db'), 'src/db.ts');
     assert.equal(resolver.resolve('src/routes/a.ts', '@lib/pool'), 'src/lib/pool.ts');

@@ -71,7 +71,11 @@ function normalize(path: string): string {
 }
 
 /** The files a path without (or with) an extension may name, in TypeScript's order. */
-function candidates(base: string): string[] {
+function candidates(path: string): string[] {
+  // `require('./')`, `require('..')`: a folder, so only its index file.
+  const folder = path === '' || path === '.' || path.endsWith('/');
+  const base = folder ? path.replace(/\/+$/, '').replace(/^\.$/, '') : path;
+  if (folder) return SOURCE_EXTENSIONS.map((source) => (base === '' ? `index${source}` : `${base}/index${source}`));
   const out: string[] = [];
   const ext = posix.extname(base);
   if (SOURCE_EXTENSIONS.includes(ext)) {
@@ -127,7 +131,12 @@ export class TsModuleResolver {
    * `baseUrl`. Empty for a package name without a config.
    */
   candidatePaths(from: string, specifier: string): string[] {
-    if (isRelativeSpecifier(specifier)) return candidates(normalize(posix.join(posix.dirname(normalize(from)), specifier)));
+    if (isRelativeSpecifier(specifier)) {
+      const joined = normalize(posix.join(posix.dirname(normalize(from)), specifier));
+      // Node takes `.`, `..`, `./` and `x/..` for folders: their index file only.
+      const folder = specifier === '.' || specifier === '..' || specifier.endsWith('/') || specifier.endsWith('/.') || specifier.endsWith('/..');
+      return candidates(folder && !joined.endsWith('/') ? `${joined}/` : joined);
+    }
     const config = this.configOf(from);
     if (!config) return [];
     const root = config.baseUrl !== undefined ? normalize(posix.join(config.dir, config.baseUrl)) : config.dir;
