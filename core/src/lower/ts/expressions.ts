@@ -143,8 +143,34 @@ function runChainCallbacks(ctx: TsUnitContext, node: ts.CallExpression, cursor: 
     const target: CallTarget = { type: 'closure', file: ctx.facts.file, start: value.getStart(ctx.facts.source) };
     const method = (unwrap(node.expression) as ts.PropertyAccessExpression).name.text;
     next = ctx.emit(next, { kind: 'call', target, display: `the \`.${method}()\` callback`, span: ctx.span(value) });
+    for (const release of chainReleases(ctx, value)) next = ctx.emit(next, release);
   }
   return next;
+}
+
+/**
+ * `.then(() => session.endSession())`: a callback of the chain that releases a resource this
+ * unit holds. The callback is a unit of its own and does not know the variable, so the release
+ * is also emitted here, after the call into it (the chain runs in order).
+ */
+function chainReleases(ctx: TsUnitContext, callback: ts.ArrowFunction | ts.FunctionExpression): Effect[] {
+  const shadowed = new Set(callback.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
+  const releases: Effect[] = [];
+  const visit = (child: ts.Node): void => {
+    if (isFunctionLike(child)) return;
+    if (ts.isCallExpression(child)) {
+      const callee = unwrap(child.expression);
+      const root = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : callee;
+      if (ts.isIdentifier(root) && !shadowed.has(root.text)) {
+        const effect = heldCallEffect(ctx, callee, calleeDisplay(callee, ctx.facts.source), ctx.span(child));
+        if (effect?.kind === 'close') releases.push(effect);
+      }
+    }
+    ts.forEachChild(child, visit);
+  };
+  if (ts.isBlock(callback.body)) callback.body.statements.forEach(visit);
+  else visit(callback.body);
+  return releases;
 }
 
 /**
@@ -155,6 +181,8 @@ function runChainCallbacks(ctx: TsUnitContext, node: ts.CallExpression, cursor: 
 export function returnsAwaited(fn: ts.Node | undefined, value: ts.Expression): boolean {
   const expr = unwrap(value);
   if (ts.isNewExpression(expr) && ts.isIdentifier(unwrap(expr.expression)) && (unwrap(expr.expression) as ts.Identifier).text === 'Promise') return true;
+  // `return p.then(…).catch(…)`: the caller waits for the whole chain, in order.
+  if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(unwrap(expr.expression)) && PROMISE_CHAIN.has((unwrap(expr.expression) as ts.PropertyAccessExpression).name.text)) return true;
   return fn !== undefined && isFunctionLike(fn) && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
 }
 
@@ -166,7 +194,7 @@ export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | u
   return undefined;
 }
 
-/** The SDK client a receiver holds: a variable, a `this.` property, or (type-aware) what its type says. */
+
 const clientMethodsByCatalog = new WeakMap<NodeCatalog, { readonly methods: Set<string>; readonly resourceMethods: boolean }>();
 
 /** The method names of every SDK client of the catalog, and whether any takes calls on its resources. */
@@ -179,6 +207,7 @@ function clientMethods(catalog: NodeCatalog): { readonly methods: Set<string>; r
   return found;
 }
 
+/** The SDK client a receiver holds: a variable, a `this.` property, or (type-aware) what its type says. */
 function clientOf(ctx: TsUnitContext, receiver: ts.Expression): NodeSlowClient | undefined {
   const { clientVariables, clientProperties, modules } = ctx.facts.imports;
   if (ts.isIdentifier(receiver)) {
