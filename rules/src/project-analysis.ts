@@ -217,10 +217,18 @@ function lowerTsProject(
   for (const file of tsFiles) {
     if (!file.requested) continue;
     for (const unresolved of modules.unresolvedImports(file.path)) {
+      if (host && isDataModule(host, file.path, unresolved.specifier)) continue;
       const line = file.lines.positionAt(unresolved.span.start).line + 1;
       notes.push({ file: file.path, message: `line ${line}: import not followed: no file of the project matches \`${unresolved.specifier}\``, span: unresolved.span });
     }
   }
+}
+
+/** `require('./defaults')` of a `defaults.json`: data, not a module to follow (nor to note). */
+function isDataModule(host: ProjectHost, from: string, specifier: string): boolean {
+  if (!specifier.startsWith('./') && !specifier.startsWith('../')) return false;
+  const base = normalizePath(posix.join(posix.dirname(from), specifier));
+  return host.readFile(`${base}.json`) !== undefined;
 }
 
 /** A TypeScript/JavaScript file: lowered with its imports, and the checker in type-aware mode. */

@@ -148,6 +148,17 @@ describe('TypeScript modules in both modes', () => {
       ['line 1: import not followed: no file of the project matches `../db`'],
     );
   });
+
+  it('does not note a require of a JSON data file', async () => {
+    const text = "const defaults = require('./defaults');\nconst { pool } = require('./db');\nmodule.exports = { defaults, pool };\n";
+    const result = (await analyzer()).analyzeProject([{ path: 'config/index.js', text }], {
+      readFile: (p) => (p === 'config/defaults.json' ? '{ "port": 2368 }' : undefined),
+    });
+    assert.deepEqual(
+      result.notes.filter((n) => /import not followed/.test(n.message)).map((n) => n.message),
+      ['line 2: import not followed: no file of the project matches `./db`'],
+    );
+  });
 });
 
 describe('TypeScript module resolution', () => {
