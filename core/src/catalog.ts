@@ -211,6 +211,11 @@ export interface NodeResourceScope {
   readonly name?: 'parameter' | 'receiver';
 }
 
+/** Every module a held-resource entry comes from (`module`, then its aliases). */
+export function heldResourceModules(entry: NodeHeldResource): readonly string[] {
+  return entry.modules ? [entry.module, ...entry.modules] : [entry.module];
+}
+
 export interface NodeHeldResource {
   /** The resource id prefix: `pg-client` gives `pg-client:<unit>:<variable>`. */
   readonly kind: string;

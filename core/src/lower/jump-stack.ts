@@ -108,6 +108,15 @@ export class JumpStack<B, F extends { readonly kind: 'loop' } | HandlerFrame<B>>
     }
   }
 
+  /**
+   * A jump no frame of the unit took: `return` reaches the unit's outcomes; a `break` or
+   * `continue` with no loop around it ends the unit (a fatal error in PHP, a syntax error in TS).
+   */
+  leaveUnit(cursor: Cursor, kind: 'return' | 'break' | 'continue', returned: 'true' | 'false' | 'other'): void {
+    if (kind === 'return') this.connectReturn(cursor, returned);
+    else this.builder.connect(cursor, this.builder.exit);
+  }
+
   /** `return true;` reaches the truthy exit only, `return false;`/`return;` the falsy one, any other value both. */
   connectReturn(cursor: Cursor, returned: 'true' | 'false' | 'other'): void {
     if (returned !== 'false') this.builder.connect(cursor, this.builder.returnsTrue);

@@ -26,11 +26,6 @@ export function jumpOut(
       }
     }
   }
-  // `return`, or a `break` with no loop around it (a fatal error in PHP): the unit ends.
-  if (kind !== 'return') {
-    ctx.builder.connect(current, ctx.builder.exit);
-    return;
-  }
-  // `return $value;` may be either: it reaches both outcomes (each still exact for literals).
-  ctx.connectReturn(current, returned);
+  // `return $value;` may be either outcome: it reaches both (each still exact for literals).
+  ctx.leaveUnit(current, kind, returned);
 }

@@ -1,4 +1,5 @@
 import * as ts from 'typescript';
+import { bindingNames, bindsName } from './binding-names';
 import { calleeDisplay, shortText } from './display';
 import { lowerForwardedScope, noteStructuralScope } from './structural';
 import { factoryClient } from './factories';
@@ -102,13 +103,19 @@ function withNote(cursor: Cursor, note: string): Cursor {
 /** Promise methods whose callbacks run before the promise they return settles. */
 const PROMISE_CHAIN = new Set(['then', 'catch', 'finally']);
 
+/** `p.then(…)`, `p.catch(…)`, `p.finally(…)`. */
+function isPromiseChainCall(node: ts.CallExpression): boolean {
+  const callee = unwrap(node.expression);
+  return ts.isPropertyAccessExpression(callee) && PROMISE_CHAIN.has(callee.name.text);
+}
+
 function lowerCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, awaited: boolean): Cursor {
   const callee = unwrap(node.expression);
   let next = cursor;
   // `stream.pipe(res)`: the stream runs to its end while the response is written (as awaited).
   const piped = ts.isPropertyAccessExpression(callee) && callee.name.text === 'pipe';
   // `await fetch(url).then((r) => r.json())`: awaiting the chain awaits the promise it starts from.
-  const chained = awaited && ts.isPropertyAccessExpression(callee) && PROMISE_CHAIN.has(callee.name.text);
+  const chained = awaited && isPromiseChainCall(node);
   if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) next = lowerExpression(ctx, callee.expression, next, piped || chained);
   else if (!ts.isIdentifier(callee)) next = lowerExpression(ctx, callee, next);
   // `await Promise.all([fetch(a), execAsync(b)])`: every element is awaited with it.
@@ -182,7 +189,7 @@ export function returnsAwaited(fn: ts.Node | undefined, value: ts.Expression): b
   const expr = unwrap(value);
   if (ts.isNewExpression(expr) && ts.isIdentifier(unwrap(expr.expression)) && (unwrap(expr.expression) as ts.Identifier).text === 'Promise') return true;
   // `return p.then(…).catch(…)`: the caller waits for the whole chain, in order.
-  if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(unwrap(expr.expression)) && PROMISE_CHAIN.has((unwrap(expr.expression) as ts.PropertyAccessExpression).name.text)) return true;
+  if (ts.isCallExpression(expr) && isPromiseChainCall(expr)) return true;
   return fn !== undefined && isFunctionLike(fn) && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
 }
 
@@ -390,15 +397,6 @@ function declaredNames(statement: ts.Statement): string[] {
   return [];
 }
 
-function bindingNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(element.name)));
-}
-
-function bindsName(name: ts.BindingName, text: string): boolean {
-  if (ts.isIdentifier(name)) return name.text === text;
-  return name.elements.some((element) => !ts.isOmittedExpression(element) && bindsName(element.name, text));
-}
 
 /** Nodes looked at for captured calls in one closure; a bigger closure is assumed to have some. */
 const MAX_CAPTURE_SCAN = 5000;

@@ -1,7 +1,7 @@
 import * as ts from 'typescript';
-import type { NodeHeldResource, NodeSlowClient } from '../../catalog';
+import { heldResourceModules, type NodeHeldResource, type NodeSlowClient } from '../../catalog';
 import type { TsFileFacts } from './context';
-import { moduleName, resolveRef, unwrap, type ImportRef } from './imports';
+import { requiredModule, resolveRef, unwrap, type ImportRef } from './imports';
 
 /**
  * Values made by calling a library's factory rather than `new`: an SDK client made by a call
@@ -20,16 +20,6 @@ interface FactoryValues {
 
 const byFile = new WeakMap<TsFileFacts, FactoryValues>();
 
-function modulesOf(entry: NodeHeldResource): readonly string[] {
-  return entry.modules ? [entry.module, ...entry.modules] : [entry.module];
-}
-
-function requiredModule(node: ts.Expression): string | undefined {
-  const call = unwrap(node);
-  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'require') return undefined;
-  const arg = call.arguments[0];
-  return arg && ts.isStringLiteralLike(arg) ? moduleName(arg.text) : undefined;
-}
 
 /** What a callee names in a module: an import, or `require('x')` itself (its default export). */
 function calleeRef(facts: TsFileFacts, callee: ts.Expression): ImportRef | undefined {
@@ -73,7 +63,7 @@ function values(facts: TsFileFacts): FactoryValues {
     const expr = unwrap(value);
     if (!ts.isCallExpression(expr) || !ts.isIdentifier(target)) continue;
     const ref = calleeRef(facts, expr.expression);
-    const entry = ref && ref.name === 'default' ? initializers.find((e) => modulesOf(e).includes(ref.module)) : undefined;
+    const entry = ref && ref.name === 'default' ? initializers.find((e) => heldResourceModules(e).includes(ref.module)) : undefined;
     if (entry) libraries.set(target.text, entry);
   }
   for (const { target, value } of assignments) {
@@ -85,7 +75,7 @@ function values(facts: TsFileFacts): FactoryValues {
     // `pgp(cn)`, or `require('pg-promise')()(cn)` in one go.
     const library = ts.isIdentifier(callee) ? libraries.get(callee.text) : undefined;
     const inline = ts.isCallExpression(callee) ? calleeRef(facts, callee.expression) : undefined;
-    const holder = library ?? (inline && inline.name === 'default' ? initializers.find((e) => modulesOf(e).includes(inline.module)) : undefined);
+    const holder = library ?? (inline && inline.name === 'default' ? initializers.find((e) => heldResourceModules(e).includes(inline.module)) : undefined);
     if (holder) (name.property ? found.holderProperties : found.holderVariables).set(name.name, holder);
     const ref = hasCallClients ? calleeRef(facts, callee) : undefined;
     const client = ref ? clientMadeBy(facts, ref) : undefined;

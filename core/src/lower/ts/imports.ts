@@ -54,6 +54,11 @@ export function unwrap(node: ts.Expression): ts.Expression {
   }
 }
 
+/** An arrow function or a function expression: a callback written in place. */
+export function isFunctionLiteral(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+}
+
 export function requiredModule(node: ts.Expression | undefined): string | undefined {
   if (!node) return undefined;
   const call = unwrap(node);

@@ -1,8 +1,9 @@
 import * as ts from 'typescript';
+import { bindingNames, bindsName } from './binding-names';
 import type { NodeCatalog, NodeHeldResource, NodeSlowClient } from '../../catalog';
 import type { CallTarget } from '../../ir/effects';
 import type { Span } from '../../model/span';
-import { clientMadeBy, collectImports, holderMadeBy, requiredModule, unwrap, type ImportFacts, type ImportRef } from './imports';
+import { clientMadeBy, collectImports, holderMadeBy, isFunctionLiteral, requiredModule, unwrap, type ImportFacts, type ImportRef } from './imports';
 import type { TsModuleResolver } from './module-resolution';
 
 /**
@@ -274,15 +275,6 @@ type ScopeEntry =
   | { readonly kind: 'destructured'; readonly declaration: ts.VariableDeclaration; readonly key: string | undefined }
   | { readonly kind: 'declaration'; readonly node: ts.FunctionDeclaration | ts.ClassDeclaration };
 
-function boundNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : boundNames(element.name)));
-}
-
-function bindsName(name: ts.BindingName, text: string): boolean {
-  if (ts.isIdentifier(name)) return name.text === text;
-  return name.elements.some((element) => !ts.isOmittedExpression(element) && bindsName(element.name, text));
-}
 
 /** `const { pool } = …` / `const { pool: db } = …`: the property `text` is read from. */
 function destructuredKey(pattern: ts.ObjectBindingPattern, text: string): string | undefined {
@@ -525,7 +517,7 @@ export class TsProjectModules {
       if (ts.isVariableStatement(statement)) {
         for (const declaration of statement.declarationList.declarations) {
           if (ts.isIdentifier(declaration.name)) add(declaration.name.text, { kind: 'variable', declaration });
-          else for (const name of boundNames(declaration.name)) add(name, { kind: 'destructured', declaration, key: ts.isObjectBindingPattern(declaration.name) ? destructuredKey(declaration.name, name) : undefined });
+          else for (const name of bindingNames(declaration.name)) add(name, { kind: 'destructured', declaration, key: ts.isObjectBindingPattern(declaration.name) ? destructuredKey(declaration.name, name) : undefined });
         }
       } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) {
         add(statement.name.text, { kind: 'declaration', node: statement });
@@ -656,7 +648,7 @@ export class TsProjectModules {
     const method = unwrap(call.expression);
     if (!ts.isPropertyAccessExpression(method)) return undefined;
     // `pool.connect(async (client) => …)` runs a callback: nothing is handed back.
-    if (call.arguments.some((arg) => ts.isArrowFunction(unwrap(arg)) || ts.isFunctionExpression(unwrap(arg)))) return undefined;
+    if (call.arguments.some((arg) => isFunctionLiteral(unwrap(arg)))) return undefined;
     const holder = this.describe(site.file, method.expression);
     if (holder?.kind !== 'holder' || holder.entry.releaseFunction || holder.entry.releaseIndex !== undefined) return undefined;
     if (!holder.entry.acquire.includes(method.name.text)) return undefined;

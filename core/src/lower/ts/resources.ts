@@ -2,13 +2,13 @@ import * as ts from 'typescript';
 import { calleeDisplay, shortText } from './display';
 import { factoryHolder } from './factories';
 import { structuralAcquisition, structuralScopeAt } from './structural';
-import type { NodeCatalog, NodeHeldResource, NodeResourceScope } from '../../catalog';
+import { heldResourceModules, type NodeCatalog, type NodeHeldResource, type NodeResourceScope } from '../../catalog';
 import type { Cursor } from '../../ir/cfg-builder';
 import type { Effect } from '../../ir/effects';
 import type { HeldResourceInfo } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { TsFileFacts, TsUnitContext } from './context';
-import { resolveRef, unwrap, type ImportRef } from './imports';
+import { isFunctionLiteral, resolveRef, unwrap, type ImportRef } from './imports';
 import { sharedHolder } from './module-exports';
 
 /**
@@ -23,14 +23,11 @@ import { sharedHolder } from './module-exports';
  * `slowUnderOwnLock`).
  */
 
-function modulesOf(entry: NodeHeldResource): readonly string[] {
-  return entry.modules ? [entry.module, ...entry.modules] : [entry.module];
-}
 
 
 /** The catalog entry for instances made by `new X()` or by calling the export `X()`. */
 export function holderEntry(catalog: NodeCatalog, ref: ImportRef, made: 'new' | 'call'): NodeHeldResource | undefined {
-  return catalog.heldResources.find((entry) => (entry.made ?? 'new') === made && entry.className === ref.name && modulesOf(entry).includes(ref.module));
+  return catalog.heldResources.find((entry) => (entry.made ?? 'new') === made && entry.className === ref.name && heldResourceModules(entry).includes(ref.module));
 }
 
 /** The entry of a value that hands out a resource: `pool`, `this.pool`, or a module (`lockfile`). */
@@ -59,7 +56,7 @@ function holderIn(facts: TsFileFacts, receiver: ts.Expression): NodeHeldResource
   if (!ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr)) return undefined;
   // Type-aware: `constructor(private readonly pool: Pool)`, `prisma: PrismaService`.
   const ref = facts.types.classOf(expr);
-  return ref ? facts.catalog.heldResources.find((entry) => entry.made !== 'module' && entry.className === ref.name && modulesOf(entry).includes(ref.module)) : undefined;
+  return ref ? facts.catalog.heldResources.find((entry) => entry.made !== 'module' && entry.className === ref.name && heldResourceModules(entry).includes(ref.module)) : undefined;
 }
 
 function holderBySyntax(facts: TsFileFacts, receiver: ts.Expression): NodeHeldResource | undefined {
@@ -69,7 +66,7 @@ function holderBySyntax(facts: TsFileFacts, receiver: ts.Expression): NodeHeldRe
     const variable = poolVariables.get(expr.text);
     if (variable) return variable;
     const ref = bindings.get(expr.text);
-    const module = ref && (ref.name === 'default' || ref.name === '*') ? facts.catalog.heldResources.find((entry) => entry.made === 'module' && modulesOf(entry).includes(ref.module)) : undefined;
+    const module = ref && (ref.name === 'default' || ref.name === '*') ? facts.catalog.heldResources.find((entry) => entry.made === 'module' && heldResourceModules(entry).includes(ref.module)) : undefined;
     if (module) return module;
   } else if (ts.isPropertyAccessExpression(expr) && expr.expression.kind === ts.SyntaxKind.ThisKeyword) {
     const property = poolProperties.get(expr.name.text);
@@ -82,9 +79,9 @@ function holderBySyntax(facts: TsFileFacts, receiver: ts.Expression): NodeHeldRe
   return sharedHolder(facts.imports.modules, expr);
 }
 
-function isCallback(node: ts.Expression): node is ts.ArrowFunction | ts.FunctionExpression {
-  const value = unwrap(node);
-  return ts.isArrowFunction(value) || ts.isFunctionExpression(value);
+/** A callback written in place, through parentheses and type assertions. */
+function isCallback(node: ts.Expression): boolean {
+  return isFunctionLiteral(unwrap(node));
 }
 
 /** What a value acquires: `await pool.connect()`, `lock(file)`, `getClient()` (a helper returning one). */
@@ -119,7 +116,7 @@ function acquisitionOf(ctx: TsUnitContext, value: ts.Expression | undefined): Ac
     const helper = ref ? ctx.facts.imports.modules?.acquiredBy(callee) : acquiringHelpers(ctx.facts).get(callee.text);
     if (helper) return { entry: helper.entry, api: `${callee.text}()`, expr, note: ` (it returns \`${helper.api}\`)`, holder: callee.text };
     if (!ref) return undefined;
-    entry = ctx.catalog.heldResources.find((e) => e.made === 'module' && modulesOf(e).includes(ref.module) && e.acquire.includes(ref.name));
+    entry = ctx.catalog.heldResources.find((e) => e.made === 'module' && heldResourceModules(e).includes(ref.module) && e.acquire.includes(ref.name));
     method = ref.name;
     holder = callee.text;
   } else {

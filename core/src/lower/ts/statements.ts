@@ -284,11 +284,7 @@ export function jumpOut(
       }
     }
   }
-  if (kind !== 'return') {
-    ctx.builder.connect(current, ctx.builder.exit);
-    return;
-  }
-  ctx.connectReturn(current, returned);
+  ctx.leaveUnit(current, kind, returned);
 }
 
 export function installFinallyCopier(ctx: TsUnitContext): void {

@@ -5,7 +5,7 @@ import type { NodeCatalog, NodeHeldResource, NodeStructuralTransactions } from '
 import type { Cursor } from '../../ir/cfg-builder';
 import type { HeldResourceInfo } from '../../ir/unit';
 import type { TsFileFacts, TsUnitContext } from './context';
-import { resolveRef, unwrap } from './imports';
+import { isFunctionLiteral, resolveRef, unwrap } from './imports';
 import { holderEntryOf } from './resources';
 
 /**
@@ -33,9 +33,6 @@ type StructuralScope = Omit<ScopeOpen, 'held' | 'lock'> & { readonly held?: neve
 const scopesByFile = new WeakMap<TsFileFacts, Map<number, StructuralScope>>();
 
 
-function isFunctionLiteral(node: ts.Expression): node is ts.ArrowFunction | ts.FunctionExpression {
-  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
-}
 
 function matchesModule(patterns: readonly string[] | undefined, module: string): boolean {
   return (patterns ?? []).some((p) => (p.endsWith('/*') ? module === p.slice(0, -2) || module.startsWith(p.slice(0, -1)) : module === p));
