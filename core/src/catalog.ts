@@ -54,8 +54,36 @@ export type ApiEntry = ApiSemantics & {
    */
   readonly replacesSessionStore?: boolean;
   /** Registers a callback for a named hook (`add_action('init', 'start_session')`). */
-  readonly registersCallback?: { readonly hook: number; readonly callback: number };
+  readonly registersCallback?: {
+    readonly hook: number;
+    readonly callback: number;
+    /** A route: its callback may also be written `'Controller@method'` (Laravel). */
+    readonly route?: boolean;
+  };
+  /**
+   * Has its effect only when argument `index` is one of `values` (a string literal, or an
+   * array literal holding one): CodeIgniter's `$this->load->library('session')` starts the
+   * session, `library('email')` does not. Otherwise the call does nothing the analysis tracks.
+   */
+  readonly onlyWithArgument?: { readonly index: number; readonly values: readonly string[] };
 };
+
+/**
+ * A framework's bootstrap file: including it starts the session (Moodle's `config.php`,
+ * ownCloud's and Nextcloud's `lib/base.php`), so the including script runs with the session
+ * open from the include on, whether or not the framework's own code is analysed.
+ */
+export interface BootstrapInclude {
+  /** The end of the included path, compared at a `/` (`config.php`, `lib/base.php`). */
+  readonly pathEndsWith: string;
+  readonly resource: ResourceId;
+  /** Where the session is opened, for the related location: "… starts the session". */
+  readonly label: string;
+  /** Constants that, `define()`d (not false) earlier in the including unit, mean no session starts. */
+  readonly unlessDefined?: readonly string[];
+  /** Constants that, `define()`d earlier, mean the session is read without its lock. */
+  readonly readOnlyIfDefined?: readonly string[];
+}
 
 export interface Catalog {
   /** Lower-case, fully qualified function names without a leading backslash. */
@@ -67,6 +95,14 @@ export interface Catalog {
   readonly methods: Readonly<Record<string, Readonly<Record<string, ApiEntry>>>>;
   /** Lower-case class name → its parent, for classes whose methods are listed by parent. */
   readonly classParents?: Readonly<Record<string, string>>;
+  /**
+   * Lower-case library class → property → lower-case class of its value, so that project
+   * classes extending it type `$this->request` (CakePHP) or `$this->load` (CodeIgniter 3).
+   * Static properties are written with their `$` (`yii` → `$app` for `Yii::$app`).
+   */
+  readonly properties?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Framework bootstrap files whose inclusion starts the session. */
+  readonly bootstrapIncludes?: readonly BootstrapInclude[];
   /** The superglobal that holds the session data, without `$`. */
   readonly sessionVariable: string;
   readonly sessionResource: ResourceId;

@@ -11,11 +11,13 @@ import {
 } from '../../core/src';
 import type { AnalyzerOptions, EntryPoint } from './api';
 import type { FrameworkPreset } from './frameworks/preset';
+import { frameworkEntrySites, type FrameworkEntryContext } from './framework-entries';
 
 /**
  * Units that run with the session already open, and where it was opened: files matched by
- * an entry point (configured, or a preset's), and callbacks of late hooks when an early
- * hook's callback starts the session and leaves it open.
+ * an entry point (configured, or a preset's), callbacks of late hooks when an early hook's
+ * callback starts the session and leaves it open, and what a framework runs with it open
+ * (controller actions, locking routes: `framework-entries.ts`).
  */
 export function entrySites(
   files: readonly FileIR[],
@@ -24,6 +26,7 @@ export function entrySites(
   engine: FlowEngine,
   resolver: CallResolver,
   resource: ResourceId,
+  frameworks: Pick<FrameworkEntryContext, 'classParents' | 'setting'>,
 ): Map<Unit, readonly OpenSite[]> {
   const result = new Map<Unit, readonly OpenSite[]>();
   const add = (unit: Unit, sites: readonly OpenSite[]): void => {
@@ -43,10 +46,11 @@ export function entrySites(
       }
     }
   }
+  frameworkEntrySites(presets, { files, engine, resolver, resource, ...frameworks }, add);
   for (const preset of presets) {
     if (!preset.hooks) continue;
     const early = new Set(preset.hooks.early);
-    const registrations = files.flatMap((file) => file.registrations);
+    const registrations = files.flatMap((file) => file.registrations).filter((registration) => !registration.route);
     const ambient: OpenSite[] = [];
     for (const registration of registrations) {
       if (registration.hook === undefined || !early.has(registration.hook)) continue;

@@ -50,6 +50,7 @@ import { mergeCatalogs } from './catalog/merge';
 import { nodeCatalog } from './catalog/node';
 import { entrySites } from './entry-points';
 import { activePresets } from './frameworks/detect';
+import type { FrameworkPreset, SettingCondition } from './frameworks/preset';
 import { allPresets } from './frameworks/index';
 import { ruleIds } from './registry';
 import { slowKindSeverity } from './severity';
@@ -102,6 +103,9 @@ export function analyzeProject(
   const declared = [...files.values()].flatMap((f) => (f.symbols ? [f.symbols] : []));
   const symbols = new ProjectSymbols(declared);
   const presets = activePresets(allPresets, options, host, declared);
+  // Configuration files whose settings change how the framework runs every request.
+  if (host) loadSettingFiles(parser, files, host, options, presets, errors);
+  const settingOf = settingLookup(files, options);
   const catalog = mergeCatalogs(baseCatalog, ...presets.map((p) => p.catalog), ...(options.apis ? [options.apis] : []));
   // TypeScript/JavaScript first: their syntax trees are dropped before PHP is lowered.
   const tsFiles = [...files.values()].filter((f) => isTypeScriptPath(f.path));
@@ -119,7 +123,10 @@ export function analyzeProject(
   const linesOf = new Map([...files.values()].map((f) => [f.path, f.lines]));
   const lineOf = (unit: Unit, offset: number): number => (linesOf.get(unit.span.file)?.positionAt(offset).line ?? 0) + 1;
   const engine = new FlowEngine(resolver, lineOf);
-  const ambient = entrySites(irs, options, presets, engine, resolver, catalog.sessionResource);
+  const ambient = entrySites(irs, options, presets, engine, resolver, catalog.sessionResource, {
+    classParents: catalog.classParents ?? {},
+    setting: settingOf,
+  });
   const flows = new Map<Unit, UnitFlow>();
   const resourceFlows = new Map<string, UnitFlow>();
   const flowOf = (unit: Unit, resource?: ResourceId): UnitFlow => {
@@ -499,6 +506,46 @@ function readExtraFile(host: ProjectHost, candidate: string, tried: Set<string>,
   const extra: LoadedFile = { path: candidate, text, lines: new LineIndex(text), requested: false };
   files.set(candidate, extra);
   return extra;
+}
+
+/** The configuration files of the active presets' settings, read through the host when not given. */
+function loadSettingFiles(
+  parser: PhpParser,
+  files: Map<string, LoadedFile>,
+  host: ProjectHost,
+  options: AnalyzerOptions,
+  presets: readonly FrameworkPreset[],
+  errors: InputError[],
+): void {
+  const conditions = presets.flatMap((p) => [p.controllers?.openWithSetting, p.routes?.lockAllWithSetting]).filter((c) => c !== undefined);
+  const tried = new Set<string>();
+  for (const condition of conditions) {
+    for (const file of condition.files) {
+      const path = rootPath(options, file);
+      if (files.has(path)) continue;
+      const extra = readExtraFile(host, path, tried, files);
+      if (extra) declare(parser, extra, errors);
+    }
+  }
+}
+
+/** Where the first existing file of a setting condition sets it to its value, if it does. */
+function settingLookup(files: ReadonlyMap<string, LoadedFile>, options: AnalyzerOptions): (condition: SettingCondition) => Span | undefined {
+  return (condition) => {
+    for (const file of condition.files) {
+      const symbols = files.get(rootPath(options, file))?.symbols;
+      if (!symbols) continue;
+      const setting = symbols.settings.get(condition.key);
+      return setting?.values.includes(condition.value) ? setting.span : undefined;
+    }
+    return undefined;
+  };
+}
+
+/** A path relative to the project root, as the analysis names files. */
+function rootPath(options: AnalyzerOptions, file: string): string {
+  const root = options.root ?? '.';
+  return normalizePath(root === '.' || root === '' ? file : posix.join(root, file));
 }
 
 /** Files in the directory of each pattern's literal start that match the pattern. */

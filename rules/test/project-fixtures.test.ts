@@ -11,7 +11,8 @@ import { analyzer, fixturesRoot } from './support';
 /**
  * Multi-file cases: every folder `test-fixtures/<rule-id>/<case>/` is one project, analysed
  * together as the CLI does (includes, calls across files, a `session-lint.json` at its
- * root). Expectations are `// expect:` comments in any of its files, as for single files;
+ * root). Expectations are `// expect:` comments in any of its files, as for single files
+ * (a message pattern may match the message or a related location's label);
  * files under `lib/` or named in `_not-given.txt` are left out of the given set and reached
  * only through includes (the host reads them), as a bootstrap outside the checked paths.
  */
@@ -67,6 +68,19 @@ describe('project fixtures', () => {
           }
           const messages = result.findings.map((f) => `  ${f.span.file}: ${f.message}\n${f.related.map((r) => `      ${r.span.file}: ${r.message}`).join('\n')}`);
           assert.equal(actual.sort().join('\n'), expected.sort().join('\n'), `findings differ in ${project.name}:\n${messages.join('\n')}`);
+          // A message pattern must match the finding's message or one of its related locations'
+          // (where a framework opened the session: "config.php` starts the session").
+          for (const file of all) {
+            for (const e of parseExpectations(read(file)!)) {
+              if (!e.pattern) continue;
+              const match = result.findings.some((f) => {
+                if (f.span.file !== file || f.rule !== e.rule) return false;
+                if (new LineIndex(read(file)!).positionAt(f.span.start).line + 1 !== e.line) return false;
+                return e.pattern!.test(f.message) || f.related.some((r) => e.pattern!.test(r.message));
+              });
+              assert.ok(match, `${file}:${e.line}: no ${e.rule} finding whose message or related location matches ${e.pattern}:\n${messages.join('\n')}`);
+            }
+          }
         });
       }
     });

@@ -33,6 +33,11 @@ export interface OpenEffect {
   readonly lazy?: boolean;
   /** The related-location label for where it was opened; the session's wording when absent. */
   readonly label?: string;
+  /**
+   * Opened by a framework's bootstrap the code includes (Moodle's `config.php`), not by a call
+   * the code could change into a `read_and_close` start.
+   */
+  readonly bootstrap?: true;
 }
 
 /**

@@ -24,6 +24,14 @@ export interface Unit {
    * `Next.js route handler`, `NestJS controller method`). Slow work here costs every request.
    */
   readonly handler?: string;
+  /**
+   * A method's attributes (lower-case fully qualified class) and docblock tags (`@usesession`),
+   * where each is written: framework presets decide from them how an action runs
+   * (Nextcloud's `#[UseSession]`).
+   */
+  readonly annotations?: readonly { readonly name: string; readonly span: Span }[];
+  /** A method's visibility (`public` when not written). */
+  readonly visibility?: 'public' | 'protected' | 'private';
 }
 
 export interface Registration {
@@ -33,6 +41,10 @@ export interface Registration {
   /** `add_action()` as written, for messages. */
   readonly registrar: string;
   readonly span: Span;
+  /** A route (`Route::post('/x', …)`), not a hook: its first argument is a path. */
+  readonly route?: true;
+  /** Methods called on what the registration returns (`->block()->name('x')`), in order. */
+  readonly chained?: readonly { readonly name: string; readonly span: Span }[];
 }
 
 export interface ClassInfo {

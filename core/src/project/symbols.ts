@@ -1,4 +1,5 @@
 import type { StaticString } from '../ir/static-string';
+import type { Span } from '../model/span';
 
 /** What one file declares, gathered before any lowering so every file can see the others. */
 export interface FileSymbols {
@@ -16,7 +17,16 @@ export interface FileSymbols {
   readonly includes: readonly StaticString[];
   /** Its first comment (a plugin header, a file docblock), for framework detection. */
   readonly headerComment: string;
+  /**
+   * Literal values its top level sets (`$plugin->component`, `$autoload['libraries']`,
+   * `return['block']`), for framework detection and configuration files; with the span of
+   * the statement that sets each.
+   */
+  readonly settings: ReadonlyMap<string, { readonly values: readonly SettingValue[]; readonly span: Span }>;
 }
+
+/** A literal value in a configuration file: a string or a boolean. */
+export type SettingValue = string | boolean;
 
 export interface ClassSymbol {
   /** Lower-case fully qualified. */
@@ -60,6 +70,11 @@ export class ProjectSymbols {
 
   hasFunction(name: string): boolean {
     return this.functions.has(name);
+  }
+
+  /** Project classes named `name` (lower-case), fully qualified or under any namespace. */
+  classesNamed(name: string): string[] {
+    return [...this.classes.keys()].filter((cls) => cls === name || cls.endsWith(`\\${name}`));
   }
 
   hasClass(name: string): boolean {

@@ -1,4 +1,4 @@
-import type { ApiEntry, Catalog } from '../../../core/src';
+import type { ApiEntry, BootstrapInclude, Catalog } from '../../../core/src';
 
 /**
  * Layers catalogs: later ones add functions and methods and override entries of the same
@@ -9,12 +9,17 @@ export function mergeCatalogs(base: Catalog, ...layers: readonly CatalogLayer[])
   const methods: Record<string, Record<string, ApiEntry>> = {};
   for (const [cls, entries] of Object.entries(base.methods)) methods[cls] = { ...entries };
   const classParents: Record<string, string> = { ...(base.classParents ?? {}) };
+  const properties: Record<string, Record<string, string>> = {};
+  for (const [cls, entries] of Object.entries(base.properties ?? {})) properties[cls] = { ...entries };
+  const bootstrapIncludes = [...(base.bootstrapIncludes ?? [])];
   for (const layer of layers) {
     Object.assign(functions, layer.functions ?? {});
     for (const [cls, entries] of Object.entries(layer.methods ?? {})) methods[cls] = { ...(methods[cls] ?? {}), ...entries };
     Object.assign(classParents, layer.classParents ?? {});
+    for (const [cls, entries] of Object.entries(layer.properties ?? {})) properties[cls] = { ...(properties[cls] ?? {}), ...entries };
+    bootstrapIncludes.push(...(layer.bootstrapIncludes ?? []));
   }
-  return { ...base, functions, methods, classParents };
+  return { ...base, functions, methods, classParents, properties, bootstrapIncludes };
 }
 
 /** The part of a catalog a preset or the configuration adds. Names are lower-case. */
@@ -22,4 +27,7 @@ export interface CatalogLayer {
   readonly functions?: Readonly<Record<string, ApiEntry>>;
   readonly methods?: Readonly<Record<string, Readonly<Record<string, ApiEntry>>>>;
   readonly classParents?: Readonly<Record<string, string>>;
+  /** Property types of library classes (`$this->request` in a CakePHP controller). */
+  readonly properties?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly bootstrapIncludes?: readonly BootstrapInclude[];
 }

@@ -4,7 +4,8 @@ import type { FrameworkPreset } from './preset';
 
 /**
  * The presets that apply: forced on or off by the configuration, else detected from
- * composer.json, well-known files, or comment headers in the analysed files.
+ * composer.json, well-known files, comment headers, framework classes that analysed classes
+ * extend, or settings their top level makes (a plugin manifest).
  */
 export function activePresets(
   presets: readonly FrameworkPreset[],
@@ -34,6 +35,10 @@ export function activePresets(
     if (detect.composer?.some((name) => composer().has(name))) return true;
     if (detect.files?.some((file) => host?.readFile(`${root}${file}`) !== undefined)) return true;
     const markers = detect.commentMarkers ?? [];
-    return markers.length > 0 && files.some((file) => markers.some((marker) => file.headerComment.includes(marker)));
+    if (markers.length > 0 && files.some((file) => markers.some((marker) => file.headerComment.includes(marker)))) return true;
+    const bases = new Set(detect.extends ?? []);
+    if (bases.size > 0 && files.some((file) => file.classes.some((cls) => cls.parent !== undefined && bases.has(cls.parent)))) return true;
+    const settings = detect.settings ?? [];
+    return settings.length > 0 && files.some((file) => settings.some((key) => file.settings.has(key)));
   });
 }

@@ -5,7 +5,7 @@ import { phpNativeCatalog } from '../catalog/php-native';
  * Building blocks for presets. Framework session objects wrap PHP's native session, so their
  * opens and closes act on the same resource as `session_start()`.
  */
-const SESSION = phpNativeCatalog.sessionResource;
+export const SESSION = phpNativeCatalog.sessionResource;
 
 /** Starts the session (a lazy start on first access is an open too: it takes the lock). */
 export const open: ApiEntry = { effect: 'open', resource: SESSION };

@@ -1,5 +1,5 @@
 import type { ApiEntry } from '../../../core/src';
-import { closeDestroy, closeWrite, each, http, mail, none, open, use, write } from './entries';
+import { SESSION, closeDestroy, closeWrite, each, http, mail, none, open, use, write } from './entries';
 import type { FrameworkPreset } from './preset';
 
 /** Wins over project code of the same name (Moodle's own `lib/classes/session/manager.php`). */
@@ -11,13 +11,17 @@ const authoritative = (entry: ApiEntry): ApiEntry => ({ ...entry, authoritative:
  * locks. `\core\session\manager::write_close()` releases it; `restart_with_write_lock()`
  * reopens it with the lock. Plain `session_*()` calls must not be used in Moodle code.
  *
- * Not modelled:
- * - that a page runs with the session open: every script that requires `config.php` is an
- *   entry point, which no glob describes. When `config.php` and `lib/setup.php` are analysed
- *   with the page, the include chain reaches `manager::start()` and the open is seen.
- * - `define('READ_ONLY_SESSION', true)` before `config.php` (with `$CFG->enable_read_only_sessions`),
- *   which starts the session without the lock; nor `NO_MOODLE_COOKIES`, which starts none.
- * - `$DB`, a global: its queries are not typed.
+ * Every script that requires `config.php` runs with the session open from that `require` on
+ * (a bootstrap include), whether or not Moodle's core is analysed with it: a plugin folder is
+ * enough. Unless, before the `require`, it defines `NO_MOODLE_COOKIES` (no session),
+ * `CLI_SCRIPT` (command line: no session) or `ABORT_AFTER_CONFIG` (stops before `setup.php`);
+ * `READ_ONLY_SESSION` starts it without the lock (with `$CFG->enable_read_only_sessions`;
+ * writes are then lost, and nothing waits for it).
+ *
+ * Recognised by its core files, the GPL header of its files, or a plugin's `version.php`
+ * (`$plugin->component = 'local_x';`).
+ *
+ * Not modelled: `$DB`, a global: its queries are not typed.
  */
 export const moodle: FrameworkPreset = {
   id: 'moodle',
@@ -26,8 +30,18 @@ export const moodle: FrameworkPreset = {
   detect: {
     files: ['lib/moodlelib.php', 'lib/setup.php', 'config-dist.php'],
     commentMarkers: ['This file is part of Moodle'],
+    settings: ['$plugin->component'],
   },
   catalog: {
+    bootstrapIncludes: [
+      {
+        pathEndsWith: 'config.php',
+        resource: SESSION,
+        label: 'Moodle\'s `config.php` starts the session (`lib/setup.php` → `\\core\\session\\manager::start()`) and keeps it locked to the end of the request',
+        unlessDefined: ['NO_MOODLE_COOKIES', 'CLI_SCRIPT', 'ABORT_AFTER_CONFIG'],
+        readOnlyIfDefined: ['READ_ONLY_SESSION'],
+      },
+    ],
     functions: {
       // Moodle's handlers (file, database, Redis, Memcached) all lock: installing one must not
       // turn lock findings off as an unknown store would.

@@ -1,9 +1,10 @@
-import { closeWrite, each, http, mail, none, open, returns, use, write } from './entries';
+import { SESSION as PHP_SESSION, closeWrite, each, http, mail, none, open, returns, use, write } from './entries';
 import type { FrameworkPreset } from './preset';
 
 const SESSION = 'ocp\\isession';
 const CLIENT = 'ocp\\http\\client\\iclient';
 const PROMISE = 'ocp\\http\\client\\ipromise';
+const CONTROLLER = 'ocp\\appframework\\controller';
 
 /**
  * Nextcloud and ownCloud: `OCP\ISession` wraps PHP's native session (locks with the default
@@ -13,9 +14,10 @@ const PROMISE = 'ocp\\http\\client\\ipromise';
  * again (Nextcloud). Writing after the close throws `SessionNotAvailableException`, so
  * `set()`, `remove()`, `clear()` are writes.
  *
- * Not modelled: `#[UseSession]` (an attribute, not a file glob, decides that a method runs
- * with the session open); controller methods start with the session closed, which is right
- * for every method without it.
+ * `lib/base.php` runs `OC::initSession()` for every request: a script that requires it (an
+ * ownCloud app's `ajax/*.php`) runs with the session open from that `require` on. A controller
+ * action runs with it open only when it has `#[UseSession]` (or the older `@UseSession`
+ * docblock annotation); the others start with it closed.
  */
 export const nextcloud: FrameworkPreset = {
   id: 'nextcloud',
@@ -24,8 +26,25 @@ export const nextcloud: FrameworkPreset = {
   detect: {
     composer: ['nextcloud/ocp', 'christophwurst/nextcloud'],
     files: ['occ', 'appinfo/info.xml'],
+    extends: [CONTROLLER, 'ocp\\appframework\\apicontroller', 'ocp\\appframework\\ocscontroller', 'ocp\\appframework\\publicsharecontroller', 'ocp\\appframework\\authpublicsharecontroller'],
+  },
+  controllers: {
+    baseClasses: [CONTROLLER],
+    // The middleware closes the session after the controller is built: constructors carry nothing.
+    setupMethods: [],
+    openWithAnnotation: {
+      names: ['ocp\\appframework\\http\\attribute\\usesession', '@usesession'],
+      label: 'session kept open for this action by `UseSession`: `OC::initSession()` (lib/base.php) started it and `SessionMiddleware` does not close it before the action',
+    },
   },
   catalog: {
+    bootstrapIncludes: [
+      {
+        pathEndsWith: 'lib/base.php',
+        resource: PHP_SESSION,
+        label: '`lib/base.php` runs `OC::initSession()`, which starts the session and keeps it locked until the script closes it',
+      },
+    ],
     methods: {
       [SESSION]: {
         close: closeWrite,
@@ -43,6 +62,10 @@ export const nextcloud: FrameworkPreset = {
       'ocp\\mail\\imailer': { send: mail },
     },
     classParents: {
+      'ocp\\appframework\\apicontroller': CONTROLLER,
+      'ocp\\appframework\\ocscontroller': 'ocp\\appframework\\apicontroller',
+      'ocp\\appframework\\publicsharecontroller': CONTROLLER,
+      'ocp\\appframework\\authpublicsharecontroller': 'ocp\\appframework\\publicsharecontroller',
       'oc\\session\\session': SESSION,
       'oc\\session\\internal': 'oc\\session\\session',
       'oc\\session\\cryptosessiondata': 'oc\\session\\session',

@@ -1,4 +1,4 @@
-import type { ApiEntry } from '../../../core/src';
+import type { ApiEntry, SettingValue } from '../../../core/src';
 import type { EntryPoint } from '../api';
 import type { CatalogLayer } from '../catalog/merge';
 
@@ -18,10 +18,65 @@ export interface FrameworkPreset {
     readonly files?: readonly string[];
     /** Text in a file's comments (a WordPress plugin's `Plugin Name:` header). */
     readonly commentMarkers?: readonly string[];
+    /**
+     * Framework classes (lower-case, fully qualified) that an analysed class extends: a plugin
+     * or app folder without the framework's code is recognised by its controllers.
+     */
+    readonly extends?: readonly string[];
+    /** Settings an analysed file's top level makes (`$plugin->component` in a Moodle plugin's `version.php`). */
+    readonly settings?: readonly string[];
   };
   readonly catalog: CatalogLayer;
   readonly entryPoints?: readonly EntryPoint[];
   readonly hooks?: HookModel;
+  readonly controllers?: ControllerModel;
+  readonly routes?: RouteModel;
+}
+
+/**
+ * A configuration file's setting that changes how every request runs (CodeIgniter 3's
+ * `$autoload['libraries']` holding `'session'`). The files are read through the host, relative
+ * to the project root; the first one that exists counts.
+ */
+export interface SettingCondition {
+  readonly files: readonly string[];
+  /** As `FileSymbols.settings` keys it: `$autoload['libraries']`, `return['block']`. */
+  readonly key: string;
+  /** The value (or one of the array's values) that turns it on. */
+  readonly value: SettingValue;
+  /** The related location's label, at the setting. */
+  readonly label: string;
+}
+
+/**
+ * Controllers whose actions run with the session open: public methods of project classes that
+ * extend one of `baseClasses` (directly or through project classes). The session is open in an
+ * action when the framework opened it for every action (`openWithSetting`), for actions that ask
+ * for it (`openWithAnnotation`), or when a setup method that runs before every action (the
+ * constructor) leaves it open.
+ */
+export interface ControllerModel {
+  readonly baseClasses: readonly string[];
+  /** Methods that run before every action, and are not actions themselves (`__construct`, `initcontroller`). */
+  readonly setupMethods: readonly string[];
+  /** Methods whose name starts with this are not routed (CodeIgniter 3: `_`). */
+  readonly hiddenPrefix?: string;
+  /** Attributes (lower-case fq) or docblock tags (`@usesession`) that keep the session open for the action. */
+  readonly openWithAnnotation?: { readonly names: readonly string[]; readonly label: string };
+  readonly openWithSetting?: SettingCondition;
+}
+
+/**
+ * Routes registered in code (`Route::post('/x', [C::class, 'm'])`, a catalog entry with
+ * `registersCallback`) whose action runs holding a lock for its whole body: those with one of
+ * `lockingModifiers` chained (`->block()`), or all of them when a setting says so.
+ */
+export interface RouteModel {
+  /** Lower-case method names chained on the registration (`block`). */
+  readonly lockingModifiers: readonly string[];
+  /** The related location's label, at the modifier. */
+  readonly label: string;
+  readonly lockAllWithSetting?: SettingCondition;
 }
 
 /**

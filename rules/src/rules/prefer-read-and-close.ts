@@ -29,6 +29,9 @@ import { RelatedList, closeEffectsBySpan, type CloseEffects } from './session-fa
  *   lock held, and bootstrap files commonly write the session (flash messages, last-activity
  *   stamps, CSRF tokens).
  *
+ * Opens by a framework's bootstrap include (Moodle's `config.php`) are not reported: there is
+ * no `session_start()` call to change (Moodle's own read-only switch is `READ_ONLY_SESSION`).
+ *
  * Unresolved function and method calls (`$user->save()`, `do_login()` from another file) do not
  * count. They could write `$_SESSION`, but every builtin (`htmlspecialchars()`, `json_encode()`)
  * is an unresolved call too: counting them would silence the rule on nearly every handler.
@@ -67,6 +70,8 @@ export const preferReadAndClose: Rule = {
       for (const observation of flow.observations) {
         const { effect, before } = observation;
         if (effect.kind !== 'open' || effect.resource !== flow.resource || effect.mode !== 'lock') continue;
+        // A framework's bootstrap (`require 'config.php'`) has no `read_and_close` to switch to.
+        if (effect.bootstrap) continue;
         // Open on every path: PHP ignores this start (`session-already-open` says so).
         if (!before.closed || reported.has(spanKey(effect.span))) continue;
         facts ??= collectSiteFacts(context, flows);

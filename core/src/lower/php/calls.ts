@@ -2,6 +2,7 @@ import type { ApiEntry } from '../../catalog';
 import type { Cursor } from '../../ir/cfg-builder';
 import type { AccessEffect, CallTarget, SlowKind } from '../../ir/effects';
 import type { SyntaxNode } from '../../parse/php';
+import type { Span } from '../../model/span';
 import type { UnitContext } from './context';
 import { callableArguments, callableTarget } from './callables';
 import { literalString, sessionRoot } from './session-access';
@@ -101,7 +102,20 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
     const hookArg = site.args[api.registersCallback.hook];
     const hookValue = hookArg ? argumentValue(hookArg) : undefined;
     const hook = hookValue ? literalString(hookValue) : undefined;
-    if (target) ctx.facts.registrations.push({ hook, target, registrar: site.display, span });
+    const route = api.registersCallback.route === true;
+    const callback = site.args[api.registersCallback.callback];
+    const found = (route && callback ? controllerAtMethod(ctx, callback) : undefined) ?? target;
+    if (found) {
+      const chained = chainedCalls(ctx, site.node);
+      ctx.facts.registrations.push({
+        hook,
+        target: found,
+        registrar: site.display,
+        span,
+        ...(route ? { route: true as const } : {}),
+        ...(chained.length > 0 ? { chained } : {}),
+      });
+    }
   }
   // `array_map(fn () => …, $list)`: the callback runs here.
   for (const index of api.invokesArguments ?? []) {
@@ -109,6 +123,35 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
     if (target) next = ctx.emit(next, { kind: 'call', target, display: `the callback of ${site.display}`, span });
   }
   return emitByRefWrites(ctx, site, api.byRefArguments ?? [], next);
+}
+
+/** `Route::get(…)->block()->name('x')`: the methods called on a call's result, in order. */
+function chainedCalls(ctx: UnitContext, call: SyntaxNode): { name: string; span: Span }[] {
+  const chained: { name: string; span: Span }[] = [];
+  let current = call;
+  for (let parent = current.parent; parent && chained.length < 20; current = parent, parent = parent.parent) {
+    if (parent.type !== 'member_call_expression' || parent.childForFieldName('object')?.id !== current.id) break;
+    const name = parent.childForFieldName('name');
+    if (name?.type !== 'name') break;
+    chained.push({ name: name.text.toLowerCase(), span: { file: ctx.facts.file, start: name.startIndex, end: parent.endIndex } });
+  }
+  return chained;
+}
+
+/**
+ * `'UserController@store'` (Laravel's route action string): the method of the one project class
+ * with that name (as written, or under any namespace: the router prefixes one). Nothing when
+ * no class or several match.
+ */
+function controllerAtMethod(ctx: UnitContext, arg: SyntaxNode): CallTarget | undefined {
+  const value = argumentValue(arg);
+  const text = value ? literalString(value) : undefined;
+  const at = text?.indexOf('@') ?? -1;
+  if (!text || at <= 0 || at === text.length - 1) return undefined;
+  const lower = text.slice(0, at).toLowerCase();
+  const written = lower.startsWith('\\') ? lower.slice(1) : lower;
+  const classes = ctx.facts.symbols.classesNamed(written);
+  return classes.length === 1 ? { type: 'method', className: classes[0]!, method: text.slice(at + 1).toLowerCase() } : undefined;
 }
 
 function emitByRefWrites(ctx: UnitContext, site: CallSite, indices: readonly number[], cursor: Cursor): Cursor {

@@ -7,6 +7,7 @@ import type { SyntaxNode } from '../../parse/php';
 import type { LineIndex } from '../../text/line-index';
 import type { ProjectSymbols } from '../../project/symbols';
 import type { NameScope } from './names';
+import { collectDefinitions } from './bootstrap-includes';
 
 /** Facts about the whole file that every unit's lowering needs. */
 export interface FileFacts {
@@ -43,6 +44,9 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
   readonly pendingGotos = new Map<string, PendingEdge[]>();
   /** Inside a branch or loop condition (clock reads there make polling loops). */
   inCondition = 0;
+  /** The unit's syntax node (its body is searched for `define()` calls on demand). */
+  unitNode: SyntaxNode | undefined;
+  private definitionsCache: { name: string; start: number; truthy: boolean }[] | undefined;
 
   constructor(
     readonly facts: FileFacts,
@@ -52,6 +56,12 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
     readonly className: string | undefined,
   ) {
     super();
+  }
+
+  /** The unit's `define('NAME', value)` calls, in no particular order. */
+  definitions(): readonly { name: string; start: number; truthy: boolean }[] {
+    this.definitionsCache ??= this.unitNode ? collectDefinitions(this.unitNode) : [];
+    return this.definitionsCache;
   }
 
   get catalog(): Catalog {

@@ -6,6 +6,7 @@ import { callableTarget } from './callables';
 import { typeOf } from './types';
 import { sessionRoot } from './session-access';
 import { evaluateStatic } from './static-string';
+import { emitBootstrapOpen } from './bootstrap-includes';
 
 /** Nodes whose bodies are units of their own: defining them runs nothing. */
 const NESTED_UNITS = new Set(['anonymous_function', 'arrow_function', 'anonymous_class', 'function_definition',
@@ -300,7 +301,8 @@ function lowerInclude(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Curso
   const keyword = node.type.slice(0, node.type.indexOf('_expression'));
   const written = argument ? argument.text.split(/\s+/).join(' ') : '';
   const display = `${keyword} ${written.length > 50 ? `${written.slice(0, 47)}...` : written}`;
-  return emitCall(ctx, { node, args: [], display, api: undefined, target: { type: 'include', path, from: ctx.facts.file } }, next);
+  const included = emitCall(ctx, { node, args: [], display, api: undefined, target: { type: 'include', path, from: ctx.facts.file } }, next);
+  return emitBootstrapOpen(ctx, node, path, display, included);
 }
 
 function lowerNew(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {

@@ -69,6 +69,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
 
 function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
   const ctx = new UnitContext(facts, site.scope, site.className);
+  ctx.unitNode = site.node;
   ctx.setBlockLowering((body, cursor) => lowerStatement(ctx, body, cursor));
   collectVariableTypes(ctx, site.node);
   let cursor: Cursor = ctx.builder.start();
@@ -107,6 +108,8 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
         displayName: site.display!,
         qualifiedName: site.name!,
         ...(site.className !== undefined ? { className: site.className } : {}),
+        ...(site.annotations && site.annotations.length > 0 ? { annotations: site.annotations } : {}),
+        ...(site.visibility ? { visibility: site.visibility } : {}),
       };
     case 'closure':
       return {

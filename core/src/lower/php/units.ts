@@ -4,6 +4,7 @@ import type { ClassSymbol, FileSymbols } from '../../project/symbols';
 import { NameScope } from './names';
 import { literalString } from './session-access';
 import { evaluateStatic, type StaticString } from './static-string';
+import { topLevelSettings } from './settings';
 
 /** A unit found in the tree, before lowering. */
 export interface UnitSite {
@@ -17,6 +18,9 @@ export interface UnitSite {
   /** Lower-case fq function name or lower-case method name. */
   readonly name?: string;
   readonly display?: string;
+  /** Methods: attributes and docblock tags, visibility. */
+  readonly annotations?: readonly { readonly name: string; readonly span: Span }[];
+  readonly visibility?: 'public' | 'protected' | 'private';
 }
 
 export interface FileDeclarations {
@@ -42,6 +46,7 @@ export interface FileDeclarations {
   readonly byRef: Map<string, number[]>;
   readonly constants: Map<string, StaticString>;
   readonly includes: StaticString[];
+  readonly settings: FileSymbols['settings'];
 }
 
 /** The part of the declarations other files need. */
@@ -60,7 +65,8 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
     ),
   }));
   return { file, functions: [...declarations.functions], classes, constants: declarations.constants, functionReturns: declarations.functionReturns,
-    functionByRef: new Map([...declarations.byRef].filter(([key]) => !key.includes('::'))), includes: declarations.includes, headerComment: declarations.comments[0]?.node.text ?? '' };
+    functionByRef: new Map([...declarations.byRef].filter(([key]) => !key.includes('::'))), includes: declarations.includes, headerComment: declarations.comments[0]?.node.text ?? '',
+    settings: declarations.settings };
 }
 
 const NOT_CLASSES = new Set(['string', 'int', 'integer', 'float', 'bool', 'boolean', 'array', 'mixed', 'object',
@@ -93,6 +99,35 @@ function docblockTag(comment: string, tag: string): string | undefined {
   return type && !NOT_CLASSES.has(type.toLowerCase()) && !type.startsWith('$') ? type : undefined;
 }
 
+/**
+ * A method's attributes (`#[UseSession]`, resolved like class names) and the tags of the
+ * docblock right above it (`@UseSession` → `@usesession`), with where each is written.
+ */
+function methodAnnotations(node: SyntaxNode, region: NameScope, file: string): { name: string; span: Span }[] {
+  const found: { name: string; span: Span }[] = [];
+  for (const attribute of node.childForFieldName('attributes')?.descendantsOfType('attribute') ?? []) {
+    const name = attribute?.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name');
+    if (attribute && name) found.push({ name: region.resolveClass(name.text), span: { file, start: attribute.startIndex, end: attribute.endIndex } });
+  }
+  const docblock = node.previousNamedSibling;
+  if (docblock?.type === 'comment' && docblock.text.startsWith('/**')) {
+    // Docblock tags: `@` starting a word, up to the next space, `(` or `*`.
+    const text = docblock.text;
+    for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+      if (at > 0 && !' \t*'.includes(text[at - 1]!)) continue;
+      let end = at + 1;
+      while (end < text.length && !' \t\r\n*(/'.includes(text[end]!)) end++;
+      if (end > at + 1) found.push({ name: text.slice(at, end).toLowerCase(), span: { file, start: docblock.startIndex + at, end: docblock.startIndex + end } });
+    }
+  }
+  return found;
+}
+
+function methodVisibility(node: SyntaxNode): 'public' | 'protected' | 'private' {
+  const written = node.namedChildren.find((c) => c?.type === 'visibility_modifier')?.text.toLowerCase();
+  return written === 'protected' || written === 'private' ? written : 'public';
+}
+
 const CLASS_LIKE = new Set(['class_declaration', 'interface_declaration', 'trait_declaration', 'enum_declaration', 'anonymous_class']);
 
 interface Frame {
@@ -121,6 +156,7 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
     byRef: new Map(),
     constants: new Map(),
     includes: [],
+    settings: topLevelSettings(root, file),
   };
   const setProperty = (className: string | undefined, property: string, type: string): void => {
     if (!className) return;
@@ -205,6 +241,8 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
             display: `${classDisplay ?? 'class'}::${written}()`,
             ...(className !== undefined ? { className } : {}),
             ...(classDisplay !== undefined ? { classDisplay } : {}),
+            annotations: methodAnnotations(node, region, file),
+            visibility: methodVisibility(node),
           };
           if (node.childForFieldName('body')) result.units.push(unit);
           if (className !== undefined) {
