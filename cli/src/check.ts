@@ -99,6 +99,7 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promis
     }
   }
   const notes: ReportError[] = [];
+  const summaryNotes: string[] = [];
   let filesAnalysed = 0;
   for (const { files: analysed, result } of results) {
     filesAnalysed += analysed.length;
@@ -109,9 +110,10 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promis
       errors.push({ kind: e.internal ? 'internal' : 'analysis', file: displayPath(cwd, e.file), message, ...(e.span ? { span: e.span } : {}) });
     }
     for (const n of result.notes ?? []) notes.push({ kind: 'analysis', file: displayPath(cwd, n.file), message: n.message });
+    for (const note of result.summaryNotes ?? []) if (!summaryNotes.includes(note)) summaryNotes.push(note);
   }
   for (const source of sources) texts.remember(source.displayPath, source.text);
-  return { findings, errors, notes, filesAnalysed, texts };
+  return { findings, errors, notes, filesAnalysed, texts, summaryNotes };
 }
 
 /**

@@ -27,6 +27,8 @@ export interface CheckResult {
   /** Files that reached the analyzer. */
   readonly filesAnalysed: number;
   readonly texts: SourceTexts;
+  /** What changed the findings of the whole run (lock findings lowered, and why): always shown. */
+  readonly summaryNotes?: readonly string[];
 }
 
 /** 1-based lines and columns (UTF-16 code units); the end is exclusive. */
@@ -70,6 +72,8 @@ export interface Report {
   readonly findings: readonly LocatedFinding[];
   readonly errors: readonly LocatedError[];
   readonly filesAnalysed: number;
+  /** Printed with the summary, and as `notes` in JSON. */
+  readonly summaryNotes: readonly string[];
 }
 
 /**
@@ -117,6 +121,7 @@ export async function buildReport(result: CheckResult, cwd: string): Promise<Rep
     findings: findings.sort(compareFindings),
     errors: errors.sort(compareErrors),
     filesAnalysed: result.filesAnalysed,
+    summaryNotes: result.summaryNotes ?? [],
   };
 }
 

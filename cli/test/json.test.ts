@@ -9,7 +9,7 @@ import { makeFinding } from './helpers';
 async function jsonFor(
   findings: Finding[],
   files: Record<string, string>,
-  options: { onDisk?: Record<string, string>; errors?: ReportError[] } = {},
+  options: { onDisk?: Record<string, string>; errors?: ReportError[]; summaryNotes?: string[] } = {},
 ): Promise<unknown> {
   const onDisk = options.onDisk ?? {};
   const texts = new SourceTexts(async (file) => {
@@ -18,7 +18,7 @@ async function jsonFor(
   });
   for (const [file, text] of Object.entries(files)) texts.remember(file, text);
   const report = await buildReport(
-    { findings, errors: options.errors ?? [], notes: [], filesAnalysed: Object.keys(files).length, texts },
+    { findings, errors: options.errors ?? [], notes: [], filesAnalysed: Object.keys(files).length, texts, summaryNotes: options.summaryNotes ?? [] },
     '/work',
   );
   const output = renderJson(report);
@@ -77,6 +77,7 @@ describe('renderJson', () => {
         },
       ],
       errors: [],
+      notes: [],
     });
     // Key order is part of the contract for people reading or diffing the output.
     const first = (document as { findings: object[] }).findings[0]!;
@@ -174,6 +175,13 @@ describe('renderJson', () => {
         { file: 'a.php', message: 'cannot read file: is a directory' },
         { file: 'b.php', message: 'syntax error' },
       ],
+      notes: [],
     });
+  });
+
+  it('carries what changed findings across the run as notes', async () => {
+    const note = '1 lock finding lowered to info: the session store `Cache` (a.php:3) takes no lock the analysis can see.';
+    const document = (await jsonFor([], { 'a.php': '<?php\n' }, { summaryNotes: [note] })) as { notes: unknown };
+    assert.deepEqual(document.notes, [note]);
   });
 });

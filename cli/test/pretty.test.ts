@@ -187,11 +187,18 @@ describe('summaryLines', () => {
       findings: [finding('warning', 'a'), finding('info', 'b'), finding('warning', 'a')],
       errors: [],
       filesAnalysed: 5,
+      summaryNotes: [],
     };
     assert.deepEqual(summaryLines(report), ['Found 3 problems (2 warnings, 1 info) in 2 files.']);
   });
 
   it('counts the files analysed when clean, in the singular too', () => {
-    assert.deepEqual(summaryLines({ findings: [], errors: [], filesAnalysed: 1 }), ['No problems found in 1 file.']);
+    assert.deepEqual(summaryLines({ findings: [], errors: [], filesAnalysed: 1, summaryNotes: [] }), ['No problems found in 1 file.']);
+  });
+
+  it('says after the count which findings the run lowered, and why', () => {
+    const note = '1 lock finding lowered to info: the session store `Cache` (a.php:3) takes no lock the analysis can see.';
+    const report: Report = { findings: [finding('info', 'a')], errors: [], filesAnalysed: 1, summaryNotes: [note] };
+    assert.deepEqual(summaryLines(report), ['Found 1 problem (1 info) in 1 file.', note]);
   });
 });

@@ -49,8 +49,10 @@ export type ApiEntry = ApiSemantics & {
    */
   readonly authoritative?: boolean;
   /**
-   * Replaces PHP's session store (`session_set_save_handler()`): the project's own handler
-   * may not lock at all, so lock findings are off unless the configuration says it locks.
+   * Installs the project's own session store (`session_set_save_handler()`): on the paths
+   * where it runs, sessions go through that store, which may not lock (see
+   * `Catalog.sessionStore`). A preset whose framework installs a store known to lock lists
+   * the function as `none` instead.
    */
   readonly replacesSessionStore?: boolean;
   /** Registers a callback for a named hook (`add_action('init', 'start_session')`). */
@@ -106,6 +108,37 @@ export interface Catalog {
   /** The superglobal that holds the session data, without `$`. */
   readonly sessionVariable: string;
   readonly sessionResource: ResourceId;
+  /** How a store installed by the project is tracked, and what in its code takes a lock. */
+  readonly sessionStore?: SessionStoreCatalog;
+}
+
+/**
+ * A session store of the project's own (`session_set_save_handler()`). The flow tracks
+ * "a store is installed" as a resource of its own (`resource`: open where a store was installed
+ * on the path), so a store installed in a bootstrap or a helper is seen through the same
+ * summaries as a session start. Whether the store locks is read from the code of its handler:
+ * a call below in its `read`/`open` (or in what they call) takes a lock.
+ */
+export interface SessionStoreCatalog {
+  readonly resource: ResourceId;
+  /** The methods of a handler object whose code takes the lock, if any (`open`, `read`). */
+  readonly handlerMethods: readonly string[];
+  /** In the callables form (six callables or more), the positions of those methods. */
+  readonly handlerCallables: readonly number[];
+  /** Functions that take a lock (`flock`, `sem_acquire`). */
+  readonly lockFunctions: readonly string[];
+  /** Methods, on any receiver, that take a lock (`setnx`). */
+  readonly lockMethods: readonly string[];
+  /**
+   * Methods that take a lock when a literal argument (or an element of a literal array
+   * argument) is this flag, compared case-insensitively: Redis `set($key, $v, ['nx', 'ex' => 30])`.
+   */
+  readonly lockFlags: Readonly<Record<string, string>>;
+  /**
+   * SQL that takes a lock (`GET_LOCK(`, `FOR UPDATE`), found in the string literals passed
+   * to a call (directly, or through a variable assigned once), compared upper-case with single spaces.
+   */
+  readonly lockStatements: readonly string[];
 }
 
 /**

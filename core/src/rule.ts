@@ -33,10 +33,17 @@ export interface RuleContext {
   /** 1-based line of an offset in this file, for messages. */
   lineOf(offset: number): number;
   /**
-   * Whether the session store locks: false when the project installs its own save handler
-   * (unless the configuration says it locks). Lock rules stay quiet then; data-loss rules don't.
+   * Whether the session store locks, when the configuration says so (`true`: every lock
+   * finding stands; `false`: lock rules stay quiet, data-loss rules don't). Undefined: it is
+   * decided per path, with `sessionStoresAt`.
    */
-  readonly sessionLocks: boolean;
+  readonly sessionLocks?: boolean;
+  /**
+   * The project's own session stores installed on the paths reaching `node` of `unit`
+   * (`session_set_save_handler()`, seen through includes and calls); undefined where none is,
+   * so PHP's file store, which locks, is used.
+   */
+  sessionStoresAt?(unit: Unit, node: number): SessionStoresAt | undefined;
   /** Ids of every rule the analyzer knows, enabled or not. */
   readonly knownRuleIds: ReadonlySet<string>;
   /** The project units a call may run (other modules included); absent: calls are not followed. */
@@ -46,4 +53,25 @@ export interface RuleContext {
 export interface Rule {
   readonly meta: RuleMeta;
   check(context: RuleContext): Finding[];
+}
+
+/** The stores of the project installed on the paths to a point. */
+export interface SessionStoresAt {
+  /** Installed on every path to the point (else on some, and PHP's file store on the others). */
+  readonly every: boolean;
+  readonly stores: readonly SessionStoreInfo[];
+}
+
+/** A session store the project installs, and whether its code takes a lock. */
+export interface SessionStoreInfo {
+  /** The `session_set_save_handler()` call. */
+  readonly span: Span;
+  /** The 1-based line of `span`, for messages. */
+  readonly line: number;
+  /** "`CacheSessionHandler`". */
+  readonly display: string;
+  /** Where the lock is taken in its `open`/`read` (or what they call); absent: no lock seen. */
+  readonly lock?: { readonly span: Span; readonly what: string };
+  /** Its `open`/`read` code was found in the project (else nothing is known about it). */
+  readonly known: boolean;
 }

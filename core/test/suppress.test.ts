@@ -9,7 +9,7 @@ function fileWithComments(text: string, comments: string[]): { ir: FileIR; lineO
     units: [],
     classes: [],
     registrations: [],
-    storeReplacements: [],
+    storeInstalls: [],
     comments: comments.map((comment) => {
       const start = text.indexOf(comment);
       return { span: { file: 'f.php', start, end: start + comment.length }, text: comment };

@@ -31,8 +31,9 @@ export interface AnalyzerOptions {
   /** Framework presets forced on or off; the others are detected. */
   readonly frameworks?: Readonly<Record<string, boolean>>;
   /**
-   * Whether the session store locks. Default: yes, unless the project calls
-   * `session_set_save_handler()` (its own store may not lock).
+   * Whether the session store locks, for the whole project. Default: decided per path: PHP's
+   * file store locks; where the project installs its own store (`session_set_save_handler()`)
+   * whose `open`/`read` take no lock the analysis can see, lock findings are lowered to `info`.
    */
   readonly sessionLocks?: boolean;
   /** Files (globs relative to `root`) whose code runs with the session already open. */
@@ -51,4 +52,9 @@ export interface AnalysisResult {
   readonly errors: readonly InputError[];
   /** What the analysis could not follow (an include computed at run time), for verbose output. */
   readonly notes: readonly InputError[];
+  /**
+   * What changed the findings of the whole run, for the summary of every output (not only
+   * verbose): "3 lock findings lowered to info: the session store … takes no lock".
+   */
+  readonly summaryNotes?: readonly string[];
 }

@@ -53,6 +53,7 @@ import { activePresets } from './frameworks/detect';
 import type { FrameworkPreset, SettingCondition } from './frameworks/preset';
 import { allPresets } from './frameworks/index';
 import { ruleIds } from './registry';
+import { projectSessionStores, storesAt } from './session-stores';
 import { slowKindSeverity } from './severity';
 
 export interface EnabledRule {
@@ -148,23 +149,20 @@ export function analyzeProject(
     return flow;
   };
 
-  // A project that installs its own session store may not lock at all.
-  const replacements = irs.flatMap((ir) => ir.storeReplacements);
-  const sessionLocks = options.sessionLocks ?? replacements.length === 0;
-  if (!sessionLocks && options.sessionLocks === undefined) {
-    const first = replacements[0]!;
-    const line = (linesOf.get(first.file)?.positionAt(first.start).line ?? 0) + 1;
-    notes.push({
-      file: first.file,
-      message: `line ${line}: the project installs its own session store (\`session_set_save_handler()\`), which may not lock: lock findings are off (set "sessionLocks": true in session-lint.json if it locks)`,
-      span: first,
-    });
+  // The project's own session stores: lock findings depend on the store on their paths.
+  const lineAt = (span: Span): number => (linesOf.get(span.file)?.positionAt(span.start).line ?? 0) + 1;
+  const stores = projectSessionStores(irs, resolver, lineAt);
+  for (const store of stores.values()) {
+    const verdict = store.lock ? `its \`open\`/\`read\` take a lock (${store.lock.what})` : store.known ? 'its `open`/`read` take no lock' : 'its code is not in the project';
+    notes.push({ file: store.span.file, message: `line ${store.line}: the session store ${store.display} is installed here; ${verdict}`, span: store.span });
   }
+  const storeResource = catalog.sessionStore?.resource;
+  const sessionStoresAt = storeResource ? storesAt(stores, flowOf, storeResource) : undefined;
   const lentResources = irs.flatMap((ir) => (ir.heldResources ?? []).filter((resource) => resource.runsCallbacks));
   const findings: Finding[] = [];
   for (const file of files.values()) {
     if (!file.requested || !file.ir) continue;
-    findings.push(...runRules(file, file.ir, rules, options, flowOf, sessionLocks, lentResources, resolver));
+    findings.push(...runRules(file, file.ir, rules, options, flowOf, sessionStoresAt, lentResources, resolver));
   }
   for (const unresolved of resolver.unresolvedIncludes()) {
     const file = linesOf.get(unresolved.span.file);
@@ -172,7 +170,9 @@ export function analyzeProject(
     notes.push({ file: unresolved.span.file, message: `line ${line}: include not followed: ${unresolved.reason}`, span: unresolved.span });
   }
   findings.sort((a, b) => compareSpans(a.span, b.span) || a.rule.localeCompare(b.rule));
-  return { findings: dedupe(findings), errors, notes };
+  const kept = dedupe(findings);
+  const summaryNotes = loweredNotes(kept);
+  return { findings: kept, errors, notes, ...(summaryNotes.length > 0 ? { summaryNotes } : {}) };
 }
 
 function declare(parser: PhpParser, file: LoadedFile, errors: InputError[]): void {
@@ -575,7 +575,7 @@ function runRules(
   rules: readonly EnabledRule[],
   options: AnalyzerOptions,
   flowOf: (unit: Unit, resource?: ResourceId) => UnitFlow,
-  sessionLocks: boolean,
+  sessionStoresAt: RuleContext['sessionStoresAt'],
   lentResources: readonly HeldResourceInfo[] = [],
   resolver?: CallResolver,
 ): Finding[] {
@@ -599,7 +599,8 @@ function runRules(
       slowKindSeverity: (kind) => slowKindSeverity(options, severity, kind),
       lineOf,
       knownRuleIds: ruleIds,
-      sessionLocks,
+      ...(options.sessionLocks !== undefined ? { sessionLocks: options.sessionLocks } : {}),
+      ...(sessionStoresAt ? { sessionStoresAt } : {}),
       ...(resolver ? { resolveCall: (target: CallTarget, from: Unit, span: Span) => resolver.resolve(target, from, span) } : {}),
     };
     findings.push(...rule.check(context));
@@ -625,6 +626,13 @@ function runRules(
     }
   }
   return kept;
+}
+
+/** "3 lock findings lowered to info: <why>", one line per reason, for the summary. */
+function loweredNotes(findings: readonly Finding[]): string[] {
+  const counts = new Map<string, number>();
+  for (const finding of findings) if (finding.lowered) counts.set(finding.lowered, (counts.get(finding.lowered) ?? 0) + 1);
+  return [...counts].map(([reason, n]) => `${n} lock finding${n === 1 ? '' : 's'} lowered to info: ${reason}.`);
 }
 
 /** The same finding twice (a `finally` block lowered once per exit path) is reported once. */

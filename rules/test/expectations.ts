@@ -1,11 +1,13 @@
 /**
  * Expectations written inside fixtures, gopls-style: a trailing `// expect: rule-id` (or
  * `# expect:`) on the reported line, several ids separated by commas, each optionally
- * followed by a message pattern in double quotes: `// expect: held-across-slow-call "sleep"`.
+ * followed by `@severity` and by a message pattern in double quotes:
+ * `// expect: held-across-slow-call@info "sleep"`.
  */
 export interface Expectation {
   readonly line: number;
   readonly rule: string;
+  readonly severity?: string;
   readonly pattern?: RegExp;
 }
 
@@ -19,10 +21,10 @@ export function parseExpectations(text: string): Expectation[] {
       if (at === -1) continue;
       for (const item of splitItems(lineText.slice(at + marker.length))) {
         const quote = item.indexOf('"');
-        const rule = (quote === -1 ? item : item.slice(0, quote)).trim();
+        const [rule, severity] = (quote === -1 ? item : item.slice(0, quote)).trim().split('@');
         if (!rule) continue;
         const pattern = quote === -1 ? undefined : new RegExp(item.slice(quote + 1, item.lastIndexOf('"')));
-        expectations.push(pattern ? { line: index + 1, rule, pattern } : { line: index + 1, rule });
+        expectations.push({ line: index + 1, rule, ...(severity ? { severity } : {}), ...(pattern ? { pattern } : {}) });
       }
       break;
     }

@@ -34,7 +34,7 @@ describe('rule fixtures', () => {
           assert.deepEqual(result.errors.map((e) => e.message), [], 'fixtures must parse cleanly');
 
           const lines = new LineIndex(text);
-          const actual = result.findings.map((f) => ({ line: lines.positionAt(f.span.start).line + 1, rule: f.rule, message: f.message }));
+          const actual = result.findings.map((f) => ({ line: lines.positionAt(f.span.start).line + 1, rule: f.rule, message: f.message, severity: f.severity }));
           const expected = parseExpectations(text);
           if (/\.ok\.(php|ts|js|mjs)$/.test(name)) {
             assert.equal(expected.length, 0, 'an .ok.php (.ok.ts, .ok.js) file must not carry expectations');
@@ -45,6 +45,10 @@ describe('rule fixtures', () => {
             items.map((i) => `${i.line}: ${i.rule}`).sort((a, b) => parseInt(a) - parseInt(b) || a.localeCompare(b)).join('\n');
           assert.equal(render(actual), render(expected), `findings differ in ${name}:\n${actual.map((a) => `  ${a.line}: ${a.message}`).join('\n')}`);
           for (const expectation of expected) {
+            if (expectation.severity) {
+              const found = actual.filter((a) => a.line === expectation.line && a.rule === expectation.rule).map((a) => a.severity);
+              assert.ok(found.includes(expectation.severity as never), `line ${expectation.line}: expected ${expectation.rule} at ${expectation.severity}, got ${found.join(', ')}`);
+            }
             if (!expectation.pattern) continue;
             const match = actual.some((a) => a.line === expectation.line && a.rule === expectation.rule && expectation.pattern!.test(a.message));
             assert.ok(match, `line ${expectation.line}: no ${expectation.rule} message matches ${expectation.pattern}; got:\n${actual.filter((a) => a.line === expectation.line).map((a) => `  ${a.message}`).join('\n')}`);

@@ -58,13 +58,16 @@ describe('project fixtures', () => {
           assert.deepEqual(result.errors.map((e) => `${e.file}: ${e.message}`), []);
 
           const actual: string[] = [];
-          for (const finding of result.findings) {
-            const text = read(finding.span.file)!;
-            actual.push(`${finding.span.file}:${new LineIndex(text).positionAt(finding.span.start).line + 1}: ${finding.rule}`);
-          }
+          const located = result.findings.map((finding) => ({ finding, at: `${finding.span.file}:${new LineIndex(read(finding.span.file)!).positionAt(finding.span.start).line + 1}: ${finding.rule}` }));
+          for (const { at } of located) actual.push(at);
           const expected: string[] = [];
+          const checks: { at: string; severity?: string }[] = [];
           for (const file of all) {
-            for (const e of parseExpectations(read(file)!)) expected.push(`${file}:${e.line}: ${e.rule}`);
+            for (const e of parseExpectations(read(file)!)) {
+              const at = `${file}:${e.line}: ${e.rule}`;
+              expected.push(at);
+              checks.push({ at, ...(e.severity ? { severity: e.severity } : {}) });
+            }
           }
           const messages = result.findings.map((f) => `  ${f.span.file}: ${f.message}\n${f.related.map((r) => `      ${r.span.file}: ${r.message}`).join('\n')}`);
           assert.equal(actual.sort().join('\n'), expected.sort().join('\n'), `findings differ in ${project.name}:\n${messages.join('\n')}`);
@@ -80,6 +83,12 @@ describe('project fixtures', () => {
               });
               assert.ok(match, `${file}:${e.line}: no ${e.rule} finding whose message or related location matches ${e.pattern}:\n${messages.join('\n')}`);
             }
+          }
+          // `@severity`, as for single files.
+          for (const check of checks) {
+            if (!check.severity) continue;
+            const here = located.filter((l) => l.at === check.at).map((l) => l.finding);
+            assert.ok(here.some((f) => f.severity === check.severity), `${check.at}: expected severity ${check.severity}, got ${here.map((f) => f.severity).join(', ')}`);
           }
         });
       }

@@ -27,6 +27,8 @@ export function renderJson(report: Report): string {
       })),
     })),
     errors: report.errors.map((e) => ({ file: e.file, message: e.message })),
+    // What changed the findings across the run ("2 lock findings lowered to info: …").
+    notes: report.summaryNotes,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -6,7 +6,8 @@ const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 /**
  * `Found 3 problems (2 warnings, 1 info) in 2 files.` ("in N files" counts files with
  * findings) or `No problems found in 12 files.` (files analysed), plus a line counting the
- * input errors when there are any.
+ * input errors when there are any. Notes on what changed findings across the run (lock findings
+ * lowered to info because of the session store) follow the count.
  */
 export function summaryLines(report: Report): string[] {
   const lines: string[] = [];
@@ -23,6 +24,8 @@ export function summaryLines(report: Report): string[] {
     const files = new Set(report.findings.map((f) => f.location.file)).size;
     lines.push(`Found ${plural(count, 'problem')} (${bySeverity.join(', ')}) in ${plural(files, 'file')}.`);
   }
+  // Findings the whole run changed (lowered to info): said here, so no one needs --verbose to know.
+  lines.push(...report.summaryNotes);
   if (report.errors.length > 0) lines.push(`${plural(report.errors.length, 'input error')} (listed above).`);
   return lines;
 }

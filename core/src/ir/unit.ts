@@ -32,6 +32,30 @@ export interface Unit {
   readonly annotations?: readonly { readonly name: string; readonly span: Span }[];
   /** A method's visibility (`public` when not written). */
   readonly visibility?: 'public' | 'protected' | 'private';
+  /**
+   * The first call in the unit that takes a lock of its own (`flock()`, `GET_LOCK(…)` in
+   * SQL, Redis `SET … NX`): read only for the code of a session store, to tell whether it locks.
+   */
+  readonly lockEvidence?: LockEvidence;
+}
+
+export interface LockEvidence {
+  readonly span: Span;
+  /** What takes the lock, for messages: "`flock()`", "`GET_LOCK(` in SQL". */
+  readonly what: string;
+}
+
+/**
+ * `session_set_save_handler()`: the store it installs, as far as the syntax tells. The flow
+ * opens `Catalog.sessionStore.resource` at `span`; the project analysis reads `code` to tell
+ * whether the store locks.
+ */
+export interface StoreInstall {
+  readonly span: Span;
+  /** How messages name the store: "`CacheSessionHandler`", "`[$h, 'read']`". */
+  readonly display: string;
+  /** The handler's code that would take the lock (`read`, `open`); empty when not known. */
+  readonly code: readonly import('./effects').CallTarget[];
 }
 
 export interface Registration {
@@ -62,8 +86,8 @@ export interface FileIR {
   readonly language: 'php' | 'typescript';
   readonly units: readonly Unit[];
   readonly classes: readonly ClassInfo[];
-  /** Where the session store is replaced by the project's own handler. */
-  readonly storeReplacements: readonly Span[];
+  /** Where the project installs its own session store (`session_set_save_handler()`). */
+  readonly storeInstalls: readonly StoreInstall[];
   /** Callbacks registered for named hooks, in source order. */
   readonly registrations: readonly Registration[];
   /** Comments, for suppressions: span and text. */

@@ -24,6 +24,11 @@ export interface Finding {
    * whose header is reported, where a user naturally puts the comment.
    */
   readonly anchors?: readonly Span[];
+  /**
+   * Why the finding is below its rule's severity, when something about the whole run lowered
+   * it (the session store installed on its path takes no lock): the summary counts these.
+   */
+  readonly lowered?: string;
 }
 
 /** A problem with the input rather than with the code: parse errors, unreadable files. */

@@ -1,4 +1,4 @@
-import type { ApiEntry, Catalog, SlowKind } from '../../../core/src';
+import type { ApiEntry, Catalog, SessionStoreCatalog, SlowKind } from '../../../core/src';
 import { mergeCatalogs } from './merge';
 import { phpLibrariesCatalog } from './php-libraries';
 
@@ -185,10 +185,27 @@ function withInvokes(entries: Record<string, ApiEntry>): Record<string, ApiEntry
 
 const pdoQuery = slow('database');
 
+/**
+ * A session store of the project's own (`session_set_save_handler()`): PHP calls its `open`
+ * and `read` when the session starts, so a lock taken there (a file lock, a database or
+ * Redis lock, a semaphore) serialises the user's requests as PHP's file store does.
+ */
+const sessionStore: SessionStoreCatalog = {
+  resource: 'php-session-store',
+  handlerMethods: ['open', 'read'],
+  // session_set_save_handler($open, $close, $read, $write, $destroy, $gc, …)
+  handlerCallables: [0, 2],
+  lockFunctions: ['flock', 'sem_acquire'],
+  lockMethods: ['setnx', 'acquire'],
+  lockFlags: { set: 'nx' },
+  lockStatements: ['GET_LOCK(', 'FOR UPDATE', 'pg_advisory_lock(', 'pg_advisory_xact_lock(', 'sp_getapplock'],
+};
+
 /** Native PHP plus the always-on library catalog (Guzzle, Symfony HttpClient, mailers, AWS, Redis). */
 export const phpNativeCatalog: Catalog = mergeCatalogs({
   sessionVariable: '_SESSION',
   sessionResource: SESSION,
+  sessionStore,
   functions: withInvokes({
     ...byReference,
     ...session,

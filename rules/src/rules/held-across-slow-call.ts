@@ -20,6 +20,7 @@ import {
   verdict,
 } from '../../../core/src';
 import { groupByRegion, releasesAfter, stillOpenAtEnd } from './regions';
+import { storeVerdict, type StoreVerdict } from './session-store';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -40,13 +41,14 @@ export const heldAcrossSlowCall: Rule = {
     const findings: Finding[] = [];
     if (context.file.language !== 'php') return checkHeldResources(context);
     // A store that does not lock blocks no one (the lost-update rules still apply).
-    if (!context.sessionLocks) return findings;
+    if (context.sessionLocks === false) return findings;
     for (const unit of context.file.units) {
       const flow = context.flowOf(unit);
       const operations = heldOperationsWithSeverity(context, flow);
       for (const region of groupByRegion(operations.map((o) => o.operation))) {
         const members = operations.filter((o) => region.includes(o.operation));
-        findings.push(buildFinding(context, unit, flow, members));
+        const { node, ...finding } = buildFinding(context, unit, flow, members);
+        findings.push(withStore(finding, storeVerdict(context, unit, node)));
       }
     }
     return findings;
@@ -65,7 +67,8 @@ function checkHeldResources(context: RuleContext): Finding[] {
         .flatMap((rated) => inCallback(context, flow, rated));
       for (const region of groupByRegion(operations.map((o) => o.operation))) {
         const members = operations.filter((o) => region.includes(o.operation));
-        findings.push(buildFinding(context, unit, flow, members, resource));
+        const { node: _node, ...finding } = buildFinding(context, unit, flow, members, resource);
+        findings.push(finding);
       }
     }
   }
@@ -122,13 +125,29 @@ function heldOperationsWithSeverity(context: RuleContext, flow: UnitFlow): Rated
   return rated;
 }
 
+/**
+ * A session finding where the project's own store is installed: lowered to `info` when
+ * every path has a store that takes no lock, and saying so when some path has one.
+ */
+function withStore(finding: Finding, verdict: StoreVerdict): Finding {
+  if (verdict.kind === 'locks' || verdict.kind === 'off') return finding;
+  const lowered = verdict.kind === 'lowered' && finding.severity !== 'info';
+  return {
+    ...finding,
+    message: finding.message + verdict.note,
+    related: [...finding.related, ...verdict.related],
+    ...(verdict.kind === 'lowered' ? { severity: 'info' as const } : {}),
+    ...(lowered ? { lowered: verdict.reason } : {}),
+  };
+}
+
 function buildFinding(
   _context: RuleContext,
   unit: Unit,
   flow: UnitFlow,
   members: readonly RatedOperation[],
   resource?: HeldResourceInfo,
-): Finding {
+): Finding & { node: number } {
   const top = Math.max(...members.map((m) => SEVERITY_RANK[m.severity]));
   const primary = members
     .filter((m) => SEVERITY_RANK[m.severity] === top)
@@ -208,6 +227,7 @@ function buildFinding(
       : '';
 
   return {
+    node: operation.node,
     rule: heldAcrossSlowCall.meta.id,
     severity: primary.severity,
     message: resource

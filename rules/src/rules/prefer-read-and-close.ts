@@ -12,6 +12,7 @@ import {
   type UnitFlow,
 } from '../../../core/src';
 import { RelatedList, closeEffectsBySpan, type CloseEffects } from './session-facts';
+import { storeVerdict, type StoreVerdict } from './session-store';
 
 /**
  * `prefer-read-and-close`: a `session_start()` that takes the lock, after which nothing in
@@ -61,7 +62,7 @@ export const preferReadAndClose: Rule = {
   check(context) {
     const findings: Finding[] = [];
     // A store that does not lock has no lock to give up early.
-    if (!context.sessionLocks) return findings;
+    if (context.sessionLocks === false) return findings;
     const flows = context.file.units.map((unit) => context.flowOf(unit));
     let facts: Map<string, SiteFacts> | undefined;
     // A `finally` block is copied onto every path through it: report each start once.
@@ -81,7 +82,7 @@ export const preferReadAndClose: Rule = {
         const evidence = handsBack ? site.outputBeforeEnd : site.work;
         if (!evidence) continue;
         reported.add(spanKey(effect.span));
-        findings.push(buildFinding(context, flow, effect, evidence));
+        findings.push(buildFinding(context, flow, effect, evidence, storeVerdict(context, flow.unit, observation.node)));
       }
     }
     return findings;
@@ -217,9 +218,11 @@ function observationNeedsLock(flow: UnitFlow, { effect, call }: Observation, clo
   }
 }
 
-function buildFinding(context: RuleContext, flow: UnitFlow, open: OpenEffect, evidence: Evidence): Finding {
+function buildFinding(context: RuleContext, flow: UnitFlow, open: OpenEffect, evidence: Evidence, store: StoreVerdict): Finding {
   const related = new RelatedList(open.span);
   related.add(evidence.label, evidence.span);
+  const storeNote = store.kind === 'lowered' || store.kind === 'partly' ? store.note : '';
+  if (store.kind === 'lowered' || store.kind === 'partly') for (const item of store.related) related.add(item.message, item.span);
   const unit = flow.unit;
   if ([flow.exit, flow.terminate, flow.throwExit].some((state) => holds(state, open.span))) {
     const until = unit.kind === 'script' ? 'the session stays locked until the script ends' : `the session is still locked when ${unit.displayName} ends`;
@@ -227,11 +230,14 @@ function buildFinding(context: RuleContext, flow: UnitFlow, open: OpenEffect, ev
   }
   return {
     rule: preferReadAndClose.meta.id,
-    severity: context.severity,
+    // The rule's severity, but never above `info` where the store on every path takes no lock.
+    severity: store.kind === 'lowered' ? 'info' : context.severity,
+    ...(store.kind === 'lowered' && context.severity !== 'info' ? { lowered: store.reason } : {}),
     message:
       `\`${open.api}\` takes the session lock, but nothing after it in this file writes the session: ` +
       "use `session_start(['read_and_close' => true])`, which reads the data and releases the lock at once, " +
-      "so this user's other requests do not wait for this one.",
+      "so this user's other requests do not wait for this one." +
+      storeNote,
     span: open.span,
     related: related.items,
     fixes: [],

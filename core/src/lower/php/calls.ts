@@ -7,6 +7,7 @@ import type { UnitContext } from './context';
 import { callableArguments, callableTarget } from './callables';
 import { literalString, sessionRoot } from './session-access';
 import { classifyPath } from './static-path';
+import { emitStoreInstall, noteLockEvidence } from './session-store';
 
 /** A call, after its callee and receiver have been worked out from the syntax. */
 export interface CallSite {
@@ -42,6 +43,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
   const span = ctx.span(site.node);
   const api = site.api;
   let next = cursor;
+  noteLockEvidence(ctx, site);
   if (!api) {
     if (site.target.type === 'dynamic') return next;
     const callables = callableArguments(ctx, site.args);
@@ -96,7 +98,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
     case 'none':
       break;
   }
-  if (api.replacesSessionStore) ctx.facts.storeReplacements.push(span);
+  if (api.replacesSessionStore) next = emitStoreInstall(ctx, site, next);
   if (api.registersCallback) {
     const target = callableTarget(ctx, site.args[api.registersCallback.callback]);
     const hookArg = site.args[api.registersCallback.hook];

@@ -1,7 +1,7 @@
 import type { Catalog } from '../../catalog';
 import type { PendingEdge } from '../../ir/cfg-builder';
 import { JumpStack } from '../jump-stack';
-import type { Registration } from '../../ir/unit';
+import type { LockEvidence, Registration, StoreInstall } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
 import type { LineIndex } from '../../text/line-index';
@@ -16,8 +16,8 @@ export interface FileFacts {
   readonly catalog: Catalog;
   /** The declarations of the project (or of this file alone). */
   readonly symbols: ProjectSymbols;
-  /** Calls that replace the session store (`session_set_save_handler()`). */
-  readonly storeReplacements: Span[];
+  /** Where the project installs its own session store (`session_set_save_handler()`). */
+  readonly storeInstalls: StoreInstall[];
   /** Hook registrations found while lowering (`add_action(...)`). */
   readonly registrations: Registration[];
   /** Problems met while lowering (too deep nesting), reported as input errors. */
@@ -47,6 +47,8 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
   /** The unit's syntax node (its body is searched for `define()` calls on demand). */
   unitNode: SyntaxNode | undefined;
   private definitionsCache: { name: string; start: number; truthy: boolean }[] | undefined;
+  /** The unit's first call that takes a lock of its own (read for session stores). */
+  lockEvidence: LockEvidence | undefined;
 
   constructor(
     readonly facts: FileFacts,

@@ -36,7 +36,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
     symbols: symbols ?? new ProjectSymbols([fileSymbols(file, declarations)]),
     problems: [],
     registrations: [],
-    storeReplacements: [],
+    storeInstalls: [],
     statementScopes: declarations.statementScopes,
   };
   const seenIds = new Map<string, number>();
@@ -58,7 +58,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
       span: declarations.classSpans.get(name)!,
     })),
     registrations: facts.registrations,
-    storeReplacements: facts.storeReplacements,
+    storeInstalls: facts.storeInstalls,
     comments: declarations.comments.map(({ node }) => ({
       span: { file, start: node.startIndex, end: node.endIndex },
       text: node.text,
@@ -95,7 +95,14 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
       : { file: facts.file, start: Math.max(site.node.startIndex, site.node.endIndex - 1), end: site.node.endIndex };
   const line = facts.lines.positionAt(site.node.startIndex).line + 1;
   const kind: UnitKind = site.kind;
-  const base = { kind, span, endSpan, cfg, ...(site.kind !== 'script' && containsYield(site.node) ? { generator: true } : {}) };
+  const base = {
+    kind,
+    span,
+    endSpan,
+    cfg,
+    ...(site.kind !== 'script' && containsYield(site.node) ? { generator: true } : {}),
+    ...(ctx.lockEvidence ? { lockEvidence: ctx.lockEvidence } : {}),
+  };
   switch (site.kind) {
     case 'script':
       return { ...base, id: 'script', displayName: 'the top level of the file' };

@@ -117,7 +117,7 @@ export function lowerTypeScript(source: ts.SourceFile, file: string, catalog: No
     language: 'typescript',
     units,
     classes,
-    storeReplacements: [],
+    storeInstalls: [],
     registrations: [],
     comments: collectComments(source, file),
     heldResources: facts.heldResources,

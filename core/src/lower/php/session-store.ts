@@ -1,0 +1,146 @@
+import type { SessionStoreCatalog } from '../../catalog';
+import type { Cursor } from '../../ir/cfg-builder';
+import type { CallTarget } from '../../ir/effects';
+import type { SyntaxNode } from '../../parse/php';
+import { quoteCode } from '../../text/quote-code';
+import { callableTarget } from './callables';
+import type { CallSite } from './calls';
+import type { UnitContext } from './context';
+import { literalString } from './session-access';
+import { typeOf } from './types';
+
+/**
+ * Session stores of the project's own. `session_set_save_handler()` becomes an `open` of the
+ * store resource (so the flow knows on which paths a store is installed, through includes
+ * and helpers like any open), plus a `StoreInstall` naming the handler's code. Every unit
+ * also records the first call that takes a lock of its own, which is how the project
+ * analysis tells a store whose `read` locks (`flock()`, `GET_LOCK()`, `SET … NX`) from one
+ * that does not.
+ */
+export function emitStoreInstall(ctx: UnitContext, site: CallSite, cursor: Cursor): Cursor {
+  const store = ctx.catalog.sessionStore;
+  if (!store) return cursor;
+  const span = ctx.span(site.node);
+  const { display, code } = storeHandler(ctx, store, site.args);
+  ctx.facts.storeInstalls.push({ span, display, code });
+  return ctx.emit(cursor, {
+    kind: 'open',
+    resource: store.resource,
+    mode: 'lock',
+    api: site.display,
+    span,
+    label: `the session store ${display} is installed here by ${quoteCode(site.display)}`,
+  });
+}
+
+/** Records the call as the unit's lock evidence when it is the first call that takes a lock. */
+export function noteLockEvidence(ctx: UnitContext, site: CallSite): void {
+  const store = ctx.catalog.sessionStore;
+  if (ctx.lockEvidence || !store) return;
+  const what = lockTakenBy(ctx, store, site);
+  if (what) ctx.lockEvidence = { span: ctx.span(site.node), what };
+}
+
+/**
+ * The handler's code, from the arguments: an object (`new Handler()`, a typed variable,
+ * `$this`) whose `open`/`read` methods run, or the callables form, whose callables at the
+ * catalog's positions do.
+ */
+function storeHandler(ctx: UnitContext, store: SessionStoreCatalog, args: readonly SyntaxNode[]): { display: string; code: CallTarget[] } {
+  if (args.length >= 3) {
+    const code = store.handlerCallables.flatMap((index): CallTarget[] => {
+      const target = callableTarget(ctx, args[index]);
+      return target && target.type !== 'parameter' ? [target] : [];
+    });
+    const read = args[store.handlerCallables[store.handlerCallables.length - 1] ?? 0];
+    return { display: read ? `\`${shorten(read.text)}\`` : 'of callables', code };
+  }
+  const value = args[0] ? valueOf(args[0]) : undefined;
+  if (!value) return { display: 'with no handler', code: [] };
+  const className = typeOf(ctx, value);
+  const written = value.type === 'object_creation_expression' ? value.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name')?.text : undefined;
+  const display = `\`${shorten(written ?? value.text)}\``;
+  if (!className) return { display, code: [] };
+  return { display, code: store.handlerMethods.map((method) => ({ type: 'method', className, method })) };
+}
+
+function lockTakenBy(ctx: UnitContext, store: SessionStoreCatalog, site: CallSite): string | undefined {
+  const target = site.target;
+  if (target.type === 'function') {
+    const name = target.candidates[target.candidates.length - 1];
+    if (name !== undefined && store.lockFunctions.includes(name)) return quoteCode(site.display);
+  }
+  const method = target.type === 'method' || target.type === 'unknown-method' ? target.method : undefined;
+  if (method !== undefined) {
+    if (store.lockMethods.includes(method)) return quoteCode(site.display);
+    const flag = store.lockFlags[method];
+    if (flag !== undefined && site.args.some((arg) => carriesFlag(valueOf(arg), flag))) return `${quoteCode(site.display)} with \`${flag}\``;
+  }
+  for (const arg of site.args) {
+    const statement = lockingStatement(ctx, store, valueOf(arg));
+    if (statement) return `\`${statement}\` in the SQL passed to ${quoteCode(site.display)}`;
+  }
+  return undefined;
+}
+
+/** `'NX'`, or an array literal with `'nx'` as a value or a key (`['nx', 'ex' => 30]`, `['nx' => true]`). */
+function carriesFlag(node: SyntaxNode | undefined, flag: string): boolean {
+  if (!node) return false;
+  const literal = literalString(node);
+  if (literal !== undefined) return literal.toLowerCase() === flag.toLowerCase();
+  if (node.type !== 'array_creation_expression') return false;
+  return node.namedChildren.some((element) => element?.type === 'array_element_initializer' && element.namedChildren.some((part) => part !== null && carriesFlag(part, flag)));
+}
+
+/** The lock statement of the catalog found in the string literals of an argument (or of its variable's one assignment). */
+function lockingStatement(ctx: UnitContext, store: SessionStoreCatalog, node: SyntaxNode | undefined): string | undefined {
+  if (!node) return undefined;
+  const value = node.type === 'variable_name' ? ctx.singleAssignments.get(node.text) : node;
+  const text = normalizeSql(literalPieces(value, 0).join(' '));
+  if (text === '') return undefined;
+  return store.lockStatements.find((statement) => text.includes(normalizeSql(statement)));
+}
+
+/** The literal pieces of a string expression: literals, interpolated strings' text, concatenations. */
+function literalPieces(node: SyntaxNode | undefined, depth: number): string[] {
+  if (!node || depth > 16) return [];
+  switch (node.type) {
+    case 'string':
+    case 'encapsed_string':
+      return node.namedChildren.flatMap((part) => (part?.type === 'string_content' ? [part.text] : []));
+    case 'parenthesized_expression':
+      return literalPieces(node.namedChild(0) ?? undefined, depth + 1);
+    case 'binary_expression':
+      if (node.childForFieldName('operator')?.text !== '.') return [];
+      return [...literalPieces(node.childForFieldName('left') ?? undefined, depth + 1), ...literalPieces(node.childForFieldName('right') ?? undefined, depth + 1)];
+    default:
+      return [];
+  }
+}
+
+/** Upper case, whitespace as single spaces, none before `(`: `get_lock (` and `GET_LOCK(` compare equal. */
+function normalizeSql(text: string): string {
+  let result = '';
+  let space = false;
+  for (const ch of text.toUpperCase()) {
+    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+      space = result.length > 0;
+      continue;
+    }
+    if (space && ch !== '(') result += ' ';
+    space = false;
+    result += ch;
+  }
+  return result;
+}
+
+function valueOf(arg: SyntaxNode): SyntaxNode | undefined {
+  if (arg.type !== 'argument') return arg;
+  const named = arg.namedChildren.filter((c): c is SyntaxNode => c !== null);
+  return named.length > 1 && named[0]!.type === 'name' ? named[1] : named[0];
+}
+
+function shorten(text: string): string {
+  const oneLine = text.split(/\s+/).join(' ');
+  return oneLine.length > 40 ? `${oneLine.slice(0, 37)}...` : oneLine;
+}

@@ -1,0 +1,96 @@
+import {
+  spanKey,
+  type CallResolver,
+  type FileIR,
+  type LockEvidence,
+  type ResourceId,
+  type SessionStoreInfo,
+  type SessionStoresAt,
+  type Span,
+  type StoreInstall,
+  type Unit,
+  type UnitFlow,
+} from '../../core/src';
+
+/** Calls followed from a store's `open`/`read` when looking for the lock it takes. */
+const MAX_LOCK_DEPTH = 3;
+/** Units read per store: a store's code is small; a bigger search says nothing more. */
+const MAX_LOCK_UNITS = 60;
+
+/**
+ * The session stores the project installs (`session_set_save_handler()`), each with the lock
+ * its `open`/`read` takes, if any: the handler's methods (or callables) and what they call,
+ * a few calls deep, resolved like any call.
+ */
+export function projectSessionStores(irs: readonly FileIR[], resolver: CallResolver, lineOf: (span: Span) => number): Map<string, SessionStoreInfo> {
+  const stores = new Map<string, SessionStoreInfo>();
+  for (const ir of irs) {
+    for (const install of ir.storeInstalls) {
+      const from = unitAround(ir, install.span);
+      const { lock, known } = from ? lockOf(install, from, resolver) : { lock: undefined, known: false };
+      stores.set(spanKey(install.span), {
+        span: install.span,
+        line: lineOf(install.span),
+        display: install.display,
+        known,
+        ...(lock ? { lock } : {}),
+      });
+    }
+  }
+  return stores;
+}
+
+/**
+ * The stores installed on the paths to a node: the state of the store resource there (open:
+ * installed on some path; open and not closed: on every path), its open sites ending at the
+ * installs.
+ */
+export function storesAt(
+  stores: ReadonlyMap<string, SessionStoreInfo>,
+  flowOf: (unit: Unit, resource: ResourceId) => UnitFlow,
+  resource: ResourceId,
+): (unit: Unit, node: number) => SessionStoresAt | undefined {
+  return (unit, node) => {
+    if (stores.size === 0) return undefined;
+    const state = flowOf(unit, resource).states[node];
+    if (!state || state.open.length === 0) return undefined;
+    const found: SessionStoreInfo[] = [];
+    for (const site of state.open) {
+      const last = site.chain[site.chain.length - 1];
+      const store = last ? stores.get(spanKey(last.span)) : undefined;
+      if (store && !found.includes(store)) found.push(store);
+    }
+    return found.length > 0 ? { every: !state.closed, stores: found } : undefined;
+  };
+}
+
+function lockOf(install: StoreInstall, from: Unit, resolver: CallResolver): { lock: LockEvidence | undefined; known: boolean } {
+  let level = install.code.flatMap((target) => resolver.resolve(target, from, install.span));
+  const known = level.length > 0;
+  const seen = new Set<Unit>();
+  for (let depth = 0; depth <= MAX_LOCK_DEPTH && level.length > 0; depth++) {
+    const next: Unit[] = [];
+    for (const unit of level) {
+      if (seen.has(unit) || seen.size >= MAX_LOCK_UNITS) continue;
+      seen.add(unit);
+      if (unit.lockEvidence) return { lock: unit.lockEvidence, known };
+      for (const node of unit.cfg.nodes) {
+        const effect = node.effect;
+        if (effect?.kind !== 'call' || effect.target.type === 'include') continue;
+        next.push(...resolver.resolve(effect.target, unit, effect.span));
+      }
+    }
+    level = next;
+  }
+  return { lock: undefined, known };
+}
+
+/** The innermost unit of the file whose text holds the span. */
+function unitAround(ir: FileIR, span: Span): Unit | undefined {
+  let best: Unit | undefined;
+  for (const unit of ir.units) {
+    if (unit.span.start > span.start || unit.span.end < span.end) continue;
+    if (!best || unit.span.end - unit.span.start < best.span.end - best.span.start) best = unit;
+  }
+  return best;
+}

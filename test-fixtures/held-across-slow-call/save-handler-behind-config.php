@@ -1,0 +1,18 @@
+<?php
+// A store that takes no lock, installed only when the configuration asks for it (off by default): on the other path
+// PHP's own file store locks, so the finding stands and names the store.
+class CacheStore implements SessionHandlerInterface {
+    public function open($path, $name): bool { return true; }
+    public function close(): bool { return true; }
+    public function read($id): string|false { return (string) apcu_fetch("sess_$id"); }
+    public function write($id, $data): bool { return apcu_store("sess_$id", $data); }
+    public function destroy($id): bool { return apcu_delete("sess_$id"); }
+    public function gc($max): int|false { return 0; }
+}
+$config = parse_ini_file(__DIR__ . '/config.ini');
+if (!empty($config['cache_sessions'])) {
+    session_set_save_handler(new CacheStore(), true);
+}
+session_start();
+sleep(5); // expect: held-across-slow-call@warning "installed on some paths only .* file store, used on the other paths, locks"
+$_SESSION['polled_at'] = time();
