@@ -3,10 +3,13 @@ import type { Unit } from '../ir/unit';
 import type { CallResolver } from './resolver';
 import { heldOperations } from './held';
 import { solve } from './solver';
+import { applyFacts, forgetVariables, mapCases } from './facts';
 import { quoteCode } from '../text/quote-code';
 import {
   CLOSED,
   OPEN_AT_ENTRY,
+  casesOf,
+  withFacts,
   releasedBy,
   unionSteps,
   joinStates,
@@ -165,18 +168,30 @@ export class FlowEngine {
     const cfg = unit.cfg;
     const calls = new Map<number, CallOutcome>();
     const states = solve(cfg, resource, entry, (effect, node, before, stateAt) => {
+      if (effect.kind === 'fact') return applyFacts(before, effect);
       if (effect.kind === 'call') {
         const { after, outcome } = this.applyCall(effect, unit, resource, before, env);
         if (outcome) calls.set(node, outcome);
-        return after;
+        // Paths with different facts go through the call one by one, so each keeps its facts.
+        let perCase = before.cases ? mapCases(before, (one) => this.applyCall(effect, unit, resource, one, env).after) : after && withFacts(after, before.facts);
+        // An included file runs in the unit's scope: it may assign any of its variables.
+        if (effect.target.type === 'include') perCase = forgetVariables(perCase);
+        return perCase;
       }
       if (effect.kind === 'call-result') {
         const call = cfg.nodes[effect.callNode]?.effect;
         const callBefore = stateAt(effect.callNode);
         if (call?.kind !== 'call' || !callBefore) return before;
-        return this.applyCallResult(call, unit, resource, callBefore, effect.truthy, env) ?? before;
+        const results: ResourceState[] = [];
+        for (const one of casesOf(callBefore)) {
+          const result = this.applyCallResult(call, unit, resource, one, effect.truthy, env);
+          if (!result) return before;
+          results.push(withFacts(result, one.facts));
+        }
+        const joined = joinStates(results);
+        return call.target.type === 'include' ? forgetVariables(joined) : joined;
       }
-      return transferEffect(effect, resource, before, this.openStep(effect));
+      return mapCases(before, (one) => transferEffect(effect, resource, one, this.openStep(effect)));
     });
     const observations: Observation[] = [];
     for (const node of cfg.nodes) {

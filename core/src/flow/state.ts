@@ -41,6 +41,59 @@ export interface ResourceState {
   readonly whyMaybe?: string;
   /** Where it was closed, on the paths where it is closed after a start (capped). */
   readonly closedBy?: readonly Step[];
+  /**
+   * Branch predicates known on every path here (`$need` is true), sorted by key, capped.
+   * A later test of the same predicate follows only the edge that agrees.
+   */
+  readonly facts?: Facts;
+  /**
+   * When paths with different facts met: one state per set of facts (at most MAX_CASES, none
+   * of them with cases of its own). This state's other fields are the join of them all, so
+   * readers that do not care about facts see the same state as without cases.
+   */
+  readonly cases?: readonly ResourceState[];
+}
+
+/** A predicate's known value; `subject` is what it reads (`$need`, `const:X`). */
+export interface Fact {
+  readonly predicate: string;
+  readonly subject: string;
+  readonly value: boolean;
+}
+export type Facts = readonly Fact[];
+
+/** States with different facts kept apart at a join; beyond it they are joined (facts intersected). */
+export const MAX_CASES = 4;
+/** Facts a state carries; a new one beyond it is not recorded. */
+export const MAX_FACTS = 8;
+
+export function factsKey(facts: Facts | undefined): string {
+  return facts && facts.length > 0 ? facts.map((f) => `${f.value ? '+' : '-'}${f.predicate}`).join('&') : '';
+}
+
+/** The facts every one of the states has. */
+function commonFacts(states: readonly ResourceState[]): Facts | undefined {
+  let common = states[0]?.facts;
+  for (const state of states.slice(1)) {
+    if (!common || common.length === 0) return undefined;
+    const theirs = new Set((state.facts ?? []).map((f) => `${f.value ? '+' : '-'}${f.predicate}`));
+    common = common.filter((f) => theirs.has(`${f.value ? '+' : '-'}${f.predicate}`));
+  }
+  return common && common.length > 0 ? common : undefined;
+}
+
+/** The state with these facts (and no cases): for one case, or for a state the facts hold in. */
+export function withFacts(state: ResourceState, facts: Facts | undefined): ResourceState {
+  if (state.facts === facts && !state.cases) return state;
+  const { facts: _old, cases: _cases, ...rest } = state;
+  void _old;
+  void _cases;
+  return facts && facts.length > 0 ? { ...rest, facts } : rest;
+}
+
+/** The states a state stands for, each with its own facts: its cases, or itself. */
+export function casesOf(state: ResourceState): readonly ResourceState[] {
+  return state.cases ?? [state];
 }
 
 export type Verdict = 'closed' | 'open' | 'maybe-open';
@@ -91,10 +144,33 @@ function isClosedOnly(state: ResourceState): boolean {
   return state.open.length === 0;
 }
 
-/** Joins the states of all predecessors, in order. */
+/**
+ * Joins the states of all predecessors, in order. States with different facts stay apart as
+ * cases (up to MAX_CASES); the joined fields are the same as without facts.
+ */
 export function joinStates(states: readonly ResourceState[]): ResourceState | undefined {
   if (states.length === 0) return undefined;
   if (states.length === 1) return states[0];
+  if (!states.some((state) => state.facts || state.cases)) return joinPlain(states);
+  const flat = states.flatMap(casesOf);
+  const groups = new Map<string, ResourceState[]>();
+  for (const state of flat) {
+    const key = factsKey(state.facts);
+    const group = groups.get(key);
+    if (group) group.push(state);
+    else groups.set(key, [state]);
+  }
+  const facts = commonFacts(flat);
+  const joined = joinPlain(flat);
+  if (groups.size === 1 || groups.size > MAX_CASES) return joined && withFacts(joined, facts);
+  const cases = [...groups.values()].map((group) => withFacts(joinPlain(group)!, group[0]!.facts));
+  return joined && { ...withFacts(joined, facts), cases };
+}
+
+/** The join of states whose facts do not matter (the fields every reader sees). */
+function joinPlain(states: readonly ResourceState[]): ResourceState | undefined {
+  if (states.length === 0) return undefined;
+  if (states.length === 1) return withFacts(states[0]!, undefined);
   let closed = false;
   let released = false;
   let closedBy: readonly Step[] | undefined;
@@ -140,11 +216,15 @@ export function withOptional(
 /** A state passing along an edge that carries a branch note. */
 export function alongEdge(state: ResourceState, note: string | undefined): ResourceState {
   if (note === undefined) return state;
-  return withOptional(state, note, state.whyMaybe);
+  const noted = (one: ResourceState): ResourceState => withFacts(withOptional(one, note, one.whyMaybe), one.facts);
+  const top = noted(state);
+  return state.cases ? { ...top, cases: state.cases.map(noted) } : top;
 }
 
 export function stateKey(state: ResourceState | undefined): string {
   if (!state) return '-';
   const closes = state.closedBy?.map((step) => spanKey(step.span)).join(',') ?? '';
-  return `${state.closed ? 'c' : ''}${state.released ? 'r' : ''}${closes}|${state.open.map((s) => s.key).join(',')}|${state.via ?? ''}|${state.whyMaybe ?? ''}`;
+  const plain = `${state.closed ? 'c' : ''}${state.released ? 'r' : ''}${closes}|${state.open.map((s) => s.key).join(',')}|${state.via ?? ''}|${state.whyMaybe ?? ''}`;
+  const facts = state.facts ? `|${factsKey(state.facts)}` : '';
+  return state.cases ? `${plain}${facts}[${state.cases.map(stateKey).join(';')}]` : `${plain}${facts}`;
 }

@@ -138,6 +138,28 @@ export interface CallResultEffect {
   readonly span: Span;
 }
 
+/**
+ * What a unit knows about a branch predicate from here on (path-sensitive facts): a branch
+ * taken on `$need`, `defined('X')` or `$mode === 'x'`, or `$started = true`. A later test of
+ * the same predicate follows only the edge that agrees. Predicate keys are canonical text made
+ * by the lowering (`$need`, `$mode === 'x'`, `defined(X)`); a subject is what the predicate
+ * reads (`$need`, `const:X`). Facts hold for every resource of the unit.
+ */
+export interface FactEffect {
+  readonly kind: 'fact';
+  /** Subjects assigned (or possibly changed) here: their facts no longer hold. Applied first. */
+  readonly forget?: readonly string[];
+  /** Predicates whose value is known from here on. */
+  readonly set?: readonly PredicateValue[];
+  readonly span: Span;
+}
+
+export interface PredicateValue {
+  readonly predicate: string;
+  readonly subject: string;
+  readonly value: boolean;
+}
+
 /** A call the catalog does not know; the flow pass resolves it to project code. */
 export interface CallEffect {
   readonly kind: 'call';
@@ -194,4 +216,5 @@ export type Effect =
   | ChunkReadEffect
   | AssumeEffect
   | CallResultEffect
+  | FactEffect
   | CallEffect;

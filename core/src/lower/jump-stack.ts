@@ -56,7 +56,7 @@ export class JumpStack<B, F extends { readonly kind: 'loop' } | HandlerFrame<B>>
     if (cursor.length === 0) return cursor;
     const { cursor: next, node } = this.builder.emit(cursor, effect);
     // Any effect inside a `try` may throw: the handler sees the state after it.
-    if (effect && effect.kind !== 'assume' && effect.kind !== 'read' && effect.kind !== 'call-result') {
+    if (effect && effect.kind !== 'assume' && effect.kind !== 'read' && effect.kind !== 'call-result' && effect.kind !== 'fact') {
       const target = this.exceptionTarget(this.jumps.length);
       if (target !== undefined) this.builder.addEdge(node, target);
       else if (this.exceptionsLeaveUnit && (effect.kind === 'slow' || effect.kind === 'call')) this.builder.addEdge(node, this.builder.throwExit);

@@ -3,6 +3,7 @@ import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { lowerExpression, stripLeadingBackslash } from './expressions';
 import { literalString } from './session-access';
+import { constantTruth, emitBranchFacts } from './predicates';
 
 export interface Branches {
   readonly whenTrue: Cursor;
@@ -59,6 +60,15 @@ function lowerConditionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor)
       return { whenTrue: ctx.builder.join(l.whenTrue, r.whenTrue), whenFalse: r.whenFalse };
     }
   }
+  // `if (false)`, `while (0)`, `do { … } while (false)`: the branch it rules out is dead code.
+  const fixed = constantTruth(node);
+  if (fixed !== undefined) return fixed ? { whenTrue: cursor, whenFalse: [] } : { whenTrue: [], whenFalse: cursor };
+  const branches = lowerLeaf(ctx, node, cursor);
+  return emitBranchFacts(ctx, node, branches.whenTrue, branches.whenFalse);
+}
+
+/** A condition that is not split further: its effects, then what each outcome proves. */
+function lowerLeaf(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Branches {
   ctx.inCondition++;
   let after: Cursor;
   try {

@@ -8,6 +8,7 @@ import type { LineIndex } from '../../text/line-index';
 import type { ProjectSymbols } from '../../project/symbols';
 import type { NameScope } from './names';
 import { collectDefinitions } from './bootstrap-includes';
+import { NO_TRACKED_PREDICATES, type TrackedPredicates } from './predicates';
 
 /** Facts about the whole file that every unit's lowering needs. */
 export interface FileFacts {
@@ -40,6 +41,8 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
   readonly parameters = new Map<string, number>();
   /** `$name` → the value of its only assignment in the unit (for `$s = session_status()`). */
   readonly singleAssignments = new Map<string, SyntaxNode>();
+  /** Branch predicates the flow remembers along paths (tested twice, over stable subjects). */
+  predicates: TrackedPredicates = NO_TRACKED_PREDICATES;
   readonly labels = new Map<string, number>();
   readonly pendingGotos = new Map<string, PendingEdge[]>();
   /** Inside a branch or loop condition (clock reads there make polling loops). */

@@ -7,6 +7,7 @@ import { typeOf } from './types';
 import { sessionRoot } from './session-access';
 import { evaluateStatic } from './static-string';
 import { emitBootstrapOpen } from './bootstrap-includes';
+import { definedConstant, emitAssignmentFacts, literalOf, trackedVariable } from './predicates';
 
 /** Nodes whose bodies are units of their own: defining them runs nothing. */
 const NESTED_UNITS = new Set(['anonymous_function', 'arrow_function', 'anonymous_class', 'function_definition',
@@ -152,6 +153,8 @@ function lowerAssignment(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     next = rightRoot ? ctx.emit(lowerIndexes(ctx, right, next), writeEffect(ctx, right, rightRoot.key)) : lowerExpression(ctx, right, next);
   }
   if (!left) return next;
+  const tracked = node.type === 'assignment_expression' ? trackedVariable(ctx, left) : undefined;
+  if (tracked) return emitAssignmentFacts(ctx, tracked, literalOf(right), node, next);
   const root = sessionRoot(left, session);
   if (root) {
     next = lowerIndexes(ctx, left, next);
@@ -181,14 +184,24 @@ function argumentsOf(node: SyntaxNode): SyntaxNode[] {
   return list ? named(list).filter((c) => c.type === 'argument' || c.type === 'variadic_placeholder') : [];
 }
 
-function lowerArguments(ctx: UnitContext, args: readonly SyntaxNode[], cursor: Cursor): Cursor {
+/**
+ * `byValue`: the callee is known to take these arguments by value (a language construct, or a
+ * catalog function that lists no by-reference argument there).
+ */
+function lowerArguments(ctx: UnitContext, args: readonly SyntaxNode[], cursor: Cursor, byValue?: (index: number) => boolean): Cursor {
   let next = cursor;
-  for (const arg of args) {
+  args.forEach((arg, index) => {
     const value = argumentValue(arg);
     if (value) next = lowerExpression(ctx, value, next);
-  }
+    // The callee may take it by reference: what was known about it no longer holds.
+    const tracked = byValue?.(index) ? undefined : trackedVariable(ctx, value);
+    if (tracked) next = emitAssignmentFacts(ctx, tracked, undefined, arg, next);
+  });
   return next;
 }
+
+/** Language constructs written like calls: they only read their operands. */
+const READING_CONSTRUCTS = new Set(['isset', 'empty', 'is_null', 'defined']);
 
 /** `strlen(...)`: a first-class callable is a value; creating it calls nothing. */
 function isCallableCreation(node: SyntaxNode): boolean {
@@ -209,8 +222,15 @@ function lowerFunctionCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): 
     return emitCall(ctx, { node, args, display, api: undefined, target }, next);
   }
   const written = callee.text;
-  const next = lowerArguments(ctx, args, cursor);
   const candidates = ctx.names.functionCandidates(written);
+  const global = candidates[candidates.length - 1]!;
+  const known = candidates.some((c) => ctx.facts.symbols.hasFunction(c)) ? undefined : ctx.catalog.functions[global];
+  const byValue = (index: number): boolean =>
+    READING_CONSTRUCTS.has(global) || (known !== undefined && !(known.byRefArguments ?? []).includes(index));
+  let next = lowerArguments(ctx, args, cursor, byValue);
+  // `define('X', …)`: what was known about `defined('X')` and `X` no longer holds.
+  const defined = definedConstant(ctx, node);
+  if (defined) next = emitAssignmentFacts(ctx, defined, undefined, node, next);
   const projectFunction = candidates.find((c) => ctx.facts.symbols.hasFunction(c));
   const display = `${stripLeadingBackslash(written)}()`;
   const configured = candidates.map((c) => ctx.catalog.functions[c]).find((entry) => entry?.authoritative);

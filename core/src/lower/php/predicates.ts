@@ -1,0 +1,365 @@
+import type { Cursor } from '../../ir/cfg-builder';
+import type { PredicateValue } from '../../ir/effects';
+import type { SyntaxNode } from '../../parse/php';
+import type { UnitContext } from './context';
+import { literalString } from './session-access';
+
+/**
+ * Branch predicates a unit tests more than once, so that the flow can remember them along a
+ * path (`FactEffect`): `$need`, `!$started`, `defined('TESTSUITE')`, `$mode === 'x'`. Only
+ * shapes whose value cannot change behind the analysis' back are kept: a local variable
+ * that is never taken by reference, made `global` or `static`, unset, changed in place,
+ * destructured or bound by `foreach`, in a unit without `$$`, `extract()` or `eval`; and
+ * constants (`define()` with a literal name is where they change).
+ */
+
+function stripLeadingBackslash(name: string): string {
+  return name.startsWith('\\') ? name.slice(1) : name;
+}
+
+/** A literal value a variable can be assigned: what a predicate can be evaluated on. */
+export type Literal = null | boolean | number | string;
+
+/** A predicate as the lowering sees it: its canonical key, what it reads, how it evaluates. */
+export interface Predicate {
+  readonly key: string;
+  /** `$name` for a variable, `const:NAME` for a constant. */
+  readonly subject: string;
+  /** The predicate's value when the subject holds `literal`; undefined when it cannot tell. */
+  readonly valueFor: (literal: Literal) => boolean | undefined;
+}
+
+/** A test of a predicate: the condition is true when the predicate is `!negated`. */
+export interface PredicateTest {
+  readonly predicate: Predicate;
+  readonly negated: boolean;
+}
+
+/** The predicates of one unit worth remembering, by subject. */
+export interface TrackedPredicates {
+  readonly keys: ReadonlySet<string>;
+  readonly bySubject: ReadonlyMap<string, readonly Predicate[]>;
+}
+
+export const NO_TRACKED_PREDICATES: TrackedPredicates = { keys: new Set(), bySubject: new Map() };
+
+/** PHP's truthiness of a literal. */
+export function truthy(value: Literal): boolean {
+  if (value === null) return false;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  return value !== '' && value !== '0';
+}
+
+/** The literal a node writes (`null`, `true`, `0`, `'x'`), or undefined. */
+export function literalOf(node: SyntaxNode | null | undefined): Literal | undefined {
+  if (!node) return undefined;
+  if (node.type === 'parenthesized_expression') return literalOf(node.namedChild(0));
+  if (node.type === 'null') return null;
+  if (node.type === 'boolean') return node.text.toLowerCase() === 'true';
+  if (node.type === 'integer') {
+    const value = Number(node.text.split('_').join(''));
+    return Number.isSafeInteger(value) ? value : undefined;
+  }
+  const text = literalString(node);
+  return text;
+}
+
+/**
+ * A condition whose value is fixed by its text (`false`, `0`, `null`, `true`, `1`): the
+ * branch it rules out is dead code. Constants and variables are never folded here.
+ */
+export function constantTruth(node: SyntaxNode): boolean | undefined {
+  if (node.type === 'parenthesized_expression') {
+    const inner = node.namedChild(0);
+    return inner ? constantTruth(inner) : undefined;
+  }
+  if (node.type !== 'null' && node.type !== 'boolean' && node.type !== 'integer') return undefined;
+  const value = literalOf(node);
+  return value === undefined ? undefined : truthy(value);
+}
+
+function literalKey(value: Literal): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+function calledName(node: SyntaxNode): string | undefined {
+  if (node.type !== 'function_call_expression') return undefined;
+  const callee = node.childForFieldName('function');
+  if (!callee || (callee.type !== 'name' && callee.type !== 'qualified_name')) return undefined;
+  return stripLeadingBackslash(callee.text).toLowerCase();
+}
+
+function onlyArgument(node: SyntaxNode): SyntaxNode | undefined {
+  const args = node.childForFieldName('arguments')?.namedChildren.filter((c) => c?.type === 'argument') ?? [];
+  return args.length === 1 ? (args[0]!.namedChild(0) ?? undefined) : undefined;
+}
+
+/** A plain local variable: not `$this`, not a superglobal (other code changes those). */
+function localVariable(node: SyntaxNode | null | undefined): string | undefined {
+  if (node?.type !== 'variable_name') return undefined;
+  const name = node.namedChild(0)?.text ?? '';
+  if (name === 'this' || name === 'GLOBALS' || name.startsWith('_')) return undefined;
+  return node.text;
+}
+
+function constantName(node: SyntaxNode | null | undefined): string | undefined {
+  if (node?.type !== 'name' && node?.type !== 'qualified_name') return undefined;
+  const name = stripLeadingBackslash(node.text);
+  const lower = name.toLowerCase();
+  if (lower === 'true' || lower === 'false' || lower === 'null') return undefined;
+  return name;
+}
+
+function truthiness(subject: string): Predicate {
+  return { key: subject, subject, valueFor: truthy };
+}
+
+function comparison(subject: string, strict: boolean, literal: Literal): Predicate {
+  const key = `${subject} ${strict ? '===' : '=='} ${literalKey(literal)}`;
+  const valueFor = (value: Literal): boolean | undefined => {
+    if (strict) return value === literal;
+    if (typeof literal === 'boolean') return truthy(value) === literal;
+    if (literal === null || value === null) return truthy(value) === truthy(literal);
+    // Loose comparison of different scalar types follows rules not worth guessing here.
+    return typeof value === typeof literal ? value === literal : undefined;
+  };
+  return { key, subject, valueFor };
+}
+
+/** The predicate a condition leaf tests, if it is one the flow can remember. */
+export function predicateTest(node: SyntaxNode): PredicateTest | undefined {
+  if (node.type === 'parenthesized_expression') {
+    const inner = node.namedChildren.find((c) => c !== null && c.type !== 'comment');
+    return inner ? predicateTest(inner) : undefined;
+  }
+  if (node.type === 'unary_op_expression' && node.children.some((c) => c !== null && !c.isNamed && c.text === '!')) {
+    const argument = node.childForFieldName('argument') ?? node.namedChild(0);
+    const inner = argument ? predicateTest(argument) : undefined;
+    return inner && { predicate: inner.predicate, negated: !inner.negated };
+  }
+  const variable = localVariable(node);
+  if (variable) return { predicate: truthiness(variable), negated: false };
+  const constant = constantName(node);
+  if (constant) return { predicate: { key: constant, subject: `const:${constant}`, valueFor: () => undefined }, negated: false };
+  const called = calledName(node);
+  if (called) {
+    const argument = onlyArgument(node);
+    const argVariable = localVariable(argument);
+    if (called === 'empty' && argVariable) return { predicate: truthiness(argVariable), negated: true };
+    if (called === 'isset' && argVariable) {
+      return { predicate: { key: `isset(${argVariable})`, subject: argVariable, valueFor: (v) => v !== null }, negated: false };
+    }
+    if (called === 'is_null' && argVariable) return { predicate: comparison(argVariable, true, null), negated: false };
+    if (called === 'defined' && argument) {
+      const name = literalString(argument);
+      if (name) {
+        const constant = stripLeadingBackslash(name);
+        return { predicate: { key: `defined(${constant})`, subject: `const:${constant}`, valueFor: () => undefined }, negated: false };
+      }
+    }
+    return undefined;
+  }
+  if (node.type === 'binary_expression') {
+    const operator = (node.childForFieldName('operator')?.text ?? '').toLowerCase();
+    const strict = operator === '===' || operator === '!==';
+    const loose = operator === '==' || operator === '!=' || operator === '<>';
+    if (!strict && !loose) return undefined;
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    for (const [side, other] of [[left, right], [right, left]] as const) {
+      const subject = localVariable(side);
+      const literal = literalOf(other);
+      if (subject && literal !== undefined) {
+        return { predicate: comparison(subject, strict, literal), negated: operator.startsWith('!') || operator === '<>' };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Nodes whose bodies are other units. */
+const NESTED = new Set(['function_definition', 'anonymous_function', 'arrow_function', 'class_declaration',
+  'anonymous_class', 'interface_declaration', 'trait_declaration', 'enum_declaration', 'method_declaration']);
+
+const CONDITION_HOLDERS = new Set(['if_statement', 'else_if_clause', 'while_statement', 'do_statement', 'for_statement']);
+
+/** The leaves of a condition, as `lowerCondition` splits it (`&&`, `||`, `!`, parentheses). */
+function conditionLeaves(node: SyntaxNode, out: SyntaxNode[]): void {
+  if (node.type === 'parenthesized_expression') {
+    const inner = node.namedChildren.find((c) => c !== null && c.type !== 'comment');
+    if (inner) conditionLeaves(inner, out);
+    return;
+  }
+  if (node.type === 'binary_expression') {
+    const operator = (node.childForFieldName('operator')?.text ?? '').toLowerCase();
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (left && right && ['&&', '||', 'and', 'or'].includes(operator)) {
+      conditionLeaves(left, out);
+      conditionLeaves(right, out);
+      return;
+    }
+  }
+  out.push(node);
+}
+
+/** Variables (by `$name`) whose value may change in ways the lowering does not see as `$x = …`. */
+function unstableVariables(node: SyntaxNode, unstable: Set<string>): boolean {
+  let everything = false;
+  const mark = (n: SyntaxNode | null | undefined): void => {
+    if (!n) return;
+    if (n.type === 'variable_name') unstable.add(n.text);
+    for (const v of n.descendantsOfType('variable_name')) if (v) unstable.add(v.text);
+  };
+  switch (node.type) {
+    case 'dynamic_variable_name':
+      everything = true;
+      break;
+    case 'global_declaration':
+    case 'function_static_declaration':
+    case 'by_ref':
+    case 'reference_assignment_expression':
+    case 'unset_statement':
+    case 'list_literal':
+      mark(node);
+      break;
+    case 'augmented_assignment_expression':
+      mark(node.childForFieldName('left'));
+      break;
+    case 'update_expression':
+      mark(node.childForFieldName('argument') ?? node.namedChild(0));
+      break;
+    case 'assignment_expression': {
+      const left = node.childForFieldName('left');
+      if (left?.type === 'array_creation_expression') mark(left);
+      break;
+    }
+    case 'foreach_statement': {
+      const body = node.childForFieldName('body');
+      const parts = node.namedChildren.filter((c): c is SyntaxNode => c !== null && c.id !== body?.id && c.type !== 'comment');
+      for (const binding of parts.slice(1)) mark(binding);
+      break;
+    }
+    case 'catch_clause':
+      mark(node.childForFieldName('name'));
+      break;
+    case 'function_call_expression': {
+      const name = calledName(node);
+      // They write variables by name, or hand out all of them.
+      if (name === 'extract' || name === 'parse_str' || name === 'get_defined_vars' || name === 'eval') everything = true;
+      break;
+    }
+  }
+  return everything;
+}
+
+/**
+ * Finds the predicates of a unit worth remembering: tested by two conditions or more, or
+ * tested once and also set by a literal assignment (`$started = true`), over a subject that
+ * only changes where the lowering sees it.
+ */
+export function collectTrackedPredicates(body: SyntaxNode | null): TrackedPredicates {
+  if (!body) return NO_TRACKED_PREDICATES;
+  const counts = new Map<string, number>();
+  const predicates = new Map<string, Predicate>();
+  const literalSubjects = new Set<string>();
+  const unstable = new Set<string>();
+  let everythingUnstable = false;
+  let constantsUnstable = false;
+  const stack: SyntaxNode[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== body && NESTED.has(node.type)) {
+      // A closure's `use (&$x)` changes `$x` whenever the closure runs.
+      if (node.type === 'anonymous_function') {
+        const uses = node.namedChildren.find((c) => c?.type === 'anonymous_function_use_clause');
+        for (const ref of uses?.descendantsOfType('by_ref') ?? []) if (ref) unstableVariables(ref, unstable);
+      }
+      continue;
+    }
+    everythingUnstable = unstableVariables(node, unstable) || everythingUnstable;
+    if (node.type === 'function_call_expression' && calledName(node) === 'define' && literalString(firstArgument(node) ?? node) === undefined) {
+      constantsUnstable = true;
+    }
+    if (CONDITION_HOLDERS.has(node.type)) {
+      for (const condition of node.childrenForFieldName('condition')) {
+        if (!condition) continue;
+        const leaves: SyntaxNode[] = [];
+        conditionLeaves(condition, leaves);
+        for (const leaf of leaves) {
+          const test = predicateTest(leaf);
+          if (!test) continue;
+          counts.set(test.predicate.key, (counts.get(test.predicate.key) ?? 0) + 1);
+          predicates.set(test.predicate.key, test.predicate);
+        }
+      }
+    }
+    if (node.type === 'assignment_expression') {
+      const left = localVariable(node.childForFieldName('left'));
+      if (left && literalOf(node.childForFieldName('right')) !== undefined) literalSubjects.add(left);
+    }
+    for (const child of node.namedChildren) if (child) stack.push(child);
+  }
+  const keys = new Set<string>();
+  const bySubject = new Map<string, Predicate[]>();
+  for (const [key, predicate] of predicates) {
+    const { subject } = predicate;
+    const isConstant = subject.startsWith('const:');
+    if (isConstant ? constantsUnstable : everythingUnstable || unstable.has(subject)) continue;
+    const uses = (counts.get(key) ?? 0) + (literalSubjects.has(subject) ? 1 : 0);
+    if (uses < 2) continue;
+    keys.add(key);
+    bySubject.set(subject, [...(bySubject.get(subject) ?? []), predicate]);
+  }
+  return keys.size === 0 ? NO_TRACKED_PREDICATES : { keys, bySubject };
+}
+
+function firstArgument(node: SyntaxNode): SyntaxNode | undefined {
+  const arg = node.childForFieldName('arguments')?.namedChildren.find((c) => c?.type === 'argument');
+  return arg?.namedChild(0) ?? undefined;
+}
+
+/** After a condition leaf: on each branch, the tracked predicate it tests is known. */
+export function emitBranchFacts(ctx: UnitContext, leaf: SyntaxNode, whenTrue: Cursor, whenFalse: Cursor): { whenTrue: Cursor; whenFalse: Cursor } {
+  const test = predicateTest(leaf);
+  if (!test || !ctx.predicates.keys.has(test.predicate.key)) return { whenTrue, whenFalse };
+  const { key, subject } = test.predicate;
+  const span = ctx.span(leaf);
+  const fact = (value: boolean): PredicateValue => ({ predicate: key, subject, value });
+  return {
+    whenTrue: ctx.emit(whenTrue, { kind: 'fact', set: [fact(!test.negated)], span }),
+    whenFalse: ctx.emit(whenFalse, { kind: 'fact', set: [fact(test.negated)], span }),
+  };
+}
+
+/**
+ * After `$x = …` (or anything else that may change a subject): its facts are forgotten, and
+ * a literal value sets every tracked predicate over it that it decides.
+ */
+export function emitAssignmentFacts(ctx: UnitContext, subject: string, value: Literal | undefined, node: SyntaxNode, cursor: Cursor): Cursor {
+  const predicates = ctx.predicates.bySubject.get(subject);
+  if (!predicates) return cursor;
+  const set: PredicateValue[] = [];
+  if (value !== undefined) {
+    for (const predicate of predicates) {
+      const known = predicate.valueFor(value);
+      if (known !== undefined) set.push({ predicate: predicate.key, subject, value: known });
+    }
+  }
+  return ctx.emit(cursor, set.length > 0 ? { kind: 'fact', forget: [subject], set, span: ctx.span(node) } : { kind: 'fact', forget: [subject], span: ctx.span(node) });
+}
+
+/** A plain local variable's `$name`, for callers that forget its facts. */
+export function trackedVariable(ctx: UnitContext, node: SyntaxNode | null | undefined): string | undefined {
+  const name = localVariable(node);
+  return name && ctx.predicates.bySubject.has(name) ? name : undefined;
+}
+
+/** `define('X', …)` with a literal name: `const:X`, when a tracked predicate reads it. */
+export function definedConstant(ctx: UnitContext, call: SyntaxNode): string | undefined {
+  if (calledName(call) !== 'define') return undefined;
+  const name = literalString(firstArgument(call) ?? call);
+  const subject = name === undefined ? undefined : `const:${stripLeadingBackslash(name)}`;
+  return subject && ctx.predicates.bySubject.has(subject) ? subject : undefined;
+}
