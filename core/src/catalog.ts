@@ -55,6 +55,10 @@ export type ApiEntry = ApiSemantics & {
    * the function as `none` instead.
    */
   readonly replacesSessionStore?: boolean;
+  /** Returns a path on this machine (`tempnam()`, `sys_get_temp_dir()`): reading it is not remote. */
+  readonly returnsLocalPath?: boolean;
+  /** Formats a string from the argument at this index (`sprintf()`): a URL format makes a URL. */
+  readonly formatArgument?: number;
   /** Registers a callback for a named hook (`add_action('init', 'start_session')`). */
   readonly registersCallback?: {
     readonly hook: number;
@@ -105,6 +109,8 @@ export interface Catalog {
   readonly properties?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Framework bootstrap files whose inclusion starts the session. */
   readonly bootstrapIncludes?: readonly BootstrapInclude[];
+  /** Superglobals whose elements are paths on this machine (`_FILES`: uploads), without `$`. */
+  readonly localPathVariables?: readonly string[];
   /** The superglobal that holds the session data, without `$`. */
   readonly sessionVariable: string;
   readonly sessionResource: ResourceId;

@@ -126,7 +126,10 @@ function* rawOperations(
         }
         break;
       case 'output':
-        if (loop !== undefined && (effect.flush || enclosingLoops(cfg, loop).some((l) => loopsWithChunkReads.has(l)))) {
+        // Streaming is output in a loop that reads chunks of a file or socket (`echo
+        // fread($fh, 8192); flush();`). A loop that echoes (and flushes) a handful of lines it
+        // already has is not a download, however many `flush()` calls it makes.
+        if (loop !== undefined && enclosingLoops(cfg, loop).some((l) => loopsWithChunkReads.has(l))) {
           yield {
             observation,
             onlyInLoop: true,

@@ -148,6 +148,20 @@ const clocksAndOutput: Record<string, ApiEntry> = {
   die: { effect: 'terminate' },
 };
 
+/**
+ * Paths on this machine: a temp file or folder (`tempnam(sys_get_temp_dir(), 'x')`), a
+ * resolved path (`realpath()` only resolves local ones), the working directory. Reading them
+ * is local file I/O, not remote.
+ */
+const localPaths: Record<string, ApiEntry> = {
+  tempnam: { effect: 'none', returnsLocalPath: true },
+  sys_get_temp_dir: { effect: 'none', returnsLocalPath: true },
+  realpath: { effect: 'none', returnsLocalPath: true },
+  getcwd: { effect: 'none', returnsLocalPath: true },
+  sprintf: { effect: 'none', formatArgument: 0 },
+  vsprintf: { effect: 'none', formatArgument: 0 },
+};
+
 /** Functions that take an array by reference: `array_push($_SESSION['list'], …)` writes. */
 const byReference: Record<string, ApiEntry> = Object.fromEntries(
   [
@@ -206,6 +220,8 @@ export const phpNativeCatalog: Catalog = mergeCatalogs({
   sessionVariable: '_SESSION',
   sessionResource: SESSION,
   sessionStore,
+  // Uploads: PHP has stored them in a local temp file before the script runs.
+  localPathVariables: ['_FILES'],
   functions: withInvokes({
     ...byReference,
     ...session,
@@ -215,6 +231,7 @@ export const phpNativeCatalog: Catalog = mergeCatalogs({
     ...processes,
     ...databases,
     ...clocksAndOutput,
+    ...localPaths,
     preg_match: { effect: 'none', byRefArguments: [2] },
     preg_match_all: { effect: 'none', byRefArguments: [2] },
     parse_str: { effect: 'none', byRefArguments: [1] },

@@ -196,7 +196,7 @@ function emitSlow(
     kind: 'slow',
     slowKind: 'file-io',
     callee: site.display,
-    detail: 'on a path that may be remote',
+    detail: 'on a path not known here (it may be remote)',
     span,
   });
 }

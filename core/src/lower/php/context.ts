@@ -43,6 +43,8 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
   readonly singleAssignments = new Map<string, SyntaxNode>();
   /** Branch predicates the flow remembers along paths (tested twice, over stable subjects). */
   predicates: TrackedPredicates = NO_TRACKED_PREDICATES;
+  /** `$name` → the values of all its plain assignments in the unit (for what a path may be). */
+  readonly assignments = new Map<string, SyntaxNode[]>();
   readonly labels = new Map<string, number>();
   readonly pendingGotos = new Map<string, PendingEdge[]>();
   /** Inside a branch or loop condition (clock reads there make polling loops). */

@@ -173,7 +173,9 @@ function collectVariableTypes(ctx: UnitContext, unitNode: SyntaxNode): void {
   for (const assignment of assignments) {
     const left = assignment.childForFieldName('left');
     const right = assignment.childForFieldName('right');
-    if (left?.type === 'variable_name' && right && counts.get(left.text) === 1) ctx.singleAssignments.set(left.text, right);
+    if (left?.type !== 'variable_name' || !right) continue;
+    if (counts.get(left.text) === 1) ctx.singleAssignments.set(left.text, right);
+    ctx.assignments.set(left.text, [...(ctx.assignments.get(left.text) ?? []), right]);
   }
   // Two rounds, so `$stmt = $db->prepare()` after `$db = new PDO()` is typed whatever the order.
   for (let round = 0; round < 2; round++) {

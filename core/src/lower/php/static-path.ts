@@ -4,9 +4,10 @@ import { resolveConstants } from './static-string';
 import { evaluateStatic } from './static-string';
 
 /**
- * `url`: remote I/O. `local`: a path we can see is on this machine. `unknown`: a variable or
- * parameter we cannot follow (reported at low severity). `opaque`: a property, a class
- * constant, a call result: configuration the project controls, not reported (precision).
+ * `url`: remote I/O. `local`: a path we can see is on this machine (a literal, `__DIR__`, a
+ * temp or upload file). `unknown`: a variable or parameter we cannot follow (reported at low
+ * severity, saying so). `opaque`: a property, a class constant, a call result: configuration
+ * the project controls, not reported (precision).
  */
 export type PathClass = 'url' | 'local' | 'unknown' | 'opaque';
 
@@ -23,9 +24,15 @@ export function classifyPath(ctx: UnitContext, node: SyntaxNode | null | undefin
     return classifyPath(ctx, node.namedChildren.find((c) => c?.type !== 'name') ?? node.namedChild(0), depth);
   }
   if (node.type === 'parenthesized_expression') return classifyPath(ctx, node.namedChild(0), depth);
-  if (node.type === 'variable_name') {
-    const assigned = ctx.singleAssignments.get(node.text);
-    return assigned ? classifyPath(ctx, assigned, depth + 1) : 'unknown';
+  if (node.type === 'variable_name') return classifyVariable(ctx, node.text, depth);
+  // `$_FILES['doc']['tmp_name']`: an upload PHP has already stored on this machine.
+  if (node.type === 'subscript_expression') {
+    const root = subscriptRoot(node);
+    if (root && (ctx.catalog.localPathVariables ?? []).includes(root)) return 'local';
+  }
+  if (node.type === 'function_call_expression') {
+    const fromCall = classifyCall(ctx, node, depth);
+    if (fromCall) return fromCall;
   }
   if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '.') {
     return classifyPath(ctx, node.childForFieldName('left'), depth);
@@ -49,6 +56,44 @@ export function classifyPath(ctx: UnitContext, node: SyntaxNode | null | undefin
   }
   if (node.type === 'function_call_expression' || node.type.endsWith('call_expression')) return 'opaque';
   return 'unknown';
+}
+
+/**
+ * A variable is what every assignment in the unit gives it: all local (or project
+ * configuration) is local, all URLs is a URL, a mix or no assignment is unknown.
+ */
+function classifyVariable(ctx: UnitContext, name: string, depth: number): PathClass {
+  const assigned = ctx.assignments.get(name) ?? [];
+  if (assigned.length === 0) return 'unknown';
+  const classes = new Set(assigned.map((value) => classifyPath(ctx, value, depth + 1)));
+  if (classes.size === 1) return [...classes][0]!;
+  if ([...classes].every((c) => c === 'local' || c === 'opaque')) return 'local';
+  return 'unknown';
+}
+
+/** `tempnam(…)`, `sys_get_temp_dir()`: paths on this machine; `sprintf('https://%s/…')`: its format. */
+function classifyCall(ctx: UnitContext, node: SyntaxNode, depth: number): PathClass | undefined {
+  const written = node.childForFieldName('function');
+  if (!written || (written.type !== 'name' && written.type !== 'qualified_name')) return undefined;
+  const candidates = ctx.names.functionCandidates(written.text);
+  if (candidates.some((c) => ctx.facts.symbols.hasFunction(c))) return undefined;
+  const api = ctx.catalog.functions[candidates[candidates.length - 1]!];
+  if (api?.returnsLocalPath) return 'local';
+  if (api?.formatArgument !== undefined) {
+    const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
+    const format = args[api.formatArgument];
+    const formatClass = format ? classifyPath(ctx, format, depth + 1) : 'unknown';
+    // Only a format that starts with a URL scheme says something; `'%s/x'` is whatever `%s` is.
+    if (formatClass === 'url') return 'url';
+  }
+  return undefined;
+}
+
+/** `$_FILES` for `$_FILES['doc']['tmp_name']`: the superglobal's name without `$`. */
+function subscriptRoot(node: SyntaxNode): string | undefined {
+  let current: SyntaxNode | null = node;
+  while (current?.type === 'subscript_expression') current = current.namedChild(0);
+  return current?.type === 'variable_name' ? current.namedChild(0)?.text : undefined;
 }
 
 function classifyLiteral(value: string): PathClass {
