@@ -28,8 +28,14 @@ export type ApiSemantics =
        * analysis cannot see makes it `file-io`, a literal local path makes it not slow.
        */
       readonly pathArgument?: number;
+      /**
+       * Arguments that say how long it takes, summed (`sleep(5)`: `[{ index: 0,
+       * secondsPerUnit: 1 }]`; `time_nanosleep(1, 500000000)`: seconds plus nanoseconds).
+       */
+      readonly durationArguments?: readonly { readonly index: number; readonly secondsPerUnit: number }[];
     }
-  | { readonly effect: 'time-check' }
+  /** A clock read; `secondsPerUnit` converts what it returns to seconds (`hrtime(true)`: 1e-9). */
+  | { readonly effect: 'time-check'; readonly secondsPerUnit?: number }
   | { readonly effect: 'output'; readonly flush: boolean }
   | { readonly effect: 'chunk-read' }
   | { readonly effect: 'terminate' }
@@ -55,6 +61,17 @@ export type ApiEntry = ApiSemantics & {
    * the function as `none` instead.
    */
   readonly replacesSessionStore?: boolean;
+  /**
+   * Says the request is expected to run long: a time limit (argument `limitArgument`, in
+   * seconds, 0 for none) of at least `minimumSeconds`, a flag set to true (`flagArgument`:
+   * `ignore_user_abort(true)`), or a setting (`ini_set('max_execution_time', 0)`) given such a limit.
+   */
+  readonly declaresLongRun?: {
+    readonly limitArgument?: number;
+    readonly flagArgument?: number;
+    readonly setting?: { readonly nameArgument: number; readonly names: readonly string[]; readonly valueArgument: number };
+    readonly minimumSeconds: number;
+  };
   /** Returns a path on this machine (`tempnam()`, `sys_get_temp_dir()`): reading it is not remote. */
   readonly returnsLocalPath?: boolean;
   /** Formats a string from the argument at this index (`sprintf()`): a URL format makes a URL. */

@@ -13,6 +13,7 @@ export const DEFAULT_KIND_SEVERITY: Record<SlowKind, 'info' | 'warning'> = {
   process: 'warning',
   database: 'info',
   'file-io': 'info',
+  'long-running': 'warning',
 };
 
 export function slowKindSeverity(options: AnalyzerOptions, ruleSeverity: Severity, kind: SlowKind): Severity | 'off' {

@@ -1,4 +1,4 @@
-import type { CallEffect, CallTarget, Effect, ResourceId, SlowKind } from '../ir/effects';
+import type { CallEffect, CallTarget, Effect, HoldEstimate, ResourceId, SlowKind } from '../ir/effects';
 import type { Unit } from '../ir/unit';
 import type { CallResolver } from './resolver';
 import { heldOperations } from './held';
@@ -27,6 +27,8 @@ export interface SlowOccurrence {
   /** The operation's name for messages: `sleep()`, `PDO::query()`. */
   readonly callee: string;
   readonly detail?: string;
+  /** How long it may keep the lock, including the loops (here and in callees) that repeat it. */
+  readonly hold?: HoldEstimate;
   readonly chain: readonly Step[];
   /** Set when the operation is a loop that repeats slow work or polls. */
   readonly loop?: 'repeats' | 'polls' | 'streams';

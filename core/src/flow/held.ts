@@ -1,5 +1,5 @@
 import type { Cfg } from '../ir/cfg';
-import type { SlowKind } from '../ir/effects';
+import type { HoldEstimate, SlowKind } from '../ir/effects';
 import { compareSpans, type Span } from '../model/span';
 import type { Observation, SlowOccurrence, UnitFlow } from './engine';
 import type { OpenSite, ResourceState, Step } from './state';
@@ -36,7 +36,9 @@ export function heldOperations(flow: UnitFlow): HeldOperation[] {
   const result: HeldOperation[] = [];
   for (const raw of [...rawOperations(flow, loopsWithChunkReads, loopsWithCloses), ...callbackOperations(flow)]) {
     const { observation } = raw;
-    const loop = outermostHeldLoop(cfg, flow, observation.node, observation.before.open);
+    // Lifting a time limit in a loop sets it again each round: it repeats no work.
+    const loop =
+      raw.occurrence.kind === 'long-running' ? undefined : outermostHeldLoop(cfg, flow, observation.node, observation.before.open);
     if (loop === undefined) {
       if (raw.onlyInLoop) continue;
       result.push({
@@ -55,10 +57,12 @@ export function heldOperations(flow: UnitFlow): HeldOperation[] {
       span: info.header,
       label: polls ? 'this loop polls while the lock is held' : 'this loop repeats it while the lock is held',
     };
+    const hold = heldThroughLoops(cfg, observation.node, loop, raw.occurrence.hold);
     const occurrence: SlowOccurrence = {
       ...raw.occurrence,
       chain: [loopStep, ...raw.occurrence.chain],
       loop: raw.occurrence.loop ?? (polls ? 'polls' : 'repeats'),
+      ...(hold ? { hold } : {}),
     };
     result.push({
       node: observation.node,
@@ -97,6 +101,7 @@ function* rawOperations(
             kind: effect.slowKind,
             callee: effect.callee,
             ...(effect.detail !== undefined ? { detail: effect.detail } : {}),
+            ...(effect.hold !== undefined ? { hold: effect.hold } : {}),
             chain: [{ span: effect.span, label: slowLabel(effect.callee, effect.slowKind, effect.detail) }],
           },
         };
@@ -175,7 +180,26 @@ const KIND_VERBS: Record<SlowKind, string> = {
   process: 'runs an external process here',
   database: 'queries the database here',
   polling: 'polls here',
+  'long-running': 'says here that the request is expected to run long',
 };
+
+/**
+ * How long the work of one round keeps the lock once the loops from the node's innermost one
+ * out to `outermost` repeat it: a loop that ends at a deadline bounds everything inside it;
+ * a loop of N literal rounds multiplies a known duration by N; any other loop has no bound
+ * the code shows ("until the loop ends").
+ */
+function heldThroughLoops(cfg: Cfg, node: number, outermost: number, inner: HoldEstimate | undefined): HoldEstimate | undefined {
+  let hold = inner;
+  for (const loop of enclosingLoops(cfg, cfg.nodes[node]!.loop!)) {
+    const bound = cfg.loops[loop]!.bound;
+    if (bound && 'seconds' in bound) hold = { seconds: bound.seconds, bound: 'deadline' };
+    else if (bound && hold && 'seconds' in hold) hold = { seconds: hold.seconds * bound.iterations, bound: 'iterations' };
+    else if (!bound || !hold) hold = { unknown: 'loop' };
+    if (loop === outermost) break;
+  }
+  return hold;
+}
 
 function enclosingLoops(cfg: Cfg, loop: number): number[] {
   const loops: number[] = [];

@@ -1,5 +1,5 @@
 import type { Span } from '../model/span';
-import type { Cfg, CfgNode, Edge, LoopInfo, LoopKind } from './cfg';
+import type { Cfg, CfgNode, Edge, LoopBound, LoopInfo, LoopKind } from './cfg';
 import type { Effect } from './effects';
 
 /** Past this many dangling edges, a join ties them to one node. */
@@ -118,13 +118,19 @@ export class CfgBuilder {
    * Opens a loop: creates its header node (tagged with the new loop) and makes the loop
    * current. The caller restores `currentLoop` when the loop's lowering is done.
    */
-  addLoop(kind: LoopKind, header: Span, infinite: boolean): { index: number; headerNode: number; outer: number | undefined } {
+  addLoop(kind: LoopKind, header: Span, infinite: boolean, bound?: LoopBound): { index: number; headerNode: number; outer: number | undefined } {
     const outer = this.currentLoop;
     const index = this.loops.length;
     this.currentLoop = index;
     const headerNode = this.newNode().id;
-    const info: LoopInfo =
-      outer === undefined ? { kind, header, infinite, headerNode } : { kind, header, infinite, parent: outer, headerNode };
+    const info: LoopInfo = {
+      kind,
+      header,
+      infinite,
+      ...(outer === undefined ? {} : { parent: outer }),
+      headerNode,
+      ...(bound ? { bound } : {}),
+    };
     this.loops.push(info);
     return { index, headerNode, outer };
   }

@@ -53,4 +53,11 @@ export interface LoopInfo {
   readonly parent?: number;
   /** The node every iteration starts at; its in-state is the state "at the loop". */
   readonly headerNode: number;
+  /**
+   * What the header says about how long the loop runs: a literal number of rounds
+   * (`for ($i = 0; $i < 30; $i++)`) or a clock deadline in seconds (`while (time() < $start + 25)`).
+   */
+  readonly bound?: LoopBound;
 }
+
+export type LoopBound = { readonly iterations: number } | { readonly seconds: number };

@@ -20,7 +20,12 @@ export type SlowKind =
   | 'download'
   | 'process'
   | 'database'
-  | 'polling';
+  | 'polling'
+  /**
+   * Not slow work itself: the code says the request is expected to run long
+   * (`set_time_limit(0)`, `ignore_user_abort(true)`), whatever work follows.
+   */
+  | 'long-running';
 
 export interface OpenEffect {
   readonly kind: 'open';
@@ -88,8 +93,33 @@ export interface SlowEffect {
   readonly callee: string;
   /** Extra words for the message, e.g. "on a URL". */
   readonly detail?: string;
+  /** How long it may take, when the code says (`sleep(5)`, `CURLOPT_TIMEOUT => 10`). */
+  readonly hold?: HoldEstimate;
   readonly span: Span;
 }
+
+/**
+ * How long an operation may keep the lock, worked out from the syntax: a number of seconds
+ * and what bounds it, or unknown and why. The rules turn it into words.
+ */
+export type HoldEstimate =
+  | { readonly seconds: number; readonly bound: HoldBound }
+  | { readonly unknown: UnknownHold };
+
+/**
+ * `sleep`: a literal sleep; `timeout`: a timeout set on the request or its handle;
+ * `deadline`: a loop that ends at a clock deadline (`while (time() < $start + 25)`);
+ * `iterations`: a loop with a literal number of rounds times the work of one round;
+ * `time-limit`: `set_time_limit(N)`.
+ */
+export type HoldBound = 'sleep' | 'timeout' | 'deadline' | 'iterations' | 'time-limit';
+
+/**
+ * `computed`: the duration is computed at run time (`sleep($delay)`); `no-timeout`: nothing
+ * bounds the wait for the other side (no timeout option); `loop`: a loop with no bound the
+ * code shows; `no-limit`: the script's time limit is lifted (`set_time_limit(0)`).
+ */
+export type UnknownHold = 'computed' | 'no-timeout' | 'loop' | 'no-limit';
 
 /** A clock read (`time()`, `microtime()`): inside a loop, it marks a polling loop. */
 export interface TimeCheckEffect {

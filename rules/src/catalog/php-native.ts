@@ -24,10 +24,15 @@ function slow(kind: SlowKind, pathArgument?: number): ApiEntry {
   return pathArgument === undefined ? { effect: 'slow', kind } : { effect: 'slow', kind, pathArgument };
 }
 
+/** A sleep whose duration is its arguments, each in its unit (seconds, microseconds, …). */
+function sleepFor(...units: readonly number[]): ApiEntry {
+  return { effect: 'slow', kind: 'sleep', durationArguments: units.map((secondsPerUnit, index) => ({ index, secondsPerUnit })) };
+}
+
 const sleeps: Record<string, ApiEntry> = {
-  sleep: slow('sleep'),
-  usleep: slow('sleep'),
-  time_nanosleep: slow('sleep'),
+  sleep: sleepFor(1),
+  usleep: sleepFor(1e-6),
+  time_nanosleep: sleepFor(1, 1e-9),
   time_sleep_until: slow('sleep'),
 };
 
@@ -135,7 +140,7 @@ const databases: Record<string, ApiEntry> = {
 const clocksAndOutput: Record<string, ApiEntry> = {
   time: { effect: 'time-check' },
   microtime: { effect: 'time-check' },
-  hrtime: { effect: 'time-check' },
+  hrtime: { effect: 'time-check', secondsPerUnit: 1e-9 },
   flush: { effect: 'output', flush: true },
   ob_flush: { effect: 'output', flush: true },
   ob_end_flush: { effect: 'output', flush: true },
@@ -160,6 +165,21 @@ const localPaths: Record<string, ApiEntry> = {
   getcwd: { effect: 'none', returnsLocalPath: true },
   sprintf: { effect: 'none', formatArgument: 0 },
   vsprintf: { effect: 'none', formatArgument: 0 },
+};
+
+/**
+ * What the code says about itself: lifting or raising the time limit, or asking to run on
+ * after the user leaves, means the author expects this request to run long (a minute or
+ * more). With the session held, every other request of the user waits that long.
+ */
+const LONG_RUN_SECONDS = 60;
+const longRuns: Record<string, ApiEntry> = {
+  set_time_limit: { effect: 'none', declaresLongRun: { limitArgument: 0, minimumSeconds: LONG_RUN_SECONDS } },
+  ignore_user_abort: { effect: 'none', declaresLongRun: { flagArgument: 0, minimumSeconds: LONG_RUN_SECONDS } },
+  ini_set: {
+    effect: 'none',
+    declaresLongRun: { setting: { nameArgument: 0, names: ['max_execution_time'], valueArgument: 1 }, minimumSeconds: LONG_RUN_SECONDS },
+  },
 };
 
 /** Functions that take an array by reference: `array_push($_SESSION['list'], …)` writes. */
@@ -232,6 +252,7 @@ export const phpNativeCatalog: Catalog = mergeCatalogs({
     ...databases,
     ...clocksAndOutput,
     ...localPaths,
+    ...longRuns,
     preg_match: { effect: 'none', byRefArguments: [2] },
     preg_match_all: { effect: 'none', byRefArguments: [2] },
     parse_str: { effect: 'none', byRefArguments: [1] },

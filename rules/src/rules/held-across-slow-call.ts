@@ -19,6 +19,7 @@ import {
   heldOperations,
   verdict,
 } from '../../../core/src';
+import { holdCost, upTo } from './hold-cost';
 import { groupByRegion, releasesAfter, stillOpenAtEnd } from './regions';
 import { storeVerdict, type StoreVerdict } from './session-store';
 
@@ -149,9 +150,11 @@ function buildFinding(
   resource?: HeldResourceInfo,
 ): Finding & { node: number } {
   const top = Math.max(...members.map((m) => SEVERITY_RANK[m.severity]));
+  // Real slow work is what to point at; `set_time_limit(0)` only says some may follow.
+  const declaration = (m: RatedOperation): number => Number(m.operation.occurrence.kind === 'long-running');
   const primary = members
     .filter((m) => SEVERITY_RANK[m.severity] === top)
-    .sort((a, b) => compareHeld(a.operation, b.operation))[0]!;
+    .sort((a, b) => declaration(a) - declaration(b) || compareHeld(a.operation, b.operation))[0]!;
   // Slow work and clock reads lifted to the same loop header are one loop: a polling one
   // if any of them polls.
   const sameLoop = members.filter((m) => sameSpan(m.operation.span, primary.operation.span));
@@ -232,7 +235,7 @@ function buildFinding(
     severity: primary.severity,
     message: resource
       ? resourceMessage(resource, operation.occurrence, state === 'maybe-open', operation.state.whyMaybe, unit.handler, callback?.step) + leakNote
-      : message(operation.occurrence, state === 'maybe-open', operation.state.whyMaybe),
+      : message(operation.occurrence, state === 'maybe-open', operation.state.whyMaybe, regionTimeLimit(members)),
     span: operation.span,
     related,
     fixes: [],
@@ -245,15 +248,33 @@ function buildFinding(
   };
 }
 
-/** "Session lock held across `sleep()`: …", naming loops and helper chains. */
-export function message(occurrence: SlowOccurrence, maybe: boolean, maybeBecause: string | undefined): string {
-  const what = describe(occurrence);
-  const wait = loopIsHere(occurrence) ? 'until the loop ends' : 'until it is released';
+/**
+ * "Session lock held across `sleep()`: …", naming loops and helper chains, and saying what it
+ * costs: how long the session stays locked when the code bounds it ("for up to 25 s"), or
+ * until what ("until the remote server answers"). `timeLimit`: a time limit set in the region.
+ */
+export function message(occurrence: SlowOccurrence, maybe: boolean, maybeBecause: string | undefined, timeLimit?: number): string {
+  const declared = occurrence.kind === 'long-running' ? ', a sign that this request is expected to run long' : '';
+  const what = `${describe(occurrence)}${declared}`;
+  const cost = holdCost(occurrence, loopIsHere(occurrence), timeLimit);
   if (maybe) {
     const path = maybeBecause ? `the session stays open when ${maybeBecause}` : 'the session stays open on some paths';
-    return `Session lock may be held across ${what}: ${path}, and every other request from this user waits ${wait}.`;
+    return 'seconds' in cost
+      ? `Session lock may be held across ${what}: ${path}, and then it stays locked ${upTo(cost)}, so this user's other requests wait that long.`
+      : `Session lock may be held across ${what}: ${path}, and every other request from this user waits ${cost.until}.`;
   }
-  return `Session lock held across ${what}: every other request from this user waits ${wait}.`;
+  return 'seconds' in cost
+    ? `Session lock held across ${what}: the session stays locked ${upTo(cost)}, so this user's other requests wait that long.`
+    : `Session lock held across ${what}: every other request from this user waits ${cost.until}.`;
+}
+
+/** The largest time limit `set_time_limit(N)` (or the like) sets in the region, if any. */
+function regionTimeLimit(members: readonly RatedOperation[]): number | undefined {
+  const limits = members
+    .map((m) => m.operation.occurrence)
+    .filter((o) => o.kind === 'long-running' && o.hold && 'seconds' in o.hold)
+    .map((o) => (o.hold as { seconds: number }).seconds);
+  return limits.length > 0 ? Math.max(...limits) : undefined;
 }
 
 /** "Pooled client `client` held across `fetch()`: the pool has a fixed number of clients; …". */

@@ -1,6 +1,6 @@
 import type { ApiEntry } from '../../catalog';
 import type { Cursor } from '../../ir/cfg-builder';
-import type { AccessEffect, CallTarget, SlowKind } from '../../ir/effects';
+import type { AccessEffect, CallTarget } from '../../ir/effects';
 import type { SyntaxNode } from '../../parse/php';
 import type { Span } from '../../model/span';
 import type { UnitContext } from './context';
@@ -8,6 +8,7 @@ import { callableArguments, callableTarget } from './callables';
 import { literalString, sessionRoot } from './session-access';
 import { classifyPath } from './static-path';
 import { emitStoreInstall, noteLockEvidence } from './session-store';
+import { holdEstimate, longRunDeclared } from './hold-estimates';
 
 /** A call, after its callee and receiver have been worked out from the syntax. */
 export interface CallSite {
@@ -81,7 +82,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
       next = ctx.emit(next, { kind: 'write', resource: api.resource, span });
       break;
     case 'slow':
-      next = emitSlow(ctx, site, api.kind, api.pathArgument, next);
+      next = emitSlow(ctx, site, api, next);
       break;
     case 'time-check':
       next = ctx.emit(next, { kind: 'time-check', callee: site.display, inCondition: ctx.inCondition > 0, span });
@@ -98,6 +99,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
     case 'none':
       break;
   }
+  if (api.declaresLongRun) next = emitLongRun(ctx, site, api.declaresLongRun, next);
   if (api.replacesSessionStore) next = emitStoreInstall(ctx, site, next);
   if (api.registersCallback) {
     const target = callableTarget(ctx, site.args[api.registersCallback.callback]);
@@ -178,19 +180,15 @@ function projectByRef(ctx: UnitContext, site: CallSite): readonly number[] {
   return [];
 }
 
-function emitSlow(
-  ctx: UnitContext,
-  site: CallSite,
-  kind: SlowKind,
-  pathArgument: number | undefined,
-  cursor: Cursor,
-): Cursor {
+function emitSlow(ctx: UnitContext, site: CallSite, api: Extract<ApiEntry, { effect: 'slow' }>, cursor: Cursor): Cursor {
   const span = ctx.span(site.node);
-  if (pathArgument === undefined) return ctx.emit(cursor, { kind: 'slow', slowKind: kind, callee: site.display, span });
-  const path = classifyPath(ctx, site.args[pathArgument]);
+  const hold = holdEstimate(ctx, site, api);
+  const withHold = hold ? { hold } : {};
+  if (api.pathArgument === undefined) return ctx.emit(cursor, { kind: 'slow', slowKind: api.kind, callee: site.display, span, ...withHold });
+  const path = classifyPath(ctx, site.args[api.pathArgument]);
   if (path === 'local' || path === 'opaque') return cursor;
   if (path === 'url') {
-    return ctx.emit(cursor, { kind: 'slow', slowKind: 'remote-io', callee: site.display, detail: 'on a URL', span });
+    return ctx.emit(cursor, { kind: 'slow', slowKind: 'remote-io', callee: site.display, detail: 'on a URL', span, ...withHold });
   }
   return ctx.emit(cursor, {
     kind: 'slow',
@@ -199,6 +197,14 @@ function emitSlow(
     detail: 'on a path not known here (it may be remote)',
     span,
   });
+}
+
+/** `set_time_limit(0)`: slow work of kind `long-running` at the call, when its arguments say so. */
+function emitLongRun(ctx: UnitContext, site: CallSite, declares: NonNullable<ApiEntry['declaresLongRun']>, cursor: Cursor): Cursor {
+  const declared = longRunDeclared(ctx, site, declares);
+  if (!declared) return cursor;
+  const hold = declared.hold ? { hold: declared.hold } : {};
+  return ctx.emit(cursor, { kind: 'slow', slowKind: 'long-running', callee: declared.callee, ...hold, span: ctx.span(site.node) });
 }
 
 export function writeEffect(ctx: UnitContext, node: SyntaxNode, key: string | undefined): AccessEffect {

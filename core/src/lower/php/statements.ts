@@ -7,6 +7,7 @@ import { describeBranches, lowerCondition, statusCaseState } from './conditions'
 import type { JumpFrame, UnitContext } from './context';
 import { lowerExpression } from './expressions';
 import { jumpOut } from './jumps';
+import { loopBound } from './loop-bounds';
 import { sessionRoot } from './session-access';
 
 /** Declarations lowered as units of their own; as statements they do nothing. */
@@ -224,8 +225,8 @@ interface LoopScope {
   readonly outerLoop: number | undefined;
 }
 
-function enterLoop(ctx: UnitContext, kind: LoopKind, header: Span, infinite: boolean): LoopScope {
-  const loop = ctx.builder.addLoop(kind, header, infinite);
+function enterLoop(ctx: UnitContext, kind: LoopKind, header: Span, infinite: boolean, node: SyntaxNode): LoopScope {
+  const loop = ctx.builder.addLoop(kind, header, infinite, loopBound(ctx, node));
   const frame = { kind: 'loop' as const, breaks: [] as PendingEdge[], continues: [] as PendingEdge[] };
   ctx.jumps.push(frame);
   return { frame, header: loop.headerNode, outerLoop: loop.outer };
@@ -239,7 +240,7 @@ function leaveLoop(ctx: UnitContext, scope: LoopScope): void {
 function lowerWhile(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   const condition = node.childForFieldName('condition');
   const body = node.childForFieldName('body');
-  const scope = enterLoop(ctx, 'while', headerSpan(ctx, node, body), isTrueLiteral(condition));
+  const scope = enterLoop(ctx, 'while', headerSpan(ctx, node, body), isTrueLiteral(condition), node);
   ctx.builder.connect(cursor, scope.header);
   const start: Cursor = [{ from: scope.header }];
   const branches = condition ? lowerCondition(ctx, condition, start) : { whenTrue: start, whenFalse: [] };
@@ -256,7 +257,7 @@ function lowerDo(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   const whileKeyword = node.children.find((c) => c?.type === 'while');
   const headerStart = whileKeyword?.startIndex ?? condition?.startIndex ?? node.startIndex;
   const header: Span = { file: ctx.facts.file, start: headerStart, end: condition?.endIndex ?? node.endIndex };
-  const scope = enterLoop(ctx, 'do', header, isTrueLiteral(condition));
+  const scope = enterLoop(ctx, 'do', header, isTrueLiteral(condition), node);
   ctx.builder.connect(cursor, scope.header);
   const top: Cursor = [{ from: scope.header }];
   const bodyEnd = body ? lowerStatement(ctx, body, top) : top;
@@ -276,7 +277,7 @@ function lowerFor(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   const conditions = node.childrenForFieldName('condition').filter((c): c is SyntaxNode => c !== null);
   const condition = conditions[conditions.length - 1];
   const infinite = condition === undefined || isTrueLiteral(condition);
-  const scope = enterLoop(ctx, 'for', headerSpan(ctx, node, body), infinite);
+  const scope = enterLoop(ctx, 'for', headerSpan(ctx, node, body), infinite, node);
   ctx.builder.connect(next, scope.header);
   let atCondition: Cursor = [{ from: scope.header }];
   for (const extra of conditions.slice(0, -1)) atCondition = lowerExpression(ctx, extra, atCondition);
@@ -299,7 +300,7 @@ function lowerForeach(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Curso
   const root = subject ? sessionRoot(subject, ctx.catalog.sessionVariable) : undefined;
   // `foreach ($_SESSION['cart'] as &$item)` can change every element.
   if (subject && root && byReference) next = ctx.emit(next, writeEffect(ctx, subject, root.key));
-  const scope = enterLoop(ctx, 'foreach', headerSpan(ctx, node, body), false);
+  const scope = enterLoop(ctx, 'foreach', headerSpan(ctx, node, body), false, node);
   ctx.builder.connect(next, scope.header);
   const start: Cursor = [{ from: scope.header }];
   const bodyEnd = body ? lowerBranchBody(ctx, body, start) : start;

@@ -35,6 +35,10 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
     }
     case 'qualified_name':
       return [{ constant: node.text.startsWith('\\') ? node.text.slice(1) : node.text }];
+    case 'integer':
+    case 'float':
+      // `const POLL_SECONDS = 25;`: a number is its text in a string, and read back as a number.
+      return [{ text: node.text }];
     case 'function_call_expression': {
       const written = node.childForFieldName('function')?.text.toLowerCase() ?? '';
       const name = written.startsWith('\\') ? written.slice(1) : written;

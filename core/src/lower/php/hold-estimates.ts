@@ -1,0 +1,88 @@
+import type { ApiEntry } from '../../catalog';
+import type { HoldEstimate } from '../../ir/effects';
+import type { CallSite } from './calls';
+import type { UnitContext } from './context';
+import type { SyntaxNode } from '../../parse/php';
+import { numericValue } from './numbers';
+import { literalString } from './session-access';
+
+/**
+ * How long a slow call may take, from its arguments: a sleep's duration when every part of it
+ * is spelled out (`sleep(5)`, `usleep(250000)`), otherwise `computed`. Calls whose
+ * catalog entry says nothing about their duration get no estimate here.
+ */
+export function holdEstimate(ctx: UnitContext, site: CallSite, api: Extract<ApiEntry, { effect: 'slow' }>): HoldEstimate | undefined {
+  const parts = api.durationArguments;
+  if (!parts || parts.length === 0) return undefined;
+  let seconds = 0;
+  for (const { index, secondsPerUnit } of parts) {
+    const arg = site.args[index];
+    // `time_nanosleep(2)` without nanoseconds is a PHP error; a missing later part adds nothing.
+    if (!arg) {
+      if (index === parts[0]!.index) return { unknown: 'computed' };
+      continue;
+    }
+    const value = numericValue(ctx, arg);
+    if (value === undefined || value < 0) return { unknown: 'computed' };
+    seconds += value * secondsPerUnit;
+  }
+  return { seconds, bound: 'sleep' };
+}
+
+/**
+ * Whether a call says the request will run long, and for how long the session may then stay
+ * locked: `set_time_limit(300)` up to 300 s, `set_time_limit(0)` with no limit,
+ * `ignore_user_abort(true)` until the script ends. A value the code does not spell out says
+ * nothing (precision). `callee` shows the argument: `set_time_limit(0)`.
+ */
+export function longRunDeclared(
+  ctx: UnitContext,
+  site: CallSite,
+  declares: NonNullable<ApiEntry['declaresLongRun']>,
+): { callee: string; hold?: HoldEstimate } | undefined {
+  const name = site.display.endsWith('()') ? site.display.slice(0, -2) : site.display;
+  const written = (index: number): string => {
+    const text = site.args[index]?.text ?? '';
+    return text.length <= 30 ? text : '…';
+  };
+  const limit = (index: number): { callee: string; hold: HoldEstimate } | undefined => {
+    const seconds = scalarNumber(ctx, site.args[index]);
+    if (seconds === undefined || (seconds > 0 && seconds < declares.minimumSeconds) || seconds < 0) return undefined;
+    const callee = `${name}(${site.args.map((_, i) => written(i)).join(', ')})`;
+    return { callee, hold: seconds === 0 ? { unknown: 'no-limit' } : { seconds, bound: 'time-limit' } };
+  };
+  if (declares.limitArgument !== undefined) return limit(declares.limitArgument);
+  if (declares.flagArgument !== undefined) {
+    const arg = site.args[declares.flagArgument];
+    const value = arg ? argumentText(arg).toLowerCase() : '';
+    if (value !== 'true' && !(scalarNumber(ctx, arg) ?? 0)) return undefined;
+    // It bounds nothing: the script runs until its work ends, even after the user leaves.
+    return { callee: `${name}(${written(declares.flagArgument)})` };
+  }
+  if (declares.setting) {
+    const setting = site.args[declares.setting.nameArgument];
+    const settingName = setting ? literalString(argumentNode(setting)) : undefined;
+    if (!settingName || !declares.setting.names.includes(settingName)) return undefined;
+    return limit(declares.setting.valueArgument);
+  }
+  return undefined;
+}
+
+/** A number written as a number or as a numeric string (`ini_set(…, '0')`). */
+function scalarNumber(ctx: UnitContext, arg: SyntaxNode | undefined): number | undefined {
+  if (!arg) return undefined;
+  const value = numericValue(ctx, arg);
+  if (value !== undefined) return value;
+  const text = literalString(argumentNode(arg));
+  if (text === undefined || text.trim() === '') return undefined;
+  const parsed = Number(text.trim());
+  return Number.isFinite(parsed) ? parsed : undefined;
+}
+
+function argumentNode(arg: SyntaxNode): SyntaxNode {
+  return arg.type === 'argument' ? (arg.namedChildren.find((c) => c?.type !== 'name') ?? arg) : arg;
+}
+
+function argumentText(arg: SyntaxNode): string {
+  return argumentNode(arg).text;
+}
