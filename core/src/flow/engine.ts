@@ -327,6 +327,10 @@ export class FlowEngine {
     const flushes: Step[][] = [];
     const opens: Step[][] = [];
     const viaCall = (chains: readonly (readonly Step[])[]): Step[][] => chains.map((chain) => [callStep, ...chain]);
+    // Candidates of which one runs (`new $class()` over included files): only slow work that
+    // every one of them does counts; the state after the call is the join, as for any call.
+    const alternatives = effect.target.type === 'included-class' && units.length > 1;
+    let withoutSlowWork = false;
     for (const { unit, target } of targeted) {
       const calleeEnv: Env = { bindings: calleeBindings, outer: framesOf(target) };
       if (before.closed) {
@@ -350,6 +354,7 @@ export class FlowEngine {
           results.push(withOptional({ closed: false, open: before.open }, before.via, undefined));
         } else {
           if (summary.exit) results.push(reroot(summary.exit, callStep, before, this.closeStep(effect)));
+          if (summary.slowUnderLock.length === 0) withoutSlowWork = true;
           for (const occurrence of summary.slowUnderLock) {
             // Run through a parameter: the slow work is the callable bound to it (`target`).
             slowUnderLock.push({ ...occurrence, chain: [callStep, ...occurrence.chain], ...(viaCallback ? callbackFields(target, occurrence) : {}) });
@@ -360,6 +365,7 @@ export class FlowEngine {
         }
       }
     }
+    if (alternatives && withoutSlowWork) slowUnderLock.length = 0;
     let after = joinStates(results);
     if (after && after.open.length > 0 && after.closed && !before.closed) {
       const line = this.lineOf(from, effect.span.start);

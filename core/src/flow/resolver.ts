@@ -1,7 +1,8 @@
 import type { CallTarget } from '../ir/effects';
 import type { FileIR, Unit } from '../ir/unit';
 import type { Span } from '../model/span';
-import { includeTargets, normalizePath, type IncludeSearch } from './include-paths';
+import type { StaticString } from '../ir/static-string';
+import { includeTargets, matchesPattern, normalizePath, type IncludeSearch } from './include-paths';
 
 /** Maps a call to the project code it may run. Unresolvable calls map to nothing. */
 export interface CallResolver {
@@ -31,6 +32,8 @@ export class ProjectResolver implements CallResolver {
   private readonly closures = new Map<string, Unit>();
   private readonly unresolved = new Map<string, UnresolvedInclude>();
   private readonly includeCache = new Map<string, readonly Unit[]>();
+  /** The classes each file declares (lower-case fq), for `new $class()` over included files. */
+  private readonly fileClasses = new Map<string, readonly string[]>();
   private scriptPaths: ReadonlySet<string> | undefined;
 
   constructor(
@@ -38,6 +41,7 @@ export class ProjectResolver implements CallResolver {
     private readonly search: IncludeSearch = NO_SEARCH,
   ) {
     for (const file of files) {
+      this.fileClasses.set(normalizePath(file.file), file.classes.map((cls) => cls.name));
       for (const cls of file.classes) {
         if (cls.parent && !this.parents.has(cls.name)) this.parents.set(cls.name, cls.parent);
         if (cls.traits && !this.traits.has(cls.name)) this.traits.set(cls.name, cls.traits);
@@ -84,12 +88,13 @@ export class ProjectResolver implements CallResolver {
         const unit = this.closures.get(`${target.file}@${target.start}`);
         return unit ? [unit] : [];
       }
+      case 'included-class':
+        return this.includedClassConstructors(target, _from, span);
       case 'include': {
         const key = `${span.file}:${span.start}`;
         const cached = this.includeCache.get(key);
         if (cached) return cached;
-        this.scriptPaths ??= new Set(this.scripts.keys());
-        const targets = includeTargets(target.path, normalizePath(target.from), this.scriptPaths, this.search);
+        const targets = this.includeTargetsOf(target);
         const units = (targets?.matches ?? []).map((file) => this.scripts.get(file)!);
         this.includeCache.set(key, units);
         if (units.length === 0) {
@@ -105,10 +110,45 @@ export class ProjectResolver implements CallResolver {
     }
   }
 
+  private includeTargetsOf(target: Extract<CallTarget, { type: 'include' }>): ReturnType<typeof includeTargets> {
+    this.scriptPaths ??= new Set(this.scripts.keys());
+    return includeTargets(target.path, normalizePath(target.from), this.scriptPaths, this.search);
+  }
+
+  /**
+   * `new $class()` over the files a pattern include picks: each must declare exactly one
+   * class whose name fits the pattern (else which class runs is not known: nothing). A
+   * candidate without a constructor does nothing; with several candidates, that leaves
+   * nothing they all do, so nothing is returned then either.
+   */
+  private includedClassConstructors(target: Extract<CallTarget, { type: 'included-class' }>, from: Unit, span: Span): readonly Unit[] {
+    const files = this.includeTargetsOf(target.include)?.matches ?? [];
+    const pieces = patternPieces(target.className);
+    const units: Unit[] = [];
+    for (const file of files) {
+      const classes = this.fileClasses.get(file) ?? [];
+      if (classes.length !== 1 || !matchesPattern(classes[0]!, pieces)) return [];
+      const constructor = this.resolve({ type: 'method', className: classes[0]!, method: target.method }, from, span);
+      if (constructor.length === 0 && files.length > 1) return [];
+      units.push(...constructor);
+    }
+    return units;
+  }
+
   /** Includes that could not be followed, each once. */
   unresolvedIncludes(): UnresolvedInclude[] {
     return [...this.unresolved.values()];
   }
+}
+
+/** A pattern's literal pieces, split where a part is not known: `['', 'module']` for `$m . 'Module'`. */
+function patternPieces(value: StaticString): string[] {
+  const pieces = [''];
+  for (const part of value) {
+    if ('text' in part) pieces[pieces.length - 1] += part.text;
+    else pieces.push('');
+  }
+  return pieces;
 }
 
 function describe(paths: readonly string[]): string {

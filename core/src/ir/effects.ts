@@ -231,6 +231,13 @@ export type CallTarget =
    * the closure is written in), read by a closure (TypeScript only; PHP closures `use` values).
    */
   | { readonly type: 'parameter'; readonly index: number; readonly captured?: number }
+  /**
+   * `new $class()` where `$class` names one of the classes declared by the files a pattern
+   * include picks (`include "modules/$m.php"; $class = $m . 'Module'; new $class();`): each
+   * matched file must declare exactly one class, whose name fits `className` (lower-case
+   * pattern); they are the candidates, and only what all of them do counts.
+   */
+  | { readonly type: 'included-class'; readonly include: Extract<CallTarget, { type: 'include' }>; readonly className: StaticString; readonly method: string }
   /** A method whose receiver is not known. */
   | { readonly type: 'unknown-method'; readonly method: string }
   | { readonly type: 'dynamic' };

@@ -68,5 +68,6 @@ export function collectDefinitions(unitNode: SyntaxNode): { name: string; start:
   return found;
 }
 
-const NESTED = new Set(['function_definition', 'method_declaration', 'anonymous_function', 'arrow_function', 'class_declaration',
+/** Syntax that starts a unit of its own: a walk of one unit's body stops there. */
+export const NESTED = new Set(['function_definition', 'method_declaration', 'anonymous_function', 'arrow_function', 'class_declaration',
   'anonymous_class', 'interface_declaration', 'trait_declaration', 'enum_declaration']);

@@ -27,7 +27,9 @@ export function callableTarget(ctx: UnitContext, node: SyntaxNode | null | undef
     case 'string':
     case 'encapsed_string': {
       const name = literalString(node);
-      if (!name || name.includes('::')) return undefined;
+      if (!name) return undefined;
+      // `'Poller::poll'`: a static method, by a class name written in full.
+      if (name.includes('::')) return staticMethodTarget(ctx, name);
       return { type: 'function', candidates: [(name.startsWith('\\') ? name.slice(1) : name).toLowerCase()] };
     }
     case 'function_call_expression': {
@@ -54,6 +56,15 @@ export function callableTarget(ctx: UnitContext, node: SyntaxNode | null | undef
     default:
       return undefined;
   }
+}
+
+function staticMethodTarget(ctx: UnitContext, name: string): CallTarget | undefined {
+  const [scope, method, ...rest] = name.split('::');
+  if (!scope || !method || rest.length > 0) return undefined;
+  const keyword = scope.toLowerCase();
+  // `'parent::x'` and friends are deprecated and rare; `self`/`static` name the class around.
+  const className = keyword === 'self' || keyword === 'static' ? ctx.className : keyword === 'parent' ? undefined : ctx.names.resolveClass(scope.startsWith('\\') ? scope : `\\${scope}`);
+  return className ? { type: 'method', className, method: method.toLowerCase() } : undefined;
 }
 
 function isFirstClass(call: SyntaxNode): boolean {

@@ -3,6 +3,7 @@ import type { SyntaxNode } from '../../parse/php';
 import { argumentValue, emitCall, lookupMethod, writeEffect } from './calls';
 import type { UnitContext } from './context';
 import { callableTarget } from './callables';
+import { dynamicClassTarget } from './dynamic-class';
 import { typeOf } from './types';
 import { sessionRoot } from './session-access';
 import { evaluateStatic } from './static-string';
@@ -329,7 +330,14 @@ function lowerNew(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   const classNode = named(node).find((c) => c.type === 'name' || c.type === 'qualified_name');
   const args = argumentsOf(node);
   const next = lowerArguments(ctx, args, cursor);
-  if (!classNode) return next;
+  if (!classNode) {
+    // `new $class()`: the class when the unit says which (a literal, or files a pattern include picks).
+    const variable = named(node).find((c) => c.type === 'variable_name');
+    const target = variable ? dynamicClassTarget(ctx, variable) : undefined;
+    if (!target || !variable) return next;
+    const api = target.type === 'method' ? catalogUnlessProject(ctx, target.className, '__construct') : undefined;
+    return emitCall(ctx, { node, args, display: `new ${variable.text}()`, api, target }, next);
+  }
   const className = ctx.names.resolveClass(classNode.text);
   const display = `new ${stripLeadingBackslash(classNode.text)}()`;
   const api = catalogUnlessProject(ctx, className, '__construct');
