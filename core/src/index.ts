@@ -20,6 +20,7 @@ export * from './flow/engine';
 export * from './flow/held';
 export * from './flow/resolver';
 export * from './flow/include-paths';
+export * from './flow/entry-directories';
 export * from './parse/typescript';
 export { lowerTypeScript, tsQualifiedName, type LoweredTsFile } from './lower/ts/index';
 export { createTypeOracle } from './lower/ts/types';

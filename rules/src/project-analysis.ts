@@ -5,6 +5,7 @@ import {
   ProjectSymbols,
   compareSpans,
   includeTargets,
+  entryDirectories,
   matchesPattern,
   declarePhp,
   applySuppressions,
@@ -117,9 +118,12 @@ export function analyzeProject(
 
   // 3. Flow and rules.
   const irs = [...files.values()].flatMap((f) => (f.ir ? [f.ir] : []));
+  const constant = (name: string): StaticString | undefined => symbols.constant(name);
+  const entryDirs = entryDirsOf(files, options, constant);
   const resolver = new ProjectResolver(irs, {
     includePaths: includePathsOf(options),
-    constant: (name) => symbols.constant(name),
+    constant,
+    entryDirsOf: (file) => entryDirs.get(file),
   });
   const linesOf = new Map([...files.values()].map((f) => [f.path, f.lines]));
   const lineOf = (unit: Unit, offset: number): number => (linesOf.get(unit.span.file)?.positionAt(offset).line ?? 0) + 1;
@@ -450,7 +454,9 @@ function lower(
 
 /**
  * Included files outside the given set (a bootstrap in a folder not passed on the command
- * line) are read through the host, found by a quick lowering of each file's includes.
+ * line) are read through the host, found from each file's includes. Each file is visited
+ * once per directory of an entry script that reaches it (every given file counts as an
+ * entry here), as relative includes resolve against that directory.
  */
 function loadIncludedFiles(
   parser: PhpParser,
@@ -459,7 +465,14 @@ function loadIncludedFiles(
   options: AnalyzerOptions,
   errors: InputError[],
 ): void {
-  const queue = [...files.values()];
+  const queue: (readonly [LoadedFile, string])[] = [];
+  const visited = new Set<string>();
+  const visit = (file: LoadedFile, entryDir: string): void => {
+    const key = `${normalizePath(file.path)}\0${entryDir}`;
+    if (visited.has(key)) return;
+    visited.add(key);
+    queue.push([file, entryDir]);
+  };
   const tried = new Set<string>();
   const includePaths = includePathsOf(options);
   // Kept up to date as files are loaded, rather than rebuilt for every include.
@@ -469,15 +482,18 @@ function loadIncludedFiles(
     for (const [name, value] of file.symbols?.constants ?? []) if (!constants.has(name)) constants.set(name, value);
   };
   files.forEach(addConstants);
+  for (const file of files.values()) visit(file, posix.dirname(normalizePath(file.path)));
   const constant = (name: string): StaticString | undefined => constants.get(name);
   let loaded = 0;
-  while (queue.length > 0 && loaded < MAX_EXTRA_FILES) {
-    const file = queue.shift()!;
+  for (let next = 0; next < queue.length && loaded < MAX_EXTRA_FILES; next++) {
+    const [file, entryDir] = queue[next]!;
     const symbols = file.symbols;
     if (!symbols) continue;
     for (const include of symbols.includes) {
-      const targets = includeTargets(include, normalizePath(file.path), paths, { includePaths, constant });
-      if (!targets || targets.matches.length > 0) continue;
+      const targets = includeTargets(include, normalizePath(file.path), paths, { includePaths, constant, entryDirs: [entryDir] });
+      if (!targets) continue;
+      for (const match of targets.matches) visit(files.get(match)!, entryDir);
+      if (targets.matches.length > 0) continue;
       const candidates = [...targets.exactMisses, ...patternCandidates(host, targets.patternMisses)];
       for (const candidate of candidates) {
         const extra = readExtraFile(host, candidate, tried, files);
@@ -485,13 +501,22 @@ function loadIncludedFiles(
         paths.add(candidate);
         declare(parser, extra, errors);
         addConstants(extra);
-        queue.push(extra);
+        visit(extra, entryDir);
         loaded++;
         // An exact path loads one file; a pattern loads every file it matches.
         if (targets.exactMisses.includes(candidate)) break;
       }
     }
   }
+}
+
+/** The directories of the entry scripts each PHP file runs under, for relative includes. */
+function entryDirsOf(files: ReadonlyMap<string, LoadedFile>, options: AnalyzerOptions, constant: (name: string) => StaticString | undefined): Map<string, string[]> {
+  const php = [...files.values()].filter((file) => file.symbols);
+  return entryDirectories(
+    php.map((file) => ({ path: file.path, includes: file.symbols!.includes, entry: file.requested })),
+    { includePaths: includePathsOf(options), constant },
+  );
 }
 
 /**

@@ -2,14 +2,24 @@ import * as posix from 'node:path/posix';
 import { resolveConstants, type StaticString } from '../ir/static-string';
 
 /**
- * Where a `require`/`include` may land, as PHP resolves it: a path from `__DIR__` (or an
- * absolute one) as is; a relative one against the including file's directory, the configured
- * include paths, then the project root. Unknown parts (variables) turn the path into a
- * pattern matched against the project's files, each match a possible target.
+ * Where a `require`/`include` may land, as PHP resolves it for a web request: a path from
+ * `__DIR__` (or an absolute one) as is; `./x.php` and `../x.php` against PHP's working
+ * directory, which for a web request is the directory of the entry script the server runs;
+ * any other relative path against the include path (whose `.` is that same directory, then
+ * the configured include paths) and finally the including file's own directory. The folder
+ * the analysis was started from plays no part. Unknown parts (variables) turn the path into
+ * a pattern matched against the project's files, each match a possible target, but only
+ * when the pattern has a literal start and a literal end (`'views/' . $v . '.php'`).
  */
 export interface IncludeSearch {
   /** Directories (as given, relative to the working directory) searched for relative paths. */
   readonly includePaths: readonly string[];
+  /**
+   * The directories of the entry scripts whose requests run the including file (see
+   * `entry-directories.ts`); each resolves the include on its own and the targets are
+   * pooled. None known: the including file is taken to be its own entry script.
+   */
+  readonly entryDirs?: readonly string[];
   /** The value of a project constant (`define('ROOT', __DIR__)`), for `ROOT . '/x.php'`. */
   readonly constant?: (name: string) => StaticString | undefined;
 }
@@ -31,7 +41,9 @@ function toPattern(value: StaticString): PathPattern | undefined {
       pieces.push('');
     }
   });
-  // Nothing literal at all (`include $file;`): nothing to go on.
+  // Nothing literal at all (`include $file;`): nothing to go on. A pattern without a literal
+  // start (`$dir . '/x.php'`) or end (`__DIR__ . '/' . self::FILE`) would reach unrelated files.
+  if (pieces.length > 1 && (pieces[0] === '' || pieces[pieces.length - 1] === '')) return undefined;
   if (pieces.every((piece) => piece === '')) return undefined;
   return { pieces, anchored };
 }
@@ -41,11 +53,13 @@ export function normalizePath(path: string): string {
   return normal.startsWith('./') ? normal.slice(2) : normal;
 }
 
-/** Candidate bases for the pattern's first piece, in PHP's order. */
-function bases(pattern: PathPattern, from: string, search: IncludeSearch): string[] {
+/** Candidate bases for the pattern's first piece, in PHP's order, for a request entered at `entryDir`. */
+function bases(pattern: PathPattern, from: string, entryDir: string, search: IncludeSearch): string[] {
   const first = pattern.pieces[0]!;
   if (pattern.anchored || first.startsWith('/')) return [''];
-  return [posix.dirname(from), ...search.includePaths, '.'].map((dir) => (dir === '' ? '.' : dir));
+  // `./x.php`, `../x.php`: PHP's working directory only, never the include path.
+  if (first.startsWith('./') || first.startsWith('../') || first === '.' || first === '..') return [entryDir];
+  return [...new Set([entryDir, ...search.includePaths, posix.dirname(from)])];
 }
 
 /**
@@ -60,10 +74,27 @@ export function includeTargets(
 ): { matches: string[]; exactMisses: string[]; patternMisses: string[][] } | undefined {
   const pattern = toPattern(search.constant ? resolveConstants(value, search.constant) : value);
   if (!pattern) return undefined;
-  const matches: string[] = [];
+  const entryDirs = search.entryDirs && search.entryDirs.length > 0 ? search.entryDirs : [posix.dirname(from)];
+  const matches = new Set<string>();
+  const exactMisses = new Set<string>();
+  const patternMisses: string[][] = [];
+  // Each entry script's request finds its own first match; the targets are pooled.
+  for (const entryDir of entryDirs) {
+    const found = firstMatch(pattern, bases(pattern, from, entryDir, search), files);
+    found.matches.forEach((file) => matches.add(file));
+    if (found.matches.length === 0) {
+      found.exactMisses.forEach((path) => exactMisses.add(path));
+      patternMisses.push(...found.patternMisses);
+    }
+  }
+  return { matches: [...matches].sort(), exactMisses: [...exactMisses], patternMisses };
+}
+
+/** The files the first base that has any gives, or every path tried when none has. */
+function firstMatch(pattern: PathPattern, bases: readonly string[], files: ReadonlySet<string>): { matches: string[]; exactMisses: string[]; patternMisses: string[][] } {
   const exactMisses: string[] = [];
   const patternMisses: string[][] = [];
-  for (const base of bases(pattern, from, search)) {
+  for (const base of bases) {
     const prefix = base === '' ? pattern.pieces[0]! : `${base}/${pattern.pieces[0]!}`;
     if (pattern.pieces.length === 1) {
       const path = normalizePath(prefix);
@@ -72,16 +103,18 @@ export function includeTargets(
       continue;
     }
     const pieces = [normalizePieceStart(prefix), ...pattern.pieces.slice(1)];
-    for (const file of files) if (matchesPattern(file, pieces)) matches.push(file);
-    if (matches.length > 0) break;
+    const matches = [...files].filter((file) => matchesPattern(file, pieces));
+    if (matches.length > 0) return { matches, exactMisses: [], patternMisses: [] };
     patternMisses.push(pieces);
   }
-  return { matches: [...new Set(matches)].sort(), exactMisses, patternMisses };
+  return { matches: [], exactMisses, patternMisses };
 }
 
 function normalizePieceStart(prefix: string): string {
   // Keep a trailing slash (`views/`), which posix.normalize would keep too, and drop `./`.
   const normal = normalizePath(prefix);
+  // `./` (the folder the paths are named from) is no prefix at all, not the root `/`.
+  if (normal === '' || normal === '.') return '';
   return prefix.endsWith('/') && !normal.endsWith('/') ? `${normal}/` : normal;
 }
 

@@ -15,7 +15,13 @@ export interface UnresolvedInclude {
   readonly reason: string;
 }
 
-const NO_SEARCH: IncludeSearch = { includePaths: [] };
+/** How includes are searched, and from which entry scripts' directories each file runs. */
+export interface ResolverSearch extends IncludeSearch {
+  /** The entry directories of a file (normalized path); see `entryDirectories`. */
+  readonly entryDirsOf?: (file: string) => readonly string[] | undefined;
+}
+
+const NO_SEARCH: ResolverSearch = { includePaths: [] };
 
 /**
  * Resolves calls across the project's files: functions (fully qualified), methods through
@@ -38,7 +44,7 @@ export class ProjectResolver implements CallResolver {
 
   constructor(
     files: readonly FileIR[],
-    private readonly search: IncludeSearch = NO_SEARCH,
+    private readonly search: ResolverSearch = NO_SEARCH,
   ) {
     for (const file of files) {
       this.fileClasses.set(normalizePath(file.file), file.classes.map((cls) => cls.name));
@@ -112,7 +118,9 @@ export class ProjectResolver implements CallResolver {
 
   private includeTargetsOf(target: Extract<CallTarget, { type: 'include' }>): ReturnType<typeof includeTargets> {
     this.scriptPaths ??= new Set(this.scripts.keys());
-    return includeTargets(target.path, normalizePath(target.from), this.scriptPaths, this.search);
+    const from = normalizePath(target.from);
+    const entryDirs = this.search.entryDirsOf?.(from);
+    return includeTargets(target.path, from, this.scriptPaths, { ...this.search, ...(entryDirs ? { entryDirs } : {}) });
   }
 
   /**

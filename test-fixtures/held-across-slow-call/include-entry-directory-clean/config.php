@@ -1,0 +1,3 @@
+<?php
+// Another configuration, at the project root: not what public/ scripts include.
+sleep(5);

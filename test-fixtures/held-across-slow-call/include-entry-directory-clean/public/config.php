@@ -1,0 +1,3 @@
+<?php
+// The configuration the entry script's requests load.
+$title = 'Home';

@@ -1,0 +1,3 @@
+<?php
+// Included from public/index.php; 'config.php' resolves against public/ first.
+require 'config.php';

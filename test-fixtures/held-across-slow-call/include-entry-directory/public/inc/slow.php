@@ -1,0 +1,3 @@
+<?php
+// Slow work at the top level of an included file.
+sleep(5);
