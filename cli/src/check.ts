@@ -16,6 +16,8 @@ export interface CheckOptions {
   readonly cwd: string;
   readonly respectIgnoreFiles: boolean;
   readonly includeVendor: boolean;
+  /** Walk test folders (`tests/`, `Test/`…) too. */
+  readonly includeTests?: boolean;
   readonly maxFileSize: number;
   /** Globs (relative to `root`) of paths the configuration says not to analyse. */
   readonly ignoreGlobs?: readonly string[];
@@ -45,6 +47,7 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promis
     cwd,
     respectIgnoreFiles: options.respectIgnoreFiles,
     includeVendor: options.includeVendor,
+    includeTests: options.includeTests === true,
   });
   for (const skipped of discovery.skipped) hooks.onSkip?.(skipped);
   const configIgnored = ignoredByConfig(options.ignoreGlobs ?? [], path.resolve(cwd, options.root ?? '.'));
@@ -100,6 +103,10 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promis
   }
   const notes: ReportError[] = [];
   const summaryNotes: string[] = [];
+  if (discovery.tests.folders > 0) {
+    const { folders, files: testFiles } = discovery.tests;
+    notes.push({ kind: 'analysis', file: '.', message: `left out as tests: ${folders} test folder(s) holding ${testFiles} file(s) to analyse (use --include-tests to analyse them)` });
+  }
   let filesAnalysed = 0;
   for (const { files: analysed, result } of results) {
     filesAnalysed += analysed.length;

@@ -11,12 +11,16 @@ export interface DiscoveryOptions {
   readonly respectIgnoreFiles: boolean;
   /** Walk into dependency directories (`--include-vendor`). */
   readonly includeVendor: boolean;
+  /** Walk into test directories (`--include-tests`). */
+  readonly includeTests?: boolean;
 }
 
 /** Never walked: repository metadata holds no code of the project. */
 export const ALWAYS_SKIPPED_DIRS: readonly string[] = ['.git', '.hg', '.svn'];
 /** Third-party code: findings there are not the user's to fix. */
 export const VENDOR_DIRS: readonly string[] = ['vendor', 'node_modules'];
+/** Test suites (a project's own, a bundled framework's): they serve no request. */
+export const TEST_DIRS: readonly string[] = ['tests', 'test', 'Tests', 'Test'];
 
 export interface DiscoveredFile {
   readonly absPath: string;
@@ -43,6 +47,8 @@ export interface Discovery {
   readonly skipped: readonly SkippedPath[];
   /** Inputs that do not exist or could not be listed: they make the run fail. */
   readonly unreadable: readonly UnreadablePath[];
+  /** Test folders left out, and how many files to analyse they hold (for `--verbose`). */
+  readonly tests: { readonly folders: number; readonly files: number };
 }
 
 /** Expands the command line's paths (files and directories) into the files to analyse. */
@@ -62,6 +68,7 @@ class Walker {
    * tree (a loop) or at a directory already walked (a duplicate) is not entered twice.
    */
   private readonly walkedDirs = new Set<string>();
+  private readonly tests = { folders: 0, files: 0 };
 
   constructor(private readonly options: DiscoveryOptions) {}
 
@@ -89,7 +96,7 @@ class Walker {
 
   result(): Discovery {
     const files = [...this.files.values()].sort((a, b) => compareStrings(a.displayPath, b.displayPath));
-    return { files, skipped: this.skipped, unreadable: this.unreadable };
+    return { files, skipped: this.skipped, unreadable: this.unreadable, tests: this.tests };
   }
 
   private async walkDir(dir: string, outerLevels: readonly IgnoreLevel[]): Promise<void> {
@@ -125,7 +132,7 @@ class Walker {
         }
       }
       if (isDir) {
-        const reason = this.dirSkipReason(entry.name, abs, levels);
+        const reason = (await this.testDirSkipReason(entry.name, abs)) ?? this.dirSkipReason(entry.name, abs, levels);
         if (reason !== undefined) this.skip(abs, true, reason);
         else await this.walkDir(abs, levels);
       } else if (isFile) {
@@ -144,6 +151,17 @@ class Walker {
       return 'dependency directory (use --include-vendor to analyse it)';
     }
     return this.ignoredReason(abs, true, levels);
+  }
+
+  /**
+   * A test folder inside a walked directory is not walked (one named on the command line
+   * is). Its files are only counted, by name, so that `--verbose` can say what was left out.
+   */
+  private async testDirSkipReason(name: string, abs: string): Promise<string | undefined> {
+    if (this.options.includeTests || !TEST_DIRS.includes(name)) return undefined;
+    this.tests.folders++;
+    this.tests.files += await countAnalysedFiles(abs, 0);
+    return 'test code, which serves no request (use --include-tests to analyse it)';
   }
 
   private fileSkipReason(name: string, abs: string, levels: readonly IgnoreLevel[]): string | undefined {
@@ -165,4 +183,27 @@ class Walker {
   private display(abs: string): string {
     return displayPath(this.options.cwd, abs);
   }
+}
+
+/** Test folders deeper than this are not counted further (a count for a note, not a walk). */
+const MAX_COUNT_DEPTH = 12;
+
+/** How many files a folder holds that a walk would analyse (names only, nothing is read). */
+async function countAnalysedFiles(dir: string, depth: number): Promise<number> {
+  if (depth > MAX_COUNT_DEPTH) return 0;
+  let entries;
+  try {
+    entries = await fsp.readdir(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  let count = 0;
+  for (const entry of entries) {
+    if (entry.isDirectory() && !ALWAYS_SKIPPED_DIRS.includes(entry.name) && !VENDOR_DIRS.includes(entry.name)) {
+      count += await countAnalysedFiles(path.join(dir, entry.name), depth + 1);
+    } else if (entry.isFile() && isAnalysedFile(entry.name)) {
+      count++;
+    }
+  }
+  return count;
 }

@@ -53,6 +53,7 @@ export async function main(argv: readonly string[], environment: MainEnvironment
     .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('pretty'))
     .option('--no-ignore', "don't honour .gitignore files")
     .option('--include-vendor', "don't skip vendor/ and node_modules/ (which .gitignore often lists too: add --no-ignore)")
+    .option('--include-tests', "also analyse test code: tests/, test/, Tests/ and Test/ folders and PHPUnit test classes")
     .addOption(new Option('--quiet', 'print findings and errors only, no summary').conflicts('verbose'))
     .option('--verbose', 'also print skipped paths and why (to stderr), and stack traces of internal errors')
     .option('--max-file-size <bytes>', 'larger files are reported as errors, not analysed', parseByteCount, DEFAULT_MAX_FILE_SIZE)
@@ -90,18 +91,22 @@ async function check(paths: readonly string[], options: CheckCommandOptions, env
     return ExitCode.Failure;
   }
   if (options.verbose && config.path) stderr.write(`using configuration ${config.path}\n`);
+  // The flag or the configuration's `includeTests`: test code serves no request, so it is left out by default.
+  const includeTests = options.includeTests === true || config.options.includeTests === true;
+  const analyzerOptions = includeTests ? { ...config.options, includeTests } : config.options;
   const result = await runCheck(
     {
       paths,
       cwd,
       respectIgnoreFiles: options.ignore,
       includeVendor: options.includeVendor === true,
+      includeTests,
       maxFileSize: options.maxFileSize,
       ignoreGlobs: config.ignore,
       root: config.root,
     },
     {
-      createAnalyzer: () => environment.createAnalyzer(config.options),
+      createAnalyzer: () => environment.createAnalyzer(analyzerOptions),
       verbose: options.verbose === true,
       // stderr: stdout carries only the report, so `--format json --verbose` stays parseable.
       ...(options.verbose ? { onSkip: (s) => stderr.write(`skipped ${s.displayPath}: ${s.reason}\n`) } : {}),

@@ -12,6 +12,8 @@ export interface CheckCommandOptions {
   /** false with `--no-ignore`. */
   readonly ignore: boolean;
   readonly includeVendor: boolean;
+  /** `--include-tests`: analyse test folders and test classes too. */
+  readonly includeTests?: boolean;
   readonly quiet: boolean;
   readonly verbose: boolean;
   readonly maxFileSize: number;

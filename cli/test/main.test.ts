@@ -202,4 +202,16 @@ describe('session-lint (in-process)', () => {
       ['vendor/b.php'],
     );
   });
+
+  it('skips test folders unless --include-tests or "includeTests" in the configuration, and says how many files it left out', async () => {
+    tmp.write({ 'tests/a.php': HELD, 'src/Test/b.php': HELD, 'src/Test/fixtures/c.php': HELD, 'src/d.php': '<?php\n' });
+    const skipped = await runCli(['check', '--format', 'json', '--verbose'], { cwd: tmp.root });
+    assert.equal(skipped.code, 0);
+    assert.match(skipped.stderr, /skipped tests\/: test code, which serves no request \(use --include-tests to analyse it\)/);
+    assert.match(skipped.stderr, /note: \.: left out as tests: 2 test folder\(s\) holding 3 file\(s\)/);
+    const included = await runCli(['check', '--include-tests', '--format', 'json'], { cwd: tmp.root });
+    assert.deepEqual(JSON.parse(included.stdout).findings.map((f: { file: string }) => f.file), ['src/Test/b.php', 'src/Test/fixtures/c.php', 'tests/a.php']);
+    tmp.write({ 'session-lint.json': '{ "includeTests": true }' });
+    assert.equal((await runCli(['check'], { cwd: tmp.root })).code, 1);
+  });
 });

@@ -36,6 +36,11 @@ export interface AnalyzerOptions {
    * whose `open`/`read` take no lock the analysis can see, lock findings are lowered to `info`.
    */
   readonly sessionLocks?: boolean;
+  /**
+   * Analyse test code too: PHPUnit test classes (and, in the CLI, `tests/`-like folders),
+   * which serve no request and are left out by default.
+   */
+  readonly includeTests?: boolean;
   /** Files (globs relative to `root`) whose code runs with the session already open. */
   readonly entryPoints?: readonly EntryPoint[];
 }

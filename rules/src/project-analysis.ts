@@ -50,6 +50,7 @@ import type { AnalysisResult, AnalyzerOptions, ProjectHost, SourceFile } from '.
 import { mergeCatalogs } from './catalog/merge';
 import { nodeCatalog } from './catalog/node';
 import { entrySites } from './entry-points';
+import { REQUEST_LOCK_RULES, commandLineFiles, testClassUnits } from './execution-context';
 import { activePresets } from './frameworks/detect';
 import type { FrameworkPreset, SettingCondition } from './frameworks/preset';
 import { allPresets } from './frameworks/index';
@@ -163,10 +164,24 @@ export function analyzeProject(
   const storeResource = catalog.sessionStore?.resource;
   const sessionStoresAt = storeResource ? storesAt(stores, flowOf, storeResource) : undefined;
   const lentResources = irs.flatMap((ir) => (ir.heldResources ?? []).filter((resource) => resource.runsCallbacks));
+  // Code no web request runs: command-line scripts (their lock findings are moot) and tests.
+  const spanLine = (span: Span): number => (linesOf.get(span.file)?.positionAt(span.start).line ?? 0) + 1;
+  const commandLine = commandLineFiles(irs, resolver, spanLine);
+  const testUnits = options.includeTests ? new Set<Unit>() : testClassUnits(irs, symbols);
+  const requestRules = rules.filter((enabled) => !REQUEST_LOCK_RULES.has(enabled.rule.meta.id));
   const findings: Finding[] = [];
+  let testFiles = 0;
   for (const file of files.values()) {
     if (!file.requested || !file.ir) continue;
-    findings.push(...runRules(file, file.ir, rules, options, flowOf, sessionStoresAt, lentResources, resolver));
+    const cliReason = commandLine.get(file.ir);
+    if (cliReason) notes.push({ file: file.path, message: `runs only from the command line: ${cliReason}; no user waits for its session lock, so lock findings do not apply` });
+    const units = file.ir.units.filter((unit) => !testUnits.has(unit));
+    if (units.length < file.ir.units.length) testFiles++;
+    const ir = units.length < file.ir.units.length ? { ...file.ir, units } : file.ir;
+    findings.push(...runRules(file, ir, cliReason ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver));
+  }
+  if (testFiles > 0) {
+    notes.push({ file: '.', message: `left out as tests: the test classes (PHPUnit \`TestCase\` subclasses) of ${testFiles} file(s) (use --include-tests to analyse them)` });
   }
   for (const unresolved of resolver.unresolvedIncludes()) {
     const file = linesOf.get(unresolved.span.file);

@@ -97,6 +97,23 @@ export interface FileIR {
    * PHP files have none: their one resource is the session.
    */
   readonly heldResources?: readonly HeldResourceInfo[];
+  /** PHP: whether the file runs only from the command line, from its top level. */
+  readonly executionContext?: ExecutionContext;
+}
+
+/** What a PHP file's top level says about how it is run (see `lower/php/execution-context.ts`). */
+export interface ExecutionContext {
+  /** Why the file runs only from the command line, when it says so itself. */
+  readonly commandLine?: CommandLineEvidence;
+  /** A top-level check that ends the script unless PHP runs from the command line. */
+  readonly exitsUnlessCli?: Span;
+  /** Includes that are statements of the top level: a CLI check there guards this script too. */
+  readonly topLevelIncludes: readonly Span[];
+}
+
+export interface CommandLineEvidence {
+  readonly kind: 'shebang' | 'sapi-check' | 'argv';
+  readonly span: Span;
 }
 
 /** A resource a unit acquires into a variable, and how messages talk about it. */

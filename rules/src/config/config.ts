@@ -18,6 +18,7 @@ export interface ConfigFile {
   readonly includePaths?: readonly string[];
   readonly ignore?: readonly string[];
   readonly sessionLocks?: boolean;
+  readonly includeTests?: boolean;
 }
 
 interface ConfigApi {
@@ -106,6 +107,7 @@ export function configToOptions(config: ConfigFile, root: string): AnalyzerOptio
     ...(config.frameworks ? { frameworks: config.frameworks } : {}),
     ...(config.includePaths ? { includePaths: config.includePaths } : {}),
     ...(config.sessionLocks !== undefined ? { sessionLocks: config.sessionLocks } : {}),
+    ...(config.includeTests !== undefined ? { includeTests: config.includeTests } : {}),
     ...(config.entryPoints
       ? {
           entryPoints: config.entryPoints.map((entry) => ({

@@ -10,6 +10,7 @@ import { lowerExpression } from './expressions';
 import { lowerStatement, lowerStatements, statementsBeforeBrokenDeclaration } from './statements';
 import { ProjectSymbols, type FileSymbols } from '../../project/symbols';
 import { typeOf } from './types';
+import { executionContext } from './execution-context';
 import { collectDeclarations, fileSymbols, type UnitSite } from './units';
 
 export interface LoweredFile {
@@ -60,6 +61,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
     })),
     registrations: facts.registrations,
     storeInstalls: facts.storeInstalls,
+    executionContext: executionContext(root, file),
     comments: declarations.comments.map(({ node }) => ({
       span: { file, start: node.startIndex, end: node.endIndex },
       text: node.text,

@@ -1,0 +1,102 @@
+import type { CallResolver, FileIR, ProjectSymbols, Span, Unit } from '../../core/src';
+
+/**
+ * Code that serves no web request, so that no user waits for a lock it holds: scripts that
+ * run only from the command line, and test classes. Their lock findings are not reported.
+ */
+
+/** Rules about a lock that other requests wait for: moot where no request runs. */
+export const REQUEST_LOCK_RULES: ReadonlySet<string> = new Set(['held-across-slow-call', 'prefer-read-and-close']);
+
+/** An included file's CLI check is followed this many includes deep. */
+const MAX_INCLUDE_DEPTH = 8;
+
+/**
+ * The PHP files that run only from the command line, each with why (for `--verbose`): their
+ * own top level says so (a `#!` line, a SAPI check that exits, `$argv`), or a file they
+ * include at their top level ends the script unless PHP runs from the command line.
+ */
+export function commandLineFiles(irs: readonly FileIR[], resolver: CallResolver, lineOf: (span: Span) => number): Map<FileIR, string> {
+  const byFile = new Map(irs.map((ir) => [ir.file, ir] as const));
+  const result = new Map<FileIR, string>();
+  for (const ir of irs) {
+    if (ir.language !== 'php') continue;
+    const own = ir.executionContext?.commandLine;
+    if (own) {
+      result.set(ir, `${EVIDENCE[own.kind]} (line ${lineOf(own.span)})`);
+      continue;
+    }
+    const guard = includedGuard(ir, byFile, resolver, 0, new Set());
+    if (guard) result.set(ir, `it includes \`${guard.file}\`, which exits unless PHP runs from the command line (line ${lineOf(guard)})`);
+  }
+  return result;
+}
+
+const EVIDENCE = {
+  shebang: 'it starts with a `#!` line',
+  'sapi-check': 'it exits unless `PHP_SAPI` is `cli`',
+  argv: 'it reads its command-line arguments',
+} as const;
+
+/** The SAPI check of a file included at the top level (every file the include may reach has one). */
+function includedGuard(ir: FileIR, byFile: ReadonlyMap<string, FileIR>, resolver: CallResolver, depth: number, seen: Set<string>): Span | undefined {
+  if (depth >= MAX_INCLUDE_DEPTH || seen.has(ir.file)) return undefined;
+  seen.add(ir.file);
+  const script = ir.units.find((unit) => unit.kind === 'script');
+  if (!script) return undefined;
+  for (const span of ir.executionContext?.topLevelIncludes ?? []) {
+    const effect = script.cfg.nodes.find((node) => node.effect?.kind === 'call' && node.effect.target.type === 'include' && node.effect.span.start === span.start)?.effect;
+    if (effect?.kind !== 'call') continue;
+    const targets = resolver.resolve(effect.target, script, effect.span);
+    if (targets.length === 0) continue;
+    const guards = targets.map((unit) => {
+      const included = byFile.get(unit.span.file);
+      return included ? (included.executionContext?.exitsUnlessCli ?? includedGuard(included, byFile, resolver, depth + 1, seen)) : undefined;
+    });
+    if (guards.every((guard) => guard !== undefined)) return guards[0];
+  }
+  return undefined;
+}
+
+/**
+ * How test base classes are named: PHPUnit's `TestCase` (`PHPUnit\Framework\TestCase`,
+ * `PHPUnit_Framework_TestCase`) and the bases frameworks derive from it (`WP_UnitTestCase`,
+ * `KernelTestCase`, a project's own `Tests\TestCase`).
+ */
+const TEST_BASE_SUFFIX = 'testcase';
+
+/**
+ * The units of test classes: methods (and closures in them) of classes whose parent chain,
+ * followed through the project's declarations, reaches a class named `TestCase` or
+ * `…TestCase`. A test serves no request.
+ */
+export function testClassUnits(irs: readonly FileIR[], symbols: ProjectSymbols): Set<Unit> {
+  const verdicts = new Map<string, boolean>();
+  const isTestClass = (name: string): boolean => {
+    const known = verdicts.get(name);
+    if (known !== undefined) return known;
+    const seen = new Set<string>();
+    let verdict = false;
+    for (let current: string | undefined = name; current && !seen.has(current); current = symbols.parentOf(current)) {
+      seen.add(current);
+      if (current !== name && shortName(current).endsWith(TEST_BASE_SUFFIX)) {
+        verdict = true;
+        break;
+      }
+    }
+    verdicts.set(name, verdict);
+    return verdict;
+  };
+  const units = new Set<Unit>();
+  for (const ir of irs) {
+    if (ir.language !== 'php') continue;
+    const testClasses = new Set(ir.classes.filter((cls) => isTestClass(cls.name)).map((cls) => cls.name));
+    if (testClasses.size === 0) continue;
+    for (const unit of ir.units) if (unit.className !== undefined && testClasses.has(unit.className)) units.add(unit);
+  }
+  return units;
+}
+
+function shortName(name: string): string {
+  return name.slice(name.lastIndexOf('\\') + 1);
+}

@@ -1,0 +1,5 @@
+<?php
+// Included first by command-line scripts.
+if (PHP_SAPI != 'cli') {
+    exit(1);
+}
