@@ -39,6 +39,12 @@ export type ApiSemantics =
   | { readonly effect: 'output'; readonly flush: boolean }
   | { readonly effect: 'chunk-read' }
   | { readonly effect: 'terminate' }
+  /**
+   * Changes a runtime setting to a literal value: `ini_set('session.use_cookies', '0')`
+   * (the name is argument 0, the value argument 1), or, with `name`, the setting that
+   * argument 0 gives a value to (`session_cache_limiter('')`). Without a literal, nothing.
+   */
+  | { readonly effect: 'setting'; readonly name?: string }
   /** Known and harmless; listed for `returns` or `byRefArguments`. */
   | { readonly effect: 'none' };
 

@@ -528,7 +528,7 @@ function bindingKey(bindings: Bindings): string {
 }
 
 function closedPart(state: ResourceState): ResourceState {
-  return withOptional({ closed: true, open: [], released: state.released === true, closedBy: state.closedBy }, state.via, undefined);
+  return withOptional({ closed: true, open: [], released: state.released === true, idCleared: state.idCleared === true, closedBy: state.closedBy }, state.via, undefined);
 }
 
 /**
@@ -544,7 +544,9 @@ function reroot(state: ResourceState, call: Step, before: ResourceState, closeSt
   const closedInside = state.closedBy !== undefined && state.closedBy.length > 0;
   const closedBy = closedInside ? [closeStep] : before.closedBy;
   const released = closedInside || (state.released === true) || (state.closed && before.released === true);
-  return withOptional({ closed: state.closed, open, released, closedBy: unionSteps(undefined, closedBy) }, before.via, undefined);
+  // Released inside: by a `session_destroy()` on every path or not; otherwise as before the call.
+  const idCleared = closedInside || state.released === true ? state.idCleared === true : before.idCleared === true;
+  return withOptional({ closed: state.closed, open, released, idCleared, closedBy: unionSteps(undefined, closedBy) }, before.via, undefined);
 }
 
 /** How a `read_and_close` open reads as the place the session was released. */
@@ -572,17 +574,23 @@ export function transferEffect(
       if (!before.closed) return before;
       return withOptional({ closed: false, open: unionSites(before.open, [siteFromChain([openStep])]) }, before.via, undefined);
     }
-    case 'close':
-      return withOptional(releasedBy({ span: effect.span, label: effect.label ?? `the session is closed here by \`${effect.api}\`` }), before.via, undefined);
+    case 'close': {
+      const released = releasedBy({ span: effect.span, label: effect.label ?? `the session is closed here by \`${effect.api}\`` });
+      // `session_destroy()` forgets the id; the other closes keep it for a reopen.
+      return withOptional({ ...released, idCleared: effect.how === 'destroy' }, before.via, undefined);
+    }
     case 'assume':
       switch (effect.state) {
         case 'open':
           return before.open.length > 0 ? withOptional({ closed: false, open: before.open }, before.via, undefined) : undefined;
         case 'closed':
-          return before.closed ? withOptional({ closed: true, open: [], released: before.released === true }, undefined, undefined) : undefined;
+          return before.closed
+            ? withOptional({ closed: true, open: [], released: before.released === true, idCleared: before.idCleared === true }, undefined, undefined)
+            : undefined;
         case 'started': {
-          // Open, or closed after a start: the closed part survives only if it was released.
-          const closed = before.released === true;
+          // Open, or closed after a start: the closed part survives only if it was released
+          // by a close that kept the id (not `session_destroy()`).
+          const closed = before.released === true && before.idCleared !== true;
           if (before.open.length === 0 && !closed) return undefined;
           return withOptional({ closed, open: before.open, released: closed }, before.via, closed ? before.whyMaybe : undefined);
         }

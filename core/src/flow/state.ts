@@ -33,6 +33,11 @@ export interface ResourceState {
    * `session_id() !== ''` does not prove it open.
    */
   readonly released?: boolean;
+  /**
+   * With `released`: every path that released it did so with `session_destroy()`, which
+   * forgets the id (php-src frees `PS(id)`), so `session_id()` is empty again there.
+   */
+  readonly idCleared?: boolean;
   /** Open on some path; where it was opened. Empty: closed on every path. */
   readonly open: readonly OpenSite[];
   /** The last branch taken ("`$x` is false (line 3)"), kept through an open. */
@@ -173,6 +178,7 @@ function joinPlain(states: readonly ResourceState[]): ResourceState | undefined 
   if (states.length === 1) return withFacts(states[0]!, undefined);
   let closed = false;
   let released = false;
+  let idCleared = true;
   let closedBy: readonly Step[] | undefined;
   let open: readonly OpenSite[] = [];
   let via: string | undefined;
@@ -181,6 +187,7 @@ function joinPlain(states: readonly ResourceState[]): ResourceState | undefined 
   for (const state of states) {
     closed ||= state.closed;
     released ||= state.released === true;
+    if (state.released && !state.idCleared) idCleared = false;
     closedBy = unionSteps(closedBy, state.closedBy);
     open = unionSites(open, state.open);
     via ??= state.via;
@@ -190,11 +197,11 @@ function joinPlain(states: readonly ResourceState[]): ResourceState | undefined 
       whyMaybe ??= reason;
     }
   }
-  return withOptional({ closed, open, released, ...(closedBy ? { closedBy } : {}) }, via, open.length > 0 && closed ? whyMaybe : undefined);
+  return withOptional({ closed, open, released, idCleared, ...(closedBy ? { closedBy } : {}) }, via, open.length > 0 && closed ? whyMaybe : undefined);
 }
 
 export function withOptional(
-  base: { closed: boolean; open: readonly OpenSite[]; released?: boolean; closedBy?: readonly Step[] | undefined },
+  base: { closed: boolean; open: readonly OpenSite[]; released?: boolean; idCleared?: boolean; closedBy?: readonly Step[] | undefined },
   via: string | undefined,
   whyMaybe: string | undefined,
 ): ResourceState {
@@ -202,11 +209,13 @@ export function withOptional(
     closed: boolean;
     open: readonly OpenSite[];
     released?: boolean;
+    idCleared?: boolean;
     via?: string;
     whyMaybe?: string;
     closedBy?: readonly Step[];
   } = { closed: base.closed, open: base.open };
   if (base.released && base.closed) state.released = true;
+  if (base.released && base.closed && base.idCleared) state.idCleared = true;
   if (base.closedBy && base.closedBy.length > 0 && base.closed) state.closedBy = base.closedBy;
   if (via !== undefined) state.via = via;
   if (whyMaybe !== undefined) state.whyMaybe = whyMaybe;
@@ -224,7 +233,7 @@ export function alongEdge(state: ResourceState, note: string | undefined): Resou
 export function stateKey(state: ResourceState | undefined): string {
   if (!state) return '-';
   const closes = state.closedBy?.map((step) => spanKey(step.span)).join(',') ?? '';
-  const plain = `${state.closed ? 'c' : ''}${state.released ? 'r' : ''}${closes}|${state.open.map((s) => s.key).join(',')}|${state.via ?? ''}|${state.whyMaybe ?? ''}`;
+  const plain = `${state.closed ? 'c' : ''}${state.released ? 'r' : ''}${state.idCleared ? 'x' : ''}${closes}|${state.open.map((s) => s.key).join(',')}|${state.via ?? ''}|${state.whyMaybe ?? ''}`;
   const facts = state.facts ? `|${factsKey(state.facts)}` : '';
   return state.cases ? `${plain}${facts}[${state.cases.map(stateKey).join(';')}]` : `${plain}${facts}`;
 }

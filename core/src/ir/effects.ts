@@ -169,6 +169,17 @@ export interface CallResultEffect {
 }
 
 /**
+ * A runtime setting given a literal value (`ini_set('session.use_cookies', '0')`,
+ * `session_cache_limiter('')`), as PHP stores it: a string (`false` is `''`, `0` is `'0'`).
+ */
+export interface SettingEffect {
+  readonly kind: 'setting';
+  readonly name: string;
+  readonly value: string;
+  readonly span: Span;
+}
+
+/**
  * What a unit knows about a branch predicate from here on (path-sensitive facts): a branch
  * taken on `$need`, `defined('X')` or `$mode === 'x'`, or `$started = true`. A later test of
  * the same predicate follows only the edge that agrees. Predicate keys are canonical text made
@@ -254,4 +265,5 @@ export type Effect =
   | AssumeEffect
   | CallResultEffect
   | FactEffect
+  | SettingEffect
   | CallEffect;

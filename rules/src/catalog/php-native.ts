@@ -149,6 +149,9 @@ const clocksAndOutput: Record<string, ApiEntry> = {
   fgets: { effect: 'chunk-read' },
   fgetc: { effect: 'chunk-read' },
   stream_get_line: { effect: 'chunk-read' },
+  ini_set: { effect: 'setting' },
+  ini_alter: { effect: 'setting' },
+  session_cache_limiter: { effect: 'setting', name: 'session.cache_limiter' },
   exit: { effect: 'terminate' },
   die: { effect: 'terminate' },
 };

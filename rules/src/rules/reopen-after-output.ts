@@ -35,6 +35,7 @@ export const reopenAfterOutput: Rule = {
     for (const unit of context.file.units) {
       const flow = context.flowOf(unit);
       const flushedBy = flushReach(flow);
+      const cookieless = flushedBy.size > 0 ? cookielessNodes(flow, flushedBy) : new Set<number>();
       // A `finally` block is copied onto every path through it: report each start once.
       const reported = new Set<string>();
       for (const observation of flow.observations) {
@@ -50,6 +51,7 @@ export const reopenAfterOutput: Rule = {
         if (!open) continue;
         const flush = flushedBy.get(observation.node);
         if (!flush || reported.has(spanKey(open.span))) continue;
+        if (cookieless.has(observation.node)) continue;
         reported.add(spanKey(open.span));
         findings.push(buildFinding(context, observation, open, flush));
         if (effect.kind === 'call') for (const chain of call!.opens) findings[findings.length - 1] = withChain(findings[findings.length - 1]!, chain);
@@ -103,6 +105,56 @@ function flushReach(flow: UnitFlow): Map<number, Flush> {
     }
   }
   return reached;
+}
+
+/**
+ * The nodes reached only on paths that switched the session cookie and the cache limiter off
+ * before any output was flushed (`ini_set('session.use_cookies', '0')` and
+ * `ini_set('session.cache_limiter', '')` or `session_cache_limiter('')`). php-src then skips
+ * the headers check and sends no headers, so a reopen after output works (domain.md §5.3).
+ * A setting changed after a flush does not count: PHP refuses it once headers are sent.
+ * A forward "on every path" dataflow over two flags; each pass is linear.
+ */
+function cookielessNodes(flow: UnitFlow, flushedBy: ReadonlyMap<number, Flush>): Set<number> {
+  const cfg = flow.unit.cfg;
+  const NO_COOKIE = 1;
+  const NO_LIMITER = 2;
+  const settingBits = (node: number): { set: number; clear: number } => {
+    const effect = cfg.nodes[node]!.effect;
+    if (effect?.kind !== 'setting') return { set: 0, clear: 0 };
+    const bit = effect.name === 'session.use_cookies' ? NO_COOKIE : effect.name === 'session.cache_limiter' ? NO_LIMITER : 0;
+    if (bit === 0 || flushedBy.has(node)) return { set: 0, clear: 0 };
+    const off = bit === NO_COOKIE ? effect.value === '0' || effect.value === '' : effect.value === '';
+    return off ? { set: bit, clear: 0 } : { set: 0, clear: bit };
+  };
+  if (!cfg.nodes.some((node) => node.effect?.kind === 'setting')) return new Set();
+  const ALL = NO_COOKIE | NO_LIMITER;
+  const inBits = new Array<number>(cfg.nodes.length).fill(ALL);
+  inBits[cfg.entry] = 0;
+  const preds: number[][] = cfg.nodes.map(() => []);
+  for (const node of cfg.nodes) for (const edge of node.succs) preds[edge.to]!.push(node.id);
+  const outOf = (node: number): number => {
+    const { set, clear } = settingBits(node);
+    return (inBits[node]! | set) & ~clear;
+  };
+  let changed = true;
+  for (let pass = 0; changed && pass < cfg.nodes.length + 2; pass++) {
+    changed = false;
+    for (const node of cfg.nodes) {
+      if (node.id === cfg.entry || flow.states[node.id] === undefined) continue;
+      let bits = ALL;
+      for (const pred of preds[node.id]!) if (flow.states[pred] !== undefined) bits &= outOf(pred);
+      if (bits !== inBits[node.id]) {
+        inBits[node.id] = bits;
+        changed = true;
+      }
+    }
+  }
+  const result = new Set<number>();
+  inBits.forEach((bits, node) => {
+    if (bits === ALL && flow.states[node] !== undefined) result.add(node);
+  });
+  return result;
 }
 
 /** Adds the way into a helper's `session_start()` to a finding's related locations. */

@@ -9,6 +9,7 @@ import { literalString, sessionRoot } from './session-access';
 import { classifyPath } from './static-path';
 import { emitStoreInstall, noteLockEvidence } from './session-store';
 import { holdEstimate, longRunDeclared } from './hold-estimates';
+import { literalOf } from './predicates';
 
 /** A call, after its callee and receiver have been worked out from the syntax. */
 export interface CallSite {
@@ -96,6 +97,9 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
     case 'terminate':
       ctx.builder.connect(next, ctx.builder.terminate);
       return [];
+    case 'setting':
+      next = emitSetting(ctx, site, api.name, next);
+      break;
     case 'none':
       break;
   }
@@ -127,6 +131,25 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
     if (target) next = ctx.emit(next, { kind: 'call', target, display: `the callback of ${site.display}`, span });
   }
   return emitByRefWrites(ctx, site, api.byRefArguments ?? [], next);
+}
+
+/** A setting given a literal value: `ini_set('name', value)`, or `setter(value)` for a named one. */
+function emitSetting(ctx: UnitContext, site: CallSite, named: string | undefined, cursor: Cursor): Cursor {
+  const [first, second] = site.args.map((arg) => argumentValue(arg));
+  const nameNode = named === undefined ? first : undefined;
+  const name = named ?? (nameNode ? literalString(nameNode) : undefined);
+  const value = iniValue(named === undefined ? second : first);
+  if (name === undefined || value === undefined) return cursor;
+  return ctx.emit(cursor, { kind: 'setting', name: name.toLowerCase(), value, span: ctx.span(site.node) });
+}
+
+/** A literal as PHP stores it in an ini setting. */
+function iniValue(node: SyntaxNode | undefined): string | undefined {
+  const value = literalOf(node);
+  if (value === undefined) return undefined;
+  if (value === null || value === false) return '';
+  if (value === true) return '1';
+  return String(value);
 }
 
 /** `Route::get(…)->block()->name('x')`: the methods called on a call's result, in order. */
