@@ -149,7 +149,6 @@ const clocksAndOutput: Record<string, ApiEntry> = {
   fgets: { effect: 'chunk-read' },
   fgetc: { effect: 'chunk-read' },
   stream_get_line: { effect: 'chunk-read' },
-  ini_set: { effect: 'setting' },
   ini_alter: { effect: 'setting' },
   session_cache_limiter: { effect: 'setting', name: 'session.cache_limiter' },
   exit: { effect: 'terminate' },
@@ -179,8 +178,9 @@ const LONG_RUN_SECONDS = 60;
 const longRuns: Record<string, ApiEntry> = {
   set_time_limit: { effect: 'none', declaresLongRun: { limitArgument: 0, minimumSeconds: LONG_RUN_SECONDS } },
   ignore_user_abort: { effect: 'none', declaresLongRun: { flagArgument: 0, minimumSeconds: LONG_RUN_SECONDS } },
+  // Also a setting: `ini_set('session.use_cookies', '0')` matters for reopen-after-output.
   ini_set: {
-    effect: 'none',
+    effect: 'setting',
     declaresLongRun: { setting: { nameArgument: 0, names: ['max_execution_time'], valueArgument: 1 }, minimumSeconds: LONG_RUN_SECONDS },
   },
 };
