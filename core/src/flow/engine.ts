@@ -312,8 +312,26 @@ export class FlowEngine {
     before: ResourceState,
     env: Env,
   ): { after: ResourceState | undefined; outcome?: CallOutcome } {
-    const viaCallback = effect.target.type === 'parameter';
     const targeted = this.calleeTargets(effect, from, env);
+    // One function declared in several files the caller may see: the call runs one of them,
+    // and which is not known, so only what they all do counts.
+    if (effect.target.type === 'function' && targeted.length > 1) {
+      const parts = targeted.map((one) => this.applyTargets(effect, from, resource, before, env, [one]));
+      return meetAlternatives(before, parts);
+    }
+    return this.applyTargets(effect, from, resource, before, env, targeted);
+  }
+
+  /** The state after a call that may run any of `targeted` (a pattern include: every match). */
+  private applyTargets(
+    effect: CallEffect,
+    from: Unit,
+    resource: ResourceId,
+    before: ResourceState,
+    env: Env,
+    targeted: readonly { unit: Unit; target: CallTarget }[],
+  ): { after: ResourceState | undefined; outcome?: CallOutcome } {
+    const viaCallback = effect.target.type === 'parameter';
     const units = targeted.map(({ unit }) => unit);
     if (units.length === 0) return { after: before };
     const calleeBindings = bindCallables(effect, env, from);
@@ -404,7 +422,8 @@ export class FlowEngine {
     if (effect.target.type === 'parameter') return undefined;
     const targeted = this.calleeTargets(effect, from, env);
     const units = targeted.map(({ unit }) => unit);
-    if (units.length === 0) return undefined;
+    // Alternatives (one function declared in several files): the plain state after the call.
+    if (units.length === 0 || (effect.target.type === 'function' && units.length > 1)) return undefined;
     const calleeBindings = bindCallables(effect, env, from);
     const callStep = callStepOf(effect, units);
     const results: ResourceState[] = [];
@@ -438,6 +457,39 @@ export class FlowEngine {
   private closeStep(effect: CallEffect): Step {
     return { span: effect.span, label: `closed inside \`${effect.display}\`` };
   }
+}
+
+type CallApplied = { after: ResourceState | undefined; outcome?: CallOutcome };
+
+/**
+ * The call as any one of several alternatives would leave it: a state they all agree on
+ * (all close, all leave it open; all end the script), else the state before the call; and
+ * each kind of fact (slow work, releases, writes, output, opens) only when every
+ * alternative has it, slow work only of the kinds they all do.
+ */
+function meetAlternatives(before: ResourceState, parts: readonly CallApplied[]): CallApplied {
+  const afters = parts.map((part) => part.after);
+  const ending = afters.every((after) => after === undefined);
+  const defined = afters.filter((after): after is ResourceState => after !== undefined);
+  const same = (a: ResourceState, b: ResourceState): boolean => a.closed === b.closed && (a.open.length > 0) === (b.open.length > 0);
+  const after = ending ? undefined : defined.length === parts.length && defined.every((state) => same(state, defined[0]!)) ? joinStates(defined) : before;
+  const outcomes = parts.map((part) => part.outcome);
+  if (outcomes.some((outcome) => outcome === undefined)) return { after };
+  const all = outcomes as CallOutcome[];
+  const shared = <T>(pick: (outcome: CallOutcome) => readonly T[]): T[] => (all.every((outcome) => pick(outcome).length > 0) ? [...pick(all[0]!)] : []);
+  const sharedSlow = (pick: (outcome: CallOutcome) => readonly SlowOccurrence[]): SlowOccurrence[] =>
+    pick(all[0]!).filter((occurrence) => all.every((outcome) => pick(outcome).some((other) => other.kind === occurrence.kind)));
+  const outcome: CallOutcome = {
+    units: all.flatMap((one) => one.units),
+    slowUnderLock: sharedSlow((one) => one.slowUnderLock),
+    slowUnderOwnLock: sharedSlow((one) => one.slowUnderOwnLock),
+    releases: shared((one) => one.releases),
+    writesUnderLock: shared((one) => one.writesUnderLock),
+    writesWhileClosed: shared((one) => one.writesWhileClosed),
+    flushes: shared((one) => one.flushes),
+    opens: shared((one) => one.opens),
+  };
+  return { after, outcome };
 }
 
 /** How a call (or an include) reads as a step of a chain. */

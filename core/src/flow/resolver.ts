@@ -2,6 +2,7 @@ import type { CallTarget } from '../ir/effects';
 import type { FileIR, Unit } from '../ir/unit';
 import type { Span } from '../model/span';
 import type { StaticString } from '../ir/static-string';
+import { IncludeGraph } from './include-graph';
 import { includeTargets, matchesPattern, normalizePath, type IncludeSearch } from './include-paths';
 
 /** Maps a call to the project code it may run. Unresolvable calls map to nothing. */
@@ -28,9 +29,15 @@ const NO_SEARCH: ResolverSearch = { includePaths: [] };
  * `$this->`, `self::`, `static::`, `parent::`, `Foo::`, `new Foo` (the constructor) and
  * typed receivers, walking parent classes; and `require`/`include` to the included file's
  * top level (a pattern path to every file it matches).
+ *
+ * A function declared in several files (each entry script its own `show_form()`) resolves
+ * to the declarations the calling file can see: its own and those of the files it includes;
+ * else those of the requests that run it. Several left: the call returns them all, and the
+ * engine keeps only what they all do (see `FlowEngine`).
  */
 export class ProjectResolver implements CallResolver {
-  private readonly functions = new Map<string, Unit>();
+  /** Every declaration of each function, in file order. */
+  private readonly functions = new Map<string, Unit[]>();
   private readonly methods = new Map<string, Unit>();
   private readonly parents = new Map<string, string>();
   private readonly traits = new Map<string, readonly string[]>();
@@ -41,6 +48,8 @@ export class ProjectResolver implements CallResolver {
   /** The classes each file declares (lower-case fq), for `new $class()` over included files. */
   private readonly fileClasses = new Map<string, readonly string[]>();
   private scriptPaths: ReadonlySet<string> | undefined;
+  private readonly units = new Map<string, readonly Unit[]>();
+  private graph: IncludeGraph | undefined;
 
   constructor(
     files: readonly FileIR[],
@@ -48,14 +57,16 @@ export class ProjectResolver implements CallResolver {
   ) {
     for (const file of files) {
       this.fileClasses.set(normalizePath(file.file), file.classes.map((cls) => cls.name));
+      this.units.set(normalizePath(file.file), file.units);
       for (const cls of file.classes) {
         if (cls.parent && !this.parents.has(cls.name)) this.parents.set(cls.name, cls.parent);
         if (cls.traits && !this.traits.has(cls.name)) this.traits.set(cls.name, cls.traits);
       }
       for (const unit of file.units) {
-        // The first declaration wins, as PHP would refuse a second one at run time.
-        if (unit.kind === 'function' && unit.qualifiedName && !this.functions.has(unit.qualifiedName)) {
-          this.functions.set(unit.qualifiedName, unit);
+        if (unit.kind === 'function' && unit.qualifiedName) {
+          const declared = this.functions.get(unit.qualifiedName);
+          if (declared) declared.push(unit);
+          else this.functions.set(unit.qualifiedName, [unit]);
         } else if (unit.kind === 'method' && unit.className && unit.qualifiedName) {
           const key = `${unit.className}::${unit.qualifiedName}`;
           if (!this.methods.has(key)) this.methods.set(key, unit);
@@ -68,12 +79,15 @@ export class ProjectResolver implements CallResolver {
     }
   }
 
-  resolve(target: CallTarget, _from: Unit, span: Span): readonly Unit[] {
+  resolve(target: CallTarget, from: Unit, span: Span): readonly Unit[] {
     switch (target.type) {
       case 'function':
         for (const candidate of target.candidates) {
-          const unit = this.functions.get(candidate);
-          if (unit) return [unit];
+          const declared = this.functions.get(candidate);
+          if (!declared) continue;
+          // A TypeScript name is its module's (`ts:<file>#f`): the first declaration, as before.
+          if (declared.length === 1 || candidate.startsWith('ts:')) return [declared[0]!];
+          return this.visibleDeclarations(declared, from);
         }
         return [];
       case 'method': {
@@ -87,6 +101,12 @@ export class ProjectResolver implements CallResolver {
             const fromTrait = this.methods.get(`${trait}::${target.method}`);
             if (fromTrait) return [fromTrait];
           }
+          // A PHP 4 constructor: a method named like its class, in a class without
+          // `__construct` outside any namespace, runs on `new`.
+          if (target.method === '__construct' && !current.includes('\\')) {
+            const legacy = this.methods.get(`${current}::${current}`);
+            if (legacy) return [legacy];
+          }
         }
         return [];
       }
@@ -95,15 +115,11 @@ export class ProjectResolver implements CallResolver {
         return unit ? [unit] : [];
       }
       case 'included-class':
-        return this.includedClassConstructors(target, _from, span);
+        return this.includedClassConstructors(target, from, span);
       case 'include': {
-        const key = `${span.file}:${span.start}`;
-        const cached = this.includeCache.get(key);
-        if (cached) return cached;
-        const targets = this.includeTargetsOf(target);
-        const units = (targets?.matches ?? []).map((file) => this.scripts.get(file)!);
-        this.includeCache.set(key, units);
-        if (units.length === 0) {
+        const units = this.included(target, span);
+        if (units.length === 0 && !this.unresolved.has(`${span.file}:${span.start}`)) {
+          const targets = this.includeTargetsOf(target);
           this.unresolved.set(`${span.file}:${span.start}`, {
             span,
             reason: targets ? `no file of the project matches ${describe(targets.exactMisses)}` : 'the path is computed at run time',
@@ -141,6 +157,44 @@ export class ProjectResolver implements CallResolver {
       units.push(...constructor);
     }
     return units;
+  }
+
+  /** The top levels an include may run, for the requests that run its file. */
+  private included(target: Extract<CallTarget, { type: 'include' }>, span: Span): readonly Unit[] {
+    const key = `${span.file}:${span.start}`;
+    const cached = this.includeCache.get(key);
+    if (cached) return cached;
+    const targets = this.includeTargetsOf(target);
+    const units = (targets?.matches ?? []).map((file) => this.scripts.get(file)!);
+    this.includeCache.set(key, units);
+    return units;
+  }
+
+  /**
+   * Of several declarations of one function, those the calling file can see: its own or
+   * those of files it includes; else those of the requests that run it; else all of them.
+   */
+  private visibleDeclarations(declared: readonly Unit[], from: Unit): readonly Unit[] {
+    const graph = (this.graph ??= new IncludeGraph([...this.units.keys()], (file) => this.includedFiles(file)));
+    const file = normalizePath(from.span.file);
+    for (const files of [graph.closure(file), graph.requestFiles(file)]) {
+      const visible = declared.filter((unit) => files.has(normalizePath(unit.span.file)));
+      if (visible.length > 0) return visible;
+    }
+    return declared;
+  }
+
+  /** The files a file's includes (in any of its units) may reach. */
+  private includedFiles(file: string): string[] {
+    const reached = new Set<string>();
+    for (const unit of this.units.get(file) ?? []) {
+      for (const node of unit.cfg.nodes) {
+        const effect = node.effect;
+        if (effect?.kind !== 'call' || effect.target.type !== 'include') continue;
+        for (const script of this.included(effect.target, effect.span)) reached.add(normalizePath(script.span.file));
+      }
+    }
+    return [...reached];
   }
 
   /** Includes that could not be followed, each once. */

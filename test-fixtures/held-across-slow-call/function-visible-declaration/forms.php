@@ -1,0 +1,6 @@
+<?php
+// Included by list.php.
+function show_list()
+{
+    echo '<ul></ul>';
+}

@@ -1,0 +1,16 @@
+<?php
+// A PHP 4 constructor: a method named like its class, in a class without __construct and
+// outside any namespace, runs on `new`.
+class Feed
+{
+    var $items;
+
+    function Feed($url)
+    {
+        $this->items = file_get_contents($url);
+    }
+}
+
+session_start();
+$feed = new Feed('https://example.com/feed.xml'); // expect: held-across-slow-call
+$_SESSION['items'] = $feed->items;
