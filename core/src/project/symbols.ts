@@ -42,7 +42,17 @@ export interface ClassSymbol {
   readonly returns: ReadonlyMap<string, string>;
   /** Lower-case method → positions of its by-reference parameters. */
   readonly byRef: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Property name → the call whose result the class assigns to it (`$this->session =
+   * \Config\Services::session()`), typed later by what the call returns (catalog or project).
+   */
+  readonly propertyCalls?: ReadonlyMap<string, AssignedCall>;
 }
+
+/** A call assigned to a property: a function (its lookup candidates) or a static method. */
+export type AssignedCall =
+  | { readonly type: 'function'; readonly candidates: readonly string[] }
+  | { readonly type: 'static'; readonly className: string; readonly method: string };
 
 /**
  * The declarations of the whole project: functions, classes (with parents and property
@@ -92,6 +102,17 @@ export class ProjectSymbols {
       seen.add(current);
       const type = this.classes.get(current)?.properties.get(property);
       if (type) return type;
+    }
+    return undefined;
+  }
+
+  /** The call a class (or a parent) assigns to `$this->property`, when one is. */
+  propertyCall(className: string, property: string): AssignedCall | undefined {
+    const seen = new Set<string>();
+    for (let current: string | undefined = className; current && !seen.has(current); current = this.parentOf(current)) {
+      seen.add(current);
+      const call = this.classes.get(current)?.propertyCalls?.get(property);
+      if (call) return call;
     }
     return undefined;
   }

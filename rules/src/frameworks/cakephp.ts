@@ -3,6 +3,16 @@ import type { FrameworkPreset } from './preset';
 
 const SESSION = 'cake\\http\\session';
 const REQUEST = 'cake\\http\\serverrequest';
+const CAKE2_COMPONENT = 'sessioncomponent';
+
+/** CakePHP 2's `SessionComponent` and `CakeSession`: every access starts the session. */
+const cake2Session = {
+  start: open,
+  ...each(['read', 'check', 'consume', 'write', 'delete', 'setflash'], lazyOpen),
+  destroy: closeDestroy,
+  renew: use,
+  ...each(['started', 'id', 'valid', 'error'], none),
+};
 
 /**
  * CakePHP (3.x/4.x/5.x): `Cake\Http\Session` wraps PHP's native session and starts it lazily:
@@ -10,10 +20,13 @@ const REQUEST = 'cake\\http\\serverrequest';
  * `write()`/`delete()` always do. `close()` is `session_write_close()`; the next access
  * starts it again. Locking depends on the handler (the default `php` one uses files: locks).
  *
- * Reached through `$request->getSession()`. `$this->request` in a controller is a property
- * of Cake's own `Controller` class, which the analysis cannot type (library property types
- * are not in the catalog); a typed `ServerRequest $request` (middleware, commands, services)
- * and a `$session` variable assigned from it are modelled.
+ * Reached through `$this->request->getSession()` and `$this->getRequest()->getSession()` in a
+ * controller (the catalog types Cake's `Controller::$request`), `session()` (3.x), a typed
+ * `ServerRequest $request` (middleware, services) and a `$session` variable assigned from it.
+ * Started on first access, the session stays open to the end of the request unless closed.
+ *
+ * CakePHP 2: `$this->Session` (the Session component of every controller, over `CakeSession`)
+ * and `CakeSession::read()`/`write()`/… start it the same way.
  */
 export const cakephp: FrameworkPreset = {
   id: 'cakephp',
@@ -21,11 +34,19 @@ export const cakephp: FrameworkPreset = {
   locks: true,
   detect: {
     composer: ['cakephp/cakephp'],
-    files: ['bin/cake.php'],
+    files: ['bin/cake.php', 'lib/Cake/Core/App.php', 'app/Config/core.php', 'Config/core.php'],
+    extends: ['cake\\controller\\controller', 'cake\\controller\\component'],
   },
   catalog: {
+    properties: {
+      'cake\\controller\\controller': { request: REQUEST },
+      // CakePHP 2 (no namespaces): `AppController extends Controller`.
+      controller: { Session: CAKE2_COMPONENT, request: 'cakerequest' },
+    },
     methods: {
-      [REQUEST]: { getsession: returns(SESSION) },
+      [REQUEST]: { getsession: returns(SESSION), session: returns(SESSION) },
+      [CAKE2_COMPONENT]: cake2Session,
+      cakesession: cake2Session,
       'cake\\controller\\controller': { getrequest: returns(REQUEST) },
       [SESSION]: {
         start: open,

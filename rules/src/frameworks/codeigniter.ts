@@ -4,6 +4,7 @@ import type { FrameworkPreset } from './preset';
 const CI4_SESSION = 'codeigniter\\session\\session';
 const CI4_SESSION_INTERFACE = 'codeigniter\\session\\sessioninterface';
 const CURL_REQUEST = 'codeigniter\\http\\curlrequest';
+const CI3_LOADER = 'ci_loader';
 
 /** CI4: what `service('session')` / `session()` return is already started. */
 const ci4Writes = each(
@@ -33,10 +34,14 @@ const services = {
  * (4.4+) or `session_write_close()` releases it; `destroy()` destroys it. Writes through the
  * library after a close are lost, so `set()`, `setFlashdata()`, … are writes.
  *
- * CI3: the session library starts the session when it is loaded (`$this->load->library('session')`,
- * or autoloaded for every controller); release it with `session_write_close()` (native).
- * Not modelled: the load itself (the library name is an argument) and `$autoload['libraries']`;
- * configure an entry point for controllers when the session is autoloaded.
+ * CI3: the session library starts the session when it is loaded: `$this->load->library('session')`
+ * (an open only for that argument), or autoloaded for every controller by
+ * `$autoload['libraries']` in `application/config/autoload.php` (read from the project root):
+ * then every action runs with it open. Release it with `session_write_close()` (native).
+ *
+ * Both: a controller whose constructor (or CI4's `initController()`) starts the session, as
+ * `$this->session = \Config\Services::session()` does, hands it open to every action; the
+ * property keeps the session's type, so `$this->session->get()` and `->close()` are known.
  */
 export const codeigniter: FrameworkPreset = {
   id: 'codeigniter',
@@ -44,9 +49,27 @@ export const codeigniter: FrameworkPreset = {
   locks: true,
   detect: {
     composer: ['codeigniter4/framework', 'codeigniter4/codeigniter4', 'codeigniter/framework'],
-    files: ['spark', 'system/CodeIgniter.php', 'system/core/CodeIgniter.php'],
+    files: ['spark', 'system/CodeIgniter.php', 'system/core/CodeIgniter.php', 'application/config/autoload.php'],
+    extends: ['ci_controller', 'ci_model', 'codeigniter\\controller', 'codeigniter\\restful\\resourcecontroller'],
+  },
+  controllers: {
+    baseClasses: ['ci_controller', 'codeigniter\\controller'],
+    setupMethods: ['__construct', 'initcontroller'],
+    hiddenPrefix: '_',
+    openWithSetting: {
+      files: ['application/config/autoload.php', 'config/autoload.php'],
+      key: "$autoload['libraries']",
+      value: 'session',
+      label: 'session opened here: CodeIgniter autoloads its session library, which starts the session (and locks it) before every controller',
+    },
   },
   catalog: {
+    properties: {
+      // CI3: the loader and the libraries it loaded are properties of the controller (and,
+      // through `__get`, of models).
+      ci_controller: { load: CI3_LOADER, session: 'ci_session' },
+      ci_model: { load: CI3_LOADER, session: 'ci_session' },
+    },
     functions: {
       // CI's session drivers register themselves with `session_set_save_handler()`, and all of
       // them lock: the call must not turn lock findings off as an unknown store would.
@@ -73,9 +96,11 @@ export const codeigniter: FrameworkPreset = {
         ...ci3Writes,
       },
       ci_email: { send: mail },
+      [CI3_LOADER]: { library: { ...lazyOpen, onlyWithArgument: { index: 0, values: ['session'] } } },
     },
     classParents: {
       [CI4_SESSION]: CI4_SESSION_INTERFACE,
+      'codeigniter\\restful\\resourcecontroller': 'codeigniter\\controller',
     },
   },
 };

@@ -5,6 +5,17 @@ import type { FrameworkPreset } from './preset';
 const PENDING_REQUEST = 'illuminate\\http\\client\\pendingrequest';
 const PENDING_MAIL = 'illuminate\\mail\\pendingmail';
 const MAILER = 'illuminate\\contracts\\mail\\mailer';
+const ROUTE = 'illuminate\\support\\facades\\route';
+const REGISTRAR = 'illuminate\\routing\\routeregistrar';
+
+/** `Route::post('/x', [C::class, 'm'])`: registers the action (argument 1) for a path. */
+const routeRegistration: ApiEntry = { effect: 'none', registersCallback: { hook: 0, callback: 1, route: true } };
+const routeRegistrations: Record<string, ApiEntry> = {
+  ...each(['get', 'post', 'put', 'patch', 'delete', 'options', 'any'], routeRegistration),
+  match: { effect: 'none', registersCallback: { hook: 1, callback: 2, route: true } },
+};
+/** `Route::middleware('auth')->post(…)`: attributes for the routes registered on the result. */
+const registrars = each(['middleware', 'prefix', 'name', 'domain', 'as', 'where', 'withoutmiddleware', 'scopebindings'], returns(REGISTRAR));
 
 /** Methods that send the request and wait for the response. */
 const sends = each(['get', 'post', 'put', 'patch', 'delete', 'head', 'send', 'pool'], http);
@@ -31,9 +42,12 @@ const mailQueues = each(['queue', 'later', 'queueon', 'lateron'], none);
  * default: requests of the same session run concurrently. So `session()`, `$request->session()`
  * and the `Session` facade are left out of the lock model (no open, no close).
  *
- * Not modelled yet: routes with `->block($lockSeconds, $waitSeconds)` (or `session.block`) do
- * take an atomic cache lock for the whole request; a handler there that does slow work holds
- * it just the same.
+ * Except on routes with `->block($lockSeconds, $waitSeconds)`, or every route when
+ * `config/session.php` sets `'block' => true`: `StartSession` takes an atomic cache lock on the
+ * session before the action and releases it after the response, so the action (a controller
+ * method, `[C::class, 'm']` or `'C@m'`, or a closure) holds it for its whole body, with no
+ * API to release it early. Those actions are entry units with the session open at `->block()`.
+ * (`'block' => env('SESSION_BLOCK', …)` is not a literal: not read.)
  *
  * What the preset adds is slow work that matters when something else holds a lock (native
  * sessions in legacy code, a blocking route): the HTTP client and mail.
@@ -45,9 +59,22 @@ export const laravel: FrameworkPreset = {
   detect: {
     composer: ['laravel/framework', 'illuminate/support'],
     files: ['artisan'],
+    extends: ['illuminate\\routing\\controller'],
+  },
+  routes: {
+    lockingModifiers: ['block'],
+    label: 'session locked here: `->block()` makes Laravel take the session lock before this route\'s action and keep it until the response is sent',
+    lockAllWithSetting: {
+      files: ['config/session.php'],
+      key: "return['block']",
+      value: true,
+      label: 'session locked here: `\'block\' => true` makes Laravel lock the session for every route until the response is sent',
+    },
   },
   catalog: {
     methods: {
+      [ROUTE]: { ...routeRegistrations, ...registrars },
+      [REGISTRAR]: { ...routeRegistrations, ...registrars },
       'illuminate\\support\\facades\\http': { ...sends, ...configures },
       'illuminate\\http\\client\\factory': { ...sends, ...configures },
       [PENDING_REQUEST]: { ...sends, ...configures },
@@ -69,6 +96,7 @@ export const laravel: FrameworkPreset = {
       // The global aliases of config/app.php (`\Http::get()`, `\Mail::send()`).
       http: 'illuminate\\support\\facades\\http',
       mail: 'illuminate\\support\\facades\\mail',
+      route: ROUTE,
       'illuminate\\mail\\mailer': MAILER,
     },
   },

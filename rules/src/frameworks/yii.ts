@@ -2,6 +2,7 @@ import { closeDestroy, closeWrite, each, http, lazyOpen, mail, none, open, retur
 import type { FrameworkPreset } from './preset';
 
 const SESSION = 'yii\\web\\session';
+const APPLICATION = 'yii\\web\\application';
 const HTTP_REQUEST = 'yii\\httpclient\\request';
 const MAILER = 'yii\\mail\\mailerinterface';
 const MESSAGE = 'yii\\mail\\messageinterface';
@@ -15,9 +16,10 @@ const MESSAGE = 'yii\\mail\\messageinterface';
  * but the component's class is configuration the analysis cannot read: code typed
  * `yii\web\Session` is modelled as locking.
  *
- * The usual access, `Yii::$app->session`, goes through a static property the analysis cannot
- * type; only typed parameters and properties (`yii\web\Session $session`, `@var Session`)
- * reach these entries.
+ * Reached through `Yii::$app->session` (or `->getSession()`: the catalog types the static
+ * `Yii::$app` as the web application), array access on it (`Yii::$app->session['cart']` is
+ * `offsetGet`, an assignment `offsetSet`), and typed parameters and properties
+ * (`yii\web\Session $session`, `@var Session`).
  */
 export const yii: FrameworkPreset = {
   id: 'yii',
@@ -25,9 +27,17 @@ export const yii: FrameworkPreset = {
   locks: true,
   detect: {
     composer: ['yiisoft/yii2'],
+    extends: ['yii\\web\\controller', 'yii\\base\\controller', 'yii\\rest\\controller', 'yii\\rest\\activecontroller'],
   },
   catalog: {
+    properties: {
+      // `Yii::$app` (the global `Yii` class, or `yii\BaseYii` it extends).
+      yii: { $app: APPLICATION },
+      'yii\\baseyii': { $app: APPLICATION },
+      [APPLICATION]: { session: SESSION },
+    },
     methods: {
+      [APPLICATION]: { getsession: returns(SESSION) },
       [SESSION]: {
         open,
         ...each(

@@ -43,7 +43,8 @@ export function lookupMethod(ctx: UnitContext, className: string, method: string
  */
 export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Cursor {
   const span = ctx.span(site.node);
-  const api = site.api;
+  // `$this->load->library('email')`: an entry that applies to one argument only does nothing else.
+  const api = site.api?.onlyWithArgument && !argumentIsOneOf(ctx, site.args[site.api.onlyWithArgument.index], site.api.onlyWithArgument.values) ? NO_EFFECT : site.api;
   let next = cursor;
   noteLockEvidence(ctx, site);
   if (!api) {
@@ -179,6 +180,23 @@ function controllerAtMethod(ctx: UnitContext, arg: SyntaxNode): CallTarget | und
   const written = lower.startsWith('\\') ? lower.slice(1) : lower;
   const classes = ctx.facts.symbols.classesNamed(written);
   return classes.length === 1 ? { type: 'method', className: classes[0]!, method: text.slice(at + 1).toLowerCase() } : undefined;
+}
+
+const NO_EFFECT: ApiEntry = { effect: 'none' };
+
+/** Argument `arg` is a string literal among `values`, or an array literal holding one. */
+function argumentIsOneOf(ctx: UnitContext, arg: SyntaxNode | undefined, values: readonly string[]): boolean {
+  let value = arg ? argumentValue(arg) : undefined;
+  if (value?.type === 'variable_name') value = ctx.singleAssignments.get(value.text);
+  if (!value) return false;
+  const literal = literalString(value);
+  if (literal !== undefined) return values.includes(literal.toLowerCase());
+  if (value.type !== 'array_creation_expression') return false;
+  return value.namedChildren.some((element) => {
+    const item = element?.type === 'array_element_initializer' && element.namedChildCount === 1 ? element.namedChild(0) : null;
+    const text = item ? literalString(item) : undefined;
+    return text !== undefined && values.includes(text.toLowerCase());
+  });
 }
 
 function emitByRefWrites(ctx: UnitContext, site: CallSite, indices: readonly number[], cursor: Cursor): Cursor {

@@ -87,6 +87,7 @@ function lowerExpressionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor
     case 'variable_name':
     case 'subscript_expression': {
       const root = sessionRoot(node, session);
+      if (!root && node.type === 'subscript_expression') return lowerOffsetAccess(ctx, node, 'offsetget', cursor);
       if (!root) return lowerChildren(ctx, node, cursor);
       const next = lowerIndexes(ctx, node, cursor);
       const read = { kind: 'read' as const, resource: ctx.catalog.sessionResource, span: ctx.span(node) };
@@ -169,7 +170,24 @@ function lowerAssignment(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     }
     return next;
   }
+  if (left.type === 'subscript_expression' && node.type === 'assignment_expression') return lowerOffsetAccess(ctx, left, 'offsetset', next);
   return left.type === 'variable_name' ? next : lowerIndexesOrChildren(ctx, left, next);
+}
+
+/**
+ * `Yii::$app->session['cart']` (read: `offsetGet`) or `… = $x` (write: `offsetSet`) on an object
+ * whose class the catalog knows as `ArrayAccess`: the access is a call of that method. Elsewhere
+ * (arrays, project classes, unknown objects) it is only its parts.
+ */
+function lowerOffsetAccess(ctx: UnitContext, node: SyntaxNode, method: 'offsetget' | 'offsetset', cursor: Cursor): Cursor {
+  const [base, index] = named(node);
+  let next = base ? lowerExpression(ctx, base, cursor) : cursor;
+  if (index) next = lowerExpression(ctx, index, next);
+  const className = base ? typeOf(ctx, base) : undefined;
+  const api = className && !ctx.facts.symbols.hasMethod(className, method) ? lookupMethod(ctx, className, method) : undefined;
+  if (!api || !className) return next;
+  const display = `${receiverDisplay(base!)}[…]`;
+  return emitCall(ctx, { node, args: [], display, api, target: { type: 'method', className, method } }, next);
 }
 
 function isEmptyArray(node: SyntaxNode): boolean {

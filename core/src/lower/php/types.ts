@@ -23,7 +23,19 @@ export function typeOf(ctx: UnitContext, node: SyntaxNode | null, depth = 0): st
     case 'nullsafe_member_access_expression': {
       const owner = typeOf(ctx, node.childForFieldName('object'), depth + 1);
       const property = node.childForFieldName('name');
-      return owner && property?.type === 'name' ? ctx.facts.symbols.propertyType(owner, property.text) : undefined;
+      if (!owner || property?.type !== 'name') return undefined;
+      return (
+        ctx.facts.symbols.propertyType(owner, property.text) ??
+        libraryPropertyType(ctx, owner, property.text) ??
+        assignedCallType(ctx, owner, property.text)
+      );
+    }
+    case 'scoped_property_access_expression': {
+      // `Yii::$app`: a static property of a library class.
+      const scope = node.childForFieldName('scope');
+      const name = node.childForFieldName('name');
+      if ((scope?.type !== 'name' && scope?.type !== 'qualified_name') || name?.type !== 'variable_name') return undefined;
+      return libraryPropertyType(ctx, ctx.names.resolveClass(scope.text), name.text);
     }
     case 'member_call_expression':
     case 'nullsafe_member_call_expression': {
@@ -55,6 +67,34 @@ export function typeOf(ctx: UnitContext, node: SyntaxNode | null, depth = 0): st
     default:
       return undefined;
   }
+}
+
+/**
+ * The catalog's type for a property of a library class that `className` is or extends
+ * (`$this->request` in a class extending CakePHP's `Controller`), through project and
+ * catalog parents.
+ */
+function libraryPropertyType(ctx: UnitContext, className: string, property: string): string | undefined {
+  const properties = ctx.catalog.properties;
+  if (!properties) return undefined;
+  const seen = new Set<string>();
+  for (let current: string | undefined = className; current && !seen.has(current); ) {
+    seen.add(current);
+    const type = properties[current]?.[property];
+    if (type) return type;
+    current = ctx.facts.symbols.parentOf(current) ?? ctx.catalog.classParents?.[current];
+  }
+  return undefined;
+}
+
+/** What the call a class assigns to `$this->property` returns (`$this->session = session()`). */
+function assignedCallType(ctx: UnitContext, className: string, property: string): string | undefined {
+  const call = ctx.facts.symbols.propertyCall(className, property);
+  if (!call) return undefined;
+  if (call.type === 'static') return returnedBy(ctx, call.className, call.method);
+  const project = call.candidates.find((c) => ctx.facts.symbols.hasFunction(c));
+  if (project) return ctx.facts.symbols.functionReturnType(project);
+  return ctx.catalog.functions[call.candidates[call.candidates.length - 1]!]?.returns;
 }
 
 /** What `method` returns on an object of `className`: project code first, then the catalog. */

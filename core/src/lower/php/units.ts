@@ -1,6 +1,6 @@
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
-import type { ClassSymbol, FileSymbols } from '../../project/symbols';
+import type { AssignedCall, ClassSymbol, FileSymbols } from '../../project/symbols';
 import { NameScope } from './names';
 import { literalString } from './session-access';
 import { evaluateStatic, type StaticString } from './static-string';
@@ -34,6 +34,8 @@ export interface FileDeclarations {
   readonly statementScopes: Map<number, NameScope>;
   /** Lower-case fq class → property name → lower-case class. */
   readonly propertyTypes: Map<string, Map<string, string>>;
+  /** Lower-case fq class → property name → the call assigned to it. */
+  readonly propertyCalls: Map<string, Map<string, AssignedCall>>;
   /** Lower-case fq class → lower-case method names it declares. */
   readonly methods: Map<string, Set<string>>;
   /** Lower-case fq class → the traits it uses. */
@@ -55,6 +57,7 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
     name,
     ...(parent ? { parent } : {}),
     properties: declarations.propertyTypes.get(name) ?? new Map(),
+    ...(declarations.propertyCalls.has(name) ? { propertyCalls: declarations.propertyCalls.get(name)! } : {}),
     methods: declarations.methods.get(name) ?? new Set(),
     traits: declarations.traits.get(name) ?? [],
     returns: declarations.methodReturns.get(name) ?? new Map(),
@@ -71,6 +74,22 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
 
 const NOT_CLASSES = new Set(['string', 'int', 'integer', 'float', 'bool', 'boolean', 'array', 'mixed', 'object',
   'callable', 'iterable', 'null', 'void', 'self', 'static', 'false', 'true', 'resource', 'never']);
+
+/** `session()` or `Services::session()` (a named function or a static method of a named class). */
+function assignedCall(node: SyntaxNode, region: NameScope): AssignedCall | undefined {
+  if (node.type === 'function_call_expression') {
+    const callee = node.childForFieldName('function');
+    if (callee?.type === 'name' || callee?.type === 'qualified_name') return { type: 'function', candidates: region.functionCandidates(callee.text) };
+  }
+  if (node.type === 'scoped_call_expression') {
+    const scope = node.childForFieldName('scope');
+    const name = node.childForFieldName('name');
+    if ((scope?.type === 'name' || scope?.type === 'qualified_name') && name?.type === 'name') {
+      return { type: 'static', className: region.resolveClass(scope.text), method: name.text.toLowerCase() };
+    }
+  }
+  return undefined;
+}
 
 /** Positions of `&$param` parameters of a function or method. */
 function byRefPositions(node: SyntaxNode): number[] {
@@ -149,6 +168,7 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
     comments: [],
     statementScopes: new Map(),
     propertyTypes: new Map(),
+    propertyCalls: new Map(),
     methods: new Map(),
     traits: new Map(),
     methodReturns: new Map(),
@@ -294,6 +314,16 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
             const property = left.childForFieldName('name');
             const classNode = right.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name');
             if (property?.type === 'name' && classNode) setProperty(className, property.text, region.resolveClass(classNode.text));
+          }
+          // `$this->session = \Config\Services::session()`: typed by what the call returns.
+          if (left?.type === 'member_access_expression' && left.childForFieldName('object')?.text === '$this' && className !== undefined) {
+            const property = left.childForFieldName('name');
+            const call = right ? assignedCall(right, region) : undefined;
+            if (property?.type === 'name' && call) {
+              let calls = result.propertyCalls.get(className);
+              if (!calls) result.propertyCalls.set(className, (calls = new Map()));
+              if (!calls.has(property.text)) calls.set(property.text, call);
+            }
           }
           break;
         }

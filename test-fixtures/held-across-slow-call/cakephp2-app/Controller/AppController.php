@@ -1,0 +1,7 @@
+<?php
+App::uses('Controller', 'Controller');
+
+class AppController extends Controller
+{
+    public $components = array('Session', 'Flash');
+}
