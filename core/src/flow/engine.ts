@@ -347,7 +347,7 @@ export class FlowEngine {
     const viaCall = (chains: readonly (readonly Step[])[]): Step[][] => chains.map((chain) => [callStep, ...chain]);
     // Candidates of which one runs (`new $class()` over included files): only slow work that
     // every one of them does counts; the state after the call is the join, as for any call.
-    const alternatives = effect.target.type === 'included-class' && units.length > 1;
+    const alternatives = effect.target.type === 'dynamic-class' && units.length > 1;
     let withoutSlowWork = false;
     for (const { unit, target } of targeted) {
       const calleeEnv: Env = { bindings: calleeBindings, outer: framesOf(target) };

@@ -114,8 +114,8 @@ export class ProjectResolver implements CallResolver {
         const unit = this.closures.get(`${target.file}@${target.start}`);
         return unit ? [unit] : [];
       }
-      case 'included-class':
-        return this.includedClassConstructors(target, from, span);
+      case 'dynamic-class':
+        return target.include ? this.includedClassConstructors(target, target.include, from, span) : this.fittingClassConstructors(target, from, span);
       case 'include': {
         const units = this.included(target, span);
         if (units.length === 0 && !this.unresolved.has(`${span.file}:${span.start}`)) {
@@ -145,8 +145,13 @@ export class ProjectResolver implements CallResolver {
    * candidate without a constructor does nothing; with several candidates, that leaves
    * nothing they all do, so nothing is returned then either.
    */
-  private includedClassConstructors(target: Extract<CallTarget, { type: 'included-class' }>, from: Unit, span: Span): readonly Unit[] {
-    const files = this.includeTargetsOf(target.include)?.matches ?? [];
+  private includedClassConstructors(
+    target: Extract<CallTarget, { type: 'dynamic-class' }>,
+    include: Extract<CallTarget, { type: 'include' }>,
+    from: Unit,
+    span: Span,
+  ): readonly Unit[] {
+    const files = this.includeTargetsOf(include)?.matches ?? [];
     const pieces = patternPieces(target.className);
     const units: Unit[] = [];
     for (const file of files) {
@@ -195,6 +200,22 @@ export class ProjectResolver implements CallResolver {
       }
     }
     return [...reached];
+  }
+
+  /**
+   * `new $class()` of an autoloaded class whose name has a literal start: the project's classes
+   * that fit. A candidate without a constructor, among several, leaves nothing they all do.
+   */
+  private fittingClassConstructors(target: Extract<CallTarget, { type: 'dynamic-class' }>, from: Unit, span: Span): readonly Unit[] {
+    const pieces = patternPieces(target.className);
+    const classes = [...this.fileClasses.values()].flat().filter((name) => matchesPattern(name, pieces));
+    const units: Unit[] = [];
+    for (const name of new Set(classes)) {
+      const constructor = this.resolve({ type: 'method', className: name, method: target.method }, from, span);
+      if (constructor.length === 0 && classes.length > 1) return [];
+      units.push(...constructor);
+    }
+    return units;
   }
 
   /** Includes that could not be followed, each once. */

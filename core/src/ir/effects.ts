@@ -243,12 +243,19 @@ export type CallTarget =
    */
   | { readonly type: 'parameter'; readonly index: number; readonly captured?: number }
   /**
-   * `new $class()` where `$class` names one of the classes declared by the files a pattern
-   * include picks (`include "modules/$m.php"; $class = $m . 'Module'; new $class();`): each
-   * matched file must declare exactly one class, whose name fits `className` (lower-case
-   * pattern); they are the candidates, and only what all of them do counts.
+   * `new $class()` where the class name is a pattern (`className`, lower-case): with `include`,
+   * one of the classes declared by the files a pattern include picks (`include "modules/$m.php";
+   * $class = $m . 'Module'; new $class();`: each matched file must declare exactly one class
+   * that fits); without, one of the project's classes that fit a name with a literal start
+   * (`"rcube_session_{$storage}"`, autoloaded). They are the candidates, and only the slow
+   * work all of them do counts.
    */
-  | { readonly type: 'included-class'; readonly include: Extract<CallTarget, { type: 'include' }>; readonly className: StaticString; readonly method: string }
+  | {
+      readonly type: 'dynamic-class';
+      readonly include?: Extract<CallTarget, { type: 'include' }>;
+      readonly className: StaticString;
+      readonly method: string;
+    }
   /** A method whose receiver is not known. */
   | { readonly type: 'unknown-method'; readonly method: string }
   | { readonly type: 'dynamic' };

@@ -10,9 +10,11 @@ const INCLUDES = new Set(['include_expression', 'include_once_expression', 'requ
 
 /**
  * The class `new $class()` creates, when the unit says: `$class` assigned once a literal
- * (`'Poller'`, `Poller::class`), or a name built from a variable that also picks the file of a
+ * (`'Poller'`, `Poller::class`); a name built from a variable that also picks the file of a
  * pattern include in the unit (`include "modules/$m.php"; $class = $m . 'Module';`), whose
- * candidates are the classes those files declare (resolved by the flow, which sees the files).
+ * candidates are the classes those files declare; or a name with a literal start
+ * (`"rcube_session_{$storage}"`), whose candidates are the project's classes that fit. The
+ * flow resolves the candidates, as it sees every file.
  */
 export function dynamicClassTarget(ctx: UnitContext, classExpression: SyntaxNode): CallTarget | undefined {
   if (classExpression.type !== 'variable_name') return undefined;
@@ -34,7 +36,7 @@ function constructorOf(className: string): CallTarget {
   return { type: 'method', className, method: '__construct' };
 }
 
-/** `$m . 'Module'` with `include "modules/$m.php"` in the same unit: the class is one those files declare. */
+/** `$m . 'Module'` with `include "modules/$m.php"` in the same unit, or a name with a literal start. */
 function includedClass(ctx: UnitContext, value: SyntaxNode): CallTarget | undefined {
   const variables = new Set(variablesIn(value));
   if (variables.size === 0 || !ctx.unitNode) return undefined;
@@ -46,10 +48,15 @@ function includedClass(ctx: UnitContext, value: SyntaxNode): CallTarget | undefi
     return argument !== null && variablesIn(argument).some((name) => variables.has(name));
   });
   // Several includes built from the same variable: which one declared the class is not known.
-  if (includes.length !== 1) return undefined;
+  if (includes.length > 1) return undefined;
+  if (includes.length === 0) {
+    // Autoloaded: the project's classes whose names start with the literal part.
+    const first = className[0];
+    return first && 'text' in first && first.text !== '' ? { type: 'dynamic-class', className, method: '__construct' } : undefined;
+  }
   const path = evaluateStatic(includes[0]!.namedChild(0), ctx.facts.file);
   if (!path.some((part) => 'unknown' in part)) return undefined;
-  return { type: 'included-class', include: { type: 'include', path, from: ctx.facts.file }, className, method: '__construct' };
+  return { type: 'dynamic-class', include: { type: 'include', path, from: ctx.facts.file }, className, method: '__construct' };
 }
 
 /** The variables an expression reads (`$m` in `ucfirst($m) . 'Module'`). */
