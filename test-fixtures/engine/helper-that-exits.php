@@ -48,3 +48,24 @@ function login_then_work(): void
     $userId = require_login();
     probe(); // @state: open
 }
+
+class Response
+{
+    public static function redirect(string $to): void
+    {
+        header('Location: ' . $to);
+        if (!headers_sent()) {
+            exit;
+        }
+        die('<a href="' . htmlspecialchars($to) . '">Continue</a>');
+    }
+}
+
+function static_redirect_helper(bool $invalid): void
+{
+    if ($invalid) {
+        session_start();
+        Response::redirect('/form.php');
+    }
+    probe(); // @state: closed
+}

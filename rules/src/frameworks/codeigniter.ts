@@ -76,6 +76,9 @@ export const codeigniter: FrameworkPreset = {
       session_set_save_handler: none,
       // CI4's helper: `session()` and `session('key')` both start the shared session.
       session: returns(CI4_SESSION, lazyOpen),
+      // CI3's error pages end the request with `exit`.
+      show_error: { effect: 'terminate' },
+      show_404: { effect: 'terminate' },
     },
     methods: {
       'config\\services': services,

@@ -2,6 +2,7 @@ import type { FrameworkPreset } from './preset';
 
 const registration = { effect: 'none', registersCallback: { hook: 0, callback: 1 } } as const;
 const http = { effect: 'slow', kind: 'http' } as const;
+const ends = { effect: 'terminate' } as const;
 
 /**
  * WordPress plugins and themes use PHP's native session. The trap: a session started in an
@@ -30,6 +31,11 @@ export const wordpress: FrameworkPreset = {
       wp_safe_remote_request: http,
       download_url: { effect: 'slow', kind: 'download' },
       wp_mail: { effect: 'slow', kind: 'mail' },
+      // They end the request (`die` after the message or the JSON): nothing after them runs.
+      wp_die: ends,
+      wp_send_json: ends,
+      wp_send_json_success: ends,
+      wp_send_json_error: ends,
     },
   },
   hooks: {
