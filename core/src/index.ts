@@ -18,6 +18,7 @@ export * from './ir/static-string';
 export * from './flow/state';
 export * from './flow/engine';
 export * from './flow/held';
+export * from './flow/callers';
 export * from './flow/resolver';
 export * from './flow/include-paths';
 export * from './flow/entry-directories';

@@ -1,5 +1,6 @@
 import {
   FlowEngine,
+  argumentsPassedByCallers,
   LineIndex,
   ProjectResolver,
   ProjectSymbols,
@@ -128,7 +129,9 @@ export function analyzeProject(
   });
   const linesOf = new Map([...files.values()].map((f) => [f.path, f.lines]));
   const lineOf = (unit: Unit, offset: number): number => (linesOf.get(unit.span.file)?.positionAt(offset).line ?? 0) + 1;
-  const engine = new FlowEngine(resolver, lineOf);
+  // Parameters whose default every caller keeps: their branches are decided on entry.
+  const passedByCallers = argumentsPassedByCallers(irs, resolver);
+  const engine = new FlowEngine(resolver, lineOf, (unit) => passedByCallers.get(unit));
   const ambient = entrySites(irs, options, presets, engine, resolver, catalog.sessionResource, {
     classParents: catalog.classParents ?? {},
     setting: settingOf,

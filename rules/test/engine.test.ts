@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FlowEngine, LineIndex, PhpParser, SameFileResolver, joinStates, lowerPhp, verdict, type Unit } from '../../core/src';
+import { FlowEngine, LineIndex, argumentsPassedByCallers, PhpParser, SameFileResolver, joinStates, lowerPhp, verdict, type Unit } from '../../core/src';
 import { phpNativeCatalog } from '../src/catalog/php-native';
 import { loadGrammarBytes } from '../src/node-runtime';
 import { fixtureFiles, fixturesRoot } from './support';
@@ -26,7 +26,10 @@ describe('engine state probes', () => {
       const tree = parser.parse(text);
       const { ir } = lowerPhp(tree.rootNode, file, text, phpNativeCatalog);
       tree.delete();
-      const engine = new FlowEngine(new SameFileResolver([ir]), (_u, offset) => lines.positionAt(offset).line + 1);
+      const resolver = new SameFileResolver([ir]);
+      // As in the project analysis: parameters whose default every caller keeps.
+      const passed = argumentsPassedByCallers([ir], resolver);
+      const engine = new FlowEngine(resolver, (_u, offset) => lines.positionAt(offset).line + 1, (unit) => passed.get(unit));
       const flows = new Map(ir.units.map((unit) => [unit, engine.analyze(unit, phpNativeCatalog.sessionResource)]));
 
       const probes = text.split(/\r\n|\r|\n/).flatMap((lineText, index) => {

@@ -8,8 +8,11 @@ import { quoteCode } from '../text/quote-code';
 import {
   CLOSED,
   OPEN_AT_ENTRY,
+  MAX_FACTS,
   casesOf,
+  factsKey,
   withFacts,
+  type Facts,
   releasedBy,
   unionSteps,
   joinStates,
@@ -66,6 +69,8 @@ type ClosureWithFrames = Extract<CallTarget, { type: 'closure' }> & { readonly o
 interface Env {
   readonly bindings: Bindings;
   readonly outer: Frames;
+  /** The arguments from this index on are left out (they keep their defaults); undefined: unknown. */
+  readonly omittedFrom?: number;
 }
 const NO_FRAMES: Frames = [];
 
@@ -151,11 +156,18 @@ export class FlowEngine {
   constructor(
     private readonly resolver: CallResolver,
     private readonly lineOf: (unit: Unit, offset: number) => number,
+    /**
+     * For a unit analysed on its own: how many arguments its callers pass at most, when every
+     * call to it in the project is known (`argumentsPassedByCallers`); beyond that, each
+     * parameter keeps its default.
+     */
+    private readonly callersPass: (unit: Unit) => number | undefined = () => undefined,
   ) {}
 
   /** The unit on its own, entered with the resource closed, as the rules see it. */
   analyze(unit: Unit, resource: ResourceId, entry: 'closed' | 'open' = 'closed', bindings: Bindings = NO_BINDINGS): UnitFlow {
-    return this.run(unit, resource, entry === 'closed' ? CLOSED : OPEN_AT_ENTRY, { bindings, outer: NO_FRAMES });
+    const omittedFrom = this.callersPass(unit);
+    return this.run(unit, resource, entry === 'closed' ? CLOSED : OPEN_AT_ENTRY, { bindings, outer: NO_FRAMES, ...(omittedFrom !== undefined ? { omittedFrom } : {}) });
   }
 
   /**
@@ -163,11 +175,13 @@ export class FlowEngine {
    * after a front controller, middleware or an early hook opened the session.
    */
   analyzeOpenAt(unit: Unit, resource: ResourceId, sites: readonly OpenSite[]): UnitFlow {
-    return this.run(unit, resource, { closed: false, open: sites }, { bindings: NO_BINDINGS, outer: NO_FRAMES });
+    const omittedFrom = this.callersPass(unit);
+    return this.run(unit, resource, { closed: false, open: sites }, { bindings: NO_BINDINGS, outer: NO_FRAMES, ...(omittedFrom !== undefined ? { omittedFrom } : {}) });
   }
 
-  private run(unit: Unit, resource: ResourceId, entry: ResourceState, env: Env): UnitFlow {
+  private run(unit: Unit, resource: ResourceId, start: ResourceState, env: Env): UnitFlow {
     const cfg = unit.cfg;
+    const entry = withEntryFacts(start, unit, env.omittedFrom);
     const calls = new Map<number, CallOutcome>();
     const states = solve(cfg, resource, entry, (effect, node, before, stateAt) => {
       if (effect.kind === 'fact') return applyFacts(before, effect);
@@ -219,7 +233,7 @@ export class FlowEngine {
   }
 
   private summary(unit: Unit, resource: ResourceId, entry: 'closed' | 'open', env: Env): Summary | undefined {
-    const key = `${unit.span.file}#${unit.id}#${resource}#${entry}#${bindingKey(env.bindings)}#${env.outer.length > 0 ? JSON.stringify(env.outer) : ''}`;
+    const key = `${unit.span.file}#${unit.id}#${resource}#${entry}#${bindingKey(env.bindings)}#${env.outer.length > 0 ? JSON.stringify(env.outer) : ''}#${omittedKey(unit, env.omittedFrom)}`;
     const known = this.summaries.get(key);
     if (known === 'in-progress') return undefined;
     if (known) return known;
@@ -350,7 +364,7 @@ export class FlowEngine {
     const alternatives = effect.target.type === 'dynamic-class' && units.length > 1;
     let withoutSlowWork = false;
     for (const { unit, target } of targeted) {
-      const calleeEnv: Env = { bindings: calleeBindings, outer: framesOf(target) };
+      const calleeEnv: Env = withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect);
       if (before.closed) {
         const summary = this.summary(unit, resource, 'closed', calleeEnv);
         if (!summary) {
@@ -430,7 +444,7 @@ export class FlowEngine {
     for (const { unit, target } of targeted) {
       for (const entry of [before.closed ? 'closed' : undefined, before.open.length > 0 ? 'open' : undefined] as const) {
         if (!entry) continue;
-        const summary = this.summary(unit, resource, entry, { bindings: calleeBindings, outer: framesOf(target) });
+        const summary = this.summary(unit, resource, entry, withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect));
         if (!summary?.exitWhen) return undefined;
         const exit = truthy ? summary.exitWhen.true : summary.exitWhen.false;
         const part = entry === 'closed' ? closedPart(before) : withOptional({ closed: false, open: before.open }, before.via, undefined);
@@ -490,6 +504,27 @@ function meetAlternatives(before: ResourceState, parts: readonly CallApplied[]):
     opens: shared((one) => one.opens),
   };
   return { after, outcome };
+}
+
+/** The environment of a callee with the arguments this call leaves out. */
+function withOmitted(env: Env, effect: CallEffect): Env {
+  return effect.argumentCount !== undefined && effect.target.type !== 'include' ? { ...env, omittedFrom: effect.argumentCount } : env;
+}
+
+/** The facts a unit starts with when its arguments from `omittedFrom` on keep their defaults. */
+function omittedFacts(unit: Unit, omittedFrom: number | undefined): Facts {
+  if (omittedFrom === undefined || !unit.omittedArguments) return [];
+  return unit.omittedArguments.filter((a) => a.index >= omittedFrom).flatMap((a) => a.facts);
+}
+
+function omittedKey(unit: Unit, omittedFrom: number | undefined): string {
+  return factsKey(omittedFacts(unit, omittedFrom));
+}
+
+function withEntryFacts(state: ResourceState, unit: Unit, omittedFrom: number | undefined): ResourceState {
+  const facts = omittedFacts(unit, omittedFrom);
+  if (facts.length === 0) return state;
+  return withFacts(state, [...facts].sort((a, b) => (a.predicate < b.predicate ? -1 : a.predicate > b.predicate ? 1 : 0)).slice(0, MAX_FACTS));
 }
 
 /** How a call (or an include) reads as a step of a chain. */

@@ -222,6 +222,8 @@ export interface CallEffect {
   /** How the call reads in messages: `auth()`, `$this->load()`, `Db::run()`. */
   readonly display: string;
   readonly span: Span;
+  /** How many arguments it passes, when all are positional (no spread, no names). */
+  readonly argumentCount?: number;
 }
 
 export type CallTarget =

@@ -37,6 +37,12 @@ export interface Unit {
    * SQL, Redis `SET … NX`): read only for the code of a session store, to tell whether it locks.
    */
   readonly lockEvidence?: LockEvidence;
+  /**
+   * Facts that hold on entry when argument `index` (and so every later one) is left out and
+   * the parameter keeps its literal default: `function f($plugin = '')` tested with
+   * `if ($plugin !== '')`. Only predicates the unit remembers (see `FactEffect`).
+   */
+  readonly omittedArguments?: readonly { readonly index: number; readonly facts: readonly import('./effects').PredicateValue[] }[];
 }
 
 export interface LockEvidence {

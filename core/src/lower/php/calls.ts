@@ -50,12 +50,14 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
   if (!api) {
     if (site.target.type === 'dynamic') return next;
     const callables = callableArguments(ctx, site.args);
+    const argumentCount = positionalCount(site.args);
     next = ctx.emit(next, {
       kind: 'call',
       target: site.target,
       display: site.display,
       span,
       ...(callables.length > 0 ? { callables } : {}),
+      ...(argumentCount !== undefined ? { argumentCount } : {}),
     });
     // `normalize($_SESSION['cart'])` with `function normalize(array &$cart)`: a write.
     return emitByRefWrites(ctx, site, projectByRef(ctx, site), next);
@@ -132,6 +134,14 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
     if (target) next = ctx.emit(next, { kind: 'call', target, display: `the callback of ${site.display}`, span });
   }
   return emitByRefWrites(ctx, site, api.byRefArguments ?? [], next);
+}
+
+/** The number of arguments when all are positional: a spread or a named one tells nothing. */
+function positionalCount(args: readonly SyntaxNode[]): number | undefined {
+  for (const arg of args) {
+    if (arg.type !== 'argument' || arg.childForFieldName('name') || arg.namedChildren.some((c) => c?.type === 'variadic_unpacking')) return undefined;
+  }
+  return args.length;
 }
 
 /** A setting given a literal value: `ini_set('name', value)`, or `setter(value)` for a named one. */

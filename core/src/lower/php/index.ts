@@ -4,7 +4,7 @@ import type { FileIR, Unit, UnitKind } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
 import { LineIndex } from '../../text/line-index';
-import { collectTrackedPredicates } from './predicates';
+import { collectTrackedPredicates, omittedArgumentFacts, parameterDefaults, type ParameterDefault } from './predicates';
 import { UnitContext, type FileFacts } from './context';
 import { lowerExpression } from './expressions';
 import { lowerStatement, lowerStatements, statementsBeforeBrokenDeclaration } from './statements';
@@ -75,7 +75,9 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
   ctx.unitNode = site.node;
   ctx.setBlockLowering((body, cursor) => lowerStatement(ctx, body, cursor));
   collectVariableTypes(ctx, site.node);
-  ctx.predicates = collectTrackedPredicates(site.node.type === 'program' || site.node.type === 'ERROR' ? site.node : site.node.childForFieldName('body'));
+  const defaults = site.kind === 'script' ? new Map<string, ParameterDefault>() : parameterDefaults(site.node);
+  ctx.predicates = collectTrackedPredicates(site.node.type === 'program' || site.node.type === 'ERROR' ? site.node : site.node.childForFieldName('body'), defaults);
+  const omittedArguments = omittedArgumentFacts(ctx.predicates, defaults);
   let cursor: Cursor = ctx.builder.start();
   const body = site.node.childForFieldName('body');
   if (site.kind === 'script') {
@@ -106,6 +108,7 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
     cfg,
     ...(site.kind !== 'script' && containsYield(site.node) ? { generator: true } : {}),
     ...(ctx.lockEvidence ? { lockEvidence: ctx.lockEvidence } : {}),
+    ...(omittedArguments.length > 0 ? { omittedArguments } : {}),
   };
   switch (site.kind) {
     case 'script':

@@ -259,11 +259,12 @@ function unstableVariables(node: SyntaxNode, unstable: Set<string>): boolean {
  * tested once and also set by a literal assignment (`$started = true`), over a subject that
  * only changes where the lowering sees it.
  */
-export function collectTrackedPredicates(body: SyntaxNode | null): TrackedPredicates {
+export function collectTrackedPredicates(body: SyntaxNode | null, defaults: ReadonlyMap<string, ParameterDefault> = new Map()): TrackedPredicates {
   if (!body) return NO_TRACKED_PREDICATES;
   const counts = new Map<string, number>();
   const predicates = new Map<string, Predicate>();
-  const literalSubjects = new Set<string>();
+  // A parameter's literal default is a literal assignment made by every caller that omits it.
+  const literalSubjects = new Set<string>(defaults.keys());
   const unstable = new Set<string>();
   let everythingUnstable = false;
   let constantsUnstable = false;
@@ -362,4 +363,43 @@ export function definedConstant(ctx: UnitContext, call: SyntaxNode): string | un
   const name = literalString(firstArgument(call) ?? call);
   const subject = name === undefined ? undefined : `const:${stripLeadingBackslash(name)}`;
   return subject && ctx.predicates.bySubject.has(subject) ? subject : undefined;
+}
+
+/** A parameter with a literal default (`$plugin = ''`), by position. */
+export interface ParameterDefault {
+  readonly index: number;
+  readonly value: Literal;
+}
+
+/** The unit's parameters with a literal default, by `$name` (not by-reference ones). */
+export function parameterDefaults(unitNode: SyntaxNode): Map<string, ParameterDefault> {
+  const defaults = new Map<string, ParameterDefault>();
+  const parameters = unitNode.childForFieldName('parameters');
+  let index = 0;
+  for (const parameter of parameters?.namedChildren ?? []) {
+    if (!parameter || parameter.type === 'comment') continue;
+    const name = parameter.childForFieldName('name')?.text;
+    const byReference = parameter.childForFieldName('reference_modifier') !== null;
+    const value = parameter.type === 'simple_parameter' && !byReference ? literalOf(parameter.childForFieldName('default_value')) : undefined;
+    if (name && value !== undefined) defaults.set(name, { index, value });
+    index++;
+  }
+  return defaults;
+}
+
+/** For each parameter with a default, the remembered predicates its default decides. */
+export function omittedArgumentFacts(
+  tracked: TrackedPredicates,
+  defaults: ReadonlyMap<string, ParameterDefault>,
+): { index: number; facts: PredicateValue[] }[] {
+  const result: { index: number; facts: PredicateValue[] }[] = [];
+  for (const [subject, { index, value }] of defaults) {
+    const facts: PredicateValue[] = [];
+    for (const predicate of tracked.bySubject.get(subject) ?? []) {
+      const known = predicate.valueFor(value);
+      if (known !== undefined) facts.push({ predicate: predicate.key, subject, value: known });
+    }
+    if (facts.length > 0) result.push({ index, facts });
+  }
+  return result.sort((a, b) => a.index - b.index);
 }
