@@ -23,7 +23,8 @@ const cake2Session = {
  * Reached through `$this->request->getSession()` and `$this->getRequest()->getSession()` in a
  * controller (the catalog types Cake's `Controller::$request`), `session()` (3.x), a typed
  * `ServerRequest $request` (middleware, services) and a `$session` variable assigned from it.
- * Started on first access, the session stays open to the end of the request unless closed.
+ * Started on first access, the session stays open to the end of the request unless closed: a
+ * session started in a controller's `initialize()` or `beforeFilter()` is open in every action.
  *
  * CakePHP 2: `$this->Session` (the Session component of every controller, over `CakeSession`)
  * and `CakeSession::read()`/`write()`/… start it the same way.
@@ -36,6 +37,12 @@ export const cakephp: FrameworkPreset = {
     composer: ['cakephp/cakephp'],
     files: ['bin/cake.php', 'lib/Cake/Core/App.php', 'app/Config/core.php', 'Config/core.php'],
     extends: ['cake\\controller\\controller', 'cake\\controller\\component'],
+  },
+  // `initialize()` (from the constructor) and `beforeFilter()` run before every action: a session
+  // they start (`$this->request->getSession()->read()`) is open in the action.
+  controllers: {
+    baseClasses: ['cake\\controller\\controller', 'controller'],
+    setupMethods: ['__construct', 'initialize', 'beforefilter'],
   },
   catalog: {
     properties: {
@@ -58,7 +65,16 @@ export const cakephp: FrameworkPreset = {
         ...each(['started', 'id'], none),
       },
       'cake\\http\\client': each(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'send', 'sendrequest'], http),
-      'cake\\mailer\\mailer': { send: mail, deliver: mail },
+      'cake\\mailer\\mailer': {
+        send: mail,
+        deliver: mail,
+        // Fluent setters proxied to the message: they return the mailer.
+        ...each(
+          ['setfrom', 'setto', 'setcc', 'setbcc', 'setreplyto', 'setsender', 'setsubject', 'setemailformat', 'setviewvars',
+            'setattachments', 'addattachments', 'settransport', 'setprofile', 'addto', 'addcc', 'addbcc', 'setheaders', 'addheaders'],
+          returns('cake\\mailer\\mailer'),
+        ),
+      },
       'cake\\mailer\\email': { send: mail },
     },
   },

@@ -177,12 +177,20 @@ function chainedCalls(ctx: UnitContext, call: SyntaxNode): { name: string; span:
 }
 
 /**
- * `'UserController@store'` (Laravel's route action string): the method of the one project class
- * with that name (as written, or under any namespace: the router prefixes one). Nothing when
- * no class or several match.
+ * A route action written as `'UserController@store'` (Laravel's action string: the method of
+ * the one project class with that name, as written or under any namespace, since the router
+ * prefixes one; nothing when no class or several match) or `InvokableController::class`.
  */
 function controllerAtMethod(ctx: UnitContext, arg: SyntaxNode): CallTarget | undefined {
   const value = argumentValue(arg);
+  // `InvokableController::class`: the route runs its `__invoke()`.
+  if (value?.type === 'class_constant_access_expression') {
+    const [scope, constant] = value.namedChildren;
+    if (constant?.text === 'class' && (scope?.type === 'name' || scope?.type === 'qualified_name')) {
+      return { type: 'method', className: ctx.names.resolveClass(scope.text), method: '__invoke' };
+    }
+    return undefined;
+  }
   const text = value ? literalString(value) : undefined;
   const at = text?.indexOf('@') ?? -1;
   if (!text || at <= 0 || at === text.length - 1) return undefined;
