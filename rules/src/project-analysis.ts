@@ -41,6 +41,7 @@ import {
   type Rule,
   type RuleContext,
   type StaticString,
+  type Suppression,
   type Severity,
   type Span,
   type Unit,
@@ -52,6 +53,7 @@ import { mergeCatalogs } from './catalog/merge';
 import { nodeCatalog } from './catalog/node';
 import { entrySites } from './entry-points';
 import { REQUEST_LOCK_RULES, commandLineFiles, testClassUnits } from './execution-context';
+import { groupByCause } from './grouping';
 import { activePresets } from './frameworks/detect';
 import type { FrameworkPreset, SettingCondition } from './frameworks/preset';
 import { allPresets } from './frameworks/index';
@@ -172,7 +174,7 @@ export function analyzeProject(
   const commandLine = commandLineFiles(irs, resolver, spanLine);
   const testUnits = options.includeTests ? new Set<Unit>() : testClassUnits(irs, symbols);
   const requestRules = rules.filter((enabled) => !REQUEST_LOCK_RULES.has(enabled.rule.meta.id));
-  const findings: Finding[] = [];
+  const perFile: FileFindings[] = [];
   let testFiles = 0;
   for (const file of files.values()) {
     if (!file.requested || !file.ir) continue;
@@ -181,11 +183,12 @@ export function analyzeProject(
     const units = file.ir.units.filter((unit) => !testUnits.has(unit));
     if (units.length < file.ir.units.length) testFiles++;
     const ir = units.length < file.ir.units.length ? { ...file.ir, units } : file.ir;
-    findings.push(...runRules(file, ir, cliReason ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver));
+    perFile.push(runRules(file, ir, cliReason ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver));
   }
   if (testFiles > 0) {
     notes.push({ file: '.', message: `left out as tests: the test classes (PHPUnit \`TestCase\` subclasses) of ${testFiles} file(s) (use --include-tests to analyse them)` });
   }
+  const findings = withScopes(suppressAndGroup(perFile, files), files);
   for (const unresolved of resolver.unresolvedIncludes()) {
     const file = linesOf.get(unresolved.span.file);
     const line = file ? file.positionAt(unresolved.span.start).line + 1 : 0;
@@ -612,6 +615,15 @@ function includePathsOf(options: AnalyzerOptions): string[] {
   return (options.includePaths ?? []).map((dir) => normalizePath(posix.join(root, dir)));
 }
 
+/** What the rules found in one requested file, before suppressions. */
+interface FileFindings {
+  readonly file: LoadedFile;
+  readonly ir: FileIR;
+  readonly findings: Finding[];
+  /** The rules that ran on it (a command-line script runs no lock rule). */
+  readonly ran: readonly EnabledRule[];
+}
+
 function runRules(
   file: LoadedFile,
   ir: FileIR,
@@ -621,7 +633,7 @@ function runRules(
   sessionStoresAt: RuleContext['sessionStoresAt'],
   lentResources: readonly HeldResourceInfo[] = [],
   resolver?: CallResolver,
-): Finding[] {
+): FileFindings {
   const held = ir.heldResources ?? [];
   // Resources of helpers that run their callers' callbacks while holding them (`withClient(fn)`).
   const lent = ir.language === 'php' ? [] : lentResources;
@@ -648,17 +660,54 @@ function runRules(
     };
     findings.push(...rule.check(context));
   }
-  const suppressions = parseSuppressions(ir, lineOf);
-  const { kept, unused } = applySuppressions(findings, suppressions, lineOf);
+  return { file, ir, findings, ran: rules };
+}
+
+/**
+ * Suppressions, then one finding per cause. A comment at a place that reaches a shared cause
+ * hides that place; the places left are grouped (`groupByCause`), and a comment at the cause
+ * hides the finding that stands for them all. A suppression that hid nothing in either pass
+ * is reported by `invalid-suppression`.
+ */
+function suppressAndGroup(perFile: readonly FileFindings[], files: ReadonlyMap<string, LoadedFile>): Finding[] {
+  const byFile = new Map(perFile.map((entry) => [entry.file.path, entry] as const));
+  const suppressionsOf = new Map(perFile.map(({ file, ir }) => [file.path, parseSuppressions(ir, lineIn(file))] as const));
+  const used = new Set<Suppression>();
+  const suppress = (findings: readonly Finding[], path: string): Finding[] => {
+    const entry = byFile.get(path);
+    if (!entry) return [...findings];
+    const suppressions = suppressionsOf.get(path) ?? [];
+    const { kept, unused } = applySuppressions(findings, suppressions, lineIn(entry.file));
+    const left = new Set(unused);
+    for (const suppression of suppressions) if (!left.has(suppression)) used.add(suppression);
+    return kept;
+  };
+  const places = perFile.flatMap((entry) => suppress(entry.findings, entry.file.path));
+  const grouped = groupByCause(places, {
+    requested: (path) => byFile.has(path),
+    line: (span) => (files.get(normalizePath(span.file))?.lines.positionAt(span.start).line ?? 0) + 1,
+  });
+  // Findings that now stand at a cause: the comments of the cause's file apply to them.
+  const findings: Finding[] = [];
+  const moved = new Map<string, Finding[]>();
+  const unchanged = new Set(places);
+  for (const finding of grouped) {
+    if (unchanged.has(finding)) findings.push(finding);
+    else moved.set(finding.span.file, [...(moved.get(finding.span.file) ?? []), finding]);
+  }
+  for (const [path, group] of moved) findings.push(...suppress(group, path));
+
   // A suppression that hides nothing is noise that outlives the code it was written for;
   // only rules that ran can tell (one turned off makes its suppressions moot, not wrong).
-  const invalid = rules.find((r) => r.rule.meta.id === 'invalid-suppression');
-  const ran = new Set(rules.map((r) => r.rule.meta.id));
-  if (invalid) {
-    for (const suppression of unused) {
+  for (const { file, ran: rules } of perFile) {
+    const invalid = rules.find((r) => r.rule.meta.id === 'invalid-suppression');
+    if (!invalid) continue;
+    const ran = new Set(rules.map((r) => r.rule.meta.id));
+    for (const suppression of suppressionsOf.get(file.path) ?? []) {
+      if (used.has(suppression)) continue;
       const ids = suppression.rules.filter((id) => ran.has(id) && id !== 'invalid-suppression');
       if (ids.length === 0 || ids.length !== suppression.rules.length) continue;
-      kept.push({
+      findings.push({
         rule: 'invalid-suppression',
         severity: invalid.severity,
         message: `Suppression of \`${ids.join(', ')}\` hides nothing: no such finding on this line or the next. Remove it.`,
@@ -668,7 +717,47 @@ function runRules(
       });
     }
   }
-  return kept;
+  return findings;
+}
+
+function lineIn(file: LoadedFile): (offset: number) => number {
+  return (offset) => file.lines.positionAt(offset).line + 1;
+}
+
+/** Each finding with the span of the innermost unit it is in, so a code frame quotes only that unit's lines. */
+function withScopes(findings: readonly Finding[], files: ReadonlyMap<string, LoadedFile>): Finding[] {
+  const byFile = new Map<string, Span[]>();
+  const unitsOf = (file: string): Span[] => {
+    let spans = byFile.get(file);
+    if (!spans) {
+      // By start, outer before inner: the last one that starts before a span and contains it is the innermost.
+      spans = (files.get(normalizePath(file))?.ir?.units ?? []).map((unit) => unit.span).sort((a, b) => a.start - b.start || b.end - a.end);
+      byFile.set(file, spans);
+    }
+    return spans;
+  };
+  return findings.map((finding) => {
+    const scope = innermostContaining(unitsOf(finding.span.file), finding.span);
+    return scope ? { ...finding, scope } : finding;
+  });
+}
+
+/** Siblings looked at, walking back from the last unit that starts before a span, before giving up. */
+const MAX_SCOPE_STEPS = 256;
+
+function innermostContaining(units: readonly Span[], span: Span): Span | undefined {
+  let low = 0;
+  let high = units.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (units[middle]!.start <= span.start) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low - 1, steps = 0; i >= 0 && steps < MAX_SCOPE_STEPS; i--, steps++) {
+    if (units[i]!.end >= span.end) return units[i];
+  }
+  // The file's top level holds every other unit: it is first, and holds what no function does.
+  return units[0] !== undefined && units[0].start <= span.start && units[0].end >= span.end ? units[0] : undefined;
 }
 
 /** "3 lock findings lowered to info: <why>", one line per reason, for the summary. */

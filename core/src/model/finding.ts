@@ -29,6 +29,25 @@ export interface Finding {
    * it (the session store installed on its path takes no lock): the summary counts these.
    */
   readonly lowered?: string;
+  /**
+   * The effect the finding comes down to when it is reached through calls (the slow call or
+   * the lost write inside a helper). Findings of one rule with the same cause are one problem:
+   * the project analysis reports them once, at the cause, counting the places that reach it.
+   */
+  readonly cause?: FindingCause;
+  /** The span of the unit (function, method, script) the finding is in: code frames quote only its lines. */
+  readonly scope?: Span;
+}
+
+/** See `Finding.cause`. Together with the rule, `span` and `resource` are the grouping key. */
+export interface FindingCause {
+  readonly span: Span;
+  /** The kind of what is held or lost: `session`, or a held resource's noun (`Pooled client`). */
+  readonly resource: string;
+  /** The problem told from the cause's own site, for the finding that stands for all of them. */
+  readonly summary: string;
+  /** The related location's label at each place that reaches it: "reached from here with the session lock held". */
+  readonly reachedHere: string;
 }
 
 /** A problem with the input rather than with the code: parse errors, unreadable files. */

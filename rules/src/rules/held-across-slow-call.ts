@@ -1,6 +1,7 @@
 import {
   quoteCode,
   type Finding,
+  type FindingCause,
   type HeldOperation,
   type HeldResourceInfo,
   type OpenSite,
@@ -239,6 +240,7 @@ function buildFinding(
     span: operation.span,
     related,
     fixes: [],
+    cause: causeOf(operation.occurrence, state === 'maybe-open', resource),
     // A comment above the slow call inside the reported loop suppresses it too, and one above
     // the helper's call for a callback (where the finding used to be).
     anchors: [
@@ -246,6 +248,29 @@ function buildFinding(
       ...(callback ? [callback.call.span] : []),
     ],
   };
+}
+
+/**
+ * The slow operation itself (the innermost step of the chain): every handler that reaches the
+ * same slow call inside a shared helper with the same kind of lock held is one problem.
+ */
+function causeOf(occurrence: SlowOccurrence, maybe: boolean, resource: HeldResourceInfo | undefined): FindingCause {
+  const root = occurrence.chain[occurrence.chain.length - 1]!;
+  const op = occurrence.detail ? `${code(occurrence.callee)} ${occurrence.detail}` : code(occurrence.callee);
+  return resource
+    ? {
+        span: root.span,
+        resource: resource.noun,
+        summary: `${resource.noun} ${maybe ? 'may be held' : 'held'} across ${op}: ${resource.consequence}`,
+        reachedHere: `reached from here with \`${resource.variable}\` held`,
+      }
+    : {
+        span: root.span,
+        resource: 'session',
+        // Told from the slow call itself (what it costs included), not from one caller's loop or chain.
+        summary: message({ ...occurrence, chain: [root] }, maybe, undefined),
+        reachedHere: 'reached from here with the session lock held',
+      };
 }
 
 /**

@@ -2,6 +2,7 @@ import {
   compareSpans,
   spanKey,
   type Finding,
+  type FindingCause,
   type Observation,
   type OpenEffect,
   type Rule,
@@ -54,7 +55,10 @@ export const reopenAfterOutput: Rule = {
         if (cookieless.has(observation.node)) continue;
         reported.add(spanKey(open.span));
         findings.push(buildFinding(context, observation, open, flush));
-        if (effect.kind === 'call') for (const chain of call!.opens) findings[findings.length - 1] = withChain(findings[findings.length - 1]!, chain);
+        if (effect.kind === 'call') {
+          for (const chain of call!.opens) findings[findings.length - 1] = withChain(findings[findings.length - 1]!, chain);
+          findings[findings.length - 1] = { ...findings[findings.length - 1]!, cause: causeOf(call!.opens[0]!) };
+        }
       }
     }
     return findings;
@@ -155,6 +159,22 @@ function cookielessNodes(flow: UnitFlow, flushedBy: ReadonlyMap<number, Flush>):
     if (bits === ALL && flow.states[node] !== undefined) result.add(node);
   });
   return result;
+}
+
+/**
+ * The `session_start()` inside a helper that callers run after sending output: one cause, however
+ * many callers do it.
+ */
+function causeOf(chain: readonly Step[]): FindingCause {
+  return {
+    span: chain[chain.length - 1]!.span,
+    resource: 'session',
+    summary:
+      'This `session_start()` may run after its callers sent output to the client. Once headers are sent, PHP refuses ' +
+      'to start a session: it returns false with a warning, `$_SESSION` is not (re)loaded, and every write after it is lost. ' +
+      'Start the session before the first flush in these callers.',
+    reachedHere: 'called here after output may have been sent',
+  };
 }
 
 /** Adds the way into a helper's `session_start()` to a finding's related locations. */

@@ -3,6 +3,7 @@ import {
   compareSpans,
   spanKey,
   type Finding,
+  type FindingCause,
   type Observation,
   type Rule,
   type RuleContext,
@@ -118,6 +119,25 @@ function buildFinding(context: RuleContext, group: readonly LostChange[]): Findi
     span: primary.span,
     related: related.items,
     fixes: [],
+    ...(primary.chains.length > 0 ? { cause: causeOf(primary, maybe) } : {}),
+  };
+}
+
+/**
+ * A write inside a helper that its callers run after closing the session: the write itself
+ * (the end of the first chain) is the cause every such caller shares.
+ */
+function causeOf(lost: LostChange, maybe: boolean): FindingCause {
+  const chain = lost.chains[0]!;
+  const write = chain[chain.length - 1]!;
+  return {
+    span: write.span,
+    resource: 'session',
+    summary:
+      `This session write ${maybe ? 'may be' : 'is'} lost: callers run it after they closed the session, ` +
+      'and PHP does not save changes made while no session is active. Move the close after these calls, or ' +
+      `${REOPEN}.`,
+    reachedHere: 'called here after the session was closed',
   };
 }
 

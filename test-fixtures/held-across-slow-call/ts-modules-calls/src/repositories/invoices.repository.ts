@@ -5,7 +5,7 @@ export class InvoicesRepository extends BaseRepository {
   async settle(invoiceId: string, customerId: string, amount: number): Promise<void> {
     await this.inTransaction(async (client) => {
       await client.query('UPDATE invoices SET state = $1 WHERE id = $2', ['settling', invoiceId]);
-      await billing.charge(customerId, amount); // expect: held-across-slow-call
+      await billing.charge(customerId, amount);
     });
   }
 

@@ -1,0 +1,110 @@
+import { compareSpans, spanKey, type Finding, type RelatedLocation, type Severity, type Span } from '../../core/src';
+
+/**
+ * One cause, one finding. A slow call inside a helper that hundreds of handlers reach with the
+ * session held, or a write inside a helper that callers run after closing the session, gives a
+ * finding in every caller; they all come down to one effect (`Finding.cause`), and one change
+ * there (or one decision about it) settles them all. So findings of one rule whose causes are
+ * the same effect, of the same kind of resource, are reported once:
+ * - at the cause, when its file is one the user asked about, with the cause told from there;
+ * - otherwise at the first place that reaches it (the cause is in an included library).
+ * The message counts the places that reach it and names a few; the related locations keep the
+ * first place's explanation (where the lock was taken, the chain of calls) and point at the
+ * other places, capped.
+ */
+
+/** Places that reach a shared cause listed as related locations; the message counts them all. */
+const MAX_LISTED_PLACES = 10;
+/** Places named in the message itself ("e.g. a.php:3, b.php:9 and c.php:12"). */
+const MAX_NAMED_PLACES = 3;
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export interface GroupingContext {
+  /** Whether findings may be placed in this file (the user asked about it). */
+  readonly requested: (file: string) => boolean;
+  /** 1-based line of a span's start, for messages. */
+  readonly line: (span: Span) => number;
+}
+
+export function groupByCause(findings: readonly Finding[], context: GroupingContext): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  const result: Finding[] = [];
+  for (const finding of findings) {
+    if (!finding.cause) {
+      result.push(finding);
+      continue;
+    }
+    const key = `${finding.rule}\u0000${finding.cause.resource}\u0000${spanKey(finding.cause.span)}`;
+    const group = groups.get(key);
+    if (group) group.push(finding);
+    else groups.set(key, [finding]);
+  }
+  for (const members of groups.values()) {
+    // The same place twice (a region reported from two flows) is one place.
+    const places = uniqueBySpan(members.sort((a, b) => compareSpans(a.span, b.span)));
+    result.push(places.length === 1 ? places[0]! : merged(places, context));
+  }
+  return result;
+}
+
+function uniqueBySpan(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = spanKey(finding.span);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The one finding for several places that reach the same cause (sorted, at least two). */
+function merged(places: readonly Finding[], context: GroupingContext): Finding {
+  const top = Math.max(...places.map((p) => SEVERITY_RANK[p.severity]));
+  // The explanation of the first of the most severe places: its message's facts hold for it.
+  const primary = places.find((p) => SEVERITY_RANK[p.severity] === top)!;
+  const cause = primary.cause!;
+  const atCause = context.requested(cause.span.file);
+  const span = atCause ? cause.span : places[0]!.span;
+
+  // Places in the finding's own file are lines; elsewhere, `file:line`.
+  const shown = places.slice(0, MAX_NAMED_PLACES).map((p) => p.span);
+  const local = shown.every((at) => at.file === span.file);
+  const named = shown.map((at) => (local ? String(context.line(at)) : at.file === span.file ? `line ${context.line(at)}` : `${at.file}:${context.line(at)}`));
+  const more = places.length > named.length ? ` and ${places.length - named.length} more` : '';
+  const list = `${local ? 'lines ' : ''}${more ? named.join(', ') : joinList(named)}${more}`;
+  const reach = `Reached from ${places.length} call sites (${list}); this is one finding for all of them.`;
+  const message = atCause ? `${cause.summary} ${reach}` : `${primary.message} ${reach}`;
+
+  const related: RelatedLocation[] = [];
+  const seen = new Set<string>();
+  const add = (location: RelatedLocation): void => {
+    const key = `${spanKey(location.span)}:${location.message}`;
+    if (seen.has(key) || (spanKey(location.span) === spanKey(span) && location.message.endsWith(' is called here'))) return;
+    seen.add(key);
+    related.push(location);
+  };
+  if (atCause) add({ message: cause.reachedHere, span: primary.span });
+  primary.related.forEach(add);
+  const others = places.filter((p) => p !== primary);
+  for (const other of others.slice(0, MAX_LISTED_PLACES - 1)) add({ message: other.cause!.reachedHere, span: other.span });
+
+  return {
+    rule: primary.rule,
+    severity: primary.severity,
+    message,
+    span,
+    related,
+    fixes: [],
+    ...(primary.lowered !== undefined ? { lowered: primary.lowered } : {}),
+    // At the cause, a suppression there covers the whole group; else the primary's places do.
+    ...(atCause || !primary.anchors ? {} : { anchors: primary.anchors }),
+    cause,
+  };
+}
+
+/** "a", "a and b", "a, b and c". */
+function joinList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

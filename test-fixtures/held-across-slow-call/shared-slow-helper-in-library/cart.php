@@ -1,0 +1,10 @@
+<?php
+// A page that keeps the session open while a library asks for exchange rates (lib/rates.php).
+declare(strict_types=1);
+require_once __DIR__ . '/lib/rates.php';
+
+session_start();
+$currency = (string) ($_SESSION['currency'] ?? 'EUR');
+$rates = fetch_rates($currency); // expect: held-across-slow-call "^Session lock held across `fetch_rates\(\)`, which reaches `curl_exec\(\)`: .* Reached from 3 call sites \(line 8, checkout\.php:8 and product\.php:8\)"
+$_SESSION['rates_seen'] = time();
+echo json_encode($rates);
