@@ -76,6 +76,8 @@ export const codeigniter: FrameworkPreset = {
       session_set_save_handler: none,
       // CI4's helper: `session()` and `session('key')` both start the shared session.
       session: returns(CI4_SESSION, lazyOpen),
+      // `service('session')`: the same shared session (other services are not the session).
+      service: { ...returns(CI4_SESSION, lazyOpen), onlyWithArgument: { index: 0, values: ['session'] } },
       // CI3's error pages end the request with `exit`.
       show_error: { effect: 'terminate' },
       show_404: { effect: 'terminate' },

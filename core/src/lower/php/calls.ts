@@ -203,7 +203,7 @@ function controllerAtMethod(ctx: UnitContext, arg: SyntaxNode): CallTarget | und
 const NO_EFFECT: ApiEntry = { effect: 'none' };
 
 /** Argument `arg` is a string literal among `values`, or an array literal holding one. */
-function argumentIsOneOf(ctx: UnitContext, arg: SyntaxNode | undefined, values: readonly string[]): boolean {
+export function argumentIsOneOf(ctx: UnitContext, arg: SyntaxNode | undefined, values: readonly string[]): boolean {
   let value = arg ? argumentValue(arg) : undefined;
   if (value?.type === 'variable_name') value = ctx.singleAssignments.get(value.text);
   if (!value) return false;

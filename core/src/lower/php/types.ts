@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '../../parse/php';
-import { lookupMethod } from './calls';
+import { argumentIsOneOf, lookupMethod } from './calls';
 import type { UnitContext } from './context';
 
 /**
@@ -62,7 +62,10 @@ export function typeOf(ctx: UnitContext, node: SyntaxNode | null, depth = 0): st
       const candidates = ctx.names.functionCandidates(callee.text);
       const project = candidates.find((c) => ctx.facts.symbols.hasFunction(c));
       if (project) return ctx.facts.symbols.functionReturnType(project);
-      return ctx.catalog.functions[candidates[candidates.length - 1]!]?.returns;
+      const entry = ctx.catalog.functions[candidates[candidates.length - 1]!];
+      // `service('session')` returns the session; `service('email')` something else.
+      if (entry?.onlyWithArgument && !argumentIsOneOf(ctx, callArguments(node)[entry.onlyWithArgument.index], entry.onlyWithArgument.values)) return undefined;
+      return entry?.returns;
     }
     default:
       return undefined;
@@ -95,6 +98,10 @@ function assignedCallType(ctx: UnitContext, className: string, property: string)
   const project = call.candidates.find((c) => ctx.facts.symbols.hasFunction(c));
   if (project) return ctx.facts.symbols.functionReturnType(project);
   return ctx.catalog.functions[call.candidates[call.candidates.length - 1]!]?.returns;
+}
+
+function callArguments(call: SyntaxNode): SyntaxNode[] {
+  return call.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
 }
 
 /** What `method` returns on an object of `className`: project code first, then the catalog. */
