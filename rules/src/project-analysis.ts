@@ -55,6 +55,7 @@ import { entrySites } from './entry-points';
 import { REQUEST_LOCK_RULES, commandLineFiles, testClassUnits } from './execution-context';
 import { groupByCause } from './grouping';
 import { activePresets } from './frameworks/detect';
+import { nonLockingPresets, withoutSessionEffects } from './framework-stores';
 import type { FrameworkPreset, SettingCondition } from './frameworks/preset';
 import { allPresets } from './frameworks/index';
 import { ruleIds } from './registry';
@@ -112,7 +113,12 @@ export function analyzeProject(
   // Configuration files whose settings change how the framework runs every request.
   if (host) loadSettingFiles(parser, files, host, options, presets, errors);
   const settingOf = settingLookup(files, options);
-  const catalog = mergeCatalogs(baseCatalog, ...presets.map((p) => p.catalog), ...(options.apis ? [options.apis] : []));
+  // A configured store that does not lock (Yii's Redis session): that framework's session takes no lock.
+  const nonLocking = nonLockingPresets(presets, (path) => files.get(path)?.symbols, (file) => rootPath(options, file));
+  notes.push(...nonLocking.values());
+  const layers = presets.map((p) => (nonLocking.has(p) ? withoutSessionEffects(p.catalog, baseCatalog.sessionResource) : p.catalog));
+  const entryPresets = presets.filter((p) => !nonLocking.has(p));
+  const catalog = mergeCatalogs(baseCatalog, ...layers, ...(options.apis ? [options.apis] : []));
   // TypeScript/JavaScript first: their syntax trees are dropped before PHP is lowered.
   const tsFiles = [...files.values()].filter((f) => isTypeScriptPath(f.path));
   if (tsFiles.length > 0) lowerTsProject(tsFiles, files, host, nodeCatalog, errors, notes);
@@ -134,7 +140,7 @@ export function analyzeProject(
   // Parameters whose default every caller keeps: their branches are decided on entry.
   const passedByCallers = argumentsPassedByCallers(irs, resolver);
   const engine = new FlowEngine(resolver, lineOf, (unit) => passedByCallers.get(unit));
-  const ambient = entrySites(irs, options, presets, engine, resolver, catalog.sessionResource, {
+  const ambient = entrySites(irs, options, entryPresets, engine, resolver, catalog.sessionResource, {
     classParents: catalog.classParents ?? {},
     setting: settingOf,
   });
@@ -563,7 +569,7 @@ function loadSettingFiles(
   presets: readonly FrameworkPreset[],
   errors: InputError[],
 ): void {
-  const conditions = presets.flatMap((p) => [p.controllers?.openWithSetting, p.routes?.lockAllWithSetting]).filter((c) => c !== undefined);
+  const conditions = presets.flatMap((p) => [p.controllers?.openWithSetting, p.routes?.lockAllWithSetting, p.nonLockingStore]).filter((c) => c !== undefined);
   const tried = new Set<string>();
   for (const condition of conditions) {
     for (const file of condition.files) {

@@ -31,6 +31,21 @@ export interface FrameworkPreset {
   readonly hooks?: HookModel;
   readonly controllers?: ControllerModel;
   readonly routes?: RouteModel;
+  readonly nonLockingStore?: NonLockingStore;
+}
+
+/**
+ * A framework configuration that installs a session store that does not lock (Yii's
+ * `'session' => ['class' => 'yii\redis\Session']`): then the preset's session APIs take no lock
+ * (its opens, closes and controller or route entries are left out) and a note says why.
+ */
+export interface NonLockingStore {
+  /** Configuration files, relative to the project root; every one that exists is read. */
+  readonly files: readonly string[];
+  /** Settings naming the store's class (`return['components']['session']['class']`). */
+  readonly keys: readonly string[];
+  /** Lower-case store classes that do not lock, without a leading backslash. */
+  readonly classes: readonly string[];
 }
 
 /**

@@ -12,9 +12,10 @@ const MESSAGE = 'yii\\mail\\messageinterface';
  * access to its data (`get()`, `set()`, `has()`, flashes, …: each calls `open()` first);
  * `close()` is `session_write_close()`, and a later access reopens it. `destroy()` ends it.
  * With the default files handler it locks. `DbSession`, `CacheSession` and yii2-redis do not
- * lock, and are deliberately not mapped (a parameter typed with them has no session effects),
- * but the component's class is configuration the analysis cannot read: code typed
- * `yii\web\Session` is modelled as locking.
+ * lock, and are deliberately not mapped (a parameter typed with them has no session effects);
+ * when the application's configuration (`config/web.php`, the advanced template's
+ * `frontend/config/main.php`) names one of them as the `session` component's class, the preset's
+ * session APIs take no lock at all.
  *
  * Reached through `Yii::$app->session` (or `->getSession()`: the catalog types the static
  * `Yii::$app` as the web application), array access on it (`Yii::$app->session['cart']` is
@@ -28,6 +29,13 @@ export const yii: FrameworkPreset = {
   detect: {
     composer: ['yiisoft/yii2'],
     extends: ['yii\\web\\controller', 'yii\\base\\controller', 'yii\\rest\\controller', 'yii\\rest\\activecontroller'],
+  },
+  // `'session' => ['class' => 'yii\redis\Session']` in the application's configuration: a
+  // store without a lock (lost updates are its risk, not waiting).
+  nonLockingStore: {
+    files: ['config/web.php', 'config/main.php', 'frontend/config/main.php', 'backend/config/main.php', 'common/config/main.php'],
+    keys: ["$config['components']['session']['class']", "return['components']['session']['class']"],
+    classes: ['yii\\web\\dbsession', 'yii\\web\\cachesession', 'yii\\redis\\session', 'yii\\mongodb\\session'],
   },
   catalog: {
     properties: {

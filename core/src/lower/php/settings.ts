@@ -8,7 +8,9 @@ import { literalString } from './session-access';
  * write them: `$plugin->component = 'local_x';` (key `$plugin->component`),
  * `$autoload['libraries'] = array('session');` (key `$autoload['libraries']`), and the keys
  * of a returned array (`return ['block' => true];` gives `return['block']`). An array literal
- * gives its elements; anything computed gives no value (the key is not recorded).
+ * gives its elements; anything computed gives no value (the key is not recorded). Keyed
+ * arrays also give their nested keys (`return['components']['session']['class']`, and
+ * `$config['components']…` for `$config = [...]`).
  */
 export function topLevelSettings(root: SyntaxNode, file: string): Map<string, { values: SettingValue[]; span: Span }> {
   const settings = new Map<string, { values: SettingValue[]; span: Span }>();
@@ -16,24 +18,39 @@ export function topLevelSettings(root: SyntaxNode, file: string): Map<string, { 
     const values = valueNode ? literalValues(valueNode) : undefined;
     if (values && !settings.has(key)) settings.set(key, { values, span: { file, start: at.startIndex, end: at.endIndex } });
   };
+  /** `['components' => ['session' => ['class' => …]]]`: every keyed element, nested keys appended. */
+  const setKeyed = (prefix: string, array: SyntaxNode, depth: number): void => {
+    for (const element of array.namedChildren) {
+      if (element?.type !== 'array_element_initializer' || element.namedChildCount !== 2) continue;
+      const name = literalString(element.namedChild(0)!);
+      const value = element.namedChild(1)!;
+      if (name === undefined) continue;
+      const key = `${prefix}['${name}']`;
+      set(key, value, element);
+      if (value.type === 'array_creation_expression' && depth < MAX_DEPTH) setKeyed(key, value, depth + 1);
+    }
+  };
   for (const statement of root.namedChildren) {
     if (statement?.type === 'expression_statement') {
       const assignment = statement.namedChild(0);
       if (assignment?.type !== 'assignment_expression') continue;
-      const key = settingKey(assignment.childForFieldName('left'));
-      if (key) set(key, assignment.childForFieldName('right'), statement);
+      const left = assignment.childForFieldName('left');
+      const right = assignment.childForFieldName('right');
+      const key = settingKey(left);
+      if (key) set(key, right, statement);
+      // `$config = [...]` (a configuration array built at the top level, returned later).
+      const base = key ?? (left?.type === 'variable_name' ? left.text : undefined);
+      if (base && right?.type === 'array_creation_expression') setKeyed(base, right, 1);
     } else if (statement?.type === 'return_statement') {
       const returned = statement.namedChild(0);
-      if (returned?.type !== 'array_creation_expression') continue;
-      for (const element of returned.namedChildren) {
-        if (element?.type !== 'array_element_initializer' || element.namedChildCount !== 2) continue;
-        const name = literalString(element.namedChild(0)!);
-        if (name !== undefined) set(`return['${name}']`, element.namedChild(1), element);
-      }
+      if (returned?.type === 'array_creation_expression') setKeyed('return', returned, 1);
     }
   }
   return settings;
 }
+
+/** Nesting of configuration arrays recorded: `return['components']['session']['class']`. */
+const MAX_DEPTH = 4;
 
 /** `$plugin->component` and `$autoload['libraries']` as keys; anything else is not a setting. */
 function settingKey(left: SyntaxNode | null): string | undefined {

@@ -1,0 +1,3 @@
+<?php
+
+return ['adminEmail' => 'admin@example.org'];
