@@ -5,6 +5,8 @@ const CI4_SESSION = 'codeigniter\\session\\session';
 const CI4_SESSION_INTERFACE = 'codeigniter\\session\\sessioninterface';
 const CURL_REQUEST = 'codeigniter\\http\\curlrequest';
 const CI3_LOADER = 'ci_loader';
+/** CI3 properties: the loader, and libraries once loaded (`$this->load->library('email')` → `$this->email`). */
+const CI3_LIBRARIES = { load: CI3_LOADER, session: 'ci_session', email: 'ci_email' };
 
 /** CI4: what `service('session')` / `session()` return is already started. */
 const ci4Writes = each(
@@ -67,8 +69,8 @@ export const codeigniter: FrameworkPreset = {
     properties: {
       // CI3: the loader and the libraries it loaded are properties of the controller (and,
       // through `__get`, of models).
-      ci_controller: { load: CI3_LOADER, session: 'ci_session' },
-      ci_model: { load: CI3_LOADER, session: 'ci_session' },
+      ci_controller: CI3_LIBRARIES,
+      ci_model: CI3_LIBRARIES,
     },
     functions: {
       // CI's session drivers register themselves with `session_set_save_handler()`, and all of
