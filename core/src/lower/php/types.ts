@@ -1,6 +1,7 @@
 import type { SyntaxNode } from '../../parse/php';
 import { argumentIsOneOf, lookupMethod } from './calls';
 import type { UnitContext } from './context';
+import { dynamicClassTarget } from './dynamic-class';
 
 /**
  * The class of an expression's value, when the code says it: `$this`, a typed or assigned
@@ -17,7 +18,11 @@ export function typeOf(ctx: UnitContext, node: SyntaxNode | null, depth = 0): st
       return typeOf(ctx, node.namedChild(0), depth + 1);
     case 'object_creation_expression': {
       const classNode = node.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name');
-      return classNode ? ctx.names.resolveClass(classNode.text) : undefined;
+      if (classNode) return ctx.names.resolveClass(classNode.text);
+      // `new $class()` of a class the unit names (a literal assigned once).
+      const variable = node.namedChildren.find((c) => c?.type === 'variable_name');
+      const target = variable ? dynamicClassTarget(ctx, variable) : undefined;
+      return target?.type === 'method' ? target.className : undefined;
     }
     case 'member_access_expression':
     case 'nullsafe_member_access_expression': {
