@@ -24,10 +24,11 @@ const MAX_LOCK_UNITS = 60;
  */
 export function projectSessionStores(irs: readonly FileIR[], resolver: CallResolver, lineOf: (span: Span) => number): Map<string, SessionStoreInfo> {
   const stores = new Map<string, SessionStoreInfo>();
+  const children = subclasses(irs);
   for (const ir of irs) {
     for (const install of ir.storeInstalls) {
       const from = unitAround(ir, install.span);
-      const { lock, known } = from ? lockOf(install, from, resolver) : { lock: undefined, known: false };
+      const { lock, known } = from ? lockOf(install, from, resolver, children) : { lock: undefined, known: false };
       stores.set(spanKey(install.span), {
         span: install.span,
         line: lineOf(install.span),
@@ -64,16 +65,41 @@ export function storesAt(
   };
 }
 
-function lockOf(install: StoreInstall, from: Unit, resolver: CallResolver): { lock: LockEvidence | undefined; known: boolean } {
-  let level = install.code.flatMap((target) => resolver.resolve(target, from, install.span));
-  const known = level.length > 0;
+/**
+ * The lock the store's code takes: in one of its methods (`open`, `read`), every
+ * implementation of which takes it. A method declared abstract (`[$this, 'read']` in a base
+ * class) is implemented by the subclasses: the store locks only if all of them do.
+ */
+function lockOf(
+  install: StoreInstall,
+  from: Unit,
+  resolver: CallResolver,
+  children: ReadonlyMap<string, readonly string[]>,
+): { lock: LockEvidence | undefined; known: boolean } {
+  let known = false;
+  for (const target of install.code) {
+    let units = resolver.resolve(target, from, install.span);
+    if (units.length === 0 && target.type === 'method') {
+      units = descendants(target.className, children).flatMap((className) => resolver.resolve({ ...target, className }, from, install.span));
+    }
+    if (units.length === 0) continue;
+    known = true;
+    const locks = [...new Set(units)].map((unit) => lockIn(unit, resolver));
+    if (locks.every((lock) => lock !== undefined)) return { lock: locks[0], known };
+  }
+  return { lock: undefined, known };
+}
+
+/** The first lock taken by a unit or what it calls, a few calls deep. */
+function lockIn(start: Unit, resolver: CallResolver): LockEvidence | undefined {
+  let level: Unit[] = [start];
   const seen = new Set<Unit>();
   for (let depth = 0; depth <= MAX_LOCK_DEPTH && level.length > 0; depth++) {
     const next: Unit[] = [];
     for (const unit of level) {
       if (seen.has(unit) || seen.size >= MAX_LOCK_UNITS) continue;
       seen.add(unit);
-      if (unit.lockEvidence) return { lock: unit.lockEvidence, known };
+      if (unit.lockEvidence) return unit.lockEvidence;
       for (const node of unit.cfg.nodes) {
         const effect = node.effect;
         if (effect?.kind !== 'call' || effect.target.type === 'include') continue;
@@ -82,7 +108,34 @@ function lockOf(install: StoreInstall, from: Unit, resolver: CallResolver): { lo
     }
     level = next;
   }
-  return { lock: undefined, known };
+  return undefined;
+}
+
+/** Class → the classes that extend it directly. */
+function subclasses(irs: readonly FileIR[]): Map<string, string[]> {
+  const children = new Map<string, string[]>();
+  for (const ir of irs) {
+    for (const cls of ir.classes) {
+      if (!cls.parent) continue;
+      const list = children.get(cls.parent) ?? [];
+      if (!list.includes(cls.name)) list.push(cls.name);
+      children.set(cls.parent, list);
+    }
+  }
+  return children;
+}
+
+/** Every class below `className`, nearest first (bounded: a store's hierarchy is small). */
+function descendants(className: string, children: ReadonlyMap<string, readonly string[]>): string[] {
+  const found: string[] = [];
+  const queue = [...(children.get(className) ?? [])];
+  while (queue.length > 0 && found.length < MAX_LOCK_UNITS) {
+    const next = queue.shift()!;
+    if (found.includes(next)) continue;
+    found.push(next);
+    queue.push(...(children.get(next) ?? []));
+  }
+  return found;
 }
 
 /** The innermost unit of the file whose text holds the span. */
