@@ -2,6 +2,7 @@ import type { CommandLineEvidence, ExecutionContext } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
 import { literalString } from './session-access';
+import { MAX_NESTING } from '../jump-stack';
 
 /**
  * Whether a PHP file runs only from the command line, read from its syntax tree. A script
@@ -168,8 +169,9 @@ const PRESENCE_TESTS = new Set(['isset', 'empty', 'array_key_exists', 'is_array'
 function argvEvidence(statements: readonly SyntaxNode[]): SyntaxNode | undefined {
   let found: SyntaxNode | undefined;
   let tested = false;
-  const visit = (node: SyntaxNode, underPresenceTest: boolean): void => {
-    if (tested || NESTED_CODE.has(node.type)) return;
+  // Nesting past the lowering's own limit is skipped (and reported) there: never recurse deeper.
+  const visit = (node: SyntaxNode, underPresenceTest: boolean, depth = 0): void => {
+    if (tested || NESTED_CODE.has(node.type) || depth > MAX_NESTING) return;
     if (isArgv(node)) {
       if (underPresenceTest) tested = true;
       else if (!isAssigned(node)) found ??= node;
@@ -180,7 +182,7 @@ function argvEvidence(statements: readonly SyntaxNode[]): SyntaxNode | undefined
       node.type === 'isset_expression' ||
       (node.type === 'function_call_expression' && PRESENCE_TESTS.has(calledName(node) ?? '')) ||
       (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '??');
-    for (const child of node.namedChildren) if (child) visit(child, presence);
+    for (const child of node.namedChildren) if (child) visit(child, presence, depth + 1);
   };
   for (const statement of statements) visit(statement, false);
   return tested ? undefined : found;
