@@ -58,6 +58,8 @@ export interface LocatedFinding {
   readonly location: Location;
   readonly related: readonly LocatedRelated[];
   readonly fixes: readonly LocatedFix[];
+  /** The lines of the function (or script) the finding is in: a code frame quotes no line outside it unlabelled. */
+  readonly scope?: { readonly firstLine: number; readonly lastLine: number };
 }
 
 export interface LocatedError {
@@ -97,6 +99,7 @@ export async function buildReport(result: CheckResult, cwd: string): Promise<Rep
     severity: f.severity,
     message: f.message,
     location: locate(f.span),
+    ...(f.scope ? { scope: linesOf(locate(f.scope)) } : {}),
     related: f.related.map((r) => ({ message: r.message, location: locate(r.span) })),
     fixes: f.fixes.map((fix) => ({
       title: fix.title,
@@ -123,6 +126,10 @@ export async function buildReport(result: CheckResult, cwd: string): Promise<Rep
     filesAnalysed: result.filesAnalysed,
     summaryNotes: result.summaryNotes ?? [],
   };
+}
+
+function linesOf(location: Location): { firstLine: number; lastLine: number } {
+  return { firstLine: location.line, lastLine: location.endLine };
 }
 
 export function locateSpan(span: Span, file: string, index: LineIndex | undefined): Location {

@@ -89,6 +89,25 @@ describe('renderPretty', () => {
     assert.equal(output.split('\n')[4], '  |    ^');
   });
 
+  it('quotes no unlabelled line outside the function the finding is in: a one-line gap there becomes ...', async () => {
+    const text = '<?php\nfunction open_it() { session_start(); }\nfunction other() { return 1; }\nfunction run() { open_it(); sleep(1); }\n';
+    const inRun = findingAt('a.php', text, 'sleep(1)', [['session opened here', 'session_start()']]);
+    const runStart = text.indexOf('function run');
+    const scoped: Finding = { ...inRun, scope: { file: 'a.php', start: runStart, end: text.length - 1 } };
+    const frame = (output: string): string[] => output.split('\n').slice(2, 8);
+    assert.deepEqual(frame(await pretty([scoped], { 'a.php': text }, { quiet: true })), [
+      '  |',
+      '2 | function open_it() { session_start(); }',
+      '  |                      --------------- session opened here',
+      '...',
+      '4 | function run() { open_it(); sleep(1); }',
+      '  |                             ^^^^^^^^',
+    ]);
+    // The same gap inside the finding's function is quoted: it reads as part of that code.
+    const wide: Finding = { ...inRun, scope: { file: 'a.php', start: 0, end: text.length } };
+    assert.equal(frame(await pretty([wide], { 'a.php': text }, { quiet: true }))[3], '3 | function other() { return 1; }');
+  });
+
   it('elides long gaps, widens the gutter for long line numbers, and lists related locations of other files as notes', async () => {
     const lines = ['<?php', 'session_start();', ...Array.from({ length: 8 }, (_, i) => `// ${i}`), 'sleep(1);'];
     const text = lines.join('\n');

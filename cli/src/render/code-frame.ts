@@ -18,9 +18,17 @@ export interface FrameStyle {
  * A Ruff/rustc-style excerpt: the annotated lines with a line-number gutter, each followed
  * by one underline row per annotation. Multi-line ranges are underlined on their first line
  * only; that is where the reader looks, and it keeps frames short. A gap of one line is
- * shown, longer gaps become `...`.
+ * shown when it belongs to `scope` (the function the finding is in), since it reads as part
+ * of that code; any other gap becomes `...`, so no line of an unrelated function is quoted
+ * between two labelled ones.
  */
-export function renderCodeFrame(index: LineIndex, annotations: readonly FrameAnnotation[], style: FrameStyle): string[] {
+export function renderCodeFrame(
+  index: LineIndex,
+  annotations: readonly FrameAnnotation[],
+  style: FrameStyle,
+  scope?: { readonly firstLine: number; readonly lastLine: number },
+): string[] {
+  const inScope = (line: number): boolean => scope === undefined || (line >= scope.firstLine && line <= scope.lastLine);
   if (annotations.length === 0) return [];
   const lines = [...new Set(annotations.map((a) => a.location.line))].sort((a, b) => a - b);
   const width = String(lines[lines.length - 1]).length;
@@ -29,8 +37,8 @@ export function renderCodeFrame(index: LineIndex, annotations: readonly FrameAnn
 
   let previous: number | undefined;
   for (const line of lines) {
-    if (previous !== undefined && line - previous === 2) out.push(sourceRow(index, line - 1, width, style));
-    else if (previous !== undefined && line - previous > 2) out.push(style.gutter('...'));
+    if (previous !== undefined && line - previous === 2 && inScope(line - 1)) out.push(sourceRow(index, line - 1, width, style));
+    else if (previous !== undefined && line - previous >= 2) out.push(style.gutter('...'));
     out.push(sourceRow(index, line, width, style));
     const here = annotations
       .filter((a) => a.location.line === line)

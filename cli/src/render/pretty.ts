@@ -50,7 +50,7 @@ function renderFinding(finding: LocatedFinding, texts: LineSource, colors: Color
   const lines = [
     `${paint(colors.bold(`${finding.severity}[${finding.rule}]`))}${colors.bold(`: ${finding.message}`)}`,
     `${' '.repeat(width)}${colors.blue(colors.bold('-->'))} ${position(location)}`,
-    ...(index === undefined ? [] : renderCodeFrame(index, annotations, frameStyle)),
+    ...(index === undefined ? [] : renderCodeFrame(index, annotations, frameStyle, finding.scope)),
     ...elsewhere.map((r) => `${' '.repeat(width + 1)}${colors.bold('= note:')} ${position(r.location)}: ${r.message}`),
     ...finding.fixes.map((fix) => `${colors.cyan(colors.bold('help:'))} ${fix.title} (${fix.applicability})`),
   ];

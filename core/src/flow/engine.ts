@@ -405,6 +405,11 @@ export class FlowEngine {
     } else if (after && after.open.length > 0 && after.closed && before.open.length === 0) {
       const line = this.lineOf(from, effect.span.start);
       after = withOptional(after, after.via, `\`${effect.display}\` opens it (line ${line})`);
+    } else if (after && after.open.length > 0 && after.closed && before.open.length > 0 && before.closed && after.whyMaybe === undefined) {
+      // Maybe open before and after, and the callee opened nothing of its own: the branch that
+      // kept it open is still why (a call must not make the finding forget its condition).
+      const own = after.open.some((site) => !before.open.some((s) => s.key === site.key));
+      if (!own && before.whyMaybe !== undefined) after = withOptional(after, after.via, before.whyMaybe);
     }
     const cap = <T>(items: T[]): T[] => items.slice(0, MAX_OCCURRENCES);
     const outcome: CallOutcome = {
@@ -629,11 +634,16 @@ function reroot(state: ResourceState, call: Step, before: ResourceState, closeSt
     open = site.entry ? unionSites(open, before.open) : unionSites(open, [siteFromChain([call, ...site.chain])]);
   }
   const closedInside = state.closedBy !== undefined && state.closedBy.length > 0;
-  const closedBy = closedInside ? [closeStep] : before.closedBy;
+  const closedBy = closedInside ? [{ ...closeStep, inner: innerSteps(state.closedBy![0]!) }] : before.closedBy;
   const released = closedInside || (state.released === true) || (state.closed && before.released === true);
   // Released inside: by a `session_destroy()` on every path or not; otherwise as before the call.
   const idCleared = closedInside || state.released === true ? state.idCleared === true : before.idCleared === true;
   return withOptional({ closed: state.closed, open, released, idCleared, closedBy: unionSteps(undefined, closedBy) }, before.via, undefined);
+}
+
+/** A callee's close step and the steps under it, as one chain from inside the callee. */
+function innerSteps(step: Step): readonly Step[] {
+  return [{ span: step.span, label: step.label }, ...(step.inner ?? [])];
 }
 
 /** How a `read_and_close` open reads as the place the session was released. */

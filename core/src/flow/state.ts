@@ -5,6 +5,11 @@ export interface Step {
   readonly span: Span;
   /** What happens at this step, for related locations: "`auth()` is called here". */
   readonly label: string;
+  /**
+   * For a close inside a callee ("closed inside `getID()`"): the steps inside it down to the
+   * API that closed, so the place named is never just a function that happens to lead there.
+   */
+  readonly inner?: readonly Step[];
 }
 
 /**

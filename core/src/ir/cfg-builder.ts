@@ -4,6 +4,8 @@ import type { Effect } from './effects';
 
 /** Past this many dangling edges, a join ties them to one node. */
 const MAX_PENDING_EDGES = 8;
+/** Past this length, a note stops taking more conditions (see `andNote`). */
+const MAX_NOTE_LENGTH = 240;
 
 function dedupe(edges: readonly PendingEdge[]): PendingEdge[] {
   const seen = new Set<string>();
@@ -99,6 +101,35 @@ export class CfgBuilder {
 
   static withNote(cursor: Cursor, note: string): Cursor {
     return dedupe(cursor.map((edge) => ({ from: edge.from, note })));
+  }
+
+  /**
+   * Adds a note to edges that already carry one, as both conditions of the path (an `elseif`
+   * is reached only when the `if` before it was false: "`$a` is false (line 3) and `$b` is
+   * true (line 5)"), so a path is never explained by its last condition alone.
+   */
+  static andNote(cursor: Cursor, note: string): Cursor {
+    return dedupe(
+      cursor.map((edge) => {
+        if (edge.note === undefined) return { from: edge.from, note };
+        const both = `${edge.note} and ${note}`;
+        // A long chain of `elseif`s keeps its first conditions: they tell the path apart.
+        return { from: edge.from, note: both.length > MAX_NOTE_LENGTH ? edge.note : both };
+      }),
+    );
+  }
+
+  /**
+   * Ends a branching statement: its ways out meet at an empty node, so the notes of its
+   * branches explain the states that meet there and never leak onto the branches of the next
+   * statement (`if ($a) close(); if ($q) log();` must not say the session stays open "when
+   * `$q` is false"). The node changes no state.
+   */
+  settle(cursor: Cursor): Cursor {
+    if (cursor.length <= 1 && cursor.every((edge) => edge.note === undefined)) return cursor;
+    const node = this.newNode();
+    this.connect(cursor, node.id);
+    return [{ from: node.id }];
   }
 
   /**

@@ -189,7 +189,10 @@ function withChain(finding: Finding, chain: readonly Step[]): Finding {
 function buildFinding(context: RuleContext, observation: Observation, open: OpenEffect, flush: Flush): Finding {
   const related = new RelatedList(open.span);
   for (const chain of flush.chains) related.addChain(chain);
-  for (const step of observation.before.closedBy ?? []) related.add(step.label, step.span);
+  for (const step of observation.before.closedBy ?? []) {
+    related.add(step.label, step.span);
+    related.addChain(step.inner ?? []);
+  }
   const first = flush.chains[0]![0]!;
   const where = `${context.lineOf(first.span.start) === context.lineOf(open.span.start) ? 'on this line' : lineList(context, [first.span])}`;
   const lost =

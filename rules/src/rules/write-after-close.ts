@@ -102,7 +102,11 @@ function clearsAfterDestroy(lost: LostChange): boolean {
 function buildFinding(context: RuleContext, group: readonly LostChange[]): Finding {
   const primary = group[0]!;
   const related = new RelatedList(primary.span);
-  for (const step of primary.closedBy) related.add(step.label, step.span);
+  for (const step of primary.closedBy) {
+    related.add(step.label, step.span);
+    // Closed inside a callee: down to the API that closed, not just the call that led there.
+    related.addChain(step.inner ?? []);
+  }
   for (const chain of primary.chains) related.addChain(chain.slice(1));
   for (const other of group.slice(1)) {
     const what = other.observation.effect.kind === 'call' ? 'this call writes the session too' : 'this change is lost too';

@@ -99,13 +99,17 @@ function calledProjectCode(ctx: UnitContext, after: Cursor, node: SyntaxNode): n
   return effect?.kind === 'call' && effect.span.start === node.startIndex && effect.span.end === node.endIndex ? after[0]!.from : undefined;
 }
 
-/** Adds "`cond` is true (line N)" notes, which explain maybe-open findings. */
-export function describeBranches(ctx: UnitContext, condition: SyntaxNode, branches: Branches): Branches {
+/**
+ * Adds "`cond` is true (line N)" notes, which explain maybe-open findings. `after`: the
+ * condition is reached only on a branch of an earlier one (an `elseif`), whose note it joins.
+ */
+export function describeBranches(ctx: UnitContext, condition: SyntaxNode, branches: Branches, after = false): Branches {
   const text = conditionText(condition);
   const line = ctx.line(condition);
+  const note = after ? CfgBuilder.andNote : CfgBuilder.withNote;
   return {
-    whenTrue: CfgBuilder.withNote(branches.whenTrue, `\`${text}\` is true (line ${line})`),
-    whenFalse: CfgBuilder.withNote(branches.whenFalse, `\`${text}\` is false (line ${line})`),
+    whenTrue: note(branches.whenTrue, `\`${text}\` is true (line ${line})`),
+    whenFalse: note(branches.whenFalse, `\`${text}\` is false (line ${line})`),
   };
 }
 

@@ -168,11 +168,12 @@ function lowerUnset(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor 
   return next;
 }
 
-function lowerIf(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+/** `elseIf`: the `if` of an `else if` (two words), reached only when the one before it was false. */
+function lowerIf(ctx: UnitContext, node: SyntaxNode, cursor: Cursor, elseIf = false): Cursor {
   const condition = node.childForFieldName('condition');
   const body = node.childForFieldName('body');
   if (!condition) return body ? lowerStatement(ctx, body, cursor) : cursor;
-  const branches = describeBranches(ctx, condition, lowerCondition(ctx, condition, cursor));
+  const branches = describeBranches(ctx, condition, lowerCondition(ctx, condition, cursor), elseIf);
   const results: Cursor[] = [];
   results.push(body ? lowerBranchBody(ctx, body, branches.whenTrue) : branches.whenTrue);
   let otherwise = branches.whenFalse;
@@ -183,17 +184,20 @@ function lowerIf(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
       const elseifCondition = alternative.childForFieldName('condition');
       const elseifBody = alternative.childForFieldName('body');
       if (!elseifCondition) continue;
-      const inner = describeBranches(ctx, elseifCondition, lowerCondition(ctx, elseifCondition, otherwise));
+      const inner = describeBranches(ctx, elseifCondition, lowerCondition(ctx, elseifCondition, otherwise), true);
       results.push(elseifBody ? lowerBranchBody(ctx, elseifBody, inner.whenTrue) : inner.whenTrue);
       otherwise = inner.whenFalse;
     } else if (alternative.type === 'else_clause') {
       hasElse = true;
       const elseBody = alternative.childForFieldName('body');
-      results.push(elseBody ? lowerBranchBody(ctx, elseBody, otherwise) : otherwise);
+      // `else if (…)` is an `elseif` written in two words: its notes join this one's.
+      if (elseBody?.type === 'if_statement') results.push(lowerIf(ctx, elseBody, otherwise, true));
+      else results.push(elseBody ? lowerBranchBody(ctx, elseBody, otherwise) : otherwise);
     }
   }
   if (!hasElse) results.push(otherwise);
-  return ctx.builder.join(...results);
+  const end = ctx.builder.join(...results);
+  return elseIf ? end : ctx.builder.settle(end);
 }
 
 /** A branch body; the alternative syntax `if (…): … endif;` gives a `colon_block`. */

@@ -91,21 +91,27 @@ function lowerDeclarations(ctx: TsUnitContext, list: ts.VariableDeclarationList,
   return next;
 }
 
-function branches(ctx: TsUnitContext, condition: ts.Expression, cursor: Cursor): { whenTrue: Cursor; whenFalse: Cursor } {
+/** `elseIf`: the condition of an `else if`, reached only when the one before it was false; its notes join that note. */
+function branches(ctx: TsUnitContext, condition: ts.Expression, cursor: Cursor, elseIf = false): { whenTrue: Cursor; whenFalse: Cursor } {
   const after = lowerExpression(ctx, condition, cursor);
   const text = shortText(ctx.text(condition));
   const line = ctx.line(condition);
+  const note = elseIf ? CfgBuilder.andNote : CfgBuilder.withNote;
   return {
-    whenTrue: CfgBuilder.withNote(after, `\`${text}\` is true (line ${line})`),
-    whenFalse: CfgBuilder.withNote(after, `\`${text}\` is false (line ${line})`),
+    whenTrue: note(after, `\`${text}\` is true (line ${line})`),
+    whenFalse: note(after, `\`${text}\` is false (line ${line})`),
   };
 }
 
-function lowerIf(ctx: TsUnitContext, node: ts.IfStatement, cursor: Cursor): Cursor {
-  const { whenTrue, whenFalse } = branches(ctx, node.expression, cursor);
+function lowerIf(ctx: TsUnitContext, node: ts.IfStatement, cursor: Cursor, elseIf = false): Cursor {
+  const { whenTrue, whenFalse } = branches(ctx, node.expression, cursor, elseIf);
   const thenEnd = lowerStatement(ctx, node.thenStatement, whenTrue);
-  const elseEnd = node.elseStatement ? lowerStatement(ctx, node.elseStatement, whenFalse) : whenFalse;
-  return ctx.builder.join(thenEnd, elseEnd);
+  const otherwise = node.elseStatement;
+  // `else if`: one statement with the `if` before it, so its ways out meet at the same node.
+  const elseEnd =
+    otherwise && ts.isIfStatement(otherwise) ? lowerIf(ctx, otherwise, whenFalse, true) : otherwise ? lowerStatement(ctx, otherwise, whenFalse) : whenFalse;
+  const end = ctx.builder.join(thenEnd, elseEnd);
+  return elseIf ? end : ctx.builder.settle(end);
 }
 
 function isTrueLiteral(node: ts.Expression | undefined): boolean {

@@ -1,0 +1,60 @@
+<?php
+// "The session stays open when …" names the condition that really keeps it open, the right way
+// round: not a later, unrelated `if` (whose branches the open path also passes), not the last
+// `elseif` of a chain, and not forgotten after a call on the way.
+declare(strict_types=1);
+
+function log_line(string $line): void
+{
+    error_log($line);
+}
+
+function then_unrelated_if(bool $closeEarly, bool $verbose): void
+{
+    session_start();
+    $_SESSION['seen'] = time();
+    if ($closeEarly) {
+        session_write_close();
+    }
+    if ($verbose) {
+        echo 'working';
+    }
+    sleep(1); // expect: held-across-slow-call "stays open when `\$closeEarly` is false \(line 16\), and"
+}
+
+function elseif_chain(bool $readOnly, bool $debug): void
+{
+    session_start();
+    $_SESSION['seen'] = time();
+    if (!$readOnly) {
+        session_write_close();
+    } elseif ($debug) {
+        echo 'debug';
+    }
+    sleep(2); // expect: held-across-slow-call "stays open when `!\$readOnly` is false \(line 29\) and `\$debug` is (true|false) \(line 31\)"
+}
+
+function else_if_in_two_words(bool $readOnly, bool $debug): void
+{
+    session_start();
+    $_SESSION['seen'] = time();
+    if ($readOnly) {
+        session_write_close();
+    } else if ($debug) {
+        echo 'debug';
+    }
+    sleep(3); // expect: held-across-slow-call "stays open when `\$readOnly` is false \(line 41\) and `\$debug` is (true|false) \(line 43\)"
+}
+
+function call_on_the_way(bool $closeEarly): void
+{
+    session_start();
+    $_SESSION['seen'] = time();
+    if (!$closeEarly) {
+        log_line('keeping the session');
+    } else {
+        session_write_close();
+    }
+    log_line('still here');
+    sleep(4); // expect: held-across-slow-call "stays open when `!\$closeEarly` is true \(line 53\), and"
+}
