@@ -3,7 +3,7 @@ import type { Unit } from '../ir/unit';
 import type { CallResolver } from './resolver';
 import { heldOperations } from './held';
 import { solve } from './solver';
-import { applyFacts, forgetVariables, mapCases } from './facts';
+import { applyFacts, forgetAfterCall, mapCases } from './facts';
 import { quoteCode } from '../text/quote-code';
 import {
   CLOSED,
@@ -97,6 +97,12 @@ export interface CalleeEffects {
    * the caller's session already released, PHP drops them.
    */
   readonly writesWhileClosed: readonly (readonly Step[])[];
+  /**
+   * Every one of `writesWhileClosed` happens where the callee opened the session on other
+   * paths (its state there is maybe-open): the write is lost only on some of its paths
+   * (`if (!self::$volatile) session_start(); $_SESSION[$k] = $v;`).
+   */
+  readonly writesWhileClosedSometimes?: boolean;
   /** Output the callee may flush to the client (headers sent), as chains from the call. */
   readonly flushes: readonly (readonly Step[])[];
   /** Where the callee starts the session when the caller's is closed, as chains from the call. */
@@ -189,10 +195,8 @@ export class FlowEngine {
         const { after, outcome } = this.applyCall(effect, unit, resource, before, env);
         if (outcome) calls.set(node, outcome);
         // Paths with different facts go through the call one by one, so each keeps its facts.
-        let perCase = before.cases ? mapCases(before, (one) => this.applyCall(effect, unit, resource, one, env).after) : after && withFacts(after, before.facts);
-        // An included file runs in the unit's scope: it may assign any of its variables.
-        if (effect.target.type === 'include') perCase = forgetVariables(perCase);
-        return perCase;
+        const perCase = before.cases ? mapCases(before, (one) => this.applyCall(effect, unit, resource, one, env).after) : after && withFacts(after, before.facts);
+        return forgetAfterCall(perCase, effect.target.type === 'include');
       }
       if (effect.kind === 'call-result') {
         const call = cfg.nodes[effect.callNode]?.effect;
@@ -205,7 +209,7 @@ export class FlowEngine {
           results.push(withFacts(result, one.facts));
         }
         const joined = joinStates(results);
-        return call.target.type === 'include' ? forgetVariables(joined) : joined;
+        return forgetAfterCall(joined, call.target.type === 'include');
       }
       return mapCases(before, (one) => transferEffect(effect, resource, one, this.openStep(effect)));
     });
@@ -267,6 +271,7 @@ export class FlowEngine {
     const releases: Step[][] = [];
     const writesUnderLock: Step[][] = [];
     const writesWhileClosed: Step[][] = [];
+    let sometimes = true;
     const flushes: Step[][] = [];
     const opens: Step[][] = [];
     for (const observation of flow.observations) {
@@ -281,7 +286,10 @@ export class FlowEngine {
         const label = effect.kind === 'use' ? `\`${effect.api}\` changes the session here` : 'writes the session here';
         const step: Step = { span: effect.span, label };
         if (underEntryLock) writesUnderLock.push([step]);
-        if (closedFromEntry) writesWhileClosed.push([step]);
+        if (closedFromEntry) {
+          writesWhileClosed.push([step]);
+          if (before.open.length === 0) sometimes = false;
+        }
       }
       if (effect.kind === 'open' && effect.resource === resource && before.closed) {
         opens.push([{ span: effect.span, label: `\`${effect.api}\` starts the session here` }]);
@@ -297,7 +305,10 @@ export class FlowEngine {
           releases.push(...call.releases.map((chain) => [...chain]));
           writesUnderLock.push(...call.writesUnderLock.map((chain) => [...chain]));
         }
-        if (closedFromEntry) writesWhileClosed.push(...call.writesWhileClosed.map((chain) => [...chain]));
+        if (closedFromEntry && call.writesWhileClosed.length > 0) {
+          writesWhileClosed.push(...call.writesWhileClosed.map((chain) => [...chain]));
+          if (before.open.length === 0 && !call.writesWhileClosedSometimes) sometimes = false;
+        }
         flushes.push(...call.flushes.map((chain) => [...chain]));
         if (before.closed) opens.push(...call.opens.map((chain) => [...chain]));
       }
@@ -312,6 +323,7 @@ export class FlowEngine {
       releases: cap(releases),
       writesUnderLock: cap(writesUnderLock),
       writesWhileClosed: cap(writesWhileClosed),
+      ...(writesWhileClosed.length > 0 && sometimes ? { writesWhileClosedSometimes: true } : {}),
       flushes: cap(flushes),
       opens: cap(opens),
     };
@@ -356,6 +368,7 @@ export class FlowEngine {
     const releases: Step[][] = [];
     const writesUnderLock: Step[][] = [];
     const writesWhileClosed: Step[][] = [];
+    let writesSometimes = true;
     const flushes: Step[][] = [];
     const opens: Step[][] = [];
     const viaCall = (chains: readonly (readonly Step[])[]): Step[][] => chains.map((chain) => [callStep, ...chain]);
@@ -376,6 +389,7 @@ export class FlowEngine {
             slowUnderOwnLock.push({ ...occurrence, chain: [callStep, ...occurrence.chain], sites });
           }
           writesWhileClosed.push(...viaCall(summary.writesWhileClosed));
+          if (summary.writesWhileClosed.length > 0 && !summary.writesWhileClosedSometimes) writesSometimes = false;
           flushes.push(...viaCall(summary.flushes));
           opens.push(...viaCall(summary.opens));
         }
@@ -419,6 +433,7 @@ export class FlowEngine {
       releases: cap(releases),
       writesUnderLock: cap(writesUnderLock),
       writesWhileClosed: cap(writesWhileClosed),
+      ...(writesWhileClosed.length > 0 && writesSometimes ? { writesWhileClosedSometimes: true } : {}),
       flushes: cap(flushes),
       opens: cap(opens),
     };
@@ -505,6 +520,7 @@ function meetAlternatives(before: ResourceState, parts: readonly CallApplied[]):
     releases: shared((one) => one.releases),
     writesUnderLock: shared((one) => one.writesUnderLock),
     writesWhileClosed: shared((one) => one.writesWhileClosed),
+    ...(all.some((one) => one.writesWhileClosedSometimes) ? { writesWhileClosedSometimes: true } : {}),
     flushes: shared((one) => one.flushes),
     opens: shared((one) => one.opens),
   };

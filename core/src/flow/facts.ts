@@ -52,11 +52,18 @@ export function applyFacts(state: ResourceState, effect: FactEffect): ResourceSt
   return joinStates(results);
 }
 
-/** Forgets the facts about local variables (an included file shares the unit's variables). */
-export function forgetVariables(state: ResourceState | undefined): ResourceState | undefined {
+/**
+ * After a call: properties (`->x`, `::$x`) may have been changed by the callee, and an
+ * included file (`include: true`) runs in the unit's scope, so it may assign any of its
+ * local variables (`$x`) as well. Constants stay: only `define()` changes them.
+ */
+export function forgetAfterCall(state: ResourceState | undefined, include: boolean): ResourceState | undefined {
   if (!state || !(state.facts || state.cases)) return state;
-  const results = casesOf(state).map((one) => {
-    const kept = (one.facts ?? []).filter((fact) => !fact.subject.startsWith('$'));
+  const changed = (subject: string): boolean => subject.startsWith('->') || subject.startsWith('::') || (include && subject.startsWith('$'));
+  const cases = casesOf(state);
+  if (!cases.some((one) => (one.facts ?? []).some((fact) => changed(fact.subject)))) return state;
+  const results = cases.map((one) => {
+    const kept = (one.facts ?? []).filter((fact) => !changed(fact.subject));
     return withFacts(one, kept.length > 0 ? kept : undefined);
   });
   return joinStates(results);

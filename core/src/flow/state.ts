@@ -162,19 +162,42 @@ export function joinStates(states: readonly ResourceState[]): ResourceState | un
   if (states.length === 0) return undefined;
   if (states.length === 1) return states[0];
   if (!states.some((state) => state.facts || state.cases)) return joinPlain(states);
-  const flat = states.flatMap(casesOf);
+  let flat = states.flatMap(casesOf);
+  let groups = groupByFacts(flat);
+  // Too many cases: forget, one at a time, the predicate whose loss merges the most of them.
+  while (groups.size > MAX_CASES) {
+    const predicates = [...new Set(flat.flatMap((state) => (state.facts ?? []).map((fact) => fact.predicate)))];
+    let best: { predicate: string; states: ResourceState[]; groups: Map<string, ResourceState[]> } | undefined;
+    for (const predicate of predicates) {
+      const without = flat.map((state) => withoutPredicate(state, predicate));
+      const regrouped = groupByFacts(without);
+      if (!best || regrouped.size < best.groups.size) best = { predicate, states: without, groups: regrouped };
+    }
+    if (!best) break;
+    flat = best.states;
+    groups = best.groups;
+  }
+  const facts = commonFacts(flat);
+  const joined = joinPlain(flat);
+  if (groups.size === 1) return joined && withFacts(joined, facts);
+  const cases = [...groups.values()].map((group) => withFacts(joinPlain(group)!, group[0]!.facts));
+  return joined && { ...withFacts(joined, facts), cases };
+}
+
+function groupByFacts(states: readonly ResourceState[]): Map<string, ResourceState[]> {
   const groups = new Map<string, ResourceState[]>();
-  for (const state of flat) {
+  for (const state of states) {
     const key = factsKey(state.facts);
     const group = groups.get(key);
     if (group) group.push(state);
     else groups.set(key, [state]);
   }
-  const facts = commonFacts(flat);
-  const joined = joinPlain(flat);
-  if (groups.size === 1 || groups.size > MAX_CASES) return joined && withFacts(joined, facts);
-  const cases = [...groups.values()].map((group) => withFacts(joinPlain(group)!, group[0]!.facts));
-  return joined && { ...withFacts(joined, facts), cases };
+  return groups;
+}
+
+function withoutPredicate(state: ResourceState, predicate: string): ResourceState {
+  const kept = (state.facts ?? []).filter((fact) => fact.predicate !== predicate);
+  return kept.length === (state.facts ?? []).length ? state : withFacts(state, kept.length > 0 ? kept : undefined);
 }
 
 /** The join of states whose facts do not matter (the fields every reader sees). */

@@ -184,7 +184,9 @@ export interface SettingEffect {
  * taken on `$need`, `defined('X')` or `$mode === 'x'`, or `$started = true`. A later test of
  * the same predicate follows only the edge that agrees. Predicate keys are canonical text made
  * by the lowering (`$need`, `$mode === 'x'`, `defined(X)`); a subject is what the predicate
- * reads (`$need`, `const:X`). Facts hold for every resource of the unit.
+ * reads: `$need` (a local variable), `->started` (a property of `$this`), `::$locked` (a
+ * static property), `const:X`. Facts hold for every resource of the unit; a call forgets
+ * those about properties (and an include those about variables).
  */
 export interface FactEffect {
   readonly kind: 'fact';

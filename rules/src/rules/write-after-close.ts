@@ -99,6 +99,11 @@ function clearsAfterDestroy(lost: LostChange): boolean {
 }
 
 
+/** A call whose callee writes while closed only on paths where it did not open the session itself. */
+function calleeWritesSometimes(lost: LostChange): boolean {
+  return lost.observation.effect.kind === 'call' && lost.observation.call?.writesWhileClosedSometimes === true;
+}
+
 function buildFinding(context: RuleContext, group: readonly LostChange[]): Finding {
   const primary = group[0]!;
   const related = new RelatedList(primary.span);
@@ -115,7 +120,7 @@ function buildFinding(context: RuleContext, group: readonly LostChange[]): Findi
   // Lost on some paths only: whether those paths run together depends on conditions the
   // analysis does not correlate (the corpus review's `!defined('TESTSUITE')` pairs), so it is
   // a lead to check, not a failure: `info`, below whatever the rule is set to.
-  const maybe = primary.observation.before.open.length > 0;
+  const maybe = primary.observation.before.open.length > 0 || calleeWritesSometimes(primary);
   return {
     rule: writeAfterClose.meta.id,
     severity: maybe ? 'info' : context.severity,
@@ -163,7 +168,9 @@ function message(context: RuleContext, lost: LostChange): string {
   if (effect.kind === 'call') {
     const verdict = maybe
       ? `, and the write may be lost: ${openOnlyWhen}, and on the other paths PHP drops it without a warning`
-      : ': the write is lost, because PHP does not save changes made while no session is active';
+      : calleeWritesSometimes(lost)
+        ? `, and the write may be lost: \`${effect.display}\` opens the session itself on some of its paths only, and on the others PHP drops the write without a warning`
+        : ': the write is lost, because PHP does not save changes made while no session is active';
     return `\`${effect.display}\` writes the session ${when.replace('the session was', 'it was').replace(/,$/, '')}${verdict}. ${advice}`;
   }
   if (effect.kind === 'use') {

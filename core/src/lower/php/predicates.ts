@@ -103,6 +103,34 @@ function localVariable(node: SyntaxNode | null | undefined): string | undefined 
   return node.text;
 }
 
+/**
+ * What a predicate can be about: a plain local variable (`$need`), a property of `$this`
+ * (`$this->started`, subject `->started`) or a static property (`self::$locked`, subject
+ * `::$locked`, whatever the class: `Foo::$x` may be `self::$x`). Properties can change in
+ * any call, so the flow forgets their facts at every call.
+ */
+function subjectOf(node: SyntaxNode | null | undefined): { key: string; subject: string } | undefined {
+  if (!node) return undefined;
+  const variable = localVariable(node);
+  if (variable) return { key: variable, subject: variable };
+  if (node.type === 'member_access_expression') {
+    const object = node.childForFieldName('object');
+    const name = node.childForFieldName('name');
+    if (object?.type === 'variable_name' && object.text === '$this' && name?.type === 'name') return { key: `$this->${name.text}`, subject: `->${name.text}` };
+  }
+  if (node.type === 'scoped_property_access_expression') {
+    const scope = node.childForFieldName('scope');
+    const name = node.childForFieldName('name');
+    if (scope && name?.type === 'variable_name') return { key: `${scope.text.toLowerCase()}::${name.text}`, subject: `::${name.text}` };
+  }
+  return undefined;
+}
+
+/** True for subjects that calls may change (properties). */
+export function isPropertySubject(subject: string): boolean {
+  return subject.startsWith('->') || subject.startsWith('::');
+}
+
 function constantName(node: SyntaxNode | null | undefined): string | undefined {
   if (node?.type !== 'name' && node?.type !== 'qualified_name') return undefined;
   const name = stripLeadingBackslash(node.text);
@@ -111,12 +139,14 @@ function constantName(node: SyntaxNode | null | undefined): string | undefined {
   return name;
 }
 
-function truthiness(subject: string): Predicate {
-  return { key: subject, subject, valueFor: truthy };
+type Subject = { key: string; subject: string };
+
+function truthiness({ key, subject }: Subject): Predicate {
+  return { key, subject, valueFor: truthy };
 }
 
-function comparison(subject: string, strict: boolean, literal: Literal): Predicate {
-  const key = `${subject} ${strict ? '===' : '=='} ${literalKey(literal)}`;
+function comparison({ key: name, subject }: Subject, strict: boolean, literal: Literal): Predicate {
+  const key = `${name} ${strict ? '===' : '=='} ${literalKey(literal)}`;
   const valueFor = (value: Literal): boolean | undefined => {
     if (strict) return value === literal;
     if (typeof literal === 'boolean') return truthy(value) === literal;
@@ -138,17 +168,17 @@ export function predicateTest(node: SyntaxNode): PredicateTest | undefined {
     const inner = argument ? predicateTest(argument) : undefined;
     return inner && { predicate: inner.predicate, negated: !inner.negated };
   }
-  const variable = localVariable(node);
+  const variable = subjectOf(node);
   if (variable) return { predicate: truthiness(variable), negated: false };
   const constant = constantName(node);
   if (constant) return { predicate: { key: constant, subject: `const:${constant}`, valueFor: () => undefined }, negated: false };
   const called = calledName(node);
   if (called) {
     const argument = onlyArgument(node);
-    const argVariable = localVariable(argument);
+    const argVariable = subjectOf(argument);
     if (called === 'empty' && argVariable) return { predicate: truthiness(argVariable), negated: true };
     if (called === 'isset' && argVariable) {
-      return { predicate: { key: `isset(${argVariable})`, subject: argVariable, valueFor: (v) => v !== null }, negated: false };
+      return { predicate: { key: `isset(${argVariable.key})`, subject: argVariable.subject, valueFor: (v) => v !== null }, negated: false };
     }
     if (called === 'is_null' && argVariable) return { predicate: comparison(argVariable, true, null), negated: false };
     if (called === 'defined' && argument) {
@@ -168,7 +198,7 @@ export function predicateTest(node: SyntaxNode): PredicateTest | undefined {
     const left = node.childForFieldName('left');
     const right = node.childForFieldName('right');
     for (const [side, other] of [[left, right], [right, left]] as const) {
-      const subject = localVariable(side);
+      const subject = subjectOf(side);
       const literal = literalOf(other);
       if (subject && literal !== undefined) {
         return { predicate: comparison(subject, strict, literal), negated: operator.startsWith('!') || operator === '<>' };
@@ -209,8 +239,12 @@ function unstableVariables(node: SyntaxNode, unstable: Set<string>): boolean {
   let everything = false;
   const mark = (n: SyntaxNode | null | undefined): void => {
     if (!n) return;
-    if (n.type === 'variable_name') unstable.add(n.text);
-    for (const v of n.descendantsOfType('variable_name')) if (v) unstable.add(v.text);
+    const own = subjectOf(n);
+    if (own) unstable.add(own.subject);
+    for (const v of n.descendantsOfType(['variable_name', 'member_access_expression', 'scoped_property_access_expression'])) {
+      const inner = subjectOf(v);
+      if (inner) unstable.add(inner.subject);
+    }
   };
   switch (node.type) {
     case 'dynamic_variable_name':
@@ -297,8 +331,8 @@ export function collectTrackedPredicates(body: SyntaxNode | null, defaults: Read
       }
     }
     if (node.type === 'assignment_expression') {
-      const left = localVariable(node.childForFieldName('left'));
-      if (left && literalOf(node.childForFieldName('right')) !== undefined) literalSubjects.add(left);
+      const left = subjectOf(node.childForFieldName('left'));
+      if (left && literalOf(node.childForFieldName('right')) !== undefined) literalSubjects.add(left.subject);
     }
     for (const child of node.namedChildren) if (child) stack.push(child);
   }
@@ -351,10 +385,10 @@ export function emitAssignmentFacts(ctx: UnitContext, subject: string, value: Li
   return ctx.emit(cursor, set.length > 0 ? { kind: 'fact', forget: [subject], set, span: ctx.span(node) } : { kind: 'fact', forget: [subject], span: ctx.span(node) });
 }
 
-/** A plain local variable's `$name`, for callers that forget its facts. */
+/** The subject a variable or property stands for, when a remembered predicate reads it. */
 export function trackedVariable(ctx: UnitContext, node: SyntaxNode | null | undefined): string | undefined {
-  const name = localVariable(node);
-  return name && ctx.predicates.bySubject.has(name) ? name : undefined;
+  const found = subjectOf(node);
+  return found && ctx.predicates.bySubject.has(found.subject) ? found.subject : undefined;
 }
 
 /** `define('X', …)` with a literal name: `const:X`, when a tracked predicate reads it. */
