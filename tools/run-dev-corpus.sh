@@ -43,7 +43,8 @@ for app in "${APPS[@]}"; do
   (cd "$root" && nice /usr/bin/time -f '%e %M' -o "$OUT/$app.time" \
      node "$S" check . "${extra[@]}" --format json --include-vendor --no-ignore \
      > "$OUT/$app.json" 2> "$OUT/$app.err") || true
-  read -r wall rss < "$OUT/$app.time" || { wall='?'; rss=0; }
+  # /usr/bin/time writes "Command exited with non-zero status N" first when findings exist.
+  read -r wall rss < <(tail -n 1 "$OUT/$app.time") || { wall='?'; rss=0; }
   counts="$(node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     const fs = r.findings ?? r.results ?? r;
