@@ -1,0 +1,2 @@
+<?php
+require_once(dirname(__FILE__) . '/../common.php');
