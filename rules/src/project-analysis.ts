@@ -1,5 +1,6 @@
 import {
   FlowEngine,
+  quoteCode,
   argumentsPassedByCallers,
   LineIndex,
   ProjectResolver,
@@ -42,6 +43,7 @@ import {
   type RuleContext,
   type StaticString,
   type Suppression,
+  type AnalysisCut,
   type Severity,
   type Span,
   type Unit,
@@ -67,8 +69,15 @@ export interface EnabledRule {
   readonly severity: Severity;
 }
 
-/** Files loaded through the host because something includes them; bounded. */
-const MAX_EXTRA_FILES = 500;
+/**
+ * Files loaded through the host because something includes (or imports) them. The cost is
+ * linear in the files read, so the bound is high; a run that reaches it says so in its
+ * summary, since what those files do is then unknown.
+ */
+const MAX_EXTRA_FILES = 5000;
+
+/** Units named one by one in the summary when bounds cut their analysis; the rest are counted. */
+const MAX_LISTED_CUTS = 10;
 
 interface LoadedFile {
   readonly path: string;
@@ -104,7 +113,8 @@ export function analyzeProject(
   // JavaScript files need none yet: they are lowered on their own, with their imports.
   for (const file of files.values()) if (!isTypeScriptPath(file.path)) declare(parser, file, errors);
   // Files that are included but were not given: load them through the host, if it can.
-  if (host) loadIncludedFiles(parser, files, host, options, errors);
+  const cutNotes: string[] = [];
+  if (host && loadIncludedFiles(parser, files, host, options, errors)) cutNotes.push(extraFilesCut('included PHP files'));
 
   // 2. Lowering with the whole project's declarations, and the catalog of the frameworks in use.
   const declared = [...files.values()].flatMap((f) => (f.symbols ? [f.symbols] : []));
@@ -121,7 +131,7 @@ export function analyzeProject(
   const catalog = mergeCatalogs(baseCatalog, ...layers, ...(options.apis ? [options.apis] : []));
   // TypeScript/JavaScript first: their syntax trees are dropped before PHP is lowered.
   const tsFiles = [...files.values()].filter((f) => isTypeScriptPath(f.path));
-  if (tsFiles.length > 0) lowerTsProject(tsFiles, files, host, nodeCatalog, errors, notes);
+  if (tsFiles.length > 0) lowerTsProject(tsFiles, files, host, nodeCatalog, errors, notes, cutNotes);
   for (const file of files.values()) {
     if (!isTypeScriptPath(file.path)) lower(parser, catalog, file, symbols, errors, files.size > 1);
   }
@@ -202,7 +212,7 @@ export function analyzeProject(
   }
   findings.sort((a, b) => compareSpans(a.span, b.span) || a.rule.localeCompare(b.rule));
   const kept = dedupe(findings);
-  const summaryNotes = loweredNotes(kept);
+  const summaryNotes = [...loweredNotes(kept), ...cutNotes, ...unitCutNotes(engine.cuts, linesOf)];
   return { findings: kept, errors, notes, ...(summaryNotes.length > 0 ? { summaryNotes } : {}) };
 }
 
@@ -237,6 +247,7 @@ function lowerTsProject(
   nodeCatalog: NodeCatalog,
   errors: InputError[],
   notes: InputError[],
+  cutNotes: string[],
 ): void {
   // TypeScript/JavaScript: each file parsed once; the type-aware programs and the modules'
   // pre-pass (what each module exports, for imports across files) share the trees.
@@ -248,7 +259,7 @@ function lowerTsProject(
     return declarations.get(file);
   };
   // Modules imported by the given files but not given (`check src/routes` imports `src/db`).
-  if (host) loadImportedModules(files, tsFiles, parsedTs, tsDeclared, tsconfigs, host);
+  if (host && loadImportedModules(files, tsFiles, parsedTs, tsDeclared, tsconfigs, host)) cutNotes.push(extraFilesCut('imported modules'));
   const tsOracles = typeOracles(tsFiles, parsedTs, tsconfigs, notes);
   const modules = projectModules(tsFiles, tsDeclared, tsOracles, tsconfigs);
   for (const file of tsFiles) lowerTs(nodeCatalog, file, errors, parsedTs.get(file)!, tsOracles.get(file), modules);
@@ -390,7 +401,7 @@ function loadImportedModules(
   declared: (file: LoadedFile) => TsModuleDeclarations | undefined,
   tsconfigs: TsconfigLookup,
   host: ProjectHost,
-): void {
+): boolean {
   const paths = new TsModuleResolver([], (file) => tsconfigs.pathConfig(file));
   const queue = [...tsFiles];
   const tried = new Set<string>();
@@ -412,6 +423,8 @@ function loadImportedModules(
       }
     }
   }
+  // Stopped at the bound with modules left whose imports were not followed.
+  return queue.length > 0 && loaded >= MAX_EXTRA_FILES;
 }
 
 const TYPED_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
@@ -491,7 +504,7 @@ function loadIncludedFiles(
   host: ProjectHost,
   options: AnalyzerOptions,
   errors: InputError[],
-): void {
+): boolean {
   const queue: (readonly [LoadedFile, string])[] = [];
   const visited = new Set<string>();
   const visit = (file: LoadedFile, entryDir: string): void => {
@@ -512,7 +525,8 @@ function loadIncludedFiles(
   for (const file of files.values()) visit(file, posix.dirname(normalizePath(file.path)));
   const constant = (name: string): StaticString | undefined => constants.get(name);
   let loaded = 0;
-  for (let next = 0; next < queue.length && loaded < MAX_EXTRA_FILES; next++) {
+  let next = 0;
+  for (; next < queue.length && loaded < MAX_EXTRA_FILES; next++) {
     const [file, entryDir] = queue[next]!;
     const symbols = file.symbols;
     if (!symbols) continue;
@@ -535,6 +549,8 @@ function loadIncludedFiles(
       }
     }
   }
+  // Stopped at the bound with files left whose includes were not followed.
+  return next < queue.length;
 }
 
 /** The directories of the entry scripts each PHP file runs under, for relative includes. */
@@ -767,6 +783,25 @@ function innermostContaining(units: readonly Span[], span: Span): Span | undefin
 }
 
 /** "3 lock findings lowered to info: <why>", one line per reason, for the summary. */
+/** "Analysis incomplete: more than 5000 included PHP files …" */
+function extraFilesCut(what: string): string {
+  return `Analysis incomplete: more than ${MAX_EXTRA_FILES} ${what} outside the given paths were needed; the rest were not read, so findings reached through them may be missing.`;
+}
+
+/**
+ * One line per unit a bound cut short ("Analysis of `f()` in x.php (line 3) was cut: …; findings
+ * … may be missing."), the first few by name and the rest counted.
+ */
+function unitCutNotes(cuts: readonly AnalysisCut[], linesOf: ReadonlyMap<string, LineIndex>): string[] {
+  const named = cuts.slice(0, MAX_LISTED_CUTS).map(({ unit, reason }) => {
+    const line = (linesOf.get(unit.span.file)?.positionAt(unit.span.start).line ?? 0) + 1;
+    const what = unit.kind === 'script' ? `the top level of ${unit.span.file}` : `${quoteCode(unit.displayName)} in ${unit.span.file} (line ${line})`;
+    return `Analysis of ${what} was cut: ${reason}.`;
+  });
+  const rest = cuts.length - named.length;
+  return rest > 0 ? [...named, `The analysis of ${rest} more unit${rest === 1 ? ' was' : 's were'} cut the same way.`] : named;
+}
+
 function loweredNotes(findings: readonly Finding[]): string[] {
   const counts = new Map<string, number>();
   for (const finding of findings) if (finding.lowered) counts.set(finding.lowered, (counts.get(finding.lowered) ?? 0) + 1);

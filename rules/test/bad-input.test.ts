@@ -108,5 +108,15 @@ describe('bad input', () => {
     const result = await analyze(text);
     assert.equal(result.errors.length, 0);
     assert.equal(result.findings.length, 1, 'one open region, one finding');
+    // The chain is cut 120 helpers down, and the run says so (not only under --verbose).
+    const cut = (result.summaryNotes ?? []).filter((note) => note.includes('was cut'));
+    assert.ok(cut.some((note) => note.startsWith('Analysis of `h120()` in input.php (line 122) was cut: it is reached through more than 120 nested helper calls')), cut.join('\n'));
   }).timeout(60000);
+
+  it('says nothing about cuts when no bound was reached', async () => {
+    const chain = Array.from({ length: 50 }, (_, i) => `function h${i}() { h${i + 1}(); }`).join('\n');
+    const result = await analyze(`<?php\n${chain}\nfunction h50() { sleep(1); }\nsession_start();\nh0();\n$_SESSION['x'] = 1;\n`);
+    assert.deepEqual(result.summaryNotes ?? [], []);
+    assert.equal(result.findings.length, 1, 'the sleep 50 helpers down is found');
+  });
 });

@@ -2,7 +2,7 @@ import type { CallEffect, CallTarget, Effect, HoldEstimate, ResourceId, SlowKind
 import type { Unit } from '../ir/unit';
 import type { CallResolver } from './resolver';
 import { heldOperations } from './held';
-import { solve } from './solver';
+import { MAX_VISITS_PER_NODE, solve } from './solver';
 import { applyFacts, forgetAfterCall, mapCases } from './facts';
 import { quoteCode } from '../text/quote-code';
 import {
@@ -150,12 +150,40 @@ const MAX_SUMMARY_DEPTH = 120;
 const MAX_OCCURRENCES = 4;
 
 /**
+ * The first few slow occurrences, plus the first of every other kind: a kind decides a
+ * finding's severity (and a kind turned off drops its occurrences), so four database queries
+ * must not hide the HTTP call after them. Bounded by the number of kinds.
+ */
+function capByKind(items: readonly SlowOccurrence[]): SlowOccurrence[] {
+  if (items.length <= MAX_OCCURRENCES) return [...items];
+  const kinds = new Set<string>();
+  return items.filter((item, index) => {
+    const firstOfKind = !kinds.has(item.kind);
+    kinds.add(item.kind);
+    return index < MAX_OCCURRENCES || firstOfKind;
+  });
+}
+
+/**
  * Runs the session dataflow over units and summarises callees on demand, memoised per
  * (unit, entry state). A unit that is being summarised when it is called again (recursion)
  * is assumed to change nothing for that inner call.
  */
+/**
+ * A unit whose analysis a bound cut short, so findings in it (or reached through it) may be
+ * missing: the run says so in its normal output, never silently.
+ */
+export interface AnalysisCut {
+  readonly unit: Unit;
+  /** Why, and what may be missing, as clauses: "it is reached through more than 120 …; findings … may be missing". */
+  readonly reason: string;
+}
+
 export class FlowEngine {
   private readonly summaries = new Map<string, Summary | 'in-progress'>();
+  private readonly cutKeys = new Set<string>();
+  /** Every unit a bound cut short, once per unit and reason, in the order met. */
+  readonly cuts: AnalysisCut[] = [];
   /** Summaries being computed inside each other (a chain of helper calls). */
   private depth = 0;
 
@@ -189,6 +217,8 @@ export class FlowEngine {
     const cfg = unit.cfg;
     const entry = withEntryFacts(start, unit, env.omittedFrom);
     const calls = new Map<number, CallOutcome>();
+    const onCut = (): void =>
+      this.cut(unit, `its control flow did not settle within ${MAX_VISITS_PER_NODE} visits of a node, so the states kept may miss some paths; findings there may be missing`);
     const states = solve(cfg, resource, entry, (effect, node, before, stateAt) => {
       if (effect.kind === 'fact') return applyFacts(before, effect);
       if (effect.kind === 'call') {
@@ -212,7 +242,7 @@ export class FlowEngine {
         return forgetAfterCall(joined, call.target.type === 'include');
       }
       return mapCases(before, (one) => transferEffect(effect, resource, one, this.openStep(effect)));
-    });
+    }, onCut);
     const observations: Observation[] = [];
     for (const node of cfg.nodes) {
       const before = states[node.id];
@@ -231,6 +261,13 @@ export class FlowEngine {
     };
   }
 
+  private cut(unit: Unit, reason: string): void {
+    const key = `${unit.span.file}#${unit.id}#${reason}`;
+    if (this.cutKeys.has(key)) return;
+    this.cutKeys.add(key);
+    this.cuts.push({ unit, reason });
+  }
+
   private openStep(effect: Effect): Step | undefined {
     if (effect.kind !== 'open') return undefined;
     return { span: effect.span, label: effect.label ?? `session opened here by \`${effect.api}\`` };
@@ -243,7 +280,13 @@ export class FlowEngine {
     if (known) return known;
     // A chain of helpers deeper than this is cut (the deeper call is taken to change nothing),
     // so a generated chain of thousands of functions cannot overflow the stack.
-    if (this.depth >= MAX_SUMMARY_DEPTH) return undefined;
+    if (this.depth >= MAX_SUMMARY_DEPTH) {
+      this.cut(
+        unit,
+        `it is reached through more than ${MAX_SUMMARY_DEPTH} nested helper calls, and calls to it at that depth were taken to change nothing; findings in the code that reaches it may be missing`,
+      );
+      return undefined;
+    }
     this.summaries.set(key, 'in-progress');
     this.depth++;
     let flow: UnitFlow;
@@ -318,8 +361,8 @@ export class FlowEngine {
     const summary: Summary = {
       exit: flow.exit,
       ...(boolean ? { exitWhen: { true: flow.states[boolean.whenTrue], false: flow.states[boolean.whenFalse] } } : {}),
-      slowUnderLock: cap(held.map((op) => op.occurrence)),
-      slowUnderOwnLock: cap(ownLock),
+      slowUnderLock: capByKind(held.map((op) => op.occurrence)),
+      slowUnderOwnLock: capByKind(ownLock),
       releases: cap(releases),
       writesUnderLock: cap(writesUnderLock),
       writesWhileClosed: cap(writesWhileClosed),
@@ -428,8 +471,8 @@ export class FlowEngine {
     const cap = <T>(items: T[]): T[] => items.slice(0, MAX_OCCURRENCES);
     const outcome: CallOutcome = {
       units,
-      slowUnderLock: cap(slowUnderLock),
-      slowUnderOwnLock: cap(slowUnderOwnLock),
+      slowUnderLock: capByKind(slowUnderLock),
+      slowUnderOwnLock: capByKind(slowUnderOwnLock),
       releases: cap(releases),
       writesUnderLock: cap(writesUnderLock),
       writesWhileClosed: cap(writesWhileClosed),

@@ -12,14 +12,21 @@ export type Transfer = (
 ) => ResourceState | undefined;
 
 /** Visits per node before the solver gives up on a pathological graph (never in practice). */
-const MAX_VISITS_PER_NODE = 64;
+export const MAX_VISITS_PER_NODE = 64;
 
 /**
  * Forward dataflow to a fixpoint over one CFG. The lattice is finite (a few flags and a
  * capped set of open sites), so it converges; the visit cap is a guard against bugs, not
  * a tuning knob.
  */
-export function solve(cfg: Cfg, resource: ResourceId, entry: ResourceState, transfer: Transfer): (ResourceState | undefined)[] {
+export function solve(
+  cfg: Cfg,
+  resource: ResourceId,
+  entry: ResourceState,
+  transfer: Transfer,
+  /** Called once when the visit cap stopped a node before a fixpoint: the states may miss paths. */
+  onCut?: () => void,
+): (ResourceState | undefined)[] {
   void resource;
   const count = cfg.nodes.length;
   const preds: { from: number; note?: string }[][] = Array.from({ length: count }, () => []);
@@ -39,12 +46,17 @@ export function solve(cfg: Cfg, resource: ResourceId, entry: ResourceState, tran
   // Round-robin in reverse postorder: each pass is linear, and the number of passes is
   // bounded by the loop nesting depth plus one, so big generated files stay fast.
   let changed = true;
+  let cut = false;
   while (changed) {
     changed = false;
     for (const id of order) {
       if (!dirty[id]) continue;
       dirty[id] = 0;
-      if (++visits[id]! > MAX_VISITS_PER_NODE) continue;
+      if (++visits[id]! > MAX_VISITS_PER_NODE) {
+        if (!cut) onCut?.();
+        cut = true;
+        continue;
+      }
       const incoming: ResourceState[] = [];
       if (id === cfg.entry) incoming.push(entry);
       for (const { from, note } of preds[id]!) {
