@@ -11,23 +11,40 @@ export const REQUEST_LOCK_RULES: ReadonlySet<string> = new Set(['held-across-slo
 /** An included file's CLI check is followed this many includes deep. */
 const MAX_INCLUDE_DEPTH = 8;
 
+/** Why a file runs from the command line, and from where on. */
+export interface CommandLineScript {
+  /** For `--verbose`. */
+  readonly reason: string;
+  /**
+   * The offset where the check that ends web requests starts: code before it also runs for
+   * web requests (a check that exits dominates only what follows). Undefined: the whole file.
+   */
+  readonly from?: number;
+}
+
 /**
- * The PHP files that run only from the command line, each with why (for `--verbose`): their
- * own top level says so (a `#!` line, a SAPI check that exits, `$argv`), or a file they
- * include at their top level ends the script unless PHP runs from the command line.
+ * The PHP files that run only from the command line: their own top level says so (a `#!`
+ * line, a SAPI check that exits, `$argv`), or a file they include at their top level ends
+ * the script unless PHP runs from the command line.
  */
-export function commandLineFiles(irs: readonly FileIR[], resolver: CallResolver, lineOf: (span: Span) => number): Map<FileIR, string> {
+export function commandLineFiles(irs: readonly FileIR[], resolver: CallResolver, lineOf: (span: Span) => number): Map<FileIR, CommandLineScript> {
   const byFile = new Map(irs.map((ir) => [ir.file, ir] as const));
-  const result = new Map<FileIR, string>();
+  const result = new Map<FileIR, CommandLineScript>();
   for (const ir of irs) {
     if (ir.language !== 'php') continue;
     const own = ir.executionContext?.commandLine;
     if (own) {
-      result.set(ir, `${EVIDENCE[own.kind]} (line ${lineOf(own.span)})`);
+      const reason = `${EVIDENCE[own.kind]} (line ${lineOf(own.span)})`;
+      result.set(ir, own.kind === 'sapi-check' ? { reason, from: own.span.start } : { reason });
       continue;
     }
     const guard = includedGuard(ir, byFile, resolver, 0, new Set());
-    if (guard) result.set(ir, `it includes \`${guard.file}\`, which exits unless PHP runs from the command line (line ${lineOf(guard)})`);
+    if (guard) {
+      result.set(ir, {
+        reason: `it includes \`${guard.check.file}\`, which exits unless PHP runs from the command line (line ${lineOf(guard.check)})`,
+        from: guard.include.start,
+      });
+    }
   }
   return result;
 }
@@ -38,8 +55,11 @@ const EVIDENCE = {
   argv: 'it reads its command-line arguments',
 } as const;
 
-/** The SAPI check of a file included at the top level (every file the include may reach has one). */
-function includedGuard(ir: FileIR, byFile: ReadonlyMap<string, FileIR>, resolver: CallResolver, depth: number, seen: Set<string>): Span | undefined {
+/**
+ * The first top-level include whose every target has a SAPI check (or includes one), with
+ * that check.
+ */
+function includedGuard(ir: FileIR, byFile: ReadonlyMap<string, FileIR>, resolver: CallResolver, depth: number, seen: Set<string>): { include: Span; check: Span } | undefined {
   if (depth >= MAX_INCLUDE_DEPTH || seen.has(ir.file)) return undefined;
   seen.add(ir.file);
   const script = ir.units.find((unit) => unit.kind === 'script');
@@ -49,11 +69,11 @@ function includedGuard(ir: FileIR, byFile: ReadonlyMap<string, FileIR>, resolver
     if (effect?.kind !== 'call') continue;
     const targets = resolver.resolve(effect.target, script, effect.span);
     if (targets.length === 0) continue;
-    const guards = targets.map((unit) => {
+    const checks = targets.map((unit) => {
       const included = byFile.get(unit.span.file);
-      return included ? (included.executionContext?.exitsUnlessCli ?? includedGuard(included, byFile, resolver, depth + 1, seen)) : undefined;
+      return included ? (included.executionContext?.exitsUnlessCli ?? includedGuard(included, byFile, resolver, depth + 1, seen)?.check) : undefined;
     });
-    if (guards.every((guard) => guard !== undefined)) return guards[0];
+    if (checks.every((check) => check !== undefined)) return { include: span, check: checks[0]! };
   }
   return undefined;
 }

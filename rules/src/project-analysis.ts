@@ -194,12 +194,19 @@ export function analyzeProject(
   let testFiles = 0;
   for (const file of files.values()) {
     if (!file.requested || !file.ir) continue;
-    const cliReason = commandLine.get(file.ir);
-    if (cliReason) notes.push({ file: file.path, message: `runs only from the command line: ${cliReason}; no user waits for its session lock, so lock findings do not apply` });
+    const cli = commandLine.get(file.ir);
+    if (cli) {
+      const scope = cli.from === undefined ? '' : ` from line ${file.lines.positionAt(cli.from).line + 1} on`;
+      notes.push({ file: file.path, message: `runs only from the command line${scope}: ${cli.reason}; no user waits for its session lock, so lock findings do not apply` });
+    }
     const units = file.ir.units.filter((unit) => !testUnits.has(unit));
     if (units.length < file.ir.units.length) testFiles++;
     const ir = units.length < file.ir.units.length ? { ...file.ir, units } : file.ir;
-    perFile.push(runRules(file, ir, cliReason ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver));
+    const wholeFile = cli !== undefined && cli.from === undefined;
+    const found = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver);
+    // After a check that ends web requests, the code runs from the command line only.
+    const cliFrom = cli?.from;
+    perFile.push(cliFrom === undefined ? found : { ...found, findings: found.findings.filter((f) => !(REQUEST_LOCK_RULES.has(f.rule) && f.span.file === file.path && f.span.start >= cliFrom)) });
   }
   if (testFiles > 0) {
     notes.push({ file: '.', message: `left out as tests: the test classes (PHPUnit \`TestCase\` subclasses) of ${testFiles} file(s) (use --include-tests to analyse them)` });
