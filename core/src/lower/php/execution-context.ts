@@ -2,7 +2,6 @@ import type { CommandLineEvidence, ExecutionContext } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
 import { literalString } from './session-access';
-import { MAX_NESTING } from '../jump-stack';
 
 /**
  * Whether a PHP file runs only from the command line, read from its syntax tree. A script
@@ -75,13 +74,16 @@ function endsUnlessCli(statement: SyntaxNode): boolean {
   return false;
 }
 
+/** Conditions nested deeper than this are not read (generated or hostile code). */
+const MAX_CONDITION_DEPTH = 32;
+
 /** True when the condition holds exactly when the SAPI is the CLI; false when exactly when it is not. */
-function testsCli(node: SyntaxNode): boolean | undefined {
+function testsCli(node: SyntaxNode, depth = 0): boolean | undefined {
   const inner = unwrap(node);
-  if (!inner) return undefined;
+  if (!inner || depth > MAX_CONDITION_DEPTH) return undefined;
   if (inner.type === 'unary_op_expression' && inner.child(0)?.text === '!') {
     const operand = inner.namedChild(0);
-    const value = operand ? testsCli(operand) : undefined;
+    const value = operand ? testsCli(operand, depth + 1) : undefined;
     return value === undefined ? undefined : !value;
   }
   if (inner.type === 'binary_expression') {
@@ -111,9 +113,9 @@ function testsCli(node: SyntaxNode): boolean | undefined {
 const COMMAND_LINE_SAPIS = new Set(['cli', 'phpdbg']);
 
 /** The condition is true whenever PHP is not running from the command line. */
-function testsNotCli(node: SyntaxNode): boolean {
+function testsNotCli(node: SyntaxNode, depth = 0): boolean {
   const inner = unwrap(node);
-  if (!inner) return false;
+  if (!inner || depth > MAX_CONDITION_DEPTH) return false;
   if (testsCli(inner) === false) return true;
   if (inner.type === 'binary_expression') {
     const operator = inner.childForFieldName('operator')?.text.toLowerCase();
@@ -121,7 +123,7 @@ function testsNotCli(node: SyntaxNode): boolean {
     if (operator === '||' || operator === 'or') {
       const left = inner.childForFieldName('left');
       const right = inner.childForFieldName('right');
-      return (left !== null && testsNotCli(left)) || (right !== null && testsNotCli(right));
+      return (left !== null && testsNotCli(left, depth + 1)) || (right !== null && testsNotCli(right, depth + 1));
     }
   }
   return false;
@@ -135,9 +137,10 @@ function isSapi(node: SyntaxNode): boolean {
 }
 
 /** A statement (or block) that always ends the script when run at the top level. */
-function alwaysEnds(node: SyntaxNode): boolean {
+function alwaysEnds(node: SyntaxNode, depth = 0): boolean {
+  if (depth > MAX_CONDITION_DEPTH) return false;
   if (node.type === 'compound_statement') {
-    return node.namedChildren.some((statement) => statement !== null && alwaysEnds(statement));
+    return node.namedChildren.some((statement) => statement !== null && alwaysEnds(statement, depth + 1));
   }
   if (node.type === 'exit_statement' || node.type === 'return_statement') return true;
   if (node.type === 'expression_statement') {
@@ -168,24 +171,25 @@ const PRESENCE_TESTS = new Set(['isset', 'empty', 'array_key_exists', 'is_array'
  */
 function argvEvidence(statements: readonly SyntaxNode[]): SyntaxNode | undefined {
   let found: SyntaxNode | undefined;
-  let tested = false;
-  // Nesting past the lowering's own limit is skipped (and reported) there: never recurse deeper.
-  const visit = (node: SyntaxNode, underPresenceTest: boolean, depth = 0): void => {
-    if (tested || NESTED_CODE.has(node.type) || depth > MAX_NESTING) return;
+  // An explicit stack, not recursion: the tree may be nested thousands of levels deep.
+  const stack: (readonly [SyntaxNode, boolean])[] = statements.map((statement) => [statement, false] as const).reverse();
+  while (stack.length > 0) {
+    const [node, underPresenceTest] = stack.pop()!;
+    if (NESTED_CODE.has(node.type)) continue;
     if (isArgv(node)) {
-      if (underPresenceTest) tested = true;
-      else if (!isAssigned(node)) found ??= node;
-      return;
+      if (underPresenceTest) return undefined;
+      if (!isAssigned(node)) found ??= node;
+      continue;
     }
     const presence =
       underPresenceTest ||
       node.type === 'isset_expression' ||
       (node.type === 'function_call_expression' && PRESENCE_TESTS.has(calledName(node) ?? '')) ||
       (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '??');
-    for (const child of node.namedChildren) if (child) visit(child, presence, depth + 1);
-  };
-  for (const statement of statements) visit(statement, false);
-  return tested ? undefined : found;
+    const children = node.namedChildren.filter((child): child is SyntaxNode => child !== null);
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, presence]);
+  }
+  return found;
 }
 
 /** Code that does not run at the top level where it is written. */
@@ -231,7 +235,10 @@ function includeOf(statement: SyntaxNode): SyntaxNode | undefined {
 
 function unwrap(node: SyntaxNode | null): SyntaxNode | null {
   let current = node;
-  while (current?.type === 'parenthesized_expression') current = current.namedChild(0);
+  for (let depth = 0; current?.type === 'parenthesized_expression'; depth++) {
+    if (depth > MAX_CONDITION_DEPTH) return null;
+    current = current.namedChild(0);
+  }
   return current;
 }
 
