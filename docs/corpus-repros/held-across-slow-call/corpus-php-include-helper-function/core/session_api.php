@@ -1,0 +1,5 @@
+<?php
+function session_init() {
+    session_start();
+}
+session_init();
