@@ -1,0 +1,19 @@
+<?php
+// osTicket 1.9 (include/class.ostsession.php): the session class has a PHP 4 constructor (a method
+// named like the class) and is built with `new static` from a static factory; the constructor starts
+// the session. `new Session()` and a __construct() built with `new static` are both followed today.
+class osTicketSession {
+    function osTicketSession($ttl = 0) {
+        session_name('OSTSESSID');
+        session_start();
+    }
+
+    static function start($ttl = 0) {
+        return new static($ttl);
+    }
+}
+
+osTicketSession::start(86400);
+$ch = curl_init('https://example.com/feed');
+curl_exec($ch); // expect: held-across-slow-call
+echo 'done';
