@@ -73,7 +73,8 @@ function lockTakenBy(ctx: UnitContext, store: SessionStoreCatalog, site: CallSit
   const method = target.type === 'method' || target.type === 'unknown-method' ? target.method : undefined;
   if (method !== undefined) {
     if (store.lockMethods.includes(method)) return quoteCode(site.display);
-    const flag = store.lockFlags[method];
+    // Own keys only: a PHP method may be called `constructor` or `valueOf`, which every JS object has.
+    const flag = Object.hasOwn(store.lockFlags, method) ? store.lockFlags[method] : undefined;
     if (flag !== undefined && site.args.some((arg) => carriesFlag(valueOf(arg), flag))) return `${quoteCode(site.display)} with \`${flag}\``;
   }
   for (const arg of site.args) {
