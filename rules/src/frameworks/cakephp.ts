@@ -55,6 +55,8 @@ export const cakephp: FrameworkPreset = {
       [CAKE2_COMPONENT]: cake2Session,
       cakesession: cake2Session,
       'cake\\controller\\controller': { getrequest: returns(REQUEST) },
+      // A component reaches the request through its controller.
+      'cake\\controller\\component': { getcontroller: returns('cake\\controller\\controller') },
       [SESSION]: {
         start: open,
         ...each(['read', 'readorfail', 'check', 'consume', 'write', 'delete'], lazyOpen),
