@@ -16,6 +16,7 @@ import {
   releasedBy,
   unionSteps,
   joinStates,
+  keepWhyMaybe,
   siteFromChain,
   unionSites,
   withOptional,
@@ -238,7 +239,8 @@ export class FlowEngine {
           if (!result) return before;
           results.push(withFacts(result, one.facts));
         }
-        const joined = joinStates(results);
+        // The branch on the call's result is not why the session may be open: keep the reason it had.
+        const joined = keepWhyMaybe(joinStates(results), [before]);
         return forgetAfterCall(joined, call.target.type === 'include');
       }
       return mapCases(before, (one) => transferEffect(effect, resource, one, this.openStep(effect)));
@@ -455,14 +457,16 @@ export class FlowEngine {
       }
     }
     if (alternatives && withoutSlowWork) slowUnderLock.length = 0;
+    // The parts joined here all carry the caller's last branch (`via`), which is not why the
+    // session may be open after the call: the reason is set below, from the call or from before it.
     let after = joinStates(results);
     if (after && after.open.length > 0 && after.closed && !before.closed) {
       const line = this.lineOf(from, effect.span.start);
-      after = withOptional(after, after.via, after.whyMaybe ?? `\`${effect.display}\` leaves it open (line ${line})`);
+      after = withOptional(after, after.via, `\`${effect.display}\` leaves it open (line ${line})`);
     } else if (after && after.open.length > 0 && after.closed && before.open.length === 0) {
       const line = this.lineOf(from, effect.span.start);
       after = withOptional(after, after.via, `\`${effect.display}\` opens it (line ${line})`);
-    } else if (after && after.open.length > 0 && after.closed && before.open.length > 0 && before.closed && after.whyMaybe === undefined) {
+    } else if (after && after.open.length > 0 && after.closed && before.open.length > 0 && before.closed) {
       // Maybe open before and after, and the callee opened nothing of its own: the branch that
       // kept it open is still why (a call must not make the finding forget its condition).
       const own = after.open.some((site) => !before.open.some((s) => s.key === site.key));

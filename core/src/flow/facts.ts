@@ -1,5 +1,5 @@
 import type { FactEffect } from '../ir/effects';
-import { MAX_FACTS, casesOf, joinStates, withFacts, type Facts, type ResourceState } from './state';
+import { MAX_FACTS, casesOf, joinStates, keepWhyMaybe, withFacts, type Facts, type ResourceState } from './state';
 
 /**
  * Path-sensitive facts: what branch predicates are known to be on each path. The state keeps
@@ -23,7 +23,7 @@ export function mapCases(
     const after = fn(one);
     if (after) results.push(after === one ? one : withFacts(after, one.facts));
   }
-  return joinStates(results);
+  return keepWhyMaybe(joinStates(results), [state]);
 }
 
 /**
@@ -49,7 +49,7 @@ export function applyFacts(state: ResourceState, effect: FactEffect): ResourceSt
     }
     if (possible) results.push(withFacts(one, facts.length > 0 ? facts : undefined));
   }
-  return joinStates(results);
+  return keepWhyMaybe(joinStates(results), [state]);
 }
 
 /**
@@ -66,5 +66,5 @@ export function forgetAfterCall(state: ResourceState | undefined, include: boole
     const kept = (one.facts ?? []).filter((fact) => !changed(fact.subject));
     return withFacts(one, kept.length > 0 ? kept : undefined);
   });
-  return joinStates(results);
+  return keepWhyMaybe(joinStates(results), [state]);
 }

@@ -178,10 +178,21 @@ export function joinStates(states: readonly ResourceState[]): ResourceState | un
     groups = best.groups;
   }
   const facts = commonFacts(flat);
-  const joined = joinPlain(flat);
+  const joined = keepWhyMaybe(joinPlain(flat), states);
   if (groups.size === 1) return joined && withFacts(joined, facts);
   const cases = [...groups.values()].map((group) => withFacts(joinPlain(group)!, group[0]!.facts));
   return joined && { ...withFacts(joined, facts), cases };
+}
+
+/**
+ * Cases are joined again at every node, long after the branch that split them: the branch
+ * their (pure) states last took says nothing about why the session may be open. A reason an
+ * input state already had, fixed where the paths first met, is kept.
+ */
+export function keepWhyMaybe(joined: ResourceState | undefined, inputs: readonly ResourceState[]): ResourceState | undefined {
+  if (!joined || joined.open.length === 0 || !joined.closed) return joined;
+  const prior = inputs.find((state) => state.whyMaybe !== undefined && state.open.length > 0)?.whyMaybe;
+  return prior === undefined || prior === joined.whyMaybe ? joined : { ...joined, whyMaybe: prior };
 }
 
 function groupByFacts(states: readonly ResourceState[]): Map<string, ResourceState[]> {
