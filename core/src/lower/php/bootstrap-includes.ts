@@ -4,16 +4,23 @@ import type { StaticString } from '../../ir/static-string';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { literalString } from './session-access';
+import { fullyKnown } from './static-string';
+import { normalizePath } from '../../flow/include-paths';
 
 /**
  * `require_once(__DIR__ . '/../../config.php')` in a Moodle page, `require_once 'lib/base.php'`
  * in an ownCloud script: the framework's bootstrap starts the session, so the including unit
  * has it open from here on, even when the framework's own code is not analysed. The open is
- * lazy: when the bootstrap is analysed and opens the session itself, this adds nothing.
+ * lazy: when the bootstrap is analysed and opens the session itself, this adds nothing. An
+ * include whose path is a file of the project (a plugin's own `config.php`) is that file, not
+ * the framework's bootstrap: it is followed like any include.
  */
 export function emitBootstrapOpen(ctx: UnitContext, node: SyntaxNode, path: StaticString, display: string, cursor: Cursor): Cursor {
   const bootstrap = matchingBootstrap(ctx.catalog.bootstrapIncludes ?? [], path);
   if (!bootstrap) return cursor;
+  // A file of the project by that name (a plugin's own `config.php`) is followed as it is.
+  const known = fullyKnown(path);
+  if (known !== undefined && ctx.facts.symbols.files.has(normalizePath(known))) return cursor;
   if (bootstrap.unlessDefined?.some((name) => definedBefore(ctx, name, node.startIndex))) return cursor;
   const readOnly = bootstrap.readOnlyIfDefined?.some((name) => definedBefore(ctx, name, node.startIndex)) ?? false;
   return ctx.emit(cursor, {
