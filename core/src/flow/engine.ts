@@ -1,4 +1,4 @@
-import type { CallEffect, CallTarget, Effect, HoldEstimate, ResourceId, SlowKind } from '../ir/effects';
+import type { CallEffect, CallTarget, Effect, HoldEstimate, PredicateValue, ResourceId, SlowKind } from '../ir/effects';
 import type { Unit } from '../ir/unit';
 import type { CallResolver } from './resolver';
 import { heldOperations } from './held';
@@ -72,6 +72,8 @@ interface Env {
   readonly outer: Frames;
   /** The arguments from this index on are left out (they keep their defaults); undefined: unknown. */
   readonly omittedFrom?: number;
+  /** Session settings the caller has changed on every path to the call (global, so the callee sees them). */
+  readonly settings?: Facts;
 }
 const NO_FRAMES: Frames = [];
 
@@ -108,6 +110,11 @@ export interface CalleeEffects {
   readonly flushes: readonly (readonly Step[])[];
   /** Where the callee starts the session when the caller's is closed, as chains from the call. */
   readonly opens: readonly (readonly Step[])[];
+  /**
+   * Session settings the callee leaves changed on every path it returns by
+   * (`ini_set('session.use_cookies', '0')` in a helper), as facts (`settingFact`).
+   */
+  readonly settings?: readonly PredicateValue[];
 }
 
 /** What a call to project code does, seen from the caller. */
@@ -216,18 +223,25 @@ export class FlowEngine {
 
   private run(unit: Unit, resource: ResourceId, start: ResourceState, env: Env): UnitFlow {
     const cfg = unit.cfg;
-    const entry = withEntryFacts(start, unit, env.omittedFrom);
+    const entry = withEntryFacts(start, unit, env.omittedFrom, env.settings);
     const calls = new Map<number, CallOutcome>();
     const onCut = (): void =>
       this.cut(unit, `its control flow did not settle within ${MAX_VISITS_PER_NODE} visits of a node, so the states kept may miss some paths; findings there may be missing`);
     const states = solve(cfg, resource, entry, (effect, node, before, stateAt) => {
       if (effect.kind === 'fact') return applyFacts(before, effect);
+      if (effect.kind === 'setting') {
+        const fact = settingFact(effect.name, effect.value);
+        return fact ? applyFacts(before, { kind: 'fact', forget: [fact.subject], set: [fact], span: effect.span }) : before;
+      }
       if (effect.kind === 'call') {
         const { after, outcome } = this.applyCall(effect, unit, resource, before, env);
         if (outcome) calls.set(node, outcome);
         // Paths with different facts go through the call one by one, so each keeps its facts.
         const perCase = before.cases ? mapCases(before, (one) => this.applyCall(effect, unit, resource, one, env).after) : after && withFacts(after, before.facts);
-        return forgetAfterCall(perCase, effect.target.type === 'include');
+        const forgotten = forgetAfterCall(perCase, effect.target.type === 'include');
+        const settings = outcome?.settings;
+        if (!forgotten || !settings || settings.length === 0) return forgotten;
+        return applyFacts(forgotten, { kind: 'fact', forget: settings.map((fact) => fact.subject), set: settings, span: effect.span });
       }
       if (effect.kind === 'call-result') {
         const call = cfg.nodes[effect.callNode]?.effect;
@@ -276,7 +290,7 @@ export class FlowEngine {
   }
 
   private summary(unit: Unit, resource: ResourceId, entry: 'closed' | 'open', env: Env): Summary | undefined {
-    const key = `${unit.span.file}#${unit.id}#${resource}#${entry}#${bindingKey(env.bindings)}#${env.outer.length > 0 ? JSON.stringify(env.outer) : ''}#${omittedKey(unit, env.omittedFrom)}`;
+    const key = `${unit.span.file}#${unit.id}#${resource}#${entry}#${bindingKey(env.bindings)}#${env.outer.length > 0 ? JSON.stringify(env.outer) : ''}#${omittedKey(unit, env.omittedFrom)}#${factsKey(env.settings)}`;
     const known = this.summaries.get(key);
     if (known === 'in-progress') return undefined;
     if (known) return known;
@@ -371,6 +385,7 @@ export class FlowEngine {
       ...(writesWhileClosed.length > 0 && sometimes ? { writesWhileClosedSometimes: true } : {}),
       flushes: cap(flushes),
       opens: cap(opens),
+      ...settingsOf(flow.exit),
     };
     this.summaries.set(key, summary);
     return summary;
@@ -416,13 +431,15 @@ export class FlowEngine {
     let writesSometimes = true;
     const flushes: Step[][] = [];
     const opens: Step[][] = [];
+    /** The settings each summary used leaves changed; the call leaves those they all agree on. */
+    const settingSets: (readonly PredicateValue[])[] = [];
     const viaCall = (chains: readonly (readonly Step[])[]): Step[][] => chains.map((chain) => [callStep, ...chain]);
     // Candidates of which one runs (`new $class()` over included files): only slow work that
     // every one of them does counts; the state after the call is the join, as for any call.
     const alternatives = effect.target.type === 'dynamic-class' && units.length > 1;
     let withoutSlowWork = false;
     for (const { unit, target } of targeted) {
-      const calleeEnv: Env = withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect);
+      const calleeEnv: Env = withSettings(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect), before);
       if (before.closed) {
         const summary = this.summary(unit, resource, 'closed', calleeEnv);
         if (!summary) {
@@ -437,6 +454,7 @@ export class FlowEngine {
           if (summary.writesWhileClosed.length > 0 && !summary.writesWhileClosedSometimes) writesSometimes = false;
           flushes.push(...viaCall(summary.flushes));
           opens.push(...viaCall(summary.opens));
+          settingSets.push(summary.settings ?? []);
         }
       }
       if (before.open.length > 0) {
@@ -453,6 +471,7 @@ export class FlowEngine {
           releases.push(...viaCall(summary.releases));
           writesUnderLock.push(...viaCall(summary.writesUnderLock));
           flushes.push(...viaCall(summary.flushes));
+          settingSets.push(summary.settings ?? []);
         }
       }
     }
@@ -483,6 +502,7 @@ export class FlowEngine {
       ...(writesWhileClosed.length > 0 && writesSometimes ? { writesWhileClosedSometimes: true } : {}),
       flushes: cap(flushes),
       opens: cap(opens),
+      ...sharedSettings(settingSets),
     };
     return { after, outcome };
   }
@@ -511,7 +531,7 @@ export class FlowEngine {
     for (const { unit, target } of targeted) {
       for (const entry of [before.closed ? 'closed' : undefined, before.open.length > 0 ? 'open' : undefined] as const) {
         if (!entry) continue;
-        const summary = this.summary(unit, resource, entry, withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect));
+        const summary = this.summary(unit, resource, entry, withSettings(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect), before));
         if (!summary?.exitWhen) return undefined;
         const exit = truthy ? summary.exitWhen.true : summary.exitWhen.false;
         const part = entry === 'closed' ? closedPart(before) : withOptional({ closed: false, open: before.open }, before.via, undefined);
@@ -574,6 +594,29 @@ function meetAlternatives(before: ResourceState, parts: readonly CallApplied[]):
   return { after, outcome };
 }
 
+/**
+ * A session setting that decides whether a reopen after output works (domain.md §5.3), as a
+ * fact: `ini:session.use_cookies=off` is true after `ini_set('session.use_cookies', '0')` and
+ * false after turning it on again. Other settings are not remembered.
+ */
+export function settingFact(name: string, value: string): PredicateValue | undefined {
+  if (name === 'session.use_cookies') return { predicate: 'ini:session.use_cookies=off', subject: 'ini:session.use_cookies', value: value === '0' || value === '' };
+  if (name === 'session.cache_limiter') return { predicate: 'ini:session.cache_limiter=off', subject: 'ini:session.cache_limiter', value: value === '' };
+  return undefined;
+}
+
+/** The settings facts a unit's exit state has on every path. */
+function settingsOf(exit: ResourceState | undefined): { settings?: readonly PredicateValue[] } {
+  const settings = (exit?.facts ?? []).filter((fact) => fact.subject.startsWith('ini:'));
+  return settings.length > 0 ? { settings } : {};
+}
+
+function sharedSettings(sets: readonly (readonly PredicateValue[])[]): { settings?: readonly PredicateValue[] } {
+  if (sets.length === 0) return {};
+  const shared = sets[0]!.filter((fact) => sets.every((set) => set.some((other) => other.predicate === fact.predicate && other.value === fact.value)));
+  return shared.length > 0 ? { settings: shared } : {};
+}
+
 /** The environment of a callee with the arguments this call leaves out. */
 function withOmitted(env: Env, effect: CallEffect): Env {
   return effect.argumentCount !== undefined && effect.target.type !== 'include' ? { ...env, omittedFrom: effect.argumentCount } : env;
@@ -589,8 +632,14 @@ function omittedKey(unit: Unit, omittedFrom: number | undefined): string {
   return factsKey(omittedFacts(unit, omittedFrom));
 }
 
-function withEntryFacts(state: ResourceState, unit: Unit, omittedFrom: number | undefined): ResourceState {
-  const facts = omittedFacts(unit, omittedFrom);
+/** The callee's environment with the session settings the caller's state has on every path. */
+function withSettings(env: Env, before: ResourceState): Env {
+  const settings = (before.facts ?? []).filter((fact) => fact.subject.startsWith('ini:'));
+  return settings.length > 0 ? { ...env, settings } : env;
+}
+
+function withEntryFacts(state: ResourceState, unit: Unit, omittedFrom: number | undefined, settings: Facts | undefined): ResourceState {
+  const facts = [...omittedFacts(unit, omittedFrom), ...(settings ?? [])];
   if (facts.length === 0) return state;
   return withFacts(state, [...facts].sort((a, b) => (a.predicate < b.predicate ? -1 : a.predicate > b.predicate ? 1 : 0)).slice(0, MAX_FACTS));
 }

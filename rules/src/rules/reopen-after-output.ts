@@ -9,6 +9,7 @@ import {
   type RuleContext,
   type Step,
   type UnitFlow,
+  settingFact,
 } from '../../../core/src';
 import { RelatedList, lineList } from './session-facts';
 
@@ -123,15 +124,29 @@ function cookielessNodes(flow: UnitFlow, flushedBy: ReadonlyMap<number, Flush>):
   const cfg = flow.unit.cfg;
   const NO_COOKIE = 1;
   const NO_LIMITER = 2;
+  // What each node sets: a setting of its own, or those a called helper leaves changed.
+  const settingsAt = new Map<number, readonly { predicate: string; value: boolean }[]>();
+  for (const node of cfg.nodes) {
+    const effect = node.effect;
+    const fact = effect?.kind === 'setting' ? settingFact(effect.name, effect.value) : undefined;
+    if (fact) settingsAt.set(node.id, [fact]);
+  }
+  for (const observation of flow.observations) {
+    if (observation.call?.settings) settingsAt.set(observation.node, observation.call.settings);
+  }
+  if (settingsAt.size === 0) return new Set();
   const settingBits = (node: number): { set: number; clear: number } => {
-    const effect = cfg.nodes[node]!.effect;
-    if (effect?.kind !== 'setting') return { set: 0, clear: 0 };
-    const bit = effect.name === 'session.use_cookies' ? NO_COOKIE : effect.name === 'session.cache_limiter' ? NO_LIMITER : 0;
-    if (bit === 0 || flushedBy.has(node)) return { set: 0, clear: 0 };
-    const off = bit === NO_COOKIE ? effect.value === '0' || effect.value === '' : effect.value === '';
-    return off ? { set: bit, clear: 0 } : { set: 0, clear: bit };
+    const facts = settingsAt.get(node);
+    if (!facts || flushedBy.has(node)) return { set: 0, clear: 0 };
+    let set = 0;
+    let clear = 0;
+    for (const fact of facts) {
+      const bit = fact.predicate === 'ini:session.use_cookies=off' ? NO_COOKIE : fact.predicate === 'ini:session.cache_limiter=off' ? NO_LIMITER : 0;
+      if (fact.value) set |= bit;
+      else clear |= bit;
+    }
+    return { set, clear };
   };
-  if (!cfg.nodes.some((node) => node.effect?.kind === 'setting')) return new Set();
   const ALL = NO_COOKIE | NO_LIMITER;
   const inBits = new Array<number>(cfg.nodes.length).fill(ALL);
   inBits[cfg.entry] = 0;

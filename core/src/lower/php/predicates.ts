@@ -181,6 +181,11 @@ export function predicateTest(node: SyntaxNode): PredicateTest | undefined {
       return { predicate: { key: `isset(${argVariable.key})`, subject: argVariable.subject, valueFor: (v) => v !== null }, negated: false };
     }
     if (called === 'is_null' && argVariable) return { predicate: comparison(argVariable, true, null), negated: false };
+    // The settings the flow remembers from `ini_set()` (see `settingFact`): truthy when not off.
+    const setting = called === 'ini_get' && argument ? literalString(argument)?.toLowerCase() : undefined;
+    if (setting === 'session.use_cookies' || setting === 'session.cache_limiter') {
+      return { predicate: { key: `ini:${setting}=off`, subject: `ini:${setting}`, valueFor: () => undefined }, negated: true };
+    }
     if (called === 'defined' && argument) {
       const name = literalString(argument);
       if (name) {
@@ -358,7 +363,9 @@ function firstArgument(node: SyntaxNode): SyntaxNode | undefined {
 /** After a condition leaf: on each branch, the tracked predicate it tests is known. */
 export function emitBranchFacts(ctx: UnitContext, leaf: SyntaxNode, whenTrue: Cursor, whenFalse: Cursor): { whenTrue: Cursor; whenFalse: Cursor } {
   const test = predicateTest(leaf);
-  if (!test || !ctx.predicates.keys.has(test.predicate.key)) return { whenTrue, whenFalse };
+  // Settings are remembered from `ini_set()` whatever the unit tests, so their tests always count.
+  const remembered = test && (ctx.predicates.keys.has(test.predicate.key) || test.predicate.subject.startsWith('ini:'));
+  if (!test || !remembered) return { whenTrue, whenFalse };
   const { key, subject } = test.predicate;
   const span = ctx.span(leaf);
   const fact = (value: boolean): PredicateValue => ({ predicate: key, subject, value });

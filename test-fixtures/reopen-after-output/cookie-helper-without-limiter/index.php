@@ -1,0 +1,15 @@
+<?php
+declare(strict_types=1);
+
+require __DIR__ . '/functions.php';
+require __DIR__ . '/bootstrap.php';
+
+$queries = (array) ($_SESSION['queries'] ?? []);
+stop_session();
+foreach ($queries as $query) {
+    echo htmlspecialchars((string) $query), "\n";
+    flush();
+}
+restart_session(); // expect: reopen-after-output
+$_SESSION['queries'] = [];
+stop_session();
