@@ -77,7 +77,11 @@ interface Env {
 }
 const NO_FRAMES: Frames = [];
 
-/** Closures carried inside closures' frames before the frames are dropped (captured calls then resolve to nothing). */
+/**
+ * Closures carried inside closures' frames before the frames are dropped (captured calls then
+ * resolve to nothing). Only a recursion of helpers wrapping closures in closures gets there:
+ * real forwarding chains are one or two levels deep, so it is a termination guard, not a cut.
+ */
 const MAX_FRAME_NESTING = 4;
 /** Frames (lexical levels) a closure carries. */
 const MAX_FRAMES = 8;

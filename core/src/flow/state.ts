@@ -132,7 +132,10 @@ export function unionSteps(a: readonly Step[] | undefined, b: readonly Step[] | 
 }
 export const OPEN_AT_ENTRY: ResourceState = { closed: false, open: [ENTRY_SITE] };
 
-/** Sites kept per state; beyond it, extra sites add nothing a user could act on. */
+/**
+ * Sites kept per state; beyond it, extra sites add nothing a user could act on. No finding is
+ * lost to it (the state stays open), only related locations, so the run does not note it.
+ */
 const MAX_SITES = 8;
 
 export function siteFromChain(chain: readonly Step[]): OpenSite {
