@@ -136,7 +136,17 @@ export class ProjectResolver implements CallResolver {
     this.scriptPaths ??= new Set(this.scripts.keys());
     const from = normalizePath(target.from);
     const entryDirs = this.search.entryDirsOf?.(from);
-    return includeTargets(target.path, from, this.scriptPaths, { ...this.search, ...(entryDirs ? { entryDirs } : {}) });
+    const search = { ...this.search, ...(entryDirs ? { entryDirs } : {}) };
+    if (!target.alternatives) return includeTargets(target.path, from, this.scriptPaths, search);
+    // A variable with a few known values: the files any of them reaches.
+    const found = target.alternatives.map((path) => includeTargets(path, from, this.scriptPaths!, search));
+    if (found.every((one) => one === undefined)) return undefined;
+    const known = found.filter((one) => one !== undefined);
+    return {
+      matches: [...new Set(known.flatMap((one) => one.matches))].sort(),
+      exactMisses: known.flatMap((one) => one.exactMisses),
+      patternMisses: known.flatMap((one) => one.patternMisses),
+    };
   }
 
   /**

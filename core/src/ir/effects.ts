@@ -237,7 +237,16 @@ export type CallTarget =
    * `require`/`include` of a file: the included file's top level runs here. `path` may have
    * unknown parts (a pattern); `from` is the including file.
    */
-  | { readonly type: 'include'; readonly path: StaticString; readonly from: string }
+  | {
+      readonly type: 'include';
+      readonly path: StaticString;
+      readonly from: string;
+      /**
+       * The paths it may be when a variable in it has a few known literal values
+       * (`$rel_path . 'common.php'` with `$rel_path` set to `'./'` or `'../'`); `path` is the first.
+       */
+      readonly alternatives?: readonly StaticString[];
+    }
   /** A closure or arrow function, by where it starts in its file (its unit is `closure@start`). */
   | { readonly type: 'closure'; readonly file: string; readonly start: number }
   /**

@@ -7,6 +7,7 @@ import { dynamicClassTarget } from './dynamic-class';
 import { typeOf } from './types';
 import { sessionRoot } from './session-access';
 import { evaluateStatic } from './static-string';
+import type { StaticString } from '../../ir/static-string';
 import { emitBootstrapOpen } from './bootstrap-includes';
 import { definedConstant, emitAssignmentFacts, literalOf, trackedVariable } from './predicates';
 
@@ -336,11 +337,12 @@ function lowerStaticCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
 function lowerInclude(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   const argument = named(node)[0];
   const next = argument ? lowerExpression(ctx, argument, cursor) : cursor;
-  const path = evaluateStatic(argument, ctx.facts.file);
+  const alternatives = includeAlternatives(ctx, argument);
+  const path = alternatives?.[0] ?? evaluateStatic(argument, ctx.facts.file);
   const keyword = node.type.slice(0, node.type.indexOf('_expression'));
   const written = argument ? argument.text.split(/\s+/).join(' ') : '';
   const display = `${keyword} ${written.length > 50 ? `${written.slice(0, 47)}...` : written}`;
-  const included = emitCall(ctx, { node, args: [], display, api: undefined, target: { type: 'include', path, from: ctx.facts.file } }, next);
+  const included = emitCall(ctx, { node, args: [], display, api: undefined, target: { type: 'include', path, from: ctx.facts.file, ...(alternatives ? { alternatives } : {}) } }, next);
   return emitBootstrapOpen(ctx, node, path, display, included);
 }
 
@@ -362,3 +364,37 @@ function lowerNew(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method: '__construct' } }, next);
 }
 
+
+/** Alternatives of an include path are capped: beyond this the variable is taken as unknown. */
+const MAX_INCLUDE_ALTERNATIVES = 4;
+
+/**
+ * The paths an include may be when variables in it have only literal values in this unit
+ * (`$rel_path = './';` … `$rel_path = '../';` then `require_once($rel_path . 'common.php')`);
+ * undefined when no variable has.
+ */
+function includeAlternatives(ctx: UnitContext, node: SyntaxNode | undefined): StaticString[] | undefined {
+  if (!node) return undefined;
+  let expanded = false;
+  const expand = (current: SyntaxNode | null, depth: number): StaticString[] => {
+    if (!current || depth > 32) return [[{ unknown: true }]];
+    if (current.type === 'parenthesized_expression' || current.type === 'argument') return expand(current.namedChild(current.namedChildCount - 1), depth + 1);
+    if (current.type === 'binary_expression' && current.childForFieldName('operator')?.text === '.') {
+      const lefts = expand(current.childForFieldName('left'), depth + 1);
+      const rights = expand(current.childForFieldName('right'), depth + 1);
+      if (lefts.length * rights.length > MAX_INCLUDE_ALTERNATIVES) return [[{ unknown: true }]];
+      return lefts.flatMap((left) => rights.map((right) => [...left, ...right]));
+    }
+    if (current.type === 'variable_name') {
+      const assigned = ctx.assignments.get(current.text) ?? [];
+      const values = assigned.map((value) => evaluateStatic(value, ctx.facts.file));
+      if (values.length > 0 && values.length <= MAX_INCLUDE_ALTERNATIVES && values.every((value) => value.every((part) => 'text' in part))) {
+        expanded = true;
+        return [...new Map(values.map((value) => [JSON.stringify(value), value] as const)).values()];
+      }
+    }
+    return [evaluateStatic(current, ctx.facts.file)];
+  };
+  const alternatives = expand(node, 0);
+  return expanded ? alternatives : undefined;
+}

@@ -1,0 +1,3 @@
+<?php
+// The application's bootstrap: it starts the session.
+session_start();
