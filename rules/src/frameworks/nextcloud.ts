@@ -5,6 +5,7 @@ const SESSION = 'ocp\\isession';
 const CLIENT = 'ocp\\http\\client\\iclient';
 const PROMISE = 'ocp\\http\\client\\ipromise';
 const CONTROLLER = 'ocp\\appframework\\controller';
+const SERVER = 'oc\\server';
 
 /**
  * Nextcloud and ownCloud: `OCP\ISession` wraps PHP's native session (locks with the default
@@ -38,6 +39,8 @@ export const nextcloud: FrameworkPreset = {
     },
   },
   catalog: {
+    // Scripts reach the server's services through the static `\OC::$server`.
+    properties: { oc: { $server: SERVER } },
     bootstrapIncludes: [
       {
         pathEndsWith: 'lib/base.php',
@@ -60,6 +63,11 @@ export const nextcloud: FrameworkPreset = {
       },
       [PROMISE]: { wait: http, then: returns(PROMISE) },
       'ocp\\mail\\imailer': { send: mail },
+      [SERVER]: {
+        getsession: returns(SESSION),
+        gethttpclientservice: returns('ocp\\http\\client\\iclientservice'),
+        getmailer: returns('ocp\\mail\\imailer'),
+      },
     },
     classParents: {
       'ocp\\appframework\\apicontroller': CONTROLLER,
