@@ -4,6 +4,7 @@ import type { UnitContext } from './context';
 import { lowerExpression, stripLeadingBackslash } from './expressions';
 import { literalString } from './session-access';
 import { constantTruth, emitBranchFacts } from './predicates';
+import { testsInstalledStore } from './session-store';
 
 export interface Branches {
   readonly whenTrue: Cursor;
@@ -87,8 +88,12 @@ function lowerLeaf(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Branches
   }
   const resource = ctx.catalog.sessionResource;
   const span = ctx.span(node);
-  const whenTrue = test?.whenTrue ? ctx.emit(after, { kind: 'assume', resource, state: test.whenTrue, span }) : after;
+  let whenTrue = test?.whenTrue ? ctx.emit(after, { kind: 'assume', resource, state: test.whenTrue, span }) : after;
   const whenFalse = test?.whenFalse ? ctx.emit(after, { kind: 'assume', resource, state: test.whenFalse, span }) : after;
+  // `if (self::$instance) return;` before the unit installs `self::$instance` as its store:
+  // true only on a later call, once the store is installed.
+  const store = ctx.catalog.sessionStore;
+  if (store && testsInstalledStore(ctx, node)) whenTrue = ctx.emit(whenTrue, { kind: 'assume', resource: store.resource, state: 'open', span });
   return { whenTrue, whenFalse };
 }
 

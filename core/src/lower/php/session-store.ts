@@ -8,6 +8,7 @@ import type { CallSite } from './calls';
 import type { UnitContext } from './context';
 import { literalString } from './session-access';
 import { typeOf } from './types';
+import { NESTED } from './bootstrap-includes';
 
 /**
  * Session stores of the project's own. `session_set_save_handler()` becomes an `open` of the
@@ -57,11 +58,91 @@ function storeHandler(ctx: UnitContext, store: SessionStoreCatalog, args: readon
   }
   const value = args[0] ? valueOf(args[0]) : undefined;
   if (!value) return { display: 'with no handler', code: [] };
-  const className = typeOf(ctx, value);
-  const written = value.type === 'object_creation_expression' ? value.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name')?.text : undefined;
-  const display = `\`${shorten(written ?? value.text)}\``;
+  // `self::$instance = new self($manager); … session_set_save_handler(self::$instance)`.
+  const assigned = storeHolders(ctx).get(value.text);
+  const className = typeOf(ctx, value) ?? (assigned ? typeOf(ctx, assigned) : undefined);
+  const created = value.type === 'object_creation_expression' ? value : assigned;
+  const written = created?.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name' || c?.type === 'relative_scope')?.text;
+  // `new self()` names the class the code is in, as written in its declaration.
+  const named = written && ['self', 'static'].includes(written.toLowerCase()) ? enclosingClassName(created!) : written;
+  const display = `\`${shorten(named ?? value.text)}\``;
   if (!className) return { display, code: [] };
   return { display, code: store.handlerMethods.map((method) => ({ type: 'method', className, method })) };
+}
+
+/**
+ * True for a condition that holds only once the unit has installed its store: a truthy test
+ * of the property that holds the handler (`if (self::$instance) return;`, `isset(…)`,
+ * `… !== null`), where the unit assigns it a new object and then installs it. The branch
+ * where it holds is a later call, after the first one installed the store.
+ */
+export function testsInstalledStore(ctx: UnitContext, node: SyntaxNode): boolean {
+  const holders = storeHolders(ctx);
+  if (holders.size === 0) return false;
+  return holders.has(testedHolder(node) ?? '');
+}
+
+function testedHolder(node: SyntaxNode): string | undefined {
+  if (node.type === 'scoped_property_access_expression' || node.type === 'member_access_expression') return node.text;
+  if (node.type === 'parenthesized_expression') return node.namedChild(0) ? testedHolder(node.namedChild(0)!) : undefined;
+  if (node.type === 'isset_expression' || (node.type === 'function_call_expression' && node.childForFieldName('function')?.text.toLowerCase() === 'isset')) {
+    const inner = node.descendantsOfType(['scoped_property_access_expression', 'member_access_expression'])[0];
+    return inner?.text;
+  }
+  if (node.type === 'binary_expression') {
+    const operator = node.childForFieldName('operator')?.text;
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if ((operator !== '!==' && operator !== '!=') || !left || !right) return undefined;
+    if (right.text.toLowerCase() === 'null') return testedHolder(left);
+    if (left.text.toLowerCase() === 'null') return testedHolder(right);
+  }
+  return undefined;
+}
+
+/**
+ * Properties the unit installs as its session store after assigning them a new object
+ * (`self::$instance`, `$this->handler`), with the object's expression.
+ */
+function storeHolders(ctx: UnitContext): ReadonlyMap<string, SyntaxNode> {
+  if (ctx.storeHolders) return ctx.storeHolders;
+  const holders = new Map<string, SyntaxNode>();
+  ctx.storeHolders = holders;
+  if (!ctx.unitNode) return holders;
+  const installs: { holder: string; start: number }[] = [];
+  const assignments: { holder: string; start: number; value: SyntaxNode }[] = [];
+  const stack: SyntaxNode[] = [ctx.unitNode];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== ctx.unitNode && NESTED.has(node.type)) continue;
+    if (node.type === 'function_call_expression') {
+      const written = node.childForFieldName('function')?.text.toLowerCase() ?? '';
+      const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
+      const handler = args.length <= 2 && args[0] ? valueOf(args[0]) : undefined;
+      const installsStore = ctx.catalog.functions[written.startsWith('\\') ? written.slice(1) : written]?.replacesSessionStore === true;
+      if (installsStore && handler && (handler.type === 'scoped_property_access_expression' || handler.type === 'member_access_expression')) {
+        installs.push({ holder: handler.text, start: node.startIndex });
+      }
+    }
+    if (node.type === 'assignment_expression') {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if (left && right?.type === 'object_creation_expression') assignments.push({ holder: left.text, start: node.startIndex, value: right });
+    }
+    for (const child of node.namedChildren) if (child) stack.push(child);
+  }
+  for (const install of installs) {
+    const made = assignments.filter((a) => a.holder === install.holder);
+    if (made.length === 1 && made[0]!.start < install.start) holders.set(install.holder, made[0]!.value);
+  }
+  return holders;
+}
+
+function enclosingClassName(node: SyntaxNode): string | undefined {
+  for (let current: SyntaxNode | null = node.parent; current; current = current.parent) {
+    if (current.type === 'class_declaration') return current.childForFieldName('name')?.text;
+  }
+  return undefined;
 }
 
 function lockTakenBy(ctx: UnitContext, store: SessionStoreCatalog, site: CallSite): string | undefined {

@@ -17,7 +17,11 @@ export function typeOf(ctx: UnitContext, node: SyntaxNode | null, depth = 0): st
     case 'parenthesized_expression':
       return typeOf(ctx, node.namedChild(0), depth + 1);
     case 'object_creation_expression': {
-      const classNode = node.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name');
+      const classNode = node.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name' || c?.type === 'relative_scope');
+      // `new self()`, `new static()`: the class the code is in.
+      const keyword = classNode?.text.toLowerCase();
+      if (keyword === 'self' || keyword === 'static') return ctx.className;
+      if (keyword === 'parent') return ctx.className ? ctx.facts.symbols.parentOf(ctx.className) : undefined;
       if (classNode) return ctx.names.resolveClass(classNode.text);
       // `new $class()` of a class the unit names (a literal assigned once).
       const variable = node.namedChildren.find((c) => c?.type === 'variable_name');
