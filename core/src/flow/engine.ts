@@ -316,7 +316,9 @@ export class FlowEngine {
       this.depth--;
     }
     const allHeld = heldOperations(flow);
-    const held = allHeld.filter((op) => op.sites.some((site) => site.entry));
+    // One-time initialisation that outlives the call (`self::$instance = new Api()`) may have
+    // run earlier in the request: a caller cannot know it runs now, so it is not lent to it.
+    const held = allHeld.filter((op) => op.sites.some((site) => site.entry) && !unit.cfg.nodes[op.node]?.once?.perRequest);
     // A callback run under the callee's own lock: the caller wrote the slow code. Only a
     // callback the caller bound to this call counts: a closure of this unit (or of a unit it
     // calls) run by a helper under the helper's lock is this unit's own business, reported

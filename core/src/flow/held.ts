@@ -217,12 +217,17 @@ function loopsContaining(flow: UnitFlow, kind: 'chunk-read' | 'close'): Set<numb
   return loops;
 }
 
-/** The outermost enclosing loop whose header is reached with one of `sites` open. */
+/**
+ * The outermost enclosing loop whose header is reached with one of `sites` open. Loops around
+ * one-time initialisation do not repeat it: only loops inside the guard count.
+ */
 function outermostHeldLoop(cfg: Cfg, flow: UnitFlow, node: number, sites: readonly OpenSite[]): number | undefined {
   const innermost = cfg.nodes[node]!.loop;
   if (innermost === undefined) return undefined;
+  const once = cfg.nodes[node]!.once;
   let found: number | undefined;
   for (const loop of enclosingLoops(cfg, innermost)) {
+    if (once && loop === once.outsideLoop) break;
     const atHeader = flow.states[cfg.loops[loop]!.headerNode];
     if (atHeader?.open.some((site) => sites.some((s) => s.key === site.key))) found = loop;
   }

@@ -1,5 +1,5 @@
 import type { Span } from '../model/span';
-import type { Cfg, CfgNode, Edge, LoopBound, LoopInfo, LoopKind } from './cfg';
+import type { Cfg, CfgNode, Edge, LoopBound, LoopInfo, LoopKind, OnceMark } from './cfg';
 import type { Effect } from './effects';
 
 /** Past this many dangling edges, a join ties them to one node. */
@@ -33,6 +33,7 @@ interface MutableNode {
   effect?: Effect;
   succs: Edge[];
   loop?: number;
+  once?: OnceMark;
 }
 
 /**
@@ -49,6 +50,8 @@ export class CfgBuilder {
   readonly throwExit: number;
   /** Innermost loop being lowered; new nodes are tagged with it. */
   currentLoop: number | undefined;
+  /** One-time initialisation being lowered; new nodes are tagged with it. */
+  currentOnce: OnceMark | undefined;
   /** Where `return true;` and `return false;` go before the exit. */
   readonly returnsTrue: number;
   readonly returnsFalse: number;
@@ -73,6 +76,7 @@ export class CfgBuilder {
     const node: MutableNode = { id: this.nodes.length, succs: [] };
     if (effect) node.effect = effect;
     if (this.currentLoop !== undefined) node.loop = this.currentLoop;
+    if (this.currentOnce !== undefined) node.once = this.currentOnce;
     this.nodes.push(node);
     return node;
   }

@@ -30,6 +30,18 @@ export interface CfgNode {
   readonly succs: readonly Edge[];
   /** Innermost loop containing this node (index into `Cfg.loops`), if any. */
   readonly loop?: number;
+  /** Inside one-time initialisation (`if ($pdo === null) { $pdo = … }`): runs at most once. */
+  readonly once?: OnceMark;
+}
+
+/**
+ * Code that runs at most once: per call of its unit, or (`perRequest`: what it sets is
+ * `static`, `global` or a property) per request. The loops around the guard (`outsideLoop`,
+ * the innermost, and the loops around it) do not repeat it.
+ */
+export interface OnceMark {
+  readonly perRequest: boolean;
+  readonly outsideLoop?: number;
 }
 
 export interface Edge {

@@ -8,6 +8,7 @@ import type { JumpFrame, UnitContext } from './context';
 import { lowerExpression } from './expressions';
 import { jumpOut } from './jumps';
 import { loopBound } from './loop-bounds';
+import { onceGuardAfterReturn, onceGuardOfIf } from './once-guards';
 import { sessionRoot } from './session-access';
 
 /** Declarations lowered as units of their own; as statements they do nothing. */
@@ -22,18 +23,26 @@ function named(node: SyntaxNode): SyntaxNode[] {
 
 export function lowerStatements(ctx: UnitContext, nodes: readonly SyntaxNode[], cursor: Cursor): Cursor {
   let next = cursor;
-  for (const node of nodes) {
-    const scope = ctx.facts.statementScopes.get(node.id);
-    if (scope) ctx.names = scope;
-    if (node.type === 'named_label_statement') {
-      next = lowerLabel(ctx, node, next);
-      continue;
-    }
-    // Code after `return` is dead, but a label inside it can still be jumped to.
-    if (next.length === 0) continue;
-    next = lowerStatement(ctx, node, next);
+  const outerOnce = ctx.builder.currentOnce;
+  try {
+    nodes.forEach((node, index) => {
+      next = lowerListed(ctx, node, next);
+      // `if (isset($link)) return $link;`: what follows in the block initialises `$link` once.
+      ctx.builder.currentOnce ??= onceGuardAfterReturn(ctx, node, nodes.slice(index + 1));
+    });
+  } finally {
+    ctx.builder.currentOnce = outerOnce;
   }
   return next;
+}
+
+function lowerListed(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  const scope = ctx.facts.statementScopes.get(node.id);
+  if (scope) ctx.names = scope;
+  if (node.type === 'named_label_statement') return lowerLabel(ctx, node, cursor);
+  // Code after `return` is dead, but a label inside it can still be jumped to.
+  if (cursor.length === 0) return cursor;
+  return lowerStatement(ctx, node, cursor);
 }
 
 export function lowerStatement(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
@@ -175,7 +184,7 @@ function lowerIf(ctx: UnitContext, node: SyntaxNode, cursor: Cursor, elseIf = fa
   if (!condition) return body ? lowerStatement(ctx, body, cursor) : cursor;
   const branches = describeBranches(ctx, condition, lowerCondition(ctx, condition, cursor), elseIf);
   const results: Cursor[] = [];
-  results.push(body ? lowerBranchBody(ctx, body, branches.whenTrue) : branches.whenTrue);
+  results.push(body ? lowerOnceBody(ctx, condition, body, branches.whenTrue) : branches.whenTrue);
   let otherwise = branches.whenFalse;
   let hasElse = false;
   for (const alternative of node.childrenForFieldName('alternative')) {
@@ -198,6 +207,17 @@ function lowerIf(ctx: UnitContext, node: SyntaxNode, cursor: Cursor, elseIf = fa
   if (!hasElse) results.push(otherwise);
   const end = ctx.builder.join(...results);
   return elseIf ? end : ctx.builder.settle(end);
+}
+
+/** The body of an `if`, marked as one-time initialisation when its condition and body say so. */
+function lowerOnceBody(ctx: UnitContext, condition: SyntaxNode, body: SyntaxNode, cursor: Cursor): Cursor {
+  const outer = ctx.builder.currentOnce;
+  ctx.builder.currentOnce ??= onceGuardOfIf(ctx, condition, body);
+  try {
+    return lowerBranchBody(ctx, body, cursor);
+  } finally {
+    ctx.builder.currentOnce = outer;
+  }
 }
 
 /** A branch body; the alternative syntax `if (…): … endif;` gives a `colon_block`. */

@@ -1,0 +1,195 @@
+import type { OnceMark } from '../../ir/cfg';
+import type { SyntaxNode } from '../../parse/php';
+import type { UnitContext } from './context';
+
+/**
+ * One-time initialisation: code that runs only while something is not set yet, and sets it.
+ *
+ *   static $pdo; if ($pdo === null) { $pdo = new PDO(…); }
+ *   if (!isset(self::$instance)) { self::$instance = new Api(); }
+ *   if ($this->db === null) { $this->db = connect(); }
+ *   static $link; if (isset($link)) { return $link; } $link = connect(); …
+ *
+ * Its work is not repeated by the loops around it, and when what it sets outlives the call
+ * (a `static` or `global` variable, a static or `$this` property) it runs at most once per
+ * request: a caller cannot know whether it is the first, so the work is not lent to callers.
+ * Found from the syntax: the condition tests the value unset, and the guarded code assigns it.
+ */
+
+/** `if (X === null) { X = …; }` (and the other spellings): the mark for its body. */
+export function onceGuardOfIf(ctx: UnitContext, condition: SyntaxNode, body: SyntaxNode): OnceMark | undefined {
+  const tested = unsetTested(condition);
+  if (!tested || !assigns(body, tested)) return undefined;
+  return mark(ctx, tested, condition);
+}
+
+/**
+ * `if (isset(X)) return X;` followed, in the same block, by code that assigns X: the mark for
+ * the statements after the `if`.
+ */
+export function onceGuardAfterReturn(ctx: UnitContext, statement: SyntaxNode, rest: readonly SyntaxNode[]): OnceMark | undefined {
+  if (statement.type !== 'if_statement' || rest.length === 0) return undefined;
+  if (statement.childrenForFieldName('alternative').some((a) => a !== null)) return undefined;
+  const condition = statement.childForFieldName('condition');
+  const body = statement.childForFieldName('body');
+  if (!condition || !body || !onlyReturns(body)) return undefined;
+  const tested = setTested(condition);
+  if (!tested || !rest.some((node) => assigns(node, tested))) return undefined;
+  return mark(ctx, tested, condition);
+}
+
+function mark(ctx: UnitContext, tested: SyntaxNode, at: SyntaxNode): OnceMark {
+  const loop = ctx.builder.currentLoop;
+  return { perRequest: outlivesCall(tested, at), ...(loop !== undefined ? { outsideLoop: loop } : {}) };
+}
+
+/** What a condition tests to be unset: `X === null`, `null == X`, `is_null(X)`, `!isset(X)`, `empty(X)`, `!X`; in `&&`, either side. */
+function unsetTested(node: SyntaxNode | null): SyntaxNode | undefined {
+  if (!node) return undefined;
+  if (node.type === 'parenthesized_expression') return unsetTested(node.namedChild(0));
+  if (node.type === 'unary_op_expression' && node.child(0)?.text === '!') {
+    const operand = unwrap(node.namedChild(0));
+    if (operand && callName(operand) === 'isset') return singleArgument(operand);
+    return operand && trackable(operand) ? operand : undefined;
+  }
+  const called = callName(node);
+  if (called === 'empty' || called === 'is_null') return singleArgument(node);
+  if (node.type === 'binary_expression') {
+    const operator = node.childForFieldName('operator')?.text ?? '';
+    const left = unwrap(node.childForFieldName('left'));
+    const right = unwrap(node.childForFieldName('right'));
+    if (operator === '&&' || operator === 'and') return unsetTested(left) ?? unsetTested(right);
+    if (operator === '===' || operator === '==') {
+      if (isNullish(right) && left && trackable(left)) return left;
+      if (isNullish(left) && right && trackable(right)) return right;
+    }
+  }
+  return undefined;
+}
+
+/** What a condition tests to be set: `isset(X)`, `X !== null`, `X`, `X instanceof C`; in `&&`, either side. */
+function setTested(node: SyntaxNode | null): SyntaxNode | undefined {
+  if (!node) return undefined;
+  if (node.type === 'parenthesized_expression') return setTested(node.namedChild(0));
+  if (trackable(node)) return node;
+  if (callName(node) === 'isset') return singleArgument(node);
+  if (node.type === 'binary_expression') {
+    const operator = node.childForFieldName('operator')?.text ?? '';
+    const left = unwrap(node.childForFieldName('left'));
+    const right = unwrap(node.childForFieldName('right'));
+    if (operator === '&&' || operator === 'and') return setTested(left) ?? setTested(right);
+    if (operator === '!==' || operator === '!=') {
+      if (isNullish(right) && left && trackable(left)) return left;
+      if (isNullish(left) && right && trackable(right)) return right;
+    }
+    if (operator === 'instanceof' && left && trackable(left)) return left;
+  }
+  if (node.type === 'instanceof_expression') {
+    const left = unwrap(node.namedChild(0));
+    return left && trackable(left) ? left : undefined;
+  }
+  return undefined;
+}
+
+/** A body that only returns (`return $link;`, `{ return self::$instance; }`). */
+function onlyReturns(body: SyntaxNode): boolean {
+  const statements = body.type === 'compound_statement' ? body.namedChildren.filter((c) => c && c.type !== 'comment') : [body];
+  return statements.length === 1 && statements[0]!.type === 'return_statement';
+}
+
+/** A variable, `$this->x`, or a static property: something that keeps a value (no element of an array: per key). */
+function trackable(node: SyntaxNode): boolean {
+  if (node.type === 'variable_name') return true;
+  if (node.type === 'member_access_expression') return node.childForFieldName('object')?.text === '$this';
+  return node.type === 'scoped_property_access_expression';
+}
+
+function unwrap(node: SyntaxNode | null): SyntaxNode | null {
+  return node?.type === 'parenthesized_expression' ? unwrap(node.namedChild(0)) : node;
+}
+
+function isNullish(node: SyntaxNode | null): boolean {
+  return node?.type === 'null' || (node?.type === 'boolean' && node.text.toLowerCase() === 'false');
+}
+
+function callName(node: SyntaxNode): string | undefined {
+  if (node.type !== 'function_call_expression') return undefined;
+  return node.childForFieldName('function')?.text.toLowerCase();
+}
+
+function singleArgument(call: SyntaxNode): SyntaxNode | undefined {
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((c) => c?.type === 'argument') ?? [];
+  if (args.length !== 1) return undefined;
+  const value = unwrap(args[0]!.namedChild(0));
+  return value && trackable(value) ? value : undefined;
+}
+
+/** `self::$x` and `static::$x` name the same property in the class that declares it. */
+function sameTarget(a: SyntaxNode, b: SyntaxNode): boolean {
+  return a.type === b.type && targetKey(a) === targetKey(b);
+}
+
+/** `$x`, `$this->name`, `self::$name` (with `static::` read as `self::`), from the syntax tree. */
+function targetKey(node: SyntaxNode): string | undefined {
+  switch (node.type) {
+    case 'variable_name':
+      return node.text;
+    case 'member_access_expression':
+      return `$this->${node.childForFieldName('name')?.text ?? ''}`;
+    case 'scoped_property_access_expression': {
+      const scope = node.childForFieldName('scope') ?? node.namedChild(0);
+      const name = node.childForFieldName('name') ?? node.namedChild(1);
+      const written = scope?.text.toLowerCase() ?? '';
+      return `${written === 'static' ? 'self' : written}::${name?.text ?? ''}`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+const NESTED = new Set(['function_definition', 'anonymous_function', 'arrow_function', 'class_declaration', 'method_declaration']);
+
+/** Syntax nodes one search for an assignment looks at: the check stays cheap on huge blocks. */
+const MAX_SEARCHED_NODES = 5000;
+
+/** True when `node` (not nested functions) assigns `target` (`=`, `??=`, `=&`). */
+function assigns(node: SyntaxNode, target: SyntaxNode): boolean {
+  const stack: SyntaxNode[] = [node];
+  let searched = 0;
+  while (stack.length > 0 && searched++ < MAX_SEARCHED_NODES) {
+    const current = stack.pop()!;
+    if (current !== node && NESTED.has(current.type)) continue;
+    if (
+      current.type === 'assignment_expression' ||
+      current.type === 'reference_assignment_expression' ||
+      (current.type === 'augmented_assignment_expression' && current.childForFieldName('operator')?.text === '??=')
+    ) {
+      const left = current.childForFieldName('left');
+      if (left && sameTarget(left, target)) return true;
+    }
+    for (const child of current.namedChildren) if (child) stack.push(child);
+  }
+  return false;
+}
+
+/**
+ * Whether the value outlives one call of the unit: a property (`$this->db`, `self::$x`), or a
+ * variable declared `static` or `global` in the function around `at`.
+ */
+function outlivesCall(tested: SyntaxNode, at: SyntaxNode): boolean {
+  if (tested.type !== 'variable_name') return true;
+  let unit: SyntaxNode | null = at.parent;
+  while (unit && !NESTED.has(unit.type) && unit.type !== 'program') unit = unit.parent;
+  if (!unit || unit.type === 'program') return false;
+  const body = unit.childForFieldName('body');
+  const stack: SyntaxNode[] = body ? [body] : [];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current !== body && NESTED.has(current.type)) continue;
+    if (current.type === 'function_static_declaration' || current.type === 'global_declaration') {
+      if (current.descendantsOfType('variable_name').some((v) => v?.text === tested.text)) return true;
+    }
+    for (const child of current.namedChildren) if (child) stack.push(child);
+  }
+  return false;
+}
