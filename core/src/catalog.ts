@@ -134,6 +134,10 @@ export interface Catalog {
   readonly bootstrapIncludes?: readonly BootstrapInclude[];
   /** Superglobals whose elements are paths on this machine (`_FILES`: uploads), without `$`. */
   readonly localPathVariables?: readonly string[];
+  /** Superglobals the request fills (`_GET`, `_POST`): a path from them may be anything. */
+  readonly requestVariables?: readonly string[];
+  /** Superglobals the server or project fills (`_SERVER`, `_ENV`, `GLOBALS`): configuration. */
+  readonly configurationVariables?: readonly string[];
   /** The superglobal that holds the session data, without `$`. */
   readonly sessionVariable: string;
   readonly sessionResource: ResourceId;

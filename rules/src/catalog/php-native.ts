@@ -245,6 +245,8 @@ export const phpNativeCatalog: Catalog = mergeCatalogs({
   sessionStore,
   // Uploads: PHP has stored them in a local temp file before the script runs.
   localPathVariables: ['_FILES'],
+  requestVariables: ['_GET', '_POST', '_REQUEST', '_COOKIE'],
+  configurationVariables: ['_SERVER', '_ENV', 'GLOBALS'],
   functions: withInvokes({
     ...byReference,
     ...session,

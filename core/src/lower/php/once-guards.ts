@@ -1,6 +1,7 @@
 import type { OnceMark } from '../../ir/cfg';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
+import { declaresInUnit, enclosingUnitNode, NESTED_UNITS as NESTED } from './unit-scope';
 
 /**
  * One-time initialisation: code that runs only while something is not set yet, and sets it.
@@ -147,7 +148,6 @@ function targetKey(node: SyntaxNode): string | undefined {
   }
 }
 
-const NESTED = new Set(['function_definition', 'anonymous_function', 'arrow_function', 'class_declaration', 'method_declaration']);
 
 /** Syntax nodes one search for an assignment looks at: the check stays cheap on huge blocks. */
 const MAX_SEARCHED_NODES = 5000;
@@ -178,18 +178,7 @@ function assigns(node: SyntaxNode, target: SyntaxNode): boolean {
  */
 function outlivesCall(tested: SyntaxNode, at: SyntaxNode): boolean {
   if (tested.type !== 'variable_name') return true;
-  let unit: SyntaxNode | null = at.parent;
-  while (unit && !NESTED.has(unit.type) && unit.type !== 'program') unit = unit.parent;
+  const unit = enclosingUnitNode(at);
   if (!unit || unit.type === 'program') return false;
-  const body = unit.childForFieldName('body');
-  const stack: SyntaxNode[] = body ? [body] : [];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if (current !== body && NESTED.has(current.type)) continue;
-    if (current.type === 'function_static_declaration' || current.type === 'global_declaration') {
-      if (current.descendantsOfType('variable_name').some((v) => v?.text === tested.text)) return true;
-    }
-    for (const child of current.namedChildren) if (child) stack.push(child);
-  }
-  return false;
+  return declaresInUnit(unit, tested.text, 'function_static_declaration') || declaresInUnit(unit, tested.text, 'global_declaration');
 }

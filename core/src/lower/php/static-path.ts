@@ -2,6 +2,7 @@ import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { resolveConstants } from './static-string';
 import { evaluateStatic } from './static-string';
+import { declaresInUnit, enclosingUnitNode } from './unit-scope';
 
 /**
  * `url`: remote I/O. `local`: a path we can see is on this machine (a literal, `__DIR__`, a
@@ -24,11 +25,14 @@ export function classifyPath(ctx: UnitContext, node: SyntaxNode | null | undefin
     return classifyPath(ctx, node.namedChildren.find((c) => c?.type !== 'name') ?? node.namedChild(0), depth);
   }
   if (node.type === 'parenthesized_expression') return classifyPath(ctx, node.namedChild(0), depth);
-  if (node.type === 'variable_name') return classifyVariable(ctx, node.text, depth);
-  // `$_FILES['doc']['tmp_name']`: an upload PHP has already stored on this machine.
+  if (node.type === 'variable_name') return classifyVariable(ctx, node, depth);
+  // `$_FILES['doc']['tmp_name']`: an upload PHP has already stored on this machine;
+  // `$conf['cache_dir']`: an element of the project's configuration array, as its array.
   if (node.type === 'subscript_expression') {
-    const root = subscriptRoot(node);
-    if (root && (ctx.catalog.localPathVariables ?? []).includes(root)) return 'local';
+    const root = subscriptRootVariable(node);
+    const name = root?.namedChild(0)?.text;
+    if (name && (ctx.catalog.localPathVariables ?? []).includes(name)) return 'local';
+    if (root) return classifyPath(ctx, root, depth + 1);
   }
   if (node.type === 'function_call_expression') {
     const fromCall = classifyCall(ctx, node, depth);
@@ -62,9 +66,10 @@ export function classifyPath(ctx: UnitContext, node: SyntaxNode | null | undefin
  * A variable is what every assignment in the unit gives it: all local (or project
  * configuration) is local, all URLs is a URL, a mix or no assignment is unknown.
  */
-function classifyVariable(ctx: UnitContext, name: string, depth: number): PathClass {
+function classifyVariable(ctx: UnitContext, variable: SyntaxNode, depth: number): PathClass {
+  const name = variable.text;
   const assigned = ctx.assignments.get(name) ?? [];
-  if (assigned.length === 0) return 'unknown';
+  if (assigned.length === 0) return unassignedVariable(ctx, variable);
   const classes = new Set(assigned.map((value) => classifyPath(ctx, value, depth + 1)));
   if (classes.size === 1) return [...classes][0]!;
   if ([...classes].every((c) => c === 'local' || c === 'opaque')) return 'local';
@@ -89,11 +94,27 @@ function classifyCall(ctx: UnitContext, node: SyntaxNode, depth: number): PathCl
   return undefined;
 }
 
-/** `$_FILES` for `$_FILES['doc']['tmp_name']`: the superglobal's name without `$`. */
-function subscriptRoot(node: SyntaxNode): string | undefined {
+/** `$_FILES` for `$_FILES['doc']['tmp_name']`. */
+function subscriptRootVariable(node: SyntaxNode): SyntaxNode | undefined {
   let current: SyntaxNode | null = node;
   while (current?.type === 'subscript_expression') current = current.namedChild(0);
-  return current?.type === 'variable_name' ? current.namedChild(0)?.text : undefined;
+  return current?.type === 'variable_name' ? current : undefined;
+}
+
+/**
+ * A variable the unit never assigns: what the request sent (`$_GET`, a parameter) may be
+ * anything, a URL included; the server's environment (`$_SERVER`), a `global` and a variable
+ * the top level of a file reads from an included configuration file are the project's own
+ * configuration (not reported, like properties).
+ */
+function unassignedVariable(ctx: UnitContext, variable: SyntaxNode): PathClass {
+  const name = variable.namedChild(0)?.text ?? '';
+  if ((ctx.catalog.requestVariables ?? []).includes(name)) return 'unknown';
+  if ((ctx.catalog.configurationVariables ?? []).includes(name)) return 'opaque';
+  if (ctx.parameters.has(variable.text)) return 'unknown';
+  const unit = enclosingUnitNode(variable);
+  if (!unit || unit.type === 'program') return 'opaque';
+  return declaresInUnit(unit, variable.text, 'global_declaration') ? 'opaque' : 'unknown';
 }
 
 function classifyLiteral(value: string): PathClass {
