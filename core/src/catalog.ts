@@ -33,6 +33,13 @@ export type ApiSemantics =
        * secondsPerUnit: 1 }]`; `time_nanosleep(1, 500000000)`: seconds plus nanoseconds).
        */
       readonly durationArguments?: readonly { readonly index: number; readonly secondsPerUnit: number }[];
+      /**
+       * Where its timeout is set (`Catalog.timeoutOptions`): on the handle at argument `handle`
+       * (`curl_exec($ch)`, `file_get_contents($url, false, $context)`) or on the receiver
+       * (`$client->get()` with `new Client(['timeout' => 5])`), or in its own options array
+       * (argument `options`: `$client->get($url, ['timeout' => 5])`).
+       */
+      readonly timeoutFrom?: { readonly handle?: number | 'receiver'; readonly options?: number };
     }
   /** A clock read; `secondsPerUnit` converts what it returns to seconds (`hrtime(true)`: 1e-9). */
   | { readonly effect: 'time-check'; readonly secondsPerUnit?: number }
@@ -78,6 +85,13 @@ export type ApiEntry = ApiSemantics & {
     readonly setting?: { readonly nameArgument: number; readonly names: readonly string[]; readonly valueArgument: number };
     readonly minimumSeconds: number;
   };
+  /**
+   * Sets timeouts (`Catalog.timeoutOptions`): on the handle at argument `handle` with an
+   * option and a value (`curl_setopt($ch, CURLOPT_TIMEOUT, 10)`) or an options array
+   * (`curl_setopt_array`); without `handle`, on what it returns (`stream_context_create([…])`,
+   * `new Client(['timeout' => 5])`).
+   */
+  readonly setsTimeouts?: { readonly handle?: number; readonly option?: number; readonly value?: number; readonly options?: number };
   /** Returns a path on this machine (`tempnam()`, `sys_get_temp_dir()`): reading it is not remote. */
   readonly returnsLocalPath?: boolean;
   /** Formats a string from the argument at this index (`sprintf()`): a URL format makes a URL. */
@@ -132,6 +146,12 @@ export interface Catalog {
   readonly properties?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Framework bootstrap files whose inclusion starts the session. */
   readonly bootstrapIncludes?: readonly BootstrapInclude[];
+  /**
+   * Options that bound how long a request may take, by the name written as the key or option
+   * (`CURLOPT_TIMEOUT`, `'timeout'`), with the unit of their value. `connectOnly` bounds only
+   * the connection (`CURLOPT_CONNECTTIMEOUT`), not the whole request.
+   */
+  readonly timeoutOptions?: Readonly<Record<string, { readonly secondsPerUnit: number; readonly connectOnly?: boolean }>>;
   /** Superglobals whose elements are paths on this machine (`_FILES`: uploads), without `$`. */
   readonly localPathVariables?: readonly string[];
   /** Superglobals the request fills (`_GET`, `_POST`): a path from them may be anything. */

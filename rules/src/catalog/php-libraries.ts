@@ -20,18 +20,21 @@ const SYMFONY_HTTP_CLIENT = 'symfony\\contracts\\httpclient\\httpclientinterface
 const SYMFONY_RESPONSE = 'symfony\\contracts\\httpclient\\responseinterface';
 const AWS_CLIENT = 'aws\\awsclient';
 
+/** A Guzzle request: its `timeout` option is in its options array, or set on the client. */
+const guzzleRequest = (options: number): ApiEntry => ({ effect: 'slow', kind: 'http', timeoutFrom: { handle: 'receiver', options } });
+
 /** Guzzle 6/7: the request methods send and wait; the `*Async` ones only return a promise. */
 const guzzleClient: Record<string, ApiEntry> = {
-  request: http,
-  send: http,
-  sendrequest: http,
-  get: http,
-  post: http,
-  put: http,
-  patch: http,
-  delete: http,
-  head: http,
-  options: http,
+  request: guzzleRequest(2),
+  send: guzzleRequest(1),
+  sendrequest: guzzleRequest(1),
+  get: guzzleRequest(1),
+  post: guzzleRequest(1),
+  put: guzzleRequest(1),
+  patch: guzzleRequest(1),
+  delete: guzzleRequest(1),
+  head: guzzleRequest(1),
+  options: guzzleRequest(1),
   requestasync: returns(GUZZLE_PROMISE),
   sendasync: returns(GUZZLE_PROMISE),
   getasync: returns(GUZZLE_PROMISE),
@@ -155,6 +158,8 @@ export const phpLibrariesCatalog: CatalogLayer = {
   methods: {
     // Guzzle (guzzlehttp/guzzle, guzzlehttp/promises) and PSR-18 clients.
     'guzzlehttp\\clientinterface': guzzleClient,
+    // `new Client(['timeout' => 5])`: the default timeout of every request it sends.
+    'guzzlehttp\\client': { __construct: { effect: 'none', setsTimeouts: { options: 0 } } },
     'psr\\http\\client\\clientinterface': { sendrequest: http },
     [GUZZLE_PROMISE]: guzzlePromise,
     'guzzlehttp\\promise\\utils': {

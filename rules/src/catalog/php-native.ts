@@ -36,13 +36,22 @@ const sleeps: Record<string, ApiEntry> = {
   time_sleep_until: slow('sleep'),
 };
 
+/** Slow, with its timeout set on the handle at argument `handle` (`curl_exec($ch)`). */
+function withTimeoutOn(entry: ApiEntry, handle: number): ApiEntry {
+  return entry.effect === 'slow' ? { ...entry, timeoutFrom: { handle } } : entry;
+}
+
 const remote: Record<string, ApiEntry> = {
-  curl_exec: slow('http'),
+  curl_exec: withTimeoutOn(slow('http'), 0),
+  curl_setopt: { effect: 'none', setsTimeouts: { handle: 0, option: 1, value: 2 } },
+  curl_setopt_array: { effect: 'none', setsTimeouts: { handle: 0, options: 1 } },
+  stream_context_create: { effect: 'none', setsTimeouts: { options: 0 } },
   curl_multi_exec: slow('http'),
   curl_multi_select: slow('http'),
-  file_get_contents: slow('remote-io', 0),
-  fopen: slow('remote-io', 0),
-  file: slow('remote-io', 0),
+  // The stream context (`stream_context_create(['http' => ['timeout' => 5]])`) is argument 2 or 3.
+  file_get_contents: withTimeoutOn(slow('remote-io', 0), 2),
+  fopen: withTimeoutOn(slow('remote-io', 0), 3),
+  file: withTimeoutOn(slow('remote-io', 0), 2),
   get_headers: slow('http'),
   copy: slow('remote-io', 0),
   getimagesize: slow('remote-io', 0),
@@ -245,6 +254,15 @@ export const phpNativeCatalog: Catalog = mergeCatalogs({
   sessionStore,
   // Uploads: PHP has stored them in a local temp file before the script runs.
   localPathVariables: ['_FILES'],
+  // cURL options, and the `timeout` keys of stream contexts and HTTP clients (Guzzle).
+  timeoutOptions: {
+    CURLOPT_TIMEOUT: { secondsPerUnit: 1 },
+    CURLOPT_TIMEOUT_MS: { secondsPerUnit: 0.001 },
+    CURLOPT_CONNECTTIMEOUT: { secondsPerUnit: 1, connectOnly: true },
+    CURLOPT_CONNECTTIMEOUT_MS: { secondsPerUnit: 0.001, connectOnly: true },
+    timeout: { secondsPerUnit: 1 },
+    connect_timeout: { secondsPerUnit: 1, connectOnly: true },
+  },
   requestVariables: ['_GET', '_POST', '_REQUEST', '_COOKIE'],
   configurationVariables: ['_SERVER', '_ENV', 'GLOBALS'],
   functions: withInvokes({

@@ -10,6 +10,7 @@ import { classifyPath } from './static-path';
 import { emitStoreInstall, noteLockEvidence } from './session-store';
 import { holdEstimate, longRunDeclared } from './hold-estimates';
 import { literalOf } from './predicates';
+import { recordTimeouts } from './timeouts';
 
 /** A call, after its callee and receiver have been worked out from the syntax. */
 export interface CallSite {
@@ -107,6 +108,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
       break;
   }
   if (api.declaresLongRun) next = emitLongRun(ctx, site, api.declaresLongRun, next);
+  if (api.setsTimeouts) recordTimeouts(ctx, site, api.setsTimeouts);
   if (api.replacesSessionStore) next = emitStoreInstall(ctx, site, next);
   if (api.registersCallback) {
     const target = callableTarget(ctx, site.args[api.registersCallback.callback]);

@@ -7,6 +7,7 @@ import type { SyntaxNode } from '../../parse/php';
 import type { LineIndex } from '../../text/line-index';
 import type { ProjectSymbols } from '../../project/symbols';
 import type { NameScope } from './names';
+import type { Timeouts } from './timeouts';
 import { collectDefinitions } from './bootstrap-includes';
 import { NO_TRACKED_PREDICATES, type TrackedPredicates } from './predicates';
 
@@ -45,6 +46,8 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
   predicates: TrackedPredicates = NO_TRACKED_PREDICATES;
   /** `$name` → the values of all its plain assignments in the unit (for what a path may be). */
   readonly assignments = new Map<string, SyntaxNode[]>();
+  /** Timeouts set on handles so far (`curl_setopt($ch, CURLOPT_TIMEOUT, 10)`), by the handle as written. */
+  readonly handleTimeouts = new Map<string, Timeouts>();
   readonly labels = new Map<string, number>();
   readonly pendingGotos = new Map<string, PendingEdge[]>();
   /** Inside a branch or loop condition (clock reads there make polling loops). */

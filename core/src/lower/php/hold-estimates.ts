@@ -4,14 +4,17 @@ import type { CallSite } from './calls';
 import type { UnitContext } from './context';
 import type { SyntaxNode } from '../../parse/php';
 import { numericValue } from './numbers';
+import { timeoutHold } from './timeouts';
 import { literalString } from './session-access';
 
 /**
  * How long a slow call may take, from its arguments: a sleep's duration when every part of it
- * is spelled out (`sleep(5)`, `usleep(250000)`), otherwise `computed`. Calls whose
- * catalog entry says nothing about their duration get no estimate here.
+ * is spelled out (`sleep(5)`, `usleep(250000)`), otherwise `computed`; a request's timeout
+ * (`CURLOPT_TIMEOUT`, a `'timeout'` option), otherwise `no-timeout`. Calls whose catalog
+ * entry says nothing about their duration get no estimate here.
  */
 export function holdEstimate(ctx: UnitContext, site: CallSite, api: Extract<ApiEntry, { effect: 'slow' }>): HoldEstimate | undefined {
+  if (api.timeoutFrom) return timeoutHold(ctx, site, api.timeoutFrom);
   const parts = api.durationArguments;
   if (!parts || parts.length === 0) return undefined;
   let seconds = 0;
