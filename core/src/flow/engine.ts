@@ -33,6 +33,8 @@ export interface SlowOccurrence {
   readonly detail?: string;
   /** How long it may keep the lock, including the loops (here and in callees) that repeat it. */
   readonly hold?: HoldEstimate;
+  /** A path read from this parameter of the unit it is seen from: the caller's argument decides. */
+  readonly pathParameter?: number;
   readonly chain: readonly Step[];
   /** Set when the operation is a loop that repeats slow work or polls. */
   readonly loop?: 'repeats' | 'polls' | 'streams';
@@ -470,7 +472,10 @@ export class FlowEngine {
         } else {
           if (summary.exit) results.push(reroot(summary.exit, callStep, before, this.closeStep(effect)));
           if (summary.slowUnderLock.length === 0) withoutSlowWork = true;
-          for (const occurrence of summary.slowUnderLock) {
+          for (const found of summary.slowUnderLock) {
+            // A path the callee got as a parameter is what this call passes.
+            const occurrence = viaCallback ? found : withPathArgument(found, effect);
+            if (!occurrence) continue;
             // Run through a parameter: the slow work is the callable bound to it (`target`).
             slowUnderLock.push({ ...occurrence, chain: [callStep, ...occurrence.chain], ...(viaCallback ? callbackFields(target, occurrence) : {}) });
           }
@@ -648,6 +653,31 @@ function withEntryFacts(state: ResourceState, unit: Unit, omittedFrom: number | 
   const facts = [...omittedFacts(unit, omittedFrom), ...(settings ?? [])];
   if (facts.length === 0) return state;
   return withFacts(state, [...facts].sort((a, b) => (a.predicate < b.predicate ? -1 : a.predicate > b.predicate ? 1 : 0)).slice(0, MAX_FACTS));
+}
+
+/**
+ * A file read on a path the callee took as a parameter, seen through a call: dropped when the
+ * argument is a local path (or project configuration), remote I/O when it is a URL, still
+ * unknown otherwise (and the caller's own parameter, when it is one). A callee's default
+ * value or an argument the analysis does not see keeps it as it was.
+ */
+function withPathArgument(occurrence: SlowOccurrence, call: CallEffect): SlowOccurrence | undefined {
+  const index = occurrence.pathParameter;
+  if (index === undefined) return occurrence;
+  const { pathParameter: _dropped, ...rest } = occurrence;
+  const argument = call.pathArguments?.find((a) => a.index === index);
+  if (!argument) return rest;
+  switch (argument.path) {
+    case 'local':
+      return undefined;
+    case 'url': {
+      const last = rest.chain[rest.chain.length - 1]!;
+      const chain = [...rest.chain.slice(0, -1), { span: last.span, label: `${quoteCode(rest.callee)} runs here on a URL` }];
+      return { ...rest, kind: 'remote-io', detail: 'on a URL', chain };
+    }
+    case 'unknown':
+      return argument.parameter !== undefined ? { ...rest, pathParameter: argument.parameter } : rest;
+  }
 }
 
 /** How a call (or an include) reads as a step of a chain. */

@@ -102,6 +102,7 @@ function* rawOperations(
             callee: effect.callee,
             ...(effect.detail !== undefined ? { detail: effect.detail } : {}),
             ...(effect.hold !== undefined ? { hold: effect.hold } : {}),
+            ...(effect.pathParameter !== undefined ? { pathParameter: effect.pathParameter } : {}),
             chain: [{ span: effect.span, label: slowLabel(effect.callee, effect.slowKind, effect.detail) }],
           },
         };

@@ -95,7 +95,21 @@ export interface SlowEffect {
   readonly detail?: string;
   /** How long it may take, when the code says (`sleep(5)`, `CURLOPT_TIMEOUT => 10`). */
   readonly hold?: HoldEstimate;
+  /**
+   * A path the unit cannot know because it is parameter `index` (`function lock($file) {
+   * fopen($file, 'c+'); }`): each caller's argument says what it is (local, a URL, unknown).
+   */
+  readonly pathParameter?: number;
   readonly span: Span;
+}
+
+/** What a call passes as a path, for a callee that reads its parameter as one. */
+export interface PathArgument {
+  readonly index: number;
+  /** `local` (or project configuration): not slow; `url`: remote; `unknown`: still unknown. */
+  readonly path: 'local' | 'url' | 'unknown';
+  /** When unknown because it is itself a parameter of the caller: which one. */
+  readonly parameter?: number;
 }
 
 /**
@@ -221,6 +235,8 @@ export interface CallEffect {
      */
     readonly captures?: boolean;
   }[];
+  /** What each argument is as a path, for callees that read a parameter as one (PHP). */
+  readonly pathArguments?: readonly PathArgument[];
   /** How the call reads in messages: `auth()`, `$this->load()`, `Db::run()`. */
   readonly display: string;
   readonly span: Span;

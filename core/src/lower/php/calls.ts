@@ -6,7 +6,7 @@ import type { Span } from '../../model/span';
 import type { UnitContext } from './context';
 import { callableArguments, callableTarget } from './callables';
 import { literalString, sessionRoot } from './session-access';
-import { classifyPath } from './static-path';
+import { classifyPath, pathArguments, pathParameterOf } from './static-path';
 import { emitStoreInstall, noteLockEvidence } from './session-store';
 import { holdEstimate, longRunDeclared } from './hold-estimates';
 import { literalOf } from './predicates';
@@ -52,12 +52,14 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
     if (site.target.type === 'dynamic') return next;
     const callables = callableArguments(ctx, site.args);
     const argumentCount = positionalCount(site.args);
+    const paths = site.target.type === 'include' ? [] : pathArguments(ctx, site.args);
     next = ctx.emit(next, {
       kind: 'call',
       target: site.target,
       display: site.display,
       span,
       ...(callables.length > 0 ? { callables } : {}),
+      ...(paths.length > 0 ? { pathArguments: paths } : {}),
       ...(argumentCount !== undefined ? { argumentCount } : {}),
     });
     // `normalize($_SESSION['cart'])` with `function normalize(array &$cart)`: a write.
@@ -251,11 +253,13 @@ function emitSlow(ctx: UnitContext, site: CallSite, api: Extract<ApiEntry, { eff
   if (path === 'url') {
     return ctx.emit(cursor, { kind: 'slow', slowKind: 'remote-io', callee: site.display, detail: 'on a URL', span, ...withHold });
   }
+  const parameter = pathParameterOf(ctx, site.args[api.pathArgument]);
   return ctx.emit(cursor, {
     kind: 'slow',
     slowKind: 'file-io',
     callee: site.display,
     detail: 'on a path not known here (it may be remote)',
+    ...(parameter !== undefined ? { pathParameter: parameter } : {}),
     span,
   });
 }

@@ -1,4 +1,5 @@
 import type { SyntaxNode } from '../../parse/php';
+import type { PathArgument } from '../../ir/effects';
 import type { UnitContext } from './context';
 import { resolveConstants } from './static-string';
 import { evaluateStatic } from './static-string';
@@ -125,4 +126,41 @@ function classifyLiteral(value: string): PathClass {
     return 'local';
   }
   return LOCAL_STREAM_SCHEMES.has(scheme) ? 'local' : 'url';
+}
+
+/**
+ * The parameter a path starts with, when the unit cannot know it because it is a parameter
+ * never reassigned (`fopen($file)`, `file($dir . '/x.txt')`, `"{$dir}/x"`): its callers can.
+ */
+export function pathParameterOf(ctx: UnitContext, node: SyntaxNode | null | undefined): number | undefined {
+  if (!node) return undefined;
+  if (node.type === 'argument') return pathParameterOf(ctx, node.namedChildren.find((c) => c?.type !== 'name') ?? node.namedChild(0));
+  if (node.type === 'parenthesized_expression') return pathParameterOf(ctx, node.namedChild(0));
+  if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '.') return pathParameterOf(ctx, node.childForFieldName('left'));
+  if (node.type === 'encapsed_string' && node.namedChildCount > 0) {
+    const first = node.namedChild(0);
+    return first && first.type !== 'string_content' && first.type !== 'escape_sequence' ? pathParameterOf(ctx, first) : undefined;
+  }
+  if (node.type !== 'variable_name' || (ctx.assignments.get(node.text)?.length ?? 0) > 0) return undefined;
+  return ctx.parameters.get(node.text);
+}
+
+/** What each positional argument of a call to project code is as a path. */
+export function pathArguments(ctx: UnitContext, args: readonly SyntaxNode[]): PathArgument[] {
+  const result: PathArgument[] = [];
+  args.forEach((arg, index) => {
+    // A named argument (`f(path: $x)`) or a spread may not be at its position.
+    if (arg.type !== 'argument' || arg.namedChildren.some((c) => c?.type === 'name') || arg.text.startsWith('...')) return;
+    const value = arg.namedChild(0);
+    // Only arguments that could be paths: strings, variables, concatenations, elements, calls.
+    if (!value || value.type === 'integer' || value.type === 'float' || value.type === 'boolean' || value.type === 'null' || value.type === 'array_creation_expression') return;
+    const path = classifyPath(ctx, value);
+    if (path === 'url') result.push({ index, path: 'url' });
+    else if (path === 'local' || path === 'opaque') result.push({ index, path: 'local' });
+    else {
+      const parameter = pathParameterOf(ctx, value);
+      result.push(parameter !== undefined ? { index, path: 'unknown', parameter } : { index, path: 'unknown' });
+    }
+  });
+  return result;
 }
