@@ -54,6 +54,7 @@ export async function main(argv: readonly string[], environment: MainEnvironment
     .option('--no-ignore', "don't honour .gitignore files")
     .option('--include-vendor', "don't skip vendor/ and node_modules/ (which .gitignore often lists too: add --no-ignore)")
     .option('--include-tests', "also analyse test code: tests/, test/, Tests/ and Test/ folders and PHPUnit test classes")
+    .option('--report-non-locking-stores', "report lock findings where the project's own session store takes no lock as if PHP's file store were used")
     .addOption(new Option('--quiet', 'print findings and errors only, no summary').conflicts('verbose'))
     .option('--verbose', 'also print skipped paths and why (to stderr), and stack traces of internal errors')
     .option('--max-file-size <bytes>', 'larger files are reported as errors, not analysed', parseByteCount, DEFAULT_MAX_FILE_SIZE)
@@ -93,7 +94,13 @@ async function check(paths: readonly string[], options: CheckCommandOptions, env
   if (options.verbose && config.path) stderr.write(`using configuration ${config.path}\n`);
   // The flag or the configuration's `includeTests`: test code serves no request, so it is left out by default.
   const includeTests = options.includeTests === true || config.options.includeTests === true;
-  const analyzerOptions = includeTests ? { ...config.options, includeTests } : config.options;
+  // The flag or the configuration's `reportNonLockingStores`: by default a store that takes no lock holds none.
+  const reportNonLockingStores = options.reportNonLockingStores === true || config.options.reportNonLockingStores === true;
+  const analyzerOptions = {
+    ...config.options,
+    ...(includeTests ? { includeTests } : {}),
+    ...(reportNonLockingStores ? { reportNonLockingStores } : {}),
+  };
   const result = await runCheck(
     {
       paths,

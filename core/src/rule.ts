@@ -39,6 +39,12 @@ export interface RuleContext {
    */
   readonly sessionLocks?: boolean;
   /**
+   * Report lock findings where a store whose `open`/`read` visibly take no lock is installed
+   * as if PHP's file store were used (by default they are left out, or `info` where the
+   * store is installed on some paths only).
+   */
+  readonly reportNonLockingStores?: boolean;
+  /**
    * The project's own session stores installed on the paths reaching `node` of `unit`
    * (`session_set_save_handler()`, seen through includes and calls); undefined where none is,
    * so PHP's file store, which locks, is used.
@@ -60,6 +66,8 @@ export interface SessionStoresAt {
   /** Installed on every path to the point (else on some, and PHP's file store on the others). */
   readonly every: boolean;
   readonly stores: readonly SessionStoreInfo[];
+  /** When installed on some paths only: the branch on which it is installed ("`$db` is true (line 4)"), if known. */
+  readonly installedWhen?: string;
 }
 
 /** A session store the project installs, and whether its code takes a lock. */

@@ -33,9 +33,16 @@ export interface AnalyzerOptions {
   /**
    * Whether the session store locks, for the whole project. Default: decided per path: PHP's
    * file store locks; where the project installs its own store (`session_set_save_handler()`)
-   * whose `open`/`read` take no lock the analysis can see, lock findings are lowered to `info`.
+   * whose `open`/`read` take no lock the analysis can see, lock findings are left out (every
+   * path) or `info` (some paths); a store whose code is not in the project lowers them to `info`.
    */
   readonly sessionLocks?: boolean;
+  /**
+   * Report lock findings where a store whose `open`/`read` visibly take no lock is installed
+   * as if PHP's file store were used. By default they are left out (the summary counts them),
+   * or `info` where the store is installed on some paths only.
+   */
+  readonly reportNonLockingStores?: boolean;
   /**
    * Analyse test code too: PHPUnit test classes (and, in the CLI, `tests/`-like folders),
    * which serve no request and are left out by default.

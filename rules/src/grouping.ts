@@ -35,7 +35,8 @@ export function groupByCause(findings: readonly Finding[], context: GroupingCont
       result.push(finding);
       continue;
     }
-    const key = `${finding.rule}\u0000${finding.cause.resource}\u0000${spanKey(finding.cause.span)}`;
+    // Places left out for a store that takes no lock are counted apart from the reported ones.
+    const key = `${finding.rule}\u0000${finding.cause.resource}\u0000${spanKey(finding.cause.span)}\u0000${finding.unreported ?? ''}`;
     const group = groups.get(key);
     if (group) group.push(finding);
     else groups.set(key, [finding]);
@@ -97,6 +98,7 @@ function merged(places: readonly Finding[], context: GroupingContext): Finding {
     related,
     fixes: [],
     ...(primary.lowered !== undefined ? { lowered: primary.lowered } : {}),
+    ...(primary.unreported !== undefined ? { unreported: primary.unreported } : {}),
     // At the cause, a suppression there covers the whole group; else the primary's places do.
     ...(atCause || !primary.anchors ? {} : { anchors: primary.anchors }),
     cause,

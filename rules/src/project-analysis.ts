@@ -211,7 +211,11 @@ export function analyzeProject(
   if (testFiles > 0) {
     notes.push({ file: '.', message: `left out as tests: the test classes (PHPUnit \`TestCase\` subclasses) of ${testFiles} file(s) (use --include-tests to analyse them)` });
   }
-  const findings = withScopes(suppressAndGroup(perFile, files), files);
+  // Findings under a store that takes no lock are grouped and suppressed like the others (so a
+  // comment that hid one is still used), then left out and counted in the summary.
+  const grouped = suppressAndGroup(perFile, files);
+  const findings = withScopes(grouped.filter((finding) => finding.unreported === undefined), files);
+  const unreported = grouped.filter((finding) => finding.unreported !== undefined);
   for (const unresolved of resolver.unresolvedIncludes()) {
     const file = linesOf.get(unresolved.span.file);
     const line = file ? file.positionAt(unresolved.span.start).line + 1 : 0;
@@ -219,7 +223,7 @@ export function analyzeProject(
   }
   findings.sort((a, b) => compareSpans(a.span, b.span) || a.rule.localeCompare(b.rule));
   const kept = dedupe(findings);
-  const summaryNotes = [...loweredNotes(kept), ...cutNotes, ...unitCutNotes(engine.cuts, linesOf)];
+  const summaryNotes = [...unreportedNotes(dedupe(unreported)), ...loweredNotes(kept), ...cutNotes, ...unitCutNotes(engine.cuts, linesOf)];
   return { findings: kept, errors, notes, ...(summaryNotes.length > 0 ? { summaryNotes } : {}) };
 }
 
@@ -684,6 +688,7 @@ function runRules(
       lineOf,
       knownRuleIds: ruleIds,
       ...(options.sessionLocks !== undefined ? { sessionLocks: options.sessionLocks } : {}),
+      ...(options.reportNonLockingStores ? { reportNonLockingStores: true } : {}),
       ...(sessionStoresAt ? { sessionStoresAt } : {}),
       ...(resolver ? { resolveCall: (target: CallTarget, from: Unit, span: Span) => resolver.resolve(target, from, span) } : {}),
     };
@@ -789,7 +794,6 @@ function innermostContaining(units: readonly Span[], span: Span): Span | undefin
   return units[0] !== undefined && units[0].start <= span.start && units[0].end >= span.end ? units[0] : undefined;
 }
 
-/** "3 lock findings lowered to info: <why>", one line per reason, for the summary. */
 /** "Analysis incomplete: more than 5000 included PHP files …" */
 function extraFilesCut(what: string): string {
   return `Analysis incomplete: more than ${MAX_EXTRA_FILES} ${what} outside the given paths were needed; the rest were not read, so findings reached through them may be missing.`;
@@ -809,6 +813,20 @@ function unitCutNotes(cuts: readonly AnalysisCut[], linesOf: ReadonlyMap<string,
   return rest > 0 ? [...named, `The analysis of ${rest} more unit${rest === 1 ? ' was' : 's were'} cut the same way.`] : named;
 }
 
+/**
+ * "2 lock findings not reported: `DbSession` (installed at lib/session.php:12) takes no lock
+ * (…)", one line per reason, for the summary.
+ */
+function unreportedNotes(findings: readonly Finding[]): string[] {
+  const counts = new Map<string, number>();
+  for (const finding of findings) if (finding.unreported) counts.set(finding.unreported, (counts.get(finding.unreported) ?? 0) + 1);
+  return [...counts].map(
+    ([reason, n]) =>
+      `${n} lock finding${n === 1 ? '' : 's'} not reported: ${reason} (use --report-non-locking-stores to report ${n === 1 ? 'it' : 'them'} as if PHP's file store were used).`,
+  );
+}
+
+/** "3 lock findings lowered to info: <why>", one line per reason, for the summary. */
 function loweredNotes(findings: readonly Finding[]): string[] {
   const counts = new Map<string, number>();
   for (const finding of findings) if (finding.lowered) counts.set(finding.lowered, (counts.get(finding.lowered) ?? 0) + 1);

@@ -30,6 +30,12 @@ export interface Finding {
    */
   readonly lowered?: string;
   /**
+   * Why the finding is not reported although the rule found it (a session store that takes no
+   * lock is installed on every path to it): the project analysis leaves it out and the
+   * summary counts it.
+   */
+  readonly unreported?: string;
+  /**
    * The effect the finding comes down to when it is reached through calls (the slow call or
    * the lost write inside a helper). Findings of one rule with the same cause are one problem:
    * the project analysis reports them once, at the cause, counting the places that reach it.

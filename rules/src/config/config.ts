@@ -18,6 +18,7 @@ export interface ConfigFile {
   readonly includePaths?: readonly string[];
   readonly ignore?: readonly string[];
   readonly sessionLocks?: boolean;
+  readonly reportNonLockingStores?: boolean;
   readonly includeTests?: boolean;
 }
 
@@ -108,6 +109,7 @@ export function configToOptions(config: ConfigFile, root: string): AnalyzerOptio
     ...(config.includePaths ? { includePaths: config.includePaths } : {}),
     ...(config.sessionLocks !== undefined ? { sessionLocks: config.sessionLocks } : {}),
     ...(config.includeTests !== undefined ? { includeTests: config.includeTests } : {}),
+    ...(config.reportNonLockingStores !== undefined ? { reportNonLockingStores: config.reportNonLockingStores } : {}),
     ...(config.entryPoints
       ? {
           entryPoints: config.entryPoints.map((entry) => ({

@@ -128,17 +128,19 @@ function heldOperationsWithSeverity(context: RuleContext, flow: UnitFlow): Rated
 }
 
 /**
- * A session finding where the project's own store is installed: lowered to `info` when
- * every path has a store that takes no lock, and saying so when some path has one.
+ * A session finding where the project's own store is installed (`storeVerdict`): left out
+ * (counted in the summary) where a store that takes no lock is on every path, `info` where
+ * one may be used, saying so where a store whose code is not in the project may be.
  */
 function withStore(finding: Finding, verdict: StoreVerdict): Finding {
   if (verdict.kind === 'locks' || verdict.kind === 'off') return finding;
+  if (verdict.kind === 'unreported') return { ...finding, unreported: verdict.reason };
   const lowered = verdict.kind === 'lowered' && finding.severity !== 'info';
   return {
     ...finding,
     message: finding.message + verdict.note,
     related: [...finding.related, ...verdict.related],
-    ...(verdict.kind === 'lowered' ? { severity: 'info' as const } : {}),
+    ...(verdict.kind === 'lowered' || verdict.kind === 'conditional' ? { severity: 'info' as const } : {}),
     ...(lowered ? { lowered: verdict.reason } : {}),
   };
 }

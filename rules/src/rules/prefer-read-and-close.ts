@@ -221,8 +221,9 @@ function observationNeedsLock(flow: UnitFlow, { effect, call }: Observation, clo
 function buildFinding(context: RuleContext, flow: UnitFlow, open: OpenEffect, evidence: Evidence, store: StoreVerdict): Finding {
   const related = new RelatedList(open.span);
   related.add(evidence.label, evidence.span);
-  const storeNote = store.kind === 'lowered' || store.kind === 'partly' ? store.note : '';
-  if (store.kind === 'lowered' || store.kind === 'partly') for (const item of store.related) related.add(item.message, item.span);
+  const noted = store.kind === 'lowered' || store.kind === 'partly' || store.kind === 'conditional';
+  const storeNote = noted ? store.note : '';
+  if (noted) for (const item of store.related) related.add(item.message, item.span);
   const unit = flow.unit;
   if ([flow.exit, flow.terminate, flow.throwExit].some((state) => holds(state, open.span))) {
     const until = unit.kind === 'script' ? 'the session stays locked until the script ends' : `the session is still locked when ${unit.displayName} ends`;
@@ -230,9 +231,10 @@ function buildFinding(context: RuleContext, flow: UnitFlow, open: OpenEffect, ev
   }
   return {
     rule: preferReadAndClose.meta.id,
-    // The rule's severity, but never above `info` where the store on every path takes no lock.
-    severity: store.kind === 'lowered' ? 'info' : context.severity,
+    // The rule's severity, but never above `info` where a store that takes no lock may be used.
+    severity: store.kind === 'lowered' || store.kind === 'conditional' ? 'info' : context.severity,
     ...(store.kind === 'lowered' && context.severity !== 'info' ? { lowered: store.reason } : {}),
+    ...(store.kind === 'unreported' ? { unreported: store.reason } : {}),
     message:
       `\`${open.api}\` takes the session lock, but nothing after it in this file writes the session: ` +
       "use `session_start(['read_and_close' => true])`, which reads the data and releases the lock at once, " +

@@ -1,30 +1,53 @@
 import type { RelatedLocation, RuleContext, SessionStoreInfo, Unit } from '../../../core/src';
 
 /**
- * What the session store on the paths to a lock finding means for it:
+ * What the session store on the paths to a lock finding means for it (the severity policy
+ * for stores; rules/docs/held-across-slow-call.md, "Session stores"):
  * - `locks`: PHP's file store (no store of the project's own on any path), a store whose
- *   `read`/`open` takes a lock, or the configuration's `"sessionLocks": true`: it stands;
+ *   `read`/`open` takes a lock, the configuration's `"sessionLocks": true`, or a store that
+ *   visibly takes no lock with `reportNonLockingStores` (reported as if PHP's file store were
+ *   used): the finding stands;
  * - `off`: the configuration's `"sessionLocks": false`: lock findings are not reported;
- * - `lowered`: on every path a store that takes no lock the analysis can see is installed:
- *   the finding is `info`, and says it holds only if another store is used;
- * - `partly`: such a store is installed on some paths only; PHP's file store locks on the
- *   others, so the finding stands and says so.
+ * - `unreported`: on every path a store is installed whose `open`/`read` code the analysis
+ *   reads and which takes no lock: there is no lock to hold, so the finding is left out and
+ *   the run's summary counts it (`reason`);
+ * - `conditional`: such a store is installed on some paths only (behind configuration): PHP's
+ *   file store locks on the others, so the finding is `info` and names when it holds;
+ * - `lowered`: on every path a store is installed whose code is not in the project (nothing
+ *   shows whether it locks): `info`, holding only if another store is used;
+ * - `partly`: such a store on some paths only: the finding stands and says so.
  */
 export type StoreVerdict =
   | { readonly kind: 'locks' }
   | { readonly kind: 'off' }
-  | { readonly kind: 'lowered' | 'partly'; readonly note: string; readonly reason: string; readonly related: readonly RelatedLocation[] };
+  | { readonly kind: 'unreported'; readonly reason: string }
+  | { readonly kind: 'lowered' | 'partly' | 'conditional'; readonly note: string; readonly reason: string; readonly related: readonly RelatedLocation[] };
 
 export function storeVerdict(context: RuleContext, unit: Unit, node: number): StoreVerdict {
   if (context.sessionLocks === true) return { kind: 'locks' };
   if (context.sessionLocks === false) return { kind: 'off' };
   const at = context.sessionStoresAt?.(unit, node);
-  const unlocked = at?.stores.filter((store) => store.lock === undefined) ?? [];
+  // A store seen to take no lock counts as PHP's file store when the user asks for it.
+  const unlocked = at?.stores.filter((store) => store.lock === undefined && !(store.known && context.reportNonLockingStores)) ?? [];
   // Every store on the way locks (or none is installed): PHP serialises the requests.
   if (!at || unlocked.length === 0) return { kind: 'locks' };
+  const seen = unlocked.every((store) => store.known);
+  if (at.every && seen) {
+    const stores = unlocked.map((store) => `${store.display} (installed at ${store.span.file}:${store.line})`).join(', ');
+    return { kind: 'unreported', reason: `${stores} ${unlocked.length === 1 ? 'takes' : 'take'} no lock` };
+  }
   const named = unlocked.map((store) => `${store.display} (${where(context, store)})`).join(', ');
-  const why = unlocked.every((store) => store.known) ? 'its `open`/`read` take no lock' : 'its code is not in the project, so nothing shows that it locks';
+  const why = seen ? 'its `open`/`read` take no lock' : 'its code is not in the project, so nothing shows that it locks';
   const related = unlocked.map((store) => ({ message: `the session store ${store.display} is installed here: ${why}`, span: store.span }));
+  if (seen) {
+    const when = at.installedWhen ? ` (it is installed when ${at.installedWhen})` : '';
+    return {
+      kind: 'conditional',
+      note: ` This holds only when the session store ${named} is not installed${when}: ${why}, and PHP's own file store, used otherwise, locks.`,
+      reason: '',
+      related,
+    };
+  }
   if (at.every) {
     return {
       kind: 'lowered',

@@ -1,7 +1,7 @@
 <?php
 // Roundcube (rcube_session::factory): the session class is picked by name from the configuration
 // (`new $class()` with `$class = "rcube_session_{$storage}"`, autoloaded); every candidate installs a store over a
-// database or Redis whose read takes no lock, so the store is seen on every path and the finding is only info.
+// database or Redis whose read takes no lock, so the store is seen on every path and no lock finding is reported.
 abstract class app_session {
     public static function factory(array $config): app_session {
         $storage = $config['session_storage'] ?? 'db';
@@ -29,5 +29,5 @@ class app_session_redis extends app_session {
 }
 $session = app_session::factory(['session_storage' => 'db']);
 $session->start();
-$mail = file_get_contents('https://imap.example.com/inbox'); // expect: held-across-slow-call@info "installed on every path here"
+$mail = file_get_contents('https://imap.example.com/inbox');
 $_SESSION['mail'] = $mail;
