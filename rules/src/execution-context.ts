@@ -2,11 +2,16 @@ import type { CallResolver, FileIR, ProjectSymbols, Span, Unit } from '../../cor
 
 /**
  * Code that serves no web request, so that no user waits for a lock it holds: scripts that
- * run only from the command line, and test classes. Their lock findings are not reported.
+ * run only from the command line, and test classes. Their session findings are not reported.
  */
 
-/** Rules about a lock that other requests wait for: moot where no request runs. */
-export const REQUEST_LOCK_RULES: ReadonlySet<string> = new Set(['held-across-slow-call', 'prefer-read-and-close']);
+/**
+ * Rules about the session of a web request: moot where no request runs. A session in a
+ * command-line script has no client: no cookie brings it back, so no other request waits for
+ * its lock (`held-across-slow-call`, `prefer-read-and-close`) and no later request reads what
+ * it writes, or fails to (`write-after-close`, `reopen-after-output`).
+ */
+export const REQUEST_SESSION_RULES: ReadonlySet<string> = new Set(['held-across-slow-call', 'prefer-read-and-close', 'write-after-close', 'reopen-after-output']);
 
 /** An included file's CLI check is followed this many includes deep. */
 const MAX_INCLUDE_DEPTH = 8;

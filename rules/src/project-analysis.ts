@@ -54,7 +54,7 @@ import type { AnalysisResult, AnalyzerOptions, ProjectHost, SourceFile } from '.
 import { mergeCatalogs } from './catalog/merge';
 import { nodeCatalog } from './catalog/node';
 import { entrySites } from './entry-points';
-import { REQUEST_LOCK_RULES, commandLineFiles, testClassUnits } from './execution-context';
+import { REQUEST_SESSION_RULES, commandLineFiles, testClassUnits } from './execution-context';
 import { groupByCause } from './grouping';
 import { activePresets } from './frameworks/detect';
 import { nonLockingPresets, withoutSessionEffects } from './framework-stores';
@@ -189,7 +189,7 @@ export function analyzeProject(
   const spanLine = (span: Span): number => (linesOf.get(span.file)?.positionAt(span.start).line ?? 0) + 1;
   const commandLine = commandLineFiles(irs, resolver, spanLine);
   const testUnits = options.includeTests ? new Set<Unit>() : testClassUnits(irs, symbols);
-  const requestRules = rules.filter((enabled) => !REQUEST_LOCK_RULES.has(enabled.rule.meta.id));
+  const requestRules = rules.filter((enabled) => !REQUEST_SESSION_RULES.has(enabled.rule.meta.id));
   const perFile: FileFindings[] = [];
   let testFiles = 0;
   for (const file of files.values()) {
@@ -197,7 +197,7 @@ export function analyzeProject(
     const cli = commandLine.get(file.ir);
     if (cli) {
       const scope = cli.from === undefined ? '' : ` from line ${file.lines.positionAt(cli.from).line + 1} on`;
-      notes.push({ file: file.path, message: `runs only from the command line${scope}: ${cli.reason}; no user waits for its session lock, so lock findings do not apply` });
+      notes.push({ file: file.path, message: `runs only from the command line${scope}: ${cli.reason}; no client carries its session, so session findings do not apply` });
     }
     const units = file.ir.units.filter((unit) => !testUnits.has(unit));
     if (units.length < file.ir.units.length) testFiles++;
@@ -206,7 +206,7 @@ export function analyzeProject(
     const found = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver);
     // After a check that ends web requests, the code runs from the command line only.
     const cliFrom = cli?.from;
-    perFile.push(cliFrom === undefined ? found : { ...found, findings: found.findings.filter((f) => !(REQUEST_LOCK_RULES.has(f.rule) && f.span.file === file.path && f.span.start >= cliFrom)) });
+    perFile.push(cliFrom === undefined ? found : { ...found, findings: found.findings.filter((f) => !(REQUEST_SESSION_RULES.has(f.rule) && f.span.file === file.path && f.span.start >= cliFrom)) });
   }
   if (testFiles > 0) {
     notes.push({ file: '.', message: `left out as tests: the test classes (PHPUnit \`TestCase\` subclasses) of ${testFiles} file(s) (use --include-tests to analyse them)` });

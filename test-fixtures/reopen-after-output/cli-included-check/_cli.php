@@ -1,0 +1,5 @@
+<?php
+// Ends every web request.
+if (php_sapi_name() !== 'cli') {
+    die('This script may only be invoked from the command line!');
+}

@@ -1,0 +1,11 @@
+<?php
+// The same code served to a web request: the write after the helper's close is lost.
+function init_database(): string {
+    session_write_close();
+    return 'cannot connect';
+}
+session_start();
+$error = init_database();
+if ($error !== '') {
+    $_SESSION['db_error'] = $error; // expect: write-after-close
+}
