@@ -66,8 +66,6 @@ export interface SessionStoresAt {
   /** Installed on every path to the point (else on some, and PHP's file store on the others). */
   readonly every: boolean;
   readonly stores: readonly SessionStoreInfo[];
-  /** When installed on some paths only: the branch on which it is installed ("`$db` is true (line 4)"), if known. */
-  readonly installedWhen?: string;
 }
 
 /** A session store the project installs, and whether its code takes a lock. */

@@ -61,10 +61,7 @@ export function storesAt(
       const store = last ? stores.get(spanKey(last.span)) : undefined;
       if (store && !found.includes(store)) found.push(store);
     }
-    if (found.length === 0) return undefined;
-    // On some paths only: the branch that installs it, as the flow recorded it for the store.
-    const when = state.closed ? state.whyMaybe : undefined;
-    return { every: !state.closed, stores: found, ...(when ? { installedWhen: when } : {}) };
+    return found.length > 0 ? { every: !state.closed, stores: found } : undefined;
   };
 }
 

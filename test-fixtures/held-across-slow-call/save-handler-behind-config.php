@@ -15,5 +15,5 @@ if (!empty($config['cache_sessions'])) {
     session_set_save_handler(new CacheStore(), true);
 }
 session_start();
-sleep(5); // expect: held-across-slow-call@info "only when the session store `CacheStore` \(line 15\) is not installed \(it is installed when `!empty\(\$config\['cache_sessions'\]\)` is true"
+sleep(5); // expect: held-across-slow-call@info "only when the session store `CacheStore` \(line 15\) is not installed: it is installed on some paths here only"
 $_SESSION['polled_at'] = time();

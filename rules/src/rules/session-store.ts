@@ -40,10 +40,11 @@ export function storeVerdict(context: RuleContext, unit: Unit, node: number): St
   const why = seen ? 'its `open`/`read` take no lock' : 'its code is not in the project, so nothing shows that it locks';
   const related = unlocked.map((store) => ({ message: `the session store ${store.display} is installed here: ${why}`, span: store.span }));
   if (seen) {
-    const when = at.installedWhen ? ` (it is installed when ${at.installedWhen})` : '';
+    // The branch that installs it is often inside a callee (a constructor that checks the
+    // configuration): the flow's reason at this point would name the wrong condition.
     return {
       kind: 'conditional',
-      note: ` This holds only when the session store ${named} is not installed${when}: ${why}, and PHP's own file store, used otherwise, locks.`,
+      note: ` This holds only when the session store ${named} is not installed: it is installed on some paths here only, ${why}, and PHP's own file store, used on the other paths, locks.`,
       reason: '',
       related,
     };

@@ -54,6 +54,14 @@ function storeHandler(ctx: UnitContext, store: SessionStoreCatalog, args: readon
       return target && target.type !== 'parameter' ? [target] : [];
     });
     const read = args[store.handlerCallables[store.handlerCallables.length - 1] ?? 0];
+    // `array($this, '_read')`: the store is the class whose methods these are.
+    const readTarget = code[code.length - 1];
+    if (readTarget?.type === 'method' && code.every((t) => t.type === 'method' && t.className === readTarget.className)) {
+      // As written in its declaration when it is the class the code is in (`$this`).
+      const own = read ? enclosingClassName(read) : undefined;
+      const name = own && readTarget.className.toLowerCase().endsWith(own.toLowerCase()) ? own : readTarget.className;
+      return { display: `\`${shorten(name)}\``, code };
+    }
     return { display: read ? `\`${shorten(read.text)}\`` : 'of callables', code };
   }
   const value = args[0] ? valueOf(args[0]) : undefined;
