@@ -20,6 +20,7 @@ export * from './flow/engine';
 export * from './flow/held';
 export * from './flow/callers';
 export * from './flow/resolver';
+export * from './flow/constant-scope';
 export * from './flow/include-paths';
 export * from './flow/entry-directories';
 export * from './parse/typescript';

@@ -1,5 +1,6 @@
 import {
   FlowEngine,
+  constantScope,
   quoteCode,
   argumentsPassedByCallers,
   LineIndex,
@@ -149,7 +150,10 @@ export function analyzeProject(
   const lineOf = (unit: Unit, offset: number): number => (linesOf.get(unit.span.file)?.positionAt(offset).line ?? 0) + 1;
   // Parameters whose default every caller keeps: their branches are decided on entry.
   const passedByCallers = argumentsPassedByCallers(irs, resolver);
-  const engine = new FlowEngine(resolver, lineOf, (unit) => passedByCallers.get(unit));
+  // Constants tested next to a session effect: whether they are defined flows across includes and calls.
+  const sessionResources = new Set([catalog.sessionResource, ...(catalog.sessionStore ? [catalog.sessionStore.resource] : [])]);
+  const constants = constantScope(irs, resolver, sessionResources);
+  const engine = new FlowEngine(resolver, lineOf, (unit) => passedByCallers.get(unit), constants);
   const ambient = entrySites(irs, options, entryPresets, engine, resolver, catalog.sessionResource, {
     classParents: catalog.classParents ?? {},
     setting: settingOf,

@@ -1,4 +1,4 @@
-import type { CallEffect, CallTarget, Effect, HoldEstimate, PredicateValue, ResourceId, SlowKind } from '../ir/effects';
+import type { CallEffect, CallTarget, Effect, FactEffect, HoldEstimate, PredicateValue, ResourceId, SlowKind } from '../ir/effects';
 import type { Unit } from '../ir/unit';
 import type { CallResolver } from './resolver';
 import { heldOperations } from './held';
@@ -74,10 +74,30 @@ interface Env {
   readonly outer: Frames;
   /** The arguments from this index on are left out (they keep their defaults); undefined: unknown. */
   readonly omittedFrom?: number;
-  /** Session settings the caller has changed on every path to the call (global, so the callee sees them). */
+  /**
+   * Global facts the caller has on every path to the call, so the callee sees them: session
+   * settings it changed, and whether the constants the callee tests are defined.
+   */
   readonly settings?: Facts;
 }
 const NO_FRAMES: Frames = [];
+
+/**
+ * Constants whose `defined()` facts flow between units (`define('X', …)` in an entry script,
+ * `if (!defined('X')) session_start();` in the file it includes). Only constants that decide
+ * a session effect are followed, so that summaries are not split by every constant a
+ * bootstrap defines.
+ */
+export interface ConstantScope {
+  /** `const:X` for the constants tested by `defined()` in a unit that opens, closes or installs a session store. */
+  readonly relevant: ReadonlySet<string>;
+  /** The constants a unit tests, with those its includes test (for a file's top level). */
+  testedBelow(unit: Unit): ReadonlySet<string>;
+  /** A file's top level that no file includes: a request starts there. */
+  isEntry(unit: Unit): boolean;
+}
+
+const NO_CONSTANT_SCOPE: ConstantScope = { relevant: new Set(), testedBelow: () => new Set(), isEntry: () => false };
 
 /**
  * Closures carried inside closures' frames before the frames are dropped (captured calls then
@@ -210,12 +230,54 @@ export class FlowEngine {
      * parameter keeps its default.
      */
     private readonly callersPass: (unit: Unit) => number | undefined = () => undefined,
+    /** Which constants' `defined()` facts flow between units; none without it. */
+    private readonly constants: ConstantScope = NO_CONSTANT_SCOPE,
   ) {}
 
   /** The unit on its own, entered with the resource closed, as the rules see it. */
   analyze(unit: Unit, resource: ResourceId, entry: 'closed' | 'open' = 'closed', bindings: Bindings = NO_BINDINGS): UnitFlow {
     const omittedFrom = this.callersPass(unit);
-    return this.run(unit, resource, entry === 'closed' ? CLOSED : OPEN_AT_ENTRY, { bindings, outer: NO_FRAMES, ...(omittedFrom !== undefined ? { omittedFrom } : {}) });
+    const undefinedConstants = this.requestStartFacts(unit);
+    return this.run(unit, resource, entry === 'closed' ? CLOSED : OPEN_AT_ENTRY, {
+      bindings,
+      outer: NO_FRAMES,
+      ...(omittedFrom !== undefined ? { omittedFrom } : {}),
+      ...(undefinedConstants.length > 0 ? { settings: undefinedConstants } : {}),
+    });
+  }
+
+  /**
+   * An entry script (no file includes it) starts a request, where no constant of the project
+   * is defined yet: `defined('X')` is false for the constants its files test, until a
+   * `define()` runs. Other units start knowing nothing about constants.
+   */
+  private requestStartFacts(unit: Unit): Facts {
+    if (unit.kind !== 'script' || !this.constants.isEntry(unit)) return [];
+    const tested = this.constants.testedBelow(unit);
+    return [...tested]
+      .filter((subject) => this.constants.relevant.has(subject))
+      .sort()
+      .slice(0, MAX_FACTS)
+      .map((subject) => ({ predicate: `defined(${subject.slice('const:'.length)})`, subject, value: false }));
+  }
+
+  /** A fact effect, with its `defined()` facts about constants that decide session effects. */
+  private withConstants(effect: FactEffect): FactEffect {
+    const relevant = effect.constants?.filter((fact) => this.constants.relevant.has(fact.subject)) ?? [];
+    return relevant.length > 0 ? { ...effect, set: [...(effect.set ?? []), ...relevant] } : effect;
+  }
+
+  /** The global facts of the caller's state the callee gets: settings, and the constants it (or what it includes) tests. */
+  private globalFactsFor(env: Env, before: ResourceState, callee: Unit): Env {
+    const tested = this.constants.relevant.size > 0 ? this.constants.testedBelow(callee) : undefined;
+    const settings = (before.facts ?? []).filter((fact) => fact.subject.startsWith('ini:') || (tested?.has(fact.subject) && this.constants.relevant.has(fact.subject)));
+    return settings.length > 0 ? { ...env, settings } : env;
+  }
+
+  /** The global facts a unit's exit state has on every path: settings, and defined constants. */
+  private globalFactsOf(exit: ResourceState | undefined): { settings?: readonly PredicateValue[] } {
+    const settings = (exit?.facts ?? []).filter((fact) => fact.subject.startsWith('ini:') || this.constants.relevant.has(fact.subject));
+    return settings.length > 0 ? { settings } : {};
   }
 
   /**
@@ -234,7 +296,11 @@ export class FlowEngine {
     const onCut = (): void =>
       this.cut(unit, `its control flow did not settle within ${MAX_VISITS_PER_NODE} visits of a node, so the states kept may miss some paths; findings there may be missing`);
     const states = solve(cfg, resource, entry, (effect, node, before, stateAt) => {
-      if (effect.kind === 'fact') return applyFacts(before, effect);
+      if (effect.kind === 'fact') {
+        const applied = this.withConstants(effect);
+        // A `define()` of a constant no session effect depends on changes nothing.
+        return applied.set || applied.forget ? applyFacts(before, applied) : before;
+      }
       if (effect.kind === 'setting') {
         const fact = settingFact(effect.name, effect.value);
         return fact ? applyFacts(before, { kind: 'fact', forget: [fact.subject], set: [fact], span: effect.span }) : before;
@@ -393,7 +459,7 @@ export class FlowEngine {
       ...(writesWhileClosed.length > 0 && sometimes ? { writesWhileClosedSometimes: true } : {}),
       flushes: cap(flushes),
       opens: cap(opens),
-      ...settingsOf(flow.exit),
+      ...this.globalFactsOf(flow.exit),
     };
     this.summaries.set(key, summary);
     return summary;
@@ -447,7 +513,7 @@ export class FlowEngine {
     const alternatives = effect.target.type === 'dynamic-class' && units.length > 1;
     let withoutSlowWork = false;
     for (const { unit, target } of targeted) {
-      const calleeEnv: Env = withSettings(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect), before);
+      const calleeEnv: Env = this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect), before, unit);
       if (before.closed) {
         const summary = this.summary(unit, resource, 'closed', calleeEnv);
         if (!summary) {
@@ -542,7 +608,7 @@ export class FlowEngine {
     for (const { unit, target } of targeted) {
       for (const entry of [before.closed ? 'closed' : undefined, before.open.length > 0 ? 'open' : undefined] as const) {
         if (!entry) continue;
-        const summary = this.summary(unit, resource, entry, withSettings(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect), before));
+        const summary = this.summary(unit, resource, entry, this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect), before, unit));
         if (!summary?.exitWhen) return undefined;
         const exit = truthy ? summary.exitWhen.true : summary.exitWhen.false;
         const part = entry === 'closed' ? closedPart(before) : withOptional({ closed: false, open: before.open }, before.via, undefined);
@@ -616,12 +682,6 @@ export function settingFact(name: string, value: string): PredicateValue | undef
   return undefined;
 }
 
-/** The settings facts a unit's exit state has on every path. */
-function settingsOf(exit: ResourceState | undefined): { settings?: readonly PredicateValue[] } {
-  const settings = (exit?.facts ?? []).filter((fact) => fact.subject.startsWith('ini:'));
-  return settings.length > 0 ? { settings } : {};
-}
-
 function sharedSettings(sets: readonly (readonly PredicateValue[])[]): { settings?: readonly PredicateValue[] } {
   if (sets.length === 0) return {};
   const shared = sets[0]!.filter((fact) => sets.every((set) => set.some((other) => other.predicate === fact.predicate && other.value === fact.value)));
@@ -641,12 +701,6 @@ function omittedFacts(unit: Unit, omittedFrom: number | undefined): Facts {
 
 function omittedKey(unit: Unit, omittedFrom: number | undefined): string {
   return factsKey(omittedFacts(unit, omittedFrom));
-}
-
-/** The callee's environment with the session settings the caller's state has on every path. */
-function withSettings(env: Env, before: ResourceState): Env {
-  const settings = (before.facts ?? []).filter((fact) => fact.subject.startsWith('ini:'));
-  return settings.length > 0 ? { ...env, settings } : env;
 }
 
 function withEntryFacts(state: ResourceState, unit: Unit, omittedFrom: number | undefined, settings: Facts | undefined): ResourceState {

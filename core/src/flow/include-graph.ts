@@ -45,6 +45,11 @@ export class IncludeGraph {
     return known;
   }
 
+  /** True when another file includes this one. */
+  isIncluded(file: string): boolean {
+    return [...(this.includers().get(file) ?? [])].some((includer) => includer !== file);
+  }
+
   private readonly directCache = new Map<string, readonly string[]>();
 
   private direct(file: string): readonly string[] {

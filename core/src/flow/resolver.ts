@@ -185,12 +185,26 @@ export class ProjectResolver implements CallResolver {
     return units;
   }
 
+  /** The file and every file its includes may reach, transitively (normalized paths). */
+  includeClosure(file: string): ReadonlySet<string> {
+    return this.includeGraph().closure(normalizePath(file));
+  }
+
+  /** True when some file of the project includes this one (so it does not start a request). */
+  isIncluded(file: string): boolean {
+    return this.includeGraph().isIncluded(normalizePath(file));
+  }
+
+  private includeGraph(): IncludeGraph {
+    return (this.graph ??= new IncludeGraph([...this.units.keys()], (file) => this.includedFiles(file)));
+  }
+
   /**
    * Of several declarations of one function, those the calling file can see: its own or
    * those of files it includes; else those of the requests that run it; else all of them.
    */
   private visibleDeclarations(declared: readonly Unit[], from: Unit): readonly Unit[] {
-    const graph = (this.graph ??= new IncludeGraph([...this.units.keys()], (file) => this.includedFiles(file)));
+    const graph = this.includeGraph();
     const file = normalizePath(from.span.file);
     for (const files of [graph.closure(file), graph.requestFiles(file)]) {
       const visible = declared.filter((unit) => files.has(normalizePath(unit.span.file)));

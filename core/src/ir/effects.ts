@@ -208,6 +208,14 @@ export interface FactEffect {
   readonly forget?: readonly string[];
   /** Predicates whose value is known from here on. */
   readonly set?: readonly PredicateValue[];
+  /**
+   * `defined('X')` known from here on although this unit does not test it twice: a constant
+   * is global, so the fact matters to the files this one includes and to its callers. The
+   * flow applies these (like `set`) only for the constants that decide a session effect
+   * somewhere in the project (`FlowEngine`'s `ConstantScope`), so that the many constants a
+   * bootstrap defines cost nothing.
+   */
+  readonly constants?: readonly PredicateValue[];
   readonly span: Span;
 }
 

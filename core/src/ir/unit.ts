@@ -37,6 +37,8 @@ export interface Unit {
    * SQL, Redis `SET … NX`): read only for the code of a session store, to tell whether it locks.
    */
   readonly lockEvidence?: LockEvidence;
+  /** The constants (`const:X`) whose `defined('X')` the unit's conditions test. */
+  readonly constantTests?: readonly string[];
   /**
    * Facts that hold on entry when argument `index` (and so every later one) is left out and
    * the parameter keeps its literal default: `function f($plugin = '')` tested with

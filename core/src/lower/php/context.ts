@@ -57,6 +57,8 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
   private definitionsCache: { name: string; start: number; truthy: boolean }[] | undefined;
   /** The unit's first call that takes a lock of its own (read for session stores). */
   lockEvidence: LockEvidence | undefined;
+  /** The constants (`const:X`) whose `defined('X')` the unit's conditions test. */
+  readonly constantTests = new Set<string>();
   /** Properties the unit installs as its session store, with the object assigned (computed once). */
   storeHolders: Map<string, SyntaxNode> | undefined;
 

@@ -9,7 +9,7 @@ import { sessionRoot } from './session-access';
 import { evaluateStatic } from './static-string';
 import type { StaticString } from '../../ir/static-string';
 import { emitBootstrapOpen } from './bootstrap-includes';
-import { definedConstant, emitAssignmentFacts, literalOf, trackedVariable } from './predicates';
+import { emitAssignmentFacts, emitDefineFacts, literalOf, trackedVariable } from './predicates';
 
 /** Nodes whose bodies are units of their own: defining them runs nothing. */
 const NESTED_UNITS = new Set(['anonymous_function', 'arrow_function', 'anonymous_class', 'function_definition',
@@ -248,9 +248,8 @@ function lowerFunctionCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): 
   const byValue = (index: number): boolean =>
     READING_CONSTRUCTS.has(global) || (known !== undefined && !(known.byRefArguments ?? []).includes(index));
   let next = lowerArguments(ctx, args, cursor, byValue);
-  // `define('X', …)`: what was known about `defined('X')` and `X` no longer holds.
-  const defined = definedConstant(ctx, node);
-  if (defined) next = emitAssignmentFacts(ctx, defined, undefined, node, next);
+  // `define('X', …)`: what was known about `X` no longer holds; `defined('X')` does.
+  next = emitDefineFacts(ctx, node, next);
   const projectFunction = candidates.find((c) => ctx.facts.symbols.hasFunction(c));
   const display = `${stripLeadingBackslash(written)}()`;
   const configured = candidates.map((c) => ctx.catalog.functions[c]).find((entry) => entry?.authoritative);

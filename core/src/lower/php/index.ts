@@ -108,6 +108,7 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
     cfg,
     ...(site.kind !== 'script' && containsYield(site.node) ? { generator: true } : {}),
     ...(ctx.lockEvidence ? { lockEvidence: ctx.lockEvidence } : {}),
+    ...(ctx.constantTests.size > 0 ? { constantTests: [...ctx.constantTests].sort() } : {}),
     ...(omittedArguments.length > 0 ? { omittedArguments } : {}),
   };
   switch (site.kind) {

@@ -1,5 +1,5 @@
 import type { Cursor } from '../../ir/cfg-builder';
-import type { PredicateValue } from '../../ir/effects';
+import type { FactEffect, PredicateValue } from '../../ir/effects';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { literalString } from './session-access';
@@ -363,15 +363,21 @@ function firstArgument(node: SyntaxNode): SyntaxNode | undefined {
 /** After a condition leaf: on each branch, the tracked predicate it tests is known. */
 export function emitBranchFacts(ctx: UnitContext, leaf: SyntaxNode, whenTrue: Cursor, whenFalse: Cursor): { whenTrue: Cursor; whenFalse: Cursor } {
   const test = predicateTest(leaf);
-  // Settings are remembered from `ini_set()` whatever the unit tests, so their tests always count.
-  const remembered = test && (ctx.predicates.keys.has(test.predicate.key) || test.predicate.subject.startsWith('ini:'));
-  if (!test || !remembered) return { whenTrue, whenFalse };
+  if (!test) return { whenTrue, whenFalse };
   const { key, subject } = test.predicate;
+  // `defined('X')` tested once: X may be defined by the file that includes this one, or by a
+  // helper called before; the flow keeps the fact if X decides a session effect somewhere.
+  const constant = key.startsWith('defined(');
+  if (constant) ctx.constantTests.add(subject);
+  // Settings are remembered from `ini_set()` whatever the unit tests, so their tests always count.
+  const remembered = ctx.predicates.keys.has(key) || subject.startsWith('ini:');
+  if (!remembered && !constant) return { whenTrue, whenFalse };
   const span = ctx.span(leaf);
   const fact = (value: boolean): PredicateValue => ({ predicate: key, subject, value });
+  const effect = (value: boolean): FactEffect => (remembered ? { kind: 'fact', set: [fact(value)], span } : { kind: 'fact', constants: [fact(value)], span });
   return {
-    whenTrue: ctx.emit(whenTrue, { kind: 'fact', set: [fact(!test.negated)], span }),
-    whenFalse: ctx.emit(whenFalse, { kind: 'fact', set: [fact(test.negated)], span }),
+    whenTrue: ctx.emit(whenTrue, effect(!test.negated)),
+    whenFalse: ctx.emit(whenFalse, effect(test.negated)),
   };
 }
 
@@ -398,12 +404,25 @@ export function trackedVariable(ctx: UnitContext, node: SyntaxNode | null | unde
   return found && ctx.predicates.bySubject.has(found.subject) ? found.subject : undefined;
 }
 
-/** `define('X', …)` with a literal name: `const:X`, when a tracked predicate reads it. */
-export function definedConstant(ctx: UnitContext, call: SyntaxNode): string | undefined {
-  if (calledName(call) !== 'define') return undefined;
+/**
+ * After `define('X', …)` with a literal name: what was known about `X` no longer holds, and
+ * `defined('X')` is true (for the files this one includes and its callers too: `constants`).
+ */
+export function emitDefineFacts(ctx: UnitContext, call: SyntaxNode, cursor: Cursor): Cursor {
+  if (calledName(call) !== 'define') return cursor;
   const name = literalString(firstArgument(call) ?? call);
-  const subject = name === undefined ? undefined : `const:${stripLeadingBackslash(name)}`;
-  return subject && ctx.predicates.bySubject.has(subject) ? subject : undefined;
+  if (name === undefined) return cursor;
+  const constant = stripLeadingBackslash(name);
+  const subject = `const:${constant}`;
+  const defined: PredicateValue = { predicate: `defined(${constant})`, subject, value: true };
+  // Forgotten first: a path that knew it undefined now knows it defined.
+  return ctx.emit(cursor, {
+    kind: 'fact',
+    forget: [subject],
+    ...(ctx.predicates.keys.has(defined.predicate) ? { set: [defined] } : {}),
+    constants: [defined],
+    span: ctx.span(call),
+  });
 }
 
 /** A parameter with a literal default (`$plugin = ''`), by position. */

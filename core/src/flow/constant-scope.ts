@@ -1,0 +1,48 @@
+import type { ResourceId } from '../ir/effects';
+import { normalizePath } from './include-paths';
+import type { FileIR, Unit } from '../ir/unit';
+import type { ConstantScope } from './engine';
+
+/** What the project's includes tell about files: what a file reaches, and whether it is included. */
+export interface IncludeStructure {
+  includeClosure(file: string): ReadonlySet<string>;
+  isIncluded(file: string): boolean;
+}
+
+/**
+ * The constants whose `defined()` facts flow between units: those a unit tests next to a
+ * session effect of its own (`if (!defined('POSTFIXADMIN_CLI')) session_start();`,
+ * `if (!defined('MW_NO_SESSION_HANDLER')) …install…; … session_start();`). An entry script
+ * starts with them undefined, `define()` makes them defined, and the facts reach the files
+ * it includes and the callers of a helper that defines them.
+ */
+export function constantScope(irs: readonly FileIR[], includes: IncludeStructure, sessionResources: ReadonlySet<ResourceId>): ConstantScope {
+  const relevant = new Set<string>();
+  const scripts = new Map<string, Unit>();
+  for (const ir of irs) {
+    for (const unit of ir.units) {
+      if (unit.kind === 'script') scripts.set(normalizePath(ir.file), unit);
+      if (!unit.constantTests) continue;
+      const sessionEffect = unit.cfg.nodes.some((node) => (node.effect?.kind === 'open' || node.effect?.kind === 'close') && sessionResources.has(node.effect.resource));
+      if (sessionEffect) for (const subject of unit.constantTests) relevant.add(subject);
+    }
+  }
+  const below = new Map<Unit, ReadonlySet<string>>();
+  const testedBelow = (unit: Unit): ReadonlySet<string> => {
+    let known = below.get(unit);
+    if (known) return known;
+    const tested = new Set(unit.constantTests ?? []);
+    // A file's top level runs the top levels of the files it includes.
+    if (unit.kind === 'script') {
+      for (const file of includes.includeClosure(unit.span.file)) for (const subject of scripts.get(file)?.constantTests ?? []) tested.add(subject);
+    }
+    known = new Set([...tested].filter((subject) => relevant.has(subject)));
+    below.set(unit, known);
+    return known;
+  };
+  return {
+    relevant,
+    testedBelow,
+    isEntry: (unit) => unit.kind === 'script' && !includes.isIncluded(unit.span.file),
+  };
+}
