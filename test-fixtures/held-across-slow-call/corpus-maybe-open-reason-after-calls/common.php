@@ -1,7 +1,8 @@
 <?php
 // Reduced from Postfix Admin's common.php: the session starts unless a command-line script
-// defined the constant first, so pages run with it open on the web paths only.
-if (!defined('APP_CLI')) {
+// said so first, so pages run with it open on the web paths only. (A global flag: a constant
+// that no script defines would be known undefined in the page's request.)
+if (empty($GLOBALS['app_cli'])) {
     session_start();
 }
 
