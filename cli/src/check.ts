@@ -157,9 +157,23 @@ function realPath(file: string): string | undefined {
   }
 }
 
-/** Reads files the analysis needs but was not given (an included bootstrap), relative to cwd. */
+/**
+ * Reads files the analysis needs but was not given (an included bootstrap, a tsconfig the
+ * project extends, a workspace's packages), relative to cwd, up to the file system's root.
+ */
 function projectHost(cwd: string, maxFileSize: number): ProjectHost {
   return {
+    levelsAbove: path.resolve(cwd).split(path.sep).filter((part) => part !== '').length,
+    listFolders(dir: string): string[] | undefined {
+      try {
+        return fs
+          .readdirSync(path.resolve(cwd, dir), { withFileTypes: true })
+          .filter((entry) => entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(path.resolve(cwd, dir, entry.name))))
+          .map((entry) => (dir === '.' ? entry.name : `${dir}/${entry.name}`));
+      } catch {
+        return undefined;
+      }
+    },
     listDirectory(dir: string): string[] | undefined {
       try {
         return fs
@@ -182,6 +196,14 @@ function projectHost(cwd: string, maxFileSize: number): ProjectHost {
       }
     },
   };
+}
+
+function isDirectory(absolute: string): boolean {
+  try {
+    return fs.statSync(absolute).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function errorMessage(err: unknown): string {

@@ -15,6 +15,14 @@ export interface ProjectHost {
   readFile(path: string): string | undefined;
   /** The paths of the files in a directory (not recursive), for `include 'views/' . $v . '.php'`. */
   listDirectory?(path: string): readonly string[] | undefined;
+  /** The paths of the folders in a directory (not recursive), for workspace globs (`packages/*`). */
+  listFolders?(path: string): readonly string[] | undefined;
+  /**
+   * How many folders above the working directory exist (up to the file system's root), so a
+   * run started in `apps/api/` finds `../../tsconfig.base.json` and the workspace root's
+   * `package.json` as a run started at the root does. Default 0: nothing above is read.
+   */
+  readonly levelsAbove?: number;
 }
 
 export interface AnalyzerOptions {

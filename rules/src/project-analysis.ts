@@ -16,15 +16,11 @@ import {
   lowerTypeScript,
   isTypeScriptPath,
   parseTypeScript,
-  createTypeOracle,
   declareTsModule,
   TsModuleResolver,
   TsProjectModules,
-  tsConfigPathOptions,
-  type TsPathConfig,
-  type ProjectClassTypes,
   type TsModuleDeclarations,
-  type TsTypeOracle,
+  type TsProgramOracle,
   type ParsedTs,
   normalizePath,
   parseSuppressions,
@@ -64,6 +60,10 @@ import { allPresets } from './frameworks/index';
 import { ruleIds } from './registry';
 import { projectSessionStores, storesAt } from './session-stores';
 import { slowKindSeverity } from './severity';
+import { levelsAboveOf } from './typescript/folders';
+import { TsConfigs } from './typescript/tsconfigs';
+import { typeAwareRun } from './typescript/type-projects';
+import { TsWorkspaces } from './typescript/workspaces';
 
 export interface EnabledRule {
   readonly rule: Rule;
@@ -251,9 +251,9 @@ function declare(parser: PhpParser, file: LoadedFile, errors: InputError[]): voi
 
 /**
  * Lowers the TypeScript/JavaScript files (and the project modules they import that were not
- * given, read through the host). Each file is parsed once; the type-aware programs and the
- * modules' pre-pass share the trees, which are all dropped when this returns: the rules need
- * only the IR.
+ * given, read through the host). Each file is parsed once; the type-aware programs (one per
+ * project, built in turn and dropped) and the modules' pre-pass share the trees, which are
+ * all dropped when this returns: the rules need only the IR.
  */
 function lowerTsProject(
   tsFiles: LoadedFile[],
@@ -262,22 +262,45 @@ function lowerTsProject(
   nodeCatalog: NodeCatalog,
   errors: InputError[],
   notes: InputError[],
-  cutNotes: string[],
+  summaryNotes: string[],
 ): void {
   // TypeScript/JavaScript: each file parsed once; the type-aware programs and the modules'
   // pre-pass (what each module exports, for imports across files) share the trees.
   const parsedTs = new Map(tsFiles.map((file) => [file, parseTypeScript(file.path, file.text)] as const));
-  const tsconfigs = new TsconfigLookup(host);
+  const { configs, workspacePaths } = tsProjectLookups(host);
   const declarations = new Map<LoadedFile, TsModuleDeclarations | undefined>();
   const tsDeclared = (file: LoadedFile): TsModuleDeclarations | undefined => {
     if (!declarations.has(file)) declarations.set(file, declareModule(file, parsedTs.get(file)!));
     return declarations.get(file);
   };
   // Modules imported by the given files but not given (`check src/routes` imports `src/db`).
-  if (host && loadImportedModules(files, tsFiles, parsedTs, tsDeclared, tsconfigs, host)) cutNotes.push(extraFilesCut('imported modules'));
-  const tsOracles = typeOracles(tsFiles, parsedTs, tsconfigs, notes);
-  const modules = projectModules(tsFiles, tsDeclared, tsOracles, tsconfigs);
-  for (const file of tsFiles) lowerTs(nodeCatalog, file, errors, parsedTs.get(file)!, tsOracles.get(file), modules);
+  if (host && loadImportedModules(files, tsFiles, parsedTs, tsDeclared, configs, workspacePaths, host)) summaryNotes.push(extraFilesCut('imported modules'));
+  const resolver = new TsModuleResolver(
+    tsFiles.map((f) => f.path),
+    (file) => configs.pathConfig(file),
+    workspacePaths,
+  );
+  const sourcesByPath = new Map(tsFiles.map((file) => [file.path, parsedTs.get(file)!.source] as const));
+  const run = typeAwareRun(
+    tsFiles,
+    configs,
+    (file) => parsedTs.get(file)!.source,
+    (path) => sourcesByPath.get(path),
+    (from, specifier) => resolver.resolve(from, specifier),
+  );
+  const modules = new TsProjectModules(
+    tsFiles.flatMap((file) => tsDeclared(file) ?? []),
+    resolver,
+    nodeCatalog,
+    (file) => run.typesOf(file),
+  );
+  run.lowerAll(
+    (file, types) => lowerTs(nodeCatalog, file, errors, parsedTs.get(file)!, types, modules),
+    () => modules.forgetValues(),
+  );
+  if (configs.hasHost) notes.push(...run.notes);
+  const summary = configs.hasHost ? run.summary() : undefined;
+  if (summary) summaryNotes.push(summary);
   for (const file of tsFiles) {
     if (!file.requested) continue;
     for (const unresolved of modules.unresolvedImports(file.path)) {
@@ -288,6 +311,23 @@ function lowerTsProject(
   }
 }
 
+/**
+ * The configs and workspaces of a run, read through the host: each file's project (nearest
+ * tsconfig/jsconfig, `extends`, `references`) and the workspace packages by name.
+ */
+function tsProjectLookups(host: ProjectHost | undefined): {
+  configs: TsConfigs;
+  workspacePaths: (from: string, specifier: string) => readonly string[] | undefined;
+} {
+  const levels = levelsAboveOf(host);
+  // Each needs the other: a config may extend one of a workspace package, and a package's
+  // `exports` map back to its sources through its config's `outDir`.
+  let configs: TsConfigs | undefined;
+  const workspaces = host ? new TsWorkspaces(host, levels, (folder) => configs?.buildFolders(folder)) : undefined;
+  configs = new TsConfigs(host, levels, (from, name) => workspaces?.packageFolder(from, name));
+  return { configs, workspacePaths: (from, specifier) => workspaces?.modulePaths(from, specifier) };
+}
+
 /** `require('./defaults')` of a `defaults.json`: data, not a module to follow (nor to note). */
 function isDataModule(host: ProjectHost, from: string, specifier: string): boolean {
   if (!specifier.startsWith('./') && !specifier.startsWith('../')) return false;
@@ -296,7 +336,7 @@ function isDataModule(host: ProjectHost, from: string, specifier: string): boole
 }
 
 /** A TypeScript/JavaScript file: lowered with its imports, and the checker in type-aware mode. */
-function lowerTs(catalog: NodeCatalog, file: LoadedFile, errors: InputError[], parsed: ParsedTs, types: TsTypeOracle | undefined, modules: TsProjectModules | undefined): void {
+function lowerTs(catalog: NodeCatalog, file: LoadedFile, errors: InputError[], parsed: ParsedTs, types: TsProgramOracle | undefined, modules: TsProjectModules | undefined): void {
   const lowered = lowerTypeScript(parsed.source, file.path, catalog, types, modules);
   file.ir = lowered.ir;
   if (!file.requested) return;
@@ -310,90 +350,6 @@ function lowerTs(catalog: NodeCatalog, file: LoadedFile, errors: InputError[], p
   for (const problem of lowered.problems) {
     errors.push({ file: file.path, message: `line ${file.lines.positionAt(problem.span.start).line + 1}: ${problem.message}`, span: problem.span });
   }
-}
-
-/**
- * The nearest `tsconfig.json` above a file, read through the host (the engine does no I/O),
- * cached per folder: thousands of files share a handful of configs.
- */
-class TsconfigLookup {
-  private readonly byDir = new Map<string, { path: string; text: string } | null>();
-  private readonly pathConfigs = new Map<string, TsPathConfig>();
-
-  constructor(private readonly host: ProjectHost | undefined) {}
-
-  get hasHost(): boolean {
-    return this.host !== undefined;
-  }
-
-  /** The nearest `tsconfig.json` (type-aware mode), or with `jsconfig`, a `jsconfig.json` too (paths only). */
-  find(path: string, jsconfig = false): { path: string; text: string } | undefined {
-    if (!this.host) return undefined;
-    return this.inDir(normalizePath(path).split('/').slice(0, -1), jsconfig) ?? undefined;
-  }
-
-  private inDir(parts: string[], jsconfig: boolean): { path: string; text: string } | null {
-    const key = `${jsconfig ? 'js' : 'ts'}:${parts.join('/')}`;
-    const cached = this.byDir.get(key);
-    if (cached !== undefined) return cached;
-    const own = this.read([...parts, 'tsconfig.json'].join('/')) ?? (jsconfig ? this.read([...parts, 'jsconfig.json'].join('/')) : undefined);
-    const found = own ?? (parts.length === 0 || parts[parts.length - 1] === '..' ? null : this.inDir(parts.slice(0, -1), jsconfig));
-    this.byDir.set(key, found);
-    return found;
-  }
-
-  private read(path: string): { path: string; text: string } | undefined {
-    const text = this.host!.readFile(path);
-    return text !== undefined ? { path, text } : undefined;
-  }
-
-  /** `baseUrl` and `paths` of the config that applies to a file, following a relative `extends`. */
-  pathConfig(file: string): TsPathConfig | undefined {
-    const config = this.find(file, true);
-    if (!config) return undefined;
-    let found = this.pathConfigs.get(config.path);
-    if (!found) {
-      found = this.readPathConfig(config.path, config.text, 0);
-      this.pathConfigs.set(config.path, found);
-    }
-    return found;
-  }
-
-  private readPathConfig(path: string, text: string, depth: number): TsPathConfig {
-    const own = tsConfigPathOptions(text);
-    const dir = posix.dirname(path);
-    let inherited: TsPathConfig | undefined;
-    if (own.extends !== undefined && own.extends.startsWith('.') && depth < 5 && this.host) {
-      const parentPath = normalizePath(posix.join(dir, own.extends.endsWith('.json') ? own.extends : `${own.extends}.json`));
-      const parentText = this.host.readFile(parentPath);
-      if (parentText !== undefined) inherited = this.readPathConfig(parentPath, parentText, depth + 1);
-    }
-    // A `baseUrl` is relative to the config that sets it; `paths` to the `baseUrl`, else to their config.
-    const baseDir = own.baseUrl !== undefined ? normalizePath(posix.join(dir, own.baseUrl)) : inherited?.baseUrl !== undefined ? inherited.dir : undefined;
-    const paths = own.paths ?? inherited?.paths;
-    const pathsDir = baseDir ?? (own.paths ? dir : (inherited?.dir ?? dir));
-    return { dir: pathsDir, ...(baseDir !== undefined ? { baseUrl: '.' } : {}), ...(paths ? { paths } : {}) };
-  }
-}
-
-/**
- * The modules of a TypeScript/JavaScript project: a pre-pass over every parsed file collects
- * what each exports; imports resolve among the files of the run (relative paths, and the
- * tsconfig's `baseUrl`/`paths`).
- */
-function projectModules(
-  tsFiles: readonly LoadedFile[],
-  declared: (file: LoadedFile) => TsModuleDeclarations | undefined,
-  oracles: ReadonlyMap<LoadedFile, TsTypeOracle & ProjectClassTypes>,
-  tsconfigs: TsconfigLookup,
-): TsProjectModules {
-  const resolver = new TsModuleResolver(
-    tsFiles.map((f) => f.path),
-    (file) => tsconfigs.pathConfig(file),
-  );
-  const declarations = tsFiles.flatMap((file) => declared(file) ?? []);
-  const typesByPath = new Map([...oracles].map(([file, types]) => [file.path, types] as const));
-  return new TsProjectModules(declarations, resolver, nodeCatalog, (file) => typesByPath.get(file));
 }
 
 /** The modules' pre-pass for one file; one file it fails on is lowered alone (its imports only), not the run's end. */
@@ -414,10 +370,11 @@ function loadImportedModules(
   tsFiles: LoadedFile[],
   parsedTs: Map<LoadedFile, ParsedTs>,
   declared: (file: LoadedFile) => TsModuleDeclarations | undefined,
-  tsconfigs: TsconfigLookup,
+  configs: TsConfigs,
+  workspacePaths: (from: string, specifier: string) => readonly string[] | undefined,
   host: ProjectHost,
 ): boolean {
-  const paths = new TsModuleResolver([], (file) => tsconfigs.pathConfig(file));
+  const paths = new TsModuleResolver([], (file) => configs.pathConfig(file), workspacePaths);
   const queue = [...tsFiles];
   const tried = new Set<string>();
   let loaded = 0;
@@ -440,49 +397,6 @@ function loadImportedModules(
   }
   // Stopped at the bound with modules left whose imports were not followed.
   return queue.length > 0 && loaded >= MAX_EXTRA_FILES;
-}
-
-const TYPED_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
-
-/**
- * Type-aware mode for the TypeScript files under a `tsconfig.json`: one program (from
- * memory) per config; plain JavaScript and files without a config stay syntax-only.
- */
-function typeOracles(
-  tsFiles: readonly LoadedFile[],
-  parsed: ReadonlyMap<LoadedFile, ParsedTs>,
-  tsconfigs: TsconfigLookup,
-  notes: InputError[],
-): Map<LoadedFile, TsTypeOracle & ProjectClassTypes> {
-  const result = new Map<LoadedFile, TsTypeOracle & ProjectClassTypes>();
-  if (tsFiles.length === 0) return result;
-  const groups = new Map<string, { text: string; files: LoadedFile[] }>();
-  const untyped: LoadedFile[] = [];
-  for (const file of tsFiles) {
-    const typed = TYPED_EXTENSIONS.some((ext) => file.path.toLowerCase().endsWith(ext)) && !file.path.toLowerCase().endsWith('.d.ts');
-    const config = typed ? tsconfigs.find(file.path) : undefined;
-    if (!config) {
-      if (typed) untyped.push(file);
-      continue;
-    }
-    const group = groups.get(config.path) ?? { text: config.text, files: [] };
-    group.files.push(file);
-    groups.set(config.path, group);
-  }
-  for (const [configPath, group] of groups) {
-    const types = createTypeOracle(
-      group.files.map((file) => parsed.get(file)!.source),
-      group.text,
-      tsconfigs.pathConfig(group.files[0]!.path),
-    );
-    if (!types) continue;
-    for (const file of group.files) result.set(file, types);
-    notes.push({ file: configPath, message: `TypeScript: type-aware (tsconfig.json at ${configPath}) for ${group.files.length} file(s)` });
-  }
-  if (untyped.length > 0 && tsconfigs.hasHost) {
-    notes.push({ file: untyped[0]!.path, message: `TypeScript: syntax-only (no tsconfig.json) for ${untyped.length} file(s)` });
-  }
-  return result;
 }
 
 function lower(

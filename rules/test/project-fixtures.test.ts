@@ -54,6 +54,14 @@ describe('project fixtures', () => {
               const full = path.join(root, dir);
               return fs.existsSync(full) ? fs.readdirSync(full).map((name) => (dir === '.' ? name : `${dir}/${name}`)) : undefined;
             },
+            listFolders: (dir) => {
+              const full = path.join(root, dir);
+              if (!fs.existsSync(full)) return undefined;
+              return fs
+                .readdirSync(full, { withFileTypes: true })
+                .filter((entry) => entry.isDirectory())
+                .map((entry) => (dir === '.' ? entry.name : `${dir}/${entry.name}`));
+            },
           });
           assert.deepEqual(result.errors.map((e) => `${e.file}: ${e.message}`), []);
 

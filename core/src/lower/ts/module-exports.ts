@@ -316,6 +316,17 @@ export class TsProjectModules {
     }
   }
 
+  /**
+   * Forgets the values worked out so far. Type-aware runs lower one project at a time, each
+   * with its own checker: what a value is must come from the project being lowered, not
+   * from whichever project happened to ask first (so the findings do not depend on the
+   * folder the run starts from).
+   */
+  forgetValues(): void {
+    this.values.clear();
+    this.exportValues.clear();
+  }
+
   declarationsOf(file: string): TsModuleDeclarations | undefined {
     return this.byFile.get(file);
   }

@@ -3,9 +3,11 @@ import * as ts from 'typescript';
 
 /**
  * Where an import specifier of a project file leads, among the files of the run: relative
- * specifiers (`../db`, `./db.js`, a folder's `index`), and the tsconfig's `baseUrl` and
- * `paths` (`@/db`, `src/db`). No disk access: a specifier resolves only to a file the
- * analysis was given, and anything else stays unresolved (a library, or a file not given).
+ * specifiers (`../db`, `./db.js`, a folder's `index`), the tsconfig's `baseUrl` and
+ * `paths` (`@/db`, `src/db`), and packages of the same workspace by name (`@shop/db`, whose
+ * paths the host side works out from the workspace and the package's `exports`). No disk
+ * access: a specifier resolves only to a file the analysis was given, and anything else
+ * stays unresolved (a library, or a file not given).
  */
 
 /** The module-resolution part of a tsconfig: paths are relative to the working directory. */
@@ -21,6 +23,20 @@ export interface TsConfigPathOptions {
   readonly baseUrl?: string;
   readonly paths?: Readonly<Record<string, readonly string[]>>;
   readonly extends?: string;
+}
+
+/**
+ * A tsconfig, jsconfig or `package.json` text (JSON with comments and trailing commas, as
+ * TypeScript reads them) as a plain object; undefined when it is not one. Never throws.
+ */
+export function parseTsConfigJson(text: string): Record<string, unknown> | undefined {
+  try {
+    const parsed = ts.parseConfigFileTextToJson('tsconfig.json', text);
+    const config: unknown = parsed.config;
+    return config && typeof config === 'object' && !Array.isArray(config) ? (config as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads `baseUrl`, `paths` and `extends` from a tsconfig text (JSON with comments); never throws. */
@@ -96,6 +112,11 @@ export class TsModuleResolver {
   constructor(
     files: readonly string[],
     private readonly configOf: (file: string) => TsPathConfig | undefined = () => undefined,
+    /**
+     * The module paths (without extension, or the built file's) a bare specifier names when
+     * it is a package of the importing file's workspace, best first; undefined otherwise.
+     */
+    private readonly workspacePackage: (from: string, specifier: string) => readonly string[] | undefined = () => undefined,
   ) {
     for (const file of files) if (!this.files.has(normalize(file))) this.files.set(normalize(file), file);
   }
@@ -118,7 +139,8 @@ export class TsModuleResolver {
     if (ASSET_EXTENSIONS.has(posix.extname(specifier).toLowerCase())) return false;
     if (isRelativeSpecifier(specifier)) return true;
     const paths = this.configOf(from)?.paths;
-    return paths !== undefined && Object.keys(paths).some((pattern) => matchPattern(pattern, specifier) !== undefined);
+    if (paths !== undefined && Object.keys(paths).some((pattern) => matchPattern(pattern, specifier) !== undefined)) return true;
+    return this.workspacePackage(from, specifier) !== undefined;
   }
 
   private lookup(from: string, specifier: string): string | undefined {
@@ -128,7 +150,7 @@ export class TsModuleResolver {
   /**
    * Every path the specifier may name, in TypeScript's order (for the host to load files
    * that were not given): relative, else the `paths` patterns (longest prefix first), then
-   * `baseUrl`. Empty for a package name without a config.
+   * `baseUrl`, then a package of the workspace. Empty for any other package name.
    */
   candidatePaths(from: string, specifier: string): string[] {
     if (isRelativeSpecifier(specifier)) {
@@ -138,7 +160,8 @@ export class TsModuleResolver {
       return candidates(folder && !joined.endsWith('/') ? `${joined}/` : joined);
     }
     const config = this.configOf(from);
-    if (!config) return [];
+    const inWorkspace = (this.workspacePackage(from, specifier) ?? []).flatMap((path) => candidates(normalize(path)));
+    if (!config) return inWorkspace;
     const root = config.baseUrl !== undefined ? normalize(posix.join(config.dir, config.baseUrl)) : config.dir;
     const patterns = Object.keys(config.paths ?? {})
       .map((pattern) => ({ pattern, star: matchPattern(pattern, specifier) }))
@@ -150,7 +173,7 @@ export class TsModuleResolver {
     }
     // `baseUrl` alone makes `src/db` name `<baseUrl>/src/db`, when such a file exists.
     if (config.baseUrl !== undefined) found.push(...candidates(normalize(posix.join(root, specifier))));
-    return found;
+    return [...found, ...inWorkspace];
   }
 
   private first(paths: readonly string[]): string | undefined {

@@ -1,33 +1,43 @@
 import * as ts from 'typescript';
 import type { TsTypeOracle } from './context';
-import * as posix from 'node:path/posix';
 import { moduleName, unwrap, type ImportRef } from './imports';
 import { tsClassName, type ProjectClassTypes } from './module-exports';
-import type { TsPathConfig } from './module-resolution';
+
+/** The checker of one project's program, and which files it holds (the roots and what they import). */
+export interface TsProgramOracle extends TsTypeOracle, ProjectClassTypes {
+  includes(path: string): boolean;
+}
+
+/** What a type-aware program is built from: its project's options and how its imports resolve. */
+export interface TsProgramInputs {
+  /** The files of the project the run analyses; what they import is added as the checker asks. */
+  readonly roots: readonly ts.SourceFile[];
+  /** The project's `compilerOptions` as written (after `extends`), JSON values. */
+  readonly compilerOptions?: Readonly<Record<string, unknown>>;
+  /** The folder of the config, for its relative option values. */
+  readonly configDir?: string;
+  /** The file an import leads to (the same resolution the modules' pre-pass follows). */
+  readonly resolve: (from: string, specifier: string) => string | undefined;
+  /** The parsed file of a path the resolution returned (shared with the lowering). */
+  readonly sourceOf: (path: string) => ts.SourceFile | undefined;
+}
 
 /**
- * Type-aware mode: a `ts.Program` over the analysed TypeScript files, served from memory
- * (no disk access: modules outside the given files stay unresolved, and no lib is loaded).
- * The checker tells what a value is where the syntax can't: a constructor-injected
- * `private readonly pool: Pool`, a parameter typed `PoolClient`, a `PrismaService` that
- * extends `PrismaClient` in another module.
+ * Type-aware mode: a `ts.Program` over the files of one project, served from memory (no
+ * disk access: imports resolve through the analysis's own resolution, to project files and
+ * packages of the workspace, never to `node_modules`; and no lib is loaded). The checker
+ * tells what a value is where the syntax can't: a constructor-injected `private readonly
+ * pool: Pool`, a parameter typed `PoolClient`, a `PrismaService` that extends `PrismaClient`
+ * in another module or another package of the workspace. The caller drops the oracle when
+ * its project is done, so a monorepo never holds all its programs at once.
  */
-export function createTypeOracle(
-  sources: readonly ts.SourceFile[],
-  configText: string | undefined,
-  paths?: TsPathConfig,
-): (TsTypeOracle & ProjectClassTypes) | undefined {
+export function createTypeOracle(inputs: TsProgramInputs): TsProgramOracle | undefined {
   try {
     let options: ts.CompilerOptions = {};
-    if (configText !== undefined) {
-      const parsed = ts.parseConfigFileTextToJson('tsconfig.json', configText);
-      const raw = (parsed.config as { compilerOptions?: unknown } | undefined)?.compilerOptions;
-      if (raw && typeof raw === 'object') options = ts.convertCompilerOptionsFromJson(raw, '/').options;
-    }
-    const byName = new Map(sources.map((source) => [source.fileName, source]));
+    if (inputs.compilerOptions) options = ts.convertCompilerOptionsFromJson(inputs.compilerOptions, inputs.configDir ?? '').options;
     const compilerOptions: ts.CompilerOptions = {
       target: options.target ?? ts.ScriptTarget.Latest,
-      module: options.module ?? ts.ModuleKind.ESNext,
+      module: ts.ModuleKind.ESNext,
       moduleResolution: ts.ModuleResolutionKind.Bundler,
       experimentalDecorators: options.experimentalDecorators ?? true,
       ...(options.jsx !== undefined ? { jsx: options.jsx } : {}),
@@ -37,33 +47,61 @@ export function createTypeOracle(
       skipLibCheck: true,
       types: [],
       allowImportingTsExtensions: true,
-      // `import { Db } from '@/db'`: the same `paths` the syntax-level resolution follows.
-      ...(paths?.paths ? { paths: paths.paths as ts.MapLike<string[]> } : {}),
-      ...(paths?.baseUrl !== undefined || paths?.paths ? { baseUrl: posix.join(paths.dir, paths.baseUrl ?? '.') } : {}),
     };
+    const roots = new Map(inputs.roots.map((source) => [source.fileName, source]));
+    const sourceOf = (name: string): ts.SourceFile | undefined => roots.get(name) ?? inputs.sourceOf(name);
     const host: ts.CompilerHost = {
-      getSourceFile: (name) => byName.get(name),
+      getSourceFile: (name) => sourceOf(name),
       getDefaultLibFileName: () => 'lib.d.ts',
       writeFile: () => undefined,
       getCurrentDirectory: () => '',
       getDirectories: () => [],
-      fileExists: (name) => byName.has(name),
-      readFile: (name) => byName.get(name)?.text,
+      fileExists: (name) => sourceOf(name) !== undefined,
+      readFile: (name) => sourceOf(name)?.text,
       getCanonicalFileName: (name) => name,
       useCaseSensitiveFileNames: () => true,
       getNewLine: () => '\n',
       directoryExists: () => true,
       realpath: (name) => name,
+      // The analysis's resolution (relative, tsconfig `paths`, workspace packages by name and
+      // `exports`), so the checker sees exactly the modules the lowering follows.
+      resolveModuleNameLiterals: (literals, containingFile) =>
+        literals.map((literal) => {
+          const found = inputs.resolve(containingFile, literal.text);
+          const extension = found === undefined ? undefined : extensionOf(found);
+          if (found === undefined || extension === undefined || sourceOf(found) === undefined) return { resolvedModule: undefined };
+          return { resolvedModule: { resolvedFileName: found, extension, isExternalLibraryImport: false } };
+        }),
     };
-    const program = ts.createProgram({ rootNames: [...byName.keys()], options: compilerOptions, host });
+    const program = ts.createProgram({ rootNames: [...roots.keys()], options: compilerOptions, host });
     const checker = program.getTypeChecker();
     return {
+      includes: (path) => program.getSourceFile(path) !== undefined,
       classOf: (node) => safely(() => classOfExpression(checker, node)),
       projectClassOf: (node) => safely(() => projectClassOfExpression(checker, node)),
     };
   } catch {
     return undefined;
   }
+}
+
+const EXTENSIONS: readonly (readonly [string, ts.Extension])[] = [
+  ['.d.ts', ts.Extension.Dts],
+  ['.d.mts', ts.Extension.Dmts],
+  ['.d.cts', ts.Extension.Dcts],
+  ['.ts', ts.Extension.Ts],
+  ['.tsx', ts.Extension.Tsx],
+  ['.mts', ts.Extension.Mts],
+  ['.cts', ts.Extension.Cts],
+  ['.js', ts.Extension.Js],
+  ['.jsx', ts.Extension.Jsx],
+  ['.mjs', ts.Extension.Mjs],
+  ['.cjs', ts.Extension.Cjs],
+];
+
+function extensionOf(path: string): ts.Extension | undefined {
+  const lower = path.toLowerCase();
+  return EXTENSIONS.find(([suffix]) => lower.endsWith(suffix))?.[1];
 }
 
 function safely<T>(run: () => T | undefined): T | undefined {
