@@ -32,7 +32,13 @@ export interface CommandLineScript {
  * line, a SAPI check that exits, `$argv`), or a file they include at their top level ends
  * the script unless PHP runs from the command line.
  */
-export function commandLineFiles(irs: readonly FileIR[], resolver: CallResolver, lineOf: (span: Span) => number): Map<FileIR, CommandLineScript> {
+export function commandLineFiles(
+  irs: readonly FileIR[],
+  resolver: CallResolver,
+  lineOf: (span: Span) => number,
+  /** Whether the top-level call at this span ever returns (false: project code that always ends the script). */
+  callReturns: (ir: FileIR, call: Span) => boolean | undefined = () => undefined,
+): Map<FileIR, CommandLineScript> {
   const byFile = new Map(irs.map((ir) => [ir.file, ir] as const));
   const result = new Map<FileIR, CommandLineScript>();
   for (const ir of irs) {
@@ -43,7 +49,12 @@ export function commandLineFiles(irs: readonly FileIR[], resolver: CallResolver,
       result.set(ir, own.kind === 'sapi-check' ? { reason, from: own.span.start } : { reason });
       continue;
     }
-    const guard = includedGuard(ir, byFile, resolver, 0, new Set());
+    const ownCall = callGuard(ir, callReturns);
+    if (ownCall) {
+      result.set(ir, { reason: `it exits unless \`PHP_SAPI\` is \`cli\`, through a call that never returns (line ${lineOf(ownCall)})`, from: ownCall.start });
+      continue;
+    }
+    const guard = includedGuard(ir, byFile, resolver, 0, new Set(), callReturns);
     if (guard) {
       result.set(ir, {
         reason: `it includes \`${guard.check.file}\`, which exits unless PHP runs from the command line (line ${lineOf(guard.check)})`,
@@ -64,7 +75,14 @@ const EVIDENCE = {
  * The first top-level include whose every target has a SAPI check (or includes one), with
  * that check.
  */
-function includedGuard(ir: FileIR, byFile: ReadonlyMap<string, FileIR>, resolver: CallResolver, depth: number, seen: Set<string>): { include: Span; check: Span } | undefined {
+function includedGuard(
+  ir: FileIR,
+  byFile: ReadonlyMap<string, FileIR>,
+  resolver: CallResolver,
+  depth: number,
+  seen: Set<string>,
+  callReturns: (ir: FileIR, call: Span) => boolean | undefined,
+): { include: Span; check: Span } | undefined {
   if (depth >= MAX_INCLUDE_DEPTH || seen.has(ir.file)) return undefined;
   seen.add(ir.file);
   const script = ir.units.find((unit) => unit.kind === 'script');
@@ -76,11 +94,19 @@ function includedGuard(ir: FileIR, byFile: ReadonlyMap<string, FileIR>, resolver
     if (targets.length === 0) continue;
     const checks = targets.map((unit) => {
       const included = byFile.get(unit.span.file);
-      return included ? (included.executionContext?.exitsUnlessCli ?? includedGuard(included, byFile, resolver, depth + 1, seen)?.check) : undefined;
+      return included
+        ? (included.executionContext?.exitsUnlessCli ?? callGuard(included, callReturns) ?? includedGuard(included, byFile, resolver, depth + 1, seen, callReturns)?.check)
+        : undefined;
     });
     if (checks.every((check) => check !== undefined)) return { include: span, check: checks[0]! };
   }
   return undefined;
+}
+
+/** The file's SAPI check that calls project code, when that call never returns: the check's span. */
+function callGuard(ir: FileIR, callReturns: (ir: FileIR, call: Span) => boolean | undefined): Span | undefined {
+  const guard = ir.executionContext?.callsUnlessCli;
+  return guard && callReturns(ir, guard.call) === false ? guard.check : undefined;
 }
 
 /**

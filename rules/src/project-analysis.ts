@@ -191,7 +191,13 @@ export function analyzeProject(
   const lentResources = irs.flatMap((ir) => (ir.heldResources ?? []).filter((resource) => resource.runsCallbacks));
   // Code no web request runs: command-line scripts (their lock findings are moot) and tests.
   const spanLine = (span: Span): number => (linesOf.get(span.file)?.positionAt(span.start).line ?? 0) + 1;
-  const commandLine = commandLineFiles(irs, resolver, spanLine);
+  // A SAPI check that calls project code ends web requests when the call never returns.
+  const callReturns = (ir: FileIR, call: Span): boolean | undefined => {
+    const script = ir.units.find((unit) => unit.kind === 'script');
+    const node = script?.cfg.nodes.find((n) => n.effect?.kind === 'call' && n.effect.span.start === call.start && n.effect.span.end === call.end);
+    return script && node ? engine.callReturns(flowOf(script), node.id) : undefined;
+  };
+  const commandLine = commandLineFiles(irs, resolver, spanLine, callReturns);
   const testUnits = options.includeTests ? new Set<Unit>() : testClassUnits(irs, symbols);
   const requestRules = rules.filter((enabled) => !REQUEST_SESSION_RULES.has(enabled.rule.meta.id));
   const perFile: FileFindings[] = [];

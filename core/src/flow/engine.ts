@@ -74,6 +74,8 @@ interface Env {
   readonly outer: Frames;
   /** The arguments from this index on are left out (they keep their defaults); undefined: unknown. */
   readonly omittedFrom?: number;
+  /** Arguments the call passes as flag-like literals (`show_cli($msg, true)`). */
+  readonly literals?: CallEffect['literalArguments'];
   /**
    * Global facts the caller has on every path to the call, so the callee sees them: session
    * settings it changed, and whether the constants the callee tests are defined.
@@ -247,6 +249,21 @@ export class FlowEngine {
   }
 
   /**
+   * Whether the call at `node` of the flow ever returns to its caller: false when project code
+   * it runs ends the script (or throws) on every path, for the literal arguments the call
+   * passes (`show_cli('…', true)` with `if ($exit) exit;`). Undefined when the call is not
+   * project code or the node is not reached.
+   */
+  callReturns(flow: UnitFlow, node: number): boolean | undefined {
+    const effect = flow.unit.cfg.nodes[node]?.effect;
+    const before = flow.states[node];
+    if (effect?.kind !== 'call' || !before) return undefined;
+    const { after, outcome } = this.applyCall(effect, flow.unit, flow.resource, before, { bindings: NO_BINDINGS, outer: NO_FRAMES });
+    if (!outcome || outcome.units.length === 0) return undefined;
+    return after !== undefined;
+  }
+
+  /**
    * An entry script (no file includes it) starts a request, where no constant of the project
    * is defined yet: `defined('X')` is false for the constants its files test, until a
    * `define()` runs. Other units start knowing nothing about constants.
@@ -291,7 +308,7 @@ export class FlowEngine {
 
   private run(unit: Unit, resource: ResourceId, start: ResourceState, env: Env): UnitFlow {
     const cfg = unit.cfg;
-    const entry = withEntryFacts(start, unit, env.omittedFrom, env.settings);
+    const entry = withEntryFacts(start, unit, env);
     const calls = new Map<number, CallOutcome>();
     const onCut = (): void =>
       this.cut(unit, `its control flow did not settle within ${MAX_VISITS_PER_NODE} visits of a node, so the states kept may miss some paths; findings there may be missing`);
@@ -362,7 +379,7 @@ export class FlowEngine {
   }
 
   private summary(unit: Unit, resource: ResourceId, entry: 'closed' | 'open', env: Env): Summary | undefined {
-    const key = `${unit.span.file}#${unit.id}#${resource}#${entry}#${bindingKey(env.bindings)}#${env.outer.length > 0 ? JSON.stringify(env.outer) : ''}#${omittedKey(unit, env.omittedFrom)}#${factsKey(env.settings)}`;
+    const key = `${unit.span.file}#${unit.id}#${resource}#${entry}#${bindingKey(env.bindings)}#${env.outer.length > 0 ? JSON.stringify(env.outer) : ''}#${omittedKey(unit, env.omittedFrom, env.literals)}#${factsKey(env.settings)}`;
     const known = this.summaries.get(key);
     if (known === 'in-progress') return undefined;
     if (known) return known;
@@ -690,7 +707,14 @@ function sharedSettings(sets: readonly (readonly PredicateValue[])[]): { setting
 
 /** The environment of a callee with the arguments this call leaves out. */
 function withOmitted(env: Env, effect: CallEffect): Env {
-  return effect.argumentCount !== undefined && effect.target.type !== 'include' ? { ...env, omittedFrom: effect.argumentCount } : env;
+  const literals = effect.literalArguments && effect.target.type !== 'include' && effect.target.type !== 'parameter' ? { literals: effect.literalArguments } : {};
+  return effect.argumentCount !== undefined && effect.target.type !== 'include' ? { ...env, omittedFrom: effect.argumentCount, ...literals } : { ...env, ...literals };
+}
+
+/** The facts a unit starts with for the flag-like literals its caller passes. */
+function literalFacts(unit: Unit, literals: Env['literals']): Facts {
+  if (!literals || !unit.literalArguments) return [];
+  return unit.literalArguments.filter((known) => literals.some((passed) => passed.index === known.index && passed.value === known.value)).flatMap((known) => known.facts);
 }
 
 /** The facts a unit starts with when its arguments from `omittedFrom` on keep their defaults. */
@@ -699,12 +723,12 @@ function omittedFacts(unit: Unit, omittedFrom: number | undefined): Facts {
   return unit.omittedArguments.filter((a) => a.index >= omittedFrom).flatMap((a) => a.facts);
 }
 
-function omittedKey(unit: Unit, omittedFrom: number | undefined): string {
-  return factsKey(omittedFacts(unit, omittedFrom));
+function omittedKey(unit: Unit, omittedFrom: number | undefined, literals?: Env['literals']): string {
+  return factsKey([...omittedFacts(unit, omittedFrom), ...literalFacts(unit, literals)]);
 }
 
-function withEntryFacts(state: ResourceState, unit: Unit, omittedFrom: number | undefined, settings: Facts | undefined): ResourceState {
-  const facts = [...omittedFacts(unit, omittedFrom), ...(settings ?? [])];
+function withEntryFacts(state: ResourceState, unit: Unit, env: Env): ResourceState {
+  const facts = [...omittedFacts(unit, env.omittedFrom), ...literalFacts(unit, env.literals), ...(env.settings ?? [])];
   if (facts.length === 0) return state;
   return withFacts(state, [...facts].sort((a, b) => (a.predicate < b.predicate ? -1 : a.predicate > b.predicate ? 1 : 0)).slice(0, MAX_FACTS));
 }

@@ -250,6 +250,11 @@ export interface CallEffect {
   readonly span: Span;
   /** How many arguments it passes, when all are positional (no spread, no names). */
   readonly argumentCount?: number;
+  /**
+   * Positional arguments written as flag-like literals (`true`, `false`, `null`, `0`, `1`,
+   * `''`), by index, each as its `literalKey` (`'true'`, `'""'`): the callee's facts for them.
+   */
+  readonly literalArguments?: readonly { readonly index: number; readonly value: string }[];
 }
 
 export type CallTarget =

@@ -45,6 +45,13 @@ export interface Unit {
    * `if ($plugin !== '')`. Only predicates the unit remembers (see `FactEffect`).
    */
   readonly omittedArguments?: readonly { readonly index: number; readonly facts: readonly import('./effects').PredicateValue[] }[];
+  /**
+   * Facts that hold on entry when argument `index` is a flag-like literal (`true`, `false`,
+   * `null`, `0`, `1`, `''`; `value` is its `literalKey`): `show_cli($msg, true)` with
+   * `function show_cli($msg, $exit = false) { …; if ($exit) exit; }`. Only predicates the unit
+   * remembers over parameters with a literal default.
+   */
+  readonly literalArguments?: readonly { readonly index: number; readonly value: string; readonly facts: readonly import('./effects').PredicateValue[] }[];
 }
 
 export interface LockEvidence {
@@ -115,6 +122,12 @@ export interface ExecutionContext {
   readonly commandLine?: CommandLineEvidence;
   /** A top-level check that ends the script unless PHP runs from the command line. */
   readonly exitsUnlessCli?: Span;
+  /**
+   * A top-level check that calls project code unless PHP runs from the command line
+   * (`if (php_sapi_name() != 'cli') { $Result->show_cli('…', true); }`): it ends the script
+   * when that call never returns, which only the flow can tell (`call`: the call's span).
+   */
+  readonly callsUnlessCli?: { readonly check: Span; readonly call: Span };
   /** Includes that are statements of the top level: a CLI check there guards this script too. */
   readonly topLevelIncludes: readonly Span[];
 }

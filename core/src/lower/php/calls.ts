@@ -9,7 +9,7 @@ import { literalString, sessionRoot } from './session-access';
 import { classifyPath, pathArguments, pathParameterOf } from './static-path';
 import { emitStoreInstall, noteLockEvidence } from './session-store';
 import { holdEstimate, longRunDeclared } from './hold-estimates';
-import { literalOf } from './predicates';
+import { flagLiteralKey, literalOf } from './predicates';
 import { recordTimeouts } from './timeouts';
 
 /** A call, after its callee and receiver have been worked out from the syntax. */
@@ -52,6 +52,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
     if (site.target.type === 'dynamic') return next;
     const callables = callableArguments(ctx, site.args);
     const argumentCount = positionalCount(site.args);
+    const literals = site.target.type === 'include' ? [] : flagArguments(site.args);
     const paths = site.target.type === 'include' ? [] : pathArguments(ctx, site.args);
     next = ctx.emit(next, {
       kind: 'call',
@@ -61,6 +62,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
       ...(callables.length > 0 ? { callables } : {}),
       ...(paths.length > 0 ? { pathArguments: paths } : {}),
       ...(argumentCount !== undefined ? { argumentCount } : {}),
+      ...(literals.length > 0 ? { literalArguments: literals } : {}),
     });
     // `normalize($_SESSION['cart'])` with `function normalize(array &$cart)`: a write.
     return emitByRefWrites(ctx, site, projectByRef(ctx, site), next);
@@ -141,6 +143,17 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
 }
 
 /** The number of arguments when all are positional: a spread or a named one tells nothing. */
+/** Positional arguments (before any named or spread one) written as flag-like literals. */
+function flagArguments(args: readonly SyntaxNode[]): { index: number; value: string }[] {
+  const found: { index: number; value: string }[] = [];
+  for (const [index, arg] of args.entries()) {
+    if (arg.type !== 'argument' || arg.childForFieldName('name') || arg.namedChildren.some((c) => c?.type === 'variadic_unpacking')) break;
+    const value = flagLiteralKey(literalOf(arg.namedChild(0)));
+    if (value !== undefined) found.push({ index, value });
+  }
+  return found;
+}
+
 function positionalCount(args: readonly SyntaxNode[]): number | undefined {
   for (const arg of args) {
     if (arg.type !== 'argument' || arg.childForFieldName('name') || arg.namedChildren.some((c) => c?.type === 'variadic_unpacking')) return undefined;

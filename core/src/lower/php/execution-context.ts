@@ -22,6 +22,7 @@ export function executionContext(root: SyntaxNode, file: string): ExecutionConte
   const first = root.namedChild(0);
   const shebang = first && first.type === 'text' && first.startIndex === 0 && first.text.startsWith('#!') ? first : undefined;
   const guard = statements.find(endsUnlessCli);
+  const callGuard = guard ? undefined : statements.map((statement) => ({ statement, call: callUnlessCli(statement) })).find(({ call }) => call !== undefined);
   const argv = argvEvidence(statements);
   const commandLine: CommandLineEvidence | undefined = shebang
     ? { kind: 'shebang', span: span(shebang) }
@@ -37,6 +38,7 @@ export function executionContext(root: SyntaxNode, file: string): ExecutionConte
   return {
     ...(commandLine ? { commandLine } : {}),
     ...(guard ? { exitsUnlessCli: span(guard) } : {}),
+    ...(callGuard?.call ? { callsUnlessCli: { check: span(callGuard.statement), call: span(callGuard.call) } } : {}),
     topLevelIncludes: includes,
   };
 }
@@ -72,6 +74,21 @@ function endsUnlessCli(statement: SyntaxNode): boolean {
     if (operator === '&&' || operator === 'and') return testsNotCli(left);
   }
   return false;
+}
+
+/**
+ * `if (PHP_SAPI !== 'cli') { fail('…', true); }`: a SAPI check whose body ends with a call
+ * (of a function or method), which ends the script if the call never returns.
+ */
+function callUnlessCli(statement: SyntaxNode): SyntaxNode | undefined {
+  if (statement.type !== 'if_statement') return undefined;
+  const condition = statement.childForFieldName('condition');
+  const body = statement.childForFieldName('body');
+  if (!condition || !body || !testsNotCli(condition) || statement.childForFieldName('alternative')) return undefined;
+  const statements = body.type === 'compound_statement' ? body.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment') : [body];
+  const last = statements[statements.length - 1];
+  const call = last?.type === 'expression_statement' ? unwrap(last.namedChild(0)) : undefined;
+  return call && ['function_call_expression', 'member_call_expression', 'scoped_call_expression', 'nullsafe_member_call_expression'].includes(call.type) ? call : undefined;
 }
 
 /** Conditions nested deeper than this are not read (generated or hostile code). */

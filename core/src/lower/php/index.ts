@@ -4,7 +4,7 @@ import type { FileIR, Unit, UnitKind } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
 import { LineIndex } from '../../text/line-index';
-import { collectTrackedPredicates, omittedArgumentFacts, parameterDefaults, type ParameterDefault } from './predicates';
+import { collectTrackedPredicates, literalArgumentFacts, omittedArgumentFacts, parameterDefaults, type ParameterDefault } from './predicates';
 import { UnitContext, type FileFacts } from './context';
 import { lowerExpression } from './expressions';
 import { lowerStatement, lowerStatements, statementsBeforeBrokenDeclaration } from './statements';
@@ -78,6 +78,7 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
   const defaults = site.kind === 'script' ? new Map<string, ParameterDefault>() : parameterDefaults(site.node);
   ctx.predicates = collectTrackedPredicates(site.node.type === 'program' || site.node.type === 'ERROR' ? site.node : site.node.childForFieldName('body'), defaults);
   const omittedArguments = omittedArgumentFacts(ctx.predicates, defaults);
+  const literalArguments = literalArgumentFacts(ctx.predicates, defaults);
   let cursor: Cursor = ctx.builder.start();
   const body = site.node.childForFieldName('body');
   if (site.kind === 'script') {
@@ -110,6 +111,7 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
     ...(ctx.lockEvidence ? { lockEvidence: ctx.lockEvidence } : {}),
     ...(ctx.constantTests.size > 0 ? { constantTests: [...ctx.constantTests].sort() } : {}),
     ...(omittedArguments.length > 0 ? { omittedArguments } : {}),
+    ...(literalArguments.length > 0 ? { literalArguments } : {}),
   };
   switch (site.kind) {
     case 'script':

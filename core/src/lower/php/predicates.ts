@@ -79,7 +79,7 @@ export function constantTruth(node: SyntaxNode): boolean | undefined {
   return value === undefined ? undefined : truthy(value);
 }
 
-function literalKey(value: Literal): string {
+export function literalKey(value: Literal): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
 
@@ -445,6 +445,38 @@ export function parameterDefaults(unitNode: SyntaxNode): Map<string, ParameterDe
     index++;
   }
   return defaults;
+}
+
+/**
+ * Literals a caller passes as flags (`show_cli($msg, true)`), for which a callee's facts are
+ * worked out in advance: few, so that a summary per literal stays cheap.
+ */
+export const FLAG_LITERALS: readonly Literal[] = [true, false, null, 0, 1, ''];
+
+/** A flag-like literal argument, as its key, or undefined. */
+export function flagLiteralKey(value: Literal | undefined): string | undefined {
+  return value !== undefined && FLAG_LITERALS.includes(value) ? literalKey(value) : undefined;
+}
+
+/** For each parameter with a default and each flag literal, the remembered predicates the literal decides. */
+export function literalArgumentFacts(
+  tracked: TrackedPredicates,
+  defaults: ReadonlyMap<string, ParameterDefault>,
+): { index: number; value: string; facts: PredicateValue[] }[] {
+  const result: { index: number; value: string; facts: PredicateValue[] }[] = [];
+  for (const [subject, { index }] of defaults) {
+    const predicates = tracked.bySubject.get(subject) ?? [];
+    if (predicates.length === 0) continue;
+    for (const literal of FLAG_LITERALS) {
+      const facts: PredicateValue[] = [];
+      for (const predicate of predicates) {
+        const known = predicate.valueFor(literal);
+        if (known !== undefined) facts.push({ predicate: predicate.key, subject, value: known });
+      }
+      if (facts.length > 0) result.push({ index, value: literalKey(literal), facts });
+    }
+  }
+  return result.sort((a, b) => a.index - b.index);
 }
 
 /** For each parameter with a default, the remembered predicates its default decides. */
