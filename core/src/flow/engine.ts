@@ -734,17 +734,17 @@ function withEntryFacts(state: ResourceState, unit: Unit, env: Env): ResourceSta
 }
 
 /**
- * A file read on a path the callee took as a parameter, seen through a call: dropped when the
- * argument is a local path (or project configuration), remote I/O when it is a URL, still
- * unknown otherwise (and the caller's own parameter, when it is one). A callee's default
- * value or an argument the analysis does not see keeps it as it was.
+ * A file read on a path the callee took as a parameter, seen through a call: remote I/O when
+ * the argument is a URL, still pending when it is the caller's own parameter (its callers
+ * decide), and not slow otherwise: a local path, project configuration, a path the analysis
+ * cannot know, a default value or an argument it does not see (precision first).
  */
 function withPathArgument(occurrence: SlowOccurrence, call: CallEffect): SlowOccurrence | undefined {
   const index = occurrence.pathParameter;
   if (index === undefined) return occurrence;
   const { pathParameter: _dropped, ...rest } = occurrence;
   const argument = call.pathArguments?.find((a) => a.index === index);
-  if (!argument) return rest;
+  if (!argument) return undefined;
   switch (argument.path) {
     case 'local':
       return undefined;
@@ -754,7 +754,7 @@ function withPathArgument(occurrence: SlowOccurrence, call: CallEffect): SlowOcc
       return { ...rest, kind: 'remote-io', detail: 'on a URL', chain };
     }
     case 'unknown':
-      return argument.parameter !== undefined ? { ...rest, pathParameter: argument.parameter } : rest;
+      return argument.parameter !== undefined ? { ...rest, pathParameter: argument.parameter } : undefined;
   }
 }
 

@@ -120,6 +120,8 @@ function within(inner: Span, outer: Span): boolean {
 function heldOperationsWithSeverity(context: RuleContext, flow: UnitFlow): RatedOperation[] {
   const rated: RatedOperation[] = [];
   for (const operation of heldOperations(flow)) {
+    // A file read on a path its callers give is slow work only once a caller passes a URL.
+    if (operation.occurrence.pathParameter !== undefined) continue;
     const setting = context.slowKindSeverity(operation.occurrence.kind);
     if (setting === 'off') continue;
     rated.push({ operation, severity: setting });

@@ -115,8 +115,13 @@ function isOutput(observation: Observation): boolean {
 function isSlow(context: RuleContext, observation: Observation): boolean {
   const { effect, call } = observation;
   const counts = (kind: SlowKind): boolean => context.slowKindSeverity(kind) !== 'off';
-  if (effect.kind === 'slow') return counts(effect.slowKind);
-  return effect.kind === 'call' && call !== undefined && call.slowUnderLock.some((occurrence) => counts(occurrence.kind));
+  // A file read on a path its callers give is not slow work here (`held-across-slow-call` too).
+  if (effect.kind === 'slow') return effect.pathParameter === undefined && counts(effect.slowKind);
+  return (
+    effect.kind === 'call' &&
+    call !== undefined &&
+    call.slowUnderLock.some((occurrence) => occurrence.pathParameter === undefined && counts(occurrence.kind))
+  );
 }
 
 function evidenceOf(observation: Observation): Evidence {

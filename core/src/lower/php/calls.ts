@@ -266,13 +266,17 @@ function emitSlow(ctx: UnitContext, site: CallSite, api: Extract<ApiEntry, { eff
   if (path === 'url') {
     return ctx.emit(cursor, { kind: 'slow', slowKind: 'remote-io', callee: site.display, detail: 'on a URL', span, ...withHold });
   }
+  // A path the analysis cannot know is not slow work (precision first: on real code it is
+  // nearly always a local file). Only the unit's own parameter is kept, pending: a caller that
+  // passes a URL makes it remote I/O there (`withPathArgument` in the flow), nothing else does.
   const parameter = pathParameterOf(ctx, site.args[api.pathArgument]);
+  if (parameter === undefined) return cursor;
   return ctx.emit(cursor, {
     kind: 'slow',
     slowKind: 'file-io',
     callee: site.display,
-    detail: 'on a path not known here (it may be remote)',
-    ...(parameter !== undefined ? { pathParameter: parameter } : {}),
+    detail: 'on the path its callers give',
+    pathParameter: parameter,
     span,
   });
 }
