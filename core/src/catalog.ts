@@ -76,12 +76,11 @@ export type ApiEntry = ApiSemantics & {
   readonly replacesSessionStore?: boolean;
   /**
    * Says the request is expected to run long: a time limit (argument `limitArgument`, in
-   * seconds, 0 for none) of at least `minimumSeconds`, a flag set to true (`flagArgument`:
-   * `ignore_user_abort(true)`), or a setting (`ini_set('max_execution_time', 0)`) given such a limit.
+   * seconds, 0 for none) of at least `minimumSeconds`, or a setting
+   * (`ini_set('max_execution_time', 0)`) given such a limit.
    */
   readonly declaresLongRun?: {
     readonly limitArgument?: number;
-    readonly flagArgument?: number;
     readonly setting?: { readonly nameArgument: number; readonly names: readonly string[]; readonly valueArgument: number };
     readonly minimumSeconds: number;
   };

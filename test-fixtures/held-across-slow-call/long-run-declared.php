@@ -1,7 +1,7 @@
 <?php
-// What the code says about itself: lifting the time limit, raising it to minutes, or asking to
-// run on after the user leaves, with the session held, means the author expects the request to
-// run long, even when the long work itself is a call the analysis cannot follow.
+// What the code says about itself: lifting the time limit or raising it to minutes, with the
+// session held, means the author expects the request to run long, even when the long work
+// itself is a call the analysis cannot follow.
 declare(strict_types=1);
 
 function run_import(): void
@@ -19,14 +19,6 @@ function rebuild_index(): void
     $_SESSION['rebuilding'] = true;
     ini_set('max_execution_time', '600'); // expect: held-across-slow-call "stays locked for up to 10 min \(the script's time limit\)"
     SearchIndex::rebuild();
-}
-
-function send_newsletter(): void
-{
-    session_start();
-    $_SESSION['sending'] = true;
-    ignore_user_abort(true); // expect: held-across-slow-call "`ignore_user_abort\(true\)`, a sign that this request is expected to run long"
-    Newsletter::sendAll();
 }
 
 function fetch_report(): void

@@ -33,8 +33,9 @@ export function heldOperations(flow: UnitFlow): HeldOperation[] {
   const cfg = flow.unit.cfg;
   const loopsWithChunkReads = loopsContaining(flow, 'chunk-read');
   const loopsWithCloses = loopsContaining(flow, 'close');
+  const loopsWithYields = loopsContaining(flow, 'yield');
   const result: HeldOperation[] = [];
-  for (const raw of [...rawOperations(flow, loopsWithChunkReads, loopsWithCloses), ...callbackOperations(flow)]) {
+  for (const raw of [...rawOperations(flow, loopsWithChunkReads, loopsWithCloses, loopsWithYields), ...callbackOperations(flow)]) {
     const { observation } = raw;
     // Lifting a time limit in a loop sets it again each round: it repeats no work.
     const loop =
@@ -86,6 +87,7 @@ function* rawOperations(
   flow: UnitFlow,
   loopsWithChunkReads: ReadonlySet<number>,
   loopsWithCloses: ReadonlySet<number>,
+  loopsWithYields: ReadonlySet<number>,
 ): Generator<RawOperation> {
   const cfg = flow.unit.cfg;
   for (const observation of flow.observations) {
@@ -112,12 +114,15 @@ function* rawOperations(
         break;
       case 'time-check':
         // A clock read in a condition marks a polling loop, unless the loop releases the lock
-        // each round (close, wait, reopen is the recommended shape, not a problem).
+        // each round (close, wait, reopen is the recommended shape, not a problem), or only
+        // yields the CPU between rounds (`usleep(50)`): it spins on a local condition, such as
+        // a lock directory another request holds for a moment, not on a remote service.
         if (
           loop !== undefined &&
           effect.inCondition &&
           cfg.loops[loop]!.kind !== 'foreach' &&
-          !enclosingLoops(cfg, loop).some((l) => loopsWithCloses.has(l))
+          !enclosingLoops(cfg, loop).some((l) => loopsWithCloses.has(l)) &&
+          !loopsWithYields.has(loop)
         ) {
           yield {
             observation,
@@ -209,7 +214,7 @@ function enclosingLoops(cfg: Cfg, loop: number): number[] {
 }
 
 /** Loops with an effect of this kind anywhere in their body (nested loops included). */
-function loopsContaining(flow: UnitFlow, kind: 'chunk-read' | 'close'): Set<number> {
+function loopsContaining(flow: UnitFlow, kind: 'chunk-read' | 'close' | 'yield'): Set<number> {
   const cfg = flow.unit.cfg;
   const loops = new Set<number>();
   for (const node of cfg.nodes) {

@@ -160,6 +160,17 @@ export interface ChunkReadEffect {
 }
 
 /**
+ * A sleep too short to keep anyone waiting (`usleep(50)`: under `YIELD_SECONDS`): it only
+ * gives the CPU away. Not slow work; a loop that waits on the clock and yields each round
+ * spins on a local condition (a lock directory) and is not a polling wait either.
+ */
+export interface YieldEffect {
+  readonly kind: 'yield';
+  readonly callee: string;
+  readonly span: Span;
+}
+
+/**
  * Knowledge gained from a branch condition: `if (session_status() === PHP_SESSION_NONE)`.
  * `started` means open, or closed after having been started (`session_id() !== ''`).
  */
@@ -311,6 +322,7 @@ export type Effect =
   | TimeCheckEffect
   | OutputEffect
   | ChunkReadEffect
+  | YieldEffect
   | AssumeEffect
   | CallResultEffect
   | FactEffect

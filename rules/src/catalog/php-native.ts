@@ -179,14 +179,15 @@ const localPaths: Record<string, ApiEntry> = {
 };
 
 /**
- * What the code says about itself: lifting or raising the time limit, or asking to run on
- * after the user leaves, means the author expects this request to run long (a minute or
- * more). With the session held, every other request of the user waits that long.
+ * What the code says about itself: lifting or raising the time limit means the author expects
+ * this request to run long (a minute or more). With the session held, every other request of
+ * the user waits that long. `ignore_user_abort(true)` is not such a sign: it asks to finish
+ * what was started even if the user leaves, and real code uses it to keep a write or a lock
+ * directory consistent; a request that really runs long also lifts its time limit.
  */
 const LONG_RUN_SECONDS = 60;
 const longRuns: Record<string, ApiEntry> = {
   set_time_limit: { effect: 'none', declaresLongRun: { limitArgument: 0, minimumSeconds: LONG_RUN_SECONDS } },
-  ignore_user_abort: { effect: 'none', declaresLongRun: { flagArgument: 0, minimumSeconds: LONG_RUN_SECONDS } },
   // Also a setting: `ini_set('session.use_cookies', '0')` matters for reopen-after-output.
   ini_set: {
     effect: 'setting',

@@ -8,7 +8,7 @@ import { callableArguments, callableTarget } from './callables';
 import { literalString, sessionRoot } from './session-access';
 import { classifyPath, pathArguments, pathParameterOf } from './static-path';
 import { emitStoreInstall, noteLockEvidence } from './session-store';
-import { holdEstimate, longRunDeclared } from './hold-estimates';
+import { holdEstimate, isYield, longRunDeclared } from './hold-estimates';
 import { flagLiteralKey, literalOf } from './predicates';
 import { recordTimeouts } from './timeouts';
 
@@ -259,6 +259,7 @@ function projectByRef(ctx: UnitContext, site: CallSite): readonly number[] {
 function emitSlow(ctx: UnitContext, site: CallSite, api: Extract<ApiEntry, { effect: 'slow' }>, cursor: Cursor): Cursor {
   const span = ctx.span(site.node);
   const hold = holdEstimate(ctx, site, api);
+  if (isYield(api, hold)) return ctx.emit(cursor, { kind: 'yield', callee: site.display, span });
   const withHold = hold ? { hold } : {};
   if (api.pathArgument === undefined) return ctx.emit(cursor, { kind: 'slow', slowKind: api.kind, callee: site.display, span, ...withHold });
   const path = classifyPath(ctx, site.args[api.pathArgument]);

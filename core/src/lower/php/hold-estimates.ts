@@ -8,6 +8,19 @@ import { timeoutHold } from './timeouts';
 import { literalString } from './session-access';
 
 /**
+ * A sleep shorter than this only yields the CPU: `usleep(1)` or `usleep(50)` returns after
+ * the scheduler's next turn, well under a millisecond, which no other request notices. The
+ * shortest hold the estimates put in words is a millisecond, so anything shorter is not a
+ * wait (`YieldEffect`).
+ */
+export const YIELD_SECONDS = 0.001;
+
+/** A sleep of a duration the code spells out that is shorter than `YIELD_SECONDS`. */
+export function isYield(api: Extract<ApiEntry, { effect: 'slow' }>, hold: HoldEstimate | undefined): boolean {
+  return api.kind === 'sleep' && hold !== undefined && 'seconds' in hold && hold.bound === 'sleep' && hold.seconds < YIELD_SECONDS;
+}
+
+/**
  * How long a slow call may take, from its arguments: a sleep's duration when every part of it
  * is spelled out (`sleep(5)`, `usleep(250000)`), otherwise `computed`; a request's timeout
  * (`CURLOPT_TIMEOUT`, a `'timeout'` option), otherwise `no-timeout`. Calls whose catalog
@@ -55,13 +68,6 @@ export function longRunDeclared(
     return { callee, hold: seconds === 0 ? { unknown: 'no-limit' } : { seconds, bound: 'time-limit' } };
   };
   if (declares.limitArgument !== undefined) return limit(declares.limitArgument);
-  if (declares.flagArgument !== undefined) {
-    const arg = site.args[declares.flagArgument];
-    const value = arg ? argumentText(arg).toLowerCase() : '';
-    if (value !== 'true' && !(scalarNumber(ctx, arg) ?? 0)) return undefined;
-    // It bounds nothing: the script runs until its work ends, even after the user leaves.
-    return { callee: `${name}(${written(declares.flagArgument)})` };
-  }
   if (declares.setting) {
     const setting = site.args[declares.setting.nameArgument];
     const settingName = setting ? literalString(argumentNode(setting)) : undefined;
@@ -84,8 +90,4 @@ function scalarNumber(ctx: UnitContext, arg: SyntaxNode | undefined): number | u
 
 function argumentNode(arg: SyntaxNode): SyntaxNode {
   return arg.type === 'argument' ? (arg.namedChildren.find((c) => c?.type !== 'name') ?? arg) : arg;
-}
-
-function argumentText(arg: SyntaxNode): string {
-  return argumentNode(arg).text;
 }
