@@ -40,6 +40,22 @@ export type ApiSemantics =
        * (argument `options`: `$client->get($url, ['timeout' => 5])`).
        */
       readonly timeoutFrom?: { readonly handle?: number | 'receiver'; readonly options?: number };
+      /**
+       * A command line (`shell_exec('uname -a')`): not slow when every program it runs is one of
+       * `Catalog.shortLocalCommands`.
+       */
+      readonly commandArgument?: number;
+      /**
+       * A host name to resolve (`gethostbyname()`): not slow when that needs no DNS query
+       * (`localhost`, an IP address).
+       */
+      readonly hostArgument?: number;
+      /**
+       * A database query: slow only when the SQL written in one of these arguments waits
+       * (`Catalog.waitStatements`: `SELECT SLEEP(5)`, `GET_LOCK('x', 10)`). A page's own
+       * ordinary queries are short; precision first.
+       */
+      readonly slowOnlyWithStatementIn?: readonly number[];
     }
   /** A clock read; `secondsPerUnit` converts what it returns to seconds (`hrtime(true)`: 1e-9). */
   | { readonly effect: 'time-check'; readonly secondsPerUnit?: number }
@@ -151,6 +167,16 @@ export interface Catalog {
    * the connection (`CURLOPT_CONNECTTIMEOUT`), not the whole request.
    */
   readonly timeoutOptions?: Readonly<Record<string, { readonly secondsPerUnit: number; readonly connectOnly?: boolean }>>;
+  /**
+   * Programs that do a little local work and exit at once (`uname`, `cat`, `groups`): a command
+   * line that runs only these is not slow work. Lower-case, without a directory.
+   */
+  readonly shortLocalCommands?: readonly string[];
+  /**
+   * SQL that makes the database wait (`SLEEP(`, `GET_LOCK(`), compared upper-case with single
+   * spaces: a query that runs it is slow work (see `slowOnlyWithStatementIn`).
+   */
+  readonly waitStatements?: readonly string[];
   /** Superglobals whose elements are paths on this machine (`_FILES`: uploads), without `$`. */
   readonly localPathVariables?: readonly string[];
   /** Superglobals the request fills (`_GET`, `_POST`): a path from them may be anything. */

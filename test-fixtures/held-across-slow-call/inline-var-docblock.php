@@ -1,13 +1,14 @@
 <?php
 // A local typed only by an inline `@var` docblock (the factory has no declared return type):
-// the query on it is database work.
+// a query on it that waits for a lock is database work.
 
 function load_orders(int $userId): array
 {
     session_start();
     /** @var PDO $db */
     $db = $GLOBALS['container']->get('db');
-    $rows = $db->query('SELECT * FROM orders WHERE user_id = ' . $userId)->fetchAll(); // expect: held-across-slow-call "database|query"
+    $db->query("SELECT GET_LOCK('orders-" . $userId . "', 10)"); // expect: held-across-slow-call "`\$db->query\(\)` with `GET_LOCK\(`"
+    $rows = $db->query('SELECT * FROM orders WHERE user_id = ' . $userId)->fetchAll();
     $_SESSION['order_count'] = count($rows);
     session_write_close();
     return $rows;

@@ -62,7 +62,7 @@ const remote: Record<string, ApiEntry> = {
   getmxrr: slow('remote-io'),
   dns_get_mx: slow('remote-io'),
   gethostbyaddr: slow('remote-io'),
-  gethostbynamel: slow('remote-io'),
+  gethostbynamel: { effect: 'slow', kind: 'remote-io', hostArgument: 0 },
   socket_connect: slow('remote-io'),
   socket_recv: slow('remote-io'),
   socket_read: slow('remote-io'),
@@ -80,7 +80,7 @@ const remote: Record<string, ApiEntry> = {
   fsockopen: slow('remote-io'),
   pfsockopen: slow('remote-io'),
   stream_socket_client: slow('remote-io'),
-  gethostbyname: slow('remote-io'),
+  gethostbyname: { effect: 'slow', kind: 'remote-io', hostArgument: 0 },
   dns_get_record: slow('remote-io'),
   mail: slow('mail'),
   mb_send_mail: slow('mail'),
@@ -115,33 +115,66 @@ const downloads: Record<string, ApiEntry> = {
   readgzfile: slow('download'),
 };
 
+/** Runs the command line at argument 0: slow unless it runs only short local utilities. */
+const runs: ApiEntry = { effect: 'slow', kind: 'process', commandArgument: 0 };
+
 const processes: Record<string, ApiEntry> = {
-  exec: slow('process'),
-  shell_exec: slow('process'),
-  system: slow('process'),
-  passthru: slow('process'),
-  popen: slow('process'),
-  proc_open: slow('process'),
+  exec: runs,
+  shell_exec: runs,
+  system: runs,
+  passthru: runs,
+  popen: runs,
+  proc_open: runs,
   proc_close: slow('process'),
   pcntl_waitpid: slow('process'),
 };
 
+/**
+ * Programs that read a little local state or transform their input and exit at once. A command
+ * line that runs only these (`uname -a`, `cat /proc/loadavg`, `groups $user | cut -f3 -d" "`)
+ * is not slow work. Not here: programs whose run time depends on the network or on what they
+ * are given (`ping`, `rrdtool`, `mysqldump`, `convert`, `tail` that may follow a file, `df`
+ * on a network mount).
+ */
+const shortLocalCommands = [
+  'arch', 'basename', 'cat', 'command', 'cut', 'date', 'dirname', 'echo', 'false', 'free',
+  'getconf', 'grep', 'groups', 'head', 'hostname', 'id', 'locale', 'logname', 'nproc',
+  'printf', 'pwd', 'readlink', 'realpath', 'sed', 'sort', 'stat', 'test', 'tr', 'true',
+  'umask', 'uname', 'uniq', 'uptime', 'wc', 'which', 'whoami',
+];
+
+/**
+ * A page's own queries are short: a query is slow work only when its SQL waits on purpose
+ * (`SELECT SLEEP(5)`, MySQL's `GET_LOCK('job', 30)`, PostgreSQL's `pg_sleep()` and blocking
+ * advisory locks, SQL Server's `WAITFOR DELAY`). Argument lists say where the SQL may be.
+ */
+const waitStatements = [
+  'SLEEP(', 'GET_LOCK(', 'PG_SLEEP(', 'PG_SLEEP_FOR(', 'PG_SLEEP_UNTIL(', 'PG_ADVISORY_LOCK(',
+  'PG_ADVISORY_XACT_LOCK(', 'WAITFOR DELAY', 'WAITFOR TIME', 'DBMS_LOCK.SLEEP(', 'DBMS_SESSION.SLEEP(', 'SP_GETAPPLOCK',
+];
+
+function query(...statementArguments: readonly number[]): ApiEntry {
+  return { effect: 'slow', kind: 'database', slowOnlyWithStatementIn: statementArguments };
+}
+
 const databases: Record<string, ApiEntry> = {
-  mysqli_query: slow('database'),
-  mysqli_real_query: slow('database'),
-  mysqli_multi_query: slow('database'),
-  mysqli_stmt_execute: slow('database'),
-  mysqli_execute: slow('database'),
-  mysqli_execute_query: slow('database'),
-  mysql_query: slow('database'),
-  mysql_unbuffered_query: slow('database'),
-  pg_query: slow('database'),
-  pg_query_params: slow('database'),
-  pg_execute: slow('database'),
-  pg_send_query: slow('database'),
-  pg_get_result: slow('database'),
-  sqlsrv_query: slow('database'),
-  oci_execute: slow('database'),
+  mysqli_query: query(1),
+  mysqli_real_query: query(1),
+  mysqli_multi_query: query(1),
+  // A prepared statement's SQL was given to `prepare()`: not seen here.
+  mysqli_stmt_execute: query(),
+  mysqli_execute: query(),
+  mysqli_execute_query: query(1),
+  mysql_query: query(0),
+  mysql_unbuffered_query: query(0),
+  // The connection is optional: the SQL is the first or the second argument.
+  pg_query: query(0, 1),
+  pg_query_params: query(0, 1),
+  pg_execute: query(),
+  pg_send_query: query(0, 1),
+  pg_get_result: query(),
+  sqlsrv_query: query(1),
+  oci_execute: query(),
   mysqli_connect: { effect: 'none', returns: 'mysqli' },
   mysqli_prepare: { effect: 'none', returns: 'mysqli_stmt' },
 };
@@ -230,7 +263,7 @@ function withInvokes(entries: Record<string, ApiEntry>): Record<string, ApiEntry
   return result;
 }
 
-const pdoQuery = slow('database');
+const pdoQuery = query(0);
 
 /**
  * A session store of the project's own (`session_set_save_handler()`): PHP calls its `open`
@@ -255,6 +288,8 @@ export const phpNativeCatalog: Catalog = mergeCatalogs({
   sessionStore,
   // Uploads: PHP has stored them in a local temp file before the script runs.
   localPathVariables: ['_FILES'],
+  shortLocalCommands,
+  waitStatements,
   // cURL options, and the `timeout` keys of stream contexts and HTTP clients (Guzzle).
   timeoutOptions: {
     CURLOPT_TIMEOUT: { secondsPerUnit: 1 },
@@ -287,7 +322,7 @@ export const phpNativeCatalog: Catalog = mergeCatalogs({
       exec: pdoQuery,
       prepare: { effect: 'none', returns: 'pdostatement' },
     },
-    pdostatement: { execute: pdoQuery },
+    pdostatement: { execute: query() },
     mysqli: {
       query: pdoQuery,
       real_query: pdoQuery,
@@ -295,7 +330,7 @@ export const phpNativeCatalog: Catalog = mergeCatalogs({
       execute_query: pdoQuery,
       prepare: { effect: 'none', returns: 'mysqli_stmt' },
     },
-    mysqli_stmt: { execute: pdoQuery },
+    mysqli_stmt: { execute: query() },
     // Every SOAP call is a remote request; the constructor's WSDL fetch is usually cached.
     soapclient: { '*': slow('http'), __construct: { effect: 'none' } },
   },

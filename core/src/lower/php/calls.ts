@@ -10,6 +10,9 @@ import { classifyPath, pathArguments, pathParameterOf } from './static-path';
 import { emitStoreInstall, noteLockEvidence } from './session-store';
 import { holdEstimate, isYield, longRunDeclared } from './hold-estimates';
 import { flagLiteralKey, literalOf } from './predicates';
+import { runsOnlyShortLocalCommands } from './command-line';
+import { resolvesWithoutLookup } from './host-name';
+import { statementIn } from './sql-text';
 import { recordTimeouts } from './timeouts';
 
 /** A call, after its callee and receiver have been worked out from the syntax. */
@@ -260,6 +263,16 @@ function emitSlow(ctx: UnitContext, site: CallSite, api: Extract<ApiEntry, { eff
   const span = ctx.span(site.node);
   const hold = holdEstimate(ctx, site, api);
   if (isYield(api, hold)) return ctx.emit(cursor, { kind: 'yield', callee: site.display, span });
+  if (api.commandArgument !== undefined && runsOnlyShortLocalCommands(ctx, site.args[api.commandArgument])) return cursor;
+  if (api.hostArgument !== undefined && resolvesWithoutLookup(ctx, site.node, site.args[api.hostArgument])) return cursor;
+  if (api.slowOnlyWithStatementIn !== undefined) {
+    const waits = api.slowOnlyWithStatementIn
+      .map((index) => site.args[index])
+      .map((arg) => statementIn(ctx, arg ? argumentValue(arg) : undefined, ctx.catalog.waitStatements ?? []))
+      .find((statement) => statement !== undefined);
+    if (waits === undefined) return cursor;
+    return ctx.emit(cursor, { kind: 'slow', slowKind: api.kind, callee: site.display, detail: `with \`${waits}\` in its SQL`, span, ...(hold ? { hold } : {}) });
+  }
   const withHold = hold ? { hold } : {};
   if (api.pathArgument === undefined) return ctx.emit(cursor, { kind: 'slow', slowKind: api.kind, callee: site.display, span, ...withHold });
   const path = classifyPath(ctx, site.args[api.pathArgument]);

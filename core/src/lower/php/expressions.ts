@@ -10,6 +10,7 @@ import { evaluateStatic } from './static-string';
 import type { StaticString } from '../../ir/static-string';
 import { emitBootstrapOpen } from './bootstrap-includes';
 import { emitAssignmentFacts, emitDefineFacts, literalOf, trackedVariable } from './predicates';
+import { runsOnlyShortLocalCommands } from './command-line';
 
 /** Nodes whose bodies are units of their own: defining them runs nothing. */
 const NESTED_UNITS = new Set(['anonymous_function', 'arrow_function', 'anonymous_class', 'function_definition',
@@ -59,6 +60,7 @@ function lowerExpressionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor
       return lowerInclude(ctx, node, cursor);
     case 'shell_command_expression': {
       const next = lowerChildren(ctx, node, cursor);
+      if (runsOnlyShortLocalCommands(ctx, node)) return next;
       return ctx.emit(next, { kind: 'slow', slowKind: 'process', callee: 'a shell command in backticks', span: ctx.span(node) });
     }
     case 'print_intrinsic': {

@@ -9,6 +9,7 @@ import type { UnitContext } from './context';
 import { literalString } from './session-access';
 import { typeOf } from './types';
 import { NESTED } from './bootstrap-includes';
+import { statementIn } from './sql-text';
 
 /**
  * Session stores of the project's own. `session_set_save_handler()` becomes an `open` of the
@@ -182,46 +183,9 @@ function carriesFlag(node: SyntaxNode | undefined, flag: string): boolean {
   return node.namedChildren.some((element) => element?.type === 'array_element_initializer' && element.namedChildren.some((part) => part !== null && carriesFlag(part, flag)));
 }
 
-/** The lock statement of the catalog found in the string literals of an argument (or of its variable's one assignment). */
+/** The lock statement of the catalog found in the SQL of an argument. */
 function lockingStatement(ctx: UnitContext, store: SessionStoreCatalog, node: SyntaxNode | undefined): string | undefined {
-  if (!node) return undefined;
-  const value = node.type === 'variable_name' ? ctx.singleAssignments.get(node.text) : node;
-  const text = normalizeSql(literalPieces(value, 0).join(' '));
-  if (text === '') return undefined;
-  return store.lockStatements.find((statement) => text.includes(normalizeSql(statement)));
-}
-
-/** The literal pieces of a string expression: literals, interpolated strings' text, concatenations. */
-function literalPieces(node: SyntaxNode | undefined, depth: number): string[] {
-  if (!node || depth > 16) return [];
-  switch (node.type) {
-    case 'string':
-    case 'encapsed_string':
-      return node.namedChildren.flatMap((part) => (part?.type === 'string_content' ? [part.text] : []));
-    case 'parenthesized_expression':
-      return literalPieces(node.namedChild(0) ?? undefined, depth + 1);
-    case 'binary_expression':
-      if (node.childForFieldName('operator')?.text !== '.') return [];
-      return [...literalPieces(node.childForFieldName('left') ?? undefined, depth + 1), ...literalPieces(node.childForFieldName('right') ?? undefined, depth + 1)];
-    default:
-      return [];
-  }
-}
-
-/** Upper case, whitespace as single spaces, none before `(`: `get_lock (` and `GET_LOCK(` compare equal. */
-function normalizeSql(text: string): string {
-  let result = '';
-  let space = false;
-  for (const ch of text.toUpperCase()) {
-    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
-      space = result.length > 0;
-      continue;
-    }
-    if (space && ch !== '(') result += ' ';
-    space = false;
-    result += ch;
-  }
-  return result;
+  return statementIn(ctx, node, store.lockStatements);
 }
 
 function valueOf(arg: SyntaxNode): SyntaxNode | undefined {

@@ -1,0 +1,26 @@
+<?php
+// A command line that runs only short local utilities (the load average, the kernel name, the
+// user's groups piped through `cut`, `whoami` in backticks) is not slow work, whatever values
+// it is given as arguments; nor is resolving `localhost` or an IP address, written in the code
+// or proven by the `if` around the call.
+declare(strict_types=1);
+
+const UNAME = 'uname -a';
+
+function connect_host(string $host): string
+{
+    if (!strcasecmp($host, 'localhost')) {
+        $host = gethostbyname($host);
+    }
+    return $host;
+}
+
+session_start();
+$_SESSION['load'] = explode(' ', (string) shell_exec('cat /proc/loadavg'))[0];
+$_SESSION['kernel'] = shell_exec(UNAME);
+$user = trim((string) `whoami`);
+$_SESSION['group'] = trim((string) shell_exec('groups ' . $user . ' | cut -f3 -d" "'));
+exec('/usr/bin/id -u 2>&1', $uid);
+$_SESSION['uid'] = $uid[0] ?? '';
+$_SESSION['local'] = gethostbyname('localhost') . gethostbyname('127.0.0.1');
+$_SESSION['db'] = connect_host((string) ($_SESSION['db_host'] ?? 'localhost'));

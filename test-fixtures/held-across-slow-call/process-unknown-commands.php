@@ -1,0 +1,38 @@
+<?php
+// A program that is not a short local utility, a program the code computes, a line that also
+// runs another program, and a subshell are slow work; so is resolving a name that is not local.
+// One region each.
+declare(strict_types=1);
+
+function graph(string $rrd): void
+{
+    session_start();
+    $_SESSION['graph'] = $rrd;
+    shell_exec('rrdtool graph - DEF:x=' . escapeshellarg($rrd) . ':x:AVERAGE'); // expect: held-across-slow-call "`shell_exec\(\)`"
+}
+
+function run_tool(string $tool): void
+{
+    session_start();
+    $_SESSION['tool'] = $tool;
+    exec($tool . ' --version'); // expect: held-across-slow-call "`exec\(\)`"
+}
+
+function ping_host(string $host): void
+{
+    session_start();
+    $_SESSION['host'] = $host;
+    shell_exec('uname -n; ping -c 1 ' . escapeshellarg($host)); // expect: held-across-slow-call "`shell_exec\(\)`"
+}
+
+function count_users(): void
+{
+    session_start();
+    $_SESSION['users'] = shell_exec('echo $(getent passwd | wc -l)'); // expect: held-across-slow-call "`shell_exec\(\)`"
+}
+
+function resolve(string $host): void
+{
+    session_start();
+    $_SESSION['ip'] = gethostbyname($host); // expect: held-across-slow-call "`gethostbyname\(\)`"
+}
