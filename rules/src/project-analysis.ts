@@ -226,6 +226,13 @@ export function analyzeProject(
   const grouped = suppressAndGroup(perFile, files);
   const findings = withScopes(grouped.filter((finding) => finding.unreported === undefined), files);
   const unreported = grouped.filter((finding) => finding.unreported !== undefined);
+  for (const file of files.values()) {
+    if (!file.requested || !file.ir) continue;
+    for (const read of file.ir.uncountedReads ?? []) {
+      const line = file.lines.positionAt(read.span.start).line + 1;
+      notes.push({ file: file.path, message: `line ${line}: \`${read.callee}\` reads a path not known here: not counted as slow work (only a URL is)`, span: read.span });
+    }
+  }
   for (const unresolved of resolver.unresolvedIncludes()) {
     const file = linesOf.get(unresolved.span.file);
     const line = file ? file.positionAt(unresolved.span.start).line + 1 : 0;

@@ -105,6 +105,8 @@ export interface FileIR {
   readonly storeInstalls: readonly StoreInstall[];
   /** Callbacks registered for named hooks, in source order. */
   readonly registrations: readonly Registration[];
+  /** PHP: file reads on a path the analysis cannot know, not counted as slow work (for `--verbose`). */
+  readonly uncountedReads?: readonly { readonly span: Span; readonly callee: string }[];
   /** Comments, for suppressions: span and text. */
   readonly comments: readonly { readonly span: Span; readonly text: string }[];
   /**

@@ -284,7 +284,10 @@ function emitSlow(ctx: UnitContext, site: CallSite, api: Extract<ApiEntry, { eff
   // nearly always a local file). Only the unit's own parameter is kept, pending: a caller that
   // passes a URL makes it remote I/O there (`withPathArgument` in the flow), nothing else does.
   const parameter = pathParameterOf(ctx, site.args[api.pathArgument]);
-  if (parameter === undefined) return cursor;
+  if (parameter === undefined) {
+    ctx.facts.uncountedReads.push({ span, callee: site.display });
+    return cursor;
+  }
   return ctx.emit(cursor, {
     kind: 'slow',
     slowKind: 'file-io',

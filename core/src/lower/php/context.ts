@@ -22,6 +22,8 @@ export interface FileFacts {
   readonly storeInstalls: StoreInstall[];
   /** Hook registrations found while lowering (`add_action(...)`). */
   readonly registrations: Registration[];
+  /** File reads on a path the analysis cannot know: not slow work, said under `--verbose`. */
+  readonly uncountedReads: { span: Span; callee: string }[];
   /** Problems met while lowering (too deep nesting), reported as input errors. */
   readonly problems: { span: Span; message: string }[];
   /** Top-level statements (by node id) → the namespace scope they run in. */

@@ -37,6 +37,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
     catalog,
     symbols: symbols ?? new ProjectSymbols([fileSymbols(file, declarations)]),
     problems: [],
+    uncountedReads: [],
     registrations: [],
     storeInstalls: [],
     statementScopes: declarations.statementScopes,
@@ -61,6 +62,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
     })),
     registrations: facts.registrations,
     storeInstalls: facts.storeInstalls,
+    ...(facts.uncountedReads.length > 0 ? { uncountedReads: facts.uncountedReads } : {}),
     executionContext: executionContext(root, file),
     comments: declarations.comments.map(({ node }) => ({
       span: { file, start: node.startIndex, end: node.endIndex },
