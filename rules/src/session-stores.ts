@@ -28,11 +28,12 @@ export function projectSessionStores(irs: readonly FileIR[], resolver: CallResol
   for (const ir of irs) {
     for (const install of ir.storeInstalls) {
       const from = unitAround(ir, install.span);
-      const { lock, known } = from ? lockOf(install, from, resolver, children) : { lock: undefined, known: false };
+      const { lock, known, implementers } = from ? lockOf(install, from, resolver, children) : { lock: undefined, known: false, implementers: undefined };
       stores.set(spanKey(install.span), {
         span: install.span,
         line: lineOf(install.span),
-        display: install.display,
+        // A handler typed by an interface or base class is named by the classes that implement it.
+        display: implementers ?? install.display,
         known,
         ...(lock ? { lock } : {}),
       });
@@ -68,26 +69,35 @@ export function storesAt(
 /**
  * The lock the store's code takes: in one of its methods (`open`, `read`), every
  * implementation of which takes it. A method declared abstract (`[$this, 'read']` in a base
- * class) is implemented by the subclasses: the store locks only if all of them do.
+ * class) or in an interface the handler is typed by is implemented by the project's classes
+ * below it: the store locks only if all of them do.
  */
 function lockOf(
   install: StoreInstall,
   from: Unit,
   resolver: CallResolver,
   children: ReadonlyMap<string, readonly string[]>,
-): { lock: LockEvidence | undefined; known: boolean } {
+): { lock: LockEvidence | undefined; known: boolean; implementers?: string } {
   let known = false;
+  let implementers: string | undefined;
   for (const target of install.code) {
     let units = resolver.resolve(target, from, install.span);
     if (units.length === 0 && target.type === 'method') {
       units = descendants(target.className, children).flatMap((className) => resolver.resolve({ ...target, className }, from, install.span));
+      if (units.length > 0) implementers ??= classesOf(units);
     }
     if (units.length === 0) continue;
     known = true;
     const locks = [...new Set(units)].map((unit) => lockIn(unit, resolver));
-    if (locks.every((lock) => lock !== undefined)) return { lock: locks[0], known };
+    if (locks.every((lock) => lock !== undefined)) return { lock: locks[0], known, ...(implementers ? { implementers } : {}) };
   }
-  return { lock: undefined, known };
+  return { lock: undefined, known, ...(implementers ? { implementers } : {}) };
+}
+
+/** "`DbTable`", "`FileStore` or `DbStore`": the classes of methods, as their declarations write them. */
+function classesOf(units: readonly Unit[]): string {
+  const names = [...new Set(units.map((unit) => unit.displayName.split('::')[0]!))].slice(0, 3);
+  return names.map((name) => `\`${name}\``).join(' or ');
 }
 
 /** The first lock taken by a unit or what it calls, a few calls deep. */
@@ -111,15 +121,22 @@ function lockIn(start: Unit, resolver: CallResolver): LockEvidence | undefined {
   return undefined;
 }
 
-/** Class → the classes that extend it directly. */
+/**
+ * Class or interface → the classes that extend or implement it directly: a handler typed by
+ * an interface (`setSaveHandler(\SessionHandlerInterface $handler)`) is one of the project's
+ * classes that implement it.
+ */
 function subclasses(irs: readonly FileIR[]): Map<string, string[]> {
   const children = new Map<string, string[]>();
+  const add = (base: string, name: string): void => {
+    const list = children.get(base) ?? [];
+    if (!list.includes(name)) list.push(name);
+    children.set(base, list);
+  };
   for (const ir of irs) {
     for (const cls of ir.classes) {
-      if (!cls.parent) continue;
-      const list = children.get(cls.parent) ?? [];
-      if (!list.includes(cls.name)) list.push(cls.name);
-      children.set(cls.parent, list);
+      if (cls.parent) add(cls.parent, cls.name);
+      for (const implemented of cls.interfaces ?? []) add(implemented, cls.name);
     }
   }
   return children;

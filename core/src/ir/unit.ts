@@ -92,6 +92,8 @@ export interface ClassInfo {
   readonly parent?: string;
   /** Traits it uses (lower-case fq). */
   readonly traits?: readonly string[];
+  /** Interfaces it implements (lower-case fq). */
+  readonly interfaces?: readonly string[];
   readonly span: Span;
 }
 

@@ -58,6 +58,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
       name,
       ...(parent ? { parent } : {}),
       ...(declarations.traits.has(name) ? { traits: declarations.traits.get(name)! } : {}),
+      ...(declarations.interfaces.has(name) ? { interfaces: declarations.interfaces.get(name)! } : {}),
       span: declarations.classSpans.get(name)!,
     })),
     registrations: facts.registrations,

@@ -40,6 +40,8 @@ export interface FileDeclarations {
   readonly methods: Map<string, Set<string>>;
   /** Lower-case fq class → the traits it uses. */
   readonly traits: Map<string, string[]>;
+  /** Lower-case fq class → the interfaces it implements (lower-case fq). */
+  readonly interfaces: Map<string, string[]>;
   /** Lower-case fq class → method → returned class. */
   readonly methodReturns: Map<string, Map<string, string>>;
   /** Lower-case fq function → returned class. */
@@ -171,6 +173,7 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
     propertyCalls: new Map(),
     methods: new Map(),
     traits: new Map(),
+    interfaces: new Map(),
     methodReturns: new Map(),
     functionReturns: new Map(),
     byRef: new Map(),
@@ -362,6 +365,9 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
             const base = node.namedChildren.find((c) => c?.type === 'base_clause');
             const parentName = base?.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name');
             result.classes.set(className, parentName ? region.resolveClass(parentName.text) : '');
+            const implemented = node.namedChildren.find((c) => c?.type === 'class_interface_clause');
+            const interfaces = (implemented?.namedChildren ?? []).filter((c): c is SyntaxNode => c?.type === 'name' || c?.type === 'qualified_name').map((c) => region.resolveClass(c.text));
+            if (interfaces.length > 0) result.interfaces.set(className, interfaces);
             result.classSpans.set(className, { file, start: node.startIndex, end: node.endIndex });
           }
       }
