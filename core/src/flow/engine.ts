@@ -3,7 +3,7 @@ import type { Unit } from '../ir/unit';
 import type { CallResolver } from './resolver';
 import { heldOperations } from './held';
 import { MAX_VISITS_PER_NODE, solve } from './solver';
-import { applyFacts, forgetAfterCall, mapCases } from './facts';
+import { applyFacts, changedByCall, globalCases, isGlobalSubject, mapCases, withCallerFacts } from './facts';
 import { quoteCode } from '../text/quote-code';
 import {
   CLOSED,
@@ -179,6 +179,9 @@ interface Summary extends CalleeEffects {
   readonly exitWhen?: { readonly true: ResourceState | undefined; readonly false: ResourceState | undefined };
 }
 
+/** Units searched for the properties a call may change; past it, any may change. */
+const MAX_ASSIGNMENT_SEARCH = 2000;
+
 /** Nested summaries before a call chain is cut. */
 const MAX_SUMMARY_DEPTH = 120;
 
@@ -287,13 +290,13 @@ export class FlowEngine {
   /** The global facts of the caller's state the callee gets: settings, and the constants it (or what it includes) tests. */
   private globalFactsFor(env: Env, before: ResourceState, callee: Unit): Env {
     const tested = this.constants.relevant.size > 0 ? this.constants.testedBelow(callee) : undefined;
-    const settings = (before.facts ?? []).filter((fact) => fact.subject.startsWith('ini:') || (tested?.has(fact.subject) && this.constants.relevant.has(fact.subject)));
+    const settings = (before.facts ?? []).filter((fact) => isGlobalSubject(fact.subject) || (tested?.has(fact.subject) && this.constants.relevant.has(fact.subject)));
     return settings.length > 0 ? { ...env, settings } : env;
   }
 
   /** The global facts a unit's exit state has on every path: settings, and defined constants. */
   private globalFactsOf(exit: ResourceState | undefined): { settings?: readonly PredicateValue[] } {
-    const settings = (exit?.facts ?? []).filter((fact) => fact.subject.startsWith('ini:') || this.constants.relevant.has(fact.subject));
+    const settings = (exit?.facts ?? []).filter((fact) => isGlobalSubject(fact.subject) || this.constants.relevant.has(fact.subject));
     return settings.length > 0 ? { settings } : {};
   }
 
@@ -319,32 +322,37 @@ export class FlowEngine {
         return applied.set || applied.forget ? applyFacts(before, applied) : before;
       }
       if (effect.kind === 'setting') {
+        // Whatever is known about the setting no longer holds (a pure wrapper's result over it too).
         const fact = settingFact(effect.name, effect.value);
-        return fact ? applyFacts(before, { kind: 'fact', forget: [fact.subject], set: [fact], span: effect.span }) : before;
+        return applyFacts(before, { kind: 'fact', forget: [`ini:${effect.name}`], ...(fact ? { set: [fact] } : {}), span: effect.span });
       }
       if (effect.kind === 'call') {
         const { after, outcome } = this.applyCall(effect, unit, resource, before, env);
         if (outcome) calls.set(node, outcome);
-        // Paths with different facts go through the call one by one, so each keeps its facts.
-        const perCase = before.cases ? mapCases(before, (one) => this.applyCall(effect, unit, resource, one, env).after) : after && withFacts(after, before.facts);
-        const forgotten = forgetAfterCall(perCase, effect.target.type === 'include');
+        // Paths with different facts go through the call one by one, so each keeps its facts
+        // (but those the callee may change), and adds what the callee learnt, per path, of
+        // global subjects (settings, pure calls, static properties).
+        const changed = changedByCall(effect.target.type === 'include', () => this.propertiesChanged(outcome?.units));
+        const perCase = before.cases
+          ? this.perCase(before, (one) => this.applyCall(effect, unit, resource, one, env).after, changed)
+          : after && withCallerFacts(after, before.facts, changed);
         const settings = outcome?.settings;
-        if (!forgotten || !settings || settings.length === 0) return forgotten;
-        return applyFacts(forgotten, { kind: 'fact', forget: settings.map((fact) => fact.subject), set: settings, span: effect.span });
+        if (!perCase || !settings || settings.length === 0) return perCase;
+        return applyFacts(perCase, { kind: 'fact', forget: settings.map((fact) => fact.subject), set: settings, span: effect.span });
       }
       if (effect.kind === 'call-result') {
         const call = cfg.nodes[effect.callNode]?.effect;
         const callBefore = stateAt(effect.callNode);
         if (call?.kind !== 'call' || !callBefore) return before;
         const results: ResourceState[] = [];
+        const changed = changedByCall(call.target.type === 'include', () => this.propertiesChanged(calls.get(effect.callNode)?.units));
         for (const one of casesOf(callBefore)) {
           const result = this.applyCallResult(call, unit, resource, one, effect.truthy, env);
           if (!result) return before;
-          results.push(withFacts(result, one.facts));
+          results.push(withCallerFacts(result, one.facts, changed));
         }
         // The branch on the call's result is not why the session may be open: keep the reason it had.
-        const joined = keepWhyMaybe(joinStates(results), [before]);
-        return forgetAfterCall(joined, call.target.type === 'include');
+        return keepWhyMaybe(joinStates(results), [before]);
       }
       return mapCases(before, (one) => transferEffect(effect, resource, one, this.openStep(effect)));
     }, onCut);
@@ -364,6 +372,73 @@ export class FlowEngine {
       terminate: states[cfg.terminate],
       throwExit: states[cfg.throwExit],
     };
+  }
+
+  /**
+   * The properties a call may change: those its units and, transitively, the project code they
+   * call assign (`Unit.assignsProperties`). A call that resolves to no project code may change
+   * any (it is not known what runs); inside a callee, a call that resolves to nothing is taken
+   * to change nothing, as it is taken to do no slow work.
+   */
+  private propertiesChanged(units: readonly Unit[] | undefined): ReadonlySet<string> | 'any' {
+    if (!units || units.length === 0) return 'any';
+    const changed = new Set<string>();
+    for (const unit of units) {
+      const own = this.assignedTransitively(unit);
+      if (own === 'any') return 'any';
+      for (const subject of own) changed.add(subject);
+    }
+    return changed;
+  }
+
+  private readonly assigned = new Map<Unit, ReadonlySet<string> | 'any'>();
+
+  private assignedTransitively(root: Unit): ReadonlySet<string> | 'any' {
+    const known = this.assigned.get(root);
+    if (known) return known;
+    // Every unit reachable from `root` through resolved calls (iterative: call chains may be long).
+    const found = new Set<string>();
+    const seen = new Set<Unit>([root]);
+    const stack: Unit[] = [root];
+    let any = false;
+    while (stack.length > 0 && !any) {
+      // A call graph this large is taken to change any property (facts are forgotten, never invented).
+      if (seen.size > MAX_ASSIGNMENT_SEARCH) {
+        any = true;
+        break;
+      }
+      const unit = stack.pop()!;
+      const memo = unit === root ? undefined : this.assigned.get(unit);
+      if (memo === 'any') any = true;
+      else if (memo) {
+        for (const subject of memo) found.add(subject);
+        continue;
+      }
+      if (unit.assignsProperties === 'any') any = true;
+      else for (const subject of unit.assignsProperties ?? []) found.add(subject);
+      for (const node of unit.cfg.nodes) {
+        const effect = node.effect;
+        if (effect?.kind !== 'call' || effect.target.type === 'parameter') continue;
+        for (const callee of this.resolver.resolve(effect.target, unit, effect.span)) {
+          if (seen.has(callee)) continue;
+          seen.add(callee);
+          stack.push(callee);
+        }
+      }
+    }
+    const result: ReadonlySet<string> | 'any' = any ? 'any' : found;
+    this.assigned.set(root, result);
+    return result;
+  }
+
+  /** Applies a call to each case of the caller's state, each keeping its own facts, and joins the results. */
+  private perCase(state: ResourceState, apply: (one: ResourceState) => ResourceState | undefined, changed: (subject: string) => boolean): ResourceState | undefined {
+    const results: ResourceState[] = [];
+    for (const one of casesOf(state)) {
+      const after = apply(one);
+      if (after) results.push(withCallerFacts(after, one.facts, changed));
+    }
+    return keepWhyMaybe(joinStates(results), [state]);
   }
 
   private cut(unit: Unit, reason: string): void {
@@ -424,6 +499,11 @@ export class FlowEngine {
     let sometimes = true;
     const flushes: Step[][] = [];
     const opens: Step[][] = [];
+    // A setting changed after output is refused by PHP, though the facts record it: a unit
+    // that may do that is not trusted to start the session without headers.
+    const changesSettingsAfterOutput =
+      flow.observations.some((o) => o.effect.kind === 'setting') &&
+      flow.observations.some((o) => (o.effect.kind === 'output' && o.effect.flush) || (o.effect.kind === 'slow' && o.effect.slowKind === 'download') || (o.call?.flushes.length ?? 0) > 0);
     for (const observation of flow.observations) {
       const { effect, before, call } = observation;
       const underEntryLock = before.open.some((site) => site.entry);
@@ -441,7 +521,9 @@ export class FlowEngine {
           if (before.open.length === 0) sometimes = false;
         }
       }
-      if (effect.kind === 'open' && effect.resource === resource && before.closed) {
+      // A start with the session cookie and the cache limiter off sends no header: it works
+      // after output, so callers that flushed are not told about it (domain.md §5.3).
+      if (effect.kind === 'open' && effect.resource === resource && before.closed && (changesSettingsAfterOutput || !startsWithoutHeaders(before))) {
         opens.push([{ span: effect.span, label: `\`${effect.api}\` starts the session here` }]);
       }
       if (effect.kind === 'output' && effect.flush) {
@@ -536,7 +618,7 @@ export class FlowEngine {
         if (!summary) {
           results.push(closedPart(before));
         } else {
-          if (summary.exit) results.push(reroot(summary.exit, callStep, before, this.closeStep(effect)));
+          if (summary.exit) results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect)));
           for (const occurrence of summary.slowUnderOwnLock) {
             const sites = (occurrence.sites ?? []).map((site) => siteFromChain([callStep, ...site.chain]));
             slowUnderOwnLock.push({ ...occurrence, chain: [callStep, ...occurrence.chain], sites });
@@ -553,7 +635,7 @@ export class FlowEngine {
         if (!summary) {
           results.push(withOptional({ closed: false, open: before.open }, before.via, undefined));
         } else {
-          if (summary.exit) results.push(reroot(summary.exit, callStep, before, this.closeStep(effect)));
+          if (summary.exit) results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect)));
           if (summary.slowUnderLock.length === 0) withoutSlowWork = true;
           for (const found of summary.slowUnderLock) {
             // A path the callee got as a parameter is what this call passes.
@@ -575,15 +657,15 @@ export class FlowEngine {
     let after = joinStates(results);
     if (after && after.open.length > 0 && after.closed && !before.closed) {
       const line = this.lineOf(from, effect.span.start);
-      after = withOptional(after, after.via, `\`${effect.display}\` leaves it open (line ${line})`);
+      after = withReason(after, `\`${effect.display}\` leaves it open (line ${line})`);
     } else if (after && after.open.length > 0 && after.closed && before.open.length === 0) {
       const line = this.lineOf(from, effect.span.start);
-      after = withOptional(after, after.via, `\`${effect.display}\` opens it (line ${line})`);
+      after = withReason(after, `\`${effect.display}\` opens it (line ${line})`);
     } else if (after && after.open.length > 0 && after.closed && before.open.length > 0 && before.closed) {
       // Maybe open before and after, and the callee opened nothing of its own: the branch that
       // kept it open is still why (a call must not make the finding forget its condition).
       const own = after.open.some((site) => !before.open.some((s) => s.key === site.key));
-      if (!own && before.whyMaybe !== undefined) after = withOptional(after, after.via, before.whyMaybe);
+      if (!own && before.whyMaybe !== undefined) after = withReason(after, before.whyMaybe);
     }
     const cap = <T>(items: T[]): T[] => items.slice(0, MAX_OCCURRENCES);
     const outcome: CallOutcome = {
@@ -629,7 +711,7 @@ export class FlowEngine {
         if (!summary?.exitWhen) return undefined;
         const exit = truthy ? summary.exitWhen.true : summary.exitWhen.false;
         const part = entry === 'closed' ? closedPart(before) : withOptional({ closed: false, open: before.open }, before.via, undefined);
-        if (exit) results.push(reroot(exit, callStep, part, this.closeStep(effect)));
+        if (exit) results.push(...rerootCases(exit, callStep, part, this.closeStep(effect)));
       }
     }
     // No way to return that value: this branch cannot be taken.
@@ -699,13 +781,22 @@ export function settingFact(name: string, value: string): PredicateValue | undef
   return undefined;
 }
 
+/**
+ * True when every path here has switched the session cookie and the cache limiter off: a
+ * `session_start()` then sends no header, so php-src starts it even after output (domain.md §5).
+ */
+export function startsWithoutHeaders(state: ResourceState): boolean {
+  const off = (facts: Facts | undefined, predicate: string): boolean => (facts ?? []).some((fact) => fact.predicate === predicate && fact.value);
+  return casesOf(state).every((one) => off(one.facts, 'ini:session.use_cookies=off') && off(one.facts, 'ini:session.cache_limiter=off'));
+}
+
 function sharedSettings(sets: readonly (readonly PredicateValue[])[]): { settings?: readonly PredicateValue[] } {
   if (sets.length === 0) return {};
   const shared = sets[0]!.filter((fact) => sets.every((set) => set.some((other) => other.predicate === fact.predicate && other.value === fact.value)));
   return shared.length > 0 ? { settings: shared } : {};
 }
 
-/** The environment of a callee with the arguments this call leaves out. */
+/** The environment of a callee with the arguments this call leaves out and those it writes as literals. */
 function withOmitted(env: Env, effect: CallEffect): Env {
   const literals = effect.literalArguments && effect.target.type !== 'include' && effect.target.type !== 'parameter' ? { literals: effect.literalArguments } : {};
   return effect.argumentCount !== undefined && effect.target.type !== 'include' ? { ...env, omittedFrom: effect.argumentCount, ...literals } : { ...env, ...literals };
@@ -867,6 +958,17 @@ function reroot(state: ResourceState, call: Step, before: ResourceState, closeSt
   return withOptional({ closed: state.closed, open, released, idCleared, closedBy: unionSteps(undefined, closedBy) }, before.via, undefined);
 }
 
+/** The state with why it may be open set, keeping its facts and cases (`withOptional` drops them). */
+function withReason(state: ResourceState, whyMaybe: string | undefined): ResourceState {
+  const set = withOptional(state, state.via, whyMaybe);
+  return { ...set, ...(state.facts ? { facts: state.facts } : {}), ...(state.cases ? { cases: state.cases } : {}) };
+}
+
+/** `reroot` for each case of a callee's exit, each keeping what it knows of global subjects. */
+function rerootCases(state: ResourceState, call: Step, before: ResourceState, closeStep: Step): ResourceState[] {
+  return globalCases(state).map((one) => withFacts(reroot(one, call, before, closeStep), one.facts));
+}
+
 /** A callee's close step and the steps under it, as one chain from inside the callee. */
 function innerSteps(step: Step): readonly Step[] {
   return [{ span: step.span, label: step.label }, ...(step.inner ?? [])];
@@ -910,6 +1012,11 @@ export function transferEffect(
           return before.closed
             ? withOptional({ closed: true, open: [], released: before.released === true, idCleared: before.idCleared === true }, undefined, undefined)
             : undefined;
+        case 'ever-started': {
+          // Open, or closed after a start (whatever closed it).
+          if (before.open.length === 0 && before.released !== true) return undefined;
+          return withOptional({ closed: before.released === true, open: before.open, released: before.released === true }, before.via, before.released === true ? before.whyMaybe : undefined);
+        }
         case 'started': {
           // Open, or closed after a start: the closed part survives only if it was released
           // by a close that kept the id (not `session_destroy()`).

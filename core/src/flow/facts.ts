@@ -1,5 +1,43 @@
 import type { FactEffect } from '../ir/effects';
-import { MAX_FACTS, casesOf, joinStates, keepWhyMaybe, withFacts, type Facts, type ResourceState } from './state';
+import { MAX_FACTS, casesOf, joinStates, keepWhyMaybe, withFacts, type Fact, type Facts, type ResourceState } from './state';
+
+/**
+ * Subjects that are the same wherever a unit runs (session settings, pure calls): a callee is
+ * entered with what its caller knows of them, and hands back what it learnt per path.
+ */
+export function isGlobalSubject(subject: string): boolean {
+  return subject.startsWith('ini:') || subject.startsWith('pure:') || subject.startsWith('::');
+}
+
+function byPredicate(a: Fact, b: Fact): number {
+  return a.predicate < b.predicate ? -1 : a.predicate > b.predicate ? 1 : 0;
+}
+
+/** A callee's exit state as the caller keeps it: each case with only what it knows of global subjects. */
+export function globalCases(state: ResourceState): readonly ResourceState[] {
+  return casesOf(state).map((one) => {
+    const kept = (one.facts ?? []).filter((fact) => isGlobalSubject(fact.subject));
+    return withFacts(one, kept.length > 0 ? kept : undefined);
+  });
+}
+
+/**
+ * The state after a call, on one path of the caller: the caller's facts hold on every case,
+ * except where the callee's case knows better about the same subject (it changed a setting,
+ * or tested one the caller did not know): so `restart_session()` and a later
+ * `stop_session()` agree on `ini_bool('session.use_cookies')` path by path.
+ */
+export function withCallerFacts(after: ResourceState, callerFacts: Facts | undefined, changed: (subject: string) => boolean = () => false): ResourceState {
+  const still = (callerFacts ?? []).filter((fact) => !changed(fact.subject));
+  if (!after.cases && !after.facts) return withFacts(after, still.length > 0 ? still : undefined);
+  const merged = casesOf(after).map((one) => {
+    const own = one.facts ?? [];
+    const kept = still.filter((fact) => !own.some((known) => known.subject === fact.subject));
+    const facts = [...kept, ...own].sort(byPredicate).slice(0, MAX_FACTS);
+    return withFacts(one, facts.length > 0 ? facts : undefined);
+  });
+  return keepWhyMaybe(joinStates(merged), [after]) ?? after;
+}
 
 /**
  * Path-sensitive facts: what branch predicates are known to be on each path. The state keeps
@@ -53,18 +91,18 @@ export function applyFacts(state: ResourceState, effect: FactEffect): ResourceSt
 }
 
 /**
- * After a call: properties (`->x`, `::$x`) may have been changed by the callee, and an
- * included file (`include: true`) runs in the unit's scope, so it may assign any of its
- * local variables (`$x`) as well. Constants stay: only `define()` changes them.
+ * After a call, what the caller knew that the callee may have changed: properties (`->x`,
+ * `::$x`) it or its callees assign (`changesOf`; all of them for a call that resolves to no
+ * project code), and for an included file (`include: true`, which runs in the unit's scope)
+ * local variables (`$x`) as well. Constants stay: only `define()` changes them. Worked out
+ * only when a fact asks.
  */
-export function forgetAfterCall(state: ResourceState | undefined, include: boolean): ResourceState | undefined {
-  if (!state || !(state.facts || state.cases)) return state;
-  const changed = (subject: string): boolean => subject.startsWith('->') || subject.startsWith('::') || (include && subject.startsWith('$'));
-  const cases = casesOf(state);
-  if (!cases.some((one) => (one.facts ?? []).some((fact) => changed(fact.subject)))) return state;
-  const results = cases.map((one) => {
-    const kept = (one.facts ?? []).filter((fact) => !changed(fact.subject));
-    return withFacts(one, kept.length > 0 ? kept : undefined);
-  });
-  return keepWhyMaybe(joinStates(results), [state]);
+export function changedByCall(include: boolean, changesOf: () => ReadonlySet<string> | 'any'): (subject: string) => boolean {
+  let changes: ReadonlySet<string> | 'any' | undefined;
+  return (subject) => {
+    if (include && subject.startsWith('$')) return true;
+    if (!subject.startsWith('->') && !subject.startsWith('::')) return false;
+    changes ??= changesOf();
+    return changes === 'any' || changes.has(subject);
+  };
 }

@@ -177,7 +177,7 @@ export interface YieldEffect {
 export interface AssumeEffect {
   readonly kind: 'assume';
   readonly resource: ResourceId;
-  readonly state: 'open' | 'closed' | 'started';
+  readonly state: 'open' | 'closed' | 'started' | 'ever-started';
   readonly span: Span;
 }
 

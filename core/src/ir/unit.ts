@@ -52,6 +52,11 @@ export interface Unit {
    * remembers over parameters with a literal default.
    */
   readonly literalArguments?: readonly { readonly index: number; readonly value: string; readonly facts: readonly import('./effects').PredicateValue[] }[];
+  /**
+   * The properties the unit itself may change (`->x`, `::$x`; `'any'` for a computed name):
+   * a call forgets only facts about what the callee and its callees change.
+   */
+  readonly assignsProperties?: readonly string[] | 'any';
 }
 
 export interface LockEvidence {

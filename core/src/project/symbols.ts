@@ -1,5 +1,6 @@
 import type { StaticString } from '../ir/static-string';
 import type { Span } from '../model/span';
+import { samePure, type PureFunction } from '../lower/php/pure-functions';
 
 /** What one file declares, gathered before any lowering so every file can see the others. */
 export interface FileSymbols {
@@ -23,6 +24,8 @@ export interface FileSymbols {
    * the statement that sets each.
    */
   readonly settings: ReadonlyMap<string, { readonly values: readonly SettingValue[]; readonly span: Span }>;
+  /** Lower-case fq function → its model when it is a pure function (`pure-functions.ts`), null when not. */
+  readonly pureFunctions?: ReadonlyMap<string, PureFunction | null>;
 }
 
 /** A literal value in a configuration file: a string or a boolean. */
@@ -65,6 +68,7 @@ export class ProjectSymbols {
   private readonly constants = new Map<string, StaticString>();
   private readonly functionReturns = new Map<string, string>();
   private readonly functionByRef = new Map<string, readonly number[]>();
+  private readonly pureFunctions = new Map<string, PureFunction | null>();
   readonly files = new Set<string>();
 
   constructor(files: readonly FileSymbols[]) {
@@ -75,7 +79,17 @@ export class ProjectSymbols {
       for (const [fn, indices] of file.functionByRef) if (!this.functionByRef.has(fn)) this.functionByRef.set(fn, indices);
       for (const cls of file.classes) if (!this.classes.has(cls.name)) this.classes.set(cls.name, cls);
       for (const [name, value] of file.constants) if (!this.constants.has(name)) this.constants.set(name, value);
+      // A function declared in several files is pure only when every declaration is the same.
+      for (const [name, pure] of file.pureFunctions ?? []) {
+        const known = this.pureFunctions.get(name);
+        this.pureFunctions.set(name, known === undefined || samePure(known, pure) ? pure : null);
+      }
     }
+  }
+
+  /** The model of a project function that is pure in every file that declares it. */
+  pureFunction(name: string): PureFunction | undefined {
+    return this.pureFunctions.get(name) ?? undefined;
   }
 
   hasFunction(name: string): boolean {

@@ -10,6 +10,7 @@ import {
   type Step,
   type UnitFlow,
   settingFact,
+  startsWithoutHeaders,
 } from '../../../core/src';
 import { RelatedList, lineList } from './session-facts';
 
@@ -38,6 +39,7 @@ export const reopenAfterOutput: Rule = {
       const flow = context.flowOf(unit);
       const flushedBy = flushReach(flow);
       const cookieless = flushedBy.size > 0 ? cookielessNodes(flow, flushedBy) : new Set<number>();
+      const settingAfterFlush = flow.observations.some((o) => o.effect.kind === 'setting' && flushedBy.has(o.node));
       // A `finally` block is copied onto every path through it: report each start once.
       const reported = new Set<string>();
       for (const observation of flow.observations) {
@@ -51,6 +53,9 @@ export const reopenAfterOutput: Rule = {
               ? { kind: 'open', resource: flow.resource, mode: 'lock', api: effect.display, span: effect.span }
               : undefined;
         if (!open) continue;
+        // The paths here switched the cookie and the cache limiter off (facts, also from callers),
+        // unless this unit changes them after a flush, when PHP refuses the change.
+        if (effect.kind === 'open' && !settingAfterFlush && startsWithoutHeaders(before)) continue;
         const flush = flushedBy.get(observation.node);
         if (!flush || reported.has(spanKey(open.span))) continue;
         if (cookieless.has(observation.node)) continue;

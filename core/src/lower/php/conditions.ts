@@ -11,7 +11,7 @@ export interface Branches {
   readonly whenFalse: Cursor;
 }
 
-type SessionState = 'open' | 'closed' | 'started';
+type SessionState = 'open' | 'closed' | 'started' | 'ever-started';
 
 /** What a condition tells about the session on each outcome (undefined: nothing). */
 interface SessionTest {
@@ -165,9 +165,42 @@ function opposite(state: 'open' | 'closed'): 'open' | 'closed' {
   return state === 'open' ? 'closed' : 'open';
 }
 
+function definedName(node: SyntaxNode): string | undefined {
+  const first = node.childForFieldName('arguments')?.namedChildren.find((c) => c?.type === 'argument')?.namedChild(0);
+  const name = first ? literalString(first) : undefined;
+  return name === undefined ? undefined : stripLeadingBackslash(name);
+}
+
+/**
+ * `@ini_set('session.use_cookies', false) === false`: PHP refuses a session setting only while a
+ * session is active or after headers were sent (php-src `SESSION_CHECK_ACTIVE_STATE`,
+ * `SESSION_CHECK_OUTPUT_STATE`). With the session closed that means output was sent, and then a
+ * `session_start()` that needs the cookie fails as well: so the failure branch is taken as one
+ * where the session is open, and is dead where it is closed (Adminer's `stop_session()`).
+ */
+function settingFails(call: SyntaxNode, other: SyntaxNode, operator: string): boolean {
+  if (operator !== '===' && operator !== '!==') return false;
+  if (other.type !== 'boolean' || other.text.toLowerCase() !== 'false') return false;
+  let inner = call;
+  // `@ini_set(…)`: the `@` only silences the warning.
+  while (inner.type === 'error_suppression_expression' || inner.type === 'parenthesized_expression') {
+    const operand = inner.namedChild(0);
+    if (!operand) return false;
+    inner = operand;
+  }
+  const name = calledFunction(inner);
+  if (name !== 'ini_set' && name !== 'ini_alter') return false;
+  const first = inner.childForFieldName('arguments')?.namedChildren.find((c) => c?.type === 'argument')?.namedChild(0);
+  const setting = first ? literalString(first)?.toLowerCase() : undefined;
+  return setting !== undefined && setting.startsWith('session.');
+}
+
 /** Recognises `session_status() === PHP_SESSION_NONE`, `session_id() === ''`, `isset($_SESSION)`. */
 function sessionTest(ctx: UnitContext, node: SyntaxNode): SessionTest | undefined {
   if (calledFunction(node) === 'session_id') return { whenTrue: 'started', whenFalse: 'closed' };
+  // php-src defines `SID` when a session starts, and a constant stays: `defined('SID')` tells
+  // whether a session was ever started in this request (Adminer's bootstrap tests it).
+  if (calledFunction(node) === 'defined' && definedName(node) === 'SID') return { whenTrue: 'ever-started', whenFalse: 'closed' };
   const called = calledFunction(node);
   if (called === 'empty' || called === 'isset') {
     // In this grammar `empty(...)` and `isset(...)` are calls with one argument.
@@ -188,6 +221,7 @@ function sessionTest(ctx: UnitContext, node: SyntaxNode): SessionTest | undefine
   const right = node.childForFieldName('right');
   if (!left || !right) return undefined;
   for (const [call, other] of [[left, right], [right, left]] as const) {
+    if (settingFails(call, other, operator)) return equal ? { whenTrue: 'open' } : { whenFalse: 'open' };
     const fn = calledFunction(call, ctx);
     if (fn === 'session_status') {
       const constant = STATUS_CONSTANTS[stripLeadingBackslash(other.text)];

@@ -9,7 +9,7 @@ import type { ProjectSymbols } from '../../project/symbols';
 import type { NameScope } from './names';
 import type { Timeouts } from './timeouts';
 import { collectDefinitions } from './bootstrap-includes';
-import { NO_TRACKED_PREDICATES, type TrackedPredicates } from './predicates';
+import { NO_TRACKED_PREDICATES, stripLeadingBackslash, type PredicateScope, type PureLookup, type TrackedPredicates } from './predicates';
 
 /** Facts about the whole file that every unit's lowering needs. */
 export interface FileFacts {
@@ -72,6 +72,20 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
     readonly className: string | undefined,
   ) {
     super();
+  }
+
+  /** A call of a project function that is pure in every file declaring it (`ini_bool('x')`). */
+  readonly pureLookup: PureLookup = (call) => {
+    const callee = call.type === 'function_call_expression' ? call.childForFieldName('function') : null;
+    if (callee?.type !== 'name' && callee?.type !== 'qualified_name') return undefined;
+    const name = this.names.functionCandidates(callee.text).find((candidate) => this.facts.symbols.hasFunction(candidate));
+    const fn = name ? this.facts.symbols.pureFunction(name) : undefined;
+    return name && fn ? { name: stripLeadingBackslash(callee.text).toLowerCase(), fn } : undefined;
+  };
+
+  /** What this unit's predicates are read against. */
+  get predicateScope(): PredicateScope {
+    return this.className !== undefined ? { pure: this.pureLookup, selfClass: this.className } : { pure: this.pureLookup };
   }
 
   /** The unit's `define('NAME', value)` calls, in no particular order. */

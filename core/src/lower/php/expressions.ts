@@ -9,7 +9,7 @@ import { sessionRoot } from './session-access';
 import { evaluateStatic } from './static-string';
 import type { StaticString } from '../../ir/static-string';
 import { emitBootstrapOpen } from './bootstrap-includes';
-import { emitAssignmentFacts, emitDefineFacts, literalOf, trackedVariable } from './predicates';
+import { emitAssignmentFacts, emitDefineFacts, emitPredicateAssignment, forgetStaticProperty, literalOf, trackedVariable } from './predicates';
 import { runsOnlyShortLocalCommands } from './command-line';
 
 /** Nodes whose bodies are units of their own: defining them runs nothing. */
@@ -85,7 +85,8 @@ function lowerExpressionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor
       const argument = node.childForFieldName('argument') ?? named(node)[0];
       const root = argument ? sessionRoot(argument, session) : undefined;
       if (argument && root) return ctx.emit(lowerIndexes(ctx, argument, cursor), writeEffect(ctx, argument, root.key));
-      return lowerChildren(ctx, node, cursor);
+      const after = lowerChildren(ctx, node, cursor);
+      return argument ? forgetStaticProperty(ctx, argument, after) : after;
     }
     case 'variable_name':
     case 'subscript_expression': {
@@ -159,7 +160,10 @@ function lowerAssignment(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
   }
   if (!left) return next;
   const tracked = node.type === 'assignment_expression' ? trackedVariable(ctx, left) : undefined;
-  if (tracked) return emitAssignmentFacts(ctx, tracked, literalOf(right), node, next);
+  if (tracked) return emitPredicateAssignment(ctx, left, right, next) ?? emitAssignmentFacts(ctx, tracked, literalOf(right), node, next);
+  // A static property this unit does not test may still be known to a caller (facts about
+  // static properties cross calls): it is forgotten here.
+  next = forgetStaticProperty(ctx, left, next);
   const root = sessionRoot(left, session);
   if (root) {
     next = lowerIndexes(ctx, left, next);

@@ -4,6 +4,7 @@ import type { FileIR, Unit, UnitKind } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
 import { LineIndex } from '../../text/line-index';
+import { assignedProperties } from './assigned-properties';
 import { collectTrackedPredicates, literalArgumentFacts, omittedArgumentFacts, parameterDefaults, type ParameterDefault } from './predicates';
 import { UnitContext, type FileFacts } from './context';
 import { lowerExpression } from './expressions';
@@ -79,7 +80,7 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
   ctx.setBlockLowering((body, cursor) => lowerStatement(ctx, body, cursor));
   collectVariableTypes(ctx, site.node);
   const defaults = site.kind === 'script' ? new Map<string, ParameterDefault>() : parameterDefaults(site.node);
-  ctx.predicates = collectTrackedPredicates(site.node.type === 'program' || site.node.type === 'ERROR' ? site.node : site.node.childForFieldName('body'), defaults);
+  ctx.predicates = collectTrackedPredicates(site.node.type === 'program' || site.node.type === 'ERROR' ? site.node : site.node.childForFieldName('body'), defaults, ctx.predicateScope);
   const omittedArguments = omittedArgumentFacts(ctx.predicates, defaults);
   const literalArguments = literalArgumentFacts(ctx.predicates, defaults);
   let cursor: Cursor = ctx.builder.start();
@@ -115,6 +116,7 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
     ...(ctx.constantTests.size > 0 ? { constantTests: [...ctx.constantTests].sort() } : {}),
     ...(omittedArguments.length > 0 ? { omittedArguments } : {}),
     ...(literalArguments.length > 0 ? { literalArguments } : {}),
+    assignsProperties: assignedProperties(site.node),
   };
   switch (site.kind) {
     case 'script':

@@ -3,6 +3,11 @@ import type { FactEffect, PredicateValue } from '../../ir/effects';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { literalString } from './session-access';
+import { literalOf, stripLeadingBackslash, truthy, type Literal } from './literals';
+import { shapeValue, type PredicateShape } from '../../ir/predicate-shape';
+import { evaluate, settingsRead, withDefaults, type PureFunction } from './pure-functions';
+
+export { literalOf, stripLeadingBackslash, truthy, type Literal } from './literals';
 
 /**
  * Branch predicates a unit tests more than once, so that the flow can remember them along a
@@ -13,20 +18,28 @@ import { literalString } from './session-access';
  * constants (`define()` with a literal name is where they change).
  */
 
-function stripLeadingBackslash(name: string): string {
-  return name.startsWith('\\') ? name.slice(1) : name;
-}
-
-/** A literal value a variable can be assigned: what a predicate can be evaluated on. */
-export type Literal = null | boolean | number | string;
-
 /** A predicate as the lowering sees it: its canonical key, what it reads, how it evaluates. */
 export interface Predicate {
   readonly key: string;
   /** `$name` for a variable, `const:NAME` for a constant. */
   readonly subject: string;
-  /** The predicate's value when the subject holds `literal`; undefined when it cannot tell. */
-  readonly valueFor: (literal: Literal) => boolean | undefined;
+  /** What the predicate computes from the subject's value (`shapeValue`). */
+  readonly shape: PredicateShape;
+}
+
+/** The predicate's value when the subject holds `literal`; undefined when it cannot tell. */
+export function valueFor(predicate: Predicate, literal: Literal): boolean | undefined {
+  return shapeValue(predicate.shape, literal);
+}
+
+/** Resolves a call in a condition to a project function that is pure (`pure-functions.ts`). */
+export type PureLookup = (call: SyntaxNode) => { name: string; fn: PureFunction } | undefined;
+
+/** What predicates are read against: the project's pure functions, and the class `self::` names. */
+export interface PredicateScope {
+  readonly pure?: PureLookup;
+  /** Lower-case class of the unit, so `self::$x` is `minz_session::$x` wherever it is tested. */
+  readonly selfClass?: string;
 }
 
 /** A test of a predicate: the condition is true when the predicate is `!negated`. */
@@ -42,28 +55,6 @@ export interface TrackedPredicates {
 }
 
 export const NO_TRACKED_PREDICATES: TrackedPredicates = { keys: new Set(), bySubject: new Map() };
-
-/** PHP's truthiness of a literal. */
-export function truthy(value: Literal): boolean {
-  if (value === null) return false;
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value !== 0;
-  return value !== '' && value !== '0';
-}
-
-/** The literal a node writes (`null`, `true`, `0`, `'x'`), or undefined. */
-export function literalOf(node: SyntaxNode | null | undefined): Literal | undefined {
-  if (!node) return undefined;
-  if (node.type === 'parenthesized_expression') return literalOf(node.namedChild(0));
-  if (node.type === 'null') return null;
-  if (node.type === 'boolean') return node.text.toLowerCase() === 'true';
-  if (node.type === 'integer') {
-    const value = Number(node.text.split('_').join(''));
-    return Number.isSafeInteger(value) ? value : undefined;
-  }
-  const text = literalString(node);
-  return text;
-}
 
 /**
  * A condition whose value is fixed by its text (`false`, `0`, `null`, `true`, `1`): the
@@ -109,7 +100,7 @@ function localVariable(node: SyntaxNode | null | undefined): string | undefined 
  * `::$locked`, whatever the class: `Foo::$x` may be `self::$x`). Properties can change in
  * any call, so the flow forgets their facts at every call.
  */
-function subjectOf(node: SyntaxNode | null | undefined): { key: string; subject: string } | undefined {
+function subjectOf(node: SyntaxNode | null | undefined, selfClass?: string): { key: string; subject: string } | undefined {
   if (!node) return undefined;
   const variable = localVariable(node);
   if (variable) return { key: variable, subject: variable };
@@ -121,8 +112,21 @@ function subjectOf(node: SyntaxNode | null | undefined): { key: string; subject:
   if (node.type === 'scoped_property_access_expression') {
     const scope = node.childForFieldName('scope');
     const name = node.childForFieldName('name');
-    if (scope && name?.type === 'variable_name') return { key: `${scope.text.toLowerCase()}::${name.text}`, subject: `::${name.text}` };
+    if (scope && name?.type === 'variable_name') {
+      // Static properties are facts across calls: `self::` and `static::` are named by the class.
+      const written = scope.text.toLowerCase();
+      const owner = (written === 'self' || written === 'static') && selfClass ? selfClass : stripLeadingBackslash(written);
+      return { key: `${owner}::${name.text}`, subject: `::${name.text}` };
+    }
   }
+  return undefined;
+}
+
+/** The subject of a property on any object (`$o->x` → `->x`, `Foo::$y` → `::$y`); undefined for a computed name. */
+export function propertySubject(node: SyntaxNode): string | undefined {
+  const name = node.childForFieldName('name');
+  if (node.type === 'member_access_expression') return name?.type === 'name' ? `->${name.text}` : undefined;
+  if (node.type === 'scoped_property_access_expression') return name?.type === 'variable_name' ? `::${name.text}` : undefined;
   return undefined;
 }
 
@@ -142,58 +146,91 @@ function constantName(node: SyntaxNode | null | undefined): string | undefined {
 type Subject = { key: string; subject: string };
 
 function truthiness({ key, subject }: Subject): Predicate {
-  return { key, subject, valueFor: truthy };
+  return { key, subject, shape: { kind: 'truthy' } };
 }
 
 function comparison({ key: name, subject }: Subject, strict: boolean, literal: Literal): Predicate {
   const key = `${name} ${strict ? '===' : '=='} ${literalKey(literal)}`;
-  const valueFor = (value: Literal): boolean | undefined => {
-    if (strict) return value === literal;
-    if (typeof literal === 'boolean') return truthy(value) === literal;
-    if (literal === null || value === null) return truthy(value) === truthy(literal);
-    // Loose comparison of different scalar types follows rules not worth guessing here.
-    return typeof value === typeof literal ? value === literal : undefined;
-  };
-  return { key, subject, valueFor };
+  return { key, subject, shape: { kind: 'compare', strict, literal } };
+}
+
+const OPAQUE: PredicateShape = { kind: 'opaque' };
+
+/** "The setting is off" (`''` or `'0'`), what `ini_set()` facts say (`settingFact` in the flow). */
+function settingOff(setting: string): Predicate {
+  return { key: `ini:${setting}=off`, subject: `ini:${setting}`, shape: OPAQUE };
+}
+
+/**
+ * The session settings whose facts every unit keeps (whatever it tests) and hands to its
+ * callers and callees: they decide whether a reopen after output works (domain.md §5.3).
+ */
+export function alwaysRemembered(predicate: { readonly subject: string }): boolean {
+  return predicate.subject === 'ini:session.use_cookies' || predicate.subject === 'ini:session.cache_limiter';
+}
+
+/**
+ * A call of a pure project function with literal arguments (`ini_bool('session.use_cookies')`).
+ * One that reads a single setting and is true exactly when that setting is on (or off), as
+ * evaluated on `''`, `'0'` and `'1'` (what `ini_set()` stores for false, 0 and true), is that
+ * setting's predicate, so `ini_set()` decides it; any other is a predicate of its own, over
+ * the setting it reads (an `ini_set()` of it forgets it) or over nothing.
+ */
+function pureCallTest(node: SyntaxNode, name: string, fn: PureFunction): PredicateTest | undefined {
+  const written = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
+  if (written.some((arg) => arg.childForFieldName('name') || arg.namedChildren.some((c) => c?.type === 'variadic_unpacking'))) return undefined;
+  const literals = written.map((arg) => literalOf(arg.namedChild(0)));
+  if (literals.some((value) => value === undefined)) return undefined;
+  const args = withDefaults(fn, literals as Literal[]);
+  const settings = args && settingsRead(fn, args);
+  if (!args || !settings || settings.length > 1) return undefined;
+  const key = `${name}(${args.map(literalKey).join(', ')})`;
+  const setting = settings[0];
+  if (setting === undefined) return { predicate: { key, subject: `pure:${key}`, shape: OPAQUE }, negated: false };
+  const at = (value: string): Literal | undefined => evaluate(fn.result, args, (read) => (read === setting ? value : undefined));
+  const [empty, zero, one] = [at(''), at('0'), at('1')];
+  if (empty !== undefined && zero !== undefined && one !== undefined && truthy(empty) === truthy(zero) && truthy(one) !== truthy(empty)) {
+    return { predicate: settingOff(setting), negated: !truthy(empty) };
+  }
+  return { predicate: { key, subject: `ini:${setting}`, shape: OPAQUE }, negated: false };
 }
 
 /** The predicate a condition leaf tests, if it is one the flow can remember. */
-export function predicateTest(node: SyntaxNode): PredicateTest | undefined {
+export function predicateTest(node: SyntaxNode, scope?: PredicateScope): PredicateTest | undefined {
   if (node.type === 'parenthesized_expression') {
     const inner = node.namedChildren.find((c) => c !== null && c.type !== 'comment');
-    return inner ? predicateTest(inner) : undefined;
+    return inner ? predicateTest(inner, scope) : undefined;
   }
   if (node.type === 'unary_op_expression' && node.children.some((c) => c !== null && !c.isNamed && c.text === '!')) {
     const argument = node.childForFieldName('argument') ?? node.namedChild(0);
-    const inner = argument ? predicateTest(argument) : undefined;
+    const inner = argument ? predicateTest(argument, scope) : undefined;
     return inner && { predicate: inner.predicate, negated: !inner.negated };
   }
-  const variable = subjectOf(node);
+  const variable = subjectOf(node, scope?.selfClass);
   if (variable) return { predicate: truthiness(variable), negated: false };
   const constant = constantName(node);
-  if (constant) return { predicate: { key: constant, subject: `const:${constant}`, valueFor: () => undefined }, negated: false };
+  if (constant) return { predicate: { key: constant, subject: `const:${constant}`, shape: OPAQUE }, negated: false };
   const called = calledName(node);
   if (called) {
     const argument = onlyArgument(node);
-    const argVariable = subjectOf(argument);
+    const argVariable = subjectOf(argument, scope?.selfClass);
     if (called === 'empty' && argVariable) return { predicate: truthiness(argVariable), negated: true };
     if (called === 'isset' && argVariable) {
-      return { predicate: { key: `isset(${argVariable.key})`, subject: argVariable.subject, valueFor: (v) => v !== null }, negated: false };
+      return { predicate: { key: `isset(${argVariable.key})`, subject: argVariable.subject, shape: { kind: 'isset' } }, negated: false };
     }
     if (called === 'is_null' && argVariable) return { predicate: comparison(argVariable, true, null), negated: false };
     // The settings the flow remembers from `ini_set()` (see `settingFact`): truthy when not off.
     const setting = called === 'ini_get' && argument ? literalString(argument)?.toLowerCase() : undefined;
-    if (setting === 'session.use_cookies' || setting === 'session.cache_limiter') {
-      return { predicate: { key: `ini:${setting}=off`, subject: `ini:${setting}`, valueFor: () => undefined }, negated: true };
-    }
+    if (setting !== undefined) return { predicate: settingOff(setting), negated: true };
     if (called === 'defined' && argument) {
       const name = literalString(argument);
       if (name) {
         const constant = stripLeadingBackslash(name);
-        return { predicate: { key: `defined(${constant})`, subject: `const:${constant}`, valueFor: () => undefined }, negated: false };
+        return { predicate: { key: `defined(${constant})`, subject: `const:${constant}`, shape: OPAQUE }, negated: false };
       }
     }
-    return undefined;
+    const project = scope?.pure?.(node);
+    return project ? pureCallTest(node, project.name, project.fn) : undefined;
   }
   if (node.type === 'binary_expression') {
     const operator = (node.childForFieldName('operator')?.text ?? '').toLowerCase();
@@ -203,7 +240,7 @@ export function predicateTest(node: SyntaxNode): PredicateTest | undefined {
     const left = node.childForFieldName('left');
     const right = node.childForFieldName('right');
     for (const [side, other] of [[left, right], [right, left]] as const) {
-      const subject = subjectOf(side);
+      const subject = subjectOf(side, scope?.selfClass);
       const literal = literalOf(other);
       if (subject && literal !== undefined) {
         return { predicate: comparison(subject, strict, literal), negated: operator.startsWith('!') || operator === '<>' };
@@ -298,7 +335,11 @@ function unstableVariables(node: SyntaxNode, unstable: Set<string>): boolean {
  * tested once and also set by a literal assignment (`$started = true`), over a subject that
  * only changes where the lowering sees it.
  */
-export function collectTrackedPredicates(body: SyntaxNode | null, defaults: ReadonlyMap<string, ParameterDefault> = new Map()): TrackedPredicates {
+export function collectTrackedPredicates(
+  body: SyntaxNode | null,
+  defaults: ReadonlyMap<string, ParameterDefault> = new Map(),
+  scope?: PredicateScope,
+): TrackedPredicates {
   if (!body) return NO_TRACKED_PREDICATES;
   const counts = new Map<string, number>();
   const predicates = new Map<string, Predicate>();
@@ -328,7 +369,7 @@ export function collectTrackedPredicates(body: SyntaxNode | null, defaults: Read
         const leaves: SyntaxNode[] = [];
         conditionLeaves(condition, leaves);
         for (const leaf of leaves) {
-          const test = predicateTest(leaf);
+          const test = predicateTest(leaf, scope);
           if (!test) continue;
           counts.set(test.predicate.key, (counts.get(test.predicate.key) ?? 0) + 1);
           predicates.set(test.predicate.key, test.predicate);
@@ -337,7 +378,16 @@ export function collectTrackedPredicates(body: SyntaxNode | null, defaults: Read
     }
     if (node.type === 'assignment_expression') {
       const left = subjectOf(node.childForFieldName('left'));
-      if (left && literalOf(node.childForFieldName('right')) !== undefined) literalSubjects.add(left.subject);
+      const right = node.childForFieldName('right');
+      if (left && literalOf(right) !== undefined) literalSubjects.add(left.subject);
+      // `$use_cookies = ini_bool('session.use_cookies')`: the variable holds that predicate's
+      // value, so it counts as a literal assignment, and as a test of the predicate.
+      const test = left && localVariable(node.childForFieldName('left')) && right ? assignedPredicate(right, scope) : undefined;
+      if (left && test) {
+        literalSubjects.add(left.subject);
+        counts.set(test.predicate.key, (counts.get(test.predicate.key) ?? 0) + 1);
+        predicates.set(test.predicate.key, test.predicate);
+      }
     }
     for (const child of node.namedChildren) if (child) stack.push(child);
   }
@@ -362,7 +412,7 @@ function firstArgument(node: SyntaxNode): SyntaxNode | undefined {
 
 /** After a condition leaf: on each branch, the tracked predicate it tests is known. */
 export function emitBranchFacts(ctx: UnitContext, leaf: SyntaxNode, whenTrue: Cursor, whenFalse: Cursor): { whenTrue: Cursor; whenFalse: Cursor } {
-  const test = predicateTest(leaf);
+  const test = predicateTest(leaf, ctx.predicateScope);
   if (!test) return { whenTrue, whenFalse };
   const { key, subject } = test.predicate;
   // `defined('X')` tested once: X may be defined by the file that includes this one, or by a
@@ -370,7 +420,7 @@ export function emitBranchFacts(ctx: UnitContext, leaf: SyntaxNode, whenTrue: Cu
   const constant = key.startsWith('defined(');
   if (constant) ctx.constantTests.add(subject);
   // Settings are remembered from `ini_set()` whatever the unit tests, so their tests always count.
-  const remembered = ctx.predicates.keys.has(key) || subject.startsWith('ini:');
+  const remembered = ctx.predicates.keys.has(key) || alwaysRemembered(test.predicate);
   if (!remembered && !constant) return { whenTrue, whenFalse };
   const span = ctx.span(leaf);
   const fact = (value: boolean): PredicateValue => ({ predicate: key, subject, value });
@@ -391,16 +441,65 @@ export function emitAssignmentFacts(ctx: UnitContext, subject: string, value: Li
   const set: PredicateValue[] = [];
   if (value !== undefined) {
     for (const predicate of predicates) {
-      const known = predicate.valueFor(value);
+      const known = valueFor(predicate, value);
       if (known !== undefined) set.push({ predicate: predicate.key, subject, value: known });
     }
   }
   return ctx.emit(cursor, set.length > 0 ? { kind: 'fact', forget: [subject], set, span: ctx.span(node) } : { kind: 'fact', forget: [subject], span: ctx.span(node) });
 }
 
+/**
+ * The predicate a call assigned to a variable computes (`$use_cookies = ini_bool('…')`): a
+ * pure project function, or a builtin predicate such as `defined('X')`; not a plain variable
+ * or literal (those are copies, handled as assignments).
+ */
+function assignedPredicate(right: SyntaxNode, scope: PredicateScope | undefined): PredicateTest | undefined {
+  let inner = right;
+  while (inner.type === 'parenthesized_expression' || (inner.type === 'unary_op_expression' && inner.children.some((c) => c !== null && !c.isNamed && c.text === '!'))) {
+    const next = inner.type === 'parenthesized_expression' ? inner.namedChildren.find((c) => c !== null && c.type !== 'comment') : (inner.childForFieldName('argument') ?? inner.namedChild(0));
+    if (!next) return undefined;
+    inner = next;
+  }
+  if (inner.type !== 'function_call_expression') return undefined;
+  return predicateTest(right, scope);
+}
+
+/**
+ * `$v = <predicate>` where both are remembered: the paths split on the predicate's value, and
+ * each knows `$v` holds the same truth, so a later `if ($v)` agrees with a test of the
+ * predicate itself (and keeps its value after the predicate's subject changes).
+ */
+export function emitPredicateAssignment(ctx: UnitContext, left: SyntaxNode, right: SyntaxNode | null, cursor: Cursor): Cursor | undefined {
+  const variable = localVariable(left);
+  const test = variable && right ? assignedPredicate(right, ctx.predicateScope) : undefined;
+  if (!variable || !test || !ctx.predicates.keys.has(variable)) return undefined;
+  if (!ctx.predicates.keys.has(test.predicate.key) && !alwaysRemembered(test.predicate)) return undefined;
+  const span = ctx.span(left.parent ?? left);
+  const branch = (value: boolean): Cursor =>
+    ctx.emit(cursor, {
+      kind: 'fact',
+      forget: [variable],
+      set: [
+        { predicate: test.predicate.key, subject: test.predicate.subject, value: value !== test.negated },
+        { predicate: variable, subject: variable, value },
+      ],
+      span,
+    });
+  return ctx.builder.join(branch(true), branch(false));
+}
+
+/** After a write to a static property (`self::$locked = …`, `self::$cache['x'] = …`): its facts no longer hold. */
+export function forgetStaticProperty(ctx: UnitContext, target: SyntaxNode, cursor: Cursor): Cursor {
+  let base = target;
+  while (base.type === 'subscript_expression' && base.namedChild(0)) base = base.namedChild(0)!;
+  if (base.type !== 'scoped_property_access_expression') return cursor;
+  const subject = subjectOf(base, ctx.className)?.subject;
+  return subject ? ctx.emit(cursor, { kind: 'fact', forget: [subject], span: ctx.span(target) }) : cursor;
+}
+
 /** The subject a variable or property stands for, when a remembered predicate reads it. */
 export function trackedVariable(ctx: UnitContext, node: SyntaxNode | null | undefined): string | undefined {
-  const found = subjectOf(node);
+  const found = subjectOf(node, ctx.className);
   return found && ctx.predicates.bySubject.has(found.subject) ? found.subject : undefined;
 }
 
@@ -470,7 +569,7 @@ export function literalArgumentFacts(
     for (const literal of FLAG_LITERALS) {
       const facts: PredicateValue[] = [];
       for (const predicate of predicates) {
-        const known = predicate.valueFor(literal);
+        const known = valueFor(predicate, literal);
         if (known !== undefined) facts.push({ predicate: predicate.key, subject, value: known });
       }
       if (facts.length > 0) result.push({ index, value: literalKey(literal), facts });
@@ -488,7 +587,7 @@ export function omittedArgumentFacts(
   for (const [subject, { index, value }] of defaults) {
     const facts: PredicateValue[] = [];
     for (const predicate of tracked.bySubject.get(subject) ?? []) {
-      const known = predicate.valueFor(value);
+      const known = valueFor(predicate, value);
       if (known !== undefined) facts.push({ predicate: predicate.key, subject, value: known });
     }
     if (facts.length > 0) result.push({ index, facts });

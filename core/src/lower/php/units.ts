@@ -5,6 +5,7 @@ import { NameScope } from './names';
 import { literalString } from './session-access';
 import { evaluateStatic, type StaticString } from './static-string';
 import { topLevelSettings } from './settings';
+import { pureFunctionOf, samePure, type PureFunction } from './pure-functions';
 
 /** A unit found in the tree, before lowering. */
 export interface UnitSite {
@@ -51,6 +52,8 @@ export interface FileDeclarations {
   readonly constants: Map<string, StaticString>;
   readonly includes: StaticString[];
   readonly settings: FileSymbols['settings'];
+  /** Lower-case fq function → its model when it is a pure function, null when it is not. */
+  readonly pureFunctions: Map<string, PureFunction | null>;
 }
 
 /** The part of the declarations other files need. */
@@ -71,7 +74,7 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
   }));
   return { file, functions: [...declarations.functions], classes, constants: declarations.constants, functionReturns: declarations.functionReturns,
     functionByRef: new Map([...declarations.byRef].filter(([key]) => !key.includes('::'))), includes: declarations.includes, headerComment: declarations.comments[0]?.node.text ?? '',
-    settings: declarations.settings };
+    settings: declarations.settings, pureFunctions: declarations.pureFunctions };
 }
 
 const NOT_CLASSES = new Set(['string', 'int', 'integer', 'float', 'bool', 'boolean', 'array', 'mixed', 'object',
@@ -180,6 +183,7 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
     constants: new Map(),
     includes: [],
     settings: topLevelSettings(root, file),
+    pureFunctions: new Map(),
   };
   const setProperty = (className: string | undefined, property: string, type: string): void => {
     if (!className) return;
@@ -251,6 +255,10 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
           if (returned) result.functionReturns.set(name, returned);
           const references = byRefPositions(node);
           if (references.length > 0) result.byRef.set(name, references);
+          // Declared twice in one file (under `if (!function_exists())`): pure only if both are the same.
+          const pure = pureFunctionOf(node) ?? null;
+          const before = result.pureFunctions.get(name);
+          result.pureFunctions.set(name, before === undefined || samePure(before, pure) ? pure : null);
           result.units.push({ kind: 'function', node, scope: region, name, display: `${written}()` });
           break;
         }

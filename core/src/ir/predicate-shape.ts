@@ -1,0 +1,46 @@
+/**
+ * What a remembered predicate computes from its subject's value, as data: so that the flow can
+ * decide a callee's predicates from the literal arguments a call passes (`stop_session(true)`
+ * decides `$force`), as the lowering decides them from literal assignments.
+ */
+
+/** A literal value a variable can hold: what a predicate can be evaluated on. */
+export type Literal = null | boolean | number | string;
+
+/** PHP's truthiness of a literal. */
+export function truthy(value: Literal): boolean {
+  if (value === null) return false;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  return value !== '' && value !== '0';
+}
+
+export type PredicateShape =
+  /** `if ($x)`, `empty($x)` (negated). */
+  | { readonly kind: 'truthy' }
+  /** `isset($x)`. */
+  | { readonly kind: 'isset' }
+  /** `$x === 'a'`, `$x == null`. */
+  | { readonly kind: 'compare'; readonly strict: boolean; readonly literal: Literal }
+  /** What the subject's value cannot tell (a constant's `defined()`, a setting). */
+  | { readonly kind: 'opaque' };
+
+/** The predicate's value when its subject holds `value`; undefined when it cannot tell. */
+export function shapeValue(shape: PredicateShape, value: Literal): boolean | undefined {
+  switch (shape.kind) {
+    case 'truthy':
+      return truthy(value);
+    case 'isset':
+      return value !== null;
+    case 'opaque':
+      return undefined;
+    case 'compare': {
+      const { strict, literal } = shape;
+      if (strict) return value === literal;
+      if (typeof literal === 'boolean') return truthy(value) === literal;
+      if (literal === null || value === null) return truthy(value) === truthy(literal);
+      // Loose comparison of different scalar types follows rules not worth guessing here.
+      return typeof value === typeof literal ? value === literal : undefined;
+    }
+  }
+}

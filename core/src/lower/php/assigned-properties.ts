@@ -1,0 +1,54 @@
+import type { SyntaxNode } from '../../parse/php';
+import { propertySubject } from './predicates';
+
+/**
+ * The properties a unit may change, as predicate subjects (`->started`, `::$locked`): what
+ * it assigns, changes in place, unsets or takes by reference, on any object (`$other->x`
+ * may be `$this->x`), including in closures it defines. A call to the unit forgets only the
+ * facts about these (`Unit.assignsProperties`); `'any'` when a property is written by a
+ * computed name (`$this->$name = …`).
+ */
+export function assignedProperties(unitNode: SyntaxNode): readonly string[] | 'any' {
+  const found = new Set<string>();
+  const targets = unitNode.descendantsOfType([
+    'assignment_expression',
+    'augmented_assignment_expression',
+    'reference_assignment_expression',
+    'update_expression',
+    'unset_statement',
+    'by_ref',
+  ]);
+  for (const node of targets) {
+    if (!node) continue;
+    const written =
+      node.type === 'unset_statement' || node.type === 'by_ref'
+        ? node.namedChildren.filter((c): c is SyntaxNode => c !== null)
+        : [node.childForFieldName('left') ?? node.childForFieldName('argument') ?? node.namedChild(0)].filter((c): c is SyntaxNode => c !== null);
+    // The right side of `$x = &$this->y` is taken by reference too.
+    if (node.type === 'reference_assignment_expression') {
+      const right = node.childForFieldName('right');
+      if (right) written.push(right);
+    }
+    for (const target of written) {
+      const subject = baseProperty(target);
+      if (subject === 'any') return 'any';
+      if (subject) found.add(subject);
+    }
+  }
+  return [...found].sort();
+}
+
+/** `$this->x['a']` changes `$this->x`; a list destructuring changes each of its targets. */
+function baseProperty(node: SyntaxNode): string | 'any' | undefined {
+  let current = node;
+  while (current.type === 'subscript_expression' && current.namedChild(0)) current = current.namedChild(0)!;
+  if (current.type === 'list_literal' || current.type === 'array_creation_expression') {
+    for (const element of current.descendantsOfType(['member_access_expression', 'scoped_property_access_expression'])) {
+      const inner = element ? baseProperty(element) : undefined;
+      if (inner) return inner;
+    }
+    return undefined;
+  }
+  if (current.type !== 'member_access_expression' && current.type !== 'scoped_property_access_expression') return undefined;
+  return propertySubject(current) ?? 'any';
+}

@@ -1,0 +1,26 @@
+import type { SyntaxNode } from '../../parse/php';
+import { literalString } from './session-access';
+import type { Literal } from '../../ir/predicate-shape';
+
+/** Literal values as the lowering reads them from the syntax tree, and PHP's truthiness of them. */
+
+export function stripLeadingBackslash(name: string): string {
+  return name.startsWith('\\') ? name.slice(1) : name;
+}
+
+export { truthy, type Literal } from '../../ir/predicate-shape';
+
+/** The literal a node writes (`null`, `true`, `0`, `'x'`), or undefined. */
+export function literalOf(node: SyntaxNode | null | undefined): Literal | undefined {
+  if (!node) return undefined;
+  if (node.type === 'parenthesized_expression') return literalOf(node.namedChild(0));
+  if (node.type === 'null') return null;
+  if (node.type === 'boolean') return node.text.toLowerCase() === 'true';
+  if (node.type === 'integer') {
+    const value = Number(node.text.split('_').join(''));
+    return Number.isSafeInteger(value) ? value : undefined;
+  }
+  const text = literalString(node);
+  return text;
+}
+
