@@ -113,6 +113,35 @@ describe('bad input', () => {
     assert.ok(cut.some((note) => note.startsWith('Analysis of `h120()` in input.php (line 122) was cut: it is reached through more than 120 nested helper calls')), cut.join('\n'));
   }).timeout(60000);
 
+  it('settles a loop whose path facts would trade places without end (no cut)', async () => {
+    // Two parameters with literal defaults tested in a loop that reassigns `$value`: the cases
+    // kept apart by facts used to oscillate past the visit cap; facts are widened away instead.
+    const text = [
+      '<?php',
+      'class Params {',
+      '    public function read($args, $strip_tags = false, $html_escape = false) {',
+      '        session_start();',
+      '        foreach ($args as $name => $value) {',
+      '            if (is_string($value)) {',
+      "                if ($strip_tags && !in_array($name, ['a'], true)) {",
+      '                    $value = strip_tags($value);',
+      '                }',
+      '                if ($html_escape) {',
+      "                    $value = htmlentities($value, ENT_QUOTES, 'UTF-8');",
+      '                }',
+      '            }',
+      '            $this->{$name} = $value;',
+      '        }',
+      '        sleep(1);',
+      '    }',
+      '}',
+      '',
+    ].join('\n');
+    const result = await analyze(text);
+    assert.deepEqual(result.summaryNotes ?? [], []);
+    assert.equal(result.findings.length, 1, 'the sleep after the loop is found');
+  });
+
   it('says nothing about cuts when no bound was reached', async () => {
     const chain = Array.from({ length: 50 }, (_, i) => `function h${i}() { h${i + 1}(); }`).join('\n');
     const result = await analyze(`<?php\n${chain}\nfunction h50() { sleep(1); }\nsession_start();\nh0();\n$_SESSION['x'] = 1;\n`);

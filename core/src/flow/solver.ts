@@ -1,6 +1,6 @@
 import type { Cfg } from '../ir/cfg';
 import type { Effect, ResourceId } from '../ir/effects';
-import { alongEdge, joinStates, stateKey, type ResourceState } from './state';
+import { alongEdge, joinStates, stateKey, withFacts, type ResourceState } from './state';
 
 /** What one effect does to the state; `undefined` out: the path ends (or is impossible). */
 export type Transfer = (
@@ -13,6 +13,14 @@ export type Transfer = (
 
 /** Visits per node before the solver gives up on a pathological graph (never in practice). */
 export const MAX_VISITS_PER_NODE = 64;
+
+/**
+ * Visits of a node after which its in-state keeps no path facts: which predicate a join past
+ * `MAX_CASES` forgets depends on the states, so cases can trade places around a loop without
+ * end. Without facts the state only grows, so the loop settles (a widening: less precise
+ * there, never cut).
+ */
+const FACTS_UNTIL_VISIT = 24;
 
 /**
  * Forward dataflow to a fixpoint over one CFG. The lattice is finite (a few flags and a
@@ -63,7 +71,8 @@ export function solve(
         const out = outStates[from];
         if (out) incoming.push(alongEdge(out, note));
       }
-      const before = joinStates(incoming);
+      const joined = joinStates(incoming);
+      const before = joined && visits[id]! > FACTS_UNTIL_VISIT ? withFacts(joined, undefined) : joined;
       inStates[id] = before;
       const node = cfg.nodes[id]!;
       const after = before && node.effect ? transfer(node.effect, id, before, stateAt) : before;

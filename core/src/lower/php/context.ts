@@ -83,6 +83,13 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
     return name && fn ? { name: stripLeadingBackslash(callee.text).toLowerCase(), fn } : undefined;
   };
 
+  /**
+   * The unit itself starts or closes the session: the static properties it tests are
+   * remembered even when tested once (`if (!self::$volatile) session_start();`), since they
+   * are facts across calls and decide its session effects.
+   */
+  touchesSession = false;
+
   /** What this unit's predicates are read against. */
   get predicateScope(): PredicateScope {
     return this.className !== undefined ? { pure: this.pureLookup, selfClass: this.className } : { pure: this.pureLookup };

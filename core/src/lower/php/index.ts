@@ -5,6 +5,7 @@ import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
 import { LineIndex } from '../../text/line-index';
 import { assignedProperties } from './assigned-properties';
+import { stripLeadingBackslash } from './literals';
 import { collectTrackedPredicates, literalArgumentFacts, omittedArgumentFacts, parameterDefaults, type ParameterDefault } from './predicates';
 import { UnitContext, type FileFacts } from './context';
 import { lowerExpression } from './expressions';
@@ -74,12 +75,25 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
   return { ir, problems: facts.problems };
 }
 
+/** Whether the unit's own code (not nested functions) calls a session open or close API. */
+function startsOrClosesSession(ctx: UnitContext, unitNode: SyntaxNode): boolean {
+  const body = unitNode.type === 'program' ? unitNode : unitNode.childForFieldName('body');
+  for (const call of body?.descendantsOfType('function_call_expression') ?? []) {
+    const callee = call?.childForFieldName('function');
+    if (callee?.type !== 'name' && callee?.type !== 'qualified_name') continue;
+    const api = ctx.catalog.functions[stripLeadingBackslash(callee.text).toLowerCase()];
+    if ((api?.effect === 'open' || api?.effect === 'close') && api.resource === ctx.catalog.sessionResource) return true;
+  }
+  return false;
+}
+
 function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
   const ctx = new UnitContext(facts, site.scope, site.className);
   ctx.unitNode = site.node;
   ctx.setBlockLowering((body, cursor) => lowerStatement(ctx, body, cursor));
   collectVariableTypes(ctx, site.node);
   const defaults = site.kind === 'script' ? new Map<string, ParameterDefault>() : parameterDefaults(site.node);
+  ctx.touchesSession = startsOrClosesSession(ctx, site.node);
   ctx.predicates = collectTrackedPredicates(site.node.type === 'program' || site.node.type === 'ERROR' ? site.node : site.node.childForFieldName('body'), defaults, ctx.predicateScope);
   const omittedArguments = omittedArgumentFacts(ctx.predicates, defaults);
   const literalArguments = literalArgumentFacts(ctx.predicates, defaults);

@@ -420,7 +420,7 @@ export function emitBranchFacts(ctx: UnitContext, leaf: SyntaxNode, whenTrue: Cu
   const constant = key.startsWith('defined(');
   if (constant) ctx.constantTests.add(subject);
   // Settings are remembered from `ini_set()` whatever the unit tests, so their tests always count.
-  const remembered = ctx.predicates.keys.has(key) || alwaysRemembered(test.predicate);
+  const remembered = ctx.predicates.keys.has(key) || alwaysRemembered(test.predicate) || (ctx.touchesSession && subject.startsWith('::'));
   if (!remembered && !constant) return { whenTrue, whenFalse };
   const span = ctx.span(leaf);
   const fact = (value: boolean): PredicateValue => ({ predicate: key, subject, value });
