@@ -10,14 +10,14 @@ import { propertySubject } from './predicates';
  */
 export function assignedProperties(unitNode: SyntaxNode): readonly string[] | 'any' {
   const found = new Set<string>();
-  const targets = unitNode.descendantsOfType([
+  const targets = ownCode(unitNode).flatMap((part) => part.descendantsOfType([
     'assignment_expression',
     'augmented_assignment_expression',
     'reference_assignment_expression',
     'update_expression',
     'unset_statement',
     'by_ref',
-  ]);
+  ]));
   for (const node of targets) {
     if (!node) continue;
     const written =
@@ -36,6 +36,31 @@ export function assignedProperties(unitNode: SyntaxNode): readonly string[] | 'a
     }
   }
   return [...found].sort();
+}
+
+/** Declarations that are units of their own, at a file's top level. */
+const DECLARATIONS = new Set(['function_definition', 'class_declaration', 'interface_declaration', 'trait_declaration', 'enum_declaration']);
+
+/**
+ * The syntax a unit runs itself: a function's whole node, or a file's top-level statements
+ * without the functions and classes it declares (each is a unit, searched on its own), so a
+ * big file is searched once, not once for its top level and again for every function.
+ */
+export function ownCode(unitNode: SyntaxNode): SyntaxNode[] {
+  if (unitNode.type !== 'program') return [unitNode];
+  const own: SyntaxNode[] = [];
+  const stack = [...unitNode.namedChildren].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node || DECLARATIONS.has(node.type)) continue;
+    if (node.type === 'namespace_definition') {
+      const body = node.childForFieldName('body');
+      if (body) stack.push(...[...body.namedChildren].reverse());
+      continue;
+    }
+    own.push(node);
+  }
+  return own;
 }
 
 /** `$this->x['a']` changes `$this->x`; a list destructuring changes each of its targets. */

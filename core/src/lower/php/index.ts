@@ -4,7 +4,7 @@ import type { FileIR, Unit, UnitKind } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
 import { LineIndex } from '../../text/line-index';
-import { assignedProperties } from './assigned-properties';
+import { assignedProperties, ownCode } from './assigned-properties';
 import { stripLeadingBackslash } from './literals';
 import { collectTrackedPredicates, literalArgumentFacts, omittedArgumentFacts, parameterDefaults, type ParameterDefault } from './predicates';
 import { UnitContext, type FileFacts } from './context';
@@ -78,7 +78,8 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
 /** Whether the unit's own code (not nested functions) calls a session open or close API. */
 function startsOrClosesSession(ctx: UnitContext, unitNode: SyntaxNode): boolean {
   const body = unitNode.type === 'program' ? unitNode : unitNode.childForFieldName('body');
-  for (const call of body?.descendantsOfType('function_call_expression') ?? []) {
+  const parts = body ? ownCode(body) : [];
+  for (const call of parts.flatMap((part) => part.descendantsOfType('function_call_expression'))) {
     const callee = call?.childForFieldName('function');
     if (callee?.type !== 'name' && callee?.type !== 'qualified_name') continue;
     const api = ctx.catalog.functions[stripLeadingBackslash(callee.text).toLowerCase()];
