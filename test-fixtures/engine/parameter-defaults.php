@@ -1,8 +1,7 @@
 <?php
 // A parameter whose default every caller keeps: the branches that test it are decided on
 // entry. `save_settings()` is only ever called without `$plugin`, so its close never runs;
-// `load_plugin()` is also called with a name, so both outcomes stay possible in it on its
-// own; at each call, the default or the literal name passed decides it.
+// `load_plugin()` is also called with a name, so both outcomes stay possible there.
 declare(strict_types=1);
 
 function save_settings(string $plugin = ''): void
@@ -35,7 +34,7 @@ function plugin_page(): void
     probe(); // @state: open
     session_write_close();
     load_plugin('gallery');
-    probe(); // @state: closed
+    probe(); // @state: maybe-open
 }
 
 function changed_before_the_test(bool $compact = false): void

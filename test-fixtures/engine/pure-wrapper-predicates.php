@@ -3,7 +3,7 @@
 // predicate like a builtin: `setting_on('session.use_cookies')` tested in one helper and in
 // another gives the same answer until an `ini_set()` of that key; a variable assigned from it
 // holds the same truth; a literal argument (`close_if(true)`) decides the callee's tests of
-// that parameter; and `@ini_set('session.…', …) === false` (PHP refuses a session setting only
+// that parameter (with a literal default); and `@ini_set('session.…', …) === false` (PHP refuses a session setting only
 // while a session is active, or after output) is not a way a closed session gets reopened.
 declare(strict_types=1);
 
@@ -28,7 +28,7 @@ function close_if_cookieless(): void
     }
 }
 
-function close_if(bool $force): void
+function close_if(bool $force = false): void
 {
     if ($force) {
         session_write_close();
