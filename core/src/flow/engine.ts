@@ -636,8 +636,11 @@ export class FlowEngine {
           results.push(withOptional({ closed: false, open: before.open }, before.via, undefined));
         } else {
           if (summary.exit) results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect)));
-          if (summary.slowUnderLock.length === 0) withoutSlowWork = true;
-          for (const found of summary.slowUnderLock) {
+          // An `async` callee whose promise the caller drops runs its work after the caller
+          // has moved on: the caller's resource is not held for it.
+          const awaitedByCaller = !(effect.floating && unit.async);
+          if (summary.slowUnderLock.length === 0 || !awaitedByCaller) withoutSlowWork = true;
+          for (const found of awaitedByCaller ? summary.slowUnderLock : []) {
             // A path the callee got as a parameter is what this call passes.
             const occurrence = viaCallback ? found : withPathArgument(found, effect);
             if (!occurrence) continue;

@@ -266,6 +266,12 @@ export interface CallEffect {
    * `''`), by index, each as its `literalKey` (`'true'`, `'""'`): the callee's facts for them.
    */
   readonly literalArguments?: readonly { readonly index: number; readonly value: string }[];
+  /**
+   * The call's result is dropped without being awaited (`notify(id);`, `void audit(x)`,
+   * `report(e).catch(log);`): an `async` callee's work runs after the caller has moved on,
+   * so it does not keep the caller's resource held (TypeScript/JavaScript).
+   */
+  readonly floating?: boolean;
 }
 
 export type CallTarget =

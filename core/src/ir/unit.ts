@@ -20,6 +20,11 @@ export interface Unit {
   /** Contains `yield`: a call only creates the generator; the body runs while iterating. */
   readonly generator?: boolean;
   /**
+   * An `async` function (TypeScript/JavaScript): a call returns a promise at its first
+   * `await`, so a caller that neither awaits nor keeps it does not wait for its work.
+   */
+  readonly async?: boolean;
+  /**
    * A request handler (TypeScript): what kind, for messages (`express route handler for GET /x`,
    * `Next.js route handler`, `NestJS controller method`). Slow work here costs every request.
    */

@@ -75,6 +75,22 @@ export class TsUnitContext extends JumpStack<ts.Block, TsJumpFrame> {
     this.exceptionsLeaveUnit = true;
   }
 
+  /**
+   * Lowers code that runs once per process (a memoised factory's first call on a module
+   * variable): its nodes are marked as one-time initialisation that outlives the call, as
+   * PHP's `if ($pdo === null) { … }`, so the engine does not lend its slow work to callers
+   * (a lock the code takes itself is still reported).
+   */
+  once<T>(lower: () => T): T {
+    const outer = this.builder.currentOnce;
+    this.builder.currentOnce ??= { perRequest: true };
+    try {
+      return lower();
+    } finally {
+      this.builder.currentOnce = outer;
+    }
+  }
+
   get catalog(): NodeCatalog {
     return this.facts.catalog;
   }

@@ -109,6 +109,22 @@ function isPromiseChainCall(node: ts.CallExpression): boolean {
   return ts.isPropertyAccessExpression(callee) && PROMISE_CHAIN.has(callee.name.text);
 }
 
+/**
+ * A call whose promise nobody waits for: a statement of its own (`notify(id);`), under
+ * `void`, or the start of a `.then`/`.catch`/`.finally` chain that is itself dropped
+ * (`report(e).catch(log);`). A result that is stored, returned or passed on may be awaited
+ * later, so it is not dropped.
+ */
+function isDropped(node: ts.CallExpression): boolean {
+  let current: ts.Node = node;
+  for (;;) {
+    const parent: ts.Node = current.parent;
+    if (ts.isParenthesizedExpression(parent)) current = parent;
+    else if (ts.isPropertyAccessExpression(parent) && parent.expression === current && PROMISE_CHAIN.has(parent.name.text) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) current = parent.parent;
+    else return ts.isExpressionStatement(parent) || ts.isVoidExpression(parent);
+  }
+}
+
 function lowerCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, awaited: boolean): Cursor {
   const callee = unwrap(node.expression);
   let next = cursor;
@@ -129,7 +145,8 @@ function lowerCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, 
   noteStructuralScope(ctx, node);
   // A query on another connection (`pool.query()` next to a held client) when nothing else is
   // known about the call; a chain's query is counted once, at its innermost awaited call.
-  const effect = callEffect(ctx, node, callee, awaited) ?? (awaited && !chained ? holderQueryEffect(ctx, node, ctx.span(node)) : undefined);
+  const found = callEffect(ctx, node, callee, awaited) ?? (awaited && !chained ? holderQueryEffect(ctx, node, ctx.span(node)) : undefined);
+  const effect = found?.kind === 'call' && !awaited && isDropped(node) ? { ...found, floating: true } : found;
   let after = effect ? ctx.emit(next, effect) : next;
   // `return knex.transaction(fn)`: the unit runs its parameter inside the transaction.
   after = lowerForwardedScope(ctx, node, after);

@@ -7,6 +7,7 @@ import { acquire, enclosingFunction, isFunctionLike, lowerExpression, returnsAwa
 import { shortText } from './display';
 import { acquireDestructured } from './resources';
 import { disposalMarker, isDisposalMarker, isUsingDeclaration, lowerDisposal } from './disposables';
+import { memoisingBranch, memoisingReturn } from './memoised';
 
 export function lowerStatements(ctx: TsUnitContext, nodes: readonly ts.Statement[], cursor: Cursor): Cursor {
   let next = cursor;
@@ -15,6 +16,8 @@ export function lowerStatements(ctx: TsUnitContext, nodes: readonly ts.Statement
     const node = nodes[index]!;
     if (isUsingDeclaration(node)) return lowerUsing(ctx, node, nodes.slice(index + 1), next);
     next = lowerStatement(ctx, node, next);
+    // `if (db) return db;` then `db = knex(…)`: the rest of the block is a memoised factory's first call.
+    if (memoisingReturn(node, nodes.slice(index + 1))) return ctx.once(() => lowerStatements(ctx, nodes.slice(index + 1), next));
   }
   return next;
 }
@@ -105,7 +108,8 @@ function branches(ctx: TsUnitContext, condition: ts.Expression, cursor: Cursor, 
 
 function lowerIf(ctx: TsUnitContext, node: ts.IfStatement, cursor: Cursor, elseIf = false): Cursor {
   const { whenTrue, whenFalse } = branches(ctx, node.expression, cursor, elseIf);
-  const thenEnd = lowerStatement(ctx, node.thenStatement, whenTrue);
+  // `if (!db) { db = knex(…); … }`: a memoised factory's first call.
+  const thenEnd = memoisingBranch(node) ? ctx.once(() => lowerStatement(ctx, node.thenStatement, whenTrue)) : lowerStatement(ctx, node.thenStatement, whenTrue);
   const otherwise = node.elseStatement;
   // `else if`: one statement with the `if` before it, so its ways out meet at the same node.
   const elseEnd =
