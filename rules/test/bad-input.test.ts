@@ -53,7 +53,9 @@ describe('bad input', () => {
     const result = await analyze(parts.join(''));
     assert.equal(result.errors.length, 0);
     assert.equal(result.findings.length, count);
-  }).timeout(120000);
+    // Correctness only: speed is measured by the benchmark (issue 12), not here. The bound is
+    // wide because a shared 2-core machine under load runs this several times slower.
+  }).timeout(300000);
 
   it('reports code nested too deeply instead of overflowing the stack', async () => {
     const depth = 3000;
