@@ -331,8 +331,10 @@ export class FlowEngine {
         if (outcome) calls.set(node, outcome);
         // Paths with different facts go through the call one by one, so each keeps its facts
         // (but those the callee may change), and adds what the callee learnt, per path, of
-        // global subjects (settings, pure calls, static properties).
-        const changed = changedByCall(effect.target.type === 'include', () => this.propertiesChanged(outcome?.units));
+        // global subjects (settings, pure calls, static properties). An include the analysis
+        // cannot follow (a configuration file written at install time) may define any constant.
+        const unknownFile = effect.target.type === 'include' && (!outcome || outcome.units.length === 0);
+        const changed = changedByCall(effect.target.type === 'include', () => this.propertiesChanged(outcome?.units), unknownFile);
         const perCase = before.cases
           ? this.perCase(before, (one) => this.applyCall(effect, unit, resource, one, env).after, changed)
           : after && withCallerFacts(after, before.facts, changed);
