@@ -335,9 +335,10 @@ export class FlowEngine {
         // cannot follow (a configuration file written at install time) may define any constant.
         const unknownFile = effect.target.type === 'include' && (!outcome || outcome.units.length === 0);
         const changed = changedByCall(effect.target.type === 'include', () => this.propertiesChanged(outcome?.units), unknownFile);
-        const perCase = before.cases
+        const followed = before.cases
           ? this.perCase(before, (one) => this.applyCall(effect, unit, resource, one, env).after, changed)
           : after && withCallerFacts(after, before.facts, changed);
+        const perCase = unknownFile ? forgetConstants(followed, effect.span) : followed;
         const settings = outcome?.settings;
         if (!perCase || !settings || settings.length === 0) return perCase;
         return applyFacts(perCase, { kind: 'fact', forget: settings.map((fact) => fact.subject), set: settings, span: effect.span });
@@ -805,6 +806,13 @@ function sharedSettings(sets: readonly (readonly PredicateValue[])[]): { setting
 function withOmitted(env: Env, effect: CallEffect): Env {
   const literals = effect.literalArguments && effect.target.type !== 'include' && effect.target.type !== 'parameter' ? { literals: effect.literalArguments } : {};
   return effect.argumentCount !== undefined && effect.target.type !== 'include' ? { ...env, omittedFrom: effect.argumentCount, ...literals } : { ...env, ...literals };
+}
+
+/** The state with no facts about constants (after an include the analysis cannot read). */
+function forgetConstants(state: ResourceState | undefined, span: CallEffect['span']): ResourceState | undefined {
+  if (!state) return state;
+  const subjects = [...new Set(casesOf(state).flatMap((one) => (one.facts ?? []).map((fact) => fact.subject)).filter((subject) => subject.startsWith('const:')))];
+  return subjects.length > 0 ? applyFacts(state, { kind: 'fact', forget: subjects, span }) : state;
 }
 
 /** The facts a unit starts with for the flag-like literals its caller passes. */
