@@ -9,6 +9,7 @@ import {
   compareSpans,
   includeTargets,
   entryDirectories,
+  helperIncludes,
   matchesPattern,
   declarePhp,
   applySuppressions,
@@ -499,7 +500,7 @@ function loadIncludedFiles(
 function entryDirsOf(files: ReadonlyMap<string, LoadedFile>, options: AnalyzerOptions, constant: (name: string) => StaticString | undefined): Map<string, string[]> {
   const php = [...files.values()].filter((file) => file.symbols);
   return entryDirectories(
-    php.map((file) => ({ path: file.path, includes: file.symbols!.includes, entry: file.requested })),
+    php.map((file) => ({ path: file.path, includes: [...file.symbols!.includes, ...(file.ir ? helperIncludes(file.ir) : [])], entry: file.requested })),
     { includePaths: includePathsOf(options), constant },
   );
 }

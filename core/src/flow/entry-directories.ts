@@ -1,5 +1,6 @@
 import * as posix from 'node:path/posix';
 import type { StaticString } from '../ir/static-string';
+import type { FileIR } from '../ir/unit';
 import { includeTargets, normalizePath, type IncludeSearch } from './include-paths';
 
 /** A file of the project as include resolution sees it. */
@@ -85,4 +86,20 @@ class Propagation {
     dirs.add(dir);
     this.queue.push([path, dir]);
   }
+}
+
+/**
+ * The paths a file includes through calls of include helpers (`require_api('x.php')`), which
+ * its declarations cannot list: they are known once the helper's declaration is.
+ */
+export function helperIncludes(ir: FileIR): StaticString[] {
+  const paths: StaticString[] = [];
+  for (const unit of ir.units) {
+    for (const node of unit.cfg.nodes) {
+      const effect = node.effect;
+      if (effect?.kind !== 'call' || effect.target.type !== 'include' || !effect.target.helper) continue;
+      paths.push(...(effect.target.alternatives ?? [effect.target.path]));
+    }
+  }
+  return paths;
 }

@@ -292,6 +292,11 @@ export type CallTarget =
        * (`$rel_path . 'common.php'` with `$rel_path` set to `'./'` or `'../'`); `path` is the first.
        */
       readonly alternatives?: readonly StaticString[];
+      /**
+       * Written as a call of an include helper (`require_api('x.php')` with `function
+       * require_api($name) { require_once($dir . $name); }`): the file that call includes.
+       */
+      readonly helper?: true;
     }
   /** A closure or arrow function, by where it starts in its file (its unit is `closure@start`). */
   | { readonly type: 'closure'; readonly file: string; readonly start: number }

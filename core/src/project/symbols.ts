@@ -1,4 +1,4 @@
-import type { StaticString } from '../ir/static-string';
+import type { StaticPart, StaticString } from '../ir/static-string';
 import type { Span } from '../model/span';
 import { samePure, type PureFunction } from '../lower/php/pure-functions';
 
@@ -26,7 +26,30 @@ export interface FileSymbols {
   readonly settings: ReadonlyMap<string, { readonly values: readonly SettingValue[]; readonly span: Span }>;
   /** Lower-case fq function → its model when it is a pure function (`pure-functions.ts`), null when not. */
   readonly pureFunctions?: ReadonlyMap<string, PureFunction | null>;
+  /** Lower-case fq function → its include whose path is built from a parameter (an include helper). */
+  readonly includeHelpers?: ReadonlyMap<string, IncludeHelper>;
+  /**
+   * Variable (with `$`) → the path values its top level assigns it; `null` when some
+   * assignment is not a path, or a function assigns it through `global`/`$GLOBALS`.
+   */
+  readonly globals?: ReadonlyMap<string, readonly PathTemplate[] | null>;
 }
+
+/** A path as written in a function: literal parts, constants, its parameters and globals. */
+export type TemplatePart = StaticPart | { readonly parameter: number } | { readonly global: string };
+export type PathTemplate = readonly TemplatePart[];
+
+/** `function require_api($name) { require_once($g_core_path . $name); }`: what each call includes. */
+export interface IncludeHelper {
+  readonly path: PathTemplate;
+  /** The file the function is declared in (relative parts of the path resolve from it). */
+  readonly from: string;
+  /** `require_once`, `include`, … */
+  readonly keyword: string;
+}
+
+/** A global's values cross files: capped, past this it is taken as unknown. */
+const MAX_GLOBAL_VALUES = 4;
 
 /** A literal value in a configuration file: a string or a boolean. */
 export type SettingValue = string | boolean;
@@ -69,6 +92,10 @@ export class ProjectSymbols {
   private readonly functionReturns = new Map<string, string>();
   private readonly functionByRef = new Map<string, readonly number[]>();
   private readonly pureFunctions = new Map<string, PureFunction | null>();
+  /** Include helpers by function name; `null` where declarations of one name disagree. */
+  private readonly includeHelpers = new Map<string, IncludeHelper | null>();
+  private readonly globalTemplates = new Map<string, PathTemplate[] | null>();
+  private readonly globalCache = new Map<string, readonly StaticString[] | null>();
   readonly files = new Set<string>();
 
   constructor(files: readonly FileSymbols[]) {
@@ -84,12 +111,73 @@ export class ProjectSymbols {
         const known = this.pureFunctions.get(name);
         this.pureFunctions.set(name, known === undefined || samePure(known, pure) ? pure : null);
       }
+      for (const [name, helper] of file.includeHelpers ?? []) {
+        const known = this.includeHelpers.get(name);
+        const same = known !== undefined && known !== null && JSON.stringify(known) === JSON.stringify(helper);
+        this.includeHelpers.set(name, known === undefined || same ? helper : null);
+      }
+      for (const [name, values] of file.globals ?? []) {
+        const known = this.globalTemplates.get(name);
+        this.globalTemplates.set(name, values === null || known === null ? null : [...(known ?? []), ...values]);
+      }
     }
   }
 
   /** The model of a project function that is pure in every file that declares it. */
   pureFunction(name: string): PureFunction | undefined {
     return this.pureFunctions.get(name) ?? undefined;
+  }
+
+  /** The include helper named `name` (lower-case fq), when every declaration of it is the same one. */
+  includeHelper(name: string): IncludeHelper | undefined {
+    return this.includeHelpers.get(name) ?? undefined;
+  }
+
+  /**
+   * The value the project's top-level code gives the global `$name` (a path, constants left
+   * to resolve), when every assignment of it is a path we can follow and all give the same
+   * value; undefined otherwise.
+   */
+  globalValues(name: string, depth = 0): readonly StaticString[] | undefined {
+    const cached = this.globalCache.get(name);
+    if (cached !== undefined) return cached ?? undefined;
+    const templates = this.globalTemplates.get(name);
+    if (!templates || depth > 8) return undefined;
+    // Cycle guard: while it is being worked out, `$name` is unknown.
+    this.globalCache.set(name, null);
+    const values: StaticString[] = [];
+    for (const template of templates) {
+      const expanded = this.instantiate(template, () => undefined, depth + 1);
+      if (!expanded || values.length + expanded.length > MAX_GLOBAL_VALUES) return undefined;
+      values.push(...expanded);
+    }
+    const unique = [...new Map(values.map((value) => [JSON.stringify(value), value] as const)).values()];
+    // Different values in different places: which one a request sees is not known here.
+    if (unique.length !== 1) return undefined;
+    this.globalCache.set(name, unique);
+    return unique;
+  }
+
+  /**
+   * A template's values with its parameters replaced by `argument(index)` and its globals by
+   * their values; undefined when a part cannot be known or there would be too many values.
+   */
+  instantiate(template: PathTemplate, argument: (index: number) => StaticString | undefined, depth = 0): StaticString[] | undefined {
+    let values: StaticString[] = [[]];
+    for (const part of template) {
+      let choices: readonly StaticString[] | undefined;
+      if ('parameter' in part) {
+        const value = argument(part.parameter);
+        choices = value ? [value] : undefined;
+      } else if ('global' in part) {
+        choices = this.globalValues(part.global, depth);
+      } else {
+        choices = [[part]];
+      }
+      if (!choices || values.length * choices.length > MAX_GLOBAL_VALUES) return undefined;
+      values = values.flatMap((value) => choices.map((choice) => [...value, ...choice]));
+    }
+    return values;
   }
 
   hasFunction(name: string): boolean {

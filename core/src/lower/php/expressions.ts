@@ -11,6 +11,7 @@ import type { StaticString } from '../../ir/static-string';
 import { emitBootstrapOpen } from './bootstrap-includes';
 import { emitAssignmentFacts, emitDefineFacts, emitPredicateAssignment, forgetStaticProperty, literalOf, trackedVariable } from './predicates';
 import { runsOnlyShortLocalCommands } from './command-line';
+import { declaresInUnit } from './unit-scope';
 
 /** Nodes whose bodies are units of their own: defining them runs nothing. */
 const NESTED_UNITS = new Set(['anonymous_function', 'arrow_function', 'anonymous_class', 'function_definition',
@@ -261,7 +262,8 @@ function lowerFunctionCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): 
   const configured = candidates.map((c) => ctx.catalog.functions[c]).find((entry) => entry?.authoritative);
   if (configured) return emitCall(ctx, { node, args, display, api: configured, target: { type: 'function', candidates } }, next);
   if (projectFunction) {
-    return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'function', candidates: [projectFunction] } }, next);
+    const called = emitCall(ctx, { node, args, display, api: undefined, target: { type: 'function', candidates: [projectFunction] } }, next);
+    return emitHelperInclude(ctx, node, projectFunction, args, called);
   }
   // Catalog functions are global: the last candidate is the global name.
   const api = ctx.catalog.functions[candidates[candidates.length - 1]!];
@@ -392,6 +394,13 @@ function includeAlternatives(ctx: UnitContext, node: SyntaxNode | undefined): St
     }
     if (current.type === 'variable_name') {
       const assigned = ctx.assignments.get(current.text) ?? [];
+      // A global the unit does not assign (`global $g_core_path;`, or read at a file's top
+      // level): the one value the project's top-level code gives it.
+      const global = assigned.length === 0 && isGlobalHere(ctx, current.text) ? ctx.facts.symbols.globalValues(current.text) : undefined;
+      if (global) {
+        expanded = true;
+        return [...global];
+      }
       const values = assigned.map((value) => evaluateStatic(value, ctx.facts.file));
       if (values.length > 0 && values.length <= MAX_INCLUDE_ALTERNATIVES && values.every((value) => value.every((part) => 'text' in part))) {
         expanded = true;
@@ -402,4 +411,34 @@ function includeAlternatives(ctx: UnitContext, node: SyntaxNode | undefined): St
   };
   const alternatives = expand(node, 0);
   return expanded ? alternatives : undefined;
+}
+
+/** `$name` is a global in this unit: at a file's top level, or declared `global` in a function. */
+function isGlobalHere(ctx: UnitContext, variable: string): boolean {
+  const unit = ctx.unitNode;
+  if (!unit) return false;
+  if (unit.type === 'program') return true;
+  return declaresInUnit(unit, variable, 'global_declaration');
+}
+
+/**
+ * `require_api('authentication_api.php')` where `require_api()` includes a path built from
+ * its parameter: the file that call includes runs here, after the call (the include inside
+ * the function cannot know which file it is). Only when the argument is known.
+ */
+function emitHelperInclude(ctx: UnitContext, node: SyntaxNode, name: string, args: readonly SyntaxNode[], cursor: Cursor): Cursor {
+  const helper = ctx.facts.symbols.includeHelper(name);
+  if (!helper) return cursor;
+  const argument = (index: number): StaticString | undefined => {
+    const arg = args[index];
+    if (!arg || arg.childForFieldName('name') || arg.type === 'variadic_placeholder') return undefined;
+    const value = evaluateStatic(arg, ctx.facts.file);
+    return value.every((part) => !('unknown' in part)) ? value : undefined;
+  };
+  const paths = ctx.facts.symbols.instantiate(helper.path, argument);
+  if (!paths || paths.length === 0) return cursor;
+  const written = node.text.split(/\s+/).join(' ');
+  const display = `${helper.keyword} through ${written.length > 50 ? `${written.slice(0, 47)}...` : written}`;
+  const target = { type: 'include' as const, path: paths[0]!, from: helper.from, ...(paths.length > 1 ? { alternatives: paths } : {}), helper: true as const };
+  return emitCall(ctx, { node, args: [], display, api: undefined, target }, cursor);
 }

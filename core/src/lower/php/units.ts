@@ -6,6 +6,7 @@ import { literalString } from './session-access';
 import { evaluateStatic, type StaticString } from './static-string';
 import { topLevelSettings } from './settings';
 import { pureFunctionOf, samePure, type PureFunction } from './pure-functions';
+import { declareFunctionHelper, declareTopLevelGlobals, emptyIncludeHelpers, type IncludeHelperDeclarations } from './include-helpers';
 
 /** A unit found in the tree, before lowering. */
 export interface UnitSite {
@@ -54,6 +55,8 @@ export interface FileDeclarations {
   readonly settings: FileSymbols['settings'];
   /** Lower-case fq function → its model when it is a pure function, null when it is not. */
   readonly pureFunctions: Map<string, PureFunction | null>;
+  /** Include helpers it declares and the path globals its top level sets. */
+  readonly includeHelpers: IncludeHelperDeclarations;
 }
 
 /** The part of the declarations other files need. */
@@ -74,7 +77,9 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
   }));
   return { file, functions: [...declarations.functions], classes, constants: declarations.constants, functionReturns: declarations.functionReturns,
     functionByRef: new Map([...declarations.byRef].filter(([key]) => !key.includes('::'))), includes: declarations.includes, headerComment: declarations.comments[0]?.node.text ?? '',
-    settings: declarations.settings, pureFunctions: declarations.pureFunctions };
+    settings: declarations.settings, pureFunctions: declarations.pureFunctions,
+    ...(declarations.includeHelpers.helpers.size > 0 ? { includeHelpers: declarations.includeHelpers.helpers } : {}),
+    ...(declarations.includeHelpers.globals.size > 0 ? { globals: declarations.includeHelpers.globals } : {}) };
 }
 
 const NOT_CLASSES = new Set(['string', 'int', 'integer', 'float', 'bool', 'boolean', 'array', 'mixed', 'object',
@@ -184,6 +189,7 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
     includes: [],
     settings: topLevelSettings(root, file),
     pureFunctions: new Map(),
+    includeHelpers: emptyIncludeHelpers(),
   };
   const setProperty = (className: string | undefined, property: string, type: string): void => {
     if (!className) return;
@@ -260,6 +266,7 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
           const before = result.pureFunctions.get(name);
           result.pureFunctions.set(name, before === undefined || samePure(before, pure) ? pure : null);
           result.units.push({ kind: 'function', node, scope: region, name, display: `${written}()` });
+          declareFunctionHelper(node, name, file, result.includeHelpers);
           break;
         }
         case 'method_declaration': {
@@ -275,7 +282,10 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
             annotations: methodAnnotations(node, region, file),
             visibility: methodVisibility(node),
           };
-          if (node.childForFieldName('body')) result.units.push(unit);
+          if (node.childForFieldName('body')) {
+            result.units.push(unit);
+            declareFunctionHelper(node, undefined, file, result.includeHelpers);
+          }
           if (className !== undefined) {
             let methods = result.methods.get(className);
             if (!methods) result.methods.set(className, (methods = new Set()));
@@ -390,5 +400,6 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
   };
 
   visitRegion(root.namedChildren.filter((c): c is SyntaxNode => c !== null));
+  declareTopLevelGlobals(root, file, result.includeHelpers);
   return result;
 }

@@ -1,0 +1,173 @@
+import type { SyntaxNode } from '../../parse/php';
+import type { IncludeHelper, PathTemplate, TemplatePart } from '../../project/symbols';
+import { evaluateStatic } from './static-string';
+import { literalString } from './session-access';
+
+/**
+ * Include helpers and the project's path globals, gathered with the declarations.
+ *
+ * An include helper is a function whose include's path is built from one of its parameters
+ * (MantisBT: `function require_api($name) { global $g_core_path; require_once($g_core_path .
+ * $name); }`): each call with a literal argument includes a known file, so the call site is
+ * where that file's top level runs (`core/src/lower/php/expressions.ts`). The prefix is often
+ * a global the project sets once at its top level (`$g_core_path = $g_absolute_path . 'core/'`,
+ * `$g_absolute_path = __DIR__ . '/'`): those top-level assignments are recorded here too, so a
+ * path can be worked out across files (`ProjectSymbols.globalValues`).
+ */
+
+const INCLUDES = new Set(['include_expression', 'include_once_expression', 'require_expression', 'require_once_expression']);
+const NESTED = new Set(['function_definition', 'anonymous_function', 'arrow_function', 'class_declaration',
+  'anonymous_class', 'interface_declaration', 'trait_declaration', 'enum_declaration', 'method_declaration']);
+
+/** A global assigned more often than this keeps only its first values (it has too many anyway). */
+const MAX_RECORDED_VALUES = 8;
+
+/** Local variables followed through their single assignment at most this deep. */
+const MAX_DEPTH = 8;
+
+export interface IncludeHelperDeclarations {
+  /** Lower-case fq function → its include whose path depends on a parameter. */
+  readonly helpers: Map<string, IncludeHelper>;
+  /**
+   * Variable name (with `$`) → the values the file's top level assigns it; `null` when some
+   * assignment is not a path we can follow, or a function assigns it through `global`.
+   */
+  readonly globals: Map<string, PathTemplate[] | null>;
+}
+
+/** What a unit's body says about its variables, for working out a path in it. */
+interface Scope {
+  readonly file: string;
+  /** `$name` → parameter position (functions only). */
+  readonly parameters: ReadonlyMap<string, number>;
+  /** Variables that are globals here: `global $x;` in a function, every variable at the top level. */
+  readonly isGlobal: (name: string) => boolean;
+  /** `$name` → the right-hand sides of its plain assignments in the unit. */
+  readonly assignments: ReadonlyMap<string, readonly SyntaxNode[]>;
+}
+
+export function emptyIncludeHelpers(): IncludeHelperDeclarations {
+  return { helpers: new Map(), globals: new Map() };
+}
+
+/**
+ * Records `node` (a function's definition, named `name`) as an include helper when it is one,
+ * and the globals it assigns (a method: only those).
+ */
+export function declareFunctionHelper(node: SyntaxNode, name: string | undefined, file: string, found: IncludeHelperDeclarations): void {
+  const body = node.childForFieldName('body');
+  if (!body) return;
+  const { includes, assignments, globals, globalWrites } = scan(body);
+  // A function that assigns a global changes it at run time: its value is not known.
+  for (const global of globalWrites) found.globals.set(global, null);
+  for (const [variable] of assignments) if (globals.has(variable)) found.globals.set(variable, null);
+  if (includes.length === 0 || name === undefined) return;
+  const parameters = new Map<string, number>();
+  let index = 0;
+  for (const parameter of node.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (!parameter || parameter.type === 'comment') continue;
+    const variable = parameter.childForFieldName('name')?.text;
+    // A parameter the body reassigns is no longer what the caller passed.
+    if (variable && !assignments.has(variable)) parameters.set(variable, index);
+    index++;
+  }
+  const scope: Scope = { file, parameters, isGlobal: (variable) => globals.has(variable), assignments };
+  const dependent = includes
+    .map((include) => ({ include, path: templateOf(include.namedChildren.find((c) => c?.type !== 'comment') ?? null, scope, 0) }))
+    .filter(({ path }) => path.some((part) => 'parameter' in part));
+  // Several includes that depend on parameters: which one runs for a call is not known here.
+  if (dependent.length !== 1) return;
+  const { include, path } = dependent[0]!;
+  found.helpers.set(name, { path, from: file, keyword: include.type.slice(0, include.type.indexOf('_expression')) });
+}
+
+/** Records the top level's assignments of variables (globals) whose value is a path we can follow. */
+export function declareTopLevelGlobals(root: SyntaxNode, file: string, found: IncludeHelperDeclarations): void {
+  const { assignments } = scan(root);
+  const scope: Scope = { file, parameters: new Map(), isGlobal: () => true, assignments: new Map() };
+  for (const [variable, values] of assignments) {
+    if (found.globals.get(variable) === null) continue;
+    const templates = values.map((value) => templateOf(value, scope, 0));
+    if (templates.some((template) => template.some((part) => 'unknown' in part))) {
+      found.globals.set(variable, null);
+      continue;
+    }
+    found.globals.set(variable, [...(found.globals.get(variable) ?? []), ...templates].slice(0, MAX_RECORDED_VALUES));
+  }
+}
+
+/** The includes, plain assignments and `global` declarations of a unit's own body. */
+function scan(body: SyntaxNode): { includes: SyntaxNode[]; assignments: Map<string, SyntaxNode[]>; globals: Set<string>; globalWrites: Set<string> } {
+  const includes: SyntaxNode[] = [];
+  const assignments = new Map<string, SyntaxNode[]>();
+  const globals = new Set<string>();
+  const globalWrites = new Set<string>();
+  const stack: SyntaxNode[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== body && NESTED.has(node.type)) continue;
+    if (INCLUDES.has(node.type)) includes.push(node);
+    else if (node.type === 'global_declaration') {
+      for (const variable of node.descendantsOfType('variable_name')) if (variable) globals.add(variable.text);
+    } else if (node.type === 'assignment_expression' || node.type === 'augmented_assignment_expression' || node.type === 'reference_assignment_expression') {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if (left?.type === 'variable_name') {
+        // `$x .= 'a'` or `$x = &$y`: not a value we can follow.
+        const value = node.type === 'assignment_expression' && right ? right : null;
+        let values = assignments.get(left.text);
+        if (!values) assignments.set(left.text, (values = []));
+        values.push(value ?? UNKNOWN_VALUE);
+      }
+      const written = left ? globalsElement(left) : undefined;
+      if (written) globalWrites.add(written);
+    }
+    for (const child of node.namedChildren) if (child) stack.push(child);
+  }
+  return { includes, assignments, globals, globalWrites };
+}
+
+/** Stands for a value no path can be made of (a compound assignment). */
+const UNKNOWN_VALUE = { type: 'unknown-value' } as unknown as SyntaxNode;
+
+/** `$GLOBALS['name']` → `$name`. */
+function globalsElement(node: SyntaxNode): string | undefined {
+  if (node.type !== 'subscript_expression') return undefined;
+  const [base, index] = node.namedChildren;
+  if (base?.type !== 'variable_name' || base.text !== '$GLOBALS' || !index) return undefined;
+  const key = literalString(index);
+  return key ? `$${key}` : undefined;
+}
+
+/** A path expression as a template: literal text, constants, parameters, globals; the rest unknown. */
+function templateOf(node: SyntaxNode | null, scope: Scope, depth: number): PathTemplate {
+  if (!node || (node as { type: string }).type === 'unknown-value' || depth > MAX_DEPTH) return [{ unknown: true }];
+  switch (node.type) {
+    case 'parenthesized_expression':
+    case 'argument':
+      return templateOf(node.namedChildren.find((c) => c !== null && c.type !== 'comment' && c.type !== 'name') ?? node.namedChild(0), scope, depth + 1);
+    case 'binary_expression':
+      if (node.childForFieldName('operator')?.text !== '.') return [{ unknown: true }];
+      return [...templateOf(node.childForFieldName('left'), scope, depth + 1), ...templateOf(node.childForFieldName('right'), scope, depth + 1)];
+    case 'variable_name':
+      return variableTemplate(node.text, scope, depth);
+    case 'subscript_expression': {
+      const global = globalsElement(node);
+      return global ? [{ global }] : [{ unknown: true }];
+    }
+    default:
+      return evaluateStatic(node, scope.file);
+  }
+}
+
+function variableTemplate(variable: string, scope: Scope, depth: number): PathTemplate {
+  const parameter = scope.parameters.get(variable);
+  if (parameter !== undefined) return [{ parameter }];
+  if (scope.isGlobal(variable)) return [{ global: variable }];
+  // A local assigned once: what it was assigned (`$file = $g_lib . $name; require $file;`).
+  const values = scope.assignments.get(variable) ?? [];
+  if (values.length === 1) return templateOf(values[0]!, scope, depth + 1);
+  return [{ unknown: true }];
+}
+
+export type { PathTemplate, TemplatePart };
