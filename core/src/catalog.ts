@@ -78,6 +78,8 @@ export type ApiEntry = ApiSemantics & {
   readonly byRefArguments?: readonly number[];
   /** Arguments that are callables it runs before returning (`array_map`'s callback). */
   readonly invokesArguments?: readonly number[];
+  /** The callable it runs gets the arguments written after it (`call_user_func('f', $a, $b)`). */
+  readonly forwardsArguments?: boolean;
   /**
    * Wins over project code of the same name: the user's configuration says what their own
    * `Mailer::deliver()` does, whatever its body shows (a transport configured elsewhere).

@@ -1,5 +1,6 @@
 import type { CallEffect, CallTarget, Effect, FactEffect, HoldEstimate, PredicateValue, ResourceId, SlowKind } from '../ir/effects';
 import type { Unit } from '../ir/unit';
+import type { Cfg } from '../ir/cfg';
 import type { CallResolver } from './resolver';
 import { heldOperations } from './held';
 import { MAX_VISITS_PER_NODE, solve } from './solver';
@@ -507,8 +508,12 @@ export class FlowEngine {
     const changesSettingsAfterOutput =
       flow.observations.some((o) => o.effect.kind === 'setting') &&
       flow.observations.some((o) => (o.effect.kind === 'output' && o.effect.flush) || (o.effect.kind === 'slow' && o.effect.slowKind === 'download') || (o.call?.flushes.length ?? 0) > 0);
+    // Output sent only on paths that end the script (`flush(); exit;` in a redirect helper)
+    // is not output before anything the caller runs next.
+    const returning = nodesThatReturn(unit.cfg);
     for (const observation of flow.observations) {
       const { effect, before, call } = observation;
+      const flushesHere = returning.has(observation.node);
       const underEntryLock = before.open.some((site) => site.entry);
       // Closed here only because it was closed when the unit was entered.
       const closedFromEntry = before.closed && !before.released;
@@ -529,10 +534,10 @@ export class FlowEngine {
       if (effect.kind === 'open' && effect.resource === resource && before.closed && (changesSettingsAfterOutput || !startsWithoutHeaders(before))) {
         opens.push([{ span: effect.span, label: `\`${effect.api}\` starts the session here` }]);
       }
-      if (effect.kind === 'output' && effect.flush) {
+      if (effect.kind === 'output' && effect.flush && flushesHere) {
         flushes.push([{ span: effect.span, label: `\`${effect.callee}\` may send output here` }]);
       }
-      if (effect.kind === 'slow' && effect.slowKind === 'download') {
+      if (effect.kind === 'slow' && effect.slowKind === 'download' && flushesHere) {
         flushes.push([{ span: effect.span, label: `\`${effect.callee}\` sends output here` }]);
       }
       if (call) {
@@ -544,7 +549,7 @@ export class FlowEngine {
           writesWhileClosed.push(...call.writesWhileClosed.map((chain) => [...chain]));
           if (before.open.length === 0 && !call.writesWhileClosedSometimes) sometimes = false;
         }
-        flushes.push(...call.flushes.map((chain) => [...chain]));
+        if (flushesHere) flushes.push(...call.flushes.map((chain) => [...chain]));
         if (before.closed) opens.push(...call.opens.map((chain) => [...chain]));
       }
     }
@@ -1041,4 +1046,31 @@ export function transferEffect(
     default:
       return before;
   }
+}
+
+const returningNodes = new WeakMap<Cfg, ReadonlySet<number>>();
+
+/** The nodes from which the unit can still return to its caller (normally or by throwing). */
+function nodesThatReturn(cfg: Cfg): ReadonlySet<number> {
+  const known = returningNodes.get(cfg);
+  if (known) return known;
+  const predecessors = new Map<number, number[]>();
+  for (const node of cfg.nodes) {
+    for (const edge of node.succs) {
+      let list = predecessors.get(edge.to);
+      if (!list) predecessors.set(edge.to, (list = []));
+      list.push(node.id);
+    }
+  }
+  const reached = new Set<number>([cfg.exit, cfg.throwExit]);
+  const queue = [cfg.exit, cfg.throwExit];
+  for (let i = 0; i < queue.length; i++) {
+    for (const previous of predecessors.get(queue[i]!) ?? []) {
+      if (reached.has(previous)) continue;
+      reached.add(previous);
+      queue.push(previous);
+    }
+  }
+  returningNodes.set(cfg, reached);
+  return reached;
 }

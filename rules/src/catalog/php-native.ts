@@ -255,10 +255,13 @@ const higherOrder: Record<string, readonly number[]> = {
   iterator_apply: [1],
 };
 
+/** Of those, the ones that pass the callable the arguments written after it. */
+const forwarding = new Set(['call_user_func', 'forward_static_call']);
+
 function withInvokes(entries: Record<string, ApiEntry>): Record<string, ApiEntry> {
   const result: Record<string, ApiEntry> = { ...entries };
   for (const [name, indices] of Object.entries(higherOrder)) {
-    result[name] = { ...(result[name] ?? { effect: 'none' }), invokesArguments: indices };
+    result[name] = { ...(result[name] ?? { effect: 'none' }), invokesArguments: indices, ...(forwarding.has(name) ? { forwardsArguments: true } : {}) };
   }
   return result;
 }

@@ -140,7 +140,9 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
   // `array_map(fn () => …, $list)`: the callback runs here.
   for (const index of api.invokesArguments ?? []) {
     const target = callableTarget(ctx, site.args[index]);
-    if (target) next = ctx.emit(next, { kind: 'call', target, display: `the callback of ${site.display}`, span });
+    const builtin = target ? builtinCallback(ctx, site, target, index) : undefined;
+    if (builtin) next = emitCall(ctx, builtin, next);
+    else if (target) next = ctx.emit(next, { kind: 'call', target, display: `the callback of ${site.display}`, span });
   }
   return emitByRefWrites(ctx, site, api.byRefArguments ?? [], next);
 }
@@ -334,4 +336,18 @@ function hasTrueOption(ctx: UnitContext, arg: SyntaxNode | undefined, option: st
     return text === 'true' || (val.type === 'integer' && text !== '0');
   }
   return false;
+}
+
+/**
+ * `call_user_func_array('imap_open', $args)`: a PHP function named by a literal, not one of
+ * the project's, does what the catalog says it does, as if called here. Its arguments are
+ * those written after it for `call_user_func('f', $a, $b)`; otherwise (an array) unknown.
+ */
+function builtinCallback(ctx: UnitContext, site: CallSite, target: CallTarget, index: number): CallSite | undefined {
+  if (target.type !== 'function' || target.candidates.some((name) => ctx.facts.symbols.hasFunction(name))) return undefined;
+  const name = target.candidates[target.candidates.length - 1]!;
+  const api = ctx.catalog.functions[name];
+  if (!api) return undefined;
+  const args = site.api?.forwardsArguments ? site.args.slice(index + 1) : [];
+  return { node: site.node, args, display: `${name}()`, api, target };
 }

@@ -353,8 +353,19 @@ function lowerInclude(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Curso
   return emitBootstrapOpen(ctx, node, path, display, included);
 }
 
+/**
+ * `new self` and `new static` build the class they are written in (for `static`, a subclass
+ * calling an inherited factory builds itself; the class written is what the code shows);
+ * `new parent` its parent.
+ */
+function relativeClass(ctx: UnitContext, keyword: string): string | undefined {
+  const lower = keyword.toLowerCase();
+  if (lower === 'parent') return ctx.className ? ctx.facts.symbols.parentOf(ctx.className) : undefined;
+  return ctx.className;
+}
+
 function lowerNew(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
-  const classNode = named(node).find((c) => c.type === 'name' || c.type === 'qualified_name');
+  const classNode = named(node).find((c) => c.type === 'name' || c.type === 'qualified_name' || c.type === 'relative_scope');
   const args = argumentsOf(node);
   const next = lowerArguments(ctx, args, cursor);
   if (!classNode) {
@@ -365,7 +376,10 @@ function lowerNew(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
     const api = target.type === 'method' ? catalogUnlessProject(ctx, target.className, '__construct') : undefined;
     return emitCall(ctx, { node, args, display: `new ${variable.text}()`, api, target }, next);
   }
-  const className = ctx.names.resolveClass(classNode.text);
+  // `new static` parses as a name, `self`/`parent` as a name or a relative scope.
+  const relative = classNode.type === 'relative_scope' || ['self', 'static', 'parent'].includes(classNode.text.toLowerCase());
+  const className = relative ? relativeClass(ctx, classNode.text) : ctx.names.resolveClass(classNode.text);
+  if (className === undefined) return next;
   const display = `new ${stripLeadingBackslash(classNode.text)}()`;
   const api = catalogUnlessProject(ctx, className, '__construct');
   return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method: '__construct' } }, next);

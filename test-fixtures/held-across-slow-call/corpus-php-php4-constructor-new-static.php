@@ -1,7 +1,7 @@
 <?php
 // osTicket 1.9 (include/class.ostsession.php): the session class has a PHP 4 constructor (a method
 // named like the class) and is built with `new static` from a static factory; the constructor starts
-// the session. `new Session()` and a __construct() built with `new static` are both followed today.
+// the session. `new static` builds the class it is written in, so its PHP 4 constructor runs.
 class osTicketSession {
     function osTicketSession($ttl = 0) {
         session_name('OSTSESSID');
@@ -16,4 +16,4 @@ class osTicketSession {
 osTicketSession::start(86400);
 $ch = curl_init('https://example.com/feed');
 curl_exec($ch); // expect: held-across-slow-call
-echo 'done';
+$_SESSION['feed'] = time();
