@@ -33,6 +33,8 @@ export interface FileSymbols {
    * assignment is not a path, or a function assigns it through `global`/`$GLOBALS`.
    */
   readonly globals?: ReadonlyMap<string, readonly PathTemplate[] | null>;
+  /** Variable (with `$`) → the class its top level builds into it (`null`: several). */
+  readonly globalClasses?: ReadonlyMap<string, string | null>;
 }
 
 /** A path as written in a function: literal parts, constants, its parameters and globals. */
@@ -96,6 +98,7 @@ export class ProjectSymbols {
   private readonly includeHelpers = new Map<string, IncludeHelper | null>();
   private readonly globalTemplates = new Map<string, PathTemplate[] | null>();
   private readonly globalCache = new Map<string, readonly StaticString[] | null>();
+  private readonly globalClasses = new Map<string, string | null>();
   readonly files = new Set<string>();
 
   constructor(files: readonly FileSymbols[]) {
@@ -116,6 +119,10 @@ export class ProjectSymbols {
         const same = known !== undefined && known !== null && JSON.stringify(known) === JSON.stringify(helper);
         this.includeHelpers.set(name, known === undefined || same ? helper : null);
       }
+      for (const [name, className] of file.globalClasses ?? []) {
+        const known = this.globalClasses.get(name);
+        this.globalClasses.set(name, known === undefined || known === className ? className : null);
+      }
       for (const [name, values] of file.globals ?? []) {
         const known = this.globalTemplates.get(name);
         this.globalTemplates.set(name, values === null || known === null ? null : [...(known ?? []), ...values]);
@@ -126,6 +133,14 @@ export class ProjectSymbols {
   /** The model of a project function that is pure in every file that declares it. */
   pureFunction(name: string): PureFunction | undefined {
     return this.pureFunctions.get(name) ?? undefined;
+  }
+
+  /**
+   * The class of the global `$name` when the project's top-level code builds it with `new`
+   * of one class only (`$config = new config(…)`), for `global $config;` in a function.
+   */
+  globalClass(name: string): string | undefined {
+    return this.globalClasses.get(name) ?? undefined;
   }
 
   /** The include helper named `name` (lower-case fq), when every declaration of it is the same one. */

@@ -106,6 +106,12 @@ const remote: Record<string, ApiEntry> = {
   imap_append: slow('mail'),
   imap_mail: slow('mail'),
   imap_sort: slow('mail'),
+  // SNMP requests to a network device (ext/snmp), each waiting for the agent to answer.
+  ...Object.fromEntries(
+    ['snmpget', 'snmpgetnext', 'snmpwalk', 'snmprealwalk', 'snmpwalkoid', 'snmpset',
+      'snmp2_get', 'snmp2_getnext', 'snmp2_walk', 'snmp2_real_walk', 'snmp2_set',
+      'snmp3_get', 'snmp3_getnext', 'snmp3_walk', 'snmp3_real_walk', 'snmp3_set'].map((name) => [name, slow('remote-io')]),
+  ),
 };
 
 const downloads: Record<string, ApiEntry> = {
@@ -336,5 +342,7 @@ export const phpNativeCatalog: Catalog = mergeCatalogs({
     mysqli_stmt: { execute: query() },
     // Every SOAP call is a remote request; the constructor's WSDL fetch is usually cached.
     soapclient: { '*': slow('http'), __construct: { effect: 'none' } },
+    // PHP's SNMP class: each query is a request to the device; building the object sends nothing.
+    snmp: { get: slow('remote-io'), getnext: slow('remote-io'), walk: slow('remote-io'), set: slow('remote-io') },
   },
 }, phpLibrariesCatalog);

@@ -2,6 +2,7 @@ import type { SyntaxNode } from '../../parse/php';
 import type { IncludeHelper, PathTemplate, TemplatePart } from '../../project/symbols';
 import { evaluateStatic } from './static-string';
 import { literalString } from './session-access';
+import type { NameScope } from './names';
 
 /**
  * Include helpers and the project's path globals, gathered with the declarations.
@@ -33,6 +34,11 @@ export interface IncludeHelperDeclarations {
    * assignment is not a path we can follow, or a function assigns it through `global`.
    */
   readonly globals: Map<string, PathTemplate[] | null>;
+  /**
+   * Variable (with `$`) → the class the file's top level builds into it (`$config = new
+   * config(…)`); `null` when it builds several.
+   */
+  readonly globalClasses: Map<string, string | null>;
 }
 
 /** What a unit's body says about its variables, for working out a path in it. */
@@ -47,7 +53,7 @@ interface Scope {
 }
 
 export function emptyIncludeHelpers(): IncludeHelperDeclarations {
-  return { helpers: new Map(), globals: new Map() };
+  return { helpers: new Map(), globals: new Map(), globalClasses: new Map() };
 }
 
 /**
@@ -171,3 +177,41 @@ function variableTemplate(variable: string, scope: Scope, depth: number): PathTe
 }
 
 export type { PathTemplate, TemplatePart };
+
+/**
+ * Records the classes the top level builds into variables (`$config = new config(…)`), for
+ * functions that reach them through `global $config;`. `scopeOf` gives the namespace scope of
+ * a top-level statement (class names resolve in it).
+ */
+export function declareGlobalClasses(root: SyntaxNode, scopeOf: (statement: SyntaxNode) => NameScope | undefined, found: IncludeHelperDeclarations): void {
+  const statements: SyntaxNode[] = [];
+  for (const child of root.namedChildren) {
+    if (!child) continue;
+    const body = child.type === 'namespace_definition' ? child.childForFieldName('body') : null;
+    if (body) statements.push(...body.namedChildren.filter((c): c is SyntaxNode => c !== null));
+    else statements.push(child);
+  }
+  for (const statement of statements) {
+    const scope = scopeOf(statement);
+    if (!scope) continue;
+    const stack: SyntaxNode[] = [statement];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (NESTED.has(node.type)) continue;
+      if (node.type === 'assignment_expression') {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        // `$x = $cond ? new A() : new B()`: both are built.
+        const values = right?.type === 'conditional_expression' ? [right.childForFieldName('body'), right.childForFieldName('alternative')] : [right];
+        for (const value of values) {
+          const classNode = value?.type === 'object_creation_expression' ? value.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name') : undefined;
+          if (left?.type !== 'variable_name' || !classNode || ['self', 'static', 'parent'].includes(classNode.text.toLowerCase())) continue;
+          const className = scope.resolveClass(classNode.text);
+          const known = found.globalClasses.get(left.text);
+          found.globalClasses.set(left.text, known === undefined || known === className ? className : null);
+        }
+      }
+      for (const child of node.namedChildren) if (child) stack.push(child);
+    }
+  }
+}

@@ -205,6 +205,13 @@ function collectVariableTypes(ctx: UnitContext, unitNode: SyntaxNode): void {
     if (counts.get(left.text) === 1) ctx.singleAssignments.set(left.text, right);
     ctx.assignments.set(left.text, [...(ctx.assignments.get(left.text) ?? []), right]);
   }
+  // `global $config;`: the class the project's top level builds into `$config`, unless the
+  // unit assigns it itself.
+  for (const variable of globalDeclared(unitNode)) {
+    if (ctx.assignments.has(variable) || ctx.variableTypes.has(variable)) continue;
+    const type = ctx.facts.symbols.globalClass(variable);
+    if (type) ctx.variableTypes.set(variable, type);
+  }
   // Two rounds, so `$stmt = $db->prepare()` after `$db = new PDO()` is typed whatever the order.
   for (let round = 0; round < 2; round++) {
     for (const assignment of assignments) {
@@ -259,3 +266,19 @@ function containsYield(unitNode: SyntaxNode): boolean {
 const NESTED = new Set(['function_definition', 'anonymous_function', 'arrow_function', 'class_declaration',
   'anonymous_class', 'interface_declaration', 'trait_declaration', 'enum_declaration', 'method_declaration']);
 
+
+/** The variables a function's own body declares `global`. */
+function globalDeclared(unitNode: SyntaxNode): string[] {
+  const body = unitNode.type === 'program' ? null : unitNode.childForFieldName('body');
+  const found: string[] = [];
+  const stack: SyntaxNode[] = body ? [body] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== body && NESTED.has(node.type)) continue;
+    if (node.type === 'global_declaration') {
+      for (const variable of node.descendantsOfType('variable_name')) if (variable) found.push(variable.text);
+    }
+    for (const child of node.namedChildren) if (child) stack.push(child);
+  }
+  return found;
+}

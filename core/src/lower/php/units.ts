@@ -6,7 +6,7 @@ import { literalString } from './session-access';
 import { evaluateStatic, type StaticString } from './static-string';
 import { topLevelSettings } from './settings';
 import { pureFunctionOf, samePure, type PureFunction } from './pure-functions';
-import { declareFunctionHelper, declareTopLevelGlobals, emptyIncludeHelpers, type IncludeHelperDeclarations } from './include-helpers';
+import { declareFunctionHelper, declareGlobalClasses, declareTopLevelGlobals, emptyIncludeHelpers, type IncludeHelperDeclarations } from './include-helpers';
 
 /** A unit found in the tree, before lowering. */
 export interface UnitSite {
@@ -79,7 +79,8 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
     functionByRef: new Map([...declarations.byRef].filter(([key]) => !key.includes('::'))), includes: declarations.includes, headerComment: declarations.comments[0]?.node.text ?? '',
     settings: declarations.settings, pureFunctions: declarations.pureFunctions,
     ...(declarations.includeHelpers.helpers.size > 0 ? { includeHelpers: declarations.includeHelpers.helpers } : {}),
-    ...(declarations.includeHelpers.globals.size > 0 ? { globals: declarations.includeHelpers.globals } : {}) };
+    ...(declarations.includeHelpers.globals.size > 0 ? { globals: declarations.includeHelpers.globals } : {}),
+    ...(declarations.includeHelpers.globalClasses.size > 0 ? { globalClasses: declarations.includeHelpers.globalClasses } : {}) };
 }
 
 const NOT_CLASSES = new Set(['string', 'int', 'integer', 'float', 'bool', 'boolean', 'array', 'mixed', 'object',
@@ -401,5 +402,6 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
 
   visitRegion(root.namedChildren.filter((c): c is SyntaxNode => c !== null));
   declareTopLevelGlobals(root, file, result.includeHelpers);
+  declareGlobalClasses(root, (statement) => result.statementScopes.get(statement.id), result.includeHelpers);
   return result;
 }
