@@ -617,7 +617,7 @@ export class FlowEngine {
     const viaCall = (chains: readonly (readonly Step[])[]): Step[][] => chains.map((chain) => [callStep, ...chain]);
     // Candidates of which one runs (`new $class()` over included files): only slow work that
     // every one of them does counts; the state after the call is the join, as for any call.
-    const alternatives = effect.target.type === 'dynamic-class' && units.length > 1;
+    const alternatives = (effect.target.type === 'dynamic-class' || effect.target.type === 'dynamic-method') && units.length > 1;
     let withoutSlowWork = false;
     for (const { unit, target } of targeted) {
       const calleeEnv: Env = this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect), before, unit);

@@ -39,6 +39,8 @@ export class ProjectResolver implements CallResolver {
   /** Every declaration of each function, in file order. */
   private readonly functions = new Map<string, Unit[]>();
   private readonly methods = new Map<string, Unit>();
+  /** Lower-case method names each class declares (its own, not inherited). */
+  private readonly classMethods = new Map<string, string[]>();
   private readonly parents = new Map<string, string>();
   private readonly traits = new Map<string, readonly string[]>();
   private readonly scripts = new Map<string, Unit>();
@@ -69,7 +71,12 @@ export class ProjectResolver implements CallResolver {
           else this.functions.set(unit.qualifiedName, [unit]);
         } else if (unit.kind === 'method' && unit.className && unit.qualifiedName) {
           const key = `${unit.className}::${unit.qualifiedName}`;
-          if (!this.methods.has(key)) this.methods.set(key, unit);
+          if (!this.methods.has(key)) {
+            this.methods.set(key, unit);
+            const declared = this.classMethods.get(unit.className);
+            if (declared) declared.push(unit.qualifiedName);
+            else this.classMethods.set(unit.className, [unit.qualifiedName]);
+          }
         } else if (unit.kind === 'script') {
           this.scripts.set(normalizePath(file.file), unit);
         } else if (unit.kind === 'closure') {
@@ -114,6 +121,8 @@ export class ProjectResolver implements CallResolver {
         const unit = this.closures.get(`${target.file}@${target.start}`);
         return unit ? [unit] : [];
       }
+      case 'dynamic-method':
+        return this.fittingMethods(target, from, span);
       case 'dynamic-class':
         return target.include ? this.includedClassConstructors(target, target.include, from, span) : this.fittingClassConstructors(target, from, span);
       case 'include': {
@@ -240,6 +249,27 @@ export class ProjectResolver implements CallResolver {
       units.push(...constructor);
     }
     return units;
+  }
+
+  /**
+   * `$this->{"ping_" . $type}()`: the methods of the class (its own, its parents', its
+   * traits') whose names fit, each resolved as a call of that name would be.
+   */
+  private fittingMethods(target: Extract<CallTarget, { type: 'dynamic-method' }>, from: Unit, span: Span): readonly Unit[] {
+    const pieces = patternPieces(target.method);
+    const names = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (name: string | undefined): void => {
+      if (!name || seen.has(name)) return;
+      seen.add(name);
+      for (const method of this.classMethods.get(name) ?? []) if (matchesPattern(method, pieces)) names.add(method);
+      for (const trait of this.traits.get(name) ?? []) visit(trait);
+      visit(this.parents.get(name));
+    };
+    visit(target.className);
+    const units = new Set<Unit>();
+    for (const method of names) for (const unit of this.resolve({ type: 'method', className: target.className, method }, from, span)) units.add(unit);
+    return [...units];
   }
 
   /** Includes that could not be followed, each once. */

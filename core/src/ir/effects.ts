@@ -320,6 +320,12 @@ export type CallTarget =
       readonly className: StaticString;
       readonly method: string;
     }
+  /**
+   * `$this->{"ping_" . $type}()`: a method of a known class whose name is a pattern with a
+   * literal start (`method`, lower-case). The class's methods (with its parents' and traits')
+   * that fit are the candidates, and only the slow work all of them do counts.
+   */
+  | { readonly type: 'dynamic-method'; readonly className: string; readonly method: StaticString }
   /** A method whose receiver is not known. */
   | { readonly type: 'unknown-method'; readonly method: string }
   | { readonly type: 'dynamic' };

@@ -280,7 +280,14 @@ function lowerMethodCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
   const arrow = node.type === 'nullsafe_member_call_expression' ? '?->' : '->';
   const receiver = object ? receiverDisplay(object) : '';
   if (!nameNode || nameNode.type !== 'name') {
-    return emitCall(ctx, { node, args, display: `${receiver}${arrow}${nameNode?.text ?? ''}()`, api: undefined, target: { type: 'dynamic' } }, next);
+    const display = `${receiver}${arrow}${nameNode?.text ?? ''}()`;
+    const className = object ? typeOf(ctx, object) : undefined;
+    const method = nameNode ? dynamicMethodName(ctx, nameNode) : undefined;
+    if (!className || !method || !ctx.facts.symbols.hasClass(className)) return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'dynamic' } }, next);
+    // A name that is all literal (`$this->{'poll'}()`) is that method.
+    const literal = method.every((part) => 'text' in part) ? method.map((part) => ('text' in part ? part.text : '')).join('') : undefined;
+    const target = literal !== undefined ? { type: 'method' as const, className, method: literal } : { type: 'dynamic-method' as const, className, method };
+    return emitCall(ctx, { node, args, display, api: literal !== undefined ? catalogUnlessProject(ctx, className, literal) : undefined, target }, next);
   }
   const method = nameNode.text.toLowerCase();
   const className = object ? typeOf(ctx, object) : undefined;
@@ -455,4 +462,17 @@ function emitHelperInclude(ctx: UnitContext, node: SyntaxNode, name: string, arg
   const display = `${helper.keyword} through ${written.length > 50 ? `${written.slice(0, 47)}...` : written}`;
   const target = { type: 'include' as const, path: paths[0]!, from: helper.from, ...(paths.length > 1 ? { alternatives: paths } : {}), helper: true as const };
   return emitCall(ctx, { node, args: [], display, api: undefined, target }, cursor);
+}
+
+/**
+ * The name of a method called by an expression (`$this->{$method}()` with `$method =
+ * "ping_" . $this->type`, or `$this->{"ping_" . $type}()`), lower-case, when it starts with
+ * literal text: a pattern of the methods it may be.
+ */
+function dynamicMethodName(ctx: UnitContext, node: SyntaxNode): StaticString | undefined {
+  const value = node.type === 'variable_name' ? ctx.singleAssignments.get(node.text) : node;
+  if (!value || ctx.parameters.has(node.text)) return undefined;
+  const name = evaluateStatic(value, ctx.facts.file).map((part) => ('text' in part ? { text: part.text.toLowerCase() } : { unknown: true as const }));
+  const first = name[0];
+  return first && 'text' in first && first.text !== '' ? name : undefined;
 }
