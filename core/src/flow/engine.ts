@@ -335,7 +335,7 @@ export class FlowEngine {
         // global subjects (settings, pure calls, static properties). An include the analysis
         // cannot follow (a configuration file written at install time) may define any constant.
         const unknownFile = effect.target.type === 'include' && (!outcome || outcome.units.length === 0);
-        const changed = changedByCall(effect.target.type === 'include', () => this.propertiesChanged(outcome?.units), unknownFile);
+        const changed = changedByCall(effect.target.type === 'include' ? this.includeChanges(effect, unit) : false, () => this.propertiesChanged(outcome?.units), unknownFile);
         const followed = before.cases
           ? this.perCase(before, (one) => this.applyCall(effect, unit, resource, one, env).after, changed)
           : after && withCallerFacts(after, before.facts, changed);
@@ -349,7 +349,7 @@ export class FlowEngine {
         const callBefore = stateAt(effect.callNode);
         if (call?.kind !== 'call' || !callBefore) return before;
         const results: ResourceState[] = [];
-        const changed = changedByCall(call.target.type === 'include', () => this.propertiesChanged(calls.get(effect.callNode)?.units));
+        const changed = changedByCall(call.target.type === 'include' ? this.includeChanges(call, unit) : false, () => this.propertiesChanged(calls.get(effect.callNode)?.units));
         for (const one of casesOf(callBefore)) {
           const result = this.applyCallResult(call, unit, resource, one, effect.truthy, env);
           if (!result) return before;
@@ -740,6 +740,53 @@ export class FlowEngine {
     return targets.flatMap((target) =>
       this.resolver.resolve(target, from, effect.span).filter((unit) => !unit.generator).map((unit) => ({ unit, target })),
     );
+  }
+
+  private readonly scriptChanges = new Map<Unit, ReadonlySet<string> | true>();
+
+  /**
+   * The local variables an include may change in the unit that runs it: those its files
+   * (and the files they include) mention, or all of them (`true`) when a file is not known
+   * or may set any variable.
+   */
+  private includeChanges(effect: CallEffect, from: Unit): ReadonlySet<string> | true {
+    const units = this.resolver.resolve(effect.target, from, effect.span);
+    if (units.length === 0) return true;
+    const changed = new Set<string>();
+    for (const unit of units) {
+      const own = this.scriptChangesOf(unit, new Set());
+      if (own === true) return true;
+      own.forEach((variable) => changed.add(variable));
+    }
+    return changed;
+  }
+
+  private scriptChangesOf(unit: Unit, visiting: Set<Unit>): ReadonlySet<string> | true {
+    const known = this.scriptChanges.get(unit);
+    if (known) return known;
+    if (!unit.scriptVariables || visiting.size > 64) return true;
+    // A file including itself again (a cycle) adds nothing new.
+    if (visiting.has(unit)) return new Set();
+    visiting.add(unit);
+    const changed = new Set(unit.scriptVariables);
+    let any = false;
+    for (const node of unit.cfg.nodes) {
+      const effect = node.effect;
+      if (effect?.kind !== 'call' || effect.target.type !== 'include') continue;
+      const units = this.resolver.resolve(effect.target, unit, effect.span);
+      if (units.length === 0) any = true;
+      for (const included of units) {
+        const inner = this.scriptChangesOf(included, visiting);
+        if (inner === true) any = true;
+        else inner.forEach((variable) => changed.add(variable));
+      }
+      if (any) break;
+    }
+    visiting.delete(unit);
+    const result = any ? true : changed;
+    // Inside a cycle the result may be partial: remember only complete ones.
+    if (visiting.size === 0) this.scriptChanges.set(unit, result);
+    return result;
   }
 
   private closeStep(effect: CallEffect): Step {

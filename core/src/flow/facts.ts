@@ -93,15 +93,16 @@ export function applyFacts(state: ResourceState, effect: FactEffect): ResourceSt
 /**
  * After a call, what the caller knew that the callee may have changed: properties (`->x`,
  * `::$x`) it or its callees assign (`changesOf`; all of them for a call that resolves to no
- * project code), and for an included file (`include: true`, which runs in the unit's scope)
- * local variables (`$x`) as well. Constants stay: only `define()` changes them (the callee's
+ * project code), and for an included file (which runs in the unit's scope) local variables
+ * (`$x`) as well: `include` is the set of those its files mention (none when it reaches no
+ * file), or `true` when they may set any. Constants stay: only `define()` changes them (the callee's
  * summary says which it defines), but an included file the analysis cannot read
  * (`unknownFile`) may define any. Worked out only when a fact asks.
  */
-export function changedByCall(include: boolean, changesOf: () => ReadonlySet<string> | 'any', unknownFile = false): (subject: string) => boolean {
+export function changedByCall(include: boolean | ReadonlySet<string>, changesOf: () => ReadonlySet<string> | 'any', unknownFile = false): (subject: string) => boolean {
   let changes: ReadonlySet<string> | 'any' | undefined;
   return (subject) => {
-    if (include && subject.startsWith('$')) return true;
+    if (subject.startsWith('$') && (include === true || (include !== false && include.has(subject)))) return true;
     if (unknownFile && subject.startsWith('const:')) return true;
     if (!subject.startsWith('->') && !subject.startsWith('::')) return false;
     changes ??= changesOf();

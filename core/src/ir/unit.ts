@@ -49,6 +49,12 @@ export interface Unit {
    * the parameter keeps its literal default: `function f($plugin = '')` tested with
    * `if ($plugin !== '')`. Only predicates the unit remembers (see `FactEffect`).
    */
+  /**
+   * A file's top level: the local variables it mentions. Included inside a function, a file
+   * runs in that function's scope, so these are all it can change there; absent when it may
+   * change any (`$$name`, `extract()`, `parse_str()` with one argument).
+   */
+  readonly scriptVariables?: readonly string[];
   readonly omittedArguments?: readonly { readonly index: number; readonly facts: readonly import('./effects').PredicateValue[] }[];
   /**
    * Facts that hold on entry when argument `index` is a flag-like literal (`true`, `false`,

@@ -132,6 +132,7 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
     ...(omittedArguments.length > 0 ? { omittedArguments } : {}),
     ...(literalArguments.length > 0 ? { literalArguments } : {}),
     assignsProperties: assignedProperties(site.node),
+    ...scriptVariablesOf(site),
   };
   switch (site.kind) {
     case 'script':
@@ -281,4 +282,23 @@ function globalDeclared(unitNode: SyntaxNode): string[] {
     for (const child of node.namedChildren) if (child) stack.push(child);
   }
   return found;
+}
+
+/** Calls that set local variables by name at run time: what they change cannot be listed. */
+const SETS_ANY_VARIABLE = new Set(['extract', 'parse_str', 'mb_parse_str']);
+
+/** A script unit's `scriptVariables`, when it can list them. */
+function scriptVariablesOf(site: UnitSite): { scriptVariables?: readonly string[] } {
+  if (site.kind !== 'script') return {};
+  const found = new Set<string>();
+  const stack: SyntaxNode[] = [site.node];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== site.node && NESTED.has(node.type)) continue;
+    if (node.type === 'dynamic_variable_name') return {};
+    if (node.type === 'variable_name') found.add(node.text);
+    if (node.type === 'function_call_expression' && SETS_ANY_VARIABLE.has(node.childForFieldName('function')?.text.toLowerCase() ?? '')) return {};
+    for (const child of node.namedChildren) if (child) stack.push(child);
+  }
+  return { scriptVariables: [...found] };
 }

@@ -1,0 +1,14 @@
+<?php
+// osTicket's Validator::is_email(): a library is included inside the function before the
+// parameter's default (`$verify = false`) is tested. The included file runs in the function's
+// scope but mentions no `$verify`, so a call that leaves the argument out never resolves DNS.
+function is_email($email, $verify = false) {
+    require_once __DIR__ . '/rfc822.php';
+    if (!rfc822_valid($email)) {
+        return false;
+    }
+    if ($verify && !dns_get_record(substr(strrchr($email, '@'), 1) . '.', DNS_MX)) {
+        return false;
+    }
+    return true;
+}
