@@ -746,12 +746,12 @@ export class FlowEngine {
 
   /**
    * The local variables an include may change in the unit that runs it: those its files
-   * (and the files they include) mention, or all of them (`true`) when a file is not known
-   * or may set any variable.
+   * (and the files they include) mention, or all of them (`true`) when a file may set any
+   * variable. An include that reaches no file changes nothing, as an unresolved call does
+   * nothing (precision first).
    */
   private includeChanges(effect: CallEffect, from: Unit): ReadonlySet<string> | true {
     const units = this.resolver.resolve(effect.target, from, effect.span);
-    if (units.length === 0) return true;
     const changed = new Set<string>();
     for (const unit of units) {
       const own = this.scriptChangesOf(unit, new Set());
@@ -774,7 +774,6 @@ export class FlowEngine {
       const effect = node.effect;
       if (effect?.kind !== 'call' || effect.target.type !== 'include') continue;
       const units = this.resolver.resolve(effect.target, unit, effect.span);
-      if (units.length === 0) any = true;
       for (const included of units) {
         const inner = this.scriptChangesOf(included, visiting);
         if (inner === true) any = true;
