@@ -29,3 +29,4 @@ export { createTypeOracle, type TsProgramInputs, type TsProgramOracle } from './
 export { declareTsModule, TsProjectModules, type TsModuleDeclarations, type ModuleValue, type ProjectClassTypes, type UnresolvedImport } from './lower/ts/module-exports';
 export { TsModuleResolver, tsConfigPathOptions, parseTsConfigJson, type TsPathConfig } from './lower/ts/module-resolution';
 export type { TsTypeOracle } from './lower/ts/context';
+export * from './fix/apply';
