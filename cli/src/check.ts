@@ -7,7 +7,7 @@ import type { AnalysisResult, ProjectHost } from '../../rules/src/api';
 import { discoverFiles, type SkippedPath } from './discover';
 import { displayPath } from './paths';
 import { readSource, type SourceFileSystem } from './read-source';
-import type { CheckResult, ReportError } from './report';
+import type { AnalysedSource, CheckResult, ReanalysedResult, ReportError } from './report';
 import { SourceTexts } from './source-texts';
 
 export interface CheckOptions {
@@ -69,7 +69,7 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promis
     return outcome.kind === 'ok' ? { text: outcome.text } : { error: outcome.message };
   });
 
-  const sources: { displayPath: string; text: string }[] = [];
+  const sources: AnalysedSource[] = [];
   for (const file of discovered) {
     const source = await readSource(file.absPath, readOptions);
     if (source.kind !== 'ok') {
@@ -77,9 +77,9 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promis
       continue;
     }
     for (const note of source.notes) errors.push({ kind: 'analysis', file: file.displayPath, message: note });
-    sources.push({ displayPath: file.displayPath, text: source.text });
+    sources.push({ displayPath: file.displayPath, absPath: file.absPath, text: source.text });
   }
-  if (sources.length === 0) return { findings, errors, notes: [], filesAnalysed: 0, texts };
+  if (sources.length === 0) return { findings, errors, notes: [], filesAnalysed: 0, texts, sources };
 
   const analyzer = await hooks.createAnalyzer();
   const host = hooks.host ?? projectHost(cwd, maxFileSize);
@@ -108,19 +108,32 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promis
     notes.push({ kind: 'analysis', file: '.', message: `left out as tests: ${folders} test folder(s) holding ${testFiles} file(s) to analyse (use --include-tests to analyse them)` });
   }
   let filesAnalysed = 0;
+  const readErrors = [...errors];
   for (const { files: analysed, result } of results) {
     filesAnalysed += analysed.length;
     findings.push(...result.findings);
-    for (const e of result.errors) {
-      // With --verbose the stack of an internal error follows its message.
-      const message = e.internal && hooks.verbose && e.detail ? `${e.message}\n${e.detail}` : e.message;
-      errors.push({ kind: e.internal ? 'internal' : 'analysis', file: displayPath(cwd, e.file), message, ...(e.span ? { span: e.span } : {}) });
-    }
+    errors.push(...analyzerErrors(result, cwd, hooks.verbose === true));
     for (const n of result.notes ?? []) notes.push({ kind: 'analysis', file: displayPath(cwd, n.file), message: n.message });
     for (const note of result.summaryNotes ?? []) if (!summaryNotes.includes(note)) summaryNotes.push(note);
   }
   for (const source of sources) texts.remember(source.displayPath, source.text);
-  return { findings, errors, notes, filesAnalysed, texts, summaryNotes };
+  // The same project again with some texts changed (by fixes), for `--fix`'s next pass.
+  const reanalyze = (changed: ReadonlyMap<string, string>): ReanalysedResult => {
+    const result = analyzer.analyzeProject(
+      files.map((f) => ({ path: f.path, text: changed.get(f.path) ?? f.text })),
+      host,
+    );
+    return { findings: result.findings, errors: [...readErrors, ...analyzerErrors(result, cwd, hooks.verbose === true)], summaryNotes: result.summaryNotes ?? [] };
+  };
+  return { findings, errors, notes, filesAnalysed, texts, summaryNotes, sources, reanalyze };
+}
+
+/** The analyzer's errors as the report's (with --verbose, an internal error's stack follows its message). */
+function analyzerErrors(result: AnalysisResult, cwd: string, verbose: boolean): ReportError[] {
+  return result.errors.map((e) => {
+    const message = e.internal && verbose && e.detail ? `${e.message}\n${e.detail}` : e.message;
+    return { kind: e.internal ? 'internal' : 'analysis', file: displayPath(cwd, e.file), message, ...(e.span ? { span: e.span } : {}) };
+  });
 }
 
 /**

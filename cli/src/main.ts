@@ -5,6 +5,10 @@ import type { AnalyzerOptions } from '../../rules/src/api';
 import { loadGrammarBytes } from '../../rules/src/node-runtime';
 import { ConfigError, loadConfig } from './config';
 import { runCheck } from './check';
+import { fixRun, type FixLevel } from './fix';
+import { fixCountLine } from './render/summary';
+import { unifiedDiff } from './unified-diff';
+import { writeFixedFiles } from './write-files';
 import { createColors, shouldUseColor } from './color';
 import { ExitCode, exitCodeFor } from './exit-code';
 import { DEFAULT_MAX_FILE_SIZE, OUTPUT_FORMATS, parseByteCount, type CheckCommandOptions } from './options';
@@ -59,6 +63,9 @@ export async function main(argv: readonly string[], environment: MainEnvironment
     .option('--verbose', 'also print skipped paths and why (to stderr), and stack traces of internal errors')
     .option('--max-file-size <bytes>', 'larger files are reported as errors, not analysed', parseByteCount, DEFAULT_MAX_FILE_SIZE)
     .option('--config <file>', 'configuration file (default: session-lint.json, found by walking up from the working directory)')
+    .option('--fix', 'apply the safe fixes of the findings, then report what remains')
+    .option('--unsafe-fixes', 'also apply unsafe fixes (they change behaviour; read the diff); implies --fix')
+    .option('--diff', 'print the changes the fixes would make as a unified diff instead of writing them (exit 1 if there are any); implies --fix')
     .option('--color', 'force colored output (default: auto; honours NO_COLOR and FORCE_COLOR)')
     .option('--no-color', 'disable colored output')
     .addHelpText('after', EXIT_CODE_HELP)
@@ -101,7 +108,7 @@ async function check(paths: readonly string[], options: CheckCommandOptions, env
     ...(includeTests ? { includeTests } : {}),
     ...(reportNonLockingStores ? { reportNonLockingStores } : {}),
   };
-  const result = await runCheck(
+  let result = await runCheck(
     {
       paths,
       cwd,
@@ -122,7 +129,23 @@ async function check(paths: readonly string[], options: CheckCommandOptions, env
   if (options.verbose) {
     for (const note of result.notes) stderr.write(`note: ${note.file}: ${note.message}\n`);
   }
-  const report = await buildReport(result, cwd);
+  const level = fixLevelOf(options);
+  let fixed: number | undefined;
+  if (level !== undefined) {
+    const run = fixRun(result, level);
+    if (options.diff) {
+      for (const file of run.changed) stdout.write(unifiedDiff(file.displayPath, file.before, file.after));
+      if (!options.quiet) stderr.write(`${fixCountLine(run.fixed, run.changed.length, true)}\n`);
+      if (exitCodeFor([], result.errors) === ExitCode.Failure) return ExitCode.Failure;
+      return run.changed.length > 0 ? ExitCode.ProblemsFound : ExitCode.Clean;
+    }
+    const written = writeFixedFiles(run.changed);
+    const refused = written.refused.map((r) => ({ kind: 'unreadable' as const, file: r.file, message: r.reason }));
+    result = { ...run.result, errors: [...run.result.errors, ...refused] };
+    fixed = run.fixed;
+    if (run.bounded) stderr.write('session-lint: fixes were still offered after the last pass; run --fix again to see what remains\n');
+  }
+  const report = { ...(await buildReport(result, cwd)), ...(fixed !== undefined ? { fixed } : {}) };
   if (options.format === 'json') {
     stdout.write(renderJson(report));
   } else {
@@ -130,6 +153,13 @@ async function check(paths: readonly string[], options: CheckCommandOptions, env
     stdout.write(renderPretty(report, result.texts, { colors: createColors(color), quiet: options.quiet === true }));
   }
   return exitCodeFor(report.findings, report.errors);
+}
+
+/** `--unsafe-fixes` wins over `--fix`; `--diff` alone means the safe fixes. */
+function fixLevelOf(options: CheckCommandOptions): FixLevel | undefined {
+  if (options.unsafeFixes) return 'unsafe';
+  if (options.fix || options.diff) return 'safe';
+  return undefined;
 }
 
 /** One clear line for an exception we did not expect; the stack only when asked for. */

@@ -23,6 +23,12 @@ export interface CheckCommandOptions {
   readonly color: boolean | undefined;
   /** `--config <file>`; undefined: look for session-lint.json upwards. */
   readonly config?: string;
+  /** `--fix`: apply safe fixes. */
+  readonly fix?: boolean;
+  /** `--unsafe-fixes`: apply unsafe fixes too (implies `--fix`). */
+  readonly unsafeFixes?: boolean;
+  /** `--diff`: print what the fixes would change as a unified diff instead of writing (implies `--fix`). */
+  readonly diff?: boolean;
 }
 
 /** `--max-file-size`: a whole number of bytes. Units are left out on purpose (MB vs MiB). */

@@ -29,6 +29,23 @@ export interface CheckResult {
   readonly texts: SourceTexts;
   /** What changed the findings of the whole run (lock findings lowered, and why): always shown. */
   readonly summaryNotes?: readonly string[];
+  /** The files that reached the analyzer, with the text it saw: the only files `--fix` may change. */
+  readonly sources?: readonly AnalysedSource[];
+  /** Analyses the same files again with some texts replaced (by display path): `--fix`'s next pass. */
+  readonly reanalyze?: (texts: ReadonlyMap<string, string>) => ReanalysedResult;
+}
+
+export interface AnalysedSource {
+  readonly displayPath: string;
+  readonly absPath: string;
+  readonly text: string;
+}
+
+/** What a new analysis of fixed texts gives: findings, and errors (reading errors kept). */
+export interface ReanalysedResult {
+  readonly findings: readonly Finding[];
+  readonly errors: readonly ReportError[];
+  readonly summaryNotes: readonly string[];
 }
 
 /** 1-based lines and columns (UTF-16 code units); the end is exclusive. */
@@ -76,6 +93,8 @@ export interface Report {
   readonly filesAnalysed: number;
   /** Printed with the summary, and as `notes` in JSON. */
   readonly summaryNotes: readonly string[];
+  /** With `--fix`: how many findings had their fix applied (the findings are those that remain). */
+  readonly fixed?: number;
 }
 
 /**

@@ -29,6 +29,8 @@ export function renderJson(report: Report): string {
     errors: report.errors.map((e) => ({ file: e.file, message: e.message })),
     // What changed the findings across the run ("2 lock findings lowered to info: …").
     notes: report.summaryNotes,
+    // With --fix: how many findings were fixed (`findings` are those that remain).
+    ...(report.fixed !== undefined ? { fixed: report.fixed } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

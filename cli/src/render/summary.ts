@@ -24,10 +24,17 @@ export function summaryLines(report: Report): string[] {
     const files = new Set(report.findings.map((f) => f.location.file)).size;
     lines.push(`Found ${plural(count, 'problem')} (${bySeverity.join(', ')}) in ${plural(files, 'file')}.`);
   }
+  if (report.fixed !== undefined) lines.push(`${fixCountLine(report.fixed, undefined, false)} ${plural(count, 'finding')} remain${count === 1 ? 's' : ''}.`);
   // Findings the whole run changed (lowered to info): said here, so no one needs --verbose to know.
   lines.push(...report.summaryNotes);
   if (report.errors.length > 0) lines.push(`${plural(report.errors.length, 'input error')} (listed above).`);
   return lines;
+}
+
+/** `Fixed 3 findings.`, or with `--diff` `Would fix 3 findings in 2 files.` */
+export function fixCountLine(fixed: number, files: number | undefined, dryRun: boolean): string {
+  const where = files === undefined ? '' : ` in ${plural(files, 'file')}`;
+  return `${dryRun ? 'Would fix' : 'Fixed'} ${plural(fixed, 'finding')}${where}.`;
 }
 
 function severityCount(severity: Severity, n: number): string {

@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import type { Finding } from '../../core/src';
+import { unifiedDiff } from '../src/unified-diff';
+import { fakeAnalyzer, makeFinding, runCli, TempDir } from './helpers';
+
+/**
+ * Stands in for the engine: every `sleep(1)` is a finding whose safe fix makes it `usleep(1)`,
+ * every `sleep(2)` one whose fix is unsafe, every `sleep(3)` one with a display-only fix.
+ */
+const fixingAnalyzer = (onAnalyse?: () => void) =>
+  fakeAnalyzer(({ path: file, text }) => {
+    onAnalyse?.();
+    const findings: Finding[] = [];
+    for (const match of text.matchAll(/(?<!u)sleep\((\d)\)/g)) {
+      const start = match.index;
+      const applicability = match[1] === '1' ? 'safe' : match[1] === '2' ? 'unsafe' : 'display-only';
+      findings.push({
+        ...makeFinding({ file, start, end: start + match[0].length }),
+        fixes: [{ title: 'Sleep less', applicability, edits: [{ span: { file, start, end: start }, newText: 'u' }] }],
+      });
+    }
+    return { findings, errors: [] };
+  });
+
+describe('check --fix', () => {
+  let dir: TempDir;
+  beforeEach(() => (dir = new TempDir()));
+  afterEach(() => dir.cleanup());
+
+  it('writes the safe fixes, and reports what remains', async () => {
+    dir.write({ 'a.php': '<?php\nsleep(1);\nsleep(2);\nsleep(3);\n' });
+    const run = await runCli(['check', '--fix', 'a.php'], { cwd: dir.root, analyzer: fixingAnalyzer() });
+    assert.equal(fs.readFileSync(dir.path('a.php'), 'utf8'), '<?php\nusleep(1);\nsleep(2);\nsleep(3);\n');
+    assert.match(run.stdout, /Fixed 1 finding\. 2 findings remain\./);
+    assert.match(run.stdout, /help: Sleep less \(unsafe\)/);
+    assert.equal(run.code, 1);
+  });
+
+  it('with --unsafe-fixes also writes the unsafe ones, never display-only ones', async () => {
+    dir.write({ 'a.php': '<?php\r\nsleep(1);\r\nsleep(2);\r\nsleep(3);\r\n' });
+    const run = await runCli(['check', '--unsafe-fixes', '--format', 'json', 'a.php'], { cwd: dir.root, analyzer: fixingAnalyzer() });
+    assert.equal(fs.readFileSync(dir.path('a.php'), 'utf8'), '<?php\r\nusleep(1);\r\nusleep(2);\r\nsleep(3);\r\n');
+    const json = JSON.parse(run.stdout);
+    assert.equal(json.fixed, 2);
+    assert.equal(json.findings.length, 1);
+    assert.deepEqual(json.findings[0].fixes, [
+      { title: 'Sleep less', applicability: 'display-only', edits: [{ file: 'a.php', line: 4, column: 1, endLine: 4, endColumn: 1, newText: 'u' }] },
+    ]);
+  });
+
+  it('with --diff prints a unified diff, writes nothing, and exits 1 only if something would change', async () => {
+    dir.write({ 'a.php': '<?php\nsleep(1);\n', 'b.php': '<?php\nsleep(3);\n' });
+    const run = await runCli(['check', '--diff', 'a.php', 'b.php'], { cwd: dir.root, analyzer: fixingAnalyzer() });
+    assert.equal(run.stdout, '--- a/a.php\n+++ b/a.php\n@@ -1,2 +1,2 @@\n <?php\n-sleep(1);\n+usleep(1);\n');
+    assert.match(run.stderr, /Would fix 1 finding in 1 file\./);
+    assert.equal(fs.readFileSync(dir.path('a.php'), 'utf8'), '<?php\nsleep(1);\n');
+    assert.equal(run.code, 1);
+    const clean = await runCli(['check', '--diff', 'b.php'], { cwd: dir.root, analyzer: fixingAnalyzer() });
+    assert.equal(clean.stdout, '');
+    assert.equal(clean.code, 0);
+  });
+
+  it('never writes a file that changed on disk during the run', async () => {
+    dir.write({ 'a.php': '<?php\nsleep(1);\n' });
+    const analyzer = fixingAnalyzer(() => fs.writeFileSync(dir.path('a.php'), '<?php\nsleep(1); // edited\n'));
+    const run = await runCli(['check', '--fix', 'a.php'], { cwd: dir.root, analyzer });
+    assert.equal(fs.readFileSync(dir.path('a.php'), 'utf8'), '<?php\nsleep(1); // edited\n');
+    assert.match(run.stdout, /a\.php: changed on disk during the run; not fixed/);
+    assert.equal(run.code, 2);
+    assert.deepEqual(fs.readdirSync(dir.root), ['a.php']);
+  });
+});
+
+describe('unifiedDiff', () => {
+  it('gives hunks with three lines of context, separate when changes are far apart', () => {
+    const before = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'].map((l) => `${l}\n`).join('');
+    const after = before.replace('2\n', 'two\n').replace('11\n', '11\neleven\n');
+    assert.equal(
+      unifiedDiff('f.php', before, after),
+      '--- a/f.php\n+++ b/f.php\n@@ -1,5 +1,5 @@\n 1\n-2\n+two\n 3\n 4\n 5\n@@ -9,4 +9,5 @@\n 9\n 10\n 11\n+eleven\n 12\n',
+    );
+    assert.equal(unifiedDiff('f.php', 'a', 'b'), '--- a/f.php\n+++ b/f.php\n@@ -1,1 +1,1 @@\n-a\n\\ No newline at end of file\n+b\n\\ No newline at end of file\n');
+  });
+});
