@@ -7,7 +7,7 @@ import { ConfigError, loadConfig } from './config';
 import { runCheck } from './check';
 import { fixRun, type FixLevel } from './fix';
 import { fixCountLine } from './render/summary';
-import { unifiedDiff } from './unified-diff';
+import { unifiedDiff } from '../../core/src';
 import { writeFixedFiles } from './write-files';
 import { createColors, shouldUseColor } from './color';
 import { ExitCode, exitCodeFor } from './exit-code';

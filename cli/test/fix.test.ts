@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { Finding } from '../../core/src';
-import { unifiedDiff } from '../src/unified-diff';
+import { unifiedDiff } from '../../core/src';
 import { fakeAnalyzer, makeFinding, runCli, TempDir } from './helpers';
 
 /**

@@ -30,3 +30,6 @@ export { declareTsModule, TsProjectModules, type TsModuleDeclarations, type Modu
 export { TsModuleResolver, tsConfigPathOptions, parseTsConfigJson, type TsPathConfig } from './lower/ts/module-resolution';
 export type { TsTypeOracle } from './lower/ts/context';
 export * from './fix/apply';
+export * from './fix/edit-sites';
+export { PhpEditSites, indentUnitOf } from './fix/php-edit-sites';
+export * from './text/unified-diff';

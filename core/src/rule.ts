@@ -1,5 +1,6 @@
 import type { CallTarget, SlowKind } from './ir/effects';
 import type { Span } from './model/span';
+import type { EditSites } from './fix/edit-sites';
 import type { ResourceId } from './ir/effects';
 import type { FileIR, HeldResourceInfo, Unit } from './ir/unit';
 import type { Finding, Severity } from './model/finding';
@@ -54,6 +55,11 @@ export interface RuleContext {
   readonly knownRuleIds: ReadonlySet<string>;
   /** The project units a call may run (other modules included); absent: calls are not followed. */
   resolveCall?(target: CallTarget, from: Unit, span: Span): readonly Unit[];
+  /**
+   * Where fixes can edit this file (statements, indentation, the file's style), for the fix
+   * builders: spans and strings, never the tree. Absent where no fix is built (TypeScript yet).
+   */
+  editSites?(): EditSites | undefined;
 }
 
 export interface Rule {

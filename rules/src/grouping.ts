@@ -1,4 +1,4 @@
-import { compareSpans, spanKey, type Finding, type RelatedLocation, type Severity, type Span } from '../../core/src';
+import { compareSpans, spanKey, type Finding, type Fix, type RelatedLocation, type Severity, type Span } from '../../core/src';
 
 /**
  * One cause, one finding. A slow call inside a helper that hundreds of handlers reach with the
@@ -96,7 +96,8 @@ function merged(places: readonly Finding[], context: GroupingContext): Finding {
     message,
     span,
     related,
-    fixes: [],
+    // Each place's fix changes its own handler: the one finding for them all offers every one.
+    fixes: uniqueFixes(places.flatMap((p) => p.fixes)),
     ...(primary.lowered !== undefined ? { lowered: primary.lowered } : {}),
     ...(primary.unreported !== undefined ? { unreported: primary.unreported } : {}),
     // At the cause, a suppression there covers the whole group; else the primary's places do.
@@ -109,4 +110,15 @@ function merged(places: readonly Finding[], context: GroupingContext): Finding {
 function joinList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** The same fix offered by several places (one handler reaching the cause twice) once. */
+function uniqueFixes(fixes: readonly Fix[]): Fix[] {
+  const seen = new Set<string>();
+  return fixes.filter((fix) => {
+    const key = JSON.stringify([fix.title, fix.edits]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -42,6 +42,8 @@ import {
   type StaticString,
   type Suppression,
   type AnalysisCut,
+  type EditSites,
+  PhpEditSites,
   type Severity,
   type Span,
   type Unit,
@@ -54,6 +56,7 @@ import { nodeCatalog } from './catalog/node';
 import { entrySites } from './entry-points';
 import { REQUEST_SESSION_RULES, commandLineFiles, testClassUnits } from './execution-context';
 import { groupByCause } from './grouping';
+import { withSuppressionFixes } from './fixes/attach';
 import { activePresets } from './frameworks/detect';
 import { nonLockingPresets, withoutSessionEffects } from './framework-stores';
 import type { FrameworkPreset, SettingCondition } from './frameworks/preset';
@@ -214,7 +217,9 @@ export function analyzeProject(
     if (units.length < file.ir.units.length) testFiles++;
     const ir = units.length < file.ir.units.length ? { ...file.ir, units } : file.ir;
     const wholeFile = cli !== undefined && cli.from === undefined;
-    const found = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver);
+    const sites = editSitesOf(parser, file);
+    const found = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites);
+    sites?.dispose();
     // After a check that ends web requests, the code runs from the command line only.
     const cliFrom = cli?.from;
     perFile.push(cliFrom === undefined ? found : { ...found, findings: found.findings.filter((f) => !(REQUEST_SESSION_RULES.has(f.rule) && f.span.file === file.path && f.span.start >= cliFrom)) });
@@ -225,7 +230,7 @@ export function analyzeProject(
   // Findings under a store that takes no lock are grouped and suppressed like the others (so a
   // comment that hid one is still used), then left out and counted in the summary.
   const grouped = suppressAndGroup(perFile, files);
-  const findings = withScopes(grouped.filter((finding) => finding.unreported === undefined), files);
+  const findings = withSuppressionFixes(withScopes(grouped.filter((finding) => finding.unreported === undefined), files), (path) => editSitesOf(parser, files.get(normalizePath(path))));
   const unreported = grouped.filter((finding) => finding.unreported !== undefined);
   for (const file of files.values()) {
     if (!file.requested || !file.ir) continue;
@@ -580,6 +585,12 @@ function includePathsOf(options: AnalyzerOptions): string[] {
   return (options.includePaths ?? []).map((dir) => normalizePath(posix.join(root, dir)));
 }
 
+/** Where fixes can edit a PHP file (parsed again on first use; `dispose()` frees the tree). */
+function editSitesOf(parser: PhpParser, file: LoadedFile | undefined): PhpEditSites | undefined {
+  if (!file || isTypeScriptPath(file.path)) return undefined;
+  return new PhpEditSites(parser, file.path, file.text);
+}
+
 /** What the rules found in one requested file, before suppressions. */
 interface FileFindings {
   readonly file: LoadedFile;
@@ -598,6 +609,7 @@ function runRules(
   sessionStoresAt: RuleContext['sessionStoresAt'],
   lentResources: readonly HeldResourceInfo[] = [],
   resolver?: CallResolver,
+  editSites?: () => EditSites | undefined,
 ): FileFindings {
   const held = ir.heldResources ?? [];
   // Resources of helpers that run their callers' callbacks while holding them (`withClient(fn)`).
@@ -623,6 +635,7 @@ function runRules(
       ...(options.reportNonLockingStores ? { reportNonLockingStores: true } : {}),
       ...(sessionStoresAt ? { sessionStoresAt } : {}),
       ...(resolver ? { resolveCall: (target: CallTarget, from: Unit, span: Span) => resolver.resolve(target, from, span) } : {}),
+      ...(editSites ? { editSites } : {}),
     };
     findings.push(...rule.check(context));
   }

@@ -23,6 +23,7 @@ import {
 import { holdCost, upTo } from './hold-cost';
 import { groupByRegion, releasesAfter, stillOpenAtEnd } from './regions';
 import { storeVerdict, type StoreVerdict } from './session-store';
+import { earlyCloseFix } from '../fixes/early-close';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -37,7 +38,7 @@ export const heldAcrossSlowCall: Rule = {
     description: 'A session lock (or other lock-bearing resource) is held while slow work runs',
     languages: ['php', 'typescript'],
     defaultSeverity: 'warning',
-    fixAvailability: 'never',
+    fixAvailability: 'sometimes',
   },
   check(context) {
     const findings: Finding[] = [];
@@ -148,7 +149,7 @@ function withStore(finding: Finding, verdict: StoreVerdict): Finding {
 }
 
 function buildFinding(
-  _context: RuleContext,
+  context: RuleContext,
   unit: Unit,
   flow: UnitFlow,
   members: readonly RatedOperation[],
@@ -243,7 +244,7 @@ function buildFinding(
       : message(operation.occurrence, state === 'maybe-open', operation.state.whyMaybe, regionTimeLimit(members)),
     span: operation.span,
     related,
-    fixes: [],
+    fixes: resource ? [] : earlyCloseFix(context, flow, operation),
     cause: causeOf(operation.occurrence, state === 'maybe-open', resource),
     // A comment above the slow call inside the reported loop suppresses it too, and one above
     // the helper's call for a callback (where the finding used to be).

@@ -13,6 +13,7 @@ import {
 } from '../../../core/src';
 import { RelatedList, closeEffectsBySpan, type CloseEffects } from './session-facts';
 import { storeVerdict, type StoreVerdict } from './session-store';
+import { readAndCloseFix } from '../fixes/read-and-close';
 
 /**
  * `prefer-read-and-close`: a `session_start()` that takes the lock, after which nothing in
@@ -57,7 +58,7 @@ export const preferReadAndClose: Rule = {
     description: 'A handler opens the session with a lock but never writes it',
     languages: ['php'],
     defaultSeverity: 'info',
-    fixAvailability: 'never',
+    fixAvailability: 'sometimes',
   },
   check(context) {
     const findings: Finding[] = [];
@@ -82,7 +83,10 @@ export const preferReadAndClose: Rule = {
         const evidence = handsBack ? site.outputBeforeEnd : site.work;
         if (!evidence) continue;
         reported.add(spanKey(effect.span));
-        findings.push(buildFinding(context, flow, effect, evidence, storeVerdict(context, flow.unit, observation.node)));
+        const finding = buildFinding(context, flow, effect, evidence, storeVerdict(context, flow.unit, observation.node));
+        // Proven only when the lock is released within this unit: no includer or caller can write after it.
+        const why = flow.unit.kind === 'script' ? 'the pages that include this file may write the session after it' : `the callers of ${flow.unit.displayName} may write the session after it returns`;
+        findings.push({ ...finding, fixes: readAndCloseFix(effect.span, context.editSites?.(), !handsBack, why) });
       }
     }
     return findings;

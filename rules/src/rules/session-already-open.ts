@@ -1,5 +1,6 @@
 import { spanKey, type Finding, type Observation, type OpenEffect, type OpenSite, type Rule, type RuleContext } from '../../../core/src';
 import { RelatedList, lineList } from './session-facts';
+import { guardStartFix } from '../fixes/guard-start';
 
 /**
  * `session-already-open`: a `session_start()` reached with the session open on every path.
@@ -16,7 +17,7 @@ export const sessionAlreadyOpen: Rule = {
     description: '`session_start()` while the session is already open: PHP ignores it with a notice',
     languages: ['php'],
     defaultSeverity: 'info',
-    fixAvailability: 'never',
+    fixAvailability: 'sometimes',
   },
   check(context) {
     const findings: Finding[] = [];
@@ -62,6 +63,7 @@ function buildFinding(context: RuleContext, group: readonly Observation[]): Find
       `PHP ignores it with the notice "Ignoring session_start() because a session is already active".${options}`,
     span: effect.span,
     related: related.items,
-    fixes: [],
+    // A guarded `read_and_close` start would still leave the lock held: no fix hides that.
+    fixes: effect.mode === 'lock' ? guardStartFix(effect.span, context.editSites?.()) : [],
   };
 }

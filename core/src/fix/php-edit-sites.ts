@@ -1,0 +1,180 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import type { Span } from '../model/span';
+import type { PhpParser } from '../parse/php';
+import type { CallArgument, CallArguments, EditSites, StatementSite } from './edit-sites';
+
+/** Nodes whose children are statements run one after the other. */
+const BLOCKS = new Set(['program', 'compound_statement', 'colon_block', 'case_statement', 'default_statement']);
+
+/** Nodes a comment cannot start in: the text of a string, or HTML outside `<?php`. */
+const NOT_CODE = new Set(['string', 'encapsed_string', 'heredoc', 'nowdoc', 'text', 'text_interpolation', 'shell_command_expression', 'comment']);
+
+/**
+ * `EditSites` of a PHP file from its syntax tree. The tree is parsed on first use and must be
+ * released with `dispose()` (wasm memory is not garbage-collected).
+ */
+export class PhpEditSites implements EditSites {
+  private tree: Tree | undefined;
+  private style: { lineComment: string; quote: string } | undefined;
+  private unit: string | undefined;
+
+  constructor(
+    private readonly parser: PhpParser,
+    readonly file: string,
+    readonly text: string,
+  ) {}
+
+  dispose(): void {
+    this.tree?.delete();
+    this.tree = undefined;
+  }
+
+  get lineComment(): string {
+    return this.styleOf().lineComment;
+  }
+
+  get quote(): string {
+    return this.styleOf().quote;
+  }
+
+  get indentUnit(): string {
+    this.unit ??= indentUnitOf(this.text);
+    return this.unit;
+  }
+
+  statementAround(span: Span): StatementSite | undefined {
+    let node: Node | null = this.nodeAt(span);
+    while (node && !(node.parent && BLOCKS.has(node.parent.type) && isStatement(node))) node = node.parent;
+    return node ? this.siteOf(node) : undefined;
+  }
+
+  callStatement(span: Span): StatementSite | undefined {
+    const call = this.callAt(span);
+    let node = call?.parent ?? null;
+    if (node?.type === 'error_suppression_expression') node = node.parent;
+    if (!node || node.type !== 'expression_statement' || !node.parent || !BLOCKS.has(node.parent.type)) return undefined;
+    return this.siteOf(node);
+  }
+
+  callArguments(span: Span): CallArguments | undefined {
+    const call = this.callAt(span);
+    const name = call?.childForFieldName('function');
+    const args = call?.childForFieldName('arguments');
+    if (!call || !name || !args || (name.type !== 'name' && name.type !== 'qualified_name')) return undefined;
+    const open = args.child(0);
+    const close = args.child(args.childCount - 1);
+    if (open?.type !== '(' || close?.type !== ')') return undefined;
+    const list: CallArgument[] = [];
+    for (const argument of args.namedChildren) {
+      if (!argument || argument.type === 'comment') continue;
+      // Named arguments and spreads: the options are not a plain first argument.
+      if (argument.type !== 'argument' || argument.namedChildCount !== 1) return undefined;
+      const value = argument.namedChild(0)!;
+      list.push({ span: this.spanOf(argument), ...(value.type === 'array_creation_expression' ? { array: arrayOf(value) } : {}) });
+    }
+    return { name: name.text, inside: { file: this.file, start: open.endIndex, end: close.startIndex }, arguments: list };
+  }
+
+  lineStartsInCode(offset: number): boolean {
+    const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
+    let first = lineStart;
+    while (first < this.text.length && (this.text[first] === ' ' || this.text[first] === '\t')) first++;
+    if (first >= this.text.length) return false;
+    for (let node: Node | null = this.root().descendantForIndex(first, first); node; node = node.parent) {
+      if (NOT_CODE.has(node.type) || node.type === 'ERROR' || node.isMissing) return false;
+    }
+    // The first line holds `<?php`: nothing goes before it.
+    return lineStart > 0;
+  }
+
+  private siteOf(node: Node): StatementSite | undefined {
+    const lineStart = this.text.lastIndexOf('\n', node.startIndex - 1) + 1;
+    const indent = this.text.slice(lineStart, node.startIndex);
+    if (![...indent].every((ch) => ch === ' ' || ch === '\t')) return undefined;
+    return { span: this.spanOf(node), lineStart, indent };
+  }
+
+  private callAt(span: Span): Node | undefined {
+    let node: Node | null = this.nodeAt(span);
+    while (node && node.startIndex === span.start && node.endIndex === span.end && node.type !== 'function_call_expression') node = node.parent;
+    return node?.type === 'function_call_expression' && node.startIndex === span.start && node.endIndex === span.end ? node : undefined;
+  }
+
+  private nodeAt(span: Span): Node | null {
+    if (span.file !== this.file) return null;
+    return this.root().descendantForIndex(span.start, Math.max(span.start, span.end - 1));
+  }
+
+  private spanOf(node: Node): Span {
+    return { file: this.file, start: node.startIndex, end: node.endIndex };
+  }
+
+  private root(): Node {
+    this.tree ??= this.parser.parse(this.text);
+    return this.tree.rootNode;
+  }
+
+  private styleOf(): { lineComment: string; quote: string } {
+    if (this.style) return this.style;
+    let hash = 0;
+    let slashes = 0;
+    let single = 0;
+    let double = 0;
+    const stack: Node[] = [this.root()];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === 'comment') {
+        if (node.text.startsWith('#') && !node.text.startsWith('#[')) hash++;
+        else if (node.text.startsWith('//')) slashes++;
+      } else if (node.type === 'string') {
+        single++;
+      } else if (node.type === 'encapsed_string') {
+        double++;
+      }
+      for (const child of node.namedChildren) if (child) stack.push(child);
+    }
+    this.style = { lineComment: hash > slashes ? '#' : '//', quote: double > single ? '"' : "'" };
+    return this.style;
+  }
+}
+
+function isStatement(node: Node): boolean {
+  return node.isNamed && node.type !== 'comment' && node.type !== 'text_interpolation' && node.type !== 'php_tag' && !node.type.endsWith('_tag');
+}
+
+function arrayOf(array: Node): NonNullable<CallArgument['array']> {
+  const elements = array.namedChildren.filter((child): child is Node => child !== null && child.type === 'array_element_initializer');
+  const keys: string[] = [];
+  let literalKeys = true;
+  for (const element of elements) {
+    const key = element.namedChildCount === 2 ? element.namedChild(0) : null;
+    const content = key?.type === 'string' || key?.type === 'encapsed_string' ? key.namedChildren.filter((c) => c?.type === 'string_content') : [];
+    if (key && content.length === 1 && key.namedChildCount === 1) keys.push(content[0]!.text);
+    else literalKeys = false;
+  }
+  const last = elements[elements.length - 1];
+  // `[` … `]` or `array(` … `)`: the closing bracket is the last child.
+  const closing = array.child(array.childCount - 1)!;
+  return { keys: literalKeys ? keys : undefined, appendAt: last ? last.endIndex : closing.startIndex, empty: elements.length === 0 };
+}
+
+/**
+ * One level of indentation: a tab if the first indented line starts with one, else the
+ * smallest number of spaces any line is indented by (2 or 4 in most code; 4 when none is).
+ */
+export function indentUnitOf(text: string): string {
+  let smallest = 0;
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let end = text.indexOf('\n', lineStart);
+    if (end < 0) end = text.length;
+    let i = lineStart;
+    if (text[i] === '\t') return '\t';
+    while (i < end && text[i] === ' ') i++;
+    const spaces = i - lineStart;
+    // A docblock's ` * ` lines are indented by one space: not a level.
+    if (spaces >= 2 && i < end && text[i] !== '*' && (smallest === 0 || spaces < smallest)) smallest = spaces;
+    lineStart = end + 1;
+  }
+  return ' '.repeat(smallest === 0 ? 4 : Math.min(smallest, 8));
+}

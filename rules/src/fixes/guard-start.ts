@@ -1,0 +1,26 @@
+import type { EditSites, Fix, Span } from '../../../core/src';
+import { isSessionStart } from './read-and-close';
+
+/**
+ * `session-already-open`: wrap the start in `if (session_status() === PHP_SESSION_NONE) { … }`.
+ * Safe: where the session is open, PHP ignores the start anyway (with a notice); where it is
+ * not, the start still runs. Only for a start that stands alone as a statement of a block
+ * (wrapping the body of a brace-less `if` could change which `if` an `else` belongs to).
+ */
+export function guardStartFix(start: Span, sites: EditSites | undefined): Fix[] {
+  const statement = sites?.callStatement(start);
+  const call = sites?.callArguments(start);
+  if (!sites || !statement || !call || !isSessionStart(call.name)) return [];
+  const { text, indentUnit } = sites;
+  const { indent } = statement;
+  const body = text.slice(statement.span.start, statement.span.end);
+  // A start written over several lines may hold a string whose lines must not move: left alone.
+  if (body.includes('\n')) return [];
+  return [
+    {
+      title: 'Start the session only when none is active: `if (session_status() === PHP_SESSION_NONE)`',
+      applicability: 'safe',
+      edits: [{ span: statement.span, newText: `if (session_status() === PHP_SESSION_NONE) {\n${indent}${indentUnit}${body}\n${indent}}` }],
+    },
+  ];
+}

@@ -1,0 +1,22 @@
+import { SUPPRESSION_TOKEN, type EditSites, type Finding, type Fix } from '../../../core/src';
+
+/**
+ * "Ignore this line": a `session-lint-ignore <rule>: TODO: reason` comment on the line before
+ * the finding, indented like that line, in the file's comment style. Display-only: a person
+ * writes the reason, so it is never applied in bulk. None where the finding's line does not
+ * start in code (inside a string, or HTML outside `<?php`): a comment cannot go there.
+ */
+export function suppressionFix(finding: Finding, sites: EditSites): Fix | undefined {
+  if (finding.span.file !== sites.file || finding.rule === 'invalid-suppression') return undefined;
+  const { text } = sites;
+  if (!sites.lineStartsInCode(finding.span.start)) return undefined;
+  const lineStart = text.lastIndexOf('\n', finding.span.start - 1) + 1;
+  let codeStart = lineStart;
+  while (text[codeStart] === ' ' || text[codeStart] === '\t') codeStart++;
+  const indent = text.slice(lineStart, codeStart);
+  return {
+    title: 'Ignore this finding: add a suppression comment above it (write the reason in place of TODO)',
+    applicability: 'display-only',
+    edits: [{ span: { file: sites.file, start: lineStart, end: lineStart }, newText: `${indent}${sites.lineComment} ${SUPPRESSION_TOKEN} ${finding.rule}: TODO: reason\n` }],
+  };
+}
