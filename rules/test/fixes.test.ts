@@ -201,7 +201,8 @@ describe('fixes of every fixture', () => {
             // A grouped finding's other places may now stand on their own: same rule, never another one.
             const added = nothingNew(before, after).filter((key) => !key.startsWith(`${finding.rule} @ `));
             assert.deepEqual(added, [], `ignoring ${keyOf(finding, c.texts)} reports something new`);
-            assert.ok(after.length < before.length, `the suppression comment does not hide ${keyOf(finding, c.texts)}`);
+            const key = keyOf(finding, c.texts);
+            assert.ok(after.filter((k) => k === key).length < before.filter((k) => k === key).length, `the suppression comment does not hide ${key}`);
           }
         }).timeout(60000);
       }

@@ -8,7 +8,11 @@ import { suppressionFix } from './suppression';
  */
 export function withSuppressionFixes(findings: readonly Finding[], sitesOf: (file: string) => PhpEditSites | undefined): Finding[] {
   const byFile = new Map<string, Finding[]>();
-  for (const finding of findings) byFile.set(finding.span.file, [...(byFile.get(finding.span.file) ?? []), finding]);
+  for (const finding of findings) {
+    const list = byFile.get(finding.span.file);
+    if (list) list.push(finding);
+    else byFile.set(finding.span.file, [finding]);
+  }
   const withFix = new Map<Finding, Finding>();
   for (const [file, inFile] of byFile) {
     const sites = sitesOf(file);

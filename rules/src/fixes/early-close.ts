@@ -1,4 +1,4 @@
-import { spanKey, type CloseEffect, type Fix, type HeldOperation, type Observation, type RuleContext, type Span, type UnitFlow } from '../../../core/src';
+import { spanKey, type CloseEffect, type FileIR, type Fix, type HeldOperation, type Observation, type RuleContext, type Span, type UnitFlow } from '../../../core/src';
 
 /**
  * `held-across-slow-call` (PHP session): close the session right before the statement that
@@ -53,11 +53,34 @@ function unitClose(flow: UnitFlow): CloseEffect | undefined {
 
 /** An open site of the region is a framework's bootstrap include in this file. */
 function openedByBootstrap(context: RuleContext, operation: HeldOperation): boolean {
-  const bootstraps = new Set<string>();
-  for (const unit of context.file.units) {
-    for (const node of unit.cfg.nodes) if (node.effect?.kind === 'open' && node.effect.bootstrap) bootstraps.add(spanKey(node.effect.span));
-  }
+  const { bootstraps } = effectsOf(context.file);
   return operation.sites.some((site) => site.chain.some((step) => bootstraps.has(spanKey(step.span))));
+}
+
+interface FileEffects {
+  /** Spans of opens by a framework's bootstrap include. */
+  readonly bootstraps: ReadonlySet<string>;
+  readonly closes: ReadonlyMap<string, CloseEffect>;
+}
+
+/** Per file, once: a file with thousands of findings must not be scanned once per finding. */
+const fileEffects = new WeakMap<FileIR, FileEffects>();
+
+function effectsOf(file: FileIR): FileEffects {
+  let effects = fileEffects.get(file);
+  if (!effects) {
+    const bootstraps = new Set<string>();
+    const closes = new Map<string, CloseEffect>();
+    for (const unit of file.units) {
+      for (const node of unit.cfg.nodes) {
+        if (node.effect?.kind === 'open' && node.effect.bootstrap) bootstraps.add(spanKey(node.effect.span));
+        if (node.effect?.kind === 'close') closes.set(spanKey(node.effect.span), node.effect);
+      }
+    }
+    effects = { bootstraps, closes };
+    fileEffects.set(file, effects);
+  }
+  return effects;
 }
 
 /**
@@ -110,10 +133,7 @@ function needsSession(context: RuleContext, flow: UnitFlow, effect: NonNullable<
 /** A release inside a callee that is not a plain write-back (`session_destroy()`), or one that cannot be told. */
 function releasesOtherThanWrite(context: RuleContext, releases: readonly (readonly { span: Span }[])[]): boolean {
   if (releases.length === 0) return false;
-  const closes = new Map<string, CloseEffect>();
-  for (const unit of context.file.units) {
-    for (const node of unit.cfg.nodes) if (node.effect?.kind === 'close') closes.set(spanKey(node.effect.span), node.effect);
-  }
+  const { closes } = effectsOf(context.file);
   return releases.some((chain) => {
     const last = chain[chain.length - 1];
     const close = last ? closes.get(spanKey(last.span)) : undefined;
