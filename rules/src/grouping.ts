@@ -1,3 +1,4 @@
+import { isSuppressionFix } from './fixes/suppression';
 import { compareSpans, spanKey, type Finding, type Fix, type RelatedLocation, type Severity, type Span } from '../../core/src';
 
 /**
@@ -97,7 +98,8 @@ function merged(places: readonly Finding[], context: GroupingContext): Finding {
     span,
     related,
     // Each place's fix changes its own handler: the one finding for them all offers every one.
-    fixes: uniqueFixes(places.flatMap((p) => p.fixes)),
+    // Each place's "ignore this line" stays with the place: the group gets its own where it stands.
+    fixes: uniqueFixes(places.flatMap((p) => p.fixes.filter((fix) => !isSuppressionFix(fix)))),
     ...(primary.lowered !== undefined ? { lowered: primary.lowered } : {}),
     ...(primary.unreported !== undefined ? { unreported: primary.unreported } : {}),
     // At the cause, a suppression there covers the whole group; else the primary's places do.

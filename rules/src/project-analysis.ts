@@ -56,7 +56,7 @@ import { nodeCatalog } from './catalog/node';
 import { entrySites } from './entry-points';
 import { REQUEST_SESSION_RULES, commandLineFiles, testClassUnits } from './execution-context';
 import { groupByCause } from './grouping';
-import { withSuppressionFixes } from './fixes/attach';
+import { withSuppressionFixIn, withSuppressionFixes } from './fixes/attach';
 import { activePresets } from './frameworks/detect';
 import { nonLockingPresets, withoutSessionEffects } from './framework-stores';
 import type { FrameworkPreset, SettingCondition } from './frameworks/preset';
@@ -218,7 +218,8 @@ export function analyzeProject(
     const ir = units.length < file.ir.units.length ? { ...file.ir, units } : file.ir;
     const wholeFile = cli !== undefined && cli.from === undefined;
     const sites = editSitesOf(parser, file);
-    const found = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites);
+    const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites);
+    const found = { ...ran, findings: withSuppressionFixIn(ran.findings, sites) };
     sites?.dispose();
     // After a check that ends web requests, the code runs from the command line only.
     const cliFrom = cli?.from;

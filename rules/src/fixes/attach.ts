@@ -1,12 +1,23 @@
-import type { Finding, PhpEditSites } from '../../../core/src';
-import { suppressionFix } from './suppression';
+import type { EditSites, Finding, PhpEditSites } from '../../../core/src';
+import { isSuppressionFix, suppressionFix } from './suppression';
 
 /**
- * Every finding also offers the "ignore this line" fix (display-only), added once the
- * findings are final (grouped at their cause, suppressions applied). Each file is parsed
- * again only if a finding is in it, and its tree freed at once.
+ * Every finding also offers the "ignore this line" fix (display-only). It is added to the
+ * findings of a file right after the rules ran on it (`withSuppressionFixIn`, with the syntax
+ * tree the rules' fixes already parsed), and once more at the end for the findings that lack
+ * one (`withSuppressionFixes`): a finding grouped at its cause stands somewhere new, and only
+ * those files are parsed again.
  */
-export function withSuppressionFixes(findings: readonly Finding[], sitesOf: (file: string) => PhpEditSites | undefined): Finding[] {
+export function withSuppressionFixIn(findings: readonly Finding[], sites: EditSites | undefined): Finding[] {
+  if (!sites) return [...findings];
+  return findings.map((finding) => {
+    const fix = suppressionFix(finding, sites);
+    return fix ? { ...finding, fixes: [...finding.fixes, fix] } : finding;
+  });
+}
+
+export function withSuppressionFixes(all: readonly Finding[], sitesOf: (file: string) => PhpEditSites | undefined): Finding[] {
+  const findings = all.filter((finding) => !finding.fixes.some(isSuppressionFix));
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) {
     const list = byFile.get(finding.span.file);
@@ -26,5 +37,5 @@ export function withSuppressionFixes(findings: readonly Finding[], sitesOf: (fil
       sites.dispose();
     }
   }
-  return findings.map((finding) => withFix.get(finding) ?? finding);
+  return all.map((finding) => withFix.get(finding) ?? finding);
 }

@@ -1,5 +1,12 @@
 import { SUPPRESSION_TOKEN, type EditSites, type Finding, type Fix } from '../../../core/src';
 
+const SUPPRESSION_FIX_TITLE = 'Ignore this finding: add a suppression comment above it (write the reason in place of TODO)';
+
+/** The "ignore this line" fix (a finding grouped at its cause drops its places' ones). */
+export function isSuppressionFix(fix: Fix): boolean {
+  return fix.applicability === 'display-only' && fix.title === SUPPRESSION_FIX_TITLE;
+}
+
 /**
  * "Ignore this line": a `session-lint-ignore <rule>: TODO: reason` comment on the line before
  * the finding, indented like that line, in the file's comment style. Display-only: a person
@@ -15,7 +22,7 @@ export function suppressionFix(finding: Finding, sites: EditSites): Fix | undefi
   while (text[codeStart] === ' ' || text[codeStart] === '\t') codeStart++;
   const indent = text.slice(lineStart, codeStart);
   return {
-    title: 'Ignore this finding: add a suppression comment above it (write the reason in place of TODO)',
+    title: SUPPRESSION_FIX_TITLE,
     applicability: 'display-only',
     edits: [{ span: { file: sites.file, start: lineStart, end: lineStart }, newText: `${indent}${sites.lineComment} ${SUPPRESSION_TOKEN} ${finding.rule}: TODO: reason\n` }],
   };
