@@ -8,8 +8,7 @@ $db = new PDO('mysql:host=127.0.0.1;dbname=shop', 'shop', (string) getenv('DB_PA
 session_start(['read_and_close' => true]); // expect: prefer-read-and-close
 $accountId = (int) ($_SESSION['account_id'] ?? 0);
 $stmt = $db->prepare('SELECT id, status, total_cents FROM orders WHERE account_id = ? ORDER BY id DESC LIMIT 20');
-session_write_close();
-$stmt->execute([$accountId]); // expect: held-across-slow-call
+$stmt->execute([$accountId]);
 
 header('Content-Type: application/json');
 echo json_encode($stmt->fetchAll(PDO::FETCH_ASSOC));
