@@ -47,6 +47,15 @@ describe('applying fixes', () => {
     assert.equal(pass.applied.length, 2);
   });
 
+  it('applies one fix per isolation key and pass', () => {
+    const texts = new Map([['a.php', 'ab']]);
+    const first = { ...insert('a.php', 0, 'X'), isolation: 'unit' };
+    const second = { ...insert('a.php', 1, 'Y'), isolation: 'unit' };
+    const pass = applyFixesOnce(texts, [second, first]);
+    assert.equal(pass.texts.get('a.php'), 'Xab');
+    assert.equal(pass.deferred.length, 1);
+  });
+
   it('keeps CRLF line endings', () => {
     const texts = new Map([['a.php', '<?php\r\nfoo();\r\n']]);
     const pass = applyFixesOnce(texts, [insert('a.php', 7, 'bar();\n')]);

@@ -26,7 +26,8 @@ export function applicableAt(level: 'safe' | 'unsafe'): (fix: Fix) => boolean {
  * edit already taken waits for the next pass, when its finding is computed again on the new
  * text. A fix is all or nothing: one that touches a file outside `texts` (a file that was not
  * analysed), whose edits overlap each other, or that points outside its file is never applied.
- * A fix identical to one already taken (two findings offering the same edit) is applied once.
+ * A fix identical to one already taken (two findings offering the same edit) is applied once;
+ * a fix whose `isolation` key an applied fix has waits for the next pass too.
  *
  * Inserted text is written with `\n`; it takes the line ending of the file it goes into, so a
  * CRLF file stays CRLF.
@@ -38,6 +39,7 @@ export function applyFixesOnce(texts: FileTexts, fixes: readonly Fix[]): Applied
     .sort((a, b) => compareEdits(a.edits[0]!, b.edits[0]!) || a.index - b.index);
   const taken: TextEdit[] = [];
   const takenKeys = new Set<string>();
+  const isolated = new Set<string>();
   const applied: Fix[] = [];
   const deferred: Fix[] = [];
   for (const { fix, edits } of ordered) {
@@ -47,12 +49,13 @@ export function applyFixesOnce(texts: FileTexts, fixes: readonly Fix[]): Applied
       applied.push(fix);
       continue;
     }
-    if (edits.some((edit) => taken.some((other) => conflicts(edit, other)))) {
+    if (edits.some((edit) => taken.some((other) => conflicts(edit, other))) || (fix.isolation !== undefined && isolated.has(fix.isolation))) {
       deferred.push(fix);
       continue;
     }
     taken.push(...edits);
     takenKeys.add(key);
+    if (fix.isolation !== undefined) isolated.add(fix.isolation);
     applied.push(fix);
   }
   const result = new Map(texts);

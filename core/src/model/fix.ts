@@ -18,4 +18,9 @@ export interface Fix {
   readonly title: string;
   readonly applicability: Applicability;
   readonly edits: readonly TextEdit[];
+  /**
+   * Fixes with the same key are never applied in the same pass (Ruff's isolation levels): two
+   * early closes in one function, where the first makes the second moot, the next analysis says.
+   */
+  readonly isolation?: string;
 }

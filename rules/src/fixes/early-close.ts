@@ -38,6 +38,8 @@ export function earlyCloseFix(context: RuleContext, flow: UnitFlow, operation: H
       title: `Close the session before the slow work: insert \`${close}\` (nothing after it writes the session)`,
       applicability: 'safe',
       edits: [{ span: { file: sites.file, start: statement.lineStart, end: statement.lineStart }, newText: `${statement.indent}${close}\n` }],
+      // One close per function and pass: the first may make the others moot.
+      isolation: `early-close:${spanKey(unit.span)}`,
     },
   ];
 }
