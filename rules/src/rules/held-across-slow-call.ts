@@ -244,7 +244,8 @@ function buildFinding(
       : message(operation.occurrence, state === 'maybe-open', operation.state.whyMaybe, regionTimeLimit(members)),
     span: operation.span,
     related,
-    fixes: resource ? [] : earlyCloseFix(context, flow, operation),
+    // Before the region's first slow work (`set_time_limit(0)` before the download), not its worst.
+    fixes: resource ? [] : earlyCloseFix(context, flow, [...members].sort((a, b) => compareSpans(a.operation.span, b.operation.span))[0]!.operation),
     cause: causeOf(operation.occurrence, state === 'maybe-open', resource),
     // A comment above the slow call inside the reported loop suppresses it too, and one above
     // the helper's call for a callback (where the finding used to be).
