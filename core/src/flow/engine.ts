@@ -274,7 +274,7 @@ export class FlowEngine {
    */
   private requestStartFacts(unit: Unit): Facts {
     if (unit.kind !== 'script' || !this.constants.isEntry(unit)) return [];
-    const tested = this.constants.testedBelow(unit);
+    const tested = this.constantsTestedThrough(unit);
     return [...tested]
       .filter((subject) => this.constants.relevant.has(subject))
       .sort()
@@ -290,7 +290,7 @@ export class FlowEngine {
 
   /** The global facts of the caller's state the callee gets: settings, and the constants it (or what it includes) tests. */
   private globalFactsFor(env: Env, before: ResourceState, callee: Unit): Env {
-    const tested = this.constants.relevant.size > 0 ? this.constants.testedBelow(callee) : undefined;
+    const tested = this.constants.relevant.size > 0 ? this.constantsTestedThrough(callee) : undefined;
     const settings = (before.facts ?? []).filter((fact) => isGlobalSubject(fact.subject) || (tested?.has(fact.subject) && this.constants.relevant.has(fact.subject)));
     return settings.length > 0 ? { ...env, settings } : env;
   }
@@ -393,6 +393,43 @@ export class FlowEngine {
       for (const subject of own) changed.add(subject);
     }
     return changed;
+  }
+
+  private readonly constantsTested = new Map<Unit, ReadonlySet<string>>();
+
+  /**
+   * The session-deciding constants tested by `root`, the files it includes and every unit it
+   * reaches through resolved calls: a page calls `getID()`, which calls `send_redirect()`, which
+   * closes and exits unless `defined('UNIT_TESTING')`; the request-start fact about that
+   * constant must reach it through `getID()`, which tests nothing itself. A call graph too large
+   * to search keeps what was found (a fact not passed on is unknown, never invented).
+   */
+  private constantsTestedThrough(root: Unit): ReadonlySet<string> {
+    const known = this.constantsTested.get(root);
+    if (known) return known;
+    const found = new Set<string>();
+    const seen = new Set<Unit>([root]);
+    const stack: Unit[] = [root];
+    while (stack.length > 0 && seen.size <= MAX_ASSIGNMENT_SEARCH) {
+      const unit = stack.pop()!;
+      const memo = unit === root ? undefined : this.constantsTested.get(unit);
+      if (memo) {
+        memo.forEach((subject) => found.add(subject));
+        continue;
+      }
+      this.constants.testedBelow(unit).forEach((subject) => found.add(subject));
+      for (const node of unit.cfg.nodes) {
+        const effect = node.effect;
+        if (effect?.kind !== 'call' || effect.target.type === 'parameter') continue;
+        for (const callee of this.resolver.resolve(effect.target, unit, effect.span)) {
+          if (seen.has(callee)) continue;
+          seen.add(callee);
+          stack.push(callee);
+        }
+      }
+    }
+    this.constantsTested.set(root, found);
+    return found;
   }
 
   private readonly assigned = new Map<Unit, ReadonlySet<string> | 'any'>();
