@@ -799,30 +799,44 @@ export class FlowEngine {
   }
 
   private scriptChangesOf(unit: Unit, visiting: Set<Unit>): ReadonlySet<string> | true {
+    return this.scriptChangesSearch(unit, visiting).changes;
+  }
+
+  /**
+   * `scriptChangesOf` with whether the answer met a file still being searched (a cycle of
+   * includes): such an answer may be partial and is not remembered. Every complete answer is,
+   * at any depth: include graphs share most of their files (every MantisBT page includes the
+   * same core files through `require_api()`), and searching them again for each includer is
+   * exponential.
+   */
+  private scriptChangesSearch(unit: Unit, visiting: Set<Unit>): { changes: ReadonlySet<string> | true; partial: boolean } {
     const known = this.scriptChanges.get(unit);
-    if (known) return known;
-    if (!unit.scriptVariables || visiting.size > 64) return true;
+    if (known) return { changes: known, partial: false };
+    if (!unit.scriptVariables || visiting.size > 64) return { changes: true, partial: false };
     // A file including itself again (a cycle) adds nothing new.
-    if (visiting.has(unit)) return new Set();
+    if (visiting.has(unit)) return { changes: new Set(), partial: true };
     visiting.add(unit);
     const changed = new Set(unit.scriptVariables);
     let any = false;
+    let partial = false;
     for (const node of unit.cfg.nodes) {
       const effect = node.effect;
       if (effect?.kind !== 'call' || effect.target.type !== 'include') continue;
       const units = this.resolver.resolve(effect.target, unit, effect.span);
       for (const included of units) {
-        const inner = this.scriptChangesOf(included, visiting);
-        if (inner === true) any = true;
-        else inner.forEach((variable) => changed.add(variable));
+        const inner = this.scriptChangesSearch(included, visiting);
+        partial ||= inner.partial;
+        if (inner.changes === true) any = true;
+        else inner.changes.forEach((variable) => changed.add(variable));
       }
       if (any) break;
     }
     visiting.delete(unit);
-    const result = any ? true : changed;
-    // Inside a cycle the result may be partial: remember only complete ones.
-    if (visiting.size === 0) this.scriptChanges.set(unit, result);
-    return result;
+    const changes = any ? true : changed;
+    // Inside a cycle the result may be partial: remember only complete ones (and, as before,
+    // whatever the outermost search found, once its whole cycle has been seen).
+    if (!partial || visiting.size === 0) this.scriptChanges.set(unit, changes);
+    return { changes, partial: partial && visiting.size > 0 };
   }
 
   private closeStep(effect: CallEffect): Step {
