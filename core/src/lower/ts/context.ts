@@ -6,7 +6,8 @@ import { JumpStack } from '../jump-stack';
 import type { HeldResourceInfo } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { LineIndex } from '../../text/line-index';
-import type { ImportFacts, ImportRef } from './imports';
+import type { ImportRef } from './import-refs';
+import type { ImportFacts } from './imports';
 
 /** Facts about the whole file that every unit's lowering needs. */
 export interface TsFileFacts {
@@ -111,4 +112,24 @@ export class TsUnitContext extends JumpStack<ts.Block, TsJumpFrame> {
   tooDeep(node: ts.Node): boolean {
     return this.tooDeepAt(this.span(node), this.facts.problems);
   }
+}
+
+/** A callback that runs with a resource held, found at the call that runs it. */
+export interface ScopeOpen {
+  readonly kind: string;
+  readonly variable: string;
+  readonly noun: string;
+  readonly consequence: string;
+  readonly api: string;
+  readonly span: Span;
+  readonly label: string;
+  /** Said when it is still held at the end; absent: the default "never released" wording. */
+  readonly releasedAtEnd?: string;
+  /** A lock, not a connection (see `HeldResourceInfo.lock`). */
+  readonly lock?: boolean;
+  /**
+   * The callback's parameter holds an acquired resource its body releases
+   * (`pool.connect().then((client) => … client.release())`).
+   */
+  readonly held?: { readonly name: string; readonly entry: NodeHeldResource };
 }

@@ -7,9 +7,13 @@ import type { NodeCatalog, NodeSlowClient, NodeSlowExport } from '../../catalog'
 import type { Cursor } from '../../ir/cfg-builder';
 import type { CallEffect, CallTarget, Effect } from '../../ir/effects';
 import type { TsUnitContext } from './context';
-import { importedFunction, resolveRef, slowClientOf, slowExportOf, unwrap } from './imports';
+import { slowClientOf, slowExportOf } from './catalog-entries';
+import { resolveRef } from './import-refs';
+import { importedFunction } from './imports';
+import { unwrap } from './syntax';
 import { projectCallTarget, sharedClient } from './module-exports';
-import { acquire, acquireDestructured, heldCallEffect, isTrackedValue, noteCallbackScope, noteRunsCallbacks } from './resources';
+import { isTrackedValue } from './holders';
+import { acquire, acquireDestructured, heldCallEffect, noteCallbackScope, noteRunsCallbacks } from './resources';
 import { transactionEffect } from './transactions';
 import { awaitedEventWork, promiseExecutorWork } from './promises';
 import { holderQueryEffect } from './queries';

@@ -1,7 +1,8 @@
 import * as ts from 'typescript';
 import { heldResourceModules, type NodeHeldResource, type NodeSlowClient } from '../../catalog';
 import type { TsFileFacts } from './context';
-import { requiredModule, resolveRef, unwrap, type ImportRef } from './imports';
+import { requiredModule, resolveRef, type ImportRef } from './import-refs';
+import { unwrap } from './syntax';
 
 /**
  * Values made by calling a library's factory rather than `new`: an SDK client made by a call

@@ -1,6 +1,6 @@
 import * as ts from 'typescript';
 import type { ImportFacts } from './imports';
-import { unwrap } from './imports';
+import { unwrap } from './syntax';
 
 /**
  * Request-handler discovery, from syntax: express/koa/fastify route callbacks, Next.js route

@@ -1,15 +1,9 @@
 import * as ts from 'typescript';
-import type { NodeCatalog, NodeHeldResource, NodeSlowClient, NodeSlowExport } from '../../catalog';
-import type { ModuleLinks } from './module-exports';
-import { holderEntry } from './resources';
-
-/** What a local name refers to in an imported module: an export, `default`, or the whole module (`*`). */
-export interface ImportRef {
-  readonly module: string;
-  readonly name: string;
-  /** For `mod.name`: what `mod` was (`default` or `*`), so `axios.get` finds the default's methods. */
-  readonly parent?: string;
-}
+import type { NodeCatalog, NodeHeldResource, NodeSlowClient } from '../../catalog';
+import { clientMadeBy, holderMadeBy } from './catalog-entries';
+import { moduleName, requiredModule, resolveRef, type ImportRef } from './import-refs';
+import type { ModuleLinks } from './module-links';
+import { unwrap } from './syntax';
 
 /** Syntax-only import tracking: which names come from which modules, and which hold pools. */
 export interface ImportFacts {
@@ -26,97 +20,6 @@ export interface ImportFacts {
    * functions, classes and instances), when the file is lowered as part of a project.
    */
   readonly modules?: ModuleLinks;
-}
-
-/** The SDK client entry of the class `ref` names (`S3Client` of `@aws-sdk/client-s3`). */
-export function slowClientOf(catalog: NodeCatalog, ref: ImportRef): NodeSlowClient | undefined {
-  const name = ref.name === '*' ? 'default' : ref.name;
-  return catalog.slowClients?.find(
-    (entry) =>
-      entry.modules.some((m) => (m.endsWith('*') ? ref.module.startsWith(m.slice(0, -1)) : ref.module === m)) &&
-      (entry.className.startsWith('*') ? name.endsWith(entry.className.slice(1)) && name.length > entry.className.length - 1 : entry.className === name),
-  );
-}
-
-export function moduleName(specifier: string): string {
-  return specifier.startsWith('node:') ? specifier.slice(5) : specifier;
-}
-
-/** Strips parentheses, `as`, `!` and `satisfies`, which change nothing at run time. */
-export function unwrap(node: ts.Expression): ts.Expression {
-  let current = node;
-  for (;;) {
-    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current)) {
-      current = current.expression;
-    } else {
-      return current;
-    }
-  }
-}
-
-/** An arrow function or a function expression: a callback written in place. */
-export function isFunctionLiteral(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {
-  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
-}
-
-export function requiredModule(node: ts.Expression | undefined): string | undefined {
-  if (!node) return undefined;
-  const call = unwrap(node);
-  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'require') return undefined;
-  const arg = call.arguments[0];
-  return arg && ts.isStringLiteralLike(arg) ? moduleName(arg.text) : undefined;
-}
-
-/** What an expression names in an imported module, if anything. */
-export function resolveRef(bindings: ReadonlyMap<string, ImportRef>, node: ts.Expression): ImportRef | undefined {
-  const expr = unwrap(node);
-  if (ts.isIdentifier(expr)) return bindings.get(expr.text);
-  if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.name)) {
-    const base = resolveRef(bindings, expr.expression);
-    if (base && (base.name === 'default' || base.name === '*')) return { module: base.module, name: expr.name.text, parent: base.name };
-  }
-  return undefined;
-}
-
-/** The catalog entry of a referenced export: itself, or a method of the module's default export. */
-export function slowExportOf(catalog: NodeCatalog, ref: ImportRef, asCall: boolean): NodeSlowExport | undefined {
-  const exports = catalog.modules[ref.module];
-  if (!exports) return undefined;
-  const name = asCall && ref.name === '*' ? 'default' : ref.name;
-  const own = Object.prototype.hasOwnProperty.call(exports, name) ? exports[name] : undefined;
-  if (own?.callable) return own;
-  if (ref.parent !== undefined) {
-    const parent = exports[ref.parent === '*' ? 'default' : ref.parent];
-    if (parent?.methods?.includes(ref.name)) return parent;
-  }
-  return undefined;
-}
-
-/**
- * The catalog entry of what an expression makes, if it makes a lock holder: `new Pool()`, or
- * a factory call (`knex(config)`, `mysql.createPool()`, `drizzle(pool)`, `require('knex')(config)`).
- */
-export function holderMadeBy(catalog: NodeCatalog, bindings: ReadonlyMap<string, ImportRef>, value: ts.Expression | undefined): NodeHeldResource | undefined {
-  if (!value) return undefined;
-  const expr = unwrap(value);
-  if (!ts.isNewExpression(expr) && !ts.isCallExpression(expr)) return undefined;
-  // `require('knex')(config)`: the module's export itself is called.
-  const required = requiredModule(expr.expression);
-  const ref = required !== undefined ? { module: required, name: '*' } : resolveRef(bindings, expr.expression);
-  if (!ref) return undefined;
-  // A CommonJS module called as a function (`const Knex = require('knex'); Knex(config)`)
-  // is its default export.
-  const callable = ts.isCallExpression(expr) && ref.name === '*' ? { ...ref, name: 'default' } : ref;
-  return holderEntry(catalog, callable, ts.isNewExpression(expr) ? 'new' : 'call');
-}
-
-/** The SDK client entry of what an expression makes: `new S3Client()`. */
-export function clientMadeBy(catalog: NodeCatalog, bindings: ReadonlyMap<string, ImportRef>, value: ts.Expression | undefined): NodeSlowClient | undefined {
-  if (!value) return undefined;
-  const expr = unwrap(value);
-  if (!ts.isNewExpression(expr)) return undefined;
-  const ref = resolveRef(bindings, expr.expression);
-  return ref ? slowClientOf(catalog, ref) : undefined;
 }
 
 export function collectImports(source: ts.SourceFile, catalog: NodeCatalog): ImportFacts {

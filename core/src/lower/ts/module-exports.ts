@@ -3,7 +3,11 @@ import { bindingNames, bindsName } from './binding-names';
 import type { NodeCatalog, NodeHeldResource, NodeSlowClient } from '../../catalog';
 import type { CallTarget } from '../../ir/effects';
 import type { Span } from '../../model/span';
-import { clientMadeBy, collectImports, holderMadeBy, isFunctionLiteral, requiredModule, unwrap, type ImportFacts, type ImportRef } from './imports';
+import { clientMadeBy, holderMadeBy } from './catalog-entries';
+import { requiredModule, type ImportRef } from './import-refs';
+import { collectImports, type ImportFacts } from './imports';
+import type { ModuleLinks, ModuleValue, ProjectClassTypes } from './module-links';
+import { isFunctionLiteral, unwrap } from './syntax';
 import type { TsModuleResolver } from './module-resolution';
 
 /**
@@ -15,51 +19,6 @@ import type { TsModuleResolver } from './module-resolution';
  * memoised, following imports, `require()`, re-exports, object properties, getters and class
  * properties from module to module. Anything it can't follow stays unknown (precision first).
  */
-
-/** What a value of the project is, as far as the analysis cares. */
-export type ModuleValue =
-  /** An instance that hands out a lock-bearing resource (`new Pool()`, `knex(config)`). */
-  | { readonly kind: 'holder'; readonly entry: NodeHeldResource }
-  /** An SDK client whose calls are slow (`new S3Client()`). */
-  | { readonly kind: 'client'; readonly entry: NodeSlowClient }
-  /**
-   * Project code to call: a function declaration, an arrow function, a method of an object
-   * literal; with its declaration, so that what it returns is known (`getPool()`).
-   */
-  | { readonly kind: 'function'; readonly target: CallTarget; readonly declaration?: FunctionSite }
-  /** A project class (`ts:<file>#<Name>`, as the lowering names it). */
-  | { readonly kind: 'class'; readonly name: string }
-  /** An instance of a project class. */
-  | { readonly kind: 'instance'; readonly className: string }
-  /** An object literal, whose properties are looked up when used. */
-  | { readonly kind: 'object'; readonly file: string; readonly node: ts.ObjectLiteralExpression }
-  /** A module of the project as an object (`require('./db')`, `import * as db`). */
-  | { readonly kind: 'module'; readonly file: string };
-
-/** A function of the project and the file it is in. */
-export interface FunctionSite {
-  readonly file: string;
-  readonly node: ts.FunctionLikeDeclaration;
-}
-
-/** Type-aware mode: the project class a value's type is an instance of (`billing: BillingService`). */
-export interface ProjectClassTypes {
-  projectClassOf(node: ts.Expression): string | undefined;
-}
-
-/** What the file being lowered can ask about the project's modules. */
-export interface ModuleLinks {
-  /** What an expression of this file is, followed across modules; undefined when unknown. */
-  valueOf(expr: ts.Expression): ModuleValue | undefined;
-  /** A project class (or a project class it extends) declares this member itself. */
-  declares(className: string, member: string): boolean;
-  /**
-   * A project function of another module that returns a freshly acquired resource
-   * (`export async function getClient() { return pool.connect(); }`): the holder's entry and
-   * the acquiring call as written there.
-   */
-  acquiredBy(callee: ts.Expression): { readonly entry: NodeHeldResource; readonly api: string } | undefined;
-}
 
 /** Where an export's value is written. */
 type ExportSource =

@@ -2,7 +2,9 @@ import * as ts from 'typescript';
 import { calleeDisplay, shortText } from './display';
 import type { SlowKind } from '../../ir/effects';
 import type { TsUnitContext } from './context';
-import { resolveRef, slowExportOf, unwrap } from './imports';
+import { slowExportOf } from './catalog-entries';
+import { resolveRef } from './import-refs';
+import { unwrap } from './syntax';
 
 /**
  * Promises built by hand around callback APIs. The executor of `new Promise((resolve) => …)`

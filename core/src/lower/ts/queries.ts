@@ -3,8 +3,8 @@ import { calleeDisplay } from './display';
 import type { Effect } from '../../ir/effects';
 import type { Span } from '../../model/span';
 import type { TsUnitContext } from './context';
-import { unwrap } from './imports';
-import { holderEntryOf } from './resources';
+import { unwrap } from './syntax';
+import { holderEntryOf } from './holders';
 
 /**
  * Queries on another connection. A unit holding a client, a transaction or a lock that awaits

@@ -1,7 +1,7 @@
 import * as ts from 'typescript';
 import type { Effect } from '../../ir/effects';
 import type { TsFileFacts, TsUnitContext } from './context';
-import { unwrap } from './imports';
+import { unwrap } from './syntax';
 
 /** Per file: functions that release a resource they are given, by parameter index → methods (`()`: called). */
 const releasersByFile = new WeakMap<TsFileFacts, Map<string, Map<number, Set<string>>>>();

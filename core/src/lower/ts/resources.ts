@@ -1,15 +1,15 @@
 import * as ts from 'typescript';
 import { calleeDisplay, shortText } from './display';
-import { factoryHolder } from './factories';
 import { structuralAcquisition, structuralScopeAt } from './structural';
 import { heldResourceModules, type NodeCatalog, type NodeHeldResource, type NodeResourceScope } from '../../catalog';
 import type { Cursor } from '../../ir/cfg-builder';
 import type { Effect } from '../../ir/effects';
 import type { HeldResourceInfo } from '../../ir/unit';
 import type { Span } from '../../model/span';
-import type { TsFileFacts, TsUnitContext } from './context';
-import { isFunctionLiteral, resolveRef, unwrap, type ImportRef } from './imports';
-import { sharedHolder } from './module-exports';
+import type { ScopeOpen, TsFileFacts, TsUnitContext } from './context';
+import { holderEntryOf, holderIn } from './holders';
+import { resolveRef } from './import-refs';
+import { isFunctionLiteral, unwrap } from './syntax';
 
 /**
  * Held resources of the TypeScript lowering, all from the catalog (`NodeCatalog.heldResources`):
@@ -24,60 +24,6 @@ import { sharedHolder } from './module-exports';
  */
 
 
-
-/** The catalog entry for instances made by `new X()` or by calling the export `X()`. */
-export function holderEntry(catalog: NodeCatalog, ref: ImportRef, made: 'new' | 'call'): NodeHeldResource | undefined {
-  return catalog.heldResources.find((entry) => (entry.made ?? 'new') === made && entry.className === ref.name && heldResourceModules(entry).includes(ref.module));
-}
-
-/** The entry of a value that hands out a resource: `pool`, `this.pool`, or a module (`lockfile`). */
-function holderOf(ctx: TsUnitContext, receiver: ts.Expression): NodeHeldResource | undefined {
-  return holderIn(ctx.facts, receiver);
-}
-
-/**
- * A value this unit already tracks: a variable holding a resource it acquired, or a holder
- * (a pool, a database client) that hands resources out.
- */
-export function isTrackedValue(ctx: TsUnitContext, receiver: ts.Expression): boolean {
-  const expr = unwrap(receiver);
-  return (ts.isIdentifier(expr) && ctx.held.has(expr.text)) || holderOf(ctx, expr) !== undefined;
-}
-
-/** The holder entry of a value that hands out resources (`pool`, `this.prisma`, typed `db: Knex`). */
-export function holderEntryOf(ctx: TsUnitContext, receiver: ts.Expression): NodeHeldResource | undefined {
-  return holderOf(ctx, receiver);
-}
-
-function holderIn(facts: TsFileFacts, receiver: ts.Expression): NodeHeldResource | undefined {
-  const found = holderBySyntax(facts, receiver) ?? factoryHolder(facts, receiver);
-  if (found || !facts.types) return found;
-  const expr = unwrap(receiver);
-  if (!ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr)) return undefined;
-  // Type-aware: `constructor(private readonly pool: Pool)`, `prisma: PrismaService`.
-  const ref = facts.types.classOf(expr);
-  return ref ? facts.catalog.heldResources.find((entry) => entry.made !== 'module' && entry.className === ref.name && heldResourceModules(entry).includes(ref.module)) : undefined;
-}
-
-function holderBySyntax(facts: TsFileFacts, receiver: ts.Expression): NodeHeldResource | undefined {
-  const { poolVariables, poolProperties, bindings } = facts.imports;
-  const expr = unwrap(receiver);
-  if (ts.isIdentifier(expr)) {
-    const variable = poolVariables.get(expr.text);
-    if (variable) return variable;
-    const ref = bindings.get(expr.text);
-    const module = ref && (ref.name === 'default' || ref.name === '*') ? facts.catalog.heldResources.find((entry) => entry.made === 'module' && heldResourceModules(entry).includes(ref.module)) : undefined;
-    if (module) return module;
-  } else if (ts.isPropertyAccessExpression(expr) && expr.expression.kind === ts.SyntaxKind.ThisKeyword) {
-    const property = poolProperties.get(expr.name.text);
-    if (property) return property;
-  } else if (!ts.isPropertyAccessExpression(expr) && !ts.isCallExpression(expr)) {
-    return undefined;
-  }
-  // A pool shared by another module of the project: `import { pool } from '../db'`,
-  // `const db = require('../data/db'); db.knex.transaction(…)`, `this.db.pool`, `getPool()`.
-  return sharedHolder(facts.imports.modules, expr);
-}
 
 /** A callback written in place, through parentheses and type assertions. */
 function isCallback(node: ts.Expression): boolean {
@@ -103,7 +49,7 @@ function acquisitionOf(ctx: TsUnitContext, value: ts.Expression | undefined): Ac
   let method: string;
   let holder: string;
   if (ts.isPropertyAccessExpression(callee)) {
-    entry = holderOf(ctx, callee.expression);
+    entry = holderEntryOf(ctx, callee.expression);
     method = callee.name.text;
     holder = shortText(ctx.text(callee.expression));
     // `db.getClient()`: a function of another module (`const db = require('./db')`).
@@ -272,26 +218,6 @@ export function heldCallEffect(ctx: TsUnitContext, callee: ts.Expression, displa
   };
 }
 
-/** A callback that runs with a resource held, found at the call that runs it. */
-export interface ScopeOpen {
-  readonly kind: string;
-  readonly variable: string;
-  readonly noun: string;
-  readonly consequence: string;
-  readonly api: string;
-  readonly span: Span;
-  readonly label: string;
-  /** Said when it is still held at the end; absent: the default "never released" wording. */
-  readonly releasedAtEnd?: string;
-  /** A lock, not a connection (see `HeldResourceInfo.lock`). */
-  readonly lock?: boolean;
-  /**
-   * The callback's parameter holds an acquired resource its body releases
-   * (`pool.connect().then((client) => … client.release())`).
-   */
-  readonly held?: { readonly name: string; readonly entry: NodeHeldResource };
-}
-
 /** Callback scopes per file, by the callback's start. Parents are lowered before their closures. */
 const scopesByFile = new WeakMap<TsFileFacts, Map<number, ScopeOpen>>();
 
@@ -325,7 +251,7 @@ export function noteCallbackScope(ctx: TsUnitContext, node: ts.CallExpression): 
     entry = held.entry;
     scope = held.entry.heldScopes?.find((s) => s.method === method);
   } else {
-    entry = holderOf(ctx, receiver);
+    entry = holderEntryOf(ctx, receiver);
     scope = entry?.scopes?.find((s) => s.method === method);
   }
   if (!entry || !scope) return;

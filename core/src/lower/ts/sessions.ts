@@ -3,7 +3,9 @@ import type { Cursor } from '../../ir/cfg-builder';
 import type { AccessEffect } from '../../ir/effects';
 import type { TsUnitContext } from './context';
 import { handlerOf } from './handlers';
-import { importedFunction, resolveRef, unwrap } from './imports';
+import { resolveRef } from './import-refs';
+import { importedFunction } from './imports';
+import { unwrap } from './syntax';
 
 /**
  * Session objects that a store saves as a whole at the end of the request: express-session

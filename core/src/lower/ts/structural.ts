@@ -1,12 +1,12 @@
 import * as ts from 'typescript';
-import type { ScopeOpen } from './resources';
 import { calleeDisplay, shortText } from './display';
 import type { NodeCatalog, NodeHeldResource, NodeStructuralTransactions } from '../../catalog';
 import type { Cursor } from '../../ir/cfg-builder';
 import type { HeldResourceInfo } from '../../ir/unit';
-import type { TsFileFacts, TsUnitContext } from './context';
-import { isFunctionLiteral, resolveRef, unwrap } from './imports';
-import { holderEntryOf } from './resources';
+import type { ScopeOpen, TsFileFacts, TsUnitContext } from './context';
+import { resolveRef } from './import-refs';
+import { isFunctionLiteral, unwrap } from './syntax';
+import { holderEntryOf } from './holders';
 
 /**
  * Transactions recognised by their shape, for receivers the lowering cannot type: compiled

@@ -3,7 +3,7 @@ import type { NodeTransactionStatements } from '../../catalog';
 import type { Effect } from '../../ir/effects';
 import type { Span } from '../../model/span';
 import type { TsUnitContext } from './context';
-import { unwrap } from './imports';
+import { unwrap } from './syntax';
 
 /**
  * Transactions written as SQL: `await client.query('BEGIN')` … `client.query('COMMIT')` holds a

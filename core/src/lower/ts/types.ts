@@ -1,7 +1,9 @@
 import * as ts from 'typescript';
 import type { TsTypeOracle } from './context';
-import { moduleName, unwrap, type ImportRef } from './imports';
-import { tsClassName, type ProjectClassTypes } from './module-exports';
+import { moduleName, type ImportRef } from './import-refs';
+import { unwrap } from './syntax';
+import { tsClassName } from './module-exports';
+import type { ProjectClassTypes } from './module-links';
 
 /** The checker of one project's program, and which files it holds (the roots and what they import). */
 export interface TsProgramOracle extends TsTypeOracle, ProjectClassTypes {

@@ -1,0 +1,54 @@
+import type * as ts from 'typescript';
+import type { NodeHeldResource, NodeSlowClient } from '../../catalog';
+import type { CallTarget } from '../../ir/effects';
+
+/**
+ * What the file being lowered can ask about the other modules of its project (answered by
+ * `TsProjectModules` in `module-exports.ts`): its own shape, so that the import facts can
+ * carry it without depending on how it is worked out.
+ */
+
+/** What a value of the project is, as far as the analysis cares. */
+export type ModuleValue =
+  /** An instance that hands out a lock-bearing resource (`new Pool()`, `knex(config)`). */
+  | { readonly kind: 'holder'; readonly entry: NodeHeldResource }
+  /** An SDK client whose calls are slow (`new S3Client()`). */
+  | { readonly kind: 'client'; readonly entry: NodeSlowClient }
+  /**
+   * Project code to call: a function declaration, an arrow function, a method of an object
+   * literal; with its declaration, so that what it returns is known (`getPool()`).
+   */
+  | { readonly kind: 'function'; readonly target: CallTarget; readonly declaration?: FunctionSite }
+  /** A project class (`ts:<file>#<Name>`, as the lowering names it). */
+  | { readonly kind: 'class'; readonly name: string }
+  /** An instance of a project class. */
+  | { readonly kind: 'instance'; readonly className: string }
+  /** An object literal, whose properties are looked up when used. */
+  | { readonly kind: 'object'; readonly file: string; readonly node: ts.ObjectLiteralExpression }
+  /** A module of the project as an object (`require('./db')`, `import * as db`). */
+  | { readonly kind: 'module'; readonly file: string };
+
+/** A function of the project and the file it is in. */
+export interface FunctionSite {
+  readonly file: string;
+  readonly node: ts.FunctionLikeDeclaration;
+}
+
+/** Type-aware mode: the project class a value's type is an instance of (`billing: BillingService`). */
+export interface ProjectClassTypes {
+  projectClassOf(node: ts.Expression): string | undefined;
+}
+
+/** What the file being lowered can ask about the project's modules. */
+export interface ModuleLinks {
+  /** What an expression of this file is, followed across modules; undefined when unknown. */
+  valueOf(expr: ts.Expression): ModuleValue | undefined;
+  /** A project class (or a project class it extends) declares this member itself. */
+  declares(className: string, member: string): boolean;
+  /**
+   * A project function of another module that returns a freshly acquired resource
+   * (`export async function getClient() { return pool.connect(); }`): the holder's entry and
+   * the acquiring call as written there.
+   */
+  acquiredBy(callee: ts.Expression): { readonly entry: NodeHeldResource; readonly api: string } | undefined;
+}
