@@ -251,6 +251,85 @@ export interface NodeCatalog {
    * JavaScript, injected handles): `this.knex.transaction(async (trx) => …)`.
    */
   readonly structuralTransactions?: NodeStructuralTransactions;
+  /** Stream methods that run the stream to its end while they write it elsewhere (`pipe`): the source's slow work counts as awaited. */
+  readonly drainingMethods?: readonly string[];
+  /** Web frameworks: which functions handle a request (named in messages). Absent: none are known. */
+  readonly requestHandlers?: NodeRequestHandlers;
+  /** Session objects that a store saves as a whole (`req.session`). Absent: no session is known. */
+  readonly sessionObjects?: NodeSessionObjects;
+  /**
+   * Options and methods that run a query on a connection or transaction the caller hands it
+   * (`{ transaction: t }`, `{ session }`, `.transacting(trx)`): such a query is not one on
+   * another connection.
+   */
+  readonly boundQueries?: { readonly options: readonly string[]; readonly methods: readonly string[] };
+}
+
+/**
+ * How request handlers are registered, so that a unit can be named as one (`express route
+ * handler for GET /x`, `Next.js route handler for POST`, `NestJS controller method for GET`).
+ */
+export interface NodeRequestHandlers {
+  /** Server frameworks, by the modules whose import makes a file a server file; the first that fits names it. */
+  readonly servers: readonly { readonly name: string; readonly modules: readonly string[] }[];
+  /** The name when a route has a path but the file imports none of `servers`. */
+  readonly defaultServer: string;
+  /** Methods of an app or router that register a route for an HTTP method (`get`, `post`, `all`). */
+  readonly routeMethods: readonly string[];
+  /** The method that registers middleware (`use`): a handler without a path. */
+  readonly middlewareMethod: string;
+  /** The method that names a path for chained routes (`router.route('/x').get(…)`). */
+  readonly pathMethod: string;
+  /** Routers that take the route from the file's place (Next.js). */
+  readonly fileRoutes: readonly NodeFileRoutes[];
+  /** Controller classes whose decorated methods are routes (NestJS). */
+  readonly controllers: readonly NodeControllers[];
+}
+
+/** A file-system router: `app/**\/route.ts` exporting `GET`; `pages/api/**` with a default export. */
+export interface NodeFileRoutes {
+  readonly name: string;
+  /** A file named `stem` below a folder named `folder`, whose exported functions named `methods` handle those HTTP methods. */
+  readonly methodExports?: { readonly folder: string; readonly stem: string; readonly methods: readonly string[] };
+  /** A file below the folders `folders` (in that order, adjacent) whose default export handles every method; `label` names it. */
+  readonly defaultExport?: { readonly folders: readonly string[]; readonly label: string };
+}
+
+/** Controllers: a class decorated with `classDecorator`, whose methods decorated with one of `methodDecorators` are routes. */
+export interface NodeControllers {
+  readonly name: string;
+  readonly classDecorator: string;
+  readonly methodDecorators: readonly string[];
+}
+
+/**
+ * Session objects a store loads at the start of a request and saves as a whole at its end
+ * (express-session's `req.session`, iron-session's `await getIronSession()`). Reads and writes
+ * of them are recorded, so that a copy written after a slow await can be reported.
+ */
+export interface NodeSessionObjects {
+  /** Properties of a request (or context) that hold the session (`session`, `appSession`). */
+  readonly requestProperties: readonly string[];
+  /** Type names of a request parameter (`Request`, `FastifyRequest`). */
+  readonly requestTypes: readonly string[];
+  /** Parameter names of a request (`req`, `ctx`), which count only in a file importing one of `modules`. */
+  readonly requestNames: readonly string[];
+  readonly modules: readonly string[];
+  /** Parameter decorators that inject the session (`@Session()`). */
+  readonly parameterDecorators: readonly string[];
+  /** Functions that load a session object and return it (`getIronSession`). */
+  readonly loaders: readonly { readonly modules: readonly string[]; readonly name: string }[];
+  /** Methods of the session that load it again (`reload`, `regenerate`). */
+  readonly reloadMethods: readonly string[];
+  /** Methods that save the whole session (`save`, koa-session's `manuallyCommit`). */
+  readonly saveMethods: readonly string[];
+  /** Methods that write or read one key named by their first argument (`set`, `get`). */
+  readonly setMethods: readonly string[];
+  readonly getMethods: readonly string[];
+  /** Methods that change none of its data (`destroy`, `touch`). */
+  readonly inertMethods: readonly string[];
+  /** A request method that keeps messages in the session (`req.flash(type, message)`), and their key. */
+  readonly flash?: { readonly method: string; readonly key: string };
 }
 
 /**

@@ -141,3 +141,31 @@ describe('TypeScript session objects', () => {
     assert.ok(!inJob[0]!.message.includes('request handler'));
   });
 });
+
+describe('Node frameworks and sessions are catalog data', () => {
+  const source = [
+    "import web from 'tiny-web';",
+    'const app = web();',
+    "app.fetch('/a', async (req, res) => { req.store.cart = 1; await fetch('x'); });",
+  ].join('\n');
+  const lowerWith = (catalog: typeof nodeCatalog): FileIR => lowerTypeScript(parseTypeScript('app.ts', source).source, 'app.ts', catalog).ir;
+
+  it('knows no framework and no session object the catalog does not describe', () => {
+    const none = lowerWith({ ...nodeCatalog, requestHandlers: undefined, sessionObjects: undefined });
+    assert.deepEqual(handlers(none), []);
+    assert.deepEqual(handlers(lower(source)), []);
+    const express = "import express from 'express';\nconst app = express();\napp.get('/a', async (req, res) => { req.session.n = 1; });\n";
+    const bare = lowerTypeScript(parseTypeScript('app.ts', express).source, 'app.ts', { ...nodeCatalog, requestHandlers: undefined, sessionObjects: undefined }).ir;
+    assert.deepEqual(handlers(bare), []);
+    assert.equal(bare.units.some((u) => u.cfg.nodes.some((n) => n.effect?.kind === 'write')), false);
+  });
+
+  it('names the handlers and session objects of a framework given as data', () => {
+    const requestHandlers = { ...nodeCatalog.requestHandlers!, servers: [{ name: 'tiny-web', modules: ['tiny-web'] }], routeMethods: ['fetch'] };
+    const sessionObjects = { ...nodeCatalog.sessionObjects!, requestProperties: ['store'], modules: ['tiny-web'] };
+    const ir = lowerWith({ ...nodeCatalog, requestHandlers, sessionObjects });
+    assert.deepEqual(handlers(ir), ['the anonymous function tiny-web route handler for FETCH /a']);
+    const unit = ir.units.find((u) => u.handler !== undefined)!;
+    assert.deepEqual(sessionEffects(ir, unit.id), ['write:req.store.cart', 'slow:fetch()']);
+  });
+});

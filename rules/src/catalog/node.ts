@@ -1,4 +1,6 @@
 import type { NodeCatalog, NodeSlowExport } from '../../../core/src';
+import { nodeServers } from '../frameworks/node-servers';
+import { nodeSessionObjects } from './node-sessions';
 
 /**
  * Node.js: held resources and slow operations for the TypeScript/JavaScript lowering.
@@ -290,4 +292,11 @@ export const nodeCatalog: NodeCatalog = {
     noun: 'Database transaction (receiver not typed)',
     consequence: `${TRANSACTION} other requests wait for the connection and for the rows it locked.`,
   },
+  // A query given the unit's transaction or session runs on it: Sequelize and TypeORM
+  // `{ transaction: t }`, MongoDB `{ session }`, knex `.transacting(trx)`.
+  // `download.pipe(res)`: the download runs to its end while the response is written.
+  drainingMethods: ['pipe'],
+  boundQueries: { options: ['transaction', 'session'], methods: ['transacting'] },
+  requestHandlers: nodeServers,
+  sessionObjects: nodeSessionObjects,
 };

@@ -133,7 +133,7 @@ function lowerCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, 
   const callee = unwrap(node.expression);
   let next = cursor;
   // `stream.pipe(res)`: the stream runs to its end while the response is written (as awaited).
-  const piped = ts.isPropertyAccessExpression(callee) && callee.name.text === 'pipe';
+  const piped = ts.isPropertyAccessExpression(callee) && (ctx.catalog.drainingMethods ?? []).includes(callee.name.text);
   // `await fetch(url).then((r) => r.json())`: awaiting the chain awaits the promise it starts from.
   const chained = awaited && isPromiseChainCall(node);
   if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) next = lowerExpression(ctx, callee.expression, next, piped || chained);

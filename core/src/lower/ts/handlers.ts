@@ -1,40 +1,33 @@
 import * as ts from 'typescript';
+import type { NodeRequestHandlers } from '../../catalog';
 import type { ImportFacts } from './imports';
 import { unwrap } from './syntax';
 
 /**
- * Request-handler discovery, from syntax: express/koa/fastify route callbacks, Next.js route
- * handlers (`app/**\/route.ts`) and API routes (`pages/api/**`), NestJS controller methods.
- * A handler runs once per request, so slow work in it costs every request; messages say so.
+ * Request-handler discovery, from syntax, with the frameworks' shapes from the catalog
+ * (`NodeRequestHandlers`): route callbacks (`app.get('/x', …)`), file-system routes (an
+ * exported `GET` in `app/**\/route.ts`, a default export in `pages/api/**`), controller
+ * methods (`@Get()` in a `@Controller()` class). A handler runs once per request, so slow work
+ * in it costs every request; messages say so.
  */
 
-const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'use']);
-const NEXT_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
-const NEST_METHODS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head']);
-
-const FRAMEWORKS: readonly { readonly modules: readonly string[]; readonly name: string }[] = [
-  { modules: ['koa', '@koa/router', 'koa-router'], name: 'koa' },
-  { modules: ['fastify'], name: 'fastify' },
-  { modules: ['express', 'express-session', 'express-openid-connect'], name: 'express' },
-];
-
 /** The server framework the file imports (express, koa, fastify), if any. */
-export function serverFramework(imports: ImportFacts): string | undefined {
+function serverFramework(web: NodeRequestHandlers, imports: ImportFacts): string | undefined {
   const modules = new Set([...imports.bindings.values()].map((ref) => ref.module));
-  return FRAMEWORKS.find((f) => f.modules.some((m) => modules.has(m)))?.name;
+  return web.servers.find((f) => f.modules.some((m) => modules.has(m)))?.name;
 }
 
-/** What kind of request handler `node` is (for messages), or undefined when it is none. */
-export function handlerOf(node: ts.Node, file: string, source: ts.SourceFile, imports: ImportFacts): string | undefined {
-  if (!ts.isFunctionLike(node)) return undefined;
-  return routeCallback(node, source, imports) ?? nextHandler(node, file) ?? nestMethod(node) ?? namedRoute(node, source, imports);
+/** What kind of request handler `node` is (for messages), or undefined when it is none (or the catalog knows no framework). */
+export function handlerOf(web: NodeRequestHandlers | undefined, node: ts.Node, file: string, source: ts.SourceFile, imports: ImportFacts): string | undefined {
+  if (!web || !ts.isFunctionLike(node)) return undefined;
+  return routeCallback(web, node, imports) ?? fileRoute(web, node, file) ?? controllerMethod(web, node) ?? namedRoute(web, node, source, imports);
 }
 
 /** Per file: names of functions passed to a route (`app.get('/x', getUser)`), with what they are. */
 const namedRoutes = new WeakMap<ts.SourceFile, Map<string, string>>();
 
 /** `function getUser(req, res) {…}` (or `const getUser = async (req, res) => …`) passed by name to a route. */
-function namedRoute(node: ts.Node, source: ts.SourceFile, imports: ImportFacts): string | undefined {
+function namedRoute(web: NodeRequestHandlers, node: ts.Node, source: ts.SourceFile, imports: ImportFacts): string | undefined {
   const name = ts.isFunctionDeclaration(node) ? node.name?.text : boundName(node);
   if (name === undefined) return undefined;
   let routes = namedRoutes.get(source);
@@ -49,8 +42,8 @@ function namedRoute(node: ts.Node, source: ts.SourceFile, imports: ImportFacts):
         const callee = unwrap(child.expression);
         const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
         const receiver = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
-        const chained = receiver !== undefined && ts.isCallExpression(receiver) && routePath(receiver) !== undefined;
-        const routeLike = hasPath || method === 'use' || chained;
+        const chained = receiver !== undefined && ts.isCallExpression(receiver) && routePath(web, receiver) !== undefined;
+        const routeLike = hasPath || method === web.middlewareMethod || chained;
         if (!routeLike) {
           ts.forEachChild(child, visit);
           return;
@@ -58,7 +51,7 @@ function namedRoute(node: ts.Node, source: ts.SourceFile, imports: ImportFacts):
         for (const arg of child.arguments.slice(hasPath ? 1 : 0)) {
           const value = unwrap(arg);
           if (ts.isIdentifier(value) && !found.has(value.text)) {
-            const described = describeRoute(child, imports);
+            const described = describeRoute(web, child, imports);
             // Before the last argument: route middleware (`app.post('/x', auth, save)`).
             if (described) found.set(value.text, arg === last ? described : described.replace(' route handler ', ' middleware '));
           }
@@ -74,35 +67,35 @@ function namedRoute(node: ts.Node, source: ts.SourceFile, imports: ImportFacts):
 }
 
 /** `app.get('/x', auth, async (req, res) => …)`, `router.post(…)`, `fastify.get(…)`, `router.route('/x').get(…)`. */
-function routeCallback(node: ts.Node, source: ts.SourceFile, imports: ImportFacts): string | undefined {
+function routeCallback(web: NodeRequestHandlers, node: ts.Node, imports: ImportFacts): string | undefined {
   if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return undefined;
   const call = node.parent;
   if (!call || !ts.isCallExpression(call) || !call.arguments.includes(node as ts.Expression)) return undefined;
-  void source;
-  return describeRoute(call, imports);
+  return describeRoute(web, call, imports);
 }
 
 /** What a callback passed to this call is: `express route handler for GET /x`, or undefined when the call is no route. */
-function describeRoute(call: ts.CallExpression, imports: ImportFacts): string | undefined {
+function describeRoute(web: NodeRequestHandlers, call: ts.CallExpression, imports: ImportFacts): string | undefined {
   const callee = unwrap(call.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
-  if (!ROUTE_METHODS.has(method)) return undefined;
-  const framework = serverFramework(imports);
+  if (method !== web.middlewareMethod && !web.routeMethods.includes(method)) return undefined;
+  const framework = serverFramework(web, imports);
   const first = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
   const path = first && ts.isStringLiteralLike(first) ? first.text : undefined;
-  const chained = ts.isCallExpression(unwrap(callee.expression)) ? routePath(unwrap(callee.expression) as ts.CallExpression) : undefined;
+  const chained = ts.isCallExpression(unwrap(callee.expression)) ? routePath(web, unwrap(callee.expression) as ts.CallExpression) : undefined;
   // A path argument (or `route('/x')`) makes it a route; without one, only in a server file.
   if (path === undefined && chained === undefined && framework === undefined) return undefined;
   // `app.get('setting')` (express settings) has no callback: here there is one, so it is a route.
-  if (method === 'use') return `${framework ?? 'express'} middleware`;
+  const name = framework ?? web.defaultServer;
+  if (method === web.middlewareMethod) return `${name} middleware`;
   const where = path ?? chained;
-  return `${framework ?? 'express'} route handler for ${method.toUpperCase()}${where !== undefined ? ` ${where}` : ''}`;
+  return `${name} route handler for ${method.toUpperCase()}${where !== undefined ? ` ${where}` : ''}`;
 }
 
-function routePath(call: ts.CallExpression): string | undefined {
+function routePath(web: NodeRequestHandlers, call: ts.CallExpression): string | undefined {
   const callee = unwrap(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'route') return undefined;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== web.pathMethod) return undefined;
   const first = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
   return first && ts.isStringLiteralLike(first) ? first.text : undefined;
 }
@@ -115,29 +108,48 @@ function isDefaultExported(node: ts.Node): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
 }
 
-/** `export async function GET(request)` in `app/**\/route.ts`; `export default function handler(req, res)` in `pages/api/**`. */
-function nextHandler(node: ts.Node, file: string): string | undefined {
+/** A file-system route of the catalog (`export async function GET(request)` in `app/**\/route.ts`, a default export in `pages/api/**`). */
+function fileRoute(web: NodeRequestHandlers, node: ts.Node, file: string): string | undefined {
+  for (const router of web.fileRoutes) {
+    const found = fileRouteOf(router, node, file);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function fileRouteOf(router: NodeRequestHandlers['fileRoutes'][number], node: ts.Node, file: string): string | undefined {
   const path = file.replace(/\\/g, '/');
   const segments = path.split('/');
   const base = segments[segments.length - 1] ?? '';
   const stem = base.replace(/\.[cm]?[jt]sx?$/, '');
-  const inApp = segments.includes('app') && stem === 'route';
-  const api = segments.indexOf('api');
-  const inPagesApi = api > 0 && segments[api - 1] === 'pages';
+  const byMethod = router.methodExports;
+  const inApp = byMethod !== undefined && segments.includes(byMethod.folder) && stem === byMethod.stem;
+  const byDefault = router.defaultExport;
+  const inPagesApi = byDefault !== undefined && underFolders(segments, byDefault.folders);
   if (!inApp && !inPagesApi) return undefined;
+  const defaultLabel = `${router.name} ${byDefault?.label ?? ''}`;
   // Only top-level declarations.
   const statement = ts.isFunctionDeclaration(node) ? node : declarationStatement(node);
   if (!statement || !ts.isSourceFile(statement.parent)) {
-    if (inPagesApi && isDefaultExportValue(node)) return 'Next.js API route';
+    if (inPagesApi && isDefaultExportValue(node)) return defaultLabel;
     return undefined;
   }
   const name = ts.isFunctionDeclaration(node) ? node.name?.text : boundName(node);
-  if (inApp && isExported(statement) && name !== undefined && NEXT_METHODS.has(name)) return `Next.js route handler for ${name}`;
+  if (inApp && isExported(statement) && name !== undefined && byMethod.methods.includes(name)) return `${router.name} route handler for ${name}`;
   if (inPagesApi) {
-    if (ts.isFunctionDeclaration(node) && isExported(node) && isDefaultExported(node)) return 'Next.js API route';
-    if (name !== undefined && defaultExportName(node.getSourceFile()) === name) return 'Next.js API route';
+    if (ts.isFunctionDeclaration(node) && isExported(node) && isDefaultExported(node)) return defaultLabel;
+    if (name !== undefined && defaultExportName(node.getSourceFile()) === name) return defaultLabel;
   }
   return undefined;
+}
+
+/** The first segment named like the last of `folders` comes right after the others (`pages/api`). */
+function underFolders(segments: readonly string[], folders: readonly string[]): boolean {
+  const last = folders[folders.length - 1];
+  if (last === undefined) return false;
+  const at = segments.indexOf(last);
+  const first = at - (folders.length - 1);
+  return at >= 0 && first >= 0 && folders.every((folder, k) => segments[first + k] === folder);
 }
 
 /** `export default async (req, res) => …`. */
@@ -184,12 +196,15 @@ function decoratorName(decorator: ts.Decorator): string | undefined {
 }
 
 /** `@Get(':id') async find()` in a `@Controller()` class. */
-function nestMethod(node: ts.Node): string | undefined {
+function controllerMethod(web: NodeRequestHandlers, node: ts.Node): string | undefined {
   if (!ts.isMethodDeclaration(node)) return undefined;
   const cls = node.parent;
   if (!cls || !ts.isClassDeclaration(cls)) return undefined;
-  const controller = (ts.getDecorators(cls) ?? []).some((d) => decoratorName(d) === 'Controller');
-  if (!controller) return undefined;
-  const route = (ts.getDecorators(node) ?? []).map(decoratorName).find((name) => name !== undefined && NEST_METHODS.has(name));
-  return route ? `NestJS controller method for ${route.toUpperCase()}` : undefined;
+  const classDecorators = (ts.getDecorators(cls) ?? []).map(decoratorName);
+  for (const controllers of web.controllers) {
+    if (!classDecorators.includes(controllers.classDecorator)) continue;
+    const route = (ts.getDecorators(node) ?? []).map(decoratorName).find((name) => name !== undefined && controllers.methodDecorators.includes(name));
+    if (route) return `${controllers.name} controller method for ${route.toUpperCase()}`;
+  }
+  return undefined;
 }

@@ -167,7 +167,7 @@ function lowerUnit(site: UnitSite, facts: TsFileFacts): Unit {
   const cfg = ctx.builder.finish(cursor);
   const generator = !ts.isSourceFile(site.node) && site.node.asteriskToken !== undefined;
   const isAsync = !ts.isSourceFile(site.node) && (ts.getCombinedModifierFlags(site.node) & ts.ModifierFlags.Async) !== 0;
-  const handler = ts.isSourceFile(site.node) ? undefined : handlerOf(site.node, facts.file, source, facts.imports);
+  const handler = ts.isSourceFile(site.node) ? undefined : handlerOf(facts.catalog.requestHandlers, site.node, facts.file, source, facts.imports);
   return {
     id: site.id,
     kind: site.kind,

@@ -28,25 +28,25 @@ function chainRoot(call: ts.CallExpression): ts.CallExpression {
 }
 
 
-/** Option names that run a query inside a transaction or session it is given. */
-const BOUND_OPTIONS = new Set(['transaction', 'session']);
-
 /**
- * The chain runs on a connection the unit already has: `{ transaction: t }` (Sequelize,
- * TypeORM), `{ session }` (MongoDB), `.transacting(trx)` (knex), or a held variable passed in.
+ * The chain runs on a connection the unit already has: an option or method of the catalog's
+ * `boundQueries` (`{ transaction: t }`, `{ session }`, `.transacting(trx)`), or a held
+ * variable passed in.
  */
 function boundToHeld(ctx: TsUnitContext, node: ts.CallExpression): boolean {
+  const options = ctx.catalog.boundQueries?.options ?? [];
+  const methods = ctx.catalog.boundQueries?.methods ?? [];
   let bound = false;
   const visit = (child: ts.Node): void => {
     if (bound || ts.isArrowFunction(child) || ts.isFunctionExpression(child)) return;
-    if ((ts.isPropertyAssignment(child) || ts.isShorthandPropertyAssignment(child)) && ts.isIdentifier(child.name) && BOUND_OPTIONS.has(child.name.text)) bound = true;
+    if ((ts.isPropertyAssignment(child) || ts.isShorthandPropertyAssignment(child)) && ts.isIdentifier(child.name) && options.includes(child.name.text)) bound = true;
     else if (ts.isIdentifier(child) && ctx.held.has(child.text)) bound = true;
     else ts.forEachChild(child, visit);
   };
   let current: ts.Expression = node;
   for (let depth = 0; depth < 64 && ts.isCallExpression(current) && !bound; depth++) {
     const callee = unwrap(current.expression);
-    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'transacting') return true;
+    if (ts.isPropertyAccessExpression(callee) && methods.includes(callee.name.text)) return true;
     current.arguments.forEach(visit);
     current = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : callee;
   }

@@ -1,4 +1,5 @@
 import * as ts from 'typescript';
+import type { NodeSessionObjects } from '../../catalog';
 import type { Cursor } from '../../ir/cfg-builder';
 import type { AccessEffect } from '../../ir/effects';
 import type { TsUnitContext } from './context';
@@ -8,23 +9,15 @@ import { importedFunction } from './imports';
 import { unwrap } from './syntax';
 
 /**
- * Session objects that a store saves as a whole at the end of the request: express-session
- * and cookie-session `req.session`, koa-session `ctx.session`, `@fastify/session`
- * `request.session`, express-openid-connect `req.appSession`, NestJS `@Session()`, and
- * iron-session `await getIronSession(…)` (saved by `session.save()`). Reads and writes of
- * them become `read`/`write` effects on `session-object:<unit>:<expression>`; a reload
- * (`req.session.reload()`, a new `getIronSession()`) is a `fresh` read.
+ * Session objects that a store saves as a whole at the end of the request, as the catalog
+ * describes them (`NodeSessionObjects`): a property of a request (`req.session`), an injected
+ * parameter (`@Session()`), or what a loader returns (`await getIronSession(…)`, saved by
+ * `session.save()`). Reads and writes of them become `read`/`write` effects on
+ * `session-object:<unit>:<expression>`; a reload (`req.session.reload()`, a new loader call)
+ * is a `fresh` read. Without a catalog entry nothing is a session object.
  */
 
-/** Properties of a request (or koa context) that hold the session object. */
-const SESSION_PROPERTIES = new Set(['session', 'appSession']);
-/** Modules whose presence makes `req.session` (on a `req`/`request`/`ctx` parameter) a session. */
-const SESSION_MODULES = new Set(['express-session', 'cookie-session', 'koa-session', '@fastify/session', 'fastify-session', 'express-openid-connect', 'express', 'koa', 'fastify']);
-const REQUEST_NAMES = new Set(['req', 'request', 'ctx', 'context']);
-/** Type names of a request (or koa context) parameter. */
-const REQUEST_TYPES = new Set(['Request', 'FastifyRequest', 'Context', 'ParameterizedContext', 'RouterContext', 'KoaContext', 'ExpressRequest']);
-const IRON_MODULES = new Set(['iron-session', 'iron-session/edge']);
-/** Methods of an object or array that change it in place. */
+/** Methods of an object or array that change it in place (the language's, not a library's). */
 const MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'set', 'add', 'delete', 'clear', 'copyWithin']);
 const ASSIGNMENTS = new Set([
   ts.SyntaxKind.EqualsToken,
@@ -53,6 +46,10 @@ const candidateVariables = new WeakMap<TsUnitContext, Map<string, number>>();
 const SYNC_CALLBACK_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'sort']);
 
 type Lower = (node: ts.Node, cursor: Cursor) => Cursor;
+
+function sessionsOf(ctx: TsUnitContext): NodeSessionObjects | undefined {
+  return ctx.catalog.sessionObjects;
+}
 
 function strip(node: ts.Expression): ts.Expression {
   let current = node;
@@ -89,13 +86,15 @@ export function lowerSessionExpression(ctx: TsUnitContext, node: ts.Node, cursor
     if (!target) return undefined;
     return emitAccess(ctx, cursor, 'write', target.root, operand, target.key);
   }
-  if (ts.isCallExpression(node)) return lowerSessionCall(ctx, node, cursor, lower);
-  if (ts.isNewExpression(node)) return lowerPromiseReload(ctx, node, cursor, lower);
+  const sessions = sessionsOf(ctx);
+  if (!sessions) return undefined;
+  if (ts.isCallExpression(node)) return lowerSessionCall(ctx, sessions, node, cursor, lower);
+  if (ts.isNewExpression(node)) return lowerPromiseReload(ctx, sessions, node, cursor, lower);
   if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isIdentifier(node)) {
     const target = rootOf(ctx, node);
     if (!target) return undefined;
     // `promisify(req.session.reload)`: the reload, not yet called; counted as done here.
-    const fresh = ts.isPropertyAccessExpression(node) && node.name.text === 'reload' && strip(node.expression) === target.root;
+    const fresh = ts.isPropertyAccessExpression(node) && sessions.reloadMethods.includes(node.name.text) && strip(node.expression) === target.root;
     const read = emitAccess(ctx, cursor, 'read', target.root, node, fresh ? undefined : target.key, false, fresh);
     // `return session` of an iron-session object: callers get a loaded session.
     return ts.isIdentifier(node) && ironVariables.get(ctx)?.has(node.text) && isReturned(node) ? emitReturned(ctx, read, node) : read;
@@ -113,11 +112,11 @@ function isNothing(node: ts.Expression): boolean {
   return value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined') || ts.isVoidExpression(value);
 }
 
-function lowerSessionCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, lower: Lower): Cursor | undefined {
+function lowerSessionCall(ctx: TsUnitContext, sessions: NodeSessionObjects, node: ts.CallExpression, cursor: Cursor, lower: Lower): Cursor | undefined {
   const callee = strip(node.expression);
-  const lifted = lowerSyncCallback(ctx, node, cursor, lower);
+  const lifted = lowerSyncCallback(ctx, sessions, node, cursor, lower);
   if (lifted) return lifted;
-  const flash = flashCall(ctx, node);
+  const flash = flashCall(ctx, sessions, node);
   if (flash) {
     let next = cursor;
     for (const arg of node.arguments) next = lower(arg, next);
@@ -127,19 +126,19 @@ function lowerSessionCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: C
     const effect: AccessEffect = {
       kind: node.arguments.length >= 2 ? 'write' : 'read',
       resource: `session-object:${ctx.unitId}:${ctx.text(flash)}.session`,
-      key: 'flash',
+      key: sessions.flash!.key,
       span: ctx.span(node),
     };
     return ctx.emit(next, effect);
   }
-  const iron = ironSessionCall(ctx, node);
+  const iron = ironSessionCall(ctx, sessions, node);
   if (iron) {
     let next = cursor;
     for (const arg of node.arguments) next = lower(arg, next);
     ironVariables.get(ctx)?.add(iron.text) ?? ironVariables.set(ctx, new Set([iron.text]));
     return emitAccess(ctx, next, 'read', iron, node, undefined, false, true);
   }
-  if (isIronCall(ctx, node) && isReturned(node)) {
+  if (isIronCall(ctx, sessions, node) && isReturned(node)) {
     // `return getIronSession(…)`: a project helper that loads the session for its callers.
     let next = cursor;
     for (const arg of node.arguments) next = lower(arg, next);
@@ -157,11 +156,12 @@ function lowerSessionCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: C
   let next = cursor;
   for (const arg of node.arguments) next = lower(arg, next);
   if (onRoot) {
-    if (method === 'reload' || method === 'regenerate') return emitAccess(ctx, next, 'read', target.root, node, undefined, false, true);
-    // `save()` (koa-session: `manuallyCommit()`) writes the whole copy to the store at once.
-    if (method === 'save' || method === 'set' || method === 'manuallyCommit') return emitAccess(ctx, next, 'write', target.root, node, method === 'set' ? literalArg(node) : undefined);
-    if (method === 'destroy' || method === 'touch' || method === 'resetMaxAge') return next;
-    return emitAccess(ctx, next, 'read', target.root, node, method === 'get' ? literalArg(node) : undefined);
+    if (sessions.reloadMethods.includes(method)) return emitAccess(ctx, next, 'read', target.root, node, undefined, false, true);
+    // `save()` writes the whole copy to the store at once; `set(key, value)` one key.
+    if (sessions.saveMethods.includes(method)) return emitAccess(ctx, next, 'write', target.root, node, undefined);
+    if (sessions.setMethods.includes(method)) return emitAccess(ctx, next, 'write', target.root, node, literalArg(node));
+    if (sessions.inertMethods.includes(method)) return next;
+    return emitAccess(ctx, next, 'read', target.root, node, sessions.getMethods.includes(method) ? literalArg(node) : undefined);
   }
   return emitAccess(ctx, next, MUTATORS.has(method) ? 'write' : 'read', target.root, node, target.key);
 }
@@ -172,7 +172,7 @@ function literalArg(node: ts.CallExpression): string | undefined {
 }
 
 /** `await new Promise((resolve) => req.session.reload(resolve))` (or `regenerate`): a fresh session, once the promise settles. */
-function lowerPromiseReload(ctx: TsUnitContext, node: ts.NewExpression, cursor: Cursor, lower: Lower): Cursor | undefined {
+function lowerPromiseReload(ctx: TsUnitContext, sessions: NodeSessionObjects, node: ts.NewExpression, cursor: Cursor, lower: Lower): Cursor | undefined {
   const ctor = strip(node.expression);
   if (!ts.isIdentifier(ctor) || ctor.text !== 'Promise') return undefined;
   const executor = node.arguments?.[0] ? strip(node.arguments[0]) : undefined;
@@ -182,7 +182,7 @@ function lowerPromiseReload(ctx: TsUnitContext, node: ts.NewExpression, cursor: 
     if (reloaded) return;
     if (ts.isCallExpression(child)) {
       const callee = strip(child.expression);
-      if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'reload' || callee.name.text === 'regenerate')) {
+      if (ts.isPropertyAccessExpression(callee) && sessions.reloadMethods.includes(callee.name.text)) {
         const target = rootOf(ctx, callee.expression);
         if (target && target.root === strip(callee.expression)) reloaded = target.root;
       }
@@ -243,11 +243,13 @@ function isSessionRoot(ctx: TsUnitContext, node: ts.Expression): boolean {
     // A held resource a helper returned (`const client = await getClient()`) is no session.
     if (candidateVariables.get(ctx)?.has(node.text) && !ctx.held.has(node.text) && !isDeclarationName(node)) return true;
     const parameter = parameterOf(node);
-    return parameter !== undefined && (ts.getDecorators(parameter) ?? []).some((d) => decoratorName(d) === 'Session');
+    const decorators = sessionsOf(ctx)?.parameterDecorators ?? [];
+    return parameter !== undefined && (ts.getDecorators(parameter) ?? []).some((d) => decorators.includes(decoratorName(d) ?? ''));
   }
-  if (!ts.isPropertyAccessExpression(node) || !SESSION_PROPERTIES.has(node.name.text)) return false;
+  const sessions = sessionsOf(ctx);
+  if (!sessions || !ts.isPropertyAccessExpression(node) || !sessions.requestProperties.includes(node.name.text)) return false;
   const base = strip(node.expression);
-  return ts.isIdentifier(base) && isRequestLike(ctx, base);
+  return ts.isIdentifier(base) && isRequestLike(ctx, sessions, base);
 }
 
 /** A variable holding what a project function returned, not (yet) known to be a session. */
@@ -278,38 +280,39 @@ function parameterOf(name: ts.Identifier): ts.ParameterDeclaration | undefined {
 }
 
 /** A request (or koa context): a typed parameter, a handler's parameter, or `req`/`ctx` in a server file. */
-function isRequestLike(ctx: TsUnitContext, name: ts.Identifier): boolean {
+function isRequestLike(ctx: TsUnitContext, sessions: NodeSessionObjects, name: ts.Identifier): boolean {
   const parameter = parameterOf(name);
   if (!parameter) return false;
   const type = parameter.type;
   if (type && ts.isTypeReferenceNode(type)) {
     const typeName = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
-    if (REQUEST_TYPES.has(typeName)) return true;
+    if (sessions.requestTypes.includes(typeName)) return true;
   }
   const fn = parameter.parent;
   const { file, source, imports } = ctx.facts;
-  if (handlerOf(fn, file, source, imports) !== undefined) return true;
-  if (!REQUEST_NAMES.has(name.text)) return false;
-  for (const ref of imports.bindings.values()) if (SESSION_MODULES.has(ref.module)) return true;
+  if (handlerOf(ctx.catalog.requestHandlers, fn, file, source, imports) !== undefined) return true;
+  if (!sessions.requestNames.includes(name.text)) return false;
+  for (const ref of imports.bindings.values()) if (sessions.modules.includes(ref.module)) return true;
   return false;
 }
 
 /** `req.flash(…)` (connect-flash, express-flash) on a request: the request, else undefined. */
-function flashCall(ctx: TsUnitContext, node: ts.CallExpression): ts.Identifier | undefined {
+function flashCall(ctx: TsUnitContext, sessions: NodeSessionObjects, node: ts.CallExpression): ts.Identifier | undefined {
   const callee = strip(node.expression);
-  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'flash') return undefined;
+  if (!sessions.flash || !ts.isPropertyAccessExpression(callee) || callee.name.text !== sessions.flash.method) return undefined;
   const base = strip(callee.expression);
-  return ts.isIdentifier(base) && isRequestLike(ctx, base) ? base : undefined;
+  return ts.isIdentifier(base) && isRequestLike(ctx, sessions, base) ? base : undefined;
 }
 
-function isIronCall(ctx: TsUnitContext, node: ts.CallExpression): boolean {
+/** A call of a catalog loader (`getIronSession(…)`). */
+function isIronCall(ctx: TsUnitContext, sessions: NodeSessionObjects, node: ts.CallExpression): boolean {
   const ref = resolveRef(ctx.facts.imports.bindings, node.expression);
-  return ref !== undefined && IRON_MODULES.has(ref.module) && ref.name === 'getIronSession';
+  return ref !== undefined && sessions.loaders.some((loader) => loader.name === ref.name && loader.modules.includes(ref.module));
 }
 
 /** `const session = await getIronSession(…)` → the identifier `session`. */
-function ironSessionCall(ctx: TsUnitContext, node: ts.CallExpression): ts.Identifier | undefined {
-  return isIronCall(ctx, node) ? assignedTo(node) : undefined;
+function ironSessionCall(ctx: TsUnitContext, sessions: NodeSessionObjects, node: ts.CallExpression): ts.Identifier | undefined {
+  return isIronCall(ctx, sessions, node) ? assignedTo(node) : undefined;
 }
 
 /** The variable a call's (awaited) result is stored in: `const x = await f()`, `x = f()`. */
@@ -363,14 +366,14 @@ function noteCandidate(ctx: TsUnitContext, node: ts.CallExpression): void {
  * call returns, written inline and not async. Its writes to this unit's session objects
  * happen at the call, so they are recorded here, after the rest of the call.
  */
-function lowerSyncCallback(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, lower: Lower): Cursor | undefined {
+function lowerSyncCallback(ctx: TsUnitContext, sessions: NodeSessionObjects, node: ts.CallExpression, cursor: Cursor, lower: Lower): Cursor | undefined {
   const callee = strip(node.expression);
   if (!ts.isPropertyAccessExpression(callee) || !SYNC_CALLBACK_METHODS.has(callee.name.text)) return undefined;
   const writes: { root: ts.Expression; at: ts.Node; key: string | undefined }[] = [];
   for (const arg of node.arguments) {
     const fn = strip(arg);
     if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) continue;
-    writes.push(...capturedWrites(ctx, fn));
+    writes.push(...capturedWrites(ctx, sessions, fn));
   }
   if (writes.length === 0) return undefined;
   let next = lower(callee.expression, cursor);
@@ -380,7 +383,7 @@ function lowerSyncCallback(ctx: TsUnitContext, node: ts.CallExpression, cursor: 
 }
 
 /** Writes to session objects of the enclosing unit inside a callback's body (not in nested functions). */
-function capturedWrites(ctx: TsUnitContext, fn: ts.ArrowFunction | ts.FunctionExpression): { root: ts.Expression; at: ts.Node; key: string | undefined }[] {
+function capturedWrites(ctx: TsUnitContext, sessions: NodeSessionObjects, fn: ts.ArrowFunction | ts.FunctionExpression): { root: ts.Expression; at: ts.Node; key: string | undefined }[] {
   const shadowed = new Set(fn.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
   const found: { root: ts.Expression; at: ts.Node; key: string | undefined }[] = [];
   const target = (expr: ts.Expression): { root: ts.Expression; key?: string } | undefined => {
@@ -400,7 +403,7 @@ function capturedWrites(ctx: TsUnitContext, fn: ts.ArrowFunction | ts.FunctionEx
       if (written) found.push({ root: written.root, at: operand, key: written.key });
     } else if (ts.isCallExpression(child)) {
       const callee = strip(child.expression);
-      if (ts.isPropertyAccessExpression(callee) && (MUTATORS.has(callee.name.text) || callee.name.text === 'save')) {
+      if (ts.isPropertyAccessExpression(callee) && (MUTATORS.has(callee.name.text) || sessions.saveMethods.includes(callee.name.text))) {
         const written = target(callee.expression);
         if (written && (MUTATORS.has(callee.name.text) || strip(callee.expression) === written.root)) found.push({ root: written.root, at: child, key: written.key });
       }

@@ -1,0 +1,30 @@
+import type { NodeRequestHandlers } from '../../../core/src';
+
+/**
+ * Node web frameworks, as data for the TypeScript/JavaScript lowering: how a route, a
+ * middleware, a file-system route or a controller method is written, so that the unit that
+ * handles a request is named in messages (a handler runs once per request: slow work in it
+ * costs every request). The engine knows none of these names.
+ */
+export const nodeServers: NodeRequestHandlers = {
+  // The first whose module the file imports names the framework.
+  servers: [
+    { name: 'koa', modules: ['koa', '@koa/router', 'koa-router'] },
+    { name: 'fastify', modules: ['fastify'] },
+    { name: 'express', modules: ['express', 'express-session', 'express-openid-connect'] },
+  ],
+  defaultServer: 'express',
+  routeMethods: ['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head'],
+  middlewareMethod: 'use',
+  pathMethod: 'route',
+  fileRoutes: [
+    {
+      name: 'Next.js',
+      // App Router: `app/**/route.ts` exports `GET`, `POST`, …
+      methodExports: { folder: 'app', stem: 'route', methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] },
+      // Pages Router: `pages/api/**` exports the handler as default.
+      defaultExport: { folders: ['pages', 'api'], label: 'API route' },
+    },
+  ],
+  controllers: [{ name: 'NestJS', classDecorator: 'Controller', methodDecorators: ['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head'] }],
+};
