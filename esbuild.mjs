@@ -2,7 +2,7 @@
 // reads at run time (the parser's wasm) next to it. `tsc -b` type-checks; this only bundles.
 // Usage: node esbuild.mjs [--watch]
 import * as esbuild from 'esbuild';
-import { chmod, copyFile, mkdir, readFile } from 'node:fs/promises';
+import { chmod, copyFile, cp, mkdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,8 +19,9 @@ const importMetaUrlDefine = { 'import.meta.url': '__import_meta_url' };
 const parserWasm = ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'node_modules/tree-sitter-php/tree-sitter-php.wasm'];
 
 /**
- * One entry per shipped bundle; the server and the VS Code client will be added here.
- * `executable` adds the shebang and the exec bit; `assets` are copied next to `outfile`.
+ * One entry per shipped bundle: the CLI, the language server (and its analysis worker), the
+ * VS Code client. `executable` adds the shebang and the exec bit; `assets` are copied next to
+ * `outfile`, `assetFolders` ([from, to]) into a folder next to it.
  */
 const bundles = [
   {
@@ -32,6 +33,32 @@ const bundles = [
     // resolved at run time, never bundled.
     external: ['tree-sitter-php/package.json', 'web-tree-sitter/web-tree-sitter.wasm'],
     assets: parserWasm,
+  },
+  {
+    name: 'server',
+    entryPoint: 'server/src/main.ts',
+    outfile: 'server/out/server.js',
+    external: ['tree-sitter-php/package.json', 'web-tree-sitter/web-tree-sitter.wasm'],
+    assets: parserWasm,
+    // "Show documentation" opens the rule docs shipped with the server (server/src/docs-url.ts).
+    assetFolders: [['rules/docs', 'docs']],
+    // The schema VS Code validates session-lint.json with (package.json `jsonValidation`).
+    extraAssets: ['rules/src/config/session-lint.schema.json'],
+  },
+  {
+    // The analysis runs in a worker thread so the server's connection is never blocked.
+    name: 'analysis-worker',
+    entryPoint: 'server/src/analysis/worker.ts',
+    outfile: 'server/out/analysis-worker.js',
+    external: ['tree-sitter-php/package.json', 'web-tree-sitter/web-tree-sitter.wasm'],
+    assets: [],
+  },
+  {
+    name: 'client',
+    entryPoint: 'client/src/extension.ts',
+    outfile: 'client/out/extension.js',
+    external: ['vscode'],
+    assets: [],
   },
 ];
 
@@ -58,6 +85,12 @@ async function copyAssets(bundle) {
   await mkdir(outDir, { recursive: true });
   for (const asset of bundle.assets) {
     await copyFile(path.join(root, asset), path.join(outDir, path.basename(asset)));
+  }
+  for (const asset of bundle.extraAssets ?? []) {
+    await copyFile(path.join(root, asset), path.join(outDir, path.basename(asset)));
+  }
+  for (const [from, to] of bundle.assetFolders ?? []) {
+    await cp(path.join(root, from), path.join(outDir, to), { recursive: true });
   }
   if (bundle.executable) await chmod(path.join(root, bundle.outfile), 0o755);
 }
