@@ -17,7 +17,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createRunner, type AnalysisRunner } from './analysis/runner';
+import { createRunner, SupersededError, type AnalysisRunner } from './analysis/runner';
 import { FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND, fixAllAction, quickFixes, wantsFixAll, wantsQuickFixes } from './code-actions';
 import { diagnosticsFor, SOURCE } from './diagnostics';
 import { docsUrlFor } from './docs-url';
@@ -65,6 +65,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   let watchRegistration = false;
   let trusted = true;
   let workspaceFolderEvents = false;
+  let progressSupport = false;
 
   const settings = new SettingsCache(async (scopeUri) => (configurationSupport ? connection.workspace.getConfiguration({ scopeUri, section: 'sessionLint' }) : {}));
   const settingsOf = (uri: string): Promise<Settings> => settings.get(folders.folderUriOf(uri) ?? uri);
@@ -101,6 +102,19 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     runner,
     projectRoot: (uri) => folders.projectRootOf(uri),
     projectConfig,
+    // Progress and the status bar while an analysis runs (shared results start none).
+    analysisStarted: (root, files) => {
+      void connection.sendNotification(STATUS_NOTIFICATION, { state: 'analysing', files } satisfies StatusParams);
+      if (!progressSupport) return () => undefined;
+      const progress = connection.window.createWorkDoneProgress().then(
+        (reporter) => {
+          reporter.begin('Session Lint', undefined, `analysing ${files} open file(s) of ${path.basename(root)}`);
+          return reporter;
+        },
+        () => undefined,
+      );
+      return () => void progress.then((reporter) => reporter?.done());
+    },
     analysed: async (document) => {
       const file = filePathOf(document.uri);
       return file !== undefined && isAnalysedPath(file) && (await settingsOf(document.uri)).enable;
@@ -109,7 +123,6 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
 
   /** Results for a document, reported to the client's status bar; undefined when it is not analysed. */
   const resultsFor = async (uri: string): Promise<ProjectResults | undefined> => {
-    void connection.sendNotification(STATUS_NOTIFICATION, { state: 'analysing' } satisfies StatusParams);
     try {
       const results = await analysis.resultsFor(uri);
       if (results) {
@@ -123,8 +136,10 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       }
       return results;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      void connection.sendNotification(STATUS_NOTIFICATION, { state: 'failed', message } satisfies StatusParams);
+      if (!(error instanceof SupersededError)) {
+        const message = error instanceof Error ? error.message : String(error);
+        void connection.sendNotification(STATUS_NOTIFICATION, { state: 'failed', message } satisfies StatusParams);
+      }
       throw error;
     }
   };
@@ -143,7 +158,13 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     const s = await settingsOf(uri);
     const previous = lastReports.get(uri);
     if (s.run === 'onSave' && previous && savedVersions.get(uri) !== document.version) return previous;
-    const results = await cancellable(resultsFor(uri), token);
+    let results: ProjectResults | undefined;
+    try {
+      results = await cancellable(resultsFor(uri), token);
+    } catch (error) {
+      if (error instanceof SupersededError) return undefined; // a newer text is being analysed
+      throw error;
+    }
     if (!results) return [];
     // Answers only for the version asked about: the document changed while the analysis ran.
     if (results.versions.get(uri) !== documents.get(uri)?.version) return undefined;
@@ -281,6 +302,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     configurationSupport = capabilities.workspace?.configuration === true;
     watchRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     workspaceFolderEvents = capabilities.workspace?.workspaceFolders === true;
+    progressSupport = capabilities.window?.workDoneProgress === true;
     const init = (params.initializationOptions ?? {}) as { trusted?: unknown };
     trusted = init.trusted !== false;
     folders.set(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));

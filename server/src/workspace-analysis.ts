@@ -40,6 +40,8 @@ export interface WorkspaceAnalysisEnv {
   projectConfig(root: string): Promise<{ config: ProjectConfig; enabled: boolean; maxFileSize: number }>;
   /** Whether an open document is given to the analysis (a PHP or TS/JS file the user enabled). */
   analysed(document: TextDocument): Promise<boolean>;
+  /** Called when a new analysis starts (not for shared results); the returned function when it ends. */
+  analysisStarted?(root: string, files: number): () => void;
 }
 
 const ANALYSED_EXTENSIONS = new Set(['.php', '.phtml', '.inc', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
@@ -86,7 +88,9 @@ export class OpenDocumentsAnalysis implements WorkspaceAnalysis {
       maxFileSize,
     };
     const versions = new Map([...members, ...overlays].map((d) => [d.uri, d.version]));
-    const results = this.env.runner.run(job).then((outcome) => this.toResults(root, versions, outcome));
+    const ended = this.env.analysisStarted?.(root, members.length);
+    const results = this.env.runner.run(job, root).then((outcome) => this.toResults(root, versions, outcome));
+    if (ended) results.then(ended, ended);
     results.catch(() => {
       if (this.latest.get(root)?.results === results) this.latest.delete(root); // retried on the next request
     });

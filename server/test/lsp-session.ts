@@ -45,6 +45,8 @@ export class LspSession {
   readonly client: ProtocolConnection;
   /** Every `workspace/diagnostic/refresh` the server sent. */
   refreshes = 0;
+  /** The `kind` of every `$/progress` value the server reported (`begin`, `report`, `end`). */
+  readonly progress: string[] = [];
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: (() => void)[] = [];
   private readonly versions = new Map<string, number>();
@@ -67,6 +69,11 @@ export class LspSession {
       this.published.set(params.uri, params);
       this.wake();
     });
+    this.client.onRequest('window/workDoneProgress/create', () => null);
+    this.client.onNotification('$/progress', (params: { value: { kind: string } }) => {
+      this.progress.push(params.value.kind);
+      this.wake();
+    });
     this.client.onNotification('window/logMessage', () => undefined);
     this.client.onNotification('sessionLint/status', () => undefined);
     this.client.listen();
@@ -75,6 +82,7 @@ export class LspSession {
   static async start(options: SessionOptions): Promise<LspSession> {
     const session = new LspSession(options);
     const capabilities: ClientCapabilities = {
+      window: { workDoneProgress: true },
       workspace: {
         configuration: true,
         didChangeWatchedFiles: { dynamicRegistration: true },

@@ -5,8 +5,20 @@ import type { AnalysisJob, AnalysisOutcome } from './job';
 
 /** Runs analysis jobs one at a time, off the connection's thread. */
 export interface AnalysisRunner {
-  run(job: AnalysisJob): Promise<AnalysisOutcome>;
+  /**
+   * Queues a job. A job still waiting when another with the same `lane` (a project) arrives is
+   * dropped and rejects with `SupersededError`: while the user types, only the newest text of a
+   * project is analysed, never a backlog of every keystroke.
+   */
+  run(job: AnalysisJob, lane: string): Promise<AnalysisOutcome>;
   dispose(): Promise<void>;
+}
+
+/** The job was replaced by a newer one of the same project before it started. */
+export class SupersededError extends Error {
+  constructor() {
+    super('superseded by a newer analysis of the same project');
+  }
 }
 
 const WORKER_FILE = 'analysis-worker.js';
@@ -24,6 +36,9 @@ export function createRunner(log: (message: string) => void): AnalysisRunner {
 }
 
 interface Pending {
+  readonly id: number;
+  readonly job: AnalysisJob;
+  readonly lane: string;
   readonly resolve: (outcome: AnalysisOutcome) => void;
   readonly reject: (error: Error) => void;
 }
@@ -31,19 +46,22 @@ interface Pending {
 class WorkerRunner implements AnalysisRunner {
   private worker: Worker | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
+  /** Posted to the worker, waiting for its answer (at most one). */
+  private running: Pending | undefined;
+  /** Not posted yet: at most one per lane. */
+  private readonly waiting: Pending[] = [];
 
   constructor(
     private readonly script: string,
     private readonly log: (message: string) => void,
   ) {}
 
-  run(job: AnalysisJob): Promise<AnalysisOutcome> {
-    const worker = this.ensureWorker();
-    const id = this.nextId++;
+  run(job: AnalysisJob, lane: string): Promise<AnalysisOutcome> {
     return new Promise<AnalysisOutcome>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, job });
+      const older = this.waiting.findIndex((p) => p.lane === lane);
+      if (older >= 0) this.waiting.splice(older, 1)[0]!.reject(new SupersededError());
+      this.waiting.push({ id: this.nextId++, job, lane, resolve, reject });
+      this.startNext();
     });
   }
 
@@ -53,24 +71,38 @@ class WorkerRunner implements AnalysisRunner {
     if (worker) await worker.terminate();
   }
 
+  private startNext(): void {
+    if (this.running) return;
+    const next = this.waiting.shift();
+    if (!next) return;
+    this.running = next;
+    this.ensureWorker().postMessage({ id: next.id, job: next.job });
+  }
+
+  private finished(id: number, settle: (pending: Pending) => void): void {
+    if (this.running?.id !== id) return;
+    const done = this.running;
+    this.running = undefined;
+    settle(done);
+    this.startNext();
+  }
+
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.script);
     worker.unref(); // an idle worker must not keep a stopped server's process alive
     worker.on('message', (message: { id: number; outcome?: AnalysisOutcome; error?: string }) => {
-      const waiting = this.pending.get(message.id);
-      this.pending.delete(message.id);
-      if (!waiting) return;
-      if (message.outcome) waiting.resolve(message.outcome);
-      else waiting.reject(new Error(message.error ?? 'the analysis failed'));
+      this.finished(message.id, (done) => {
+        if (message.outcome) done.resolve(message.outcome);
+        else done.reject(new Error(message.error ?? 'the analysis failed'));
+      });
     });
-    // A crashed worker (out of memory on a huge file) fails its jobs and is started again on
+    // A crashed worker (out of memory on a huge file) fails its job and is started again for
     // the next one: the server itself stays up.
     const fail = (reason: string) => {
       if (this.worker === worker) this.worker = undefined;
       this.log(`session-lint: the analysis worker stopped: ${reason}`);
-      for (const waiting of this.pending.values()) waiting.reject(new Error(`the analysis worker stopped: ${reason}`));
-      this.pending.clear();
+      if (this.running) this.finished(this.running.id, (done) => done.reject(new Error(`the analysis worker stopped: ${reason}`)));
     };
     worker.on('error', (error) => fail(error.message));
     worker.on('exit', (code) => {
