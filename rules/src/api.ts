@@ -77,4 +77,19 @@ export interface AnalysisResult {
    * verbose): "3 lock findings lowered to info: the session store … takes no lock".
    */
   readonly summaryNotes?: readonly string[];
+  /** How much work the run did, for benchmarks and for tests that bound it (never timing). */
+  readonly stats?: AnalysisStats;
+}
+
+export interface AnalysisStats {
+  /** Units (functions, methods, closures, top levels) lowered. */
+  readonly units: number;
+  /** Files of the project (given and read through the host) lowered. */
+  readonly files: number;
+  /**
+   * Nodes the searches over includes and calls expanded (the variables an include may change,
+   * the properties and constants a call reaches, which files run together). Each search
+   * expands a unit or a file at most once, so this stays linear in the project.
+   */
+  readonly searchWork: number;
 }

@@ -248,7 +248,8 @@ export function analyzeProject(
   findings.sort((a, b) => compareSpans(a.span, b.span) || a.rule.localeCompare(b.rule));
   const kept = dedupe(findings);
   const summaryNotes = [...unreportedNotes(dedupe(unreported)), ...loweredNotes(kept), ...cutNotes, ...unitCutNotes(engine.cuts, linesOf)];
-  return { findings: kept, errors, notes, ...(summaryNotes.length > 0 ? { summaryNotes } : {}) };
+  const stats = { units: irs.reduce((sum, ir) => sum + ir.units.length, 0), files: irs.length, searchWork: engine.searchWork + resolver.searchWork };
+  return { findings: kept, errors, notes, ...(summaryNotes.length > 0 ? { summaryNotes } : {}), stats };
 }
 
 function declare(parser: PhpParser, file: LoadedFile, errors: InputError[]): void {

@@ -36,7 +36,8 @@ describe('bad input', () => {
   it('returns nothing for an empty file, a bare open tag and HTML only', async () => {
     for (const text of ['', '<?php', '<html><body>hello</body></html>\n', '<?php ?>']) {
       const result = await analyze(text);
-      assert.deepEqual(result, { findings: [], errors: [], notes: [] }, JSON.stringify(text));
+      const { stats: _stats, ...rest } = result;
+      assert.deepEqual(rest, { findings: [], errors: [], notes: [] }, JSON.stringify(text));
     }
   });
 

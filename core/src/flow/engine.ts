@@ -3,6 +3,7 @@ import type { Unit } from '../ir/unit';
 import type { Cfg } from '../ir/cfg';
 import type { CallResolver } from './resolver';
 import { heldOperations } from './held';
+import { ReachableUnion } from './reachable';
 import { MAX_VISITS_PER_NODE, solve } from './solver';
 import { applyFacts, changedByCall, globalCases, isGlobalSubject, mapCases, withCallerFacts } from './facts';
 import { quoteCode } from '../text/quote-code';
@@ -179,9 +180,6 @@ interface Summary extends CalleeEffects {
   /** For functions that only return booleans: the exit state when it returned true / false. */
   readonly exitWhen?: { readonly true: ResourceState | undefined; readonly false: ResourceState | undefined };
 }
-
-/** Units searched for the properties a call may change; past it, any may change. */
-const MAX_ASSIGNMENT_SEARCH = 2000;
 
 /** Nested summaries before a call chain is cut. */
 const MAX_SUMMARY_DEPTH = 120;
@@ -395,81 +393,84 @@ export class FlowEngine {
     return changed;
   }
 
-  private readonly constantsTested = new Map<Unit, ReadonlySet<string>>();
-
   /**
-   * The session-deciding constants tested by `root`, the files it includes and every unit it
-   * reaches through resolved calls: a page calls `getID()`, which calls `send_redirect()`, which
-   * closes and exits unless `defined('UNIT_TESTING')`; the request-start fact about that
-   * constant must reach it through `getID()`, which tests nothing itself. A call graph too large
-   * to search keeps what was found (a fact not passed on is unknown, never invented).
+   * The project units each unit's calls (not its callbacks' parameters) may run, asked once
+   * per unit: the searches below walk the call graph through it.
    */
-  private constantsTestedThrough(root: Unit): ReadonlySet<string> {
-    const known = this.constantsTested.get(root);
-    if (known) return known;
-    const found = new Set<string>();
-    const seen = new Set<Unit>([root]);
-    const stack: Unit[] = [root];
-    while (stack.length > 0 && seen.size <= MAX_ASSIGNMENT_SEARCH) {
-      const unit = stack.pop()!;
-      const memo = unit === root ? undefined : this.constantsTested.get(unit);
-      if (memo) {
-        memo.forEach((subject) => found.add(subject));
-        continue;
-      }
-      this.constants.testedBelow(unit).forEach((subject) => found.add(subject));
+  private readonly calleesCache = new Map<Unit, readonly Unit[]>();
+
+  private calleesOf(unit: Unit): readonly Unit[] {
+    let known = this.calleesCache.get(unit);
+    if (!known) {
+      const callees = new Set<Unit>();
       for (const node of unit.cfg.nodes) {
         const effect = node.effect;
         if (effect?.kind !== 'call' || effect.target.type === 'parameter') continue;
-        for (const callee of this.resolver.resolve(effect.target, unit, effect.span)) {
-          if (seen.has(callee)) continue;
-          seen.add(callee);
-          stack.push(callee);
-        }
+        for (const callee of this.resolver.resolve(effect.target, unit, effect.span)) callees.add(callee);
       }
+      known = [...callees];
+      this.calleesCache.set(unit, known);
     }
-    this.constantsTested.set(root, found);
-    return found;
+    return known;
   }
 
-  private readonly assigned = new Map<Unit, ReadonlySet<string> | 'any'>();
+  /** The top levels a unit's includes may run, asked once per unit. */
+  private includedBy(unit: Unit): readonly Unit[] {
+    const included = new Set<Unit>();
+    for (const node of unit.cfg.nodes) {
+      const effect = node.effect;
+      if (effect?.kind !== 'call' || effect.target.type !== 'include') continue;
+      for (const script of this.resolver.resolve(effect.target, unit, effect.span)) included.add(script);
+    }
+    return [...included];
+  }
+
+  /**
+   * The session-deciding constants tested by a unit, the files it includes and every unit it
+   * reaches through resolved calls: a page calls `getID()`, which calls `send_redirect()`, which
+   * closes and exits unless `defined('UNIT_TESTING')`; the request-start fact about that
+   * constant must reach it through `getID()`, which tests nothing itself.
+   */
+  private readonly constantsTested = new ReachableUnion<Unit, string>(
+    (unit) => this.calleesOf(unit),
+    (unit) => this.constants.testedBelow(unit),
+  );
+
+  /**
+   * The properties a unit and, transitively, the project code it calls assign
+   * (`Unit.assignsProperties`); `'any'` when one of them may assign any.
+   */
+  private readonly assigned = new ReachableUnion<Unit, string>(
+    (unit) => this.calleesOf(unit),
+    (unit) => (unit.assignsProperties === 'any' ? 'any' : new Set(unit.assignsProperties ?? [])),
+  );
+
+  /**
+   * The local variables an included file may change: those it and the files it includes
+   * (transitively) mention, or any (a file not known, or one that uses `$$name`/`extract()`).
+   */
+  private readonly scriptChanges = new ReachableUnion<Unit, string>(
+    (unit) => this.includedBy(unit),
+    (unit) => (unit.scriptVariables ? new Set(unit.scriptVariables) : 'any'),
+  );
+
+  /**
+   * How much the engine's searches over includes and calls have explored: each unit is
+   * expanded at most once per search kind, so this stays under three times the number of
+   * units whatever the include and call graphs look like (a test holds it to that).
+   */
+  get searchWork(): number {
+    return this.constantsTested.expanded + this.assigned.expanded + this.scriptChanges.expanded;
+  }
+
+  private constantsTestedThrough(root: Unit): ReadonlySet<string> {
+    const tested = this.constantsTested.of(root);
+    // testedBelow never answers 'any'.
+    return tested === 'any' ? new Set() : tested;
+  }
 
   private assignedTransitively(root: Unit): ReadonlySet<string> | 'any' {
-    const known = this.assigned.get(root);
-    if (known) return known;
-    // Every unit reachable from `root` through resolved calls (iterative: call chains may be long).
-    const found = new Set<string>();
-    const seen = new Set<Unit>([root]);
-    const stack: Unit[] = [root];
-    let any = false;
-    while (stack.length > 0 && !any) {
-      // A call graph this large is taken to change any property (facts are forgotten, never invented).
-      if (seen.size > MAX_ASSIGNMENT_SEARCH) {
-        any = true;
-        break;
-      }
-      const unit = stack.pop()!;
-      const memo = unit === root ? undefined : this.assigned.get(unit);
-      if (memo === 'any') any = true;
-      else if (memo) {
-        for (const subject of memo) found.add(subject);
-        continue;
-      }
-      if (unit.assignsProperties === 'any') any = true;
-      else for (const subject of unit.assignsProperties ?? []) found.add(subject);
-      for (const node of unit.cfg.nodes) {
-        const effect = node.effect;
-        if (effect?.kind !== 'call' || effect.target.type === 'parameter') continue;
-        for (const callee of this.resolver.resolve(effect.target, unit, effect.span)) {
-          if (seen.has(callee)) continue;
-          seen.add(callee);
-          stack.push(callee);
-        }
-      }
-    }
-    const result: ReadonlySet<string> | 'any' = any ? 'any' : found;
-    this.assigned.set(root, result);
-    return result;
+    return this.assigned.of(root);
   }
 
   /** Applies a call to each case of the caller's state, each keeping its own facts, and joins the results. */
@@ -779,8 +780,6 @@ export class FlowEngine {
     );
   }
 
-  private readonly scriptChanges = new Map<Unit, ReadonlySet<string> | true>();
-
   /**
    * The local variables an include may change in the unit that runs it: those its files
    * (and the files they include) mention, or all of them (`true`) when a file may set any
@@ -791,52 +790,11 @@ export class FlowEngine {
     const units = this.resolver.resolve(effect.target, from, effect.span);
     const changed = new Set<string>();
     for (const unit of units) {
-      const own = this.scriptChangesOf(unit, new Set());
-      if (own === true) return true;
+      const own = this.scriptChanges.of(unit);
+      if (own === 'any') return true;
       own.forEach((variable) => changed.add(variable));
     }
     return changed;
-  }
-
-  private scriptChangesOf(unit: Unit, visiting: Set<Unit>): ReadonlySet<string> | true {
-    return this.scriptChangesSearch(unit, visiting).changes;
-  }
-
-  /**
-   * `scriptChangesOf` with whether the answer met a file still being searched (a cycle of
-   * includes): such an answer may be partial and is not remembered. Every complete answer is,
-   * at any depth: include graphs share most of their files (every MantisBT page includes the
-   * same core files through `require_api()`), and searching them again for each includer is
-   * exponential.
-   */
-  private scriptChangesSearch(unit: Unit, visiting: Set<Unit>): { changes: ReadonlySet<string> | true; partial: boolean } {
-    const known = this.scriptChanges.get(unit);
-    if (known) return { changes: known, partial: false };
-    if (!unit.scriptVariables || visiting.size > 64) return { changes: true, partial: false };
-    // A file including itself again (a cycle) adds nothing new.
-    if (visiting.has(unit)) return { changes: new Set(), partial: true };
-    visiting.add(unit);
-    const changed = new Set(unit.scriptVariables);
-    let any = false;
-    let partial = false;
-    for (const node of unit.cfg.nodes) {
-      const effect = node.effect;
-      if (effect?.kind !== 'call' || effect.target.type !== 'include') continue;
-      const units = this.resolver.resolve(effect.target, unit, effect.span);
-      for (const included of units) {
-        const inner = this.scriptChangesSearch(included, visiting);
-        partial ||= inner.partial;
-        if (inner.changes === true) any = true;
-        else inner.changes.forEach((variable) => changed.add(variable));
-      }
-      if (any) break;
-    }
-    visiting.delete(unit);
-    const changes = any ? true : changed;
-    // Inside a cycle the result may be partial: remember only complete ones (and, as before,
-    // whatever the outermost search found, once its whole cycle has been seen).
-    if (!partial || visiting.size === 0) this.scriptChanges.set(unit, changes);
-    return { changes, partial: partial && visiting.size > 0 };
   }
 
   private closeStep(effect: CallEffect): Step {

@@ -1,3 +1,5 @@
+import { ReachableUnion } from './reachable';
+
 /**
  * Which files run together in one request, from the includes between them: what a file
  * includes (transitively), and every file of the requests that run it (the entry scripts
@@ -6,9 +8,18 @@
  * calling file can see in these sets, never another script's.
  */
 export class IncludeGraph {
-  private readonly forward = new Map<string, ReadonlySet<string>>();
   private reverse: Map<string, Set<string>> | undefined;
   private readonly requests = new Map<string, ReadonlySet<string>>();
+  /** What each file includes, transitively (files in a cycle of includes share one set). */
+  private readonly forward = new ReachableUnion<string, string>(
+    (file) => this.direct(file),
+    (file) => new Set([file]),
+  );
+  /** The files that include each file, transitively (the same, backwards). */
+  private readonly backward = new ReachableUnion<string, string>(
+    (file) => this.includers().get(file) ?? [],
+    (file) => new Set([file]),
+  );
 
   /**
    * `files`: every file (normalized path); `includesOf`: the files a file's includes may
@@ -21,12 +32,7 @@ export class IncludeGraph {
 
   /** The file and every file it includes, transitively. */
   closure(file: string): ReadonlySet<string> {
-    let known = this.forward.get(file);
-    if (!known) {
-      known = reach(file, (current) => this.direct(current));
-      this.forward.set(file, known);
-    }
-    return known;
+    return this.forward.of(file) as ReadonlySet<string>;
   }
 
   /**
@@ -36,13 +42,20 @@ export class IncludeGraph {
   requestFiles(file: string): ReadonlySet<string> {
     let known = this.requests.get(file);
     if (!known) {
-      const includers = reach(file, (current) => [...(this.includers().get(current) ?? [])]);
+      const includers = this.backward.of(file) as ReadonlySet<string>;
+      // Files of one cycle share their closure: merge each distinct set once.
+      const closures = new Set([...includers].map((includer) => this.closure(includer)));
       const files = new Set<string>();
-      for (const includer of includers) for (const reached of this.closure(includer)) files.add(reached);
+      for (const closure of closures) for (const reached of closure) files.add(reached);
       known = files;
       this.requests.set(file, known);
     }
     return known;
+  }
+
+  /** Files expanded by the searches so far (each at most once per direction): the work done. */
+  get searchWork(): number {
+    return this.forward.expanded + this.backward.expanded;
   }
 
   /** True when another file includes this one. */
@@ -77,18 +90,4 @@ export class IncludeGraph {
     }
     return this.reverse;
   }
-}
-
-/** `start` and everything `next` leads to from it. */
-function reach(start: string, next: (file: string) => readonly string[]): Set<string> {
-  const seen = new Set([start]);
-  const queue = [start];
-  for (let i = 0; i < queue.length; i++) {
-    for (const file of next(queue[i]!)) {
-      if (seen.has(file)) continue;
-      seen.add(file);
-      queue.push(file);
-    }
-  }
-  return seen;
 }

@@ -204,6 +204,11 @@ export class ProjectResolver implements CallResolver {
     return this.includeGraph().isIncluded(normalizePath(file));
   }
 
+  /** Files the include graph's searches expanded (linear in the files: each once per direction). */
+  get searchWork(): number {
+    return this.graph?.searchWork ?? 0;
+  }
+
   private includeGraph(): IncludeGraph {
     return (this.graph ??= new IncludeGraph([...this.units.keys()], (file) => this.includedFiles(file)));
   }
