@@ -9,6 +9,8 @@ import {
   compareSpans,
   includeTargets,
   entryDirectories,
+  MAX_ENTRY_DIRS,
+  type EntryDirectories,
   helperIncludes,
   matchesPattern,
   declarePhp,
@@ -144,7 +146,10 @@ export function analyzeProject(
   // 3. Flow and rules.
   const irs = [...files.values()].flatMap((f) => (f.ir ? [f.ir] : []));
   const constant = (name: string): StaticString | undefined => symbols.constant(name);
-  const entryDirs = entryDirsOf(files, options, constant);
+  const { dirs: entryDirs, capped } = entryDirsOf(files, options, constant);
+  for (const file of capped) {
+    notes.push({ file, message: `reached from entry scripts in more than ${MAX_ENTRY_DIRS} directories: its relative includes were resolved against the first ${MAX_ENTRY_DIRS} only` });
+  }
   const resolver = new ProjectResolver(irs, {
     includePaths: includePathsOf(options),
     constant,
@@ -504,7 +509,7 @@ function loadIncludedFiles(
 }
 
 /** The directories of the entry scripts each PHP file runs under, for relative includes. */
-function entryDirsOf(files: ReadonlyMap<string, LoadedFile>, options: AnalyzerOptions, constant: (name: string) => StaticString | undefined): Map<string, string[]> {
+function entryDirsOf(files: ReadonlyMap<string, LoadedFile>, options: AnalyzerOptions, constant: (name: string) => StaticString | undefined): EntryDirectories {
   const php = [...files.values()].filter((file) => file.symbols);
   return entryDirectories(
     php.map((file) => ({ path: file.path, includes: [...file.symbols!.includes, ...(file.ir ? helperIncludes(file.ir) : [])], entry: file.requested })),

@@ -26,6 +26,16 @@ describe('searches over includes and calls', () => {
     // The session opened in the core is held across the slow call of every page.
     assert.ok(result.findings.some((finding) => finding.rule === 'held-across-slow-call'));
   });
+
+  it('says when a file reached from too many entry directories keeps only the first ones', async () => {
+    // 40 entry scripts, each in its own directory, include one shared file: each directory is
+    // one more way to resolve the shared file's relative includes, and past 32 the rest are cut.
+    const pages = Array.from({ length: 40 }, (_, i) => ({ path: `/site/page${i}/index.php`, text: "<?php\nrequire_once __DIR__ . '/../lib/common.php';\n" }));
+    const common = { path: '/site/lib/common.php', text: "<?php\ninclude './local.php';\n" };
+    const result = (await analyzer()).analyzeProject([...pages, common]);
+    const capped = result.notes.filter((note) => note.message.includes('more than 32 directories'));
+    assert.deepEqual(capped.map((note) => note.file), ['/site/lib/common.php']);
+  });
 });
 
 /**

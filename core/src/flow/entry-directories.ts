@@ -12,8 +12,17 @@ export interface IncludingFile {
   readonly entry: boolean;
 }
 
-/** A file reached from entry scripts in more directories than this keeps the first ones. */
-const MAX_ENTRY_DIRS = 32;
+/**
+ * A file reached from entry scripts in more directories than this keeps the first ones (each
+ * directory is one more way to resolve its relative includes); the files so cut are listed.
+ */
+export const MAX_ENTRY_DIRS = 32;
+
+/** Entry directories per file, and the files that reached more than `MAX_ENTRY_DIRS`. */
+export interface EntryDirectories {
+  readonly dirs: Map<string, string[]>;
+  readonly capped: ReadonlySet<string>;
+}
 
 /**
  * For every file, the directories of the entry scripts whose requests run it: PHP's working
@@ -24,7 +33,7 @@ const MAX_ENTRY_DIRS = 32;
  * The entry scripts are the given files no other file includes; a given file that is only
  * included from a cycle of files is its own entry. Files are normalized paths.
  */
-export function entryDirectories(files: readonly IncludingFile[], search: IncludeSearch): Map<string, string[]> {
+export function entryDirectories(files: readonly IncludingFile[], search: IncludeSearch): EntryDirectories {
   const byPath = new Map(files.map((file) => [normalizePath(file.path), file] as const));
   const paths = new Set(byPath.keys());
   const entries = [...byPath].filter(([, file]) => file.entry).map(([path]) => path);
@@ -42,7 +51,7 @@ export function entryDirectories(files: readonly IncludingFile[], search: Includ
     roots.seed(path);
     roots.run();
   }
-  return new Map([...roots.dirs].map(([path, dirs]) => [path, [...dirs]] as const));
+  return { dirs: new Map([...roots.dirs].map(([path, dirs]) => [path, [...dirs]] as const)), capped: roots.capped };
 }
 
 /** Entry directories flowing along includes, each (file, directory) pair resolved once. */
@@ -50,6 +59,8 @@ class Propagation {
   readonly dirs = new Map<string, Set<string>>();
   /** Files some other file includes. */
   readonly included = new Set<string>();
+  /** Files that were reached from more entry directories than they keep. */
+  readonly capped = new Set<string>();
   private readonly queue: (readonly [string, string])[] = [];
   private next = 0;
 
@@ -82,7 +93,11 @@ class Propagation {
       dirs = new Set();
       this.dirs.set(path, dirs);
     }
-    if (dirs.has(dir) || dirs.size >= MAX_ENTRY_DIRS) return;
+    if (dirs.has(dir)) return;
+    if (dirs.size >= MAX_ENTRY_DIRS) {
+      this.capped.add(path);
+      return;
+    }
     dirs.add(dir);
     this.queue.push([path, dir]);
   }

@@ -28,14 +28,14 @@ export function onceGuardOfIf(ctx: UnitContext, condition: SyntaxNode, body: Syn
  * `if (isset(X)) return X;` followed, in the same block, by code that assigns X: the mark for
  * the statements after the `if`.
  */
-export function onceGuardAfterReturn(ctx: UnitContext, statement: SyntaxNode, rest: readonly SyntaxNode[]): OnceMark | undefined {
-  if (statement.type !== 'if_statement' || rest.length === 0) return undefined;
+export function onceGuardAfterReturn(ctx: UnitContext, statement: SyntaxNode, following: () => readonly SyntaxNode[]): OnceMark | undefined {
+  if (statement.type !== 'if_statement') return undefined;
   if (statement.childrenForFieldName('alternative').some((a) => a !== null)) return undefined;
   const condition = statement.childForFieldName('condition');
   const body = statement.childForFieldName('body');
   if (!condition || !body || !onlyReturns(body)) return undefined;
   const tested = setTested(condition);
-  if (!tested || !rest.some((node) => assigns(node, tested))) return undefined;
+  if (!tested || !following().some((node) => assigns(node, tested))) return undefined;
   return mark(ctx, tested, condition);
 }
 

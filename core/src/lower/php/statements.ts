@@ -28,7 +28,9 @@ export function lowerStatements(ctx: UnitContext, nodes: readonly SyntaxNode[], 
     nodes.forEach((node, index) => {
       next = lowerListed(ctx, node, next);
       // `if (isset($link)) return $link;`: what follows in the block initialises `$link` once.
-      ctx.builder.currentOnce ??= onceGuardAfterReturn(ctx, node, nodes.slice(index + 1));
+      // The statements after it are copied only for a guard that returns (a block of 50,000
+      // statements must not be copied once per statement).
+      ctx.builder.currentOnce ??= onceGuardAfterReturn(ctx, node, () => nodes.slice(index + 1));
     });
   } finally {
     ctx.builder.currentOnce = outerOnce;
