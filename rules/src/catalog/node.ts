@@ -195,6 +195,19 @@ export const nodeCatalog: NodeCatalog = {
       consequence: 'the pool has a fixed number of connections; every request waiting for one stalls until it is released.',
     },
     {
+      // nestjs-cls: `txHost.withTransaction(async () => …)` runs the callback in a transaction that
+      // `txHost.tx` reaches through async-local storage (every adapter: Prisma, TypeORM, Knex,
+      // Kysely, Drizzle), so the callback has no parameter for it: named after the receiver.
+      kind: 'cls-transaction',
+      module: '@nestjs-cls/transactional',
+      className: 'TransactionHost',
+      acquire: [],
+      release: [],
+      scopes: [{ method: 'withTransaction', name: 'receiver' }],
+      noun: 'Transaction',
+      consequence: `${TRANSACTION} other requests wait for the connection and for the rows it locked.`,
+    },
+    {
       // `bookshelf(knex)`: `bookshelf.transaction(cb)` is `knex.transaction(cb)`.
       kind: 'knex-transaction',
       module: 'bookshelf',
@@ -243,6 +256,15 @@ export const nodeCatalog: NodeCatalog = {
       noun: 'Transaction',
       consequence: 'it stays open for the whole method and keeps a database connection and its locks; other requests wait for the connection and for the rows it locked.',
     },
+    {
+      // Medusa's modules: the method runs inside `baseRepository.transaction()` (or joins the
+      // transaction its shared context already carries).
+      kind: 'transactional',
+      modules: ['@medusajs/framework/utils', '@medusajs/utils'],
+      name: 'InjectTransactionManager',
+      noun: 'Transaction',
+      consequence: 'it stays open for the whole method and keeps a database connection and its locks; other requests wait for the connection and for the rows it locked.',
+    },
   ],
   modules: {
     axios: { default: { kind: 'http', callable: true, methods: HTTP_METHODS } },
@@ -254,6 +276,30 @@ export const nodeCatalog: NodeCatalog = {
     'stream/promises': { pipeline: { kind: 'file-io', callable: true, whenAwaited: true } },
     fs: { createReadStream: { kind: 'file-io', callable: true, whenAwaited: true } },
     'timers/promises': { setTimeout: { kind: 'sleep', callable: true, whenAwaited: true } },
+    // OpenID Connect relying party: discovery, the code-for-token exchange, refreshes and the
+    // userinfo call are round trips to the identity provider (v6 functions; v5 `Issuer.discover`).
+    'openid-client': {
+      Issuer: { kind: 'http', methods: ['discover', 'webfinger'] },
+      ...Object.fromEntries(
+        [
+          'discovery',
+          'authorizationCodeGrant',
+          'refreshTokenGrant',
+          'clientCredentialsGrant',
+          'genericGrantRequest',
+          'fetchUserInfo',
+          'fetchProtectedResource',
+          'tokenIntrospection',
+          'tokenRevocation',
+          'initiateDeviceAuthorization',
+          'pollDeviceAuthorizationGrant',
+          'initiateBackchannelAuthentication',
+          'pollBackchannelAuthenticationGrant',
+          'buildAuthorizationUrlWithPAR',
+          'dynamicClientRegistration',
+        ].map((name) => [name, { kind: 'http' as const, callable: true }]),
+      ),
+    },
     child_process: {
       // The callback forms run the process in the background: slow here once awaited (promisified).
       exec: process(true),
@@ -271,6 +317,13 @@ export const nodeCatalog: NodeCatalog = {
     { kind: 'http', modules: ['stripe'], className: 'Stripe', resourceMethods: true },
     // `const transport = nodemailer.createTransport(…)`: `sendMail()` talks SMTP (or an API).
     { kind: 'mail', modules: ['nodemailer'], className: 'createTransport', made: 'call', methods: ['sendMail'] },
+    // openid-client v5: a client typed `Client`/`BaseClient` (`new issuer.Client(…)` is not typed).
+    ...['Client', 'BaseClient'].map((className) => ({
+      kind: 'http' as const,
+      modules: ['openid-client'],
+      className,
+      methods: ['callback', 'oauthCallback', 'grant', 'refresh', 'userinfo', 'introspect', 'revoke', 'requestResource', 'deviceAuthorization', 'pushedAuthorizationRequest'],
+    })),
   ],
   globals: { fetch: { kind: 'http', callable: true } },
   timers: ['setTimeout'],
