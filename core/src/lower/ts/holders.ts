@@ -3,6 +3,7 @@ import { heldResourceModules, type NodeHeldResource } from '../../catalog';
 import type { TsFileFacts, TsUnitContext } from './context';
 import { factoryHolder } from './factories';
 import { sharedHolder } from './module-exports';
+import { resolveRef } from './import-refs';
 import { unwrap } from './syntax';
 
 /**
@@ -31,7 +32,7 @@ export function holderIn(facts: TsFileFacts, receiver: ts.Expression): NodeHeldR
   const found = holderBySyntax(facts, receiver) ?? factoryHolder(facts, receiver);
   if (found || !facts.types) return found;
   const expr = unwrap(receiver);
-  if (!ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr)) return undefined;
+  if (!ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr) && expr.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
   // Type-aware: `constructor(private readonly pool: Pool)`, `prisma: PrismaService`.
   const ref = facts.types.classOf(expr);
   return ref ? facts.catalog.heldResources.find((entry) => entry.made !== 'module' && entry.className === ref.name && heldResourceModules(entry).includes(ref.module)) : undefined;
@@ -49,10 +50,32 @@ function holderBySyntax(facts: TsFileFacts, receiver: ts.Expression): NodeHeldRe
   } else if (ts.isPropertyAccessExpression(expr) && expr.expression.kind === ts.SyntaxKind.ThisKeyword) {
     const property = poolProperties.get(expr.name.text);
     if (property) return property;
+  } else if (expr.kind === ts.SyntaxKind.ThisKeyword) {
+    // A service that extends the client (`class PrismaService extends PrismaClient` wrapping
+    // `this.$transaction(fn)`): `this` hands out what its library base class does.
+    return inheritedHolder(facts, expr);
   } else if (!ts.isPropertyAccessExpression(expr) && !ts.isCallExpression(expr)) {
     return undefined;
   }
   // A pool shared by another module of the project: `import { pool } from '../db'`,
   // `const db = require('../data/db'); db.knex.transaction(…)`, `this.db.pool`, `getPool()`.
   return sharedHolder(facts.imports.modules, expr);
+}
+
+/**
+ * The holder entry of the library class that the class around `this` extends, by the file's
+ * imports (`import { PrismaClient } from '@prisma/client'`). A `this` inside a `function`
+ * is not the class's; a base that is a project class is left to the type-aware mode.
+ */
+function inheritedHolder(facts: TsFileFacts, self: ts.Node): NodeHeldResource | undefined {
+  let current: ts.Node | undefined = self.parent;
+  while (current && !ts.isClassLike(current)) {
+    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined;
+    current = current.parent;
+  }
+  const base = current?.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const ref = base && resolveRef(facts.imports.bindings, base);
+  if (!ref) return undefined;
+  const name = ref.name === 'default' || ref.name === '*' ? (ts.isPropertyAccessExpression(base) ? base.name.text : ref.name) : ref.name;
+  return facts.catalog.heldResources.find((entry) => entry.made !== 'module' && entry.made !== 'call' && entry.className === name && heldResourceModules(entry).includes(ref.module));
 }

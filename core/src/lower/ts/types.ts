@@ -116,6 +116,12 @@ function safely<T>(run: () => T | undefined): T | undefined {
 
 function classOfExpression(checker: ts.TypeChecker, node: ts.Expression): ImportRef | undefined {
   const expr = unwrap(node);
+  // `this` in a class that extends a library class, directly or through project classes
+  // (`class AppDb extends PrismaService`, `class PrismaService extends PrismaClient`).
+  if (expr.kind === ts.SyntaxKind.ThisKeyword) {
+    const cls = enclosingClass(expr);
+    return cls ? classOfDeclaration(checker, cls, 0) : undefined;
+  }
   const name = ts.isPropertyAccessExpression(expr) ? expr.name : ts.isIdentifier(expr) ? expr : undefined;
   if (!name) return undefined;
   // The declared type: `pool: Pool`, `constructor(private readonly prisma: PrismaService)`.
@@ -131,6 +137,15 @@ function classOfExpression(checker: ts.TypeChecker, node: ts.Expression): Import
   const type = checker.getTypeAtLocation(expr);
   const declaration = type.getSymbol()?.declarations?.find(ts.isClassLike);
   return declaration ? classOfDeclaration(checker, declaration, 0) : undefined;
+}
+
+/** The class whose `this` a node sees (none inside a `function`, which has its own `this`). */
+function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isClassLike(current)) return current;
+    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined;
+  }
+  return undefined;
 }
 
 /**
