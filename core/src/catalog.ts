@@ -263,6 +263,23 @@ export interface NodeCatalog {
    * another connection.
    */
   readonly boundQueries?: { readonly options: readonly string[]; readonly methods: readonly string[] };
+  /** Emitters whose awaited emit runs the project's listeners first (`await events.emitAsync('x')`). */
+  readonly eventEmitters?: readonly NodeEventEmitter[];
+}
+
+/**
+ * An event emitter whose `awaiting` methods run every listener of the event and wait for them
+ * (`await this.events.emitAsync('order.paid', order)` with `@nestjs/event-emitter`): listeners
+ * are project methods marked by a decorator naming the event (`@OnEvent('order.paid')`).
+ */
+export interface NodeEventEmitter {
+  /** Modules that export the emitter class (`eventemitter2`, `@nestjs/event-emitter`). */
+  readonly modules: readonly string[];
+  readonly className: string;
+  /** Methods that wait for the listeners (`emitAsync`); the event name is the first argument. */
+  readonly awaiting: readonly string[];
+  /** The method decorator that makes a listener, and the modules that export it. */
+  readonly listener: { readonly modules: readonly string[]; readonly name: string };
 }
 
 /**

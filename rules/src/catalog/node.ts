@@ -247,6 +247,15 @@ export const nodeCatalog: NodeCatalog = {
     },
   ],
   awaitedEvents: [{ modules: ['events'], name: 'once', events: { response: 'http' } }],
+  // `await this.events.emitAsync('order.paid', order)` waits for every `@OnEvent('order.paid')` listener.
+  eventEmitters: [
+    {
+      modules: ['@nestjs/event-emitter', 'eventemitter2'],
+      className: 'EventEmitter2',
+      awaiting: ['emitAsync'],
+      listener: { modules: ['@nestjs/event-emitter'], name: 'OnEvent' },
+    },
+  ],
 
   heldDecorators: [
     {

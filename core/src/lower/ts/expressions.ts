@@ -1,4 +1,5 @@
 import * as ts from 'typescript';
+import { awaitedListenerCalls } from './awaited-emits';
 import { bindingNames, bindsName } from './binding-names';
 import { calleeDisplay, shortText } from './display';
 import { lowerForwardedScope, noteStructuralScope } from './structural';
@@ -152,6 +153,8 @@ function lowerCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, 
   const found = callEffect(ctx, node, callee, awaited) ?? (awaited && !chained ? holderQueryEffect(ctx, node, ctx.span(node)) : undefined);
   const effect = found?.kind === 'call' && !awaited && isDropped(node) ? { ...found, floating: true } : found;
   let after = effect ? ctx.emit(next, effect) : next;
+  // `await events.emitAsync('order.paid', …)`: every listener of the event runs before it returns.
+  if (!effect && awaited) for (const listener of awaitedListenerCalls(ctx, node, callee)) after = ctx.emit(after, listener);
   // `return knex.transaction(fn)`: the unit runs its parameter inside the transaction.
   after = lowerForwardedScope(ctx, node, after);
   // `done(client)`: a helper of this file that releases what it is given.

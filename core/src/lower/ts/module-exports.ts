@@ -6,9 +6,10 @@ import type { Span } from '../../model/span';
 import { clientMadeBy, holderMadeBy } from './catalog-entries';
 import { requiredModule, type ImportRef } from './import-refs';
 import { collectImports, type ImportFacts } from './imports';
-import type { ModuleLinks, ModuleValue, ProjectClassTypes } from './module-links';
+import type { EventListener, ModuleLinks, ModuleValue, ProjectClassTypes } from './module-links';
 import { isFunctionLiteral, unwrap } from './syntax';
 import type { TsModuleResolver } from './module-resolution';
+import { declaredListeners } from './event-listeners';
 
 /**
  * What the modules of a TypeScript/JavaScript project export, so that one file sees what
@@ -47,6 +48,8 @@ export interface TsModuleDeclarations {
   readonly classes: ReadonlyMap<string, ts.ClassLikeDeclaration>;
   /** Every module specifier of an import, re-export or `require()`, for notes on unresolved ones. */
   readonly specifiers: readonly { readonly specifier: string; readonly node: ts.Node }[];
+  /** Methods of its classes that listen to an event (`@OnEvent('order.paid')`). */
+  readonly listeners: readonly EventListener[];
 }
 
 /** The name the lowering gives a class (see `lowerTypeScript`). */
@@ -180,10 +183,11 @@ export function declareTsModule(source: ts.SourceFile, file: string, catalog: No
   };
   visit(source);
 
+  const imports = collectImports(source, catalog);
   return {
     file,
     source,
-    imports: collectImports(source, catalog),
+    imports,
     named,
     defaultExport,
     commonjsDefault,
@@ -192,6 +196,7 @@ export function declareTsModule(source: ts.SourceFile, file: string, catalog: No
     assignments,
     classes,
     specifiers,
+    listeners: declaredListeners(classes, imports.bindings, catalog),
   };
 }
 
@@ -257,6 +262,7 @@ export interface UnresolvedImport {
 export class TsProjectModules {
   private readonly byFile = new Map<string, TsModuleDeclarations>();
   private readonly classes = new Map<string, { readonly file: string; readonly node: ts.ClassLikeDeclaration }>();
+  private readonly listeners = new Map<string, EventListener[]>();
   /** Values by node; `null` while being worked out (a cycle) and when unknown. */
   private readonly values = new Map<ts.Node, ModuleValue | null>();
   private readonly exportValues = new Map<string, ModuleValue | null>();
@@ -272,6 +278,11 @@ export class TsProjectModules {
     for (const declared of declarations) {
       this.byFile.set(declared.file, declared);
       for (const [name, node] of declared.classes) if (!this.classes.has(name)) this.classes.set(name, { file: declared.file, node });
+      for (const listener of declared.listeners) {
+        const list = this.listeners.get(listener.event);
+        if (list) list.push(listener);
+        else this.listeners.set(listener.event, [listener]);
+      }
     }
   }
 
@@ -295,6 +306,7 @@ export class TsProjectModules {
       valueOf: (expr) => this.describe(file, expr),
       declares: (className, member) => this.declares(className, member, 0),
       acquiredBy: (callee) => this.acquiredBy(file, callee),
+      listenersOf: (event) => this.listeners.get(event) ?? [],
     };
   }
 

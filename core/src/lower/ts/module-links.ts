@@ -51,4 +51,15 @@ export interface ModuleLinks {
    * the acquiring call as written there.
    */
   acquiredBy(callee: ts.Expression): { readonly entry: NodeHeldResource; readonly api: string } | undefined;
+  /** The project's listener methods of an event, in file order (`@OnEvent('order.paid')`). */
+  listenersOf(event: string): readonly EventListener[];
+}
+
+/** A listener method of the project (`@OnEvent('order.paid') onPaid()`): its class as the lowering names it. */
+export interface EventListener {
+  readonly event: string;
+  readonly className: string;
+  readonly method: string;
+  /** How messages name it: `OrderListener.onPaid()`. */
+  readonly display: string;
 }
