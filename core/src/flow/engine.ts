@@ -55,6 +55,8 @@ export interface SlowOccurrence {
   readonly capturedFrom?: readonly CallTarget[];
   /** When a callee holds its own lock around it: that lock's open sites, from the caller. */
   readonly sites?: readonly OpenSite[];
+  /** Reached only after an exception was caught (in a `catch` block, here or in a caller on the way). */
+  readonly errorPath?: true;
 }
 
 /** Callables bound to a unit's parameters by the call being analysed. */
@@ -190,14 +192,16 @@ const MAX_OCCURRENCES = 4;
 /**
  * The first few slow occurrences, plus the first of every other kind: a kind decides a
  * finding's severity (and a kind turned off drops its occurrences), so four database queries
- * must not hide the HTTP call after them. Bounded by the number of kinds.
+ * must not hide the HTTP call after them. Bounded by the number of kinds. An occurrence on an
+ * error path is rated lower, so one on the main path is kept for each kind as well.
  */
 function capByKind(items: readonly SlowOccurrence[]): SlowOccurrence[] {
   if (items.length <= MAX_OCCURRENCES) return [...items];
   const kinds = new Set<string>();
   return items.filter((item, index) => {
-    const firstOfKind = !kinds.has(item.kind);
-    kinds.add(item.kind);
+    const key = item.errorPath ? `${item.kind}:error-path` : item.kind;
+    const firstOfKind = !kinds.has(key);
+    kinds.add(key);
     return index < MAX_OCCURRENCES || firstOfKind;
   });
 }

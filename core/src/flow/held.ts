@@ -105,13 +105,19 @@ function* rawOperations(
             ...(effect.detail !== undefined ? { detail: effect.detail } : {}),
             ...(effect.hold !== undefined ? { hold: effect.hold } : {}),
             ...(effect.pathParameter !== undefined ? { pathParameter: effect.pathParameter } : {}),
+            ...(cfg.nodes[observation.node]!.errorPath ? { errorPath: true as const } : {}),
             chain: [{ span: effect.span, label: slowLabel(effect.callee, effect.slowKind, effect.detail) }],
           },
         };
         break;
-      case 'call':
-        for (const occurrence of observation.call?.slowUnderLock ?? []) yield { observation, occurrence, onlyInLoop: false };
+      case 'call': {
+        // A call in a `catch` block puts everything it reaches on the error path.
+        const errorPath = cfg.nodes[observation.node]!.errorPath;
+        for (const occurrence of observation.call?.slowUnderLock ?? []) {
+          yield { observation, occurrence: errorPath && !occurrence.errorPath ? { ...occurrence, errorPath } : occurrence, onlyInLoop: false };
+        }
         break;
+      }
       case 'time-check':
         // A clock read in a condition marks a polling loop, unless the loop releases the lock
         // each round (close, wait, reopen is the recommended shape, not a problem), or only

@@ -34,6 +34,7 @@ interface MutableNode {
   succs: Edge[];
   loop?: number;
   once?: OnceMark;
+  errorPath?: true;
 }
 
 /**
@@ -52,6 +53,8 @@ export class CfgBuilder {
   currentLoop: number | undefined;
   /** One-time initialisation being lowered; new nodes are tagged with it. */
   currentOnce: OnceMark | undefined;
+  /** A `catch` block being lowered: new nodes run only after an exception was caught. */
+  currentErrorPath = false;
   /** Where `return true;` and `return false;` go before the exit. */
   readonly returnsTrue: number;
   readonly returnsFalse: number;
@@ -77,6 +80,7 @@ export class CfgBuilder {
     if (effect) node.effect = effect;
     if (this.currentLoop !== undefined) node.loop = this.currentLoop;
     if (this.currentOnce !== undefined) node.once = this.currentOnce;
+    if (this.currentErrorPath) node.errorPath = true;
     this.nodes.push(node);
     return node;
   }

@@ -32,6 +32,8 @@ export interface CfgNode {
   readonly loop?: number;
   /** Inside one-time initialisation (`if ($pdo === null) { $pdo = … }`): runs at most once. */
   readonly once?: OnceMark;
+  /** Runs only after an exception was caught (a `catch` block): not the unit's main path. */
+  readonly errorPath?: true;
 }
 
 /**

@@ -125,7 +125,8 @@ function heldOperationsWithSeverity(context: RuleContext, flow: UnitFlow): Rated
     if (operation.occurrence.pathParameter !== undefined) continue;
     const setting = context.slowKindSeverity(operation.occurrence.kind);
     if (setting === 'off') continue;
-    rated.push({ operation, severity: setting });
+    // Only after an exception was caught: the request's usual path does not wait for it.
+    rated.push({ operation, severity: operation.occurrence.errorPath && setting !== 'info' ? 'info' : setting });
   }
   return rated;
 }
@@ -240,8 +241,8 @@ function buildFinding(
     rule: heldAcrossSlowCall.meta.id,
     severity: primary.severity,
     message: resource
-      ? resourceMessage(resource, operation.occurrence, state === 'maybe-open', operation.state.whyMaybe, unit.handler, callback?.step) + leakNote
-      : message(operation.occurrence, state === 'maybe-open', operation.state.whyMaybe, regionTimeLimit(members)),
+      ? resourceMessage(resource, operation.occurrence, state === 'maybe-open', operation.state.whyMaybe, unit.handler, callback?.step) + leakNote + errorPathNote(operation.occurrence)
+      : message(operation.occurrence, state === 'maybe-open', operation.state.whyMaybe, regionTimeLimit(members)) + errorPathNote(operation.occurrence),
     span: operation.span,
     related,
     // Before the region's first slow work (`set_time_limit(0)` before the download), not its worst.
@@ -260,6 +261,11 @@ function buildFinding(
  * The slow operation itself (the innermost step of the chain): every handler that reaches the
  * same slow call inside a shared helper with the same kind of lock held is one problem.
  */
+/** Said of slow work that runs only after an exception was caught (it is `info`, not a warning). */
+function errorPathNote(occurrence: SlowOccurrence): string {
+  return occurrence.errorPath ? ' This happens only on an error path, after an exception is caught.' : '';
+}
+
 function causeOf(occurrence: SlowOccurrence, maybe: boolean, resource: HeldResourceInfo | undefined): FindingCause {
   const root = occurrence.chain[occurrence.chain.length - 1]!;
   const op = occurrence.detail ? `${code(occurrence.callee)} ${occurrence.detail}` : code(occurrence.callee);
@@ -267,14 +273,14 @@ function causeOf(occurrence: SlowOccurrence, maybe: boolean, resource: HeldResou
     ? {
         span: root.span,
         resource: resource.noun,
-        summary: `${resource.noun} ${maybe ? 'may be held' : 'held'} across ${op}: ${resource.consequence}`,
+        summary: `${resource.noun} ${maybe ? 'may be held' : 'held'} across ${op}: ${resource.consequence}${errorPathNote(occurrence)}`,
         reachedHere: `reached from here with \`${resource.variable}\` held`,
       }
     : {
         span: root.span,
         resource: 'session',
         // Told from the slow call itself (what it costs included), not from one caller's loop or chain.
-        summary: message({ ...occurrence, chain: [root] }, maybe, undefined),
+        summary: message({ ...occurrence, chain: [root] }, maybe, undefined) + errorPathNote(occurrence),
         reachedHere: 'reached from here with the session lock held',
       };
 }

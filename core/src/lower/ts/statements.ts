@@ -258,7 +258,14 @@ function lowerTry(ctx: TsUnitContext, node: ts.TryStatement, cursor: Cursor): Cu
   if (dispatch !== undefined && node.catchClause) {
     ctx.jumps.pop();
     const caught = CfgBuilder.withNote([{ from: dispatch }], `an exception is caught (line ${ctx.line(node.catchClause)})`);
-    results.push(lowerStatement(ctx, node.catchClause.block, caught));
+    // Slow work here runs only when something in the `try` failed: an error path.
+    const outer = ctx.builder.currentErrorPath;
+    ctx.builder.currentErrorPath = true;
+    try {
+      results.push(lowerStatement(ctx, node.catchClause.block, caught));
+    } finally {
+      ctx.builder.currentErrorPath = outer;
+    }
   }
   const joined = ctx.builder.join(...results);
   if (finallyFrame && finallyBody) {
