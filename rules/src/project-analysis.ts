@@ -58,6 +58,7 @@ import { nodeCatalog } from './catalog/node';
 import { entrySites } from './entry-points';
 import { REQUEST_SESSION_RULES, commandLineFiles, testClassUnits } from './execution-context';
 import { groupByCause } from './grouping';
+import { helperCallbackFindings } from './helper-callbacks';
 import { withSuppressionFixIn, withSuppressionFixes } from './fixes/attach';
 import { activePresets } from './frameworks/detect';
 import { nonLockingPresets, withoutSessionEffects } from './framework-stores';
@@ -669,10 +670,11 @@ function suppressAndGroup(perFile: readonly FileFindings[], files: ReadonlyMap<s
     return kept;
   };
   const places = perFile.flatMap((entry) => suppress(entry.findings, entry.file.path));
-  const grouped = groupByCause(places, {
-    requested: (path) => byFile.has(path),
-    line: (span) => (files.get(normalizePath(span.file))?.lines.positionAt(span.start).line ?? 0) + 1,
-  });
+  const grouping = {
+    requested: (path: string) => byFile.has(path),
+    line: (span: Span) => (files.get(normalizePath(span.file))?.lines.positionAt(span.start).line ?? 0) + 1,
+  };
+  const grouped = groupByCause(places, grouping);
   // Findings that now stand at a cause: the comments of the cause's file apply to them.
   const findings: Finding[] = [];
   const moved = new Map<string, Finding[]>();
@@ -682,6 +684,10 @@ function suppressAndGroup(perFile: readonly FileFindings[], files: ReadonlyMap<s
     else moved.set(finding.span.file, [...(moved.get(finding.span.file) ?? []), finding]);
   }
   for (const [path, group] of moved) findings.push(...suppress(group, path));
+  // A helper that runs its callers' slow callbacks with its own resource held: once, at its call.
+  const helpers = new Map<string, Finding[]>();
+  for (const finding of helperCallbackFindings(places, grouping)) helpers.set(finding.span.file, [...(helpers.get(finding.span.file) ?? []), finding]);
+  for (const [path, group] of helpers) findings.push(...suppress(group, path));
 
   // A suppression that hides nothing is noise that outlives the code it was written for;
   // only rules that ran can tell (one turned off makes its suppressions moot, not wrong).

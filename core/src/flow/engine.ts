@@ -57,6 +57,11 @@ export interface SlowOccurrence {
   readonly sites?: readonly OpenSite[];
   /** Reached only after an exception was caught (in a `catch` block, here or in a caller on the way). */
   readonly errorPath?: true;
+  /**
+   * With `viaCallback`: the helper's call of the callable its caller bound (`work(client)` in
+   * `withTransaction(work)`), the innermost such call on the chain.
+   */
+  readonly callbackCall?: Step;
 }
 
 /** Callables bound to a unit's parameters by the call being analysed. */
@@ -695,7 +700,11 @@ export class FlowEngine {
             const occurrence = viaCallback ? found : withPathArgument(found, effect);
             if (!occurrence) continue;
             // Run through a parameter: the slow work is the callable bound to it (`target`).
-            slowUnderLock.push({ ...occurrence, chain: [callStep, ...occurrence.chain], ...(viaCallback ? callbackFields(target, occurrence) : {}) });
+            slowUnderLock.push({
+              ...occurrence,
+              chain: [callStep, ...occurrence.chain],
+              ...(viaCallback ? { ...callbackFields(target, occurrence), callbackCall: occurrence.callbackCall ?? callStep } : {}),
+            });
           }
           releases.push(...viaCall(summary.releases));
           writesUnderLock.push(...viaCall(summary.writesUnderLock));

@@ -43,6 +43,27 @@ export interface Finding {
   readonly cause?: FindingCause;
   /** The span of the unit (function, method, script) the finding is in: code frames quote only its lines. */
   readonly scope?: Span;
+  /**
+   * Slow work this caller passes to a helper that runs it with the helper's own resource held
+   * (`withTransaction(chargeAndSave)`): the project analysis also reports the helper's call of
+   * the callback once, naming every caller that passes slow work to it.
+   */
+  readonly passedToHelper?: PassedToHelper;
+}
+
+/** See `Finding.passedToHelper`. */
+export interface PassedToHelper {
+  /** The helper's call of the callback (`work(client)`), and how messages name it. */
+  readonly call: Span;
+  readonly callee: string;
+  /** The calling unit (`chargeOrder()`) and the slow work it passes (`` `fetch()` ``). */
+  readonly caller: string;
+  readonly work: string;
+  /** The resource as messages name it (`Pooled client \`client\``) and what holding it costs. */
+  readonly resource: string;
+  readonly consequence: string;
+  /** Where the helper acquires it, as the caller's finding labels it. */
+  readonly acquired?: { readonly span: Span; readonly label: string };
 }
 
 /** See `Finding.cause`. Together with the rule, `span` and `resource` are the grouping key. */

@@ -5,6 +5,7 @@ import {
   type HeldOperation,
   type HeldResourceInfo,
   type OpenSite,
+  type PassedToHelper,
   type ResourceState,
   type RelatedLocation,
   type Rule,
@@ -248,6 +249,7 @@ function buildFinding(
     // Before the region's first slow work (`set_time_limit(0)` before the download), not its worst.
     fixes: resource ? [] : earlyCloseFix(context, flow, [...members].sort((a, b) => compareSpans(a.operation.span, b.operation.span))[0]!.operation),
     cause: causeOf(operation.occurrence, state === 'maybe-open', resource),
+    ...(resource ? passedToHelperOf(unit, operation.occurrence, resource, sites) : {}),
     // A comment above the slow call inside the reported loop suppresses it too, and one above
     // the helper's call for a callback (where the finding used to be).
     anchors: [
@@ -261,6 +263,28 @@ function buildFinding(
  * The slow operation itself (the innermost step of the chain): every handler that reaches the
  * same slow call inside a shared helper with the same kind of lock held is one problem.
  */
+/**
+ * Slow work passed to a helper that runs it with its own resource held: what the project
+ * analysis needs to report the helper's call of the callback once, naming its callers.
+ */
+function passedToHelperOf(unit: Unit, occurrence: SlowOccurrence, resource: HeldResourceInfo, sites: readonly OpenSite[]): { passedToHelper?: PassedToHelper } {
+  const call = occurrence.callbackCall;
+  if (!occurrence.viaCallback || !call) return {};
+  const acquire = sites.map((site) => site.chain[site.chain.length - 1]).find((step) => step !== undefined);
+  return {
+    passedToHelper: {
+      call: call.span,
+      callee: callName(call) ?? code('the callback'),
+      // A route callback is named by its route, not as "the anonymous function".
+      caller: unit.handler !== undefined ? `the ${unit.handler}` : code(unit.displayName),
+      work: occurrence.detail ? `${code(occurrence.callee)} ${occurrence.detail}` : code(occurrence.callee),
+      resource: `${resource.noun} \`${resource.variable}\``,
+      consequence: resource.consequence,
+      ...(acquire ? { acquired: { span: acquire.span, label: acquire.label } } : {}),
+    },
+  };
+}
+
 /** Said of slow work that runs only after an exception was caught (it is `info`, not a warning). */
 function errorPathNote(occurrence: SlowOccurrence): string {
   return occurrence.errorPath ? ' This happens only on an error path, after an exception is caught.' : '';
