@@ -10,6 +10,7 @@ import {
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
   DocumentDiagnosticRequest,
   FileChangeType,
   InitializedNotification,
@@ -34,6 +35,8 @@ export interface SessionOptions {
   settings?: Record<string, unknown>;
   /** Files of the workspace folder, written before the server starts. */
   readonly files: Record<string, string>;
+  /** `initializationOptions`: what the VS Code client sends (`trusted: false` in an untrusted workspace). */
+  readonly initializationOptions?: Record<string, unknown>;
 }
 
 /**
@@ -99,6 +102,7 @@ export class LspSession {
       rootUri: session.uri(''),
       workspaceFolders: [{ uri: pathToFileURL(session.root).href, name: 'workspace' }],
       capabilities,
+      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
     });
     await session.client.sendNotification(InitializedNotification.type, {});
     return session;
@@ -115,7 +119,12 @@ export class LspSession {
 
   async open(name: string, text = fs.readFileSync(path.join(this.root, name), 'utf8')): Promise<void> {
     this.versions.set(name, 1);
-    await this.client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: this.uri(name), languageId: 'php', version: 1, text } });
+    const languageId = name.endsWith('.php') ? 'php' : 'typescript';
+    await this.client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: this.uri(name), languageId, version: 1, text } });
+  }
+
+  async save(name: string): Promise<void> {
+    await this.client.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: this.uri(name) } });
   }
 
   /** Replaces the whole text; returns the new version. */

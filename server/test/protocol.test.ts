@@ -182,6 +182,63 @@ describe('language server (in-process, over a stream pair)', function () {
     assert.equal(nothing as unknown, null);
   });
 
+  it('a broken file open next to a handler takes nothing down: the handler keeps its diagnostic', async () => {
+    const broken = ['<?php', 'function half( {', '  session_start(;', "  $x = 'unterminated", ''].join('\n');
+    session = await LspSession.start({ files: { 'handler.php': HANDLER, 'broken.php': broken } });
+    await session.open('broken.php');
+    await session.open('handler.php');
+    assert.ok(Array.isArray(await session.pull('broken.php')));
+    assert.equal((await session.pull('handler.php')).length, 1);
+    await session.change('broken.php', `${broken}}}}}((((`);
+    assert.equal((await session.pull('handler.php')).length, 1);
+  });
+
+  it('in onSave mode a changed document keeps the diagnostics of its saved text until it is saved', async () => {
+    session = await LspSession.start({ settings: { run: 'onSave' }, files: { 'handler.php': HANDLER } });
+    await session.open('handler.php');
+    const saved = await session.pull('handler.php');
+    assert.equal(saved.length, 1);
+    const fixed = HANDLER.replace('sleep(5);', 'session_write_close();\nsleep(5);');
+    await session.change('handler.php', fixed);
+    assert.deepEqual(await session.pull('handler.php'), saved, 'typing does not analyse');
+    const refreshes = session.refreshes;
+    await session.save('handler.php');
+    await session.until(() => (session!.refreshes > refreshes ? true : undefined), 10000, 'a diagnostics refresh after saving');
+    assert.deepEqual(await session.pull('handler.php'), []);
+  });
+
+  it('analyses TypeScript documents: a pooled client held across fetch()', async () => {
+    const route = [
+      "import { Pool } from 'pg';",
+      'const pool = new Pool();',
+      'export async function sync(id: string): Promise<void> {',
+      '  const client = await pool.connect();',
+      "  await fetch('https://crm.example/' + id);",
+      '  client.release();',
+      '}',
+      '',
+    ].join('\n');
+    session = await LspSession.start({ files: { 'src/sync.ts': route } });
+    await session.open('src/sync.ts');
+    const diagnostics = await session.pull('src/sync.ts');
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['held-across-slow-call', 4]], JSON.stringify(diagnostics));
+  });
+
+  it('in an untrusted workspace the configuration\'s include paths are not honoured', async () => {
+    const files = {
+      'public/index.php': ['<?php', "require 'bootstrap.php';", 'sleep(5);', ''].join('\n'),
+      'outside/bootstrap.php': BOOTSTRAP,
+      'session-lint.json': JSON.stringify({ includePaths: ['outside'] }),
+    };
+    session = await LspSession.start({ files });
+    await session.open('public/index.php');
+    assert.equal((await session.pull('public/index.php')).length, 1, 'trusted: the include path finds the bootstrap');
+    await session.close();
+    session = await LspSession.start({ files, initializationOptions: { trusted: false } });
+    await session.open('public/index.php');
+    assert.deepEqual(await session.pull('public/index.php'), []);
+  });
+
   it('a request about a document the server does not know answers empty instead of failing', async () => {
     session = await LspSession.start({ files: {} });
     assert.deepEqual(await session.pull('missing.php'), []);
