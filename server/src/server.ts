@@ -117,7 +117,10 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     },
     analysed: async (document) => {
       const file = filePathOf(document.uri);
-      return file !== undefined && isAnalysedPath(file) && (await settingsOf(document.uri)).enable;
+      if (file === undefined || !isAnalysedPath(file)) return false;
+      const s = await settingsOf(document.uri);
+      // The size limit of the CLI: a huge generated file is left out, as on the command line.
+      return s.enable && Buffer.byteLength(document.getText()) <= s.maxFileSize;
     },
   });
 

@@ -153,6 +153,12 @@ describe('language server (in-process, over a stream pair)', function () {
     assert.equal((await session.pull('handler.php'))[0]!.severity, DiagnosticSeverity.Error);
     await session.changeSettings({ rules: { 'held-across-slow-call': 'off' } });
     assert.deepEqual(await session.pull('handler.php'), []);
+    await session.changeSettings({ maxFileSize: 20 });
+    assert.deepEqual(await session.pull('handler.php'), [], 'a file over the size limit is not analysed');
+    await session.changeSettings({ enable: false });
+    assert.deepEqual(await session.pull('handler.php'), []);
+    await session.changeSettings({});
+    assert.equal((await session.pull('handler.php')).length, 1);
   });
 
   it('session-lint.json is read, and its errors are shown in that file until it is fixed', async () => {
