@@ -3,6 +3,7 @@ import type { AnalysisResult, AnalyzerOptions, ProjectHost, SourceFile } from '.
 import { phpNativeCatalog } from './catalog/php-native';
 import { analyzeProject, type EnabledRule } from './project-analysis';
 import { allRules } from './registry';
+import { memoryLibraryCache } from './typescript/library-cache';
 
 /** The wasm files the PHP parser needs; the host reads them (the engine does no I/O). */
 export interface GrammarBytes {
@@ -26,9 +27,11 @@ export async function createAnalyzer(grammar: GrammarBytes, options: AnalyzerOpt
     const setting = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
     return setting === 'off' ? [] : [{ rule, severity: setting }];
   });
+  // What installed packages do, derived once per package version for the analyzer's lifetime.
+  const libraryCache = memoryLibraryCache();
   const run = (files: readonly SourceFile[], host: ProjectHost | undefined): AnalysisResult => {
     try {
-      return analyzeProject(parser, phpNativeCatalog, enabled, options, files, host);
+      return analyzeProject(parser, phpNativeCatalog, enabled, options, files, host, libraryCache);
     } catch (error) {
       // A bug of ours must not take the editor or the CI run down with it.
       const message = error instanceof Error ? error.message : String(error);

@@ -71,6 +71,8 @@ import { levelsAboveOf } from './typescript/folders';
 import { TsConfigs } from './typescript/tsconfigs';
 import { typeAwareRun } from './typescript/type-projects';
 import { TsWorkspaces } from './typescript/workspaces';
+import { memoryLibraryCache, type LibraryFactsCache } from './typescript/library-cache';
+import { LibrarySummaries } from './typescript/library-summaries';
 
 export interface EnabledRule {
   readonly rule: Rule;
@@ -109,6 +111,8 @@ export function analyzeProject(
   options: AnalyzerOptions,
   sources: readonly SourceFile[],
   host: ProjectHost | undefined,
+  /** What installed packages do, kept between runs of one analyzer (see `library-summaries.ts`). */
+  libraryCache: LibraryFactsCache = memoryLibraryCache(),
 ): AnalysisResult {
   const errors: InputError[] = [];
   const notes: InputError[] = [];
@@ -139,7 +143,7 @@ export function analyzeProject(
   const catalog = mergeCatalogs(baseCatalog, ...layers, ...(options.apis ? [options.apis] : []));
   // TypeScript/JavaScript first: their syntax trees are dropped before PHP is lowered.
   const tsFiles = [...files.values()].filter((f) => isTypeScriptPath(f.path));
-  if (tsFiles.length > 0) lowerTsProject(tsFiles, files, host, nodeCatalog, errors, notes, cutNotes);
+  if (tsFiles.length > 0) lowerTsProject(tsFiles, files, host, nodeCatalog, libraryCache, errors, notes, cutNotes);
   for (const file of files.values()) {
     if (!isTypeScriptPath(file.path)) lower(parser, catalog, file, symbols, errors, files.size > 1);
   }
@@ -286,7 +290,8 @@ function lowerTsProject(
   tsFiles: LoadedFile[],
   files: Map<string, LoadedFile>,
   host: ProjectHost | undefined,
-  nodeCatalog: NodeCatalog,
+  baseCatalog: NodeCatalog,
+  libraryCache: LibraryFactsCache,
   errors: InputError[],
   notes: InputError[],
   summaryNotes: string[],
@@ -296,8 +301,9 @@ function lowerTsProject(
   const parsedTs = new Map(tsFiles.map((file) => [file, parseTypeScript(file.path, file.text)] as const));
   const { configs, workspacePaths } = tsProjectLookups(host);
   const declarations = new Map<LoadedFile, TsModuleDeclarations | undefined>();
+  let nodeCatalog = baseCatalog;
   const tsDeclared = (file: LoadedFile): TsModuleDeclarations | undefined => {
-    if (!declarations.has(file)) declarations.set(file, declareModule(file, parsedTs.get(file)!));
+    if (!declarations.has(file)) declarations.set(file, declareModule(file, parsedTs.get(file)!, nodeCatalog));
     return declarations.get(file);
   };
   // Modules imported by the given files but not given (`check src/routes` imports `src/db`).
@@ -307,6 +313,14 @@ function lowerTsProject(
     (file) => configs.pathConfig(file),
     workspacePaths,
   );
+  // Installed packages the catalog does not describe: what their exports do becomes catalog
+  // data, and the pre-pass runs again with it (a module may keep such a package's client).
+  if (host) {
+    const libraries = new LibrarySummaries(host, levelsAboveOf(host), baseCatalog, libraryCache, (from, specifier) => resolver.isProjectSpecifier(from, specifier));
+    nodeCatalog = libraries.catalogFor(tsFiles.map((file) => ({ from: file.path, modules: new Set([...(tsDeclared(file)?.imports.bindings.values() ?? [])].map((ref) => ref.module)) })));
+    if (nodeCatalog !== baseCatalog) declarations.clear();
+    summaryNotes.push(...libraries.notes());
+  }
   const sourcesByPath = new Map(tsFiles.map((file) => [file.path, parsedTs.get(file)!.source] as const));
   const run = typeAwareRun(
     tsFiles,
@@ -380,9 +394,9 @@ function lowerTs(catalog: NodeCatalog, file: LoadedFile, errors: InputError[], p
 }
 
 /** The modules' pre-pass for one file; one file it fails on is lowered alone (its imports only), not the run's end. */
-function declareModule(file: LoadedFile, parsed: ParsedTs): TsModuleDeclarations | undefined {
+function declareModule(file: LoadedFile, parsed: ParsedTs, catalog: NodeCatalog): TsModuleDeclarations | undefined {
   try {
-    return declareTsModule(parsed.source, file.path, nodeCatalog);
+    return declareTsModule(parsed.source, file.path, catalog);
   } catch {
     return undefined;
   }

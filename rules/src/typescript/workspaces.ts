@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import { normalizePath, parseTsConfigJson } from '../../../core/src';
 import type { ProjectHost } from '../api';
 import { foldersAbove, inFolder, readJsonObject } from './folders';
+import { exportTargets, splitSpecifier } from './package-manifest';
 
 /**
  * Workspaces (npm/yarn `package.json` `workspaces`, `pnpm-workspace.yaml`): the packages of
@@ -54,7 +55,7 @@ export class TsWorkspaces {
     const folder = this.packageFolder(from, name);
     if (folder === undefined) return undefined;
     const manifest = readJsonObject(this.host, inFolder(folder, 'package.json'), parseTsConfigJson) ?? {};
-    const targets = manifest.exports !== undefined ? exportTargets(manifest.exports, subpath) : mainTargets(manifest, subpath);
+    const targets = manifest.exports !== undefined ? exportTargets(manifest.exports, subpath, PREFERRED_CONDITIONS) : mainTargets(manifest, subpath);
     const build = this.buildFoldersOf(folder);
     const found: string[] = [];
     for (const target of targets) {
@@ -153,47 +154,6 @@ export class TsWorkspaces {
     if (depth === 0) return [];
     return this.children(folder).flatMap((child) => [child, ...this.descendants(child, depth - 1)]);
   }
-}
-
-/** `@scope/db/client` → `@scope/db` and `./client`; `db` → `db` and `.`. */
-function splitSpecifier(specifier: string): { name?: string; subpath: string } {
-  const parts = specifier.split('/');
-  const size = specifier.startsWith('@') ? 2 : 1;
-  if (parts.length < size || parts.slice(0, size).some((p) => p === '')) return { subpath: '.' };
-  const rest = parts.slice(size).join('/');
-  return { name: parts.slice(0, size).join('/'), subpath: rest === '' ? '.' : `./${rest}` };
-}
-
-/** The targets `exports` gives a subpath: `"./src/index.ts"`, `{ ".": { "types": …, "import": … } }`, `"./*"` patterns. */
-function exportTargets(exported: unknown, subpath: string): string[] {
-  if (typeof exported === 'string' || Array.isArray(exported)) return subpath === '.' ? conditionTargets(exported, 0) : [];
-  if (!exported || typeof exported !== 'object') return [];
-  const entries = exported as Record<string, unknown>;
-  const keys = Object.keys(entries);
-  if (!keys.some((key) => key.startsWith('.'))) return subpath === '.' ? conditionTargets(entries, 0) : [];
-  if (entries[subpath] !== undefined) return conditionTargets(entries[subpath], 0);
-  for (const key of keys) {
-    const star = key.indexOf('*');
-    if (star === -1) continue;
-    const prefix = key.slice(0, star);
-    const suffix = key.slice(star + 1);
-    if (subpath.length < prefix.length + suffix.length || !subpath.startsWith(prefix) || !subpath.endsWith(suffix)) continue;
-    const matched = subpath.slice(prefix.length, subpath.length - suffix.length);
-    return conditionTargets(entries[key], 0).map((target) => target.split('*').join(matched));
-  }
-  return [];
-}
-
-/** Every target of an `exports` value, the preferred conditions first, then in written order. */
-function conditionTargets(value: unknown, depth: number): string[] {
-  if (depth > 6 || value === null || value === undefined) return [];
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap((item) => conditionTargets(item, depth + 1));
-  if (typeof value !== 'object') return [];
-  const conditions = value as Record<string, unknown>;
-  const keys = Object.keys(conditions);
-  const ordered = [...PREFERRED_CONDITIONS.filter((key) => keys.includes(key)), ...keys.filter((key) => !PREFERRED_CONDITIONS.includes(key))];
-  return ordered.flatMap((key) => conditionTargets(conditions[key], depth + 1));
 }
 
 /** Without `exports`: `types`/`typings`, `module`, `main`, else `index`; a subpath names a file of the package. */

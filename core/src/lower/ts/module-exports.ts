@@ -72,6 +72,13 @@ function isExportsObject(node: ts.Expression): boolean {
   return ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'module' && expr.name.text === 'exports';
 }
 
+/** `void 0`, or a chain of assignments ending in it (`exports.a = exports.b = void 0`). */
+function isPlaceholder(node: ts.Expression): boolean {
+  let value = unwrap(node);
+  for (let depth = 0; depth < 256 && ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.EqualsToken; depth++) value = unwrap(value.right);
+  return ts.isVoidExpression(value);
+}
+
 function isModuleExports(node: ts.Expression): boolean {
   const expr = unwrap(node);
   return ts.isPropertyAccessExpression(expr) && isExportsObject(expr) && !ts.isIdentifier(expr);
@@ -129,7 +136,9 @@ export function declareTsModule(source: ts.SourceFile, file: string, catalog: No
         } else if (ts.isPropertyAccessExpression(left) && isExportsObject(left.expression)) {
           // `exports.pool = pool`, `module.exports.knex = knex(config)`.
           commonjs = true;
-          setNamed(left.name.text, { kind: 'node', node: expr.right });
+          // tsc's CommonJS output first declares every export as `exports.x = exports.y = void 0`:
+          // a placeholder, the value comes later.
+          if (!isPlaceholder(expr.right)) setNamed(left.name.text, { kind: 'node', node: expr.right });
         }
       } else if (ts.isCallExpression(expr)) {
         // `Object.defineProperty(exports, 'knex', { get() { … } })`, as Ghost shares its knex lazily.
