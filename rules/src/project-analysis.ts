@@ -317,7 +317,7 @@ function lowerTsProject(
   // data, and the pre-pass runs again with it (a module may keep such a package's client).
   if (host) {
     const libraries = new LibrarySummaries(host, levelsAboveOf(host), baseCatalog, libraryCache, (from, specifier) => resolver.isProjectSpecifier(from, specifier));
-    nodeCatalog = libraries.catalogFor(tsFiles.map((file) => ({ from: file.path, modules: new Set([...(tsDeclared(file)?.imports.bindings.values() ?? [])].map((ref) => ref.module)) })));
+    nodeCatalog = libraries.catalogFor(tsFiles.map((file) => ({ from: file.path, refs: tsDeclared(file)?.imports.bindings.values() ?? [] })));
     if (nodeCatalog !== baseCatalog) declarations.clear();
     summaryNotes.push(...libraries.notes());
   }

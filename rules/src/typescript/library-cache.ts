@@ -10,8 +10,18 @@ export interface LibraryModuleFacts {
   readonly functions: readonly { readonly name: string; readonly kind: SlowKind; readonly async: boolean }[];
   /** Methods of an exported instance (`default` only: `import sdk from 'x'; sdk.send()`). */
   readonly defaultMethods: readonly { readonly name: string; readonly kind: SlowKind }[];
-  /** Exported classes (`default` for a default export) and their slow methods. */
-  readonly classes: readonly { readonly name: string; readonly methods: readonly { readonly name: string; readonly kind: SlowKind }[] }[];
+  /**
+   * Exported classes (`default` for a default export) and their slow methods; `resources`:
+   * its instances keep API resources whose methods are slow (`client.emails.send()`), and
+   * the worst kind of those.
+   */
+  readonly classes: readonly {
+    readonly name: string;
+    readonly methods: readonly { readonly name: string; readonly kind: SlowKind }[];
+    readonly resources?: SlowKind;
+  }[];
+  /** The export names examined (`*`: all); a later run that needs others examines the module again. */
+  readonly probed: readonly string[];
   /** The package's analysis hit a bound (files, size): what it found is what it saw. */
   readonly cut?: string;
 }

@@ -60,7 +60,7 @@ const PROBE = 'library-probe';
 /** Kinds, worst first: a class or an export whose members do several keeps the worst. */
 const KIND_ORDER: readonly SlowKind[] = ['http', 'remote-io', 'download', 'mail', 'ldap', 'process', 'sleep', 'polling', 'long-running', 'database', 'file-io'];
 
-const NOTHING_KNOWN: LibraryModuleFacts = { functions: [], defaultMethods: [], classes: [] };
+const NOTHING_KNOWN: Omit<LibraryModuleFacts, 'probed'> = { functions: [], defaultMethods: [], classes: [] };
 
 const NODE_BUILTINS = new Set(builtinModules.map((name) => (name.startsWith('node:') ? name.slice(5) : name)));
 
@@ -71,6 +71,7 @@ export class LibrarySummaries {
   private readonly cutPackages = new Map<string, string>();
   private readonly inProgress = new Set<string>();
   private readonly derivedHere = new Map<string, LibraryModuleFacts | null>();
+  private readonly existing = new Map<string, boolean>();
   private analysed = 0;
   private overBudget = 0;
 
@@ -90,14 +91,21 @@ export class LibrarySummaries {
    * The catalog for files that import `imports` (each file with the module names it imports):
    * the base catalog, plus what every installed package among them does.
    */
-  catalogFor(imports: readonly { readonly from: string; readonly modules: Iterable<string> }[]): NodeCatalog {
-    const layers = new Map<string, LibraryModuleFacts>();
-    for (const { from, modules } of imports) {
-      for (const specifier of modules) {
-        if (layers.has(specifier) || !this.follows(from, specifier)) continue;
-        const facts = this.factsOf(from, specifier, 0);
-        if (facts) layers.set(specifier, facts);
+  catalogFor(imports: readonly { readonly from: string; readonly refs: Iterable<{ readonly module: string; readonly name: string }> }[]): NodeCatalog {
+    // Only what the files import is examined: the names, or every export for `import * as`.
+    const wanted = new Map<string, { from: string; names: Set<string> }>();
+    for (const { from, refs } of imports) {
+      for (const ref of refs) {
+        if (!wanted.has(ref.module) && !this.follows(from, ref.module)) continue;
+        const entry = wanted.get(ref.module) ?? { from, names: new Set<string>() };
+        entry.names.add(ref.name);
+        wanted.set(ref.module, entry);
       }
+    }
+    const layers = new Map<string, LibraryModuleFacts>();
+    for (const [specifier, { from, names }] of wanted) {
+      const facts = this.factsOf(from, specifier, names, 0);
+      if (facts) layers.set(specifier, facts);
     }
     return withLibraryFacts(this.base, layers);
   }
@@ -116,6 +124,22 @@ export class LibrarySummaries {
     return notes;
   }
 
+  /** Whether a file exists (the host can only read; what it found is remembered for the run). */
+  private exists(path: string): boolean {
+    let known = this.existing.get(path);
+    if (known === undefined) {
+      known = this.host.readFile(path) !== undefined;
+      this.existing.set(path, known);
+    }
+    return known;
+  }
+
+  /** A module whose exports the catalog rates slow (`https`, `child_process`, `timers/promises`, an SDK). */
+  private slowModule(module: string): boolean {
+    const name = module.startsWith('node:') ? module.slice(5) : module;
+    return this.base.modules[name] !== undefined || (this.base.slowClients ?? []).some((entry) => entry.modules.includes(name)) || (this.base.awaitedEvents ?? []).some((entry) => entry.modules.includes(name));
+  }
+
   /** A bare specifier of a package the catalog does not describe, not Node's own, not the project's. */
   private follows(from: string, specifier: string): boolean {
     if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:') || specifier === '') return false;
@@ -125,7 +149,7 @@ export class LibrarySummaries {
     return !this.isProjectSpecifier(from, specifier);
   }
 
-  private factsOf(from: string, specifier: string, depth: number): LibraryModuleFacts | undefined {
+  private factsOf(from: string, specifier: string, wanted: ReadonlySet<string>, depth: number): LibraryModuleFacts | undefined {
     const found = this.installed.find(from, specifier);
     if (!found) return undefined;
     if ('missing' in found) {
@@ -134,9 +158,11 @@ export class LibrarySummaries {
     }
     const key = `${found.name}@${found.version}:${found.subpath}`;
     const cached = this.cache.get(key);
-    if (cached) return cached;
-    if (this.derivedHere.has(key)) return this.derivedHere.get(key) ?? undefined;
+    if (cached && covers(cached, wanted)) return cached;
+    if (this.derivedHere.get(key) === null) return undefined;
     if (this.inProgress.has(key) || depth > MAX_DEPTH) return undefined;
+    // Names asked for before are examined again with the new ones (the facts replace the old).
+    const names = new Set([...wanted, ...(cached?.probed ?? [])]);
     if (this.analysed >= MAX_PACKAGES) {
       this.overBudget++;
       this.derivedHere.set(key, null);
@@ -147,10 +173,10 @@ export class LibrarySummaries {
     let facts: LibraryModuleFacts | undefined;
     try {
       const entry = this.installed.entryOf(found);
-      facts = entry !== undefined ? this.derive(found, entry, depth) : NOTHING_KNOWN;
+      facts = entry !== undefined ? this.derive(found, entry, names, depth) : { ...NOTHING_KNOWN, probed: ['*'] };
     } catch {
       // A package we fail on is one we know nothing of (precision first), never the run's end.
-      facts = NOTHING_KNOWN;
+      facts = { ...NOTHING_KNOWN, probed: ['*'] };
     } finally {
       this.inProgress.delete(key);
     }
@@ -163,10 +189,18 @@ export class LibrarySummaries {
   }
 
   /** Reads, lowers and summarises the module `found` names and what it imports. */
-  private derive(found: InstalledModule, entry: string, depth: number): LibraryModuleFacts {
+  private derive(found: InstalledModule, entry: string, wanted: ReadonlySet<string>, depth: number): LibraryModuleFacts {
     const paths = new TsModuleResolver([], () => undefined, () => undefined);
-    const sources = new Map<string, { source: ReturnType<typeof parseTypeScript>['source']; lines: LineIndex }>();
-    const bare: { from: string; specifier: string }[] = [];
+    const sources = new Map<string, { source: ts.SourceFile; lines: LineIndex }>();
+    const slowNames = new Set([...Object.keys(this.base.globals), ...this.base.timers]);
+    let reachesSlowApi = false;
+    // What its files take from other packages (imports, re-exports), by specifier.
+    const bare = new Map<string, { from: string; names: Set<string> }>();
+    const needs = (from: string, specifier: string, name: string): void => {
+      const entry = bare.get(specifier) ?? { from, names: new Set<string>() };
+      entry.names.add(name);
+      bare.set(specifier, entry);
+    };
     const queue = [entry];
     const seen = new Set(queue);
     let cut: string | undefined;
@@ -184,13 +218,15 @@ export class LibrarySummaries {
       }
       const parsed = parseTypeScript(path, text);
       sources.set(path, { source: parsed.source, lines: new LineIndex(text) });
-      for (const { specifier } of declareTsModule(parsed.source, path, this.base).specifiers) {
-        if (!specifier.startsWith('.')) {
-          bare.push({ from: path, specifier });
-          continue;
-        }
+      const declared = declareTsModule(parsed.source, path, this.base);
+      reachesSlowApi ||= [...declared.imports.bindings.values()].some((ref) => this.slowModule(ref.module)) || callsGlobal(parsed.source, slowNames);
+      for (const ref of declared.imports.bindings.values()) if (!ref.module.startsWith('.')) needs(path, ref.module, ref.name);
+      for (const source of declared.named.values()) if (source.kind === 'forward' && !source.specifier.startsWith('.')) needs(path, source.specifier, source.name);
+      for (const star of declared.stars) if (!star.startsWith('.')) needs(path, star, '*');
+      for (const { specifier } of declared.specifiers) {
+        if (!specifier.startsWith('.')) continue;
         // The package's own modules only: a relative path out of it is not followed.
-        const next = paths.candidatePaths(path, specifier).find((candidate) => candidate.startsWith(`${found.root}/`) && this.host.readFile(candidate) !== undefined);
+        const next = paths.candidatePaths(path, specifier).find((candidate) => candidate.startsWith(`${found.root}/`) && this.exists(candidate));
         if (next !== undefined && !seen.has(next)) {
           seen.add(next);
           queue.push(next);
@@ -199,22 +235,27 @@ export class LibrarySummaries {
     }
     // The packages it imports in turn, then this package's files with what those do.
     const layers = new Map<string, LibraryModuleFacts>();
-    for (const { from, specifier } of bare) {
-      if (layers.has(specifier) || !this.follows(from, specifier)) continue;
-      const facts = this.factsOf(from, specifier, depth + 1);
+    for (const [specifier, { from, names }] of bare) {
+      if (!this.follows(from, specifier)) continue;
+      const facts = this.factsOf(from, specifier, names, depth + 1);
       if (facts) layers.set(specifier, facts);
     }
+    // Code that names no slow API of the catalog and imports no package found slow cannot be
+    // slow: its facts are empty without lowering it.
+    const layerSlow = [...layers.values()].some((facts) => facts.functions.length > 0 || facts.classes.length > 0 || facts.defaultMethods.length > 0);
+    if (!reachesSlowApi && !layerSlow) return { ...NOTHING_KNOWN, probed: [...wanted], ...(cut ? { cut } : {}) };
     const catalog = withLibraryFacts(this.base, layers);
     const declarations = [...sources].map(([path, { source }]) => declareTsModule(source, path, catalog));
-    const modules = new TsProjectModules(declarations, new TsModuleResolver([...sources.keys()], () => undefined, () => undefined), catalog);
+    const files = new TsModuleResolver([...sources.keys()], () => undefined, () => undefined);
+    const modules = new TsProjectModules(declarations, files, catalog);
     const irs = [...sources].map(([path, { source }]) => lowerTypeScript(source, path, catalog, undefined, modules).ir);
     const resolver = new ProjectResolver(irs);
     const lineOf = (unit: Unit, offset: number): number => (sources.get(unit.span.file)?.lines.positionAt(offset).line ?? 0) + 1;
     const engine = new FlowEngine(resolver, lineOf);
     const entryIr = irs.find((ir) => ir.file === entry);
     const entryDeclared = declarations.find((d) => d.file === entry);
-    const facts = entryIr && entryDeclared ? exportFacts(entryIr, entryDeclared, modules, declarations, irs, resolver, engine) : NOTHING_KNOWN;
-    return cut ? { ...facts, cut } : facts;
+    const facts = entryIr && entryDeclared ? exportFacts(entryIr, entryDeclared, wanted, modules, files, irs, resolver, engine, layers) : NOTHING_KNOWN;
+    return { ...facts, probed: [...wanted], ...(cut ? { cut } : {}) };
   }
 }
 
@@ -222,12 +263,15 @@ export class LibrarySummaries {
 function exportFacts(
   entry: FileIR,
   declared: TsModuleDeclarations,
+  wanted: ReadonlySet<string>,
   modules: TsProjectModules,
-  declarations: readonly TsModuleDeclarations[],
+  files: TsModuleResolver,
   irs: readonly FileIR[],
   resolver: ProjectResolver,
   engine: FlowEngine,
-): LibraryModuleFacts {
+  /** What the packages it imports do, by specifier (for exports it forwards from them). */
+  imported: ReadonlyMap<string, LibraryModuleFacts>,
+): Omit<LibraryModuleFacts, 'probed'> {
   const script = entry.units.find((unit) => unit.kind === 'script');
   if (!script) return NOTHING_KNOWN;
   const probe = (units: readonly Unit[]): SlowKind | undefined => worst(units.flatMap((unit) => slowKindsOf(engine, unit)));
@@ -239,31 +283,46 @@ function exportFacts(
     }
     return found;
   };
-  const functions: { name: string; kind: SlowKind; async: boolean }[] = [];
-  const classes: { name: string; methods: { name: string; kind: SlowKind }[] }[] = [];
-  let defaultMethods: { name: string; kind: SlowKind }[] = [];
+  const functions: LibraryModuleFacts['functions'][number][] = [];
+  const classes: LibraryModuleFacts['classes'][number][] = [];
+  const defaultMethods: LibraryModuleFacts['defaultMethods'][number][] = [];
   const functionFact = (name: string, value: ModuleValue): { name: string; kind: SlowKind; async: boolean } | undefined => {
     if (value.kind !== 'function') return undefined;
     const units = resolver.resolve(value.target, script, script.span);
     const kind = probe(units);
     return kind ? { name, kind, async: units.length > 0 && units.every((unit) => unit.async === true) } : undefined;
   };
-  for (const name of exportNames(declared, declarations)) {
+  const defaultValue = modules.exportOf(entry.file, 'default');
+  // A default import of a CommonJS module (or of an object of functions) reaches every export.
+  const all = wanted.has('*') || (wanted.has('default') && (defaultValue?.kind === 'module' || defaultValue?.kind === 'object'));
+  // `module.exports = { deliver, render }` then `import { deliver } from …`: its properties are the exports.
+  const objectDefault = defaultValue?.kind === 'object';
+  for (const name of exportNames(declared, modules, files)) {
+    if (!all && !wanted.has(name) && !(name === 'default' && objectDefault)) continue;
     const value = modules.exportOf(entry.file, name);
-    if (!value) continue;
+    if (!value) {
+      // `export { Client } from '@sdk/core'`: what that package's facts say of it.
+      const forwarded = forwardedFacts(declared, name, imported);
+      if (forwarded) {
+        functions.push(...forwarded.functions.map((fn) => ({ ...fn, name })));
+        classes.push(...forwarded.classes.map((cls) => ({ ...cls, name })));
+      }
+      continue;
+    }
     if (value.kind === 'function') {
       const fact = functionFact(name, value);
       if (fact) functions.push(fact);
     } else if (value.kind === 'class') {
       const methods = methodsOf(value.name);
-      if (methods.length > 0) classes.push({ name, methods });
+      const resources = resourceProperties(modules, value.name, methodsOf);
+      if (methods.length > 0 || resources) classes.push({ name, methods, ...(resources ? { resources } : {}) });
     } else if (value.kind === 'instance' && name === 'default') {
-      defaultMethods = methodsOf(value.className);
+      defaultMethods.push(...methodsOf(value.className));
     } else if (value.kind === 'object' && name === 'default') {
       // `module.exports = { sendMail, render }`: named imports and `mailer.sendMail()` alike.
       for (const property of value.node.properties.slice(0, MAX_METHODS)) {
         const key = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
-        if (key === undefined) continue;
+        if (key === undefined || (!all && !wanted.has(key))) continue;
         const node = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : ts.isMethodDeclaration(property) ? property : undefined;
         const member = node ? modules.describe(value.file, node) : undefined;
         const fact = member ? functionFact(key, member) : undefined;
@@ -276,14 +335,61 @@ function exportFacts(
   return { functions, defaultMethods, classes };
 }
 
-/** The export names of a module: its own, `default` (or a CommonJS module's object), and those of `export *` (one level). */
-function exportNames(declared: TsModuleDeclarations, declarations: readonly TsModuleDeclarations[]): string[] {
-  const names = new Set(declared.named.keys());
-  if (declared.defaultExport || declared.commonjs) names.add('default');
+/** A name the module re-exports from another package (`export { x } from 'dep'`, `export * from 'dep'`): that package's facts of it. */
+function forwardedFacts(declared: TsModuleDeclarations, name: string, imported: ReadonlyMap<string, LibraryModuleFacts>): Pick<LibraryModuleFacts, 'functions' | 'classes'> | undefined {
+  const source = declared.named.get(name);
+  const pick = (facts: LibraryModuleFacts | undefined, original: string): Pick<LibraryModuleFacts, 'functions' | 'classes'> | undefined =>
+    facts ? { functions: facts.functions.filter((fn) => fn.name === original), classes: facts.classes.filter((cls) => cls.name === original) } : undefined;
+  if (source?.kind === 'forward') return pick(imported.get(source.specifier), source.name);
   for (const star of declared.stars) {
-    const target = declarations.find((d) => d.file.endsWith(star.replace(/^\.\//, '')) || d.file.endsWith(`${star.replace(/^\.\//, '')}.js`));
-    for (const name of target?.named.keys() ?? []) names.add(name);
+    const found = pick(imported.get(star), name);
+    if (found && (found.functions.length > 0 || found.classes.length > 0)) return found;
   }
+  return undefined;
+}
+
+/**
+ * Whether instances of a class keep API resources as properties whose methods are slow
+ * (`this.emails = new Emails(this)`, `readonly charges = new Charges(this)`): then any
+ * `client.<resource>.<method>()` is a call of the service.
+ */
+function resourceProperties(modules: TsProjectModules, className: string, methodsOf: (className: string) => readonly { readonly kind: SlowKind }[]): SlowKind | undefined {
+  const declared = modules.classDeclaration(className);
+  if (!declared) return undefined;
+  const made: ts.Expression[] = [];
+  for (const member of declared.node.members) {
+    if (ts.isPropertyDeclaration(member) && member.initializer) made.push(member.initializer);
+    if (ts.isConstructorDeclaration(member)) {
+      for (const statement of member.body?.statements ?? []) {
+        const expr = ts.isExpressionStatement(statement) ? statement.expression : undefined;
+        if (expr && ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(expr.left) && expr.left.expression.kind === ts.SyntaxKind.ThisKeyword) made.push(expr.right);
+      }
+    }
+  }
+  const kinds: SlowKind[] = [];
+  for (const value of made.slice(0, MAX_METHODS)) {
+    if (!ts.isNewExpression(value)) continue;
+    const instance = modules.describe(declared.file, value);
+    if (instance?.kind === 'instance') kinds.push(...methodsOf(instance.className).map((method) => method.kind));
+  }
+  return worst(kinds);
+}
+
+/** The export names of a module: its own, `default`, and those of the modules it `export *`s (a few levels). */
+function exportNames(declared: TsModuleDeclarations, modules: TsProjectModules, files: TsModuleResolver): string[] {
+  const names = new Set<string>();
+  const visit = (module: TsModuleDeclarations, depth: number): void => {
+    for (const name of module.named.keys()) names.add(name);
+    if (depth > 4) return;
+    for (const star of module.stars) {
+      const path = star.startsWith('.') ? files.resolve(module.file, star) : undefined;
+      const target = path !== undefined ? modules.declarationsOf(path) : undefined;
+      if (target) visit(target, depth + 1);
+    }
+  };
+  visit(declared, 0);
+  if (declared.defaultExport || declared.commonjs) names.add('default');
+  // Names forwarded from other packages' `export *` are asked for by name (`forwardedFacts`).
   return [...names];
 }
 
@@ -311,6 +417,23 @@ function slowKindsOf(engine: FlowEngine, unit: Unit): SlowKind[] {
     .map((operation) => operation.occurrence.kind);
 }
 
+/** Whether the file calls a global of `names` (`fetch(…)`, `setTimeout(…)`, `globalThis.fetch(…)`). */
+function callsGlobal(source: ts.SourceFile, names: ReadonlySet<string>): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node) && names.has(node.text)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/** Facts that answer for every name asked. */
+function covers(facts: LibraryModuleFacts, wanted: ReadonlySet<string>): boolean {
+  return facts.probed.includes('*') || [...wanted].every((name) => facts.probed.includes(name));
+}
+
 function worst(kinds: readonly SlowKind[]): SlowKind | undefined {
   return KIND_ORDER.find((kind) => kinds.includes(kind)) ?? kinds[0];
 }
@@ -327,7 +450,8 @@ export function withLibraryFacts(catalog: NodeCatalog, layers: ReadonlyMap<strin
     if (defaultKind) exports.default = { ...(exports.default ?? { kind: defaultKind }), methods: facts.defaultMethods.map((m) => m.name) };
     if (Object.keys(exports).length > 0) modules[specifier] = exports;
     for (const cls of facts.classes) {
-      slowClients.push({ kind: worst(cls.methods.map((m) => m.kind))!, modules: [specifier], className: cls.name, methods: cls.methods.map((m) => m.name) });
+      const kind = worst([...cls.methods.map((m) => m.kind), ...(cls.resources ? [cls.resources] : [])]);
+      if (kind) slowClients.push({ kind, modules: [specifier], className: cls.name, methods: cls.methods.map((m) => m.name), ...(cls.resources ? { resourceMethods: true } : {}) });
     }
   }
   return { ...catalog, modules, slowClients };

@@ -329,6 +329,11 @@ export class TsProjectModules {
       .map(({ specifier, node }) => ({ specifier, span: { file, start: node.getStart(declared.source), end: node.getEnd() } }));
   }
 
+  /** A class of the project by the name the lowering gives it (`ts:<file>#<Name>`), with its file. */
+  classDeclaration(className: string): { readonly file: string; readonly node: ts.ClassLikeDeclaration } | undefined {
+    return this.classes.get(className);
+  }
+
   /** The export `name` of a project file (`*`: what `require()` or `import * as` gives). */
   exportOf(file: string, name: string): ModuleValue | undefined {
     const key = `${file}\0${name}`;
