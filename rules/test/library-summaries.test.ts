@@ -33,7 +33,7 @@ describe('installed packages', () => {
     const analyzer = await createAnalyzer(await loadGrammarBytes());
     const { sources, host, reads } = project('ts-library-calls');
     const result = analyzer.analyzeProject(sources, host);
-    assert.equal(result.findings.length, 2);
+    assert.equal(result.findings.length, 3);
     assert.ok(packageCode(reads).includes('node_modules/fake-ledger-sdk/dist/transport.js'), reads.join(', '));
     assert.ok(packageCode(reads).includes('node_modules/fake-mailer/lib/index.js'));
     assert.deepEqual(reads.filter((file) => file.startsWith('node_modules/pg')), []);

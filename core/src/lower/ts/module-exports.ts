@@ -260,6 +260,8 @@ function destructuredKey(pattern: ts.ObjectBindingPattern, text: string): string
 }
 
 const MAX_DEPTH = 60;
+/** Construction sites of one class looked at for what its constructor is given; past it, nothing is assumed. */
+const MAX_CONSTRUCTION_SITES = 50;
 
 /** An import of a project file that could not be resolved, for verbose output. */
 export interface UnresolvedImport {
@@ -277,6 +279,7 @@ export class TsProjectModules {
   private readonly exportValues = new Map<string, ModuleValue | null>();
   private readonly scopes = new WeakMap<ts.Node, Map<string, ScopeEntry>>();
   private depth = 0;
+  private sitesByClass: Map<string, { readonly file: string; readonly node: ts.NewExpression }[]> | undefined;
 
   constructor(
     declarations: readonly TsModuleDeclarations[],
@@ -624,13 +627,54 @@ export class TsProjectModules {
           if (!expr || !ts.isBinaryExpression(expr) || expr.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
           const left = unwrap(expr.left);
           if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) {
-            return this.describe(cls.file, expr.right);
+            const right = unwrap(expr.right);
+            // `constructor(client) { this.client = client; }`: what every `new` of the class passes.
+            const index = ts.isIdentifier(right) ? member.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === right.text) : -1;
+            return index >= 0 ? this.passedToConstructor(className, index) : this.describe(cls.file, expr.right);
           }
         }
       }
     }
     const parent = this.parentClass(cls);
     return parent ? this.classMember(parent, name, depth + 1) : undefined;
+  }
+
+  /**
+   * What every `new` of a class in the project passes as constructor argument `index`, when
+   * they all agree (`new Emails(this)` in `class Resend`: a `Resend`); undefined otherwise.
+   */
+  private passedToConstructor(className: string, index: number): ModuleValue | undefined {
+    const sites = this.constructionSites().get(className) ?? [];
+    let agreed: ModuleValue | undefined;
+    for (const site of sites.slice(0, MAX_CONSTRUCTION_SITES)) {
+      const arg = site.node.arguments?.[index];
+      if (!arg) return undefined;
+      const value = unwrap(arg);
+      const cls = value.kind === ts.SyntaxKind.ThisKeyword ? enclosingClass(value) : undefined;
+      const declared = this.byFile.get(site.file);
+      const found: ModuleValue | undefined = cls && declared ? { kind: 'instance', className: tsClassName(site.file, cls, declared.source) } : this.describe(site.file, value);
+      if (!found || (agreed !== undefined && !sameValue(agreed, found))) return undefined;
+      agreed = found;
+    }
+    return sites.length > MAX_CONSTRUCTION_SITES ? undefined : agreed;
+  }
+
+  /** The `new X(…)` expressions of the project, by the project class they make (found once). */
+  private constructionSites(): Map<string, { readonly file: string; readonly node: ts.NewExpression }[]> {
+    if (this.sitesByClass) return this.sitesByClass;
+    const found = new Map<string, { file: string; node: ts.NewExpression }[]>();
+    this.sitesByClass = found;
+    for (const [file, declared] of this.byFile) {
+      const visit = (node: ts.Node): void => {
+        if (ts.isNewExpression(node)) {
+          const made = this.describe(file, node.expression);
+          if (made?.kind === 'class') found.set(made.name, [...(found.get(made.name) ?? []), { file, node }]);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(declared.source);
+    }
+    return found;
   }
 
   private acquiredBy(file: string, callee: ts.Expression): { entry: NodeHeldResource; api: string } | undefined {
@@ -683,6 +727,13 @@ function fromParameter(node: ts.Expression): boolean {
       if (body && ts.isBlock(body) && body.statements.some((st) => ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => bindsName(d.name, name)))) return false;
     }
   }
+  return false;
+}
+
+function sameValue(a: ModuleValue, b: ModuleValue): boolean {
+  if (a.kind === 'instance' && b.kind === 'instance') return a.className === b.className;
+  if (a.kind === 'holder' && b.kind === 'holder') return a.entry === b.entry;
+  if (a.kind === 'client' && b.kind === 'client') return a.entry === b.entry;
   return false;
 }
 

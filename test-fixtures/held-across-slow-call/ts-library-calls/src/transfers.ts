@@ -1,6 +1,7 @@
 // A call into an installed package the catalog does not name is judged by what the package's
-// code does: `submitTransfer` reaches `fetch` (through the SDK's transport module), so it is
-// slow while the pooled client is held; `validateTransfer` and `formatAmount` do no I/O.
+// code does: `submitTransfer` and `accounts.lookup` reach `fetch` (through the SDK's transport
+// module), so they are slow while the pooled client is held; `validateTransfer` and
+// `formatAmount` do no I/O.
 import { Pool } from 'pg';
 import { LedgerClient, formatAmount, type Transfer } from 'fake-ledger-sdk';
 
@@ -12,6 +13,16 @@ export async function recordTransfer(transfer: Transfer): Promise<void> {
   try {
     await client.query('INSERT INTO transfers (amount) VALUES ($1)', [transfer.amount]);
     await ledger.submitTransfer(transfer); // expect: held-across-slow-call
+  } finally {
+    client.release();
+  }
+}
+
+export async function checkAccount(id: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT 1 FROM accounts WHERE id = $1', [id]);
+    await ledger.accounts.lookup(id); // expect: held-across-slow-call
   } finally {
     client.release();
   }
