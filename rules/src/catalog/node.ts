@@ -10,6 +10,9 @@ const HTTP_METHODS = ['request', 'get', 'delete', 'head', 'options', 'post', 'pu
 
 const process = (whenAwaited: boolean): NodeSlowExport => ({ kind: 'process', callable: true, ...(whenAwaited ? { whenAwaited } : {}) });
 
+const remoteIo = (whenAwaited: boolean): NodeSlowExport => ({ kind: 'remote-io', callable: true, ...(whenAwaited ? { whenAwaited } : {}) });
+const DNS_QUERIES = ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveSrv', 'resolveTxt', 'reverse'];
+
 /** What an open database transaction costs everyone else. */
 const TRANSACTION = 'it keeps a database connection and its locks;';
 const MONGO_TRANSACTION =
@@ -309,6 +312,12 @@ export const nodeCatalog: NodeCatalog = {
         ].map((name) => [name, { kind: 'http' as const, callable: true }]),
       ),
     },
+    // Raw connections: `net.connect()` returns the socket at once, so it is slow once awaited
+    // (a promise around its `connect` event); DNS queries wait for a name server.
+    net: { connect: remoteIo(true), createConnection: remoteIo(true) },
+    tls: { connect: remoteIo(true) },
+    dns: Object.fromEntries(DNS_QUERIES.map((name) => [name, remoteIo(true)])),
+    'dns/promises': Object.fromEntries(DNS_QUERIES.map((name) => [name, remoteIo(true)])),
     child_process: {
       // The callback forms run the process in the background: slow here once awaited (promisified).
       exec: process(true),
