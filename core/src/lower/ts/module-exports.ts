@@ -610,7 +610,10 @@ export class TsProjectModules {
       if (ts.isPropertyDeclaration(member) && propertyName(member.name) === name) {
         if (member.initializer) return this.describe(cls.file, member.initializer);
         const className = this.typesOf(cls.file)?.projectClassOf(member.name as ts.Identifier);
-        return className && this.classes.has(className) ? { kind: 'instance', className } : undefined;
+        if (className && this.classes.has(className)) return { kind: 'instance', className };
+        // Declared only (`client;` as tsc emits class fields, `private client: Client;`): the
+        // constructor may set it.
+        continue;
       }
       if (ts.isGetAccessorDeclaration(member) && propertyName(member.name) === name) {
         const returned = returnedExpression(member);
