@@ -60,6 +60,17 @@ export interface RuleContext {
    * builders: spans and strings, never the tree. Absent where no fix is built (TypeScript yet).
    */
   editSites?(): EditSites | undefined;
+  /**
+   * Every call of a function or private method in the project, with the caller's flow; undefined
+   * when not every call can be seen (a public method, a callback, a unit no code calls).
+   */
+  callersOf?(unit: Unit): readonly CallerSite[] | undefined;
+}
+
+/** A call of a unit, seen from its caller: the caller's flow and the CFG node of the call. */
+export interface CallerSite {
+  readonly flow: UnitFlow;
+  readonly node: number;
 }
 
 export interface Rule {

@@ -3,6 +3,9 @@ import {
   constantScope,
   quoteCode,
   argumentsPassedByCallers,
+  callSitesOf,
+  type CallSite,
+  type CallerSite,
   LineIndex,
   ProjectResolver,
   ProjectSymbols,
@@ -216,6 +219,12 @@ export function analyzeProject(
   const requestRules = rules.filter((enabled) => !REQUEST_SESSION_RULES.has(enabled.rule.meta.id));
   const perFile: FileFindings[] = [];
   let testFiles = 0;
+  // Who calls each function, for fixes that must know what callers do after it returns (on first use).
+  let callSites: Map<Unit, CallSite[]> | undefined;
+  const callersOf = (unit: Unit): CallerSite[] | undefined => {
+    callSites ??= callSitesOf(irs, resolver);
+    return callSites.get(unit)?.map((site) => ({ flow: flowOf(site.unit), node: site.node }));
+  };
   for (const file of files.values()) {
     if (!file.requested || !file.ir) continue;
     const cli = commandLine.get(file.ir);
@@ -228,7 +237,7 @@ export function analyzeProject(
     const ir = units.length < file.ir.units.length ? { ...file.ir, units } : file.ir;
     const wholeFile = cli !== undefined && cli.from === undefined;
     const sites = editSitesOf(parser, file);
-    const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites);
+    const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites, callersOf);
     const found = { ...ran, findings: withSuppressionFixIn(ran.findings, sites) };
     sites?.dispose();
     // After a check that ends web requests, the code runs from the command line only.
@@ -632,6 +641,7 @@ function runRules(
   lentResources: readonly HeldResourceInfo[] = [],
   resolver?: CallResolver,
   editSites?: () => EditSites | undefined,
+  callersOf?: RuleContext['callersOf'],
 ): FileFindings {
   const held = ir.heldResources ?? [];
   // Resources of helpers that run their callers' callbacks while holding them (`withClient(fn)`).
@@ -658,6 +668,7 @@ function runRules(
       ...(sessionStoresAt ? { sessionStoresAt } : {}),
       ...(resolver ? { resolveCall: (target: CallTarget, from: Unit, span: Span) => resolver.resolve(target, from, span) } : {}),
       ...(editSites ? { editSites } : {}),
+      ...(callersOf ? { callersOf } : {}),
     };
     findings.push(...rule.check(context));
   }

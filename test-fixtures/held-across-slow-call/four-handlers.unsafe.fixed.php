@@ -11,6 +11,7 @@ function handle_verify_code(): void
 
     if (!hash_equals((string) ($_SESSION['otp_code'] ?? ''), (string) ($_POST['code'] ?? ''))) {
         // Slow down brute force: 1, 2, 4, ... seconds, capped at 30.
+        session_write_close();
         sleep(min(2 ** ($attempts - 1), 30)); // expect: held-across-slow-call
         http_response_code(422);
         echo json_encode(['ok' => false]);
@@ -35,6 +36,7 @@ function handle_shipping_quote(): void
         CURLOPT_RETURNTRANSFER => true,
         CURLOPT_TIMEOUT => 10,
     ]);
+    session_write_close();
     $body = curl_exec($ch); // expect: held-across-slow-call
     $status = curl_getinfo($ch, CURLINFO_RESPONSE_CODE);
     curl_close($ch);
@@ -45,7 +47,9 @@ function handle_shipping_quote(): void
     }
 
     $quote = json_decode($body, true);
+    session_start();
     $_SESSION['shipping_quote'] = $quote;
+    session_write_close();
     echo json_encode($quote);
 }
 
@@ -75,6 +79,7 @@ function handle_avatar_thumbnail(): void
     }
 
     $target = sys_get_temp_dir() . '/thumb-' . session_id() . '.png';
+    session_write_close();
     $output = shell_exec('convert ' . escapeshellarg($source) . ' -thumbnail 256x256 ' . escapeshellarg($target) . ' 2>&1'); // expect: held-across-slow-call
     if (!is_file($target)) {
         error_log('thumbnail failed: ' . $output);
@@ -82,7 +87,9 @@ function handle_avatar_thumbnail(): void
         return;
     }
 
+    session_start();
     $_SESSION['avatar_thumb'] = $target;
+    session_write_close();
     echo json_encode(['thumb' => basename($target)]);
 }
 

@@ -14,7 +14,6 @@ function fetch_weather(string $city): array
 
 session_start(['read_and_close' => true]); // expect: prefer-read-and-close
 $city = (string) ($_SESSION['city'] ?? 'Berlin');
-session_write_close();
 $weather = fetch_weather($city); // expect: held-across-slow-call
 session_write_close();
 

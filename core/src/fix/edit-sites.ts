@@ -38,6 +38,13 @@ export interface StatementSite {
   readonly lineStart: number;
   /** The whitespace before the statement on its line. */
   readonly indent: string;
+  /** The block that holds the statement: statements with the same block run one after the other. */
+  readonly block: Span;
+  /**
+   * The offset just past the line break that ends the statement's last line, when nothing but
+   * spaces or a comment follows the statement on that line: where a statement can go after it.
+   */
+  readonly lineEnd?: number;
 }
 
 export interface CallArguments {

@@ -91,7 +91,24 @@ export class PhpEditSites implements EditSites {
     const lineStart = this.text.lastIndexOf('\n', node.startIndex - 1) + 1;
     const indent = this.text.slice(lineStart, node.startIndex);
     if (![...indent].every((ch) => ch === ' ' || ch === '\t')) return undefined;
-    return { span: this.spanOf(node), lineStart, indent };
+    const lineEnd = this.lineEndAfter(node);
+    return { span: this.spanOf(node), lineStart, indent, block: this.spanOf(node.parent!), ...(lineEnd !== undefined ? { lineEnd } : {}) };
+  }
+
+  /** Past the line break after `node`, when only spaces and comments follow it on its line. */
+  private lineEndAfter(node: Node): number | undefined {
+    let at = node.endIndex;
+    for (;;) {
+      while (at < this.text.length && (this.text[at] === ' ' || this.text[at] === '\t' || this.text[at] === '\r')) at++;
+      if (at >= this.text.length) return undefined;
+      if (this.text[at] === '\n') return at + 1;
+      // A comment that ends the line (`// expect: …`); a block comment may go on past it.
+      const comment = this.root().descendantForIndex(at, at);
+      if (!comment || comment.type !== 'comment' || comment.startIndex !== at) return undefined;
+      const body = comment.text;
+      if (body.startsWith('/*') && body.includes('\n')) return undefined;
+      at = comment.endIndex;
+    }
   }
 
   private callAt(span: Span): Node | undefined {

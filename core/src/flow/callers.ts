@@ -50,3 +50,42 @@ export function argumentsPassedByCallers(files: readonly FileIR[], resolver: Cal
   for (const callee of unknown) passed.delete(callee);
   return passed;
 }
+
+/** A call of a unit: the calling unit and the CFG node of the call. */
+export interface CallSite {
+  readonly unit: Unit;
+  readonly node: number;
+}
+
+/**
+ * Every call of each function and private method of the project, when all of them can be seen
+ * (the same units and the same reasons as `argumentsPassedByCallers`): a unit also used as a
+ * callable, registered as a hook or installed as a store handler is left out, and so is a unit
+ * no code calls. For fixes that must know what callers do after the call returns.
+ */
+export function callSitesOf(files: readonly FileIR[], resolver: CallResolver): Map<Unit, CallSite[]> {
+  const candidates = new Set(files.flatMap((file) => file.units).filter((unit) => unit.kind === 'function' || (unit.kind === 'method' && unit.visibility === 'private')));
+  const sites = new Map<Unit, CallSite[]>();
+  const unknown = new Set<Unit>();
+  for (const file of files) {
+    for (const unit of file.units) {
+      for (const node of unit.cfg.nodes) {
+        const effect = node.effect;
+        if (effect?.kind !== 'call' || effect.target.type === 'parameter') continue;
+        for (const callee of resolver.resolve(effect.target, unit, effect.span)) {
+          if (candidates.has(callee)) sites.set(callee, [...(sites.get(callee) ?? []), { unit, node: node.id }]);
+        }
+        for (const callable of effect.callables ?? []) {
+          if (callable.target.type === 'parameter') continue;
+          for (const callee of resolver.resolve(callable.target, unit, effect.span)) unknown.add(callee);
+        }
+      }
+    }
+    const from = file.units[0];
+    if (!from) continue;
+    for (const registration of file.registrations) for (const callee of resolver.resolve(registration.target, from, registration.span)) unknown.add(callee);
+    for (const install of file.storeInstalls) for (const target of install.code) for (const callee of resolver.resolve(target, from, install.span)) unknown.add(callee);
+  }
+  for (const callee of unknown) sites.delete(callee);
+  return sites;
+}

@@ -8,9 +8,11 @@ const OPTION = 'read_and_close';
  * `['read_and_close' => true] + $options` (the left side wins, so a `false` passed in cannot
  * undo it). `safe` when the rule proved that nothing under the lock writes it (`proven`);
  * `unsafe` otherwise (the file's includers may write the session after it). None when the
- * call is not the native `session_start()` or already names the option.
+ * call is not the native `session_start()` or already names the option. `isolation`: the key the
+ * early close of the same function uses, so one pass applies one of the two (either makes the
+ * other moot).
  */
-export function readAndCloseFix(start: Span, sites: EditSites | undefined, proven: boolean, why: string): Fix[] {
+export function readAndCloseFix(start: Span, sites: EditSites | undefined, proven: boolean, why: string, isolation?: string): Fix[] {
   const call = sites?.callArguments(start);
   if (!sites || !call || !isSessionStart(call.name) || call.arguments.length > 1) return [];
   const q = sites.quote;
@@ -35,6 +37,7 @@ export function readAndCloseFix(start: Span, sites: EditSites | undefined, prove
         : `Open the session with \`read_and_close\` (check first: ${why})`,
       applicability: proven ? 'safe' : 'unsafe',
       edits: [edit],
+      ...(isolation !== undefined ? { isolation } : {}),
     },
   ];
 }

@@ -14,6 +14,7 @@ import {
 import { RelatedList, closeEffectsBySpan, type CloseEffects } from './session-facts';
 import { storeVerdict, type StoreVerdict } from './session-store';
 import { readAndCloseFix } from '../fixes/read-and-close';
+import { earlyCloseIsolation } from '../fixes/early-close';
 
 /**
  * `prefer-read-and-close`: a `session_start()` that takes the lock, after which nothing in
@@ -86,7 +87,7 @@ export const preferReadAndClose: Rule = {
         const finding = buildFinding(context, flow, effect, evidence, storeVerdict(context, flow.unit, observation.node));
         // Proven only when the lock is released within this unit: no includer or caller can write after it.
         const why = flow.unit.kind === 'script' ? 'the pages that include this file may write the session after it' : `the callers of ${flow.unit.displayName} may write the session after it returns`;
-        findings.push({ ...finding, fixes: readAndCloseFix(effect.span, context.editSites?.(), !handsBack, why) });
+        findings.push({ ...finding, fixes: readAndCloseFix(effect.span, context.editSites?.(), !handsBack, why, earlyCloseIsolation(flow.unit)) });
       }
     }
     return findings;

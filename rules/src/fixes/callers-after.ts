@@ -1,0 +1,33 @@
+import type { RuleContext, Unit, UnitFlow } from '../../../core/src';
+import { observationsByNode, reachedFrom, sessionNeedOf } from './session-after';
+
+/** Callers of callers followed before giving up (a fix is refused past it). */
+const MAX_CALLER_DEPTH = 3;
+
+/**
+ * Whether a function that may return with the session still open can close it early without
+ * its callers noticing: every call of it can be seen, and after each call nothing in the caller
+ * (nor in the callers of a caller that may itself return with it open) needs the session. A
+ * page that dispatches to one handler per action and then ends (`case 'quote':
+ * handle_quote(); break;`) is the common shape.
+ */
+export function callersLeaveSessionAlone(context: RuleContext, unit: Unit, depth = 0): boolean {
+  if (depth > MAX_CALLER_DEPTH) return false;
+  const callers = context.callersOf?.(unit);
+  if (!callers || callers.length === 0) return false;
+  return callers.every(({ flow, node }) => {
+    const after = flow.unit.cfg.nodes[node]!.succs.map((edge) => edge.to);
+    const observed = observationsByNode(flow);
+    for (const id of reachedFrom(flow, after)) {
+      const effect = flow.unit.cfg.nodes[id]!.effect;
+      if (effect && sessionNeedOf(context, flow, effect, observed.get(id) ?? []) !== 'none') return false;
+    }
+    return !returnsOpen(flow) || callersLeaveSessionAlone(context, flow.unit, depth + 1);
+  });
+}
+
+/** A function or method that may hand the session back open (a script's end ends the request). */
+export function returnsOpen(flow: UnitFlow): boolean {
+  if (flow.unit.kind === 'script') return false;
+  return [flow.exit, flow.throwExit].some((state) => state !== undefined && state.open.length > 0);
+}
