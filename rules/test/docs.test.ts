@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LineIndex, type Rule } from '../../core/src';
+import { LineIndex, applicableAt, applyFixesUntilStable, type Rule } from '../../core/src';
 import { allRules } from '../src/registry';
 import { analyzer, fixtureFiles, fixturesRoot, repoRoot } from './support';
 
@@ -11,6 +11,9 @@ import { analyzer, fixtureFiles, fixturesRoot, repoRoot } from './support';
  *   the H2 sections of REQUIRED_SECTIONS in that order;
  * - every ```` ```php bad ```` block (under `## Example`) yields exactly one finding of the rule,
  *   and every ```` ```php good ```` block (under `## Use instead`, or anywhere else) yields none;
+ * - a ```` ```php fixed N ```` block (under `## Fix safety`) is the doc's N-th `bad` example
+ *   after `--fix`, to the character, and ```` ```php unsafe-fixed N ```` after `--unsafe-fixes`;
+ *   the fixed code is analysed too and yields no finding of the rule;
  * - `test-fixtures/<rule-id>/` has at least one reported case and one `*.ok.php` case.
  * The markdown is read line by line (headings and fences only): a harness, not a parser.
  */
@@ -35,7 +38,9 @@ interface CodeBlock {
   /** 1-based line of the opening fence. */
   readonly line: number;
   readonly language: string;
-  readonly tag: 'bad' | 'good' | undefined;
+  readonly tag: 'bad' | 'good' | 'fixed' | 'unsafe-fixed' | undefined;
+  /** For a fixed form: the 1-based number of the `bad` example it is the fixed form of. */
+  readonly of?: number;
   /** The raw info string, for messages. */
   readonly info: string;
   /** The H2 section the block is in ('' before the first one). */
@@ -71,13 +76,17 @@ function parseDoc(text: string): ParsedDoc {
       const close = /^(`{3,}|~{3,})\s*$/.exec(lineText);
       if (close && close[1]![0] === fence.marker[0] && close[1]!.length >= fence.marker.length) {
         const [language = '', tagWord, ...rest] = fence.info.split(/\s+/).filter(Boolean);
-        if (tagWord !== undefined && tagWord !== 'bad' && tagWord !== 'good') {
-          problems.push(`line ${fence.line}: unknown example tag in \`\`\`${fence.info} (use \`bad\` or \`good\`)`);
-        } else if (rest.length > 0) {
+        const fixedForm = tagWord === 'fixed' || tagWord === 'unsafe-fixed';
+        const of = fixedForm && rest.length === 1 && /^[1-9][0-9]*$/.test(rest[0]!) ? Number(rest[0]) : undefined;
+        if (tagWord !== undefined && tagWord !== 'bad' && tagWord !== 'good' && !fixedForm) {
+          problems.push(`line ${fence.line}: unknown example tag in \`\`\`${fence.info} (use \`bad\`, \`good\`, \`fixed N\` or \`unsafe-fixed N\`)`);
+        } else if (fixedForm && of === undefined) {
+          problems.push(`line ${fence.line}: a fixed form names the bad example it fixes by number: \`\`\`${language} ${tagWord} 1`);
+        } else if (!fixedForm && rest.length > 0) {
           problems.push(`line ${fence.line}: unexpected words after the tag in \`\`\`${fence.info}`);
         }
-        const tag = tagWord === 'bad' || tagWord === 'good' ? tagWord : undefined;
-        blocks.push({ line: fence.line, language: language.toLowerCase(), tag, info: fence.info, section, code: fence.body.join('\n') + '\n' });
+        const tag = tagWord === 'bad' || tagWord === 'good' || fixedForm ? tagWord : undefined;
+        blocks.push({ line: fence.line, language: language.toLowerCase(), tag, ...(of !== undefined ? { of } : {}), info: fence.info, section, code: fence.body.join('\n') + '\n' });
         fence = undefined;
       } else {
         fence.body.push(lineText);
@@ -172,8 +181,27 @@ describe('rule docs', () => {
         assert.ok(doc.blocks.some((b) => b.tag === 'good' && b.section === 'Use instead'), `${shown}: ## Use instead needs at least one \`\`\`php good block`);
       });
 
+      const bads = doc.blocks.filter((b) => b.tag === 'bad');
       for (const block of doc.blocks) {
-        if (block.tag === undefined) continue;
+        if (block.tag !== 'fixed' && block.tag !== 'unsafe-fixed') continue;
+        const level = block.tag === 'fixed' ? 'safe' : 'unsafe';
+        it(`${block.tag} form at line ${block.line} is bad example ${block.of} after ${level} fixes`, async () => {
+          const where = `${shown}:${block.line} (\`\`\`${block.info})`;
+          assert.equal(block.section, FIX_SAFETY, `${where}: fixed forms belong under ## ${FIX_SAFETY}`);
+          const bad = bads[block.of! - 1];
+          assert.ok(bad, `${where}: the doc has no bad example number ${block.of}`);
+          assert.equal(bad.language, block.language, `${where}: the fixed form is in another language than bad example ${block.of}`);
+          const file = `${shown}#L${bad.line}${bad.language === 'php' ? '' : '.ts'}`;
+          const instance = await analyzer();
+          const fixesFor = (texts: ReadonlyMap<string, string>) => instance.analyzeFile({ path: file, text: texts.get(file)! }).findings.flatMap((f) => f.fixes);
+          const loop = applyFixesUntilStable(new Map([[file, bad.code]]), fixesFor, applicableAt(level));
+          assert.equal(loop.texts.get(file), block.code, `${where}: bad example ${block.of} (line ${bad.line}) after ${level} fixes is not this block`);
+          const after = instance.analyzeFile({ path: file, text: block.code });
+          assert.deepEqual(after.findings.filter((f) => f.rule === id).map((f) => f.message), [], `${where}: the fixed form is still reported`);
+        });
+      }
+      for (const block of doc.blocks) {
+        if (block.tag !== 'bad' && block.tag !== 'good') continue;
         const expected = block.tag === 'bad' ? 1 : 0;
         it(`${block.tag} example at line ${block.line} (## ${block.section}) has ${expected} finding${expected === 1 ? '' : 's'}`, async () => {
           const where = `${shown}:${block.line} (\`\`\`${block.info})`;
