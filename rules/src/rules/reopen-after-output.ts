@@ -12,6 +12,7 @@ import {
   settingFact,
   startsWithoutHeaders,
 } from '../../../core/src';
+import { cookielessReopenFix } from '../fixes/cookieless-reopen';
 import { RelatedList, lineList } from './session-facts';
 
 /**
@@ -31,7 +32,7 @@ export const reopenAfterOutput: Rule = {
     description: '`session_start()` after output may have been flushed: it fails, and later writes are lost',
     languages: ['php'],
     defaultSeverity: 'warning',
-    fixAvailability: 'never',
+    fixAvailability: 'sometimes',
   },
   check(context) {
     const findings: Finding[] = [];
@@ -60,7 +61,7 @@ export const reopenAfterOutput: Rule = {
         if (!flush || reported.has(spanKey(open.span))) continue;
         if (cookieless.has(observation.node)) continue;
         reported.add(spanKey(open.span));
-        findings.push(buildFinding(context, observation, open, flush));
+        findings.push({ ...buildFinding(context, observation, open, flush), fixes: cookielessReopenFix(context, flow, observation) });
         if (effect.kind === 'call') {
           for (const chain of call!.opens) findings[findings.length - 1] = withChain(findings[findings.length - 1]!, chain);
           findings[findings.length - 1] = { ...findings[findings.length - 1]!, cause: causeOf(call!.opens[0]!) };

@@ -11,6 +11,7 @@ import {
   type Step,
   type UnitFlow,
 } from '../../../core/src';
+import { reopenLostWritesFix } from '../fixes/reopen-lost-writes';
 import { RelatedList, closeEffectsBySpan, describeChange, isSessionChange, lineList, type CloseEffects } from './session-facts';
 
 /**
@@ -32,7 +33,7 @@ export const writeAfterClose: Rule = {
     description: 'A session write while the session is closed: PHP drops it silently',
     languages: ['php'],
     defaultSeverity: 'warning',
-    fixAvailability: 'never',
+    fixAvailability: 'sometimes',
   },
   check(context) {
     const findings: Finding[] = [];
@@ -52,7 +53,7 @@ export const writeAfterClose: Rule = {
       }
       for (const group of groups.values()) {
         group.sort((a, b) => compareSpans(a.span, b.span));
-        findings.push(buildFinding(context, group));
+        findings.push({ ...buildFinding(context, group), fixes: reopenLostWritesFix(context, flow, group.map((lost) => lost.observation.node)) });
       }
     }
     return findings;

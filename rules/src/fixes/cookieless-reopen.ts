@@ -1,0 +1,73 @@
+import { spanKey, type Fix, type Observation, type RuleContext, type StatementSite, type UnitFlow } from '../../../core/src';
+import { effectsOf, mayOutput, observationsByNode, reaching, within } from './session-after';
+import { at } from './write-regions';
+
+/**
+ * `reopen-after-output`: make the reopen work after output. php-src refuses `session_start()`
+ * once headers are sent only because it would send the cookie and the cache-limiter headers;
+ * with `session.use_cookies` off and an empty cache limiter it sends none and reuses the
+ * request's session id (`../shared/docs/domain.md` §5, point 3). Those settings can only be
+ * changed while no session is active and nothing has been sent, so they go right after the
+ * unit's own close (or `read_and_close` start) that released the session, where no output can
+ * have run yet, and every path from the unit's start to output before the reopen must pass one
+ * of them.
+ *
+ * `unsafe`: the rest of the request sends no session cookie and no cache headers (the first
+ * start sent them). None where the session was never started before (a new session needs its
+ * cookie: move the `session_start()` before the output instead), where it was released inside
+ * a helper, or where output may come before the close.
+ */
+export function cookielessReopenFix(context: RuleContext, flow: UnitFlow, reopen: Observation): Fix[] {
+  const sites = context.editSites?.();
+  const { before } = reopen;
+  if (!sites || context.file.language !== 'php' || !before.released || !before.closedBy || before.closedBy.length === 0) return [];
+  const observed = observationsByNode(flow);
+  const outputs = flow.unit.cfg.nodes.filter((node) => node.effect && mayOutput(node.effect, observed.get(node.id) ?? [])).map((node) => node.id);
+  const { closes, opens } = effectsOf(context.file);
+  const releases: { node: number; statement: StatementSite }[] = [];
+  for (const step of before.closedBy) {
+    const close = closes.get(spanKey(step.span));
+    const open = opens.get(spanKey(step.span));
+    const releasesHere = (close !== undefined && close.how === 'write' && close.resource === flow.resource) || (open !== undefined && open.mode === 'read-and-close');
+    if (!releasesHere || !within(step.span, flow.unit.span)) return [];
+    const node = flow.unit.cfg.nodes.find((n) => n.effect !== undefined && spanKey(n.effect.span) === spanKey(step.span));
+    const statement = sites.callStatement(step.span);
+    // Output may run before this release: the settings would come too late there.
+    if (!node || !statement || statement.lineEnd === undefined || outputs.some((id) => reachesWithout(flow, id, node.id, new Set()))) continue;
+    releases.push({ node: node.id, statement });
+  }
+  if (releases.length === 0) return [];
+  // Every path from the start to output that comes before the reopen passes a release that switches the headers off.
+  const passing = new Set(releases.map((r) => r.node));
+  const toReopen = reaching(flow, [reopen.node]);
+  const unguarded = outputs.some((id) => toReopen.has(id) && reachesWithout(flow, flow.unit.cfg.entry, id, passing));
+  if (unguarded) return [];
+  const q = sites.quote;
+  return [
+    {
+      title: 'Switch the session cookie and the cache limiter off right after the close, so this reopen after output works (check first: the rest of the request sends no session cookie or cache headers)',
+      applicability: 'unsafe',
+      edits: releases.map(({ statement }) => ({
+        span: at(sites, statement.lineEnd!),
+        newText: `${statement.indent}ini_set(${q}session.use_cookies${q}, ${q}0${q});\n${statement.indent}ini_set(${q}session.cache_limiter${q}, ${q}${q});\n`,
+      })),
+    },
+  ];
+}
+
+/** Whether `to` can be reached from `from` without passing any node of `avoid`. */
+function reachesWithout(flow: UnitFlow, from: number, to: number, avoid: ReadonlySet<number>): boolean {
+  if (avoid.has(from)) return false;
+  const seen = new Set([from]);
+  const stack = [from];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === to) return true;
+    for (const edge of flow.unit.cfg.nodes[node]!.succs) {
+      if (seen.has(edge.to) || avoid.has(edge.to)) continue;
+      seen.add(edge.to);
+      stack.push(edge.to);
+    }
+  }
+  return false;
+}
