@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite uses. Idempotent and quiet when done.
 # - php-cli: cross-checks that every PHP fixture (and every fixed file) is valid PHP;
+# - php-cgi: runs fixed pages as concurrent web requests (rules/test/fix-runtime.test.ts);
 # - neovim: a second real LSP client of the bundled server (server/test/neovim.test.ts);
 # - chromium, fonts-liberation: the browser the code-server test drives with playwright-core;
 # - libkrb5-dev, pkg-config, ripgrep: what code-server's install needs to build offline
@@ -12,6 +13,7 @@ need() { # need <command-or-file> <package>
   if ! command -v "$1" >/dev/null 2>&1 && [ ! -e "$1" ]; then missing+=("$2"); fi
 }
 need php php-cli
+need php-cgi php-cgi
 need nvim neovim
 need chromium chromium
 need /usr/share/fonts/truetype/liberation fonts-liberation

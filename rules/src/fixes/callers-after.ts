@@ -9,9 +9,10 @@ const MAX_CALLER_DEPTH = 3;
  * its callers noticing: every call of it can be seen, and after each call nothing in the caller
  * (nor in the callers of a caller that may itself return with it open) needs the session. A
  * page that dispatches to one handler per action and then ends (`case 'quote':
- * handle_quote(); break;`) is the common shape.
+ * handle_quote(); break;`) is the common shape. `scriptsHandBack`: a calling script that ends
+ * with the session open counts as handing it on (the pages that include it may write it).
  */
-export function callersLeaveSessionAlone(context: RuleContext, unit: Unit, depth = 0): boolean {
+export function callersLeaveSessionAlone(context: RuleContext, unit: Unit, options: { scriptsHandBack?: boolean } = {}, depth = 0): boolean {
   if (depth > MAX_CALLER_DEPTH) return false;
   const callers = context.callersOf?.(unit);
   if (!callers || callers.length === 0) return false;
@@ -22,7 +23,8 @@ export function callersLeaveSessionAlone(context: RuleContext, unit: Unit, depth
       const effect = flow.unit.cfg.nodes[id]!.effect;
       if (effect && sessionNeedOf(context, flow, effect, observed.get(id) ?? []) !== 'none') return false;
     }
-    return !returnsOpen(flow) || callersLeaveSessionAlone(context, flow.unit, depth + 1);
+    if (options.scriptsHandBack && flow.unit.kind === 'script' && flow.exit !== undefined && flow.exit.open.length > 0) return false;
+    return !returnsOpen(flow) || callersLeaveSessionAlone(context, flow.unit, options, depth + 1);
   });
 }
 

@@ -15,6 +15,7 @@ import { RelatedList, closeEffectsBySpan, type CloseEffects } from './session-fa
 import { storeVerdict, type StoreVerdict } from './session-store';
 import { readAndCloseFix } from '../fixes/read-and-close';
 import { earlyCloseIsolation } from '../fixes/early-close';
+import { callersLeaveSessionAlone } from '../fixes/callers-after';
 
 /**
  * `prefer-read-and-close`: a `session_start()` that takes the lock, after which nothing in
@@ -87,7 +88,9 @@ export const preferReadAndClose: Rule = {
         const finding = buildFinding(context, flow, effect, evidence, storeVerdict(context, flow.unit, observation.node));
         // Proven only when the lock is released within this unit: no includer or caller can write after it.
         const why = flow.unit.kind === 'script' ? 'the pages that include this file may write the session after it' : `the callers of ${flow.unit.displayName} may write the session after it returns`;
-        findings.push({ ...finding, fixes: readAndCloseFix(effect.span, context.editSites?.(), !handsBack, why, earlyCloseIsolation(flow.unit)) });
+        // A function whose every caller leaves the session alone after the call hands nothing back that matters.
+        const proven = !handsBack || (flow.unit.kind !== 'script' && callersLeaveSessionAlone(context, flow.unit, { scriptsHandBack: true }));
+        findings.push({ ...finding, fixes: readAndCloseFix(effect.span, context.editSites?.(), proven, why, earlyCloseIsolation(flow.unit)) });
       }
     }
     return findings;
