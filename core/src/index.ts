@@ -33,4 +33,5 @@ export type { TsTypeOracle } from './lower/ts/context';
 export * from './fix/apply';
 export * from './fix/edit-sites';
 export { PhpEditSites, indentUnitOf } from './fix/php-edit-sites';
+export { TsEditSites } from './fix/ts-edit-sites';
 export * from './text/unified-diff';

@@ -49,6 +49,7 @@ import {
   type AnalysisCut,
   type EditSites,
   PhpEditSites,
+  TsEditSites,
   type Severity,
   type Span,
   type Unit,
@@ -616,9 +617,10 @@ function includePathsOf(options: AnalyzerOptions): string[] {
   return (options.includePaths ?? []).map((dir) => normalizePath(posix.join(root, dir)));
 }
 
-/** Where fixes can edit a PHP file (parsed again on first use; `dispose()` frees the tree). */
-function editSitesOf(parser: PhpParser, file: LoadedFile | undefined): PhpEditSites | undefined {
-  if (!file || isTypeScriptPath(file.path)) return undefined;
+/** Where fixes can edit a file (parsed again on first use; `dispose()` frees the tree). */
+function editSitesOf(parser: PhpParser, file: LoadedFile | undefined): EditSites | undefined {
+  if (!file) return undefined;
+  if (isTypeScriptPath(file.path)) return new TsEditSites(file.path, file.text);
   return new PhpEditSites(parser, file.path, file.text);
 }
 

@@ -30,6 +30,10 @@ export interface EditSites {
   callArguments(span: Span): CallArguments | undefined;
   /** Whether a comment can go on the line before the line of `offset` (that line starts in code). */
   lineStartsInCode(offset: number): boolean;
+  /** TypeScript/JavaScript: whether the file imports or requires one of these modules. */
+  importsModule?(names: readonly string[]): boolean;
+  /** Frees what the sites hold (the PHP syntax tree lives in wasm memory). */
+  dispose(): void;
 }
 
 export interface StatementSite {

@@ -1,4 +1,4 @@
-import type { EditSites, Finding, PhpEditSites } from '../../../core/src';
+import type { EditSites, Finding } from '../../../core/src';
 import { isSuppressionFix, suppressionFix } from './suppression';
 
 /**
@@ -16,7 +16,7 @@ export function withSuppressionFixIn(findings: readonly Finding[], sites: EditSi
   });
 }
 
-export function withSuppressionFixes(all: readonly Finding[], sitesOf: (file: string) => PhpEditSites | undefined): Finding[] {
+export function withSuppressionFixes(all: readonly Finding[], sitesOf: (file: string) => EditSites | undefined): Finding[] {
   const findings = all.filter((finding) => !finding.fixes.some(isSuppressionFix));
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) {

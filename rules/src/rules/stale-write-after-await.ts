@@ -13,6 +13,7 @@ import {
   type Unit,
 } from '../../../core/src';
 import { opensStaleWindow } from '../severity';
+import { reloadSessionFix } from '../fixes/reload-session';
 import { code } from './held-across-slow-call';
 
 /**
@@ -32,7 +33,7 @@ export const staleWriteAfterAwait: Rule = {
     description: 'A session object saved as a whole is written after a slow await without a re-read: a lost update',
     languages: ['typescript'],
     defaultSeverity: 'warning',
-    fixAvailability: 'never',
+    fixAvailability: 'sometimes',
   },
   check(context) {
     const findings: Finding[] = [];
@@ -261,8 +262,13 @@ function buildFinding(context: RuleContext, unit: Unit, resource: string, group:
       `of the request, so changes a concurrent request made meanwhile are overwritten. ${advice(object)}`,
     span: first.write,
     related,
-    fixes: [],
+    fixes: reloadSessionFix(context.editSites?.(), unit, context.file.units, object, first.write, writtenBefore(unit, resource, slow.span)),
   };
+}
+
+/** The object is written somewhere before the slow call (in source order): a reload would drop that change. */
+function writtenBefore(unit: Unit, resource: string, slow: Span): boolean {
+  return unit.cfg.nodes.some((node) => node.effect?.kind === 'write' && node.effect.resource === resource && node.effect.span.start < slow.start);
 }
 
 /** How to fix it for this kind of object. */
