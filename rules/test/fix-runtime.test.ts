@@ -37,6 +37,7 @@ interface Request {
 class SessionRig {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'session-lint-runtime-'));
   readonly id = 'sessionlintruntime0123456789';
+  private readonly children: ChildProcess[] = [];
 
   constructor(script: string) {
     fs.writeFileSync(this.scriptPath, script);
@@ -68,6 +69,7 @@ class SessionRig {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    this.children.push(child);
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -89,7 +91,9 @@ class SessionRig {
     return fs.readFileSync(this.sessionFile, 'utf8');
   }
 
+  /** Ends the requests still waiting (a failed assertion left them in their loop), then removes the files. */
   dispose(): void {
+    for (const child of this.children) if (child.exitCode === null && child.signalCode === null) child.kill();
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
