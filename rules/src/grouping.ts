@@ -29,8 +29,32 @@ export interface GroupingContext {
 }
 
 export function groupByCause(findings: readonly Finding[], context: GroupingContext): Finding[] {
+  // A place folded into a group told from another place shows nothing of its own; when it has
+  // other causes (a held region's other slow work), they join the grouping as places of their
+  // own, until no place with other causes is hidden (each is added once: this ends).
+  let places = [...findings];
+  const joined = new Set<Finding>();
+  for (;;) {
+    const { result, hidden } = groupOnce(places, context);
+    const others = hidden.flatMap((place) => place.otherCauses ?? []).filter((other) => !joined.has(other));
+    if (others.length === 0) return result.map(withoutOtherCauses);
+    others.forEach((other) => joined.add(other));
+    places = [...places, ...others];
+  }
+}
+
+/** Other causes are the grouping's business: what is reported carries none. */
+function withoutOtherCauses(finding: Finding): Finding {
+  if (!finding.otherCauses) return finding;
+  const { otherCauses: _others, ...rest } = finding;
+  return rest;
+}
+
+/** One pass of the grouping, and the places folded into a group told from another place. */
+function groupOnce(findings: readonly Finding[], context: GroupingContext): { result: Finding[]; hidden: Finding[] } {
   const groups = new Map<string, Finding[]>();
   const result: Finding[] = [];
+  const hidden: Finding[] = [];
   for (const finding of findings) {
     if (!finding.cause) {
       result.push(finding);
@@ -45,9 +69,15 @@ export function groupByCause(findings: readonly Finding[], context: GroupingCont
   for (const members of groups.values()) {
     // The same place twice (a region reported from two flows) is one place.
     const places = uniqueBySpan(members.sort((a, b) => compareSpans(a.span, b.span)));
-    result.push(places.length === 1 ? places[0]! : merged(places, context));
+    if (places.length === 1) {
+      result.push(places[0]!);
+      continue;
+    }
+    const { finding, primary } = merged(places, context);
+    result.push(finding);
+    hidden.push(...places.filter((place) => place !== primary));
   }
-  return result;
+  return { result, hidden };
 }
 
 function uniqueBySpan(findings: readonly Finding[]): Finding[] {
@@ -60,8 +90,11 @@ function uniqueBySpan(findings: readonly Finding[]): Finding[] {
   });
 }
 
-/** The one finding for several places that reach the same cause (sorted, at least two). */
-function merged(places: readonly Finding[], context: GroupingContext): Finding {
+/**
+ * The one finding for several places that reach the same cause (sorted, at least two), and the
+ * place whose explanation it keeps.
+ */
+function merged(places: readonly Finding[], context: GroupingContext): { finding: Finding; primary: Finding } {
   const top = Math.max(...places.map((p) => SEVERITY_RANK[p.severity]));
   // The explanation of the first of the most severe places: its message's facts hold for it.
   const primary = places.find((p) => SEVERITY_RANK[p.severity] === top)!;
@@ -91,7 +124,7 @@ function merged(places: readonly Finding[], context: GroupingContext): Finding {
   const others = places.filter((p) => p !== primary);
   for (const other of others.slice(0, MAX_LISTED_PLACES - 1)) add({ message: other.cause!.reachedHere, span: other.span });
 
-  return {
+  const finding: Finding = {
     rule: primary.rule,
     severity: primary.severity,
     message,
@@ -106,6 +139,7 @@ function merged(places: readonly Finding[], context: GroupingContext): Finding {
     ...(atCause || !primary.anchors ? {} : { anchors: primary.anchors }),
     cause,
   };
+  return { finding, primary };
 }
 
 /** "a", "a and b", "a, b and c". */

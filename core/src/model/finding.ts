@@ -41,6 +41,13 @@ export interface Finding {
    * the project analysis reports them once, at the cause, counting the places that reach it.
    */
   readonly cause?: FindingCause;
+  /**
+   * The same problem told from each of its other causes (a held region's other slow work, whose
+   * innermost call is another one). Not reported on their own: the grouping by cause uses them
+   * when this finding becomes one of the places of a group whose finding is told from another
+   * place, so that the region's other slow work is not hidden behind that group.
+   */
+  readonly otherCauses?: readonly Finding[];
   /** The span of the unit (function, method, script) the finding is in: code frames quote only its lines. */
   readonly scope?: Span;
   /**

@@ -19,6 +19,7 @@ import {
   compareHeld,
   compareSpans,
   heldOperations,
+  spanKey,
   verdict,
 } from '../../../core/src';
 import { holdCost, upTo } from './hold-cost';
@@ -32,6 +33,9 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
  * `held-across-slow-call`: one finding per open region, at the first slow operation of the
  * highest severity reached while the lock is held; the rest of the region's slow work,
  * where the lock was taken and where (or whether) it is released are related locations.
+ * The finding also carries the region told from each of its other causes (`otherCauses`), for
+ * the grouping: a region that ends up as one of many places of another region's cause must not
+ * hide its own other slow work.
  */
 export const heldAcrossSlowCall: Rule = {
   meta: {
@@ -51,13 +55,38 @@ export const heldAcrossSlowCall: Rule = {
       const operations = heldOperationsWithSeverity(context, flow);
       for (const region of groupByRegion(operations.map((o) => o.operation))) {
         const members = operations.filter((o) => region.includes(o.operation));
-        const { node, ...finding } = buildFinding(context, unit, flow, members);
-        findings.push(withStore(finding, storeVerdict(context, unit, node)));
+        const told = (primary?: RatedOperation): Finding => {
+          const { node, ...finding } = buildFinding(context, unit, flow, members, undefined, primary);
+          return withStore(finding, storeVerdict(context, unit, node));
+        };
+        findings.push(withOtherCauses(told(), members, told));
       }
     }
     return findings;
   },
 };
+
+/**
+ * The region's finding with the same region told from each of its other places
+ * (`Finding.otherCauses`): slow work of the finding's severity at another call or statement of
+ * this unit (one helper that spawns a process and waits for it is one place). Lower-severity
+ * work and `set_time_limit()` signs are left to the related locations, as the finding itself
+ * does.
+ */
+function withOtherCauses(finding: Finding, members: readonly RatedOperation[], told: (primary: RatedOperation) => Finding): Finding {
+  // The severity the region's slow work was rated (before a session store lowers the finding).
+  const top = Math.max(...members.map((m) => SEVERITY_RANK[m.severity]));
+  const places = new Set([spanKey(finding.span)]);
+  const others: Finding[] = [];
+  for (const member of [...members].sort((a, b) => compareHeld(a.operation, b.operation))) {
+    if (SEVERITY_RANK[member.severity] !== top || member.operation.occurrence.kind === 'long-running') continue;
+    const place = spanKey(member.operation.span);
+    if (places.has(place)) continue;
+    places.add(place);
+    others.push(told(member));
+  }
+  return others.length > 0 ? { ...finding, otherCauses: others } : finding;
+}
 
 /** Resources held per variable (a pooled client): one finding per region, as for the session. */
 function checkHeldResources(context: RuleContext): Finding[] {
@@ -71,8 +100,11 @@ function checkHeldResources(context: RuleContext): Finding[] {
         .flatMap((rated) => inCallback(context, flow, rated));
       for (const region of groupByRegion(operations.map((o) => o.operation))) {
         const members = operations.filter((o) => region.includes(o.operation));
-        const { node: _node, ...finding } = buildFinding(context, unit, flow, members, resource);
-        findings.push(finding);
+        const told = (primary?: RatedOperation): Finding => {
+          const { node: _node, ...finding } = buildFinding(context, unit, flow, members, resource, primary);
+          return finding;
+        };
+        findings.push(withOtherCauses(told(), members, told));
       }
     }
   }
@@ -156,13 +188,17 @@ function buildFinding(
   flow: UnitFlow,
   members: readonly RatedOperation[],
   resource?: HeldResourceInfo,
+  /** The operation to tell the region from (one of `members`); else the first of the worst. */
+  chosen?: RatedOperation,
 ): Finding & { node: number } {
   const top = Math.max(...members.map((m) => SEVERITY_RANK[m.severity]));
   // Real slow work is what to point at; `set_time_limit(0)` only says some may follow.
   const declaration = (m: RatedOperation): number => Number(m.operation.occurrence.kind === 'long-running');
-  const primary = members
-    .filter((m) => SEVERITY_RANK[m.severity] === top)
-    .sort((a, b) => declaration(a) - declaration(b) || compareHeld(a.operation, b.operation))[0]!;
+  const primary =
+    chosen ??
+    members
+      .filter((m) => SEVERITY_RANK[m.severity] === top)
+      .sort((a, b) => declaration(a) - declaration(b) || compareHeld(a.operation, b.operation))[0]!;
   // Slow work and clock reads lifted to the same loop header are one loop: a polling one
   // if any of them polls.
   const sameLoop = members.filter((m) => sameSpan(m.operation.span, primary.operation.span));
