@@ -8,7 +8,7 @@ import {
   type Span,
   type Unit,
 } from '../../core/src';
-import type { ControllerModel, FrameworkPreset, RouteModel, SettingCondition } from './frameworks/preset';
+import type { ControllerModel, FrameworkPreset, MiddlewareModel, RouteModel, SettingCondition } from './frameworks/preset';
 
 /** What the framework entries need from the project. */
 export interface FrameworkEntryContext {
@@ -42,6 +42,7 @@ function controllerEntries(model: ControllerModel, context: FrameworkEntryContex
   const setting = model.openWithSetting ? context.setting(model.openWithSetting) : undefined;
   const settingSite = setting && model.openWithSetting ? siteFromChain([{ span: setting, label: model.openWithSetting.label }]) : undefined;
   const setupSites = new Map<string, readonly OpenSite[]>();
+  const middlewareSites = model.middleware ? middlewareLeavesOpen(model.middleware, context) : [];
   for (const file of context.files) {
     for (const unit of file.units) {
       if (unit.kind !== 'method' || unit.className === undefined || unit.visibility !== 'public' || !isController(unit.className)) continue;
@@ -55,7 +56,7 @@ function controllerEntries(model: ControllerModel, context: FrameworkEntryContex
       if (!setup) {
         const annotation = model.openWithAnnotation && unit.annotations?.find((a) => model.openWithAnnotation!.names.includes(a.name));
         if (annotation) sites.push(siteFromChain([{ span: annotation.span, label: model.openWithAnnotation!.label }]));
-        if (!settingSite) sites.push(...setupLeavesOpen(unit, model, context, setupSites));
+        if (!settingSite) sites.push(...middlewareSites, ...setupLeavesOpen(unit, model, context, setupSites));
       }
       if (sites.length > 0) add(unit, sites);
     }
@@ -85,6 +86,26 @@ function setupLeavesOpen(action: Unit, model: ControllerModel, context: Framewor
   return sites;
 }
 
+/**
+ * The sites the project's middleware leaves open: each action runs inside every middleware, so
+ * it starts with the session open where one of them opened it and did not close it again.
+ */
+function middlewareLeavesOpen(model: MiddlewareModel, context: FrameworkEntryContext): OpenSite[] {
+  const isMiddleware = implementsTest(context, model.interfaces);
+  const sites: OpenSite[] = [];
+  for (const file of context.files) {
+    for (const unit of file.units) {
+      if (unit.kind !== 'method' || unit.className === undefined || !model.methods.includes(unit.qualifiedName ?? '') || !isMiddleware(unit.className)) continue;
+      const exit = context.engine.analyze(unit, context.resource).exit;
+      for (const site of exit?.open ?? []) {
+        const label = `the middleware ${unit.displayName} runs around every action and leaves the session open`;
+        sites.push(siteFromChain([{ span: { ...unit.span, end: unit.span.start }, label }, ...site.chain]));
+      }
+    }
+  }
+  return sites;
+}
+
 function routeEntries(model: RouteModel, context: FrameworkEntryContext, add: Add): void {
   const all = model.lockAllWithSetting ? context.setting(model.lockAllWithSetting) : undefined;
   const modifiers = new Set(model.lockingModifiers);
@@ -103,6 +124,25 @@ function routeEntries(model: RouteModel, context: FrameworkEntryContext, add: Ad
       for (const unit of context.resolver.resolve(registration.target, from, registration.span)) add(unit, [site]);
     }
   }
+}
+
+/**
+ * Whether a class implements (or extends) one of `interfaces`, itself or through its project
+ * parents.
+ */
+function implementsTest(context: FrameworkEntryContext, interfaces: readonly string[]): (className: string) => boolean {
+  const wanted = new Set(interfaces);
+  const classes = new Map<string, { parent?: string; interfaces?: readonly string[] }>();
+  for (const file of context.files) for (const cls of file.classes) if (!classes.has(cls.name)) classes.set(cls.name, cls);
+  const extendsOne = subclassTest(context, interfaces);
+  return (className) => {
+    const seen = new Set<string>();
+    for (let current: string | undefined = className; current && !seen.has(current); current = classes.get(current)?.parent) {
+      seen.add(current);
+      if (classes.get(current)?.interfaces?.some((name) => wanted.has(name))) return true;
+    }
+    return extendsOne(className);
+  };
 }
 
 /** Whether a class extends one of `bases`, through project classes and the catalog's library parents. */

@@ -30,8 +30,9 @@ export interface GroupingContext {
 
 export function groupByCause(findings: readonly Finding[], context: GroupingContext): Finding[] {
   // A place folded into a group told from another place shows nothing of its own; when it has
-  // other causes (a held region's other slow work), they join the grouping as places of their
-  // own, until no place with other causes is hidden (each is added once: this ends).
+  // another cause (a held region's other slow work), that telling joins the grouping as a place
+  // of its own, and so on until no place with another cause is hidden (each is added once, and
+  // the chain of a region's tellings is finite: this ends).
   let places = [...findings];
   const joined = new Set<Finding>();
   for (;;) {

@@ -42,10 +42,11 @@ export interface Finding {
    */
   readonly cause?: FindingCause;
   /**
-   * The same problem told from each of its other causes (a held region's other slow work, whose
-   * innermost call is another one). Not reported on their own: the grouping by cause uses them
-   * when this finding becomes one of the places of a group whose finding is told from another
-   * place, so that the region's other slow work is not hidden behind that group.
+   * The same problem told from its next other cause (a held region's other slow work, whose
+   * innermost call is another one), which carries the one after it, and so on. Not reported on
+   * its own: the grouping by cause adds it when this finding becomes one of the places of a
+   * group whose finding is told from another place, so that the region's other slow work is not
+   * hidden behind that group.
    */
   readonly otherCauses?: readonly Finding[];
   /** The span of the unit (function, method, script) the finding is in: code frames quote only its lines. */

@@ -3,7 +3,7 @@ import type { CatalogLayer } from './merge';
 
 /**
  * Composer libraries that do slow work, whatever the framework: HTTP clients, mailers, the
- * AWS SDK, blocking Redis commands. Always on (merged into the native catalog): a class name
+ * AWS SDK, second-factor vendors' clients, blocking Redis commands. Always on (merged into the native catalog): a class name
  * such as `guzzlehttp\client` only matches code that uses that library.
  *
  * Method entries match only when the analysis knows the receiver's class (`new X`, a typed
@@ -187,6 +187,12 @@ export const phpLibrariesCatalog: CatalogLayer = {
     'symfony\\component\\mailer\\transport': { fromdsn: returns('symfony\\component\\mailer\\transport\\transportinterface') },
     swift_mailer: { send: mail },
     'laminas\\mail\\transport\\transportinterface': { send: mail },
+
+    // Second-factor vendors: enygma/yubikey asks YubiCloud's validation servers; Duo Universal
+    // (duosecurity/duo_universal_php) calls Duo's API for a health check and the code exchange
+    // (building the redirect URL and the state are local).
+    'yubikey\\validate': { check: http },
+    'duo\\duouniversal\\client': { healthcheck: http, exchangeauthorizationcodefor2faresult: http },
 
     // AWS SDK for PHP (aws/aws-sdk-php).
     [AWS_CLIENT]: awsClient,

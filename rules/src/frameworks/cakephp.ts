@@ -43,6 +43,12 @@ export const cakephp: FrameworkPreset = {
   controllers: {
     baseClasses: ['cake\\controller\\controller', 'controller'],
     setupMethods: ['__construct', 'initialize', 'beforefilter'],
+    // The application's middleware queue wraps every action (`Application::middleware()`): a
+    // middleware that reads the session (`$request->getSession()->read()`) keeps it open there.
+    middleware: {
+      interfaces: ['psr\\http\\server\\middlewareinterface'],
+      methods: ['process'],
+    },
   },
   catalog: {
     properties: {

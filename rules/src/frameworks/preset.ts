@@ -79,6 +79,22 @@ export interface ControllerModel {
   /** Attributes (lower-case fq) or docblock tags (`@usesession`) that keep the session open for the action. */
   readonly openWithAnnotation?: { readonly names: readonly string[]; readonly label: string };
   readonly openWithSetting?: SettingCondition;
+  /** Middleware that every action runs behind: a session it leaves open is open in the action. */
+  readonly middleware?: MiddlewareModel;
+}
+
+/**
+ * Middleware (PSR-15 and the like): project classes that implement one of `interfaces`
+ * (directly or through their parents) run their `methods` around every controller action and
+ * pass the request on from there. A session such a method starts and leaves open when it ends
+ * (the action ran inside it, through `$handler->handle($request)`) is open in every action.
+ * A middleware class of the project is taken to be registered (the queue is built at run time).
+ */
+export interface MiddlewareModel {
+  /** Lower-case fully qualified interfaces (or base classes) of middleware. */
+  readonly interfaces: readonly string[];
+  /** Lower-case names of the methods the framework calls (`process`). */
+  readonly methods: readonly string[];
 }
 
 /**

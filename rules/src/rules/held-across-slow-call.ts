@@ -67,25 +67,39 @@ export const heldAcrossSlowCall: Rule = {
 };
 
 /**
- * The region's finding with the same region told from each of its other places
- * (`Finding.otherCauses`): slow work of the finding's severity at another call or statement of
- * this unit (one helper that spawns a process and waits for it is one place). Lower-severity
- * work and `set_time_limit()` signs are left to the related locations, as the finding itself
- * does.
+ * The region's finding with the same region told from its other places (`Finding.otherCauses`):
+ * slow work of the finding's severity at another call or statement of this unit (one helper
+ * that spawns a process and waits for it is one place) that comes down to another cause. They
+ * are chained (each telling carries the next), so the grouping adds one at a time, only while
+ * the region is still hidden. Lower-severity work and `set_time_limit()` signs are left to the
+ * related locations, as the finding itself does.
  */
 function withOtherCauses(finding: Finding, members: readonly RatedOperation[], told: (primary: RatedOperation) => Finding): Finding {
   // The severity the region's slow work was rated (before a session store lowers the finding).
   const top = Math.max(...members.map((m) => SEVERITY_RANK[m.severity]));
-  const places = new Set([spanKey(finding.span)]);
-  const others: Finding[] = [];
+  const causeOf = (m: RatedOperation): string => spanKey(m.operation.occurrence.chain[m.operation.occurrence.chain.length - 1]!.span);
+  const byPlace = new Map<string, RatedOperation[]>();
   for (const member of [...members].sort((a, b) => compareHeld(a.operation, b.operation))) {
     if (SEVERITY_RANK[member.severity] !== top || member.operation.occurrence.kind === 'long-running') continue;
     const place = spanKey(member.operation.span);
-    if (places.has(place)) continue;
-    places.add(place);
-    others.push(told(member));
+    byPlace.set(place, [...(byPlace.get(place) ?? []), member]);
   }
-  return others.length > 0 ? { ...finding, otherCauses: others } : finding;
+  // A place that reaches a cause already told (a helper that spawns a process and sleeps a
+  // little while it waits) is a place of that cause's group: it needs no telling of its own.
+  const causes = new Set((byPlace.get(spanKey(finding.span)) ?? []).map(causeOf));
+  if (finding.cause) causes.add(spanKey(finding.cause.span));
+  const others: RatedOperation[] = [];
+  for (const [place, atPlace] of byPlace) {
+    if (place === spanKey(finding.span) || atPlace.some((m) => causes.has(causeOf(m)))) continue;
+    atPlace.forEach((m) => causes.add(causeOf(m)));
+    others.push(atPlace[0]!);
+  }
+  let next: Finding | undefined;
+  for (const member of others.reverse()) {
+    const telling = told(member);
+    next = next ? { ...telling, otherCauses: [next] } : telling;
+  }
+  return next ? { ...finding, otherCauses: [next] } : finding;
 }
 
 /** Resources held per variable (a pooled client): one finding per region, as for the session. */
