@@ -261,6 +261,16 @@ function buildFinding(
     const occurrence = other.callback ? { ...other.operation.occurrence, chain: other.operation.occurrence.chain.slice(other.callback.step) } : other.operation.occurrence;
     add(`also while ${resource ? `\`${resource.variable}\` is held` : 'the lock is held'}: ${describe(occurrence)}`, other.operation.span);
   }
+  // The same call may reach other kinds of slow work further in (a settings helper that fetches
+  // a token, then the mail it sends): named where they are, one per kind (a loop here is told
+  // as one loop).
+  const kinds = new Set([operation.occurrence.kind]);
+  for (const other of sameLoop) {
+    const { kind, chain: otherChain } = other.operation.occurrence;
+    if (other === primary || kinds.has(kind) || kind === 'long-running' || otherChain.length < 2 || loopIsHere(other.operation.occurrence)) continue;
+    kinds.add(kind);
+    add(`also while ${resource ? `\`${resource.variable}\` is held` : 'the lock is held'}: ${describe(other.operation.occurrence)}`, otherChain[otherChain.length - 1]!.span);
+  }
   const releases = releasesAfter(flow, operation, sites);
   for (const release of releases) add(release.label, release.span);
   const end = stillOpenAtEnd(flow, sites);
@@ -353,8 +363,9 @@ function causeOf(occurrence: SlowOccurrence, maybe: boolean, resource: HeldResou
     : {
         span: root.span,
         resource: 'session',
-        // Told from the slow call itself (what it costs included), not from one caller's loop or chain.
-        summary: message({ ...occurrence, chain: [root] }, maybe, undefined) + errorPathNote(occurrence),
+        // Told from the slow call itself (what it costs included), not from one caller's loop or
+        // chain: a loop of this unit is not the cause's, and neither is what it makes the hold cost.
+        summary: message(loopIsHere(occurrence) ? { ...occurrence, chain: [root], loop: undefined, hold: undefined } : { ...occurrence, chain: [root] }, maybe, undefined) + errorPathNote(occurrence),
         reachedHere: 'reached from here with the session lock held',
       };
 }
