@@ -478,6 +478,7 @@ export class FlowEngine {
     return tested === 'any' ? new Set() : tested;
   }
 
+  /** The properties `root` and every unit it reaches through resolved calls assign; 'any' past the search bound. */
   private assignedTransitively(root: Unit): ReadonlySet<string> | 'any' {
     return this.assigned.of(root);
   }

@@ -23,7 +23,7 @@ import {
   verdict,
 } from '../../../core/src';
 import { holdCost, upTo } from './hold-cost';
-import { groupByRegion, releasesAfter, stillOpenAtEnd } from './regions';
+import { groupByRegion, heldToEndFrom, releasesAfter, stillOpenAtEnd } from './regions';
 import { storeVerdict, type StoreVerdict } from './session-store';
 import { earlyCloseFix } from '../fixes/early-close';
 
@@ -55,6 +55,7 @@ export const heldAcrossSlowCall: Rule = {
       const operations = heldOperationsWithSeverity(context, flow);
       for (const region of groupByRegion(operations.map((o) => o.operation))) {
         const members = operations.filter((o) => region.includes(o.operation));
+        if (onlyUnheldSigns(flow, members)) continue;
         const told = (primary?: RatedOperation): Finding => {
           const { node, ...finding } = buildFinding(context, unit, flow, members, undefined, primary);
           return withStore(finding, storeVerdict(context, unit, node));
@@ -123,6 +124,18 @@ function checkHeldResources(context: RuleContext): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * A region whose only "slow work" is a sign that the request will run long (`set_time_limit(0)`)
+ * and whose lock is released on every path from each sign before the request ends (an
+ * `exception` aside): the long work the sign announces runs without the lock. Real slow work
+ * held after the sign is reported on its own.
+ */
+function onlyUnheldSigns(flow: UnitFlow, members: readonly RatedOperation[]): boolean {
+  return members.every(
+    (m) => m.operation.occurrence.kind === 'long-running' && !m.operation.occurrence.viaCallback && !heldToEndFrom(flow, m.operation.node, m.operation.sites),
+  );
 }
 
 interface RatedOperation {

@@ -59,3 +59,47 @@ function reachableFrom(flow: UnitFlow, start: number): Set<number> {
   }
   return seen;
 }
+
+/**
+ * True when the lock of `sites`, held at `node`, can still be held where the request goes on
+ * from `node` to its end, so it is held across whatever the rest of the request does. The end
+ * that counts is the unit's normal one (its last statement or a `return`) when some path from
+ * `node` gets there: then paths that leave early by `exit` (an error page, a redirect) are
+ * branches that end the request before its work. When every path from `node` ends the script
+ * (`exit`, or a call that never returns), those ends count. An exception is an error, never
+ * an end that counts.
+ */
+export function heldToEndFrom(flow: UnitFlow, node: number, sites: readonly OpenSite[]): boolean {
+  const held = (id: number): boolean => {
+    const state = flow.states[id];
+    return state !== undefined && overlaps(state.open, sites);
+  };
+  const reached = (id: number): boolean => flow.states[id] !== undefined;
+  const normal = walkFrom(flow, node, reached);
+  const whileHeld = walkFrom(flow, node, held);
+  if (normal.exit) return whileHeld.exit;
+  return whileHeld.terminate;
+}
+
+/** Which ends a walk from `node` over the nodes `follow` accepts gets to (exceptions not followed). */
+function walkFrom(flow: UnitFlow, node: number, follow: (id: number) => boolean): { exit: boolean; terminate: boolean } {
+  const cfg = flow.unit.cfg;
+  const seen = new Set<number>([node]);
+  const stack = [node];
+  let exit = false;
+  let terminate = false;
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current === cfg.exit) exit = true;
+    if (current === cfg.terminate) terminate = true;
+    const next = cfg.nodes[current]!.succs.map((edge) => edge.to).filter((to) => to !== cfg.throwExit);
+    // A call after which no path goes on ends the script inside it (a redirect helper that exits).
+    if (cfg.nodes[current]!.effect?.kind === 'call' && next.length > 0 && next.every((to) => flow.states[to] === undefined)) terminate = true;
+    for (const to of next) {
+      if (seen.has(to) || !follow(to)) continue;
+      seen.add(to);
+      stack.push(to);
+    }
+  }
+  return { exit, terminate };
+}

@@ -9,7 +9,7 @@ import { stripLeadingBackslash } from './literals';
 import { collectTrackedPredicates, literalArgumentFacts, omittedArgumentFacts, parameterDefaults, type ParameterDefault } from './predicates';
 import { UnitContext, type FileFacts } from './context';
 import { lowerExpression } from './expressions';
-import { lowerStatement, lowerStatements, statementsBeforeBrokenDeclaration } from './statements';
+import { lowerBrokenStatements, lowerStatement, lowerStatements, statementsBeforeBrokenDeclaration } from './statements';
 import { ProjectSymbols, type FileSymbols } from '../../project/symbols';
 import { typeOf } from './types';
 import { executionContext } from './execution-context';
@@ -101,11 +101,10 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
   let cursor: Cursor = ctx.builder.start();
   const body = site.node.childForFieldName('body');
   if (site.kind === 'script') {
-    const statements =
+    cursor =
       site.node.type === 'ERROR'
-        ? statementsBeforeBrokenDeclaration(site.node)
-        : site.node.namedChildren.filter((c): c is SyntaxNode => c !== null);
-    cursor = lowerStatements(ctx, statements, cursor);
+        ? lowerBrokenStatements(ctx, statementsBeforeBrokenDeclaration(site.node), cursor)
+        : lowerStatements(ctx, site.node.namedChildren.filter((c): c is SyntaxNode => c !== null), cursor);
   } else if (site.node.type === 'arrow_function' && body) {
     cursor = lowerExpression(ctx, body, cursor);
   } else if (body) {

@@ -24,9 +24,13 @@ function named(node: SyntaxNode): SyntaxNode[] {
 export function lowerStatements(ctx: UnitContext, nodes: readonly SyntaxNode[], cursor: Cursor): Cursor {
   let next = cursor;
   const outerOnce = ctx.builder.currentOnce;
+  // From the first statement that did not parse on, the block's structure is not known.
+  let broken = false;
   try {
     nodes.forEach((node, index) => {
-      next = lowerListed(ctx, node, next);
+      broken ||= node.hasError;
+      const after = lowerListed(ctx, node, next);
+      next = broken && after.length === 0 ? next : after;
       // `if (isset($link)) return $link;`: what follows in the block initialises `$link` once.
       // The statements after it are copied only for a guard that returns (a block of 50,000
       // statements must not be copied once per statement).
@@ -64,7 +68,7 @@ function lowerStatementInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor)
     case 'program':
       return lowerStatements(ctx, named(node), cursor);
     case 'ERROR':
-      return lowerStatements(ctx, statementsBeforeBrokenDeclaration(node), cursor);
+      return lowerBrokenStatements(ctx, statementsBeforeBrokenDeclaration(node), cursor);
     case 'namespace_definition': {
       const body = node.childForFieldName('body');
       return body ? lowerStatements(ctx, named(body), cursor) : cursor;
@@ -119,6 +123,22 @@ function lowerStatementInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor)
     default:
       return lowerExpression(ctx, node, cursor);
   }
+}
+
+/**
+ * The statements of code that did not parse. Its structure is not known: an `exit` or a
+ * `return` there may sit in a branch whose `if` was lost (valid PHP the grammar misreads, such
+ * as `"$row[as]"` in a compiled single-file application), so a jump there ends some paths
+ * only and the statements after it still run on the others. The same holds in a block after
+ * its first statement that did not parse (`lowerStatements`).
+ */
+export function lowerBrokenStatements(ctx: UnitContext, nodes: readonly SyntaxNode[], cursor: Cursor): Cursor {
+  let next = cursor;
+  for (const node of nodes) {
+    const after = lowerListed(ctx, node, next);
+    next = after.length === 0 ? next : after;
+  }
+  return next;
 }
 
 /**
