@@ -2,10 +2,12 @@ import {
   FlowEngine,
   constantScope,
   quoteCode,
+  acyclicRunSites,
   argumentsPassedByCallers,
   callSitesOf,
   type CallSite,
   type CallerSite,
+  placesThatRun,
   LineIndex,
   ProjectResolver,
   ProjectSymbols,
@@ -41,6 +43,7 @@ import {
   type InputError,
   type NodeCatalog,
   type ResourceId,
+  type ResourceState,
   type PhpParser,
   type Rule,
   type RuleContext,
@@ -89,6 +92,11 @@ export interface EnabledRule {
  * summary, since what those files do is then unknown.
  */
 const MAX_EXTRA_FILES = 5000;
+/**
+ * Levels of callers (or includers) that are themselves entered with what their own callers
+ * know; a unit further down is entered knowing nothing from them (a linear cost per level).
+ */
+const MAX_RUN_SITE_DEPTH = 8;
 
 /** Units named one by one in the summary when bounds cut their analysis; the rest are counted. */
 const MAX_LISTED_CUTS = 10;
@@ -171,7 +179,15 @@ export function analyzeProject(
   // Constants tested next to a session effect: whether they are defined flows across includes and calls.
   const sessionResources = new Set([catalog.sessionResource, ...(catalog.sessionStore ? [catalog.sessionStore.resource] : [])]);
   const constants = constantScope(irs, resolver, sessionResources);
-  const engine = new FlowEngine(resolver, lineOf, (unit) => passedByCallers.get(unit), constants);
+  // Every place that runs a file or a function, when all are known: it is entered with what they all know.
+  const runSites = acyclicRunSites(placesThatRun(irs, resolver), MAX_RUN_SITE_DEPTH);
+  // Set once the flows the rules read are cached (the entry points below are worked out before).
+  let flowsWhereRun: ((unit: Unit) => UnitFlow) | undefined;
+  const statesWhereRun = (unit: Unit, resource: ResourceId): ResourceState[] | undefined => {
+    const sites = resource === catalog.sessionResource && flowsWhereRun ? runSites.get(unit) : undefined;
+    return sites?.flatMap((site) => flowsWhereRun!(site.unit).states[site.node] ?? []);
+  };
+  const engine = new FlowEngine(resolver, lineOf, (unit) => passedByCallers.get(unit), constants, statesWhereRun);
   const ambient = entrySites(irs, options, entryPresets, engine, resolver, catalog.sessionResource, {
     classParents: catalog.classParents ?? {},
     setting: settingOf,
@@ -196,6 +212,7 @@ export function analyzeProject(
     }
     return flow;
   };
+  flowsWhereRun = (unit) => flowOf(unit);
 
   // The project's own session stores: lock findings depend on the store on their paths.
   const lineAt = (span: Span): number => (linesOf.get(span.file)?.positionAt(span.start).line ?? 0) + 1;

@@ -245,18 +245,42 @@ export class FlowEngine {
     private readonly callersPass: (unit: Unit) => number | undefined = () => undefined,
     /** Which constants' `defined()` facts flow between units; none without it. */
     private readonly constants: ConstantScope = NO_CONSTANT_SCOPE,
+    /**
+     * For a unit analysed on its own: the states just before every place that runs it (the
+     * includes of a file, the calls of a function), when all of them are known (`placesThatRun`).
+     */
+    private readonly statesWhereRun: (unit: Unit, resource: ResourceId) => readonly ResourceState[] | undefined = () => undefined,
   ) {}
 
   /** The unit on its own, entered with the resource closed, as the rules see it. */
   analyze(unit: Unit, resource: ResourceId, entry: 'closed' | 'open' = 'closed', bindings: Bindings = NO_BINDINGS): UnitFlow {
     const omittedFrom = this.callersPass(unit);
-    const undefinedConstants = this.requestStartFacts(unit);
+    const known = [...this.requestStartFacts(unit), ...this.factsWhereRun(unit, resource)];
     return this.run(unit, resource, entry === 'closed' ? CLOSED : OPEN_AT_ENTRY, {
       bindings,
       outer: NO_FRAMES,
       ...(omittedFrom !== undefined ? { omittedFrom } : {}),
-      ...(undefinedConstants.length > 0 ? { settings: undefinedConstants } : {}),
+      ...(known.length > 0 ? { settings: known } : {}),
     });
+  }
+
+  /**
+   * The global facts every place that runs the unit has (its includers' or callers' state just
+   * before the include or call): a file that only `index.php` includes runs after the bootstrap
+   * `index.php` included first turned the session cookie off, so it is entered knowing that,
+   * as it is when followed from `index.php`. The facts are those a call hands to its callee
+   * (`globalFactsFor`); a place the flow does not reach says nothing.
+   */
+  private factsWhereRun(unit: Unit, resource: ResourceId): Facts {
+    const states = this.statesWhereRun(unit, resource);
+    if (!states || states.length === 0) return [];
+    let shared: Facts | undefined;
+    for (const state of states) {
+      const passed = this.globalFactsFor({ bindings: NO_BINDINGS, outer: NO_FRAMES }, state, unit).settings ?? [];
+      shared = shared === undefined ? passed : shared.filter((fact) => passed.some((other) => other.predicate === fact.predicate && other.value === fact.value));
+      if (shared.length === 0) return [];
+    }
+    return shared ?? [];
   }
 
   /**
