@@ -5,7 +5,7 @@ import type { CallResolver } from './resolver';
 import { heldOperations } from './held';
 import { ReachableUnion } from './reachable';
 import { MAX_VISITS_PER_NODE, solve } from './solver';
-import { applyFacts, changedByCall, globalCases, isGlobalSubject, mapCases, withCallerFacts } from './facts';
+import { applyFacts, changedByCall, forgetSessionKeys, globalCases, isGlobalSubject, mapCases, withCallerFacts } from './facts';
 import { quoteCode } from '../text/quote-code';
 import {
   CLOSED,
@@ -366,7 +366,12 @@ export class FlowEngine {
         // global subjects (settings, pure calls, static properties). An include the analysis
         // cannot follow (a configuration file written at install time) may define any constant.
         const unknownFile = effect.target.type === 'include' && (!outcome || outcome.units.length === 0);
-        const changed = changedByCall(effect.target.type === 'include' ? this.includeChanges(effect, unit) : false, () => this.propertiesChanged(outcome?.units), unknownFile);
+        const changed = changedByCall(
+          effect.target.type === 'include' ? this.includeChanges(effect, unit) : false,
+          () => this.propertiesChanged(outcome?.units),
+          unknownFile,
+          () => this.sessionTouched(outcome?.units),
+        );
         const followed = before.cases
           ? this.perCase(before, (one) => this.applyCall(effect, unit, resource, one, env).after, changed)
           : after && withCallerFacts(after, before.facts, changed);
@@ -380,7 +385,12 @@ export class FlowEngine {
         const callBefore = stateAt(effect.callNode);
         if (call?.kind !== 'call' || !callBefore) return before;
         const results: ResourceState[] = [];
-        const changed = changedByCall(call.target.type === 'include' ? this.includeChanges(call, unit) : false, () => this.propertiesChanged(calls.get(effect.callNode)?.units));
+        const changed = changedByCall(
+          call.target.type === 'include' ? this.includeChanges(call, unit) : false,
+          () => this.propertiesChanged(calls.get(effect.callNode)?.units),
+          false,
+          () => this.sessionTouched(calls.get(effect.callNode)?.units),
+        );
         for (const one of casesOf(callBefore)) {
           const result = this.applyCallResult(call, unit, resource, one, effect.truthy, env);
           if (!result) return before;
@@ -389,7 +399,10 @@ export class FlowEngine {
         // The branch on the call's result is not why the session may be open: keep the reason it had.
         return keepWhyMaybe(joinStates(results), [before]);
       }
-      return mapCases(before, (one) => transferEffect(effect, resource, one, this.openStep(effect)));
+      const after = mapCases(before, (one) => transferEffect(effect, resource, one, this.openStep(effect)));
+      // A write may set or unset any key; a start reloads `$_SESSION`: facts about keys go.
+      const rewritesSession = (effect.kind === 'write' || effect.kind === 'use' || effect.kind === 'open') && effect.resource === resource;
+      return rewritesSession && after ? forgetSessionKeys(after, effect.span) : after;
     }, onCut);
     const observations: Observation[] = [];
     for (const node of cfg.nodes) {
@@ -425,6 +438,21 @@ export class FlowEngine {
     }
     return changed;
   }
+
+  /** Whether the units of a call, or what they call, write, start or use the session (a call that resolves to nothing: no). */
+  private sessionTouched(units: readonly Unit[] | undefined): boolean {
+    return (units ?? []).some((unit) => {
+      const found = this.sessionTouches.of(unit);
+      return found === 'any' || found.size > 0;
+    });
+  }
+
+  /** `session` for a unit that, or whose callees, write, start or use the session. */
+  private readonly sessionTouches = new ReachableUnion<Unit, string>(
+    (unit) => this.calleesOf(unit),
+    (unit) =>
+      new Set(unit.cfg.nodes.some((node) => node.effect?.kind === 'write' || node.effect?.kind === 'use' || node.effect?.kind === 'open') ? ['session'] : []),
+  );
 
   /**
    * The project units each unit's calls (not its callbacks' parameters) may run, asked once
@@ -489,11 +517,12 @@ export class FlowEngine {
 
   /**
    * How much the engine's searches over includes and calls have explored: each unit is
-   * expanded at most once per search kind, so this stays under three times the number of
-   * units whatever the include and call graphs look like (a test holds it to that).
+   * expanded at most once per search kind, so this stays under four times the number of
+   * units whatever the include and call graphs look like (a test holds it to that; the search
+   * for session writes runs only after a fact about a session key, so three there).
    */
   get searchWork(): number {
-    return this.constantsTested.expanded + this.assigned.expanded + this.scriptChanges.expanded;
+    return this.constantsTested.expanded + this.assigned.expanded + this.scriptChanges.expanded + this.sessionTouches.expanded;
   }
 
   private constantsTestedThrough(root: Unit): ReadonlySet<string> {
@@ -502,7 +531,6 @@ export class FlowEngine {
     return tested === 'any' ? new Set() : tested;
   }
 
-  /** The properties `root` and every unit it reaches through resolved calls assign; 'any' past the search bound. */
   private assignedTransitively(root: Unit): ReadonlySet<string> | 'any' {
     return this.assigned.of(root);
   }

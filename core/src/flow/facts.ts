@@ -6,7 +6,21 @@ import { MAX_FACTS, casesOf, joinStates, keepWhyMaybe, withFacts, type Fact, typ
  * entered with what its caller knows of them, and hands back what it learnt per path.
  */
 export function isGlobalSubject(subject: string): boolean {
-  return subject.startsWith('ini:') || subject.startsWith('pure:') || subject.startsWith('::');
+  return subject.startsWith('ini:') || subject.startsWith('pure:') || subject.startsWith('::') || isSessionKeySubject(subject);
+}
+
+/** `session:k`: whether `$_SESSION['k']` is set (`isset($_SESSION['k'])` after `unset($_SESSION['k'])`). */
+export function isSessionKeySubject(subject: string): boolean {
+  return subject.startsWith('session:');
+}
+
+/**
+ * The state without its facts about session keys, after a write to the session (which may set
+ * or unset any key) or a start (which reloads `$_SESSION` from the store).
+ */
+export function forgetSessionKeys(state: ResourceState, span: FactEffect['span']): ResourceState | undefined {
+  const subjects = [...new Set(casesOf(state).flatMap((one) => (one.facts ?? []).map((fact) => fact.subject)).filter(isSessionKeySubject))];
+  return subjects.length > 0 ? applyFacts(state, { kind: 'fact', forget: subjects, span }) : state;
 }
 
 function byPredicate(a: Fact, b: Fact): number {
@@ -95,15 +109,24 @@ export function applyFacts(state: ResourceState, effect: FactEffect): ResourceSt
  * `::$x`) it or its callees assign (`changesOf`; all of them for a call that resolves to no
  * project code), and for an included file (which runs in the unit's scope) local variables
  * (`$x`) as well: `include` is the set of those its files mention (none when it reaches no
- * file), or `true` when they may set any. Constants stay: only `define()` changes them (the callee's
+ * file), or `true` when they may set any; session keys when the callee or its callees write
+ * or start the session (`touchesSession`; a call that resolves to nothing changes none). Constants stay: only `define()` changes them (the callee's
  * summary says which it defines), but an included file the analysis cannot read
  * (`unknownFile`) may define any. Worked out only when a fact asks.
  */
-export function changedByCall(include: boolean | ReadonlySet<string>, changesOf: () => ReadonlySet<string> | 'any', unknownFile = false): (subject: string) => boolean {
+export function changedByCall(
+  include: boolean | ReadonlySet<string>,
+  changesOf: () => ReadonlySet<string> | 'any',
+  unknownFile = false,
+  touchesSession: () => boolean = () => false,
+): (subject: string) => boolean {
   let changes: ReadonlySet<string> | 'any' | undefined;
+  let session: boolean | undefined;
   return (subject) => {
     if (subject.startsWith('$') && (include === true || (include !== false && include.has(subject)))) return true;
     if (unknownFile && subject.startsWith('const:')) return true;
+    // A callee that writes or starts the session may change any key (what it knows at its exit comes back per path).
+    if (isSessionKeySubject(subject)) return (session ??= touchesSession());
     if (!subject.startsWith('->') && !subject.startsWith('::')) return false;
     changes ??= changesOf();
     return changes === 'any' || changes.has(subject);

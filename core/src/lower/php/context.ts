@@ -92,7 +92,8 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
 
   /** What this unit's predicates are read against. */
   get predicateScope(): PredicateScope {
-    return this.className !== undefined ? { pure: this.pureLookup, selfClass: this.className } : { pure: this.pureLookup };
+    const session = { sessionVariable: this.catalog.sessionVariable };
+    return this.className !== undefined ? { pure: this.pureLookup, selfClass: this.className, ...session } : { pure: this.pureLookup, ...session };
   }
 
   /** The unit's `define('NAME', value)` calls, in no particular order. */

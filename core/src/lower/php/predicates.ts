@@ -40,6 +40,22 @@ export interface PredicateScope {
   readonly pure?: PureLookup;
   /** Lower-case class of the unit, so `self::$x` is `minz_session::$x` wherever it is tested. */
   readonly selfClass?: string;
+  /** The session array's name (`_SESSION`), for `isset($_SESSION['k'])`. */
+  readonly sessionVariable?: string;
+}
+
+/**
+ * `$_SESSION['k']` with a literal key, as a predicate subject: `session:k`. The session array
+ * is the same in every unit of a request, so its facts cross calls like settings do; a write
+ * to the session or a start (which reloads it) forgets them (`engine.ts`).
+ */
+export function sessionKeySubject(node: SyntaxNode | null | undefined, sessionVariable: string | undefined): Subject | undefined {
+  if (!node || !sessionVariable || node.type !== 'subscript_expression') return undefined;
+  const base = node.namedChild(0);
+  const index = node.namedChild(1);
+  if (base?.type !== 'variable_name' || base.namedChild(0)?.text !== sessionVariable || !index) return undefined;
+  const key = literalString(index);
+  return key === undefined ? undefined : { key: `$_SESSION[${JSON.stringify(key)}]`, subject: `session:${key}` };
 }
 
 /** A test of a predicate: the condition is true when the predicate is `!negated`. */
@@ -215,8 +231,10 @@ export function predicateTest(node: SyntaxNode, scope?: PredicateScope): Predica
     const argument = onlyArgument(node);
     const argVariable = subjectOf(argument, scope?.selfClass);
     if (called === 'empty' && argVariable) return { predicate: truthiness(argVariable), negated: true };
-    if (called === 'isset' && argVariable) {
-      return { predicate: { key: `isset(${argVariable.key})`, subject: argVariable.subject, shape: { kind: 'isset' } }, negated: false };
+    const sessionKey = called === 'isset' && !argVariable ? sessionKeySubject(argument, scope?.sessionVariable) : undefined;
+    const isset = argVariable ?? sessionKey;
+    if (called === 'isset' && isset) {
+      return { predicate: { key: `isset(${isset.key})`, subject: isset.subject, shape: { kind: 'isset' } }, negated: false };
     }
     if (called === 'is_null' && argVariable) return { predicate: comparison(argVariable, true, null), negated: false };
     // The settings the flow remembers from `ini_set()` (see `settingFact`): truthy when not off.
@@ -360,6 +378,13 @@ export function collectTrackedPredicates(
       continue;
     }
     everythingUnstable = unstableVariables(node, unstable) || everythingUnstable;
+    // `unset($_SESSION['k'])` decides `isset($_SESSION['k'])`, as a literal assignment would.
+    if (node.type === 'unset_statement') {
+      for (const target of node.namedChildren) {
+        const key = sessionKeySubject(target, scope?.sessionVariable);
+        if (key) literalSubjects.add(key.subject);
+      }
+    }
     if (node.type === 'function_call_expression' && calledName(node) === 'define' && literalString(firstArgument(node) ?? node) === undefined) {
       constantsUnstable = true;
     }
@@ -486,6 +511,14 @@ export function emitPredicateAssignment(ctx: UnitContext, left: SyntaxNode, righ
       span,
     });
   return ctx.builder.join(branch(true), branch(false));
+}
+
+/** After `unset($_SESSION['k'])`: `isset($_SESSION['k'])` is false, when the unit remembers it. */
+export function emitSessionUnsetFacts(ctx: UnitContext, target: SyntaxNode, cursor: Cursor): Cursor {
+  const key = sessionKeySubject(target, ctx.catalog.sessionVariable);
+  const predicate = key && `isset(${key.key})`;
+  if (!key || !predicate || !ctx.predicates.keys.has(predicate)) return cursor;
+  return ctx.emit(cursor, { kind: 'fact', forget: [key.subject], set: [{ predicate, subject: key.subject, value: false }], span: ctx.span(target) });
 }
 
 /** After a write to a static property (`self::$locked = …`, `self::$cache['x'] = …`): its facts no longer hold. */

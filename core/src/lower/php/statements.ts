@@ -9,6 +9,7 @@ import { lowerExpression } from './expressions';
 import { jumpOut } from './jumps';
 import { loopBound } from './loop-bounds';
 import { onceGuardAfterReturn, onceGuardOfIf } from './once-guards';
+import { emitSessionUnsetFacts } from './predicates';
 import { sessionRoot } from './session-access';
 
 /** Declarations lowered as units of their own; as statements they do nothing. */
@@ -193,7 +194,7 @@ function lowerUnset(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor 
     const root = sessionRoot(target, ctx.catalog.sessionVariable);
     const whole = target.type === 'variable_name';
     next = root
-      ? ctx.emit(next, whole ? { ...writeEffect(ctx, target, undefined), clearsAll: true } : writeEffect(ctx, target, root.key))
+      ? emitSessionUnsetFacts(ctx, target, ctx.emit(next, whole ? { ...writeEffect(ctx, target, undefined), clearsAll: true } : writeEffect(ctx, target, root.key)))
       : lowerExpression(ctx, target, next);
   }
   return next;
