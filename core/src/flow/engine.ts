@@ -720,7 +720,7 @@ export class FlowEngine {
     const alternatives = (effect.target.type === 'dynamic-class' || effect.target.type === 'dynamic-method') && units.length > 1;
     let withoutSlowWork = false;
     for (const { unit, target } of targeted) {
-      const calleeEnv: Env = this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect), before, unit);
+      const calleeEnv: Env = this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit);
       if (before.closed) {
         const summary = this.summary(unit, resource, 'closed', calleeEnv);
         if (!summary) {
@@ -822,7 +822,7 @@ export class FlowEngine {
     for (const { unit, target } of targeted) {
       for (const entry of [before.closed ? 'closed' : undefined, before.open.length > 0 ? 'open' : undefined] as const) {
         if (!entry) continue;
-        const summary = this.summary(unit, resource, entry, this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect), before, unit));
+        const summary = this.summary(unit, resource, entry, this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit));
         if (!summary?.exitWhen) return undefined;
         const exit = truthy ? summary.exitWhen.true : summary.exitWhen.false;
         const part = entry === 'closed' ? closedPart(before) : withOptional({ closed: false, open: before.open }, before.via, undefined);
@@ -929,9 +929,21 @@ function sharedSettings(sets: readonly (readonly PredicateValue[])[]): { setting
 }
 
 /** The environment of a callee with the arguments this call leaves out and those it writes as literals. */
-function withOmitted(env: Env, effect: CallEffect): Env {
-  const literals = effect.literalArguments && effect.target.type !== 'include' && effect.target.type !== 'parameter' ? { literals: effect.literalArguments } : {};
+function withOmitted(env: Env, effect: CallEffect, caller: Env): Env {
+  const passed = [...(effect.literalArguments ?? []), ...defaultsPassedOn(effect, caller)];
+  const literals = passed.length > 0 && effect.target.type !== 'include' && effect.target.type !== 'parameter' ? { literals: passed } : {};
   return effect.argumentCount !== undefined && effect.target.type !== 'include' ? { ...env, omittedFrom: effect.argumentCount, ...literals } : { ...env, ...literals };
+}
+
+/**
+ * The caller's parameters passed on unchanged where the caller's own caller left them out: they
+ * hold their literal defaults, as if written at the call (`getErrors($check)` in
+ * `countErrors($check = true)`, called as `countErrors()`).
+ */
+function defaultsPassedOn(effect: CallEffect, caller: Env): { index: number; value: string }[] {
+  const omittedFrom = caller.omittedFrom;
+  if (omittedFrom === undefined || !effect.defaultArguments) return [];
+  return effect.defaultArguments.filter((a) => a.parameter >= omittedFrom).map(({ index, value }) => ({ index, value }));
 }
 
 /** The state with no facts about constants (after an include the analysis cannot read). */

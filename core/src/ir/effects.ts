@@ -267,6 +267,13 @@ export interface CallEffect {
    */
   readonly literalArguments?: readonly { readonly index: number; readonly value: string }[];
   /**
+   * Positional arguments that pass on one of the calling unit's parameters unchanged, whose
+   * default is a flag-like literal (`value`, as `literalArguments`): where the calling unit's
+   * own caller left that parameter out, the callee gets the default as a literal
+   * (`countErrors($check = true)` → `getErrors($check)`).
+   */
+  readonly defaultArguments?: readonly { readonly index: number; readonly parameter: number; readonly value: string }[];
+  /**
    * The call's result is dropped without being awaited (`notify(id);`, `void audit(x)`,
    * `report(e).catch(log);`): an `async` callee's work runs after the caller has moved on,
    * so it does not keep the caller's resource held (TypeScript/JavaScript).

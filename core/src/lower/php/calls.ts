@@ -56,6 +56,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
     const callables = callableArguments(ctx, site.args);
     const argumentCount = positionalCount(site.args);
     const literals = site.target.type === 'include' ? [] : flagArguments(site.args);
+    const passedDefaults = site.target.type === 'include' ? [] : defaultArguments(ctx, site.args);
     const paths = site.target.type === 'include' ? [] : pathArguments(ctx, site.args);
     next = ctx.emit(next, {
       kind: 'call',
@@ -66,6 +67,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
       ...(paths.length > 0 ? { pathArguments: paths } : {}),
       ...(argumentCount !== undefined ? { argumentCount } : {}),
       ...(literals.length > 0 ? { literalArguments: literals } : {}),
+      ...(passedDefaults.length > 0 ? { defaultArguments: passedDefaults } : {}),
     });
     // `normalize($_SESSION['cart'])` with `function normalize(array &$cart)`: a write.
     return emitByRefWrites(ctx, site, projectByRef(ctx, site), next);
@@ -155,6 +157,23 @@ function flagArguments(args: readonly SyntaxNode[]): { index: number; value: str
     if (arg.type !== 'argument' || arg.childForFieldName('name') || arg.namedChildren.some((c) => c?.type === 'variadic_unpacking')) break;
     const value = flagLiteralKey(literalOf(arg.namedChild(0)));
     if (value !== undefined) found.push({ index, value });
+  }
+  return found;
+}
+
+/**
+ * Positional arguments that are one of the unit's parameters, never assigned in the unit, whose
+ * default is a flag-like literal: where the unit's caller leaves it out, the callee gets that.
+ */
+function defaultArguments(ctx: UnitContext, args: readonly SyntaxNode[]): { index: number; parameter: number; value: string }[] {
+  const found: { index: number; parameter: number; value: string }[] = [];
+  for (const [index, arg] of args.entries()) {
+    if (arg.type !== 'argument' || arg.childForFieldName('name') || arg.namedChildren.some((c) => c?.type === 'variadic_unpacking')) break;
+    const value = arg.namedChild(0);
+    if (value?.type !== 'variable_name' || (ctx.assignments.get(value.text)?.length ?? 0) > 0) continue;
+    const parameter = ctx.parameterDefaults.get(value.text);
+    const key = parameter ? flagLiteralKey(parameter.value) : undefined;
+    if (parameter && key !== undefined) found.push({ index, parameter: parameter.index, value: key });
   }
   return found;
 }

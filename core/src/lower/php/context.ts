@@ -9,7 +9,7 @@ import type { ProjectSymbols } from '../../project/symbols';
 import type { NameScope } from './names';
 import type { Timeouts } from './timeouts';
 import { collectDefinitions } from './bootstrap-includes';
-import { NO_TRACKED_PREDICATES, stripLeadingBackslash, type PredicateScope, type PureLookup, type TrackedPredicates } from './predicates';
+import { NO_TRACKED_PREDICATES, stripLeadingBackslash, type Literal, type PredicateScope, type PureLookup, type TrackedPredicates } from './predicates';
 
 /** Facts about the whole file that every unit's lowering needs. */
 export interface FileFacts {
@@ -42,6 +42,8 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
   readonly variableTypes = new Map<string, string>();
   /** `$name` → its position among the unit's parameters (for `$callback()`). */
   readonly parameters = new Map<string, number>();
+  /** `$name` → the unit's parameters with a literal default (`$check = true`). */
+  parameterDefaults: ReadonlyMap<string, { readonly index: number; readonly value: Literal }> = new Map();
   /** `$name` → the value of its only assignment in the unit (for `$s = session_status()`). */
   readonly singleAssignments = new Map<string, SyntaxNode>();
   /** Branch predicates the flow remembers along paths (tested twice, over stable subjects). */

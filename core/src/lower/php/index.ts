@@ -94,6 +94,7 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
   ctx.setBlockLowering((body, cursor) => lowerStatement(ctx, body, cursor));
   collectVariableTypes(ctx, site.node);
   const defaults = site.kind === 'script' ? new Map<string, ParameterDefault>() : parameterDefaults(site.node);
+  ctx.parameterDefaults = defaults;
   ctx.touchesSession = startsOrClosesSession(ctx, site.node);
   ctx.predicates = collectTrackedPredicates(site.node.type === 'program' || site.node.type === 'ERROR' ? site.node : site.node.childForFieldName('body'), defaults, ctx.predicateScope);
   const omittedArguments = omittedArgumentFacts(ctx.predicates, defaults);
