@@ -5,6 +5,7 @@ import { decodeSource, type Finding } from '../../core/src';
 import type { Analyzer } from '../../rules/src/analyzer';
 import type { AnalysisResult, ProjectHost } from '../../rules/src/api';
 import { discoverFiles, type SkippedPath } from './discover';
+import { compiledCopies, generatedJavaScriptReason } from './generated-code';
 import { displayPath } from './paths';
 import { readSource, type SourceFileSystem } from './read-source';
 import type { AnalysedSource, CheckResult, ReanalysedResult, ReportError } from './report';
@@ -23,6 +24,8 @@ export interface CheckOptions {
   readonly ignoreGlobs?: readonly string[];
   /** The configuration's folder, relative to cwd. */
   readonly root?: string;
+  /** Analyse minified and bundled JavaScript a walk finds too (left out by default). */
+  readonly includeGenerated?: boolean;
 }
 
 export interface CheckHooks {
@@ -70,10 +73,21 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promis
   });
 
   const sources: AnalysedSource[] = [];
+  const copies = options.includeGenerated ? new Map<string, string>() : compiledCopies(discovered.filter((file) => !file.explicit).map((file) => toSlashes(file.absPath)));
   for (const file of discovered) {
+    const copied = copies.get(toSlashes(file.absPath));
+    if (copied !== undefined) {
+      hooks.onSkip?.({ displayPath: file.displayPath, reason: `build output of ${displayPath(cwd, copied)}, which is analysed (--include-generated analyses it too)` });
+      continue;
+    }
     const source = await readSource(file.absPath, readOptions);
     if (source.kind !== 'ok') {
       errors.push({ kind: source.kind, file: file.displayPath, message: source.message });
+      continue;
+    }
+    const generated = file.explicit || options.includeGenerated ? undefined : generatedJavaScriptReason(file.absPath, source.text);
+    if (generated !== undefined) {
+      hooks.onSkip?.({ displayPath: file.displayPath, reason: generated });
       continue;
     }
     for (const note of source.notes) errors.push({ kind: 'analysis', file: file.displayPath, message: note });
@@ -222,3 +236,5 @@ function isDirectory(absolute: string): boolean {
 function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
+
+const toSlashes = (file: string): string => file.split(path.sep).join('/');

@@ -13,6 +13,8 @@ export interface LoadedConfig {
   readonly ignore: readonly string[];
   /** The configuration's folder, relative to the working directory ('.' without one). */
   readonly root: string;
+  /** `"includeGenerated": true`: walk minified and bundled JavaScript too. */
+  readonly includeGenerated?: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export function loadConfig(cwd: string, explicit: string | undefined): LoadedCon
   const config = validateConfig(json, shown);
   const root = toPosix(path.relative(cwd, path.dirname(file))) || '.';
   const options = configToOptions(config, root);
-  return { path: shown, options, ignore: config.ignore ?? [], root };
+  return { path: shown, options, ignore: config.ignore ?? [], root, ...(config.includeGenerated !== undefined ? { includeGenerated: config.includeGenerated } : {}) };
 }
 
 function findUp(start: string): string | undefined {

@@ -58,6 +58,7 @@ export async function main(argv: readonly string[], environment: MainEnvironment
     .option('--no-ignore', "don't honour .gitignore files")
     .option('--include-vendor', "don't skip vendor/ and node_modules/ (which .gitignore often lists too: add --no-ignore)")
     .option('--include-tests', "also analyse test code: tests/, test/, Tests/ and Test/ folders and PHPUnit test classes")
+    .option('--include-generated', 'also analyse minified and bundled JavaScript (build output, left out of directory walks by default)')
     .option('--report-non-locking-stores', "report lock findings where the project's own session store takes no lock as if PHP's file store were used")
     .addOption(new Option('--quiet', 'print findings and errors only, no summary').conflicts('verbose'))
     .option('--verbose', 'also print skipped paths and why (to stderr), and stack traces of internal errors')
@@ -115,6 +116,7 @@ async function check(paths: readonly string[], options: CheckCommandOptions, env
       respectIgnoreFiles: options.ignore,
       includeVendor: options.includeVendor === true,
       includeTests,
+      includeGenerated: options.includeGenerated === true || config.includeGenerated === true,
       maxFileSize: options.maxFileSize,
       ignoreGlobs: config.ignore,
       root: config.root,

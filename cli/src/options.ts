@@ -14,6 +14,7 @@ export interface CheckCommandOptions {
   readonly includeVendor: boolean;
   /** `--include-tests`: analyse test folders and test classes too. */
   readonly includeTests?: boolean;
+  readonly includeGenerated?: boolean;
   /** `--report-non-locking-stores`: report lock findings under a store that takes no lock as if PHP's file store were used. */
   readonly reportNonLockingStores?: boolean;
   readonly quiet: boolean;

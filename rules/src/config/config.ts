@@ -20,6 +20,7 @@ export interface ConfigFile {
   readonly sessionLocks?: boolean;
   readonly reportNonLockingStores?: boolean;
   readonly includeTests?: boolean;
+  readonly includeGenerated?: boolean;
 }
 
 interface ConfigApi {
