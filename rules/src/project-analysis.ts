@@ -174,13 +174,16 @@ export function analyzeProject(
   });
   const linesOf = new Map([...files.values()].map((f) => [f.path, f.lines]));
   const lineOf = (unit: Unit, offset: number): number => (linesOf.get(unit.span.file)?.positionAt(offset).line ?? 0) + 1;
+  // Every place that runs a file or a function, when all are known (one pass over the calls,
+  // shared by the three uses below).
+  const allRunSites = placesThatRun(irs, resolver);
   // Parameters whose default every caller keeps: their branches are decided on entry.
-  const passedByCallers = argumentsPassedByCallers(irs, resolver);
+  const passedByCallers = argumentsPassedByCallers(irs, resolver, allRunSites);
   // Constants tested next to a session effect: whether they are defined flows across includes and calls.
   const sessionResources = new Set([catalog.sessionResource, ...(catalog.sessionStore ? [catalog.sessionStore.resource] : [])]);
   const constants = constantScope(irs, resolver, sessionResources);
-  // Every place that runs a file or a function, when all are known: it is entered with what they all know.
-  const runSites = acyclicRunSites(placesThatRun(irs, resolver), MAX_RUN_SITE_DEPTH);
+  // A unit is entered with what every place that runs it knows.
+  const runSites = acyclicRunSites(allRunSites, MAX_RUN_SITE_DEPTH);
   // Set once the flows the rules read are cached (the entry points below are worked out before).
   let flowsWhereRun: ((unit: Unit) => UnitFlow) | undefined;
   const statesWhereRun = (unit: Unit, resource: ResourceId): ResourceState[] | undefined => {
@@ -238,9 +241,9 @@ export function analyzeProject(
   const perFile: FileFindings[] = [];
   let testFiles = 0;
   // Who calls each function, for fixes that must know what callers do after it returns (on first use).
-  let callSites: Map<Unit, CallSite[]> | undefined;
+  let callSites: Map<Unit, readonly CallSite[]> | undefined;
   const callersOf = (unit: Unit): CallerSite[] | undefined => {
-    callSites ??= callSitesOf(irs, resolver);
+    callSites ??= callSitesOf(irs, resolver, allRunSites);
     return callSites.get(unit)?.map((site) => ({ flow: flowOf(site.unit), node: site.node }));
   };
   for (const file of files.values()) {

@@ -13,41 +13,21 @@ import type { CallResolver } from './resolver';
  * is called with a spread or named argument anywhere gets nothing; so does a unit with no call
  * at all (an entry point, or code called from outside the project).
  */
-export function argumentsPassedByCallers(files: readonly FileIR[], resolver: CallResolver): Map<Unit, number> {
-  const candidates = new Set(
-    files.flatMap((file) => file.units).filter((unit) => unit.omittedArguments && (unit.kind === 'function' || (unit.kind === 'method' && unit.visibility === 'private'))),
-  );
+export function argumentsPassedByCallers(
+  files: readonly FileIR[],
+  resolver: CallResolver,
+  sites: ReadonlyMap<Unit, readonly RunSite[]> = placesThatRun(files, resolver),
+): Map<Unit, number> {
   const passed = new Map<Unit, number>();
-  if (candidates.size === 0) return passed;
-  const unknown = new Set<Unit>();
-  for (const file of files) {
-    for (const unit of file.units) {
-      for (const node of unit.cfg.nodes) {
-        const effect = node.effect;
-        if (effect?.kind !== 'call' || effect.target.type === 'parameter') continue;
-        for (const callee of resolver.resolve(effect.target, unit, effect.span)) {
-          if (!candidates.has(callee)) continue;
-          if (effect.argumentCount === undefined) unknown.add(callee);
-          else passed.set(callee, Math.max(passed.get(callee) ?? 0, effect.argumentCount));
-        }
-        for (const callable of effect.callables ?? []) {
-          if (callable.target.type === 'parameter') continue;
-          for (const callee of resolver.resolve(callable.target, unit, effect.span)) unknown.add(callee);
-        }
-      }
-    }
-    for (const registration of file.registrations) {
-      const from = file.units[0];
-      if (!from) continue;
-      for (const callee of resolver.resolve(registration.target, from, registration.span)) unknown.add(callee);
-    }
-    for (const install of file.storeInstalls) {
-      const from = file.units[0];
-      if (!from) continue;
-      for (const target of install.code) for (const callee of resolver.resolve(target, from, install.span)) unknown.add(callee);
-    }
+  for (const [callee, calls] of sites) {
+    if (!callee.omittedArguments || callee.kind === 'script') continue;
+    const counts = calls.map((site) => {
+      const effect = site.unit.cfg.nodes[site.node]?.effect;
+      return effect?.kind === 'call' ? effect.argumentCount : undefined;
+    });
+    // A spread or named argument anywhere: how many are passed is not known.
+    if (counts.every((count) => count !== undefined)) passed.set(callee, Math.max(...counts));
   }
-  for (const callee of unknown) passed.delete(callee);
   return passed;
 }
 
@@ -110,10 +90,12 @@ export type CallSite = RunSite;
  * `placesThatRun` without the files' top levels. For fixes that must know what callers do after
  * the call returns.
  */
-export function callSitesOf(files: readonly FileIR[], resolver: CallResolver): Map<Unit, CallSite[]> {
-  const sites = placesThatRun(files, resolver);
-  for (const unit of [...sites.keys()]) if (unit.kind === 'script') sites.delete(unit);
-  return sites;
+export function callSitesOf(
+  files: readonly FileIR[],
+  resolver: CallResolver,
+  sites: ReadonlyMap<Unit, readonly RunSite[]> = placesThatRun(files, resolver),
+): Map<Unit, readonly CallSite[]> {
+  return new Map([...sites].filter(([unit]) => unit.kind !== 'script'));
 }
 
 /**
