@@ -1,6 +1,7 @@
-import { spanKey, type CloseEffect, type EditSites, type Fix, type HeldOperation, type RuleContext, type Span, type StatementSite, type TextEdit, type UnitFlow } from '../../../core/src';
+import { type CloseEffect, type EditSites, type Fix, type HeldOperation, type RuleContext, type Span, type StatementSite, type TextEdit, type UnitFlow } from '../../../core/src';
+import { effectAtEndOf } from './chain-effects';
 import { closeBefore } from './early-close';
-import { effectsOf, mayOutput, nodesWithin, observationsByNode, reachedFrom, reaching, within } from './session-after';
+import { mayOutput, nodesWithin, observationsByNode, reachedFrom, reaching, within } from './session-after';
 import { entryNodes, wrapEdits, writeRegions } from './write-regions';
 
 export interface EarlyClosePlan {
@@ -36,7 +37,7 @@ export interface EarlyClosePlan {
  */
 export function reopenAroundWritesFix(context: RuleContext, flow: UnitFlow, operation: HeldOperation, plan: EarlyClosePlan): Fix[] {
   const { sites, statement, close } = plan;
-  if (!nativeSession(context, operation, plan.ownClose)) return [];
+  if (!nativeSession(context, flow, operation, plan.ownClose)) return [];
   const start = nodesWithin(flow, statement.span);
   const beforeClose = reaching(flow, entryNodes(flow, start));
   // A write that can run before the close (a loop around the closed statement) is refused, and
@@ -78,13 +79,14 @@ export function reopenAroundWritesFix(context: RuleContext, flow: UnitFlow, oper
   ];
 }
 
-/** The session is PHP's own: opened by `session_start()` in this file, closed (if at all) by the native close. */
-function nativeSession(context: RuleContext, operation: HeldOperation, ownClose: CloseEffect | undefined): boolean {
+/**
+ * The session is PHP's own: opened by `session_start()` (here, or in the helper or included
+ * file the open site's chain leads to), closed (if at all) by the native close.
+ */
+function nativeSession(context: RuleContext, flow: UnitFlow, operation: HeldOperation, ownClose: CloseEffect | undefined): boolean {
   if (ownClose && !['session_write_close', 'session_commit'].includes(nativeName(ownClose.api))) return false;
-  const { opens } = effectsOf(context.file);
   return operation.sites.every((site) => {
-    const last = site.chain[site.chain.length - 1];
-    const open = last ? opens.get(spanKey(last.span)) : undefined;
+    const open = effectAtEndOf(context, flow.unit, site.chain, 'open');
     return open !== undefined && open.mode === 'lock' && !open.bootstrap && nativeName(open.api) === 'session_start';
   });
 }

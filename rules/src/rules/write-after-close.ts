@@ -9,10 +9,13 @@ import {
   type RuleContext,
   type Span,
   type Step,
+  type CloseEffect,
+  type Unit,
   type UnitFlow,
 } from '../../../core/src';
+import { effectAtEndOf } from '../fixes/chain-effects';
 import { reopenLostWritesFix } from '../fixes/reopen-lost-writes';
-import { RelatedList, closeEffectsBySpan, describeChange, isSessionChange, lineList, type CloseEffects } from './session-facts';
+import { RelatedList, describeChange, isSessionChange, lineList } from './session-facts';
 
 /**
  * `write-after-close`: a change to `$_SESSION` (or `session_regenerate_id()`, …) made while the
@@ -37,9 +40,9 @@ export const writeAfterClose: Rule = {
   },
   check(context) {
     const findings: Finding[] = [];
-    const closes = closeEffectsBySpan(context.file.units);
     for (const unit of context.file.units) {
       const flow = context.flowOf(unit);
+      const closes = closesOf(context, unit);
       const groups = new Map<string, LostChange[]>();
       // A `finally` block is copied onto every path through it: each change counts once.
       const seen = new Set<string>();
@@ -53,7 +56,8 @@ export const writeAfterClose: Rule = {
       }
       for (const group of groups.values()) {
         group.sort((a, b) => compareSpans(a.span, b.span));
-        findings.push({ ...buildFinding(context, group), fixes: reopenLostWritesFix(context, flow, group.map((lost) => lost.observation.node)) });
+        const destroyed = group.some((lost) => lost.closedBy.some((step) => closes(step)?.how === 'destroy'));
+        findings.push({ ...buildFinding(context, group), fixes: reopenLostWritesFix(context, flow, group.map((lost) => lost.observation.node), destroyed) });
       }
     }
     return findings;
@@ -73,7 +77,21 @@ interface LostChange {
   readonly chains: readonly (readonly Step[])[];
 }
 
-function* lostChanges(flow: UnitFlow, closes: CloseEffects): Generator<LostChange> {
+/**
+ * The close a step of `closedBy` stands for: the close itself, or for a call that closed the
+ * session inside (`Session::destroy()`), the API at the end of its inner steps, in whatever
+ * file that is. Memoised per step.
+ */
+function closesOf(context: RuleContext, unit: Unit): (step: Step) => CloseEffect | undefined {
+  const known = new Map<string, CloseEffect | undefined>();
+  return (step) => {
+    const key = spanKey(step.span);
+    if (!known.has(key)) known.set(key, effectAtEndOf(context, unit, [step, ...(step.inner ?? [])], 'close'));
+    return known.get(key);
+  };
+}
+
+function* lostChanges(flow: UnitFlow, closes: (step: Step) => CloseEffect | undefined): Generator<LostChange> {
   for (const observation of flow.observations) {
     const { effect, before, call } = observation;
     const changes = isSessionChange(effect, flow.resource);
@@ -81,7 +99,7 @@ function* lostChanges(flow: UnitFlow, closes: CloseEffects): Generator<LostChang
     if ((!changes && !callWrites) || !before.closed || !before.released) continue;
     const chains = callWrites ? call!.writesWhileClosed : [];
     const closedBy = before.closedBy ?? [];
-    const destroyed = closedBy.length > 0 && closedBy.every((step) => closes.get(spanKey(step.span))?.how === 'destroy');
+    const destroyed = closedBy.length > 0 && closedBy.every((step) => closes(step)?.how === 'destroy');
     // The engine records a `read_and_close` open as the place the session was released.
     const byReadAndClose = closedBy.length > 0 && closedBy.every((step) => step.label === READ_AND_CLOSE_LABEL);
     yield { span: effect.span, observation, closedBy, byReadAndClose, destroyed, chains };

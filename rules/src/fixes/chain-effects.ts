@@ -1,0 +1,32 @@
+import { type Effect, type RuleContext, type Step, type Unit } from '../../../core/src';
+
+/**
+ * The effect at the end of a chain of steps that starts in `unit` (an open site's chain: the
+ * include of `common.php`, then the `session_start()` inside it), found by following each
+ * call or include of the chain into the units it runs (`RuleContext.resolveCall`), so an open
+ * or close made in another file is known by what it is, not only by where it is. Undefined
+ * when a step cannot be followed (calls are not resolved, or the chain leaves the project).
+ */
+export function effectAtEndOf<K extends Effect['kind']>(context: RuleContext, unit: Unit, chain: readonly Step[], kind: K): Extract<Effect, { kind: K }> | undefined {
+  let units: readonly Unit[] = [unit];
+  for (const [index, step] of chain.entries()) {
+    if (index === chain.length - 1) return effectAt(units, step, kind)?.effect;
+    const call = effectAt(units, step, 'call');
+    if (!call || !context.resolveCall) return undefined;
+    units = context.resolveCall(call.effect.target, call.unit, call.effect.span);
+  }
+  return undefined;
+}
+
+/** The effect of that kind one of `units` has at the step's span (a call and the release it makes share one). */
+function effectAt<K extends Effect['kind']>(units: readonly Unit[], step: Step, kind: K): { effect: Extract<Effect, { kind: K }>; unit: Unit } | undefined {
+  for (const unit of units) {
+    for (const node of unit.cfg.nodes) {
+      const effect = node.effect;
+      if (effect?.kind === kind && effect.span.file === step.span.file && effect.span.start === step.span.start && effect.span.end === step.span.end) {
+        return { effect: effect as Extract<Effect, { kind: K }>, unit };
+      }
+    }
+  }
+  return undefined;
+}
