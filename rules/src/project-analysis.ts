@@ -45,6 +45,7 @@ import {
   type ResourceId,
   type ResourceState,
   type PhpParser,
+  type PlainTree,
   type Rule,
   type RuleContext,
   type StaticString,
@@ -135,17 +136,18 @@ export function analyzeProject(
 
   // 1. Declarations (one parse per file; the tree is freed at once). TypeScript and
   // JavaScript files need none yet: they are lowered on their own, with their imports.
-  for (const file of files.values()) if (!isTypeScriptPath(file.path)) declare(parser, file, errors);
+  const trees = new KeptTrees(KEPT_TREE_NODES);
+  for (const file of files.values()) if (!isTypeScriptPath(file.path)) declare(parser, file, errors, trees);
   // Files that are included but were not given: load them through the host, if it can.
   const cutNotes: string[] = [];
-  if (host && loadIncludedFiles(parser, files, host, options, errors)) cutNotes.push(extraFilesCut('included PHP files'));
+  if (host && loadIncludedFiles(parser, files, host, options, errors, trees)) cutNotes.push(extraFilesCut('included PHP files'));
 
   // 2. Lowering with the whole project's declarations, and the catalog of the frameworks in use.
   const declared = [...files.values()].flatMap((f) => (f.symbols ? [f.symbols] : []));
   const symbols = new ProjectSymbols(declared);
   const presets = activePresets(allPresets, options, host, declared);
   // Configuration files whose settings change how the framework runs every request.
-  if (host) loadSettingFiles(parser, files, host, options, presets, errors);
+  if (host) loadSettingFiles(parser, files, host, options, presets, errors, trees);
   const settingOf = settingLookup(files, options);
   // A configured store that does not lock (Yii's Redis session): that framework's session takes no lock.
   const nonLocking = nonLockingPresets(presets, (path) => files.get(path)?.symbols, (file) => rootPath(options, file));
@@ -157,7 +159,7 @@ export function analyzeProject(
   const tsFiles = [...files.values()].filter((f) => isTypeScriptPath(f.path));
   if (tsFiles.length > 0) lowerTsProject(tsFiles, files, host, nodeCatalog, libraryCache, errors, notes, cutNotes);
   for (const file of files.values()) {
-    if (!isTypeScriptPath(file.path)) lower(parser, catalog, file, symbols, errors, files.size > 1);
+    if (!isTypeScriptPath(file.path)) lower(trees.take(parser, file), catalog, file, symbols, errors, files.size > 1);
   }
 
   // 3. Flow and rules.
@@ -292,23 +294,52 @@ export function analyzeProject(
   return { findings: kept, errors, notes, ...(summaryNotes.length > 0 ? { summaryNotes } : {}), stats };
 }
 
-function declare(parser: PhpParser, file: LoadedFile, errors: InputError[]): void {
-  const tree = parser.parse(file.text);
-  try {
-    if (file.requested) {
-      for (const problem of syntaxProblems(tree.rootNode)) {
-        errors.push({
-          file: file.path,
-          message: `line ${file.lines.positionAt(problem.start).line + 1}: syntax error, ${problem.message}; the rest of the file is still analysed`,
-          span: { file: file.path, start: problem.start, end: problem.end },
-        });
-      }
+function declare(parser: PhpParser, file: LoadedFile, errors: InputError[], kept: KeptTrees): void {
+  const tree = parser.parsePlain(file.text);
+  if (file.requested) {
+    for (const problem of syntaxProblems(tree.rootNode)) {
+      errors.push({
+        file: file.path,
+        message: `line ${file.lines.positionAt(problem.start).line + 1}: syntax error, ${problem.message}; the rest of the file is still analysed`,
+        span: { file: file.path, start: problem.start, end: problem.end },
+      });
     }
-    file.symbols = declarePhp(tree.rootNode, file.path);
-  } finally {
-    tree.delete();
+  }
+  file.symbols = declarePhp(tree.rootNode, file.path);
+  kept.keep(file, tree);
+}
+
+/**
+ * The trees parsed for the declarations, kept for the lowering so that each file is parsed
+ * once. They are plain arrays (about 20 bytes a node), kept up to a budget of nodes; a file
+ * past it is parsed again when lowered. Each is dropped once its file is lowered.
+ */
+class KeptTrees {
+  private readonly trees = new Map<LoadedFile, PlainTree>();
+  private nodes = 0;
+
+  constructor(private readonly budget: number) {}
+
+  keep(file: LoadedFile, tree: PlainTree): void {
+    if (this.nodes + tree.nodeCount > this.budget) return;
+    // The declarations' node objects are garbage once they are done.
+    tree.forgetNodes();
+    this.trees.set(file, tree);
+    this.nodes += tree.nodeCount;
+  }
+
+  /** The file's tree, parsed again if it was not kept; no longer kept after this. */
+  take(parser: PhpParser, file: LoadedFile): PlainTree {
+    const tree = this.trees.get(file);
+    if (!tree) return parser.parsePlain(file.text);
+    this.trees.delete(file);
+    this.nodes -= tree.nodeCount;
+    return tree;
   }
 }
+
+/** Nodes of the trees kept between the declarations and the lowering (about 100 MB). */
+const KEPT_TREE_NODES = 5_000_000;
 
 /**
  * Lowers the TypeScript/JavaScript files (and the project modules they import that were not
@@ -471,24 +502,19 @@ function loadImportedModules(
 }
 
 function lower(
-  parser: PhpParser,
+  tree: PlainTree,
   catalog: Catalog,
   file: LoadedFile,
   symbols: ProjectSymbols,
   errors: InputError[],
   useProjectSymbols: boolean,
 ): void {
-  const tree = parser.parse(file.text);
-  try {
-    const lowered = lowerPhp(tree.rootNode, file.path, file.text, catalog, useProjectSymbols ? symbols : undefined);
-    file.ir = lowered.ir;
-    if (file.requested) {
-      for (const problem of lowered.problems) {
-        errors.push({ file: file.path, message: `line ${file.lines.positionAt(problem.span.start).line + 1}: ${problem.message}`, span: problem.span });
-      }
+  const lowered = lowerPhp(tree.rootNode, file.path, file.text, catalog, useProjectSymbols ? symbols : undefined);
+  file.ir = lowered.ir;
+  if (file.requested) {
+    for (const problem of lowered.problems) {
+      errors.push({ file: file.path, message: `line ${file.lines.positionAt(problem.span.start).line + 1}: ${problem.message}`, span: problem.span });
     }
-  } finally {
-    tree.delete();
   }
 }
 
@@ -504,6 +530,7 @@ function loadIncludedFiles(
   host: ProjectHost,
   options: AnalyzerOptions,
   errors: InputError[],
+  kept: KeptTrees,
 ): boolean {
   const queue: (readonly [LoadedFile, string])[] = [];
   const visited = new Set<string>();
@@ -540,7 +567,7 @@ function loadIncludedFiles(
         const extra = readExtraFile(host, candidate, tried, files);
         if (!extra) continue;
         paths.add(candidate);
-        declare(parser, extra, errors);
+        declare(parser, extra, errors, kept);
         addConstants(extra);
         visit(extra, entryDir);
         loaded++;
@@ -584,6 +611,7 @@ function loadSettingFiles(
   options: AnalyzerOptions,
   presets: readonly FrameworkPreset[],
   errors: InputError[],
+  kept: KeptTrees,
 ): void {
   const conditions = presets.flatMap((p) => [p.controllers?.openWithSetting, p.routes?.lockAllWithSetting, p.nonLockingStore]).filter((c) => c !== undefined);
   const tried = new Set<string>();
@@ -592,7 +620,7 @@ function loadSettingFiles(
       const path = rootPath(options, file);
       if (files.has(path)) continue;
       const extra = readExtraFile(host, path, tried, files);
-      if (extra) declare(parser, extra, errors);
+      if (extra) declare(parser, extra, errors, kept);
     }
   }
 }

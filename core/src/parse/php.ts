@@ -1,4 +1,5 @@
-import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { PlainTree, type SyntaxNode } from './plain-tree';
 
 /**
  * PHP parsing with tree-sitter (wasm). Error-tolerant: broken code gives a tree with ERROR
@@ -45,6 +46,19 @@ export class PhpParser {
     if (!tree) throw new Error('tree-sitter returned no tree (no language set)');
     return tree;
   }
+
+  /**
+   * Parses `text` into a `PlainTree` (plain arrays, read without crossing into wasm); the
+   * wasm tree is freed before this returns. What the analysis walks.
+   */
+  parsePlain(text: string): PlainTree {
+    const tree = this.parse(text);
+    try {
+      return PlainTree.copy(tree, text);
+    } finally {
+      tree.delete();
+    }
+  }
 }
 
 const MAX_REPORTED_PROBLEMS = 20;
@@ -67,10 +81,10 @@ function isStatementLike(type: string): boolean {
  * holding whole statements (tree-sitter's way of saying "the rest did not parse", often an
  * unclosed brace) is reported where the first thing that is not a statement starts.
  */
-export function syntaxProblems(root: Node): SyntaxProblem[] {
+export function syntaxProblems(root: SyntaxNode): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
   if (!root.hasError) return problems;
-  const stack: Node[] = [root];
+  const stack: SyntaxNode[] = [root];
   while (stack.length > 0 && problems.length < MAX_REPORTED_PROBLEMS) {
     const node = stack.pop()!;
     if (node.isMissing) {
@@ -78,7 +92,7 @@ export function syntaxProblems(root: Node): SyntaxProblem[] {
       continue;
     }
     if (node.type === 'ERROR') {
-      const children = node.children.filter((c): c is Node => c !== null);
+      const children = node.children.filter((c): c is SyntaxNode => c !== null);
       const culprit = children.find((c) => !isStatementLike(c.type) && !c.hasError);
       if (children.some((c) => isStatementLike(c.type)) && culprit) {
         const snippet = firstLine(culprit.text);
@@ -108,4 +122,5 @@ function firstLine(text: string): string {
   return line.length > 30 ? `${line.slice(0, 27)}...` : line;
 }
 
-export type { Node as SyntaxNode, Tree as SyntaxTree } from 'web-tree-sitter';
+export type { Tree as SyntaxTree } from 'web-tree-sitter';
+export { PlainTree, PlainNode, type SyntaxNode } from './plain-tree';

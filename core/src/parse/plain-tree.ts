@@ -1,0 +1,272 @@
+import type { Language, Tree } from 'web-tree-sitter';
+
+/**
+ * The part of a syntax node's API the analysis reads: a `PlainNode` (what the analysis
+ * walks) and web-tree-sitter's own `Node` (what the fixes and the editor read) both have it.
+ */
+export interface SyntaxNode {
+  readonly id: number;
+  readonly type: string;
+  readonly text: string;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly isNamed: boolean;
+  readonly isMissing: boolean;
+  readonly hasError: boolean;
+  readonly parent: SyntaxNode | null;
+  readonly children: readonly (SyntaxNode | null)[];
+  readonly namedChildren: readonly (SyntaxNode | null)[];
+  readonly childCount: number;
+  readonly namedChildCount: number;
+  readonly previousNamedSibling: SyntaxNode | null;
+  child(index: number): SyntaxNode | null;
+  namedChild(index: number): SyntaxNode | null;
+  childForFieldName(name: string): SyntaxNode | null;
+  childrenForFieldName(name: string): readonly (SyntaxNode | null)[];
+  descendantsOfType(types: string | string[]): readonly (SyntaxNode | null)[];
+}
+
+/**
+ * A syntax tree copied out of tree-sitter's wasm memory into plain typed arrays, with one
+ * walk of a `TreeCursor`. Every read of a web-tree-sitter `Node` crosses into wasm and
+ * allocates (`namedChildren` builds a new array of new objects on each call, `type` and
+ * `endIndex` are calls), and the declarations and the lowering read each node many times
+ * over; here a read is an array access. The wasm tree is freed as soon as it is copied.
+ *
+ * Nodes are numbered in pre-order, so a node's subtree is the range `[i, subtreeEnd[i])`
+ * and its first child, if any, is `i + 1`. About 20 bytes per node.
+ */
+export class PlainTree {
+  /** The node objects handed out, one per index (created on first use, so `===` holds). */
+  private objects: (PlainNode | undefined)[];
+  private readonly fieldIdsByName = new Map<string, number>();
+
+  private constructor(
+    readonly text: string,
+    private readonly typeNames: readonly string[],
+    private readonly fieldNames: readonly (string | null)[],
+    readonly typeIds: Uint16Array,
+    readonly starts: Uint32Array,
+    readonly ends: Uint32Array,
+    readonly parents: Int32Array,
+    readonly subtreeEnds: Uint32Array,
+    readonly fieldIds: Uint16Array,
+    readonly flags: Uint8Array,
+  ) {
+    this.objects = new Array<PlainNode | undefined>(typeIds.length);
+  }
+
+  get rootNode(): PlainNode {
+    return this.node(0)!;
+  }
+
+  /** Copies `tree` (whose text is `text`); the caller still owns and deletes `tree`. */
+  static copy(tree: Tree, text: string): PlainTree {
+    const language: Language = tree.language;
+    let capacity = 1024;
+    let typeIds = new Uint16Array(capacity);
+    let starts = new Uint32Array(capacity);
+    let ends = new Uint32Array(capacity);
+    let parents = new Int32Array(capacity);
+    let subtreeEnds = new Uint32Array(capacity);
+    let fieldIds = new Uint16Array(capacity);
+    let flags = new Uint8Array(capacity);
+    let count = 0;
+    const cursor = tree.walk();
+    try {
+      // The open nodes from the root down to the current one (indices).
+      const path: number[] = [];
+      for (;;) {
+        if (count === capacity) {
+          capacity *= 2;
+          typeIds = grow(typeIds, new Uint16Array(capacity));
+          starts = grow(starts, new Uint32Array(capacity));
+          ends = grow(ends, new Uint32Array(capacity));
+          parents = grow(parents, new Int32Array(capacity));
+          subtreeEnds = grow(subtreeEnds, new Uint32Array(capacity));
+          fieldIds = grow(fieldIds, new Uint16Array(capacity));
+          flags = grow(flags, new Uint8Array(capacity));
+        }
+        const index = count++;
+        const start = cursor.startIndex;
+        const end = cursor.endIndex;
+        const typeId = cursor.nodeTypeId;
+        typeIds[index] = typeId;
+        starts[index] = start;
+        ends[index] = end;
+        parents[index] = path.length > 0 ? path[path.length - 1]! : -1;
+        fieldIds[index] = path.length > 0 ? cursor.currentFieldId : 0;
+        let flag = cursor.nodeIsNamed ? NAMED : 0;
+        // Only the parser's inserted tokens are missing, and they are empty.
+        if (start === end && cursor.nodeIsMissing) flag |= MISSING | HAS_ERROR;
+        if (typeId === ERROR_SYMBOL) flag |= HAS_ERROR;
+        flags[index] = flag;
+        if (cursor.gotoFirstChild()) {
+          path.push(index);
+          continue;
+        }
+        subtreeEnds[index] = count;
+        // Close every node whose last child this was, passing errors up.
+        let moved = cursor.gotoNextSibling();
+        while (!moved && path.length > 0) {
+          const closed = path.pop()!;
+          subtreeEnds[closed] = count;
+          if (!cursor.gotoParent()) break;
+          moved = cursor.gotoNextSibling();
+        }
+        if (!moved) break;
+      }
+    } finally {
+      cursor.delete();
+    }
+    // A node has an error when it is one, is missing, or a descendant is (children come after
+    // their parent in pre-order, so a backward pass sees every child before its parent).
+    for (let i = count - 1; i > 0; i--) if (flags[i]! & HAS_ERROR) flags[parents[i]!]! |= HAS_ERROR;
+    return new PlainTree(
+      text,
+      language.types,
+      language.fields,
+      typeIds.slice(0, count),
+      starts.slice(0, count),
+      ends.slice(0, count),
+      parents.slice(0, count),
+      subtreeEnds.slice(0, count),
+      fieldIds.slice(0, count),
+      flags.slice(0, count),
+    );
+  }
+
+  /**
+   * Drops the node objects handed out so far (and the child arrays they cache); the arrays
+   * stay. For a tree kept between two walks, so the first walk's objects are not kept too.
+   */
+  forgetNodes(): void {
+    this.objects = new Array<PlainNode | undefined>(this.typeIds.length);
+  }
+
+  get nodeCount(): number {
+    return this.typeIds.length;
+  }
+
+  node(index: number): PlainNode | null {
+    if (index < 0 || index >= this.typeIds.length) return null;
+    return (this.objects[index] ??= new PlainNode(this, index));
+  }
+
+  typeName(index: number): string {
+    return this.typeNames[this.typeIds[index]!] ?? 'ERROR';
+  }
+
+  fieldId(name: string): number {
+    let id = this.fieldIdsByName.get(name);
+    if (id === undefined) {
+      id = this.fieldNames.indexOf(name);
+      if (id <= 0) id = -1;
+      this.fieldIdsByName.set(name, id);
+    }
+    return id;
+  }
+
+  /** The index of each child of `index`, in order. */
+  childIndices(index: number): number[] {
+    const children: number[] = [];
+    const end = this.subtreeEnds[index]!;
+    for (let child = index + 1; child < end; child = this.subtreeEnds[child]!) children.push(child);
+    return children;
+  }
+}
+
+const NAMED = 1;
+const MISSING = 2;
+const HAS_ERROR = 4;
+/** tree-sitter's symbol for ERROR nodes. */
+const ERROR_SYMBOL = 65535;
+
+function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/** One node of a `PlainTree`, with the part of web-tree-sitter's `Node` API the analysis reads. */
+export class PlainNode implements SyntaxNode {
+  private childrenCache: PlainNode[] | undefined;
+  private namedCache: PlainNode[] | undefined;
+
+  constructor(
+    private readonly tree: PlainTree,
+    readonly id: number,
+  ) {}
+
+  get type(): string {
+    return this.tree.typeName(this.id);
+  }
+  get startIndex(): number {
+    return this.tree.starts[this.id]!;
+  }
+  get endIndex(): number {
+    return this.tree.ends[this.id]!;
+  }
+  get text(): string {
+    return this.tree.text.slice(this.tree.starts[this.id]!, this.tree.ends[this.id]!);
+  }
+  get isNamed(): boolean {
+    return (this.tree.flags[this.id]! & NAMED) !== 0;
+  }
+  get isMissing(): boolean {
+    return (this.tree.flags[this.id]! & MISSING) !== 0;
+  }
+  get hasError(): boolean {
+    return (this.tree.flags[this.id]! & HAS_ERROR) !== 0;
+  }
+  get parent(): PlainNode | null {
+    return this.tree.node(this.tree.parents[this.id]!);
+  }
+  get children(): PlainNode[] {
+    return (this.childrenCache ??= this.tree.childIndices(this.id).map((index) => this.tree.node(index)!));
+  }
+  get namedChildren(): PlainNode[] {
+    return (this.namedCache ??= this.children.filter((child) => child.isNamed));
+  }
+  get childCount(): number {
+    return this.children.length;
+  }
+  get namedChildCount(): number {
+    return this.namedChildren.length;
+  }
+  child(index: number): PlainNode | null {
+    return this.children[index] ?? null;
+  }
+  namedChild(index: number): PlainNode | null {
+    return this.namedChildren[index] ?? null;
+  }
+  childForFieldName(name: string): PlainNode | null {
+    const field = this.tree.fieldId(name);
+    if (field === -1) return null;
+    for (const child of this.children) if (this.tree.fieldIds[child.id] === field) return child;
+    return null;
+  }
+  childrenForFieldName(name: string): PlainNode[] {
+    const field = this.tree.fieldId(name);
+    return field === -1 ? [] : this.children.filter((child) => this.tree.fieldIds[child.id] === field);
+  }
+  get previousNamedSibling(): PlainNode | null {
+    const parent = this.parent;
+    if (!parent) return null;
+    let previous: PlainNode | null = null;
+    for (const sibling of parent.children) {
+      if (sibling === this) return previous;
+      if (sibling.isNamed) previous = sibling;
+    }
+    return null;
+  }
+  /** This node and its descendants of the given types, in source order (as tree-sitter's). */
+  descendantsOfType(types: string | string[]): PlainNode[] {
+    const wanted = typeof types === 'string' ? [types] : types;
+    const found: PlainNode[] = [];
+    const end = this.tree.subtreeEnds[this.id]!;
+    for (let index = this.id; index < end; index++) {
+      if (wanted.includes(this.tree.typeName(index))) found.push(this.tree.node(index)!);
+    }
+    return found;
+  }
+}
