@@ -1,0 +1,94 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PhpParser, PlainTree, type SyntaxNode } from '../../core/src';
+import { loadGrammarBytes } from '../src/node-runtime';
+import { fixturesRoot } from './support';
+
+/** Every `.php` file under a folder, recursively. */
+function phpFiles(folder: string): string[] {
+  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) return phpFiles(full);
+    return entry.name.endsWith('.php') ? [full] : [];
+  });
+}
+
+/** Fields of the PHP grammar the analysis asks for. */
+const FIELDS = ['body', 'name', 'arguments', 'parameters', 'condition', 'left', 'right', 'operator', 'function', 'object', 'scope', 'value', 'alternative', 'type', 'return_type', 'default_value', 'attributes'];
+
+/** `what` of the plain node equals that of web-tree-sitter's node, and so on down both trees. */
+function assertSameTree(plain: SyntaxNode, wasm: SyntaxNode, where: string): void {
+  const stack: [SyntaxNode, SyntaxNode][] = [[plain, wasm]];
+  while (stack.length > 0) {
+    const [p, w] = stack.pop()!;
+    const at = `${where}@${w.startIndex}-${w.endIndex} ${w.type}`;
+    assert.deepEqual(
+      [p.type, p.startIndex, p.endIndex, p.isNamed, p.isMissing, p.hasError, p.childCount, p.namedChildCount, p.text],
+      [w.type, w.startIndex, w.endIndex, w.isNamed, w.isMissing, w.hasError, w.childCount, w.namedChildCount, w.text],
+      at,
+    );
+    for (const field of FIELDS) {
+      const spanOf = (node: SyntaxNode | null | undefined): string => (node ? `${node.type}@${node.startIndex}-${node.endIndex}` : 'none');
+      assert.equal(spanOf(p.childForFieldName(field)), spanOf(w.childForFieldName(field)), `${at} field ${field}`);
+      assert.deepEqual(p.childrenForFieldName(field).map(spanOf), w.childrenForFieldName(field).map(spanOf), `${at} fields ${field}`);
+    }
+    assert.equal(p.previousNamedSibling?.startIndex, w.previousNamedSibling?.startIndex, `${at} previous named sibling`);
+    assert.equal(p.parent?.startIndex, w.parent?.startIndex, `${at} parent`);
+    for (let i = 0; i < w.childCount; i++) stack.push([p.child(i)!, w.child(i)!]);
+  }
+}
+
+describe('plain syntax trees (one copy of the wasm tree, read as arrays)', () => {
+  let parser: PhpParser;
+  before(async () => {
+    parser = await PhpParser.create(await loadGrammarBytes());
+  });
+
+  const broken = [
+    '<?php function f( { session_start();',
+    '<?php if ($a) { sleep(1);',
+    '<?php $x = ;\n$y = 1;',
+    '<?php class A { public function f() { return $this->; } }',
+    'plain text <?= $x ?> more <?php echo "a{$b[1]}c";',
+  ];
+  const cases: [string, string][] = [
+    ...phpFiles(fixturesRoot).map((file): [string, string] => [path.relative(fixturesRoot, file), fs.readFileSync(file, 'utf8')]),
+    ...broken.map((text, i): [string, string] => [`broken ${i}`, text]),
+  ];
+
+  it('reads every node of every PHP fixture (and broken code) as web-tree-sitter does', () => {
+    assert.ok(cases.length > 100, 'the fixtures are found');
+    for (const [name, text] of cases) {
+      const wasm = parser.parse(text);
+      try {
+        assertSameTree(PlainTree.copy(wasm, text).rootNode, wasm.rootNode, name);
+      } finally {
+        wasm.delete();
+      }
+    }
+  });
+
+  it('finds the descendants of given types in source order, the node itself included', () => {
+    const text = '<?php function f() { session_start(); if ($a) { sleep(1); g(function () { h(); }); } }';
+    const wasm = parser.parse(text);
+    try {
+      const plain = PlainTree.copy(wasm, text);
+      const names = (nodes: readonly (SyntaxNode | null)[]): string[] => nodes.map((n) => n!.text);
+      for (const types of [['function_call_expression'], ['function_definition', 'anonymous_function'], ['program']]) {
+        assert.deepEqual(names(plain.rootNode.descendantsOfType(types)), names(wasm.rootNode.descendantsOfType(types)), types.join());
+      }
+      assert.equal(plain.rootNode.descendantsOfType('function_call_expression').length, 4);
+    } finally {
+      wasm.delete();
+    }
+  });
+
+  it('hands out one object per node, so a node met twice is the same object', () => {
+    const plain = parser.parsePlain('<?php f(1);');
+    const call = plain.rootNode.descendantsOfType('function_call_expression')[0]!;
+    assert.equal(call.parent!.namedChildren[0], call);
+    plain.forgetNodes();
+    assert.equal(plain.rootNode.descendantsOfType('function_call_expression')[0]!.text, 'f(1)');
+  });
+});
