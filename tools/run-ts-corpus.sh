@@ -7,8 +7,12 @@
 # $OUT/findings.jsonl, and the raw reports and stderr to $OUT/<package>.{json,err,time}.
 # A findings cell reads "N (a warning, b info)" when N > 0.
 # The tool is copied to a temporary directory first, so a rebuild during the run cannot change it.
-# Usage: bash tools/run-ts-corpus.sh [package...]   (default: every package below)
+# Usage: bash tools/run-ts-corpus.sh [package...]   (default: every npm package below)
 #   OUT=/tmp/ts-corpus-run (default) — where the reports go
+#   CORPUS=<dir> — where the packages are (default corpus/ts/). The applications checked out
+#     from source (APP_COMMIT below: `git archive <commit>` of the public repository per folder,
+#     no node_modules, no .fetched stamp) are run from their repository root with `check .`,
+#     as a new user would; name them to run them (CORPUS=/work/corpus/ts).
 #   SKIP_BUILD=1 — use cli/out as it is, without `npx tsc -b && node esbuild.mjs`
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +21,7 @@ OUT="${OUT:-/tmp/ts-corpus-run}"
 # The physical path: corpus/ may be a symlink, and a --config path reached through a symlink
 # is resolved against the logical directory while the tool's cwd is the physical one, which
 # makes the configuration's `ignore` globs match nothing.
-C="$(realpath "$ROOT/corpus/ts")"
+C="$(realpath "${CORPUS:-$ROOT/corpus/ts}")"
 
 # package -> paths given to `check` (relative to corpus/ts/<package>)
 declare -A PATHS=(
@@ -33,6 +37,11 @@ declare -A PATHS=(
   [payload]="dist"
   [parse-server]="lib"
   [graphile-worker]="dist"
+)
+# Applications from source (issue 10, docs/corpus-review.md): the commit each folder holds.
+declare -A APP_COMMIT=(
+  [umami]=c0ea3ae [hoppscotch]=afc2cf1 [documenso]=7533016 [logto]=1fbc554 [dub]=1de955f
+  [novu]=74a2e9a [medusa]=59e6747 [comp]=09aa8ba
 )
 ORDER=(ghost medusa directus-api uptime-kuma verdaccio
        backstage-catalog backstage-scaffolder strapi-core strapi-database payload parse-server graphile-worker)
@@ -61,9 +70,12 @@ printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' Package 'Files analysed' Ti
 echo '|---|---:|---:|---:|---:|---:|---:|---|'
 for pkg in "${PKGS[@]}"; do
   paths="${PATHS[$pkg]:-}"
+  # A source checkout (no .fetched stamp) of an application: the whole repository.
+  if [ ! -f "$C/$pkg/.fetched" ] && [ -n "${APP_COMMIT[$pkg]:-}" ] && [ -d "$C/$pkg" ]; then paths="."; fi
   if [ -z "$paths" ]; then echo "run-ts-corpus: unknown package '$pkg'" >&2; exit 1; fi
-  if [ ! -f "$C/$pkg/.fetched" ]; then echo "run-ts-corpus: $pkg not fetched (bash tools/fetch-ts-corpus.sh $pkg)" >&2; exit 1; fi
-  spec="$(cat "$C/$pkg/.fetched")"
+  if [ -f "$C/$pkg/.fetched" ]; then spec="$(cat "$C/$pkg/.fetched")"
+  elif [ "$paths" = "." ]; then spec="$pkg@${APP_COMMIT[$pkg]}"
+  else echo "run-ts-corpus: $pkg not fetched (bash tools/fetch-ts-corpus.sh $pkg)" >&2; exit 1; fi
   cfg=()
   if [ -n "${CONFIG_IGNORE[$pkg]:-}" ]; then
     # --config makes the file's folder the project root: put it at the package root.

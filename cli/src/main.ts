@@ -16,6 +16,7 @@ import { renderJson } from './render/json';
 import { renderPretty } from './render/pretty';
 import { buildReport } from './report';
 import { VERSION } from './version';
+import { diskLibraryCache, libraryCacheFolder } from './library-disk-cache';
 
 /** Everything main touches outside itself, so tests run it in-process with fakes. */
 export interface MainEnvironment {
@@ -172,9 +173,13 @@ export function describeUnexpected(err: unknown, verbose: boolean): string {
   return `session-lint: internal error: ${message}${detail}\n`;
 }
 
-/** The real analyzer: the parser's wasm files, read next to the bundle or from node_modules. */
+/**
+ * The real analyzer: the parser's wasm files, read next to the bundle or from node_modules;
+ * what installed packages do is kept on disk under the nearest `node_modules/.cache/`.
+ */
 async function createNodeAnalyzer(options: AnalyzerOptions): Promise<Analyzer> {
-  return createAnalyzer(await loadGrammarBytes(), options);
+  const folder = libraryCacheFolder(process.cwd());
+  return createAnalyzer(await loadGrammarBytes(), options, folder !== undefined ? diskLibraryCache(folder) : undefined);
 }
 
 function runAsProcess(): void {

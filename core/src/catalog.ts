@@ -288,7 +288,16 @@ export interface NodeEventEmitter {
  */
 export interface NodeRequestHandlers {
   /** Server frameworks, by the modules whose import makes a file a server file; the first that fits names it. */
-  readonly servers: readonly { readonly name: string; readonly modules: readonly string[] }[];
+  readonly servers: readonly {
+    readonly name: string;
+    readonly modules: readonly string[];
+    /**
+     * The position of a middleware's `next` parameter when awaiting it waits for the rest of
+     * the request (Koa `(ctx, next)`: 1): calling it runs the middleware and handler
+     * registered after it. Absent where `next()` returns before async handlers finish (Express).
+     */
+    readonly nextParameter?: number;
+  }[];
   /** The name when a route has a path but the file imports none of `servers`. */
   readonly defaultServer: string;
   /** Methods of an app or router that register a route for an HTTP method (`get`, `post`, `all`). */

@@ -3,7 +3,7 @@ import type { AnalysisResult, AnalyzerOptions, ProjectHost, SourceFile } from '.
 import { phpNativeCatalog } from './catalog/php-native';
 import { analyzeProject, type EnabledRule } from './project-analysis';
 import { allRules } from './registry';
-import { memoryLibraryCache } from './typescript/library-cache';
+import { memoryLibraryCache, type LibraryFactsCache } from './typescript/library-cache';
 
 /** The wasm files the PHP parser needs; the host reads them (the engine does no I/O). */
 export interface GrammarBytes {
@@ -21,14 +21,19 @@ export interface Analyzer {
   analyzeProject(files: readonly SourceFile[], host?: ProjectHost): AnalysisResult;
 }
 
-export async function createAnalyzer(grammar: GrammarBytes, options: AnalyzerOptions = {}): Promise<Analyzer> {
+export async function createAnalyzer(
+  grammar: GrammarBytes,
+  options: AnalyzerOptions = {},
+  /** What installed packages do, kept between runs (the CLI's is on disk); by default in memory. */
+  libraryCache: LibraryFactsCache = memoryLibraryCache(),
+): Promise<Analyzer> {
   const parser = await PhpParser.create(grammar);
   const enabled: EnabledRule[] = allRules.flatMap((rule) => {
     const setting = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
     return setting === 'off' ? [] : [{ rule, severity: setting }];
   });
-  // What installed packages do, derived once per package version for the analyzer's lifetime.
-  const libraryCache = memoryLibraryCache();
+  // What installed packages do is derived once per package version for the analyzer's
+  // lifetime (and longer with a cache on disk).
   const run = (files: readonly SourceFile[], host: ProjectHost | undefined): AnalysisResult => {
     try {
       return analyzeProject(parser, phpNativeCatalog, enabled, options, files, host, libraryCache);

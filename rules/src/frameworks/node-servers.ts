@@ -9,8 +9,11 @@ import type { NodeRequestHandlers } from '../../../core/src';
 export const nodeServers: NodeRequestHandlers = {
   // The first whose module the file imports names the framework.
   servers: [
-    { name: 'koa', modules: ['koa', '@koa/router', 'koa-router'] },
+    // `await next()` in a Koa middleware returns when everything registered after it is done.
+    { name: 'koa', modules: ['koa', '@koa/router', 'koa-router'], nextParameter: 1 },
     { name: 'fastify', modules: ['fastify'] },
+    // Express's `next()` returns before an async handler has finished (it does not return the
+    // handler's promise): awaiting it holds nothing across the handler's slow work.
     { name: 'express', modules: ['express', 'express-session', 'express-openid-connect'] },
   ],
   defaultServer: 'express',

@@ -74,6 +74,8 @@ export class LibrarySummaries {
   private readonly existing = new Map<string, boolean>();
   private analysed = 0;
   private overBudget = 0;
+  /** Part of every cache key: facts derived with another catalog are not these facts. */
+  private readonly fingerprint: string;
 
   constructor(
     private readonly host: ProjectHost,
@@ -85,6 +87,7 @@ export class LibrarySummaries {
   ) {
     this.installed = new InstalledPackages(host, levelsAbove);
     this.known = catalogModules(base);
+    this.fingerprint = catalogFingerprint(base);
   }
 
   /**
@@ -156,9 +159,13 @@ export class LibrarySummaries {
       if (depth === 0) this.notInstalled.add(found.name);
       return undefined;
     }
-    const key = `${found.name}@${found.version}:${found.subpath}`;
+    const key = `${this.fingerprint}/${found.name}@${found.version}:${found.subpath}`;
     const cached = this.cache.get(key);
-    if (cached && covers(cached, wanted)) return cached;
+    if (cached && covers(cached, wanted)) {
+      // A bound that cut it then cut what the catalog says now: still worth a note.
+      if (cached.cut) this.cutPackages.set(found.name, cached.cut);
+      return cached;
+    }
     if (this.derivedHere.get(key) === null) return undefined;
     if (this.inProgress.has(key) || depth > MAX_DEPTH) return undefined;
     // Names asked for before are examined again with the new ones (the facts replace the old).
@@ -478,4 +485,18 @@ function catalogModules(catalog: NodeCatalog): (module: string) => boolean {
 function listed(items: readonly string[]): string {
   const shown = items.slice(0, MAX_LISTED).join(', ');
   return items.length > MAX_LISTED ? `${shown} and ${items.length - MAX_LISTED} more` : shown;
+}
+
+/**
+ * A short hash of the catalog that judges packages (FNV-1a over its JSON): a cache kept on disk
+ * between runs must not answer with facts a different catalog derived.
+ */
+function catalogFingerprint(catalog: NodeCatalog): string {
+  const text = JSON.stringify(catalog);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
 }

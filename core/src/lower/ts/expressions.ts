@@ -19,6 +19,7 @@ import { transactionEffect } from './transactions';
 import { awaitedEventWork, promiseExecutorWork } from './promises';
 import { holderQueryEffect } from './queries';
 import { helperReleases } from './releasing-helpers';
+import { middlewareChainCalls } from './middleware-chains';
 
 export { acquire } from './resources';
 import { lowerSessionExpression } from './sessions';
@@ -157,6 +158,8 @@ function lowerCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, 
   if (!effect && awaited) for (const listener of awaitedListenerCalls(ctx, node, callee)) after = ctx.emit(after, listener);
   // `return knex.transaction(fn)`: the unit runs its parameter inside the transaction.
   after = lowerForwardedScope(ctx, node, after);
+  // `router.post('/x', auth, handler)`: each middleware's `next()` runs what is registered after it.
+  for (const chained of middlewareChainCalls(ctx, node, (value) => registeredCallable(ctx, value))) after = ctx.emit(after, chained);
   // `done(client)`: a helper of this file that releases what it is given.
   for (const release of helperReleases(ctx, node)) after = ctx.emit(after, release);
   return chained ? runChainCallbacks(ctx, node, after) : after;
@@ -333,6 +336,14 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
 function slowEffect(entry: NodeSlowExport, display: string, span: Effect['span'], awaited: boolean): Effect | undefined {
   if (entry.whenAwaited && !awaited) return undefined;
   return { kind: 'slow', slowKind: entry.kind, callee: display, span };
+}
+
+/** A closure written at a registration, or a function of this file or another module named there. */
+function registeredCallable(ctx: TsUnitContext, value: ts.Expression): CallTarget | undefined {
+  const node = unwrap(value);
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return { type: 'closure', file: ctx.facts.file, start: node.getStart(ctx.facts.source) };
+  if (!ts.isIdentifier(node) || ctx.parameters.has(node.text)) return undefined;
+  return ctx.facts.functions.get(node.text) ?? importedCallable(ctx, node);
 }
 
 /** A function of another module passed by name (`withClient(renderReport)`). */

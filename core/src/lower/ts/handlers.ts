@@ -12,7 +12,7 @@ import { unwrap } from './syntax';
  */
 
 /** The server framework the file imports (express, koa, fastify), if any. */
-function serverFramework(web: NodeRequestHandlers, imports: ImportFacts): string | undefined {
+export function serverFramework(web: NodeRequestHandlers, imports: ImportFacts): string | undefined {
   const modules = new Set([...imports.bindings.values()].map((ref) => ref.module));
   return web.servers.find((f) => f.modules.some((m) => modules.has(m)))?.name;
 }
