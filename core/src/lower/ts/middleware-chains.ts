@@ -27,6 +27,15 @@ import { unwrap } from './syntax';
 
 /** Registrations looked at per scope; a scope with more is cut (and said so). */
 const MAX_REGISTRATIONS = 2000;
+/**
+ * Middleware calls emitted per unit (each is a summary of the middleware with one handler
+ * bound): middlewares × routes grows fast in a big app file; past it, later routes are cut
+ * (and said so).
+ */
+const MAX_CHAIN_CALLS = 2000;
+
+/** Per unit being lowered: how many middleware calls it emitted, and whether the cut was said. */
+const emittedByUnit = new WeakMap<TsUnitContext, { count: number; said: boolean }>();
 
 interface Registration {
   readonly call: ts.CallExpression;
@@ -65,6 +74,8 @@ export function middlewareChainCalls(ctx: TsUnitContext, node: ts.CallExpression
   }
   const earlier = all.slice(0, position).filter((r) => r.receiver === here.receiver && r.method === web.middlewareMethod).flatMap((r) => r.callables);
   const calls: CallEffect[] = [];
+  const emitted = emittedByUnit.get(ctx) ?? { count: 0, said: false };
+  emittedByUnit.set(ctx, emitted);
   for (const { handler, before } of behind) {
     const handlerTarget = resolve(handler);
     if (!handlerTarget) continue;
@@ -72,6 +83,12 @@ export function middlewareChainCalls(ctx: TsUnitContext, node: ts.CallExpression
       if (!mayCallNext(middleware, nextIndex)) continue;
       const target = resolve(middleware);
       if (!target) continue;
+      if (emitted.count >= MAX_CHAIN_CALLS) {
+        if (!emitted.said) ctx.facts.problems.push({ span: ctx.span(handler), message: `more than ${MAX_CHAIN_CALLS} middleware-and-route pairs in one function: the middleware run before this route and later ones is not followed` });
+        emitted.said = true;
+        return calls;
+      }
+      emitted.count++;
       calls.push({
         kind: 'call',
         target,
