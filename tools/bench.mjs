@@ -4,13 +4,19 @@
 // comparison a ratio within this one run (these machines are shared and noisy).
 // Writes docs/benchmarks.md (table and reading) and docs/benchmarks.json (raw runs).
 // Usage (after tools/bench.sh installed the tools and corpora):
-//   node tools/bench.mjs --php-corpus DIR --ts-corpus DIR [--runs N] [--skip-slow]
+//   node tools/bench.mjs --php-corpus DIR --ts-corpus DIR [--runs N] [--budget S] [--skip-slow]
+//   --runs N     at most N runs per row (default 3)
+//   --budget S   no further run of a row once its runs took S seconds of wall time (default 40),
+//                so a slow row is measured once and the whole benchmark stays near 15 minutes
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { markdown } from './bench-report.mjs';
 
+const require = createRequire(import.meta.url);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -18,14 +24,29 @@ const option = (name, fallback) => {
   return at === -1 ? fallback : args[at + 1];
 };
 const runs = Number(option('--runs', '3'));
+const budget = Number(option('--budget', '40'));
 const skipSlow = args.includes('--skip-slow');
 const phpCorpus = path.resolve(option('--php-corpus', path.join(repo, 'corpus')));
 const tsCorpus = path.resolve(option('--ts-corpus', path.join(repo, 'corpus/bench-ts')));
 const phpProjects = ['wordpress', 'mediawiki', 'mediawiki-classes', 'phpmyadmin', 'roundcube-core'].map((name) => path.join(phpCorpus, name));
-const bench = path.join(repo, '.bench');
-const bin = (name) => path.join(bench, 'node_modules/.bin', name);
+const bin = (name) => path.join(repo, 'node_modules/.bin', name);
 const sessionLint = path.join(repo, 'cli/out/session-lint.js');
+const parseOnly = path.join(repo, 'tools/bench-parse-only.mjs');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'session-lint-bench-'));
+const cpus = os.availableParallelism?.() ?? os.cpus().length;
+const started = Date.now();
+
+/** The native ast-grep binary when its platform package is installed (no wrapper per run). */
+function astGrepBinary() {
+  for (const suffix of ['-gnu', '-musl', '']) {
+    try {
+      return require.resolve(`@ast-grep/cli-${process.platform}-${process.arch}${suffix}/ast-grep`);
+    } catch {
+      // Not this variant.
+    }
+  }
+  return bin('ast-grep');
+}
 
 /** One command under GNU time: wall, CPU (user + system) and peak RSS, plus its stdout. */
 function timed(command, commandArgs, cwd = repo) {
@@ -33,7 +54,7 @@ function timed(command, commandArgs, cwd = repo) {
   const last = result.stderr.trim().split('\n').pop() ?? '';
   const [wall, user, system, rssKb] = last.split(' ').map(Number);
   if (!Number.isFinite(wall)) throw new Error(`${command} ${commandArgs.join(' ')} failed: ${result.stderr.slice(-2000)}`);
-  return { wall, cpu: user + system, rssMb: rssKb / 1024, stdout: result.stdout, status: result.status };
+  return { wall, cpu: user + system, rssMb: rssKb / 1024, stdout: result.stdout, stderr: result.stderr, status: result.status };
 }
 
 const median = (values) => {
@@ -42,26 +63,39 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-/** A row: `count` times the command, medians of each measure, and what the tool found. */
-function row(id, label, command, commandArgs, found, times = runs, cwd = repo) {
+/**
+ * A row: the command up to `times` times (fewer once the runs took `budget` seconds), the
+ * median of each measure, and what the tool found (from the last run's output). `before`
+ * runs untimed before each run (emptying a cache folder).
+ */
+function row(id, label, command, commandArgs, found, { times = runs, cwd = repo, before } = {}) {
   const samples = [];
   let output;
-  for (let i = 0; i < times; i++) {
+  let spent = 0;
+  for (let i = 0; i < times && (i === 0 || spent < budget); i++) {
+    before?.();
     const one = timed(command, commandArgs, cwd);
     samples.push({ wall: one.wall, cpu: one.cpu, rssMb: one.rssMb });
+    spent += one.wall;
     output = one;
+  }
+  let what;
+  try {
+    what = found(output);
+  } catch (err) {
+    what = `unreadable output (exit ${output.status}): ${String(err.message ?? err).slice(0, 200)}`;
   }
   const result = {
     id,
     label,
-    runs: times,
+    runs: samples.length,
     wall: median(samples.map((s) => s.wall)),
     cpu: median(samples.map((s) => s.cpu)),
     rssMb: median(samples.map((s) => s.rssMb)),
-    found: found(output),
+    found: what,
     samples,
   };
-  console.error(`bench: ${label}: ${result.wall.toFixed(2)} s wall, ${result.cpu.toFixed(2)} s CPU, ${result.rssMb.toFixed(0)} MB, ${result.found}`);
+  console.error(`bench: ${label}: ${result.wall.toFixed(2)} s wall, ${result.cpu.toFixed(2)} s CPU, ${result.rssMb.toFixed(0)} MB, ${result.found} (${result.runs} run(s), ${((Date.now() - started) / 1000).toFixed(0)} s so far)`);
   return result;
 }
 
@@ -81,20 +115,31 @@ function filesUnder(folders, extensions, excluded = []) {
 
 const bytesOf = (files) => files.reduce((sum, file) => sum + fs.statSync(file).size, 0);
 
-// What session-lint reports, and what each other tool's output amounts to.
+// What session-lint reports (and, when its report says, how many files it parsed or read
+// from the cache), and what each other tool's output amounts to.
 const findingsOf = (one) => {
   const report = JSON.parse(one.stdout);
-  return `${report.findings.length} findings`;
+  const bySeverity = {};
+  for (const finding of report.findings) bySeverity[finding.severity] = (bySeverity[finding.severity] ?? 0) + 1;
+  const severities = Object.entries(bySeverity).map(([severity, n]) => `${n} ${severity}`).join(', ');
+  const stats = report.stats;
+  const work = stats ? `; ${[`${stats.filesParsed} parsed`, stats.filesFromCache ? `${stats.filesFromCache} from the cache` : '', stats.filesNotParsed ? `${stats.filesNotParsed} not parsed` : ''].filter(Boolean).join(', ')}` : '';
+  return `${report.findings.length} findings${severities ? ` (${severities})` : ''}${work}`;
 };
 const linesOf = (what) => (one) => `${one.stdout.split('\n').filter(Boolean).length} ${what}`;
-const astGrepMatches = (one) => `${one.stdout.split('\n').filter((line) => line.startsWith('{')).length} matches`;
+const astGrepMatches = (one) => {
+  const matches = one.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+  return `${matches.length} matches in ${new Set(matches.map((m) => m.file)).size} files`;
+};
 const phpcsFound = (one) => {
-  const total = /A TOTAL OF (\d+) ERRORS?/.exec(one.stdout);
-  return `${total ? total[1] : 0} calls flagged`;
+  const total = /A TOTAL OF (\d+) ERRORS? AND \d+ WARNINGS? WERE FOUND IN (\d+) FILES?/.exec(one.stdout);
+  return total ? `${total[1]} calls flagged in ${total[2]} files` : '0 calls flagged';
 };
 const eslintFound = (one) => {
   const report = JSON.parse(one.stdout || '[]');
-  return `${report.reduce((sum, file) => sum + file.messages.length, 0)} reports`;
+  const messages = report.flatMap((file) => file.messages);
+  const fatal = messages.filter((m) => m.fatal).length;
+  return `${messages.length - fatal} reports in ${report.filter((f) => f.messages.some((m) => !m.fatal)).length} files${fatal ? ` (${fatal} parse errors)` : ''}`;
 };
 
 /** The names the catalogs know that can start a lock: the floor searches for these. */
@@ -110,40 +155,84 @@ async function lockNames() {
   return [...names].sort();
 }
 
+/**
+ * A generated PHP file of `size` bytes: plain functions (loops, arrays, strings), and every
+ * hundredth one a handler that holds the session across a sleep, as generated code mostly is.
+ */
 function generatedPhp(size) {
+  const plain = (i) =>
+    `function step_${i}(array $input): int {\n    $total = 0;\n    foreach ($input as $key => $value) {\n        $total += strlen((string) $value) * ${i};\n    }\n    return $total + count($input);\n}\n`;
   const handler = (i) => `function handler_${i}() {\n    session_start();\n    $_SESSION['n'] = ${i};\n    sleep(1);\n}\n`;
-  let text = '<?php\n';
-  for (let i = 0; text.length < size; i++) text += handler(i);
+  const parts = ['<?php\n'];
+  for (let i = 0, length = 6; length < size; i++) {
+    const part = i % 100 === 0 ? handler(i) : plain(i);
+    parts.push(part);
+    length += part.length;
+  }
   const file = path.join(scratch, 'generated.php');
-  fs.writeFileSync(file, text);
+  fs.writeFileSync(file, parts.join(''));
   return file;
 }
 
+/** The same for TypeScript: plain functions, every hundredth a handler holding the module's pooled client across a fetch. */
 function generatedTs(size) {
+  const plain = (i) =>
+    `export function step${i}(input: readonly string[]): number {\n  let total = 0;\n  for (const value of input) {\n    total += value.length * ${i};\n  }\n  return total + input.length;\n}\n`;
   const handler = (i) =>
-    `export async function handler${i}(pool: Pool) {\n  const client = await pool.connect();\n  await fetch('https://example.com/${i}');\n  client.release();\n}\n`;
-  let text = "import { Pool } from 'pg';\n";
-  for (let i = 0; text.length < size; i++) text += handler(i);
+    `export async function handler${i}() {\n  const client = await pool.connect();\n  await fetch('https://example.com/${i}');\n  client.release();\n}\n`;
+  const parts = ["import { Pool } from 'pg';\n\nconst pool = new Pool();\n"];
+  for (let i = 0, length = parts[0].length; length < size; i++) {
+    const part = i % 100 === 0 ? handler(i) : plain(i);
+    parts.push(part);
+    length += part.length;
+  }
   const file = path.join(scratch, 'generated.ts');
-  fs.writeFileSync(file, text);
+  fs.writeFileSync(file, parts.join(''));
   return file;
+}
+
+// What this build of session-lint offers (the benchmark also runs on older builds).
+const help = spawnSync('node', [sessionLint, 'check', '--help'], { encoding: 'utf8' }).stdout;
+const features = { jobs: help.includes('--jobs'), cache: help.includes('--cache') };
+
+/**
+ * session-lint's rows for one corpus: cold with one thread and with every core (when --jobs
+ * exists), then the cache filled once and warm runs over the unchanged tree (when --cache exists).
+ */
+function sessionLintRows(prefix, what, targets) {
+  const check = [sessionLint, 'check', '--format', 'json', '--include-vendor', '--no-ignore'];
+  const out = [];
+  if (features.jobs) {
+    out.push(row(`${prefix}-cold-1`, `session-lint, ${what}, cold, --jobs 1`, 'node', [...check, '--jobs', '1', ...targets], findingsOf));
+    out.push(row(`${prefix}-cold`, `session-lint, ${what}, cold, --jobs ${cpus}`, 'node', [...check, '--jobs', String(cpus), ...targets], findingsOf));
+  } else {
+    out.push(row(`${prefix}-cold`, `session-lint, ${what}, cold (one thread: no --jobs in this build)`, 'node', [...check, ...targets], findingsOf));
+  }
+  if (features.cache) {
+    const location = path.join(scratch, `${prefix}-cache`);
+    const cached = [...check, '--cache', '--cache-location', location, ...targets];
+    const empty = () => fs.rmSync(location, { recursive: true, force: true });
+    out.push(row(`${prefix}-cache-fill`, `session-lint, ${what}, cold, filling an empty --cache`, 'node', cached, findingsOf, { times: 1, before: empty }));
+    out.push(row(`${prefix}-warm`, `session-lint, ${what}, warm --cache, nothing changed`, 'node', cached, findingsOf));
+  }
+  return out;
 }
 
 const phpFiles = filesUnder(phpProjects, ['.php']);
 const tsFiles = filesUnder([tsCorpus], ['.ts'], ['.d.ts']);
 const corpus = {
   php: { files: phpFiles.length, bytes: bytesOf(phpFiles), projects: phpProjects.map((p) => path.basename(p)) },
-  ts: { files: tsFiles.length, bytes: bytesOf(tsFiles), projects: fs.readdirSync(tsCorpus) },
+  ts: { files: tsFiles.length, bytes: bytesOf(tsFiles), projects: fs.readdirSync(tsCorpus).filter((name) => !name.startsWith('.')) },
 };
 const names = await lockNames();
-const check = ['check', '--format', 'json', '--include-vendor', '--no-ignore'];
+const astGrep = astGrepBinary();
 const rows = [];
 
 // PHP corpus.
-rows.push(row('php-cold', 'session-lint, PHP corpus, cold', 'node', [sessionLint, ...check, ...phpProjects], findingsOf));
+rows.push(...sessionLintRows('php', 'PHP corpus', phpProjects));
 rows.push(row('php-rg', 'floor: rg -l for the catalog names, PHP corpus', 'rg', ['-l', '--no-ignore', '-t', 'php', ...names.flatMap((n) => ['-e', n]), ...phpProjects], linesOf('files')));
-rows.push(row('php-parse', 'floor: parse only (web-tree-sitter), PHP corpus', 'node', [path.join(repo, 'tools/bench-parse-only.mjs'), 'php', ...phpProjects], linesOf('files parsed')));
-rows.push(row('php-ast-grep', "ast-grep 'session_start($$$)', PHP corpus", bin('ast-grep'), ['run', '--pattern', 'session_start($$$)', '--lang', 'php', '--json=stream', ...phpProjects], astGrepMatches));
+rows.push(row('php-parse', 'floor: parse only (web-tree-sitter), PHP corpus', 'node', [parseOnly, 'php', ...phpProjects], linesOf('files parsed')));
+rows.push(row('php-ast-grep', "ast-grep 'session_start($$$)', PHP corpus", astGrep, ['run', '--pattern', 'session_start($$$)', '--lang', 'php', '--json=stream', ...phpProjects], astGrepMatches));
 const relational = path.join(scratch, 'held-session.yml');
 fs.writeFileSync(
   relational,
@@ -165,94 +254,62 @@ fs.writeFileSync(
     '',
   ].join('\n'),
 );
-if (!skipSlow) rows.push(row('php-ast-grep-relational', 'ast-grep relational rule (session_start + slow call, no close), PHP corpus', bin('ast-grep'), ['scan', '--rule', relational, '--json=stream', ...phpProjects], astGrepMatches, 1));
+if (!skipSlow) rows.push(row('php-ast-grep-relational', 'ast-grep relational rule (session_start + slow call, no close, one function), PHP corpus', astGrep, ['scan', '--rule', relational, '--json=stream', ...phpProjects], astGrepMatches, { times: 1 }));
 const phpcsRuleset = path.join(scratch, 'phpcs.xml');
 fs.writeFileSync(
   phpcsRuleset,
   `<?xml version="1.0"?>\n<ruleset name="sessions">\n  <rule ref="Generic.PHP.ForbiddenFunctions">\n    <properties>\n      <property name="forbiddenFunctions" type="array">\n        <element key="session_start" value="null"/>\n      </property>\n    </properties>\n  </rule>\n</ruleset>\n`,
 );
-if (!skipSlow) rows.push(row('php-phpcs', 'phpcs Generic.PHP.ForbiddenFunctions (session_start), PHP corpus', 'phpcs', ['--standard=' + phpcsRuleset, '--report=summary', '-q', '--extensions=php', ...phpProjects], phpcsFound, 1));
+if (!skipSlow) rows.push(row('php-phpcs', 'phpcs Generic.PHP.ForbiddenFunctions (session_start), PHP corpus', 'phpcs', ['-d', 'memory_limit=-1', '--standard=' + phpcsRuleset, '--report=summary', '-q', '--extensions=php', ...phpProjects], phpcsFound, { times: 1 }));
 
 // TypeScript corpus.
-rows.push(row('ts-cold', 'session-lint, TS corpus, cold', 'node', [sessionLint, ...check, tsCorpus], findingsOf));
-rows.push(row('ts-parse', 'floor: parse only (typescript createSourceFile), TS corpus', 'node', [path.join(repo, 'tools/bench-parse-only.mjs'), 'ts', tsCorpus], linesOf('files parsed')));
+rows.push(...sessionLintRows('ts', 'TS corpus', [tsCorpus]));
+rows.push(row('ts-parse', 'floor: parse only (typescript createSourceFile), TS corpus', 'node', [parseOnly, 'ts', tsCorpus], linesOf('files parsed')));
 const eslintConfig = path.join(scratch, 'eslint.config.mjs');
 fs.writeFileSync(
   eslintConfig,
-  `import parser from ${JSON.stringify(path.join(bench, 'node_modules/@typescript-eslint/parser/dist/index.js'))};\nexport default [{ files: ['**/*.ts'], languageOptions: { parser }, rules: { 'no-await-in-loop': 'error' } }];\n`,
+  `import parser from ${JSON.stringify(require.resolve('@typescript-eslint/parser'))};\nexport default [{ files: ['**/*.ts'], languageOptions: { parser }, rules: { 'no-await-in-loop': 'error' } }];\n`,
 );
-rows.push(row('ts-eslint', 'ESLint 9 no-await-in-loop (@typescript-eslint/parser), TS corpus', bin('eslint'), ['--config', eslintConfig, '--no-ignore', '--format', 'json', tsCorpus], eslintFound));
+const eslintVersion = JSON.parse(fs.readFileSync(path.join(repo, 'node_modules/eslint/package.json'), 'utf8')).version;
+// ESLint runs from the corpus (its files must lie under the working directory of a --config run).
+rows.push(row('ts-eslint', `ESLint ${eslintVersion} no-await-in-loop (@typescript-eslint/parser), TS corpus`, bin('eslint'), ['--config', eslintConfig, '--no-ignore', '--format', 'json', '.'], eslintFound, { cwd: tsCorpus }));
 
 // One large generated file of each language.
 const bigPhp = generatedPhp(5 * 1024 * 1024);
-rows.push(row('php-generated', 'session-lint, one generated 5 MB PHP file', 'node', [sessionLint, 'check', '--format', 'json', bigPhp], findingsOf));
-rows.push(row('php-generated-parse', 'floor: parse only, the same 5 MB PHP file', 'node', [path.join(repo, 'tools/bench-parse-only.mjs'), 'php', bigPhp], linesOf('files parsed')));
+const single = [sessionLint, 'check', '--format', 'json'];
+rows.push(row('php-generated', 'session-lint, one generated 5 MB PHP file', 'node', [...single, bigPhp], findingsOf));
+rows.push(row('php-generated-parse', 'floor: parse only, the same 5 MB PHP file', 'node', [parseOnly, 'php', bigPhp], linesOf('files parsed')));
 const bigTs = generatedTs(5 * 1024 * 1024);
-rows.push(row('ts-generated', 'session-lint, one generated 5 MB TS file', 'node', [sessionLint, 'check', '--format', 'json', bigTs], findingsOf));
-rows.push(row('ts-generated-parse', 'floor: parse only, the same 5 MB TS file', 'node', [path.join(repo, 'tools/bench-parse-only.mjs'), 'ts', bigTs], linesOf('files parsed')));
+rows.push(row('ts-generated', 'session-lint, one generated 5 MB TS file', 'node', [...single, bigTs], findingsOf));
+rows.push(row('ts-generated-parse', 'floor: parse only, the same 5 MB TS file', 'node', [parseOnly, 'ts', bigTs], linesOf('files parsed')));
+
+// The language server's rows (issue 13), when the server is built.
+let lsp;
+if (fs.existsSync(path.join(repo, 'server/out/server.js'))) {
+  const result = spawnSync('node', [path.join(repo, 'tools/bench-lsp.mjs')], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 });
+  try {
+    lsp = JSON.parse(result.stdout.trim().split('\n').pop());
+    console.error(`bench: language server: ${JSON.stringify(lsp)}`);
+  } catch {
+    console.error(`bench: the language server benchmark failed: ${result.stderr.slice(-1000)}`);
+  }
+}
 
 fs.rmSync(scratch, { recursive: true, force: true });
-const byId = new Map(rows.map((r) => [r.id, r]));
-const ratio = (a, b) => (byId.has(a) && byId.has(b) ? byId.get(a).wall / byId.get(b).wall : undefined);
-const mb = (bytes) => bytes / (1024 * 1024);
-const targets = [
-  { target: 'PHP corpus cold under 2 s wall', met: byId.get('php-cold').wall < 2, measured: `${byId.get('php-cold').wall.toFixed(1)} s` },
-  { target: "PHP corpus cold faster than ast-grep's plain pattern", met: ratio('php-cold', 'php-ast-grep') < 1, measured: `${ratio('php-cold', 'php-ast-grep').toFixed(1)}× ast-grep` },
-  { target: 'TS corpus cold under 3 s wall', met: byId.get('ts-cold').wall < 3, measured: `${byId.get('ts-cold').wall.toFixed(1)} s (ESLint ${byId.get('ts-eslint').wall.toFixed(1)} s)` },
-  {
-    target: "a 5 MB generated PHP file at the parser's own speed or better",
-    met: ratio('php-generated', 'php-generated-parse') <= 1,
-    measured: `${(5 / byId.get('php-generated').wall).toFixed(2)} MB/s, ${ratio('php-generated', 'php-generated-parse').toFixed(1)}× parse-only`,
-  },
-  { target: 'peak memory on the PHP corpus under 500 MB', met: byId.get('php-cold').rssMb < 500, measured: `${byId.get('php-cold').rssMb.toFixed(0)} MB` },
-  { target: 'warm run (--cache) under 0.5 s', met: false, measured: 'not built yet (no --cache)' },
-];
-const raw = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), runs, corpus, names, rows, targets };
+const raw = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus,
+  loadAverage: os.loadavg(),
+  runs,
+  budget,
+  minutes: (Date.now() - started) / 60000,
+  features,
+  corpus,
+  names,
+  rows,
+  ...(lsp ? { lsp } : {}),
+};
 fs.writeFileSync(path.join(repo, 'docs/benchmarks.json'), `${JSON.stringify(raw, null, 2)}\n`);
 fs.writeFileSync(path.join(repo, 'docs/benchmarks.md'), markdown(raw));
-console.error('bench: wrote docs/benchmarks.md and docs/benchmarks.json');
-
-function markdown(raw) {
-  const line = (r) =>
-    `| ${r.label} | ${r.wall.toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.rssMb.toFixed(0)} | ${r.found} | ${r.runs} |`;
-  const ratioLine = (label, a, b) => (ratio(a, b) === undefined ? '' : `| ${label} | ${ratio(a, b).toFixed(2)}× |\n`);
-  return `# Benchmarks
-
-Written by \`npm run bench\` (tools/bench.sh, tools/bench.mjs) on ${raw.date}: Node ${raw.node}, ${raw.cpus} cores, load average
-${raw.loadAverage.map((l) => l.toFixed(1)).join(' / ')} when the run ended. Every figure is the median of ${raw.runs} runs
-(the slow competitors, marked 1 in the last column, run once); every ratio compares rows of this one run.
-Raw numbers: [benchmarks.json](benchmarks.json).
-
-Corpora: PHP ${raw.corpus.php.projects.join(', ')} (${raw.corpus.php.files} \`.php\` files, ${mb(raw.corpus.php.bytes).toFixed(1)} MB);
-TypeScript ${raw.corpus.ts.projects.join(', ')} (${raw.corpus.ts.files} \`.ts\` files, ${mb(raw.corpus.ts.bytes).toFixed(1)} MB).
-The floor searches for the names the catalogs know can start a lock: ${raw.names.map((n) => `\`${n}\``).join(', ')}.
-
-| run | wall s | CPU s | peak MB | what it found | runs |
-|---|---:|---:|---:|---|---:|
-${raw.rows.map(line).join('\n')}
-
-| ratio (wall, same run) | |
-|---|---:|
-${ratioLine('session-lint PHP cold / ast-grep plain pattern', 'php-cold', 'php-ast-grep')}${ratioLine('session-lint PHP cold / parse only', 'php-cold', 'php-parse')}${ratioLine('session-lint PHP cold / rg -l', 'php-cold', 'php-rg')}${ratioLine('session-lint PHP cold / phpcs ForbiddenFunctions', 'php-cold', 'php-phpcs')}${ratioLine('session-lint TS cold / ESLint no-await-in-loop', 'ts-cold', 'ts-eslint')}${ratioLine('session-lint TS cold / parse only', 'ts-cold', 'ts-parse')}${ratioLine('session-lint 5 MB PHP / parse only', 'php-generated', 'php-generated-parse')}${ratioLine('session-lint 5 MB TS / parse only', 'ts-generated', 'ts-generated-parse')}
-## Targets (issue 12)
-
-| target | met | measured |
-|---|---|---|
-${raw.targets.map((t) => `| ${t.target} | ${t.met ? 'yes' : 'no'} | ${t.measured} |`).join('\n')}
-
-## Reading
-
-The tools do not do the same work. \`rg -l\` only lists the files that mention a lock's name and
-parse-only builds the syntax trees: together they are the floor, the cost of touching the files
-at all. ast-grep's plain pattern and phpcs's ForbiddenFunctions fire on every \`session_start()\`
-call, held or not, so their counts are call sites, not problems; the relational ast-grep rule is
-the closest a pattern tool gets (one function body, no calls, includes or branches followed) and
-still reports a hold wherever a close exists on some other path. ESLint's \`no-await-in-loop\`
-reports every await in a loop, whatever is held. session-lint's findings are holds across slow
-work followed through includes, calls and branches.
-
-Where the targets are missed: every PHP file is still parsed twice (declarations, then
-lowering) and every file is parsed and lowered, whether or not anything in it can open a
-lock; there is no worker pool (\`--jobs\`) and no cache (\`--cache\`) yet. See issue 12.
-`;
-}
+console.error(`bench: wrote docs/benchmarks.md and docs/benchmarks.json in ${raw.minutes.toFixed(1)} min`);

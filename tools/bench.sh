@@ -3,11 +3,11 @@
 # writes docs/benchmarks.md and docs/benchmarks.json. Not part of `npm test`.
 #   - Debian packages: ripgrep (the floor), php-codesniffer (phpcs), time (GNU time: CPU and
 #     peak memory of every run); installed only when missing.
-#   - npm packages for the tools compared, in .bench/ (gitignored), never in the project's
-#     own lock file: @ast-grep/cli, eslint, @typescript-eslint/parser, typescript.
+#   - npm packages for the tools compared (@ast-grep/cli, eslint, @typescript-eslint/parser):
+#     pinned devDependencies of the project, installed with `npm ci` when missing.
 #   - the corpora: the four-project PHP corpus (tools/fetch-corpus.sh) and the TypeScript
 #     sources of effect 3, rxjs 7 and zod 4 (tools/fetch-bench-ts-corpus.sh).
-# Usage: npm run bench -- [--runs N] [--php-corpus DIR] [--ts-corpus DIR] [--skip-slow]
+# Usage: npm run bench -- [--runs N] [--budget SECONDS] [--skip-slow]
 #   BENCH_PHP_CORPUS / BENCH_TS_CORPUS: folders that already hold the corpora.
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
@@ -19,16 +19,14 @@ command -v phpcs >/dev/null || missing+=(php-codesniffer)
 [ -x /usr/bin/time ] || missing+=(time)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "bench: installing ${missing[*]}" >&2
-  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ ! -f .bench/node_modules/.bench-installed ]; then
-  echo "bench: installing the compared tools into .bench/" >&2
-  mkdir -p .bench
-  [ -f .bench/package.json ] || echo '{ "private": true }' > .bench/package.json
-  npm install --prefix .bench --no-audit --no-fund --loglevel=error \
-    @ast-grep/cli@0.51.1 eslint@^9 @typescript-eslint/parser@8.73.0 typescript@6.0.3
-  touch .bench/node_modules/.bench-installed
+if [ ! -x node_modules/.bin/eslint ] || [ ! -x node_modules/.bin/ast-grep ] || [ ! -d node_modules/@typescript-eslint/parser ]; then
+  echo "bench: installing the project's devDependencies (the compared tools are among them)" >&2
+  npm ci --no-audit --no-fund --loglevel=error
 fi
 
 PHP_CORPUS="${BENCH_PHP_CORPUS:-$REPO/corpus}"
