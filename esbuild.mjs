@@ -35,6 +35,14 @@ const bundles = [
     assets: parserWasm,
   },
   {
+    // The CLI's worker threads (`--jobs`): parse and lower PHP files (rules/src/parallel/).
+    name: 'php-worker',
+    entryPoint: 'rules/src/parallel/php-worker.ts',
+    outfile: 'cli/out/php-worker.js',
+    external: ['tree-sitter-php/package.json', 'web-tree-sitter/web-tree-sitter.wasm'],
+    assets: [],
+  },
+  {
     name: 'server',
     entryPoint: 'server/src/main.ts',
     outfile: 'server/out/server.js',

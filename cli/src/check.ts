@@ -8,8 +8,9 @@ import { discoverFiles, type SkippedPath } from './discover';
 import { compiledCopies, generatedJavaScriptReason } from './generated-code';
 import { displayPath } from './paths';
 import { readSource, type SourceFileSystem } from './read-source';
-import type { AnalysedSource, CheckResult, ReanalysedResult, ReportError } from './report';
+import type { AnalysedSource, CheckResult, ReanalysedResult, ReportError, RunStats } from './report';
 import { SourceTexts } from './source-texts';
+import type { RunCache } from './cache/run-cache';
 
 export interface CheckOptions {
   /** As typed on the command line; empty means the working directory. */
@@ -41,6 +42,13 @@ export interface CheckHooks {
   readonly verbose?: boolean;
   /** Reads included files outside the given paths; default: the file system under cwd. */
   readonly host?: ProjectHost;
+  /**
+   * `--cache`: the whole run's result, reused when the given files and everything the
+   * analysis read through the host are unchanged (no analyzer is then even created).
+   */
+  readonly runCache?: RunCache;
+  /** Called once the files to analyse are known (for the progress bar). */
+  readonly onFilesKnown?: (count: number) => void;
 }
 
 /** discover → read → analyse the files together as one project. */
@@ -95,13 +103,22 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promis
   }
   if (sources.length === 0) return { findings, errors, notes: [], filesAnalysed: 0, texts, sources };
 
-  const analyzer = await hooks.createAnalyzer();
   const host = hooks.host ?? projectHost(cwd, maxFileSize);
   const files = sources.map((s) => ({ path: s.displayPath, text: s.text }));
+  hooks.onFilesKnown?.(files.length);
+  const { runCache } = hooks;
+  const runKey = runCache?.keyOf(files);
+  const cached = runKey === undefined ? undefined : runCache!.lookup(runKey, host);
+  // A warm run over an unchanged tree: the result as it was, and no analyzer to create.
+  const analyzer = cached ? undefined : await hooks.createAnalyzer();
   let results: { files: readonly string[]; result: AnalysisResult }[];
-  try {
+  if (cached || !analyzer) {
+    // Nothing was parsed: every file's results came from the cache.
+    results = cached ? [{ files: files.map((f) => f.path), result: { ...cached, stats: { ...(cached.stats ?? { units: 0, searchWork: 0 }), files: cached.stats?.files ?? files.length, filesParsed: 0, filesFromCache: cached.stats?.files ?? files.length } } }] : [];
+  } else try {
     // One project: calls and includes are followed across all the files.
-    results = [{ files: files.map((f) => f.path), result: analyzer.analyzeProject(files, host) }];
+    const analyse = (through: ProjectHost): AnalysisResult => analyzer.analyzeProject(files, through);
+    results = [{ files: files.map((f) => f.path), result: runKey === undefined ? analyse(host) : runCache!.analyse(runKey, host, analyse) }];
   } catch (err) {
     // The analyzer promises never to throw; if it does, analyse file by file so one file
     // cannot cost the report on all the others (the run still fails).
@@ -131,15 +148,23 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promis
     for (const note of result.summaryNotes ?? []) if (!summaryNotes.includes(note)) summaryNotes.push(note);
   }
   for (const source of sources) texts.remember(source.displayPath, source.text);
-  // The same project again with some texts changed (by fixes), for `--fix`'s next pass.
+  // The same project again with some texts changed (by fixes), for `--fix`'s next pass
+  // (`--fix` runs without the run cache, so there is an analyzer).
   const reanalyze = (changed: ReadonlyMap<string, string>): ReanalysedResult => {
-    const result = analyzer.analyzeProject(
+    const result = analyzer!.analyzeProject(
       files.map((f) => ({ path: f.path, text: changed.get(f.path) ?? f.text })),
       host,
     );
     return { findings: result.findings, errors: [...readErrors, ...analyzerErrors(result, cwd, hooks.verbose === true)], summaryNotes: result.summaryNotes ?? [] };
   };
-  return { findings, errors, notes, filesAnalysed, texts, summaryNotes, sources, reanalyze };
+  return { findings, errors, notes, filesAnalysed, texts, summaryNotes, sources, ...(analyzer ? { reanalyze } : {}), ...(statsOf(results)) };
+}
+
+/** How much per-file work the run did (for `--format json`'s `stats` and the benchmark). */
+function statsOf(results: readonly { result: AnalysisResult }[]): { stats?: RunStats } {
+  const stats = results.map((r) => r.result.stats).filter((s) => s !== undefined);
+  if (stats.length === 0) return {};
+  return { stats: { filesParsed: stats.reduce((sum, s) => sum + (s.filesParsed ?? 0), 0), filesFromCache: stats.reduce((sum, s) => sum + (s.filesFromCache ?? 0), 0) } };
 }
 
 /** The analyzer's errors as the report's (with --verbose, an internal error's stack follows its message). */

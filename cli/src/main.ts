@@ -1,9 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
-import type { Analyzer } from '../../rules/src/analyzer';
+import type { Analyzer, AnalyzerServices } from '../../rules/src/analyzer';
 import { createAnalyzer } from '../../rules/src/analyzer';
 import type { AnalyzerOptions } from '../../rules/src/api';
 import { loadGrammarBytes } from '../../rules/src/node-runtime';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, type LoadedConfig } from './config';
 import { runCheck } from './check';
 import { fixRun, type FixLevel } from './fix';
 import { fixCountLine } from './render/summary';
@@ -11,7 +11,8 @@ import { unifiedDiff } from '../../core/src';
 import { writeFixedFiles } from './write-files';
 import { createColors, shouldUseColor } from './color';
 import { ExitCode, exitCodeFor } from './exit-code';
-import { DEFAULT_MAX_FILE_SIZE, OUTPUT_FORMATS, parseByteCount, type CheckCommandOptions } from './options';
+import { DEFAULT_MAX_FILE_SIZE, OUTPUT_FORMATS, parseByteCount, parseJobs, type CheckCommandOptions } from './options';
+import { runServices, type RunServices } from './run-services';
 import { renderJson } from './render/json';
 import { renderPretty } from './render/pretty';
 import { buildReport } from './report';
@@ -23,8 +24,9 @@ export interface MainEnvironment {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
-  readonly stderr: { write(text: string): unknown };
-  readonly createAnalyzer: (options: AnalyzerOptions) => Promise<Analyzer>;
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean; readonly columns?: number };
+  /** `services`: the cache, worker threads and progress callback of this run (none in most tests). */
+  readonly createAnalyzer: (options: AnalyzerOptions, services?: AnalyzerServices) => Promise<Analyzer>;
 }
 
 const EXIT_CODE_HELP = `
@@ -68,6 +70,9 @@ export async function main(argv: readonly string[], environment: MainEnvironment
     .option('--fix', 'apply the safe fixes of the findings, then report what remains')
     .option('--unsafe-fixes', 'also apply unsafe fixes (they change behaviour; read the diff); implies --fix')
     .option('--diff', 'print the changes the fixes would make as a unified diff instead of writing them (exit 1 if there are any); implies --fix')
+    .option('--cache', 'keep per-file results between runs, so an unchanged tree is only read and hashed')
+    .option('--cache-location <dir>', 'where --cache keeps them (default: node_modules/.cache/session-lint, else the user cache folder)')
+    .option('--jobs <n>', 'threads that parse and lower files (default: the number of cores; 1: no worker threads)', parseJobs)
     .option('--color', 'force colored output (default: auto; honours NO_COLOR and FORCE_COLOR)')
     .option('--no-color', 'disable colored output')
     .addHelpText('after', EXIT_CODE_HELP)
@@ -91,7 +96,7 @@ export async function main(argv: readonly string[], environment: MainEnvironment
 }
 
 async function check(paths: readonly string[], options: CheckCommandOptions, environment: MainEnvironment): Promise<number> {
-  const { cwd, stdout, stderr } = environment;
+  const { cwd, stderr } = environment;
   let config;
   try {
     config = loadConfig(cwd, options.config);
@@ -110,43 +115,75 @@ async function check(paths: readonly string[], options: CheckCommandOptions, env
     ...(includeTests ? { includeTests } : {}),
     ...(reportNonLockingStores ? { reportNonLockingStores } : {}),
   };
-  let result = await runCheck(
-    {
-      paths,
-      cwd,
-      respectIgnoreFiles: options.ignore,
-      includeVendor: options.includeVendor === true,
-      includeTests,
-      includeGenerated: options.includeGenerated === true || config.includeGenerated === true,
-      maxFileSize: options.maxFileSize,
-      ignoreGlobs: config.ignore,
-      root: config.root,
-    },
-    {
-      createAnalyzer: () => environment.createAnalyzer(analyzerOptions),
-      verbose: options.verbose === true,
-      // stderr: stdout carries only the report, so `--format json --verbose` stays parseable.
-      ...(options.verbose ? { onSkip: (s) => stderr.write(`skipped ${s.displayPath}: ${s.reason}\n`) } : {}),
-    },
-  );
+  const level = fixLevelOf(options);
+  const services = runServices(options, {
+    cwd,
+    env: environment.env,
+    stderr,
+    projectRoot: config.root,
+    analyzerOptions,
+    // `--fix` changes files between passes: it uses the per-file cache, not the run's.
+    wholeRun: level === undefined,
+  });
+  try {
+    return await checkWith(paths, options, environment, { config, analyzerOptions, includeTests, level, services });
+  } finally {
+    // The cache is written and the worker threads end once every pass (fixes too) is done.
+    services.close();
+  }
+}
+
+async function checkWith(
+  paths: readonly string[],
+  options: CheckCommandOptions,
+  environment: MainEnvironment,
+  run: { config: LoadedConfig; analyzerOptions: AnalyzerOptions; includeTests: boolean; level: FixLevel | undefined; services: RunServices },
+): Promise<number> {
+  const { cwd, stdout, stderr } = environment;
+  const { config, analyzerOptions, includeTests, level, services } = run;
+  let result;
+  try {
+    result = await runCheck(
+      {
+        paths,
+        cwd,
+        respectIgnoreFiles: options.ignore,
+        includeVendor: options.includeVendor === true,
+        includeTests,
+        includeGenerated: options.includeGenerated === true || config.includeGenerated === true,
+        maxFileSize: options.maxFileSize,
+        ignoreGlobs: config.ignore,
+        root: config.root,
+      },
+      {
+        createAnalyzer: () => environment.createAnalyzer(analyzerOptions, services.analyzer),
+        verbose: options.verbose === true,
+        // stderr: stdout carries only the report, so `--format json --verbose` stays parseable.
+        ...(options.verbose ? { onSkip: (s) => stderr.write(`skipped ${s.displayPath}: ${s.reason}\n`) } : {}),
+        ...(services.runCache ? { runCache: services.runCache } : {}),
+        onFilesKnown: (count) => services.progress.start(count),
+      },
+    );
+  } finally {
+    services.progress.stop();
+  }
   if (options.verbose) {
     for (const note of result.notes) stderr.write(`note: ${note.file}: ${note.message}\n`);
   }
-  const level = fixLevelOf(options);
   let fixed: number | undefined;
   if (level !== undefined) {
-    const run = fixRun(result, level);
+    const fixes = fixRun(result, level);
     if (options.diff) {
-      for (const file of run.changed) stdout.write(unifiedDiff(file.displayPath, file.before, file.after));
-      if (!options.quiet) stderr.write(`${fixCountLine(run.fixed, run.changed.length, true)}\n`);
+      for (const file of fixes.changed) stdout.write(unifiedDiff(file.displayPath, file.before, file.after));
+      if (!options.quiet) stderr.write(`${fixCountLine(fixes.fixed, fixes.changed.length, true)}\n`);
       if (exitCodeFor([], result.errors) === ExitCode.Failure) return ExitCode.Failure;
-      return run.changed.length > 0 ? ExitCode.ProblemsFound : ExitCode.Clean;
+      return fixes.changed.length > 0 ? ExitCode.ProblemsFound : ExitCode.Clean;
     }
-    const written = writeFixedFiles(run.changed);
+    const written = writeFixedFiles(fixes.changed);
     const refused = written.refused.map((r) => ({ kind: 'unreadable' as const, file: r.file, message: r.reason }));
-    result = { ...run.result, errors: [...run.result.errors, ...refused] };
-    fixed = run.fixed;
-    if (run.bounded) stderr.write('session-lint: fixes were still offered after the last pass; run --fix again to see what remains\n');
+    result = { ...fixes.result, errors: [...fixes.result.errors, ...refused] };
+    fixed = fixes.fixed;
+    if (fixes.bounded) stderr.write('session-lint: fixes were still offered after the last pass; run --fix again to see what remains\n');
   }
   const report = { ...(await buildReport(result, cwd)), ...(fixed !== undefined ? { fixed } : {}) };
   if (options.format === 'json') {
@@ -177,9 +214,9 @@ export function describeUnexpected(err: unknown, verbose: boolean): string {
  * The real analyzer: the parser's wasm files, read next to the bundle or from node_modules;
  * what installed packages do is kept on disk under the nearest `node_modules/.cache/`.
  */
-async function createNodeAnalyzer(options: AnalyzerOptions): Promise<Analyzer> {
+async function createNodeAnalyzer(options: AnalyzerOptions, services: AnalyzerServices = {}): Promise<Analyzer> {
   const folder = libraryCacheFolder(process.cwd());
-  return createAnalyzer(await loadGrammarBytes(), options, folder !== undefined ? diskLibraryCache(folder) : undefined);
+  return createAnalyzer(await loadGrammarBytes(), options, { ...services, ...(folder !== undefined ? { libraryCache: diskLibraryCache(folder) } : {}) });
 }
 
 function runAsProcess(): void {

@@ -30,6 +30,20 @@ export interface CheckCommandOptions {
   readonly unsafeFixes?: boolean;
   /** `--diff`: print what the fixes would change as a unified diff instead of writing (implies `--fix`). */
   readonly diff?: boolean;
+  /** `--cache`: keep per-file results (and the run's) between runs. */
+  readonly cache?: boolean;
+  /** `--cache-location <dir>`; undefined: `defaultCacheLocation`. */
+  readonly cacheLocation?: string;
+  /** `--jobs <n>`: threads that parse and lower; undefined: the number of cores. */
+  readonly jobs?: number;
+}
+
+/** `--jobs`: a whole number of threads, at least 1. */
+export function parseJobs(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value.trim()) < 1) {
+    throw new InvalidArgumentError('Expected a whole number of threads, at least 1.');
+  }
+  return Math.min(Number(value.trim()), 256);
 }
 
 /** `--max-file-size`: a whole number of bytes. Units are left out on purpose (MB vs MiB). */

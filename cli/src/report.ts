@@ -33,6 +33,14 @@ export interface CheckResult {
   readonly sources?: readonly AnalysedSource[];
   /** Analyses the same files again with some texts replaced (by display path): `--fix`'s next pass. */
   readonly reanalyze?: (texts: ReadonlyMap<string, string>) => ReanalysedResult;
+  /** How much per-file work the analysis did (absent when the analyzer does not say). */
+  readonly stats?: RunStats;
+}
+
+/** Per-file work of a run: files parsed, and files whose results came from `--cache`. */
+export interface RunStats {
+  readonly filesParsed: number;
+  readonly filesFromCache: number;
 }
 
 export interface AnalysedSource {
@@ -95,6 +103,7 @@ export interface Report {
   readonly summaryNotes: readonly string[];
   /** With `--fix`: how many findings had their fix applied (the findings are those that remain). */
   readonly fixed?: number;
+  readonly stats?: RunStats;
 }
 
 /**
@@ -144,6 +153,7 @@ export async function buildReport(result: CheckResult, cwd: string): Promise<Rep
     errors: errors.sort(compareErrors),
     filesAnalysed: result.filesAnalysed,
     summaryNotes: result.summaryNotes ?? [],
+    ...(result.stats ? { stats: result.stats } : {}),
   };
 }
 

@@ -41,11 +41,11 @@ describe('library facts on disk', () => {
     const grammar = await loadGrammarBytes();
     const folder = path.join(dir.root, 'cache');
     const first = project();
-    const before = (await createAnalyzer(grammar, {}, diskLibraryCache(folder))).analyzeProject(first.sources, first.host);
+    const before = (await createAnalyzer(grammar, {}, { libraryCache: diskLibraryCache(folder) })).analyzeProject(first.sources, first.host);
     assert.ok(packageCode(first.reads).length >= 3, first.reads.join(', '));
     assert.ok(fs.readdirSync(folder).length >= 2, 'one file per package module');
     const second = project();
-    const after = (await createAnalyzer(grammar, {}, diskLibraryCache(folder))).analyzeProject(second.sources, second.host);
+    const after = (await createAnalyzer(grammar, {}, { libraryCache: diskLibraryCache(folder) })).analyzeProject(second.sources, second.host);
     assert.deepEqual(packageCode(second.reads), []);
     assert.equal(after.findings.length, 3);
     assert.deepEqual(places(after.findings), places(before.findings));
@@ -55,10 +55,10 @@ describe('library facts on disk', () => {
     const grammar = await loadGrammarBytes();
     const folder = path.join(dir.root, 'cache');
     const first = project();
-    (await createAnalyzer(grammar, {}, diskLibraryCache(folder))).analyzeProject(first.sources, first.host);
+    (await createAnalyzer(grammar, {}, { libraryCache: diskLibraryCache(folder) })).analyzeProject(first.sources, first.host);
     for (const file of fs.readdirSync(folder)) fs.writeFileSync(path.join(folder, file), '{ "functions": [');
     const second = project();
-    const after = (await createAnalyzer(grammar, {}, diskLibraryCache(folder))).analyzeProject(second.sources, second.host);
+    const after = (await createAnalyzer(grammar, {}, { libraryCache: diskLibraryCache(folder) })).analyzeProject(second.sources, second.host);
     assert.ok(packageCode(second.reads).length >= 3);
     assert.equal(after.findings.length, 3);
   });

@@ -4,6 +4,9 @@ import { phpNativeCatalog } from './catalog/php-native';
 import { analyzeProject, type EnabledRule } from './project-analysis';
 import { allRules } from './registry';
 import { memoryLibraryCache, type LibraryFactsCache } from './typescript/library-cache';
+import type { AnalysisCache } from './cache/analysis-cache';
+import { PhpFileWork, type PhpWorkRunner } from './cache/php-file-work';
+import { digestOf } from './cache/keys';
 
 /** The wasm files the PHP parser needs; the host reads them (the engine does no I/O). */
 export interface GrammarBytes {
@@ -21,12 +24,24 @@ export interface Analyzer {
   analyzeProject(files: readonly SourceFile[], host?: ProjectHost): AnalysisResult;
 }
 
-export async function createAnalyzer(
-  grammar: GrammarBytes,
-  options: AnalyzerOptions = {},
+/** What an analyzer may use beyond its options: a cache of per-file results, worker threads. */
+export interface AnalyzerServices {
+  /** Declarations and IR per file, kept between runs (`--cache`, the language server). */
+  readonly cache?: AnalysisCache;
+  /** Parses and lowers batches of PHP files on worker threads (`--jobs`). */
+  readonly runner?: PhpWorkRunner;
+  /**
+   * The tool's build, part of every cache key (with the options): a new build never reads what
+   * an older one wrote.
+   */
+  readonly toolVersion?: string;
+  /** Called as each file's declarations (`declare`) and IR (`lower`) are known. */
+  readonly onFileDone?: (phase: 'declare' | 'lower', path: string) => void;
   /** What installed packages do, kept between runs (the CLI's is on disk); by default in memory. */
-  libraryCache: LibraryFactsCache = memoryLibraryCache(),
-): Promise<Analyzer> {
+  readonly libraryCache?: LibraryFactsCache;
+}
+
+export async function createAnalyzer(grammar: GrammarBytes, options: AnalyzerOptions = {}, services: AnalyzerServices = {}): Promise<Analyzer> {
   const parser = await PhpParser.create(grammar);
   const enabled: EnabledRule[] = allRules.flatMap((rule) => {
     const setting = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
@@ -34,9 +49,13 @@ export async function createAnalyzer(
   });
   // What installed packages do is derived once per package version for the analyzer's
   // lifetime (and longer with a cache on disk).
+  const libraryCache = services.libraryCache ?? memoryLibraryCache();
+  // Every cached result depends on the build and the options (catalog layers, APIs, rules).
+  const salt = digestOf([services.toolVersion ?? '', JSON.stringify(options)]);
   const run = (files: readonly SourceFile[], host: ProjectHost | undefined): AnalysisResult => {
     try {
-      return analyzeProject(parser, phpNativeCatalog, enabled, options, files, host, libraryCache);
+      const work = new PhpFileWork(parser, services.cache, services.runner, salt, services.onFileDone);
+      return analyzeProject(parser, phpNativeCatalog, enabled, options, files, host, libraryCache, work);
     } catch (error) {
       // A bug of ours must not take the editor or the CI run down with it.
       const message = error instanceof Error ? error.message : String(error);

@@ -92,4 +92,8 @@ export interface AnalysisStats {
    * expands a unit or a file at most once, so this stays linear in the project.
    */
   readonly searchWork: number;
+  /** PHP files parsed in this run (to declare or to lower them). */
+  readonly filesParsed?: number;
+  /** PHP files whose declarations and IR all came from the cache. */
+  readonly filesFromCache?: number;
 }

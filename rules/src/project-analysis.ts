@@ -18,9 +18,7 @@ import {
   type EntryDirectories,
   helperIncludes,
   matchesPattern,
-  declarePhp,
   applySuppressions,
-  lowerPhp,
   lowerTypeScript,
   isTypeScriptPath,
   parseTypeScript,
@@ -32,7 +30,6 @@ import {
   type ParsedTs,
   normalizePath,
   parseSuppressions,
-  syntaxProblems,
   type CallResolver,
   type CallTarget,
   type Catalog,
@@ -45,7 +42,6 @@ import {
   type ResourceId,
   type ResourceState,
   type PhpParser,
-  type PlainTree,
   type Rule,
   type RuleContext,
   type StaticString,
@@ -81,6 +77,8 @@ import { typeAwareRun } from './typescript/type-projects';
 import { TsWorkspaces } from './typescript/workspaces';
 import { memoryLibraryCache, type LibraryFactsCache } from './typescript/library-cache';
 import { LibrarySummaries } from './typescript/library-summaries';
+import { PhpFileWork } from './cache/php-file-work';
+import type { DeclaredPhp, LoweredPhp } from './cache/php-file-results';
 
 export interface EnabledRule {
   readonly rule: Rule;
@@ -109,6 +107,8 @@ interface LoadedFile {
   /** Findings are reported only for files the caller asked about, not for included extras. */
   readonly requested: boolean;
   symbols?: FileSymbols;
+  /** The hash of `symbols`, for the cache keys of the files lowered with them. */
+  symbolsHash?: string;
   ir?: FileIR;
 }
 
@@ -126,6 +126,8 @@ export function analyzeProject(
   host: ProjectHost | undefined,
   /** What installed packages do, kept between runs of one analyzer (see `library-summaries.ts`). */
   libraryCache: LibraryFactsCache = memoryLibraryCache(),
+  /** Parses, declares and lowers PHP files: from the cache, in this thread, or on worker threads. */
+  work: PhpFileWork = new PhpFileWork(parser, undefined, undefined, ''),
 ): AnalysisResult {
   const errors: InputError[] = [];
   const notes: InputError[] = [];
@@ -136,18 +138,20 @@ export function analyzeProject(
 
   // 1. Declarations (one parse per file; the tree is freed at once). TypeScript and
   // JavaScript files need none yet: they are lowered on their own, with their imports.
-  const trees = new KeptTrees(KEPT_TREE_NODES);
-  for (const file of files.values()) if (!isTypeScriptPath(file.path)) declare(parser, file, errors, trees);
+  const given = [...files.values()].filter((file) => !isTypeScriptPath(file.path));
+  work.declare(given).forEach((declared, i) => recordDeclared(given[i]!, declared, errors));
   // Files that are included but were not given: load them through the host, if it can.
   const cutNotes: string[] = [];
-  if (host && loadIncludedFiles(parser, files, host, options, errors, trees)) cutNotes.push(extraFilesCut('included PHP files'));
+  if (host && loadIncludedFiles(work, files, host, options, errors)) cutNotes.push(extraFilesCut('included PHP files'));
 
   // 2. Lowering with the whole project's declarations, and the catalog of the frameworks in use.
-  const declared = [...files.values()].flatMap((f) => (f.symbols ? [f.symbols] : []));
+  const declaredFiles = [...files.values()].filter((f) => f.symbols !== undefined);
+  const declared = declaredFiles.map((f) => f.symbols!);
+  const declaredHashes = declaredFiles.map((f) => f.symbolsHash!);
   const symbols = new ProjectSymbols(declared);
   const presets = activePresets(allPresets, options, host, declared);
   // Configuration files whose settings change how the framework runs every request.
-  if (host) loadSettingFiles(parser, files, host, options, presets, errors, trees);
+  if (host) loadSettingFiles(work, files, host, options, presets, errors);
   const settingOf = settingLookup(files, options);
   // A configured store that does not lock (Yii's Redis session): that framework's session takes no lock.
   const nonLocking = nonLockingPresets(presets, (path) => files.get(path)?.symbols, (file) => rootPath(options, file));
@@ -158,9 +162,11 @@ export function analyzeProject(
   // TypeScript/JavaScript first: their syntax trees are dropped before PHP is lowered.
   const tsFiles = [...files.values()].filter((f) => isTypeScriptPath(f.path));
   if (tsFiles.length > 0) lowerTsProject(tsFiles, files, host, nodeCatalog, libraryCache, errors, notes, cutNotes);
-  for (const file of files.values()) {
-    if (!isTypeScriptPath(file.path)) lower(trees.take(parser, file), catalog, file, symbols, errors, files.size > 1);
-  }
+  // One file alone sees only its own declarations (as when the editor analyses it by itself).
+  const wholeProject = files.size > 1;
+  const toLower = [...files.values()].filter((file) => !isTypeScriptPath(file.path));
+  const lowered = work.lower(toLower, { catalog, symbols: wholeProject ? declared : undefined }, wholeProject ? declaredHashes : undefined, wholeProject ? symbols : undefined);
+  lowered.forEach((result, i) => recordLowered(toLower[i]!, result, errors));
 
   // 3. Flow and rules.
   const irs = [...files.values()].flatMap((f) => (f.ir ? [f.ir] : []));
@@ -290,14 +296,24 @@ export function analyzeProject(
   findings.sort((a, b) => compareSpans(a.span, b.span) || a.rule.localeCompare(b.rule));
   const kept = dedupe(findings);
   const summaryNotes = [...unreportedNotes(dedupe(unreported)), ...loweredNotes(kept), ...cutNotes, ...unitCutNotes(engine.cuts, linesOf)];
-  const stats = { units: irs.reduce((sum, ir) => sum + ir.units.length, 0), files: irs.length, searchWork: engine.searchWork + resolver.searchWork };
+  const stats = {
+    units: irs.reduce((sum, ir) => sum + ir.units.length, 0),
+    files: irs.length,
+    searchWork: engine.searchWork + resolver.searchWork,
+    filesParsed: work.stats.parsed,
+    filesFromCache: work.stats.fromCache,
+  };
   return { findings: kept, errors, notes, ...(summaryNotes.length > 0 ? { summaryNotes } : {}), stats };
 }
 
-function declare(parser: PhpParser, file: LoadedFile, errors: InputError[], kept: KeptTrees): void {
-  const tree = parser.parsePlain(file.text);
+function declare(work: PhpFileWork, file: LoadedFile, errors: InputError[]): void {
+  recordDeclared(file, work.declare([file])[0]!, errors);
+}
+
+/** A file's declarations, and its syntax errors when it was asked about. */
+function recordDeclared(file: LoadedFile, declared: DeclaredPhp, errors: InputError[]): void {
   if (file.requested) {
-    for (const problem of syntaxProblems(tree.rootNode)) {
+    for (const problem of declared.syntaxProblems) {
       errors.push({
         file: file.path,
         message: `line ${file.lines.positionAt(problem.start).line + 1}: syntax error, ${problem.message}; the rest of the file is still analysed`,
@@ -305,41 +321,9 @@ function declare(parser: PhpParser, file: LoadedFile, errors: InputError[], kept
       });
     }
   }
-  file.symbols = declarePhp(tree.rootNode, file.path);
-  kept.keep(file, tree);
+  file.symbols = declared.symbols;
+  file.symbolsHash = declared.symbolsHash;
 }
-
-/**
- * The trees parsed for the declarations, kept for the lowering so that each file is parsed
- * once. They are plain arrays (about 20 bytes a node), kept up to a budget of nodes; a file
- * past it is parsed again when lowered. Each is dropped once its file is lowered.
- */
-class KeptTrees {
-  private readonly trees = new Map<LoadedFile, PlainTree>();
-  private nodes = 0;
-
-  constructor(private readonly budget: number) {}
-
-  keep(file: LoadedFile, tree: PlainTree): void {
-    if (this.nodes + tree.nodeCount > this.budget) return;
-    // The declarations' node objects are garbage once they are done.
-    tree.forgetNodes();
-    this.trees.set(file, tree);
-    this.nodes += tree.nodeCount;
-  }
-
-  /** The file's tree, parsed again if it was not kept; no longer kept after this. */
-  take(parser: PhpParser, file: LoadedFile): PlainTree {
-    const tree = this.trees.get(file);
-    if (!tree) return parser.parsePlain(file.text);
-    this.trees.delete(file);
-    this.nodes -= tree.nodeCount;
-    return tree;
-  }
-}
-
-/** Nodes of the trees kept between the declarations and the lowering (about 100 MB). */
-const KEPT_TREE_NODES = 5_000_000;
 
 /**
  * Lowers the TypeScript/JavaScript files (and the project modules they import that were not
@@ -501,15 +485,8 @@ function loadImportedModules(
   return queue.length > 0 && loaded >= MAX_EXTRA_FILES;
 }
 
-function lower(
-  tree: PlainTree,
-  catalog: Catalog,
-  file: LoadedFile,
-  symbols: ProjectSymbols,
-  errors: InputError[],
-  useProjectSymbols: boolean,
-): void {
-  const lowered = lowerPhp(tree.rootNode, file.path, file.text, catalog, useProjectSymbols ? symbols : undefined);
+/** A file's IR, and what could not be lowered when it was asked about. */
+function recordLowered(file: LoadedFile, lowered: LoweredPhp, errors: InputError[]): void {
   file.ir = lowered.ir;
   if (file.requested) {
     for (const problem of lowered.problems) {
@@ -525,12 +502,11 @@ function lower(
  * entry here), as relative includes resolve against that directory.
  */
 function loadIncludedFiles(
-  parser: PhpParser,
+  work: PhpFileWork,
   files: Map<string, LoadedFile>,
   host: ProjectHost,
   options: AnalyzerOptions,
   errors: InputError[],
-  kept: KeptTrees,
 ): boolean {
   const queue: (readonly [LoadedFile, string])[] = [];
   const visited = new Set<string>();
@@ -567,7 +543,7 @@ function loadIncludedFiles(
         const extra = readExtraFile(host, candidate, tried, files);
         if (!extra) continue;
         paths.add(candidate);
-        declare(parser, extra, errors, kept);
+        declare(work, extra, errors);
         addConstants(extra);
         visit(extra, entryDir);
         loaded++;
@@ -605,13 +581,12 @@ function readExtraFile(host: ProjectHost, candidate: string, tried: Set<string>,
 
 /** The configuration files of the active presets' settings, read through the host when not given. */
 function loadSettingFiles(
-  parser: PhpParser,
+  work: PhpFileWork,
   files: Map<string, LoadedFile>,
   host: ProjectHost,
   options: AnalyzerOptions,
   presets: readonly FrameworkPreset[],
   errors: InputError[],
-  kept: KeptTrees,
 ): void {
   const conditions = presets.flatMap((p) => [p.controllers?.openWithSetting, p.routes?.lockAllWithSetting, p.nonLockingStore]).filter((c) => c !== undefined);
   const tried = new Set<string>();
@@ -620,7 +595,7 @@ function loadSettingFiles(
       const path = rootPath(options, file);
       if (files.has(path)) continue;
       const extra = readExtraFile(host, path, tried, files);
-      if (extra) declare(parser, extra, errors, kept);
+      if (extra) declare(work, extra, errors);
     }
   }
 }

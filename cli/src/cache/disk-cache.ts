@@ -1,0 +1,133 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { createHash } from 'node:crypto';
+import type { AnalysisCache } from '../../../rules/src/cache/analysis-cache';
+
+/**
+ * The Cache Directory Tagging convention (backup tools skip such folders); also how this tool
+ * knows a folder it may remove (another build's entries).
+ */
+const CACHE_TAG = 'CACHEDIR.TAG';
+const CACHE_TAG_TEXT = 'Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache of session-lint (--cache); it can be deleted.\n';
+
+export function isCacheFolder(folder: string): boolean {
+  try {
+    return fs.readFileSync(path.join(folder, CACHE_TAG), 'utf8').startsWith(CACHE_TAG_TEXT.split('\n')[0]!);
+  } catch {
+    return false;
+  }
+}
+
+/** Each entry starts with these bytes, then the SHA-1 of the rest: a damaged entry is told apart. */
+const MAGIC = Buffer.from('SLC1');
+const CHECKSUM_BYTES = 20;
+
+/**
+ * `--cache`: the analysis cache in a folder, one file per entry (`<key[0..2]>/<key>`), each
+ * `v8.serialize`d behind a checksum. Entries are read on demand and written at `flush()`
+ * (through a temporary file and a rename, so a reader never sees half an entry). Nothing here
+ * throws: an entry that cannot be read is a miss, and the first problem of each kind is told
+ * once through `warn` (the run goes on, cold where it must).
+ */
+export class DiskCache implements AnalysisCache {
+  private readonly pending = new Map<string, unknown>();
+  private warnedRead = false;
+  private warnedWrite = false;
+  /** Entries read and found usable, for statistics. */
+  hits = 0;
+
+  constructor(
+    readonly folder: string,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  get(key: string): unknown {
+    const pending = this.pending.get(key);
+    if (pending !== undefined) return pending;
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(this.fileOf(key));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.readProblem(`cannot read ${this.fileOf(key)}: ${messageOf(err)}`);
+      return undefined;
+    }
+    const value = decode(bytes);
+    if (value === undefined) {
+      this.readProblem(`${this.fileOf(key)} is damaged`);
+      return undefined;
+    }
+    this.hits++;
+    return value;
+  }
+
+  set(key: string, value: unknown): void {
+    this.pending.set(key, value);
+  }
+
+  /** Writes what was set since the last flush. */
+  flush(): void {
+    if (this.pending.size === 0) return;
+    const entries = [...this.pending];
+    this.pending.clear();
+    const made = new Set<string>();
+    try {
+      fs.mkdirSync(this.folder, { recursive: true });
+      const tag = path.join(this.folder, CACHE_TAG);
+      if (!fs.existsSync(tag)) fs.writeFileSync(tag, CACHE_TAG_TEXT);
+    } catch {
+      // Reported below, when the first entry cannot be written either.
+    }
+    for (const [key, value] of entries) {
+      const file = this.fileOf(key);
+      try {
+        const dir = path.dirname(file);
+        if (!made.has(dir)) {
+          fs.mkdirSync(dir, { recursive: true });
+          made.add(dir);
+        }
+        const temporary = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(temporary, encode(value));
+        fs.renameSync(temporary, file);
+      } catch (err) {
+        if (!this.warnedWrite) {
+          this.warnedWrite = true;
+          this.warn(`cannot write the cache in ${this.folder} (${messageOf(err)}): results are not kept for the next run`);
+        }
+        return;
+      }
+    }
+  }
+
+  private fileOf(key: string): string {
+    return path.join(this.folder, key.slice(0, 2), key);
+  }
+
+  private readProblem(message: string): void {
+    if (this.warnedRead) return;
+    this.warnedRead = true;
+    this.warn(`${message}; what it held is analysed again (delete the cache folder if this repeats)`);
+  }
+}
+
+/** Magic, checksum, then the value; undefined (never a throw) for bytes of any other shape. */
+export function decode(bytes: Buffer): unknown {
+  if (bytes.length < MAGIC.length + CHECKSUM_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  const payload = bytes.subarray(MAGIC.length + CHECKSUM_BYTES);
+  const checksum = createHash('sha1').update(payload).digest();
+  if (!checksum.equals(bytes.subarray(MAGIC.length, MAGIC.length + CHECKSUM_BYTES))) return undefined;
+  try {
+    return deserialize(payload);
+  } catch {
+    return undefined;
+  }
+}
+
+export function encode(value: unknown): Buffer {
+  const payload = serialize(value);
+  return Buffer.concat([MAGIC, createHash('sha1').update(payload).digest(), payload]);
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,135 @@
+import type { PhpParser, ProjectSymbols } from '../../../core/src';
+import type { AnalysisCache } from './analysis-cache';
+import { digestOf, hashText, hashValue } from './keys';
+import { KeptTrees } from './kept-trees';
+import {
+  declarePhpText,
+  lowerPhpText,
+  projectSymbolsOf,
+  type DeclaredPhp,
+  type LoweredPhp,
+  type LoweringInputs,
+  type PhpText,
+} from './php-file-results';
+
+/**
+ * Runs batches of per-file work elsewhere (worker threads: `rules/src/parallel/`) and waits for
+ * them: the analysis stays synchronous. Results come back in the order of the files.
+ */
+export interface PhpWorkRunner {
+  /** An entry left undefined (its worker failed) is computed in the calling thread. */
+  declare(files: readonly PhpText[]): (DeclaredPhp | undefined)[];
+  lower(files: readonly PhpText[], inputs: LoweringInputs): (LoweredPhp | undefined)[];
+}
+
+/** How much per-file work a run did, for the report's statistics and the benchmark. */
+export interface FileWorkStats {
+  /** Files parsed at least once in this run. */
+  readonly parsed: number;
+  /** Files whose every result came from the cache. */
+  readonly fromCache: number;
+}
+
+/** Below this many files to compute, a batch runs in this thread: starting workers costs more. */
+const MIN_BATCH_FOR_RUNNER = 64;
+
+/**
+ * Declarations and IR of PHP files, computed once per content: from the cache when it has
+ * them (keyed by the file's path and text, the catalog, the project's declarations and the
+ * tool and configuration `salt`), else parsed here or, for a batch, on the runner's threads.
+ */
+export class PhpFileWork {
+  private readonly textHashes = new Map<string, { readonly text: string; readonly hash: string }>();
+  private readonly parsedFiles = new Set<string>();
+  private readonly cachedFiles = new Set<string>();
+  /** Trees parsed here for the declarations, for the lowering here (one parse per file). */
+  private readonly kept = new KeptTrees();
+
+  constructor(
+    private readonly parser: PhpParser,
+    private readonly cache: AnalysisCache | undefined,
+    private readonly runner: PhpWorkRunner | undefined,
+    /** The tool's build and the configuration: a change of either misses every entry. */
+    private readonly salt: string,
+    /** Called after each file's result is known, for a progress display. */
+    private readonly onFileDone?: (phase: 'declare' | 'lower', path: string) => void,
+  ) {}
+
+  get stats(): FileWorkStats {
+    let fromCache = 0;
+    for (const file of this.cachedFiles) if (!this.parsedFiles.has(file)) fromCache++;
+    return { parsed: this.parsedFiles.size, fromCache };
+  }
+
+  declare(files: readonly PhpText[]): DeclaredPhp[] {
+    const keys = files.map((file) => digestOf(['declare', this.salt, file.path, this.hashOf(file)]));
+    return this.run('declare', files, keys, isDeclared, (misses) => {
+      const remote = this.runner && misses.length >= MIN_BATCH_FOR_RUNNER ? this.runner.declare(misses) : [];
+      return misses.map((file, i) => remote[i] ?? declarePhpText(this.parser, file, this.kept));
+    });
+  }
+
+  /**
+   * `symbolHashes`: the `symbolsHash` of each entry of `inputs.symbols`, in the same order;
+   * `built`: the project index already made of them, for the files lowered in this thread.
+   */
+  lower(files: readonly PhpText[], inputs: LoweringInputs, symbolHashes: readonly string[] | undefined, built?: ProjectSymbols): LoweredPhp[] {
+    const context = digestOf(['lower', this.salt, hashValue(inputs.catalog), symbolHashes === undefined ? 'alone' : digestOf(symbolHashes)]);
+    const keys = files.map((file) => digestOf([context, file.path, this.hashOf(file)]));
+    return this.run('lower', files, keys, isLowered, (misses) => {
+      const remote = this.runner && misses.length >= MIN_BATCH_FOR_RUNNER ? this.runner.lower(misses, inputs) : [];
+      let symbols: ProjectSymbols | undefined;
+      const local = (file: PhpText): LoweredPhp => {
+        symbols ??= inputs.symbols === undefined ? undefined : (built ?? projectSymbolsOf(inputs));
+        return lowerPhpText(this.parser, file, inputs.catalog, symbols, this.kept);
+      };
+      return misses.map((file, i) => remote[i] ?? local(file));
+    });
+  }
+
+  /** Cache hits first; the misses computed together, stored, and each file's result in order. */
+  private run<T>(phase: 'declare' | 'lower', files: readonly PhpText[], keys: readonly string[], valid: (value: unknown) => value is T, compute: (misses: PhpText[]) => T[]): T[] {
+    const results: (T | undefined)[] = keys.map((key) => {
+      const hit = this.cache?.get(key);
+      return hit !== undefined && valid(hit) ? hit : undefined;
+    });
+    const missing: number[] = [];
+    results.forEach((result, i) => {
+      if (result === undefined) missing.push(i);
+      else {
+        this.cachedFiles.add(files[i]!.path);
+        this.onFileDone?.(phase, files[i]!.path);
+      }
+    });
+    if (missing.length === 0) return results as T[];
+    const computed = compute(missing.map((i) => files[i]!));
+    missing.forEach((i, at) => {
+      const value = computed[at]!;
+      results[i] = value;
+      this.parsedFiles.add(files[i]!.path);
+      this.cache?.set(keys[i]!, value);
+      this.onFileDone?.(phase, files[i]!.path);
+    });
+    return results as T[];
+  }
+
+  private hashOf(file: PhpText): string {
+    const known = this.textHashes.get(file.path);
+    if (known && known.text === file.text) return known.hash;
+    const hash = hashText(file.text);
+    this.textHashes.set(file.path, { text: file.text, hash });
+    return hash;
+  }
+}
+
+// An entry read from a cache is checked for its shape: a store of another build or a damaged
+// one must miss, not crash the analysis.
+function isDeclared(value: unknown): value is DeclaredPhp {
+  const v = value as DeclaredPhp;
+  return typeof v === 'object' && v !== null && typeof v.symbolsHash === 'string' && typeof v.symbols === 'object' && Array.isArray(v.syntaxProblems);
+}
+
+function isLowered(value: unknown): value is LoweredPhp {
+  const v = value as LoweredPhp;
+  return typeof v === 'object' && v !== null && typeof v.ir === 'object' && v.ir !== null && Array.isArray(v.ir.units) && Array.isArray(v.problems);
+}
