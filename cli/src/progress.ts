@@ -18,8 +18,8 @@ export interface ProgressStream {
 const PHASES = { declare: 'reading declarations', lower: 'lowering' } as const;
 
 /**
- * A progress bar on stderr for long runs (cli-progress): the phase, files done of the files
- * to analyse, and an estimate of the time left. Only on a terminal and without `--quiet`:
+ * A progress bar on stderr for long runs (cli-progress): files done of the files to analyse
+ * in the current phase (declarations, then lowering), and an estimate of the time left. Only on a terminal and without `--quiet`:
  * elsewhere (a pipe, CI logs, `--format json` read by a tool) nothing is drawn. Files read
  * from the cache count as done at once. The bar is cleared when the run ends, so the report
  * that follows starts on a clean line.
@@ -27,15 +27,18 @@ const PHASES = { declare: 'reading declarations', lower: 'lowering' } as const;
 export function progressBar(stream: ProgressStream, enabled: boolean): Progress {
   if (!enabled || stream.isTTY !== true) return { start: () => undefined, fileDone: () => undefined, stop: () => undefined };
   let bar: SingleBar | undefined;
+  let files = 0;
   let phase: keyof typeof PHASES = 'declare';
   let done = 0;
+  let steps = 0;
   return {
-    start(files) {
+    start(count) {
       // A handful of files ends before a bar is worth drawing.
-      if (files < 2) return;
+      if (count < 2) return;
+      files = count;
       bar = new SingleBar({
         stream: stream as NodeJS.WritableStream,
-        format: 'session-lint {bar} {value}/{total} files | {phase} | {eta_formatted} left',
+        format: 'session-lint {bar} {done}/{files} files | {phase} | {eta_formatted} left',
         barsize: 24,
         hideCursor: true,
         clearOnComplete: true,
@@ -44,17 +47,18 @@ export function progressBar(stream: ProgressStream, enabled: boolean): Progress 
         etaBuffer: 50,
         fps: 10,
       });
-      bar.start(files, 0, { phase: PHASES.declare });
+      // One step per file and phase: the bar and the time left cover the whole run.
+      bar.start(files * 2, 0, { phase: PHASES.declare, done: 0, files });
     },
     fileDone(finished) {
       if (!bar) return;
       if (finished !== phase) {
         phase = finished;
         done = 0;
-        bar.update(0, { phase: PHASES[phase] });
       }
-      done++;
-      bar.update(done);
+      done = Math.min(done + 1, files);
+      steps++;
+      bar.update(Math.min(steps, files * 2), { phase: PHASES[phase], done });
     },
     stop() {
       bar?.stop();
