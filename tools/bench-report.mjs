@@ -21,7 +21,6 @@ export function markdown(raw) {
     ['session-lint PHP cold (all cores) / ast-grep relational rule', 'php-cold', 'php-ast-grep-relational'],
     ['session-lint PHP all cores / --jobs 1', 'php-cold', 'php-cold-1'],
     ['session-lint PHP warm --cache / cold (all cores)', 'php-warm', 'php-cold'],
-    ['session-lint PHP filling the cache / cold (all cores)', 'php-cache-fill', 'php-cold'],
     ['session-lint TS cold (all cores) / ESLint no-await-in-loop', 'ts-cold', 'ts-eslint'],
     ['session-lint TS cold (all cores) / parse only', 'ts-cold', 'ts-parse'],
     ['session-lint TS all cores / --jobs 1', 'ts-cold', 'ts-cold-1'],
