@@ -96,8 +96,12 @@ function targetsOf(raw, wall, ratio, byId) {
     },
     { target: 'peak memory on the PHP corpus under 500 MB', met: has('php-cold') ? byId.get('php-cold').rssMb < 500 : undefined, measured: measured('php-cold', () => `${byId.get('php-cold').rssMb.toFixed(0)} MB`) },
     { target: 'language server: p95 edit-to-diagnostics under 20 ms', met: lsp?.p95Ms === undefined ? undefined : lsp.p95Ms < 20, measured: lsp?.p95Ms === undefined ? 'not measured' : `${lsp.p95Ms} ms` },
-    { target: 'language server: PHP corpus indexed cold under 3 s', met: lsp?.indexColdMs === undefined ? undefined : lsp.indexColdMs < 3000, measured: lsp?.indexColdMs === undefined ? 'not measured' : `${(lsp.indexColdMs / 1000).toFixed(1)} s` },
-    { target: 'language server: second start under 1 s', met: lsp?.indexSecondMs === undefined ? undefined : lsp.indexSecondMs < 1000, measured: lsp?.indexSecondMs === undefined ? 'not measured' : `${(lsp.indexSecondMs / 1000).toFixed(1)} s` },
+    {
+      target: 'language server: PHP corpus indexed cold under 3 s',
+      met: undefined,
+      measured: lsp?.indexColdMs === undefined ? 'not measured' : `no workspace index yet; one project's entry (${lsp.project}) cold: ${(lsp.indexColdMs / 1000).toFixed(1)} s`,
+    },
+    { target: 'language server: second start under 1 s', met: lsp?.indexSecondMs === undefined ? undefined : lsp.indexSecondMs < 1000, measured: lsp?.indexSecondMs === undefined ? 'not measured' : `${(lsp.indexSecondMs / 1000).toFixed(1)} s (the same entry after a restart)` },
     { target: 'language server: memory under 300 MB', met: lsp?.serverRssMb === undefined ? undefined : lsp.serverRssMb < 300, measured: lsp?.serverRssMb === undefined ? 'not measured' : `${lsp.serverRssMb} MB` },
     { target: 'language server: no CPU while idle', met: lsp?.idleCpuMs === undefined ? undefined : lsp.idleCpuMs < 50, measured: lsp?.idleCpuMs === undefined ? 'not measured' : `${lsp.idleCpuMs} ms of CPU in ${lsp.idleSeconds} s idle` },
   ];
@@ -110,8 +114,9 @@ function lspSection(lsp) {
     ['file edited', `${lsp.lines} lines of PHP, ${lsp.findings} findings`],
     ['edit to fresh diagnostics, p50', `${lsp.p50Ms} ms`],
     ['edit to fresh diagnostics, p95', `${lsp.p95Ms} ms`],
-    ...(lsp.indexColdMs !== undefined ? [['PHP corpus indexed as a workspace, cold', `${(lsp.indexColdMs / 1000).toFixed(2)} s`]] : []),
-    ...(lsp.indexSecondMs !== undefined ? [['the same, second start (disk cache)', `${(lsp.indexSecondMs / 1000).toFixed(2)} s`]] : []),
+    ...(lsp.indexColdMs !== undefined ? [[`first diagnostics of \`${lsp.project}\` (its includes read and lowered), cold`, `${(lsp.indexColdMs / 1000).toFixed(2)} s`]] : []),
+    ...(lsp.indexSecondMs !== undefined ? [['the same after a restart (second start, per-file disk cache)', `${(lsp.indexSecondMs / 1000).toFixed(2)} s`]] : []),
+    ...(lsp.projectRssMb !== undefined ? [['server memory (RSS) after opening it', `${lsp.projectRssMb} MB`]] : []),
     ['server memory (RSS) afterwards', `${lsp.serverRssMb} MB`],
     ...(lsp.idleCpuMs !== undefined ? [['server CPU while idle afterwards', `${lsp.idleCpuMs} ms in ${lsp.idleSeconds} s`]] : []),
   ];

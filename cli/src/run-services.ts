@@ -1,11 +1,10 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnalyzerServices } from '../../rules/src/analyzer';
 import type { AnalyzerOptions } from '../../rules/src/api';
-import { digestOf, hashText } from '../../rules/src/cache/keys';
+import { digestOf } from '../../rules/src/cache/keys';
 import { PhpWorkerPool, defaultJobs, phpWorkerScript } from '../../rules/src/parallel/php-worker-pool';
-import { defaultCacheLocation } from './cache/cache-location';
-import { DiskCache, isCacheFolder } from './cache/disk-cache';
+import { defaultCacheLocation } from '../../rules/src/cache/cache-location';
+import { DiskCache, openDiskCache, toolFingerprint } from '../../rules/src/cache/disk-cache';
 import { RunCache } from './cache/run-cache';
 import type { CheckCommandOptions } from './options';
 import { progressBar, type Progress, type ProgressStream } from './progress';
@@ -36,14 +35,11 @@ export function runServices(
 ): RunServices {
   const { cwd, stderr } = context;
   const progress = progressBar(stderr, options.quiet !== true);
-  const toolVersion = toolFingerprint();
+  const toolVersion = toolFingerprint(VERSION);
   let cache: DiskCache | undefined;
   if (options.cache) {
     const location = path.resolve(cwd, options.cacheLocation ?? defaultCacheLocation(path.resolve(cwd, context.projectRoot ?? '.'), context.env));
-    // One folder per build: entries of another build are never read, and are removed.
-    const build = toolVersion.slice(0, 16);
-    removeOtherBuilds(location, build);
-    cache = new DiskCache(path.join(location, build), (message) => stderr.write(`session-lint: cache: ${message}\n`));
+    cache = openDiskCache(location, toolVersion, (message) => stderr.write(`session-lint: cache: ${message}\n`));
   }
   const jobs = options.jobs ?? defaultJobs();
   const script = jobs > 1 ? phpWorkerScript() : undefined;
@@ -64,38 +60,4 @@ export function runServices(
       if (pool?.failure) stderr.write(`session-lint: worker threads stopped (${pool.failure}); the rest ran in the main thread\n`);
     },
   };
-}
-
-/**
- * The build of the tool: its version and the bytes of the code that runs (the bundle, or this
- * module in an unbundled run), so a rebuilt tool never trusts what another build cached.
- */
-function toolFingerprint(): string {
-  let code = '';
-  try {
-    code = hashText(fs.readFileSync(__filename));
-  } catch {
-    // No file to read (an unusual loader): the version alone.
-  }
-  return digestOf([VERSION, code]);
-}
-
-/** Cache folders of other builds (16 hex digits, tagged) than this one, best effort. */
-function removeOtherBuilds(location: string, build: string): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(location, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    if (!entry.isDirectory() || entry.name === build || !/^[0-9a-f]{16}$/.test(entry.name)) continue;
-    // Only folders this tool made (tagged as caches), whatever --cache-location points at.
-    if (!isCacheFolder(path.join(location, entry.name))) continue;
-    try {
-      fs.rmSync(path.join(location, entry.name), { recursive: true, force: true });
-    } catch {
-      // Another process may hold it; it is left for the next run.
-    }
-  }
 }

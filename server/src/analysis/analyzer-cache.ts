@@ -1,25 +1,54 @@
 import { createAnalyzer, type Analyzer } from '../../../rules/src/analyzer';
+import { defaultCacheLocation } from '../../../rules/src/cache/cache-location';
+import { openDiskCache, toolFingerprint } from '../../../rules/src/cache/disk-cache';
+import { MemoryOverDiskCache } from '../../../rules/src/cache/memory-over-disk';
 import { loadGrammarBytes } from '../../../rules/src/node-runtime';
 import type { AnalyzerSource } from './run-job';
 
 /** Analyzers kept for the last few option sets (one per configuration in use); older ones are dropped. */
 const KEPT = 4;
 
-export function analyzerCache(): AnalyzerSource {
+// Replaced by the bundler with package.json's version (see esbuild.mjs).
+declare const SESSION_LINT_VERSION: string | undefined;
+const VERSION = typeof SESSION_LINT_VERSION === 'string' ? SESSION_LINT_VERSION : '0.0.0-dev';
+
+/**
+ * Analyzers by options and project folder. Each project's analyzer keeps per-file results
+ * (declarations, IR) in memory and on disk, where the CLI's `--cache` keeps them
+ * (`node_modules/.cache/session-lint`, else the user cache folder): an edit re-lowers only
+ * the edited file, and a second start of the server reads what the first one computed.
+ */
+export function analyzerCache(log: (message: string) => void = () => undefined): AnalyzerSource {
   const kept = new Map<string, Promise<Analyzer>>();
+  const caches = new Map<string, MemoryOverDiskCache>();
+  const toolVersion = toolFingerprint(VERSION);
   let grammar: ReturnType<typeof loadGrammarBytes> | undefined;
-  return (options) => {
-    const key = JSON.stringify(options);
+  const cacheOf = (root: string): MemoryOverDiskCache => {
+    let cache = caches.get(root);
+    if (!cache) {
+      const disk = process.env.SESSION_LINT_NO_DISK_CACHE ? undefined : openDiskCache(defaultCacheLocation(root, process.env), toolVersion, log);
+      cache = new MemoryOverDiskCache(disk);
+      caches.set(root, cache);
+    }
+    return cache;
+  };
+  const source: AnalyzerSource = (options, root) => {
+    const key = JSON.stringify([options, root]);
     let analyzer = kept.get(key);
     if (analyzer) {
       kept.delete(key); // re-inserted below: the map's order is the order of last use
     } else {
       grammar ??= loadGrammarBytes();
-      analyzer = grammar.then((bytes) => createAnalyzer(bytes, options));
+      const cache = root === undefined ? undefined : cacheOf(root);
+      analyzer = grammar.then((bytes) => createAnalyzer(bytes, options, { toolVersion, ...(cache ? { cache } : {}) }));
       analyzer.catch(() => kept.delete(key)); // a failed load is retried next time
     }
     kept.set(key, analyzer);
     while (kept.size > KEPT) kept.delete(kept.keys().next().value!);
     return analyzer;
   };
+  source.flush = () => {
+    for (const cache of caches.values()) cache.flush();
+  };
+  return source;
 }

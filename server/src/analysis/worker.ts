@@ -11,7 +11,11 @@ const analyzers = analyzerCache();
 
 parentPort?.on('message', (message: { id: number; job: AnalysisJob }) => {
   runJob(message.job, analyzers).then(
-    (outcome) => parentPort!.postMessage({ id: message.id, outcome }),
+    (outcome) => {
+      parentPort!.postMessage({ id: message.id, outcome });
+      // After the answer is sent: what this analysis computed, for the next edit and start.
+      analyzers.flush?.();
+    },
     (error: unknown) => parentPort!.postMessage({ id: message.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) }),
   );
 });

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { createHash } from 'node:crypto';
-import type { AnalysisCache } from '../../../rules/src/cache/analysis-cache';
+import type { AnalysisCache } from './analysis-cache';
+import { digestOf } from './keys';
 
 /**
  * The Cache Directory Tagging convention (backup tools skip such folders); also how this tool
@@ -130,4 +131,48 @@ export function encode(value: unknown): Buffer {
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * The cache of one build in `location`: entries live in `<location>/<build>/` (the first 16
+ * hex digits of `toolVersion`), so another build's are never read; the folders other builds
+ * left (tagged, 16 hex digits) are removed, best effort.
+ */
+export function openDiskCache(location: string, toolVersion: string, warn: (message: string) => void): DiskCache {
+  const build = toolVersion.slice(0, 16);
+  removeOtherBuilds(location, build);
+  return new DiskCache(path.join(location, build), warn);
+}
+
+/**
+ * The build of the tool: its version and the bytes of the code that runs (the bundle, or this
+ * module in an unbundled run), so a rebuilt tool never trusts what another build cached.
+ */
+export function toolFingerprint(version: string): string {
+  let code = '';
+  try {
+    code = createHash('sha1').update(fs.readFileSync(__filename)).digest('hex');
+  } catch {
+    // No file to read (an unusual loader): the version alone.
+  }
+  return digestOf([version, code]);
+}
+
+function removeOtherBuilds(location: string, build: string): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(location, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name === build || !/^[0-9a-f]{16}$/.test(entry.name)) continue;
+    // Only folders this tool made (tagged as caches), whatever --cache-location points at.
+    if (!isCacheFolder(path.join(location, entry.name))) continue;
+    try {
+      fs.rmSync(path.join(location, entry.name), { recursive: true, force: true });
+    } catch {
+      // Another process may hold it; it is left for the next run.
+    }
+  }
 }
