@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import picomatch from 'picomatch';
 import * as path from 'node:path';
-import { decodeSource, type Finding } from '../../core/src';
+import { decodeSource, isTypeScriptPath, type Finding } from '../../core/src';
 import type { Analyzer } from '../../rules/src/analyzer';
 import type { AnalysisResult, ProjectHost } from '../../rules/src/api';
 import { discoverFiles, type SkippedPath } from './discover';
@@ -47,7 +47,7 @@ export interface CheckHooks {
    * analysis read through the host are unchanged (no analyzer is then even created).
    */
   readonly runCache?: RunCache;
-  /** Called once the files to analyse are known (for the progress bar). */
+  /** Called once the PHP files to analyse are known (for the progress bar). */
   readonly onFilesKnown?: (count: number) => void;
 }
 
@@ -105,7 +105,8 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promis
 
   const host = hooks.host ?? projectHost(cwd, maxFileSize);
   const files = sources.map((s) => ({ path: s.displayPath, text: s.text }));
-  hooks.onFilesKnown?.(files.length);
+  // The bar counts the PHP files: their declarations and lowering are what it follows.
+  hooks.onFilesKnown?.(files.filter((f) => !isTypeScriptPath(f.path)).length);
   const { runCache } = hooks;
   const runKey = runCache?.keyOf(files);
   const cached = runKey === undefined ? undefined : runCache!.lookup(runKey, host);
