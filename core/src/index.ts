@@ -34,4 +34,5 @@ export * from './fix/apply';
 export * from './fix/edit-sites';
 export { PhpEditSites, indentUnitOf } from './fix/php-edit-sites';
 export { TsEditSites } from './fix/ts-edit-sites';
+export type { MoveBeforePlan, MoveBeforeResult } from './fix/ts-move-statement';
 export * from './text/unified-diff';

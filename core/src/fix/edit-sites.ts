@@ -1,4 +1,5 @@
 import type { Span } from '../model/span';
+import type { MoveBeforeResult } from './ts-move-statement';
 
 /**
  * Where code can be inserted or rewritten in one file, worked out from its syntax tree, for
@@ -30,6 +31,12 @@ export interface EditSites {
   callArguments(span: Span): CallArguments | undefined;
   /** Whether a comment can go on the line before the line of `offset` (that line starts in code). */
   lineStartsInCode(offset: number): boolean;
+  /**
+   * TypeScript/JavaScript: how the statement doing the slow work at `slow` (and at every span of
+   * `alsoSlow`) can move right before the statement that acquires the resource at `acquire`,
+   * or why it cannot (`ts-move-statement.ts`).
+   */
+  moveBefore?(slow: Span, acquire: Span, alsoSlow: readonly Span[]): MoveBeforeResult;
   /** TypeScript/JavaScript: whether the file imports or requires one of these modules. */
   importsModule?(names: readonly string[]): boolean;
   /** Frees what the sites hold (the PHP syntax tree lives in wasm memory). */

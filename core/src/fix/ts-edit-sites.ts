@@ -3,6 +3,7 @@ import type { Span } from '../model/span';
 import { scriptKindFor } from '../parse/typescript';
 import type { CallArguments, EditSites, StatementSite } from './edit-sites';
 import { indentUnitOf } from './php-edit-sites';
+import { planMoveBefore, type MoveBeforeResult } from './ts-move-statement';
 
 /**
  * `EditSites` of a TypeScript or JavaScript file from the compiler's syntax tree (parsed again
@@ -86,6 +87,11 @@ export class TsEditSites implements EditSites {
     if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node) || node.kind === ts.SyntaxKind.JsxText) return false;
     for (let up: ts.Node | undefined = node; up; up = up.parent) if (ts.isTemplateExpression(up) || ts.isJsxElement(up) || ts.isJsxFragment(up)) return false;
     return first >= node.getStart(source);
+  }
+
+  moveBefore(slow: Span, acquire: Span, alsoSlow: readonly Span[]): MoveBeforeResult {
+    if (slow.file !== this.file || acquire.file !== this.file) return { refused: 'the slow work and the acquire are in different files' };
+    return planMoveBefore(this.tree(), this.file, this.text, slow, acquire, alsoSlow);
   }
 
   /** Whether the file imports (or requires) one of these modules. */

@@ -26,6 +26,7 @@ import { holdCost, upTo } from './hold-cost';
 import { groupByRegion, heldToEndFrom, releasesAfter, stillOpenAtEnd } from './regions';
 import { storeVerdict, type StoreVerdict } from './session-store';
 import { earlyCloseFix } from '../fixes/early-close';
+import { moveSlowWorkFix } from '../fixes/move-slow-work';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -320,7 +321,11 @@ function buildFinding(
     span: operation.span,
     related,
     // Before the region's first slow work (`set_time_limit(0)` before the download), not its worst.
-    fixes: resource ? [] : earlyCloseFix(context, flow, [...members].sort((a, b) => compareSpans(a.operation.span, b.operation.span))[0]!.operation),
+    fixes: resource
+      ? callback
+        ? []
+        : moveSlowWorkFix(context, resource, operation.span, members.map((m) => m.operation.span), sites)
+      : earlyCloseFix(context, flow, [...members].sort((a, b) => compareSpans(a.operation.span, b.operation.span))[0]!.operation),
     cause: causeOf(operation.occurrence, state === 'maybe-open', resource),
     ...(resource ? passedToHelperOf(unit, operation.occurrence, resource, sites) : {}),
     // A comment above the slow call inside the reported loop suppresses it too, and one above
