@@ -12,8 +12,8 @@ function bootstrap(): void
 
 bootstrap();
 if (session_status() === PHP_SESSION_NONE) {
-    session_start();
-} // expect: session-already-open "^`session_start\(\)` while the session is already open \(opened on line 13\)"
+    session_start(); // expect: session-already-open "^`session_start\(\)` while the session is already open \(opened on line 13\)"
+}
 $_SESSION['last_page'] = '/settings';
 $theme = (string) ($_SESSION['theme'] ?? 'light');
 session_write_close();

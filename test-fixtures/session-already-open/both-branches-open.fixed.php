@@ -15,8 +15,8 @@ final class AccountController
 
         try {
             if (session_status() === PHP_SESSION_NONE) {
-                session_start();
-            } // expect: session-already-open "opened on lines 11 and 13"
+                session_start(); // expect: session-already-open "opened on lines 11 and 13"
+            }
             $_SESSION['last_seen'] = time();
         } finally {
             session_write_close();

@@ -16,11 +16,18 @@ export function guardStartFix(start: Span, sites: EditSites | undefined): Fix[] 
   const body = text.slice(statement.span.start, statement.span.end);
   // A start written over several lines may hold a string whose lines must not move: left alone.
   if (body.includes('\n')) return [];
+  // A comment after the start on its line stays with it, inside the guard.
+  let end = statement.span.end;
+  if (statement.lineEnd !== undefined) {
+    end = statement.lineEnd - 1;
+    if (text[end - 1] === '\r') end--;
+  }
+  const trailing = text.slice(statement.span.end, end).trimEnd();
   return [
     {
       title: 'Start the session only when none is active: `if (session_status() === PHP_SESSION_NONE)`',
       applicability: 'safe',
-      edits: [{ span: statement.span, newText: `if (session_status() === PHP_SESSION_NONE) {\n${indent}${indentUnit}${body}\n${indent}}` }],
+      edits: [{ span: { ...statement.span, end }, newText: `if (session_status() === PHP_SESSION_NONE) {\n${indent}${indentUnit}${body}${trailing}\n${indent}}` }],
     },
   ];
 }
