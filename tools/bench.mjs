@@ -228,12 +228,17 @@ const corpus = {
 const names = await lockNames();
 const astGrep = astGrepBinary();
 const rows = [];
+/** Adds rows and writes the report so far: a run cut short still leaves what it measured. */
+function add(...measured) {
+  rows.push(...measured);
+  writeReport(true);
+}
 
-// PHP corpus.
-rows.push(...sessionLintRows('php', 'PHP corpus', phpProjects));
-rows.push(row('php-rg', 'floor: rg -l for the catalog names, PHP corpus', 'rg', ['-l', '--no-ignore', '-t', 'php', ...names.flatMap((n) => ['-e', n]), ...phpProjects], linesOf('files')));
-rows.push(row('php-parse', 'floor: parse only (web-tree-sitter), PHP corpus', 'node', [parseOnly, 'php', ...phpProjects], linesOf('files parsed')));
-rows.push(row('php-ast-grep', "ast-grep 'session_start($$$)', PHP corpus", astGrep, ['run', '--pattern', 'session_start($$$)', '--lang', 'php', '--json=stream', ...phpProjects], astGrepMatches));
+// PHP corpus: the floor and the other tools first (quick), then session-lint, so a run cut
+// short still has the comparisons.
+add(row('php-rg', 'floor: rg -l for the catalog names, PHP corpus', 'rg', ['-l', '--no-ignore', '-t', 'php', ...names.flatMap((n) => ['-e', n]), ...phpProjects], linesOf('files')));
+add(row('php-parse', 'floor: parse only (web-tree-sitter), PHP corpus', 'node', [parseOnly, 'php', ...phpProjects], linesOf('files parsed')));
+add(row('php-ast-grep', "ast-grep 'session_start($$$)', PHP corpus", astGrep, ['run', '--pattern', 'session_start($$$)', '--lang', 'php', '--json=stream', ...phpProjects], astGrepMatches));
 const relational = path.join(scratch, 'held-session.yml');
 fs.writeFileSync(
   relational,
@@ -255,17 +260,18 @@ fs.writeFileSync(
     '',
   ].join('\n'),
 );
-if (!skipSlow) rows.push(row('php-ast-grep-relational', 'ast-grep relational rule (session_start + slow call, no close, one function), PHP corpus', astGrep, ['scan', '--rule', relational, '--json=stream', ...phpProjects], astGrepMatches, { times: 1 }));
+if (!skipSlow) add(row('php-ast-grep-relational', 'ast-grep relational rule (session_start + slow call, no close, one function), PHP corpus', astGrep, ['scan', '--rule', relational, '--json=stream', ...phpProjects], astGrepMatches, { times: 1 }));
 const phpcsRuleset = path.join(scratch, 'phpcs.xml');
 fs.writeFileSync(
   phpcsRuleset,
   `<?xml version="1.0"?>\n<ruleset name="sessions">\n  <rule ref="Generic.PHP.ForbiddenFunctions">\n    <properties>\n      <property name="forbiddenFunctions" type="array">\n        <element key="session_start" value="null"/>\n      </property>\n    </properties>\n  </rule>\n</ruleset>\n`,
 );
-if (!skipSlow) rows.push(row('php-phpcs', 'phpcs Generic.PHP.ForbiddenFunctions (session_start), PHP corpus', 'phpcs', ['-d', 'memory_limit=-1', '--standard=' + phpcsRuleset, '--report=summary', '-q', '--extensions=php', ...phpProjects], phpcsFound, { times: 1 }));
+if (!skipSlow) add(row('php-phpcs', 'phpcs Generic.PHP.ForbiddenFunctions (session_start), PHP corpus', 'phpcs', ['-d', 'memory_limit=-1', '--standard=' + phpcsRuleset, '--report=summary', '-q', '--extensions=php', ...phpProjects], phpcsFound, { times: 1 }));
+
+add(...sessionLintRows('php', 'PHP corpus', phpProjects));
 
 // TypeScript corpus.
-rows.push(...sessionLintRows('ts', 'TS corpus', [tsCorpus]));
-rows.push(row('ts-parse', 'floor: parse only (typescript createSourceFile), TS corpus', 'node', [parseOnly, 'ts', tsCorpus], linesOf('files parsed')));
+add(row('ts-parse', 'floor: parse only (typescript createSourceFile), TS corpus', 'node', [parseOnly, 'ts', tsCorpus], linesOf('files parsed')));
 const eslintConfig = path.join(scratch, 'eslint.config.mjs');
 fs.writeFileSync(
   eslintConfig,
@@ -273,16 +279,17 @@ fs.writeFileSync(
 );
 const eslintVersion = JSON.parse(fs.readFileSync(path.join(repo, 'node_modules/eslint/package.json'), 'utf8')).version;
 // ESLint runs from the corpus (its files must lie under the working directory of a --config run).
-rows.push(row('ts-eslint', `ESLint ${eslintVersion} no-await-in-loop (@typescript-eslint/parser), TS corpus`, bin('eslint'), ['--config', eslintConfig, '--no-ignore', '--format', 'json', '.'], eslintFound, { cwd: tsCorpus }));
+add(row('ts-eslint', `ESLint ${eslintVersion} no-await-in-loop (@typescript-eslint/parser), TS corpus`, bin('eslint'), ['--config', eslintConfig, '--no-ignore', '--format', 'json', '.'], eslintFound, { cwd: tsCorpus }));
+add(...sessionLintRows('ts', 'TS corpus', [tsCorpus]));
 
 // One large generated file of each language.
 const bigPhp = generatedPhp(5 * 1024 * 1024);
 const single = [sessionLint, 'check', '--format', 'json'];
-rows.push(row('php-generated', 'session-lint, one generated 5 MB PHP file', 'node', [...single, bigPhp], findingsOf));
-rows.push(row('php-generated-parse', 'floor: parse only, the same 5 MB PHP file', 'node', [parseOnly, 'php', bigPhp], linesOf('files parsed')));
+add(row('php-generated', 'session-lint, one generated 5 MB PHP file', 'node', [...single, bigPhp], findingsOf));
+add(row('php-generated-parse', 'floor: parse only, the same 5 MB PHP file', 'node', [parseOnly, 'php', bigPhp], linesOf('files parsed')));
 const bigTs = generatedTs(5 * 1024 * 1024);
-rows.push(row('ts-generated', 'session-lint, one generated 5 MB TS file', 'node', [...single, bigTs], findingsOf));
-rows.push(row('ts-generated-parse', 'floor: parse only, the same 5 MB TS file', 'node', [parseOnly, 'ts', bigTs], linesOf('files parsed')));
+add(row('ts-generated', 'session-lint, one generated 5 MB TS file', 'node', [...single, bigTs], findingsOf));
+add(row('ts-generated-parse', 'floor: parse only, the same 5 MB TS file', 'node', [parseOnly, 'ts', bigTs], linesOf('files parsed')));
 
 // The language server's rows (issue 13), when the server is built.
 let lsp;
@@ -302,20 +309,26 @@ if (fs.existsSync(path.join(repo, 'server/out/server.js'))) {
 }
 
 fs.rmSync(scratch, { recursive: true, force: true });
-const raw = {
-  date: new Date().toISOString(),
-  node: process.version,
-  cpus,
-  loadAverage: os.loadavg(),
-  runs,
-  budget,
-  minutes: (Date.now() - started) / 60000,
-  features,
-  corpus,
-  names,
-  rows,
-  ...(lsp ? { lsp } : {}),
-};
-fs.writeFileSync(path.join(repo, 'docs/benchmarks.json'), `${JSON.stringify(raw, null, 2)}\n`);
-fs.writeFileSync(path.join(repo, 'docs/benchmarks.md'), markdown(raw));
-console.error(`bench: wrote docs/benchmarks.md and docs/benchmarks.json in ${raw.minutes.toFixed(1)} min`);
+writeReport(false, lsp);
+console.error(`bench: wrote docs/benchmarks.md and docs/benchmarks.json in ${((Date.now() - started) / 60000).toFixed(1)} min`);
+
+/** docs/benchmarks.json and .md from the rows so far; `partial` while rows are still to come. */
+function writeReport(partial, lspRows) {
+  const raw = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus,
+    loadAverage: os.loadavg(),
+    runs,
+    budget,
+    minutes: (Date.now() - started) / 60000,
+    ...(partial ? { partial: true } : {}),
+    features,
+    corpus,
+    names,
+    rows,
+    ...(lspRows ? { lsp: lspRows } : {}),
+  };
+  fs.writeFileSync(path.join(repo, 'docs/benchmarks.json'), `${JSON.stringify(raw, null, 2)}\n`);
+  fs.writeFileSync(path.join(repo, 'docs/benchmarks.md'), markdown(raw));
+}
