@@ -56,6 +56,11 @@ export interface AnalyzerOptions {
    * which serve no request and are left out by default.
    */
   readonly includeTests?: boolean;
+  /**
+   * Run the rules on every unit, even those that can reach no resource effect (which have
+   * nothing to report): the parse-everything mode the parity test compares the default with.
+   */
+  readonly analyseEveryUnit?: boolean;
   /** Files (globs relative to `root`) whose code runs with the session already open. */
   readonly entryPoints?: readonly EntryPoint[];
 }
@@ -96,4 +101,9 @@ export interface AnalysisStats {
   readonly filesParsed?: number;
   /** PHP files whose declarations and IR all came from the cache. */
   readonly filesFromCache?: number;
+  /**
+   * Units the rules left alone because they can reach no resource effect (relevance first;
+   * 0 with `analyseEveryUnit`).
+   */
+  readonly unitsSkipped?: number;
 }

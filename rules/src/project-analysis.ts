@@ -248,6 +248,13 @@ export function analyzeProject(
   const requestRules = rules.filter((enabled) => !REQUEST_SESSION_RULES.has(enabled.rule.meta.id));
   const perFile: FileFindings[] = [];
   let testFiles = 0;
+  let unitsSkipped = 0;
+  // Relevance first: a PHP unit that is not entered open and can reach no open, close, write
+  // or use of a resource has nothing to report; the rules skip it (its flow is still
+  // computed wherever another unit needs it). `analyseEveryUnit` runs them on every unit,
+  // which the parity test compares with this.
+  const mayFind = (ir: FileIR, unit: Unit): boolean =>
+    options.analyseEveryUnit === true || ir.language !== 'php' || ambient.has(unit) || engine.mayTouchResources(unit);
   // Who calls each function, for fixes that must know what callers do after it returns (on first use).
   let callSites: Map<Unit, readonly CallSite[]> | undefined;
   const callersOf = (unit: Unit): CallerSite[] | undefined => {
@@ -261,8 +268,10 @@ export function analyzeProject(
       const scope = cli.from === undefined ? '' : ` from line ${file.lines.positionAt(cli.from).line + 1} on`;
       notes.push({ file: file.path, message: `runs only from the command line${scope}: ${cli.reason}; no client carries its session, so session findings do not apply` });
     }
-    const units = file.ir.units.filter((unit) => !testUnits.has(unit));
-    if (units.length < file.ir.units.length) testFiles++;
+    const notTests = file.ir.units.filter((unit) => !testUnits.has(unit));
+    if (notTests.length < file.ir.units.length) testFiles++;
+    const units = notTests.filter((unit) => mayFind(file.ir!, unit));
+    unitsSkipped += notTests.length - units.length;
     const ir = units.length < file.ir.units.length ? { ...file.ir, units } : file.ir;
     const wholeFile = cli !== undefined && cli.from === undefined;
     const sites = editSitesOf(parser, file);
@@ -302,6 +311,7 @@ export function analyzeProject(
     searchWork: engine.searchWork + resolver.searchWork,
     filesParsed: work.stats.parsed,
     filesFromCache: work.stats.fromCache,
+    unitsSkipped,
   };
   return { findings: kept, errors, notes, ...(summaryNotes.length > 0 ? { summaryNotes } : {}), stats };
 }

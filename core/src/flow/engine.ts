@@ -226,6 +226,15 @@ export interface AnalysisCut {
   readonly reason: string;
 }
 
+/**
+ * Effects that change a resource's state or are reported against it (a session, a store). A
+ * `read` is neither: the flow passes it by and no PHP rule reports one (the TypeScript rule
+ * that does, `stale-write-after-await`, is not filtered by this).
+ */
+const RESOURCE_EFFECTS: ReadonlySet<string> = new Set(['open', 'close', 'write', 'use']);
+const TOUCHES: ReadonlySet<string> = new Set(['resource']);
+const NONE: ReadonlySet<string> = new Set();
+
 export class FlowEngine {
   private readonly summaries = new Map<string, Summary | 'in-progress'>();
   private readonly cutKeys = new Set<string>();
@@ -453,6 +462,38 @@ export class FlowEngine {
     (unit) =>
       new Set(unit.cfg.nodes.some((node) => node.effect?.kind === 'write' || node.effect?.kind === 'use' || node.effect?.kind === 'open') ? ['session'] : []),
   );
+
+  /**
+   * Whether the unit, or any project code it may run (its calls, its includes, and the
+   * callables it passes to them), opens, closes, writes or uses a resource. A unit
+   * for which this is false keeps every resource as it found it: entered closed, its flow has
+   * nothing a rule reports, so the rules need not analyse it on its own (`analyseEveryUnit`
+   * off). Its flow is still computed where something needs it (the facts at a place that
+   * runs another unit, a caller's summary).
+   */
+  mayTouchResources(unit: Unit): boolean {
+    const found = this.resourceTouches.of(unit);
+    return found === 'any' || found.size > 0;
+  }
+
+  private readonly resourceTouches = new ReachableUnion<Unit, string>(
+    (unit) => this.runnableFrom(unit),
+    (unit) => (unit.cfg.nodes.some((node) => node.effect !== undefined && RESOURCE_EFFECTS.has(node.effect.kind)) ? TOUCHES : NONE),
+  );
+
+  /** The units a unit's calls and includes may run, with the callables it passes to them. */
+  private runnableFrom(unit: Unit): Unit[] {
+    const runs = new Set<Unit>(this.calleesOf(unit));
+    for (const node of unit.cfg.nodes) {
+      const effect = node.effect;
+      if (effect?.kind !== 'call') continue;
+      for (const callable of effect.callables ?? []) {
+        if (callable.target.type === 'parameter') continue;
+        for (const callee of this.resolver.resolve(callable.target, unit, effect.span)) runs.add(callee);
+      }
+    }
+    return [...runs];
+  }
 
   /**
    * The project units each unit's calls (not its callbacks' parameters) may run, asked once
