@@ -28,7 +28,7 @@ function assertSameTree(plain: SyntaxNode, wasm: SyntaxNode, where: string): voi
       [w.type, w.startIndex, w.endIndex, w.isNamed, w.isMissing, w.hasError, w.childCount, w.namedChildCount, w.text],
       at,
     );
-    for (const field of FIELDS) {
+    for (const field of p.isNamed ? FIELDS : []) {
       const spanOf = (node: SyntaxNode | null | undefined): string => (node ? `${node.type}@${node.startIndex}-${node.endIndex}` : 'none');
       assert.equal(spanOf(p.childForFieldName(field)), spanOf(w.childForFieldName(field)), `${at} field ${field}`);
       assert.deepEqual(p.childrenForFieldName(field).map(spanOf), w.childrenForFieldName(field).map(spanOf), `${at} fields ${field}`);
@@ -57,7 +57,9 @@ describe('plain syntax trees (one copy of the wasm tree, read as arrays)', () =>
     ...broken.map((text, i): [string, string] => [`broken ${i}`, text]),
   ];
 
-  it('reads every node of every PHP fixture (and broken code) as web-tree-sitter does', () => {
+  it('reads every node of every PHP fixture (and broken code) as web-tree-sitter does', function () {
+    // Every node read through wasm, a few hundred thousand of them: seconds, more on a busy machine.
+    this.timeout(240_000);
     assert.ok(cases.length > 100, 'the fixtures are found');
     for (const [name, text] of cases) {
       const wasm = parser.parse(text);
@@ -84,11 +86,10 @@ describe('plain syntax trees (one copy of the wasm tree, read as arrays)', () =>
     }
   });
 
-  it('hands out one object per node, so a node met twice is the same object', () => {
+  it('gives the same node for the same index, whichever way it is reached', () => {
     const plain = parser.parsePlain('<?php f(1);');
     const call = plain.rootNode.descendantsOfType('function_call_expression')[0]!;
-    assert.equal(call.parent!.namedChildren[0], call);
-    plain.forgetNodes();
-    assert.equal(plain.rootNode.descendantsOfType('function_call_expression')[0]!.text, 'f(1)');
+    assert.equal(call.parent!.namedChildren[0]!.id, call.id);
+    assert.equal(call.parent!.namedChildren[0]!.text, 'f(1)');
   });
 });

@@ -34,11 +34,9 @@ export interface SyntaxNode {
  * over; here a read is an array access. The wasm tree is freed as soon as it is copied.
  *
  * Nodes are numbered in pre-order, so a node's subtree is the range `[i, subtreeEnd[i])`
- * and its first child, if any, is `i + 1`. About 20 bytes per node.
+ * and its first child, if any, is `i + 1`. About 25 bytes per node.
  */
 export class PlainTree {
-  /** The node objects handed out, one per index (created on first use, so `===` holds). */
-  private objects: (PlainNode | undefined)[];
   private readonly fieldIdsByName = new Map<string, number>();
 
   private constructor(
@@ -50,10 +48,11 @@ export class PlainTree {
     readonly ends: Uint32Array,
     readonly parents: Int32Array,
     readonly subtreeEnds: Uint32Array,
+    /** The previous sibling of each node, or -1 (a walk back over siblings would be quadratic in a long file's top level). */
+    readonly previousSiblings: Int32Array,
     readonly fieldIds: Uint16Array,
     readonly flags: Uint8Array,
   ) {
-    this.objects = new Array<PlainNode | undefined>(typeIds.length);
   }
 
   get rootNode(): PlainNode {
@@ -69,13 +68,16 @@ export class PlainTree {
     let ends = new Uint32Array(capacity);
     let parents = new Int32Array(capacity);
     let subtreeEnds = new Uint32Array(capacity);
+    let previousSiblings = new Int32Array(capacity);
     let fieldIds = new Uint16Array(capacity);
     let flags = new Uint8Array(capacity);
     let count = 0;
     const cursor = tree.walk();
     try {
-      // The open nodes from the root down to the current one (indices).
+      // The open nodes from the root down to the current one (indices), and the last child
+      // met so far at each of their levels.
       const path: number[] = [];
+      const lastChild: number[] = [-1];
       for (;;) {
         if (count === capacity) {
           capacity *= 2;
@@ -84,6 +86,7 @@ export class PlainTree {
           ends = grow(ends, new Uint32Array(capacity));
           parents = grow(parents, new Int32Array(capacity));
           subtreeEnds = grow(subtreeEnds, new Uint32Array(capacity));
+          previousSiblings = grow(previousSiblings, new Int32Array(capacity));
           fieldIds = grow(fieldIds, new Uint16Array(capacity));
           flags = grow(flags, new Uint8Array(capacity));
         }
@@ -95,6 +98,8 @@ export class PlainTree {
         starts[index] = start;
         ends[index] = end;
         parents[index] = path.length > 0 ? path[path.length - 1]! : -1;
+        previousSiblings[index] = lastChild[path.length]!;
+        lastChild[path.length] = index;
         fieldIds[index] = path.length > 0 ? cursor.currentFieldId : 0;
         let flag = cursor.nodeIsNamed ? NAMED : 0;
         // Only the parser's inserted tokens are missing, and they are empty.
@@ -103,6 +108,7 @@ export class PlainTree {
         flags[index] = flag;
         if (cursor.gotoFirstChild()) {
           path.push(index);
+          lastChild[path.length] = -1;
           continue;
         }
         subtreeEnds[index] = count;
@@ -131,26 +137,23 @@ export class PlainTree {
       ends.slice(0, count),
       parents.slice(0, count),
       subtreeEnds.slice(0, count),
+      previousSiblings.slice(0, count),
       fieldIds.slice(0, count),
       flags.slice(0, count),
     );
-  }
-
-  /**
-   * Drops the node objects handed out so far (and the child arrays they cache); the arrays
-   * stay. For a tree kept between two walks, so the first walk's objects are not kept too.
-   */
-  forgetNodes(): void {
-    this.objects = new Array<PlainNode | undefined>(this.typeIds.length);
   }
 
   get nodeCount(): number {
     return this.typeIds.length;
   }
 
+  /**
+   * A node object for an index: a new one each time, as web-tree-sitter's (two fields, and
+   * garbage at once; keeping one per node cost more memory than it saved time).
+   */
   node(index: number): PlainNode | null {
     if (index < 0 || index >= this.typeIds.length) return null;
-    return (this.objects[index] ??= new PlainNode(this, index));
+    return new PlainNode(this, index);
   }
 
   typeName(index: number): string {
@@ -189,9 +192,6 @@ function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(fro
 
 /** One node of a `PlainTree`, with the part of web-tree-sitter's `Node` API the analysis reads. */
 export class PlainNode implements SyntaxNode {
-  private childrenCache: PlainNode[] | undefined;
-  private namedCache: PlainNode[] | undefined;
-
   constructor(
     private readonly tree: PlainTree,
     readonly id: number,
@@ -222,10 +222,10 @@ export class PlainNode implements SyntaxNode {
     return this.tree.node(this.tree.parents[this.id]!);
   }
   get children(): PlainNode[] {
-    return (this.childrenCache ??= this.tree.childIndices(this.id).map((index) => this.tree.node(index)!));
+    return this.tree.childIndices(this.id).map((index) => this.tree.node(index)!);
   }
   get namedChildren(): PlainNode[] {
-    return (this.namedCache ??= this.children.filter((child) => child.isNamed));
+    return this.children.filter((child) => child.isNamed);
   }
   get childCount(): number {
     return this.children.length;
@@ -250,14 +250,9 @@ export class PlainNode implements SyntaxNode {
     return field === -1 ? [] : this.children.filter((child) => this.tree.fieldIds[child.id] === field);
   }
   get previousNamedSibling(): PlainNode | null {
-    const parent = this.parent;
-    if (!parent) return null;
-    let previous: PlainNode | null = null;
-    for (const sibling of parent.children) {
-      if (sibling === this) return previous;
-      if (sibling.isNamed) previous = sibling;
-    }
-    return null;
+    let index = this.tree.previousSiblings[this.id]!;
+    while (index !== -1 && (this.tree.flags[index]! & NAMED) === 0) index = this.tree.previousSiblings[index]!;
+    return this.tree.node(index);
   }
   /** This node and its descendants of the given types, in source order (as tree-sitter's). */
   descendantsOfType(types: string | string[]): PlainNode[] {

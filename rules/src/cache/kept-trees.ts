@@ -6,7 +6,7 @@ export const KEPT_TREE_NODES = 5_000_000;
 
 /**
  * The trees parsed for the declarations, kept for the lowering so that each file is parsed
- * once. They are plain arrays (about 20 bytes a node), kept up to a budget of nodes; a file
+ * once. They are plain arrays (about 25 bytes a node), kept up to a budget of nodes; a file
  * past it is parsed again when lowered. Each is dropped once its file is lowered. Kept by
  * path, and used only for the same text.
  */
@@ -19,8 +19,6 @@ export class KeptTrees {
   keep(file: PhpText, tree: PlainTree): void {
     if (this.nodes + tree.nodeCount > this.budget) return;
     this.drop(file.path);
-    // The declarations' node objects are garbage once they are done.
-    tree.forgetNodes();
     this.trees.set(file.path, { text: file.text, tree });
     this.nodes += tree.nodeCount;
   }
