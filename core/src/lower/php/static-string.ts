@@ -6,14 +6,36 @@ import { resolveConstants, type StaticPart, type StaticString } from '../../ir/s
 
 export { resolveConstants, type StaticPart, type StaticString };
 
-/** Folds a PHP expression into a static string; `dir` is the directory of the file (for `__DIR__`). */
-export function evaluateStatic(node: SyntaxNode | null | undefined, file: string): StaticString {
+/**
+ * What a variable read holds, when the caller can tell (`variable-value.ts`); without it every
+ * variable is unknown.
+ */
+export type VariableValues = (variable: SyntaxNode) => StaticString | undefined;
+
+/**
+ * Folds a PHP expression into a static string; `file` is the file's path (for `__DIR__`), and
+ * `variables` says what the variables it reads hold, when that is known.
+ */
+export function evaluateStatic(node: SyntaxNode | null | undefined, file: string, variables?: VariableValues): StaticString {
   if (!node) return [{ unknown: true }];
+  const inner = (child: SyntaxNode | null | undefined): StaticString => evaluateStatic(child, file, variables);
   switch (node.type) {
     case 'parenthesized_expression':
-      return evaluateStatic(node.namedChild(0), file);
+      return inner(node.namedChild(0));
     case 'argument':
-      return evaluateStatic(node.namedChildren.find((c) => c?.type !== 'name') ?? node.namedChild(0), file);
+      return inner(node.namedChildren.find((c) => c?.type !== 'name') ?? node.namedChild(0));
+    case 'variable_name':
+      return variables?.(node) ?? [{ unknown: true }];
+    case 'assignment_expression':
+      // `($h = realpath($dir))` used as a value: the value assigned.
+      return inner(node.childForFieldName('right'));
+    case 'conditional_expression': {
+      // `$a ? $b : $c` (or `$a ?: $c`) whose two outcomes are the same known string.
+      const body = node.childForFieldName('body');
+      const first = fullyKnown(inner(body ?? node.childForFieldName('condition')));
+      const second = inner(node.childForFieldName('alternative'));
+      return first !== undefined && first === fullyKnown(second) ? second : [{ unknown: true }];
+    }
     case 'string':
     case 'encapsed_string': {
       const literal = literalString(node);
@@ -25,7 +47,7 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
     }
     case 'binary_expression': {
       if (node.childForFieldName('operator')?.text !== '.') return [{ unknown: true }];
-      return [...evaluateStatic(node.childForFieldName('left'), file), ...evaluateStatic(node.childForFieldName('right'), file)];
+      return [...inner(node.childForFieldName('left')), ...inner(node.childForFieldName('right'))];
     }
     case 'name': {
       if (node.text === '__DIR__') return [{ text: posix.dirname(file), anchored: true }];
@@ -44,19 +66,40 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
       const name = written.startsWith('\\') ? written.slice(1) : written;
       const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
       if (name === 'dirname' && args.length >= 1) {
-        const inner = evaluateStatic(args[0], file);
         const levels = args[1] ? Number(args[1].text) : 1;
-        const text = fullyKnown(inner);
+        const text = fullyKnown(inner(args[0]));
         if (text === undefined || !Number.isInteger(levels) || levels < 1) return [{ unknown: true }];
         let dir = text;
         for (let i = 0; i < levels; i++) dir = posix.dirname(dir);
         return [{ text: dir, anchored: true }];
+      }
+      // `realpath($dir)`: the same directory, written canonically (or false when it does not
+      // exist, and then the path is not included from anyway).
+      if (name === 'realpath' && args.length === 1) {
+        const value = inner(args[0]);
+        const text = fullyKnown(value);
+        return text === undefined ? [{ unknown: true }] : [{ text: posix.normalize(text), ...(isAnchored(value) ? { anchored: true as const } : {}) }];
+      }
+      // `str_replace('\\', '/', $path)` with literal search and replacement strings.
+      if (name === 'str_replace' && args.length === 3) {
+        const [search, replacement, subject] = args.map((arg) => inner(arg));
+        const from = fullyKnown(search!);
+        const to = fullyKnown(replacement!);
+        const text = fullyKnown(subject!);
+        if (from === undefined || to === undefined || text === undefined || from === '') return [{ unknown: true }];
+        return [{ text: text.split(from).join(to), ...(isAnchored(subject!) ? { anchored: true as const } : {}) }];
       }
       return [{ unknown: true }];
     }
     default:
       return [{ unknown: true }];
   }
+}
+
+/** The value starts at `__DIR__`/`__FILE__`. */
+function isAnchored(value: StaticString): boolean {
+  const first = value[0];
+  return first !== undefined && 'text' in first && first.anchored === true;
 }
 
 /** The text when every part is literal. */

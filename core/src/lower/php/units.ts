@@ -4,7 +4,7 @@ import type { AssignedCall, ClassSymbol, FileSymbols } from '../../project/symbo
 import { NameScope } from './names';
 import { literalString } from './session-access';
 import { evaluateStatic, type StaticString } from './static-string';
-import { sameValueEverywhere } from './variable-value';
+import { evaluateWithVariables, type VariableCache } from './variable-value';
 import { topLevelSettings } from './settings';
 import { pureFunctionOf, samePure, type PureFunction } from './pure-functions';
 import { declareFunctionHelper, declareGlobalClasses, declareTopLevelGlobals, emptyIncludeHelpers, type IncludeHelperDeclarations } from './include-helpers';
@@ -193,6 +193,7 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
     pureFunctions: new Map(),
     includeHelpers: emptyIncludeHelpers(),
   };
+  const variableValues: VariableCache = new Map();
   const setProperty = (className: string | undefined, property: string, type: string): void => {
     if (!className) return;
     let properties = result.propertyTypes.get(className);
@@ -355,10 +356,9 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
           if (callee?.type === 'name' && callee.text.toLowerCase() === 'define') {
             const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
             const name = args[0] ? literalString(args[0].namedChild(0) ?? args[0]) : undefined;
-            const value = args[1]?.namedChildren.find((c) => c?.type !== 'name') ?? args[1]?.namedChild(0);
-            // `define('ROOT', $root)`: the value `$root` has on every path, when it is one.
-            const known = value ? sameValueEverywhere(value, file) : undefined;
-            if (name && args[1] && !result.constants.has(name)) result.constants.set(name, known ?? evaluateStatic(args[1], file));
+            // `define('ROOT', $root)`, `define('ROOT', str_replace('\\', '/', $here . '/'))`: each
+            // variable read has the value it has on every path, when it is one.
+            if (name && args[1] && !result.constants.has(name)) result.constants.set(name, evaluateWithVariables(args[1], file, variableValues));
           }
           break;
         }
