@@ -189,7 +189,7 @@ export function analyzeProject(
   const passedByCallers = argumentsPassedByCallers(irs, resolver, allRunSites);
   // Constants tested next to a session effect: whether they are defined flows across includes and calls.
   const sessionResources = new Set([catalog.sessionResource, ...(catalog.sessionStore ? [catalog.sessionStore.resource] : [])]);
-  const constants = constantScope(irs, resolver, sessionResources);
+  const constants = constantScope(irs, resolver, sessionResources, (name) => symbols.mayDefineConstant(name));
   // A unit is entered with what every place that runs it knows.
   const runSites = acyclicRunSites(allRunSites, MAX_RUN_SITE_DEPTH);
   // Set once the flows the rules read are cached (the entry points below are worked out before).

@@ -20,7 +20,7 @@ export function argumentsPassedByCallers(
 ): Map<Unit, number> {
   const passed = new Map<Unit, number>();
   for (const [callee, calls] of sites) {
-    if (!callee.omittedArguments || callee.kind === 'script') continue;
+    if (!callee.omittedArguments || !functionOrPrivateMethod(callee)) continue;
     const counts = calls.map((site) => {
       const effect = site.unit.cfg.nodes[site.node]?.effect;
       return effect?.kind === 'call' ? effect.argumentCount : undefined;
@@ -41,18 +41,23 @@ export interface RunSite {
  * For units analysed on their own (as the rules see them): every place in the project that runs
  * them, when all of them can be seen, so the unit can be entered with what they all know.
  * A file's top level is run by the includes that reach it (a file no file includes starts a
- * request: it gets none); a function or a private method by its calls, when it is never also
- * used as a callable, a hook or a store handler (as for `argumentsPassedByCallers`). Public
- * methods get none: a receiver the analysis cannot type may call them.
+ * request: it gets none); a function or a method by its calls, when it is never also used as a
+ * callable, a hook or a store handler (as for `argumentsPassedByCallers`). A public or
+ * protected method gets none when some call of a method of its name has a receiver the
+ * analysis cannot type (`$x->name()`): that call may run it too. (A call whose method name is
+ * computed is not counted against it, as such a call is taken to run nothing elsewhere.)
  */
 export function placesThatRun(files: readonly FileIR[], resolver: CallResolver): Map<Unit, RunSite[]> {
   const sites = new Map<Unit, RunSite[]>();
   const unknown = new Set<Unit>();
-  const runnable = (unit: Unit): boolean => unit.kind === 'script' || unit.kind === 'function' || (unit.kind === 'method' && unit.visibility === 'private');
+  // Lower-case names of methods called on a receiver of unknown class somewhere in the project.
+  const untypedCalls = new Set<string>();
+  const runnable = (unit: Unit): boolean => unit.kind === 'script' || unit.kind === 'function' || unit.kind === 'method';
   for (const file of files) {
     for (const unit of file.units) {
       for (const node of unit.cfg.nodes) {
         const effect = node.effect;
+        if (effect?.kind === 'call' && effect.target.type === 'unknown-method') untypedCalls.add(effect.target.method);
         if (effect?.kind !== 'call' || effect.target.type === 'parameter') continue;
         for (const callee of resolver.resolve(effect.target, unit, effect.span)) {
           // A script runs only through includes; a function only through calls.
@@ -79,7 +84,18 @@ export function placesThatRun(files: readonly FileIR[], resolver: CallResolver):
     }
   }
   for (const callee of unknown) sites.delete(callee);
+  for (const callee of [...sites.keys()]) {
+    if (callee.kind === 'method' && callee.visibility !== 'private' && untypedCalls.has(methodName(callee))) sites.delete(callee);
+  }
   return sites;
+}
+
+/** A method unit's lower-case name (its id `method:app\\db::run` → `run`). */
+function methodName(unit: Unit): string {
+  // A second declaration of the same name in a file has `#2` appended.
+  const name = unit.id.toLowerCase().replace(/#\d+$/, '');
+  const at = name.lastIndexOf('::');
+  return at >= 0 ? name.slice(at + 2) : name;
 }
 
 /** A call of a unit: the calling unit and the CFG node of the call. */
@@ -95,7 +111,16 @@ export function callSitesOf(
   resolver: CallResolver,
   sites: ReadonlyMap<Unit, readonly RunSite[]> = placesThatRun(files, resolver),
 ): Map<Unit, readonly CallSite[]> {
-  return new Map([...sites].filter(([unit]) => unit.kind !== 'script'));
+  return new Map([...sites].filter(([unit]) => functionOrPrivateMethod(unit)));
+}
+
+/**
+ * Units whose every call the project shows, whatever the rest of the project does: a public
+ * method may also be called from outside it (a framework's router), which matters where a
+ * wrong guess would change what the code does (defaults, fixes), not for entry facts.
+ */
+function functionOrPrivateMethod(unit: Unit): boolean {
+  return unit.kind === 'function' || (unit.kind === 'method' && unit.visibility === 'private');
 }
 
 /**

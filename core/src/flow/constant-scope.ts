@@ -16,7 +16,12 @@ export interface IncludeStructure {
  * starts with them undefined, `define()` makes them defined, and the facts reach the files
  * it includes and the callers of a helper that defines them.
  */
-export function constantScope(irs: readonly FileIR[], includes: IncludeStructure, sessionResources: ReadonlySet<ResourceId>): ConstantScope {
+export function constantScope(
+  irs: readonly FileIR[],
+  includes: IncludeStructure,
+  sessionResources: ReadonlySet<ResourceId>,
+  mayDefine: (name: string) => boolean = () => true,
+): ConstantScope {
   const relevant = new Set<string>();
   const scripts = new Map<string, Unit>();
   for (const ir of irs) {
@@ -44,5 +49,6 @@ export function constantScope(irs: readonly FileIR[], includes: IncludeStructure
     relevant,
     testedBelow,
     isEntry: (unit) => unit.kind === 'script' && !includes.isIncluded(unit.span.file),
+    definableByInclude: (subject) => mayDefine(subject.slice('const:'.length)),
   };
 }

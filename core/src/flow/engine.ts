@@ -106,9 +106,16 @@ export interface ConstantScope {
   testedBelow(unit: Unit): ReadonlySet<string>;
   /** A file's top level that no file includes: a request starts there. */
   isEntry(unit: Unit): boolean;
+  /**
+   * Whether an included file the analysis cannot read (a configuration file written at install
+   * time) may define the constant: only when some file of the project defines it (or defines
+   * constants by computed names). A constant the project never defines (one a test suite's
+   * bootstrap defines) is not one a configuration file sets.
+   */
+  definableByInclude(subject: string): boolean;
 }
 
-const NO_CONSTANT_SCOPE: ConstantScope = { relevant: new Set(), testedBelow: () => new Set(), isEntry: () => false };
+const NO_CONSTANT_SCOPE: ConstantScope = { relevant: new Set(), testedBelow: () => new Set(), isEntry: () => false, definableByInclude: () => true };
 
 /**
  * Closures carried inside closures' frames before the frames are dropped (captured calls then
@@ -384,7 +391,12 @@ export class FlowEngine {
         const followed = before.cases
           ? this.perCase(before, (one) => this.applyCall(effect, unit, resource, one, env).after, changed)
           : after && withCallerFacts(after, before.facts, changed);
-        const perCase = unknownFile ? forgetConstants(followed, effect.span) : followed;
+        // It may define the constants some project file defines, and those this unit tests
+        // itself (`@include 'local/config.php'; if (!defined('INSTALLED')) …`: what the include
+        // is there for); not one only a test suite's bootstrap defines.
+        const perCase = unknownFile
+          ? forgetConstants(followed, effect.span, (subject) => this.constants.definableByInclude(subject) || (unit.constantTests?.includes(subject) ?? false))
+          : followed;
         const settings = outcome?.settings;
         if (!perCase || !settings || settings.length === 0) return perCase;
         return applyFacts(perCase, { kind: 'fact', forget: settings.map((fact) => fact.subject), set: settings, span: effect.span });
@@ -599,7 +611,7 @@ export class FlowEngine {
   }
 
   private summary(unit: Unit, resource: ResourceId, entry: 'closed' | 'open', env: Env): Summary | undefined {
-    const key = `${unit.span.file}#${unit.id}#${resource}#${entry}#${bindingKey(env.bindings)}#${env.outer.length > 0 ? JSON.stringify(env.outer) : ''}#${omittedKey(unit, env.omittedFrom, env.literals)}#${factsKey(env.settings)}`;
+    const key = `${unit.span.file}#${unit.id}#${resource}#${entry}#${bindingKey(env.bindings)}#${env.outer.length > 0 ? JSON.stringify(env.outer) : ''}#${omittedKey(unit, env.omittedFrom, env.literals)}#${passedOnKey(unit, env)}#${factsKey(env.settings)}`;
     const known = this.summaries.get(key);
     if (known === 'in-progress') return undefined;
     if (known) return known;
@@ -977,20 +989,53 @@ function withOmitted(env: Env, effect: CallEffect, caller: Env): Env {
 }
 
 /**
- * The caller's parameters passed on unchanged where the caller's own caller left them out: they
- * hold their literal defaults, as if written at the call (`getErrors($check)` in
- * `countErrors($check = true)`, called as `countErrors()`).
+ * The caller's parameters passed on unchanged, as literals the callee gets: where the caller's
+ * own caller left them out, their literal defaults (`getErrors($check)` in
+ * `countErrors($check = true)`, called as `countErrors()`); where it wrote a flag-like literal
+ * for them, that literal (`countErrors(false)`).
  */
 function defaultsPassedOn(effect: CallEffect, caller: Env): { index: number; value: string }[] {
-  const omittedFrom = caller.omittedFrom;
-  if (omittedFrom === undefined || !effect.defaultArguments) return [];
-  return effect.defaultArguments.filter((a) => a.parameter >= omittedFrom).map(({ index, value }) => ({ index, value }));
+  if (!effect.defaultArguments) return [];
+  return effect.defaultArguments.flatMap(({ index, parameter, value }) => {
+    if (caller.omittedFrom !== undefined && parameter >= caller.omittedFrom) return [{ index, value }];
+    const literal = caller.literals?.find((passed) => passed.index === parameter);
+    return literal ? [{ index, value: literal.value }] : [];
+  });
 }
 
-/** The state with no facts about constants (after an include the analysis cannot read). */
-function forgetConstants(state: ResourceState | undefined, span: CallEffect['span']): ResourceState | undefined {
+/** Per unit: the parameters its calls pass on unchanged (`CallEffect.defaultArguments`). */
+const passedOnParameters = new WeakMap<Unit, readonly number[]>();
+
+/**
+ * Part of a summary's key: the value each parameter the unit passes on unchanged has in this
+ * environment (its default, a literal, or unknown). Two calls whose own facts are the same
+ * (`countErrors()` and `countErrors(false)` test nothing themselves) still hand their callees
+ * different literals, so they must not share a summary.
+ */
+function passedOnKey(unit: Unit, env: Env): string {
+  let parameters = passedOnParameters.get(unit);
+  if (!parameters) {
+    const found = new Set<number>();
+    for (const node of unit.cfg.nodes) {
+      if (node.effect?.kind === 'call') for (const passed of node.effect.defaultArguments ?? []) found.add(passed.parameter);
+    }
+    parameters = [...found].sort((a, b) => a - b);
+    passedOnParameters.set(unit, parameters);
+  }
+  return parameters
+    .map((parameter) => {
+      if (env.omittedFrom !== undefined && parameter >= env.omittedFrom) return `${parameter}=default`;
+      const literal = env.literals?.find((passed) => passed.index === parameter);
+      return literal ? `${parameter}=${literal.value}` : '';
+    })
+    .filter((part) => part !== '')
+    .join(',');
+}
+
+/** The state with no facts about the constants an include the analysis cannot read may define. */
+function forgetConstants(state: ResourceState | undefined, span: CallEffect['span'], definable: (subject: string) => boolean): ResourceState | undefined {
   if (!state) return state;
-  const subjects = [...new Set(casesOf(state).flatMap((one) => (one.facts ?? []).map((fact) => fact.subject)).filter((subject) => subject.startsWith('const:')))];
+  const subjects = [...new Set(casesOf(state).flatMap((one) => (one.facts ?? []).map((fact) => fact.subject)).filter((subject) => subject.startsWith('const:') && definable(subject)))];
   return subjects.length > 0 ? applyFacts(state, { kind: 'fact', forget: subjects, span }) : state;
 }
 

@@ -10,6 +10,8 @@ export interface FileSymbols {
   readonly classes: readonly ClassSymbol[];
   /** Constants by name as written (`define('ROOT', …)`, `const LIB = …`), fq when namespaced. */
   readonly constants: ReadonlyMap<string, StaticString>;
+  /** Some `define()` of the file names its constant with an expression (`define($name, …)`): it may define any. */
+  readonly computedDefines?: true;
   /** Lower-case fq function → positions of its by-reference parameters (`function f(&$x)`). */
   readonly functionByRef: ReadonlyMap<string, readonly number[]>;
   /** Lower-case fq function → lower-case class it returns (declared type or `@return`). */
@@ -100,10 +102,13 @@ export class ProjectSymbols {
   private readonly globalCache = new Map<string, readonly StaticString[] | null>();
   private readonly globalClasses = new Map<string, string | null>();
   readonly files = new Set<string>();
+  /** Some file defines a constant whose name is an expression: any constant may be defined. */
+  private computedDefines = false;
 
   constructor(files: readonly FileSymbols[]) {
     for (const file of files) {
       this.files.add(file.file);
+      if (file.computedDefines) this.computedDefines = true;
       for (const fn of file.functions) this.functions.add(fn);
       for (const [fn, type] of file.functionReturns) if (!this.functionReturns.has(fn)) this.functionReturns.set(fn, type);
       for (const [fn, indices] of file.functionByRef) if (!this.functionByRef.has(fn)) this.functionByRef.set(fn, indices);
@@ -287,6 +292,15 @@ export class ProjectSymbols {
 
   traitsOf(className: string): readonly string[] {
     return this.classes.get(className)?.traits ?? [];
+  }
+
+  /**
+   * Whether some file of the project may define the constant: a `define()` or `const` of that
+   * name, or a `define()` whose name is an expression. A constant no file defines is left to
+   * what runs the project from outside (a test suite's bootstrap, a wrapper script).
+   */
+  mayDefineConstant(name: string): boolean {
+    return this.computedDefines || this.constant(name) !== undefined;
   }
 
   constant(name: string): StaticString | undefined {

@@ -52,6 +52,8 @@ export interface FileDeclarations {
   /** Lower-case fq function, or `class::method` → by-reference parameter positions. */
   readonly byRef: Map<string, number[]>;
   readonly constants: Map<string, StaticString>;
+  /** Whether some `define()` names its constant with an expression, not a literal (`define($name, …)`). */
+  computedDefines: boolean;
   readonly includes: StaticString[];
   readonly settings: FileSymbols['settings'];
   /** Lower-case fq function → its model when it is a pure function, null when it is not. */
@@ -76,7 +78,8 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
       ),
     ),
   }));
-  return { file, functions: [...declarations.functions], classes, constants: declarations.constants, functionReturns: declarations.functionReturns,
+  return { file, functions: [...declarations.functions], classes, constants: declarations.constants,
+    ...(declarations.computedDefines ? { computedDefines: true } : {}), functionReturns: declarations.functionReturns,
     functionByRef: new Map([...declarations.byRef].filter(([key]) => !key.includes('::'))), includes: declarations.includes, headerComment: declarations.comments[0]?.node.text ?? '',
     settings: declarations.settings, pureFunctions: declarations.pureFunctions,
     ...(declarations.includeHelpers.helpers.size > 0 ? { includeHelpers: declarations.includeHelpers.helpers } : {}),
@@ -188,6 +191,7 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
     functionReturns: new Map(),
     byRef: new Map(),
     constants: new Map(),
+    computedDefines: false,
     includes: [],
     settings: topLevelSettings(root, file),
     pureFunctions: new Map(),
@@ -359,6 +363,7 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
             // `define('ROOT', $root)`, `define('ROOT', str_replace('\\', '/', $here . '/'))`: each
             // variable read has the value it has on every path, when it is one.
             if (name && args[1] && !result.constants.has(name)) result.constants.set(name, evaluateWithVariables(args[1], file, variableValues));
+            if (!name && args[0]) result.computedDefines = true;
           }
           break;
         }

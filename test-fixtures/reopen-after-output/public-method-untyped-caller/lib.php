@@ -1,0 +1,15 @@
+<?php
+// A slow listing sends progress output, then saves its result in a reopened session.
+function cached_list() {
+    echo 'Loading...';
+    flush();
+    restart_session(); // expect: reopen-after-output
+    $_SESSION['list'] = [1, 2, 3];
+    session_write_close();
+}
+
+class Db {
+    public function lists() {
+        cached_list();
+    }
+}
