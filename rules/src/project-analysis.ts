@@ -198,7 +198,9 @@ export function analyzeProject(
     const sites = resource === catalog.sessionResource && flowsWhereRun ? runSites.get(unit) : undefined;
     return sites?.flatMap((site) => flowsWhereRun!(site.unit).states[site.node] ?? []);
   };
-  const engine = new FlowEngine(resolver, lineOf, (unit) => passedByCallers.get(unit), constants, statesWhereRun);
+  // An installed session store stays installed for the rest of the request.
+  const keptForTheRequest = new Set(catalog.sessionStore ? [catalog.sessionStore.resource] : []);
+  const engine = new FlowEngine(resolver, lineOf, (unit) => passedByCallers.get(unit), constants, statesWhereRun, keptForTheRequest);
   const ambient = entrySites(irs, options, entryPresets, engine, resolver, catalog.sessionResource, {
     classParents: catalog.classParents ?? {},
     setting: settingOf,

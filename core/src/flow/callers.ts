@@ -43,21 +43,26 @@ export interface RunSite {
  * A file's top level is run by the includes that reach it (a file no file includes starts a
  * request: it gets none); a function or a method by its calls, when it is never also used as a
  * callable, a hook or a store handler (as for `argumentsPassedByCallers`). A public or
- * protected method gets none when some call of a method of its name has a receiver the
- * analysis cannot type (`$x->name()`): that call may run it too. (A call whose method name is
- * computed is not counted against it, as such a call is taken to run nothing elsewhere.)
+ * protected method is also run by every call of a method of its name on a receiver the
+ * analysis cannot type (`$adminer->databases()` in a page that gets `$adminer` from its
+ * includer): those are places that may run it, so they count too. (A call whose method name is
+ * computed is not counted, as such a call is taken to run nothing elsewhere.)
  */
 export function placesThatRun(files: readonly FileIR[], resolver: CallResolver): Map<Unit, RunSite[]> {
   const sites = new Map<Unit, RunSite[]>();
   const unknown = new Set<Unit>();
-  // Lower-case names of methods called on a receiver of unknown class somewhere in the project.
-  const untypedCalls = new Set<string>();
+  // Calls of a method on a receiver of unknown class, by lower-case method name.
+  const untypedCalls = new Map<string, RunSite[]>();
   const runnable = (unit: Unit): boolean => unit.kind === 'script' || unit.kind === 'function' || unit.kind === 'method';
   for (const file of files) {
     for (const unit of file.units) {
       for (const node of unit.cfg.nodes) {
         const effect = node.effect;
-        if (effect?.kind === 'call' && effect.target.type === 'unknown-method') untypedCalls.add(effect.target.method);
+        if (effect?.kind === 'call' && effect.target.type === 'unknown-method') {
+          let list = untypedCalls.get(effect.target.method);
+          if (!list) untypedCalls.set(effect.target.method, (list = []));
+          list.push({ unit, node: node.id });
+        }
         if (effect?.kind !== 'call' || effect.target.type === 'parameter') continue;
         for (const callee of resolver.resolve(effect.target, unit, effect.span)) {
           // A script runs only through includes; a function only through calls.
@@ -83,10 +88,16 @@ export function placesThatRun(files: readonly FileIR[], resolver: CallResolver):
       for (const target of install.code) for (const callee of resolver.resolve(target, from, install.span)) unknown.add(callee);
     }
   }
-  for (const callee of unknown) sites.delete(callee);
-  for (const callee of [...sites.keys()]) {
-    if (callee.kind === 'method' && callee.visibility !== 'private' && untypedCalls.has(methodName(callee))) sites.delete(callee);
+  if (untypedCalls.size > 0) {
+    for (const file of files) {
+      for (const unit of file.units) {
+        if (unit.kind !== 'method' || unit.visibility === 'private') continue;
+        const untyped = untypedCalls.get(methodName(unit));
+        if (untyped) sites.set(unit, [...(sites.get(unit) ?? []), ...untyped]);
+      }
+    }
   }
+  for (const callee of unknown) sites.delete(callee);
   return sites;
 }
 

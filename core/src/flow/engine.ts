@@ -1,4 +1,4 @@
-import type { CallEffect, CallTarget, Effect, FactEffect, HoldEstimate, PredicateValue, ResourceId, SlowKind } from '../ir/effects';
+import { REPEAT_PATH_PREFIX, type CallEffect, type CallTarget, type Effect, type FactEffect, type HoldEstimate, type PredicateValue, type ResourceId, type SlowKind } from '../ir/effects';
 import type { Unit } from '../ir/unit';
 import type { Cfg } from '../ir/cfg';
 import type { CallResolver } from './resolver';
@@ -266,6 +266,12 @@ export class FlowEngine {
      * includes of a file, the calls of a function), when all of them are known (`placesThatRun`).
      */
     private readonly statesWhereRun: (unit: Unit, resource: ResourceId) => readonly ResourceState[] | undefined = () => undefined,
+    /**
+     * Resources that, once acquired, stay so for the rest of the request (a session store:
+     * nothing uninstalls it). A callee's repeat-guard path (`if (self::$instance) return;`)
+     * leaves them as the first call of the request did (`firstRunExit`).
+     */
+    private readonly keptForTheRequest: ReadonlySet<ResourceId> = new Set(),
   ) {}
 
   /** The unit on its own, entered with the resource closed, as the rules see it. */
@@ -709,7 +715,7 @@ export class FlowEngine {
     const cap = <T>(items: T[]): T[] => items.slice(0, MAX_OCCURRENCES);
     const boolean = unit.cfg.booleanExits;
     const summary: Summary = {
-      exit: flow.exit,
+      exit: this.keptForTheRequest.has(resource) ? firstRunExit(flow.exit) : flow.exit,
       ...(boolean ? { exitWhen: { true: flow.states[boolean.whenTrue], false: flow.states[boolean.whenFalse] } } : {}),
       slowUnderLock: capByKind(held.map((op) => op.occurrence)),
       slowUnderOwnLock: capByKind(ownLock),
@@ -1030,6 +1036,20 @@ function passedOnKey(unit: Unit, env: Env): string {
     })
     .filter((part) => part !== '')
     .join(',');
+}
+
+/**
+ * A unit's exit without the paths through a repeat guard's body, when others remain: those
+ * run only after an earlier call of the same request got past the guard, and a resource kept
+ * for the request (an installed store) is as that call left it. So `install()` with
+ * `if (self::$instance) { …; return; }` installs the store on every path its callers see.
+ */
+function firstRunExit(exit: ResourceState | undefined): ResourceState | undefined {
+  if (!exit?.cases) return exit;
+  const repeated = (one: ResourceState): boolean => (one.facts ?? []).some((fact) => fact.value && fact.subject.startsWith(REPEAT_PATH_PREFIX));
+  const first = exit.cases.filter((one) => !repeated(one));
+  if (first.length === 0 || first.length === exit.cases.length) return exit;
+  return joinStates(first);
 }
 
 /** The state with no facts about the constants an include the analysis cannot read may define. */

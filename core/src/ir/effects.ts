@@ -230,6 +230,13 @@ export interface FactEffect {
   readonly span: Span;
 }
 
+/**
+ * The subject of the fact that marks the path through a repeat guard's body
+ * (`if (self::$instance) { …; return; }` before the code that sets it; `isRepeatGuard` in the
+ * PHP lowering): followed by the guard's offset in its file. True on that path only.
+ */
+export const REPEAT_PATH_PREFIX = 'once:repeat@';
+
 export interface PredicateValue {
   readonly predicate: string;
   readonly subject: string;

@@ -53,7 +53,7 @@ export const heldAcrossSlowCall: Rule = {
     if (context.sessionLocks === false) return findings;
     for (const unit of context.file.units) {
       const flow = context.flowOf(unit);
-      const operations = heldOperationsWithSeverity(context, flow);
+      const operations = heldOperationsWithSeverity(context, flow, true);
       for (const region of groupByRegion(operations.map((o) => o.operation))) {
         const members = operations.filter((o) => region.includes(o.operation));
         if (onlyUnheldSigns(flow, members)) continue;
@@ -179,15 +179,27 @@ function within(inner: Span, outer: Span): boolean {
   return inner.file === outer.file && inner.start >= outer.start && inner.end <= outer.end;
 }
 
-function heldOperationsWithSeverity(context: RuleContext, flow: UnitFlow): RatedOperation[] {
+/**
+ * A PHP session held for at most this many seconds, as the code bounds it (one `sleep(1)`, a
+ * deliberate throttling pause of up to 2 s), slows this user's other requests down for a
+ * moment without leaving them stuck: such work is `info`, and its message says how long. Only
+ * for the session, a lock of one user's: a pooled client or a mutex held that long makes every
+ * user wait.
+ */
+export const SHORT_HOLD_SECONDS = 2;
+
+function heldOperationsWithSeverity(context: RuleContext, flow: UnitFlow, sessionLock = false): RatedOperation[] {
   const rated: RatedOperation[] = [];
   for (const operation of heldOperations(flow)) {
+    const { occurrence } = operation;
     // A file read on a path its callers give is slow work only once a caller passes a URL.
-    if (operation.occurrence.pathParameter !== undefined) continue;
-    const setting = context.slowKindSeverity(operation.occurrence.kind);
+    if (occurrence.pathParameter !== undefined) continue;
+    const setting = context.slowKindSeverity(occurrence.kind);
     if (setting === 'off') continue;
     // Only after an exception was caught: the request's usual path does not wait for it.
-    rated.push({ operation, severity: operation.occurrence.errorPath && setting !== 'info' ? 'info' : setting });
+    // A hold bounded to a few seconds: the user waits, but not for long.
+    const short = sessionLock && occurrence.kind !== 'long-running' && occurrence.hold !== undefined && 'seconds' in occurrence.hold && occurrence.hold.seconds <= SHORT_HOLD_SECONDS;
+    rated.push({ operation, severity: (occurrence.errorPath || short) && setting !== 'info' ? 'info' : setting });
   }
   return rated;
 }

@@ -1,7 +1,8 @@
 <?php
-// Positive: Db::lists() is public and run(), given a handler of a class the analysis cannot
-// know, calls `->lists()` on it: a place that runs it may be unseen, so cached_list() is not
-// entered with the bootstrap's facts and its reopen after output is reported.
+// Positive: Db::lists() is public, and run(), given a handler of a class the analysis cannot
+// know, calls `->lists()` on it: that call may run Db::lists() too, and nothing says the
+// cookie and the cache limiter are off there (run() may be called from anywhere), so
+// cached_list() is not entered with the bootstrap's facts and its reopen after output is reported.
 require __DIR__ . '/bootstrap.php';
 require __DIR__ . '/lib.php';
 

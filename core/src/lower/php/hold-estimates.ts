@@ -3,7 +3,7 @@ import type { HoldEstimate } from '../../ir/effects';
 import type { CallSite } from './calls';
 import type { UnitContext } from './context';
 import type { SyntaxNode } from '../../parse/php';
-import { numericValue } from './numbers';
+import { numericValue, upperBound } from './numbers';
 import { timeoutHold } from './timeouts';
 import { literalString } from './session-access';
 
@@ -22,7 +22,8 @@ export function isYield(api: Extract<ApiEntry, { effect: 'slow' }>, hold: HoldEs
 
 /**
  * How long a slow call may take, from its arguments: a sleep's duration when every part of it
- * is spelled out (`sleep(5)`, `usleep(250000)`), otherwise `computed`; a request's timeout
+ * is spelled out (`sleep(5)`, `usleep(250000)`) or bounded (`usleep($max - $elapsed)`: at most
+ * `$max`), otherwise `computed`; a request's timeout
  * (`CURLOPT_TIMEOUT`, a `'timeout'` option), otherwise `no-timeout`. Calls whose catalog
  * entry says nothing about their duration get no estimate here.
  */
@@ -38,7 +39,8 @@ export function holdEstimate(ctx: UnitContext, site: CallSite, api: Extract<ApiE
       if (index === parts[0]!.index) return { unknown: 'computed' };
       continue;
     }
-    const value = numericValue(ctx, arg);
+    // Spelled out, or bounded (`usleep(2 * pow(10, 6) - $elapsed)`: at most 2 s).
+    const value = numericValue(ctx, arg) ?? upperBound(ctx, arg);
     if (value === undefined || value < 0) return { unknown: 'computed' };
     seconds += value * secondsPerUnit;
   }

@@ -58,9 +58,114 @@ export function numericValue(ctx: UnitContext, node: SyntaxNode | null | undefin
       const assigned = ctx.singleAssignments.get(node.text);
       return assigned ? numericValue(ctx, assigned, depth + 1) : undefined;
     }
+    case 'function_call_expression': {
+      // Arithmetic the code spells a number with (`2 * pow(10, 6)` microseconds).
+      const args = callArguments(node).map((arg) => numericValue(ctx, arg, depth));
+      if (args.some((value) => value === undefined)) return undefined;
+      return mathFunction(calledFunction(node), args as number[]);
+    }
     default:
       return undefined;
   }
+}
+
+/** PHP's pure math functions whose result follows from their numeric arguments. */
+function mathFunction(name: string | undefined, args: readonly number[]): number | undefined {
+  const [a, b] = args;
+  switch (name) {
+    case 'pow':
+      return a !== undefined && b !== undefined && args.length === 2 ? a ** b : undefined;
+    case 'intval':
+      return a !== undefined && args.length === 1 ? Math.trunc(a) : undefined;
+    case 'abs':
+      return a !== undefined && args.length === 1 ? Math.abs(a) : undefined;
+    case 'min':
+      return args.length > 0 ? Math.min(...args) : undefined;
+    case 'max':
+      return args.length > 0 ? Math.max(...args) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The most a numeric expression can be, when the code bounds it without spelling it out:
+ * its value when known; `C - $elapsed` where `$elapsed` is the time since an earlier clock
+ * reading (never negative) is at most `C`, so `usleep(2 * pow(10, 6) - $elapsed)` sleeps at
+ * most 2 s; `min(C, $x)` is at most `C`. Undefined when nothing bounds it.
+ */
+export function upperBound(ctx: UnitContext, node: SyntaxNode | null | undefined, depth = 0): number | undefined {
+  if (!node || depth > MAX_DEPTH) return undefined;
+  const exact = numericValue(ctx, node, depth);
+  if (exact !== undefined) return exact;
+  switch (node.type) {
+    case 'argument':
+      return upperBound(ctx, node.namedChildren.find((c) => c?.type !== 'name') ?? node.namedChild(0), depth);
+    case 'parenthesized_expression':
+      return upperBound(ctx, node.namedChild(0), depth);
+    case 'cast_expression':
+      return upperBound(ctx, node.childForFieldName('value') ?? node.namedChild(node.namedChildCount - 1), depth);
+    case 'variable_name': {
+      const assigned = ctx.singleAssignments.get(node.text);
+      return assigned ? upperBound(ctx, assigned, depth + 1) : undefined;
+    }
+    case 'binary_expression': {
+      const operator = node.childForFieldName('operator')?.text;
+      const left = upperBound(ctx, node.childForFieldName('left'), depth);
+      if (operator === '-' && left !== undefined && isElapsedTime(ctx, node.childForFieldName('right'), depth)) return left;
+      const right = upperBound(ctx, node.childForFieldName('right'), depth);
+      return operator === '+' && left !== undefined && right !== undefined ? left + right : undefined;
+    }
+    case 'function_call_expression': {
+      if (calledFunction(node) !== 'min') return undefined;
+      const bounds = callArguments(node)
+        .map((arg) => upperBound(ctx, arg, depth))
+        .filter((value): value is number => value !== undefined);
+      return bounds.length > 0 ? Math.min(...bounds) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Clock readings: `microtime(true)`, `time()`, `hrtime(true)`. */
+const CLOCKS = new Set(['microtime', 'time', 'hrtime']);
+
+/**
+ * The time since an earlier reading of the same clock (`microtime(true) - $start`, with
+ * `$start = microtime(true)` the variable's only assignment), which is never negative.
+ */
+function isElapsedTime(ctx: UnitContext, node: SyntaxNode | null | undefined, depth: number): boolean {
+  if (!node || depth > MAX_DEPTH) return false;
+  if (node.type === 'parenthesized_expression') return isElapsedTime(ctx, node.namedChild(0), depth);
+  if (node.type === 'variable_name') {
+    const assigned = ctx.singleAssignments.get(node.text);
+    return assigned !== undefined && isElapsedTime(ctx, assigned, depth + 1);
+  }
+  if (node.type !== 'binary_expression' || node.childForFieldName('operator')?.text !== '-') return false;
+  const now = clockOf(ctx, node.childForFieldName('left'), depth);
+  return now !== undefined && now === clockOf(ctx, node.childForFieldName('right'), depth);
+}
+
+/** The clock a reading comes from, directly or through the variable's only assignment. */
+function clockOf(ctx: UnitContext, node: SyntaxNode | null | undefined, depth: number): string | undefined {
+  if (!node || depth > MAX_DEPTH) return undefined;
+  if (node.type === 'variable_name') {
+    const assigned = ctx.singleAssignments.get(node.text);
+    return assigned ? clockOf(ctx, assigned, depth + 1) : undefined;
+  }
+  const name = node.type === 'function_call_expression' ? calledFunction(node) : undefined;
+  return name !== undefined && CLOCKS.has(name) ? name : undefined;
+}
+
+function calledFunction(node: SyntaxNode): string | undefined {
+  const callee = node.childForFieldName('function');
+  if (callee?.type !== 'name' && callee?.type !== 'qualified_name') return undefined;
+  return (callee.text.startsWith('\\') ? callee.text.slice(1) : callee.text).toLowerCase();
+}
+
+function callArguments(node: SyntaxNode): SyntaxNode[] {
+  return node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
 }
 
 /** `30`, `1_000_000`, `0.5`, `0x1E`: PHP's numeric literal spellings. */

@@ -39,6 +39,30 @@ export function onceGuardAfterReturn(ctx: UnitContext, statement: SyntaxNode, fo
   return mark(ctx, tested, condition);
 }
 
+/**
+ * `if (self::$instance) { …; return; }` followed, in the same block, by code that assigns
+ * `self::$instance` (a value that outlives the call: a static or `$this` property, a `static` or
+ * `global` variable): the guard's body runs only when an earlier call of this request got past
+ * it and ran what follows, so what that code acquired for the whole request (a session store
+ * it installed) is still there on the path through the body. True for such an `if` whose
+ * body ends with a `return` (it may do other work first, unlike `onceGuardAfterReturn`).
+ */
+export function isRepeatGuard(statement: SyntaxNode, following: () => readonly SyntaxNode[]): boolean {
+  if (statement.type !== 'if_statement') return false;
+  if (statement.childrenForFieldName('alternative').some((a) => a !== null)) return false;
+  const condition = statement.childForFieldName('condition');
+  const body = statement.childForFieldName('body');
+  if (!condition || !body || !endsWithReturn(body)) return false;
+  const tested = setTested(condition);
+  return tested !== undefined && outlivesCall(tested, condition) && following().some((node) => assigns(node, tested));
+}
+
+/** A body whose last statement is a `return` (`{ $m->reuse(self::$instance); return; }`). */
+function endsWithReturn(body: SyntaxNode): boolean {
+  const statements = body.type === 'compound_statement' ? body.namedChildren.filter((c) => c && c.type !== 'comment') : [body];
+  return statements[statements.length - 1]?.type === 'return_statement';
+}
+
 function mark(ctx: UnitContext, tested: SyntaxNode, at: SyntaxNode): OnceMark {
   const loop = ctx.builder.currentLoop;
   return { perRequest: outlivesCall(tested, at), ...(loop !== undefined ? { outsideLoop: loop } : {}) };

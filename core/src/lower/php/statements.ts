@@ -1,5 +1,6 @@
 import { CfgBuilder, type Cursor, type PendingEdge } from '../../ir/cfg-builder';
 import type { LoopKind } from '../../ir/cfg';
+import { REPEAT_PATH_PREFIX, type FactEffect, type PredicateValue } from '../../ir/effects';
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
 import { writeEffect } from './calls';
@@ -8,7 +9,7 @@ import type { JumpFrame, UnitContext } from './context';
 import { lowerExpression } from './expressions';
 import { jumpOut } from './jumps';
 import { loopBound } from './loop-bounds';
-import { onceGuardAfterReturn, onceGuardOfIf } from './once-guards';
+import { isRepeatGuard, onceGuardAfterReturn, onceGuardOfIf } from './once-guards';
 import { emitSessionUnsetFacts } from './predicates';
 import { sessionRoot } from './session-access';
 
@@ -30,8 +31,13 @@ export function lowerStatements(ctx: UnitContext, nodes: readonly SyntaxNode[], 
   try {
     nodes.forEach((node, index) => {
       broken ||= node.hasError;
+      // `if (self::$instance) { …; return; }` before code that sets it: the body is the path of
+      // a later call in the same request (see `isRepeatGuard`), marked by a fact.
+      const repeat = !broken && next.length > 0 && isRepeatGuard(node, () => nodes.slice(index + 1)) ? repeatFacts(ctx, node) : undefined;
+      if (repeat) next = ctx.emit(next, repeat.entering);
       const after = lowerListed(ctx, node, next);
       next = broken && after.length === 0 ? next : after;
+      if (repeat && next.length > 0) next = ctx.emit(next, repeat.passed);
       // `if (isset($link)) return $link;`: what follows in the block initialises `$link` once.
       // The statements after it are copied only for a guard that returns (a block of 50,000
       // statements must not be copied once per statement).
@@ -41,6 +47,20 @@ export function lowerStatements(ctx: UnitContext, nodes: readonly SyntaxNode[], 
     ctx.builder.currentOnce = outerOnce;
   }
   return next;
+}
+
+/**
+ * The facts around a repeat guard: `once:repeat@<offset>` is true entering it (so true on the
+ * path through its body, which returns) and false past it (the first call of the request).
+ */
+function repeatFacts(ctx: UnitContext, node: SyntaxNode): { entering: FactEffect; passed: FactEffect } {
+  const subject = `${REPEAT_PATH_PREFIX}${node.startIndex}`;
+  const span = ctx.span(node.childForFieldName('condition') ?? node);
+  const fact = (value: boolean): PredicateValue => ({ predicate: subject, subject, value });
+  return {
+    entering: { kind: 'fact', set: [fact(true)], span },
+    passed: { kind: 'fact', forget: [subject], set: [fact(false)], span },
+  };
 }
 
 function lowerListed(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
