@@ -23,7 +23,7 @@ import {
   verdict,
 } from '../../../core/src';
 import { holdCost, upTo } from './hold-cost';
-import { groupByRegion, heldToEndFrom, releasesAfter, stillOpenAtEnd } from './regions';
+import { groupByRegion, heldToEndFrom, keptFrom, releasesAfter, stillOpenAtEnd } from './regions';
 import { storeVerdict, type StoreVerdict } from './session-store';
 import { earlyCloseFix } from '../fixes/early-close';
 import { moveSlowWorkFix } from '../fixes/move-slow-work';
@@ -135,8 +135,32 @@ function checkHeldResources(context: RuleContext): Finding[] {
  */
 function onlyUnheldSigns(flow: UnitFlow, members: readonly RatedOperation[]): boolean {
   return members.every(
-    (m) => m.operation.occurrence.kind === 'long-running' && !m.operation.occurrence.viaCallback && !heldToEndFrom(flow, m.operation.node, m.operation.sites),
+    (m) =>
+      m.operation.occurrence.kind === 'long-running' &&
+      !m.operation.occurrence.viaCallback &&
+      (!heldToEndFrom(flow, m.operation.node, m.operation.sites) || keptOnlyForShortWork(flow, m.operation.node, m.operation.sites)),
   );
+}
+
+/**
+ * True when some path from the sign releases the lock, and the paths that keep it to the end
+ * do no work after they part from those (an early `return` when the cron ran too recently):
+ * the author released the lock before the long work the sign announces. Work is project code
+ * or a call the analysis cannot follow (a method, an include); PHP's own functions that the
+ * catalog does not list as slow are not.
+ */
+function keptOnlyForShortWork(flow: UnitFlow, node: number, sites: readonly OpenSite[]): boolean {
+  const kept = keptFrom(flow, node, sites);
+  if (!kept) return false;
+  const work = (id: number): boolean => {
+    const effect = flow.unit.cfg.nodes[id]?.effect;
+    if (!effect) return false;
+    if (effect.kind === 'slow') return true;
+    if (effect.kind !== 'call') return false;
+    const units = flow.observations.find((o) => o.node === id)?.call?.units ?? [];
+    return units.length > 0 || effect.target.type !== 'function';
+  };
+  return ![...kept].some(work);
 }
 
 interface RatedOperation {

@@ -81,6 +81,51 @@ export function heldToEndFrom(flow: UnitFlow, node: number, sites: readonly Open
   return whileHeld.terminate;
 }
 
+/**
+ * The nodes from `node` on where the lock of `sites` is held and can no longer be released:
+ * the paths that keep the lock to the end, from where they part from those that release it.
+ * Undefined when no path from `node` releases the lock (they all keep it). Exceptions are not
+ * followed.
+ */
+export function keptFrom(flow: UnitFlow, node: number, sites: readonly OpenSite[]): Set<number> | undefined {
+  const cfg = flow.unit.cfg;
+  const held = (id: number): boolean => {
+    const state = flow.states[id];
+    return state !== undefined && overlaps(state.open, sites);
+  };
+  const next = (id: number): number[] => cfg.nodes[id]!.succs.map((edge) => edge.to).filter((to) => to !== cfg.throwExit && flow.states[to] !== undefined);
+  // The held region from `node`, and its nodes right before a release (a successor not held).
+  const region = new Set<number>([node]);
+  const stack = [node];
+  const releasing: number[] = [];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    let releases = false;
+    for (const to of next(current)) {
+      if (!held(to)) releases = true;
+      else if (!region.has(to)) {
+        region.add(to);
+        stack.push(to);
+      }
+    }
+    if (releases) releasing.push(current);
+  }
+  if (releasing.length === 0) return undefined;
+  // Backwards inside the region: the nodes that can still get to a release.
+  const preds = new Map<number, number[]>();
+  for (const from of region) for (const to of next(from)) if (region.has(to)) preds.set(to, [...(preds.get(to) ?? []), from]);
+  const canRelease = new Set<number>(releasing);
+  const back = [...releasing];
+  while (back.length > 0) {
+    for (const from of preds.get(back.pop()!) ?? []) {
+      if (canRelease.has(from)) continue;
+      canRelease.add(from);
+      back.push(from);
+    }
+  }
+  return new Set([...region].filter((id) => !canRelease.has(id)));
+}
+
 /** Which ends a walk from `node` over the nodes `follow` accepts gets to (exceptions not followed). */
 function walkFrom(flow: UnitFlow, node: number, follow: (id: number) => boolean): { exit: boolean; terminate: boolean } {
   const cfg = flow.unit.cfg;
