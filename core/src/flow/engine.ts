@@ -683,9 +683,10 @@ export class FlowEngine {
         const label = effect.kind === 'use' ? `\`${effect.api}\` changes the session here` : 'writes the session here';
         const step: Step = { span: effect.span, label };
         if (underEntryLock) writesUnderLock.push([step]);
-        // `$_SESSION = []` with the session closed forgets the in-memory copy on purpose (as
-        // the rule treats it in the caller itself): not a change meant to be saved.
-        const clears = effect.kind === 'write' && effect.clearsAll === true;
+        // `$_SESSION = []` with the session closed forgets the in-memory copy on purpose, and
+        // `$_SESSION = $saved` puts back a copy (as the rule treats them in the caller itself):
+        // not changes meant to be saved.
+        const clears = effect.kind === 'write' && (effect.clearsAll === true || effect.restoresCopy === true);
         if (closedFromEntry && !clears) {
           writesWhileClosed.push([step]);
           if (before.open.length === 0) sometimes = false;

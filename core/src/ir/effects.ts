@@ -79,6 +79,12 @@ export interface AccessEffect {
    */
   readonly clearsAll?: boolean;
   /**
+   * `$_SESSION = $saved;` where the unit only ever sets `$saved = $_SESSION`: puts back the
+   * in-memory copy it kept (Zend_Session's `writeClose()` saves a serialised form, then restores
+   * the array); after a close, nothing was meant to be saved.
+   */
+  readonly restoresCopy?: boolean;
+  /**
    * A read that loads the whole object again from its store (`req.session.reload()`,
    * `getIronSession()`): what was read before is fresh again.
    */

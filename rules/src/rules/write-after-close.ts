@@ -108,13 +108,14 @@ function* lostChanges(flow: UnitFlow, closes: (step: Step) => CloseEffect | unde
 
 /**
  * `$_SESSION = [];` (or `session_unset()` after a destroy) empties the in-memory copy for the
- * rest of the request: nothing was meant to be saved, so it is not reported. A keyed write
+ * rest of the request, and `$_SESSION = $saved;` puts back a copy the unit kept: nothing was
+ * meant to be saved, so they are not reported. A keyed write
  * after a close (a "you are signed out" flash message) is lost like any other and is.
  */
 function clearsAfterDestroy(lost: LostChange): boolean {
   const effect = lost.observation.effect;
   if (effect.kind !== 'write') return false;
-  return effect.clearsAll === true || (lost.destroyed && effect.key === undefined);
+  return effect.clearsAll === true || effect.restoresCopy === true || (lost.destroyed && effect.key === undefined);
 }
 
 
