@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LibraryFactsCache, LibraryModuleFacts } from '../../rules/src/typescript/library-cache';
+import { isDirectory, writeFileAtomically } from '../../rules/src/cache/files';
 import { VERSION } from './version';
 
 /**
@@ -28,7 +29,11 @@ export function diskLibraryCache(folder: string): LibraryFactsCache {
     },
     set(key, facts) {
       memory.set(key, facts);
-      writeAtomically(fileOf(key), JSON.stringify(facts));
+      try {
+        writeFileAtomically(fileOf(key), JSON.stringify(facts));
+      } catch {
+        // The entry is simply not kept: the next run derives it again.
+      }
     },
   };
 }
@@ -39,14 +44,6 @@ export function libraryCacheFolder(cwd: string): string | undefined {
     const modules = path.join(dir, 'node_modules');
     if (isDirectory(modules)) return path.join(modules, '.cache', 'session-lint', 'library-facts', VERSION);
     if (path.dirname(dir) === dir) return undefined;
-  }
-}
-
-function isDirectory(file: string): boolean {
-  try {
-    return fs.statSync(file).isDirectory();
-  } catch {
-    return false;
   }
 }
 
@@ -64,20 +61,4 @@ function isFacts(value: unknown): value is LibraryModuleFacts {
   if (typeof value !== 'object' || value === null) return false;
   const facts = value as Record<string, unknown>;
   return Array.isArray(facts['functions']) && Array.isArray(facts['defaultMethods']) && Array.isArray(facts['classes']) && Array.isArray(facts['probed']);
-}
-
-/** Written to a temporary name and renamed, so a concurrent run never reads half a file. */
-function writeAtomically(file: string, text: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(temporary, text);
-    fs.renameSync(temporary, file);
-  } catch {
-    try {
-      fs.rmSync(temporary, { force: true });
-    } catch {
-      // Nothing more to do: the entry is simply not kept.
-    }
-  }
 }

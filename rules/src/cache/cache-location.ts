@@ -1,6 +1,6 @@
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { isDirectory } from './files';
 
 /**
  * Where `--cache` keeps its entries when `--cache-location` is not given, as ESLint and Ruff
@@ -20,12 +20,4 @@ function userCacheFolder(env: Readonly<Record<string, string | undefined>>): str
   if (process.platform === 'win32') return env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local');
   if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Caches');
   return env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-}
-
-function isDirectory(dir: string): boolean {
-  try {
-    return fs.statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
 }

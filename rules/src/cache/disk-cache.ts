@@ -4,6 +4,7 @@ import { deserialize, serialize } from 'node:v8';
 import { createHash } from 'node:crypto';
 import type { AnalysisCache } from './analysis-cache';
 import { digestOf } from './keys';
+import { writeFileAtomically } from './files';
 
 /**
  * The Cache Directory Tagging convention (backup tools skip such folders); also how this tool
@@ -71,7 +72,6 @@ export class DiskCache implements AnalysisCache {
     if (this.pending.size === 0) return;
     const entries = [...this.pending];
     this.pending.clear();
-    const made = new Set<string>();
     try {
       fs.mkdirSync(this.folder, { recursive: true });
       const tag = path.join(this.folder, CACHE_TAG);
@@ -82,14 +82,7 @@ export class DiskCache implements AnalysisCache {
     for (const [key, value] of entries) {
       const file = this.fileOf(key);
       try {
-        const dir = path.dirname(file);
-        if (!made.has(dir)) {
-          fs.mkdirSync(dir, { recursive: true });
-          made.add(dir);
-        }
-        const temporary = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(temporary, encode(value));
-        fs.renameSync(temporary, file);
+        writeFileAtomically(file, encode(value));
       } catch (err) {
         if (!this.warnedWrite) {
           this.warnedWrite = true;
