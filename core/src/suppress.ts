@@ -9,6 +9,8 @@ export interface Suppression {
   /** 0-based line of the comment; it covers this line and the next. */
   readonly line: number;
   readonly rules: readonly string[];
+  /** Where each of `rules` is written in the file (same order), for the fixes that correct an id. */
+  readonly ruleSpans: readonly Span[];
   readonly reason: string;
 }
 
@@ -19,13 +21,15 @@ export interface Suppression {
 export function parseSuppressions(file: FileIR, lineOf: (offset: number) => number): Suppression[] {
   const result: Suppression[] = [];
   for (const comment of file.comments) {
-    const body = stripCommentMarkers(comment.text);
+    const { body, offset } = stripCommentMarkers(comment.text);
     if (!body.startsWith(SUPPRESSION_TOKEN)) continue;
     const rest = body.slice(SUPPRESSION_TOKEN.length);
     // `session-lint-ignored` or similar words are not ours.
     if (rest.length > 0 && !' \t:'.includes(rest[0]!)) continue;
-    const { rules, reason } = parseRuleList(rest);
-    result.push({ span: comment.span, line: lineOf(comment.span.start) - 1, rules, reason });
+    const { rules, at, reason } = parseRuleList(rest);
+    const restStart = comment.span.start + offset + SUPPRESSION_TOKEN.length;
+    const ruleSpans = rules.map((rule, i) => ({ file: comment.span.file, start: restStart + at[i]!, end: restStart + at[i]! + rule.length }));
+    result.push({ span: comment.span, line: lineOf(comment.span.start) - 1, rules, ruleSpans, reason });
   }
   return result;
 }
@@ -34,8 +38,9 @@ export function parseSuppressions(file: FileIR, lineOf: (offset: number) => numb
  * `held-across-slow-call, other-rule: reason` → the ids and the reason. The id list ends at
  * anything that is not an id or a comma, so text after it without a colon is no reason.
  */
-function parseRuleList(text: string): { rules: string[]; reason: string } {
+function parseRuleList(text: string): { rules: string[]; at: number[]; reason: string } {
   const rules: string[] = [];
+  const at: number[] = [];
   let i = 0;
   const skipSpaces = (): void => {
     while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
@@ -46,29 +51,52 @@ function parseRuleList(text: string): { rules: string[]; reason: string } {
     skipSpaces();
     const start = i;
     while (i < text.length && isIdChar(text[i]!)) i++;
-    if (i > start) rules.push(text.slice(start, i));
+    if (i > start) {
+      rules.push(text.slice(start, i));
+      at.push(start);
+    }
     skipSpaces();
     if (text[i] !== ',') break;
     i++;
   }
   const reason = text[i] === ':' ? text.slice(i + 1).trim() : '';
-  return { rules, reason };
+  return { rules, at, reason };
 }
 
-function stripCommentMarkers(text: string): string {
-  let body = text.trim();
-  if (body.startsWith('//')) body = body.slice(2);
-  else if (body.startsWith('#') && !body.startsWith('#[')) body = body.slice(1);
-  else if (body.startsWith('/*')) {
-    body = body.slice(body.startsWith('/**') ? 3 : 2, body.endsWith('*/') ? -2 : undefined);
-    // A docblock: ` * session-lint-ignore …` on one of its lines.
-    const lines = body.split('\n').map((line) => {
-      const trimmed = line.trim();
-      return trimmed.startsWith('*') ? trimmed.slice(1).trim() : trimmed;
-    });
-    body = lines.find((line) => line.startsWith(SUPPRESSION_TOKEN)) ?? lines.join(' ');
+/**
+ * The comment's text without its markers, and where that text starts in the comment (so the
+ * ids' positions can be given in the file). In a block comment, the line that starts with the
+ * token (after a docblock's `*`) is the suppression.
+ */
+function stripCommentMarkers(text: string): { body: string; offset: number } {
+  const isSpace = (ch: string | undefined): boolean => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
+  const trimmedFrom = (from: number, end: number): { body: string; offset: number } => {
+    while (from < end && isSpace(text[from])) from++;
+    while (end > from && isSpace(text[end - 1])) end--;
+    return { body: text.slice(from, end), offset: from };
+  };
+  let start = 0;
+  while (start < text.length && isSpace(text[start])) start++;
+  if (text.startsWith('//', start)) return trimmedFrom(start + 2, text.length);
+  if (text.startsWith('#', start) && !text.startsWith('#[', start)) return trimmedFrom(start + 1, text.length);
+  if (!text.startsWith('/*', start)) return trimmedFrom(start, text.length);
+  const inner = start + (text.startsWith('/**', start) ? 3 : 2);
+  const innerEnd = text.trimEnd().endsWith('*/') ? text.trimEnd().length - 2 : text.length;
+  // A docblock: ` * session-lint-ignore …` on one of its lines.
+  let lineStart = inner;
+  let first: { body: string; offset: number } | undefined;
+  while (lineStart <= innerEnd) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 || newline > innerEnd ? innerEnd : newline;
+    let from = lineStart;
+    while (from < lineEnd && isSpace(text[from])) from++;
+    if (text[from] === '*' && from < lineEnd) from++;
+    const line = trimmedFrom(from, lineEnd);
+    if (line.body.startsWith(SUPPRESSION_TOKEN)) return line;
+    if (!first && line.body !== '') first = line;
+    lineStart = lineEnd + 1;
   }
-  return body.trim();
+  return first ?? { body: '', offset: inner };
 }
 
 /** Problems with the suppressions themselves: no rule, an unknown rule, no reason. */

@@ -69,6 +69,7 @@ import { nonLockingPresets, withoutSessionEffects } from './framework-stores';
 import type { FrameworkPreset, SettingCondition } from './frameworks/preset';
 import { allPresets } from './frameworks/index';
 import { ruleIds } from './registry';
+import { correctableId, correctRuleIdFix, coveredBy, removeSuppressionFix } from './fixes/suppression-repairs';
 import { projectSessionStores, storesAt } from './session-stores';
 import { slowKindSeverity } from './severity';
 import { levelsAboveOf } from './typescript/folders';
@@ -767,11 +768,36 @@ function suppressAndGroup(perFile: readonly FileFindings[], files: ReadonlyMap<s
         message: `Suppression of \`${ids.join(', ')}\` hides nothing: no such finding on this line or the next. Remove it.`,
         span: suppression.span,
         related: [],
-        fixes: [],
+        fixes: optional(removeSuppressionFix(suppression, file.text, file.text.slice(suppression.span.start, suppression.span.end))),
       });
     }
   }
-  return findings;
+  return withRuleIdCorrections(findings, perFile, suppressionsOf);
+}
+
+/**
+ * A misspelt id in an otherwise valid suppression, whose corrected form would hide a finding
+ * on its lines, gets the correction as its fix; the findings it would hide lose their own fixes
+ * (the comment says, with a reason, that they are accepted), keeping "ignore this finding".
+ */
+function withRuleIdCorrections(findings: Finding[], perFile: readonly FileFindings[], suppressionsOf: ReadonlyMap<string, readonly Suppression[]>): Finding[] {
+  const replaced = new Map<Finding, Finding>();
+  for (const { file } of perFile) {
+    for (const suppression of suppressionsOf.get(file.path) ?? []) {
+      const correctable = correctableId(suppression, ruleIds);
+      if (!correctable) continue;
+      const report = findings.find((f) => f.rule === 'invalid-suppression' && f.span.file === file.path && f.span.start === suppression.span.start && f.span.end === suppression.span.end);
+      const hidden = findings.filter((f) => f.rule === correctable.rule && coveredBy(suppression, f, lineIn(file)));
+      if (!report || hidden.length === 0) continue;
+      replaced.set(report, { ...report, fixes: [correctRuleIdFix(suppression, correctable.index, correctable.rule)] });
+      for (const finding of hidden) replaced.set(finding, { ...finding, fixes: finding.fixes.filter((fix) => fix.applicability === 'display-only') });
+    }
+  }
+  return replaced.size === 0 ? findings : findings.map((finding) => replaced.get(finding) ?? finding);
+}
+
+function optional<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
 }
 
 function lineIn(file: LoadedFile): (offset: number) => number {

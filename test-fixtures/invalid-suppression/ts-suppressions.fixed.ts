@@ -6,10 +6,10 @@ import { Pool } from 'pg';
 const pool = new Pool();
 
 export async function syncInvoices(accountId: string): Promise<void> {
-  // session-lint-ignore held-across-slow-calls: the ledger answers in 20 ms // expect: invalid-suppression
-  await fetch(`https://ledger.example.com/accounts/${accountId}`); // expect: held-across-slow-call
   const client = await pool.connect();
   try {
+    // session-lint-ignore held-across-slow-call: the ledger answers in 20 ms // expect: invalid-suppression
+    await fetch(`https://ledger.example.com/accounts/${accountId}`); // expect: held-across-slow-call
   } finally {
     client.release();
   }
