@@ -1,33 +1,18 @@
 import * as fs from 'node:fs';
-import picomatch from 'picomatch';
 import * as path from 'node:path';
 import { decodeSource, isTypeScriptPath, type Finding } from '../../core/src';
 import type { Analyzer } from '../../rules/src/analyzer';
 import type { AnalysisResult, ProjectHost } from '../../rules/src/api';
-import { discoverFiles, type SkippedPath } from './discover';
-import { compiledCopies, generatedJavaScriptReason } from './generated-code';
-import { displayPath } from './paths';
-import { readSource, type SourceFileSystem } from './read-source';
+import type { SkippedPath } from '../../rules/src/discovery/discover';
+import { displayPath } from '../../rules/src/discovery/paths';
+import { selectProjectFiles, type SelectionOptions } from '../../rules/src/discovery/project-files';
+import { readSource, type SourceFileSystem } from '../../rules/src/discovery/read-source';
 import type { AnalysedSource, CheckResult, ReanalysedResult, ReportError, RunStats } from './report';
 import { SourceTexts } from './source-texts';
 import type { RunCache } from './cache/run-cache';
 
-export interface CheckOptions {
-  /** As typed on the command line; empty means the working directory. */
-  readonly paths: readonly string[];
-  readonly cwd: string;
-  readonly respectIgnoreFiles: boolean;
-  readonly includeVendor: boolean;
-  /** Walk test folders (`tests/`, `Test/`…) too. */
-  readonly includeTests?: boolean;
-  readonly maxFileSize: number;
-  /** Globs (relative to `root`) of paths the configuration says not to analyse. */
-  readonly ignoreGlobs?: readonly string[];
-  /** The configuration's folder, relative to cwd. */
-  readonly root?: string;
-  /** Analyse minified and bundled JavaScript a walk finds too (left out by default). */
-  readonly includeGenerated?: boolean;
-}
+/** Which files to check: the selection the language server's workspace index shares. */
+export type CheckOptions = SelectionOptions;
 
 export interface CheckHooks {
   /**
@@ -54,53 +39,16 @@ export interface CheckHooks {
 /** discover → read → analyse the files together as one project. */
 export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promise<CheckResult> {
   const { cwd, maxFileSize } = options;
-  const discovery = await discoverFiles(options.paths.length > 0 ? options.paths : ['.'], {
-    cwd,
-    respectIgnoreFiles: options.respectIgnoreFiles,
-    includeVendor: options.includeVendor,
-    includeTests: options.includeTests === true,
-  });
-  for (const skipped of discovery.skipped) hooks.onSkip?.(skipped);
-  const configIgnored = ignoredByConfig(options.ignoreGlobs ?? [], path.resolve(cwd, options.root ?? '.'));
-  const discovered = discovery.files.filter((file) => {
-    if (!configIgnored(file.absPath)) return true;
-    hooks.onSkip?.({ displayPath: file.displayPath, reason: 'ignored by the configuration' } as SkippedPath);
-    return false;
-  });
-
+  const selection = await selectProjectFiles(options, { ...(hooks.onSkip ? { onSkip: hooks.onSkip } : {}), ...(hooks.fs ? { fs: hooks.fs } : {}) });
   const findings: Finding[] = [];
-  const errors: ReportError[] = discovery.unreadable.map((u) => ({
-    kind: 'unreadable' as const,
-    file: u.displayPath,
-    message: u.message,
-  }));
+  const errors: ReportError[] = selection.errors.map((e) => ({ kind: e.kind, file: e.file, message: e.message }));
   const readOptions = { maxFileSize, ...(hooks.fs === undefined ? {} : { fs: hooks.fs }) };
   const texts = new SourceTexts(async (file) => {
     const outcome = await readSource(path.resolve(cwd, file), readOptions);
     return outcome.kind === 'ok' ? { text: outcome.text } : { error: outcome.message };
   });
-
-  const sources: AnalysedSource[] = [];
-  const copies = options.includeGenerated ? new Map<string, string>() : compiledCopies(discovered.filter((file) => !file.explicit).map((file) => toSlashes(file.absPath)));
-  for (const file of discovered) {
-    const copied = copies.get(toSlashes(file.absPath));
-    if (copied !== undefined) {
-      hooks.onSkip?.({ displayPath: file.displayPath, reason: `build output of ${displayPath(cwd, copied)}, which is analysed (--include-generated analyses it too)` });
-      continue;
-    }
-    const source = await readSource(file.absPath, readOptions);
-    if (source.kind !== 'ok') {
-      errors.push({ kind: source.kind, file: file.displayPath, message: source.message });
-      continue;
-    }
-    const generated = file.explicit || options.includeGenerated ? undefined : generatedJavaScriptReason(file.absPath, source.text);
-    if (generated !== undefined) {
-      hooks.onSkip?.({ displayPath: file.displayPath, reason: generated });
-      continue;
-    }
-    for (const note of source.notes) errors.push({ kind: 'analysis', file: file.displayPath, message: note });
-    sources.push({ displayPath: file.displayPath, absPath: file.absPath, text: source.text });
-  }
+  const sources: AnalysedSource[] = [...selection.sources];
+  const discovery = selection;
   if (sources.length === 0) return { findings, errors, notes: [], filesAnalysed: 0, texts, sources };
 
   const host = hooks.host ?? projectHost(cwd, maxFileSize);
@@ -177,40 +125,6 @@ function analyzerErrors(result: AnalysisResult, cwd: string, verbose: boolean): 
 }
 
 /**
- * Matches files against the configuration's `ignore` globs, relative to the configuration's
- * folder. A file reached through a symbolic link (`corpus/` linking elsewhere, a working
- * directory whose physical path differs from the one typed) is matched by its real path
- * relative to the folder's real path, so the globs apply whichever way either was named.
- */
-function ignoredByConfig(globs: readonly string[], root: string): (absPath: string) => boolean {
-  if (globs.length === 0) return () => false;
-  const matches = picomatch([...globs], { dot: true });
-  const realRoot = realPath(root);
-  return (absPath) => {
-    const logical = relativeInside(root, absPath);
-    if (logical !== undefined && matches(logical)) return true;
-    const real = realRoot === undefined ? undefined : realPath(absPath);
-    const physical = real === undefined ? undefined : relativeInside(realRoot!, real);
-    return physical !== undefined && physical !== logical && matches(physical);
-  };
-}
-
-/** `file` relative to `root` in POSIX form, or undefined when it lies outside it. */
-function relativeInside(root: string, file: string): string | undefined {
-  const relative = path.relative(root, file);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  return relative.split(path.sep).join('/');
-}
-
-function realPath(file: string): string | undefined {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
  * Reads files the analysis needs but was not given (an included bootstrap, a tsconfig the
  * project extends, a workspace's packages), relative to cwd, up to the file system's root.
  */
@@ -263,4 +177,3 @@ function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-const toSlashes = (file: string): string => file.split(path.sep).join('/');

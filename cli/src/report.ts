@@ -1,5 +1,5 @@
 import type { Applicability, Finding, LineIndex, Severity, Span } from '../../core/src';
-import { compareStrings, displayPath } from './paths';
+import { compareStrings, displayPath } from '../../rules/src/discovery/paths';
 import type { SourceTexts } from './source-texts';
 
 /**

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeSource } from '../../core/src';
-import { describeFsError } from './read-source';
+import { describeFsError } from '../../rules/src/discovery/read-source';
 
 export interface FileToWrite {
   readonly displayPath: string;

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { discoverFiles, type DiscoveryOptions } from '../src/discover';
-import { SKIPPED_FILE_REASON, isAnalysedFile } from '../src/file-types';
+import { discoverFiles, type DiscoveryOptions } from '../../rules/src/discovery/discover';
+import { SKIPPED_FILE_REASON, isAnalysedFile } from '../../rules/src/discovery/file-types';
 import { TempDir } from './helpers';
 
 describe('discoverFiles', () => {

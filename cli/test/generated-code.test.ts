@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { compiledCopies, generatedJavaScriptReason } from '../src/generated-code';
+import { compiledCopies, generatedJavaScriptReason } from '../../rules/src/discovery/generated-code';
 import { runCli, TempDir } from './helpers';
 
 const HELD = 'session_start();\nsleep(1);\n';

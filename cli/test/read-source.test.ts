@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { readSource, type SourceFileSystem } from '../src/read-source';
+import { readSource, type SourceFileSystem } from '../../rules/src/discovery/read-source';
 import { TempDir } from './helpers';
 
 describe('readSource', () => {

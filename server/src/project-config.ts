@@ -13,6 +13,16 @@ export interface ProjectConfig {
   readonly file?: string;
   /** Why the configuration file could not be used; the analysis then runs with the settings alone. */
   readonly error?: string;
+  /** What of the workspace folder the configuration leaves out of the project, as the CLI reads it. */
+  readonly selection: ConfigSelection;
+}
+
+export interface ConfigSelection {
+  readonly ignoreGlobs: readonly string[];
+  /** The configuration's folder, relative to the workspace folder (`.` without one). */
+  readonly configRoot: string;
+  readonly includeTests: boolean;
+  readonly includeGenerated: boolean;
 }
 
 /**
@@ -25,11 +35,14 @@ export function loadProjectConfig(root: string, settings: Settings, trusted: boo
   const file = settings.configFile !== '' && trusted ? path.resolve(root, settings.configFile) : findUp(root);
   let options: AnalyzerOptions = {};
   let error: string | undefined;
+  let selection: ConfigSelection = { ignoreGlobs: [], configRoot: '.', includeTests: false, includeGenerated: false };
   if (file !== undefined) {
     const shown = path.relative(root, file).split(path.sep).join('/') || CONFIG_FILE_NAME;
     try {
       const config = validateConfig(JSON.parse(fs.readFileSync(file, 'utf8')), shown);
-      options = configToOptions(config, path.relative(root, path.dirname(file)).split(path.sep).join('/') || '.');
+      const configRoot = path.relative(root, path.dirname(file)).split(path.sep).join('/') || '.';
+      options = configToOptions(config, configRoot);
+      selection = { ignoreGlobs: config.ignore ?? [], configRoot, includeTests: config.includeTests === true, includeGenerated: config.includeGenerated === true };
       if (!trusted && options.includePaths) {
         const { includePaths: _ignored, ...rest } = options;
         options = rest;
@@ -38,7 +51,7 @@ export function loadProjectConfig(root: string, settings: Settings, trusted: boo
       error = err instanceof ConfigError ? err.message : `cannot read the configuration ${shown}: ${err instanceof Error ? err.message : String(err)}`;
     }
   }
-  return { options: withSettings(options, settings), ...(file !== undefined && fs.existsSync(file) ? { file } : {}), ...(error ? { error } : {}) };
+  return { options: withSettings(options, settings), selection, ...(file !== undefined && fs.existsSync(file) ? { file } : {}), ...(error ? { error } : {}) };
 }
 
 /** The editor settings win over the file, key by key. */

@@ -6,6 +6,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  FileChangeType,
   LSPErrorCodes,
   ResponseError,
   TextDocuments,
@@ -15,6 +16,8 @@ import {
   type Diagnostic,
   type DocumentDiagnosticReport,
   type InitializeResult,
+  type WorkspaceDiagnosticReport,
+  type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createRunner, SupersededError, type AnalysisRunner } from './analysis/runner';
@@ -26,7 +29,8 @@ import { CONFIG_FILE_NAME, loadProjectConfig, type ProjectConfig } from './proje
 import { safely } from './safely';
 import { SettingsCache, type Settings } from './settings';
 import { WorkspaceFolders } from './workspace-folders';
-import { filePathOf, isAnalysedPath, OpenDocumentsAnalysis, type ProjectResults } from './workspace-analysis';
+import { filePathOf, isAnalysedPath, WorkspaceIndexAnalysis, type ProjectResults, type WatchedChange } from './workspace-analysis';
+import { workspaceReport } from './workspace-diagnostics';
 
 /** Sent after each analysis, for the client's status bar. */
 export const STATUS_NOTIFICATION = 'sessionLint/status';
@@ -97,23 +101,28 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     void connection.sendDiagnostics({ uri, diagnostics });
   };
 
-  const analysis = new OpenDocumentsAnalysis({
+  const analysis = new WorkspaceIndexAnalysis({
     documents,
     runner,
     projectRoot: (uri) => folders.projectRootOf(uri),
+    isWorkspaceFolder: (root) => folders.isWorkspaceFolder(root),
     projectConfig,
     // Progress and the status bar while an analysis runs (shared results start none).
-    analysisStarted: (root, files) => {
+    analysisStarted: (root, files, workspace) => {
       void connection.sendNotification(STATUS_NOTIFICATION, { state: 'analysing', files } satisfies StatusParams);
-      if (!progressSupport) return () => undefined;
+      if (!progressSupport) return { progress: () => undefined, ended: () => undefined };
+      const what = workspace ? `indexing ${path.basename(root)}` : `analysing ${files} open file(s) of ${path.basename(root)}`;
       const progress = connection.window.createWorkDoneProgress().then(
         (reporter) => {
-          reporter.begin('Session Lint', undefined, `analysing ${files} open file(s) of ${path.basename(root)}`);
+          reporter.begin('Session Lint', 0, what);
           return reporter;
         },
         () => undefined,
       );
-      return () => void progress.then((reporter) => reporter?.done());
+      return {
+        progress: ({ done, total }) => void progress.then((reporter) => reporter?.report(total > 0 ? Math.floor((100 * done) / total) : 0, `${what}: ${Math.ceil(done / 2)} of ${total / 2} PHP files`)),
+        ended: () => void progress.then((reporter) => reporter?.done()),
+      };
     },
     analysed: async (document) => {
       const file = filePathOf(document.uri);
@@ -184,6 +193,24 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     }),
   );
 
+  connection.languages.diagnostics.onWorkspace(
+    safely(log, 'workspace/diagnostic', { items: [] } as WorkspaceDiagnosticReport, async (params, token: CancellationToken) => {
+      const items: WorkspaceDocumentDiagnosticReport[] = [];
+      const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+      for (const root of folders.paths()) {
+        let results: ProjectResults | undefined;
+        try {
+          results = await cancellable(analysis.resultsForFolder(root), token);
+        } catch (error) {
+          if (error instanceof SupersededError) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the workspace changed during the analysis', { retriggerRequest: true });
+          throw error;
+        }
+        if (results) items.push(...workspaceReport(root, results, previous, (uri) => documents.get(uri)?.version ?? null, await docsUrls(pathToFileURL(root).href)));
+      }
+      return { items };
+    }),
+  );
+
   const pushTimers = new Map<string, NodeJS.Timeout>();
   /** Push mode: the diagnostics of every open document of the project `uri` belongs to. */
   const schedulePush = (uri: string, delay = PUSH_DELAY_MS) => {
@@ -213,6 +240,10 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   /** Something every analysis depends on changed: ask pull clients to pull again, push to the others. */
   const refreshAll = () => {
     analysis.invalidate();
+    refreshDiagnostics();
+  };
+  /** Results may have changed: ask pull clients to pull again, push to the others. */
+  const refreshDiagnostics = () => {
     if (pullDiagnostics) {
       if (refreshSupport) void connection.languages.diagnostics.refresh().catch((e: unknown) => log(`session-lint: diagnostics refresh failed: ${String(e)}`));
       return;
@@ -294,8 +325,12 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       configs.clear();
       // Read again now, not at the next analysis: its errors (or their end) show at once.
       for (const root of new Set(documents.all().map((d) => folders.projectRootOf(d.uri)))) if (root !== undefined) void projectConfig(root);
+      refreshAll();
+      return;
     }
-    refreshAll();
+    // Only the changed files are read again (a created or deleted one, or an ignore file, walks the folder again).
+    analysis.filesChanged(params.changes.map((change): WatchedChange => ({ uri: change.uri, kind: change.type === FileChangeType.Changed && path.basename(filePathOf(change.uri) ?? '') !== '.gitignore' ? 'changed' : change.type === FileChangeType.Deleted ? 'deleted' : 'created' })));
+    refreshDiagnostics();
   });
 
   connection.onInitialize((params): InitializeResult => {
@@ -316,7 +351,8 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
         hoverProvider: true,
         executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, REANALYZE_COMMAND] },
         // Inter-file: editing an included file changes its includers' diagnostics.
-        ...(pullDiagnostics ? { diagnosticProvider: { identifier: SOURCE, interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        // Workspace diagnostics: the findings of every file of the workspace folders, opened or not.
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: SOURCE, interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'session-lint', version: SERVER_VERSION },
@@ -327,7 +363,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sessionLint' }).catch(() => undefined);
     if (watchRegistration) {
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.{php,phtml,inc,ts,tsx,mts,cts,js,jsx,mjs,cjs}' }, { globPattern: '**/{tsconfig,jsconfig,package,composer}.json' }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.{php,phtml,inc,module,ts,tsx,mts,cts,js,jsx,mjs,cjs}' }, { globPattern: '**/{tsconfig,jsconfig,package,composer}.json' }, { globPattern: '**/.gitignore' }] })
         .catch(() => undefined);
     }
     if (workspaceFolderEvents) {

@@ -30,6 +30,16 @@ export class WorkspaceFolders {
     return file === undefined ? undefined : this.folders.find((f) => isInside(f.path, file));
   }
 
+  /** Whether `root` (absolute) is one of the workspace folders: a project indexed whole. */
+  isWorkspaceFolder(root: string): boolean {
+    return this.folders.some((f) => f.path === root);
+  }
+
+  /** The workspace folders' paths (absolute). */
+  paths(): string[] {
+    return this.folders.map((f) => f.path);
+  }
+
   /** The URI settings are asked for: the workspace folder's, else the document's own. */
   folderUriOf(uri: string): string | undefined {
     return this.folderOf(uri)?.uri;

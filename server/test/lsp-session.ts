@@ -25,6 +25,8 @@ import {
   type FullDocumentDiagnosticReport,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type WorkspaceDocumentDiagnosticReport,
+  WorkspaceDiagnosticRequest,
 } from 'vscode-languageserver/node';
 import { startServer } from '../src/server';
 
@@ -50,6 +52,8 @@ export class LspSession {
   refreshes = 0;
   /** The `kind` of every `$/progress` value the server reported (`begin`, `report`, `end`). */
   readonly progress: string[] = [];
+  /** The `message` of every `$/progress` value that had one. */
+  readonly progressMessages: string[] = [];
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: (() => void)[] = [];
   private readonly versions = new Map<string, number>();
@@ -73,8 +77,9 @@ export class LspSession {
       this.wake();
     });
     this.client.onRequest('window/workDoneProgress/create', () => null);
-    this.client.onNotification('$/progress', (params: { value: { kind: string } }) => {
+    this.client.onNotification('$/progress', (params: { value: { kind: string; message?: string } }) => {
       this.progress.push(params.value.kind);
+      if (params.value.message !== undefined) this.progressMessages.push(params.value.message);
       this.wake();
     });
     this.client.onNotification('window/logMessage', () => undefined);
@@ -145,8 +150,14 @@ export class LspSession {
     await this.client.sendNotification(DidChangeConfigurationNotification.type, { settings: { sessionLint: settings } });
   }
 
-  async fileChanged(name: string): Promise<void> {
-    await this.client.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: this.uri(name), type: FileChangeType.Changed }] });
+  async fileChanged(name: string, type: FileChangeType = FileChangeType.Changed): Promise<void> {
+    await this.client.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: this.uri(name), type }] });
+  }
+
+  /** `workspace/diagnostic`: the reports of the whole workspace, given the result ids the client has. */
+  async pullWorkspace(previousResultIds: { uri: string; value: string }[] = []): Promise<WorkspaceDocumentDiagnosticReport[]> {
+    const report = await this.client.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds });
+    return report.items;
   }
 
   /** Waits (polling on each message, bounded) until the last diagnostics pushed for `name` satisfy `ok`. */

@@ -60,7 +60,8 @@ describe('language server (in-process, over a stream pair)', function () {
     assert.equal(opened.location.range.start.line, 1);
     assert.equal((d!.data as { version: number }).version, 1);
     await session.until(() => (session!.progress.includes('end') ? true : undefined), 10000, 'the progress to end');
-    assert.deepEqual(session.progress, ['begin', 'end'], 'the analysis reported its progress');
+    assert.equal(session.progress[0], 'begin', 'the analysis reported its progress');
+    assert.equal(session.progress.at(-1), 'end');
   });
 
   it('offers the early close as the preferred quick fix; applying it clears the diagnostic', async () => {

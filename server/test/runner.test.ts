@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { createRunner, SupersededError } from '../src/analysis/runner';
 import type { AnalysisJob } from '../src/analysis/job';
 
@@ -37,6 +39,26 @@ describe('the analysis runner (worker thread)', function () {
       assert.equal((await last).findings[0]!.range.start.line, 3);
     } finally {
       await runner.dispose();
+    }
+  });
+
+  it('cancels a running workspace job when a newer one of the same folder arrives; the newer one answers', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'session-lint-runner-')));
+    for (let i = 0; i < 30; i++) fs.writeFileSync(path.join(root, `helper${i}.php`), `<?php\nfunction helper${i}() { return ${i}; }\n`);
+    fs.writeFileSync(path.join(root, 'handler.php'), '<?php\nsession_start();\nhelper1();\nsleep(2);\n');
+    const scope = { respectIgnoreFiles: true, includeVendor: false, includeTests: false, includeGenerated: false, ignoreGlobs: [], configRoot: '.', changed: [], rescan: true };
+    const workspaceJob: AnalysisJob = { root, files: [], overlays: [], options: {}, maxFileSize: 1 << 20, workspace: scope };
+    const runner = createRunner(() => undefined);
+    try {
+      // The second job arrives while the first runs (it was posted at once): the first stops at its next file.
+      const first = runner.run(workspaceJob, root);
+      const second = runner.run(workspaceJob, root);
+      await assert.rejects(first, SupersededError);
+      const outcome = await second;
+      assert.deepEqual(outcome.findings.map((f) => [f.path, f.range.start.line]), [['handler.php', 3]]);
+    } finally {
+      await runner.dispose();
+      fs.rmSync(root, { recursive: true, force: true });
     }
   });
 });

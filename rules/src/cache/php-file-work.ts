@@ -76,9 +76,9 @@ export class PhpFileWork {
   lower(files: readonly PhpText[], inputs: LoweringInputs, symbolHashes: readonly string[] | undefined, built?: ProjectSymbols): LoweredPhp[] {
     const context = digestOf(['lower', this.salt, hashValue(inputs.catalog), symbolHashes === undefined ? 'alone' : digestOf(symbolHashes)]);
     const keys = files.map((file) => digestOf([context, file.path, this.hashOf(file)]));
+    let symbols: ProjectSymbols | undefined; // made once, whether the misses come one by one or in a batch
     return this.run('lower', files, keys, isLowered, (misses) => {
       const remote = this.runner && misses.length >= MIN_BATCH_FOR_RUNNER ? this.runner.lower(misses, inputs) : [];
-      let symbols: ProjectSymbols | undefined;
       const local = (file: PhpText): LoweredPhp => {
         symbols ??= inputs.symbols === undefined ? undefined : (built ?? projectSymbolsOf(inputs));
         return lowerPhpText(this.parser, file, inputs.catalog, symbols, this.kept);
@@ -102,14 +102,20 @@ export class PhpFileWork {
       }
     });
     if (missing.length === 0) return results as T[];
-    const computed = compute(missing.map((i) => files[i]!));
-    missing.forEach((i, at) => {
-      const value = computed[at]!;
+    const store = (i: number, value: T) => {
       results[i] = value;
       this.parsedFiles.add(files[i]!.path);
       this.cache?.set(keys[i]!, value);
       this.onFileDone?.(phase, files[i]!.path);
-    });
+    };
+    if (this.runner && missing.length >= MIN_BATCH_FOR_RUNNER) {
+      const computed = compute(missing.map((i) => files[i]!));
+      missing.forEach((i, at) => store(i, computed[at]!));
+    } else {
+      // One file at a time, each stored as soon as it is known: an analysis stopped half-way
+      // (the language server cancels one when a newer text arrives) keeps what it computed.
+      for (const i of missing) store(i, compute([files[i]!])[0]!);
+    }
     return results as T[];
   }
 

@@ -15,6 +15,37 @@ export interface AnalysisJob {
   readonly overlays: readonly { readonly path: string; readonly text: string }[];
   readonly options: AnalyzerOptions;
   readonly maxFileSize: number;
+  /**
+   * Set for a workspace folder: the project is every file of the folder the CLI would check
+   * there (`files` and `overlays` are the editor's texts over them), and findings are reported
+   * for all of them. Unset: `files` alone are the project (a file outside every folder).
+   */
+  readonly workspace?: WorkspaceScope;
+}
+
+/** Which files of a workspace folder are the project, as the CLI's options and `session-lint.json` say. */
+export interface WorkspaceScope {
+  /** `.gitignore` files honoured (the CLI's default; `--no-ignore` turns it off). */
+  readonly respectIgnoreFiles: boolean;
+  readonly includeVendor: boolean;
+  readonly includeTests: boolean;
+  readonly includeGenerated: boolean;
+  /** The configuration's `ignore` globs, relative to `configRoot`. */
+  readonly ignoreGlobs: readonly string[];
+  /** The configuration's folder, relative to the project's folder. */
+  readonly configRoot: string;
+  /**
+   * Files changed on disk (root-relative paths) since the worker last read them, from the
+   * client's file watcher; `rescan`: files were created or deleted, so the folder is walked again.
+   */
+  readonly changed: readonly string[];
+  readonly rescan: boolean;
+}
+
+/** How far a workspace analysis is: PHP files declared and lowered (each counts twice), of `total`. */
+export interface AnalysisProgress {
+  readonly done: number;
+  readonly total: number;
 }
 
 export interface PositionedEdit {

@@ -1,26 +1,64 @@
-import { LineIndex, type Finding, type Span } from '../../../core/src';
+import { isTypeScriptPath, LineIndex, type Finding, type Span } from '../../../core/src';
 import type { Analyzer } from '../../../rules/src/analyzer';
 import type { AnalyzerOptions } from '../../../rules/src/api';
 import { diskHost } from './disk-host';
 import type { AnalysisJob, AnalysisOutcome, PositionedFinding } from './job';
+import { sortedByPath, type WorkspaceFiles } from './workspace-files';
 
 /**
  * Makes (or reuses) the analyzer for a set of options and a project folder (whose per-file
  * cache it uses): loading the grammar costs ~35 ms. `flush` writes what the caches learnt.
  */
-export type AnalyzerSource = ((options: AnalyzerOptions, root?: string) => Promise<Analyzer>) & { flush?: () => void };
+export type AnalyzerSource = ((options: AnalyzerOptions, root?: string) => Promise<Analyzer>) & {
+  flush?: () => void;
+  /** Called as each PHP file's declarations and IR are known, by the analysis running now. */
+  onFileDone?: ((phase: 'declare' | 'lower', path: string) => void) | undefined;
+};
+
+/** What a job may use besides the analyzers: the workspace folders' files, the job's progress and cancellation. */
+export interface JobContext {
+  readonly workspaceFiles?: WorkspaceFiles;
+  /** PHP files declared and lowered so far (each counts twice), of `total`. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Asked between files: true stops the analysis (it rejects with `JobCancelled`). */
+  readonly cancelled?: () => boolean;
+}
+
+/** The job was cancelled (a newer text of its project arrived) before it finished. */
+export class JobCancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
 
 /**
  * One project analysis, as the CLI runs it over its given files, turned into editor
  * coordinates. Runs in the analysis worker (and in-process where no worker can start).
  */
-export async function runJob(job: AnalysisJob, analyzers: AnalyzerSource): Promise<AnalysisOutcome> {
+export async function runJob(job: AnalysisJob, analyzers: AnalyzerSource, context: JobContext = {}): Promise<AnalysisOutcome> {
   const started = performance.now();
+  const stopIfCancelled = () => {
+    if (context.cancelled?.()) throw new JobCancelled();
+  };
   const analyzer = await analyzers(job.options, job.root);
   const overlays = new Map(job.overlays.map((o) => [o.path, o.text]));
   for (const file of job.files) overlays.set(file.path, file.text);
   const host = diskHost(job.root, overlays, job.maxFileSize);
-  const result = analyzer.analyzeProject(job.files, host);
+  const files = job.workspace && context.workspaceFiles ? await workspaceProject(job, context.workspaceFiles) : job.files;
+  stopIfCancelled();
+  const total = 2 * files.filter((file) => !isTypeScriptPath(file.path)).length;
+  let done = 0;
+  analyzers.onFileDone = () => {
+    stopIfCancelled(); // thrown inside the analysis, which turns it into errors: checked again below
+    context.onProgress?.(Math.min(++done, total), total);
+  };
+  let result;
+  try {
+    result = analyzer.analyzeProject(files, host);
+  } finally {
+    analyzers.onFileDone = undefined;
+  }
+  stopIfCancelled();
   const lines = new LineCache((file) => overlays.get(file) ?? host.readFile(file) ?? '');
   const range = (span: Span) => lines.range(span);
   const findings = result.findings.map((finding: Finding): PositionedFinding => ({
@@ -44,6 +82,19 @@ export async function runJob(job: AnalysisJob, analyzers: AnalyzerSource): Promi
     ...(error.span ? { range: range(error.span) } : {}),
   }));
   return { findings, errors, summaryNotes: result.summaryNotes ?? [], elapsedMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * A workspace folder's project: its files as the CLI selects them, with the editor's texts
+ * over them; an open document the selection leaves out (a vendor file, an ignored one) is
+ * analysed too, as a file named on the command line is. An open document the editor does not
+ * want analysed (over the size limit) is left out.
+ */
+async function workspaceProject(job: AnalysisJob, workspaceFiles: WorkspaceFiles): Promise<{ path: string; text: string }[]> {
+  const selected = await workspaceFiles.of(job.root, job.workspace!, job.maxFileSize);
+  const open = new Set(job.files.map((file) => file.path));
+  const leftOut = new Set(job.overlays.map((file) => file.path));
+  return sortedByPath([...selected.filter((file) => !open.has(file.path) && !leftOut.has(file.path)), ...job.files]);
 }
 
 /** One `LineIndex` per file the findings point into, built on first use. */

@@ -1,16 +1,20 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { AnalysisJob, AnalysisOutcome } from './job';
+import type { AnalysisJob, AnalysisOutcome, AnalysisProgress } from './job';
+import type { WorkerMessage, WorkerRequest } from './worker';
 
 /** Runs analysis jobs one at a time, off the connection's thread. */
 export interface AnalysisRunner {
   /**
    * Queues a job. A job still waiting when another with the same `lane` (a project) arrives is
    * dropped and rejects with `SupersededError`: while the user types, only the newest text of a
-   * project is analysed, never a backlog of every keystroke.
+   * project is analysed, never a backlog of every keystroke. A running workspace job (one with
+   * `workspace`, whose first run indexes a whole folder) is cancelled too: it stops at its next
+   * file, keeping what it computed in the per-file cache, and rejects with `SupersededError`.
+   * `onProgress` hears how far the job is while it runs.
    */
-  run(job: AnalysisJob, lane: string): Promise<AnalysisOutcome>;
+  run(job: AnalysisJob, lane: string, onProgress?: (progress: AnalysisProgress) => void): Promise<AnalysisOutcome>;
   dispose(): Promise<void>;
 }
 
@@ -39,6 +43,8 @@ interface Pending {
   readonly id: number;
   readonly job: AnalysisJob;
   readonly lane: string;
+  readonly cancel: Int32Array;
+  readonly onProgress: ((progress: AnalysisProgress) => void) | undefined;
   readonly resolve: (outcome: AnalysisOutcome) => void;
   readonly reject: (error: Error) => void;
 }
@@ -56,11 +62,12 @@ class WorkerRunner implements AnalysisRunner {
     private readonly log: (message: string) => void,
   ) {}
 
-  run(job: AnalysisJob, lane: string): Promise<AnalysisOutcome> {
+  run(job: AnalysisJob, lane: string, onProgress?: (progress: AnalysisProgress) => void): Promise<AnalysisOutcome> {
     return new Promise<AnalysisOutcome>((resolve, reject) => {
       const older = this.waiting.findIndex((p) => p.lane === lane);
       if (older >= 0) this.waiting.splice(older, 1)[0]!.reject(new SupersededError());
-      this.waiting.push({ id: this.nextId++, job, lane, resolve, reject });
+      if (this.running?.lane === lane && this.running.job.workspace) Atomics.store(this.running.cancel, 0, 1);
+      this.waiting.push({ id: this.nextId++, job, lane, cancel: new Int32Array(new SharedArrayBuffer(4)), onProgress, resolve, reject });
       this.startNext();
     });
   }
@@ -76,7 +83,7 @@ class WorkerRunner implements AnalysisRunner {
     const next = this.waiting.shift();
     if (!next) return;
     this.running = next;
-    this.ensureWorker().postMessage({ id: next.id, job: next.job });
+    this.ensureWorker().postMessage({ id: next.id, job: next.job, cancel: next.cancel } satisfies WorkerRequest);
   }
 
   private finished(id: number, settle: (pending: Pending) => void): void {
@@ -91,10 +98,15 @@ class WorkerRunner implements AnalysisRunner {
     if (this.worker) return this.worker;
     const worker = new Worker(this.script);
     worker.unref(); // an idle worker must not keep a stopped server's process alive
-    worker.on('message', (message: { id: number; outcome?: AnalysisOutcome; error?: string }) => {
+    worker.on('message', (message: WorkerMessage) => {
+      if ('progress' in message) {
+        if (this.running?.id === message.id) this.running.onProgress?.(message.progress);
+        return;
+      }
       this.finished(message.id, (done) => {
-        if (message.outcome) done.resolve(message.outcome);
-        else done.reject(new Error(message.error ?? 'the analysis failed'));
+        if ('outcome' in message) done.resolve(message.outcome);
+        else if ('cancelled' in message) done.reject(new SupersededError());
+        else done.reject(new Error(message.error));
       });
     });
     // A crashed worker (out of memory on a huge file) fails its job and is started again for

@@ -1,21 +1,56 @@
 import { parentPort } from 'node:worker_threads';
 import { analyzerCache } from './analyzer-cache';
-import type { AnalysisJob } from './job';
-import { runJob } from './run-job';
+import type { AnalysisJob, AnalysisProgress } from './job';
+import { JobCancelled, runJob } from './run-job';
+import { WorkspaceFiles } from './workspace-files';
 
 /**
  * The analysis worker: one job at a time, so the language server's connection thread never
- * runs the engine and typing is never blocked by an analysis.
+ * runs the engine and typing is never blocked by an analysis. A job can be cancelled while it
+ * runs: the connection thread sets its flag (shared memory), which the analysis reads between
+ * files; what it computed so far stays in the per-file cache for the next job.
  */
 const analyzers = analyzerCache();
+const workspaceFiles = new WorkspaceFiles();
 
-parentPort?.on('message', (message: { id: number; job: AnalysisJob }) => {
-  runJob(message.job, analyzers).then(
+/** Progress messages at most this often. */
+const PROGRESS_EVERY_MS = 100;
+
+export interface WorkerRequest {
+  readonly id: number;
+  readonly job: AnalysisJob;
+  /** Non-zero once the connection thread cancels the job. */
+  readonly cancel: Int32Array;
+}
+
+export type WorkerMessage =
+  | { readonly id: number; readonly outcome: import('./job').AnalysisOutcome }
+  | { readonly id: number; readonly error: string }
+  | { readonly id: number; readonly cancelled: true }
+  | { readonly id: number; readonly progress: AnalysisProgress };
+
+const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+
+parentPort?.on('message', (message: WorkerRequest) => {
+  let lastProgress = 0;
+  const onProgress = (done: number, total: number) => {
+    const now = performance.now();
+    if (now - lastProgress < PROGRESS_EVERY_MS && done < total) return;
+    lastProgress = now;
+    post({ id: message.id, progress: { done, total } });
+  };
+  const cancelled = () => Atomics.load(message.cancel, 0) !== 0;
+  runJob(message.job, analyzers, { workspaceFiles, onProgress, cancelled }).then(
     (outcome) => {
-      parentPort!.postMessage({ id: message.id, outcome });
+      post({ id: message.id, outcome });
       // After the answer is sent: what this analysis computed, for the next edit and start.
       analyzers.flush?.();
     },
-    (error: unknown) => parentPort!.postMessage({ id: message.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) }),
+    (error: unknown) => {
+      if (error instanceof JobCancelled) {
+        post({ id: message.id, cancelled: true });
+        analyzers.flush?.();
+      } else post({ id: message.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+    },
   );
 });

@@ -1,5 +1,5 @@
 import { promises as fsp } from 'node:fs';
-import { decodeSource } from '../../core/src';
+import { decodeSource } from '../../../core/src';
 
 /** The file-system calls reading needs; tests pass a failing one. */
 export interface SourceFileSystem {
