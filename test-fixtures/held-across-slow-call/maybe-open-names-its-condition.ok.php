@@ -61,3 +61,22 @@ function call_on_the_way(bool $closeEarly): void
     session_write_close();
     sleep(4);
 }
+
+function start_for_web(): void
+{
+    if (isset($_SERVER['REMOTE_ADDR'])) {
+        session_start();
+    }
+}
+
+function opened_twice_then_unrelated_if(bool $inline): void
+{
+    start_for_web();
+    start_for_web();
+    $_SESSION['seen'] = time();
+    if ($inline) {
+        log_line('inline');
+    }
+    session_write_close();
+    sleep(5);
+}

@@ -1,7 +1,7 @@
 <?php
 // "The session stays open when …" names the condition that really keeps it open, the right way
 // round: not a later, unrelated `if` (whose branches the open path also passes), not the last
-// `elseif` of a chain, and not forgotten after a call on the way.
+// `elseif` of a chain, not forgotten after a call (or a second call of an opener) on the way.
 declare(strict_types=1);
 
 function log_line(string $line): void
@@ -57,4 +57,22 @@ function call_on_the_way(bool $closeEarly): void
     }
     log_line('still here');
     sleep(4); // expect: held-across-slow-call "stays open when `!\$closeEarly` is true \(line 53\), and"
+}
+
+function start_for_web(): void
+{
+    if (isset($_SERVER['REMOTE_ADDR'])) {
+        session_start();
+    }
+}
+
+function opened_twice_then_unrelated_if(bool $inline): void
+{
+    start_for_web();
+    start_for_web();
+    $_SESSION['seen'] = time();
+    if ($inline) {
+        log_line('inline');
+    }
+    sleep(5); // expect: held-across-slow-call "stays open when `start_for_web\(\)` opens it \(line 71\), and"
 }

@@ -840,10 +840,12 @@ export class FlowEngine {
       const line = this.lineOf(from, effect.span.start);
       after = withReason(after, `\`${effect.display}\` opens it (line ${line})`);
     } else if (after && after.open.length > 0 && after.closed && before.open.length > 0 && before.closed) {
-      // Maybe open before and after, and the callee opened nothing of its own: the branch that
-      // kept it open is still why (a call must not make the finding forget its condition).
+      // Maybe open before and after: what kept it open before still does (a call must not make
+      // the finding forget its condition, even when the callee may also open it on the paths
+      // where it was closed). With no reason before, a callee that opens it is one.
       const own = after.open.some((site) => !before.open.some((s) => s.key === site.key));
-      if (!own && before.whyMaybe !== undefined) after = withReason(after, before.whyMaybe);
+      if (before.whyMaybe !== undefined) after = withReason(after, before.whyMaybe);
+      else if (own) after = withReason(after, `\`${effect.display}\` opens it (line ${this.lineOf(from, effect.span.start)})`);
     }
     const cap = <T>(items: T[]): T[] => items.slice(0, MAX_OCCURRENCES);
     const outcome: CallOutcome = {

@@ -71,7 +71,7 @@ export function solve(
         const out = outStates[from];
         if (out) incoming.push(alongEdge(out, note));
       }
-      const joined = joinStates(incoming);
+      const joined = joinStates(incoming, true);
       const before = joined && visits[id]! > FACTS_UNTIL_VISIT ? withFacts(joined, undefined) : joined;
       inStates[id] = before;
       const node = cfg.nodes[id]!;

@@ -158,13 +158,17 @@ function isClosedOnly(state: ResourceState): boolean {
 }
 
 /**
- * Joins the states of all predecessors, in order. States with different facts stay apart as
- * cases (up to MAX_CASES); the joined fields are the same as without facts.
+ * Joins states, in order. States with different facts stay apart as cases (up to MAX_CASES);
+ * the joined fields are the same as without facts. `branchesMeet`: the states are those of the
+ * predecessors of a node of the graph, so the branch that led to an open one (its `via`) is why
+ * the session may be open there. Otherwise they are parts of one path (the cases of a state,
+ * what a callee's exits leave after a call): they all carry the caller's last branch, which
+ * says nothing about why the session may be open, so only a reason they already had is kept.
  */
-export function joinStates(states: readonly ResourceState[]): ResourceState | undefined {
+export function joinStates(states: readonly ResourceState[], branchesMeet = false): ResourceState | undefined {
   if (states.length === 0) return undefined;
   if (states.length === 1) return states[0];
-  if (!states.some((state) => state.facts || state.cases)) return joinPlain(states);
+  if (!states.some((state) => state.facts || state.cases)) return joinPlain(states, branchesMeet);
   let flat = states.flatMap(casesOf);
   let groups = groupByFacts(flat);
   // Too many cases: forget, one at a time, the predicate whose loss merges the most of them.
@@ -181,9 +185,9 @@ export function joinStates(states: readonly ResourceState[]): ResourceState | un
     groups = best.groups;
   }
   const facts = commonFacts(flat);
-  const joined = keepWhyMaybe(joinPlain(flat), states);
+  const joined = keepWhyMaybe(joinPlain(flat, branchesMeet), states);
   if (groups.size === 1) return joined && withFacts(joined, facts);
-  const cases = [...groups.values()].map((group) => withFacts(joinPlain(group)!, group[0]!.facts));
+  const cases = [...groups.values()].map((group) => withFacts(joinPlain(group, branchesMeet)!, group[0]!.facts));
   return joined && { ...withFacts(joined, facts), cases };
 }
 
@@ -215,7 +219,7 @@ function withoutPredicate(state: ResourceState, predicate: string): ResourceStat
 }
 
 /** The join of states whose facts do not matter (the fields every reader sees). */
-function joinPlain(states: readonly ResourceState[]): ResourceState | undefined {
+function joinPlain(states: readonly ResourceState[], branchesMeet: boolean): ResourceState | undefined {
   if (states.length === 0) return undefined;
   if (states.length === 1) return withFacts(states[0]!, undefined);
   let closed = false;
@@ -235,7 +239,7 @@ function joinPlain(states: readonly ResourceState[]): ResourceState | undefined 
     via ??= state.via;
     if (state.open.length > 0) {
       // Open here, closed on another path: the branch that led here is why it may be open.
-      const reason = someClosedOnly && !state.closed ? (state.via ?? state.whyMaybe) : state.whyMaybe;
+      const reason = branchesMeet && someClosedOnly && !state.closed ? (state.via ?? state.whyMaybe) : state.whyMaybe;
       whyMaybe ??= reason;
     }
   }
