@@ -31,6 +31,7 @@ import { SettingsCache, type Settings } from './settings';
 import { WorkspaceFolders } from './workspace-folders';
 import { filePathOf, isAnalysedPath, WorkspaceIndexAnalysis, type ProjectResults, type WatchedChange } from './workspace-analysis';
 import { workspaceReport } from './workspace-diagnostics';
+import { ChangeSignal } from './change-signal';
 
 /** Sent after each analysis, for the client's status bar. */
 export const STATUS_NOTIFICATION = 'sessionLint/status';
@@ -44,6 +45,9 @@ export interface StatusParams {
 
 /** Forgets every result and analyses the open documents again (the client's "Analyze Workspace"). */
 export const REANALYZE_COMMAND = 'sessionLint.reanalyze';
+
+/** An unchanged `workspace/diagnostic` is held open at most this long (then answered `unchanged`). */
+const WORKSPACE_HOLD_MS = 5 * 60 * 1000;
 
 /** Push mode waits this long after the last keystroke before analysing. */
 const PUSH_DELAY_MS = 150;
@@ -193,21 +197,34 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     }),
   );
 
+  const changes = new ChangeSignal();
+  /** The reports of every workspace folder, given the result ids the client has. */
+  const workspaceReports = async (previous: ReadonlyMap<string, string>, token: CancellationToken): Promise<WorkspaceDocumentDiagnosticReport[]> => {
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    for (const root of folders.paths()) {
+      let results: ProjectResults | undefined;
+      try {
+        results = await cancellable(analysis.resultsForFolder(root), token);
+      } catch (error) {
+        if (error instanceof SupersededError) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the workspace changed during the analysis', { retriggerRequest: true });
+        throw error;
+      }
+      if (results) items.push(...workspaceReport(root, results, previous, (uri) => documents.get(uri)?.version ?? null, await docsUrls(pathToFileURL(root).href)));
+    }
+    return items;
+  };
   connection.languages.diagnostics.onWorkspace(
     safely(log, 'workspace/diagnostic', { items: [] } as WorkspaceDiagnosticReport, async (params, token: CancellationToken) => {
-      const items: WorkspaceDocumentDiagnosticReport[] = [];
       const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
-      for (const root of folders.paths()) {
-        let results: ProjectResults | undefined;
-        try {
-          results = await cancellable(analysis.resultsForFolder(root), token);
-        } catch (error) {
-          if (error instanceof SupersededError) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the workspace changed during the analysis', { retriggerRequest: true });
-          throw error;
-        }
-        if (results) items.push(...workspaceReport(root, results, previous, (uri) => documents.get(uri)?.version ?? null, await docsUrls(pathToFileURL(root).href)));
-      }
-      return { items };
+      // Waits for changes made after this point (one made while the analysis runs wakes it too).
+      const changed = changes.next(token, WORKSPACE_HOLD_MS);
+      const items = await workspaceReports(previous, token);
+      // Nothing new for a client that has reports: held open until something changes (VS Code
+      // asks again 2 s after each answer, which would otherwise cost CPU while idle).
+      if (previous.size === 0 || items.some((item) => item.kind === DocumentDiagnosticReportKind.Full)) return { items };
+      await changed;
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+      return { items: await workspaceReports(previous, token) };
     }),
   );
 
@@ -244,6 +261,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   };
   /** Results may have changed: ask pull clients to pull again, push to the others. */
   const refreshDiagnostics = () => {
+    changes.fire();
     if (pullDiagnostics) {
       if (refreshSupport) void connection.languages.diagnostics.refresh().catch((e: unknown) => log(`session-lint: diagnostics refresh failed: ${String(e)}`));
       return;
@@ -256,7 +274,10 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     savedVersions.set(event.document.uri, event.document.version);
     schedulePush(event.document.uri, 0);
   });
-  documents.onDidChangeContent((event) => schedulePush(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    changes.fire();
+    schedulePush(event.document.uri);
+  });
   documents.onDidSave((event) => {
     savedVersions.set(event.document.uri, event.document.version);
     void settingsOf(event.document.uri).then((s) => {
@@ -266,6 +287,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     });
   });
   documents.onDidClose((event) => {
+    changes.fire();
     savedVersions.delete(event.document.uri);
     lastReports.delete(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
@@ -377,6 +399,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   });
 
   connection.onShutdown(async () => {
+    changes.fire(); // a held workspace/diagnostic is answered
     for (const timer of pushTimers.values()) clearTimeout(timer);
     await runner.dispose();
   });

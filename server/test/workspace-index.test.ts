@@ -44,8 +44,16 @@ describe('language server: the workspace as one project (index over the workspac
     assert.deepEqual(full(first).map((r) => [r.uri, r.items.map((d) => [d.code, d.range.start.line]), r.version]), [[session.uri('public/report.php'), [['held-across-slow-call', 3]], null]]);
     const resultId = full(first)[0]!.resultId!;
     assert.equal(typeof resultId, 'string');
-    const again = await session.pullWorkspace([{ uri: session.uri('public/report.php'), value: resultId }]);
-    assert.deepEqual(again.map((r) => [r.uri, r.kind]), [[session.uri('public/report.php'), DocumentDiagnosticReportKind.Unchanged]]);
+    // Nothing new: the request is held open until something changes, then answered `unchanged`.
+    await session.open('public/clean.php');
+    let answered = false;
+    const again = session.pullWorkspace([{ uri: session.uri('public/report.php'), value: resultId }]).finally(() => (answered = true));
+    // The same editor state: these share the workspace request's analysis, and answer after it.
+    assert.deepEqual(await session.pull('public/clean.php'), []);
+    assert.deepEqual(await session.pull('public/clean.php'), []);
+    assert.equal(answered, false, 'held while nothing changed');
+    await session.change('public/clean.php', ['<?php', "echo 'hello again';", ''].join('\n'));
+    assert.deepEqual((await again).map((r) => [r.uri, r.kind]), [[session.uri('public/report.php'), DocumentDiagnosticReportKind.Unchanged]]);
   });
 
   it('a watched file changed on disk refreshes the diagnostics of the handler that calls into it, and of the workspace', async () => {
