@@ -5,6 +5,12 @@ import type { CatalogLayer } from './catalog/merge';
 export interface SourceFile {
   readonly path: string;
   readonly text: string;
+  /**
+   * `false`: part of the project (its declarations, includes and calls count, and it may be an
+   * entry script) but nothing is reported in it: the language server gives the unopened files
+   * of a workspace this way and reports on the open ones. Default: reported.
+   */
+  readonly reported?: boolean;
 }
 
 export type RuleSetting = Severity | 'off';

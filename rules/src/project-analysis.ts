@@ -105,8 +105,10 @@ interface LoadedFile {
   readonly path: string;
   readonly text: string;
   readonly lines: LineIndex;
-  /** Findings are reported only for files the caller asked about, not for included extras. */
+  /** Given by the caller (not an included extra): it may be an entry script. */
   readonly requested: boolean;
+  /** Findings and errors are reported only for given files the caller asked about (`SourceFile.reported`). */
+  readonly reported: boolean;
   symbols?: FileSymbols;
   /** The hash of `symbols`, for the cache keys of the files lowered with them. */
   symbolsHash?: string;
@@ -134,7 +136,7 @@ export function analyzeProject(
   const notes: InputError[] = [];
   const files = new Map<string, LoadedFile>();
   for (const source of sources) {
-    files.set(normalizePath(source.path), { path: source.path, text: source.text, lines: new LineIndex(source.text), requested: true });
+    files.set(normalizePath(source.path), { path: source.path, text: source.text, lines: new LineIndex(source.text), requested: true, reported: source.reported !== false });
   }
 
   // 1. Declarations (one parse per file; the tree is freed at once). TypeScript and
@@ -265,7 +267,7 @@ export function analyzeProject(
     return callSites.get(unit)?.map((site) => ({ flow: flowOf(site.unit), node: site.node }));
   };
   for (const file of files.values()) {
-    if (!file.requested || !file.ir) continue;
+    if (!file.reported || !file.ir) continue;
     const cli = commandLine.get(file.ir);
     if (cli) {
       const scope = cli.from === undefined ? '' : ` from line ${file.lines.positionAt(cli.from).line + 1} on`;
@@ -294,7 +296,7 @@ export function analyzeProject(
   const findings = withSuppressionFixes(withScopes(grouped.filter((finding) => finding.unreported === undefined), files), (path) => editSitesOf(parser, files.get(normalizePath(path))));
   const unreported = grouped.filter((finding) => finding.unreported !== undefined);
   for (const file of files.values()) {
-    if (!file.requested || !file.ir) continue;
+    if (!file.reported || !file.ir) continue;
     for (const read of file.ir.uncountedReads ?? []) {
       const line = file.lines.positionAt(read.span.start).line + 1;
       notes.push({ file: file.path, message: `line ${line}: \`${read.callee}\` reads a path not known here: not counted as slow work (only a URL is)`, span: read.span });
@@ -325,7 +327,7 @@ function declare(work: PhpFileWork, file: LoadedFile, errors: InputError[]): voi
 
 /** A file's declarations, and its syntax errors when it was asked about. */
 function recordDeclared(file: LoadedFile, declared: DeclaredPhp, errors: InputError[]): void {
-  if (file.requested) {
+  if (file.reported) {
     for (const problem of declared.syntaxProblems) {
       errors.push({
         file: file.path,
@@ -401,7 +403,7 @@ function lowerTsProject(
   const summary = configs.hasHost ? run.summary() : undefined;
   if (summary) summaryNotes.push(summary);
   for (const file of tsFiles) {
-    if (!file.requested) continue;
+    if (!file.reported) continue;
     for (const unresolved of modules.unresolvedImports(file.path)) {
       if (host && isDataModule(host, file.path, unresolved.specifier)) continue;
       const line = file.lines.positionAt(unresolved.span.start).line + 1;
@@ -438,7 +440,7 @@ function isDataModule(host: ProjectHost, from: string, specifier: string): boole
 function lowerTs(catalog: NodeCatalog, file: LoadedFile, errors: InputError[], parsed: ParsedTs, types: TsProgramOracle | undefined, modules: TsProjectModules | undefined): void {
   const lowered = lowerTypeScript(parsed.source, file.path, catalog, types, modules);
   file.ir = lowered.ir;
-  if (!file.requested) return;
+  if (!file.reported) return;
   for (const problem of parsed.problems) {
     errors.push({
       file: file.path,
@@ -501,7 +503,7 @@ function loadImportedModules(
 /** A file's IR, and what could not be lowered when it was asked about. */
 function recordLowered(file: LoadedFile, lowered: LoweredPhp, errors: InputError[]): void {
   file.ir = lowered.ir;
-  if (file.requested) {
+  if (file.reported) {
     for (const problem of lowered.problems) {
       errors.push({ file: file.path, message: `line ${file.lines.positionAt(problem.span.start).line + 1}: ${problem.message}`, span: problem.span });
     }
@@ -587,7 +589,7 @@ function readExtraFile(host: ProjectHost, candidate: string, tried: Set<string>,
   tried.add(candidate);
   const text = host.readFile(candidate);
   if (text === undefined) return undefined;
-  const extra: LoadedFile = { path: candidate, text, lines: new LineIndex(text), requested: false };
+  const extra: LoadedFile = { path: candidate, text, lines: new LineIndex(text), requested: false, reported: false };
   files.set(candidate, extra);
   return extra;
 }

@@ -8,9 +8,30 @@ import type { CancellationToken } from 'vscode-languageserver';
  */
 export class ChangeSignal {
   private waiters: (() => void)[] = [];
+  private lastFired = 0;
 
   fire(): void {
+    this.lastFired = performance.now();
     for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  /** Resolves once nothing has changed for `ms` (while the user types, a whole-folder analysis waits). */
+  async quiet(ms: number, token: CancellationToken): Promise<void> {
+    for (;;) {
+      const left = this.lastFired + ms - performance.now();
+      if (left <= 0 || token.isCancellationRequested) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          subscription.dispose();
+          resolve();
+        }, left);
+        const subscription = token.onCancellationRequested(() => {
+          clearTimeout(timer);
+          subscription.dispose();
+          resolve();
+        });
+      });
+    }
   }
 
   /** Resolves at the next change, when the request is cancelled, or after `maxMs`. */

@@ -49,6 +49,9 @@ export const REANALYZE_COMMAND = 'sessionLint.reanalyze';
 /** An unchanged `workspace/diagnostic` is held open at most this long (then answered `unchanged`). */
 const WORKSPACE_HOLD_MS = 5 * 60 * 1000;
 
+/** The whole folder is analysed for `workspace/diagnostic` once nothing changed for this long (not while the user types). */
+const WORKSPACE_QUIET_MS = 500;
+
 /** Push mode waits this long after the last keystroke before analysing. */
 const PUSH_DELAY_MS = 150;
 
@@ -218,11 +221,13 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
       // Waits for changes made after this point (one made while the analysis runs wakes it too).
       const changed = changes.next(token, WORKSPACE_HOLD_MS);
+      await changes.quiet(WORKSPACE_QUIET_MS, token);
       const items = await workspaceReports(previous, token);
       // Nothing new for a client that has reports: held open until something changes (VS Code
       // asks again 2 s after each answer, which would otherwise cost CPU while idle).
       if (previous.size === 0 || items.some((item) => item.kind === DocumentDiagnosticReportKind.Full)) return { items };
       await changed;
+      await changes.quiet(WORKSPACE_QUIET_MS, token);
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
       return { items: await workspaceReports(previous, token) };
     }),

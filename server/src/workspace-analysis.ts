@@ -114,15 +114,18 @@ export class WorkspaceIndexAnalysis implements WorkspaceAnalysis {
   async resultsFor(uri: string): Promise<ProjectResults | undefined> {
     const root = this.env.projectRoot(uri);
     if (root === undefined) return undefined;
-    return this.resultsOf(root, uri);
+    return this.resultsOf(root, uri, 'open');
   }
 
   async resultsForFolder(root: string): Promise<ProjectResults | undefined> {
-    return this.env.isWorkspaceFolder(root) ? this.resultsOf(root, undefined) : undefined;
+    return this.env.isWorkspaceFolder(root) ? this.resultsOf(root, undefined, 'all') : undefined;
   }
 
-  /** `member`: the document asked about, which must be analysed (else there are no results for it). */
-  private async resultsOf(root: string, member: string | undefined): Promise<ProjectResults | undefined> {
+  /**
+   * `member`: the document asked about, which must be analysed (else there are no results for
+   * it). `report`: findings for the open documents only, or for every file of a workspace folder.
+   */
+  private async resultsOf(root: string, member: string | undefined, report: 'open' | 'all'): Promise<ProjectResults | undefined> {
     const { config, enabled, maxFileSize } = await this.env.projectConfig(root);
     if (!enabled) return undefined;
     const members: TextDocument[] = [];
@@ -137,7 +140,9 @@ export class WorkspaceIndexAnalysis implements WorkspaceAnalysis {
     const workspace = this.env.isWorkspaceFolder(root);
     members.sort((a, b) => (a.uri < b.uri ? -1 : 1));
     const key = JSON.stringify([this.generation, workspace ? this.changeCount : 0, config.options, config.selection, maxFileSize, members.map((d) => [d.uri, d.version]), overlays.map((d) => [d.uri, d.version])]);
-    const cached = this.latest.get(root);
+    // The two reports of a folder are analyses of their own, each shared by the requests that need it.
+    const lane = `${report}:${root}`;
+    const cached = this.latest.get(lane);
     if (cached?.key === key) return cached.results;
     const changesSeen = this.changeCount;
     const pending = this.pending.get(root);
@@ -157,6 +162,7 @@ export class WorkspaceIndexAnalysis implements WorkspaceAnalysis {
               configRoot: config.selection.configRoot,
               changed: [...(pending?.changed.keys() ?? [])],
               rescan: (pending?.rescanAt ?? 0) > 0 || this.walkedIn.get(root) !== this.generation,
+              report,
             },
           }
         : {}),
@@ -164,16 +170,16 @@ export class WorkspaceIndexAnalysis implements WorkspaceAnalysis {
     const generation = this.generation;
     const versions = new Map([...members, ...overlays].map((d) => [d.uri, d.version]));
     const started = this.env.analysisStarted?.(root, members.length, workspace);
-    const outcome = this.env.runner.run(job, root, started ? (progress) => started.progress(progress) : undefined);
+    const outcome = this.env.runner.run(job, lane, started ? (progress) => started.progress(progress) : undefined);
     const results = outcome.then((done) => {
       if (workspace) this.read(root, changesSeen, generation);
       return this.toResults(root, versions, done);
     });
     if (started) results.then(started.ended, started.ended);
     results.catch(() => {
-      if (this.latest.get(root)?.results === results) this.latest.delete(root); // retried on the next request
+      if (this.latest.get(lane)?.results === results) this.latest.delete(lane); // retried on the next request
     });
-    this.latest.set(root, { key, results });
+    this.latest.set(lane, { key, results });
     return results;
   }
 

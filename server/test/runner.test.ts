@@ -46,7 +46,7 @@ describe('the analysis runner (worker thread)', function () {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'session-lint-runner-')));
     for (let i = 0; i < 30; i++) fs.writeFileSync(path.join(root, `helper${i}.php`), `<?php\nfunction helper${i}() { return ${i}; }\n`);
     fs.writeFileSync(path.join(root, 'handler.php'), '<?php\nsession_start();\nhelper1();\nsleep(2);\n');
-    const scope = { respectIgnoreFiles: true, includeVendor: false, includeTests: false, includeGenerated: false, ignoreGlobs: [], configRoot: '.', changed: [], rescan: true };
+    const scope = { respectIgnoreFiles: true, includeVendor: false, includeTests: false, includeGenerated: false, ignoreGlobs: [], configRoot: '.', changed: [], rescan: true, report: 'all' as const };
     const workspaceJob: AnalysisJob = { root, files: [], overlays: [], options: {}, maxFileSize: 1 << 20, workspace: scope };
     const runner = createRunner(() => undefined);
     try {
@@ -56,6 +56,25 @@ describe('the analysis runner (worker thread)', function () {
       await assert.rejects(first, SupersededError);
       const outcome = await second;
       assert.deepEqual(outcome.findings.map((f) => [f.path, f.range.start.line]), [['handler.php', 3]]);
+    } finally {
+      await runner.dispose();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('runs a job for the open documents before a waiting whole-folder report', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'session-lint-runner-')));
+    fs.writeFileSync(path.join(root, 'handler.php'), '<?php\nsession_start();\nsleep(2);\n');
+    const scope = (report: 'open' | 'all') => ({ respectIgnoreFiles: true, includeVendor: false, includeTests: false, includeGenerated: false, ignoreGlobs: [], configRoot: '.', changed: [], rescan: false, report });
+    const runner = createRunner(() => undefined);
+    try {
+      const order: string[] = [];
+      const busy = runner.run(job('<?php\n'), 'elsewhere').then(() => order.push('busy'));
+      const all = runner.run({ root, files: [], overlays: [], options: {}, maxFileSize: 1 << 20, workspace: scope('all') }, `all:${root}`).then((outcome) => order.push(`all ${outcome.findings.length}`));
+      const open = runner.run({ root, files: [], overlays: [], options: {}, maxFileSize: 1 << 20, workspace: scope('open') }, `open:${root}`).then((outcome) => order.push(`open ${outcome.findings.length}`));
+      await Promise.all([busy, all, open]);
+      // The open documents' job reports nothing in unopened files; the whole report does.
+      assert.deepEqual(order, ['busy', 'open 0', 'all 1']);
     } finally {
       await runner.dispose();
       fs.rmSync(root, { recursive: true, force: true });

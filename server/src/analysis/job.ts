@@ -40,6 +40,12 @@ export interface WorkspaceScope {
    */
   readonly changed: readonly string[];
   readonly rescan: boolean;
+  /**
+   * `open`: findings only in `files` (the open documents), the rest of the folder taking part
+   * as context (its declarations, includes and calls): what typing needs, and cheaper, as the
+   * rules run on the open files only. `all`: findings in every file (`workspace/diagnostic`).
+   */
+  readonly report: 'open' | 'all';
 }
 
 /** How far a workspace analysis is: PHP files declared and lowered (each counts twice), of `total`. */

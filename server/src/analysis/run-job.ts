@@ -1,6 +1,6 @@
 import { isTypeScriptPath, LineIndex, type Finding, type Span } from '../../../core/src';
 import type { Analyzer } from '../../../rules/src/analyzer';
-import type { AnalyzerOptions } from '../../../rules/src/api';
+import type { AnalyzerOptions, SourceFile } from '../../../rules/src/api';
 import { diskHost } from './disk-host';
 import type { AnalysisJob, AnalysisOutcome, PositionedFinding } from './job';
 import { sortedByPath, type WorkspaceFiles } from './workspace-files';
@@ -90,11 +90,13 @@ export async function runJob(job: AnalysisJob, analyzers: AnalyzerSource, contex
  * analysed too, as a file named on the command line is. An open document the editor does not
  * want analysed (over the size limit) is left out.
  */
-async function workspaceProject(job: AnalysisJob, workspaceFiles: WorkspaceFiles): Promise<{ path: string; text: string }[]> {
-  const selected = await workspaceFiles.of(job.root, job.workspace!, job.maxFileSize);
+async function workspaceProject(job: AnalysisJob, workspaceFiles: WorkspaceFiles): Promise<SourceFile[]> {
+  const scope = job.workspace!;
+  const selected = await workspaceFiles.of(job.root, scope, job.maxFileSize);
   const open = new Set(job.files.map((file) => file.path));
   const leftOut = new Set(job.overlays.map((file) => file.path));
-  return sortedByPath([...selected.filter((file) => !open.has(file.path) && !leftOut.has(file.path)), ...job.files]);
+  const closed = selected.filter((file) => !open.has(file.path) && !leftOut.has(file.path));
+  return sortedByPath<SourceFile>([...(scope.report === 'all' ? closed : closed.map((file) => ({ ...file, reported: false }))), ...job.files]);
 }
 
 /** One `LineIndex` per file the findings point into, built on first use. */

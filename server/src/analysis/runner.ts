@@ -10,8 +10,9 @@ export interface AnalysisRunner {
    * Queues a job. A job still waiting when another with the same `lane` (a project) arrives is
    * dropped and rejects with `SupersededError`: while the user types, only the newest text of a
    * project is analysed, never a backlog of every keystroke. A running workspace job (one with
-   * `workspace`, whose first run indexes a whole folder) is cancelled too: it stops at its next
-   * file, keeping what it computed in the per-file cache, and rejects with `SupersededError`.
+   * `workspace`, whose first run indexes a whole folder) is cancelled too (see `supersedes`): it
+   * stops at its next file, keeping what it computed in the per-file cache, and rejects with
+   * `SupersededError`. Jobs for the open documents run before a folder's whole report.
    * `onProgress` hears how far the job is while it runs.
    */
   run(job: AnalysisJob, lane: string, onProgress?: (progress: AnalysisProgress) => void): Promise<AnalysisOutcome>;
@@ -27,6 +28,9 @@ export class SupersededError extends Error {
 
 const WORKER_FILE = 'analysis-worker.js';
 
+/** How long a stopping server waits for the worker to finish writing the cache. */
+const STOP_GRACE_MS = 5000;
+
 /**
  * The analysis worker: `analysis-worker.js` next to the server bundle, or `analysis/worker.js`
  * in the test build. The server's own thread never loads the engine (the bundle stays small
@@ -37,6 +41,16 @@ export function createRunner(log: (message: string) => void): AnalysisRunner {
   const script = candidates.find((file) => fs.existsSync(file));
   if (!script) throw new Error(`session-lint: the analysis worker is missing; looked for ${candidates.join(', ')}`);
   return new WorkerRunner(script, log);
+}
+
+/**
+ * Whether a new job makes a running one pointless: a newer text of the same workspace job's
+ * lane, or any new job of a folder whose whole report is being computed (the open documents
+ * come first; the report is asked again).
+ */
+function supersedes(job: AnalysisJob, lane: string, running: Pending): boolean {
+  if (!running.job.workspace || running.job.root !== job.root) return false;
+  return running.lane === lane || running.job.workspace.report === 'all';
 }
 
 interface Pending {
@@ -66,7 +80,7 @@ class WorkerRunner implements AnalysisRunner {
     return new Promise<AnalysisOutcome>((resolve, reject) => {
       const older = this.waiting.findIndex((p) => p.lane === lane);
       if (older >= 0) this.waiting.splice(older, 1)[0]!.reject(new SupersededError());
-      if (this.running?.lane === lane && this.running.job.workspace) Atomics.store(this.running.cancel, 0, 1);
+      if (this.running && supersedes(job, lane, this.running)) Atomics.store(this.running.cancel, 0, 1);
       this.waiting.push({ id: this.nextId++, job, lane, cancel: new Int32Array(new SharedArrayBuffer(4)), onProgress, resolve, reject });
       this.startNext();
     });
@@ -75,12 +89,22 @@ class WorkerRunner implements AnalysisRunner {
   async dispose(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
-    if (worker) await worker.terminate();
+    if (!worker) return;
+    // The worker writes the cache after each answer: let it finish (and stop the job it runs),
+    // so the next start reads what this one computed; a worker that does not stop in time is ended.
+    if (this.running) Atomics.store(this.running.cancel, 0, 1);
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage({ stop: true } satisfies WorkerRequest);
+    const timer = setTimeout(() => void worker.terminate(), STOP_GRACE_MS);
+    await exited;
+    clearTimeout(timer);
   }
 
   private startNext(): void {
     if (this.running) return;
-    const next = this.waiting.shift();
+    // What the open documents show comes first: a whole folder's report (`workspace/diagnostic`) waits.
+    const at = this.waiting.findIndex((pending) => pending.job.workspace?.report !== 'all');
+    const next = this.waiting.splice(at >= 0 ? at : 0, 1)[0];
     if (!next) return;
     this.running = next;
     this.ensureWorker().postMessage({ id: next.id, job: next.job, cancel: next.cancel } satisfies WorkerRequest);

@@ -16,12 +16,15 @@ const workspaceFiles = new WorkspaceFiles();
 /** Progress messages at most this often. */
 const PROGRESS_EVERY_MS = 100;
 
-export interface WorkerRequest {
-  readonly id: number;
-  readonly job: AnalysisJob;
-  /** Non-zero once the connection thread cancels the job. */
-  readonly cancel: Int32Array;
-}
+export type WorkerRequest =
+  | {
+      readonly id: number;
+      readonly job: AnalysisJob;
+      /** Non-zero once the connection thread cancels the job. */
+      readonly cancel: Int32Array;
+    }
+  /** The server stops: write the cache, then end the thread. */
+  | { readonly stop: true };
 
 export type WorkerMessage =
   | { readonly id: number; readonly outcome: import('./job').AnalysisOutcome }
@@ -31,7 +34,21 @@ export type WorkerMessage =
 
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 
-parentPort?.on('message', (message: WorkerRequest) => {
+/** The job running now, if any: a stop waits for it (it was cancelled) before the cache is written. */
+let running: Promise<unknown> = Promise.resolve();
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  if ('stop' in request) {
+    void running.finally(() => {
+      analyzers.flush?.();
+      process.exit(0);
+    });
+    return;
+  }
+  running = handle(request);
+});
+
+function handle(message: Extract<WorkerRequest, { job: AnalysisJob }>): Promise<unknown> {
   let lastProgress = 0;
   const onProgress = (done: number, total: number) => {
     const now = performance.now();
@@ -40,7 +57,7 @@ parentPort?.on('message', (message: WorkerRequest) => {
     post({ id: message.id, progress: { done, total } });
   };
   const cancelled = () => Atomics.load(message.cancel, 0) !== 0;
-  runJob(message.job, analyzers, { workspaceFiles, onProgress, cancelled }).then(
+  return runJob(message.job, analyzers, { workspaceFiles, onProgress, cancelled }).then(
     (outcome) => {
       post({ id: message.id, outcome });
       // After the answer is sent: what this analysis computed, for the next edit and start.
@@ -53,4 +70,4 @@ parentPort?.on('message', (message: WorkerRequest) => {
       } else post({ id: message.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
     },
   );
-});
+}
