@@ -1,16 +1,23 @@
 // Benchmark of the language server (issue 13's speed rows), driving the bundle (`npm run
-// build` first) over stdio, each server with a cache folder of its own (XDG_CACHE_HOME):
-//   - edits: the time from `didChange` to fresh pulled diagnostics over a few hundred typical
-//     edits of a large PHP file, p50 and p95; the server's memory afterwards; its CPU while the
-//     editor then sits idle for a few seconds;
-//   - a project opened cold and on a second start (--open FILE in --workspace DIR): the time
-//     to the first diagnostics of that file, whose includes the server reads and lowers, with
-//     an empty cache, then after a restart of the server with the cache the first one wrote.
-//     (The server analyses the open documents and what they reach; it has no workspace index
-//     yet, so this is the index time's nearest measure.)
-// Prints one JSON line. Usage:
-//   node tools/bench-lsp.mjs [--edits 300] [--functions 500] [--max-seconds 90] [--idle-seconds 5]
-//                            [--workspace DIR --open FILE]
+// build` first) over stdio, each server with a cache folder of its own (XDG_CACHE_HOME).
+// Prints one JSON line per measure as soon as it is measured, so a run stopped from outside
+// (tools/bench.mjs gives it a time limit) still leaves what it measured.
+//
+//   node tools/bench-lsp.mjs edits --language php|ts [--functions 500] [--edits 300]
+//                                  [--max-seconds 90] [--idle-seconds 10] [--settle-seconds 3]
+//     A generated handler file (10 lines per function: 5,000 lines by default) opened, then
+//     typed in one character at a time (inserted, then taken out), the diagnostics pulled after
+//     each edit: p50 and p95 of `didChange` to fresh diagnostics, at most --edits edits or
+//     --max-seconds seconds; the server's memory afterwards and its CPU while it then sits idle.
+//     Line: { measure: 'edits', language, lines, findings, coldMs, edits, p50Ms, p95Ms, serverRssMb, idleCpuMs, idleSeconds }
+//
+//   node tools/bench-lsp.mjs index --folder DIR [--folder DIR...] [--open FILE] [--idle-seconds 10] [--settle-seconds 3]
+//     The folders opened as one workspace, cold (empty cache) and on a second start (the
+//     cache the first start wrote): the time to the answer of `workspace/diagnostic` (the
+//     whole workspace indexed and analysed) when the server offers it, else the time to the
+//     first diagnostics of --open FILE (what that file reaches), and the measure says which.
+//     Lines: { measure: 'index-cold', how, ms, files, findings }, { measure: 'index-memory',
+//     serverRssMb }, { measure: 'index-idle', idleCpuMs, idleSeconds }, { measure: 'index-second', how, ms, files, findings }
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -19,34 +26,41 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import lsp from 'vscode-languageserver/node';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const args = process.argv.slice(2);
+const [mode, ...args] = process.argv.slice(2);
 const option = (name, fallback) => {
   const at = args.indexOf(name);
   return at === -1 ? fallback : args[at + 1];
 };
-const edits = Number(option('--edits', '300'));
-const functions = Number(option('--functions', '500'));
-const maxSeconds = Number(option('--max-seconds', '90'));
-const idleSeconds = Number(option('--idle-seconds', '5'));
-const workspace = option('--workspace', undefined);
-const opened = option('--open', undefined);
+const options = (name) => args.flatMap((arg, i) => (arg === name ? [args[i + 1]] : []));
+const idleSeconds = Number(option('--idle-seconds', '10'));
+// The work an answer leaves behind (the cache written after it is sent) is not idleness.
+const settleSeconds = Number(option('--settle-seconds', '3'));
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'session-lint-bench-lsp-'));
+const emit = (line) => console.log(JSON.stringify({ ...line, load: Number(os.loadavg()[0].toFixed(1)) }));
 
-/** A server over stdio with its own cache folder, initialised on `folder`. */
-async function startServer(folder, cacheHome) {
+/** A server over stdio with its own cache folder, initialised on the workspace `folders`. */
+async function startServer(folders, cacheHome) {
   const child = spawn(process.execPath, [path.join(root, 'server/out/server.js'), '--stdio'], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, XDG_CACHE_HOME: cacheHome },
   });
   const connection = lsp.createProtocolConnection(new lsp.StreamMessageReader(child.stdout), new lsp.StreamMessageWriter(child.stdin));
   connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+  // Progress, capability registration and refresh requests: accepted, nothing to do here.
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.onNotification(() => undefined);
   connection.listen();
-  await connection.sendRequest(lsp.InitializeRequest.type, {
+  const initialized = await connection.sendRequest(lsp.InitializeRequest.type, {
     processId: process.pid,
-    rootUri: pathToFileURL(folder).href,
-    workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'bench' }],
-    capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {} } },
+    rootUri: pathToFileURL(folders[0]).href,
+    workspaceFolders: folders.map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) })),
+    capabilities: {
+      workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true } },
+      textDocument: { diagnostic: {} },
+      window: { workDoneProgress: true },
+    },
   });
   await connection.sendNotification(lsp.InitializedNotification.type, {});
   const stop = async () => {
@@ -55,16 +69,19 @@ async function startServer(folder, cacheHome) {
     connection.dispose();
     await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve()));
   };
-  return { child, connection, stop };
+  return { child, connection, capabilities: initialized.capabilities, stop };
 }
 
-/** Opens a file and waits for its first pulled diagnostics; the time it took. */
-async function openAndPull(connection, file, text) {
-  const uri = pathToFileURL(file).href;
-  const started = performance.now();
-  await connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'php', version: 1, text } });
-  const report = await connection.sendRequest(lsp.DocumentDiagnosticRequest.type, { textDocument: { uri } });
-  return { ms: performance.now() - started, items: report.items ?? [], uri };
+/** A request answered `ServerCancelled` with `retriggerRequest` is sent again, as a client does. */
+async function retried(send) {
+  for (;;) {
+    try {
+      return await send();
+    } catch (error) {
+      if (error?.code === lsp.LSPErrorCodes.ServerCancelled && error?.data?.retriggerRequest !== false) continue;
+      throw error;
+    }
+  }
 }
 
 const cpuMs = (pid) => {
@@ -72,65 +89,111 @@ const cpuMs = (pid) => {
   // utime and stime, in clock ticks (100 a second on Linux).
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
-const rssMb = (pid) => Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) / 1024;
+const rssMb = (pid) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024);
 
-const out = { cpus: os.cpus().length };
+/** CPU the server takes while nothing is sent to it, once it had --settle-seconds to finish its work. */
+async function idleCpu(pid) {
+  await new Promise((resolve) => setTimeout(resolve, settleSeconds * 1000));
+  const before = cpuMs(pid);
+  await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000));
+  return cpuMs(pid) - before;
+}
 
-// 1. Edits of a large handler file (~10 lines per function: session helpers, slow work, plain code).
-{
-  const lines = ['<?php', 'session_start();'];
-  for (let i = 0; i < functions; i++) {
-    lines.push(`function step_${i}($input) {`, `    $total = 0;`, `    foreach ($input as $k => $v) {`, `        $total += strlen((string) $v) * ${i};`, `    }`);
-    lines.push(i % 50 === 0 ? `    sleep(1);` : `    $_SESSION['step_${i}'] = $total;`, `    return $total;`, `}`, `step_${i}([1, 2, 3]);`, '');
+/** A large handler file, ~10 lines per function: session or pooled-client work, slow work, plain code. */
+function handlerFile(language, functions) {
+  const lines = [];
+  if (language === 'php') {
+    lines.push('<?php', 'session_start();');
+    for (let i = 0; i < functions; i++) {
+      lines.push(`function step_${i}($input) {`, `    $total = 0;`, `    foreach ($input as $k => $v) {`, `        $total += strlen((string) $v) * ${i};`, `    }`);
+      lines.push(i % 50 === 0 ? `    sleep(1);` : `    $_SESSION['step_${i}'] = $total;`, `    return $total;`, `}`, `step_${i}([1, 2, 3]);`, '');
+    }
+  } else {
+    lines.push("import { Pool } from 'pg';", 'const pool = new Pool();');
+    for (let i = 0; i < functions; i++) {
+      lines.push(`export async function step${i}(input: readonly string[]): Promise<number> {`, `  const client = await pool.connect();`, `  let total = 0;`);
+      lines.push(`  for (const value of input) total += value.length * ${i};`, i % 50 === 0 ? `  await fetch('https://example.com/${i}');` : `  await client.query('SELECT 1');`);
+      lines.push(`  client.release();`, `  return total;`, `}`, '', '');
+    }
   }
+  return lines;
+}
+
+async function edits() {
+  const language = option('--language', 'php');
+  const functions = Number(option('--functions', '500'));
+  const edits = Number(option('--edits', '300'));
+  const maxSeconds = Number(option('--max-seconds', '90'));
+  const lines = handlerFile(language, functions);
   const text = lines.join('\n');
-  const folder = path.join(scratch, 'edits');
+  const folder = path.join(scratch, `edits-${language}`);
   fs.mkdirSync(folder);
-  const file = path.join(folder, 'handler.php');
+  const file = path.join(folder, language === 'php' ? 'handler.php' : 'handler.ts');
   fs.writeFileSync(file, text);
-  const server = await startServer(folder, path.join(scratch, 'cache-edits'));
-  const first = await openAndPull(server.connection, file, text);
+  const server = await startServer([folder], path.join(scratch, `cache-edits-${language}`));
+  const uri = pathToFileURL(file).href;
+  const pull = () => retried(() => server.connection.sendRequest(lsp.DocumentDiagnosticRequest.type, { textDocument: { uri } }));
+  const opened = performance.now();
+  await server.connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: language === 'php' ? 'php' : 'typescript', version: 1, text } });
+  const first = await pull();
+  const coldMs = performance.now() - opened;
   // Typing in a function body: one character inserted (or taken out), then the diagnostics pulled.
   const samples = [];
   const deadline = performance.now() + maxSeconds * 1000;
   for (let version = 2; version < edits + 2 && performance.now() < deadline; version++) {
-    const line = 2 + ((version * 37) % (functions * 10));
+    const line = 2 + ((version * 37) % (lines.length - 2));
     const started = performance.now();
     await server.connection.sendNotification(lsp.DidChangeTextDocumentNotification.type, {
-      textDocument: { uri: first.uri, version },
+      textDocument: { uri, version },
       contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: version % 2 ? 0 : 1 } }, text: version % 2 ? ' ' : '' }],
     });
-    await server.connection.sendRequest(lsp.DocumentDiagnosticRequest.type, { textDocument: { uri: first.uri } });
+    await pull();
     samples.push(performance.now() - started);
   }
   samples.sort((a, b) => a - b);
   const at = (q) => Number(samples[Math.min(samples.length - 1, Math.floor(q * samples.length))].toFixed(1));
-  Object.assign(out, { lines: lines.length, findings: first.items.length, coldMs: Math.round(first.ms), edits: samples.length, p50Ms: at(0.5), p95Ms: at(0.95) });
-  out.serverRssMb = Math.round(rssMb(server.child.pid));
-  // Idle: nothing is sent; the server should not work at all.
-  const before = cpuMs(server.child.pid);
-  await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000));
-  out.idleCpuMs = cpuMs(server.child.pid) - before;
-  out.idleSeconds = idleSeconds;
+  const serverRssMb = rssMb(server.child.pid);
+  const idleCpuMs = await idleCpu(server.child.pid);
+  emit({ measure: 'edits', language, lines: lines.length, findings: first.items?.length ?? 0, coldMs: Math.round(coldMs), edits: samples.length, maxSeconds, p50Ms: at(0.5), p95Ms: at(0.95), serverRssMb, idleCpuMs, idleSeconds });
   await server.stop();
 }
 
-// 2. A project opened cold, then on a second start with the cache the first start wrote.
-if (workspace && opened) {
-  const cacheHome = path.join(scratch, 'cache-project');
-  const text = fs.readFileSync(opened, 'utf8');
-  const times = [];
-  for (let start = 0; start < 2; start++) {
-    const server = await startServer(workspace, cacheHome);
-    const result = await openAndPull(server.connection, opened, text);
-    times.push(result.ms);
-    if (start === 0) out.projectRssMb = Math.round(rssMb(server.child.pid));
-    out.projectFindings = result.items.length;
+async function index() {
+  const folders = options('--folder').map((folder) => path.resolve(folder));
+  const opened = option('--open', undefined);
+  const cacheHome = path.join(scratch, 'cache-index');
+  for (const start of ['index-cold', 'index-second']) {
+    const server = await startServer(folders, cacheHome);
+    const started = performance.now();
+    let result;
+    if (server.capabilities.diagnosticProvider?.workspaceDiagnostics) {
+      const report = await retried(() => server.connection.sendRequest(lsp.WorkspaceDiagnosticRequest.type, { previousResultIds: [] }));
+      const items = report.items ?? [];
+      result = { how: 'workspace/diagnostic', files: items.length, findings: items.reduce((sum, item) => sum + (item.items?.length ?? 0), 0) };
+    } else if (opened) {
+      // No workspace index in this server: the nearest measure is one entry file and what it reaches.
+      const uri = pathToFileURL(opened).href;
+      await server.connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'php', version: 1, text: fs.readFileSync(opened, 'utf8') } });
+      const report = await retried(() => server.connection.sendRequest(lsp.DocumentDiagnosticRequest.type, { textDocument: { uri } }));
+      result = { how: `open ${path.relative(path.dirname(folders[0]), opened)}`, files: 1, findings: report.items?.length ?? 0 };
+    } else {
+      emit({ measure: start, how: 'none', reason: 'the server offers no workspace/diagnostic and no file to open was given' });
+      await server.stop();
+      return;
+    }
+    emit({ measure: start, ...result, ms: Math.round(performance.now() - started) });
+    if (start === 'index-cold') {
+      emit({ measure: 'index-memory', serverRssMb: rssMb(server.child.pid) });
+      emit({ measure: 'index-idle', idleCpuMs: await idleCpu(server.child.pid), idleSeconds });
+    }
     await server.stop();
   }
-  Object.assign(out, { project: path.relative(workspace, opened), indexColdMs: Math.round(times[0]), indexSecondMs: Math.round(times[1]) });
 }
 
-out.load = Number(os.loadavg()[0].toFixed(1));
-console.log(JSON.stringify(out));
-fs.rmSync(scratch, { recursive: true, force: true });
+try {
+  if (mode === 'edits') await edits();
+  else if (mode === 'index') await index();
+  else throw new Error(`bench-lsp: unknown mode '${mode}' (edits or index)`);
+} finally {
+  fs.rmSync(scratch, { recursive: true, force: true });
+}

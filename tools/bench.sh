@@ -7,8 +7,11 @@
 #     pinned devDependencies of the project, installed with `npm ci` when missing.
 #   - the corpora: the four-project PHP corpus (tools/fetch-corpus.sh) and the TypeScript
 #     sources of effect 3, rxjs 7 and zod 4 (tools/fetch-bench-ts-corpus.sh).
-# Usage: npm run bench -- [--runs N] [--budget SECONDS] [--skip-slow]
-#   BENCH_PHP_CORPUS / BENCH_TS_CORPUS: folders that already hold the corpora.
+# Usage: npm run bench -- [--runs N] [--budget SECONDS] [--row-limit SECONDS] [--max-minutes M]
+#                         [--skip-slow] [--only php,ts,generated,lsp] [--out DIR]
+#   (tools/bench.mjs says what each does.)
+#   BENCH_PHP_CORPUS / BENCH_TS_CORPUS: folders that already hold the corpora (fetched there
+#   when missing).
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$REPO"
