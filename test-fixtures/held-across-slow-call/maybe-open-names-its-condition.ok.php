@@ -80,3 +80,25 @@ function opened_twice_then_unrelated_if(bool $inline): void
     session_write_close();
     sleep(5);
 }
+
+function embedded_or_page(bool $embedded, bool $fancy, bool $random): void
+{
+    if ($embedded) {
+        echo 'embedded';
+    } else {
+        if ($fancy) {
+            echo 'fancy';
+        }
+        session_start();
+    }
+    $_SESSION['seen'] = time();
+    if ($random) {
+        $_SESSION['token'] = random_int(1, 9);
+    } else {
+        $_SESSION['token'] = 4;
+    }
+    if (!$embedded) {
+        session_write_close();
+    }
+    sleep(6);
+}

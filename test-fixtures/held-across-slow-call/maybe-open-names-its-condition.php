@@ -1,7 +1,7 @@
 <?php
 // "The session stays open when …" names the condition that really keeps it open, the right way
 // round: not a later, unrelated `if` (whose branches the open path also passes), not the last
-// `elseif` of a chain, not forgotten after a call (or a second call of an opener) on the way.
+// `elseif` of a chain or of an `if` nested in an `else`, not forgotten after a call on the way.
 declare(strict_types=1);
 
 function log_line(string $line): void
@@ -75,4 +75,23 @@ function opened_twice_then_unrelated_if(bool $inline): void
         log_line('inline');
     }
     sleep(5); // expect: held-across-slow-call "stays open when `start_for_web\(\)` opens it \(line 71\), and"
+}
+
+function embedded_or_page(bool $embedded, bool $fancy, bool $random): void
+{
+    if ($embedded) {
+        echo 'embedded';
+    } else {
+        if ($fancy) {
+            echo 'fancy';
+        }
+        session_start();
+    }
+    $_SESSION['seen'] = time();
+    if ($random) {
+        $_SESSION['token'] = random_int(1, 9);
+    } else {
+        $_SESSION['token'] = 4;
+    }
+    sleep(6); // expect: held-across-slow-call "stays open when `\$embedded` is false \(line 82\), and"
 }

@@ -45,8 +45,11 @@ export interface ResourceState {
   readonly idCleared?: boolean;
   /** Open on some path; where it was opened. Empty: closed on every path. */
   readonly open: readonly OpenSite[];
-  /** The last branch taken ("`$x` is false (line 3)"), kept through an open. */
-  readonly via?: string;
+  /**
+   * The branches taken on every path here, outermost first ("`$x` is false (line 3)"), kept
+   * through an open. Where branches meet, those all paths took remain (the enclosing ones).
+   */
+  readonly via?: readonly string[];
   /** The branch on which it stays open, fixed where an open path met a closed one. */
   readonly whyMaybe?: string;
   /** Where it was closed, on the paths where it is closed after a start (capped). */
@@ -185,7 +188,11 @@ export function joinStates(states: readonly ResourceState[], branchesMeet = fals
     groups = best.groups;
   }
   const facts = commonFacts(flat);
-  const joined = keepWhyMaybe(joinPlain(flat, branchesMeet), states);
+  // Why it may be open comes from the states as they arrive, not from their cases: a case open
+  // after a branch next to a case closed after the same branch says nothing about that branch.
+  const reason = keepWhyMaybe(joinPlain(states, branchesMeet), states)?.whyMaybe;
+  const plain = joinPlain(flat, false);
+  const joined = plain && withOptional(plain, plain.via, plain.open.length > 0 && plain.closed ? reason : undefined);
   if (groups.size === 1) return joined && withFacts(joined, facts);
   const cases = [...groups.values()].map((group) => withFacts(joinPlain(group, branchesMeet)!, group[0]!.facts));
   return joined && { ...withFacts(joined, facts), cases };
@@ -227,7 +234,6 @@ function joinPlain(states: readonly ResourceState[], branchesMeet: boolean): Res
   let idCleared = true;
   let closedBy: readonly Step[] | undefined;
   let open: readonly OpenSite[] = [];
-  let via: string | undefined;
   let whyMaybe: string | undefined;
   const someClosedOnly = states.some(isClosedOnly);
   for (const state of states) {
@@ -236,19 +242,33 @@ function joinPlain(states: readonly ResourceState[], branchesMeet: boolean): Res
     if (state.released && !state.idCleared) idCleared = false;
     closedBy = unionSteps(closedBy, state.closedBy);
     open = unionSites(open, state.open);
-    via ??= state.via;
     if (state.open.length > 0) {
       // Open here, closed on another path: the branch that led here is why it may be open.
-      const reason = branchesMeet && someClosedOnly && !state.closed ? (state.via ?? state.whyMaybe) : state.whyMaybe;
+      const reason = branchesMeet && someClosedOnly && !state.closed ? (state.via?.[state.via.length - 1] ?? state.whyMaybe) : state.whyMaybe;
       whyMaybe ??= reason;
     }
   }
-  return withOptional({ closed, open, released, idCleared, ...(closedBy ? { closedBy } : {}) }, via, open.length > 0 && closed ? whyMaybe : undefined);
+  return withOptional({ closed, open, released, idCleared, ...(closedBy ? { closedBy } : {}) }, sharedBranches(states), open.length > 0 && closed ? whyMaybe : undefined);
+}
+
+/**
+ * The branches every state took (their common start): where an `if`'s branches meet, an open
+ * further on happens because of the branches around the `if`, not because of either of its own.
+ */
+function sharedBranches(states: readonly ResourceState[]): readonly string[] | undefined {
+  let shared = states[0]!.via ?? [];
+  for (const state of states.slice(1)) {
+    const via = state.via ?? [];
+    let n = 0;
+    while (n < shared.length && n < via.length && shared[n] === via[n]) n++;
+    if (n < shared.length) shared = shared.slice(0, n);
+  }
+  return shared.length > 0 ? shared : undefined;
 }
 
 export function withOptional(
   base: { closed: boolean; open: readonly OpenSite[]; released?: boolean; idCleared?: boolean; closedBy?: readonly Step[] | undefined },
-  via: string | undefined,
+  via: readonly string[] | undefined,
   whyMaybe: string | undefined,
 ): ResourceState {
   const state: {
@@ -256,7 +276,7 @@ export function withOptional(
     open: readonly OpenSite[];
     released?: boolean;
     idCleared?: boolean;
-    via?: string;
+    via?: readonly string[];
     whyMaybe?: string;
     closedBy?: readonly Step[];
   } = { closed: base.closed, open: base.open };
@@ -271,7 +291,7 @@ export function withOptional(
 /** A state passing along an edge that carries a branch note. */
 export function alongEdge(state: ResourceState, note: string | undefined): ResourceState {
   if (note === undefined) return state;
-  const noted = (one: ResourceState): ResourceState => withFacts(withOptional(one, note, one.whyMaybe), one.facts);
+  const noted = (one: ResourceState): ResourceState => withFacts(withOptional(one, [...(one.via ?? []), note], one.whyMaybe), one.facts);
   const top = noted(state);
   return state.cases ? { ...top, cases: state.cases.map(noted) } : top;
 }
@@ -279,7 +299,7 @@ export function alongEdge(state: ResourceState, note: string | undefined): Resou
 export function stateKey(state: ResourceState | undefined): string {
   if (!state) return '-';
   const closes = state.closedBy?.map((step) => spanKey(step.span)).join(',') ?? '';
-  const plain = `${state.closed ? 'c' : ''}${state.released ? 'r' : ''}${state.idCleared ? 'x' : ''}${closes}|${state.open.map((s) => s.key).join(',')}|${state.via ?? ''}|${state.whyMaybe ?? ''}`;
+  const plain = `${state.closed ? 'c' : ''}${state.released ? 'r' : ''}${state.idCleared ? 'x' : ''}${closes}|${state.open.map((s) => s.key).join(',')}|${state.via?.join('/') ?? ''}|${state.whyMaybe ?? ''}`;
   const facts = state.facts ? `|${factsKey(state.facts)}` : '';
   return state.cases ? `${plain}${facts}[${state.cases.map(stateKey).join(';')}]` : `${plain}${facts}`;
 }

@@ -225,7 +225,10 @@ function lowerIf(ctx: UnitContext, node: SyntaxNode, cursor: Cursor, elseIf = fa
   const condition = node.childForFieldName('condition');
   const body = node.childForFieldName('body');
   if (!condition) return body ? lowerStatement(ctx, body, cursor) : cursor;
-  const branches = describeBranches(ctx, condition, lowerCondition(ctx, condition, cursor), elseIf);
+  // Reached on a branch of an enclosing statement (`else { if (…) … }`): that branch's note stays
+  // on an edge of its own, so the paths through this `if` still say they took it.
+  const entered = elseIf ? cursor : ctx.builder.settle(cursor);
+  const branches = describeBranches(ctx, condition, lowerCondition(ctx, condition, entered), elseIf);
   const results: Cursor[] = [];
   results.push(body ? lowerOnceBody(ctx, condition, body, branches.whenTrue) : branches.whenTrue);
   let otherwise = branches.whenFalse;
