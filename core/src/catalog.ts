@@ -490,6 +490,12 @@ export interface NodeHeldResource {
   /** A lock, not a connection: database queries under it are the work it guards, not slow for it. */
   readonly lock?: boolean;
   /**
+   * A connection checked out of a pool (`pool.connect()`): outside a transaction, releasing it
+   * and checking out another one does the same work, so a fix may release it before slow work
+   * and acquire a new one after it.
+   */
+  readonly pooled?: boolean;
+  /**
    * Acquiring returns a tuple whose element at this index is the release function
    * (`const [value, release] = await semaphore.acquire()`); needs `releaseFunction`.
    */

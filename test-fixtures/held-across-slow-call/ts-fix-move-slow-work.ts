@@ -64,7 +64,8 @@ export async function dependent(id: string): Promise<unknown> {
   }
 }
 
-// No fix: the sleep is inside a branch of the region, not on every path through it.
+// No move: the sleep is inside a branch of the region, not on every path through it (the
+// client is released around it instead: ts-fix-reacquire-client.ts).
 export async function inBranch(id: string, slow: boolean): Promise<void> {
   const client = await pool.connect();
   try {

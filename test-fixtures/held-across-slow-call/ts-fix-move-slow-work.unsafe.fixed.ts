@@ -64,16 +64,22 @@ export async function dependent(id: string): Promise<unknown> {
   }
 }
 
-// No fix: the sleep is inside a branch of the region, not on every path through it.
+// No move: the sleep is inside a branch of the region, not on every path through it (the
+// client is released around it instead: ts-fix-reacquire-client.ts).
 export async function inBranch(id: string, slow: boolean): Promise<void> {
-  const client = await pool.connect();
+  let client = await pool.connect();
+  let clientHeld = true;
   try {
     if (slow) {
+      client.release();
+      clientHeld = false;
       await new Promise((resolve) => setTimeout(resolve, 1000)); // expect: held-across-slow-call
+      client = await pool.connect();
+      clientHeld = true;
     }
     await client.query('UPDATE users SET seen = now() WHERE id = $1', [id]);
   } finally {
-    client.release();
+    if (clientHeld) client.release();
   }
 }
 

@@ -9,13 +9,18 @@ const pool = new Pool();
 const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });
 
 export async function closeAccount(accountId: string): Promise<void> {
-  const client = await pool.connect();
+  let client = await pool.connect();
+  let clientHeld = true;
   try {
     await client.query('UPDATE accounts SET closed = true WHERE id = $1', [accountId]);
+    client.release();
+    clientHeld = false;
     const { rows } = await pool.query('SELECT email FROM users WHERE account_id = $1', [accountId]); // expect: held-across-slow-call "^Pooled client `client` held across `pool.query\(\)` on another connection"
+    client = await pool.connect();
+    clientHeld = true;
     await client.query('INSERT INTO outbox (email) VALUES ($1)', [rows[0].email]);
   } finally {
-    client.release();
+    if (clientHeld) client.release();
   }
 }
 

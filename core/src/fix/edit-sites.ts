@@ -1,5 +1,7 @@
 import type { Span } from '../model/span';
+import type { NodeTransactionStatements } from '../catalog';
 import type { MoveBeforeResult } from './ts-move-statement';
+import type { ReacquireResult } from './ts-reacquire';
 
 /**
  * Where code can be inserted or rewritten in one file, worked out from its syntax tree, for
@@ -37,6 +39,13 @@ export interface EditSites {
    * or why it cannot (`ts-move-statement.ts`).
    */
   moveBefore?(slow: Span, acquire: Span, alsoSlow: readonly Span[]): MoveBeforeResult;
+  /**
+   * TypeScript/JavaScript: how the pooled client acquired at `acquire` can be released before the
+   * statement doing the slow work at `slow` (and at every span of `alsoSlow`) and acquired again
+   * after it, or why it cannot (`ts-reacquire.ts`). `releases`: where the code releases it; `transactions`: the catalog's
+   * transaction statements, to tell whether the client is in a transaction there.
+   */
+  reacquireAround?(slow: Span, acquire: Span, alsoSlow: readonly Span[], releases: readonly Span[], transactions: readonly NodeTransactionStatements[]): ReacquireResult;
   /** TypeScript/JavaScript: whether the file imports or requires one of these modules. */
   importsModule?(names: readonly string[]): boolean;
   /** Frees what the sites hold (the PHP syntax tree lives in wasm memory). */

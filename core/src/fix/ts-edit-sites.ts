@@ -3,7 +3,9 @@ import type { Span } from '../model/span';
 import { scriptKindFor } from '../parse/typescript';
 import type { CallArguments, EditSites, StatementSite } from './edit-sites';
 import { indentUnitOf } from './php-edit-sites';
+import type { NodeTransactionStatements } from '../catalog';
 import { planMoveBefore, type MoveBeforeResult } from './ts-move-statement';
+import { planReacquire, type ReacquireResult } from './ts-reacquire';
 
 /**
  * `EditSites` of a TypeScript or JavaScript file from the compiler's syntax tree (parsed again
@@ -92,6 +94,11 @@ export class TsEditSites implements EditSites {
   moveBefore(slow: Span, acquire: Span, alsoSlow: readonly Span[]): MoveBeforeResult {
     if (slow.file !== this.file || acquire.file !== this.file) return { refused: 'the slow work and the acquire are in different files' };
     return planMoveBefore(this.tree(), this.file, this.text, slow, acquire, alsoSlow);
+  }
+
+  reacquireAround(slow: Span, acquire: Span, alsoSlow: readonly Span[], releases: readonly Span[], transactions: readonly NodeTransactionStatements[]): ReacquireResult {
+    if (slow.file !== this.file || acquire.file !== this.file) return { refused: 'the slow work and the acquire are in different files' };
+    return planReacquire(this.tree(), this.file, this.text, slow, acquire, alsoSlow, releases.filter((span) => span.file === this.file), transactions);
   }
 
   /** Whether the file imports (or requires) one of these modules. */

@@ -136,7 +136,7 @@ export function planMoveBefore(source: ts.SourceFile, file: string, text: string
   };
 }
 
-function nodeCovering(source: ts.SourceFile, span: Span): ts.Node | undefined {
+export function nodeCovering(source: ts.SourceFile, span: Span): ts.Node | undefined {
   let node: ts.Node = source;
   for (;;) {
     const child = node.getChildren(source).find((c) => c.getStart(source) <= span.start && span.end <= c.end);
@@ -145,21 +145,21 @@ function nodeCovering(source: ts.SourceFile, span: Span): ts.Node | undefined {
   }
 }
 
-function statementsOf(node: ts.Node): readonly ts.Statement[] | undefined {
+export function statementsOf(node: ts.Node): readonly ts.Statement[] | undefined {
   if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node)) return node.statements;
   if (ts.isCaseClause(node) || ts.isDefaultClause(node)) return node.statements;
   return undefined;
 }
 
 /** The statement of a statement list that holds `node`. */
-function statementOf(node: ts.Node): ts.Statement | undefined {
+export function statementOf(node: ts.Node): ts.Statement | undefined {
   for (let at: ts.Node | undefined = node; at; at = at.parent) {
     if (at.parent && statementsOf(at.parent) && ts.isStatement(at)) return at;
   }
   return undefined;
 }
 
-function within(inner: ts.Node, outer: ts.Node | undefined): boolean {
+export function within(inner: ts.Node, outer: ts.Node | undefined): boolean {
   for (let at: ts.Node | undefined = inner; at; at = at.parent) if (at === outer) return true;
   return false;
 }
@@ -178,7 +178,7 @@ function namesOfBinding(name: ts.BindingName, into: Set<string>): void {
 }
 
 /** The root name of an expression that is written or whose methods are called: `order` of `order.items[0].qty`, `this`. */
-function rootName(expression: ts.Expression): string | undefined {
+export function rootName(expression: ts.Expression): string | undefined {
   let at: ts.Expression = expression;
   for (;;) {
     if (ts.isParenthesizedExpression(at) || ts.isNonNullExpression(at) || ts.isAsExpression(at)) at = at.expression;
@@ -256,7 +256,7 @@ function isAssignment(kind: ts.SyntaxKind): boolean {
  * The names a statement reads (identifiers in expression positions, `this`), or why it cannot
  * move: a jump out of it, or `this`/`arguments`/`super` of a `function` callback it would leave.
  */
-function collectReads(statement: ts.Statement, into: Set<string>, boundary: ts.FunctionLikeDeclaration | undefined): string | undefined {
+export function collectReads(statement: ts.Statement, into: Set<string>, boundary: ts.FunctionLikeDeclaration | undefined): string | undefined {
   let problem: string | undefined;
   /** `nested`: inside a function of the statement; `ownThis`: inside one that is not an arrow; `loop`: a `break` target. */
   const visit = (node: ts.Node, nested: boolean, ownThis: boolean, loop: boolean): void => {
@@ -303,7 +303,7 @@ function mentions(node: ts.Node, name: string, except: ts.Node, counts: (identif
 }
 
 /** The whole lines of a statement, when it starts its line and nothing but a comment follows it. */
-function textOfLines(source: ts.SourceFile, text: string, statement: ts.Statement): { lines: string; indent: string; lineStart: number; lineEnd: number } | undefined {
+export function textOfLines(source: ts.SourceFile, text: string, statement: ts.Statement): { lines: string; indent: string; lineStart: number; lineEnd: number } | undefined {
   const line = lineOf(source, text, statement);
   if (!line) return undefined;
   let end = statement.end;
@@ -330,7 +330,7 @@ function commentLinesAbove(text: string, statement: ts.Statement, lineStart: num
   return start;
 }
 
-function lineOf(source: ts.SourceFile, text: string, statement: ts.Statement): { lineStart: number; indent: string } | undefined {
+export function lineOf(source: ts.SourceFile, text: string, statement: ts.Statement): { lineStart: number; indent: string } | undefined {
   const start = statement.getStart(source);
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const indent = text.slice(lineStart, start);

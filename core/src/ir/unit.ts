@@ -177,4 +177,6 @@ export interface HeldResourceInfo {
    * guards are what it is for, so they are not slow work under it.
    */
   readonly lock?: boolean;
+  /** A connection checked out of a pool, acquired again by repeating the call (`NodeHeldResource.pooled`). */
+  readonly pooled?: boolean;
 }

@@ -26,6 +26,7 @@ export const nodeCatalog: NodeCatalog = {
       className: 'Pool',
       acquire: ['connect'],
       release: ['release'],
+      pooled: true,
       // `pool.query()` checks out a client of its own for the query.
       queries: { methods: ['query'] },
       noun: 'Pooled client',
@@ -39,6 +40,7 @@ export const nodeCatalog: NodeCatalog = {
       made: 'call',
       acquire: ['getConnection'],
       release: ['release'],
+      pooled: true,
       queries: { methods: ['query', 'execute'] },
       noun: 'Pooled connection',
       consequence: 'the pool has a fixed number of connections; every request waiting for one stalls until it is released.',

@@ -1,5 +1,6 @@
 import {
   quoteCode,
+  type Fix,
   type Finding,
   type FindingCause,
   type HeldOperation,
@@ -27,6 +28,7 @@ import { groupByRegion, heldToEndFrom, keptFrom, releasesAfter, stillOpenAtEnd }
 import { storeVerdict, type StoreVerdict } from './session-store';
 import { earlyCloseFix } from '../fixes/early-close';
 import { moveSlowWorkFix } from '../fixes/move-slow-work';
+import { reacquireClientFix } from '../fixes/reacquire-client';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -360,7 +362,7 @@ function buildFinding(
     fixes: resource
       ? callback
         ? []
-        : moveSlowWorkFix(context, resource, operation.span, members.map((m) => m.operation.span), sites)
+        : heldResourceFixes(context, unit, resource, operation, members.map((m) => m.operation), sites, state === 'maybe-open')
       : earlyCloseFix(context, flow, [...members].sort((a, b) => compareSpans(a.operation.span, b.operation.span))[0]!.operation),
     cause: causeOf(operation.occurrence, state === 'maybe-open', resource),
     ...(resource ? passedToHelperOf(unit, operation.occurrence, resource, sites) : {}),
@@ -586,3 +588,26 @@ function viaStep(occurrence: SlowOccurrence): string | undefined {
 
 /** Quotes a callee as code, unless it is a description (`a shell command in backticks`). */
 export const code = quoteCode;
+
+/**
+ * A held TypeScript resource: run the slow work before the acquire where it uses nothing the
+ * region computes, else (a pooled client) release the client before it and acquire a new one
+ * after it, around the slow call itself (inside a reported loop: each round releases it).
+ */
+function heldResourceFixes(
+  context: RuleContext,
+  unit: Unit,
+  resource: HeldResourceInfo,
+  operation: HeldOperation,
+  members: readonly HeldOperation[],
+  sites: readonly OpenSite[],
+  maybeHeld: boolean,
+): Fix[] {
+  const moved = moveSlowWorkFix(context, resource, operation.span, members.map((m) => m.span), sites);
+  if (moved.length > 0) return moved;
+  // The innermost step of the chain written in this unit: for a reported loop, the call in its
+  // body; for work inside a helper, the call of the helper.
+  const inUnit = (span: Span): boolean => span.file === unit.span.file && span.start >= unit.span.start && span.end <= unit.span.end;
+  const slowCall = (held: HeldOperation): Span => [...held.occurrence.chain].reverse().find((step) => inUnit(step.span))?.span ?? held.span;
+  return reacquireClientFix(context, unit, resource, slowCall(operation), members.map(slowCall), sites, maybeHeld);
+}

@@ -113,7 +113,15 @@ function acquireFrom(
   const id = `${entry.kind}:${ctx.unitId}:${variable}`;
   let held = ctx.held.get(variable);
   if (!held || held.info.id !== id) {
-    const info: HeldResourceInfo = { id, unit: ctx.unitId, variable: display, noun: entry.noun, consequence: entry.consequence, ...(entry.lock ? { lock: true } : {}) };
+    const info: HeldResourceInfo = {
+      id,
+      unit: ctx.unitId,
+      variable: display,
+      noun: entry.noun,
+      consequence: entry.consequence,
+      ...(entry.lock ? { lock: true } : {}),
+      ...(entry.pooled ? { pooled: true } : {}),
+    };
     held = { info, entry };
     ctx.held.set(variable, held);
     if (!ctx.facts.heldResources.some((r) => r.id === id)) ctx.facts.heldResources.push(info);
