@@ -11,6 +11,7 @@ import {
   LineIndex,
   ProjectResolver,
   ProjectSymbols,
+  ConstantTable,
   compareSpans,
   includeTargets,
   entryDirectories,
@@ -535,9 +536,9 @@ function loadIncludedFiles(
   const includePaths = includePathsOf(options);
   // Kept up to date as files are loaded, rather than rebuilt for every include.
   const paths = new Set(files.keys());
-  const constants = new Map<string, StaticString>();
+  const constants = new ConstantTable();
   const addConstants = (file: LoadedFile): void => {
-    for (const [name, value] of file.symbols?.constants ?? []) if (!constants.has(name)) constants.set(name, value);
+    if (file.symbols) constants.add(file.symbols);
   };
   files.forEach(addConstants);
   for (const file of files.values()) visit(file, posix.dirname(normalizePath(file.path)));

@@ -12,6 +12,8 @@ export interface FileSymbols {
   readonly constants: ReadonlyMap<string, StaticString>;
   /** Some `define()` of the file names its constant with an expression (`define($name, …)`): it may define any. */
   readonly computedDefines?: true;
+  /** Constants the file defines only when not defined yet (`if (!defined('X')) define('X', …)`). */
+  readonly fallbackDefines?: readonly string[];
   /** Lower-case fq function → positions of its by-reference parameters (`function f(&$x)`). */
   readonly functionByRef: ReadonlyMap<string, readonly number[]>;
   /** Lower-case fq function → lower-case class it returns (declared type or `@return`). */
@@ -92,7 +94,7 @@ export type AssignedCall =
 export class ProjectSymbols {
   private readonly functions = new Set<string>();
   private readonly classes = new Map<string, ClassSymbol>();
-  private readonly constants = new Map<string, StaticString>();
+  private readonly constants = new ConstantTable();
   private readonly functionReturns = new Map<string, string>();
   private readonly functionByRef = new Map<string, readonly number[]>();
   private readonly pureFunctions = new Map<string, PureFunction | null>();
@@ -113,7 +115,7 @@ export class ProjectSymbols {
       for (const [fn, type] of file.functionReturns) if (!this.functionReturns.has(fn)) this.functionReturns.set(fn, type);
       for (const [fn, indices] of file.functionByRef) if (!this.functionByRef.has(fn)) this.functionByRef.set(fn, indices);
       for (const cls of file.classes) if (!this.classes.has(cls.name)) this.classes.set(cls.name, cls);
-      for (const [name, value] of file.constants) if (!this.constants.has(name)) this.constants.set(name, value);
+      this.constants.add(file);
       // A function declared in several files is pure only when every declaration is the same.
       for (const [name, pure] of file.pureFunctions ?? []) {
         const known = this.pureFunctions.get(name);
@@ -306,4 +308,37 @@ export class ProjectSymbols {
   constant(name: string): StaticString | undefined {
     return this.constants.get(name) ?? this.constants.get(name.split('\\').pop() ?? name);
   }
+}
+
+/**
+ * The value of each constant the project defines: the first definition, unless the analysis
+ * cannot know it and every definition it cannot know is a fallback (`if (!defined('DOKU_INC'))
+ * define('DOKU_INC', fullpath(…))` in DokuWiki's `inc/init.php`, which each entry script
+ * defines before including it); then the first known definition, which runs before the fallback.
+ */
+export class ConstantTable {
+  private readonly first = new Map<string, StaticString>();
+  private readonly firstKnown = new Map<string, StaticString>();
+  /** Constants some file defines unconditionally with a value the analysis cannot know. */
+  private readonly unknownDefinitions = new Set<string>();
+
+  add(file: Pick<FileSymbols, 'constants' | 'fallbackDefines'>): void {
+    for (const [name, value] of file.constants) {
+      if (!this.first.has(name)) this.first.set(name, value);
+      if (!isUnknown(value)) {
+        if (!this.firstKnown.has(name)) this.firstKnown.set(name, value);
+      } else if (file.fallbackDefines?.includes(name) !== true) this.unknownDefinitions.add(name);
+    }
+  }
+
+  get(name: string): StaticString | undefined {
+    const first = this.first.get(name);
+    if (first === undefined || !isUnknown(first) || this.unknownDefinitions.has(name)) return first;
+    return this.firstKnown.get(name) ?? first;
+  }
+}
+
+/** A value with a part the analysis cannot know (a call, a variable). */
+function isUnknown(value: StaticString): boolean {
+  return value.some((part) => 'unknown' in part);
 }

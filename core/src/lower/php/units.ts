@@ -54,6 +54,8 @@ export interface FileDeclarations {
   readonly constants: Map<string, StaticString>;
   /** Whether some `define()` names its constant with an expression, not a literal (`define($name, …)`). */
   computedDefines: boolean;
+  /** Constants this file defines only as a fallback (`if (!defined('X')) define('X', …)`). */
+  fallbackDefines: Set<string>;
   readonly includes: StaticString[];
   readonly settings: FileSymbols['settings'];
   /** Lower-case fq function → its model when it is a pure function, null when it is not. */
@@ -79,7 +81,8 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
     ),
   }));
   return { file, functions: [...declarations.functions], classes, constants: declarations.constants,
-    ...(declarations.computedDefines ? { computedDefines: true } : {}), functionReturns: declarations.functionReturns,
+    ...(declarations.computedDefines ? { computedDefines: true } : {}),
+    ...(declarations.fallbackDefines.size > 0 ? { fallbackDefines: [...declarations.fallbackDefines] } : {}), functionReturns: declarations.functionReturns,
     functionByRef: new Map([...declarations.byRef].filter(([key]) => !key.includes('::'))), includes: declarations.includes, headerComment: declarations.comments[0]?.node.text ?? '',
     settings: declarations.settings, pureFunctions: declarations.pureFunctions,
     ...(declarations.includeHelpers.helpers.size > 0 ? { includeHelpers: declarations.includeHelpers.helpers } : {}),
@@ -192,6 +195,7 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
     byRef: new Map(),
     constants: new Map(),
     computedDefines: false,
+    fallbackDefines: new Set(),
     includes: [],
     settings: topLevelSettings(root, file),
     pureFunctions: new Map(),
@@ -362,7 +366,10 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
             const name = args[0] ? literalString(args[0].namedChild(0) ?? args[0]) : undefined;
             // `define('ROOT', $root)`, `define('ROOT', str_replace('\\', '/', $here . '/'))`: each
             // variable read has the value it has on every path, when it is one.
-            if (name && args[1] && !result.constants.has(name)) result.constants.set(name, evaluateWithVariables(args[1], file, variableValues));
+            if (name && args[1] && !result.constants.has(name)) {
+              result.constants.set(name, evaluateWithVariables(args[1], file, variableValues));
+              if (isFallbackDefine(node, name)) result.fallbackDefines.add(name);
+            }
             if (!name && args[0]) result.computedDefines = true;
           }
           break;
@@ -413,4 +420,37 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
   declareTopLevelGlobals(root, file, result.includeHelpers);
   declareGlobalClasses(root, (statement) => result.statementScopes.get(statement.id), result.includeHelpers);
   return result;
+}
+
+/**
+ * `if (!defined('X')) define('X', …)` or `defined('X') || define('X', …)`: the file defines `X`
+ * only where no file that ran before it did, so another file's definition comes first.
+ */
+function isFallbackDefine(call: SyntaxNode, name: string): boolean {
+  const testsDefined = (node: SyntaxNode | null | undefined): boolean => {
+    if (node?.type !== 'function_call_expression' || node.childForFieldName('function')?.text.toLowerCase() !== 'defined') return false;
+    const argument = node.childForFieldName('arguments')?.namedChildren.find((c) => c?.type === 'argument');
+    return argument !== undefined && argument !== null && literalString(argument.namedChild(0) ?? argument) === name;
+  };
+  const unwrap = (node: SyntaxNode | null | undefined): SyntaxNode | null | undefined => {
+    let inner = node;
+    while (inner?.type === 'parenthesized_expression') inner = inner.namedChild(0);
+    return inner;
+  };
+  let node: SyntaxNode = call;
+  // `defined('X') || define('X', …)` (or `or`): the define runs only when `X` is not defined.
+  const parent = node.parent;
+  if (parent?.type === 'binary_expression' && ['||', 'or'].includes(parent.childForFieldName('operator')?.text.toLowerCase() ?? '')) {
+    return parent.childForFieldName('right')?.id === node.id && testsDefined(unwrap(parent.childForFieldName('left')));
+  }
+  // The define as a statement, directly or alone in a block, under `if (!defined('X'))`.
+  for (let depth = 0; depth < 3 && node.parent; depth++) {
+    node = node.parent;
+    if (node.type === 'if_statement') {
+      const condition = unwrap(node.childForFieldName('condition'));
+      return condition?.type === 'unary_op_expression' && condition.child(0)?.text === '!' && testsDefined(unwrap(condition.namedChild(0)));
+    }
+    if (node.type !== 'expression_statement' && node.type !== 'compound_statement') return false;
+  }
+  return false;
 }
