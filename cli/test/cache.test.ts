@@ -64,6 +64,13 @@ describe('--cache', function () {
     assert.equal(warm.stderr, '');
   });
 
+  it('counts the TypeScript files it parsed with the PHP ones (they have no per-file cache)', async () => {
+    dir.write({ 'jobs.ts': "export async function run(): Promise<void> {\n  await fetch('https://example.com');\n}\n" });
+    const cold = await check();
+    assert.equal(cold.report.stats?.filesAnalysed, 4);
+    assert.equal(cold.report.stats?.filesParsed, 4);
+  });
+
   it('re-parses only the edited file, and reports what the edit changed', async () => {
     await check();
     // The helper's body changes, its declarations do not: only lib.php is parsed again

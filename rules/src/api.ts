@@ -103,7 +103,10 @@ export interface AnalysisStats {
    * expands a unit or a file at most once, so this stays linear in the project.
    */
   readonly searchWork: number;
-  /** PHP files parsed in this run (to declare or to lower them). */
+  /**
+   * Files parsed in this run: PHP files to declare or to lower them (the others came from the
+   * cache), and every TypeScript/JavaScript file given or imported (they have no per-file cache).
+   */
   readonly filesParsed?: number;
   /** PHP files whose declarations and IR all came from the cache. */
   readonly filesFromCache?: number;

@@ -165,7 +165,7 @@ export function analyzeProject(
   const catalog = mergeCatalogs(baseCatalog, ...layers, ...(options.apis ? [options.apis] : []));
   // TypeScript/JavaScript first: their syntax trees are dropped before PHP is lowered.
   const tsFiles = [...files.values()].filter((f) => isTypeScriptPath(f.path));
-  if (tsFiles.length > 0) lowerTsProject(tsFiles, files, host, nodeCatalog, libraryCache, errors, notes, cutNotes);
+  const tsParsed = tsFiles.length > 0 ? lowerTsProject(tsFiles, files, host, nodeCatalog, libraryCache, errors, notes, cutNotes) : 0;
   // One file alone sees only its own declarations (as when the editor analyses it by itself).
   const wholeProject = files.size > 1;
   const toLower = [...files.values()].filter((file) => !isTypeScriptPath(file.path));
@@ -315,7 +315,7 @@ export function analyzeProject(
     units: irs.reduce((sum, ir) => sum + ir.units.length, 0),
     files: irs.length,
     searchWork: engine.searchWork + resolver.searchWork,
-    filesParsed: work.stats.parsed,
+    filesParsed: work.stats.parsed + tsParsed,
     filesFromCache: work.stats.fromCache,
     unitsSkipped,
   };
@@ -345,7 +345,7 @@ function recordDeclared(file: LoadedFile, declared: DeclaredPhp, errors: InputEr
  * Lowers the TypeScript/JavaScript files (and the project modules they import that were not
  * given, read through the host). Each file is parsed once; the type-aware programs (one per
  * project, built in turn and dropped) and the modules' pre-pass share the trees, which are
- * all dropped when this returns: the rules need only the IR.
+ * all dropped when this returns: the rules need only the IR. Returns how many files it parsed.
  */
 function lowerTsProject(
   tsFiles: LoadedFile[],
@@ -356,7 +356,7 @@ function lowerTsProject(
   errors: InputError[],
   notes: InputError[],
   summaryNotes: string[],
-): void {
+): number {
   // TypeScript/JavaScript: each file parsed once; the type-aware programs and the modules'
   // pre-pass (what each module exports, for imports across files) share the trees.
   const parsedTs = new Map(tsFiles.map((file) => [file, parseTypeScript(file.path, file.text)] as const));
@@ -411,6 +411,7 @@ function lowerTsProject(
       notes.push({ file: file.path, message: `line ${line}: import not followed: no file of the project matches \`${unresolved.specifier}\``, span: unresolved.span });
     }
   }
+  return parsedTs.size;
 }
 
 /**
