@@ -25,6 +25,17 @@ function figures(raw) {
   };
   const lsp = {};
   for (const r of raw.rows.filter((row) => row.group === 'lsp')) for (const m of r.measures ?? []) lsp[m.measure === 'edits' ? `edits-${m.language}` : m.measure] = m;
+  // A probe stopped at its limit before a measure came: that measure took longer than what was left of the limit.
+  const index = byId.get('lsp-index');
+  if (index?.status === 'stopped') {
+    const before = lsp['index-cold']?.ms ?? 0;
+    for (const measure of ['index-cold', 'index-second']) {
+      if (!lsp[measure]) {
+        lsp[measure] = { measure, how: 'workspace/diagnostic', stoppedAfterMs: Math.round(index.limit * 1000 - (measure === 'index-second' ? before : 0)) };
+        break;
+      }
+    }
+  }
   return {
     get: (id) => byId.get(id),
     measured: (id) => byId.get(id)?.status === 'measured',
@@ -196,18 +207,8 @@ function targetsOf(raw, fig) {
         measured: e ? `${e.p95Ms} ms over ${e.edits} edits` : 'not measured',
       };
     }),
-    {
-      short: 'index cold < 3 s',
-      target: 'language server: PHP corpus indexed cold under 3 s',
-      met: workspaceIndex ? index.ms < 3000 : undefined,
-      measured: !index ? 'not measured' : workspaceIndex ? `${seconds(index.ms / 1000)} s` : `no workspace index in this server (nearest: ${index.how}, ${seconds(index.ms / 1000)} s)`,
-    },
-    {
-      short: 'second start < 1 s',
-      target: 'language server: second start under 1 s',
-      met: workspaceIndex && second ? second.ms < 1000 : undefined,
-      measured: !second ? 'not measured' : workspaceIndex ? `${seconds(second.ms / 1000)} s` : `no workspace index in this server (nearest: ${second.how}, ${seconds(second.ms / 1000)} s)`,
-    },
+    indexTarget('index cold < 3 s', 'language server: PHP corpus indexed cold under 3 s', index, 3000),
+    indexTarget('second start < 1 s', 'language server: second start under 1 s', second, 1000),
     {
       short: 'server memory < 300 MB',
       target: 'language server: memory after indexing the PHP corpus under 300 MB',
@@ -221,6 +222,14 @@ function targetsOf(raw, fig) {
       measured: lsp['index-idle'] ? `${lsp['index-idle'].idleCpuMs} ms of CPU in ${lsp['index-idle'].idleSeconds} s` : 'not measured',
     },
   ];
+}
+
+/** An index measure against its limit: measured, stopped before it came (a lower bound), or only the nearest measure. */
+function indexTarget(short, target, m, limitMs) {
+  if (!m) return { short, target, met: undefined, measured: 'not measured' };
+  if (m.stoppedAfterMs !== undefined) return { short, target, met: m.stoppedAfterMs >= limitMs ? false : undefined, measured: `more than ${seconds(m.stoppedAfterMs / 1000)} s (stopped at its time limit)` };
+  if (m.how !== 'workspace/diagnostic') return { short, target, met: undefined, measured: `no workspace index in this server (nearest: ${m.how}, ${seconds(m.ms / 1000)} s)` };
+  return { short, target, met: m.ms < limitMs, measured: `${seconds(m.ms / 1000)} s` };
 }
 
 function lspSection(fig) {
@@ -243,7 +252,9 @@ function lspSection(fig) {
   const index = lsp['index-cold'];
   const what = index?.how === 'workspace/diagnostic' ? 'the PHP corpus indexed and analysed (`workspace/diagnostic` answered)' : index ? `no workspace index in this server: ${index.how} and what it reaches` : '';
   if (index?.ms !== undefined) lines.push([`${what}, cold`, `${seconds(index.ms / 1000)} s, ${index.findings} findings in ${index.files} files`]);
+  if (index?.stoppedAfterMs !== undefined) lines.push([`${what}, cold`, `did not finish: stopped after ${seconds(index.stoppedAfterMs / 1000)} s`]);
   if (lsp['index-second']?.ms !== undefined) lines.push(['the same on a second start (the cache the first start wrote)', `${seconds(lsp['index-second'].ms / 1000)} s`]);
+  if (lsp['index-second']?.stoppedAfterMs !== undefined) lines.push(['the same on a second start (the cache the first start wrote)', `did not finish: stopped after ${seconds(lsp['index-second'].stoppedAfterMs / 1000)} s`]);
   if (lsp['index-memory']) lines.push(['server memory (RSS) after it', `${lsp['index-memory'].serverRssMb} MB`]);
   if (lsp['index-idle']) lines.push(['server CPU while idle after it', `${lsp['index-idle'].idleCpuMs} ms in ${lsp['index-idle'].idleSeconds} s`]);
   if (lines.length === 0) return '';

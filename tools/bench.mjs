@@ -181,7 +181,7 @@ plan.push(
 // directory of a --config run).
 const eslintVersion = JSON.parse(fs.readFileSync(path.join(repo, 'node_modules/eslint/package.json'), 'utf8')).version;
 plan.push(
-  { id: 'ts-rg', group: 'ts', label: 'floor: rg -l for the catalog modules, TS corpus', command: 'rg', args: ['-l', '--no-ignore', '-t', 'ts', '-F', ...tsModules.flatMap((n) => ['-e', `'${n}'`]), tsCorpus], found: linesFound('files') },
+  { id: 'ts-rg', group: 'ts', label: 'floor: rg -l for the catalog modules, TS corpus', command: 'rg', args: ['-l', '--no-ignore', '-t', 'ts', '-F', ...tsModules.flatMap((n) => ['-e', `'${n}'`, '-e', `"${n}"`]), tsCorpus], found: linesFound('files') },
   { id: 'ts-parse', group: 'ts', label: 'floor: parse only (typescript createSourceFile), TS corpus', command: 'node', args: [parseOnly, 'ts', tsCorpus], found: linesFound('files parsed') },
   {
     id: 'ts-eslint',
