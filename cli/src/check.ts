@@ -9,7 +9,7 @@ import { selectProjectFiles, type SelectionOptions } from '../../rules/src/disco
 import { readSource, type SourceFileSystem } from '../../rules/src/discovery/read-source';
 import type { AnalysedSource, CheckResult, ReanalysedResult, ReportError, RunStats } from './report';
 import { SourceTexts } from './source-texts';
-import type { RunCache } from './cache/run-cache';
+import type { RunCache } from '../../rules/src/cache/run-cache';
 
 /** Which files to check: the selection the language server's workspace index shares. */
 export type CheckOptions = SelectionOptions;

@@ -5,7 +5,7 @@ import { digestOf } from '../../rules/src/cache/keys';
 import { PhpWorkerPool, defaultJobs, phpWorkerScript } from '../../rules/src/parallel/php-worker-pool';
 import { defaultCacheLocation } from '../../rules/src/cache/cache-location';
 import { DiskCache, openDiskCache, toolFingerprint } from '../../rules/src/cache/disk-cache';
-import { RunCache } from './cache/run-cache';
+import { RunCache } from '../../rules/src/cache/run-cache';
 import type { CheckCommandOptions } from './options';
 import { progressBar, type Progress, type ProgressStream } from './progress';
 import { VERSION } from './version';

@@ -80,4 +80,41 @@ describe('the analysis runner (worker thread)', function () {
       fs.rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('a second start reuses the whole result the first wrote to the disk cache, unless a text is unsaved', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'session-lint-runner-')));
+    const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'session-lint-cache-'));
+    const handler = '<?php\nsession_start();\nwait_for_job();\n';
+    fs.writeFileSync(path.join(root, 'handler.php'), handler);
+    fs.writeFileSync(path.join(root, 'jobs.php'), '<?php\nfunction wait_for_job() { sleep(2); }\n');
+    const scope = { respectIgnoreFiles: true, includeVendor: false, includeTests: false, includeGenerated: false, ignoreGlobs: [], configRoot: '.', changed: [], rescan: true, report: 'open' as const };
+    const opened = (text: string): AnalysisJob => ({ root, files: [{ path: 'handler.php', text }], overlays: [], options: {}, maxFileSize: 1 << 20, workspace: scope });
+    const saved = { xdg: process.env.XDG_CACHE_HOME, off: process.env.SESSION_LINT_NO_DISK_CACHE };
+    // The worker takes the environment it starts with: the cache goes to this test's folder.
+    process.env.XDG_CACHE_HOME = cacheHome;
+    delete process.env.SESSION_LINT_NO_DISK_CACHE;
+    try {
+      const first = createRunner(() => undefined);
+      const cold = await first.run(opened(handler), 'a');
+      await first.dispose(); // writes the cache
+      assert.deepEqual([cold.stats?.reused, cold.findings.map((f) => [f.path, f.range.start.line])], [false, [['handler.php', 2]]]);
+      assert.ok(cold.stats!.filesParsed >= 2);
+      const second = createRunner(() => undefined);
+      try {
+        const warm = await second.run(opened(handler), 'a');
+        assert.deepEqual([warm.stats, warm.findings], [{ filesParsed: 0, reused: true }, cold.findings]);
+        const typed = await second.run(opened(`${handler}// typing\n`), 'a');
+        assert.equal(typed.stats?.reused, false, 'a text the editor has not saved is analysed');
+        assert.ok(typed.stats!.filesParsed >= 1);
+      } finally {
+        await second.dispose();
+      }
+    } finally {
+      if (saved.xdg === undefined) delete process.env.XDG_CACHE_HOME;
+      else process.env.XDG_CACHE_HOME = saved.xdg;
+      if (saved.off !== undefined) process.env.SESSION_LINT_NO_DISK_CACHE = saved.off;
+      fs.rmSync(root, { recursive: true, force: true });
+      fs.rmSync(cacheHome, { recursive: true, force: true });
+    }
+  });
 });

@@ -2,6 +2,8 @@ import { createAnalyzer, type Analyzer } from '../../../rules/src/analyzer';
 import { defaultCacheLocation } from '../../../rules/src/cache/cache-location';
 import { openDiskCache, toolFingerprint } from '../../../rules/src/cache/disk-cache';
 import { MemoryOverDiskCache } from '../../../rules/src/cache/memory-over-disk';
+import { digestOf } from '../../../rules/src/cache/keys';
+import { RunCache } from '../../../rules/src/cache/run-cache';
 import { loadGrammarBytes } from '../../../rules/src/node-runtime';
 import type { AnalyzerSource } from './run-job';
 
@@ -47,6 +49,7 @@ export function analyzerCache(log: (message: string) => void = () => undefined):
     while (kept.size > KEPT) kept.delete(kept.keys().next().value!);
     return analyzer;
   };
+  source.runCacheOf = (options, root) => new RunCache(cacheOf(root), digestOf([toolVersion, JSON.stringify(options), root]));
   source.flush = () => {
     for (const cache of caches.values()) cache.flush();
   };

@@ -89,4 +89,6 @@ export interface AnalysisOutcome {
   readonly errors: readonly PositionedError[];
   readonly summaryNotes: readonly string[];
   readonly elapsedMs: number;
+  /** How much was computed: PHP files parsed; `reused`: the whole result came from the cache (nothing parsed or analysed). */
+  readonly stats?: { readonly filesParsed: number; readonly reused: boolean };
 }

@@ -1,6 +1,7 @@
 import { isTypeScriptPath, LineIndex, type Finding, type Span } from '../../../core/src';
 import type { Analyzer } from '../../../rules/src/analyzer';
 import type { AnalyzerOptions, SourceFile } from '../../../rules/src/api';
+import type { RunCache } from '../../../rules/src/cache/run-cache';
 import { diskHost } from './disk-host';
 import type { AnalysisJob, AnalysisOutcome, PositionedFinding } from './job';
 import { sortedByPath, type WorkspaceFiles } from './workspace-files';
@@ -11,6 +12,8 @@ import { sortedByPath, type WorkspaceFiles } from './workspace-files';
  */
 export type AnalyzerSource = ((options: AnalyzerOptions, root?: string) => Promise<Analyzer>) & {
   flush?: () => void;
+  /** The whole analyses' results of a project folder, kept with what they read (in memory over the disk cache). */
+  runCacheOf?: (options: AnalyzerOptions, root: string) => RunCache;
   /** Called as each PHP file's declarations and IR are known, by the analysis running now. */
   onFileDone?: ((phase: 'declare' | 'lower', path: string) => void) | undefined;
 };
@@ -44,7 +47,8 @@ export async function runJob(job: AnalysisJob, analyzers: AnalyzerSource, contex
   const overlays = new Map(job.overlays.map((o) => [o.path, o.text]));
   for (const file of job.files) overlays.set(file.path, file.text);
   const host = diskHost(job.root, overlays, job.maxFileSize);
-  const files = job.workspace && context.workspaceFiles ? await workspaceProject(job, context.workspaceFiles) : job.files;
+  const project = job.workspace && context.workspaceFiles ? await workspaceProject(job, context.workspaceFiles) : undefined;
+  const files = project?.files ?? job.files;
   stopIfCancelled();
   const total = 2 * files.filter((file) => !isTypeScriptPath(file.path)).length;
   let done = 0;
@@ -53,8 +57,17 @@ export async function runJob(job: AnalysisJob, analyzers: AnalyzerSource, contex
     context.onProgress?.(Math.min(++done, total), total);
   };
   let result;
+  let reused = false;
   try {
-    result = analyzer.analyzeProject(files, host);
+    // An unchanged project (a second start, a document opened and closed again) is read and
+    // hashed, not analysed.
+    // Only texts as saved are kept: one entry per save, not per keystroke.
+    const runs = project?.saved ? analyzers.runCacheOf?.(job.options, job.root) : undefined;
+    const key = runs?.keyOf(files);
+    const analyse = (through: typeof host) => analyzer.analyzeProject(files, through);
+    const kept = runs && key !== undefined ? runs.lookup(key, host) : undefined;
+    reused = kept !== undefined;
+    result = kept ?? (runs && key !== undefined ? runs.analyse(key, host, analyse) : analyse(host));
   } finally {
     analyzers.onFileDone = undefined;
   }
@@ -81,7 +94,8 @@ export async function runJob(job: AnalysisJob, analyzers: AnalyzerSource, contex
     internal: error.internal === true,
     ...(error.span ? { range: range(error.span) } : {}),
   }));
-  return { findings, errors, summaryNotes: result.summaryNotes ?? [], elapsedMs: Math.round(performance.now() - started) };
+  const stats = { filesParsed: reused ? 0 : (result.stats?.filesParsed ?? 0), reused };
+  return { findings, errors, summaryNotes: result.summaryNotes ?? [], elapsedMs: Math.round(performance.now() - started), stats };
 }
 
 /**
@@ -90,13 +104,18 @@ export async function runJob(job: AnalysisJob, analyzers: AnalyzerSource, contex
  * analysed too, as a file named on the command line is. An open document the editor does not
  * want analysed (over the size limit) is left out.
  */
-async function workspaceProject(job: AnalysisJob, workspaceFiles: WorkspaceFiles): Promise<SourceFile[]> {
+async function workspaceProject(job: AnalysisJob, workspaceFiles: WorkspaceFiles): Promise<{ files: SourceFile[]; saved: boolean }> {
   const scope = job.workspace!;
   const selected = await workspaceFiles.of(job.root, scope, job.maxFileSize);
   const open = new Set(job.files.map((file) => file.path));
   const leftOut = new Set(job.overlays.map((file) => file.path));
   const closed = selected.filter((file) => !open.has(file.path) && !leftOut.has(file.path));
-  return sortedByPath<SourceFile>([...(scope.report === 'all' ? closed : closed.map((file) => ({ ...file, reported: false }))), ...job.files]);
+  const onDisk = new Map(selected.map((file) => [file.path, file.text]));
+  return {
+    files: sortedByPath<SourceFile>([...(scope.report === 'all' ? closed : closed.map((file) => ({ ...file, reported: false }))), ...job.files]),
+    // Every open document reads as its file on disk (nothing typed since the last save).
+    saved: job.files.every((file) => onDisk.get(file.path) === file.text),
+  };
 }
 
 /** One `LineIndex` per file the findings point into, built on first use. */

@@ -1,6 +1,6 @@
-import { digestOf, hashText } from '../../../rules/src/cache/keys';
-import type { AnalysisCache } from '../../../rules/src/cache/analysis-cache';
-import type { AnalysisResult, ProjectHost, SourceFile } from '../../../rules/src/api';
+import { digestOf, hashText } from './keys';
+import type { AnalysisCache } from './analysis-cache';
+import type { AnalysisResult, ProjectHost, SourceFile } from '../api';
 
 /** One read the analysis made through the host, and a hash of what it got (null: nothing). */
 interface HostRead {
@@ -15,7 +15,8 @@ interface RunEntry {
 }
 
 /**
- * The whole run's result, for a warm run over an unchanged tree: keyed by the given files'
+ * The whole run's result (the CLI's `--cache`, the language server's analyses), for a warm run
+ * over an unchanged tree: keyed by the given files'
  * paths and texts (and the build, options and working directory in `salt`), and valid while
  * every file the analysis read through the host (an included bootstrap, a tsconfig, a
  * package's `package.json`) and every folder it listed still reads the same. Such a run
@@ -28,7 +29,8 @@ export class RunCache {
   ) {}
 
   keyOf(files: readonly SourceFile[]): string {
-    const parts = files.map((file) => `${file.path}\0${hashText(file.text)}`);
+    // A file given but not reported (the language server's unopened files) gives another result.
+    const parts = files.map((file) => `${file.path}\0${hashText(file.text)}${file.reported === false ? '\0context' : ''}`);
     return digestOf(['run', this.salt, ...parts]);
   }
 
