@@ -69,9 +69,16 @@ describe('the extension in code-server, driven in Chromium', function () {
 
   after(async function () {
     await browser?.close();
-    server?.kill();
+    // The editor stops, and its language server with it: the server's analysis worker writes the
+    // cache into the test's home as it stops, so the folder is removed once code-server has
+    // exited, retrying while the last writes land.
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once('exit', resolve));
+      server.kill();
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10000).unref())]);
+    }
     if (this.currentTest?.state === 'failed' || process.env.SESSION_LINT_KEEP_LOGS) fs.writeFileSync(path.join(artifacts, 'code-server.log'), serverLog);
-    if (work) fs.rmSync(work, { recursive: true, force: true });
+    if (work) fs.rmSync(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
   });
 
   afterEach(async function () {
