@@ -544,14 +544,21 @@ function loadIncludedFiles(
   files.forEach(addConstants);
   for (const file of files.values()) visit(file, posix.dirname(normalizePath(file.path)));
   const constant = (name: string): StaticString | undefined => constants.get(name);
+  let helperSymbols: ProjectSymbols | undefined;
   let loaded = 0;
   let next = 0;
+  // Files whose include-helper calls were looked at, with the helpers known then (a helper
+  // declared in a file loaded later sends them round again).
+  let helperRound = 0;
+  let knownHelpers = 0;
+  const helperCallsDone = new Map<string, number>();
+  for (;;) {
   for (; next < queue.length && loaded < MAX_EXTRA_FILES; next++) {
     const [file, entryDir] = queue[next]!;
     const symbols = file.symbols;
     if (!symbols) continue;
-    for (const include of symbols.includes) {
-      const targets = includeTargets(include, normalizePath(file.path), paths, { includePaths, constant, entryDirs: [entryDir] });
+    for (const [include, from] of [...symbols.includes.map((path) => [path, file.path] as const), ...helperIncludesOf(file, entryDir)]) {
+      const targets = includeTargets(include, normalizePath(from), paths, { includePaths, constant, entryDirs: [entryDir] });
       if (!targets) continue;
       for (const match of targets.matches) visit(files.get(match)!, entryDir);
       if (targets.matches.length > 0) continue;
@@ -569,8 +576,45 @@ function loadIncludedFiles(
       }
     }
   }
-  // Stopped at the bound with files left whose includes were not followed.
-  return next < queue.length;
+  if (next < queue.length) return true;
+  // Include helpers declared by files loaded since the last round: the files that call them
+  // (`require_api('x.php')`) go round again, so what those calls include is read too.
+  const helpers = includeHelpersOf(files);
+  if (helpers.size === knownHelpers || helperRound >= MAX_HELPER_ROUNDS) return false;
+  knownHelpers = helpers.size;
+  helperRound++;
+  helperSymbols = new ProjectSymbols([...files.values()].flatMap((f) => (f.symbols ? [f.symbols] : [])));
+  const again = queue.filter(([file]) => file.symbols?.literalCalls?.some((call) => helpers.has(call.name)));
+  if (again.length === 0) return false;
+  for (const item of again) helperCallsDone.delete(`${normalizePath(item[0].path)}\0${item[1]}`);
+  queue.push(...again);
+  }
+
+  /** The paths a file's calls of include helpers include (each file once per round and entry directory). */
+  function helperIncludesOf(file: LoadedFile, entryDir: string): (readonly [StaticString, string])[] {
+    const calls = file.symbols?.literalCalls;
+    if (!calls || !helperSymbols) return [];
+    const key = `${normalizePath(file.path)}\0${entryDir}`;
+    if (helperCallsDone.get(key) === helperRound) return [];
+    helperCallsDone.set(key, helperRound);
+    const found: (readonly [StaticString, string])[] = [];
+    for (const call of calls) {
+      const helper = helperSymbols.includeHelper(call.name);
+      if (!helper) continue;
+      for (const path of helperSymbols.instantiate(helper.path, (index) => call.args[index]) ?? []) found.push([path, helper.from]);
+    }
+    return found;
+  }
+}
+
+/** Include helpers rounds: a helper reached only through another helper's file needs one more. */
+const MAX_HELPER_ROUNDS = 16;
+
+/** The names of the include helpers the loaded files declare. */
+function includeHelpersOf(files: ReadonlyMap<string, LoadedFile>): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const file of files.values()) for (const name of file.symbols?.includeHelpers?.keys() ?? []) names.add(name);
+  return names;
 }
 
 /** The directories of the entry scripts each PHP file runs under, for relative includes. */

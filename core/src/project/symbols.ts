@@ -14,6 +14,11 @@ export interface FileSymbols {
   readonly computedDefines?: true;
   /** Constants the file defines only when not defined yet (`if (!defined('X')) define('X', …)`). */
   readonly fallbackDefines?: readonly string[];
+  /**
+   * Calls made as statements whose arguments are all known (`require_api('x.php');`): through an
+   * include helper they include a file. Not part of what other files' lowering depends on.
+   */
+  readonly literalCalls?: readonly { readonly name: string; readonly args: readonly StaticString[] }[];
   /** Lower-case fq function → positions of its by-reference parameters (`function f(&$x)`). */
   readonly functionByRef: ReadonlyMap<string, readonly number[]>;
   /** Lower-case fq function → lower-case class it returns (declared type or `@return`). */

@@ -46,7 +46,10 @@ export interface LoweringInputs {
 export function declarePhpText(parser: PhpParser, file: PhpText, kept?: KeptTrees): DeclaredPhp {
   const tree = parser.parsePlain(file.text);
   const symbols = declarePhp(tree.rootNode, file.path);
-  const declared = { symbols, symbolsHash: hashValue(symbols), syntaxProblems: syntaxProblems(tree.rootNode) };
+  // The calls it makes are not what other files' lowering depends on: editing one keeps their entries.
+  const { literalCalls: _calls, ...hashed } = symbols;
+  void _calls;
+  const declared = { symbols, symbolsHash: hashValue(hashed), syntaxProblems: syntaxProblems(tree.rootNode) };
   kept?.keep(file, tree);
   return declared;
 }

@@ -1,6 +1,7 @@
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
 import type { AssignedCall, ClassSymbol, FileSymbols } from '../../project/symbols';
+import { stripLeadingBackslash } from './literals';
 import { NameScope } from './names';
 import { literalString } from './session-access';
 import { evaluateStatic, type StaticString } from './static-string';
@@ -56,6 +57,8 @@ export interface FileDeclarations {
   computedDefines: boolean;
   /** Constants this file defines only as a fallback (`if (!defined('X')) define('X', …)`). */
   fallbackDefines: Set<string>;
+  /** Calls made as statements with arguments all known (`require_api('x.php');`), for include helpers. */
+  literalCalls: { name: string; args: StaticString[] }[];
   readonly includes: StaticString[];
   readonly settings: FileSymbols['settings'];
   /** Lower-case fq function → its model when it is a pure function, null when it is not. */
@@ -82,7 +85,8 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
   }));
   return { file, functions: [...declarations.functions], classes, constants: declarations.constants,
     ...(declarations.computedDefines ? { computedDefines: true } : {}),
-    ...(declarations.fallbackDefines.size > 0 ? { fallbackDefines: [...declarations.fallbackDefines] } : {}), functionReturns: declarations.functionReturns,
+    ...(declarations.fallbackDefines.size > 0 ? { fallbackDefines: [...declarations.fallbackDefines] } : {}),
+    ...(declarations.literalCalls.length > 0 ? { literalCalls: declarations.literalCalls } : {}), functionReturns: declarations.functionReturns,
     functionByRef: new Map([...declarations.byRef].filter(([key]) => !key.includes('::'))), includes: declarations.includes, headerComment: declarations.comments[0]?.node.text ?? '',
     settings: declarations.settings, pureFunctions: declarations.pureFunctions,
     ...(declarations.includeHelpers.helpers.size > 0 ? { includeHelpers: declarations.includeHelpers.helpers } : {}),
@@ -196,6 +200,7 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
     constants: new Map(),
     computedDefines: false,
     fallbackDefines: new Set(),
+    literalCalls: [],
     includes: [],
     settings: topLevelSettings(root, file),
     pureFunctions: new Map(),
@@ -361,6 +366,8 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
         }
         case 'function_call_expression': {
           const callee = node.childForFieldName('function');
+          const literal = node.parent?.type === 'expression_statement' ? literalCallOf(node, file) : undefined;
+          if (literal) result.literalCalls.push(literal);
           if (callee?.type === 'name' && callee.text.toLowerCase() === 'define') {
             const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
             const name = args[0] ? literalString(args[0].namedChild(0) ?? args[0]) : undefined;
@@ -453,4 +460,23 @@ function isFallbackDefine(call: SyntaxNode, name: string): boolean {
     if (node.type !== 'expression_statement' && node.type !== 'compound_statement') return false;
   }
   return false;
+}
+
+/**
+ * `require_api('authentication_api.php');`: a call of a function by name, as a statement, whose
+ * arguments are all known. If the function is an include helper, the file it includes is one
+ * the project needs (read through the host when it was not given).
+ */
+function literalCallOf(node: SyntaxNode, file: string): { name: string; args: StaticString[] } | undefined {
+  const callee = node.childForFieldName('function');
+  if (callee?.type !== 'name' && callee?.type !== 'qualified_name') return undefined;
+  const args: StaticString[] = [];
+  for (const arg of node.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (arg?.type !== 'argument' || arg.childForFieldName('name')) return undefined;
+    const value = evaluateStatic(arg.namedChild(0) ?? arg, file);
+    if (value.some((part) => 'unknown' in part)) return undefined;
+    args.push(value);
+  }
+  if (args.length === 0) return undefined;
+  return { name: stripLeadingBackslash(callee.text).toLowerCase(), args };
 }

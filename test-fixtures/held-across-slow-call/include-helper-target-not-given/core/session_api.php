@@ -1,0 +1,6 @@
+<?php
+function session_init()
+{
+    session_start();
+}
+session_init();
