@@ -65,6 +65,11 @@ export interface RuleContext {
    * when not every call can be seen (a public method, a callback, a unit no code calls).
    */
   callersOf?(unit: Unit): readonly CallerSite[] | undefined;
+  /**
+   * Whether a framework enters this unit itself, once per request (a controller action as its
+   * preset describes actions): no project code calls it and needs the session afterwards.
+   */
+  isFrameworkAction?(unit: Unit): boolean;
 }
 
 /** A call of a unit, seen from its caller: the caller's flow and the CFG node of the call. */

@@ -37,12 +37,24 @@ export function frameworkEntrySites(presets: readonly FrameworkPreset[], context
   }
 }
 
-function controllerEntries(model: ControllerModel, context: FrameworkEntryContext, add: Add): void {
+/**
+ * Controller actions of the presets' controller models: units the framework itself enters, once
+ * per request, and nothing after them in the request needs the session but the framework's end
+ * of request (which saves it, or finds it saved). A fix may close the session early in one
+ * without seeing its callers.
+ */
+export function frameworkActions(presets: readonly FrameworkPreset[], context: Pick<FrameworkEntryContext, 'files' | 'classParents'>): Set<Unit> {
+  const actions = new Set<Unit>();
+  for (const preset of presets) {
+    if (!preset.controllers) continue;
+    for (const { unit, setup } of controllerMethods(preset.controllers, context)) if (!setup) actions.add(unit);
+  }
+  return actions;
+}
+
+/** Public methods of the model's controllers that are actions or setup methods. */
+function* controllerMethods(model: ControllerModel, context: Pick<FrameworkEntryContext, 'files' | 'classParents'>): Generator<{ unit: Unit; setup: boolean }> {
   const isController = subclassTest(context, model.baseClasses);
-  const setting = model.openWithSetting ? context.setting(model.openWithSetting) : undefined;
-  const settingSite = setting && model.openWithSetting ? siteFromChain([{ span: setting, label: model.openWithSetting.label }]) : undefined;
-  const setupSites = new Map<string, readonly OpenSite[]>();
-  const middlewareSites = model.middleware ? middlewareLeavesOpen(model.middleware, context) : [];
   for (const file of context.files) {
     for (const unit of file.units) {
       if (unit.kind !== 'method' || unit.className === undefined || unit.visibility !== 'public' || !isController(unit.className)) continue;
@@ -50,16 +62,26 @@ function controllerEntries(model: ControllerModel, context: FrameworkEntryContex
       const setup = model.setupMethods.includes(name);
       // Magic methods (`__construct`, `__get`) are never actions.
       if (!setup && (name.startsWith('__') || (model.hiddenPrefix && name.startsWith(model.hiddenPrefix)))) continue;
-      const sites: OpenSite[] = [];
-      // A setting opens the session for every request: setup methods run with it open too.
-      if (settingSite) sites.push(settingSite);
-      if (!setup) {
-        const annotation = model.openWithAnnotation && unit.annotations?.find((a) => model.openWithAnnotation!.names.includes(a.name));
-        if (annotation) sites.push(siteFromChain([{ span: annotation.span, label: model.openWithAnnotation!.label }]));
-        if (!settingSite) sites.push(...middlewareSites, ...setupLeavesOpen(unit, model, context, setupSites));
-      }
-      if (sites.length > 0) add(unit, sites);
+      yield { unit, setup };
     }
+  }
+}
+
+function controllerEntries(model: ControllerModel, context: FrameworkEntryContext, add: Add): void {
+  const setting = model.openWithSetting ? context.setting(model.openWithSetting) : undefined;
+  const settingSite = setting && model.openWithSetting ? siteFromChain([{ span: setting, label: model.openWithSetting.label }]) : undefined;
+  const setupSites = new Map<string, readonly OpenSite[]>();
+  const middlewareSites = model.middleware ? middlewareLeavesOpen(model.middleware, context) : [];
+  for (const { unit, setup } of controllerMethods(model, context)) {
+    const sites: OpenSite[] = [];
+    // A setting opens the session for every request: setup methods run with it open too.
+    if (settingSite) sites.push(settingSite);
+    if (!setup) {
+      const annotation = model.openWithAnnotation && unit.annotations?.find((a) => model.openWithAnnotation!.names.includes(a.name));
+      if (annotation) sites.push(siteFromChain([{ span: annotation.span, label: model.openWithAnnotation!.label }]));
+      if (!settingSite) sites.push(...middlewareSites, ...setupLeavesOpen(unit, model, context, setupSites));
+    }
+    if (sites.length > 0) add(unit, sites);
   }
 }
 
@@ -146,7 +168,7 @@ function implementsTest(context: FrameworkEntryContext, interfaces: readonly str
 }
 
 /** Whether a class extends one of `bases`, through project classes and the catalog's library parents. */
-function subclassTest(context: FrameworkEntryContext, bases: readonly string[]): (className: string) => boolean {
+function subclassTest(context: Pick<FrameworkEntryContext, 'files' | 'classParents'>, bases: readonly string[]): (className: string) => boolean {
   const parents = new Map<string, string>();
   for (const file of context.files) for (const cls of file.classes) if (cls.parent && !parents.has(cls.name)) parents.set(cls.name, cls.parent);
   const wanted = new Set(bases);

@@ -61,6 +61,7 @@ import type { AnalysisResult, AnalyzerOptions, ProjectHost, SourceFile } from '.
 import { mergeCatalogs } from './catalog/merge';
 import { nodeCatalog } from './catalog/node';
 import { entrySites } from './entry-points';
+import { frameworkActions } from './framework-entries';
 import { REQUEST_SESSION_RULES, commandLineFiles, testClassUnits } from './execution-context';
 import { groupByCause } from './grouping';
 import { helperCallbackFindings } from './helper-callbacks';
@@ -267,6 +268,12 @@ export function analyzeProject(
     callSites ??= callSitesOf(irs, resolver, allRunSites);
     return callSites.get(unit)?.map((site) => ({ flow: flowOf(site.unit), node: site.node }));
   };
+  // Controller actions, for the early close a fix may insert without seeing their callers (on first use).
+  let actions: Set<Unit> | undefined;
+  const isFrameworkAction = (unit: Unit): boolean => {
+    actions ??= frameworkActions(entryPresets, { files: irs, classParents: catalog.classParents ?? {} });
+    return actions.has(unit);
+  };
   for (const file of files.values()) {
     if (!file.reported || !file.ir) continue;
     const cli = commandLine.get(file.ir);
@@ -281,7 +288,7 @@ export function analyzeProject(
     const ir = units.length < file.ir.units.length ? { ...file.ir, units } : file.ir;
     const wholeFile = cli !== undefined && cli.from === undefined;
     const sites = editSitesOf(parser, file);
-    const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites, callersOf);
+    const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites, callersOf, isFrameworkAction);
     const found = { ...ran, findings: withSuppressionFixIn(ran.findings, sites) };
     sites?.dispose();
     // After a check that ends web requests, the code runs from the command line only.
@@ -728,6 +735,7 @@ function runRules(
   resolver?: CallResolver,
   editSites?: () => EditSites | undefined,
   callersOf?: RuleContext['callersOf'],
+  isFrameworkAction?: RuleContext['isFrameworkAction'],
 ): FileFindings {
   const held = ir.heldResources ?? [];
   // Resources of helpers that run their callers' callbacks while holding them (`withClient(fn)`).
@@ -755,6 +763,7 @@ function runRules(
       ...(resolver ? { resolveCall: (target: CallTarget, from: Unit, span: Span) => resolver.resolve(target, from, span) } : {}),
       ...(editSites ? { editSites } : {}),
       ...(callersOf ? { callersOf } : {}),
+      ...(isFrameworkAction ? { isFrameworkAction } : {}),
     };
     findings.push(...rule.check(context));
   }

@@ -43,6 +43,12 @@ export interface OpenEffect {
    * the code could change into a `read_and_close` start.
    */
   readonly bootstrap?: true;
+  /**
+   * The framework's own write-back close of the session this call opens, written with the
+   * expression the code reaches it through (`$session->save()`, `session()->close()`), when the
+   * catalog names one and the expression can be evaluated again (`lower/php/framework-close.ts`).
+   */
+  readonly closeCall?: string;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { spanKey, type CloseEffect, type EditSites, type Fix, type HeldOperation, type RuleContext, type StatementSite, type Unit, type UnitFlow } from '../../../core/src';
 import { callersLeaveSessionAlone, returnsOpen } from './callers-after';
-import { reopenAroundWritesFix } from './reopen-around-writes';
+import { effectAtEndOf } from './chain-effects';
+import { nativeName, reopenAroundWritesFix } from './reopen-around-writes';
 import { effectsOf, nodesWithin, observationsByNode, reachedFrom, sessionNeedOf, within } from './session-after';
 
 /**
@@ -36,8 +37,13 @@ export function earlyCloseFix(context: RuleContext, flow: UnitFlow, operation: H
   if (!ownClose && openedByBootstrap(context, operation)) return [];
   const after = whatFollows(context, flow, statement);
   if (after === undefined) return [];
-  if (returnsOpen(flow) && !callersLeaveSessionAlone(context, unit)) return [];
-  const close = ownClose ? `${sites.text.slice(ownClose.span.start, ownClose.span.end)};` : 'session_write_close();';
+  const frameworkClose = ownClose ? undefined : frameworkCloseOf(flow, operation);
+  // A controller action is entered by the framework alone, once per request: no caller of the
+  // project can need the session after it returns, so its callers need not be seen.
+  const action = context.isFrameworkAction?.(unit) === true;
+  if (action && !ownClose && frameworkClose === undefined && !opensNatively(context, flow, operation)) return [];
+  if (returnsOpen(flow) && !action && !callersLeaveSessionAlone(context, unit)) return [];
+  const close = ownClose ? `${sites.text.slice(ownClose.span.start, ownClose.span.end)};` : frameworkClose ? `${frameworkClose};` : 'session_write_close();';
   const isolation = earlyCloseIsolation(unit);
   if (after.writes.length > 0) return reopenAroundWritesFix(context, flow, operation, { sites, statement, close, ownClose, writes: after.writes, isolation });
   return [
@@ -89,6 +95,30 @@ function unitClose(flow: UnitFlow): CloseEffect | undefined {
     if (effect?.kind === 'close' && effect.resource === flow.resource && effect.how === 'write') return effect;
   }
   return undefined;
+}
+
+/**
+ * The framework's close of the session, as the region's opens in this unit reach it
+ * (`$session->get()` → `$session->save()`, `OpenEffect.closeCall`), when every open site of the
+ * region is such an open of this unit and they agree on it.
+ */
+function frameworkCloseOf(flow: UnitFlow, operation: HeldOperation): string | undefined {
+  const closes = new Set<string | undefined>();
+  for (const site of operation.sites) {
+    const step = site.chain.length === 1 ? site.chain[0] : undefined;
+    const open = step && flow.unit.cfg.nodes.find((node) => node.effect?.kind === 'open' && spanKey(node.effect.span) === spanKey(step.span))?.effect;
+    closes.add(open?.kind === 'open' ? open.closeCall : undefined);
+  }
+  const [only] = closes;
+  return closes.size === 1 ? only : undefined;
+}
+
+/** Every open site of the region ends in PHP's own `session_start()` (the native close fits it). */
+function opensNatively(context: RuleContext, flow: UnitFlow, operation: HeldOperation): boolean {
+  return operation.sites.every((site) => {
+    const open = effectAtEndOf(context, flow.unit, site.chain, 'open');
+    return open !== undefined && !open.bootstrap && nativeName(open.api) === 'session_start';
+  });
 }
 
 /** An open site of the region is a framework's bootstrap include in this file. */

@@ -91,7 +91,8 @@ function nativeSession(context: RuleContext, flow: UnitFlow, operation: HeldOper
   });
 }
 
-function nativeName(api: string): string {
+/** `\session_start()` → `session_start`: the function an API display names. */
+export function nativeName(api: string): string {
   const name = api.endsWith('()') ? api.slice(0, -2) : api;
   return (name.startsWith('\\') ? name.slice(1) : name).toLowerCase();
 }

@@ -24,6 +24,13 @@ export const symfony: FrameworkPreset = {
   detect: {
     composer: ['symfony/http-foundation', 'symfony/framework-bundle'],
   },
+  // Public methods of `AbstractController` subclasses are actions: the framework calls one per
+  // request. Nothing opens the session before them (see above), so they are no entry points;
+  // the model tells the early-close fix that no project code runs after an action returns.
+  controllers: {
+    baseClasses: ['symfony\\bundle\\frameworkbundle\\controller\\abstractcontroller'],
+    setupMethods: ['__construct'],
+  },
   catalog: {
     methods: {
       'symfony\\component\\httpfoundation\\request': {

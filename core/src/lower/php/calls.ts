@@ -14,6 +14,7 @@ import { runsOnlyShortLocalCommands } from './command-line';
 import { resolvesWithoutLookup } from './host-name';
 import { statementIn } from './sql-text';
 import { recordTimeouts } from './timeouts';
+import { frameworkCloseCall } from './framework-close';
 
 /** A call, after its callee and receiver have been worked out from the syntax. */
 export interface CallSite {
@@ -76,6 +77,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
     case 'open': {
       const readAndClose =
         api.readOnly === true || (api.readAndCloseOption !== undefined && hasTrueOption(ctx, site.args[0], api.readAndCloseOption));
+      const closeCall = api.lazy ? frameworkCloseCall(ctx, site, api) : undefined;
       next = ctx.emit(next, {
         kind: 'open',
         resource: api.resource,
@@ -83,6 +85,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
         api: site.display,
         span,
         ...(api.lazy ? { lazy: true } : {}),
+        ...(closeCall ? { closeCall } : {}),
       });
       break;
     }
