@@ -80,8 +80,26 @@ export const MAX_CASES = 4;
 /** Facts a state carries; a new one beyond it is not recorded. */
 export const MAX_FACTS = 8;
 
+/** Keys of facts lists already seen: lists are shared between states and joined over and over. */
+const factsKeys = new WeakMap<Facts, string>();
+
 export function factsKey(facts: Facts | undefined): string {
-  return facts && facts.length > 0 ? facts.map((f) => `${f.value ? '+' : '-'}${f.predicate}`).join('&') : '';
+  if (!facts || facts.length === 0) return '';
+  let key = factsKeys.get(facts);
+  if (key === undefined) {
+    key = facts.map((f) => `${f.value ? '+' : '-'}${f.predicate}`).join('&');
+    factsKeys.set(facts, key);
+  }
+  return key;
+}
+
+/** The key the facts would have without `predicate`, without making the list. */
+function factsKeyWithout(facts: Facts | undefined, predicate: string): string {
+  if (!facts || !facts.some((fact) => fact.predicate === predicate)) return factsKey(facts);
+  return facts
+    .filter((fact) => fact.predicate !== predicate)
+    .map((f) => `${f.value ? '+' : '-'}${f.predicate}`)
+    .join('&');
 }
 
 /** The facts every one of the states has. */
@@ -175,17 +193,18 @@ export function joinStates(states: readonly ResourceState[], branchesMeet = fals
   let flat = states.flatMap(casesOf);
   let groups = groupByFacts(flat);
   // Too many cases: forget, one at a time, the predicate whose loss merges the most of them.
+  // Each candidate is weighed by the keys alone; only the one chosen makes new states.
   while (groups.size > MAX_CASES) {
     const predicates = [...new Set(flat.flatMap((state) => (state.facts ?? []).map((fact) => fact.predicate)))];
-    let best: { predicate: string; states: ResourceState[]; groups: Map<string, ResourceState[]> } | undefined;
+    let best: { predicate: string; size: number } | undefined;
     for (const predicate of predicates) {
-      const without = flat.map((state) => withoutPredicate(state, predicate));
-      const regrouped = groupByFacts(without);
-      if (!best || regrouped.size < best.groups.size) best = { predicate, states: without, groups: regrouped };
+      const size = new Set(flat.map((state) => factsKeyWithout(state.facts, predicate))).size;
+      if (!best || size < best.size) best = { predicate, size };
     }
     if (!best) break;
-    flat = best.states;
-    groups = best.groups;
+    const chosen = best.predicate;
+    flat = flat.map((state) => withoutPredicate(state, chosen));
+    groups = groupByFacts(flat);
   }
   const facts = commonFacts(flat);
   // Why it may be open comes from the states as they arrive, not from their cases: a case open
