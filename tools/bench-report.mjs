@@ -123,7 +123,7 @@ benchmark's ${raw.settings.maxMinutes} minutes run out; its row then gives the l
 
 Corpora: PHP ${raw.corpus.php.projects.join(', ')} (${raw.corpus.php.files} \`.php\` files,
 ${mb(raw.corpus.php.bytes).toFixed(1)} MB); TypeScript ${raw.corpus.ts.projects.join(', ')} (${raw.corpus.ts.files} \`.ts\` files,
-${mb(raw.corpus.ts.bytes).toFixed(1)} MB). session-lint runs with \`--include-vendor --include-tests --no-ignore\` (every
+${mb(raw.corpus.ts.bytes).toFixed(1)} MB). session-lint runs with \`${(raw.corpusFlags ?? ['--include-vendor', '--no-ignore']).join(' ')}\` (every
 file, as the other tools see them). The floor searches the PHP corpus for the names the catalogs
 know can start a lock (${raw.names.php.map((n) => `\`${n}\``).join(', ')}) and the TS corpus for the
 modules that hold a resource (${raw.names.ts.map((n) => `\`${n}\``).join(', ')}). "parsed" is the files

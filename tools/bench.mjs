@@ -105,8 +105,11 @@ const phpNames = await phpLockNames(repo);
 const tsModules = await tsLockModules(repo);
 
 /** session-lint's rows for one corpus: cold on every core (filling an empty cache), warm, cold on one thread. */
+/** How session-lint runs over a corpus: every file, as the other tools see them. */
+const corpusFlags = ['--include-vendor', '--include-tests', '--no-ignore'];
+
 function sessionLintRows(group, what, targets) {
-  const check = [sessionLint, 'check', '--format', 'json', '--include-vendor', '--include-tests', '--no-ignore'];
+  const check = [sessionLint, 'check', '--format', 'json', ...corpusFlags];
   const location = path.join(scratch, `${group}-cache`);
   const cached = features.cache ? ['--cache', '--cache-location', location] : [];
   const jobs = features.jobs ? ['--jobs', String(cpus)] : [];
@@ -326,6 +329,7 @@ function writeReport(partial) {
     minutes: (Date.now() - started) / 60000,
     ...(partial ? { partial: true } : {}),
     features,
+    corpusFlags,
     corpus,
     names: { php: phpNames, ts: tsModules },
     rows: [...results.values()],
