@@ -11,6 +11,7 @@ import {
   CLOSED,
   OPEN_AT_ENTRY,
   MAX_FACTS,
+  capFacts,
   casesOf,
   factsKey,
   withFacts,
@@ -1084,7 +1085,7 @@ function omittedKey(unit: Unit, omittedFrom: number | undefined, literals?: Env[
 function withEntryFacts(state: ResourceState, unit: Unit, env: Env): ResourceState {
   const facts = [...omittedFacts(unit, env.omittedFrom), ...literalFacts(unit, env.literals), ...(env.settings ?? [])];
   if (facts.length === 0) return state;
-  return withFacts(state, [...facts].sort((a, b) => (a.predicate < b.predicate ? -1 : a.predicate > b.predicate ? 1 : 0)).slice(0, MAX_FACTS));
+  return withFacts(state, capFacts(facts));
 }
 
 /**

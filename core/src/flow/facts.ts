@@ -1,5 +1,6 @@
 import type { FactEffect } from '../ir/effects';
-import { MAX_FACTS, casesOf, joinStates, keepWhyMaybe, withFacts, type Fact, type Facts, type ResourceState } from './state';
+import { alwaysRemembered } from '../ir/predicate-shape';
+import { MAX_FACTS, capFacts, casesOf, joinStates, keepWhyMaybe, withFacts, type Facts, type ResourceState } from './state';
 
 /**
  * Subjects that are the same wherever a unit runs (session settings, pure calls): a callee is
@@ -23,10 +24,6 @@ export function forgetSessionKeys(state: ResourceState, span: FactEffect['span']
   return subjects.length > 0 ? applyFacts(state, { kind: 'fact', forget: subjects, span }) : state;
 }
 
-function byPredicate(a: Fact, b: Fact): number {
-  return a.predicate < b.predicate ? -1 : a.predicate > b.predicate ? 1 : 0;
-}
-
 /** A callee's exit state as the caller keeps it: each case with only what it knows of global subjects. */
 export function globalCases(state: ResourceState): readonly ResourceState[] {
   return casesOf(state).map((one) => {
@@ -47,7 +44,7 @@ export function withCallerFacts(after: ResourceState, callerFacts: Facts | undef
   const merged = casesOf(after).map((one) => {
     const own = one.facts ?? [];
     const kept = still.filter((fact) => !own.some((known) => known.subject === fact.subject));
-    const facts = [...kept, ...own].sort(byPredicate).slice(0, MAX_FACTS);
+    const facts = capFacts([...kept, ...own]);
     return withFacts(one, facts.length > 0 ? facts : undefined);
   });
   return keepWhyMaybe(joinStates(merged), [after]) ?? after;
@@ -95,9 +92,7 @@ export function applyFacts(state: ResourceState, effect: FactEffect): ResourceSt
         possible = false;
         break;
       }
-      if (!known && facts.length < MAX_FACTS) {
-        facts = [...facts, set].sort((a, b) => (a.predicate < b.predicate ? -1 : a.predicate > b.predicate ? 1 : 0));
-      }
+      if (!known && (facts.length < MAX_FACTS || alwaysRemembered(set))) facts = capFacts([...facts, set]);
     }
     if (possible) results.push(withFacts(one, facts.length > 0 ? facts : undefined));
   }

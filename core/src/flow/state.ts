@@ -1,3 +1,4 @@
+import { alwaysRemembered } from '../ir/predicate-shape';
 import { spanKey, type Span } from '../model/span';
 
 /** One step of an explanation chain: a call in the current unit, …, the API that acted. */
@@ -82,6 +83,25 @@ export const MAX_FACTS = 8;
 
 /** Keys of facts lists already seen: lists are shared between states and joined over and over. */
 const factsKeys = new WeakMap<Facts, string>();
+
+/** Facts in their canonical order (by predicate). */
+export function byPredicate(a: Fact, b: Fact): number {
+  return a.predicate < b.predicate ? -1 : a.predicate > b.predicate ? 1 : 0;
+}
+
+/**
+ * At most MAX_FACTS facts, in canonical order. The session settings every unit keeps
+ * (`alwaysRemembered`) go first: a unit that tests many constants (a compiled single-file
+ * application starts with a `defined()` fact for each) must not push out the fact that the
+ * cookie is off, which decides whether a later reopen after output works.
+ */
+export function capFacts(facts: readonly Fact[]): Fact[] {
+  const sorted = [...facts].sort(byPredicate);
+  if (sorted.length <= MAX_FACTS) return sorted;
+  const first = sorted.filter(alwaysRemembered);
+  const rest = sorted.filter((fact) => !alwaysRemembered(fact));
+  return [...first, ...rest].slice(0, MAX_FACTS).sort(byPredicate);
+}
 
 export function factsKey(facts: Facts | undefined): string {
   if (!facts || facts.length === 0) return '';

@@ -44,3 +44,12 @@ export function shapeValue(shape: PredicateShape, value: Literal): boolean | und
     }
   }
 }
+
+/**
+ * The session settings whose facts every unit keeps (whatever it tests) and hands to its
+ * callers and callees: they decide whether a reopen after output works (domain.md §5.3).
+ * Where a state has more facts than it can carry, these are kept first (`capFacts`).
+ */
+export function alwaysRemembered(predicate: { readonly subject: string }): boolean {
+  return predicate.subject === 'ini:session.use_cookies' || predicate.subject === 'ini:session.cache_limiter';
+}

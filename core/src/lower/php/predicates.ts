@@ -4,7 +4,8 @@ import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { literalString } from './session-access';
 import { literalOf, stripLeadingBackslash, truthy, type Literal } from './literals';
-import { shapeValue, type PredicateShape } from '../../ir/predicate-shape';
+import { alwaysRemembered, shapeValue, type PredicateShape } from '../../ir/predicate-shape';
+export { alwaysRemembered } from '../../ir/predicate-shape';
 import { evaluate, settingsRead, withDefaults, type PureFunction } from './pure-functions';
 
 export { literalOf, stripLeadingBackslash, truthy, type Literal } from './literals';
@@ -175,14 +176,6 @@ const OPAQUE: PredicateShape = { kind: 'opaque' };
 /** "The setting is off" (`''` or `'0'`), what `ini_set()` facts say (`settingFact` in the flow). */
 function settingOff(setting: string): Predicate {
   return { key: `ini:${setting}=off`, subject: `ini:${setting}`, shape: OPAQUE };
-}
-
-/**
- * The session settings whose facts every unit keeps (whatever it tests) and hands to its
- * callers and callees: they decide whether a reopen after output works (domain.md §5.3).
- */
-export function alwaysRemembered(predicate: { readonly subject: string }): boolean {
-  return predicate.subject === 'ini:session.use_cookies' || predicate.subject === 'ini:session.cache_limiter';
 }
 
 /**
