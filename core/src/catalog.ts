@@ -171,7 +171,9 @@ export interface Catalog {
   readonly timeoutOptions?: Readonly<Record<string, { readonly secondsPerUnit: number; readonly connectOnly?: boolean }>>;
   /**
    * Programs that do a little local work and exit at once (`uname`, `cat`, `groups`): a command
-   * line that runs only these is not slow work. Lower-case, without a directory.
+   * line that runs only these is not slow work. Lower-case, without a directory; an entry of two
+   * words is a program with the first argument written in the code (`git rev-parse`: git's
+   * other subcommands may talk to a remote).
    */
   readonly shortLocalCommands?: readonly string[];
   /**

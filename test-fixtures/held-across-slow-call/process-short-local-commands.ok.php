@@ -1,6 +1,7 @@
 <?php
 // A command line that runs only short local utilities (the load average, the kernel name, the
-// user's groups piped through `cut`, `whoami` in backticks) is not slow work, whatever values
+// user's groups piped through `cut`, `whoami` in backticks, the checkout's commit read with
+// `git rev-parse`, as osTicket's system page does) is not slow work, whatever values
 // it is given as arguments; nor is resolving `localhost` or an IP address, written in the code
 // or proven by the `if` around the call.
 declare(strict_types=1);
@@ -24,3 +25,4 @@ exec('/usr/bin/id -u 2>&1', $uid);
 $_SESSION['uid'] = $uid[0] ?? '';
 $_SESSION['local'] = gethostbyname('localhost') . gethostbyname('127.0.0.1');
 $_SESSION['db'] = connect_host((string) ($_SESSION['db_host'] ?? 'localhost'));
+$_SESSION['commit'] = @shell_exec('git rev-parse HEAD | cut -b 1-8') ?: '?';

@@ -1,6 +1,7 @@
 <?php
 // A program that is not a short local utility, a program the code computes, a line that also
-// runs another program, and a subshell are slow work; so is resolving a name that is not local.
+// runs another program, a subshell, and a subcommand that is not a short local one (`git
+// fetch` talks to a remote) or that the code computes are slow work; so is resolving a name that is not local.
 // One region each.
 declare(strict_types=1);
 
@@ -35,4 +36,18 @@ function resolve(string $host): void
 {
     session_start();
     $_SESSION['ip'] = gethostbyname($host); // expect: held-across-slow-call "`gethostbyname\(\)`"
+}
+
+function update_checkout(): void
+{
+    session_start();
+    $_SESSION['updated'] = true;
+    shell_exec('git fetch --quiet origin'); // expect: held-across-slow-call "`shell_exec\(\)`"
+}
+
+function run_git(string $command): void
+{
+    session_start();
+    $_SESSION['git'] = $command;
+    shell_exec('git ' . $command); // expect: held-across-slow-call "`shell_exec\(\)`"
 }

@@ -137,8 +137,8 @@ const processes: Record<string, ApiEntry> = {
 
 /**
  * Programs that read a little local state or transform their input and exit at once. A command
- * line that runs only these (`uname -a`, `cat /proc/loadavg`, `groups $user | cut -f3 -d" "`)
- * is not slow work. Not here: programs whose run time depends on the network or on what they
+ * line that runs only these (`uname -a`, `cat /proc/loadavg`, `groups $user | cut -f3 -d" "`,
+ * `git rev-parse HEAD | cut -b 1-8`) is not slow work. Not here: programs whose run time depends on the network or on what they
  * are given (`ping`, `rrdtool`, `mysqldump`, `convert`, `tail` that may follow a file, `df`
  * on a network mount).
  */
@@ -147,6 +147,9 @@ const shortLocalCommands = [
   'getconf', 'grep', 'groups', 'head', 'hostname', 'id', 'locale', 'logname', 'nproc',
   'printf', 'pwd', 'readlink', 'realpath', 'sed', 'sort', 'stat', 'test', 'tr', 'true',
   'umask', 'uname', 'uniq', 'uptime', 'wc', 'which', 'whoami',
+  // Subcommands that read the local repository's refs and exit (an application showing its
+  // own version); `git fetch`, `pull`, `clone`, `ls-remote` talk to a remote and stay slow.
+  'git describe', 'git rev-parse', 'git symbolic-ref',
 ];
 
 /**
