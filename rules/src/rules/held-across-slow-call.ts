@@ -242,6 +242,8 @@ function withStore(finding: Finding, verdict: StoreVerdict): Finding {
   return {
     ...finding,
     message: finding.message + verdict.note,
+    // A group of findings told at their shared cause says it too, from the cause's file.
+    ...(finding.cause ? { cause: { ...finding.cause, summary: finding.cause.summary + verdict.noteIn(finding.cause.span.file) } } : {}),
     related: [...finding.related, ...verdict.related],
     ...(verdict.kind === 'lowered' || verdict.kind === 'conditional' ? { severity: 'info' as const } : {}),
     ...(lowered ? { lowered: verdict.reason } : {}),

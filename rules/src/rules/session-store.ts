@@ -21,7 +21,14 @@ export type StoreVerdict =
   | { readonly kind: 'locks' }
   | { readonly kind: 'off' }
   | { readonly kind: 'unreported'; readonly reason: string }
-  | { readonly kind: 'lowered' | 'partly' | 'conditional'; readonly note: string; readonly reason: string; readonly related: readonly RelatedLocation[] };
+  | {
+      readonly kind: 'lowered' | 'partly' | 'conditional';
+      readonly note: string;
+      /** The note as said in another file (a finding grouped at a helper's slow call): stores named by `file:line` unless in that file. */
+      readonly noteIn: (file: string) => string;
+      readonly reason: string;
+      readonly related: readonly RelatedLocation[];
+    };
 
 export function storeVerdict(context: RuleContext, unit: Unit, node: number): StoreVerdict {
   if (context.sessionLocks === true) return { kind: 'locks' };
@@ -36,36 +43,32 @@ export function storeVerdict(context: RuleContext, unit: Unit, node: number): St
     const stores = unlocked.map((store) => `${store.display} (installed at ${store.span.file}:${store.line})`).join(', ');
     return { kind: 'unreported', reason: `${stores} ${unlocked.length === 1 ? 'takes' : 'take'} no lock` };
   }
-  const named = unlocked.map((store) => `${store.display} (${where(context, store)})`).join(', ');
+  const namedIn = (file: string): string => unlocked.map((store) => `${store.display} (${where(file, store)})`).join(', ');
+  const named = namedIn(context.file.file);
   const why = seen ? 'its `open`/`read` take no lock' : 'its code is not in the project, so nothing shows that it locks';
   const related = unlocked.map((store) => ({ message: `the session store ${store.display} is installed here: ${why}`, span: store.span }));
   if (seen) {
     // The branch that installs it is often inside a callee (a constructor that checks the
     // configuration): the flow's reason at this point would name the wrong condition.
-    return {
-      kind: 'conditional',
-      note: ` This holds only when the session store ${named} is not installed: it is installed on some paths here only, ${why}, and PHP's own file store, used on the other paths, locks.`,
-      reason: '',
-      related,
-    };
+    const conditional = (stores: string): string =>
+      ` This holds only when the session store ${stores} is not installed: it is installed on some paths here only, ${why}, and PHP's own file store, used on the other paths, locks.`;
+    return { kind: 'conditional', note: conditional(named), noteIn: (file) => conditional(namedIn(file)), reason: '', related };
   }
   if (at.every) {
+    const lowered = (stores: string): string => ` The session store ${stores} is installed on every path here and ${why}: if this store is used, no other request waits.`;
     return {
       kind: 'lowered',
-      note: ` The session store ${named} is installed on every path here and ${why}: if this store is used, no other request waits.`,
+      note: lowered(named),
+      noteIn: (file) => lowered(namedIn(file)),
       reason: `the session store ${named} takes no lock the analysis can see`,
       related,
     };
   }
-  return {
-    kind: 'partly',
-    note: ` The session store ${named} is installed on some paths only and ${why}; PHP's own file store, used on the other paths, locks.`,
-    reason: '',
-    related,
-  };
+  const partly = (stores: string): string => ` The session store ${stores} is installed on some paths only and ${why}; PHP's own file store, used on the other paths, locks.`;
+  return { kind: 'partly', note: partly(named), noteIn: (file) => partly(namedIn(file)), reason: '', related };
 }
 
 /** "line 12" in the same file, "lib/session.php:12" in another. */
-function where(context: RuleContext, store: SessionStoreInfo): string {
-  return store.span.file === context.file.file ? `line ${store.line}` : `${store.span.file}:${store.line}`;
+function where(file: string, store: SessionStoreInfo): string {
+  return store.span.file === file ? `line ${store.line}` : `${store.span.file}:${store.line}`;
 }
