@@ -457,6 +457,30 @@ export interface NodeHeldDecorator {
   readonly consequence: string;
 }
 
+/**
+ * A lock taken by key on a shared client rather than handed out as an object: Redis
+ * `await redis.set(key, token, { nx: true, ex: 20 })` takes the lock named `key` only when the
+ * key was free (the call's result is truthy), and `redis.del(key)` (or a compare-and-delete
+ * script given the key) releases it; otherwise it expires. The same `SET NX` is also written
+ * to remember that something was done once (a de-duplication key that is never deleted), so
+ * the call counts as an acquire only when the same function also releases that key.
+ */
+export interface NodeKeyedLock {
+  /** Methods that take it only with one of `options` set to `true` in an object argument or one of `flags` as a string argument (`set`). */
+  readonly conditional: readonly string[];
+  readonly options: readonly string[];
+  readonly flags: readonly string[];
+  /** Methods that always mean "set if absent" (`setnx`). */
+  readonly always: readonly string[];
+  /** The position of the key. */
+  readonly keyArgument: number;
+  /**
+   * Methods that release it when an argument is the key, or an array literal (or a `keys`
+   * property) that holds it: `del(key)`, `eval(script, [key], [token])`.
+   */
+  readonly release: readonly string[];
+}
+
 /** A method that runs a callback with a resource held: `prisma.$transaction(async (tx) => …)`. */
 export interface NodeResourceScope {
   readonly method: string;
@@ -504,6 +528,8 @@ export interface NodeHeldResource {
   readonly releaseIndex?: number;
   /** Queries made on the holder itself (the pool, not the client it hands out). */
   readonly queries?: NodeHolderQueries;
+  /** A lock the holder itself takes by key (Redis `SET key value NX`): see `NodeKeyedLock`. */
+  readonly keyedLock?: NodeKeyedLock;
   /** Methods of an instance that run a callback with the resource held. */
   readonly scopes?: readonly NodeResourceScope[];
   /** Methods of the acquired object that run a callback with more held (`session.withTransaction`). */

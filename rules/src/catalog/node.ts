@@ -169,6 +169,31 @@ export const nodeCatalog: NodeCatalog = {
       noun: 'Distributed lock',
       consequence: 'every other request (on every server) that needs the same resources waits or fails until it is released or expires.',
     },
+    // A lock written as a Redis key: `SET key token NX` takes it when the key was free,
+    // `DEL key` (or a compare-and-delete script given the key) releases it, else it expires.
+    ...[
+      { module: '@upstash/redis', className: 'Redis' },
+      { module: 'ioredis', className: 'default' },
+      { module: 'ioredis', className: 'Redis' },
+      { module: 'redis', modules: ['@redis/client'], className: 'createClient', made: 'call' as const },
+    ].map((client) => ({
+      kind: 'redis-lock',
+      lock: true,
+      ...client,
+      acquire: [],
+      release: [],
+      keyedLock: {
+        conditional: ['set', 'SET'],
+        // @upstash/redis `{ nx: true }`, node-redis `{ NX: true }`, ioredis `'NX'`.
+        options: ['nx', 'NX'],
+        flags: ['NX', 'nx'],
+        always: ['setnx', 'setNX'],
+        keyArgument: 0,
+        release: ['del', 'DEL', 'unlink', 'UNLINK', 'eval', 'evalsha', 'EVAL', 'EVALSHA'],
+      },
+      noun: 'Redis lock',
+      consequence: 'every other request (on every server) that tries to take the same key fails or retries until it is released or expires.',
+    })),
     {
       kind: 'file-lock',
       lock: true,

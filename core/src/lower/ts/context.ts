@@ -65,6 +65,10 @@ export class TsUnitContext extends JumpStack<ts.Block, TsJumpFrame> {
    * `knex.transaction(async (trx) => …)`) → its resource: calls on it use the resource.
    */
   readonly scopeParameters = new Map<string, HeldResourceInfo['id']>();
+  /** Keyed locks this unit took (`redis.set(key, v, { nx: true })`): the key's text → its resource. */
+  readonly lockKeys = new Map<string, HeldResourceInfo['id']>();
+  /** Variables holding whether a keyed lock was taken (`const acquired = await redis.set(…)`) → its resource. */
+  readonly lockResults = new Map<string, HeldResourceInfo['id']>();
 
   constructor(
     readonly facts: TsFileFacts,

@@ -20,6 +20,7 @@ import { awaitedEventWork, promiseExecutorWork } from './promises';
 import { holderQueryEffect } from './queries';
 import { helperReleases } from './releasing-helpers';
 import { middlewareChainCalls } from './middleware-chains';
+import { keyedLockEffect } from './keyed-locks';
 
 export { acquire } from './resources';
 import { lowerSessionExpression } from './sessions';
@@ -281,6 +282,9 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
   // A release of a held resource; anything else on it (a query) is what it is for: a use, not slow.
   const held = heldCallEffect(ctx, callee, display, span);
   if (held) return held;
+  // `redis.set(key, token, { nx: true })` … `redis.del(key)`: a lock taken and released by key.
+  const keyed = keyedLockEffect(ctx, node, callee, display, span);
+  if (keyed) return keyed;
   if (ts.isPropertyAccessExpression(callee)) {
     const receiver = unwrap(callee.expression);
     const method = callee.name.text;

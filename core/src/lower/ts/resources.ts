@@ -10,6 +10,7 @@ import type { ScopeOpen, TsFileFacts, TsUnitContext } from './context';
 import { holderEntryOf, holderIn } from './holders';
 import { resolveRef } from './import-refs';
 import { isFunctionLiteral, unwrap } from './syntax';
+import { noteKeyedLockResult } from './keyed-locks';
 
 /**
  * Held resources of the TypeScript lowering, all from the catalog (`NodeCatalog.heldResources`):
@@ -79,6 +80,7 @@ function acquisitionOf(ctx: TsUnitContext, value: ts.Expression | undefined): Ac
  * resource of this unit. Returns the cursor after the open.
  */
 export function acquire(ctx: TsUnitContext, name: ts.Identifier, value: ts.Expression | undefined, cursor: Cursor): Cursor {
+  noteKeyedLockResult(ctx, name, value);
   const found = acquisitionOf(ctx, value) ?? structuralAcquisition(ctx, name, value);
   // A tuple (`semaphore.acquire()`) is held through its release element only.
   if (!found || found.entry.releaseIndex !== undefined) return cursor;

@@ -8,6 +8,7 @@ import { shortText } from './display';
 import { acquireDestructured } from './resources';
 import { disposalMarker, isDisposalMarker, isUsingDeclaration, lowerDisposal } from './disposables';
 import { memoisingBranch, memoisingReturn } from './memoised';
+import { keyedLockBranches } from './keyed-locks';
 
 export function lowerStatements(ctx: TsUnitContext, nodes: readonly ts.Statement[], cursor: Cursor): Cursor {
   let next = cursor;
@@ -100,10 +101,8 @@ function branches(ctx: TsUnitContext, condition: ts.Expression, cursor: Cursor, 
   const text = shortText(ctx.text(condition));
   const line = ctx.line(condition);
   const note = elseIf ? CfgBuilder.andNote : CfgBuilder.withNote;
-  return {
-    whenTrue: note(after, `\`${text}\` is true (line ${line})`),
-    whenFalse: note(after, `\`${text}\` is false (line ${line})`),
-  };
+  // `if (!acquired) return;` after `redis.set(key, v, { nx: true })`: held only on one side.
+  return keyedLockBranches(ctx, condition, note(after, `\`${text}\` is true (line ${line})`), note(after, `\`${text}\` is false (line ${line})`));
 }
 
 function lowerIf(ctx: TsUnitContext, node: ts.IfStatement, cursor: Cursor, elseIf = false): Cursor {
