@@ -14,7 +14,7 @@ export async function refreshToken(accountId: string): Promise<string | null> {
     return null;
   }
   try {
-    const response = await fetch('https://oauth.example.com/token', { method: 'POST', body: accountId }); // expect: held-across-slow-call "^Redis lock `lockKey` held across `fetch\(\)`"
+    const response = await fetch('https://oauth.example.com/token', { method: 'POST', body: accountId }); // expect: held-across-slow-call@info "^Redis lock `lockKey` held across `fetch\(\)`"
     return await response.text();
   } finally {
     await redis.del(lockKey);
@@ -27,7 +27,7 @@ export async function rebuildReport(id: string): Promise<void> {
   const token = crypto.randomUUID();
   if ((await ioredis.set(key, token, 'EX', 30, 'NX')) !== 'OK') return;
   try {
-    await fetch(`https://reports.example.com/${id}/build`, { method: 'POST' }); // expect: held-across-slow-call "^Redis lock `key` held across `fetch\(\)`"
+    await fetch(`https://reports.example.com/${id}/build`, { method: 'POST' }); // expect: held-across-slow-call@info "^Redis lock `key` held across `fetch\(\)`"
   } finally {
     await ioredis.eval('if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) end', 1, key, token);
   }
@@ -45,7 +45,7 @@ async function withLock<T>(key: string, fn: () => Promise<T>): Promise<T | null>
 }
 
 export async function syncAccount(id: string): Promise<Response | null> {
-  return withLock(`sync:${id}`, () => pullFromPartner(id)); // expect: held-across-slow-call "^Redis lock `key` held across `pullFromPartner\(\)`, which reaches `fetch\(\)`, in the callback that `withLock\(\)` runs"
+  return withLock(`sync:${id}`, () => pullFromPartner(id)); // expect: held-across-slow-call@info "^Redis lock `key` held across `pullFromPartner\(\)`, which reaches `fetch\(\)`, in the callback that `withLock\(\)` runs"
 }
 
 async function pullFromPartner(id: string): Promise<Response> {

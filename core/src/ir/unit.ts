@@ -179,4 +179,10 @@ export interface HeldResourceInfo {
   readonly lock?: boolean;
   /** A connection checked out of a pool, acquired again by repeating the call (`NodeHeldResource.pooled`). */
   readonly pooled?: boolean;
+  /**
+   * Taking it never waits (Redis `SET key value NX`): a request that finds it taken is turned
+   * away (or retries on its own), so holding it across slow work makes others fail or skip
+   * rather than stall; such findings are `info`.
+   */
+  readonly tryLock?: boolean;
 }

@@ -192,7 +192,7 @@ export const nodeCatalog: NodeCatalog = {
         release: ['del', 'DEL', 'unlink', 'UNLINK', 'eval', 'evalsha', 'EVAL', 'EVALSHA'],
       },
       noun: 'Redis lock',
-      consequence: 'every other request (on every server) that tries to take the same key fails or retries until it is released or expires.',
+      consequence: 'taking it does not wait, so every other request (on every server) that tries to take the same key meanwhile is turned away or retries, until it is released or expires.',
     })),
     {
       kind: 'file-lock',

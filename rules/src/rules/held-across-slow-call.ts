@@ -115,6 +115,8 @@ function checkHeldResources(context: RuleContext): Finding[] {
       // A mutex guards database work: queries under it are what it is for.
       const operations = heldOperationsWithSeverity(context, flow)
         .filter((o) => !(resource.lock && o.operation.occurrence.kind === 'database'))
+        // A lock that others only try to take (Redis `SET NX`) turns them away instead of stalling them.
+        .map((o) => (resource.tryLock && o.severity !== 'info' ? { ...o, severity: 'info' as const } : o))
         .flatMap((rated) => inCallback(context, flow, rated));
       for (const region of groupByRegion(operations.map((o) => o.operation))) {
         const members = operations.filter((o) => region.includes(o.operation));

@@ -124,7 +124,7 @@ export function keyedLockEffect(ctx: TsUnitContext, node: ts.CallExpression, cal
     const variable = shortText(text);
     ctx.lockKeys.set(text, taken.id);
     if (!ctx.facts.heldResources.some((r) => r.id === taken.id)) {
-      const info: HeldResourceInfo = { id: taken.id, unit: ctx.unitId, variable, noun: taken.entry.noun, consequence: taken.entry.consequence, lock: true };
+      const info: HeldResourceInfo = { id: taken.id, unit: ctx.unitId, variable, noun: taken.entry.noun, consequence: taken.entry.consequence, lock: true, tryLock: true };
       ctx.facts.heldResources.push(info);
     }
     return { kind: 'open', resource: taken.id, mode: 'lock', api: display, span, label: `the lock \`${variable}\` is taken here by \`${display}\` (set only if absent)` };
