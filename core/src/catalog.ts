@@ -299,6 +299,8 @@ export interface NodeRequestHandlers {
      * registered after it. Absent where `next()` returns before async handlers finish (Express).
      */
     readonly nextParameter?: number;
+    /** Where `next()` returns at once but a middleware can keep what it holds until the response ends (Express). */
+    readonly responseEnd?: NodeResponseEnd;
   }[];
   /** The name when a route has a path but the file imports none of `servers`. */
   readonly defaultServer: string;
@@ -312,6 +314,22 @@ export interface NodeRequestHandlers {
   readonly fileRoutes: readonly NodeFileRoutes[];
   /** Controller classes whose decorated methods are routes (NestJS). */
   readonly controllers: readonly NodeControllers[];
+}
+
+/**
+ * A server whose `next()` returns before the handler is done (Express): a middleware
+ * `(req, res, next)` that releases what it holds in a listener for the response's end
+ * (`res.on('finish', () => client.release())`) holds it across every route behind it.
+ */
+export interface NodeResponseEnd {
+  /** The position of the response parameter (`res`: 1). */
+  readonly responseParameter: number;
+  /** The position of `next` (2). */
+  readonly nextParameter: number;
+  /** Methods of the response that register a listener (`on`, `once`). */
+  readonly listen: readonly string[];
+  /** Events that mean the response has ended (`finish`, `close`). */
+  readonly events: readonly string[];
 }
 
 /** A file-system router: `app/**\/route.ts` exporting `GET`; `pages/api/**` with a default export. */

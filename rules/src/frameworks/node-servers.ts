@@ -13,8 +13,13 @@ export const nodeServers: NodeRequestHandlers = {
     { name: 'koa', modules: ['koa', '@koa/router', 'koa-router'], nextParameter: 1 },
     { name: 'fastify', modules: ['fastify'] },
     // Express's `next()` returns before an async handler has finished (it does not return the
-    // handler's promise): awaiting it holds nothing across the handler's slow work.
-    { name: 'express', modules: ['express', 'express-session', 'express-openid-connect'] },
+    // handler's promise): awaiting it holds nothing across the handler's slow work, unless the
+    // middleware keeps what it holds until the response ends (`res.on('finish', () => client.release())`).
+    {
+      name: 'express',
+      modules: ['express', 'express-session', 'express-openid-connect'],
+      responseEnd: { responseParameter: 1, nextParameter: 2, listen: ['on', 'once'], events: ['finish', 'close'] },
+    },
   ],
   defaultServer: 'express',
   routeMethods: ['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head'],

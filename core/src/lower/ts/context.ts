@@ -65,6 +65,8 @@ export class TsUnitContext extends JumpStack<ts.Block, TsJumpFrame> {
    * `knex.transaction(async (trx) => …)`) → its resource: calls on it use the resource.
    */
   readonly scopeParameters = new Map<string, HeldResourceInfo['id']>();
+  /** Releases a middleware registered for the response's end (`res.on('finish', () => client.release())`), in order. */
+  readonly responseEndReleases: import('../../ir/effects').CloseEffect[] = [];
   /** Keyed locks this unit took (`redis.set(key, v, { nx: true })`): the key's text → its resource. */
   readonly lockKeys = new Map<string, HeldResourceInfo['id']>();
   /** Variables holding whether a keyed lock was taken (`const acquired = await redis.set(…)`) → its resource. */

@@ -21,6 +21,7 @@ import { holderQueryEffect } from './queries';
 import { helperReleases } from './releasing-helpers';
 import { middlewareChainCalls } from './middleware-chains';
 import { keyedLockEffect } from './keyed-locks';
+import { isResponseEndNext, noteResponseEndReleases } from './response-end';
 
 export { acquire } from './resources';
 import { lowerSessionExpression } from './sessions';
@@ -152,9 +153,15 @@ function lowerCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, 
   noteStructuralScope(ctx, node);
   // A query on another connection (`pool.query()` next to a held client) when nothing else is
   // known about the call; a chain's query is counted once, at its innermost awaited call.
+  // `res.on('finish', () => client.release())`: released when the response ends (see `response-end.ts`).
+  noteResponseEndReleases(ctx, node);
   const found = callEffect(ctx, node, callee, awaited) ?? (awaited && !chained ? holderQueryEffect(ctx, node, ctx.span(node)) : undefined);
-  const effect = found?.kind === 'call' && !awaited && isDropped(node) ? { ...found, floating: true } : found;
+  // Express's `next();` in a middleware that keeps a client until the response ends: the routes
+  // behind it run while it is held, and the response ends after them.
+  const untilResponseEnd = found?.kind === 'call' && isResponseEndNext(ctx, node);
+  const effect = found?.kind === 'call' && !awaited && !untilResponseEnd && isDropped(node) ? { ...found, floating: true } : found;
   let after = effect ? ctx.emit(next, effect) : next;
+  if (untilResponseEnd) for (const release of ctx.responseEndReleases) after = ctx.emit(after, release);
   // `await events.emitAsync('order.paid', …)`: every listener of the event runs before it returns.
   if (!effect && awaited) for (const listener of awaitedListenerCalls(ctx, node, callee)) after = ctx.emit(after, listener);
   // `return knex.transaction(fn)`: the unit runs its parameter inside the transaction.

@@ -1,9 +1,10 @@
 import * as ts from 'typescript';
-import type { NodeRequestHandlers } from '../../catalog';
+import type { NodeRequestHandlers, NodeResponseEnd } from '../../catalog';
 import type { CallEffect, CallTarget } from '../../ir/effects';
 import type { TsUnitContext } from './context';
 import { serverFramework } from './handlers';
 import { unwrap } from './syntax';
+import { holdsUntilResponseEnd } from './response-end';
 
 /**
  * Middleware runs the rest of the request inside it: `await next()` in a Koa middleware runs
@@ -60,7 +61,10 @@ export function middlewareChainCalls(ctx: TsUnitContext, node: ts.CallExpression
   const here = registrationOf(web, node);
   if (!here) return [];
   const framework = serverFramework(web, ctx.facts.imports);
-  const nextIndex = web.servers.find((server) => server.name === framework)?.nextParameter;
+  const server = web.servers.find((candidate) => candidate.name === framework);
+  // Express: only middleware that keeps what it holds until the response ends (`response-end.ts`).
+  const responseEnd = server?.nextParameter === undefined ? server?.responseEnd : undefined;
+  const nextIndex = server?.nextParameter ?? responseEnd?.nextParameter;
   if (nextIndex === undefined) return [];
   const scope = scopeOf(node);
   const all = registrationsIn(web, scope, ctx);
@@ -83,6 +87,7 @@ export function middlewareChainCalls(ctx: TsUnitContext, node: ts.CallExpression
       if (!mayCallNext(middleware, nextIndex)) continue;
       const target = resolve(middleware);
       if (!target) continue;
+      if (responseEnd && !keepsUntilResponseEnd(ctx, responseEnd, middleware)) continue;
       if (emitted.count >= MAX_CHAIN_CALLS) {
         if (!emitted.said) ctx.facts.problems.push({ span: ctx.span(handler), message: `more than ${MAX_CHAIN_CALLS} middleware-and-route pairs in one function: the middleware run before this route and later ones is not followed` });
         emitted.said = true;
@@ -109,6 +114,30 @@ function mayCallNext(middleware: ts.Expression, nextIndex: number): boolean {
   const value = unwrap(middleware);
   if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return value.parameters.length > nextIndex;
   return ts.isIdentifier(value);
+}
+
+/** A middleware written here, or a function of this file or another module, that releases at the response's end. */
+function keepsUntilResponseEnd(ctx: TsUnitContext, end: NodeResponseEnd, middleware: ts.Expression): boolean {
+  const value = unwrap(middleware);
+  if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return holdsUntilResponseEnd(end, value);
+  if (!ts.isIdentifier(value)) return false;
+  const local = localFunction(ctx.facts.source, value.text);
+  if (local) return holdsUntilResponseEnd(end, local);
+  const known = ctx.facts.imports.modules?.valueOf(value);
+  return known?.kind === 'function' && known.declaration !== undefined && holdsUntilResponseEnd(end, known.declaration.node);
+}
+
+/** A function of the file's top level by name (`function withClient(req, res, next) {…}`, `const withClient = (…) => …`). */
+function localFunction(source: ts.SourceFile, name: string): ts.FunctionLikeDeclaration | undefined {
+  for (const statement of source.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name?.text === name) return statement;
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const init = declaration.initializer ? unwrap(declaration.initializer) : undefined;
+      if (ts.isIdentifier(declaration.name) && declaration.name.text === name && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return init;
+    }
+  }
+  return undefined;
 }
 
 /** The function body (or file) a registration is written in: the order that counts is theirs. */
