@@ -779,9 +779,10 @@ export class FlowEngine {
     /** The settings each summary used leaves changed; the call leaves those they all agree on. */
     const settingSets: (readonly PredicateValue[])[] = [];
     const viaCall = (chains: readonly (readonly Step[])[]): Step[][] => chains.map((chain) => [callStep, ...chain]);
-    // Candidates of which one runs (`new $class()` over included files): only slow work that
-    // every one of them does counts; the state after the call is the join, as for any call.
-    const alternatives = (effect.target.type === 'dynamic-class' || effect.target.type === 'dynamic-method') && units.length > 1;
+    // Candidates of which one runs (`new $class()` over included files, the implementations of
+    // an interface): only slow work that every one of them does counts; the state after the
+    // call is the join, as for any call.
+    const alternatives = (effect.target.type === 'dynamic-class' || effect.target.type === 'dynamic-method' || effect.target.type === 'implementations') && units.length > 1;
     let withoutSlowWork = false;
     for (const { unit, target } of targeted) {
       const calleeEnv: Env = this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit);

@@ -121,6 +121,16 @@ export class ProjectResolver implements CallResolver {
         const unit = this.closures.get(`${target.file}@${target.start}`);
         return unit ? [unit] : [];
       }
+      case 'implementations': {
+        // Every implementation must have the method (its own or inherited), else which code runs is not known.
+        const units: Unit[] = [];
+        for (const className of target.classNames) {
+          const found = this.resolve({ type: 'method', className, method: target.method }, from, span);
+          if (found.length === 0) return [];
+          units.push(...found);
+        }
+        return units;
+      }
       case 'dynamic-method':
         return this.fittingMethods(target, from, span);
       case 'dynamic-class':

@@ -352,6 +352,12 @@ export type CallTarget =
    * that fit are the candidates, and only the slow work all of them do counts.
    */
   | { readonly type: 'dynamic-method'; readonly className: string; readonly method: StaticString }
+  /**
+   * A method called through an interface or an abstract class (TypeScript, type-aware): the
+   * project's classes that implement it (`classNames`) are the candidates, and only what all of
+   * them do counts (a no-op implementation next to a slow one makes the call not slow).
+   */
+  | { readonly type: 'implementations'; readonly classNames: readonly string[]; readonly method: string }
   /** A method whose receiver is not known. */
   | { readonly type: 'unknown-method'; readonly method: string }
   | { readonly type: 'dynamic' };

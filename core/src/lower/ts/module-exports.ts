@@ -52,6 +52,16 @@ export interface TsModuleDeclarations {
   readonly listeners: readonly EventListener[];
 }
 
+/** Implementations of one interface followed at most; past it, which one runs says too little. */
+const MAX_IMPLEMENTATIONS = 8;
+
+/** The last name of a heritage expression (`IPaymentProvider`, `types.IPaymentProvider`). */
+function heritageName(expr: ts.Expression): string | undefined {
+  const node = unwrap(expr);
+  if (ts.isIdentifier(node)) return node.text;
+  return ts.isPropertyAccessExpression(node) ? node.name.text : undefined;
+}
+
 /** The name the lowering gives a class (see `lowerTypeScript`). */
 export function tsClassName(file: string, cls: ts.ClassLikeDeclaration, source: ts.SourceFile): string {
   return `ts:${file}#${cls.name?.text ?? `class@${cls.getStart(source)}`}`;
@@ -421,11 +431,99 @@ export class TsProjectModules {
     if (found) return found;
     // Type-aware: a parameter or an injected property typed with a project class.
     const expr = unwrap(node as ts.Expression);
-    if (ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) {
-      const className = this.typesOf(file)?.projectClassOf(expr);
-      if (className && this.classes.has(className)) return { kind: 'instance', className };
-    }
+    if (ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) return this.typedValue(file, expr);
     return undefined;
+  }
+
+  /**
+   * Type-aware: what a value's declared type says it is. A project class: an instance of it.
+   * An abstract class or a project interface: one of the project's classes that implement it
+   * (whichever the container injects), when there are a few; only what all of them do counts.
+   */
+  private typedValue(file: string, expr: ts.Expression): ModuleValue | undefined {
+    const types = this.typesOf(file);
+    if (!types) return undefined;
+    const className = types.projectClassOf(expr);
+    const cls = className ? this.classes.get(className) : undefined;
+    if (className && cls) {
+      if (!hasModifier(cls.node, ts.SyntaxKind.AbstractKeyword) || !cls.node.name) return { kind: 'instance', className };
+      const subclasses = this.implementationsOf(cls.node.name.text, 'extends');
+      return subclasses ? { kind: 'implementations', classNames: subclasses } : { kind: 'instance', className };
+    }
+    const contract = types.projectInterfaceOf?.(expr);
+    const classNames = contract ? this.implementationsOf(contract, 'implements') : undefined;
+    return classNames ? { kind: 'implementations', classNames } : undefined;
+  }
+
+  /**
+   * The concrete classes of the project that implement the interface (or extend the class)
+   * named `name`, directly, through interfaces that extend it, or through their subclasses.
+   * Names are matched as written in heritage clauses: a class of another interface of the same
+   * name is one more candidate, which can only make the call's effects fewer. Undefined when
+   * there are none or more than `MAX_IMPLEMENTATIONS`.
+   */
+  private implementationsOf(name: string, how: 'implements' | 'extends'): readonly string[] | undefined {
+    const index = this.heritageIndex();
+    const found = new Set<string>();
+    const names = [name];
+    const seen = new Set<string>(names);
+    const queue = [...(how === 'implements' ? index.implementing.get(name) ?? [] : index.extending.get(name) ?? [])];
+    // Interfaces that extend it: their implementers implement it too.
+    if (how === 'implements') {
+      for (let i = 0; i < names.length; i++) {
+        for (const sub of index.interfaces.get(names[i]!) ?? []) {
+          if (seen.has(sub)) continue;
+          seen.add(sub);
+          names.push(sub);
+          queue.push(...(index.implementing.get(sub) ?? []));
+        }
+      }
+    }
+    while (queue.length > 0) {
+      const className = queue.shift()!;
+      if (found.has(className)) continue;
+      found.add(className);
+      const simple = this.classes.get(className)?.node.name?.text;
+      if (simple) queue.push(...(index.extending.get(simple) ?? []));
+      if (found.size > MAX_IMPLEMENTATIONS * 4) return undefined;
+    }
+    const concrete = [...found].filter((className) => {
+      const cls = this.classes.get(className);
+      return cls !== undefined && !hasModifier(cls.node, ts.SyntaxKind.AbstractKeyword);
+    });
+    return concrete.length > 0 && concrete.length <= MAX_IMPLEMENTATIONS ? concrete.sort() : undefined;
+  }
+
+  private heritage: { implementing: Map<string, string[]>; extending: Map<string, string[]>; interfaces: Map<string, string[]> } | undefined;
+
+  /** Who names what in `implements` and `extends`, over every class and interface of the project (built once). */
+  private heritageIndex(): { implementing: Map<string, string[]>; extending: Map<string, string[]>; interfaces: Map<string, string[]> } {
+    if (this.heritage) return this.heritage;
+    const index = { implementing: new Map<string, string[]>(), extending: new Map<string, string[]>(), interfaces: new Map<string, string[]>() };
+    const add = (map: Map<string, string[]>, key: string, value: string): void => {
+      const list = map.get(key);
+      if (list) list.push(value);
+      else map.set(key, [value]);
+    };
+    for (const [className, { node }] of this.classes) {
+      for (const clause of node.heritageClauses ?? []) {
+        for (const type of clause.types) {
+          const written = heritageName(type.expression);
+          if (written) add(clause.token === ts.SyntaxKind.ImplementsKeyword ? index.implementing : index.extending, written, className);
+        }
+      }
+    }
+    for (const declared of this.byFile.values()) {
+      for (const statement of declared.source.statements) {
+        const node = ts.isInterfaceDeclaration(statement) ? statement : undefined;
+        for (const type of node?.heritageClauses?.flatMap((clause) => [...clause.types]) ?? []) {
+          const written = heritageName(type.expression);
+          if (written) add(index.interfaces, written, node!.name.text);
+        }
+      }
+    }
+    this.heritage = index;
+    return index;
   }
 
   private describeExpression(file: string, declared: TsModuleDeclarations, node: ts.Expression): ModuleValue | undefined {
@@ -609,8 +707,8 @@ export class TsProjectModules {
     for (const member of cls.node.members) {
       if (ts.isPropertyDeclaration(member) && propertyName(member.name) === name) {
         if (member.initializer) return this.describe(cls.file, member.initializer);
-        const className = this.typesOf(cls.file)?.projectClassOf(member.name as ts.Identifier);
-        if (className && this.classes.has(className)) return { kind: 'instance', className };
+        const typed = this.typedValue(cls.file, member.name as ts.Identifier);
+        if (typed) return typed;
         // Declared only (`client;` as tsc emits class fields, `private client: Client;`): the
         // constructor may set it.
         continue;
@@ -622,8 +720,7 @@ export class TsProjectModules {
       if (ts.isConstructorDeclaration(member)) {
         for (const parameter of member.parameters) {
           if (!ts.isIdentifier(parameter.name) || parameter.name.text !== name || !ts.isParameterPropertyDeclaration(parameter, member)) continue;
-          const className = this.typesOf(cls.file)?.projectClassOf(parameter.name);
-          return className && this.classes.has(className) ? { kind: 'instance', className } : undefined;
+          return this.typedValue(cls.file, parameter.name);
         }
         for (const statement of member.body?.statements ?? []) {
           const expr = ts.isExpressionStatement(statement) ? unwrap(statement.expression) : undefined;
@@ -774,6 +871,7 @@ export function projectCallTarget(links: ModuleLinks, callee: ts.Expression): Ca
   if (!ts.isPropertyAccessExpression(expr)) return undefined;
   const base = links.valueOf(expr.expression);
   if (base?.kind === 'instance') return { type: 'method', className: base.className, method: expr.name.text };
+  if (base?.kind === 'implementations') return { type: 'implementations', classNames: base.classNames, method: expr.name.text };
   if (base?.kind === 'class') return { type: 'method', className: base.name, method: expr.name.text };
   return undefined;
 }

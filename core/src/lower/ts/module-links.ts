@@ -23,6 +23,11 @@ export type ModuleValue =
   | { readonly kind: 'class'; readonly name: string }
   /** An instance of a project class. */
   | { readonly kind: 'instance'; readonly className: string }
+  /**
+   * A value typed with a project interface or abstract class (type-aware): one of the
+   * project's classes that implement it, whichever the container injected.
+   */
+  | { readonly kind: 'implementations'; readonly classNames: readonly string[] }
   /** An object literal, whose properties are looked up when used. */
   | { readonly kind: 'object'; readonly file: string; readonly node: ts.ObjectLiteralExpression }
   /** A module of the project as an object (`require('./db')`, `import * as db`). */
@@ -37,6 +42,11 @@ export interface FunctionSite {
 /** Type-aware mode: the project class a value's type is an instance of (`billing: BillingService`). */
 export interface ProjectClassTypes {
   projectClassOf(node: ts.Expression): string | undefined;
+  /**
+   * The project interface a value's type is (`provider: IPaymentProvider`, declared in a
+   * project source file), by its name; undefined for anything else.
+   */
+  projectInterfaceOf?(node: ts.Expression): string | undefined;
 }
 
 /** What the file being lowered can ask about the project's modules. */

@@ -81,6 +81,7 @@ export function createTypeOracle(inputs: TsProgramInputs): TsProgramOracle | und
       includes: (path) => program.getSourceFile(path) !== undefined,
       classOf: (node) => safely(() => classOfExpression(checker, node)),
       projectClassOf: (node) => safely(() => projectClassOfExpression(checker, node)),
+      projectInterfaceOf: (node) => safely(() => projectInterfaceOfExpression(checker, node)),
     };
   } catch {
     return undefined;
@@ -158,6 +159,14 @@ function projectClassOfExpression(checker: ts.TypeChecker, node: ts.Expression):
   if (!type.isClass()) return undefined;
   const declaration = type.getSymbol()?.declarations?.find(ts.isClassLike);
   return declaration ? tsClassName(declaration.getSourceFile().fileName, declaration, declaration.getSourceFile()) : undefined;
+}
+
+/** The project interface a value's type is (declared in a source file of the project, not a `.d.ts`). */
+function projectInterfaceOfExpression(checker: ts.TypeChecker, node: ts.Expression): string | undefined {
+  const type = checker.getTypeAtLocation(unwrap(node));
+  if (type.isUnion() || type.isIntersection()) return undefined;
+  const declaration = type.getSymbol()?.declarations?.find(ts.isInterfaceDeclaration);
+  return declaration && !declaration.getSourceFile().isDeclarationFile ? declaration.name.text : undefined;
 }
 
 /** A type or value name: an import from a library, or a project class followed to its base. */
