@@ -57,7 +57,7 @@ describe('the extension in code-server, driven in Chromium', function () {
     const port = await freePort();
     const config = path.join(work, 'config.yaml');
     fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-    server = spawn(codeServer, ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace], { cwd: work, env });
+    server = spawn(codeServer, ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace], { cwd: work, env, detached: true });
     server.stdout!.on('data', (chunk) => (serverLog += String(chunk)));
     server.stderr!.on('data', (chunk) => (serverLog += String(chunk)));
     await waitFor(() => canConnect(port), 60000, 'code-server to listen');
@@ -69,14 +69,11 @@ describe('the extension in code-server, driven in Chromium', function () {
 
   after(async function () {
     await browser?.close();
-    // The editor stops, and its language server with it: the server's analysis worker writes the
-    // cache into the test's home as it stops, so the folder is removed once code-server has
-    // exited, retrying while the last writes land.
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once('exit', resolve));
-      server.kill();
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10000).unref())]);
-    }
+    // The editor stops, and its language server with it. code-server runs in its own process
+    // group (`detached`), because its extension host and the language server's analysis worker
+    // outlive a kill of the main process and keep writing the cache into the test's home: the
+    // whole group is asked to stop, then killed, and only then is the folder removed.
+    if (server) await stopProcessGroup(server);
     if (this.currentTest?.state === 'failed' || process.env.SESSION_LINT_KEEP_LOGS) fs.writeFileSync(path.join(artifacts, 'code-server.log'), serverLog);
     if (work) fs.rmSync(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
   });
@@ -192,4 +189,24 @@ function freePort(): Promise<number> {
 
 function slug(title: string): string {
   return title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+}
+
+/** Stops a child started with `detached: true` and everything it started: SIGTERM to the group,
+ * up to 10 s for the child to exit, then SIGKILL to whatever of the group is left. */
+async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined) return;
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    signalGroup(child.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10000).unref())]);
+  }
+  signalGroup(child.pid, 'SIGKILL');
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // ESRCH: nothing of the group is left.
+  }
 }
