@@ -62,6 +62,7 @@ function* controllerMethods(model: ControllerModel, context: Pick<FrameworkEntry
       const setup = model.setupMethods.includes(name);
       // Magic methods (`__construct`, `__get`) are never actions.
       if (!setup && (name.startsWith('__') || (model.hiddenPrefix && name.startsWith(model.hiddenPrefix)))) continue;
+      if (!setup && (model.nonActions?.includes(name) || (model.actionPrefix && !(name.startsWith(model.actionPrefix) && name.length > model.actionPrefix.length)))) continue;
       yield { unit, setup };
     }
   }

@@ -76,6 +76,13 @@ export interface ControllerModel {
   readonly setupMethods: readonly string[];
   /** Methods whose name starts with this are not routed (CodeIgniter 3: `_`). */
   readonly hiddenPrefix?: string;
+  /**
+   * Only public methods whose name starts with this (and goes on) are actions (Yii 2:
+   * `actionView()`). Absent: every public method that is not a setup or magic method is one.
+   */
+  readonly actionPrefix?: string;
+  /** Public methods (lower-case) that are never actions (Yii 2: `actions()`, which lists standalone actions). */
+  readonly nonActions?: readonly string[];
   /** Attributes (lower-case fq) or docblock tags (`@usesession`) that keep the session open for the action. */
   readonly openWithAnnotation?: { readonly names: readonly string[]; readonly label: string };
   readonly openWithSetting?: SettingCondition;

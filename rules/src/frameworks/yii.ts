@@ -32,6 +32,15 @@ export const yii: FrameworkPreset = {
   },
   // `'session' => ['class' => 'yii\redis\Session']` in the application's configuration: a
   // store without a lock (lost updates are its risk, not waiting).
+  // Public `action*` methods of web controllers are actions: the framework calls one per request
+  // (`runAction()`), after `init()` (from the constructor) and `beforeAction()`, which a session
+  // they start stays open for. `actions()` lists standalone actions.
+  controllers: {
+    baseClasses: ['yii\\web\\controller', 'yii\\rest\\controller', 'yii\\rest\\activecontroller'],
+    setupMethods: ['__construct', 'init', 'beforeaction'],
+    actionPrefix: 'action',
+    nonActions: ['actions'],
+  },
   nonLockingStore: {
     files: ['config/web.php', 'config/main.php', 'frontend/config/main.php', 'backend/config/main.php', 'common/config/main.php'],
     keys: ["$config['components']['session']['class']", "return['components']['session']['class']"],
