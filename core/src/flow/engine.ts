@@ -65,15 +65,33 @@ export interface SlowOccurrence {
   readonly callbackCall?: Step;
 }
 
+/**
+ * Where a callable is bound: a parameter's position, or `"<position>.<property>"` for a
+ * function-valued property of an options object passed there (`withLock({ fn })`).
+ */
+export type BindingSlot = number | string;
+
+function slotOf(index: number, property: string | undefined): BindingSlot {
+  return property === undefined ? index : `${index}.${property}`;
+}
+
+/** Slots in a stable order (positions first, by number), for keys. */
+function compareSlots(a: readonly [BindingSlot, unknown], b: readonly [BindingSlot, unknown]): number {
+  if (typeof a[0] === 'number' && typeof b[0] === 'number') return a[0] - b[0];
+  if (typeof a[0] === 'number') return -1;
+  if (typeof b[0] === 'number') return 1;
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+}
+
 /** Callables bound to a unit's parameters by the call being analysed. */
-export type Bindings = ReadonlyMap<number, readonly CallTarget[]>;
+export type Bindings = ReadonlyMap<BindingSlot, readonly CallTarget[]>;
 const NO_BINDINGS: Bindings = new Map();
 
 /**
  * The bindings of the functions around a closure, innermost first (frame 0: the unit that
  * passed it), as entries so that they are part of the JSON of a target and so of every key.
  */
-type Frames = readonly (readonly (readonly [number, readonly CallTarget[]])[])[];
+type Frames = readonly (readonly (readonly [BindingSlot, readonly CallTarget[]])[])[];
 
 /** A closure passed by a unit that had bindings: it carries them, for its captured calls. */
 type ClosureWithFrames = Extract<CallTarget, { type: 'closure' }> & { readonly outer?: Frames };
@@ -1130,22 +1148,23 @@ function callStepOf(effect: CallEffect, units: readonly Unit[]): Step {
  */
 function bindCallables(effect: CallEffect, env: Env, from: Unit): Bindings {
   if (!effect.callables || effect.callables.length === 0) return NO_BINDINGS;
-  const bound = new Map<number, readonly CallTarget[]>();
-  for (const { index, target, captures } of effect.callables) {
+  const bound = new Map<BindingSlot, readonly CallTarget[]>();
+  for (const { index, property, target, captures } of effect.callables) {
     let targets: readonly CallTarget[];
     if (target.type === 'parameter') targets = boundTo(target, env);
     else if (captures && target.type === 'closure' && writtenIn(target, from)) targets = [withFrames(target, env)];
     else targets = [target];
-    if (targets.length > 0) bound.set(index, targets);
+    if (targets.length > 0) bound.set(slotOf(index, property), targets);
   }
   return bound;
 }
 
 /** What the unit's callers bound to a parameter: its own, or (captured) one of a function around it. */
 function boundTo(target: Extract<CallTarget, { type: 'parameter' }>, env: Env): readonly CallTarget[] {
-  if (target.captured === undefined) return env.bindings.get(target.index) ?? [];
+  const slot = slotOf(target.index, target.property);
+  if (target.captured === undefined) return env.bindings.get(slot) ?? [];
   const frame = env.outer[target.captured - 1];
-  return frame?.find(([index]) => index === target.index)?.[1] ?? [];
+  return frame?.find(([bound]) => bound === slot)?.[1] ?? [];
 }
 
 /** A closure target inside the unit's own text (written there, so the unit is the function around it). */
@@ -1155,7 +1174,7 @@ function writtenIn(target: Extract<CallTarget, { type: 'closure' }>, unit: Unit)
 
 /** The closure with the unit's bindings as its innermost frame, when there is anything to carry and it stays small. */
 function withFrames(target: Extract<CallTarget, { type: 'closure' }>, env: Env): CallTarget {
-  const own = [...env.bindings].sort((a, b) => a[0] - b[0]);
+  const own = [...env.bindings].sort(compareSlots);
   const outer: Frames = [own, ...env.outer].slice(0, MAX_FRAMES);
   if (outer.every((frame) => frame.length === 0)) return target;
   // A recursion of helpers that wrap closures in closures would grow the frames without end.
@@ -1198,7 +1217,7 @@ function callbackFields(target: CallTarget, occurrence: SlowOccurrence): Pick<Sl
 
 function bindingKey(bindings: Bindings): string {
   if (bindings.size === 0) return '';
-  return JSON.stringify([...bindings].sort((a, b) => a[0] - b[0]));
+  return JSON.stringify([...bindings].sort(compareSlots));
 }
 
 function closedPart(state: ResourceState): ResourceState {

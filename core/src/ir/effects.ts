@@ -265,6 +265,11 @@ export interface CallEffect {
    */
   readonly callables?: readonly {
     readonly index: number;
+    /**
+     * The callable is this property of an object literal passed as argument `index`
+     * (`withLock({ key, fn: async () => … })`): bound to the callee's `options.fn`.
+     */
+    readonly property?: string;
     readonly target: CallTarget;
     /**
      * A closure written at the call that calls parameters of the functions around it
@@ -330,8 +335,10 @@ export type CallTarget =
    * A callable the unit was given as parameter `index` (`$callback()`); bound by each caller.
    * `captured`: a parameter of an enclosing function, that many functions out (1: the function
    * the closure is written in), read by a closure (TypeScript only; PHP closures `use` values).
+   * `property`: a function-valued property of that parameter, an options object
+   * (`options.fn()`, `{ fn }` destructured in the parameter list; TypeScript only).
    */
-  | { readonly type: 'parameter'; readonly index: number; readonly captured?: number }
+  | { readonly type: 'parameter'; readonly index: number; readonly captured?: number; readonly property?: string }
   /**
    * `new $class()` where the class name is a pattern (`className`, lower-case): with `include`,
    * one of the classes declared by the files a pattern include picks (`include "modules/$m.php";

@@ -58,6 +58,8 @@ export interface HeldVariable {
 export class TsUnitContext extends JumpStack<ts.Block, TsJumpFrame> {
   /** Parameter name → its position (for `callback()`). */
   readonly parameters = new Map<string, number>();
+  /** Names destructured from an options parameter (`{ key, fn }`) → its position and property (for `fn()`). */
+  readonly parameterProperties = new Map<string, import('./options-callbacks').ParameterProperty>();
   /** Variable name → the resource it holds, once acquired in this unit. */
   readonly held = new Map<string, HeldVariable>();
   /**

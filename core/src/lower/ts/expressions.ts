@@ -22,6 +22,7 @@ import { helperReleases } from './releasing-helpers';
 import { middlewareChainCalls } from './middleware-chains';
 import { keyedLockEffect } from './keyed-locks';
 import { isResponseEndNext, noteResponseEndReleases } from './response-end';
+import { destructuredParameters, objectLiteralFunctions } from './options-callbacks';
 
 export { acquire } from './resources';
 import { lowerSessionExpression } from './sessions';
@@ -320,6 +321,13 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
   else project = ref && importedFunction(ctx.facts.file, ref);
   if (project) return call(project, node, display, span, ctx);
   if (ref) return undefined;
+  // `options.fn()`, or `fn()` with `{ fn }` destructured from a parameter: a callback its
+  // callers give inside an options object (`withRedisLock({ key, fn })`).
+  const optionsCallback = optionsCallbackTarget(ctx, callee);
+  if (optionsCallback) {
+    if (optionsCallback.captured === undefined) noteRunsCallbacks(ctx);
+    return call(optionsCallback, node, display, span, ctx);
+  }
   if (ts.isIdentifier(callee)) {
     const name = callee.text;
     const parameter = ctx.parameters.get(name);
@@ -365,24 +373,66 @@ function importedCallable(ctx: TsUnitContext, value: ts.Identifier): CallTarget 
   return known?.kind === 'function' ? known.target : undefined;
 }
 
+type Callable = NonNullable<CallEffect['callables']>[number];
+
 function call(target: CallTarget, node: ts.CallExpression, display: string, span: Effect['span'], ctx: TsUnitContext): CallEffect {
-  const callables: { index: number; target: CallTarget; captures?: boolean }[] = [];
+  const callables: Callable[] = [];
   node.arguments.forEach((arg, index) => {
     const value = unwrap(arg);
-    if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) {
-      const target: CallTarget = { type: 'closure', file: ctx.facts.file, start: value.getStart(ctx.facts.source) };
-      callables.push(capturesParameters(value) ? { index, target, captures: true } : { index, target });
-    } else if (ts.isIdentifier(value)) {
-      // `withClient(fn)` inside `withTransaction(fn)`: whatever the caller bound to `fn`.
-      const parameter = ctx.parameters.get(value.text);
-      const captured = parameter === undefined ? capturedParameter(value) : undefined;
-      const local = parameter === undefined && !captured ? (ctx.facts.functions.get(value.text) ?? importedCallable(ctx, value)) : undefined;
-      if (parameter !== undefined) callables.push({ index, target: { type: 'parameter', index: parameter } });
-      else if (captured) callables.push({ index, target: captured });
-      else if (local) callables.push({ index, target: local });
+    if (ts.isObjectLiteralExpression(value)) {
+      // `withLock({ key, fn: async () => … })`: each function-valued property, bound to the
+      // callee's `options.fn` (or its destructured `fn`).
+      for (const { property, value: member } of objectLiteralFunctions(value)) {
+        const callable = passedCallable(ctx, index, ts.isMethodDeclaration(member) ? member : unwrap(member));
+        if (callable) callables.push({ ...callable, property });
+      }
+      return;
     }
+    const callable = passedCallable(ctx, index, value);
+    if (callable) callables.push(callable);
   });
   return callables.length > 0 ? { kind: 'call', target, callables, display, span } : { kind: 'call', target, display, span };
+}
+
+/** What an argument (or an options object's property) hands the callee to run, if it is a callable. */
+function passedCallable(ctx: TsUnitContext, index: number, value: ts.Expression | ts.MethodDeclaration): Callable | undefined {
+  if (ts.isArrowFunction(value) || ts.isFunctionExpression(value) || ts.isMethodDeclaration(value)) {
+    const target: CallTarget = { type: 'closure', file: ctx.facts.file, start: value.getStart(ctx.facts.source) };
+    return capturesParameters(value) ? { index, target, captures: true } : { index, target };
+  }
+  // `withLock({ fn: options.fn })`, `run({ fn })` with `{ fn }` destructured: passed on.
+  const forwarded = optionsCallbackTarget(ctx, value);
+  if (forwarded) return { index, target: forwarded };
+  if (!ts.isIdentifier(value)) return undefined;
+  // `withClient(fn)` inside `withTransaction(fn)`: whatever the caller bound to `fn`.
+  const parameter = ctx.parameters.get(value.text);
+  if (parameter !== undefined) return { index, target: { type: 'parameter', index: parameter } };
+  const captured = capturedParameter(value);
+  if (captured) return { index, target: captured };
+  const local = ctx.facts.functions.get(value.text) ?? importedCallable(ctx, value);
+  return local ? { index, target: local } : undefined;
+}
+
+/**
+ * A callback given inside an options object: `fn` destructured from a parameter (`{ key, fn }`),
+ * or `options.fn` of a plain parameter; the unit's own, or (captured) of a function around it.
+ */
+function optionsCallbackTarget(ctx: TsUnitContext, callee: ts.Expression): Extract<CallTarget, { type: 'parameter' }> | undefined {
+  if (ts.isIdentifier(callee)) {
+    const own = ctx.parameterProperties.get(callee.text);
+    if (own) return { type: 'parameter', index: own.index, property: own.property };
+    const captured = capturedParameter(callee);
+    return captured?.type === 'parameter' && captured.property !== undefined ? captured : undefined;
+  }
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.name)) return undefined;
+  const receiver = unwrap(callee.expression);
+  if (!ts.isIdentifier(receiver)) return undefined;
+  const property = callee.name.text;
+  const index = ctx.parameters.get(receiver.text);
+  if (index !== undefined) return { type: 'parameter', index, property };
+  if (ctx.parameterProperties.has(receiver.text)) return undefined;
+  const captured = capturedParameter(receiver);
+  return captured?.type === 'parameter' && captured.property === undefined ? { ...captured, property } : undefined;
 }
 
 /**
@@ -400,8 +450,12 @@ export function capturedParameter(id: ts.Identifier): CallTarget | undefined {
     if (isFunctionLike(scope)) {
       const bound = scope.parameters.findIndex((p) => bindsName(p.name, name));
       if (bound >= 0) {
-        if (levels === 0 || !ts.isIdentifier(scope.parameters[bound]!.name)) return undefined;
-        return { type: 'parameter', index: bound, captured: levels };
+        if (levels === 0) return undefined;
+        const parameter = scope.parameters[bound]!.name;
+        if (ts.isIdentifier(parameter)) return { type: 'parameter', index: bound, captured: levels };
+        // `{ fn }` destructured from an options parameter: that property of it.
+        const slot = destructuredParameters([scope.parameters[bound]!]).get(name);
+        return slot ? { type: 'parameter', index: bound, captured: levels, property: slot.property } : undefined;
       }
       // A named function expression binds its own name inside it.
       if (ts.isFunctionExpression(scope) && scope.name?.text === name) return undefined;
@@ -444,6 +498,23 @@ function declaredNames(statement: ts.Statement): string[] {
 }
 
 
+/**
+ * The names a call's callee or argument may run: `fn`, the `options` of `options.fn`, and the
+ * values an options object literal gives (`{ fn }`, `{ fn: work }`).
+ */
+function namesPassedOrCalled(expression: ts.Expression): ts.Identifier[] {
+  const value = unwrap(expression);
+  if (ts.isIdentifier(value)) return [value];
+  if (ts.isPropertyAccessExpression(value)) {
+    const receiver = unwrap(value.expression);
+    return ts.isIdentifier(receiver) ? [receiver] : [];
+  }
+  if (ts.isObjectLiteralExpression(value)) {
+    return objectLiteralFunctions(value).flatMap(({ value: member }) => (ts.isMethodDeclaration(member) ? [] : namesPassedOrCalled(member)));
+  }
+  return [];
+}
+
 /** Nodes looked at for captured calls in one closure; a bigger closure is assumed to have some. */
 const MAX_CAPTURE_SCAN = 5000;
 
@@ -452,7 +523,7 @@ const MAX_CAPTURE_SCAN = 5000;
  * it: then the engine hands it the bindings of the unit that passes it. Nested closures count
  * (they reach the parameter through this one).
  */
-function capturesParameters(closure: ts.ArrowFunction | ts.FunctionExpression): boolean {
+function capturesParameters(closure: ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration): boolean {
   let seen = 0;
   let found = false;
   const outside = (target: CallTarget | undefined, id: ts.Identifier): boolean => {
@@ -470,8 +541,7 @@ function capturesParameters(closure: ts.ArrowFunction | ts.FunctionExpression): 
       return;
     }
     if (ts.isCallExpression(node)) {
-      const callee = unwrap(node.expression);
-      const names = [callee, ...node.arguments.map(unwrap)].filter(ts.isIdentifier);
+      const names = [node.expression, ...node.arguments].flatMap(namesPassedOrCalled);
       if (names.some((id) => outside(capturedParameter(id), id))) {
         found = true;
         return;

@@ -11,6 +11,7 @@ import { collectImports } from './imports';
 import type { TsProjectModules } from './module-exports';
 import type { ModuleLinks } from './module-links';
 import { openAtEntry } from './resources';
+import { destructuredParameters } from './options-callbacks';
 import { handlerOf } from './handlers';
 import { installFinallyCopier, jumpOut, lowerStatements } from './statements';
 
@@ -149,6 +150,7 @@ function lowerUnit(site: UnitSite, facts: TsFileFacts): Unit {
     node.parameters.forEach((parameter, index) => {
       if (ts.isIdentifier(parameter.name)) ctx.parameters.set(parameter.name.text, index);
     });
+    for (const [name, slot] of destructuredParameters(node.parameters)) ctx.parameterProperties.set(name, slot);
     // A callback run inside `prisma.$transaction(…)`, a `@Transactional()` method.
     cursor = openAtEntry(ctx, node, cursor);
     const body = node.body!;
