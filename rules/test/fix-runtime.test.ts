@@ -147,12 +147,14 @@ describe('fixes at runtime (php-cgi, two concurrent requests on one session)', f
     assert.equal(version.status, 0, 'php-cgi is needed (Debian package php-cgi; `bash tools/install-system-deps.sh` installs it)');
   });
 
-  const cases: { fixture: string; a?: Record<string, string>; b?: Record<string, string>; keys: string[] }[] = [
+  // `absent`: what must be gone at the end (a key one request removed, which the other must not put back).
+  const cases: { fixture: string; a?: Record<string, string>; b?: Record<string, string>; keys: string[]; absent?: string[] }[] = [
     { fixture: 'runtime-long-poll-auth.php', keys: ['seen_a|s:5:"alice"', 'seen_b|s:5:"alice"'] },
     { fixture: 'runtime-four-handlers.php', a: { action: 'quote' }, b: { action: 'thumbnail' }, keys: ['quote_a|i:1', 'thumb_b|s:5:"alice"'] },
     { fixture: 'runtime-output-before-write.php', keys: ['seen_a|s:5:"alice"', 'seen_b|s:5:"alice"'] },
+    { fixture: 'runtime-snapshot-helpers.php', keys: ['seen_a|s:5:"alice"', 'seen_b|s:5:"alice"', 'items_a|i:1', 'items_b|i:1'], absent: ['cart|'] },
   ];
-  for (const { fixture, a, b, keys } of cases) {
+  for (const { fixture, a, b, keys, absent = [] } of cases) {
     it(`${fixture}: before the fix the second request waits`, async () => {
       const rig = new SessionRig(fs.readFileSync(path.join(HELD, fixture), 'utf8'));
       try {
@@ -175,6 +177,7 @@ describe('fixes at runtime (php-cgi, two concurrent requests on one session)', f
         }
         const saved = rig.session();
         for (const key of keys) assert.ok(saved.includes(key), `the session lost ${key}: ${saved}`);
+        for (const key of absent) assert.ok(!saved.includes(key), `the session still has ${key}: ${saved}`);
         assert.ok(saved.includes('user|s:5:"alice"'), `the session lost what it held before: ${saved}`);
       } finally {
         rig.dispose();

@@ -46,10 +46,35 @@ export interface EditSites {
    * transaction statements, to tell whether the client is in a transaction there.
    */
   reacquireAround?(slow: Span, acquire: Span, alsoSlow: readonly Span[], releases: readonly Span[], transactions: readonly NodeTransactionStatements[]): ReacquireResult;
+  /**
+   * PHP: where new top-level declarations go (helpers a fix adds once per file): before the
+   * first statement after the file's `declare`, `namespace …;` and `use` statements, above the
+   * comments right over it; with the file's namespace (lower-case, `''` for none). Undefined
+   * when the file has no such place (a braced `namespace { }`, HTML before the first statement).
+   */
+  topLevelInsertion?(): TopLevelInsertion | undefined;
+  /** PHP: whether one of the file's top-level statements reads exactly `text` (line endings aside). */
+  hasTopLevelStatement?(text: string): boolean;
+  /**
+   * PHP: whether code in `span` can leave it other than by running to its end: a `return`,
+   * `exit`/`die`, `throw`, `goto`, `yield`, or a `break`/`continue` past the loops inside it
+   * (code in functions and classes declared inside it does not count).
+   */
+  leavesEarly?(span: Span): boolean;
+  /** PHP: whether a variable of this name (without `$`) appears in `span`. */
+  namesVariable?(span: Span, name: string): boolean;
   /** TypeScript/JavaScript: whether the file imports or requires one of these modules. */
   importsModule?(names: readonly string[]): boolean;
   /** Frees what the sites hold (the PHP syntax tree lives in wasm memory). */
   dispose(): void;
+}
+
+export interface TopLevelInsertion {
+  readonly offset: number;
+  /** A blank line goes before the inserted text (the line above is code, not blank or `<?php`). */
+  readonly blankBefore: boolean;
+  /** The file's namespace, lower-case (`''`: the global one). */
+  readonly namespace: string;
 }
 
 export interface StatementSite {

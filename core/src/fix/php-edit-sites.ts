@@ -1,7 +1,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Span } from '../model/span';
 import type { PhpParser } from '../parse/php';
-import type { CallArgument, CallArguments, EditSites, StatementSite } from './edit-sites';
+import type { CallArgument, CallArguments, EditSites, StatementSite, TopLevelInsertion } from './edit-sites';
 
 /** Nodes whose children are statements run one after the other. */
 const BLOCKS = new Set(['program', 'compound_statement', 'colon_block', 'case_statement', 'default_statement']);
@@ -87,6 +87,83 @@ export class PhpEditSites implements EditSites {
     return lineStart > 0;
   }
 
+  topLevelInsertion(): TopLevelInsertion | undefined {
+    let namespace = '';
+    let before: Node | undefined;
+    for (const node of this.root().namedChildren) {
+      if (!node || node.type === 'php_tag' || node.type === 'comment') continue;
+      if (node.type === 'declare_statement' || node.type === 'namespace_use_declaration') {
+        before = node;
+        continue;
+      }
+      if (node.type === 'namespace_definition') {
+        // `namespace A { … }`: declarations belong inside a body, one per namespace.
+        if (node.childForFieldName('body')) return undefined;
+        namespace = node.childForFieldName('name')?.text.toLowerCase() ?? '';
+        before = node;
+        continue;
+      }
+      if (!isStatement(node) || node.type === 'text') return undefined;
+      return this.insertionBefore(node, before, namespace);
+    }
+    return undefined;
+  }
+
+  hasTopLevelStatement(text: string): boolean {
+    const wanted = withoutCarriageReturns(text);
+    return this.root().namedChildren.some((node) => node !== null && withoutCarriageReturns(node.text) === wanted);
+  }
+
+  leavesEarly(span: Span): boolean {
+    const root = this.root();
+    const inside = (node: Node): boolean => node.startIndex >= span.start && node.endIndex <= span.end;
+    const visit = (node: Node, loops: number): boolean => {
+      if (NESTED_CODE.has(node.type) && inside(node)) return false;
+      if (inside(node)) {
+        if (LEAVES.has(node.type)) return true;
+        if (node.type === 'break_statement' || node.type === 'continue_statement') {
+          // `break 2` past the loops inside the span leaves it.
+          const level = node.namedChildren.find((child) => child?.type === 'integer');
+          if ((level ? Number(level.text) : 1) > loops) return true;
+        }
+      }
+      const deeper = inside(node) && BREAKABLE.has(node.type) ? loops + 1 : loops;
+      for (const child of node.namedChildren) {
+        if (child && child.endIndex > span.start && child.startIndex < span.end && visit(child, deeper)) return true;
+      }
+      return false;
+    };
+    return visit(root, 0);
+  }
+
+  namesVariable(span: Span, name: string): boolean {
+    const stack: Node[] = [this.root()];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.endIndex <= span.start || node.startIndex >= span.end) continue;
+      if (node.type === 'variable_name' && node.namedChild(0)?.text === name) return true;
+      for (const child of node.namedChildren) if (child) stack.push(child);
+    }
+    return false;
+  }
+
+  /** Before `node`, above the comments that sit right over it (not above `before`, the last prologue statement). */
+  private insertionBefore(node: Node, before: Node | undefined, namespace: string): TopLevelInsertion | undefined {
+    let first = node;
+    for (let previous = node.previousNamedSibling; previous?.type === 'comment' && previous.endPosition.row >= first.startPosition.row - 1; previous = previous.previousNamedSibling) {
+      if (before && previous.startIndex < before.endIndex) break;
+      // A comment on the line of `<?php` or of a prologue statement stays there.
+      const lineStart = this.text.lastIndexOf('\n', previous.startIndex - 1) + 1;
+      if (!blank(this.text.slice(lineStart, previous.startIndex))) break;
+      first = previous;
+    }
+    const offset = this.text.lastIndexOf('\n', first.startIndex - 1) + 1;
+    if (offset === 0 || !blank(this.text.slice(offset, first.startIndex))) return undefined;
+    const previousLineStart = this.text.lastIndexOf('\n', offset - 2) + 1;
+    const previousLine = this.text.slice(previousLineStart, offset - 1).trim();
+    return { offset, blankBefore: previousLine !== '' && previousLine !== '<?php', namespace };
+  }
+
   private siteOf(node: Node): StatementSite | undefined {
     const lineStart = this.text.lastIndexOf('\n', node.startIndex - 1) + 1;
     const indent = this.text.slice(lineStart, node.startIndex);
@@ -153,6 +230,23 @@ export class PhpEditSites implements EditSites {
     this.style = { lineComment: hash > slashes ? '#' : '//', quote: double > single ? '"' : "'" };
     return this.style;
   }
+}
+
+/** Code that leaves the statement it is in (`exit` and `die` are `exit_statement`). */
+const LEAVES = new Set(['return_statement', 'exit_statement', 'throw_expression', 'goto_statement', 'yield_expression']);
+
+/** What a `break` or `continue` counts as one level. */
+const BREAKABLE = new Set(['while_statement', 'do_statement', 'for_statement', 'foreach_statement', 'switch_statement']);
+
+/** Declarations whose code runs elsewhere: a `return` in them leaves them, not the statement. */
+const NESTED_CODE = new Set(['function_definition', 'anonymous_function', 'arrow_function', 'class_declaration', 'interface_declaration', 'trait_declaration', 'enum_declaration', 'method_declaration']);
+
+function blank(text: string): boolean {
+  return [...text].every((ch) => ch === ' ' || ch === '\t');
+}
+
+function withoutCarriageReturns(text: string): string {
+  return text.split('\r\n').join('\n');
 }
 
 function isStatement(node: Node): boolean {

@@ -95,6 +95,12 @@ export interface AccessEffect {
    * `getIronSession()`): what was read before is fresh again.
    */
   readonly fresh?: boolean;
+  /**
+   * A read of the whole array (`foreach ($_SESSION as …)`, `$copy = $_SESSION`), not of a key:
+   * after a close, code that reads it all can carry what the request changed into a reopened
+   * session (`rules/src/rules/carried-changes.ts`).
+   */
+  readonly whole?: true;
   readonly span: Span;
 }
 

@@ -2,6 +2,7 @@ import { type CloseEffect, type EditSites, type Fix, type HeldOperation, type Ru
 import { effectAtEndOf } from './chain-effects';
 import { closeBefore } from './early-close';
 import { mayOutput, nodesWithin, observationsByNode, reachedFrom, reaching, within } from './session-after';
+import { SNAPSHOT_FROM_REOPENS, snapshotHelpersFix } from './snapshot-helpers';
 import { entryNodes, wrapEdits, writeRegions } from './write-regions';
 
 export interface EarlyClosePlan {
@@ -32,6 +33,10 @@ export interface EarlyClosePlan {
  * (`../shared/docs/domain.md` §5, point 3). When output may be sent before the close itself,
  * that cannot be done, and the fix is display-only with the reason.
  *
+ * Where that would take `SNAPSHOT_FROM_REOPENS` reopens or more, or a write cannot be wrapped on
+ * its own, the session is closed with a snapshot and saved once after the last write instead
+ * (`snapshotHelpersFix`), when that can be done.
+ *
  * Only for the native session (`session_start()` in this file, closed with
  * `session_write_close()`/`session_commit()`): a framework's session has its own reopen.
  */
@@ -46,12 +51,16 @@ export function reopenAroundWritesFix(context: RuleContext, flow: UnitFlow, oper
     const inside = within(flow.unit.cfg.nodes[id]!.effect!.span, statement.span);
     return (inside || !beforeClose.has(id)) && !within(statement.span, site.span) && (!overlaps(site.span, statement.span) || within(site.span, statement.span));
   });
-  if (!regions) return [];
   const observed = observationsByNode(flow);
   const outputs = flow.unit.cfg.nodes.filter((node) => node.effect && mayOutput(node.effect, observed.get(node.id) ?? [])).map((node) => node.id);
+  const outputBeforeClose = outputs.some((id) => beforeClose.has(id) && !start.includes(id));
+  // Many reopens, or writes no reopen can wrap on their own: a snapshot, and one save after the last write.
+  if (!regions || regions.length >= SNAPSHOT_FROM_REOPENS) {
+    const snapshot = snapshotHelpersFix(context, flow, { sites, statement, writes: plan.writes, outputBeforeClose, outputNodes: outputs, isolation: plan.isolation });
+    if (snapshot.length > 0 || !regions) return snapshot;
+  }
   const afterClose = reachedFrom(flow, start);
   const beforeWrites = reaching(flow, plan.writes);
-  const outputBeforeClose = outputs.some((id) => beforeClose.has(id) && !start.includes(id));
   const outputBeforeReopen = outputs.some((id) => afterClose.has(id) && beforeWrites.has(id));
   const q = sites.quote;
   const cookieless = outputBeforeReopen && !outputBeforeClose ? `\n${statement.indent}ini_set(${q}session.use_cookies${q}, ${q}0${q});\n${statement.indent}ini_set(${q}session.cache_limiter${q}, ${q}${q});` : '';

@@ -14,6 +14,7 @@ import {
   type UnitFlow,
 } from '../../../core/src';
 import { effectAtEndOf } from '../fixes/chain-effects';
+import { carriedLater } from './carried-changes';
 import { reopenLostWritesFix } from '../fixes/reopen-lost-writes';
 import { RelatedList, describeChange, isSessionChange, lineList } from './session-facts';
 
@@ -48,6 +49,8 @@ export const writeAfterClose: Rule = {
       const seen = new Set<string>();
       for (const lost of lostChanges(flow, closes)) {
         if (clearsAfterDestroy(lost) || seen.has(spanKey(lost.span))) continue;
+        // Saved later by code that reads the in-memory array and reopens (snapshot helpers).
+        if (carriedLater(context, flow, lost.observation.node)) continue;
         seen.add(spanKey(lost.span));
         const key = lost.closedBy.map((step) => spanKey(step.span)).sort().join('|');
         const group = groups.get(key) ?? [];

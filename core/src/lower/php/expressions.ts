@@ -96,7 +96,7 @@ function lowerExpressionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor
       if (!root) return lowerChildren(ctx, node, cursor);
       const next = lowerIndexes(ctx, node, cursor);
       const read = { kind: 'read' as const, resource: ctx.catalog.sessionResource, span: ctx.span(node) };
-      return ctx.emit(next, root.key === undefined ? read : { ...read, key: root.key });
+      return ctx.emit(next, root.key !== undefined ? { ...read, key: root.key } : node.type === 'variable_name' ? { ...read, whole: true as const } : read);
     }
     case 'binary_expression': {
       const operator = node.childForFieldName('operator')?.text.toLowerCase() ?? '';
