@@ -14,15 +14,17 @@ import { observationsByNode, reachedFrom } from '../fixes/session-after';
  * own business: the change reached code that saves session data, so it is not silently dropped.
  */
 export function carriesChanges(context: RuleContext, unit: Unit): boolean {
-  let known = carriers.get(unit);
+  const flow = context.flowOf(unit);
+  let known = carriers.get(flow);
   if (known === undefined) {
-    known = readsThenReopensAndWrites(context.flowOf(unit));
-    carriers.set(unit, known);
+    known = readsThenReopensAndWrites(flow);
+    carriers.set(flow, known);
   }
   return known;
 }
 
-const carriers = new WeakMap<Unit, boolean>();
+/** By flow: a flow is one analysis's (memoised there), so an edit elsewhere never leaves a stale answer. */
+const carriers = new WeakMap<UnitFlow, boolean>();
 
 function readsThenReopensAndWrites(flow: UnitFlow): boolean {
   const nodes = flow.unit.cfg.nodes;
