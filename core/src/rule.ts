@@ -70,6 +70,11 @@ export interface RuleContext {
    * preset describes actions): no project code calls it and needs the session afterwards.
    */
   isFrameworkAction?(unit: Unit): boolean;
+  /**
+   * For a controller action: the framework's close of the session as the action can write it
+   * without naming the session (`\\Yii::$app->session->close()`), when its preset says one.
+   */
+  frameworkActionClose?(unit: Unit): string | undefined;
 }
 
 /** A call of a unit, seen from its caller: the caller's flow and the CFG node of the call. */

@@ -37,17 +37,27 @@ export function frameworkEntrySites(presets: readonly FrameworkPreset[], context
   }
 }
 
+/** A controller action, and the framework's close of its session as the action can write it (`ControllerModel.sessionClose`). */
+export interface FrameworkAction {
+  readonly sessionClose?: string;
+}
+
 /**
  * Controller actions of the presets' controller models: units the framework itself enters, once
  * per request, and nothing after them in the request needs the session but the framework's end
  * of request (which saves it, or finds it saved). A fix may close the session early in one
  * without seeing its callers.
  */
-export function frameworkActions(presets: readonly FrameworkPreset[], context: Pick<FrameworkEntryContext, 'files' | 'classParents'>): Set<Unit> {
-  const actions = new Set<Unit>();
+export function frameworkActions(presets: readonly FrameworkPreset[], context: Pick<FrameworkEntryContext, 'files' | 'classParents'>): Map<Unit, FrameworkAction> {
+  const actions = new Map<Unit, FrameworkAction>();
   for (const preset of presets) {
     if (!preset.controllers) continue;
-    for (const { unit, setup } of controllerMethods(preset.controllers, context)) if (!setup) actions.add(unit);
+    const closes = Object.entries(preset.controllers.sessionClose ?? {}).map(([base, call]) => ({ extendsBase: subclassTest(context, [base]), call }));
+    for (const { unit, setup } of controllerMethods(preset.controllers, context)) {
+      if (setup) continue;
+      const close = closes.find((candidate) => candidate.extendsBase(unit.className!))?.call;
+      actions.set(unit, close !== undefined ? { sessionClose: close } : {});
+    }
   }
   return actions;
 }

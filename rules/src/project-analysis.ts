@@ -61,7 +61,7 @@ import type { AnalysisResult, AnalyzerOptions, ProjectHost, SourceFile } from '.
 import { mergeCatalogs } from './catalog/merge';
 import { nodeCatalog } from './catalog/node';
 import { entrySites } from './entry-points';
-import { frameworkActions } from './framework-entries';
+import { frameworkActions, type FrameworkAction } from './framework-entries';
 import { REQUEST_SESSION_RULES, commandLineFiles, testClassUnits } from './execution-context';
 import { groupByCause } from './grouping';
 import { helperCallbackFindings } from './helper-callbacks';
@@ -269,11 +269,13 @@ export function analyzeProject(
     return callSites.get(unit)?.map((site) => ({ flow: flowOf(site.unit), node: site.node }));
   };
   // Controller actions, for the early close a fix may insert without seeing their callers (on first use).
-  let actions: Set<Unit> | undefined;
-  const isFrameworkAction = (unit: Unit): boolean => {
+  let actions: Map<Unit, FrameworkAction> | undefined;
+  const actionOf = (unit: Unit): FrameworkAction | undefined => {
     actions ??= frameworkActions(entryPresets, { files: irs, classParents: catalog.classParents ?? {} });
-    return actions.has(unit);
+    return actions.get(unit);
   };
+  const isFrameworkAction = (unit: Unit): boolean => actionOf(unit) !== undefined;
+  const frameworkActionClose = (unit: Unit): string | undefined => actionOf(unit)?.sessionClose;
   for (const file of files.values()) {
     if (!file.reported || !file.ir) continue;
     const cli = commandLine.get(file.ir);
@@ -288,7 +290,7 @@ export function analyzeProject(
     const ir = units.length < file.ir.units.length ? { ...file.ir, units } : file.ir;
     const wholeFile = cli !== undefined && cli.from === undefined;
     const sites = editSitesOf(parser, file);
-    const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites, callersOf, isFrameworkAction);
+    const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites, callersOf, isFrameworkAction, frameworkActionClose);
     const found = { ...ran, findings: withSuppressionFixIn(ran.findings, sites) };
     sites?.dispose();
     // After a check that ends web requests, the code runs from the command line only.
@@ -736,6 +738,7 @@ function runRules(
   editSites?: () => EditSites | undefined,
   callersOf?: RuleContext['callersOf'],
   isFrameworkAction?: RuleContext['isFrameworkAction'],
+  frameworkActionClose?: RuleContext['frameworkActionClose'],
 ): FileFindings {
   const held = ir.heldResources ?? [];
   // Resources of helpers that run their callers' callbacks while holding them (`withClient(fn)`).
@@ -764,6 +767,7 @@ function runRules(
       ...(editSites ? { editSites } : {}),
       ...(callersOf ? { callersOf } : {}),
       ...(isFrameworkAction ? { isFrameworkAction } : {}),
+      ...(frameworkActionClose ? { frameworkActionClose } : {}),
     };
     findings.push(...rule.check(context));
   }

@@ -24,7 +24,10 @@ import { effectsOf, nodesWithin, observationsByNode, reachedFrom, sessionNeedOf,
  * the close comes with a reopen around each later write (`reopenAroundWritesFix`), `unsafe`.
  *
  * The close is the one the unit already writes (`$session->save()`, `session()->close()`),
- * else `session_write_close();`.
+ * else the framework's close written with the expression the unit reached the session
+ * through, else, in a controller action that never names the session (the framework opened it
+ * before the action), the close its preset writes for any action of the controller class
+ * (`ControllerModel.sessionClose`), else `session_write_close();`.
  */
 export function earlyCloseFix(context: RuleContext, flow: UnitFlow, operation: HeldOperation): Fix[] {
   const sites = context.editSites?.();
@@ -41,9 +44,20 @@ export function earlyCloseFix(context: RuleContext, flow: UnitFlow, operation: H
   // A controller action is entered by the framework alone, once per request: no caller of the
   // project can need the session after it returns, so its callers need not be seen.
   const action = context.isFrameworkAction?.(unit) === true;
-  if (action && !ownClose && frameworkClose === undefined && !opensNatively(context, flow, operation)) return [];
+  // No close of its own can be written from what the action names (the framework opened the
+  // session before it, or through an expression that cannot be evaluated again): the close the
+  // preset writes for any action of its controller class (`\Yii::$app->session->close()`).
+  const unnamed = action && !ownClose && frameworkClose === undefined && !opensNatively(context, flow, operation);
+  const presetClose = unnamed ? context.frameworkActionClose?.(unit) : undefined;
+  if (unnamed && presetClose === undefined) return [];
   if (returnsOpen(flow) && !action && !callersLeaveSessionAlone(context, unit)) return [];
-  const close = ownClose ? `${sites.text.slice(ownClose.span.start, ownClose.span.end)};` : frameworkClose ? `${frameworkClose};` : 'session_write_close();';
+  const close = ownClose
+    ? `${sites.text.slice(ownClose.span.start, ownClose.span.end)};`
+    : frameworkClose
+      ? `${frameworkClose};`
+      : presetClose
+        ? `${presetClose};`
+        : 'session_write_close();';
   const isolation = earlyCloseIsolation(unit);
   if (after.writes.length > 0) return reopenAroundWritesFix(context, flow, operation, { sites, statement, close, ownClose, writes: after.writes, isolation });
   return [

@@ -43,6 +43,9 @@ export const cakephp: FrameworkPreset = {
   controllers: {
     baseClasses: ['cake\\controller\\controller', 'controller'],
     setupMethods: ['__construct', 'initialize', 'beforefilter'],
+    // An action whose session `beforeFilter()` or a middleware started closes the request's
+    // (CakePHP 3+; CakePHP 2's `Controller` has no such close).
+    sessionClose: { 'cake\\controller\\controller': '$this->request->getSession()->close()' },
     // The application's middleware queue wraps every action (`Application::middleware()`): a
     // middleware that reads the session (`$request->getSession()->read()`) keeps it open there.
     middleware: {

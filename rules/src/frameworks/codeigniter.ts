@@ -58,6 +58,10 @@ export const codeigniter: FrameworkPreset = {
     baseClasses: ['ci_controller', 'codeigniter\\controller'],
     setupMethods: ['__construct', 'initcontroller'],
     hiddenPrefix: '_',
+    // An action whose session the autoloaded library or the constructor started: CodeIgniter 3's
+    // library wraps PHP's session and its guide closes it with `session_write_close()`;
+    // CodeIgniter 4's `session()` is its session service (`Session::close()`).
+    sessionClose: { ci_controller: 'session_write_close()', 'codeigniter\\controller': 'session()->close()' },
     openWithSetting: {
       files: ['application/config/autoload.php', 'config/autoload.php'],
       key: "$autoload['libraries']",

@@ -81,6 +81,13 @@ export interface ControllerModel {
    * `actionView()`). Absent: every public method that is not a setup or magic method is one.
    */
   readonly actionPrefix?: string;
+  /**
+   * The framework's close of the session as any action of a controller extending the key (a
+   * lower-case base class) can write it, without naming the session first
+   * (`\\Yii::$app->session->close()`): the early close of an action whose session the
+   * framework opened before it, where the action itself never names it.
+   */
+  readonly sessionClose?: Readonly<Record<string, string>>;
   /** Public methods (lower-case) that are never actions (Yii 2: `actions()`, which lists standalone actions). */
   readonly nonActions?: readonly string[];
   /** Attributes (lower-case fq) or docblock tags (`@usesession`) that keep the session open for the action. */

@@ -40,6 +40,12 @@ export const yii: FrameworkPreset = {
     setupMethods: ['__construct', 'init', 'beforeaction'],
     actionPrefix: 'action',
     nonActions: ['actions'],
+    // An action whose session `init()` or `beforeAction()` opened closes the application's one.
+    sessionClose: {
+      'yii\\web\\controller': '\\Yii::$app->session->close()',
+      'yii\\rest\\controller': '\\Yii::$app->session->close()',
+      'yii\\rest\\activecontroller': '\\Yii::$app->session->close()',
+    },
   },
   nonLockingStore: {
     files: ['config/web.php', 'config/main.php', 'frontend/config/main.php', 'backend/config/main.php', 'common/config/main.php'],
