@@ -205,7 +205,9 @@ export function analyzeProject(
   };
   // An installed session store stays installed for the rest of the request.
   const keptForTheRequest = new Set(catalog.sessionStore ? [catalog.sessionStore.resource] : []);
-  const engine = new FlowEngine(resolver, lineOf, (unit) => passedByCallers.get(unit), constants, statesWhereRun, keptForTheRequest);
+  // The private statics that hold a store are unset when a request starts.
+  const requestStartStatics = irs.flatMap((ir) => ir.storeInstalls.flatMap((install) => install.holderAtRequestStart ?? []));
+  const engine = new FlowEngine(resolver, lineOf, (unit) => passedByCallers.get(unit), constants, statesWhereRun, keptForTheRequest, requestStartStatics);
   const ambient = entrySites(irs, options, entryPresets, engine, resolver, catalog.sessionResource, {
     classParents: catalog.classParents ?? {},
     setting: settingOf,
@@ -240,7 +242,7 @@ export function analyzeProject(
     notes.push({ file: store.span.file, message: `line ${store.line}: the session store ${store.display} is installed here; ${verdict}`, span: store.span });
   }
   const storeResource = catalog.sessionStore?.resource;
-  const sessionStoresAt = storeResource ? storesAt(stores, flowOf, storeResource) : undefined;
+  const sessionStoresAt = storeResource ? storesAt(stores, flowOf, storeResource, catalog.sessionResource) : undefined;
   const lentResources = irs.flatMap((ir) => (ir.heldResources ?? []).filter((resource) => resource.runsCallbacks));
   // Code no web request runs: command-line scripts (their lock findings are moot) and tests.
   const spanLine = (span: Span): number => (linesOf.get(span.file)?.positionAt(span.start).line ?? 0) + 1;

@@ -1,9 +1,11 @@
 import {
+  casesOf,
   spanKey,
   type CallResolver,
   type FileIR,
   type LockEvidence,
   type ResourceId,
+  type ResourceState,
   type SessionStoreInfo,
   type SessionStoresAt,
   type Span,
@@ -43,18 +45,24 @@ export function projectSessionStores(irs: readonly FileIR[], resolver: CallResol
 }
 
 /**
- * The stores installed on the paths to a node: the state of the store resource there (open:
- * installed on some path; open and not closed: on every path), its open sites ending at the
- * installs.
+ * The stores installed on the paths to a node where the session is open: the state of the
+ * store resource there (open: installed on some path; open and not closed: on every path),
+ * its open sites ending at the installs. The store flow does not know where the session is
+ * open, so its paths are matched with the session's by their facts: a path of the store flow
+ * whose facts contradict those of every path where the session is open (`Handler::isEnabled()`
+ * was false there, so `session_start()` did not run) is not one of them.
  */
 export function storesAt(
   stores: ReadonlyMap<string, SessionStoreInfo>,
   flowOf: (unit: Unit, resource: ResourceId) => UnitFlow,
   resource: ResourceId,
+  sessionResource: ResourceId,
 ): (unit: Unit, node: number) => SessionStoresAt | undefined {
   return (unit, node) => {
     if (stores.size === 0) return undefined;
-    const state = flowOf(unit, resource).states[node];
+    const all = flowOf(unit, resource).states[node];
+    const session = flowOf(unit, sessionResource).states[node];
+    const state = all && session ? whereOpen(all, session) : all;
     if (!state || state.open.length === 0) return undefined;
     const found: SessionStoreInfo[] = [];
     for (const site of state.open) {
@@ -64,6 +72,28 @@ export function storesAt(
     }
     return found.length > 0 ? { every: !state.closed, stores: found } : undefined;
   };
+}
+
+/**
+ * The store state's paths that may be ones where the session is open: its cases whose facts
+ * agree with those of some open case of the session state (no predicate known both ways).
+ * All of them when none agrees (facts forgotten at a join: nothing to tell them apart).
+ */
+function whereOpen(store: ResourceState, session: ResourceState): ResourceState {
+  if (!store.cases) return store;
+  const open = casesOf(session).filter((one) => one.open.length > 0);
+  const agrees = (a: ResourceState, b: ResourceState): boolean =>
+    !(a.facts ?? []).some((fact) => (b.facts ?? []).some((other) => other.predicate === fact.predicate && other.value !== fact.value));
+  const kept = store.cases.filter((one) => open.some((other) => agrees(one, other)));
+  if (kept.length === 0 || kept.length === store.cases.length) return store;
+  return { ...store, closed: kept.some((one) => one.closed), open: unionOpen(kept) };
+}
+
+/** The open sites of some cases, each once. */
+function unionOpen(cases: readonly ResourceState[]): ResourceState['open'] {
+  const sites = new Map<string, ResourceState['open'][number]>();
+  for (const one of cases) for (const site of one.open) if (!sites.has(site.key)) sites.set(site.key, site);
+  return [...sites.values()];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isPrivateStaticSubject } from '../ir/predicate-shape';
 import { REPEAT_PATH_PREFIX, type CallEffect, type CallTarget, type Effect, type FactEffect, type HoldEstimate, type PredicateValue, type ResourceId, type SlowKind } from '../ir/effects';
 import type { Unit } from '../ir/unit';
 import type { Cfg } from '../ir/cfg';
@@ -291,6 +292,13 @@ export class FlowEngine {
      * leaves them as the first call of the request did (`firstRunExit`).
      */
     private readonly keptForTheRequest: ReadonlySet<ResourceId> = new Set(),
+    /**
+     * What is known of the private static properties that hold a session store when a request
+     * starts (`StoreInstall.holderAtRequestStart`): entry scripts start with these facts, so
+     * a store's `if (self::$instance) { …; return; }` and `isEnabled()` are false until the
+     * store is installed.
+     */
+    private readonly requestStartStatics: Facts = [],
   ) {}
 
   /** The unit on its own, entered with the resource closed, as the rules see it. */
@@ -347,11 +355,13 @@ export class FlowEngine {
   private requestStartFacts(unit: Unit): Facts {
     if (unit.kind !== 'script' || !this.constants.isEntry(unit)) return [];
     const tested = this.constantsTestedThrough(unit);
-    return [...tested]
+    const statics = this.requestStartStatics.filter((fact) => this.privateStaticsTestedThrough(unit).has(fact.subject));
+    const constants = [...tested]
       .filter((subject) => this.constants.relevant.has(subject))
       .sort()
       .slice(0, MAX_FACTS)
       .map((subject) => ({ predicate: `defined(${subject.slice('const:'.length)})`, subject, value: false }));
+    return [...statics, ...constants];
   }
 
   /** A fact effect, with its `defined()` facts about constants that decide session effects. */
@@ -363,9 +373,32 @@ export class FlowEngine {
   /** The global facts of the caller's state the callee gets: settings, and the constants it (or what it includes) tests. */
   private globalFactsFor(env: Env, before: ResourceState, callee: Unit): Env {
     const tested = this.constants.relevant.size > 0 ? this.constantsTestedThrough(callee) : undefined;
-    const settings = (before.facts ?? []).filter((fact) => isGlobalSubject(fact.subject) || (tested?.has(fact.subject) && this.constants.relevant.has(fact.subject)));
+    const settings = (before.facts ?? []).filter((fact) =>
+      isPrivateStaticSubject(fact.subject)
+        ? // Only to callees that test it (through their calls): the others' summaries need not tell the paths apart.
+          this.privateStaticsTestedThrough(callee).has(fact.subject)
+        : isGlobalSubject(fact.subject) || (tested?.has(fact.subject) && this.constants.relevant.has(fact.subject)),
+    );
     return settings.length > 0 ? { ...env, settings } : env;
   }
+
+  /** The private static properties (subjects) whose facts a unit or the project code it runs tests. */
+  private privateStaticsTestedThrough(root: Unit): ReadonlySet<string> {
+    const tested = this.privateStaticsTested.of(root);
+    return tested === 'any' ? new Set() : tested;
+  }
+
+  private readonly privateStaticsTested = new ReachableUnion<Unit, string>(
+    (unit) => this.calleesOf(unit),
+    (unit) => {
+      const subjects = new Set<string>();
+      for (const node of unit.cfg.nodes) {
+        if (node.effect?.kind !== 'fact') continue;
+        for (const fact of node.effect.set ?? []) if (isPrivateStaticSubject(fact.subject)) subjects.add(fact.subject);
+      }
+      return subjects;
+    },
+  );
 
   /** The global facts a unit's exit state has on every path: settings, and defined constants. */
   private globalFactsOf(exit: ResourceState | undefined): { settings?: readonly PredicateValue[] } {
@@ -439,8 +472,9 @@ export class FlowEngine {
         );
         for (const one of casesOf(callBefore)) {
           const result = this.applyCallResult(call, unit, resource, one, effect.truthy, env);
-          if (!result) return before;
-          results.push(withCallerFacts(result, one.facts, changed));
+          if (result === CANNOT_TELL) return before;
+          // A path on which the call cannot return this value does not take the branch.
+          if (result) results.push(withCallerFacts(result, one.facts, changed));
         }
         // The branch on the call's result is not why the session may be open: keep the reason it had.
         return keepWhyMaybe(joinStates(results), [before]);
@@ -471,11 +505,13 @@ export class FlowEngine {
   /**
    * The properties a call may change: those its units and, transitively, the project code they
    * call assign (`Unit.assignsProperties`). A call that resolves to no project code may change
-   * any (it is not known what runs); inside a callee, a call that resolves to nothing is taken
-   * to change nothing, as it is taken to do no slow work.
+   * any but a class's private statics (`unknown-code`: it is not known what runs, but only the
+   * class's own code writes those, and a call the analysis cannot resolve is not taken to run
+   * it, as it is not taken to do slow work); inside a callee, a call that resolves to nothing
+   * is taken to change nothing.
    */
-  private propertiesChanged(units: readonly Unit[] | undefined): ReadonlySet<string> | 'any' {
-    if (!units || units.length === 0) return 'any';
+  private propertiesChanged(units: readonly Unit[] | undefined): ReadonlySet<string> | 'any' | 'unknown-code' {
+    if (!units || units.length === 0) return 'unknown-code';
     const changed = new Set<string>();
     for (const unit of units) {
       const own = this.assignedTransitively(unit);
@@ -885,8 +921,8 @@ export class FlowEngine {
 
   /**
    * The state after a call on the branch where it returned truthy (or falsy): each callee
-   * that only returns booleans contributes its matching exit. Undefined when some callee
-   * cannot tell (the caller keeps the plain state after the call).
+   * contributes its matching exit (undefined: it cannot return that value from this state).
+   * `CANNOT_TELL` when some callee cannot tell (the caller keeps the plain state after the call).
    */
   private applyCallResult(
     effect: CallEffect,
@@ -895,12 +931,12 @@ export class FlowEngine {
     before: ResourceState,
     truthy: boolean,
     env: Env,
-  ): ResourceState | undefined {
-    if (effect.target.type === 'parameter') return undefined;
+  ): ResourceState | undefined | typeof CANNOT_TELL {
+    if (effect.target.type === 'parameter') return CANNOT_TELL;
     const targeted = this.calleeTargets(effect, from, env);
     const units = targeted.map(({ unit }) => unit);
     // Alternatives (one function declared in several files): the plain state after the call.
-    if (units.length === 0 || (effect.target.type === 'function' && units.length > 1)) return undefined;
+    if (units.length === 0 || (effect.target.type === 'function' && units.length > 1)) return CANNOT_TELL;
     const calleeBindings = bindCallables(effect, env, from);
     const callStep = callStepOf(effect, units);
     const results: ResourceState[] = [];
@@ -908,7 +944,7 @@ export class FlowEngine {
       for (const entry of [before.closed ? 'closed' : undefined, before.open.length > 0 ? 'open' : undefined] as const) {
         if (!entry) continue;
         const summary = this.summary(unit, resource, entry, this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit));
-        if (!summary?.exitWhen) return undefined;
+        if (!summary?.exitWhen) return CANNOT_TELL;
         const exit = truthy ? summary.exitWhen.true : summary.exitWhen.false;
         const part = entry === 'closed' ? closedPart(before) : withOptional({ closed: false, open: before.open }, before.via, undefined);
         if (exit) results.push(...rerootCases(exit, callStep, part, this.closeStep(effect)));
@@ -954,6 +990,9 @@ export class FlowEngine {
 }
 
 type CallApplied = { after: ResourceState | undefined; outcome?: CallOutcome };
+
+/** `applyCallResult`'s answer when a callee's result cannot be told apart (not project code, several alternatives). */
+const CANNOT_TELL = Symbol('cannot tell');
 
 /**
  * The call as any one of several alternatives would leave it: a state they all agree on

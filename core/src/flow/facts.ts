@@ -1,5 +1,5 @@
 import type { FactEffect } from '../ir/effects';
-import { alwaysRemembered } from '../ir/predicate-shape';
+import { ANY_OBJECT_PROPERTY, alwaysRemembered, isPrivateStaticSubject } from '../ir/predicate-shape';
 import { MAX_FACTS, capFacts, casesOf, joinStates, keepWhyMaybe, withFacts, type Facts, type ResourceState } from './state';
 
 /**
@@ -103,7 +103,8 @@ export function applyFacts(state: ResourceState, effect: FactEffect): ResourceSt
  * After a call, what the caller knew that the callee may have changed: properties (`->x`,
  * `::$x`) it or its callees assign (`changesOf`; all of them for a call that resolves to no
  * project code), and for an included file (which runs in the unit's scope) local variables
- * (`$x`) as well: `include` is the set of those its files mention (none when it reaches no
+ * (`$x`) as well (a call that runs no project code, `unknown-code`: every property but the
+ * classes' private statics, which only their own code writes): `include` is the set of those its files mention (none when it reaches no
  * file), or `true` when they may set any; session keys when the callee or its callees write
  * or start the session (`touchesSession`; a call that resolves to nothing changes none). Constants stay: only `define()` changes them (the callee's
  * summary says which it defines), but an included file the analysis cannot read
@@ -111,11 +112,11 @@ export function applyFacts(state: ResourceState, effect: FactEffect): ResourceSt
  */
 export function changedByCall(
   include: boolean | ReadonlySet<string>,
-  changesOf: () => ReadonlySet<string> | 'any',
+  changesOf: () => ReadonlySet<string> | 'any' | 'unknown-code',
   unknownFile = false,
   touchesSession: () => boolean = () => false,
 ): (subject: string) => boolean {
-  let changes: ReadonlySet<string> | 'any' | undefined;
+  let changes: ReadonlySet<string> | 'any' | 'unknown-code' | undefined;
   let session: boolean | undefined;
   return (subject) => {
     if (subject.startsWith('$') && (include === true || (include !== false && include.has(subject)))) return true;
@@ -124,6 +125,7 @@ export function changedByCall(
     if (isSessionKeySubject(subject)) return (session ??= touchesSession());
     if (!subject.startsWith('->') && !subject.startsWith('::')) return false;
     changes ??= changesOf();
-    return changes === 'any' || changes.has(subject);
+    if (changes === 'unknown-code') return !isPrivateStaticSubject(subject);
+    return changes === 'any' || changes.has(subject) || (subject.startsWith('->') && changes.has(ANY_OBJECT_PROPERTY));
   };
 }

@@ -1,4 +1,4 @@
-import { alwaysRemembered } from '../ir/predicate-shape';
+import { alwaysRemembered, isPrivateStaticSubject } from '../ir/predicate-shape';
 import { spanKey, type Span } from '../model/span';
 
 /** One step of an explanation chain: a call in the current unit, …, the API that acted. */
@@ -98,9 +98,11 @@ export function byPredicate(a: Fact, b: Fact): number {
 export function capFacts(facts: readonly Fact[]): Fact[] {
   const sorted = [...facts].sort(byPredicate);
   if (sorted.length <= MAX_FACTS) return sorted;
+  // Then a class's private statics: few, and they tell whether a session store is installed.
   const first = sorted.filter(alwaysRemembered);
-  const rest = sorted.filter((fact) => !alwaysRemembered(fact));
-  return [...first, ...rest].slice(0, MAX_FACTS).sort(byPredicate);
+  const statics = sorted.filter((fact) => !alwaysRemembered(fact) && isPrivateStaticSubject(fact.subject));
+  const rest = sorted.filter((fact) => !alwaysRemembered(fact) && !isPrivateStaticSubject(fact.subject));
+  return [...first, ...statics, ...rest].slice(0, MAX_FACTS).sort(byPredicate);
 }
 
 export function factsKey(facts: Facts | undefined): string {

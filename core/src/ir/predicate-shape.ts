@@ -53,3 +53,19 @@ export function shapeValue(shape: PredicateShape, value: Literal): boolean | und
 export function alwaysRemembered(predicate: { readonly subject: string }): boolean {
   return predicate.subject === 'ini:session.use_cookies' || predicate.subject === 'ini:session.cache_limiter';
 }
+
+/**
+ * The subject of a class's own `private static` property: `::$instance@a\handler`. It starts
+ * like every static property's subject (`::$x`, any class), so what holds for those holds for
+ * it, but only the class's own code writes it: `isPrivateStaticSubject` tells the flow so.
+ */
+export function privateStaticSubject(property: string, className: string): string {
+  return `::${property}@${className}`;
+}
+
+export function isPrivateStaticSubject(subject: string): boolean {
+  return subject.startsWith('::') && subject.includes('@');
+}
+
+/** In a unit's assigned properties: some object property written by a computed name (`$o->$name = …`), so any `->x`. */
+export const ANY_OBJECT_PROPERTY = '->*';

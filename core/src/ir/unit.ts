@@ -87,6 +87,13 @@ export interface StoreInstall {
   readonly display: string;
   /** The handler's code that would take the lock (`read`, `open`); empty when not known. */
   readonly code: readonly import('./effects').CallTarget[];
+  /**
+   * The handler is held in a private static property of the installing class
+   * (`self::$instance = new self(); session_set_save_handler(self::$instance)`): what is known
+   * of that property when a request starts, before the class's code first sets it (its
+   * declared default: `null`, so `if (self::$instance)` is false until the store is installed).
+   */
+  readonly holderAtRequestStart?: readonly import('./effects').PredicateValue[];
 }
 
 export interface Registration {

@@ -1,14 +1,17 @@
 import type { SyntaxNode } from '../../parse/php';
 import { propertySubject } from './predicates';
+import type { PrivateStatic } from './private-statics';
+import { ANY_OBJECT_PROPERTY } from '../../ir/predicate-shape';
 
 /**
  * The properties a unit may change, as predicate subjects (`->started`, `::$locked`): what
  * it assigns, changes in place, unsets or takes by reference, on any object (`$other->x`
- * may be `$this->x`), including in closures it defines. A call to the unit forgets only the
- * facts about these (`Unit.assignsProperties`); `'any'` when a property is written by a
- * computed name (`$this->$name = …`).
+ * may be `$this->x`; the class's own private statics by their own subject), including in closures it defines. A call to the unit forgets only the
+ * facts about these (`Unit.assignsProperties`); `ANY_OBJECT_PROPERTY` when an object's
+ * property is written by a computed name (`$this->$name = …`: any `->x`, no static), `'any'`
+ * when a static one is (`static::$$name = …`).
  */
-export function assignedProperties(unitNode: SyntaxNode): readonly string[] | 'any' {
+export function assignedProperties(unitNode: SyntaxNode, selfClass?: string, statics?: ReadonlyMap<string, PrivateStatic>): readonly string[] | 'any' {
   const found = new Set<string>();
   const targets = ownCode(unitNode).flatMap((part) => part.descendantsOfType([
     'assignment_expression',
@@ -30,7 +33,7 @@ export function assignedProperties(unitNode: SyntaxNode): readonly string[] | 'a
       if (right) written.push(right);
     }
     for (const target of written) {
-      const subject = baseProperty(target);
+      const subject = baseProperty(target, selfClass, statics);
       if (subject === 'any') return 'any';
       if (subject) found.add(subject);
     }
@@ -64,16 +67,18 @@ export function ownCode(unitNode: SyntaxNode): SyntaxNode[] {
 }
 
 /** `$this->x['a']` changes `$this->x`; a list destructuring changes each of its targets. */
-function baseProperty(node: SyntaxNode): string | 'any' | undefined {
+function baseProperty(node: SyntaxNode, selfClass: string | undefined, statics: ReadonlyMap<string, PrivateStatic> | undefined): string | 'any' | undefined {
   let current = node;
   while (current.type === 'subscript_expression' && current.namedChild(0)) current = current.namedChild(0)!;
   if (current.type === 'list_literal' || current.type === 'array_creation_expression') {
     for (const element of current.descendantsOfType(['member_access_expression', 'scoped_property_access_expression'])) {
-      const inner = element ? baseProperty(element) : undefined;
+      const inner = element ? baseProperty(element, selfClass, statics) : undefined;
       if (inner) return inner;
     }
     return undefined;
   }
   if (current.type !== 'member_access_expression' && current.type !== 'scoped_property_access_expression') return undefined;
-  return propertySubject(current) ?? 'any';
+  // `$o->$name = …` may be any object property, never a static one (`ANY_OBJECT_PROPERTY`).
+  const computed = current.type === 'member_access_expression' ? ANY_OBJECT_PROPERTY : 'any';
+  return propertySubject(current, selfClass, statics) ?? computed;
 }

@@ -68,6 +68,25 @@ function lowerConditionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor)
   return emitBranchFacts(ctx, node, branches.whenTrue, branches.whenFalse);
 }
 
+const LOGICAL = new Set(['&&', '||', 'and', 'or']);
+const COMPARISONS = new Set(['===', '!==', '==', '!=', '<>', '<', '>', '<=', '>=', 'instanceof']);
+
+/**
+ * An expression whose value is `true` or `false` and nothing else, so that its truthiness is
+ * its value: `A && B`, `!A`, comparisons, `isset()`, `empty()` (a caller testing the result
+ * tests exactly that).
+ */
+export function isBooleanValued(node: SyntaxNode): boolean {
+  if (node.type === 'parenthesized_expression') {
+    const inner = node.namedChildren.find((c) => c !== null && c.type !== 'comment');
+    return inner ? isBooleanValued(inner) : false;
+  }
+  if (node.type === 'unary_op_expression') return operatorOf(node) === '!';
+  if (node.type === 'binary_expression') return LOGICAL.has(operatorOf(node)) || COMPARISONS.has(operatorOf(node));
+  const called = calledFunction(node);
+  return called === 'isset' || called === 'empty';
+}
+
 /** A condition that is not split further: its effects, then what each outcome proves. */
 function lowerLeaf(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Branches {
   ctx.inCondition++;

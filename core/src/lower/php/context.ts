@@ -9,6 +9,7 @@ import type { ProjectSymbols } from '../../project/symbols';
 import type { NameScope } from './names';
 import type { Timeouts } from './timeouts';
 import { collectDefinitions } from './bootstrap-includes';
+import { enclosingClass, privateStatics, type PrivateStatic } from './private-statics';
 import { NO_TRACKED_PREDICATES, stripLeadingBackslash, type Literal, type PredicateScope, type PureLookup, type TrackedPredicates } from './predicates';
 
 /** Facts about the whole file that every unit's lowering needs. */
@@ -92,10 +93,23 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
    */
   touchesSession = false;
 
+  /** Inside `return <boolean expression>` (`lowerBooleanReturn`): its static property tests are remembered. */
+  inBooleanReturn = 0;
+
+  private privateStaticsCache: ReadonlyMap<string, PrivateStatic> | undefined;
+
+  /** The `private static` properties of the unit's class, by `$name` (empty outside a class). */
+  get privateStatics(): ReadonlyMap<string, PrivateStatic> {
+    this.privateStaticsCache ??= this.className !== undefined && this.unitNode ? privateStatics(enclosingClass(this.unitNode)) : new Map();
+    return this.privateStaticsCache;
+  }
+
   /** What this unit's predicates are read against. */
   get predicateScope(): PredicateScope {
     const session = { sessionVariable: this.catalog.sessionVariable };
-    return this.className !== undefined ? { pure: this.pureLookup, selfClass: this.className, ...session } : { pure: this.pureLookup, ...session };
+    return this.className !== undefined
+      ? { pure: this.pureLookup, selfClass: this.className, privateStatics: this.privateStatics, ...session }
+      : { pure: this.pureLookup, ...session };
   }
 
   /** The unit's `define('NAME', value)` calls, in no particular order. */

@@ -9,7 +9,7 @@ import { sessionRoot } from './session-access';
 import { evaluateStatic } from './static-string';
 import type { StaticString } from '../../ir/static-string';
 import { emitBootstrapOpen } from './bootstrap-includes';
-import { emitAssignmentFacts, emitDefineFacts, emitPredicateAssignment, forgetStaticProperty, literalOf, trackedVariable } from './predicates';
+import { emitAssignmentFacts, emitDefineFacts, emitPredicateAssignment, emitPrivateStaticAssignment, forgetStaticProperty, literalOf, trackedVariable } from './predicates';
 import { runsOnlyShortLocalCommands } from './command-line';
 import { declaresInUnit } from './unit-scope';
 
@@ -160,6 +160,8 @@ function lowerAssignment(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     next = rightRoot ? ctx.emit(lowerIndexes(ctx, right, next), writeEffect(ctx, right, rightRoot.key)) : lowerExpression(ctx, right, next);
   }
   if (!left) return next;
+  const ownStatic = node.type === 'assignment_expression' ? emitPrivateStaticAssignment(ctx, left, right, next) : undefined;
+  if (ownStatic) return ownStatic;
   const tracked = node.type === 'assignment_expression' ? trackedVariable(ctx, left) : undefined;
   if (tracked) return emitPredicateAssignment(ctx, left, right, next) ?? emitAssignmentFacts(ctx, tracked, literalOf(right), node, next);
   // A static property this unit does not test may still be known to a caller (facts about

@@ -4,9 +4,10 @@ import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { literalString } from './session-access';
 import { literalOf, stripLeadingBackslash, truthy, type Literal } from './literals';
-import { alwaysRemembered, shapeValue, type PredicateShape } from '../../ir/predicate-shape';
+import { alwaysRemembered, isPrivateStaticSubject, shapeValue, type PredicateShape } from '../../ir/predicate-shape';
 export { alwaysRemembered } from '../../ir/predicate-shape';
 import { evaluate, settingsRead, withDefaults, type PureFunction } from './pure-functions';
+import { ownPrivateStaticSubject, type PrivateStatic } from './private-statics';
 
 export { literalOf, stripLeadingBackslash, truthy, type Literal } from './literals';
 
@@ -43,6 +44,8 @@ export interface PredicateScope {
   readonly selfClass?: string;
   /** The session array's name (`_SESSION`), for `isset($_SESSION['k'])`. */
   readonly sessionVariable?: string;
+  /** The `private static` properties of the unit's class (`private-statics.ts`). */
+  readonly privateStatics?: ReadonlyMap<string, PrivateStatic>;
 }
 
 /**
@@ -117,7 +120,7 @@ function localVariable(node: SyntaxNode | null | undefined): string | undefined 
  * `::$locked`, whatever the class: `Foo::$x` may be `self::$x`). Properties can change in
  * any call, so the flow forgets their facts at every call.
  */
-function subjectOf(node: SyntaxNode | null | undefined, selfClass?: string): { key: string; subject: string } | undefined {
+function subjectOf(node: SyntaxNode | null | undefined, selfClass?: string, statics?: ReadonlyMap<string, PrivateStatic>): { key: string; subject: string } | undefined {
   if (!node) return undefined;
   const variable = localVariable(node);
   if (variable) return { key: variable, subject: variable };
@@ -132,18 +135,20 @@ function subjectOf(node: SyntaxNode | null | undefined, selfClass?: string): { k
     if (scope && name?.type === 'variable_name') {
       // Static properties are facts across calls: `self::` and `static::` are named by the class.
       const written = scope.text.toLowerCase();
-      const owner = (written === 'self' || written === 'static') && selfClass ? selfClass : stripLeadingBackslash(written);
-      return { key: `${owner}::${name.text}`, subject: `::${name.text}` };
+      // The class's own private static: no other class's code writes it (named by the class however written).
+      const own = ownPrivateStaticSubject(node, selfClass, statics);
+      const owner = ((written === 'self' || written === 'static') || own) && selfClass ? selfClass : stripLeadingBackslash(written);
+      return { key: `${owner}::${name.text}`, subject: own ?? `::${name.text}` };
     }
   }
   return undefined;
 }
 
 /** The subject of a property on any object (`$o->x` → `->x`, `Foo::$y` → `::$y`); undefined for a computed name. */
-export function propertySubject(node: SyntaxNode): string | undefined {
+export function propertySubject(node: SyntaxNode, selfClass?: string, statics?: ReadonlyMap<string, PrivateStatic>): string | undefined {
   const name = node.childForFieldName('name');
   if (node.type === 'member_access_expression') return name?.type === 'name' ? `->${name.text}` : undefined;
-  if (node.type === 'scoped_property_access_expression') return name?.type === 'variable_name' ? `::${name.text}` : undefined;
+  if (node.type === 'scoped_property_access_expression') return name?.type === 'variable_name' ? (ownPrivateStaticSubject(node, selfClass, statics) ?? `::${name.text}`) : undefined;
   return undefined;
 }
 
@@ -215,14 +220,14 @@ export function predicateTest(node: SyntaxNode, scope?: PredicateScope): Predica
     const inner = argument ? predicateTest(argument, scope) : undefined;
     return inner && { predicate: inner.predicate, negated: !inner.negated };
   }
-  const variable = subjectOf(node, scope?.selfClass);
+  const variable = subjectOf(node, scope?.selfClass, scope?.privateStatics);
   if (variable) return { predicate: truthiness(variable), negated: false };
   const constant = constantName(node);
   if (constant) return { predicate: { key: constant, subject: `const:${constant}`, shape: OPAQUE }, negated: false };
   const called = calledName(node);
   if (called) {
     const argument = onlyArgument(node);
-    const argVariable = subjectOf(argument, scope?.selfClass);
+    const argVariable = subjectOf(argument, scope?.selfClass, scope?.privateStatics);
     if (called === 'empty' && argVariable) return { predicate: truthiness(argVariable), negated: true };
     const sessionKey = called === 'isset' && !argVariable ? sessionKeySubject(argument, scope?.sessionVariable) : undefined;
     const isset = argVariable ?? sessionKey;
@@ -251,7 +256,7 @@ export function predicateTest(node: SyntaxNode, scope?: PredicateScope): Predica
     const left = node.childForFieldName('left');
     const right = node.childForFieldName('right');
     for (const [side, other] of [[left, right], [right, left]] as const) {
-      const subject = subjectOf(side, scope?.selfClass);
+      const subject = subjectOf(side, scope?.selfClass, scope?.privateStatics);
       const literal = literalOf(other);
       if (subject && literal !== undefined) {
         return { predicate: comparison(subject, strict, literal), negated: operator.startsWith('!') || operator === '<>' };
@@ -288,14 +293,14 @@ function conditionLeaves(node: SyntaxNode, out: SyntaxNode[]): void {
 }
 
 /** Variables (by `$name`) whose value may change in ways the lowering does not see as `$x = …`. */
-function unstableVariables(node: SyntaxNode, unstable: Set<string>): boolean {
+function unstableVariables(node: SyntaxNode, unstable: Set<string>, scope?: PredicateScope): boolean {
   let everything = false;
   const mark = (n: SyntaxNode | null | undefined): void => {
     if (!n) return;
-    const own = subjectOf(n);
+    const own = subjectOf(n, scope?.selfClass, scope?.privateStatics);
     if (own) unstable.add(own.subject);
     for (const v of n.descendantsOfType(['variable_name', 'member_access_expression', 'scoped_property_access_expression'])) {
-      const inner = subjectOf(v);
+      const inner = subjectOf(v, scope?.selfClass, scope?.privateStatics);
       if (inner) unstable.add(inner.subject);
     }
   };
@@ -366,11 +371,11 @@ export function collectTrackedPredicates(
       // A closure's `use (&$x)` changes `$x` whenever the closure runs.
       if (node.type === 'anonymous_function') {
         const uses = node.namedChildren.find((c) => c?.type === 'anonymous_function_use_clause');
-        for (const ref of uses?.descendantsOfType('by_ref') ?? []) if (ref) unstableVariables(ref, unstable);
+        for (const ref of uses?.descendantsOfType('by_ref') ?? []) if (ref) unstableVariables(ref, unstable, scope);
       }
       continue;
     }
-    everythingUnstable = unstableVariables(node, unstable) || everythingUnstable;
+    everythingUnstable = unstableVariables(node, unstable, scope) || everythingUnstable;
     // `unset($_SESSION['k'])` decides `isset($_SESSION['k'])`, as a literal assignment would.
     if (node.type === 'unset_statement') {
       for (const target of node.namedChildren) {
@@ -395,7 +400,7 @@ export function collectTrackedPredicates(
       }
     }
     if (node.type === 'assignment_expression') {
-      const left = subjectOf(node.childForFieldName('left'));
+      const left = subjectOf(node.childForFieldName('left'), scope?.selfClass, scope?.privateStatics);
       const right = node.childForFieldName('right');
       if (left && literalOf(right) !== undefined) literalSubjects.add(left.subject);
       // `$use_cookies = ini_bool('session.use_cookies')`: the variable holds that predicate's
@@ -438,7 +443,9 @@ export function emitBranchFacts(ctx: UnitContext, leaf: SyntaxNode, whenTrue: Cu
   const constant = key.startsWith('defined(');
   if (constant) ctx.constantTests.add(subject);
   // Settings are remembered from `ini_set()` whatever the unit tests, so their tests always count.
-  const remembered = ctx.predicates.keys.has(key) || alwaysRemembered(test.predicate) || (ctx.touchesSession && subject.startsWith('::'));
+  // Static properties are facts across calls: remembered where they decide the unit's own
+  // session effects, or the boolean it returns to its caller.
+  const remembered = ctx.predicates.keys.has(key) || alwaysRemembered(test.predicate) || ((ctx.touchesSession || ctx.inBooleanReturn > 0) && subject.startsWith('::'));
   if (!remembered && !constant) return { whenTrue, whenFalse };
   const span = ctx.span(leaf);
   const fact = (value: boolean): PredicateValue => ({ predicate: key, subject, value });
@@ -519,13 +526,68 @@ export function forgetStaticProperty(ctx: UnitContext, target: SyntaxNode, curso
   let base = target;
   while (base.type === 'subscript_expression' && base.namedChild(0)) base = base.namedChild(0)!;
   if (base.type !== 'scoped_property_access_expression') return cursor;
-  const subject = subjectOf(base, ctx.className)?.subject;
+  const subject = subjectOf(base, ctx.className, ctx.privateStatics)?.subject;
   return subject ? ctx.emit(cursor, { kind: 'fact', forget: [subject], span: ctx.span(target) }) : cursor;
+}
+
+/**
+ * After `self::$instance = new self()` (or a literal) in the class that declares `$instance`
+ * private static: besides forgetting what was known, the truthiness and `isset()` of the
+ * property (and the unit's remembered predicates over it that the value decides) are known,
+ * for the callers too (facts about static properties cross calls): a later
+ * `if (self::$instance)` or `Handler::isEnabled()` agrees with the path that set it.
+ */
+export function emitPrivateStaticAssignment(ctx: UnitContext, left: SyntaxNode, right: SyntaxNode | null, cursor: Cursor): Cursor | undefined {
+  const found = left.type === 'scoped_property_access_expression' ? subjectOf(left, ctx.className, ctx.privateStatics) : undefined;
+  if (!found || !isPrivateStaticSubject(found.subject)) return undefined;
+  const value: Literal | typeof AN_OBJECT | undefined = right?.type === 'object_creation_expression' ? AN_OBJECT : literalOf(right);
+  const span = ctx.span(left.parent ?? left);
+  if (value === undefined) return ctx.emit(cursor, { kind: 'fact', forget: [found.subject], span });
+  const predicates: Predicate[] = [truthiness(found), { key: `isset(${found.key})`, subject: found.subject, shape: { kind: 'isset' } }, ...(ctx.predicates.bySubject.get(found.subject) ?? [])];
+  const set: PredicateValue[] = [];
+  for (const predicate of predicates) {
+    const known = value === AN_OBJECT ? objectValue(predicate.shape) : valueFor(predicate, value);
+    if (known !== undefined && !set.some((fact) => fact.predicate === predicate.key)) set.push({ predicate: predicate.key, subject: found.subject, value: known });
+  }
+  return ctx.emit(cursor, { kind: 'fact', forget: [found.subject], set, span });
+}
+
+/**
+ * What is known of `self::$x`, a private static of the unit's class with a literal default,
+ * when a request starts (before the class's code first writes it): its truthiness and
+ * `isset()` on that default. Empty for any other property.
+ */
+export function privateStaticAtRequestStart(ctx: UnitContext, node: SyntaxNode): PredicateValue[] {
+  const found = node.type === 'scoped_property_access_expression' ? subjectOf(node, ctx.className, ctx.privateStatics) : undefined;
+  const name = node.childForFieldName('name')?.text;
+  const initial = name !== undefined ? ctx.privateStatics.get(name)?.initial : undefined;
+  if (!found || !isPrivateStaticSubject(found.subject) || initial === undefined) return [];
+  return [truthiness(found), { key: `isset(${found.key})`, subject: found.subject, shape: { kind: 'isset' } as const }].flatMap((predicate) => {
+    const value = valueFor(predicate, initial);
+    return value === undefined ? [] : [{ predicate: predicate.key, subject: found.subject, value }];
+  });
+}
+
+/** A new object, as the value a predicate is evaluated on. */
+const AN_OBJECT = Symbol('object');
+
+/** A predicate's value on an object: truthy, set, never `===` a literal, `==` only to `true`. */
+function objectValue(shape: PredicateShape): boolean | undefined {
+  switch (shape.kind) {
+    case 'truthy':
+    case 'isset':
+      return true;
+    case 'compare':
+      if (shape.strict) return false;
+      return shape.literal === null || typeof shape.literal === 'boolean' ? shape.literal === true : undefined;
+    case 'opaque':
+      return undefined;
+  }
 }
 
 /** The subject a variable or property stands for, when a remembered predicate reads it. */
 export function trackedVariable(ctx: UnitContext, node: SyntaxNode | null | undefined): string | undefined {
-  const found = subjectOf(node, ctx.className);
+  const found = subjectOf(node, ctx.className, ctx.privateStatics);
   return found && ctx.predicates.bySubject.has(found.subject) ? found.subject : undefined;
 }
 

@@ -10,6 +10,7 @@ import { literalString } from './session-access';
 import { typeOf } from './types';
 import { NESTED } from './bootstrap-includes';
 import { statementIn } from './sql-text';
+import { privateStaticAtRequestStart } from './predicates';
 
 /**
  * Session stores of the project's own. `session_set_save_handler()` becomes an `open` of the
@@ -24,7 +25,10 @@ export function emitStoreInstall(ctx: UnitContext, site: CallSite, cursor: Curso
   if (!store) return cursor;
   const span = ctx.span(site.node);
   const { display, code } = storeHandler(ctx, store, site.args);
-  ctx.facts.storeInstalls.push({ span, display, code });
+  const handler = site.args[0] ? valueOf(site.args[0]) : undefined;
+  // `session_set_save_handler(self::$instance)` after `self::$instance = new self()`: unset when a request starts.
+  const atStart = handler && site.args.length <= 2 && storeHolders(ctx).has(handler.text) ? privateStaticAtRequestStart(ctx, handler) : [];
+  ctx.facts.storeInstalls.push({ span, display, code, ...(atStart.length > 0 ? { holderAtRequestStart: atStart } : {}) });
   return ctx.emit(cursor, {
     kind: 'open',
     resource: store.resource,

@@ -4,7 +4,7 @@ import { REPEAT_PATH_PREFIX, type FactEffect, type PredicateValue } from '../../
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
 import { writeEffect } from './calls';
-import { describeBranches, lowerCondition, statusCaseState } from './conditions';
+import { describeBranches, isBooleanValued, lowerCondition, statusCaseState } from './conditions';
 import type { JumpFrame, UnitContext } from './context';
 import { lowerExpression } from './expressions';
 import { jumpOut } from './jumps';
@@ -63,6 +63,26 @@ function repeatFacts(ctx: UnitContext, node: SyntaxNode): { entering: FactEffect
   };
 }
 
+/**
+ * `return A && B;` (any expression whose value is a boolean): lowered as a condition, its
+ * true outcomes reach the unit's truthy exit and its false ones the falsy exit, so a caller's
+ * `if (Handler::isEnabled())` knows on its true branch what `A` and `B` proved (facts about
+ * static properties, session tests). The facts its leaves prove about static properties are
+ * kept even when the unit tests them once: they are what the caller learns from the result.
+ */
+function lowerBooleanReturn(ctx: UnitContext, value: SyntaxNode, cursor: Cursor): Cursor {
+  ctx.inBooleanReturn++;
+  let branches: { whenTrue: Cursor; whenFalse: Cursor };
+  try {
+    branches = lowerCondition(ctx, value, cursor);
+  } finally {
+    ctx.inBooleanReturn--;
+  }
+  jumpOut(ctx, branches.whenTrue, 'return', 1, 'true');
+  jumpOut(ctx, branches.whenFalse, 'return', 1, 'false');
+  return [];
+}
+
 function lowerListed(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   const scope = ctx.facts.statementScopes.get(node.id);
   if (scope) ctx.names = scope;
@@ -111,8 +131,10 @@ function lowerStatementInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor)
     case 'try_statement':
       return lowerTry(ctx, node, cursor);
     case 'return_statement': {
+      const returned = named(node)[0];
+      if (returned && isBooleanValued(returned)) return lowerBooleanReturn(ctx, returned, cursor);
       const after = lowerChildExpressions(ctx, node, cursor);
-      const value = named(node)[0];
+      const value = returned;
       // A bare `return;` gives null, falsy like `false`.
       const literal = !value ? 'false' : value.type === 'boolean' ? (value.text.toLowerCase() === 'true' ? 'true' : 'false') : 'other';
       jumpOut(ctx, after, 'return', 1, literal);
