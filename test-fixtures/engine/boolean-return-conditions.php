@@ -3,7 +3,8 @@
 // false ones the falsy exit, so a caller testing the result knows what `A` and `B` proved
 // (a session test, a class's private static). A private static is written only by its class:
 // another class's `$on`, a helper that writes object properties by computed names, and calls
-// the analysis cannot resolve leave what is known of it.
+// the analysis cannot resolve leave what is known of it; a protected static may also be written
+// by a subclass, which does forget it.
 // A helper that can only return true never takes the caller's false branch.
 declare(strict_types=1);
 
@@ -39,6 +40,29 @@ class Other
     public static function reset(): void
     {
         self::$on = false;
+    }
+}
+
+class Base
+{
+    protected static $ready = null;
+
+    public static function ready(): void
+    {
+        self::$ready = true;
+    }
+
+    public static function isReady(): bool
+    {
+        return isset(self::$ready);
+    }
+}
+
+class Child extends Base
+{
+    public static function clear(): void
+    {
+        self::$ready = null;
     }
 }
 
@@ -80,4 +104,19 @@ function private_static_kept($app): void
         session_start();
     }
     probe(); // @state: closed
+}
+
+function protected_kept_then_cleared_by_subclass($app): void
+{
+    Base::ready();
+    $app->boot();
+    if (!Base::isReady()) {
+        session_start();
+    }
+    probe(); // @state: closed
+    Child::clear();
+    if (!Base::isReady()) {
+        session_start();
+    }
+    probe(); // @state: maybe-open
 }

@@ -1,13 +1,14 @@
 <?php
 // Reduced from MediaWiki (Setup.php, PHPSessionHandler): the store is installed behind a
 // configuration check, and the session is started only when `Handler::isEnabled()`, which is
-// `return self::$instance && …;`. `self::$instance` is a private static that holds the store:
+// `return self::$instance && …;`. `self::$instance` is a protected static that holds the store:
 // unset when a request starts, set only by `install()` just before it installs the store, and
-// kept across other classes' singletons and calls the analysis cannot resolve. So wherever the
+// kept across other classes' singletons and calls the analysis cannot resolve (only the class
+// and its subclasses write it, and none of them does elsewhere). So wherever the
 // session is open the store, which takes no lock, is installed: nothing to report.
 class Handler implements SessionHandlerInterface
 {
-    private static $instance = null;
+    protected static $instance = null;
     private $enable = true;
 
     public static function isEnabled(): bool

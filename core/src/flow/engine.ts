@@ -1,4 +1,4 @@
-import { isPrivateStaticSubject } from '../ir/predicate-shape';
+import { isClassStaticSubject } from '../ir/predicate-shape';
 import { REPEAT_PATH_PREFIX, type CallEffect, type CallTarget, type Effect, type FactEffect, type HoldEstimate, type PredicateValue, type ResourceId, type SlowKind } from '../ir/effects';
 import type { Unit } from '../ir/unit';
 import type { Cfg } from '../ir/cfg';
@@ -293,7 +293,7 @@ export class FlowEngine {
      */
     private readonly keptForTheRequest: ReadonlySet<ResourceId> = new Set(),
     /**
-     * What is known of the private static properties that hold a session store when a request
+     * What is known of the class statics (private or protected) that hold a session store when a request
      * starts (`StoreInstall.holderAtRequestStart`): entry scripts start with these facts, so
      * a store's `if (self::$instance) { …; return; }` and `isEnabled()` are false until the
      * store is installed.
@@ -355,7 +355,7 @@ export class FlowEngine {
   private requestStartFacts(unit: Unit): Facts {
     if (unit.kind !== 'script' || !this.constants.isEntry(unit)) return [];
     const tested = this.constantsTestedThrough(unit);
-    const statics = this.requestStartStatics.filter((fact) => this.privateStaticsTestedThrough(unit).has(fact.subject));
+    const statics = this.requestStartStatics.filter((fact) => this.classStaticsTestedThrough(unit).has(fact.subject));
     const constants = [...tested]
       .filter((subject) => this.constants.relevant.has(subject))
       .sort()
@@ -374,27 +374,27 @@ export class FlowEngine {
   private globalFactsFor(env: Env, before: ResourceState, callee: Unit): Env {
     const tested = this.constants.relevant.size > 0 ? this.constantsTestedThrough(callee) : undefined;
     const settings = (before.facts ?? []).filter((fact) =>
-      isPrivateStaticSubject(fact.subject)
+      isClassStaticSubject(fact.subject)
         ? // Only to callees that test it (through their calls): the others' summaries need not tell the paths apart.
-          this.privateStaticsTestedThrough(callee).has(fact.subject)
+          this.classStaticsTestedThrough(callee).has(fact.subject)
         : isGlobalSubject(fact.subject) || (tested?.has(fact.subject) && this.constants.relevant.has(fact.subject)),
     );
     return settings.length > 0 ? { ...env, settings } : env;
   }
 
-  /** The private static properties (subjects) whose facts a unit or the project code it runs tests. */
-  private privateStaticsTestedThrough(root: Unit): ReadonlySet<string> {
-    const tested = this.privateStaticsTested.of(root);
+  /** The class statics (private or protected; subjects) whose facts a unit or the project code it runs tests. */
+  private classStaticsTestedThrough(root: Unit): ReadonlySet<string> {
+    const tested = this.classStaticsTested.of(root);
     return tested === 'any' ? new Set() : tested;
   }
 
-  private readonly privateStaticsTested = new ReachableUnion<Unit, string>(
+  private readonly classStaticsTested = new ReachableUnion<Unit, string>(
     (unit) => this.calleesOf(unit),
     (unit) => {
       const subjects = new Set<string>();
       for (const node of unit.cfg.nodes) {
         if (node.effect?.kind !== 'fact') continue;
-        for (const fact of node.effect.set ?? []) if (isPrivateStaticSubject(fact.subject)) subjects.add(fact.subject);
+        for (const fact of node.effect.set ?? []) if (isClassStaticSubject(fact.subject)) subjects.add(fact.subject);
       }
       return subjects;
     },
@@ -505,8 +505,8 @@ export class FlowEngine {
   /**
    * The properties a call may change: those its units and, transitively, the project code they
    * call assign (`Unit.assignsProperties`). A call that resolves to no project code may change
-   * any but a class's private statics (`unknown-code`: it is not known what runs, but only the
-   * class's own code writes those, and a call the analysis cannot resolve is not taken to run
+   * any but the classes' own private and protected statics (`unknown-code`: it is not known
+   * what runs, but only the class's code, or a subclass's, writes those, and a call the analysis cannot resolve is not taken to run
    * it, as it is not taken to do slow work); inside a callee, a call that resolves to nothing
    * is taken to change nothing.
    */

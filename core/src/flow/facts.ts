@@ -1,5 +1,5 @@
 import type { FactEffect } from '../ir/effects';
-import { ANY_OBJECT_PROPERTY, alwaysRemembered, isPrivateStaticSubject } from '../ir/predicate-shape';
+import { ANY_OBJECT_PROPERTY, alwaysRemembered, changesClassStatic, isClassStaticSubject } from '../ir/predicate-shape';
 import { MAX_FACTS, capFacts, casesOf, joinStates, keepWhyMaybe, withFacts, type Facts, type ResourceState } from './state';
 
 /**
@@ -104,7 +104,7 @@ export function applyFacts(state: ResourceState, effect: FactEffect): ResourceSt
  * `::$x`) it or its callees assign (`changesOf`; all of them for a call that resolves to no
  * project code), and for an included file (which runs in the unit's scope) local variables
  * (`$x`) as well (a call that runs no project code, `unknown-code`: every property but the
- * classes' private statics, which only their own code writes): `include` is the set of those its files mention (none when it reaches no
+ * classes' own private and protected statics, which only their code writes): `include` is the set of those its files mention (none when it reaches no
  * file), or `true` when they may set any; session keys when the callee or its callees write
  * or start the session (`touchesSession`; a call that resolves to nothing changes none). Constants stay: only `define()` changes them (the callee's
  * summary says which it defines), but an included file the analysis cannot read
@@ -125,7 +125,9 @@ export function changedByCall(
     if (isSessionKeySubject(subject)) return (session ??= touchesSession());
     if (!subject.startsWith('->') && !subject.startsWith('::')) return false;
     changes ??= changesOf();
-    if (changes === 'unknown-code') return !isPrivateStaticSubject(subject);
-    return changes === 'any' || changes.has(subject) || (subject.startsWith('->') && changes.has(ANY_OBJECT_PROPERTY));
+    if (changes === 'unknown-code') return !isClassStaticSubject(subject);
+    if (changes === 'any') return true;
+    if (isClassStaticSubject(subject)) return changesClassStatic(changes, subject);
+    return changes.has(subject) || (subject.startsWith('->') && changes.has(ANY_OBJECT_PROPERTY));
   };
 }

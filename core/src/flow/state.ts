@@ -1,4 +1,4 @@
-import { alwaysRemembered, isPrivateStaticSubject } from '../ir/predicate-shape';
+import { alwaysRemembered, isClassStaticSubject } from '../ir/predicate-shape';
 import { spanKey, type Span } from '../model/span';
 
 /** One step of an explanation chain: a call in the current unit, …, the API that acted. */
@@ -98,10 +98,10 @@ export function byPredicate(a: Fact, b: Fact): number {
 export function capFacts(facts: readonly Fact[]): Fact[] {
   const sorted = [...facts].sort(byPredicate);
   if (sorted.length <= MAX_FACTS) return sorted;
-  // Then a class's private statics: few, and they tell whether a session store is installed.
+  // Then classes' own statics: few, and they tell whether a session store is installed.
   const first = sorted.filter(alwaysRemembered);
-  const statics = sorted.filter((fact) => !alwaysRemembered(fact) && isPrivateStaticSubject(fact.subject));
-  const rest = sorted.filter((fact) => !alwaysRemembered(fact) && !isPrivateStaticSubject(fact.subject));
+  const statics = sorted.filter((fact) => !alwaysRemembered(fact) && isClassStaticSubject(fact.subject));
+  const rest = sorted.filter((fact) => !alwaysRemembered(fact) && !isClassStaticSubject(fact.subject));
   return [...first, ...statics, ...rest].slice(0, MAX_FACTS).sort(byPredicate);
 }
 

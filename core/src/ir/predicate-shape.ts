@@ -55,16 +55,31 @@ export function alwaysRemembered(predicate: { readonly subject: string }): boole
 }
 
 /**
- * The subject of a class's own `private static` property: `::$instance@a\handler`. It starts
- * like every static property's subject (`::$x`, any class), so what holds for those holds for
- * it, but only the class's own code writes it: `isPrivateStaticSubject` tells the flow so.
+ * The subject of a static property a class declares `private` or `protected`, as its own code
+ * names it (`self::$instance`): `::$instance@private:a\handler`. It starts like every static
+ * property's subject (`::$x`, any class), so what holds for those holds for it; but only the
+ * class's code (and, for a protected one, its subclasses') writes it: a write to another
+ * class's `$instance` (subject `::$instance@…` of that class) leaves it alone, and only a
+ * protected one may be what a write of `::$instance` elsewhere (a subclass's code) changes.
  */
-export function privateStaticSubject(property: string, className: string): string {
-  return `::${property}@${className}`;
+export function classStaticSubject(property: string, className: string, visibility: 'private' | 'protected'): string {
+  return `::${property}@${visibility}:${className}`;
 }
 
-export function isPrivateStaticSubject(subject: string): boolean {
+/** A subject made by `classStaticSubject`. */
+export function isClassStaticSubject(subject: string): boolean {
   return subject.startsWith('::') && subject.includes('@');
+}
+
+/**
+ * Whether a write of `written` (a subject in a unit's assigned properties) may change the
+ * class static `subject`: the same one, or for a protected one, the same name written by code
+ * of a class that does not declare it (a subclass's `self::$instance`).
+ */
+export function changesClassStatic(written: ReadonlySet<string>, subject: string): boolean {
+  if (written.has(subject)) return true;
+  const at = subject.indexOf('@');
+  return subject.startsWith('protected:', at + 1) && written.has(subject.slice(0, at));
 }
 
 /** In a unit's assigned properties: some object property written by a computed name (`$o->$name = …`), so any `->x`. */

@@ -1,17 +1,17 @@
 import type { SyntaxNode } from '../../parse/php';
 import { propertySubject } from './predicates';
-import type { PrivateStatic } from './private-statics';
+import type { ClassStatic } from './class-statics';
 import { ANY_OBJECT_PROPERTY } from '../../ir/predicate-shape';
 
 /**
  * The properties a unit may change, as predicate subjects (`->started`, `::$locked`): what
  * it assigns, changes in place, unsets or takes by reference, on any object (`$other->x`
- * may be `$this->x`; the class's own private statics by their own subject), including in closures it defines. A call to the unit forgets only the
+ * may be `$this->x`; a class's own private and protected statics by their own subject), including in closures it defines. A call to the unit forgets only the
  * facts about these (`Unit.assignsProperties`); `ANY_OBJECT_PROPERTY` when an object's
  * property is written by a computed name (`$this->$name = …`: any `->x`, no static), `'any'`
  * when a static one is (`static::$$name = …`).
  */
-export function assignedProperties(unitNode: SyntaxNode, selfClass?: string, statics?: ReadonlyMap<string, PrivateStatic>): readonly string[] | 'any' {
+export function assignedProperties(unitNode: SyntaxNode, selfClass?: string, statics?: ReadonlyMap<string, ClassStatic>): readonly string[] | 'any' {
   const found = new Set<string>();
   const targets = ownCode(unitNode).flatMap((part) => part.descendantsOfType([
     'assignment_expression',
@@ -67,7 +67,7 @@ export function ownCode(unitNode: SyntaxNode): SyntaxNode[] {
 }
 
 /** `$this->x['a']` changes `$this->x`; a list destructuring changes each of its targets. */
-function baseProperty(node: SyntaxNode, selfClass: string | undefined, statics: ReadonlyMap<string, PrivateStatic> | undefined): string | 'any' | undefined {
+function baseProperty(node: SyntaxNode, selfClass: string | undefined, statics: ReadonlyMap<string, ClassStatic> | undefined): string | 'any' | undefined {
   let current = node;
   while (current.type === 'subscript_expression' && current.namedChild(0)) current = current.namedChild(0)!;
   if (current.type === 'list_literal' || current.type === 'array_creation_expression') {

@@ -9,7 +9,7 @@ import type { ProjectSymbols } from '../../project/symbols';
 import type { NameScope } from './names';
 import type { Timeouts } from './timeouts';
 import { collectDefinitions } from './bootstrap-includes';
-import { enclosingClass, privateStatics, type PrivateStatic } from './private-statics';
+import { enclosingClass, classStatics, type ClassStatic } from './class-statics';
 import { NO_TRACKED_PREDICATES, stripLeadingBackslash, type Literal, type PredicateScope, type PureLookup, type TrackedPredicates } from './predicates';
 
 /** Facts about the whole file that every unit's lowering needs. */
@@ -96,19 +96,19 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
   /** Inside `return <boolean expression>` (`lowerBooleanReturn`): its static property tests are remembered. */
   inBooleanReturn = 0;
 
-  private privateStaticsCache: ReadonlyMap<string, PrivateStatic> | undefined;
+  private classStaticsCache: ReadonlyMap<string, ClassStatic> | undefined;
 
-  /** The `private static` properties of the unit's class, by `$name` (empty outside a class). */
-  get privateStatics(): ReadonlyMap<string, PrivateStatic> {
-    this.privateStaticsCache ??= this.className !== undefined && this.unitNode ? privateStatics(enclosingClass(this.unitNode)) : new Map();
-    return this.privateStaticsCache;
+  /** The `private static` and `protected static` properties of the unit's class, by `$name` (empty outside a class). */
+  get classStatics(): ReadonlyMap<string, ClassStatic> {
+    this.classStaticsCache ??= this.className !== undefined && this.unitNode ? classStatics(enclosingClass(this.unitNode)) : new Map();
+    return this.classStaticsCache;
   }
 
   /** What this unit's predicates are read against. */
   get predicateScope(): PredicateScope {
     const session = { sessionVariable: this.catalog.sessionVariable };
     return this.className !== undefined
-      ? { pure: this.pureLookup, selfClass: this.className, privateStatics: this.privateStatics, ...session }
+      ? { pure: this.pureLookup, selfClass: this.className, classStatics: this.classStatics, ...session }
       : { pure: this.pureLookup, ...session };
   }
 

@@ -9,7 +9,7 @@ import { sessionRoot } from './session-access';
 import { evaluateStatic } from './static-string';
 import type { StaticString } from '../../ir/static-string';
 import { emitBootstrapOpen } from './bootstrap-includes';
-import { emitAssignmentFacts, emitDefineFacts, emitPredicateAssignment, emitPrivateStaticAssignment, forgetStaticProperty, literalOf, trackedVariable } from './predicates';
+import { emitAssignmentFacts, emitDefineFacts, emitPredicateAssignment, emitClassStaticAssignment, forgetStaticProperty, literalOf, trackedVariable } from './predicates';
 import { runsOnlyShortLocalCommands } from './command-line';
 import { declaresInUnit } from './unit-scope';
 
@@ -160,7 +160,7 @@ function lowerAssignment(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     next = rightRoot ? ctx.emit(lowerIndexes(ctx, right, next), writeEffect(ctx, right, rightRoot.key)) : lowerExpression(ctx, right, next);
   }
   if (!left) return next;
-  const ownStatic = node.type === 'assignment_expression' ? emitPrivateStaticAssignment(ctx, left, right, next) : undefined;
+  const ownStatic = node.type === 'assignment_expression' ? emitClassStaticAssignment(ctx, left, right, next) : undefined;
   if (ownStatic) return ownStatic;
   const tracked = node.type === 'assignment_expression' ? trackedVariable(ctx, left) : undefined;
   if (tracked) return emitPredicateAssignment(ctx, left, right, next) ?? emitAssignmentFacts(ctx, tracked, literalOf(right), node, next);

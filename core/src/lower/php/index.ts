@@ -131,7 +131,7 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
     ...(ctx.constantTests.size > 0 ? { constantTests: [...ctx.constantTests].sort() } : {}),
     ...(omittedArguments.length > 0 ? { omittedArguments } : {}),
     ...(literalArguments.length > 0 ? { literalArguments } : {}),
-    assignsProperties: assignedProperties(site.node, site.className, ctx.privateStatics),
+    assignsProperties: assignedProperties(site.node, site.className, ctx.classStatics),
     ...scriptVariablesOf(site),
   };
   switch (site.kind) {

@@ -4,10 +4,10 @@ import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { literalString } from './session-access';
 import { literalOf, stripLeadingBackslash, truthy, type Literal } from './literals';
-import { alwaysRemembered, isPrivateStaticSubject, shapeValue, type PredicateShape } from '../../ir/predicate-shape';
+import { alwaysRemembered, isClassStaticSubject, shapeValue, type PredicateShape } from '../../ir/predicate-shape';
 export { alwaysRemembered } from '../../ir/predicate-shape';
 import { evaluate, settingsRead, withDefaults, type PureFunction } from './pure-functions';
-import { ownPrivateStaticSubject, type PrivateStatic } from './private-statics';
+import { ownStaticSubject, type ClassStatic } from './class-statics';
 
 export { literalOf, stripLeadingBackslash, truthy, type Literal } from './literals';
 
@@ -44,8 +44,8 @@ export interface PredicateScope {
   readonly selfClass?: string;
   /** The session array's name (`_SESSION`), for `isset($_SESSION['k'])`. */
   readonly sessionVariable?: string;
-  /** The `private static` properties of the unit's class (`private-statics.ts`). */
-  readonly privateStatics?: ReadonlyMap<string, PrivateStatic>;
+  /** The `private static` and `protected static` properties of the unit's class (`class-statics.ts`). */
+  readonly classStatics?: ReadonlyMap<string, ClassStatic>;
 }
 
 /**
@@ -120,7 +120,7 @@ function localVariable(node: SyntaxNode | null | undefined): string | undefined 
  * `::$locked`, whatever the class: `Foo::$x` may be `self::$x`). Properties can change in
  * any call, so the flow forgets their facts at every call.
  */
-function subjectOf(node: SyntaxNode | null | undefined, selfClass?: string, statics?: ReadonlyMap<string, PrivateStatic>): { key: string; subject: string } | undefined {
+function subjectOf(node: SyntaxNode | null | undefined, selfClass?: string, statics?: ReadonlyMap<string, ClassStatic>): { key: string; subject: string } | undefined {
   if (!node) return undefined;
   const variable = localVariable(node);
   if (variable) return { key: variable, subject: variable };
@@ -135,8 +135,8 @@ function subjectOf(node: SyntaxNode | null | undefined, selfClass?: string, stat
     if (scope && name?.type === 'variable_name') {
       // Static properties are facts across calls: `self::` and `static::` are named by the class.
       const written = scope.text.toLowerCase();
-      // The class's own private static: no other class's code writes it (named by the class however written).
-      const own = ownPrivateStaticSubject(node, selfClass, statics);
+      // The class's own private or protected static: another class's code does not write it (named by the class however written).
+      const own = ownStaticSubject(node, selfClass, statics);
       const owner = ((written === 'self' || written === 'static') || own) && selfClass ? selfClass : stripLeadingBackslash(written);
       return { key: `${owner}::${name.text}`, subject: own ?? `::${name.text}` };
     }
@@ -145,10 +145,10 @@ function subjectOf(node: SyntaxNode | null | undefined, selfClass?: string, stat
 }
 
 /** The subject of a property on any object (`$o->x` → `->x`, `Foo::$y` → `::$y`); undefined for a computed name. */
-export function propertySubject(node: SyntaxNode, selfClass?: string, statics?: ReadonlyMap<string, PrivateStatic>): string | undefined {
+export function propertySubject(node: SyntaxNode, selfClass?: string, statics?: ReadonlyMap<string, ClassStatic>): string | undefined {
   const name = node.childForFieldName('name');
   if (node.type === 'member_access_expression') return name?.type === 'name' ? `->${name.text}` : undefined;
-  if (node.type === 'scoped_property_access_expression') return name?.type === 'variable_name' ? (ownPrivateStaticSubject(node, selfClass, statics) ?? `::${name.text}`) : undefined;
+  if (node.type === 'scoped_property_access_expression') return name?.type === 'variable_name' ? (ownStaticSubject(node, selfClass, statics) ?? `::${name.text}`) : undefined;
   return undefined;
 }
 
@@ -220,14 +220,14 @@ export function predicateTest(node: SyntaxNode, scope?: PredicateScope): Predica
     const inner = argument ? predicateTest(argument, scope) : undefined;
     return inner && { predicate: inner.predicate, negated: !inner.negated };
   }
-  const variable = subjectOf(node, scope?.selfClass, scope?.privateStatics);
+  const variable = subjectOf(node, scope?.selfClass, scope?.classStatics);
   if (variable) return { predicate: truthiness(variable), negated: false };
   const constant = constantName(node);
   if (constant) return { predicate: { key: constant, subject: `const:${constant}`, shape: OPAQUE }, negated: false };
   const called = calledName(node);
   if (called) {
     const argument = onlyArgument(node);
-    const argVariable = subjectOf(argument, scope?.selfClass, scope?.privateStatics);
+    const argVariable = subjectOf(argument, scope?.selfClass, scope?.classStatics);
     if (called === 'empty' && argVariable) return { predicate: truthiness(argVariable), negated: true };
     const sessionKey = called === 'isset' && !argVariable ? sessionKeySubject(argument, scope?.sessionVariable) : undefined;
     const isset = argVariable ?? sessionKey;
@@ -256,7 +256,7 @@ export function predicateTest(node: SyntaxNode, scope?: PredicateScope): Predica
     const left = node.childForFieldName('left');
     const right = node.childForFieldName('right');
     for (const [side, other] of [[left, right], [right, left]] as const) {
-      const subject = subjectOf(side, scope?.selfClass, scope?.privateStatics);
+      const subject = subjectOf(side, scope?.selfClass, scope?.classStatics);
       const literal = literalOf(other);
       if (subject && literal !== undefined) {
         return { predicate: comparison(subject, strict, literal), negated: operator.startsWith('!') || operator === '<>' };
@@ -297,10 +297,10 @@ function unstableVariables(node: SyntaxNode, unstable: Set<string>, scope?: Pred
   let everything = false;
   const mark = (n: SyntaxNode | null | undefined): void => {
     if (!n) return;
-    const own = subjectOf(n, scope?.selfClass, scope?.privateStatics);
+    const own = subjectOf(n, scope?.selfClass, scope?.classStatics);
     if (own) unstable.add(own.subject);
     for (const v of n.descendantsOfType(['variable_name', 'member_access_expression', 'scoped_property_access_expression'])) {
-      const inner = subjectOf(v, scope?.selfClass, scope?.privateStatics);
+      const inner = subjectOf(v, scope?.selfClass, scope?.classStatics);
       if (inner) unstable.add(inner.subject);
     }
   };
@@ -400,7 +400,7 @@ export function collectTrackedPredicates(
       }
     }
     if (node.type === 'assignment_expression') {
-      const left = subjectOf(node.childForFieldName('left'), scope?.selfClass, scope?.privateStatics);
+      const left = subjectOf(node.childForFieldName('left'), scope?.selfClass, scope?.classStatics);
       const right = node.childForFieldName('right');
       if (left && literalOf(right) !== undefined) literalSubjects.add(left.subject);
       // `$use_cookies = ini_bool('session.use_cookies')`: the variable holds that predicate's
@@ -526,20 +526,20 @@ export function forgetStaticProperty(ctx: UnitContext, target: SyntaxNode, curso
   let base = target;
   while (base.type === 'subscript_expression' && base.namedChild(0)) base = base.namedChild(0)!;
   if (base.type !== 'scoped_property_access_expression') return cursor;
-  const subject = subjectOf(base, ctx.className, ctx.privateStatics)?.subject;
+  const subject = subjectOf(base, ctx.className, ctx.classStatics)?.subject;
   return subject ? ctx.emit(cursor, { kind: 'fact', forget: [subject], span: ctx.span(target) }) : cursor;
 }
 
 /**
  * After `self::$instance = new self()` (or a literal) in the class that declares `$instance`
- * private static: besides forgetting what was known, the truthiness and `isset()` of the
+ * a private or protected static: besides forgetting what was known, the truthiness and `isset()` of the
  * property (and the unit's remembered predicates over it that the value decides) are known,
  * for the callers too (facts about static properties cross calls): a later
  * `if (self::$instance)` or `Handler::isEnabled()` agrees with the path that set it.
  */
-export function emitPrivateStaticAssignment(ctx: UnitContext, left: SyntaxNode, right: SyntaxNode | null, cursor: Cursor): Cursor | undefined {
-  const found = left.type === 'scoped_property_access_expression' ? subjectOf(left, ctx.className, ctx.privateStatics) : undefined;
-  if (!found || !isPrivateStaticSubject(found.subject)) return undefined;
+export function emitClassStaticAssignment(ctx: UnitContext, left: SyntaxNode, right: SyntaxNode | null, cursor: Cursor): Cursor | undefined {
+  const found = left.type === 'scoped_property_access_expression' ? subjectOf(left, ctx.className, ctx.classStatics) : undefined;
+  if (!found || !isClassStaticSubject(found.subject)) return undefined;
   const value: Literal | typeof AN_OBJECT | undefined = right?.type === 'object_creation_expression' ? AN_OBJECT : literalOf(right);
   const span = ctx.span(left.parent ?? left);
   if (value === undefined) return ctx.emit(cursor, { kind: 'fact', forget: [found.subject], span });
@@ -553,15 +553,15 @@ export function emitPrivateStaticAssignment(ctx: UnitContext, left: SyntaxNode, 
 }
 
 /**
- * What is known of `self::$x`, a private static of the unit's class with a literal default,
+ * What is known of `self::$x`, a private or protected static of the unit's class with a literal default,
  * when a request starts (before the class's code first writes it): its truthiness and
  * `isset()` on that default. Empty for any other property.
  */
-export function privateStaticAtRequestStart(ctx: UnitContext, node: SyntaxNode): PredicateValue[] {
-  const found = node.type === 'scoped_property_access_expression' ? subjectOf(node, ctx.className, ctx.privateStatics) : undefined;
+export function staticAtRequestStart(ctx: UnitContext, node: SyntaxNode): PredicateValue[] {
+  const found = node.type === 'scoped_property_access_expression' ? subjectOf(node, ctx.className, ctx.classStatics) : undefined;
   const name = node.childForFieldName('name')?.text;
-  const initial = name !== undefined ? ctx.privateStatics.get(name)?.initial : undefined;
-  if (!found || !isPrivateStaticSubject(found.subject) || initial === undefined) return [];
+  const initial = name !== undefined ? ctx.classStatics.get(name)?.initial : undefined;
+  if (!found || !isClassStaticSubject(found.subject) || initial === undefined) return [];
   return [truthiness(found), { key: `isset(${found.key})`, subject: found.subject, shape: { kind: 'isset' } as const }].flatMap((predicate) => {
     const value = valueFor(predicate, initial);
     return value === undefined ? [] : [{ predicate: predicate.key, subject: found.subject, value }];
@@ -587,7 +587,7 @@ function objectValue(shape: PredicateShape): boolean | undefined {
 
 /** The subject a variable or property stands for, when a remembered predicate reads it. */
 export function trackedVariable(ctx: UnitContext, node: SyntaxNode | null | undefined): string | undefined {
-  const found = subjectOf(node, ctx.className, ctx.privateStatics);
+  const found = subjectOf(node, ctx.className, ctx.classStatics);
   return found && ctx.predicates.bySubject.has(found.subject) ? found.subject : undefined;
 }
 

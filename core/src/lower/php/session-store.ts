@@ -10,7 +10,7 @@ import { literalString } from './session-access';
 import { typeOf } from './types';
 import { NESTED } from './bootstrap-includes';
 import { statementIn } from './sql-text';
-import { privateStaticAtRequestStart } from './predicates';
+import { staticAtRequestStart } from './predicates';
 
 /**
  * Session stores of the project's own. `session_set_save_handler()` becomes an `open` of the
@@ -27,7 +27,7 @@ export function emitStoreInstall(ctx: UnitContext, site: CallSite, cursor: Curso
   const { display, code } = storeHandler(ctx, store, site.args);
   const handler = site.args[0] ? valueOf(site.args[0]) : undefined;
   // `session_set_save_handler(self::$instance)` after `self::$instance = new self()`: unset when a request starts.
-  const atStart = handler && site.args.length <= 2 && storeHolders(ctx).has(handler.text) ? privateStaticAtRequestStart(ctx, handler) : [];
+  const atStart = handler && site.args.length <= 2 && storeHolders(ctx).has(handler.text) ? staticAtRequestStart(ctx, handler) : [];
   ctx.facts.storeInstalls.push({ span, display, code, ...(atStart.length > 0 ? { holderAtRequestStart: atStart } : {}) });
   return ctx.emit(cursor, {
     kind: 'open',
