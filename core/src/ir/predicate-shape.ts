@@ -22,8 +22,42 @@ export type PredicateShape =
   | { readonly kind: 'isset' }
   /** `$x === 'a'`, `$x == null`. */
   | { readonly kind: 'compare'; readonly strict: boolean; readonly literal: Literal }
+  /** `is_array($x)`, `is_string($x)`: PHP's type tests (`TypeTest`). */
+  | { readonly kind: 'type'; readonly type: TypeTest }
   /** What the subject's value cannot tell (a constant's `defined()`, a setting). */
   | { readonly kind: 'opaque' };
+
+/**
+ * The type a PHP type-test builtin checks, for the ones a literal's value decides.
+ * `is_int`/`is_float` are left out: a literal here is a JavaScript number, which no longer
+ * says whether PHP wrote `1` or `1.0`.
+ */
+export type TypeTest = 'array' | 'string' | 'bool' | 'object' | 'scalar';
+
+/** The builtins whose answer a literal value decides, by lower-case name. */
+export const TYPE_TESTS: ReadonlyMap<string, TypeTest> = new Map<string, TypeTest>([
+  ['is_array', 'array'],
+  ['is_iterable', 'array'],
+  ['is_string', 'string'],
+  ['is_bool', 'bool'],
+  ['is_object', 'object'],
+  ['is_scalar', 'scalar'],
+]);
+
+function typeTestValue(type: TypeTest, value: Literal): boolean | undefined {
+  switch (type) {
+    // A literal is never an array or an object: `null`, booleans, numbers and strings only.
+    case 'array':
+    case 'object':
+      return false;
+    case 'string':
+      return typeof value === 'string';
+    case 'bool':
+      return typeof value === 'boolean';
+    case 'scalar':
+      return value !== null;
+  }
+}
 
 /** The predicate's value when its subject holds `value`; undefined when it cannot tell. */
 export function shapeValue(shape: PredicateShape, value: Literal): boolean | undefined {
@@ -34,6 +68,8 @@ export function shapeValue(shape: PredicateShape, value: Literal): boolean | und
       return value !== null;
     case 'opaque':
       return undefined;
+    case 'type':
+      return typeTestValue(shape.type, value);
     case 'compare': {
       const { strict, literal } = shape;
       if (strict) return value === literal;

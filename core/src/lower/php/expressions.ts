@@ -8,6 +8,7 @@ import { typeOf } from './types';
 import { sessionRoot } from './session-access';
 import { evaluateStatic } from './static-string';
 import type { StaticString } from '../../ir/static-string';
+import { TYPE_TESTS } from '../../ir/predicate-shape';
 import { emitBootstrapOpen } from './bootstrap-includes';
 import { emitAssignmentFacts, emitDefineFacts, emitPredicateAssignment, emitClassStaticAssignment, forgetStaticProperty, literalOf, trackedVariable } from './predicates';
 import { runsOnlyShortLocalCommands } from './command-line';
@@ -260,8 +261,11 @@ function lowerArguments(ctx: UnitContext, args: readonly SyntaxNode[], cursor: C
   return next;
 }
 
-/** Language constructs written like calls: they only read their operands. */
-const READING_CONSTRUCTS = new Set(['isset', 'empty', 'is_null', 'defined']);
+/**
+ * Language constructs written like calls, and the type-test builtins the predicates read
+ * (`is_array($opts)`): they only read their operands, so what is known about them still holds.
+ */
+const READING_CONSTRUCTS = new Set(['isset', 'empty', 'is_null', 'defined', ...TYPE_TESTS.keys()]);
 
 /** `strlen(...)`: a first-class callable is a value; creating it calls nothing. */
 function isCallableCreation(node: SyntaxNode): boolean {
@@ -284,9 +288,10 @@ function lowerFunctionCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): 
   const written = callee.text;
   const candidates = ctx.names.functionCandidates(written);
   const global = candidates[candidates.length - 1]!;
-  const known = candidates.some((c) => ctx.facts.symbols.hasFunction(c)) ? undefined : ctx.catalog.functions[global];
+  const projectDeclared = candidates.some((c) => ctx.facts.symbols.hasFunction(c));
+  const known = projectDeclared ? undefined : ctx.catalog.functions[global];
   const byValue = (index: number): boolean =>
-    READING_CONSTRUCTS.has(global) || (known !== undefined && !(known.byRefArguments ?? []).includes(index));
+    (READING_CONSTRUCTS.has(global) && !projectDeclared) || (known !== undefined && !(known.byRefArguments ?? []).includes(index));
   let next = lowerArguments(ctx, args, cursor, byValue);
   // `define('X', …)`: what was known about `X` no longer holds; `defined('X')` does.
   next = emitDefineFacts(ctx, node, next);

@@ -4,7 +4,7 @@ import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { literalString } from './session-access';
 import { literalOf, stripLeadingBackslash, truthy, type Literal } from './literals';
-import { alwaysRemembered, isClassStaticSubject, shapeValue, type PredicateShape } from '../../ir/predicate-shape';
+import { alwaysRemembered, isClassStaticSubject, shapeValue, TYPE_TESTS, type PredicateShape, type TypeTest } from '../../ir/predicate-shape';
 export { alwaysRemembered } from '../../ir/predicate-shape';
 import { evaluate, settingsRead, withDefaults, type PureFunction } from './pure-functions';
 import { ownStaticSubject, type ClassStatic } from './class-statics';
@@ -176,6 +176,11 @@ function comparison({ key: name, subject }: Subject, strict: boolean, literal: L
   return { key, subject, shape: { kind: 'compare', strict, literal } };
 }
 
+/** `is_array($opts)`: decided by a literal the subject holds (a parameter's default, `$x = null`). */
+function typeTestOf({ key: name, subject }: Subject, builtin: string, type: TypeTest): Predicate {
+  return { key: `${builtin}(${name})`, subject, shape: { kind: 'type', type } };
+}
+
 const OPAQUE: PredicateShape = { kind: 'opaque' };
 
 /** "The setting is off" (`''` or `'0'`), what `ini_set()` facts say (`settingFact` in the flow). */
@@ -235,6 +240,8 @@ export function predicateTest(node: SyntaxNode, scope?: PredicateScope): Predica
       return { predicate: { key: `isset(${isset.key})`, subject: isset.subject, shape: { kind: 'isset' } }, negated: false };
     }
     if (called === 'is_null' && argVariable) return { predicate: comparison(argVariable, true, null), negated: false };
+    const typeTest = TYPE_TESTS.get(called);
+    if (typeTest && argVariable) return { predicate: typeTestOf(argVariable, called, typeTest), negated: false };
     // The settings the flow remembers from `ini_set()` (see `settingFact`): truthy when not off.
     const setting = called === 'ini_get' && argument ? literalString(argument)?.toLowerCase() : undefined;
     if (setting !== undefined) return { predicate: settingOff(setting), negated: true };
