@@ -86,6 +86,15 @@ describe('plain syntax trees (one copy of the wasm tree, read as arrays)', () =>
     }
   });
 
+  it('reads a name the grammar takes for a number (`e107::`, a float to tree-sitter-php) as the name it is', () => {
+    const text = '<?php\nfoo();\ne107::getUser()->logout();\n$pref = E1::get("x");\n$n = 1e5 + .5e3;\n';
+    const plain = parser.parsePlain(text);
+    assert.equal(plain.rootNode.hasError, false);
+    const scopes = plain.rootNode.descendantsOfType('scoped_call_expression').map((call) => call!.childForFieldName('scope')!.text);
+    assert.deepEqual(scopes, ['e107', 'E1']);
+    assert.deepEqual(plain.rootNode.descendantsOfType('float').map((n) => n!.text), ['1e5', '.5e3']);
+  });
+
   it('gives the same node for the same index, whichever way it is reached', () => {
     const plain = parser.parsePlain('<?php f(1);');
     const call = plain.rootNode.descendantsOfType('function_call_expression')[0]!;

@@ -52,13 +52,53 @@ export class PhpParser {
    * wasm tree is freed before this returns. What the analysis walks.
    */
   parsePlain(text: string): PlainTree {
-    const tree = this.parse(text);
+    let tree = this.parse(text);
     try {
+      // tree-sitter-php's `float` rule lets a number start without a digit, so a name such as
+      // `e107` (the e107 CMS's class, on most of its lines) lexes as the float `e107` and its
+      // statement is a syntax error. A PHP number never starts with a letter: such a float is a
+      // misread name. Its first character is replaced by one no number can start with, in
+      // a copy of the same length that is parsed again, and the plain tree reads every text
+      // from the original, so the name keeps its own spelling.
+      let parsed = text;
+      for (let round = 0; round < MAX_NAME_REPAIRS && tree.rootNode.hasError; round++) {
+        const misread = namesReadAsNumbers(tree);
+        if (misread.length === 0) break;
+        parsed = withFirstCharacterReplaced(parsed, misread);
+        tree.delete();
+        tree = this.parse(parsed);
+      }
       return PlainTree.copy(tree, text);
     } finally {
       tree.delete();
     }
   }
+}
+
+/** Rounds of `parsePlain`'s repair: one finds them all unless a repair uncovers another. */
+const MAX_NAME_REPAIRS = 3;
+
+/** Where a `float` node starts with a letter (`e107`): a name the grammar read as a number. */
+function namesReadAsNumbers(tree: Tree): number[] {
+  return tree.rootNode
+    .descendantsOfType('float')
+    .filter((node) => node !== null && startsWithLetter(node.text))
+    .map((node) => node!.startIndex);
+}
+
+function startsWithLetter(token: string): boolean {
+  const first = token.charCodeAt(0) | 0x20; // lower case
+  return first >= 0x61 && first <= 0x7a;
+}
+
+function withFirstCharacterReplaced(text: string, starts: readonly number[]): string {
+  let out = '';
+  let from = 0;
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    out += text.slice(from, start) + 'x';
+    from = start + 1;
+  }
+  return out + text.slice(from);
 }
 
 const MAX_REPORTED_PROBLEMS = 20;
