@@ -587,6 +587,8 @@ function objectValue(shape: PredicateShape): boolean | undefined {
     case 'compare':
       if (shape.strict) return false;
       return shape.literal === null || typeof shape.literal === 'boolean' ? shape.literal === true : undefined;
+    case 'type':
+      return shape.type === 'object';
     case 'opaque':
       return undefined;
   }
