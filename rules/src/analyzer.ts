@@ -37,12 +37,18 @@ export interface AnalyzerServices {
   readonly toolVersion?: string;
   /** Called as each file's declarations (`declare`) and IR (`lower`) are known. */
   readonly onFileDone?: (phase: 'declare' | 'lower', path: string) => void;
+  /**
+   * Keep the latest syntax trees of this many files (a language server: the documents being
+   * edited), so that a changed text is re-parsed incrementally and parsed once per text.
+   */
+  readonly recentTrees?: number;
   /** What installed packages do, kept between runs (the CLI's is on disk); by default in memory. */
   readonly libraryCache?: LibraryFactsCache;
 }
 
 export async function createAnalyzer(grammar: GrammarBytes, options: AnalyzerOptions = {}, services: AnalyzerServices = {}): Promise<Analyzer> {
   const parser = await PhpParser.create(grammar);
+  if (services.recentTrees) parser.keepRecentTrees(services.recentTrees);
   const enabled: EnabledRule[] = allRules.flatMap((rule) => {
     const setting = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
     return setting === 'off' ? [] : [{ rule, severity: setting }];

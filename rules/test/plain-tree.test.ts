@@ -95,6 +95,27 @@ describe('plain syntax trees (one copy of the wasm tree, read as arrays)', () =>
     assert.deepEqual(plain.rootNode.descendantsOfType('float').map((n) => n!.text), ['1e5', '.5e3']);
   });
 
+  it('finds the smallest node around a range as web-tree-sitter does (what the fixes read)', () => {
+    // Every offset of a few fixtures and broken texts, as a point and as a range to the next few characters.
+    const sample = cases.filter(([name], i) => i % 25 === 0 || name.startsWith('broken'));
+    assert.ok(sample.length >= 5);
+    for (const [name, text] of sample) {
+      const wasm = parser.parse(text);
+      try {
+        const plain = PlainTree.copy(wasm, text);
+        for (let start = 0; start <= text.length; start++) {
+          for (const end of [start, Math.min(text.length, start + 3), Math.min(text.length, start + 40)]) {
+            const w = wasm.rootNode.descendantForIndex(start, end)!;
+            const p = plain.node(plain.descendantForIndex(start, end))!;
+            assert.deepEqual([p.type, p.startIndex, p.endIndex], [w.type, w.startIndex, w.endIndex], `${name} ${start}-${end}`);
+          }
+        }
+      } finally {
+        wasm.delete();
+      }
+    }
+  });
+
   it('gives the same node for the same index, whichever way it is reached', () => {
     const plain = parser.parsePlain('<?php f(1);');
     const call = plain.rootNode.descendantsOfType('function_call_expression')[0]!;

@@ -1,6 +1,6 @@
-import type { Node, Tree } from 'web-tree-sitter';
 import type { Span } from '../model/span';
 import type { PhpParser } from '../parse/php';
+import type { PlainNode as Node, PlainTree } from '../parse/plain-tree';
 import type { CallArgument, CallArguments, EditSites, StatementSite, TopLevelInsertion } from './edit-sites';
 
 /** Nodes whose children are statements run one after the other. */
@@ -10,11 +10,12 @@ const BLOCKS = new Set(['program', 'compound_statement', 'colon_block', 'case_st
 const NOT_CODE = new Set(['string', 'encapsed_string', 'heredoc', 'nowdoc', 'text', 'text_interpolation', 'shell_command_expression', 'comment']);
 
 /**
- * `EditSites` of a PHP file from its syntax tree. The tree is parsed on first use and must be
- * released with `dispose()` (wasm memory is not garbage-collected).
+ * `EditSites` of a PHP file from its syntax tree, parsed on first use into a `PlainTree`: the
+ * fixes ask for the statement around each effect they check, hundreds in a long handler, and
+ * each step up a wasm tree crosses into wasm (a parent is found from the root down).
  */
 export class PhpEditSites implements EditSites {
-  private tree: Tree | undefined;
+  private tree: PlainTree | undefined;
   private style: { lineComment: string; quote: string } | undefined;
   private unit: string | undefined;
 
@@ -24,8 +25,8 @@ export class PhpEditSites implements EditSites {
     readonly text: string,
   ) {}
 
+  /** Drops the tree (plain memory: kept only as long as the sites are). */
   dispose(): void {
-    this.tree?.delete();
     this.tree = undefined;
   }
 
@@ -80,7 +81,7 @@ export class PhpEditSites implements EditSites {
     let first = lineStart;
     while (first < this.text.length && (this.text[first] === ' ' || this.text[first] === '\t')) first++;
     if (first >= this.text.length) return false;
-    for (let node: Node | null = this.root().descendantForIndex(first, first); node; node = node.parent) {
+    for (let node: Node | null = this.descendant(first, first); node; node = node.parent) {
       if (NOT_CODE.has(node.type) || node.type === 'ERROR' || node.isMissing) return false;
     }
     // The first line holds `<?php`: nothing goes before it.
@@ -150,7 +151,7 @@ export class PhpEditSites implements EditSites {
   /** Before `node`, above the comments that sit right over it (not above `before`, the last prologue statement). */
   private insertionBefore(node: Node, before: Node | undefined, namespace: string): TopLevelInsertion | undefined {
     let first = node;
-    for (let previous = node.previousNamedSibling; previous?.type === 'comment' && previous.endPosition.row >= first.startPosition.row - 1; previous = previous.previousNamedSibling) {
+    for (let previous = node.previousNamedSibling; previous?.type === 'comment' && this.lineBreaksBetween(previous.endIndex, first.startIndex) <= 1; previous = previous.previousNamedSibling) {
       if (before && previous.startIndex < before.endIndex) break;
       // A comment on the line of `<?php` or of a prologue statement stays there.
       const lineStart = this.text.lastIndexOf('\n', previous.startIndex - 1) + 1;
@@ -162,6 +163,13 @@ export class PhpEditSites implements EditSites {
     const previousLineStart = this.text.lastIndexOf('\n', offset - 2) + 1;
     const previousLine = this.text.slice(previousLineStart, offset - 1).trim();
     return { offset, blankBefore: previousLine !== '' && previousLine !== '<?php', namespace };
+  }
+
+  /** How many lines apart two offsets are (tree-sitter counts rows by line feeds). */
+  private lineBreaksBetween(from: number, to: number): number {
+    let breaks = 0;
+    for (let at = this.text.indexOf('\n', from); at !== -1 && at < to; at = this.text.indexOf('\n', at + 1)) breaks++;
+    return breaks;
   }
 
   private siteOf(node: Node): StatementSite | undefined {
@@ -180,7 +188,7 @@ export class PhpEditSites implements EditSites {
       if (at >= this.text.length) return undefined;
       if (this.text[at] === '\n') return at + 1;
       // A comment that ends the line (`// expect: …`); a block comment may go on past it.
-      const comment = this.root().descendantForIndex(at, at);
+      const comment = this.descendant(at, at);
       if (!comment || comment.type !== 'comment' || comment.startIndex !== at) return undefined;
       const body = comment.text;
       if (body.startsWith('/*') && body.includes('\n')) return undefined;
@@ -196,7 +204,12 @@ export class PhpEditSites implements EditSites {
 
   private nodeAt(span: Span): Node | null {
     if (span.file !== this.file) return null;
-    return this.root().descendantForIndex(span.start, Math.max(span.start, span.end - 1));
+    return this.descendant(span.start, Math.max(span.start, span.end - 1));
+  }
+
+  private descendant(start: number, end: number): Node | null {
+    this.root();
+    return this.tree!.node(this.tree!.descendantForIndex(start, end));
   }
 
   private spanOf(node: Node): Span {
@@ -204,7 +217,7 @@ export class PhpEditSites implements EditSites {
   }
 
   private root(): Node {
-    this.tree ??= this.parser.parse(this.text);
+    this.tree ??= this.parser.parsePlain(this.text, this.file);
     return this.tree.rootNode;
   }
 

@@ -1,5 +1,6 @@
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { PlainTree, type SyntaxNode } from './plain-tree';
+import { RecentTrees } from './recent-trees';
 
 /**
  * PHP parsing with tree-sitter (wasm). Error-tolerant: broken code gives a tree with ERROR
@@ -26,7 +27,20 @@ async function initRuntime(runtimeWasm: Uint8Array): Promise<void> {
 }
 
 export class PhpParser {
+  /** Set by `keepRecentTrees`: the last trees by path, for incremental re-parses. */
+  private recent: RecentTrees | undefined;
+
   private constructor(private readonly parser: Parser) {}
+
+  /**
+   * From now on, keep the latest tree of the last `files` files parsed with a path
+   * (`parsePlain(text, path)`): a changed text is re-parsed incrementally, the same text not
+   * at all. For a language server, whose documents change a character at a time.
+   */
+  keepRecentTrees(files: number): void {
+    this.recent?.clear();
+    this.recent = new RecentTrees(this, files);
+  }
 
   static async create(grammar: PhpGrammar): Promise<PhpParser> {
     await initRuntime(grammar.treeSitterRuntime);
@@ -48,26 +62,36 @@ export class PhpParser {
   }
 
   /**
-   * Parses `text` into a `PlainTree` (plain arrays, read without crossing into wasm); the
-   * wasm tree is freed before this returns. What the analysis walks.
+   * A full parse of `text`, repairing the names the grammar reads as numbers. tree-sitter-php's
+   * `float` rule lets a number start without a digit, so a name such as `e107` (the e107 CMS's
+   * class, on most of its lines) lexes as the float `e107` and its statement is a syntax error.
+   * A PHP number never starts with a letter: such a float is a misread name. Its first
+   * character is replaced by one no number can start with, in a copy of the same length that is
+   * parsed again. The returned tree's own texts may so differ from `text` in those letters:
+   * read it through `PlainTree.copy(tree, text)`, which takes every text from `text`.
    */
-  parsePlain(text: string): PlainTree {
+  parseRepairingNames(text: string): Tree {
     let tree = this.parse(text);
+    let parsed = text;
+    for (let round = 0; round < MAX_NAME_REPAIRS && tree.rootNode.hasError; round++) {
+      const misread = namesReadAsNumbers(tree);
+      if (misread.length === 0) break;
+      parsed = withFirstCharacterReplaced(parsed, misread);
+      tree.delete();
+      tree = this.parse(parsed);
+    }
+    return tree;
+  }
+
+  /**
+   * Parses `text` into a `PlainTree` (plain arrays, read without crossing into wasm); the
+   * wasm tree is freed before this returns (or kept for the next text of `path`, see
+   * `keepRecentTrees`). What the analysis walks.
+   */
+  parsePlain(text: string, path?: string): PlainTree {
+    if (path !== undefined && this.recent) return this.recent.plain(path, text);
+    const tree = this.parseRepairingNames(text);
     try {
-      // tree-sitter-php's `float` rule lets a number start without a digit, so a name such as
-      // `e107` (the e107 CMS's class, on most of its lines) lexes as the float `e107` and its
-      // statement is a syntax error. A PHP number never starts with a letter: such a float is a
-      // misread name. Its first character is replaced by one no number can start with, in
-      // a copy of the same length that is parsed again, and the plain tree reads every text
-      // from the original, so the name keeps its own spelling.
-      let parsed = text;
-      for (let round = 0; round < MAX_NAME_REPAIRS && tree.rootNode.hasError; round++) {
-        const misread = namesReadAsNumbers(tree);
-        if (misread.length === 0) break;
-        parsed = withFirstCharacterReplaced(parsed, misread);
-        tree.delete();
-        tree = this.parse(parsed);
-      }
       return PlainTree.copy(tree, text);
     } finally {
       tree.delete();

@@ -38,6 +38,7 @@ export interface SyntaxNode {
  */
 export class PlainTree {
   private readonly fieldIdsByName = new Map<string, number>();
+  private readonly childArrays = new Map<number, Int32Array>();
 
   private constructor(
     readonly text: string,
@@ -168,6 +169,39 @@ export class PlainTree {
       this.fieldIdsByName.set(name, id);
     }
     return id;
+  }
+
+  /**
+   * The smallest node (named or not) that spans `start`..`end`, as web-tree-sitter's
+   * `descendantForIndex`: from the root down, into the first child that reaches past both ends
+   * (siblings end in order: a binary search), if it starts at `start` or before it.
+   */
+  descendantForIndex(start: number, end: number = start): number {
+    const reach = Math.max(end, start + 1);
+    let node = 0;
+    for (;;) {
+      const children = this.childrenOf(node);
+      let low = 0;
+      let high = children.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (this.ends[children[middle]!]! < reach) low = middle + 1;
+        else high = middle;
+      }
+      const child = children[low];
+      if (child === undefined || start < this.starts[child]!) return node;
+      node = child;
+    }
+  }
+
+  /** The children of `index`, kept for the nodes asked about (a long file's top level has thousands). */
+  private childrenOf(index: number): Int32Array {
+    let children = this.childArrays.get(index);
+    if (!children) {
+      children = Int32Array.from(this.childIndices(index));
+      this.childArrays.set(index, children);
+    }
+    return children;
   }
 
   /** The index of each child of `index`, in order. */

@@ -44,7 +44,7 @@ export interface LoweringInputs {
 
 /** Parses one file and reads its declarations; `kept` may keep the tree for the lowering. */
 export function declarePhpText(parser: PhpParser, file: PhpText, kept?: KeptTrees): DeclaredPhp {
-  const tree = parser.parsePlain(file.text);
+  const tree = parser.parsePlain(file.text, file.path);
   const symbols = declarePhp(tree.rootNode, file.path);
   // The calls it makes are not what other files' lowering depends on: editing one keeps their entries.
   const { literalCalls: _calls, ...hashed } = symbols;
@@ -56,7 +56,7 @@ export function declarePhpText(parser: PhpParser, file: PhpText, kept?: KeptTree
 
 /** Lowers one file with the project's declarations, from its kept tree or a new parse. */
 export function lowerPhpText(parser: PhpParser, file: PhpText, catalog: Catalog, symbols: ProjectSymbols | undefined, kept?: KeptTrees): LoweredPhp {
-  const tree = kept?.take(file) ?? parser.parsePlain(file.text);
+  const tree = kept?.take(file) ?? parser.parsePlain(file.text, file.path);
   const lowered = lowerPhp(tree.rootNode, file.path, file.text, catalog, symbols);
   return { ir: lowered.ir, problems: lowered.problems };
 }

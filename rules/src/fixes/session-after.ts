@@ -48,16 +48,28 @@ function releasesOtherThanWrite(context: RuleContext, releases: readonly (readon
   });
 }
 
-/** The observations of a flow by node (a node observed on several paths has several). */
-export function observationsByNode(flow: UnitFlow): Map<number, Observation[]> {
-  const observed = new Map<number, Observation[]>();
-  for (const observation of flow.observations) {
-    const list = observed.get(observation.node);
-    if (list) list.push(observation);
-    else observed.set(observation.node, [observation]);
+/**
+ * The observations of a flow by node (a node observed on several paths has several). Built once
+ * per flow: the fixes ask it for every statement they check, and a top level with hundreds of
+ * session writes would otherwise rebuild it hundreds of times.
+ */
+export function observationsByNode(flow: UnitFlow): ReadonlyMap<number, readonly Observation[]> {
+  let observed = observationsOf.get(flow.observations);
+  if (!observed) {
+    const built = new Map<number, Observation[]>();
+    for (const observation of flow.observations) {
+      const list = built.get(observation.node);
+      if (list) list.push(observation);
+      else built.set(observation.node, [observation]);
+    }
+    observed = built;
+    observationsOf.set(flow.observations, observed);
   }
   return observed;
 }
+
+/** Keyed by the observations themselves: a flow's list never changes once computed. */
+const observationsOf = new WeakMap<readonly Observation[], ReadonlyMap<number, readonly Observation[]>>();
 
 /** The nodes reachable from `start` (included). */
 export function reachedFrom(flow: UnitFlow, start: readonly number[]): Set<number> {
@@ -93,10 +105,40 @@ export function reaching(flow: UnitFlow, targets: Iterable<number>): Set<number>
   return seen;
 }
 
-/** The nodes whose effect lies inside `span`. */
+/** The nodes whose effect lies inside `span`, in node order. */
 export function nodesWithin(flow: UnitFlow, span: Span): number[] {
-  return flow.unit.cfg.nodes.filter((node) => node.effect !== undefined && within(node.effect.span, span)).map((node) => node.id);
+  const { starts, ids } = effectNodesByStart(flow);
+  // The first effect starting at or after `span.start`; those inside start at `span.end` at the latest.
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle]! < span.start) low = middle + 1;
+    else high = middle;
+  }
+  const found: number[] = [];
+  for (let at = low; at < starts.length && starts[at]! <= span.end; at++) {
+    if (within(flow.unit.cfg.nodes[ids[at]!]!.effect!.span, span)) found.push(ids[at]!);
+  }
+  return found.sort((a, b) => a - b);
 }
+
+/**
+ * The unit's nodes with an effect, sorted by where the effect starts: the fixes ask which
+ * effects lie inside a statement once per statement, which a scan of every node made quadratic.
+ */
+function effectNodesByStart(flow: UnitFlow): { readonly starts: readonly number[]; readonly ids: readonly number[] } {
+  const cfg = flow.unit.cfg;
+  let index = effectIndexes.get(cfg);
+  if (!index) {
+    const nodes = cfg.nodes.filter((node) => node.effect !== undefined).sort((a, b) => a.effect!.span.start - b.effect!.span.start || a.id - b.id);
+    index = { starts: nodes.map((node) => node.effect!.span.start), ids: nodes.map((node) => node.id) };
+    effectIndexes.set(cfg, index);
+  }
+  return index;
+}
+
+const effectIndexes = new WeakMap<UnitFlow['unit']['cfg'], { readonly starts: readonly number[]; readonly ids: readonly number[] }>();
 
 /**
  * Output that may reach the client at `effect`: printed output, a download, or a callee that

@@ -1,5 +1,5 @@
-import { spanKey, type EditSites, type Span, type StatementSite, type TextEdit, type UnitFlow } from '../../../core/src';
-import { nodesWithin, observationsByNode, within } from './session-after';
+import { spanKey, type EditSites, type Effect, type Observation, type Span, type StatementSite, type TextEdit, type UnitFlow } from '../../../core/src';
+import { observationsByNode, within } from './session-after';
 
 /** A run of statements of one block that holds session writes: reopened before, closed after. */
 export interface WriteRegion {
@@ -21,9 +21,18 @@ export function writeRegions(flow: UnitFlow, sites: EditSites, nodes: readonly n
     if (!site || site.lineEnd === undefined || !within(site.span, flow.unit.span) || !accept(site, id)) return undefined;
     statements.set(spanKey(site.span), site);
   }
-  const sorted = [...statements.values()].sort((a, b) => a.span.start - b.span.start);
-  // Nested statements (a write in an `if` whose other write is in its body): the outer one wraps both.
-  const outer = sorted.filter((site) => !sorted.some((other) => other !== site && within(site.span, other.span)));
+  // Outer statements first where two start together, so that a statement inside another
+  // always comes after it.
+  const sorted = [...statements.values()].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  // Nested statements (a write in an `if` whose other write is in its body): the outer one wraps
+  // both. A statement is inside another when one that starts before it ends after it (all are
+  // statements of one file).
+  const outer: StatementSite[] = [];
+  let furthestEnd = -1;
+  for (const site of sorted) {
+    if (site.span.end > furthestEnd) outer.push(site);
+    furthestEnd = Math.max(furthestEnd, site.span.end);
+  }
   const regions: WriteRegion[] = [];
   for (const site of outer) {
     const previous = regions[regions.length - 1];
@@ -58,22 +67,54 @@ export function wrapEdits(flow: UnitFlow, sites: EditSites, regions: readonly Wr
  * call that does slow work, flushes, opens or closes, no include, no session open, close or API.
  */
 function quietBetween(flow: UnitFlow, span: Span): boolean {
-  const observed = observationsByNode(flow);
-  return nodesWithin(flow, span).every((id) => {
-    const effect = flow.unit.cfg.nodes[id]!.effect!;
-    switch (effect.kind) {
-      case 'slow':
-        return false;
-      case 'open':
-      case 'close':
-        return effect.resource !== flow.resource;
-      case 'call':
-        if (effect.target.type === 'include') return false;
-        return (observed.get(id) ?? []).every(({ call }) => !call || (call.slowUnderLock.length === 0 && call.flushes.length === 0 && call.opens.length === 0 && call.releases.length === 0));
-      default:
-        return true;
-    }
-  });
+  const { starts, ids } = noisyNodesOf(flow);
+  // The noisy effects that start inside `span`: is one of them wholly inside it?
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle]! < span.start) low = middle + 1;
+    else high = middle;
+  }
+  for (let at = low; at < starts.length && starts[at]! <= span.end; at++) {
+    if (within(flow.unit.cfg.nodes[ids[at]!]!.effect!.span, span)) return false;
+  }
+  return true;
+}
+
+/**
+ * The nodes whose effect keeps a reopened session from being quiet, sorted by where the
+ * effect starts: the regions of a long top level are checked once per write, so each check
+ * must not scan the whole unit.
+ */
+function noisyNodesOf(flow: UnitFlow): { readonly starts: readonly number[]; readonly ids: readonly number[] } {
+  let index = noisyNodes.get(flow.observations);
+  if (!index) {
+    const observed = observationsByNode(flow);
+    const noisy = flow.unit.cfg.nodes.filter((node) => node.effect !== undefined && !isQuiet(flow, node.effect, observed.get(node.id) ?? []));
+    noisy.sort((a, b) => a.effect!.span.start - b.effect!.span.start || a.id - b.id);
+    index = { starts: noisy.map((node) => node.effect!.span.start), ids: noisy.map((node) => node.id) };
+    noisyNodes.set(flow.observations, index);
+  }
+  return index;
+}
+
+/** Keyed by the flow's observations (the resource matters: one unit has a flow per resource). */
+const noisyNodes = new WeakMap<UnitFlow['observations'], { readonly starts: readonly number[]; readonly ids: readonly number[] }>();
+
+function isQuiet(flow: UnitFlow, effect: Effect, observations: readonly Observation[]): boolean {
+  switch (effect.kind) {
+    case 'slow':
+      return false;
+    case 'open':
+    case 'close':
+      return effect.resource !== flow.resource;
+    case 'call':
+      if (effect.target.type === 'include') return false;
+      return observations.every(({ call }) => !call || (call.slowUnderLock.length === 0 && call.flushes.length === 0 && call.opens.length === 0 && call.releases.length === 0));
+    default:
+      return true;
+  }
 }
 
 /** Where the unit's own plain closes start their lines (`session_write_close();` as a statement). */

@@ -8,7 +8,14 @@ import { loadGrammarBytes } from '../../../rules/src/node-runtime';
 import type { AnalyzerSource } from './run-job';
 
 /** Analyzers kept for the last few option sets (one per configuration in use); older ones are dropped. */
+
 const KEPT = 4;
+
+/**
+ * Syntax trees kept per analyzer for incremental re-parsing: the files typed in lately (a
+ * tree of a 5,000-line file is a few MB of wasm memory).
+ */
+const RECENT_TREES = 8;
 
 // Replaced by the bundler with package.json's version (see esbuild.mjs).
 declare const SESSION_LINT_VERSION: string | undefined;
@@ -42,7 +49,7 @@ export function analyzerCache(log: (message: string) => void = () => undefined):
     } else {
       grammar ??= loadGrammarBytes();
       const cache = root === undefined ? undefined : cacheOf(root);
-      analyzer = grammar.then((bytes) => createAnalyzer(bytes, options, { toolVersion, onFileDone: (phase, file) => source.onFileDone?.(phase, file), ...(cache ? { cache } : {}) }));
+      analyzer = grammar.then((bytes) => createAnalyzer(bytes, options, { toolVersion, recentTrees: RECENT_TREES, onFileDone: (phase, file) => source.onFileDone?.(phase, file), ...(cache ? { cache } : {}) }));
       analyzer.catch(() => kept.delete(key)); // a failed load is retried next time
     }
     kept.set(key, analyzer);

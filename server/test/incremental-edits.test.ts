@@ -1,0 +1,131 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyzerCache } from '../src/analysis/analyzer-cache';
+import type { AnalysisJob, AnalysisOutcome } from '../src/analysis/job';
+import { runJob } from '../src/analysis/run-job';
+import { WorkspaceFiles } from '../src/analysis/workspace-files';
+
+/**
+ * An editor's analyses reuse what the previous text computed (the syntax tree re-parsed
+ * incrementally, per-file results, the fixes' edit sites): after every edit of a sequence, the
+ * findings, fixes and errors must be those of an analysis that starts from nothing.
+ */
+describe('edits analysed incrementally give the findings of a fresh analysis', function () {
+  this.timeout(240_000);
+
+  const handler = [
+    '<?php',
+    "require_once 'helpers.php';",
+    'session_start();',
+    'function poll($url) {',
+    '    $tries = 0;',
+    '    while ($tries < 3) {',
+    '        $tries++;',
+    '        usleep(200000);',
+    '    }',
+    "    $_SESSION['polled'] = $tries;",
+    '    return file_get_contents($url);',
+    '}',
+    'class Report {',
+    '    public function build($id) {',
+    "        $_SESSION['report'] = $id;",
+    '        sleep(2);',
+    '        return $id;',
+    '    }',
+    '}',
+    "$data = poll('https://example.com/feed');",
+    "$_SESSION['seen'] = 1;",
+    'remember($data);',
+    '(new Report())->build(3);',
+    'function export_all() {',
+    '    session_start();',
+    "    $name = $_SESSION['name'];",
+    '    sleep(3);',
+    '    echo $name;',
+    '}',
+    '',
+  ].join('\n');
+  const helpers = ['<?php', 'function remember($value) {', "    $_SESSION['last'] = $value;", '    sleep(1);', '}', ''].join('\n');
+
+  /** Edits as an editor sends them (offsets in the text they apply to), some breaking the syntax for a while. */
+  const edits: ((text: string) => string)[] = [
+    (t) => insertAt(t, t.indexOf('    $tries = 0;'), ' '),
+    (t) => t.replace('    usleep(200000);', '    usleep(200000'), // unclosed: a syntax error
+    (t) => t.replace('    usleep(200000', '    usleep(200000);'),
+    (t) => t.replace("$_SESSION['seen'] = 1;", "$_SESSION['seen'] = 1;\nsession_write_close();"),
+    (t) => t.replace('class Report {', 'class Report {\n    // built on demand'),
+    (t) => t.replace('        sleep(2);\n', ''),
+    (t) => t.replace('function poll($url) {', 'function poll($url) {{'), // an extra brace: the rest is broken
+    (t) => t.replace('function poll($url) {{', 'function poll($url) {'),
+    (t) => t.replace('session_write_close();', ''),
+    (t) => t.replace("remember($data);", "remember($data);\nsleep(5);"),
+    (t) => t.replace('<?php\n', '<?php\n/** Feed page. */\n'),
+  ];
+
+  const scope = { respectIgnoreFiles: true, includeVendor: false, includeTests: false, includeGenerated: false, ignoreGlobs: [], configRoot: '.', changed: [], rescan: false, report: 'open' as const };
+  let root: string;
+  let savedEnv: string | undefined;
+  before(() => {
+    savedEnv = process.env.SESSION_LINT_NO_DISK_CACHE;
+    process.env.SESSION_LINT_NO_DISK_CACHE = '1';
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'session-lint-incremental-')));
+    fs.writeFileSync(path.join(root, 'handler.php'), handler);
+    fs.writeFileSync(path.join(root, 'helpers.php'), helpers);
+  });
+  after(() => {
+    if (savedEnv === undefined) delete process.env.SESSION_LINT_NO_DISK_CACHE;
+    else process.env.SESSION_LINT_NO_DISK_CACHE = savedEnv;
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  const job = (text: string, rescan: boolean): AnalysisJob => ({
+    root,
+    files: [{ path: 'handler.php', text }],
+    overlays: [],
+    options: {},
+    maxFileSize: 1 << 20,
+    workspace: { ...scope, rescan },
+  });
+  /** What an editor sees of an outcome (not how long it took or what it reused). */
+  const seen = (outcome: AnalysisOutcome) => ({ findings: outcome.findings, errors: outcome.errors, notes: outcome.summaryNotes });
+
+  it('after each edit of a sequence (syntax errors on the way included)', async () => {
+    const editing = analyzerCache();
+    const editingFiles = new WorkspaceFiles();
+    let text = handler;
+    const first = await runJob(job(text, true), editing, { workspaceFiles: editingFiles });
+    assert.ok(first.findings.length >= 2 && first.findings.some((f) => f.fixes.length > 1), 'the handler has findings and fixes to keep track of');
+    let sawSyntaxError = false;
+    for (const [i, edit] of edits.entries()) {
+      text = edit(text);
+      const incremental = await runJob(job(text, false), editing, { workspaceFiles: editingFiles });
+      const fresh = await runJob(job(text, true), analyzerCache(), { workspaceFiles: new WorkspaceFiles() });
+      assert.deepEqual(seen(incremental), seen(fresh), `after edit ${i + 1}`);
+      sawSyntaxError ||= fresh.errors.length > 0;
+    }
+    assert.ok(sawSyntaxError, 'the sequence goes through broken code');
+  });
+
+  it('after characters typed and taken out across a long file, one at a time', async () => {
+    const steps = Array.from({ length: 60 }, (_, i) => [`function step${i}($x) {`, `    $_SESSION['s${i}'] = $x;`, i % 8 === 0 ? '    sleep(1);' : '    $x++;', '    return $x;', '}', `step${i}(${i});`]);
+    let text = [handler, ...steps.flat()].join('\n');
+    const editing = analyzerCache();
+    const editingFiles = new WorkspaceFiles();
+    await runJob(job(text, true), editing, { workspaceFiles: editingFiles });
+    for (let step = 0; step < 16; step++) {
+      const lineStarts = [...text.matchAll(/\n/g)].map((m) => m.index + 1);
+      const at = lineStarts[(step * 97) % lineStarts.length]!;
+      // Typed, then taken out: a space first, then the first character of another line.
+      text = step % 2 === 0 ? insertAt(text, at, ' ') : text.slice(0, at) + text.slice(at + 1);
+      const incremental = await runJob(job(text, false), editing, { workspaceFiles: editingFiles });
+      const fresh = await runJob(job(text, true), analyzerCache(), { workspaceFiles: new WorkspaceFiles() });
+      assert.deepEqual(seen(incremental), seen(fresh), `after step ${step + 1}`);
+    }
+  });
+});
+
+function insertAt(text: string, offset: number, inserted: string): string {
+  return text.slice(0, offset) + inserted + text.slice(offset);
+}
