@@ -38,6 +38,12 @@ export interface AnalyzerServices {
   /** Called as each file's declarations (`declare`) and IR (`lower`) are known. */
   readonly onFileDone?: (phase: 'declare' | 'lower', path: string) => void;
   /**
+   * Called between the units of a file (as each is lowered, and as the flow reaches each):
+   * throwing there stops the analysis, which then answers with internal errors only (a
+   * language server throws when a newer text arrived, and drops that answer).
+   */
+  readonly checkpoint?: () => void;
+  /**
    * Keep the latest syntax trees of this many files (a language server: the documents being
    * edited), so that a changed text is re-parsed incrementally and parsed once per text.
    */
@@ -60,7 +66,7 @@ export async function createAnalyzer(grammar: GrammarBytes, options: AnalyzerOpt
   const salt = digestOf([services.toolVersion ?? '', JSON.stringify(options)]);
   const run = (files: readonly SourceFile[], host: ProjectHost | undefined): AnalysisResult => {
     try {
-      const work = new PhpFileWork(parser, services.cache, services.runner, salt, services.onFileDone);
+      const work = new PhpFileWork(parser, services.cache, services.runner, salt, services.onFileDone, services.checkpoint);
       return analyzeProject(parser, phpNativeCatalog, enabled, options, files, host, libraryCache, work);
     } catch (error) {
       // A bug of ours must not take the editor or the CI run down with it.

@@ -215,6 +215,8 @@ export function analyzeProject(
   const flows = new Map<Unit, UnitFlow>();
   const resourceFlows = new Map<string, UnitFlow>();
   const flowOf = (unit: Unit, resource?: ResourceId): UnitFlow => {
+    // The rules ask for each unit's flow in turn: a place to stop an analysis no longer wanted.
+    work.checkpoint?.();
     if (resource !== undefined && resource !== catalog.sessionResource) {
       const key = `${unit.span.file}#${unit.id}#${resource}`;
       let flow = resourceFlows.get(key);

@@ -23,13 +23,27 @@ describe('memory over disk cache', () => {
 
   it('forgets the least recently used entries past its bound', () => {
     const cache = new MemoryOverDiskCache(undefined, 600);
+    // Entries are serialised into memory when the analysis that set them is flushed.
     cache.set('a', 'x'.repeat(200));
     cache.set('b', 'y'.repeat(200));
+    cache.flush();
     cache.get('a');
     cache.set('c', 'z'.repeat(200));
+    cache.flush();
     assert.equal(cache.get('b'), undefined, 'b was the least recently used');
     assert.equal(cache.get('a'), 'x'.repeat(200));
     assert.equal(cache.get('c'), 'z'.repeat(200));
+  });
+
+  it('serialises an entry after the analysis (at flush), and a read before that still gets a copy', () => {
+    const cache = new MemoryOverDiskCache(undefined);
+    const value = { units: [{ id: 'script' }] };
+    cache.set('k', value);
+    const read = cache.get('k') as typeof value;
+    assert.notEqual(read, value);
+    read.units.push({ id: 'changed by a run' });
+    cache.flush();
+    assert.deepEqual(cache.get('k'), { units: [{ id: 'script' }] });
   });
 
   it('is read back by a new cache on the same folder (a second start)', () => {

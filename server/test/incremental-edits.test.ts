@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzerCache } from '../src/analysis/analyzer-cache';
 import type { AnalysisJob, AnalysisOutcome } from '../src/analysis/job';
-import { runJob } from '../src/analysis/run-job';
+import { JobCancelled, runJob } from '../src/analysis/run-job';
 import { WorkspaceFiles } from '../src/analysis/workspace-files';
 
 /**
@@ -108,9 +108,14 @@ describe('edits analysed incrementally give the findings of a fresh analysis', f
     assert.ok(sawSyntaxError, 'the sequence goes through broken code');
   });
 
-  it('after characters typed and taken out across a long file, one at a time', async () => {
+  /** The handler, then 60 more functions, each called from the top level. */
+  const longHandler = (): string => {
     const steps = Array.from({ length: 60 }, (_, i) => [`function step${i}($x) {`, `    $_SESSION['s${i}'] = $x;`, i % 8 === 0 ? '    sleep(1);' : '    $x++;', '    return $x;', '}', `step${i}(${i});`]);
-    let text = [handler, ...steps.flat()].join('\n');
+    return [handler, ...steps.flat()].join('\n');
+  };
+
+  it('after characters typed and taken out across a long file, one at a time', async () => {
+    let text = longHandler();
     const editing = analyzerCache();
     const editingFiles = new WorkspaceFiles();
     await runJob(job(text, true), editing, { workspaceFiles: editingFiles });
@@ -122,6 +127,49 @@ describe('edits analysed incrementally give the findings of a fresh analysis', f
       const incremental = await runJob(job(text, false), editing, { workspaceFiles: editingFiles });
       const fresh = await runJob(job(text, true), analyzerCache(), { workspaceFiles: new WorkspaceFiles() });
       assert.deepEqual(seen(incremental), seen(fresh), `after step ${step + 1}`);
+    }
+  });
+});
+
+describe('a newer text stops the analysis of a long file inside it', function () {
+  this.timeout(120_000);
+  let root: string;
+  let savedEnv: string | undefined;
+  const text = ['<?php', 'session_start();', ...Array.from({ length: 80 }, (_, i) => [`function step${i}($x) {`, `    $_SESSION['s${i}'] = $x;`, i % 8 === 0 ? '    sleep(1);' : '    $x++;', '}', `step${i}(${i});`]).flat(), ''].join('\n');
+  before(() => {
+    savedEnv = process.env.SESSION_LINT_NO_DISK_CACHE;
+    process.env.SESSION_LINT_NO_DISK_CACHE = '1';
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'session-lint-cancel-')));
+    fs.writeFileSync(path.join(root, 'handler.php'), text);
+  });
+  after(() => {
+    if (savedEnv === undefined) delete process.env.SESSION_LINT_NO_DISK_CACHE;
+    else process.env.SESSION_LINT_NO_DISK_CACHE = savedEnv;
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+  const scope = { respectIgnoreFiles: true, includeVendor: false, includeTests: false, includeGenerated: false, ignoreGlobs: [], configRoot: '.', changed: [], rescan: true, report: 'open' as const };
+  const job = (): AnalysisJob => ({ root, files: [{ path: 'handler.php', text }], overlays: [], options: {}, maxFileSize: 1 << 20, workspace: scope });
+
+  it('asks between the units of the file (lowering and flows), not only between files', async () => {
+    let asked = 0;
+    const outcome = await runJob(job(), analyzerCache(), { workspaceFiles: new WorkspaceFiles(), cancelled: () => (asked++, false) });
+    assert.ok(outcome.findings.length > 0);
+    // One file: asked twice between files; 81 units lowered, and their flows.
+    assert.ok(asked > 2 * 81, `asked ${asked} times`);
+  });
+
+  it('stops half-way when cancelled, and the next analysis is that of a fresh start', async () => {
+    let asked = 0;
+    await runJob(job(), analyzerCache(), { workspaceFiles: new WorkspaceFiles(), cancelled: () => (asked++, false) });
+    for (const stopAt of [10, Math.floor(asked / 2), asked - 5]) {
+      const analyzers = analyzerCache();
+      const workspaceFiles = new WorkspaceFiles();
+      let calls = 0;
+      await assert.rejects(runJob(job(), analyzers, { workspaceFiles, cancelled: () => ++calls >= stopAt }), JobCancelled);
+      assert.ok(calls <= stopAt + 1, `asked again ${calls - stopAt} times after it said stop`);
+      const next = await runJob(job(), analyzers, { workspaceFiles });
+      const fresh = await runJob(job(), analyzerCache(), { workspaceFiles: new WorkspaceFiles() });
+      assert.deepEqual([next.findings, next.errors], [fresh.findings, fresh.errors], `stopped at check ${stopAt}`);
     }
   });
 });

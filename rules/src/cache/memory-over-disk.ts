@@ -9,11 +9,15 @@ const MEMORY_BYTES = 200 * 1024 * 1024;
  * each analysis), so an edit re-lowers only the edited file and a second start reads what the
  * first one computed. Entries are kept serialised, so each analysis gets its own copy of an
  * IR (nothing a run does to its objects reaches the next run), and the memory they take is
- * known and bounded.
+ * known and bounded. An entry is serialised at `flush()`, as the disk layer writes it: after
+ * the answer is sent, not while the user waits for it (an edited long file's IR takes tens of
+ * milliseconds to serialise).
  */
 export class MemoryOverDiskCache implements AnalysisCache {
   private readonly memory = new Map<string, Buffer>();
   private bytes = 0;
+  /** Set since the last flush, not serialised yet. */
+  private readonly pending = new Map<string, unknown>();
 
   constructor(
     private readonly disk: DiskCache | undefined,
@@ -21,6 +25,7 @@ export class MemoryOverDiskCache implements AnalysisCache {
   ) {}
 
   get(key: string): unknown {
+    if (this.pending.has(key)) this.settle(key);
     const kept = this.memory.get(key);
     if (kept) {
       // Most recently used last.
@@ -34,12 +39,20 @@ export class MemoryOverDiskCache implements AnalysisCache {
   }
 
   set(key: string, value: unknown): void {
-    this.remember(key, encode(value));
+    this.pending.set(key, value);
     this.disk?.set(key, value);
   }
 
   flush(): void {
+    for (const key of [...this.pending.keys()]) this.settle(key);
     this.disk?.flush();
+  }
+
+  /** A pending entry serialised into the memory layer. */
+  private settle(key: string): void {
+    const value = this.pending.get(key);
+    this.pending.delete(key);
+    this.remember(key, encode(value));
   }
 
   private remember(key: string, bytes: Buffer): void {

@@ -54,10 +54,13 @@ export function declarePhpText(parser: PhpParser, file: PhpText, kept?: KeptTree
   return declared;
 }
 
-/** Lowers one file with the project's declarations, from its kept tree or a new parse. */
-export function lowerPhpText(parser: PhpParser, file: PhpText, catalog: Catalog, symbols: ProjectSymbols | undefined, kept?: KeptTrees): LoweredPhp {
+/**
+ * Lowers one file with the project's declarations, from its kept tree or a new parse;
+ * `betweenUnits` may stop it (by throwing) after any unit.
+ */
+export function lowerPhpText(parser: PhpParser, file: PhpText, catalog: Catalog, symbols: ProjectSymbols | undefined, kept?: KeptTrees, betweenUnits?: () => void): LoweredPhp {
   const tree = kept?.take(file) ?? parser.parsePlain(file.text, file.path);
-  const lowered = lowerPhp(tree.rootNode, file.path, file.text, catalog, symbols);
+  const lowered = lowerPhp(tree.rootNode, file.path, file.text, catalog, symbols, betweenUnits);
   return { ir: lowered.ir, problems: lowered.problems };
 }
 

@@ -53,6 +53,12 @@ export class PhpFileWork {
     private readonly salt: string,
     /** Called after each file's result is known, for a progress display. */
     private readonly onFileDone?: (phase: 'declare' | 'lower', path: string) => void,
+    /**
+     * Called between units (lowered, or analysed by the flow): throws to stop the analysis
+     * when its result is no longer wanted (the language server's newer text). Nothing half
+     * done is cached: a unit's file is stored only once all of it is lowered.
+     */
+    readonly checkpoint?: () => void,
   ) {}
 
   get stats(): FileWorkStats {
@@ -81,7 +87,7 @@ export class PhpFileWork {
       const remote = this.runner && misses.length >= MIN_BATCH_FOR_RUNNER ? this.runner.lower(misses, inputs) : [];
       const local = (file: PhpText): LoweredPhp => {
         symbols ??= inputs.symbols === undefined ? undefined : (built ?? projectSymbolsOf(inputs));
-        return lowerPhpText(this.parser, file, inputs.catalog, symbols, this.kept);
+        return lowerPhpText(this.parser, file, inputs.catalog, symbols, this.kept, this.checkpoint);
       };
       return misses.map((file, i) => remote[i] ?? local(file));
     });

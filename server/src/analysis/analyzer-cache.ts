@@ -49,7 +49,7 @@ export function analyzerCache(log: (message: string) => void = () => undefined):
     } else {
       grammar ??= loadGrammarBytes();
       const cache = root === undefined ? undefined : cacheOf(root);
-      analyzer = grammar.then((bytes) => createAnalyzer(bytes, options, { toolVersion, recentTrees: RECENT_TREES, onFileDone: (phase, file) => source.onFileDone?.(phase, file), ...(cache ? { cache } : {}) }));
+      analyzer = grammar.then((bytes) => createAnalyzer(bytes, options, { toolVersion, recentTrees: RECENT_TREES, onFileDone: (phase, file) => source.onFileDone?.(phase, file), checkpoint: () => source.checkpoint?.(), ...(cache ? { cache } : {}) }));
       analyzer.catch(() => kept.delete(key)); // a failed load is retried next time
     }
     kept.set(key, analyzer);

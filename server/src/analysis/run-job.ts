@@ -16,6 +16,8 @@ export type AnalyzerSource = ((options: AnalyzerOptions, root?: string) => Promi
   runCacheOf?: (options: AnalyzerOptions, root: string) => RunCache;
   /** Called as each PHP file's declarations and IR are known, by the analysis running now. */
   onFileDone?: ((phase: 'declare' | 'lower', path: string) => void) | undefined;
+  /** Called between the units of a file by the analysis running now: throws to stop it. */
+  checkpoint?: (() => void) | undefined;
 };
 
 /** What a job may use besides the analyzers: the workspace folders' files, the job's progress and cancellation. */
@@ -23,7 +25,7 @@ export interface JobContext {
   readonly workspaceFiles?: WorkspaceFiles;
   /** PHP files declared and lowered so far (each counts twice), of `total`. */
   readonly onProgress?: (done: number, total: number) => void;
-  /** Asked between files: true stops the analysis (it rejects with `JobCancelled`). */
+  /** Asked between files and between the units of a file: true stops the analysis (it rejects with `JobCancelled`). */
   readonly cancelled?: () => boolean;
 }
 
@@ -56,6 +58,8 @@ export async function runJob(job: AnalysisJob, analyzers: AnalyzerSource, contex
     stopIfCancelled(); // thrown inside the analysis, which turns it into errors: checked again below
     context.onProgress?.(Math.min(++done, total), total);
   };
+  // Inside a file too: a newer text of a long file stops the lowering or the rules mid-file.
+  analyzers.checkpoint = stopIfCancelled;
   let result;
   let reused = false;
   try {
@@ -70,6 +74,7 @@ export async function runJob(job: AnalysisJob, analyzers: AnalyzerSource, contex
     result = kept ?? (runs && key !== undefined ? runs.analyse(key, host, analyse) : analyse(host));
   } finally {
     analyzers.onFileDone = undefined;
+    analyzers.checkpoint = undefined;
   }
   stopIfCancelled();
   const lines = new LineCache((file) => overlays.get(file) ?? host.readFile(file) ?? '');

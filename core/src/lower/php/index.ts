@@ -28,9 +28,11 @@ export function declarePhp(root: SyntaxNode, file: string): FileSymbols {
 
 /**
  * Lowers a parsed PHP file into units with control-flow graphs of effects. `symbols` are
- * the project's declarations; without them, only this file's own are known.
+ * the project's declarations; without them, only this file's own are known. `betweenUnits`
+ * is called after each unit: a language server stops there (it throws) when a newer text
+ * makes the work moot, so a long file is not lowered to its end first.
  */
-export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: Catalog, symbols?: ProjectSymbols): LoweredFile {
+export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: Catalog, symbols?: ProjectSymbols, betweenUnits?: () => void): LoweredFile {
   const lines = new LineIndex(text);
   const declarations = collectDeclarations(root, file);
   const facts: FileFacts = {
@@ -47,6 +49,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
   const seenIds = new Map<string, number>();
   const units: Unit[] = declarations.units.map((site) => {
     const unit = lowerUnit(site, facts, text.length);
+    betweenUnits?.();
     const count = seenIds.get(unit.id) ?? 0;
     seenIds.set(unit.id, count + 1);
     // Conditional declarations (`if (!function_exists('f')) { function f() {} }`) repeat ids.
