@@ -18,6 +18,7 @@ export class PhpEditSites implements EditSites {
   private tree: PlainTree | undefined;
   private style: { lineComment: string; quote: string } | undefined;
   private unit: string | undefined;
+  private readonly statements = new Map<string, StatementSite | undefined>();
 
   constructor(
     private readonly parser: PhpParser,
@@ -44,9 +45,14 @@ export class PhpEditSites implements EditSites {
   }
 
   statementAround(span: Span): StatementSite | undefined {
+    // Asked again for the same effects by each fix of each finding of a unit: answered once.
+    const key = `${span.file}\0${span.start}\0${span.end}`;
+    if (this.statements.has(key)) return this.statements.get(key);
     let node: Node | null = this.nodeAt(span);
     while (node && !(node.parent && BLOCKS.has(node.parent.type) && isStatement(node))) node = node.parent;
-    return node ? this.siteOf(node) : undefined;
+    const site = node ? this.siteOf(node) : undefined;
+    this.statements.set(key, site);
+    return site;
   }
 
   callStatement(span: Span): StatementSite | undefined {
@@ -227,18 +233,16 @@ export class PhpEditSites implements EditSites {
     let slashes = 0;
     let single = 0;
     let double = 0;
-    const stack: Node[] = [this.root()];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
+    for (const node of this.root().descendantsOfType(['comment', 'string', 'encapsed_string'])) {
+      if (!node.isNamed) continue;
       if (node.type === 'comment') {
         if (node.text.startsWith('#') && !node.text.startsWith('#[')) hash++;
         else if (node.text.startsWith('//')) slashes++;
       } else if (node.type === 'string') {
         single++;
-      } else if (node.type === 'encapsed_string') {
+      } else {
         double++;
       }
-      for (const child of node.namedChildren) if (child) stack.push(child);
     }
     this.style = { lineComment: hash > slashes ? '#' : '//', quote: double > single ? '"' : "'" };
     return this.style;

@@ -255,33 +255,54 @@ export class PlainNode implements SyntaxNode {
   get parent(): PlainNode | null {
     return this.tree.node(this.tree.parents[this.id]!);
   }
+  // The child reads walk the sibling links (`subtreeEnds`) and make node objects only for what
+  // they return: the lowering reads children millions of times, and the garbage of arrays of
+  // every child made to count or index them was a large part of its time.
   get children(): PlainNode[] {
-    return this.tree.childIndices(this.id).map((index) => this.tree.node(index)!);
+    return this.childrenWhere(() => true);
   }
   get namedChildren(): PlainNode[] {
-    return this.children.filter((child) => child.isNamed);
+    return this.childrenWhere((child) => (this.tree.flags[child]! & NAMED) !== 0);
   }
   get childCount(): number {
-    return this.children.length;
+    return this.countWhere(() => true);
   }
   get namedChildCount(): number {
-    return this.namedChildren.length;
+    return this.countWhere((child) => (this.tree.flags[child]! & NAMED) !== 0);
   }
   child(index: number): PlainNode | null {
-    return this.children[index] ?? null;
+    return this.tree.node(this.nthWhere(index, () => true));
   }
   namedChild(index: number): PlainNode | null {
-    return this.namedChildren[index] ?? null;
+    return this.tree.node(this.nthWhere(index, (child) => (this.tree.flags[child]! & NAMED) !== 0));
   }
   childForFieldName(name: string): PlainNode | null {
     const field = this.tree.fieldId(name);
     if (field === -1) return null;
-    for (const child of this.children) if (this.tree.fieldIds[child.id] === field) return child;
-    return null;
+    return this.tree.node(this.nthWhere(0, (child) => this.tree.fieldIds[child] === field));
   }
   childrenForFieldName(name: string): PlainNode[] {
     const field = this.tree.fieldId(name);
-    return field === -1 ? [] : this.children.filter((child) => this.tree.fieldIds[child.id] === field);
+    return field === -1 ? [] : this.childrenWhere((child) => this.tree.fieldIds[child] === field);
+  }
+  private childrenWhere(wanted: (child: number) => boolean): PlainNode[] {
+    const found: PlainNode[] = [];
+    const end = this.tree.subtreeEnds[this.id]!;
+    for (let child = this.id + 1; child < end; child = this.tree.subtreeEnds[child]!) if (wanted(child)) found.push(new PlainNode(this.tree, child));
+    return found;
+  }
+  private countWhere(wanted: (child: number) => boolean): number {
+    let count = 0;
+    const end = this.tree.subtreeEnds[this.id]!;
+    for (let child = this.id + 1; child < end; child = this.tree.subtreeEnds[child]!) if (wanted(child)) count++;
+    return count;
+  }
+  /** The index of the `n`th child that is `wanted`, or -1. */
+  private nthWhere(n: number, wanted: (child: number) => boolean): number {
+    if (n < 0) return -1;
+    const end = this.tree.subtreeEnds[this.id]!;
+    for (let child = this.id + 1; child < end; child = this.tree.subtreeEnds[child]!) if (wanted(child) && n-- === 0) return child;
+    return -1;
   }
   get previousNamedSibling(): PlainNode | null {
     let index = this.tree.previousSiblings[this.id]!;

@@ -90,7 +90,11 @@ export function reachedFrom(flow: UnitFlow, start: readonly number[]): Set<numbe
 export function reaching(flow: UnitFlow, targets: Iterable<number>): Set<number> {
   const preds = new Map<number, number[]>();
   for (const node of flow.unit.cfg.nodes) {
-    for (const edge of node.succs) preds.set(edge.to, [...(preds.get(edge.to) ?? []), node.id]);
+    for (const edge of node.succs) {
+      const list = preds.get(edge.to);
+      if (list) list.push(node.id);
+      else preds.set(edge.to, [node.id]);
+    }
   }
   const seen = new Set(targets);
   const stack = [...seen];
