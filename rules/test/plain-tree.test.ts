@@ -116,6 +116,31 @@ describe('plain syntax trees (one copy of the wasm tree, read as arrays)', () =>
     }
   });
 
+  it('copies a re-parsed text as a fresh copy would, reusing the statements an edit left alone', async () => {
+    // A parser that keeps its trees (as the language server's), typing into long texts.
+    const typing = await PhpParser.create(await loadGrammarBytes());
+    typing.keepRecentTrees(2);
+    const long = ['<?php', 'session_start();', ...Array.from({ length: 120 }, (_, i) => [`function f${i}($x) {`, `    if ($x) { $_SESSION['k${i}'] = $x; }`, '    return $x;', '}', `f${i}(${i});`]).flat()].join('\n');
+    const texts = [long, ...cases.filter(([name], i) => i % 40 === 0 && !name.startsWith('broken')).map(([, text]) => text)];
+    const arrays = (tree: PlainTree) => [tree.typeIds, tree.starts, tree.ends, tree.parents, tree.subtreeEnds, tree.previousSiblings, tree.fieldIds, tree.flags].map((a) => [...a]);
+    let compared = 0;
+    for (const [n, original] of texts.entries()) {
+      let text = original;
+      typing.parsePlain(text, `file${n}.php`);
+      for (let step = 0; step < 12; step++) {
+        const at = Math.floor(((step * 7919 + n * 104729) % 1000) / 1000 * text.length);
+        // Insertions and deletions of a few characters: spaces, a statement, a brace that breaks the rest.
+        const edits = [(t: string) => t.slice(0, at) + ' ' + t.slice(at), (t: string) => t.slice(0, at) + t.slice(at + 2), (t: string) => t.slice(0, at) + '\n$y = 1;\n' + t.slice(at), (t: string) => t.slice(0, at) + '{' + t.slice(at)];
+        text = edits[step % edits.length]!(text);
+        const incremental = typing.parsePlain(text, `file${n}.php`);
+        const fresh = parser.parsePlain(text);
+        assert.deepEqual(arrays(incremental), arrays(fresh), `text ${n}, edit ${step + 1}`);
+        compared++;
+      }
+    }
+    assert.ok(compared >= 36);
+  });
+
   it('gives the same node for the same index, whichever way it is reached', () => {
     const plain = parser.parsePlain('<?php f(1);');
     const call = plain.rootNode.descendantsOfType('function_call_expression')[0]!;

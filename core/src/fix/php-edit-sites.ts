@@ -19,6 +19,7 @@ export class PhpEditSites implements EditSites {
   private style: { lineComment: string; quote: string } | undefined;
   private unit: string | undefined;
   private readonly statements = new Map<string, StatementSite | undefined>();
+  private topLevelTexts: Set<string> | undefined;
 
   constructor(
     private readonly parser: PhpParser,
@@ -117,39 +118,48 @@ export class PhpEditSites implements EditSites {
   }
 
   hasTopLevelStatement(text: string): boolean {
-    const wanted = withoutCarriageReturns(text);
-    return this.root().namedChildren.some((node) => node !== null && withoutCarriageReturns(node.text) === wanted);
+    // Asked for each helper by each fix of each finding: the file's statements are read once.
+    this.topLevelTexts ??= new Set(this.root().namedChildren.map((node) => withoutCarriageReturns(node.text)));
+    return this.topLevelTexts.has(withoutCarriageReturns(text));
   }
 
+  // The walks below read the tree's arrays and make node objects only for the few nodes they
+  // look into: asked once per fix over a whole top level, they must not allocate every node.
+
   leavesEarly(span: Span): boolean {
-    const root = this.root();
-    const inside = (node: Node): boolean => node.startIndex >= span.start && node.endIndex <= span.end;
-    const visit = (node: Node, loops: number): boolean => {
-      if (NESTED_CODE.has(node.type) && inside(node)) return false;
+    const tree = this.plainTree();
+    const inside = (node: number): boolean => tree.starts[node]! >= span.start && tree.ends[node]! <= span.end;
+    const visit = (node: number, loops: number): boolean => {
+      const type = tree.typeName(node);
+      if (NESTED_CODE.has(type) && inside(node)) return false;
       if (inside(node)) {
-        if (LEAVES.has(node.type)) return true;
-        if (node.type === 'break_statement' || node.type === 'continue_statement') {
+        if (LEAVES.has(type)) return true;
+        if (type === 'break_statement' || type === 'continue_statement') {
           // `break 2` past the loops inside the span leaves it.
-          const level = node.namedChildren.find((child) => child?.type === 'integer');
+          const level = tree.node(node)!.namedChildren.find((child) => child.type === 'integer');
           if ((level ? Number(level.text) : 1) > loops) return true;
         }
       }
-      const deeper = inside(node) && BREAKABLE.has(node.type) ? loops + 1 : loops;
-      for (const child of node.namedChildren) {
-        if (child && child.endIndex > span.start && child.startIndex < span.end && visit(child, deeper)) return true;
+      const deeper = inside(node) && BREAKABLE.has(type) ? loops + 1 : loops;
+      const end = tree.subtreeEnds[node]!;
+      for (let child = node + 1; child < end; child = tree.subtreeEnds[child]!) {
+        if (tree.isNamedAt(child) && tree.ends[child]! > span.start && tree.starts[child]! < span.end && visit(child, deeper)) return true;
       }
       return false;
     };
-    return visit(root, 0);
+    return visit(0, 0);
   }
 
   namesVariable(span: Span, name: string): boolean {
-    const stack: Node[] = [this.root()];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (node.endIndex <= span.start || node.startIndex >= span.end) continue;
-      if (node.type === 'variable_name' && node.namedChild(0)?.text === name) return true;
-      for (const child of node.namedChildren) if (child) stack.push(child);
+    const tree = this.plainTree();
+    // In pre-order; a node outside the span is skipped with its subtree.
+    for (let node = 0; node < tree.nodeCount; ) {
+      if (tree.ends[node]! <= span.start || tree.starts[node]! >= span.end || !tree.isNamedAt(node)) {
+        node = tree.subtreeEnds[node]!;
+        continue;
+      }
+      if (tree.typeName(node) === 'variable_name' && tree.node(node)!.namedChild(0)?.text === name) return true;
+      node++;
     }
     return false;
   }
@@ -223,8 +233,12 @@ export class PhpEditSites implements EditSites {
   }
 
   private root(): Node {
+    return this.plainTree().rootNode;
+  }
+
+  private plainTree(): PlainTree {
     this.tree ??= this.parser.parsePlain(this.text, this.file);
-    return this.tree.rootNode;
+    return this.tree;
   }
 
   private styleOf(): { lineComment: string; quote: string } {

@@ -1,4 +1,4 @@
-import type { Language, Tree } from 'web-tree-sitter';
+import type { Language, Range, Tree } from 'web-tree-sitter';
 
 /**
  * The part of a syntax node's API the analysis reads: a `PlainNode` (what the analysis
@@ -60,8 +60,14 @@ export class PlainTree {
     return this.node(0)!;
   }
 
-  /** Copies `tree` (whose text is `text`); the caller still owns and deletes `tree`. */
-  static copy(tree: Tree, text: string): PlainTree {
+  /**
+   * Copies `tree` (whose text is `text`); the caller still owns and deletes `tree`. With
+   * `reuse` (the copy of the tree it was re-parsed from, the edit, and tree-sitter's changed
+   * ranges), a top-level statement away from the edit and from every changed range is copied
+   * from the previous copy's arrays (shifted) instead of walked again through wasm: typing in
+   * one function of a long file walks that function only.
+   */
+  static copy(tree: Tree, text: string, reuse?: CopyReuse): PlainTree {
     const language: Language = tree.language;
     let capacity = 1024;
     let typeIds = new Uint16Array(capacity);
@@ -107,7 +113,38 @@ export class PlainTree {
         if (start === end && cursor.nodeIsMissing) flag |= MISSING | HAS_ERROR;
         if (typeId === ERROR_SYMBOL) flag |= HAS_ERROR;
         flags[index] = flag;
-        if (cursor.gotoFirstChild()) {
+        const kept = path.length === 1 && reuse ? reusableStatement(reuse, typeId, start, end) : -1;
+        if (kept !== -1) {
+          // The statement's subtree as the previous copy has it: indices and offsets shifted.
+          const old = reuse!.previous;
+          const size = old.subtreeEnds[kept]! - kept;
+          while (count + size > capacity) {
+            capacity *= 2;
+            typeIds = grow(typeIds, new Uint16Array(capacity));
+            starts = grow(starts, new Uint32Array(capacity));
+            ends = grow(ends, new Uint32Array(capacity));
+            parents = grow(parents, new Int32Array(capacity));
+            subtreeEnds = grow(subtreeEnds, new Uint32Array(capacity));
+            previousSiblings = grow(previousSiblings, new Int32Array(capacity));
+            fieldIds = grow(fieldIds, new Uint16Array(capacity));
+            flags = grow(flags, new Uint8Array(capacity));
+          }
+          const indexShift = index - kept;
+          const shift = start - old.starts[kept]!;
+          flags[index] = old.flags[kept]!;
+          for (let from = kept + 1, to = index + 1; from < kept + size; from++, to++) {
+            typeIds[to] = old.typeIds[from]!;
+            starts[to] = old.starts[from]! + shift;
+            ends[to] = old.ends[from]! + shift;
+            parents[to] = old.parents[from]! + indexShift;
+            subtreeEnds[to] = old.subtreeEnds[from]! + indexShift;
+            const previous = old.previousSiblings[from]!;
+            previousSiblings[to] = previous === -1 ? -1 : previous + indexShift;
+            fieldIds[to] = old.fieldIds[from]!;
+            flags[to] = old.flags[from]!;
+          }
+          count = index + size;
+        } else if (cursor.gotoFirstChild()) {
           path.push(index);
           lastChild[path.length] = -1;
           continue;
@@ -157,6 +194,10 @@ export class PlainTree {
     return new PlainNode(this, index);
   }
 
+  isNamedAt(index: number): boolean {
+    return (this.flags[index]! & NAMED) !== 0;
+  }
+
   typeName(index: number): string {
     return this.typeNames[this.typeIds[index]!] ?? 'ERROR';
   }
@@ -194,6 +235,11 @@ export class PlainTree {
     }
   }
 
+  /** The root's children (top-level statements), in order. */
+  rootChildren(): Int32Array {
+    return this.childrenOf(0);
+  }
+
   /** The children of `index`, kept for the nodes asked about (a long file's top level has thousands). */
   private childrenOf(index: number): Int32Array {
     let children = this.childArrays.get(index);
@@ -224,12 +270,55 @@ function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(fro
   return to;
 }
 
+/** What an incremental copy may take from the copy of the tree an edited text was re-parsed from. */
+export interface CopyReuse {
+  readonly previous: PlainTree;
+  /** The edit between the two texts (offsets in the text before, and after). */
+  readonly edit: { readonly startIndex: number; readonly oldEndIndex: number; readonly newEndIndex: number };
+  /** tree-sitter's ranges (in the new text) whose syntax changed. */
+  readonly changed: readonly Range[];
+}
+
+/**
+ * The previous copy's top-level statement that a new one (type, span in the new text) is, when
+ * it lies wholly before or after the edit and outside every changed range; else -1.
+ */
+function reusableStatement(reuse: CopyReuse, typeId: number, start: number, end: number): number {
+  const { previous, edit, changed } = reuse;
+  let shift: number;
+  if (end < edit.startIndex) shift = 0;
+  else if (start > edit.newEndIndex) shift = edit.newEndIndex - edit.oldEndIndex;
+  else return -1;
+  for (const range of changed) if (range.startIndex <= end && start <= range.endIndex) return -1;
+  const oldStart = start - shift;
+  const oldEnd = end - shift;
+  // The root's children, in order: a binary search by start.
+  const children = previous.rootChildren();
+  let low = 0;
+  let high = children.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (previous.starts[children[middle]!]! < oldStart) low = middle + 1;
+    else high = middle;
+  }
+  for (let at = low; at < children.length && previous.starts[children[at]!]! === oldStart; at++) {
+    const child = children[at]!;
+    if (previous.ends[child] === oldEnd && previous.typeIds[child] === typeId) return child;
+  }
+  return -1;
+}
+
 /** One node of a `PlainTree`, with the part of web-tree-sitter's `Node` API the analysis reads. */
 export class PlainNode implements SyntaxNode {
   constructor(
     private readonly tree: PlainTree,
     readonly id: number,
   ) {}
+
+  /** The tree this node is part of. */
+  get plainTree(): PlainTree {
+    return this.tree;
+  }
 
   get type(): string {
     return this.tree.typeName(this.id);

@@ -1,5 +1,5 @@
 import { Edit, type Point, type Tree } from 'web-tree-sitter';
-import { PlainTree } from './plain-tree';
+import { PlainTree, type CopyReuse } from './plain-tree';
 
 /** How a `PlainTree` is made from a text, from scratch or from the previous tree of the same file. */
 export interface TreeParsing {
@@ -40,18 +40,23 @@ export class RecentTrees {
       }
     }
     let tree: Tree;
+    let reuse: CopyReuse | undefined;
     if (kept) {
-      kept.tree.edit(editBetween(kept.text, text));
+      const edit = editBetween(kept.text, text);
+      kept.tree.edit(edit);
       tree = this.parsing.parse(text, kept.tree);
-      kept.tree.delete();
-      if (tree.rootNode.hasError) {
+      if (tree.rootNode.hasError || kept.plain.rootNode.hasError) {
         tree.delete();
         tree = this.parsing.parseRepairingNames(text);
+      } else {
+        // The statements the edit did not touch are copied from the previous copy.
+        reuse = { previous: kept.plain, edit, changed: kept.tree.getChangedRanges(tree) };
       }
+      kept.tree.delete();
     } else {
       tree = this.parsing.parseRepairingNames(text);
     }
-    const plain = PlainTree.copy(tree, text);
+    const plain = PlainTree.copy(tree, text, reuse);
     this.files.set(path, { text, tree, plain });
     while (this.files.size > this.limit) {
       const [oldest, entry] = this.files.entries().next().value!;

@@ -13,7 +13,8 @@ import { lowerBrokenStatements, lowerStatement, lowerStatements, statementsBefor
 import { ProjectSymbols, type FileSymbols } from '../../project/symbols';
 import { typeOf } from './types';
 import { executionContext } from './execution-context';
-import { collectDeclarations, fileSymbols, type UnitSite } from './units';
+import { collectDeclarations, fileSymbols, type FileDeclarations, type UnitSite } from './units';
+import { PlainNode, type PlainTree } from '../../parse/plain-tree';
 
 export interface LoweredFile {
   readonly ir: FileIR;
@@ -23,7 +24,7 @@ export interface LoweredFile {
 
 /** What a PHP file declares, for the project index (a cheap pass before lowering). */
 export function declarePhp(root: SyntaxNode, file: string): FileSymbols {
-  return fileSymbols(file, collectDeclarations(root, file));
+  return fileSymbols(file, declarationsOf(root, file));
 }
 
 /**
@@ -34,7 +35,7 @@ export function declarePhp(root: SyntaxNode, file: string): FileSymbols {
  */
 export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: Catalog, symbols?: ProjectSymbols, betweenUnits?: () => void): LoweredFile {
   const lines = new LineIndex(text);
-  const declarations = collectDeclarations(root, file);
+  const declarations = declarationsOf(root, file);
   const facts: FileFacts = {
     file,
     lines,
@@ -77,6 +78,22 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
   };
   return { ir, problems: facts.problems };
 }
+
+/**
+ * The file's declarations, walked once per plain tree: the declarations pass and the lowering
+ * of one text read the same tree (kept between them, or kept by the language server for the
+ * document being typed in), and the walk is a tenth of a long file's lowering.
+ */
+function declarationsOf(root: SyntaxNode, file: string): FileDeclarations {
+  if (!(root instanceof PlainNode) || root.id !== 0) return collectDeclarations(root, file);
+  const known = walkedTrees.get(root.plainTree);
+  if (known?.file === file) return known.declarations;
+  const declarations = collectDeclarations(root, file);
+  walkedTrees.set(root.plainTree, { file, declarations });
+  return declarations;
+}
+
+const walkedTrees = new WeakMap<PlainTree, { readonly file: string; readonly declarations: FileDeclarations }>();
 
 /** Whether the unit's own code (not nested functions) calls a session open or close API. */
 function startsOrClosesSession(ctx: UnitContext, unitNode: SyntaxNode): boolean {
