@@ -51,8 +51,10 @@ export interface SnapshotInput {
  * Offered only when every write, lifted to the statement of the close's block that holds it, is
  * that statement or follows it, and nothing from the first of them to the last can leave without
  * reaching the apply (`return`, `exit`, `throw`, a `break` out, a call that always exits): a
- * change that skipped the apply would be lost. `unsafe`: another request of the user may change
- * the session between the close and the apply, and the code after the apply sees it.
+ * change that skipped the apply would be lost. An exception thrown inside a call there is not
+ * seen (calls are not taken to throw) and would skip the apply too: the doc says to check.
+ * `unsafe`: another request of the user may change the session between the close and the
+ * apply, and the code after the apply sees it.
  */
 export function snapshotHelpersFix(context: RuleContext, flow: UnitFlow, input: SnapshotInput): Fix[] {
   const { sites, statement } = input;
