@@ -1,7 +1,7 @@
 import { isClassStaticSubject } from '../ir/predicate-shape';
 import { REPEAT_PATH_PREFIX, type CallEffect, type CallTarget, type Effect, type FactEffect, type HoldEstimate, type PredicateValue, type ResourceId, type SlowKind } from '../ir/effects';
 import type { Unit } from '../ir/unit';
-import type { Cfg } from '../ir/cfg';
+import type { Cfg, SettingMark } from '../ir/cfg';
 import type { CallResolver } from './resolver';
 import { heldOperations } from './held';
 import { ReachableUnion } from './reachable';
@@ -59,6 +59,11 @@ export interface SlowOccurrence {
   readonly sites?: readonly OpenSite[];
   /** Reached only after an exception was caught (in a `catch` block, here or in a caller on the way). */
   readonly errorPath?: true;
+  /**
+   * Reached only where a configuration setting turned it on (inside `if ($conf['hook'])`, here
+   * or in a caller on the way): the innermost such test.
+   */
+  readonly setting?: SettingMark;
   /**
    * With `viaCallback`: the helper's call of the callable its caller bound (`work(client)` in
    * `withTransaction(work)`), the innermost such call on the chain.
@@ -225,13 +230,14 @@ const MAX_OCCURRENCES = 4;
  * The first few slow occurrences, plus the first of every other kind: a kind decides a
  * finding's severity (and a kind turned off drops its occurrences), so four database queries
  * must not hide the HTTP call after them. Bounded by the number of kinds. An occurrence on an
- * error path is rated lower, so one on the main path is kept for each kind as well.
+ * error path or behind a configuration setting is rated lower, so one on the main path is kept
+ * for each kind as well.
  */
 function capByKind(items: readonly SlowOccurrence[]): SlowOccurrence[] {
   if (items.length <= MAX_OCCURRENCES) return [...items];
   const kinds = new Set<string>();
   return items.filter((item, index) => {
-    const key = item.errorPath ? `${item.kind}:error-path` : item.kind;
+    const key = `${item.kind}${item.errorPath ? ':error-path' : ''}${item.setting ? ':setting' : ''}`;
     const firstOfKind = !kinds.has(key);
     kinds.add(key);
     return index < MAX_OCCURRENCES || firstOfKind;

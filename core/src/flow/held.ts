@@ -106,15 +106,20 @@ function* rawOperations(
             ...(effect.hold !== undefined ? { hold: effect.hold } : {}),
             ...(effect.pathParameter !== undefined ? { pathParameter: effect.pathParameter } : {}),
             ...(cfg.nodes[observation.node]!.errorPath ? { errorPath: true as const } : {}),
+            ...(cfg.nodes[observation.node]!.setting ? { setting: cfg.nodes[observation.node]!.setting } : {}),
             chain: [{ span: effect.span, label: slowLabel(effect.callee, effect.slowKind, effect.detail) }],
           },
         };
         break;
       case 'call': {
-        // A call in a `catch` block puts everything it reaches on the error path.
-        const errorPath = cfg.nodes[observation.node]!.errorPath;
-        for (const occurrence of observation.call?.slowUnderLock ?? []) {
-          yield { observation, occurrence: errorPath && !occurrence.errorPath ? { ...occurrence, errorPath } : occurrence, onlyInLoop: false };
+        // A call in a `catch` block puts everything it reaches on the error path; one inside
+        // an `if` on a configuration setting, behind that setting (unless a test nearer the
+        // work already names one).
+        const { errorPath, setting } = cfg.nodes[observation.node]!;
+        for (const found of observation.call?.slowUnderLock ?? []) {
+          let occurrence = errorPath && !found.errorPath ? { ...found, errorPath } : found;
+          if (setting && !occurrence.setting) occurrence = { ...occurrence, setting };
+          yield { observation, occurrence, onlyInLoop: false };
         }
         break;
       }

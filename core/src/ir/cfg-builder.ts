@@ -1,5 +1,5 @@
 import type { Span } from '../model/span';
-import type { Cfg, CfgNode, Edge, LoopBound, LoopInfo, LoopKind, OnceMark } from './cfg';
+import type { Cfg, CfgNode, Edge, LoopBound, LoopInfo, LoopKind, OnceMark, SettingMark } from './cfg';
 import type { Effect } from './effects';
 
 /** Past this many dangling edges, a join ties them to one node. */
@@ -35,6 +35,7 @@ interface MutableNode {
   loop?: number;
   once?: OnceMark;
   errorPath?: true;
+  setting?: SettingMark;
 }
 
 /**
@@ -55,6 +56,8 @@ export class CfgBuilder {
   currentOnce: OnceMark | undefined;
   /** A `catch` block being lowered: new nodes run only after an exception was caught. */
   currentErrorPath = false;
+  /** The body of an `if` on a configuration setting being lowered (the outermost such `if`). */
+  currentSetting: SettingMark | undefined;
   /** Where `return true;` and `return false;` go before the exit. */
   readonly returnsTrue: number;
   readonly returnsFalse: number;
@@ -81,6 +84,7 @@ export class CfgBuilder {
     if (this.currentLoop !== undefined) node.loop = this.currentLoop;
     if (this.currentOnce !== undefined) node.once = this.currentOnce;
     if (this.currentErrorPath) node.errorPath = true;
+    if (this.currentSetting !== undefined) node.setting = this.currentSetting;
     this.nodes.push(node);
     return node;
   }

@@ -34,6 +34,19 @@ export interface CfgNode {
   readonly once?: OnceMark;
   /** Runs only after an exception was caught (a `catch` block): not the unit's main path. */
   readonly errorPath?: true;
+  /** Runs only when a configuration setting says so (`if ($conf['hook'])`). */
+  readonly setting?: SettingMark;
+}
+
+/**
+ * Code inside an `if` whose condition reads only configuration (`if (!empty($conf['hook']))`,
+ * `if (ON == config_get('use_ldap'))`): it runs only where the installation turned that on.
+ */
+export interface SettingMark {
+  /** The test as written (`!empty($command)`). */
+  readonly test: string;
+  /** The configuration it reads (`$config->get('check_hook')`): the test itself when it is one. */
+  readonly lookup: string;
 }
 
 /**

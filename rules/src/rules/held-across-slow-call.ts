@@ -227,7 +227,8 @@ function heldOperationsWithSeverity(context: RuleContext, flow: UnitFlow, sessio
     // Only after an exception was caught: the request's usual path does not wait for it.
     // A hold bounded to a few seconds: the user waits, but not for long.
     const short = sessionLock && occurrence.kind !== 'long-running' && occurrence.hold !== undefined && 'seconds' in occurrence.hold && occurrence.hold.seconds <= SHORT_HOLD_SECONDS;
-    rated.push({ operation, severity: (occurrence.errorPath || short) && setting !== 'info' ? 'info' : setting });
+    // Behind a configuration setting: it runs only where the installation turned it on.
+    rated.push({ operation, severity: (occurrence.errorPath || occurrence.setting || short) && setting !== 'info' ? 'info' : setting });
   }
   return rated;
 }
@@ -405,9 +406,20 @@ function passedToHelperOf(unit: Unit, occurrence: SlowOccurrence, resource: Held
   };
 }
 
-/** Said of slow work that runs only after an exception was caught (it is `info`, not a warning). */
+/**
+ * Said of slow work that runs only after an exception was caught, or only where a
+ * configuration setting turns it on (it is `info`, not a warning).
+ */
 function errorPathNote(occurrence: SlowOccurrence): string {
-  return occurrence.errorPath ? ' This happens only on an error path, after an exception is caught.' : '';
+  const error = occurrence.errorPath ? ' This happens only on an error path, after an exception is caught.' : '';
+  return error + settingNote(occurrence);
+}
+
+function settingNote(occurrence: SlowOccurrence): string {
+  const setting = occurrence.setting;
+  if (!setting) return '';
+  const reads = setting.test === setting.lookup ? '' : `, which reads the configuration (\`${setting.lookup}\`)`;
+  return ` This runs only when \`${setting.test}\` holds${reads}: only where the installation configures it.`;
 }
 
 function causeOf(occurrence: SlowOccurrence, maybe: boolean, resource: HeldResourceInfo | undefined): FindingCause {

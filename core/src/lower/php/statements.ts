@@ -10,6 +10,7 @@ import { lowerExpression } from './expressions';
 import { jumpOut } from './jumps';
 import { loopBound } from './loop-bounds';
 import { isRepeatGuard, onceGuardAfterReturn, onceGuardOfIf } from './once-guards';
+import { settingGuardOf } from './setting-guards';
 import { emitSessionUnsetFacts } from './predicates';
 import { sessionRoot } from './session-access';
 
@@ -262,7 +263,7 @@ function lowerIf(ctx: UnitContext, node: SyntaxNode, cursor: Cursor, elseIf = fa
       const elseifBody = alternative.childForFieldName('body');
       if (!elseifCondition) continue;
       const inner = describeBranches(ctx, elseifCondition, lowerCondition(ctx, elseifCondition, otherwise), true);
-      results.push(elseifBody ? lowerBranchBody(ctx, elseifBody, inner.whenTrue) : inner.whenTrue);
+      results.push(elseifBody ? lowerElseIfBody(ctx, elseifCondition, elseifBody, inner.whenTrue) : inner.whenTrue);
       otherwise = inner.whenFalse;
     } else if (alternative.type === 'else_clause') {
       hasElse = true;
@@ -277,14 +278,32 @@ function lowerIf(ctx: UnitContext, node: SyntaxNode, cursor: Cursor, elseIf = fa
   return elseIf ? end : ctx.builder.settle(end);
 }
 
-/** The body of an `if`, marked as one-time initialisation when its condition and body say so. */
+/**
+ * The body of an `if`, marked as one-time initialisation when its condition and body say so,
+ * and as configured work when its condition reads only configuration (the outermost such `if`
+ * names the setting).
+ */
 function lowerOnceBody(ctx: UnitContext, condition: SyntaxNode, body: SyntaxNode, cursor: Cursor): Cursor {
   const outer = ctx.builder.currentOnce;
+  const outerSetting = ctx.builder.currentSetting;
   ctx.builder.currentOnce ??= onceGuardOfIf(ctx, condition, body);
+  ctx.builder.currentSetting ??= settingGuardOf(ctx, condition);
   try {
     return lowerBranchBody(ctx, body, cursor);
   } finally {
     ctx.builder.currentOnce = outer;
+    ctx.builder.currentSetting = outerSetting;
+  }
+}
+
+/** The body of an `elseif`: configured work when its own condition reads only configuration. */
+function lowerElseIfBody(ctx: UnitContext, condition: SyntaxNode, body: SyntaxNode, cursor: Cursor): Cursor {
+  const outerSetting = ctx.builder.currentSetting;
+  ctx.builder.currentSetting ??= settingGuardOf(ctx, condition);
+  try {
+    return lowerBranchBody(ctx, body, cursor);
+  } finally {
+    ctx.builder.currentSetting = outerSetting;
   }
 }
 

@@ -1,0 +1,56 @@
+<?php
+// Conditions that read something other than configuration do not lower slow work: a
+// parameter named like options, a value of the request, the unit's own array, a setting
+// name the code computes, and a configuration test next to a request value in `||`.
+
+function export(array $options): void
+{
+    session_start();
+    $_SESSION['export'] = true;
+    if ($options['remote']) {
+        file_get_contents('https://example.com/feed'); // expect: held-across-slow-call@warning
+    }
+}
+
+function hook(): void
+{
+    session_start();
+    $_SESSION['hook'] = true;
+    if (!empty($_GET['hook'])) {
+        shell_exec('/usr/local/bin/hook'); // expect: held-across-slow-call@warning
+    }
+}
+
+function local_settings(): void
+{
+    $settings = ['notify' => true];
+    session_start();
+    $_SESSION['notify'] = true;
+    if ($settings['notify']) {
+        mail('admin@example.com', 'Notice', 'Body'); // expect: held-across-slow-call@warning
+    }
+}
+
+function computed(string $name): void
+{
+    session_start();
+    $_SESSION['name'] = $name;
+    if (config_get($name)) {
+        sleep(5); // expect: held-across-slow-call@warning
+    }
+}
+
+function either(): void
+{
+    global $CONF;
+    session_start();
+    $_SESSION['either'] = true;
+    if ($CONF['ping'] || isset($_POST['ping'])) {
+        sleep(5); // expect: held-across-slow-call@warning
+    }
+}
+
+function config_get(string $name)
+{
+    return $GLOBALS['g_' . $name];
+}
