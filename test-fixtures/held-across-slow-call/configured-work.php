@@ -2,7 +2,8 @@
 // Slow work inside an `if` that reads only configuration runs only where the installation
 // turned it on (a check hook, another password scheme, directory lookups): the analysis does
 // not see the configuration, so it is `info`, and the message names the setting. Reduced from
-// GOsa's password check hook, Postfix Admin's dovecot scheme and MantisBT's LDAP e-mail.
+// GOsa's password check hook, Postfix Admin's dovecot scheme and MantisBT's LDAP e-mail; and
+// the code after an early exit taken when a setting is off (phpMyAdmin's URL encryption).
 
 function check_hook($config, string $dn): array
 {
@@ -54,4 +55,25 @@ function profile(int $id): void
 {
     session_start();
     $_SESSION['email'] = user_email($id); // expect: held-across-slow-call@info "only when `ON == config_get_global\('use_ldap_email'\)` holds"
+}
+
+function refresh_feed($config): void
+{
+    session_start();
+    $_SESSION['feed'] = true;
+    if (!$config->get('remote_feed')) {
+        return;
+    }
+    file_get_contents('https://example.com/feed'); // expect: held-across-slow-call@info "only when `\$config->get\('remote_feed'\)` holds"
+}
+
+function notify_admin(string $page): void
+{
+    global $CONF;
+    session_start();
+    $_SESSION['page'] = $page;
+    if ($page === '' || !$CONF['notify']) {
+        throw new RuntimeException('nothing to send');
+    }
+    mail('admin@example.com', 'Visited', $page); // expect: held-across-slow-call@info "only when `\$CONF\['notify'\]` holds"
 }

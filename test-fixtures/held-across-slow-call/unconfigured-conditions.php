@@ -1,7 +1,8 @@
 <?php
 // Conditions that read something other than configuration do not lower slow work: a
 // parameter named like options, a value of the request, the unit's own array, a setting
-// name the code computes, and a configuration test next to a request value in `||`.
+// name the code computes, a configuration test next to a request value in `||`, and an early
+// exit on a request value.
 
 function export(array $options): void
 {
@@ -48,6 +49,16 @@ function either(): void
     if ($CONF['ping'] || isset($_POST['ping'])) {
         sleep(5); // expect: held-across-slow-call@warning
     }
+}
+
+function requested(): void
+{
+    session_start();
+    $_SESSION['requested'] = true;
+    if (!isset($_GET['wait'])) {
+        return;
+    }
+    sleep(5); // expect: held-across-slow-call@warning
 }
 
 function config_get(string $name)

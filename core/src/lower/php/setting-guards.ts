@@ -36,6 +36,52 @@ export function settingGuardOf(ctx: UnitContext, condition: SyntaxNode): Setting
   return undefined;
 }
 
+/**
+ * `if (!$encrypt || !$config->get('URLQueryEncryption')) { return …; }` (no `else`, a body that
+ * ends with `return`, `throw` or `exit`): the statements after it in the block run only when
+ * the configuration test the condition negates holds.
+ */
+export function settingGuardAfterExit(ctx: UnitContext, statement: SyntaxNode): SettingMark | undefined {
+  if (statement.type !== 'if_statement') return undefined;
+  if (statement.childrenForFieldName('alternative').some((a) => a !== null)) return undefined;
+  const condition = statement.childForFieldName('condition');
+  const body = statement.childForFieldName('body');
+  if (!condition || !body || !endsWithExit(body)) return undefined;
+  const words = ctx.catalog.configurationWords ?? [];
+  if (words.length === 0) return undefined;
+  for (const disjunct of disjuncts(condition)) {
+    if (disjunct.type !== 'unary_op_expression' || disjunct.child(0)?.text !== '!') continue;
+    const tested = disjunct.namedChildren.find((c) => c !== null && c.type !== 'comment');
+    const found: { lookup?: string } = {};
+    if (tested && readsOnlyConfiguration(ctx, tested, words, found, 0) && found.lookup !== undefined) {
+      return { test: oneLine(unwrap(tested).text), lookup: found.lookup };
+    }
+  }
+  return undefined;
+}
+
+/** A body whose last statement leaves the block: `return`, `throw`, `exit`/`die`. */
+function endsWithExit(body: SyntaxNode): boolean {
+  const statements = body.type === 'compound_statement' ? body.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment') : [body];
+  const last = statements[statements.length - 1];
+  if (!last) return false;
+  if (last.type === 'return_statement' || last.type === 'exit_statement' || last.type === 'throw_statement') return true;
+  const expression = last.type === 'expression_statement' ? last.namedChild(0) : null;
+  return expression?.type === 'throw_expression' || expression?.type === 'exit_statement';
+}
+
+/** The parts of `a || b || c` (each alone leads into the body); a single test otherwise. */
+function disjuncts(node: SyntaxNode): SyntaxNode[] {
+  const inner = unwrap(node);
+  if (inner.type === 'binary_expression') {
+    const operator = inner.child(1)?.text.toLowerCase();
+    const left = inner.childForFieldName('left');
+    const right = inner.childForFieldName('right');
+    if ((operator === '||' || operator === 'or') && left && right) return [...disjuncts(left), ...disjuncts(right)];
+  }
+  return [inner];
+}
+
 /** The parts of `a && b && c` (each must hold for the body to run); a single test otherwise. */
 function conjuncts(node: SyntaxNode): SyntaxNode[] {
   const inner = unwrap(node);

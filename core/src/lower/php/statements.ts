@@ -10,7 +10,7 @@ import { lowerExpression } from './expressions';
 import { jumpOut } from './jumps';
 import { loopBound } from './loop-bounds';
 import { isRepeatGuard, onceGuardAfterReturn, onceGuardOfIf } from './once-guards';
-import { settingGuardOf } from './setting-guards';
+import { settingGuardAfterExit, settingGuardOf } from './setting-guards';
 import { emitSessionUnsetFacts } from './predicates';
 import { sessionRoot } from './session-access';
 
@@ -27,6 +27,7 @@ function named(node: SyntaxNode): SyntaxNode[] {
 export function lowerStatements(ctx: UnitContext, nodes: readonly SyntaxNode[], cursor: Cursor): Cursor {
   let next = cursor;
   const outerOnce = ctx.builder.currentOnce;
+  const outerSetting = ctx.builder.currentSetting;
   // From the first statement that did not parse on, the block's structure is not known.
   let broken = false;
   try {
@@ -43,9 +44,12 @@ export function lowerStatements(ctx: UnitContext, nodes: readonly SyntaxNode[], 
       // The statements after it are copied only for a guard that returns (a block of 50,000
       // statements must not be copied once per statement).
       ctx.builder.currentOnce ??= onceGuardAfterReturn(ctx, node, () => nodes.slice(index + 1));
+      // `if (!$config->get('x')) return;`: what follows runs only where the setting is on.
+      ctx.builder.currentSetting ??= settingGuardAfterExit(ctx, node);
     });
   } finally {
     ctx.builder.currentOnce = outerOnce;
+    ctx.builder.currentSetting = outerSetting;
   }
   return next;
 }
