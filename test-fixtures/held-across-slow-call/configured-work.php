@@ -3,7 +3,8 @@
 // turned it on (a check hook, another password scheme, directory lookups): the analysis does
 // not see the configuration, so it is `info`, and the message names the setting. Reduced from
 // GOsa's password check hook, Postfix Admin's dovecot scheme and MantisBT's LDAP e-mail; and
-// the code after an early exit taken when a setting is off (phpMyAdmin's URL encryption).
+// the code after an early exit taken when a setting is off (phpMyAdmin's URL encryption), and
+// the right side of `&&` after a configuration test (MantisBT's LDAP login).
 
 function check_hook($config, string $dn): array
 {
@@ -76,4 +77,28 @@ function notify_admin(string $page): void
         throw new RuntimeException('nothing to send');
     }
     mail('admin@example.com', 'Visited', $page); // expect: held-across-slow-call@info "only when `\$CONF\['notify'\]` holds"
+}
+
+function auto_create_user(string $user, string $password): bool
+{
+    $method = config_get_global('login_method');
+    if ($method === 'basic') {
+        return true;
+    } elseif ($method === 'ldap' && ldap_login($user, $password)) {
+        return true;
+    }
+    return false;
+}
+
+function ldap_login(string $user, string $password): bool
+{
+    $link = ldap_connect('ldap://directory');
+    return ldap_bind($link, $user, $password);
+}
+
+function sign_in(string $user, string $password): void
+{
+    session_start();
+    $_SESSION['user'] = $user;
+    auto_create_user($user, $password); // expect: held-across-slow-call@info "only when `\$method === 'ldap'` holds, which reads the configuration \(`config_get_global\('login_method'\)`\)"
 }

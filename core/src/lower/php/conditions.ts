@@ -5,6 +5,7 @@ import { lowerExpression, stripLeadingBackslash } from './expressions';
 import { literalString } from './session-access';
 import { constantTruth, emitBranchFacts } from './predicates';
 import { testsInstalledStore } from './session-store';
+import { settingGuardOf } from './setting-guards';
 
 export interface Branches {
   readonly whenTrue: Cursor;
@@ -52,7 +53,16 @@ function lowerConditionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor)
     const right = node.childForFieldName('right');
     if (left && right && (operator === '&&' || operator === 'and')) {
       const l = lowerCondition(ctx, left, cursor);
-      const r = lowerCondition(ctx, right, l.whenTrue);
+      // `$method == LDAP && ldap_authenticate($u, $p)`: the right side runs only where the
+      // configuration test on the left holds.
+      const outerSetting = ctx.builder.currentSetting;
+      ctx.builder.currentSetting ??= settingGuardOf(ctx, left);
+      let r: Branches;
+      try {
+        r = lowerCondition(ctx, right, l.whenTrue);
+      } finally {
+        ctx.builder.currentSetting = outerSetting;
+      }
       return { whenTrue: r.whenTrue, whenFalse: ctx.builder.join(l.whenFalse, r.whenFalse) };
     }
     if (left && right && (operator === '||' || operator === 'or')) {
