@@ -1,6 +1,7 @@
 import type { SettingMark } from '../../ir/cfg';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
+import { literalOf, truthy, type Literal } from './literals';
 import { literalString } from './session-access';
 import { declaresInUnit } from './unit-scope';
 
@@ -29,11 +30,54 @@ export function settingGuardOf(ctx: UnitContext, condition: SyntaxNode): Setting
   if (words.length === 0) return undefined;
   for (const conjunct of conjuncts(condition)) {
     const found: { lookup?: string } = {};
-    if (readsOnlyConfiguration(ctx, conjunct, words, found, 0) && found.lookup !== undefined) {
+    if (readsOnlyConfiguration(ctx, conjunct, words, found, 0) && found.lookup !== undefined && holdsWhenSet(ctx, conjunct)) {
       return { test: oneLine(conjunct.text), lookup: found.lookup };
     }
   }
   return undefined;
+}
+
+/**
+ * Whether the test holds when the setting is given a value (`!empty($hook)`, `ON == x`,
+ * `preg_match('/^dovecot:/', x)`), rather than when it is left unset, empty or off
+ * (`empty($domains)`, `!x`, `x == OFF`): an installation that configures nothing runs the
+ * latter, so that work is not "only where configured".
+ */
+function holdsWhenSet(ctx: UnitContext, node: SyntaxNode): boolean {
+  const inner = unwrap(node);
+  if (inner.type === 'unary_op_expression' && inner.child(0)?.text === '!') {
+    const operand = inner.namedChildren.find((c) => c !== null && c.type !== 'comment');
+    return operand ? !holdsWhenSet(ctx, operand) : true;
+  }
+  if (inner.type === 'empty_expression') return false;
+  if (inner.type === 'function_call_expression') {
+    const name = inner.childForFieldName('function')?.text.toLowerCase();
+    if (name === 'empty' || name === 'is_null') return false;
+    return true;
+  }
+  if (inner.type === 'binary_expression') {
+    const operator = inner.child(1)?.text;
+    const equal = operator === '==' || operator === '===';
+    const unequal = operator === '!=' || operator === '!==' || operator === '<>';
+    if (!equal && !unequal) return true;
+    const left = inner.childForFieldName('left');
+    const right = inner.childForFieldName('right');
+    const value = literalValue(ctx, right) ?? literalValue(ctx, left);
+    if (value === undefined) return true;
+    return truthy(value) === equal;
+  }
+  return true;
+}
+
+/** A literal, or a constant the project defines as one (`OFF`). */
+function literalValue(ctx: UnitContext, node: SyntaxNode | null): Literal | undefined {
+  if (!node) return undefined;
+  const literal = literalOf(node);
+  if (literal !== undefined) return literal;
+  if (node.type !== 'name' && node.type !== 'qualified_name') return undefined;
+  const value = ctx.facts.symbols.constant(node.text);
+  const text = value?.length === 1 && 'text' in value[0]! ? value[0].text : undefined;
+  return text;
 }
 
 /**
@@ -53,7 +97,7 @@ export function settingGuardAfterExit(ctx: UnitContext, statement: SyntaxNode): 
     if (disjunct.type !== 'unary_op_expression' || disjunct.child(0)?.text !== '!') continue;
     const tested = disjunct.namedChildren.find((c) => c !== null && c.type !== 'comment');
     const found: { lookup?: string } = {};
-    if (tested && readsOnlyConfiguration(ctx, tested, words, found, 0) && found.lookup !== undefined) {
+    if (tested && readsOnlyConfiguration(ctx, tested, words, found, 0) && found.lookup !== undefined && holdsWhenSet(ctx, tested)) {
       return { test: oneLine(unwrap(tested).text), lookup: found.lookup };
     }
   }
