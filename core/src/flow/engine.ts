@@ -742,7 +742,8 @@ export class FlowEngine {
       }
       if ((effect.kind === 'write' || effect.kind === 'use') && effect.resource === resource) {
         const label = effect.kind === 'use' ? `\`${effect.api}\` changes the session here` : 'writes the session here';
-        const step: Step = { span: effect.span, label };
+        const setting = unit.cfg.nodes[observation.node]!.setting;
+        const step: Step = { span: effect.span, label, ...(setting ? { setting } : {}) };
         if (underEntryLock) writesUnderLock.push([step]);
         // `$_SESSION = []` with the session closed forgets the in-memory copy on purpose, and
         // `$_SESSION = $saved` puts back a copy (as the rule treats them in the caller itself):
@@ -770,7 +771,9 @@ export class FlowEngine {
           writesUnderLock.push(...call.writesUnderLock.map((chain) => [...chain]));
         }
         if (closedFromEntry && call.writesWhileClosed.length > 0) {
-          writesWhileClosed.push(...call.writesWhileClosed.map((chain) => [...chain]));
+          // A call behind a configuration setting carries it on its step (unless a test nearer the write already does).
+          const setting = unit.cfg.nodes[observation.node]!.setting;
+          writesWhileClosed.push(...call.writesWhileClosed.map((chain) => (setting && chain[0] && !chain.some((s) => s.setting) ? [{ ...chain[0], setting }, ...chain.slice(1)] : [...chain])));
           if (before.open.length === 0 && !call.writesWhileClosedSometimes) sometimes = false;
         }
         if (flushesHere) flushes.push(...call.flushes.map((chain) => [...chain]));

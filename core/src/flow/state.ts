@@ -1,4 +1,5 @@
 import { alwaysRemembered, isClassStaticSubject } from '../ir/predicate-shape';
+import type { SettingMark } from '../ir/cfg';
 import { spanKey, type Span } from '../model/span';
 
 /** One step of an explanation chain: a call in the current unit, …, the API that acted. */
@@ -11,6 +12,11 @@ export interface Step {
    * API that closed, so the place named is never just a function that happens to lead there.
    */
   readonly inner?: readonly Step[];
+  /**
+   * A write (or the call that leads to one) that runs only where a configuration setting turns
+   * it on (`lower/php/setting-guards.ts`): the innermost such test on the chain.
+   */
+  readonly setting?: SettingMark;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   type Rule,
   type RuleContext,
   type Span,
+  type SettingMark,
   type Step,
   type CloseEffect,
   type Unit,
@@ -58,7 +59,8 @@ export const writeAfterClose: Rule = {
         groups.set(key, group);
       }
       for (const group of groups.values()) {
-        group.sort((a, b) => compareSpans(a.span, b.span));
+        // Told from the first change that is lost whatever the configuration, if there is one.
+        group.sort((a, b) => Number(settingOf(a) !== undefined) - Number(settingOf(b) !== undefined) || compareSpans(a.span, b.span));
         const destroyed = group.some((lost) => lost.closedBy.some((step) => closes(step)?.how === 'destroy'));
         findings.push({ ...buildFinding(context, group), fixes: reopenLostWritesFix(context, flow, group.map((lost) => lost.observation.node), destroyed) });
       }
@@ -78,6 +80,8 @@ interface LostChange {
   readonly destroyed: boolean;
   /** Chains from the call down to the writes in the callee, for calls. */
   readonly chains: readonly (readonly Step[])[];
+  /** The change (or call) itself runs only where a configuration setting turns it on. */
+  readonly ownSetting: SettingMark | undefined;
 }
 
 /**
@@ -105,7 +109,8 @@ function* lostChanges(flow: UnitFlow, closes: (step: Step) => CloseEffect | unde
     const destroyed = closedBy.length > 0 && closedBy.every((step) => closes(step)?.how === 'destroy');
     // The engine records a `read_and_close` open as the place the session was released.
     const byReadAndClose = closedBy.length > 0 && closedBy.every((step) => step.label === READ_AND_CLOSE_LABEL);
-    yield { span: effect.span, observation, closedBy, byReadAndClose, destroyed, chains };
+    const ownSetting = flow.unit.cfg.nodes[observation.node]?.setting;
+    yield { span: effect.span, observation, closedBy, byReadAndClose, destroyed, chains, ownSetting };
   }
 }
 
@@ -142,16 +147,18 @@ function buildFinding(context: RuleContext, group: readonly LostChange[]): Findi
   }
   // Lost on some paths only: whether those paths run together depends on conditions the
   // analysis does not correlate (the corpus review's `!defined('TESTSUITE')` pairs), so it is
-  // a lead to check, not a failure: `info`, below whatever the rule is set to.
+  // a lead to check, not a failure: `info`, below whatever the rule is set to. So is a write
+  // that runs only where a configuration setting turns it on.
   const maybe = primary.observation.before.open.length > 0 || calleeWritesSometimes(primary);
+  const setting = settingOf(primary);
   return {
     rule: writeAfterClose.meta.id,
-    severity: maybe ? 'info' : context.severity,
-    message: message(context, primary),
+    severity: maybe || setting ? 'info' : context.severity,
+    message: message(context, primary) + settingNote(setting),
     span: primary.span,
     related: related.items,
     fixes: [],
-    ...(primary.chains.length > 0 ? { cause: causeOf(primary, maybe) } : {}),
+    ...(primary.chains.length > 0 ? { cause: causeOf(primary, maybe, setting) } : {}),
   };
 }
 
@@ -159,7 +166,22 @@ function buildFinding(context: RuleContext, group: readonly LostChange[]): Findi
  * A write inside a helper that its callers run after closing the session: the write itself
  * (the end of the first chain) is the cause every such caller shares.
  */
-function causeOf(lost: LostChange, maybe: boolean): FindingCause {
+/**
+ * The configuration setting the lost change runs behind: its own node's, or the innermost on
+ * the first chain down to the write.
+ */
+function settingOf(lost: LostChange): SettingMark | undefined {
+  const chain = lost.chains[0] ?? [];
+  return [...chain].reverse().find((step) => step.setting)?.setting ?? lost.ownSetting;
+}
+
+function settingNote(setting: SettingMark | undefined): string {
+  if (!setting) return '';
+  const reads = setting.test === setting.lookup ? '' : `, which reads the configuration (\`${setting.lookup}\`)`;
+  return ` This write runs only when \`${setting.test}\` holds${reads}: only where the installation configures it.`;
+}
+
+function causeOf(lost: LostChange, maybe: boolean, setting: SettingMark | undefined): FindingCause {
   const chain = lost.chains[0]!;
   const write = chain[chain.length - 1]!;
   return {
@@ -168,7 +190,7 @@ function causeOf(lost: LostChange, maybe: boolean): FindingCause {
     summary:
       `This session write ${maybe ? 'may be' : 'is'} lost: callers run it after they closed the session, ` +
       'and PHP does not save changes made while no session is active. Move the close after these calls, or ' +
-      `${REOPEN}.`,
+      `${REOPEN}.${settingNote(setting)}`,
     reachedHere: 'called here after the session was closed',
   };
 }
