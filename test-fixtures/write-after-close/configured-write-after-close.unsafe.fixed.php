@@ -2,7 +2,8 @@
 // A write lost after the close that runs only where a configuration setting turns it on
 // (phpMyAdmin's URL encryption key, Crypto::getEncryptionKey(), written while building a link
 // only with URLQueryEncryption on) is `info` and names the setting. A write after the same
-// close that is lost whatever the configuration is what the finding is told from.
+// close that is lost whatever the configuration is what the finding is told from, also when one
+// call leads to both.
 class Crypto
 {
     public function key(): string
@@ -46,4 +47,20 @@ function show_link_and_message(): void
     session_write_close();
     echo Url::query(['db' => 'x']);
     $_SESSION['message'] = 'Done'; // expect: write-after-close@warning
+}
+
+function render_page(): void
+{
+    echo Url::query(['db' => 'y']);
+    $_SESSION['last'] = 'page';
+}
+
+function show_page(): void
+{
+    session_start();
+    $_SESSION['seen'] = true;
+    session_write_close();
+    session_start();
+    render_page(); // expect: write-after-close@warning
+    session_write_close();
 }

@@ -104,7 +104,8 @@ function* lostChanges(flow: UnitFlow, closes: (step: Step) => CloseEffect | unde
     const changes = isSessionChange(effect, flow.resource);
     const callWrites = effect.kind === 'call' && call !== undefined && call.writesWhileClosed.length > 0;
     if ((!changes && !callWrites) || !before.closed || !before.released) continue;
-    const chains = callWrites ? call!.writesWhileClosed : [];
+    // Writes lost whatever the configuration first: the finding and its cause are told from them.
+    const chains = callWrites ? [...call!.writesWhileClosed].sort((a, b) => Number(chainSetting(a) !== undefined) - Number(chainSetting(b) !== undefined)) : [];
     const closedBy = before.closedBy ?? [];
     const destroyed = closedBy.length > 0 && closedBy.every((step) => closes(step)?.how === 'destroy');
     // The engine records a `read_and_close` open as the place the session was released.
@@ -171,8 +172,15 @@ function buildFinding(context: RuleContext, group: readonly LostChange[]): Findi
  * the first chain down to the write.
  */
 function settingOf(lost: LostChange): SettingMark | undefined {
-  const chain = lost.chains[0] ?? [];
-  return [...chain].reverse().find((step) => step.setting)?.setting ?? lost.ownSetting;
+  if (lost.ownSetting) return lost.ownSetting;
+  // A call is behind a setting only when every write it leads to is (`lostChanges` puts the others first).
+  const first = lost.chains[0];
+  return first && lost.chains.every((chain) => chainSetting(chain) !== undefined) ? chainSetting(first) : undefined;
+}
+
+/** The innermost configuration setting on a chain down to a write. */
+function chainSetting(chain: readonly Step[]): SettingMark | undefined {
+  return [...chain].reverse().find((step) => step.setting)?.setting;
 }
 
 function settingNote(setting: SettingMark | undefined): string {
