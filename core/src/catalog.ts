@@ -177,13 +177,6 @@ export interface Catalog {
    */
   readonly shortLocalCommands?: readonly string[];
   /**
-   * Words that name configuration (`conf` in `$CONF`, `config_get()`, `$config->get()`):
-   * a word of an identifier that starts with one of them, lower-case. An `if` that reads only
-   * configuration so named guards work that runs only where the installation turned it on
-   * (`lower/php/setting-guards.ts`).
-   */
-  readonly configurationWords?: readonly string[];
-  /**
    * SQL that makes the database wait (`SLEEP(`, `GET_LOCK(`), compared upper-case with single
    * spaces: a query that runs it is slow work (see `slowOnlyWithStatementIn`).
    */

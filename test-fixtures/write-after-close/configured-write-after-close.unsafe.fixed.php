@@ -1,9 +1,35 @@
 <?php
-// A write lost after the close that runs only where a configuration setting turns it on
-// (phpMyAdmin's URL encryption key, Crypto::getEncryptionKey(), written while building a link
-// only with URLQueryEncryption on) is `info` and names the setting. A write after the same
-// close that is lost whatever the configuration is what the finding is told from, also when one
-// call leads to both.
+// A write lost after the close that runs only when a setting is changed from the value the
+// project ships (phpMyAdmin's URL encryption key, Crypto::getEncryptionKey(), written while
+// building a link only with URLQueryEncryption on, shipped `false` in config.default.php and
+// read through `Config::get()` on the global `$config`, typed by the docblock where it is
+// assigned) is `info` and names the setting. A write after the same close that is lost
+// whatever the settings is what the finding is told from, also when one call leads to both.
+
+$cfg['URLQueryEncryption'] = false;
+
+class Config
+{
+    private array $settings = [];
+
+    public function get(string $setting)
+    {
+        if (isset($this->settings[$setting])) {
+            return $this->settings[$setting];
+        }
+        return null;
+    }
+}
+
+class Common
+{
+    public static function run(object $container): void
+    {
+        global $config;
+        /** @var Config $config */
+        $config = $container->get('config');
+    }
+}
 class Crypto
 {
     public function key(): string
@@ -36,7 +62,7 @@ function show_link(): void
     $_SESSION['seen'] = true;
     session_write_close();
     session_start();
-    echo Url::query(['db' => 'x']); // expect: write-after-close@info "This write runs only when `\$config->get\('URLQueryEncryption'\)` holds"
+    echo Url::query(['db' => 'x']); // expect: write-after-close@info "This write runs only when `\$config->get\('URLQueryEncryption'\)` holds, which needs the setting `\$cfg\['URLQueryEncryption'\]`"
     session_write_close();
 }
 

@@ -34,19 +34,24 @@ export interface CfgNode {
   readonly once?: OnceMark;
   /** Runs only after an exception was caught (a `catch` block): not the unit's main path. */
   readonly errorPath?: true;
-  /** Runs only when a configuration setting says so (`if ($conf['hook'])`). */
+  /** Runs only when a setting is changed from its shipped default (`if ($CONF['hook'])` shipped `''`). */
   readonly setting?: SettingMark;
 }
 
 /**
- * Code inside an `if` whose condition reads only configuration (`if (!empty($conf['hook']))`,
- * `if (ON == config_get('use_ldap'))`): it runs only where the installation turned that on.
+ * Code that runs only when a setting is changed from the value the project ships: the body of
+ * `if (preg_match('/^dovecot:/', $CONF['encrypt']))` where `$CONF['encrypt'] = 'md5crypt';` is
+ * the shipped default (`lower/php/setting-guards.ts`).
  */
 export interface SettingMark {
-  /** The test as written (`!empty($command)`). */
+  /** The test as written (`ON == config_get_global('use_ldap_email')`). */
   readonly test: string;
-  /** The configuration it reads (`$config->get('check_hook')`): the test itself when it is one. */
+  /** The setting read as written (`config_get_global('use_ldap_email')`). */
   readonly lookup: string;
+  /** Where the project ships its value (`$g_use_ldap_email`). */
+  readonly setting: string;
+  /** That value as PHP writes it (`OFF`, `false`, `'md5crypt'`). */
+  readonly shipped: string;
 }
 
 /**

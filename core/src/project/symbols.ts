@@ -1,6 +1,8 @@
 import type { StaticPart, StaticString } from '../ir/static-string';
 import type { Span } from '../model/span';
 import { samePure, type PureFunction } from '../lower/php/pure-functions';
+import type { Literal } from '../ir/predicate-shape';
+import type { SettingAccessor } from '../lower/php/setting-accessors';
 
 /** What one file declares, gathered before any lowering so every file can see the others. */
 export interface FileSymbols {
@@ -44,7 +46,18 @@ export interface FileSymbols {
   readonly globals?: ReadonlyMap<string, readonly PathTemplate[] | null>;
   /** Variable (with `$`) → the class its top level builds into it (`null`: several). */
   readonly globalClasses?: ReadonlyMap<string, string | null>;
+  /**
+   * The values its top level ships for settings (`$CONF['encrypt']`, `$g_use_ldap_email`):
+   * `null` where the file writes the key in a way whose value depends on what runs
+   * (`shipped-defaults.ts`).
+   */
+  readonly shippedDefaults?: ReadonlyMap<string, ShippedValue | null>;
+  /** Lower-case fq function or `class::method` → how it returns a setting named by a parameter. */
+  readonly settingAccessors?: ReadonlyMap<string, SettingAccessor>;
 }
+
+/** A setting's shipped value as written: a literal, or a constant resolved when it is read. */
+export type ShippedValue = { readonly literal: Literal } | { readonly constant: string };
 
 /** A path as written in a function: literal parts, constants, its parameters and globals. */
 export type TemplatePart = StaticPart | { readonly parameter: number } | { readonly global: string };
@@ -108,6 +121,10 @@ export class ProjectSymbols {
   private readonly globalTemplates = new Map<string, PathTemplate[] | null>();
   private readonly globalCache = new Map<string, readonly StaticString[] | null>();
   private readonly globalClasses = new Map<string, string | null>();
+  private readonly shipped = new Map<string, ShippedValue | null>();
+  /** Element keys (`encrypt`) → the array settings written with them (`$CONF['encrypt']`). */
+  private readonly shippedByKey = new Map<string, string[]>();
+  private readonly accessors = new Map<string, SettingAccessor | null>();
   readonly files = new Set<string>();
   /** Some file defines a constant whose name is an expression: any constant may be defined. */
   private computedDefines = false;
@@ -135,11 +152,75 @@ export class ProjectSymbols {
         const known = this.globalClasses.get(name);
         this.globalClasses.set(name, known === undefined || known === className ? className : null);
       }
+      for (const [key, value] of file.shippedDefaults ?? []) {
+        const known = this.shipped.get(key);
+        this.shipped.set(key, known === undefined || (known !== null && value !== null && sameShipped(known, value)) ? value : null);
+        const element = elementKey(key);
+        if (element !== undefined && known === undefined) this.shippedByKey.set(element, [...(this.shippedByKey.get(element) ?? []), key]);
+      }
+      for (const [name, accessor] of file.settingAccessors ?? []) {
+        const known = this.accessors.get(name);
+        this.accessors.set(name, known === undefined || JSON.stringify(known) === JSON.stringify(accessor) ? accessor : null);
+      }
       for (const [name, values] of file.globals ?? []) {
         const known = this.globalTemplates.get(name);
         this.globalTemplates.set(name, values === null || known === null ? null : [...(known ?? []), ...values]);
       }
     }
+  }
+
+  /**
+   * The value the project ships for a setting (`$CONF['encrypt']`, `$g_use_ldap_email`): one
+   * literal every top-level assignment of it agrees on, constants resolved; undefined when it
+   * has none, several, or one the analysis cannot know.
+   */
+  shippedDefault(key: string): Literal | undefined {
+    const value = this.shipped.get(key);
+    if (!value) return undefined;
+    if ('literal' in value) return value.literal;
+    return this.constantLiteral(value.constant);
+  }
+
+  /** The shipped value of a setting as the project writes it (`OFF`, `'md5crypt'`, `false`). */
+  shippedWritten(key: string): string | undefined {
+    const value = this.shipped.get(key);
+    if (!value) return undefined;
+    if ('constant' in value) return value.constant;
+    const literal = value.literal;
+    return typeof literal === 'string' ? `'${literal}'` : literal === null ? 'null' : String(literal);
+  }
+
+  /**
+   * The setting an accessor returns for element key `name` of a store it does not name
+   * (`$this->settings[$setting]`): the one array setting shipped with that key, when one
+   * array alone ships it (`$cfg['URLQueryEncryption']`).
+   */
+  shippedElement(name: string): string | undefined {
+    const keys = this.shippedByKey.get(name);
+    return keys?.length === 1 ? keys[0] : undefined;
+  }
+
+  /** How a project function or method (`class::method`, parents walked) returns a setting. */
+  settingAccessor(name: string, className?: string): SettingAccessor | undefined {
+    if (className === undefined) return this.accessors.get(name) ?? undefined;
+    const seen = new Set<string>();
+    for (let current: string | undefined = className; current && !seen.has(current); current = this.parentOf(current)) {
+      seen.add(current);
+      if (this.classes.get(current)?.methods.has(name)) return this.accessors.get(`${current}::${name}`) ?? undefined;
+    }
+    return undefined;
+  }
+
+  /** A constant whose value is one literal (`define('OFF', 0)`, `const ON = true`). */
+  constantLiteral(name: string): Literal | undefined {
+    const lower = name.toLowerCase();
+    if (lower === 'true' || lower === 'false') return lower === 'true';
+    if (lower === 'null') return null;
+    const value = this.constant(name);
+    if (value?.length !== 1) return value?.length === 0 ? '' : undefined;
+    const part = value[0]!;
+    if ('text' in part) return part.text !== '' && part.text.trim() === part.text && Number.isFinite(Number(part.text)) ? Number(part.text) : part.text;
+    return 'constant' in part && ['true', 'false', 'null'].includes(part.constant.toLowerCase()) ? this.constantLiteral(part.constant) : undefined;
   }
 
   /** The model of a project function that is pure in every file that declares it. */
@@ -341,6 +422,17 @@ export class ConstantTable {
     if (first === undefined || !isUnknown(first) || this.unknownDefinitions.has(name)) return first;
     return this.firstKnown.get(name) ?? first;
   }
+}
+
+function sameShipped(a: ShippedValue, b: ShippedValue): boolean {
+  if ('constant' in a || 'constant' in b) return 'constant' in a && 'constant' in b && a.constant === b.constant;
+  return a.literal === b.literal;
+}
+
+/** `$CONF['encrypt']` → `encrypt`; undefined for a plain variable. */
+function elementKey(key: string): string | undefined {
+  const open = key.indexOf("['");
+  return open === -1 || !key.endsWith("']") ? undefined : key.slice(open + 2, -2);
 }
 
 /** A value with a part the analysis cannot know (a call, a variable). */

@@ -153,13 +153,6 @@ const shortLocalCommands = [
 ];
 
 /**
- * How applications name their configuration: `$CONF['encrypt']`, `$cfg`, `config_get('x')`,
- * `Config::bool('x')`, `$config->get('x')`, CakePHP's `Configure::read('debug')`, WordPress's
- * `get_option('x')`, `$settings['x']`. Prefixes of the words of an identifier.
- */
-const configurationWords = ['conf', 'cfg', 'setting', 'option'];
-
-/**
  * A page's own queries are short: a query is slow work only when its SQL waits on purpose
  * (`SELECT SLEEP(5)`, MySQL's `GET_LOCK('job', 30)`, PostgreSQL's `pg_sleep()` and blocking
  * advisory locks, SQL Server's `WAITFOR DELAY`). Argument lists say where the SQL may be.
@@ -308,7 +301,6 @@ export const phpNativeCatalog: Catalog = mergeCatalogs({
   // Uploads: PHP has stored them in a local temp file before the script runs.
   localPathVariables: ['_FILES'],
   shortLocalCommands,
-  configurationWords,
   waitStatements,
   // cURL options, and the `timeout` keys of stream contexts and HTTP clients (Guzzle).
   timeoutOptions: {

@@ -1,3 +1,4 @@
+import { shippedNote } from './setting-note';
 import {
   quoteCode,
   type Fix,
@@ -418,8 +419,7 @@ function errorPathNote(occurrence: SlowOccurrence): string {
 function settingNote(occurrence: SlowOccurrence): string {
   const setting = occurrence.setting;
   if (!setting) return '';
-  const reads = setting.test === setting.lookup ? '' : `, which reads the configuration (\`${setting.lookup}\`)`;
-  return ` This runs only when \`${setting.test}\` holds${reads}: only where the installation configures it.`;
+  return ` This runs only when \`${setting.test}\` holds${shippedNote(setting)}.`;
 }
 
 function causeOf(occurrence: SlowOccurrence, maybe: boolean, resource: HeldResourceInfo | undefined): FindingCause {

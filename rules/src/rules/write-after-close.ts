@@ -1,3 +1,4 @@
+import { shippedNote } from './setting-note';
 import {
   READ_AND_CLOSE_LABEL,
   compareSpans,
@@ -185,8 +186,7 @@ function chainSetting(chain: readonly Step[]): SettingMark | undefined {
 
 function settingNote(setting: SettingMark | undefined): string {
   if (!setting) return '';
-  const reads = setting.test === setting.lookup ? '' : `, which reads the configuration (\`${setting.lookup}\`)`;
-  return ` This write runs only when \`${setting.test}\` holds${reads}: only where the installation configures it.`;
+  return ` This write runs only when \`${setting.test}\` holds${shippedNote(setting)}.`;
 }
 
 function causeOf(lost: LostChange, maybe: boolean, setting: SettingMark | undefined): FindingCause {

@@ -215,3 +215,45 @@ export function declareGlobalClasses(root: SyntaxNode, scopeOf: (statement: Synt
     }
   }
 }
+
+/**
+ * `global $config; /** @var Config $config *\/ $config = $container->get('config');` in a
+ * function: the class its docblock gives the global it assigns (phpMyAdmin's `Common::run()`),
+ * for `global $config;` in other functions. Merged with the top level's `new` like them.
+ */
+export function declareDocumentedGlobalClasses(node: SyntaxNode, scope: NameScope, found: IncludeHelperDeclarations): void {
+  const body = node.childForFieldName('body');
+  if (!body) return;
+  const { globals } = scan(body);
+  if (globals.size === 0) return;
+  for (const statement of body.namedChildren) {
+    if (statement?.type !== 'expression_statement') continue;
+    const assignment = statement.namedChild(0);
+    const left = assignment?.type === 'assignment_expression' ? assignment.childForFieldName('left') : null;
+    const comment = statement.previousNamedSibling;
+    if (left?.type !== 'variable_name' || !globals.has(left.text) || comment?.type !== 'comment') continue;
+    const written = documentedClass(comment.text, left.text);
+    if (!written) continue;
+    const className = scope.resolveClass(written);
+    const known = found.globalClasses.get(left.text);
+    found.globalClasses.set(left.text, known === undefined || known === className ? className : null);
+  }
+}
+
+/** `@var Config $config` (the class named for that variable) in a docblock. */
+function documentedClass(comment: string, variable: string): string | undefined {
+  const at = comment.indexOf('@var');
+  if (at === -1) return undefined;
+  const words: string[] = [];
+  let word = '';
+  for (const char of `${comment.slice(at + 4)} `) {
+    if (char !== ' ' && char !== '\t' && char !== '\r' && char !== '\n') word += char;
+    else if (word !== '') {
+      if (word !== '*' && word !== '*/') words.push(word);
+      word = '';
+    }
+  }
+  const [type, name] = words;
+  if (!type || name !== variable || type.includes('|') || type.startsWith('$')) return undefined;
+  return type.startsWith('?') ? type.slice(1) : type;
+}

@@ -221,7 +221,8 @@ export function evaluate(expression: PureExpression, args: readonly Literal[], s
   }
 }
 
-function binary(operator: string, left: Literal | undefined, rightOf: () => Literal | undefined): Literal | undefined {
+/** A binary operator of PHP on literals, where its rules are plain (undefined otherwise). */
+export function binary(operator: string, left: Literal | undefined, rightOf: () => Literal | undefined): Literal | undefined {
   if (operator === '&&' || operator === 'and') {
     if (left !== undefined && !truthy(left)) return false;
     const right = rightOf();
@@ -244,7 +245,8 @@ function binary(operator: string, left: Literal | undefined, rightOf: () => Lite
   return operator === '==' ? loose : !loose;
 }
 
-function builtin(name: string, args: readonly (Literal | undefined)[], setting: (key: string) => string | undefined): Literal | undefined {
+/** A pure builtin (`preg_match`, `strtolower`, `intval`, …) applied to literals (undefined when not folded). */
+export function builtin(name: string, args: readonly (Literal | undefined)[], setting: (key: string) => string | undefined): Literal | undefined {
   if (args.some((a) => a === undefined)) return undefined;
   const [first, second] = args as Literal[];
   switch (name) {
@@ -277,7 +279,7 @@ function builtin(name: string, args: readonly (Literal | undefined)[], setting: 
   }
 }
 
-function toText(value: Literal): string {
+export function toText(value: Literal): string {
   if (value === null || value === false) return '';
   if (value === true) return '1';
   return String(value);

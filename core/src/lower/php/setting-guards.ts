@@ -1,89 +1,48 @@
 import type { SettingMark } from '../../ir/cfg';
 import type { SyntaxNode } from '../../parse/php';
+import type { SettingAccessor } from './setting-accessors';
 import type { UnitContext } from './context';
-import { literalOf, truthy, type Literal } from './literals';
+import { literalOf, stripLeadingBackslash, truthy, type Literal } from './literals';
+import { binary, builtin } from './pure-functions';
 import { literalString } from './session-access';
+import { typeOf } from './types';
 import { declaresInUnit } from './unit-scope';
 
 /**
- * Work that runs only where the installation configured it: the body of an `if` whose
- * condition reads nothing but configuration and literals,
+ * Work that runs only when a setting is changed from the value the project ships: the body of
+ * an `if` whose test is false with every setting it reads at its shipped value,
  *
- *     $command = $config->configRegistry->getPropertyValue('password', 'check');
- *     if (!empty($command)) { proc_open($command, …); }
- *     if (ON == config_get_global('use_ldap_email')) { $email = ldap_email($id); }
+ *     $CONF['encrypt'] = 'md5crypt';                           // config.inc.php
  *     if (preg_match('/^dovecot:/', $CONF['encrypt'])) { return _pacrypt_dovecot($pw); }
  *
- * A configuration read is, from the syntax alone:
- * - a call whose arguments are all literal strings (the setting's name), where the function,
- *   the method, its class or the receiver it is called on is named as configuration
- *   (`Catalog.configurationWords`: `config_get('x')`, `Config::bool('x')`, `$config->get('x')`);
- * - an element read with a literal key from an array so named that is not the unit's own
- *   local data: a `global` of the function (`global $CONF; $CONF['encrypt']`), `$GLOBALS['cfg']`,
- *   a property (`$this->config['x']`), or at a file's top level a variable the file never assigns;
- * - a local variable assigned once from one of those.
- * The analysis does not see the installation's configuration: the work may or may not run, so
- * the rules report it below warning and name the setting (`SettingMark`).
+ *     $g_use_ldap_email = OFF;                                 // config_defaults_inc.php
+ *     if (ON == config_get_global('use_ldap_email')) { $email = ldap_email($id); }
+ *
+ * and the statements after an early exit that the shipped values take
+ * (`if (!$encrypt || !$config->get('URLQueryEncryption')) return …;` with
+ * `$cfg['URLQueryEncryption'] = false;` shipped). The test is evaluated with the shipped
+ * values (`shipped-defaults.ts`): a setting read is a global array's element with a literal key
+ * (`global $CONF; $CONF['encrypt']`, `$GLOBALS['cfg']['x']`), a global variable, or a call of
+ * a setting accessor with a literal name (`setting-accessors.ts`: `config_get_global('x')`,
+ * `$config->get('x')` on a typed receiver); literals, project constants, locals assigned once,
+ * `!`, `empty()`, `isset()`, comparisons, `&&`/`||` and pure builtins (`preg_match()` of a plain
+ * pattern) are folded. Anything unknown (a setting with no shipped value, or several, a
+ * request value, an unresolved call) leaves the work a warning. Nothing is decided by names.
+ * The nodes carry a `SettingMark` naming the setting and its shipped value, and the rules
+ * report the work below warning: an installation runs it only if it changed that setting.
  */
 export function settingGuardOf(ctx: UnitContext, condition: SyntaxNode): SettingMark | undefined {
-  const words = ctx.catalog.configurationWords ?? [];
-  if (words.length === 0) return undefined;
   for (const conjunct of conjuncts(condition)) {
-    const found: { lookup?: string } = {};
-    if (readsOnlyConfiguration(ctx, conjunct, words, found, 0) && found.lookup !== undefined && holdsWhenSet(ctx, conjunct)) {
-      return { test: oneLine(conjunct.text), lookup: found.lookup };
-    }
+    const evaluated = evaluateShipped(ctx, conjunct, 0);
+    if (evaluated?.read && !truthy(evaluated.value)) return markOf(conjunct.text, evaluated.read);
   }
   return undefined;
 }
 
 /**
- * Whether the test holds when the setting is given a value (`!empty($hook)`, `ON == x`,
- * `preg_match('/^dovecot:/', x)`), rather than when it is left unset, empty or off
- * (`empty($domains)`, `!x`, `x == OFF`): an installation that configures nothing runs the
- * latter, so that work is not "only where configured".
- */
-function holdsWhenSet(ctx: UnitContext, node: SyntaxNode): boolean {
-  const inner = unwrap(node);
-  if (inner.type === 'unary_op_expression' && inner.child(0)?.text === '!') {
-    const operand = inner.namedChildren.find((c) => c !== null && c.type !== 'comment');
-    return operand ? !holdsWhenSet(ctx, operand) : true;
-  }
-  if (inner.type === 'empty_expression') return false;
-  if (inner.type === 'function_call_expression') {
-    const name = inner.childForFieldName('function')?.text.toLowerCase();
-    if (name === 'empty' || name === 'is_null') return false;
-    return true;
-  }
-  if (inner.type === 'binary_expression') {
-    const operator = inner.child(1)?.text;
-    const equal = operator === '==' || operator === '===';
-    const unequal = operator === '!=' || operator === '!==' || operator === '<>';
-    if (!equal && !unequal) return true;
-    const left = inner.childForFieldName('left');
-    const right = inner.childForFieldName('right');
-    const value = literalValue(ctx, right) ?? literalValue(ctx, left);
-    if (value === undefined) return true;
-    return truthy(value) === equal;
-  }
-  return true;
-}
-
-/** A literal, or a constant the project defines as one (`OFF`). */
-function literalValue(ctx: UnitContext, node: SyntaxNode | null): Literal | undefined {
-  if (!node) return undefined;
-  const literal = literalOf(node);
-  if (literal !== undefined) return literal;
-  if (node.type !== 'name' && node.type !== 'qualified_name') return undefined;
-  const value = ctx.facts.symbols.constant(node.text);
-  const text = value?.length === 1 && 'text' in value[0]! ? value[0].text : undefined;
-  return text;
-}
-
-/**
  * `if (!$encrypt || !$config->get('URLQueryEncryption')) { return …; }` (no `else`, a body that
- * ends with `return`, `throw` or `exit`): the statements after it in the block run only when
- * the configuration test the condition negates holds.
+ * ends with `return`, `throw` or `exit`): when one of the `||` parts holds with the shipped
+ * values, the statements after it in the block run only when that setting is changed.
  */
 export function settingGuardAfterExit(ctx: UnitContext, statement: SyntaxNode): SettingMark | undefined {
   if (statement.type !== 'if_statement') return undefined;
@@ -91,17 +50,205 @@ export function settingGuardAfterExit(ctx: UnitContext, statement: SyntaxNode): 
   const condition = statement.childForFieldName('condition');
   const body = statement.childForFieldName('body');
   if (!condition || !body || !endsWithExit(body)) return undefined;
-  const words = ctx.catalog.configurationWords ?? [];
-  if (words.length === 0) return undefined;
   for (const disjunct of disjuncts(condition)) {
-    if (disjunct.type !== 'unary_op_expression' || disjunct.child(0)?.text !== '!') continue;
-    const tested = disjunct.namedChildren.find((c) => c !== null && c.type !== 'comment');
-    const found: { lookup?: string } = {};
-    if (tested && readsOnlyConfiguration(ctx, tested, words, found, 0) && found.lookup !== undefined && holdsWhenSet(ctx, tested)) {
-      return { test: oneLine(unwrap(tested).text), lookup: found.lookup };
-    }
+    const evaluated = evaluateShipped(ctx, disjunct, 0);
+    if (!evaluated?.read || !truthy(evaluated.value)) continue;
+    const negated = disjunct.type === 'unary_op_expression' && disjunct.child(0)?.text === '!' ? disjunct.namedChildren.find((c) => c !== null && c.type !== 'comment') : undefined;
+    return markOf(negated ? unwrap(negated).text : `!(${disjunct.text})`, evaluated.read);
   }
   return undefined;
+}
+
+interface SettingRead {
+  /** As written (`$config->get('URLQueryEncryption')`). */
+  readonly lookup: string;
+  /** The shipped setting (`$cfg['URLQueryEncryption']`). */
+  readonly setting: string;
+}
+
+function markOf(test: string, read: SettingRead & { shipped: string }): SettingMark {
+  return { test: oneLine(test), lookup: oneLine(read.lookup), setting: read.setting, shipped: read.shipped };
+}
+
+/** Bounds the walk (locals' values are followed, accessors delegate): a condition is a line, never a program. */
+const MAX_DEPTH = 12;
+
+type Evaluated = { readonly value: Literal; readonly read?: SettingRead & { readonly shipped: string } };
+
+/**
+ * The value of `node` with every setting at its shipped value, and the first setting read;
+ * undefined when some part of it is not known.
+ */
+function evaluateShipped(ctx: UnitContext, node: SyntaxNode, depth: number): Evaluated | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const inner = unwrap(node);
+  const literal = literalOf(inner);
+  if (literal !== undefined) return { value: literal };
+  const symbols = ctx.facts.symbols;
+  if (inner.type === 'name' || inner.type === 'qualified_name') {
+    const value = symbols.constantLiteral(inner.text);
+    return value === undefined ? undefined : { value };
+  }
+  const read = settingRead(ctx, inner, depth);
+  if (read) {
+    const value = symbols.shippedDefault(read.setting);
+    const shipped = symbols.shippedWritten(read.setting);
+    // Passed through a function that may rewrite strings (`config_eval()`): only other values are known.
+    if (value === undefined || shipped === undefined || (read.stringsRewritten && typeof value === 'string')) return undefined;
+    return { value, read: { lookup: inner.text, setting: read.setting, shipped } };
+  }
+  if (inner.type === 'variable_name') {
+    // A local assigned once: what it was given (`$method = config_get_global('login_method')`).
+    const assigned = isLocal(ctx, inner.text) ? ctx.singleAssignments.get(inner.text) : undefined;
+    return assigned ? evaluateShipped(ctx, assigned, depth + 1) : undefined;
+  }
+  if (inner.type === 'unary_op_expression' && inner.child(0)?.text === '!') {
+    const operand = evaluateShipped(ctx, inner.namedChildren.find((c) => c !== null && c.type !== 'comment')!, depth + 1);
+    return operand ? { value: !truthy(operand.value), ...(operand.read ? { read: operand.read } : {}) } : undefined;
+  }
+  if (inner.type === 'cast_expression') {
+    const type = inner.childForFieldName('type')?.text.toLowerCase();
+    const operand = inner.childForFieldName('value');
+    const evaluated = operand && (type === 'bool' || type === 'boolean') ? evaluateShipped(ctx, operand, depth + 1) : undefined;
+    return evaluated ? { value: truthy(evaluated.value), ...(evaluated.read ? { read: evaluated.read } : {}) } : undefined;
+  }
+  if (inner.type === 'binary_expression') {
+    const operator = inner.child(1)?.text.toLowerCase();
+    const left = inner.childForFieldName('left');
+    const right = inner.childForFieldName('right');
+    if (!operator || !left || !right || !COMPARISONS.has(operator)) return undefined;
+    const a = evaluateShipped(ctx, left, depth + 1);
+    const b = evaluateShipped(ctx, right, depth + 1);
+    const value = binary(operator === '<>' ? '!=' : operator, a?.value, () => b?.value);
+    if (value === undefined) return undefined;
+    const first = a?.read ?? b?.read;
+    return { value, ...(first ? { read: first } : {}) };
+  }
+  const builtinCall = builtinArguments(ctx, inner);
+  if (builtinCall) {
+    const args = builtinCall.args.map((arg) => evaluateShipped(ctx, arg, depth + 1));
+    if (args.some((arg) => arg === undefined)) return undefined;
+    const values = args.map((arg) => arg!.value);
+    const value = builtinCall.name === 'empty' ? (values.length === 1 ? !truthy(values[0]!) : undefined)
+      : builtinCall.name === 'isset' ? values.every((v) => v !== null)
+      : builtin(builtinCall.name, values, () => undefined);
+    if (value === undefined) return undefined;
+    const first = args.find((arg) => arg!.read)?.read;
+    return { value, ...(first ? { read: first } : {}) };
+  }
+  return undefined;
+}
+
+const COMPARISONS = new Set(['==', '!=', '<>', '===', '!==', '&&', '||', 'and', 'or']);
+
+/** `empty(x)`, `isset(x)` and calls of functions the project does not declare, with their arguments. */
+function builtinArguments(ctx: UnitContext, node: SyntaxNode): { name: string; args: SyntaxNode[] } | undefined {
+  if (node.type === 'empty_expression' || node.type === 'isset_expression') {
+    return { name: node.type === 'empty_expression' ? 'empty' : 'isset', args: node.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment') };
+  }
+  if (node.type !== 'function_call_expression') return undefined;
+  const callee = node.childForFieldName('function');
+  if (callee?.type !== 'name' && callee?.type !== 'qualified_name') return undefined;
+  if (ctx.names.functionCandidates(callee.text).some((candidate) => ctx.facts.symbols.hasFunction(candidate))) return undefined;
+  const name = stripLeadingBackslash(callee.text.toLowerCase());
+  return { name, args: positionalArguments(node) };
+}
+
+function positionalArguments(call: SyntaxNode): SyntaxNode[] {
+  return (call.childForFieldName('arguments')?.namedChildren ?? [])
+    .filter((c): c is SyntaxNode => c?.type === 'argument' && !c.childForFieldName('name'))
+    .map((argument) => argument.namedChild(0) ?? argument);
+}
+
+/**
+ * The shipped setting `node` reads: a global array's element with a literal key, a global
+ * variable, or a setting accessor called with a literal name.
+ */
+function settingRead(ctx: UnitContext, node: SyntaxNode, depth: number): { setting: string; stringsRewritten: boolean } | undefined {
+  if (node.type === 'subscript_expression') {
+    const [base, index] = node.namedChildren;
+    const key = index ? literalString(index) : undefined;
+    if (!base || key === undefined) return undefined;
+    if (base.type === 'variable_name' && base.text === '$GLOBALS') return { setting: `$${key}`, stringsRewritten: false };
+    if (base.type === 'subscript_expression') {
+      const [outer, name] = base.namedChildren;
+      const variable = name ? literalString(name) : undefined;
+      return outer?.text === '$GLOBALS' && variable !== undefined ? { setting: `$${variable}['${key}']`, stringsRewritten: false } : undefined;
+    }
+    return base.type === 'variable_name' && isGlobal(ctx, base.text) ? { setting: `${base.text}['${key}']`, stringsRewritten: false } : undefined;
+  }
+  if (node.type === 'variable_name') return isGlobal(ctx, node.text) && ctx.facts.symbols.shippedDefault(node.text) !== undefined ? { setting: node.text, stringsRewritten: false } : undefined;
+  const called = calledAccessor(ctx, node);
+  if (!called) return undefined;
+  const names = positionalArguments(node).map((arg) => literalString(arg));
+  return accessorSetting(ctx, called, names, depth);
+}
+
+/** The accessor a call resolves to: a project function, or a method of a class the code shows. */
+function calledAccessor(ctx: UnitContext, node: SyntaxNode): SettingAccessor | undefined {
+  const symbols = ctx.facts.symbols;
+  if (node.type === 'function_call_expression') {
+    const callee = node.childForFieldName('function');
+    if (callee?.type !== 'name' && callee?.type !== 'qualified_name') return undefined;
+    for (const candidate of ctx.names.functionCandidates(callee.text)) {
+      if (symbols.hasFunction(candidate)) return symbols.settingAccessor(candidate);
+    }
+    return undefined;
+  }
+  const method = node.childForFieldName('name');
+  if (method?.type !== 'name') return undefined;
+  let className: string | undefined;
+  if (node.type === 'scoped_call_expression') {
+    const scope = node.childForFieldName('scope')?.text ?? '';
+    const keyword = scope.toLowerCase();
+    className = keyword === 'self' || keyword === 'static' ? ctx.className : keyword === 'parent' ? (ctx.className ? symbols.parentOf(ctx.className) : undefined) : ctx.names.resolveClass(scope);
+  } else if (node.type === 'member_call_expression' || node.type === 'nullsafe_member_call_expression') {
+    className = typeOf(ctx, node.childForFieldName('object'));
+  }
+  return className ? symbols.settingAccessor(method.text.toLowerCase(), className) : undefined;
+}
+
+/** The setting an accessor returns for the literal names it is given, through delegations. */
+function accessorSetting(ctx: UnitContext, accessor: SettingAccessor, names: readonly (string | undefined)[], depth: number): { setting: string; stringsRewritten: boolean } | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const symbols = ctx.facts.symbols;
+  switch (accessor.kind) {
+    case 'passes':
+      return undefined;
+    case 'read': {
+      const name = names[accessor.parameter];
+      if (name === undefined) return undefined;
+      // Every function the value passes through must be one that may return it unchanged.
+      const passes = accessor.through.every((candidates) => candidates.some((candidate) => symbols.settingAccessor(candidate)?.kind === 'passes'));
+      if (!passes) return undefined;
+      const setting = accessor.store === 'global' ? `$${accessor.prefix}${name}` : symbols.shippedElement(accessor.prefix + name);
+      return setting === undefined ? undefined : { setting, stringsRewritten: accessor.through.length > 0 };
+    }
+    case 'delegate': {
+      const call = accessor.call;
+      const next = 'functions' in call
+        ? call.functions.map((candidate) => symbols.settingAccessor(candidate)).find((found) => found !== undefined)
+        : symbols.settingAccessor(call.method, call.className);
+      if (!next) return undefined;
+      const passed: (string | undefined)[] = [];
+      passed[accessor.argument] = names[accessor.parameter];
+      return accessorSetting(ctx, next, passed, depth + 1);
+    }
+  }
+}
+
+/** A variable the unit reads as a global: declared `global`, or at a file's top level never assigned there. */
+function isGlobal(ctx: UnitContext, variable: string): boolean {
+  const unit = ctx.unitNode;
+  if (!unit || variable === '$this') return false;
+  if (unit.type === 'program') return !ctx.assignments.has(variable) && !ctx.singleAssignments.has(variable);
+  return declaresInUnit(unit, variable, 'global_declaration');
+}
+
+/** A variable of the unit's own: neither a `global` nor a parameter. */
+function isLocal(ctx: UnitContext, variable: string): boolean {
+  const unit = ctx.unitNode;
+  return unit !== undefined && unit.type !== 'program' && !ctx.parameters.has(variable) && !declaresInUnit(unit, variable, 'global_declaration');
 }
 
 /** A body whose last statement leaves the block: `return`, `throw`, `exit`/`die`. */
@@ -146,159 +293,6 @@ function unwrap(node: SyntaxNode): SyntaxNode {
     current = inner;
   }
   return current;
-}
-
-/** Bounds the walk (assigned values are followed): a condition is a line, never a program. */
-const MAX_DEPTH = 12;
-
-const LITERALS = new Set(['string', 'string_content', 'escape_sequence', 'integer', 'float', 'boolean', 'null', 'name', 'qualified_name', 'class_constant_access_expression', 'relative_scope']);
-const OPERATORS = new Set(['parenthesized_expression', 'unary_op_expression', 'binary_expression', 'cast_expression', 'cast_type', 'conditional_expression', 'arguments', 'argument', 'array_creation_expression', 'array_element_initializer', 'encapsed_string']);
-
-/**
- * True when every value `node` reads is configuration or a literal (builtins applied to them
- * included: `preg_match('/^x:/', $CONF['m'])`, `empty(…)`); the first configuration read is
- * recorded in `found`.
- */
-function readsOnlyConfiguration(ctx: UnitContext, node: SyntaxNode, words: readonly string[], found: { lookup?: string }, depth: number): boolean {
-  if (depth > MAX_DEPTH) return false;
-  if (node.type === 'comment') return true;
-  if (LITERALS.has(node.type)) return true;
-  if (isConfigurationRead(ctx, node, words)) {
-    found.lookup ??= oneLine(node.text);
-    return true;
-  }
-  if (node.type === 'variable_name') {
-    // A local assigned once: what it was given (`$command = $config->get('hook')`).
-    const assigned = isLocal(ctx, node.text) ? ctx.singleAssignments.get(node.text) : undefined;
-    return assigned !== undefined && readsOnlyConfiguration(ctx, assigned, words, found, depth + 1);
-  }
-  if (OPERATORS.has(node.type) || isBuiltinCall(ctx, node)) {
-    const children = node.type === 'function_call_expression' ? [node.childForFieldName('arguments')] : node.namedChildren;
-    return children.every((child) => child === null || readsOnlyConfiguration(ctx, child, words, found, depth + 1));
-  }
-  // `isset(…)` and `empty(…)` have nodes of their own in some grammar versions.
-  if (node.type === 'isset_expression' || node.type === 'empty_expression') {
-    return node.namedChildren.every((child) => child === null || readsOnlyConfiguration(ctx, child, words, found, depth + 1));
-  }
-  return false;
-}
-
-/** A call of a function the project does not declare (PHP's own: `preg_match`, `empty`, `in_array`). */
-function isBuiltinCall(ctx: UnitContext, node: SyntaxNode): boolean {
-  if (node.type !== 'function_call_expression') return false;
-  const callee = node.childForFieldName('function');
-  if (callee?.type !== 'name' && callee?.type !== 'qualified_name') return false;
-  return !ctx.names.functionCandidates(callee.text).some((candidate) => ctx.facts.symbols.hasFunction(candidate));
-}
-
-function isConfigurationRead(ctx: UnitContext, node: SyntaxNode, words: readonly string[]): boolean {
-  switch (node.type) {
-    case 'function_call_expression': {
-      const callee = node.childForFieldName('function');
-      return callee !== null && literalArguments(node) && namedAsConfiguration(callee.text, words);
-    }
-    case 'member_call_expression':
-    case 'nullsafe_member_call_expression':
-    case 'scoped_call_expression': {
-      if (!literalArguments(node)) return false;
-      const receiver = node.childForFieldName(node.type === 'scoped_call_expression' ? 'scope' : 'object');
-      return namedAsConfiguration(node.childForFieldName('name')?.text ?? '', words) || (receiver !== null && receiverNamedAsConfiguration(receiver, words));
-    }
-    case 'subscript_expression':
-      return configurationArrayRead(ctx, node, words);
-    default:
-      return false;
-  }
-}
-
-/** Every argument is a literal string (the setting's name, `'password', 'check'`), and there is one. */
-function literalArguments(call: SyntaxNode): boolean {
-  const args = call.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type === 'argument') ?? [];
-  return args.length > 0 && args.every((arg) => !arg.childForFieldName('name') && literalString(arg.namedChild(0) ?? arg) !== undefined);
-}
-
-/** `$config`, `$this->config`, `$config->configRegistry`, `Config`: some name on the way says configuration. */
-function receiverNamedAsConfiguration(node: SyntaxNode, words: readonly string[]): boolean {
-  switch (node.type) {
-    case 'variable_name':
-    case 'name':
-    case 'qualified_name':
-      return namedAsConfiguration(node.text, words);
-    case 'member_access_expression':
-    case 'nullsafe_member_access_expression': {
-      const object = node.childForFieldName('object');
-      return namedAsConfiguration(node.childForFieldName('name')?.text ?? '', words) || (object !== null && receiverNamedAsConfiguration(object, words));
-    }
-    case 'scoped_property_access_expression':
-      return namedAsConfiguration(node.childForFieldName('name')?.text ?? '', words);
-    default:
-      return false;
-  }
-}
-
-/**
- * `$CONF['encrypt']`, `$GLOBALS['cfg']['URLQueryEncryption']`, `$this->config['x']`: an element
- * with a literal key of an array named as configuration that is not this unit's own data.
- */
-function configurationArrayRead(ctx: UnitContext, node: SyntaxNode, words: readonly string[]): boolean {
-  const keys: SyntaxNode[] = [];
-  let base: SyntaxNode | null = node;
-  while (base?.type === 'subscript_expression') {
-    const index = base.namedChildren[1];
-    if (index) keys.unshift(index);
-    base = base.namedChildren[0] ?? null;
-  }
-  if (!base || keys.length === 0 || literalString(keys[0]!) === undefined) return false;
-  if (base.type === 'variable_name' && base.text === '$GLOBALS') {
-    const name = literalString(keys[0]!);
-    return keys.length > 1 && name !== undefined && namedAsConfiguration(name, words) && literalString(keys[1]!) !== undefined;
-  }
-  if (base.type === 'variable_name') return namedAsConfiguration(base.text, words) && isGlobalConfiguration(ctx, base.text);
-  if (base.type === 'member_access_expression' || base.type === 'scoped_property_access_expression') {
-    return namedAsConfiguration(base.childForFieldName('name')?.text ?? '', words);
-  }
-  return false;
-}
-
-/** A variable the unit reads as a global: declared `global`, or at a file's top level never assigned there. */
-function isGlobalConfiguration(ctx: UnitContext, variable: string): boolean {
-  const unit = ctx.unitNode;
-  if (!unit) return false;
-  if (unit.type === 'program') return !ctx.assignments.has(variable) && !ctx.singleAssignments.has(variable);
-  return declaresInUnit(unit, variable, 'global_declaration');
-}
-
-/** A variable of the unit's own: neither a `global` nor a parameter. */
-function isLocal(ctx: UnitContext, variable: string): boolean {
-  const unit = ctx.unitNode;
-  return unit !== undefined && unit.type !== 'program' && !ctx.parameters.has(variable) && !declaresInUnit(unit, variable, 'global_declaration');
-}
-
-/**
- * The identifier, split into words (`config_get_global`, `configRegistry`, `$CONF`,
- * `URLQueryEncryption`), has one that starts with a configuration word.
- */
-export function namedAsConfiguration(identifier: string, words: readonly string[]): boolean {
-  return identifierWords(identifier).some((part) => words.some((word) => part.startsWith(word)));
-}
-
-/** `config_get_global` → config, get, global; `configRegistry` → config, registry; `$CONF` → conf. */
-function identifierWords(identifier: string): string[] {
-  const parts: string[] = [];
-  let word = '';
-  let previous = '';
-  for (const ch of identifier) {
-    const letterOrDigit = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
-    const startsWord = ch >= 'A' && ch <= 'Z' && ((previous >= 'a' && previous <= 'z') || (previous >= '0' && previous <= '9'));
-    if (!letterOrDigit || startsWord) {
-      if (word !== '') parts.push(word.toLowerCase());
-      word = '';
-    }
-    if (letterOrDigit) word += ch;
-    previous = ch;
-  }
-  if (word !== '') parts.push(word.toLowerCase());
-  return parts;
 }
 
 function oneLine(text: string): string {

@@ -1,14 +1,16 @@
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
-import type { AssignedCall, ClassSymbol, FileSymbols } from '../../project/symbols';
+import type { AssignedCall, ClassSymbol, FileSymbols, ShippedValue } from '../../project/symbols';
 import { stripLeadingBackslash } from './literals';
 import { NameScope } from './names';
 import { literalString } from './session-access';
 import { evaluateStatic, type StaticString } from './static-string';
 import { evaluateWithVariables, type VariableCache } from './variable-value';
 import { topLevelSettings } from './settings';
+import { declareShippedDefaults } from './shipped-defaults';
+import { settingAccessorOf, type SettingAccessor } from './setting-accessors';
 import { pureFunctionOf, samePure, type PureFunction } from './pure-functions';
-import { declareFunctionHelper, declareGlobalClasses, declareTopLevelGlobals, emptyIncludeHelpers, type IncludeHelperDeclarations } from './include-helpers';
+import { declareDocumentedGlobalClasses, declareFunctionHelper, declareGlobalClasses, declareTopLevelGlobals, emptyIncludeHelpers, type IncludeHelperDeclarations } from './include-helpers';
 
 /** A unit found in the tree, before lowering. */
 export interface UnitSite {
@@ -65,6 +67,10 @@ export interface FileDeclarations {
   readonly pureFunctions: Map<string, PureFunction | null>;
   /** Include helpers it declares and the path globals its top level sets. */
   readonly includeHelpers: IncludeHelperDeclarations;
+  /** The values its top level ships for settings (`shipped-defaults.ts`). */
+  readonly shippedDefaults: Map<string, ShippedValue | null>;
+  /** Lower-case fq function or `class::method` → the setting accessor it is (`setting-accessors.ts`). */
+  readonly settingAccessors: Map<string, SettingAccessor>;
 }
 
 /** The part of the declarations other files need. */
@@ -91,7 +97,9 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
     settings: declarations.settings, pureFunctions: declarations.pureFunctions,
     ...(declarations.includeHelpers.helpers.size > 0 ? { includeHelpers: declarations.includeHelpers.helpers } : {}),
     ...(declarations.includeHelpers.globals.size > 0 ? { globals: declarations.includeHelpers.globals } : {}),
-    ...(declarations.includeHelpers.globalClasses.size > 0 ? { globalClasses: declarations.includeHelpers.globalClasses } : {}) };
+    ...(declarations.includeHelpers.globalClasses.size > 0 ? { globalClasses: declarations.includeHelpers.globalClasses } : {}),
+    ...(declarations.shippedDefaults.size > 0 ? { shippedDefaults: declarations.shippedDefaults } : {}),
+    ...(declarations.settingAccessors.size > 0 ? { settingAccessors: declarations.settingAccessors } : {}) };
 }
 
 const NOT_CLASSES = new Set(['string', 'int', 'integer', 'float', 'bool', 'boolean', 'array', 'mixed', 'object',
@@ -205,7 +213,10 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
     settings: topLevelSettings(root, file),
     pureFunctions: new Map(),
     includeHelpers: emptyIncludeHelpers(),
+    shippedDefaults: new Map(),
+    settingAccessors: new Map(),
   };
+  declareShippedDefaults(root, result.shippedDefaults);
   const variableValues: VariableCache = new Map();
   const setProperty = (className: string | undefined, property: string, type: string): void => {
     if (!className) return;
@@ -283,6 +294,9 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
           result.pureFunctions.set(name, before === undefined || samePure(before, pure) ? pure : null);
           result.units.push({ kind: 'function', node, scope: region, name, display: `${written}()` });
           declareFunctionHelper(node, name, file, result.includeHelpers);
+          declareDocumentedGlobalClasses(node, region, result.includeHelpers);
+          const accessor = settingAccessorOf(node, region, undefined);
+          if (accessor) result.settingAccessors.set(name, accessor);
           break;
         }
         case 'method_declaration': {
@@ -301,6 +315,9 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
           if (node.childForFieldName('body')) {
             result.units.push(unit);
             declareFunctionHelper(node, undefined, file, result.includeHelpers);
+            declareDocumentedGlobalClasses(node, region, result.includeHelpers);
+            const accessor = className !== undefined ? settingAccessorOf(node, region, className) : undefined;
+            if (accessor) result.settingAccessors.set(`${className}::${written.toLowerCase()}`, accessor);
           }
           if (className !== undefined) {
             let methods = result.methods.get(className);
