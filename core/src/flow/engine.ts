@@ -60,8 +60,8 @@ export interface SlowOccurrence {
   /** Reached only after an exception was caught (in a `catch` block, here or in a caller on the way). */
   readonly errorPath?: true;
   /**
-   * Reached only where a configuration setting turned it on (inside `if ($conf['hook'])`, here
-   * or in a caller on the way): the innermost such test.
+   * Reached only when a setting is changed from its shipped value (inside `if ($CONF['hook'])`
+   * with `''` shipped, here or in a caller on the way): the innermost such test.
    */
   readonly setting?: SettingMark;
   /**
@@ -230,7 +230,7 @@ const MAX_OCCURRENCES = 4;
  * The first few slow occurrences, plus the first of every other kind: a kind decides a
  * finding's severity (and a kind turned off drops its occurrences), so four database queries
  * must not hide the HTTP call after them. Bounded by the number of kinds. An occurrence on an
- * error path or behind a configuration setting is rated lower, so one on the main path is kept
+ * error path or behind a setting shipped off is rated lower, so one on the main path is kept
  * for each kind as well.
  */
 function capByKind(items: readonly SlowOccurrence[]): SlowOccurrence[] {
@@ -771,7 +771,7 @@ export class FlowEngine {
           writesUnderLock.push(...call.writesUnderLock.map((chain) => [...chain]));
         }
         if (closedFromEntry && call.writesWhileClosed.length > 0) {
-          // A call behind a configuration setting carries it on its step (unless a test nearer the write already does).
+          // A call behind a setting shipped off carries it on its step (unless a test nearer the write already does).
           const setting = unit.cfg.nodes[observation.node]!.setting;
           writesWhileClosed.push(...call.writesWhileClosed.map((chain) => (setting && chain[0] && !chain.some((s) => s.setting) ? [{ ...chain[0], setting }, ...chain.slice(1)] : [...chain])));
           if (before.open.length === 0 && !call.writesWhileClosedSometimes) sometimes = false;

@@ -112,9 +112,9 @@ function* rawOperations(
         };
         break;
       case 'call': {
-        // A call in a `catch` block puts everything it reaches on the error path; one inside
-        // an `if` on a configuration setting, behind that setting (unless a test nearer the
-        // work already names one).
+        // A call in a `catch` block puts everything it reaches on the error path; one that runs
+        // only when a setting is changed from its shipped value, behind that setting (unless a
+        // test nearer the work already names one).
         const { errorPath, setting } = cfg.nodes[observation.node]!;
         for (const found of observation.call?.slowUnderLock ?? []) {
           let occurrence = errorPath && !found.errorPath ? { ...found, errorPath } : found;

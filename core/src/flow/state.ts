@@ -13,8 +13,8 @@ export interface Step {
    */
   readonly inner?: readonly Step[];
   /**
-   * A write (or the call that leads to one) that runs only where a configuration setting turns
-   * it on (`lower/php/setting-guards.ts`): the innermost such test on the chain.
+   * A write (or the call that leads to one) that runs only when a setting is changed from the
+   * value the project ships (`lower/php/setting-guards.ts`): the innermost such test on the chain.
    */
   readonly setting?: SettingMark;
 }

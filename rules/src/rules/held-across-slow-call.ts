@@ -228,7 +228,7 @@ function heldOperationsWithSeverity(context: RuleContext, flow: UnitFlow, sessio
     // Only after an exception was caught: the request's usual path does not wait for it.
     // A hold bounded to a few seconds: the user waits, but not for long.
     const short = sessionLock && occurrence.kind !== 'long-running' && occurrence.hold !== undefined && 'seconds' in occurrence.hold && occurrence.hold.seconds <= SHORT_HOLD_SECONDS;
-    // Behind a configuration setting: it runs only where the installation turned it on.
+    // Behind a setting shipped off: it runs only where the installation turned it on.
     rated.push({ operation, severity: (occurrence.errorPath || occurrence.setting || short) && setting !== 'info' ? 'info' : setting });
   }
   return rated;
@@ -409,7 +409,7 @@ function passedToHelperOf(unit: Unit, occurrence: SlowOccurrence, resource: Held
 
 /**
  * Said of slow work that runs only after an exception was caught, or only where a
- * configuration setting turns it on (it is `info`, not a warning).
+ * setting changed from its shipped value turns it on (it is `info`, not a warning).
  */
 function errorPathNote(occurrence: SlowOccurrence): string {
   const error = occurrence.errorPath ? ' This happens only on an error path, after an exception is caught.' : '';

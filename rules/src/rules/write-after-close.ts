@@ -81,7 +81,7 @@ interface LostChange {
   readonly destroyed: boolean;
   /** Chains from the call down to the writes in the callee, for calls. */
   readonly chains: readonly (readonly Step[])[];
-  /** The change (or call) itself runs only where a configuration setting turns it on. */
+  /** The change (or call) itself runs only when a setting is changed from its shipped value. */
   readonly ownSetting: SettingMark | undefined;
 }
 
@@ -150,7 +150,7 @@ function buildFinding(context: RuleContext, group: readonly LostChange[]): Findi
   // Lost on some paths only: whether those paths run together depends on conditions the
   // analysis does not correlate (the corpus review's `!defined('TESTSUITE')` pairs), so it is
   // a lead to check, not a failure: `info`, below whatever the rule is set to. So is a write
-  // that runs only where a configuration setting turns it on.
+  // that runs only when a setting is changed from its shipped value.
   const maybe = primary.observation.before.open.length > 0 || calleeWritesSometimes(primary);
   const setting = settingOf(primary);
   return {
@@ -169,7 +169,7 @@ function buildFinding(context: RuleContext, group: readonly LostChange[]): Findi
  * (the end of the first chain) is the cause every such caller shares.
  */
 /**
- * The configuration setting the lost change runs behind: its own node's, or the innermost on
+ * The setting (shipped off) the lost change runs behind: its own node's, or the innermost on
  * the first chain down to the write.
  */
 function settingOf(lost: LostChange): SettingMark | undefined {
@@ -179,7 +179,7 @@ function settingOf(lost: LostChange): SettingMark | undefined {
   return first && lost.chains.every((chain) => chainSetting(chain) !== undefined) ? chainSetting(first) : undefined;
 }
 
-/** The innermost configuration setting on a chain down to a write. */
+/** The innermost setting shipped off on a chain down to a write. */
 function chainSetting(chain: readonly Step[]): SettingMark | undefined {
   return [...chain].reverse().find((step) => step.setting)?.setting;
 }
