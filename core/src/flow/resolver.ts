@@ -129,7 +129,10 @@ export class ProjectResolver implements CallResolver {
           if (found.length === 0) return [];
           units.push(...found);
         }
-        return units;
+        // A stand-in that does nothing (a no-op provider, a stub) is not what the call is written
+        // for: the implementations that do something decide, when there are any.
+        const working = units.filter((unit) => !unit.placeholder);
+        return working.length > 0 ? working : units;
       }
       case 'dynamic-method':
         return this.fittingMethods(target, from, span);

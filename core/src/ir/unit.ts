@@ -35,6 +35,12 @@ export interface Unit {
    * (Nextcloud's `#[UseSession]`).
    */
   readonly annotations?: readonly { readonly name: string; readonly span: Span }[];
+  /**
+   * A method whose body does nothing at all (no statement, or only `return` of a constant and
+   * `throw`): a stand-in implementation (a no-op provider, a "not implemented" stub). Among the
+   * implementations of a call through an interface it does not decide what the call does.
+   */
+  readonly placeholder?: boolean;
   /** A method's visibility (`public` when not written). */
   readonly visibility?: 'public' | 'protected' | 'private';
   /**

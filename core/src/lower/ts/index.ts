@@ -12,6 +12,7 @@ import type { TsProjectModules } from './module-exports';
 import type { ModuleLinks } from './module-links';
 import { openAtEntry } from './resources';
 import { destructuredParameters } from './options-callbacks';
+import { doesNothing } from './placeholder-bodies';
 import { handlerOf } from './handlers';
 import { installFinallyCopier, jumpOut, lowerStatements } from './statements';
 
@@ -182,6 +183,7 @@ function lowerUnit(site: UnitSite, facts: TsFileFacts): Unit {
     ...(generator ? { generator: true } : {}),
     ...(isAsync ? { async: true } : {}),
     ...(handler !== undefined ? { handler } : {}),
+    ...(site.kind === 'method' && !ts.isSourceFile(site.node) && doesNothing(site.node) ? { placeholder: true } : {}),
   };
 }
 
