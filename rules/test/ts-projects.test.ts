@@ -114,6 +114,24 @@ describe('TypeScript projects: workspace packages by name', () => {
     assert.deepEqual(workspaces.modulePaths('apps/web/admin/server.ts', '@shop/db/missing'), []);
   });
 
+  it('resolves `${configDir}` in a shared base config against each package config that extends it', () => {
+    // Medusa's shape: `_tsconfig.base.json` at the root sets `"outDir": "${configDir}/dist"` and
+    // `"include": ["${configDir}/src"]` for every package; a package only sets its `rootDir`.
+    const { configs, workspaces } = lookups(
+      memoryHost({
+        'package.json': '{ "workspaces": ["packages/*"] }',
+        '_tsconfig.base.json': '{ "compilerOptions": { "outDir": "${configDir}/dist" }, "include": ["${configDir}/src"], "exclude": ["${configDir}/dist"] }',
+        'packages/types/package.json': '{ "name": "@shop/types", "exports": { "./payment": "./dist/payment/index.js" } }',
+        'packages/types/tsconfig.json': '{ "extends": "../../_tsconfig.base.json", "compilerOptions": { "rootDir": "./src" } }',
+        'packages/api/tsconfig.json': '{ "extends": "../../_tsconfig.base.json" }',
+      }),
+    );
+    assert.deepEqual(workspaces.modulePaths('packages/api/src/x.ts', '@shop/types/payment'), ['packages/types/src/payment/index.js', 'packages/types/dist/payment/index.js']);
+    assert.equal(configs.projectOf('packages/api/src/orders.ts')?.path, 'packages/api/tsconfig.json');
+    assert.equal(configs.projectOf('packages/api/src/orders.ts')?.includes('packages/api/src/orders.ts'), true);
+    assert.equal(configs.projectOf('packages/api/scripts/seed.ts')?.includes('packages/api/scripts/seed.ts'), false);
+  });
+
   it('finds the workspace root above the working directory only as far as the host allows', () => {
     const above = Object.fromEntries(Object.entries(files).map(([path, text]) => [`../../${path}`, text]));
     assert.deepEqual(lookups(memoryHost(above, 2)).workspaces.modulePaths('src/x.ts', '@shop/db')?.[0], '../../packages/db/src/index');

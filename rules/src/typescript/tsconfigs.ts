@@ -186,7 +186,10 @@ export class TsConfigs {
 /** What a config file itself says, its relative paths resolved against its folder. */
 function ownConfig(raw: Record<string, unknown>, dir: string): LoadedConfig {
   const options = raw.compilerOptions && typeof raw.compilerOptions === 'object' && !Array.isArray(raw.compilerOptions) ? (raw.compilerOptions as Record<string, unknown>) : {};
-  const at = (value: unknown): string | undefined => (typeof value === 'string' ? normalizePath(posix.join(dir, value)) : undefined);
+  // A `${configDir}` path is the folder of the config that ends the `extends` chain: kept as
+  // written here, resolved by `atLeaf` for each config that uses it.
+  const at = (value: unknown): string | undefined =>
+    typeof value === 'string' ? (value.startsWith(CONFIG_DIR) ? value : normalizePath(posix.join(dir, value))) : undefined;
   const list = (value: unknown): FileList | undefined => (Array.isArray(value) ? { patterns: value.filter((v): v is string => typeof v === 'string'), dir } : undefined);
   const paths = pathsOf(options.paths);
   const baseUrl = at(options.baseUrl);
@@ -234,8 +237,43 @@ function mergeConfig(base: LoadedConfig, over: LoadedConfig): LoadedConfig {
   };
 }
 
-function toProject(path: string, raw: Record<string, unknown>, config: LoadedConfig): TsProject {
+/** TypeScript 5.5's template for the folder of the config a shared base is used by. */
+const CONFIG_DIR = '${configDir}';
+
+/**
+ * The config with its `${configDir}` paths resolved against `dir`, the folder of the config
+ * that uses it (`"outDir": "${configDir}/dist"` and `"include": ["${configDir}/src"]` in a
+ * monorepo's shared base config).
+ */
+function atLeaf(config: LoadedConfig, dir: string): LoadedConfig {
+  const leaf = (value: string): string => normalizePath(posix.join(dir, value.slice(CONFIG_DIR.length)));
+  const path = (value: string | undefined): string | undefined => (value?.startsWith(CONFIG_DIR) ? leaf(value) : value);
+  const list = (files: FileList | undefined): FileList | undefined => {
+    if (!files || !files.patterns.some((p) => p.startsWith(CONFIG_DIR))) return files;
+    if (files.patterns.every((p) => p.startsWith(CONFIG_DIR))) return { patterns: files.patterns.map((p) => posix.relative(dir, leaf(p)) || '.'), dir };
+    return { patterns: files.patterns.map((p) => (p.startsWith(CONFIG_DIR) ? posix.relative(files.dir, leaf(p)) : p)), dir: files.dir };
+  };
+  const baseUrl = path(config.baseUrl);
+  const outDir = path(config.outDir);
+  const rootDir = path(config.rootDir);
+  const files = list(config.files);
+  const include = list(config.include);
+  const exclude = list(config.exclude);
+  return {
+    compilerOptions: config.compilerOptions,
+    ...(config.paths ? { paths: config.paths } : {}),
+    ...(baseUrl !== undefined ? { baseUrl } : {}),
+    ...(outDir !== undefined ? { outDir } : {}),
+    ...(rootDir !== undefined ? { rootDir } : {}),
+    ...(files ? { files } : {}),
+    ...(include ? { include } : {}),
+    ...(exclude ? { exclude } : {}),
+  };
+}
+
+function toProject(path: string, raw: Record<string, unknown>, loaded: LoadedConfig): TsProject {
   const dir = posix.dirname(path);
+  const config = atLeaf(loaded, dir);
   // A `baseUrl` is relative to the config that sets it; `paths` to the `baseUrl`, else to their config.
   const pathsDir = config.baseUrl ?? config.paths?.dir ?? dir;
   const paths: TsPathConfig = {
