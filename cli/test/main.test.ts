@@ -204,13 +204,14 @@ describe('session-lint (in-process)', () => {
   });
 
   it('skips test folders unless --include-tests or "includeTests" in the configuration, and says how many files it left out', async () => {
-    tmp.write({ 'tests/a.php': HELD, 'src/Test/b.php': HELD, 'src/Test/fixtures/c.php': HELD, 'src/d.php': '<?php\n' });
+    // `__tests__`: Jest's folder for a JavaScript package's tests.
+    tmp.write({ 'tests/a.php': HELD, 'src/Test/b.php': HELD, 'src/Test/fixtures/c.php': HELD, 'src/d.php': '<?php\n', 'web/__tests__/e.php': HELD });
     const skipped = await runCli(['check', '--format', 'json', '--verbose'], { cwd: tmp.root });
     assert.equal(skipped.code, 0);
     assert.match(skipped.stderr, /skipped tests\/: test code, which serves no request \(use --include-tests to analyse it\)/);
-    assert.match(skipped.stderr, /note: \.: left out as tests: 2 test folder\(s\) holding 3 file\(s\)/);
+    assert.match(skipped.stderr, /note: \.: left out as tests: 3 test folder\(s\) holding 4 file\(s\)/);
     const included = await runCli(['check', '--include-tests', '--format', 'json'], { cwd: tmp.root });
-    assert.deepEqual(JSON.parse(included.stdout).findings.map((f: { file: string }) => f.file), ['src/Test/b.php', 'src/Test/fixtures/c.php', 'tests/a.php']);
+    assert.deepEqual(JSON.parse(included.stdout).findings.map((f: { file: string }) => f.file), ['src/Test/b.php', 'src/Test/fixtures/c.php', 'tests/a.php', 'web/__tests__/e.php']);
     tmp.write({ 'session-lint.json': '{ "includeTests": true }' });
     assert.equal((await runCli(['check'], { cwd: tmp.root })).code, 1);
   });

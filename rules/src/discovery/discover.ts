@@ -19,8 +19,8 @@ export interface DiscoveryOptions {
 export const ALWAYS_SKIPPED_DIRS: readonly string[] = ['.git', '.hg', '.svn'];
 /** Third-party code: findings there are not the user's to fix. */
 export const VENDOR_DIRS: readonly string[] = ['vendor', 'node_modules'];
-/** Test suites (a project's own, a bundled framework's): they serve no request. */
-export const TEST_DIRS: readonly string[] = ['tests', 'test', 'Tests', 'Test'];
+/** Test suites (a project's own, a bundled framework's; `__tests__`: Jest's): they serve no request. */
+export const TEST_DIRS: readonly string[] = ['tests', 'test', 'Tests', 'Test', '__tests__'];
 
 export interface DiscoveredFile {
   readonly absPath: string;
