@@ -60,6 +60,8 @@ export class TsUnitContext extends JumpStack<ts.Block, TsJumpFrame> {
   readonly parameters = new Map<string, number>();
   /** Names destructured from an options parameter (`{ key, fn }`) → its position and property (for `fn()`). */
   readonly parameterProperties = new Map<string, import('./options-callbacks').ParameterProperty>();
+  /** Parameter name → the members its declared type says are functions (`options.work()`). */
+  readonly parameterCallables = new Map<string, ReadonlySet<string>>();
   /** Variable name → the resource it holds, once acquired in this unit. */
   readonly held = new Map<string, HeldVariable>();
   /**

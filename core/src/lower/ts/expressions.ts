@@ -415,7 +415,8 @@ function passedCallable(ctx: TsUnitContext, index: number, value: ts.Expression 
 
 /**
  * A callback given inside an options object: `fn` destructured from a parameter (`{ key, fn }`),
- * or `options.fn` of a plain parameter; the unit's own, or (captured) of a function around it.
+ * the unit's own or (captured) of a function around it; or `options.fn` of the unit's own
+ * parameter whose declared type says `fn` is a function.
  */
 function optionsCallbackTarget(ctx: TsUnitContext, callee: ts.Expression): Extract<CallTarget, { type: 'parameter' }> | undefined {
   if (ts.isIdentifier(callee)) {
@@ -427,12 +428,11 @@ function optionsCallbackTarget(ctx: TsUnitContext, callee: ts.Expression): Extra
   if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.name)) return undefined;
   const receiver = unwrap(callee.expression);
   if (!ts.isIdentifier(receiver)) return undefined;
+  // Only a member the parameter's declared type says is a function: `data.map()` on an
+  // array parameter is not a callback its callers give.
   const property = callee.name.text;
   const index = ctx.parameters.get(receiver.text);
-  if (index !== undefined) return { type: 'parameter', index, property };
-  if (ctx.parameterProperties.has(receiver.text)) return undefined;
-  const captured = capturedParameter(receiver);
-  return captured?.type === 'parameter' && captured.property === undefined ? { ...captured, property } : undefined;
+  return index !== undefined && ctx.parameterCallables.get(receiver.text)?.has(property) ? { type: 'parameter', index, property } : undefined;
 }
 
 /**
@@ -499,16 +499,12 @@ function declaredNames(statement: ts.Statement): string[] {
 
 
 /**
- * The names a call's callee or argument may run: `fn`, the `options` of `options.fn`, and the
- * values an options object literal gives (`{ fn }`, `{ fn: work }`).
+ * The names a call's callee or argument may run: `fn`, and the values an options object
+ * literal gives (`{ fn }`, `{ fn: work }`).
  */
 function namesPassedOrCalled(expression: ts.Expression): ts.Identifier[] {
   const value = unwrap(expression);
   if (ts.isIdentifier(value)) return [value];
-  if (ts.isPropertyAccessExpression(value)) {
-    const receiver = unwrap(value.expression);
-    return ts.isIdentifier(receiver) ? [receiver] : [];
-  }
   if (ts.isObjectLiteralExpression(value)) {
     return objectLiteralFunctions(value).flatMap(({ value: member }) => (ts.isMethodDeclaration(member) ? [] : namesPassedOrCalled(member)));
   }

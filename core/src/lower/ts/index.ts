@@ -11,7 +11,7 @@ import { collectImports } from './imports';
 import type { TsProjectModules } from './module-exports';
 import type { ModuleLinks } from './module-links';
 import { openAtEntry } from './resources';
-import { destructuredParameters } from './options-callbacks';
+import { callableMembers, destructuredParameters } from './options-callbacks';
 import { doesNothing } from './placeholder-bodies';
 import { handlerOf } from './handlers';
 import { installFinallyCopier, jumpOut, lowerStatements } from './statements';
@@ -149,7 +149,10 @@ function lowerUnit(site: UnitSite, facts: TsFileFacts): Unit {
   } else {
     const node = site.node;
     node.parameters.forEach((parameter, index) => {
-      if (ts.isIdentifier(parameter.name)) ctx.parameters.set(parameter.name.text, index);
+      if (!ts.isIdentifier(parameter.name)) return;
+      ctx.parameters.set(parameter.name.text, index);
+      const callables = callableMembers(parameter.type, source);
+      if (callables.size > 0) ctx.parameterCallables.set(parameter.name.text, callables);
     });
     for (const [name, slot] of destructuredParameters(node.parameters)) ctx.parameterProperties.set(name, slot);
     // A callback run inside `prisma.$transaction(…)`, a `@Transactional()` method.

@@ -57,3 +57,41 @@ export function objectLiteralFunctions(literal: ts.ObjectLiteralExpression): { p
   }
   return found;
 }
+
+/**
+ * The members an options parameter's declared type says are functions (`options: { key:
+ * string; work: (c: Client) => Promise<T> }`, or an interface or type alias of the same file
+ * written so). Only these are taken for callbacks in `options.work()`: a method called on any
+ * other parameter (`data.map()`, `res.json()`) is the value's own, and taking it for a callback
+ * would lend the unit's resources to every caller that passes a callable.
+ */
+export function callableMembers(type: ts.TypeNode | undefined, source: ts.SourceFile): Set<string> {
+  const found = new Set<string>();
+  for (const member of membersOf(type, source)) {
+    const name = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
+    if (name === undefined) continue;
+    if (ts.isMethodSignature(member) || (ts.isPropertySignature(member) && isFunctionType(member.type))) found.add(name);
+  }
+  return found;
+}
+
+function membersOf(type: ts.TypeNode | undefined, source: ts.SourceFile): readonly ts.TypeElement[] {
+  if (!type) return [];
+  if (ts.isTypeLiteralNode(type)) return type.members;
+  if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return [];
+  const name = type.typeName.text;
+  for (const statement of source.statements) {
+    if (ts.isInterfaceDeclaration(statement) && statement.name.text === name) return statement.members;
+    if (ts.isTypeAliasDeclaration(statement) && statement.name.text === name && ts.isTypeLiteralNode(statement.type)) return statement.type.members;
+  }
+  return [];
+}
+
+/** `() => Promise<T>`, `(() => void) | undefined`, `(c: Client) => T` in parentheses. */
+function isFunctionType(type: ts.TypeNode | undefined): boolean {
+  if (!type) return false;
+  if (ts.isFunctionTypeNode(type)) return true;
+  if (ts.isParenthesizedTypeNode(type)) return isFunctionType(type.type);
+  if (ts.isUnionTypeNode(type)) return type.types.some(isFunctionType);
+  return false;
+}
