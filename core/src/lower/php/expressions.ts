@@ -163,7 +163,10 @@ function lowerAssignment(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
   if (!left) return next;
   const ownStatic = node.type === 'assignment_expression' ? emitClassStaticAssignment(ctx, left, right, next) : undefined;
   if (ownStatic) return ownStatic;
-  const tracked = node.type === 'assignment_expression' ? trackedVariable(ctx, left) : undefined;
+  const tracked = node.type === 'reference_assignment_expression' ? undefined : trackedVariable(ctx, left);
+  // `$opts += [...]`, `$n .= 'x'`: a new value the lowering cannot tell, so what was known of
+  // the variable is forgotten here, as for `$x = f()`.
+  if (tracked && node.type === 'augmented_assignment_expression') return emitAssignmentFacts(ctx, tracked, undefined, node, next);
   if (tracked) return emitPredicateAssignment(ctx, left, right, next) ?? emitAssignmentFacts(ctx, tracked, literalOf(right), node, next);
   // A static property this unit does not test may still be known to a caller (facts about
   // static properties cross calls): it is forgotten here.

@@ -324,7 +324,9 @@ function unstableVariables(node: SyntaxNode, unstable: Set<string>, scope?: Pred
       mark(node);
       break;
     case 'augmented_assignment_expression':
-      mark(node.childForFieldName('left'));
+      // A plain variable's `+=` is seen where it happens (its facts are forgotten there); an
+      // array element or property changed in place is not a subject the lowering follows.
+      if (localVariable(node.childForFieldName('left')) === undefined) mark(node.childForFieldName('left'));
       break;
     case 'update_expression':
       mark(node.childForFieldName('argument') ?? node.namedChild(0));
