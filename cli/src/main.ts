@@ -5,10 +5,10 @@ import type { AnalyzerOptions } from '../../rules/src/api';
 import { loadGrammarBytes } from '../../rules/src/node-runtime';
 import { ConfigError, loadConfig, type LoadedConfig } from './config';
 import { runCheck } from './check';
-import { fixRun, type FixLevel } from './fix';
+import { filesTiedTo, fixRun, fixRunWithout, type FixLevel } from './fix';
 import { fixCountLine } from './render/summary';
 import { unifiedDiff } from '../../core/src';
-import { writeFixedFiles } from './write-files';
+import { filesNotWritable, writeFixedFiles } from './write-files';
 import { createColors, shouldUseColor } from './color';
 import { ExitCode, exitCodeFor } from './exit-code';
 import { DEFAULT_MAX_FILE_SIZE, OUTPUT_FORMATS, parseByteCount, parseJobs, type CheckCommandOptions } from './options';
@@ -179,10 +179,17 @@ async function checkWith(
       if (exitCodeFor([], result.errors) === ExitCode.Failure) return ExitCode.Failure;
       return fixes.changed.length > 0 ? ExitCode.ProblemsFound : ExitCode.Clean;
     }
-    const written = writeFixedFiles(fixes.changed);
-    const refused = written.refused.map((r) => ({ kind: 'unreadable' as const, file: r.file, message: r.reason }));
-    result = { ...fixes.result, errors: [...fixes.result.errors, ...refused] };
-    fixed = fixes.fixed;
+    // A file saved during the run keeps its new text, and so does every file a fix changes
+    // together with it; the report and the count are then those of the files written.
+    const notWritable = filesNotWritable(fixes.changed);
+    const leftOut = filesTiedTo(fixes, notWritable.map((r) => r.file));
+    const written = writeFixedFiles(fixes.changed.filter((file) => !leftOut.has(file.displayPath)));
+    for (const r of written.refused) leftOut.add(r.file);
+    const reasons = new Map([...notWritable, ...written.refused].map((r) => [r.file, r.reason] as const));
+    const onDisk = fixRunWithout(result, fixes, leftOut);
+    const refused = [...leftOut].sort().map((file) => ({ kind: 'unreadable' as const, file, message: reasons.get(file) ?? 'not fixed: a fix changes it together with a file that could not be written' }));
+    result = { ...onDisk.result, errors: [...onDisk.result.errors, ...refused] };
+    fixed = onDisk.fixed;
     if (fixes.bounded) stderr.write('session-lint: fixes were still offered after the last pass; run --fix again to see what remains\n');
   }
   const report = { ...(await buildReport(result, cwd)), ...(fixed !== undefined ? { fixed } : {}) };

@@ -1,4 +1,5 @@
 import type { Applicability, Finding, LineIndex, Severity, Span } from '../../core/src';
+import { withLineEnding } from '../../core/src';
 import { compareStrings, displayPath } from '../../rules/src/discovery/paths';
 import type { SourceTexts } from './source-texts';
 
@@ -132,7 +133,8 @@ export async function buildReport(result: CheckResult, cwd: string): Promise<Rep
     fixes: f.fixes.map((fix) => ({
       title: fix.title,
       applicability: fix.applicability,
-      edits: fix.edits.map((e) => ({ location: locate(e.span), newText: e.newText })),
+      // In the file's line ending, so that a consumer can apply the edit to the text as it is.
+      edits: fix.edits.map((e) => ({ location: locate(e.span), newText: withLineEnding(e.newText, result.texts.lineEndingOf(name(e.span.file))) })),
     })),
   }));
   const errors: LocatedError[] = [

@@ -1,4 +1,4 @@
-import { LineIndex } from '../../core/src';
+import { LineIndex, lineEndingOf } from '../../core/src';
 
 /** Reads one file's text by display path; a string is the reason it could not. */
 export type TextLoader = (file: string) => Promise<{ text: string } | { error: string }>;
@@ -12,11 +12,18 @@ export type TextLoader = (file: string) => Promise<{ text: string } | { error: s
  */
 export class SourceTexts {
   private readonly indexes = new Map<string, LineIndex>();
+  private readonly lineEndings = new Map<string, '\n' | '\r\n'>();
 
   constructor(private readonly loader?: TextLoader) {}
 
   remember(file: string, text: string): void {
     this.indexes.set(file, new LineIndex(text));
+    this.lineEndings.set(file, lineEndingOf(text));
+  }
+
+  /** The file's line ending (its first one), `\n` for a file not known. */
+  lineEndingOf(file: string): '\n' | '\r\n' {
+    return this.lineEndings.get(file) ?? '\n';
   }
 
   get(file: string): LineIndex | undefined {

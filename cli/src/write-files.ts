@@ -36,13 +36,38 @@ export function writeFixedFiles(files: readonly FileToWrite[]): WriteOutcome {
   return { written, refused };
 }
 
+/**
+ * The files that cannot be written as they are now on disk, and why: checked for all of them
+ * before any is written, so that a fix that changes several files is written whole or not at
+ * all (`filesTiedTo`).
+ */
+export function filesNotWritable(files: readonly FileToWrite[]): Array<{ readonly file: string; readonly reason: string }> {
+  const refused: { file: string; reason: string }[] = [];
+  for (const file of files) {
+    let reason: string | undefined;
+    try {
+      reason = whyNotWritable(file, decodeSource(fs.readFileSync(file.absPath)));
+    } catch (err) {
+      reason = `cannot read the file again: ${describeFsError(err)}; not fixed`;
+    }
+    if (reason !== undefined) refused.push({ file: file.displayPath, reason });
+  }
+  return refused;
+}
+
+function whyNotWritable(file: FileToWrite, now: ReturnType<typeof decodeSource>): string | undefined {
+  if (now.text !== file.before) return 'changed on disk during the run; not fixed';
+  if (now.invalidUtf8 || now.utf16 === true) return 'not UTF-8: writing it back would change its encoding; not fixed';
+  return undefined;
+}
+
 function writeOne(file: FileToWrite): string | undefined {
   let temporary: string | undefined;
   try {
     const bytes = fs.readFileSync(file.absPath);
     const now = decodeSource(bytes);
-    if (now.text !== file.before) return 'changed on disk during the run; not fixed';
-    if (now.invalidUtf8 || now.utf16 === true) return 'not UTF-8: writing it back would change its encoding; not fixed';
+    const reason = whyNotWritable(file, now);
+    if (reason !== undefined) return reason;
     const mode = fs.statSync(file.absPath).mode;
     temporary = path.join(path.dirname(file.absPath), `.${path.basename(file.absPath)}.session-lint-${process.pid}.tmp`);
     fs.writeFileSync(temporary, (now.hadBom ? '\uFEFF' : '') + file.after, { encoding: 'utf8', mode, flag: 'wx' });

@@ -20,6 +20,14 @@ const fixingAnalyzer = (onAnalyse?: () => void) =>
         fixes: [{ title: 'Sleep less', applicability, edits: [{ span: { file, start, end: start }, newText: 'u' }] }],
       });
     }
+    // `wait();` is a finding whose safe fix inserts a line above it.
+    for (const match of text.matchAll(/^wait\(\);/gm)) {
+      const start = match.index;
+      findings.push({
+        ...makeFinding({ file, start, end: start + match[0].length }),
+        fixes: [{ title: 'Say why', applicability: 'safe', edits: [{ span: { file, start, end: start }, newText: '// waits\n' }] }],
+      });
+    }
     return { findings, errors: [] };
   });
 
@@ -59,6 +67,32 @@ describe('check --fix', () => {
     const clean = await runCli(['check', '--diff', 'b.php'], { cwd: dir.root, analyzer: fixingAnalyzer() });
     assert.equal(clean.stdout, '');
     assert.equal(clean.code, 0);
+  });
+
+  it('gives each edit of --format json in the line ending of its file', async () => {
+    dir.write({ 'crlf.php': '<?php\r\nwait();\r\n', 'lf.php': '<?php\nwait();\n' });
+    const run = await runCli(['check', '--format', 'json', 'crlf.php', 'lf.php'], { cwd: dir.root, analyzer: fixingAnalyzer() });
+    const json = JSON.parse(run.stdout);
+    const newTexts = Object.fromEntries(json.findings.map((f: { file: string; fixes: { edits: { newText: string }[] }[] }) => [f.file, f.fixes[0]!.edits[0]!.newText]));
+    assert.deepEqual(newTexts, { 'crlf.php': '// waits\r\n', 'lf.php': '// waits\n' });
+  });
+
+  it('reports a file that changed on disk during the run as it still is, and counts only the fixes written', async () => {
+    dir.write({ 'a.php': '<?php\nsleep(1);\n', 'b.php': '<?php\nsleep(1);\n' });
+    let runs = 0;
+    // The first analysis reads both files; then someone saves a.php.
+    const analyzer = fixingAnalyzer(() => {
+      if (++runs === 2) fs.writeFileSync(dir.path('a.php'), '<?php\nsleep(1); // edited\n');
+    });
+    const run = await runCli(['check', '--fix', 'a.php', 'b.php'], { cwd: dir.root, analyzer });
+    assert.equal(fs.readFileSync(dir.path('a.php'), 'utf8'), '<?php\nsleep(1); // edited\n');
+    assert.equal(fs.readFileSync(dir.path('b.php'), 'utf8'), '<?php\nusleep(1);\n');
+    assert.match(run.stdout, /a\.php: changed on disk during the run; not fixed/);
+    // a.php's finding is still there (at the text the run read), and only b.php's fix counts.
+    assert.match(run.stdout, /Fixed 1 finding\. 1 finding remains\./);
+    assert.match(run.stdout, /a\.php:2:1/);
+    assert.equal(run.code, 2);
+    assert.deepEqual(fs.readdirSync(dir.root).sort(), ['a.php', 'b.php']);
   });
 
   it('never writes a file that changed on disk during the run', async () => {

@@ -173,7 +173,11 @@ export function lineEndingOf(text: string): '\n' | '\r\n' {
   return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
 }
 
-function withLineEnding(newText: string, eol: '\n' | '\r\n'): string {
+/**
+ * An edit's text as it goes into a file with line ending `eol`: fixes write `\n`, a CRLF file
+ * gets `\r\n` (also for consumers that apply edits themselves, such as `--format json`'s).
+ */
+export function withLineEnding(newText: string, eol: '\n' | '\r\n'): string {
   if (eol === '\n' || !newText.includes('\n')) return newText;
   return newText.replace(/\r?\n/g, eol);
 }
