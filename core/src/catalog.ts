@@ -143,6 +143,17 @@ export interface BootstrapInclude {
   readonly unlessDefined?: readonly string[];
   /** Constants that, `define()`d earlier, mean the session is read without its lock. */
   readonly readOnlyIfDefined?: readonly string[];
+  /**
+   * The framework's own write-back close of this session, as the including script writes it
+   * (`\\core\\session\\manager::write_close()`): the early close the fixes insert.
+   */
+  readonly closeCall?: string;
+  /**
+   * Why the analysis cannot prove that nothing after such a close writes the session (the
+   * framework keeps session data in objects whose changes it does not follow): the early close
+   * is then `unsafe`, and its title says what to check.
+   */
+  readonly closeCaveat?: string;
 }
 
 export interface Catalog {

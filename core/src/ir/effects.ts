@@ -49,6 +49,8 @@ export interface OpenEffect {
    * catalog names one and the expression can be evaluated again (`lower/php/framework-close.ts`).
    */
   readonly closeCall?: string;
+  /** What to check before closing early, where the analysis cannot see every write (`BootstrapInclude.closeCaveat`). */
+  readonly closeCaveat?: string;
 }
 
 /**

@@ -17,11 +17,14 @@ import { effectsOf, nodesWithin, observationsByNode, reachedFrom, sessionNeedOf,
  * - a function or method that may return with the session open is called only where nothing
  *   after the call needs the session (`callersLeaveSessionAlone`); a script's top level may
  *   keep it open to its end;
- * - the session is not opened by a framework's bootstrap include (Moodle's `config.php`),
- *   whose close is the framework's own API, unless the unit already calls its own close.
+ * - a session opened by a framework's bootstrap include (Moodle's `config.php`) is closed with
+ *   the close its catalog entry names (`BootstrapInclude.closeCall`), or the unit's own; with
+ *   neither, no fix.
  *
- * When nothing after the statement writes the session the close is `safe`. When writes follow,
- * the close comes with a reopen around each later write (`reopenAroundWritesFix`), `unsafe`.
+ * When nothing after the statement writes the session the close is `safe`, unless an open says
+ * the analysis cannot see every write of its session (`closeCaveat`: Moodle's `$SESSION`): then
+ * `unsafe`, with the caveat in the title. When writes follow, the close comes with a reopen
+ * around each later write (`reopenAroundWritesFix`), `unsafe`.
  *
  * The close is the one the unit already writes (`$session->save()`, `session()->close()`),
  * else the framework's close written with the expression the unit reached the session
@@ -37,10 +40,12 @@ export function earlyCloseFix(context: RuleContext, flow: UnitFlow, operation: H
   if (!statement || !within(statement.span, unit.span)) return [];
   if (operation.sites.some((site) => site.entry || site.chain.length === 0)) return [];
   const ownClose = unitClose(flow);
-  if (!ownClose && openedByBootstrap(context, operation)) return [];
+  const frameworkClose = ownClose ? undefined : frameworkCloseOf(flow, operation);
+  // A bootstrap's session (Moodle's `config.php`) is closed with its framework's own call, which
+  // its catalog entry names; without one, no close can be written.
+  if (!ownClose && frameworkClose === undefined && openedByBootstrap(context, operation)) return [];
   const after = whatFollows(context, flow, statement);
   if (after === undefined) return [];
-  const frameworkClose = ownClose ? undefined : frameworkCloseOf(flow, operation);
   // A controller action is entered by the framework alone, once per request: no caller of the
   // project can need the session after it returns, so its callers need not be seen.
   const action = context.isFrameworkAction?.(unit) === true;
@@ -60,14 +65,31 @@ export function earlyCloseFix(context: RuleContext, flow: UnitFlow, operation: H
         : 'session_write_close();';
   const isolation = earlyCloseIsolation(unit);
   if (after.writes.length > 0) return reopenAroundWritesFix(context, flow, operation, { sites, statement, close, ownClose, writes: after.writes, isolation });
+  const caveat = closeCaveatOf(flow, operation);
   return [
     {
-      title: `Close the session before the slow work: insert \`${close}\` (nothing after it writes the session)`,
-      applicability: 'safe',
+      title: caveat
+        ? `Close the session before the slow work: insert \`${close}\` (check first: ${caveat})`
+        : `Close the session before the slow work: insert \`${close}\` (nothing after it writes the session)`,
+      applicability: caveat ? 'unsafe' : 'safe',
       edits: [closeBefore(sites, statement, close)],
       isolation,
     },
   ];
+}
+
+/**
+ * What to check before closing, when an open of the region says the analysis cannot see every
+ * later write of its session (Moodle's `$SESSION` and `$USER`: `OpenEffect.closeCaveat`).
+ */
+function closeCaveatOf(flow: UnitFlow, operation: HeldOperation): string | undefined {
+  for (const site of operation.sites) {
+    for (const step of site.chain) {
+      const open = flow.unit.cfg.nodes.find((node) => node.effect?.kind === 'open' && spanKey(node.effect.span) === spanKey(step.span))?.effect;
+      if (open?.kind === 'open' && open.closeCaveat) return open.closeCaveat;
+    }
+  }
+  return undefined;
 }
 
 /**

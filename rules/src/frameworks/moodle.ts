@@ -40,6 +40,11 @@ export const moodle: FrameworkPreset = {
         label: 'Moodle\'s `config.php` starts the session (`lib/setup.php` → `\\core\\session\\manager::start()`) and keeps it locked to the end of the request',
         unlessDefined: ['NO_MOODLE_COOKIES', 'CLI_SCRIPT', 'ABORT_AFTER_CONFIG'],
         readOnlyIfDefined: ['READ_ONLY_SESSION'],
+        closeCall: '\\core\\session\\manager::write_close()',
+        // `$SESSION` and `$USER` are `$_SESSION['SESSION']` and `$_SESSION['USER']`: Moodle code
+        // (`\core\notification::add()`, `set_user_preference()`) changes them through objects
+        // the lowering does not type, so a later write cannot be ruled out.
+        closeCaveat: 'nothing after it changes `$SESSION` or `$USER`, as Moodle APIs such as `\\core\\notification::add()` do; those changes are lost after the close, and this analysis does not follow them',
       },
     ],
     functions: {

@@ -32,6 +32,8 @@ export function emitBootstrapOpen(ctx: UnitContext, node: SyntaxNode, path: Stat
     lazy: true,
     bootstrap: true,
     label: `session opened here by \`${display}\`: ${bootstrap.label}`,
+    ...(bootstrap.closeCall ? { closeCall: bootstrap.closeCall } : {}),
+    ...(bootstrap.closeCaveat ? { closeCaveat: bootstrap.closeCaveat } : {}),
   });
 }
 
