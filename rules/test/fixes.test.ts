@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { applicableAt, applyFixesOnce, applyFixesUntilStable, unifiedDiff, type FileTexts, type Finding, type Fix } from '../../core/src';
 import type { AnalysisResult, AnalyzerOptions, ProjectHost } from '../src/api';
 import { configToOptions, validateConfig } from '../src/config/config';
+import { isSuppressionFix } from '../src/fixes/suppression';
 import { allRules } from '../src/registry';
 import { analyzer, fixtureFiles, fixturesRoot } from './support';
 
@@ -17,7 +18,8 @@ import { analyzer, fixtureFiles, fixturesRoot } from './support';
  * - for every fixture: every fix has a title and edits only given files; the fixed text still
  *   parses (and passes `php -l`); analysing it reports none of the fixed findings and nothing
  *   new; fixing it again changes nothing;
- * - the "ignore this line" fix of each finding hides that finding and adds none.
+ * - every finding but invalid-suppression's offers the "ignore this line" fix, which hides that
+ *   finding and adds none.
  */
 const EXTENSIONS = ['.php', '.ts', '.js', '.mjs'];
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -197,6 +199,8 @@ describe('fixes of every fixture', () => {
         it(c.name, async () => {
           const initial = await analyse(c, c.texts);
           for (const finding of initial.findings) {
+            // Every finding offers "ignore this line", but invalid-suppression's (about such a comment).
+            if (finding.rule !== 'invalid-suppression') assert.ok(finding.fixes.some(isSuppressionFix), `${placeKey(finding, c.texts)} offers no "ignore this finding" fix`);
             for (const fix of finding.fixes) {
               assert.ok(fix.title.trim().length > 0, `a fix of ${finding.rule} has no title`);
               for (const edit of fix.edits) assert.ok(c.texts.has(edit.span.file), `"${fix.title}" edits ${edit.span.file}, which was not analysed`);
@@ -208,7 +212,7 @@ describe('fixes of every fixture', () => {
           // "Ignore this line" hides its finding and adds nothing (a reason placeholder is a reason).
           const before = initial.findings.map((f) => placeKey(f, c.texts));
           for (const finding of initial.findings) {
-            const ignore = finding.fixes.find((fix) => fix.applicability === 'display-only' && fix.edits.every((e) => e.newText.includes('session-lint-ignore')));
+            const ignore = finding.fixes.find(isSuppressionFix);
             if (!ignore) continue;
             const applied = applyFixesOnce(c.texts, [ignore]);
             const result = await analyse(c, applied.texts);
