@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CLOSED, alongEdge, joinStates, siteFromChain, verdict } from '../src';
+import { CLOSED, alongEdge, joinStates, sameState, siteFromChain, verdict, withFacts, type ResourceState } from '../src';
 
 describe('session state lattice', () => {
   const site = siteFromChain([{ span: { file: 'f', start: 1, end: 2 }, label: 'opened' }]);
@@ -21,6 +21,30 @@ describe('session state lattice', () => {
     assert.equal(joined.whyMaybe, undefined);
     const withReason = { ...joinStates([closedAfterBranch, openAfterBranch], true)!, whyMaybe: '`f()` opens it (line 2)' };
     assert.equal(joinStates([withReason, openAfterBranch])!.whyMaybe, '`f()` opens it (line 2)');
+  });
+
+  it('tells states apart by every field a reader sees, and no other', () => {
+    const fact = { predicate: '$x', subject: '$x', value: true };
+    const base: ResourceState = { closed: true, open: [site], via: ['a'], whyMaybe: 'w', facts: [fact] };
+    // Built anew from the same parts: the same state.
+    assert.equal(sameState(base, { closed: true, open: [siteFromChain(site.chain)], via: ['a'], whyMaybe: 'w', facts: [{ ...fact }] }), true);
+    assert.equal(sameState(undefined, undefined), true);
+    assert.equal(sameState(base, undefined), false);
+    const changed: ResourceState[] = [
+      { ...base, closed: false },
+      { ...base, released: true },
+      { ...base, open: [] },
+      { ...base, via: ['a', 'b'] },
+      { ...base, via: ['a/b'] },
+      { ...base, whyMaybe: 'v' },
+      { ...base, closedBy: [{ span: { file: 'f', start: 5, end: 6 }, label: 'closed' }] },
+      withFacts(base, [{ ...fact, value: false }]),
+      withFacts(base, undefined),
+      { ...base, cases: [base] },
+    ];
+    for (const other of changed) assert.equal(sameState(base, other), false, JSON.stringify(other));
+    // Close sites are told apart by where they are (one place has one label).
+    assert.equal(sameState({ ...base, closedBy: [{ span: site.chain[0]!.span, label: 'x' }] }, { ...base, closedBy: [{ span: site.chain[0]!.span, label: 'y' }] }), true);
   });
 
   it('keeps open sites without duplicates and treats no predecessor as unreachable', () => {

@@ -269,7 +269,10 @@ const TOUCHES: ReadonlySet<string> = new Set(['resource']);
 const NONE: ReadonlySet<string> = new Set();
 
 export class FlowEngine {
-  private readonly summaries = new Map<string, Summary | 'in-progress'>();
+  /** Summaries per unit (`file#id`), by entry state and environment. */
+  private readonly summaries = new Map<string, Map<string, Summary | 'in-progress'>>();
+  /** Each unit's map in `summaries`, so a lookup hashes only the short key of its environment. */
+  private readonly summariesByUnit = new WeakMap<Unit, Map<string, Summary | 'in-progress'>>();
   private readonly cutKeys = new Set<string>();
   /** Every unit a bound cut short, once per unit and reason, in the order met. */
   readonly cuts: AnalysisCut[] = [];
@@ -677,9 +680,21 @@ export class FlowEngine {
     return { span: effect.span, label: effect.label ?? `session opened here by \`${effect.api}\`` };
   }
 
+  private summariesOf(unit: Unit): Map<string, Summary | 'in-progress'> {
+    let known = this.summariesByUnit.get(unit);
+    if (!known) {
+      const id = `${unit.span.file}#${unit.id}`;
+      known = this.summaries.get(id) ?? new Map<string, Summary | 'in-progress'>();
+      this.summaries.set(id, known);
+      this.summariesByUnit.set(unit, known);
+    }
+    return known;
+  }
+
   private summary(unit: Unit, resource: ResourceId, entry: 'closed' | 'open', env: Env): Summary | undefined {
-    const key = `${unit.span.file}#${unit.id}#${resource}#${entry}#${bindingKey(env.bindings)}#${env.outer.length > 0 ? JSON.stringify(env.outer) : ''}#${omittedKey(unit, env.omittedFrom, env.literals)}#${passedOnKey(unit, env)}#${factsKey(env.settings)}`;
-    const known = this.summaries.get(key);
+    const summaries = this.summariesOf(unit);
+    const key = `${resource}#${entry}#${bindingKey(env.bindings)}#${env.outer.length > 0 ? JSON.stringify(env.outer) : ''}#${omittedKey(unit, env.omittedFrom, env.literals)}#${passedOnKey(unit, env)}#${factsKey(env.settings)}`;
+    const known = summaries.get(key);
     if (known === 'in-progress') return undefined;
     if (known) return known;
     // A chain of helpers deeper than this is cut (the deeper call is taken to change nothing),
@@ -691,7 +706,7 @@ export class FlowEngine {
       );
       return undefined;
     }
-    this.summaries.set(key, 'in-progress');
+    summaries.set(key, 'in-progress');
     this.depth++;
     let flow: UnitFlow;
     try {
@@ -795,7 +810,7 @@ export class FlowEngine {
       opens: cap(opens),
       ...this.globalFactsOf(flow.exit),
     };
-    this.summaries.set(key, summary);
+    summaries.set(key, summary);
     return summary;
   }
 

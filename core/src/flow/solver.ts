@@ -1,6 +1,6 @@
 import type { Cfg } from '../ir/cfg';
 import type { Effect, ResourceId } from '../ir/effects';
-import { alongEdge, joinStates, stateKey, withFacts, type ResourceState } from './state';
+import { alongEdge, joinStates, sameState, withFacts, type ResourceState } from './state';
 
 /** What one effect does to the state; `undefined` out: the path ends (or is impossible). */
 export type Transfer = (
@@ -37,15 +37,10 @@ export function solve(
 ): (ResourceState | undefined)[] {
   void resource;
   const count = cfg.nodes.length;
-  const preds: { from: number; note?: string }[][] = Array.from({ length: count }, () => []);
-  for (const node of cfg.nodes) {
-    for (const edge of node.succs) preds[edge.to]!.push(edge.note === undefined ? { from: node.id } : { from: node.id, note: edge.note });
-  }
-  const order = reversePostorder(cfg);
+  const { preds, order } = shapeOf(cfg);
 
   const inStates: (ResourceState | undefined)[] = new Array(count).fill(undefined);
   const outStates: (ResourceState | undefined)[] = new Array(count).fill(undefined);
-  const outKeys: string[] = new Array(count).fill('-');
   const visits = new Uint16Array(count);
   const stateAt = (node: number): ResourceState | undefined => inStates[node];
   const dirty = new Uint8Array(count);
@@ -76,9 +71,7 @@ export function solve(
       inStates[id] = before;
       const node = cfg.nodes[id]!;
       const after = before && node.effect ? transfer(node.effect, id, before, stateAt) : before;
-      const key = stateKey(after);
-      if (key === outKeys[id] && visits[id]! > 1) continue;
-      outKeys[id] = key;
+      if (visits[id]! > 1 && sameState(after, outStates[id])) continue;
       outStates[id] = after;
       for (const edge of node.succs) {
         dirty[edge.to] = 1;
@@ -87,6 +80,31 @@ export function solve(
     }
   }
   return inStates;
+}
+
+/** A graph's predecessors (with the notes on their edges) and its reverse postorder. */
+interface Shape {
+  readonly preds: readonly (readonly { readonly from: number; readonly note?: string }[])[];
+  readonly order: readonly number[];
+}
+
+/**
+ * Shapes of the graphs solved so far: a unit's graph is solved once per entry state it is
+ * summarised with (often ten or more), and its shape does not change.
+ */
+const shapes = new WeakMap<Cfg, Shape>();
+
+function shapeOf(cfg: Cfg): Shape {
+  let shape = shapes.get(cfg);
+  if (!shape) {
+    const preds: { from: number; note?: string }[][] = Array.from({ length: cfg.nodes.length }, () => []);
+    for (const node of cfg.nodes) {
+      for (const edge of node.succs) preds[edge.to]!.push(edge.note === undefined ? { from: node.id } : { from: node.id, note: edge.note });
+    }
+    shape = { preds, order: reversePostorder(cfg) };
+    shapes.set(cfg, shape);
+  }
+  return shape;
 }
 
 function reversePostorder(cfg: Cfg): number[] {

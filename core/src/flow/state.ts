@@ -87,9 +87,6 @@ export const MAX_CASES = 4;
 /** Facts a state carries; a new one beyond it is not recorded. */
 export const MAX_FACTS = 8;
 
-/** Keys of facts lists already seen: lists are shared between states and joined over and over. */
-const factsKeys = new WeakMap<Facts, string>();
-
 /** Facts in their canonical order (by predicate). */
 export function byPredicate(a: Fact, b: Fact): number {
   return a.predicate < b.predicate ? -1 : a.predicate > b.predicate ? 1 : 0;
@@ -111,13 +108,14 @@ export function capFacts(facts: readonly Fact[]): Fact[] {
   return [...first, ...statics, ...rest].slice(0, MAX_FACTS).sort(byPredicate);
 }
 
+/**
+ * The facts as a key. Built each time: most lists are new (a state's facts are filtered and
+ * merged at every call), and remembering keys per list in a `WeakMap` cost more than it saved.
+ */
 export function factsKey(facts: Facts | undefined): string {
   if (!facts || facts.length === 0) return '';
-  let key = factsKeys.get(facts);
-  if (key === undefined) {
-    key = facts.map((f) => `${f.value ? '+' : '-'}${f.predicate}`).join('&');
-    factsKeys.set(facts, key);
-  }
+  let key = '';
+  for (let i = 0; i < facts.length; i++) key += `${i > 0 ? '&' : ''}${facts[i]!.value ? '+' : '-'}${facts[i]!.predicate}`;
   return key;
 }
 
@@ -144,10 +142,15 @@ function commonFacts(states: readonly ResourceState[]): Facts | undefined {
 /** The state with these facts (and no cases): for one case, or for a state the facts hold in. */
 export function withFacts(state: ResourceState, facts: Facts | undefined): ResourceState {
   if (state.facts === facts && !state.cases) return state;
-  const { facts: _old, cases: _cases, ...rest } = state;
-  void _old;
-  void _cases;
-  return facts && facts.length > 0 ? { ...rest, facts } : rest;
+  // Field by field: a rest-spread copy of a state was a large part of the flow's time.
+  const copy: { -readonly [K in keyof ResourceState]: ResourceState[K] } = { closed: state.closed, open: state.open };
+  if (state.released !== undefined) copy.released = state.released;
+  if (state.idCleared !== undefined) copy.idCleared = state.idCleared;
+  if (state.closedBy !== undefined) copy.closedBy = state.closedBy;
+  if (state.via !== undefined) copy.via = state.via;
+  if (state.whyMaybe !== undefined) copy.whyMaybe = state.whyMaybe;
+  if (facts && facts.length > 0) copy.facts = facts;
+  return copy;
 }
 
 /** The states a state stands for, each with its own facts: its cases, or itself. */
@@ -343,10 +346,29 @@ export function alongEdge(state: ResourceState, note: string | undefined): Resou
   return state.cases ? { ...top, cases: state.cases.map(noted) } : top;
 }
 
-export function stateKey(state: ResourceState | undefined): string {
-  if (!state) return '-';
-  const closes = state.closedBy?.map((step) => spanKey(step.span)).join(',') ?? '';
-  const plain = `${state.closed ? 'c' : ''}${state.released ? 'r' : ''}${state.idCleared ? 'x' : ''}${closes}|${state.open.map((s) => s.key).join(',')}|${state.via?.join('/') ?? ''}|${state.whyMaybe ?? ''}`;
-  const facts = state.facts ? `|${factsKey(state.facts)}` : '';
-  return state.cases ? `${plain}${facts}[${state.cases.map(stateKey).join(';')}]` : `${plain}${facts}`;
+/**
+ * Whether two states are the same for every reader (flags, close sites, open sites, branches,
+ * why it may be open, facts, cases), compared field by field: the solver asks at every visit
+ * of a node, and building a key string of each state there was a large part of its time.
+ */
+export function sameState(a: ResourceState | undefined, b: ResourceState | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  if (a.closed !== b.closed || !a.released !== !b.released || !a.idCleared !== !b.idCleared) return false;
+  if ((a.whyMaybe ?? '') !== (b.whyMaybe ?? '')) return false;
+  if (!sameList(a.closedBy, b.closedBy, (x, y) => x.span.file === y.span.file && x.span.start === y.span.start && x.span.end === y.span.end)) return false;
+  if (!sameList(a.open, b.open, (x, y) => x.key === y.key)) return false;
+  if (!sameList(a.via, b.via, (x, y) => x === y)) return false;
+  if ((a.facts === undefined) !== (b.facts === undefined) || !sameList(a.facts, b.facts, (x, y) => x.value === y.value && x.predicate === y.predicate)) return false;
+  if ((a.cases === undefined) !== (b.cases === undefined)) return false;
+  return sameList(a.cases, b.cases, sameState);
+}
+
+/** Lists equal item by item (a missing list is an empty one). */
+function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined, same: (x: T, y: T) => boolean): boolean {
+  if (a === b) return true;
+  const length = a?.length ?? 0;
+  if (length !== (b?.length ?? 0)) return false;
+  for (let i = 0; i < length; i++) if (!same(a![i]!, b![i]!)) return false;
+  return true;
 }
