@@ -1079,8 +1079,14 @@ function sharedSettings(sets: readonly (readonly PredicateValue[])[]): { setting
 /** The environment of a callee with the arguments this call leaves out and those it writes as literals. */
 function withOmitted(env: Env, effect: CallEffect, caller: Env): Env {
   const passed = [...(effect.literalArguments ?? []), ...defaultsPassedOn(effect, caller)];
-  const literals = passed.length > 0 && effect.target.type !== 'include' && effect.target.type !== 'parameter' ? { literals: passed } : {};
-  return effect.argumentCount !== undefined && effect.target.type !== 'include' ? { ...env, omittedFrom: effect.argumentCount, ...literals } : { ...env, ...literals };
+  // Built field by field (spreading the environment was most of this function's time).
+  const callee: { -readonly [K in keyof Env]: Env[K] } = { bindings: env.bindings, outer: env.outer };
+  if (env.omittedFrom !== undefined) callee.omittedFrom = env.omittedFrom;
+  if (env.literals !== undefined) callee.literals = env.literals;
+  if (env.settings !== undefined) callee.settings = env.settings;
+  if (effect.argumentCount !== undefined && effect.target.type !== 'include') callee.omittedFrom = effect.argumentCount;
+  if (passed.length > 0 && effect.target.type !== 'include' && effect.target.type !== 'parameter') callee.literals = passed;
+  return callee;
 }
 
 /**
@@ -1117,6 +1123,7 @@ function passedOnKey(unit: Unit, env: Env): string {
     parameters = [...found].sort((a, b) => a - b);
     passedOnParameters.set(unit, parameters);
   }
+  if (parameters.length === 0) return '';
   return parameters
     .map((parameter) => {
       if (env.omittedFrom !== undefined && parameter >= env.omittedFrom) return `${parameter}=default`;
@@ -1161,6 +1168,7 @@ function omittedFacts(unit: Unit, omittedFrom: number | undefined): Facts {
 }
 
 function omittedKey(unit: Unit, omittedFrom: number | undefined, literals?: Env['literals']): string {
+  if (!unit.omittedArguments && !unit.literalArguments) return '';
   return factsKey([...omittedFacts(unit, omittedFrom), ...literalFacts(unit, literals)]);
 }
 

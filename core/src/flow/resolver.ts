@@ -38,7 +38,8 @@ const NO_SEARCH: ResolverSearch = { includePaths: [] };
 export class ProjectResolver implements CallResolver {
   /** Every declaration of each function, in file order. */
   private readonly functions = new Map<string, Unit[]>();
-  private readonly methods = new Map<string, Unit>();
+  /** Each class's own methods by lower-case name (maps of maps: a lookup builds no key string). */
+  private readonly methods = new Map<string, Map<string, Unit>>();
   /** Lower-case method names each class declares (its own, not inherited). */
   private readonly classMethods = new Map<string, string[]>();
   private readonly parents = new Map<string, string>();
@@ -70,9 +71,13 @@ export class ProjectResolver implements CallResolver {
           if (declared) declared.push(unit);
           else this.functions.set(unit.qualifiedName, [unit]);
         } else if (unit.kind === 'method' && unit.className && unit.qualifiedName) {
-          const key = `${unit.className}::${unit.qualifiedName}`;
-          if (!this.methods.has(key)) {
-            this.methods.set(key, unit);
+          let own = this.methods.get(unit.className);
+          if (!own) {
+            own = new Map();
+            this.methods.set(unit.className, own);
+          }
+          if (!own.has(unit.qualifiedName)) {
+            own.set(unit.qualifiedName, unit);
             const declared = this.classMethods.get(unit.className);
             if (declared) declared.push(unit.qualifiedName);
             else this.classMethods.set(unit.className, [unit.qualifiedName]);
@@ -101,17 +106,17 @@ export class ProjectResolver implements CallResolver {
         const seen = new Set<string>();
         for (let current: string | undefined = target.className; current && !seen.has(current); current = this.parents.get(current)) {
           seen.add(current);
-          const unit = this.methods.get(`${current}::${target.method}`);
+          const unit = this.methods.get(current)?.get(target.method);
           if (unit) return [unit];
           // A trait's method is the class's own, unless the class declares one (checked above).
           for (const trait of this.traits.get(current) ?? []) {
-            const fromTrait = this.methods.get(`${trait}::${target.method}`);
+            const fromTrait = this.methods.get(trait)?.get(target.method);
             if (fromTrait) return [fromTrait];
           }
           // A PHP 4 constructor: a method named like its class, in a class without
           // `__construct` outside any namespace, runs on `new`.
           if (target.method === '__construct' && !current.includes('\\')) {
-            const legacy = this.methods.get(`${current}::${current}`);
+            const legacy = this.methods.get(current)?.get(current);
             if (legacy) return [legacy];
           }
         }
