@@ -253,7 +253,10 @@ export interface NodeCatalog {
   readonly promisifiers: Readonly<Record<string, readonly string[]>>;
   /** Method decorators whose method body runs with a resource held (`@Transactional()`). */
   readonly heldDecorators?: readonly NodeHeldDecorator[];
-  /** SDK clients made with `new X()` whose calls are slow (`s3.send(…)`, `stripe.charges.create(…)`). */
+  /**
+   * SDK clients made with `new X()` whose calls are slow (`s3.send(…)`, `stripe.charges.create(…)`),
+   * and library instances whose methods run a callback in place (`storage.run(store, work)`).
+   */
   readonly slowClients?: readonly NodeSlowClient[];
   /** SQL that opens and ends a transaction on whatever client runs it (`client.query('BEGIN')`). */
   readonly transactionStatements?: readonly NodeTransactionStatements[];
@@ -461,9 +464,15 @@ export interface NodeHolderQueries {
   readonly callable?: boolean;
 }
 
-/** A client class of an SDK: `new S3Client()` from `@aws-sdk/client-s3`, `new Stripe(key)`. */
+/**
+ * A library class whose instances the lowering follows by how they are made (a variable, a
+ * `this.` property, an export of another module, a declared type): an SDK client whose calls
+ * are slow (`new S3Client()` from `@aws-sdk/client-s3`, `new Stripe(key)`), or an instance
+ * whose methods run a callback they are given (`new AsyncLocalStorage()`: `storage.run(store, work)`).
+ */
 export interface NodeSlowClient {
-  readonly kind: SlowKind;
+  /** What its slow `methods` (or `resourceMethods`) do; absent when it has `runs` only. */
+  readonly kind?: SlowKind;
   /** Modules that export it; a name ending in `*` is a prefix (`@aws-sdk/client-*`). */
   readonly modules: readonly string[];
   /** The export (`default` for a default export); a name starting with `*` is a suffix (`*Client`). */
@@ -474,6 +483,12 @@ export interface NodeSlowClient {
   readonly resourceMethods?: boolean;
   /** How an instance is made: `new X()` (default) or a call of the export (`nodemailer.createTransport()`). */
   readonly made?: 'new' | 'call';
+  /**
+   * Methods that call one of their arguments at once and return what it returns, by the
+   * argument's position (negative: from the end): `storage.run(store, work)` runs `work` (1)
+   * with the caller's resources still held, so the callback's slow work is the caller's.
+   */
+  readonly runs?: Readonly<Record<string, number>>;
 }
 
 /** `@Transactional()` from one of `modules`: the whole method body runs inside a transaction. */

@@ -369,6 +369,13 @@ export const nodeCatalog: NodeCatalog = {
       className,
       methods: ['callback', 'oauthCallback', 'grant', 'refresh', 'userinfo', 'introspect', 'revoke', 'requestResource', 'deviceAuthorization', 'pushedAuthorizationRequest'],
     })),
+    // Async-local storage runs the callback it is given at once and returns its result: a
+    // transaction helper that keeps its client there (`storage.run(client, work)`) runs `work`
+    // with the client held, as `work(client)` would.
+    { modules: ['async_hooks'], className: 'AsyncLocalStorage', runs: { run: 1, exit: 0 } },
+    { modules: ['async_hooks'], className: 'AsyncResource', runs: { runInAsyncScope: 0 } },
+    // nestjs-cls: `cls.run(cb)`, `cls.run(options, cb)`, `cls.runWith(store, cb)`, `cls.exit(cb)`.
+    { modules: ['nestjs-cls'], className: 'ClsService', runs: { run: -1, runWith: 1, exit: 0 } },
   ],
   globals: { fetch: { kind: 'http', callable: true } },
   timers: ['setTimeout'],

@@ -3,16 +3,16 @@ import { awaitedListenerCalls } from './awaited-emits';
 import { bindingNames, bindsName } from './binding-names';
 import { calleeDisplay, shortText } from './display';
 import { lowerForwardedScope, noteStructuralScope } from './structural';
-import { factoryClient } from './factories';
-import type { NodeCatalog, NodeSlowClient, NodeSlowExport } from '../../catalog';
+import type { NodeSlowExport } from '../../catalog';
 import type { Cursor } from '../../ir/cfg-builder';
 import type { CallEffect, CallTarget, Effect } from '../../ir/effects';
 import type { TsUnitContext } from './context';
-import { slowClientOf, slowExportOf } from './catalog-entries';
+import { slowExportOf } from './catalog-entries';
+import { clientMethods, clientOf, runnerCallback } from './library-clients';
 import { resolveRef } from './import-refs';
 import { importedFunction } from './imports';
 import { unwrap } from './syntax';
-import { projectCallTarget, sharedClient } from './module-exports';
+import { projectCallTarget } from './module-exports';
 import { isTrackedValue } from './holders';
 import { acquire, acquireDestructured, heldCallEffect, noteCallbackScope, noteRunsCallbacks } from './resources';
 import { transactionEffect } from './transactions';
@@ -238,38 +238,6 @@ export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | u
 }
 
 
-const clientMethodsByCatalog = new WeakMap<NodeCatalog, { readonly methods: Set<string>; readonly resourceMethods: boolean }>();
-
-/** The method names of every SDK client of the catalog, and whether any takes calls on its resources. */
-function clientMethods(catalog: NodeCatalog): { readonly methods: Set<string>; readonly resourceMethods: boolean } {
-  let found = clientMethodsByCatalog.get(catalog);
-  if (found) return found;
-  const clients = catalog.slowClients ?? [];
-  found = { methods: new Set(clients.flatMap((client) => client.methods ?? [])), resourceMethods: clients.some((client) => client.resourceMethods === true) };
-  clientMethodsByCatalog.set(catalog, found);
-  return found;
-}
-
-/** The SDK client a receiver holds: a variable, a `this.` property, or (type-aware) what its type says. */
-function clientOf(ctx: TsUnitContext, receiver: ts.Expression): NodeSlowClient | undefined {
-  const { clientVariables, clientProperties, modules } = ctx.facts.imports;
-  if (ts.isIdentifier(receiver)) {
-    const found = clientVariables.get(receiver.text) ?? sharedClient(modules, receiver);
-    if (found) return found;
-  } else if (ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword) {
-    const found = clientProperties.get(receiver.name.text) ?? sharedClient(modules, receiver);
-    if (found) return found;
-  } else {
-    // `aws.s3.send(…)`: a client another module of the project exports.
-    return ts.isPropertyAccessExpression(receiver) ? sharedClient(modules, receiver) : undefined;
-  }
-  // `nodemailer.createTransport(…)`: a client made by a call.
-  const made = factoryClient(ctx.facts, receiver);
-  if (made) return made;
-  const ref = ctx.facts.types?.classOf(receiver);
-  return ref ? slowClientOf(ctx.catalog, ref) : undefined;
-}
-
 function isPromiseCombinator(callee: ts.Expression): boolean {
   return (
     ts.isPropertyAccessExpression(callee) &&
@@ -303,9 +271,12 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
     // is costs a lookup across modules: only asked when the method name could be a client's.
     const clients = clientMethods(ctx.catalog);
     const client = clients.methods.has(method) ? clientOf(ctx, receiver) : undefined;
-    if (client?.methods?.includes(method)) return { kind: 'slow', slowKind: client.kind, callee: display, span };
+    if (client?.kind && client.methods?.includes(method)) return { kind: 'slow', slowKind: client.kind, callee: display, span };
     const owner = clients.resourceMethods && ts.isPropertyAccessExpression(receiver) ? clientOf(ctx, unwrap(receiver.expression)) : undefined;
-    if (owner?.resourceMethods) return { kind: 'slow', slowKind: owner.kind, callee: display, span };
+    if (owner?.kind && owner.resourceMethods) return { kind: 'slow', slowKind: owner.kind, callee: display, span };
+    // `storage.run(store, work)`: a call of `work`, here.
+    const ran = callbackRun(ctx, node, display, span);
+    if (ran) return ran;
   }
   const ref = resolveRef(imports.bindings, callee);
   // `await once(req, 'response')`: the event comes after the request's round trip.
@@ -350,6 +321,23 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
     if (global) return slowEffect(global, display, span, awaited);
   }
   return undefined;
+}
+
+/**
+ * A library method that calls one of its arguments at once and returns what it returns
+ * (`storage.run(store, work)`, catalog `runs`): a call of that argument (a closure, a function,
+ * or a parameter the unit's callers bind), so what the callback does happens here, with what
+ * the unit holds. Its own arguments are the library's, not the callback's: none are bound.
+ */
+function callbackRun(ctx: TsUnitContext, node: ts.CallExpression, display: string, span: Effect['span']): CallEffect | undefined {
+  const arg = runnerCallback(ctx, node);
+  if (!arg) return undefined;
+  const value = unwrap(arg);
+  const callable = passedCallable(ctx, 0, value);
+  if (!callable) return undefined;
+  // The unit's own parameter: its resources are held around its callers' callbacks.
+  if (ts.isIdentifier(value) && ctx.parameters.has(value.text)) noteRunsCallbacks(ctx);
+  return { kind: 'call', target: callable.target, display, span };
 }
 
 function slowEffect(entry: NodeSlowExport, display: string, span: Effect['span'], awaited: boolean): Effect | undefined {

@@ -7,6 +7,7 @@ import type { ScopeOpen, TsFileFacts, TsUnitContext } from './context';
 import { resolveRef } from './import-refs';
 import { isFunctionLiteral, unwrap } from './syntax';
 import { holderEntryOf } from './holders';
+import { runnerCallback } from './library-clients';
 
 /**
  * Transactions recognised by their shape, for receivers the lowering cannot type: compiled
@@ -263,12 +264,29 @@ function forwardedParameter(ctx: TsUnitContext, callback: ts.Expression): { name
       const callee = unwrap(node.expression);
       const index = ts.isIdentifier(callee) && !own.has(callee.text) ? ctx.parameters.get(callee.text) : undefined;
       if (index !== undefined) found = { name: (callee as ts.Identifier).text, index };
+      else found = runnerForwards(ctx, node, own);
     }
     ts.forEachChild(node, visit);
   };
   visit(callback);
   const first = callback.parameters[0];
   return found && first && ts.isIdentifier(first.name) ? { ...found, variable: first.name.text } : found;
+}
+
+/**
+ * `storage.run(trx, fn)` or `storage.run(trx, () => fn())` (a library method that calls its
+ * argument at once, catalog `runs`): forwards the unit's parameter `fn` as a call of it would.
+ */
+function runnerForwards(ctx: TsUnitContext, node: ts.CallExpression, own: ReadonlySet<string>): { name: string; index: number } | undefined {
+  const ran = runnerCallback(ctx, node);
+  const value = ran && unwrap(ran);
+  if (!value) return undefined;
+  if (ts.isIdentifier(value)) {
+    const index = own.has(value.text) ? undefined : ctx.parameters.get(value.text);
+    return index === undefined ? undefined : { name: value.text, index };
+  }
+  const inner = isFunctionLiteral(value) ? forwardedParameter(ctx, value) : undefined;
+  return inner && !own.has(inner.name) ? { name: inner.name, index: inner.index } : undefined;
 }
 
 /**
