@@ -57,7 +57,9 @@ export const nodeCatalog: NodeCatalog = {
       noun: 'Prisma interactive transaction',
       consequence: `${TRANSACTION} Prisma aborts it after 5 s (P2028) and other requests wait for the connection.`,
     },
-    ...['default', 'knex'].map((className) => ({
+    // `knex(config)` (default or named export); `Knex` is the type a constructor parameter is
+    // declared with (`@inject(TYPES.Db) db: Knex`).
+    ...['default', 'knex', 'Knex'].map((className) => ({
       kind: 'knex-transaction',
       module: 'knex',
       className,

@@ -325,7 +325,10 @@ function heldDecorator(ctx: TsUnitContext, node: ts.Node): ScopeOpen | undefined
     if (!ref) continue;
     const entry = ctx.catalog.heldDecorators?.find((d) => d.name === ref.name && d.modules.includes(ref.module));
     if (!entry) continue;
-    const api = `@${shortText(ctx.text(expr))}`;
+    // Named without its type arguments and options (`@Transactional<Adapter>({ … })` reads
+    // `@Transactional(…)`), which say nothing about what it holds.
+    const args = ts.isCallExpression(expr) ? (expr.arguments.length > 0 ? '(…)' : '()') : '';
+    const api = `@${shortText(ctx.text(target))}${args}`;
     return {
       kind: entry.kind,
       variable: api,

@@ -1,0 +1,4 @@
+export const TYPES = {
+  Db: Symbol.for('Db'),
+  Payments: Symbol.for('Payments'),
+};

@@ -1,0 +1,3 @@
+import { pgTable, text } from 'drizzle-orm/pg-core';
+
+export const orders = pgTable('orders', { id: text('id').primaryKey(), state: text('state') });
