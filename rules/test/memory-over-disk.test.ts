@@ -59,4 +59,62 @@ describe('memory over disk cache', () => {
     assert.deepEqual(fs.readdirSync(folder), []);
     assert.deepEqual(warnings, []);
   });
+
+  /** Every file under `folder`, relative, sorted. */
+  const filesUnder = (dir: string): string[] =>
+    fs.existsSync(dir) ? (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort() : [];
+
+  it('keeps the newest versions of each owner on disk and removes the older ones', () => {
+    const build = '0123456789abcdef0000';
+    const disk = openDiskCache(folder, build, () => undefined);
+    const handler = { name: 'a'.repeat(40) };
+    const helper = { name: 'b'.repeat(40) };
+    const key = (n: number) => String(n).padStart(40, '0');
+    for (let version = 1; version <= 5; version++) {
+      disk.set(key(version), { version }, handler);
+      disk.flush();
+    }
+    disk.set(key(100), { helper: 1 }, helper);
+    disk.flush();
+    const entries = filesUnder(path.join(folder, build.slice(0, 16))).filter((file) => file !== 'CACHEDIR.TAG');
+    assert.deepEqual(entries, [`aa/${handler.name}/${key(4)}`, `aa/${handler.name}/${key(5)}`, `bb/${helper.name}/${key(100)}`]);
+    // A new process reads what was kept; a version it reads counts as recent when it prunes.
+    const next = openDiskCache(folder, build, () => undefined);
+    assert.deepEqual(next.get(key(4), handler), { version: 4 });
+    assert.equal(next.get(key(3), handler), undefined);
+    next.set(key(6), { version: 6 }, handler);
+    next.flush();
+    assert.deepEqual(
+      filesUnder(path.join(folder, build.slice(0, 16), 'aa')),
+      [`${handler.name}/${key(4)}`, `${handler.name}/${key(6)}`],
+      'version 4 was read by this process: kept over version 5',
+    );
+  });
+
+  it('keeps the newest versions of each owner in memory', () => {
+    const cache = new MemoryOverDiskCache(undefined);
+    const owner = { name: 'o'.repeat(40) };
+    for (let version = 1; version <= 10; version++) {
+      cache.set(`k${version}`, { version }, owner);
+      if (version % 3 === 0) cache.flush();
+    }
+    cache.set('other', { other: true });
+    cache.flush();
+    assert.equal(cache.size, 3, 'two versions of the owner and the entry without one');
+    assert.equal(cache.get('k8', owner), undefined);
+    assert.deepEqual(cache.get('k9', owner), { version: 9 });
+    assert.deepEqual(cache.get('k10', owner), { version: 10 });
+  });
+
+  it('writes to disk only while told so (analyses of saved texts)', () => {
+    const build = '0123456789abcdef0000';
+    const owner = { name: 'c'.repeat(40) };
+    const cache = new MemoryOverDiskCache(openDiskCache(folder, build, () => undefined));
+    cache.set('1'.repeat(40), 'saved', owner);
+    cache.onDisk = false;
+    cache.set('2'.repeat(40), 'typed', owner);
+    cache.flush();
+    assert.equal(cache.get('2'.repeat(40), owner), 'typed');
+    assert.deepEqual(filesUnder(path.join(folder, build.slice(0, 16))), ['CACHEDIR.TAG', `cc/${owner.name}/${'1'.repeat(40)}`]);
+  });
 });

@@ -117,4 +117,55 @@ describe('the analysis runner (worker thread)', function () {
       fs.rmSync(cacheHome, { recursive: true, force: true });
     }
   });
+
+  it('typing writes nothing to the disk cache; saving keeps the newest versions of each file, pruned', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'session-lint-runner-')));
+    const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'session-lint-cache-'));
+    const handler = '<?php\nsession_start();\nwait_for_job();\n';
+    fs.writeFileSync(path.join(root, 'handler.php'), handler);
+    fs.writeFileSync(path.join(root, 'jobs.php'), '<?php\nfunction wait_for_job() { sleep(2); }\n');
+    const scope = { respectIgnoreFiles: true, includeVendor: false, includeTests: false, includeGenerated: false, ignoreGlobs: [], configRoot: '.', changed: [] as string[], rescan: true, report: 'open' as const };
+    const opened = (text: string, changed: string[] = []): AnalysisJob => ({ root, files: [{ path: 'handler.php', text }], overlays: [], options: {}, maxFileSize: 1 << 20, workspace: { ...scope, changed } });
+    const entries = (): string[] =>
+      (fs.readdirSync(cacheHome, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((e) => e.isFile() && /^[0-9a-f]{40}$/.test(e.name)).map((e) => path.join(e.parentPath, e.name)).sort();
+    /** Entries per owner folder (the folder an entry is filed in). */
+    const perOwner = (): number[] => {
+      const counts = new Map<string, number>();
+      for (const file of entries()) counts.set(path.dirname(file), (counts.get(path.dirname(file)) ?? 0) + 1);
+      return [...counts.values()];
+    };
+    const saved = { xdg: process.env.XDG_CACHE_HOME, off: process.env.SESSION_LINT_NO_DISK_CACHE };
+    process.env.XDG_CACHE_HOME = cacheHome;
+    delete process.env.SESSION_LINT_NO_DISK_CACHE;
+    const runner = createRunner(() => undefined);
+    try {
+      await runner.run(opened(handler), 'a');
+      await runner.run(opened(handler), 'a'); // the worker writes after it answers: this answer comes after that write
+      const afterOpen = entries();
+      assert.ok(afterOpen.length >= 5, `declarations and IR of both files, and the whole result: ${afterOpen.length}`);
+      let text = handler;
+      for (let i = 0; i < 5; i++) {
+        text = `${text}// typing ${i}\n`;
+        const typed = await runner.run(opened(text), 'a');
+        assert.equal(typed.findings.length, 1);
+      }
+      await runner.run(opened(text), 'a');
+      assert.deepEqual(entries(), afterOpen, 'texts typed and not saved are kept in memory only');
+      for (let i = 0; i < 4; i++) {
+        text = `${text}// saved ${i}\n`;
+        fs.writeFileSync(path.join(root, 'handler.php'), text);
+        await runner.run(opened(text, ['handler.php']), 'a');
+      }
+      await runner.run(opened(text), 'a');
+      assert.ok(Math.max(...perOwner()) <= 2, `at most two versions of each owner: ${perOwner().join(' ')}`);
+      assert.equal(entries().length, afterOpen.length + 3, 'the handler\'s declarations, IR and the whole result: one more version each');
+    } finally {
+      await runner.dispose();
+      if (saved.xdg === undefined) delete process.env.XDG_CACHE_HOME;
+      else process.env.XDG_CACHE_HOME = saved.xdg;
+      if (saved.off !== undefined) process.env.SESSION_LINT_NO_DISK_CACHE = saved.off;
+      fs.rmSync(root, { recursive: true, force: true });
+      fs.rmSync(cacheHome, { recursive: true, force: true });
+    }
+  });
 });

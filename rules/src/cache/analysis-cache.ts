@@ -4,13 +4,30 @@
  * makes a different key. Values are plain data (structured-clone-able: objects, arrays, Maps,
  * Sets, strings, numbers), so a store may serialise them (`v8.serialize`) or pass them between
  * threads. A store that cannot read an entry answers `undefined` (a miss), never throws.
+ *
+ * An entry may name its **owner**: what it is a version of (one file's declarations under one
+ * configuration, one project's whole result). A new version makes the older ones useless
+ * sooner or later, so a store keeps only the newest few per owner (`KEPT_PER_OWNER`) and
+ * removes the rest: an editor typing into a file leaves two entries of it, not one per
+ * keystroke. The same owner must be given to `get` and `set` (a store may file entries by it).
  */
 export interface AnalysisCache {
-  get(key: string): unknown;
-  set(key: string, value: unknown): void;
+  get(key: string, owner?: CacheOwner): unknown;
+  set(key: string, value: unknown, owner?: CacheOwner): void;
 }
 
-/** A cache in memory, for one process (the language server, tests). */
+export interface CacheOwner {
+  /** A hash naming what the entries are versions of (`digestOf([phase, salt, path])`). */
+  readonly name: string;
+}
+
+/**
+ * Versions kept per owner: the current one and the one before (an undo, a branch switched
+ * back, the saved text next to the one being typed).
+ */
+export const KEPT_PER_OWNER = 2;
+
+/** A cache in memory, for one process (tests). */
 export function memoryAnalysisCache(): AnalysisCache & { readonly size: number } {
   const entries = new Map<string, unknown>();
   return {

@@ -2,9 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { createHash } from 'node:crypto';
-import type { AnalysisCache } from './analysis-cache';
+import { KEPT_PER_OWNER, type AnalysisCache, type CacheOwner } from './analysis-cache';
 import { digestOf } from './keys';
 import { writeFileAtomically } from './files';
+import { OwnerVersions } from './owner-versions';
 
 /**
  * The Cache Directory Tagging convention (backup tools skip such folders); also how this tool
@@ -26,14 +27,20 @@ const MAGIC = Buffer.from('SLC1');
 const CHECKSUM_BYTES = 20;
 
 /**
- * `--cache`: the analysis cache in a folder, one file per entry (`<key[0..2]>/<key>`), each
- * `v8.serialize`d behind a checksum. Entries are read on demand and written at `flush()`
- * (through a temporary file and a rename, so a reader never sees half an entry). Nothing here
+ * `--cache`: the analysis cache in a folder, one file per entry, each `v8.serialize`d behind a
+ * checksum. An entry with an owner is filed in its owner's folder
+ * (`<owner[0..2]>/<owner>/<key>`), others by key (`<key[0..2]>/<key>`). Entries are read on
+ * demand and written at `flush()` (through a temporary file and a rename, so a reader never
+ * sees half an entry); then each owner written keeps its newest `KEPT_PER_OWNER` entries (those
+ * this process used first, then by modification time) and the others are removed, so the
+ * folder holds a few versions of each file, not one per run or per keystroke. Nothing here
  * throws: an entry that cannot be read is a miss, and the first problem of each kind is told
  * once through `warn` (the run goes on, cold where it must).
  */
 export class DiskCache implements AnalysisCache {
-  private readonly pending = new Map<string, unknown>();
+  private readonly pending = new Map<string, { readonly value: unknown; readonly owner: string | undefined }>();
+  /** The entries this process read or wrote, per owner: kept first when the owner is pruned. */
+  private readonly used = new OwnerVersions();
   private warnedRead = false;
   private warnedWrite = false;
   /** Entries read and found usable, for statistics. */
@@ -44,27 +51,30 @@ export class DiskCache implements AnalysisCache {
     private readonly warn: (message: string) => void,
   ) {}
 
-  get(key: string): unknown {
+  get(key: string, owner?: CacheOwner): unknown {
     const pending = this.pending.get(key);
-    if (pending !== undefined) return pending;
+    if (pending !== undefined) return pending.value;
+    const file = this.fileOf(key, owner?.name);
     let bytes: Buffer;
     try {
-      bytes = fs.readFileSync(this.fileOf(key));
+      bytes = fs.readFileSync(file);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.readProblem(`cannot read ${this.fileOf(key)}: ${messageOf(err)}`);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.readProblem(`cannot read ${file}: ${messageOf(err)}`);
       return undefined;
     }
     const value = decode(bytes);
     if (value === undefined) {
-      this.readProblem(`${this.fileOf(key)} is damaged`);
+      this.readProblem(`${file} is damaged`);
       return undefined;
     }
     this.hits++;
+    if (owner) this.used.use(owner.name, key);
     return value;
   }
 
-  set(key: string, value: unknown): void {
-    this.pending.set(key, value);
+  set(key: string, value: unknown, owner?: CacheOwner): void {
+    this.pending.set(key, { value, owner: owner?.name });
+    if (owner) this.used.use(owner.name, key);
   }
 
   /** Writes what was set since the last flush. */
@@ -79,8 +89,9 @@ export class DiskCache implements AnalysisCache {
     } catch {
       // Reported below, when the first entry cannot be written either.
     }
-    for (const [key, value] of entries) {
-      const file = this.fileOf(key);
+    const owners = new Set<string>();
+    for (const [key, { value, owner }] of entries) {
+      const file = this.fileOf(key, owner);
       try {
         writeFileAtomically(file, encode(value));
       } catch (err) {
@@ -90,11 +101,47 @@ export class DiskCache implements AnalysisCache {
         }
         return;
       }
+      if (owner !== undefined) owners.add(owner);
+    }
+    for (const owner of owners) this.prune(owner);
+  }
+
+  /** Removes the entries of `owner` past the newest `KEPT_PER_OWNER` (best effort: another process may hold them). */
+  private prune(owner: string): void {
+    const folder = this.ownerFolder(owner);
+    let names: string[];
+    try {
+      names = fs.readdirSync(folder).filter((name) => /^[0-9a-f]{40}$/.test(name));
+    } catch {
+      return;
+    }
+    if (names.length <= KEPT_PER_OWNER) return;
+    const usedHere = this.used.keys(owner);
+    const modified = (name: string): number => {
+      try {
+        return fs.statSync(path.join(folder, name)).mtimeMs;
+      } catch {
+        return 0;
+      }
+    };
+    // Used by this process first (newest last in `usedHere`), then the newest on disk.
+    const rank = (name: string): number => (usedHere.includes(name) ? Number.MAX_SAFE_INTEGER - usedHere.length + usedHere.indexOf(name) : modified(name));
+    const ranked = names.map((name) => ({ name, rank: rank(name) })).sort((a, b) => b.rank - a.rank);
+    for (const { name } of ranked.slice(KEPT_PER_OWNER)) {
+      try {
+        fs.rmSync(path.join(folder, name), { force: true });
+      } catch {
+        // Left for a later prune.
+      }
     }
   }
 
-  private fileOf(key: string): string {
-    return path.join(this.folder, key.slice(0, 2), key);
+  private ownerFolder(owner: string): string {
+    return path.join(this.folder, owner.slice(0, 2), owner);
+  }
+
+  private fileOf(key: string, owner: string | undefined): string {
+    return owner === undefined ? path.join(this.folder, key.slice(0, 2), key) : path.join(this.ownerFolder(owner), key);
   }
 
   private readProblem(message: string): void {

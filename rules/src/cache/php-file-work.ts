@@ -1,5 +1,5 @@
 import type { PhpParser, ProjectSymbols } from '../../../core/src';
-import type { AnalysisCache } from './analysis-cache';
+import type { AnalysisCache, CacheOwner } from './analysis-cache';
 import { digestOf, hashText, hashValue } from './keys';
 import { KeptTrees } from './kept-trees';
 import {
@@ -93,10 +93,15 @@ export class PhpFileWork {
     });
   }
 
-  /** Cache hits first; the misses computed together, stored, and each file's result in order. */
+  /**
+   * Cache hits first; the misses computed together, stored, and each file's result in order.
+   * Each entry's owner is its phase and file under this configuration: the store keeps the
+   * latest few versions of each file.
+   */
   private run<T>(phase: 'declare' | 'lower', files: readonly PhpText[], keys: readonly string[], valid: (value: unknown) => value is T, compute: (misses: PhpText[]) => T[]): T[] {
-    const results: (T | undefined)[] = keys.map((key) => {
-      const hit = this.cache?.get(key);
+    const owners: CacheOwner[] = files.map((file) => ({ name: digestOf([phase, this.salt, file.path]) }));
+    const results: (T | undefined)[] = keys.map((key, i) => {
+      const hit = this.cache?.get(key, owners[i]);
       return hit !== undefined && valid(hit) ? hit : undefined;
     });
     const missing: number[] = [];
@@ -111,7 +116,7 @@ export class PhpFileWork {
     const store = (i: number, value: T) => {
       results[i] = value;
       this.parsedFiles.add(files[i]!.path);
-      this.cache?.set(keys[i]!, value);
+      this.cache?.set(keys[i]!, value, owners[i]);
       this.onFileDone?.(phase, files[i]!.path);
     };
     if (this.runner && missing.length >= MIN_BATCH_FOR_RUNNER) {

@@ -1,5 +1,5 @@
 import { digestOf, hashText } from './keys';
-import type { AnalysisCache } from './analysis-cache';
+import type { AnalysisCache, CacheOwner } from './analysis-cache';
 import type { AnalysisResult, ProjectHost, SourceFile } from '../api';
 
 /** One read the analysis made through the host, and a hash of what it got (null: nothing). */
@@ -7,6 +7,12 @@ interface HostRead {
   readonly op: 'read' | 'files' | 'folders';
   readonly path: string;
   readonly hash: string | null;
+}
+
+/** A whole run's key, and the owner its versions share. */
+export interface RunKey {
+  readonly key: string;
+  readonly owner: CacheOwner;
 }
 
 interface RunEntry {
@@ -28,22 +34,25 @@ export class RunCache {
     private readonly salt: string,
   ) {}
 
-  keyOf(files: readonly SourceFile[]): string {
+  keyOf(files: readonly SourceFile[]): RunKey {
     // A file given but not reported (the language server's unopened files) gives another result.
     const parts = files.map((file) => `${file.path}\0${hashText(file.text)}${file.reported === false ? '\0context' : ''}`);
-    return digestOf(['run', this.salt, ...parts]);
+    // The owner is what the result is of: these options and folder, these files reported. Its
+    // older versions (the files' earlier texts) are removed as newer ones are kept.
+    const reported = files.filter((file) => file.reported !== false).map((file) => file.path);
+    return { key: digestOf(['run', this.salt, ...parts]), owner: { name: digestOf(['run', this.salt, ...reported]) } };
   }
 
   /** The cached result, when the host still reads what the analysis read. */
-  lookup(key: string, host: ProjectHost): AnalysisResult | undefined {
-    const entry = this.cache.get(key) as RunEntry | undefined;
+  lookup({ key, owner }: RunKey, host: ProjectHost): AnalysisResult | undefined {
+    const entry = this.cache.get(key, owner) as RunEntry | undefined;
     if (!isRunEntry(entry)) return undefined;
     for (const read of entry.reads) if (hashOfRead(host, read.op, read.path) !== read.hash) return undefined;
     return entry.result;
   }
 
   /** Analyses through a host that records what it reads, and keeps the result with the reads. */
-  analyse(key: string, host: ProjectHost, analyse: (host: ProjectHost) => AnalysisResult): AnalysisResult {
+  analyse({ key, owner }: RunKey, host: ProjectHost, analyse: (host: ProjectHost) => AnalysisResult): AnalysisResult {
     const reads = new Map<string, HostRead>();
     const record = (op: HostRead['op'], path: string, value: string | readonly string[] | undefined): void => {
       const hash = value === undefined ? null : hashText(typeof value === 'string' ? value : value.join('\n'));
@@ -78,7 +87,7 @@ export class RunCache {
     };
     const result = analyse(recording);
     // A result that holds an internal error is not kept: the next run tries again.
-    if (!result.errors.some((error) => error.internal)) this.cache.set(key, { result, reads: [...reads.values()] } satisfies RunEntry);
+    if (!result.errors.some((error) => error.internal)) this.cache.set(key, { result, reads: [...reads.values()] } satisfies RunEntry, owner);
     return result;
   }
 }

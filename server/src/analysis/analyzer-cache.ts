@@ -57,6 +57,9 @@ export function analyzerCache(log: (message: string) => void = () => undefined):
     return analyzer;
   };
   source.runCacheOf = (options, root) => new RunCache(cacheOf(root), digestOf([toolVersion, JSON.stringify(options), root]));
+  source.keepOnDisk = (root, yes) => {
+    cacheOf(root).onDisk = yes;
+  };
   source.flush = () => {
     for (const cache of caches.values()) cache.flush();
   };

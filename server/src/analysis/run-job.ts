@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { isTypeScriptPath, LineIndex, type Finding, type Span } from '../../../core/src';
 import type { Analyzer } from '../../../rules/src/analyzer';
 import type { AnalyzerOptions, SourceFile } from '../../../rules/src/api';
@@ -18,6 +20,11 @@ export type AnalyzerSource = ((options: AnalyzerOptions, root?: string) => Promi
   onFileDone?: ((phase: 'declare' | 'lower', path: string) => void) | undefined;
   /** Called between the units of a file by the analysis running now: throws to stop it. */
   checkpoint?: (() => void) | undefined;
+  /**
+   * Whether what the next analyses of the project folder compute is kept on disk too: only an
+   * analysis of saved texts is (what a start will read), so typing writes nothing to disk.
+   */
+  keepOnDisk?: (root: string, yes: boolean) => void;
 };
 
 /** What a job may use besides the analyzers: the workspace folders' files, the job's progress and cancellation. */
@@ -51,6 +58,8 @@ export async function runJob(job: AnalysisJob, analyzers: AnalyzerSource, contex
   const host = diskHost(job.root, overlays, job.maxFileSize);
   const project = job.workspace && context.workspaceFiles ? await workspaceProject(job, context.workspaceFiles) : undefined;
   const files = project?.files ?? job.files;
+  const saved = project?.saved ?? job.files.every((file) => readsAsSaved(job.root, file));
+  analyzers.keepOnDisk?.(job.root, saved);
   stopIfCancelled();
   const total = 2 * files.filter((file) => !isTypeScriptPath(file.path)).length;
   let done = 0;
@@ -121,6 +130,15 @@ async function workspaceProject(job: AnalysisJob, workspaceFiles: WorkspaceFiles
     // Every open document reads as its file on disk (nothing typed since the last save).
     saved: job.files.every((file) => onDisk.get(file.path) === file.text),
   };
+}
+
+/** Whether the editor's text of a file (outside every workspace folder) is the file on disk. */
+function readsAsSaved(root: string, file: { readonly path: string; readonly text: string }): boolean {
+  try {
+    return fs.readFileSync(path.resolve(root, file.path), 'utf8') === file.text;
+  } catch {
+    return false;
+  }
 }
 
 /** One `LineIndex` per file the findings point into, built on first use. */
