@@ -60,8 +60,13 @@ export const heldAcrossSlowCall: Rule = {
       for (const region of groupByRegion(operations.map((o) => o.operation))) {
         const members = operations.filter((o) => region.includes(o.operation));
         if (onlyUnheldSigns(flow, members)) continue;
+        // The early close goes before the region's first slow work, whichever place the region
+        // is told from: built once for the finding and all its other tellings (a long top
+        // level with many writes after it made each telling cost as much as the finding).
+        let closeFixes: Fix[] | undefined;
+        const fixes = () => (closeFixes ??= earlyCloseFix(context, flow, [...members].sort((a, b) => compareSpans(a.operation.span, b.operation.span))[0]!.operation));
         const told = (primary?: RatedOperation): Finding => {
-          const { node, ...finding } = buildFinding(context, unit, flow, members, undefined, primary);
+          const { node, ...finding } = buildFinding(context, unit, flow, members, undefined, primary, fixes);
           return withStore(finding, storeVerdict(context, unit, node));
         };
         findings.push(withOtherCauses(told(), members, told));
@@ -262,6 +267,8 @@ function buildFinding(
   resource?: HeldResourceInfo,
   /** The operation to tell the region from (one of `members`); else the first of the worst. */
   chosen?: RatedOperation,
+  /** The session's early close for the region (built once for all its tellings). */
+  sessionFixes?: () => Fix[],
 ): Finding & { node: number } {
   const top = Math.max(...members.map((m) => SEVERITY_RANK[m.severity]));
   // Real slow work is what to point at; `set_time_limit(0)` only says some may follow.
@@ -369,7 +376,7 @@ function buildFinding(
       ? callback
         ? []
         : heldResourceFixes(context, unit, resource, operation, members.map((m) => m.operation), sites, state === 'maybe-open')
-      : earlyCloseFix(context, flow, [...members].sort((a, b) => compareSpans(a.operation.span, b.operation.span))[0]!.operation),
+      : (sessionFixes?.() ?? earlyCloseFix(context, flow, [...members].sort((a, b) => compareSpans(a.operation.span, b.operation.span))[0]!.operation)),
     cause: causeOf(operation.occurrence, state === 'maybe-open', resource),
     ...(resource ? passedToHelperOf(unit, operation.occurrence, resource, sites) : {}),
     // A comment above the slow call inside the reported loop suppresses it too, and one above
