@@ -7,6 +7,7 @@ import { memoryLibraryCache, type LibraryFactsCache } from './typescript/library
 import type { AnalysisCache } from './cache/analysis-cache';
 import { PhpFileWork, type PhpWorkRunner } from './cache/php-file-work';
 import { digestOf } from './cache/keys';
+import { LoweredUnits } from './cache/lowered-units';
 
 /** The wasm files the PHP parser needs; the host reads them (the engine does no I/O). */
 export interface GrammarBytes {
@@ -45,7 +46,8 @@ export interface AnalyzerServices {
   readonly checkpoint?: () => void;
   /**
    * Keep the latest syntax trees of this many files (a language server: the documents being
-   * edited), so that a changed text is re-parsed incrementally and parsed once per text.
+   * edited), so that a changed text is re-parsed incrementally and parsed once per text, and
+   * the units of their latest lowering, so that an edit lowers again only the units it touched.
    */
   readonly recentTrees?: number;
   /** What installed packages do, kept between runs (the CLI's is on disk); by default in memory. */
@@ -55,6 +57,8 @@ export interface AnalyzerServices {
 export async function createAnalyzer(grammar: GrammarBytes, options: AnalyzerOptions = {}, services: AnalyzerServices = {}): Promise<Analyzer> {
   const parser = await PhpParser.create(grammar);
   if (services.recentTrees) parser.keepRecentTrees(services.recentTrees);
+  // Files typed in: their units are lowered again only where an edit touched them.
+  const units = services.recentTrees ? new LoweredUnits(services.recentTrees) : undefined;
   const enabled: EnabledRule[] = allRules.flatMap((rule) => {
     const setting = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
     return setting === 'off' ? [] : [{ rule, severity: setting }];
@@ -66,7 +70,7 @@ export async function createAnalyzer(grammar: GrammarBytes, options: AnalyzerOpt
   const salt = digestOf([services.toolVersion ?? '', JSON.stringify(options)]);
   const run = (files: readonly SourceFile[], host: ProjectHost | undefined): AnalysisResult => {
     try {
-      const work = new PhpFileWork(parser, services.cache, services.runner, salt, services.onFileDone, services.checkpoint);
+      const work = new PhpFileWork(parser, services.cache, services.runner, salt, services.onFileDone, services.checkpoint, units);
       return analyzeProject(parser, phpNativeCatalog, enabled, options, files, host, libraryCache, work);
     } catch (error) {
       // A bug of ours must not take the editor or the CI run down with it.

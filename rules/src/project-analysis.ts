@@ -170,7 +170,7 @@ export function analyzeProject(
   // One file alone sees only its own declarations (as when the editor analyses it by itself).
   const wholeProject = files.size > 1;
   const toLower = [...files.values()].filter((file) => !isTypeScriptPath(file.path));
-  const lowered = work.lower(toLower, { catalog, symbols: wholeProject ? declared : undefined }, wholeProject ? declaredHashes : undefined, wholeProject ? symbols : undefined);
+  const lowered = work.lower(toLower, { catalog, symbols: wholeProject ? declared : undefined }, wholeProject ? declaredHashes : undefined, wholeProject ? symbols : undefined, toLower.map((file) => file.symbolsHash));
   lowered.forEach((result, i) => recordLowered(toLower[i]!, result, errors));
 
   // 3. Flow and rules.

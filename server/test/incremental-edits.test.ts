@@ -62,6 +62,11 @@ describe('edits analysed incrementally give the findings of a fresh analysis', f
     (t) => t.replace('session_write_close();', ''),
     (t) => t.replace("remember($data);", "remember($data);\nsleep(5);"),
     (t) => t.replace('<?php\n', '<?php\n/** Feed page. */\n'),
+    // Units that move without changing (their lowering is reused, their spans moved along).
+    (t) => insertAt(t, t.indexOf('function poll'), '  '),
+    (t) => insertAt(t, t.indexOf('class Report'), ' '),
+    (t) => t.replace("$_SESSION['seen'] = 1;", "$_SESSION['seen'] = 1; $cb = function () { sleep(1); };"),
+    (t) => insertAt(t, t.indexOf('function poll'), ' '),
   ];
 
   const scope = { respectIgnoreFiles: true, includeVendor: false, includeTests: false, includeGenerated: false, ignoreGlobs: [], configRoot: '.', changed: [], rescan: false, report: 'open' as const };
@@ -148,7 +153,7 @@ describe('a newer text stops the analysis of a long file inside it', function ()
     fs.rmSync(root, { recursive: true, force: true });
   });
   const scope = { respectIgnoreFiles: true, includeVendor: false, includeTests: false, includeGenerated: false, ignoreGlobs: [], configRoot: '.', changed: [], rescan: true, report: 'open' as const };
-  const job = (): AnalysisJob => ({ root, files: [{ path: 'handler.php', text }], overlays: [], options: {}, maxFileSize: 1 << 20, workspace: scope });
+  const job = (typed = text): AnalysisJob => ({ root, files: [{ path: 'handler.php', text: typed }], overlays: [], options: {}, maxFileSize: 1 << 20, workspace: scope });
 
   it('asks between the units of the file (lowering and flows), not only between files', async () => {
     let asked = 0;
@@ -156,6 +161,21 @@ describe('a newer text stops the analysis of a long file inside it', function ()
     assert.ok(outcome.findings.length > 0);
     // One file: asked twice between files; 81 units lowered, and their flows.
     assert.ok(asked > 2 * 81, `asked ${asked} times`);
+  });
+
+  it('stops half-way through an edit that moved every unit, and the next analysis of that text is a fresh one', async () => {
+    // A space before the first function: every unit moves, its lowering reused and its spans moved.
+    const moved = text.replace('function step0', ' function step0');
+    for (const stopAt of [5, 40, 120]) {
+      const analyzers = analyzerCache();
+      const workspaceFiles = new WorkspaceFiles();
+      await runJob(job(), analyzers, { workspaceFiles });
+      let calls = 0;
+      await assert.rejects(runJob(job(moved), analyzers, { workspaceFiles, cancelled: () => ++calls >= stopAt }), JobCancelled);
+      const next = await runJob(job(moved), analyzers, { workspaceFiles });
+      const fresh = await runJob(job(moved), analyzerCache(), { workspaceFiles: new WorkspaceFiles() });
+      assert.deepEqual([next.findings, next.errors], [fresh.findings, fresh.errors], `stopped at check ${stopAt}`);
+    }
   });
 
   it('stops half-way when cancelled, and the next analysis is that of a fresh start', async () => {

@@ -14,6 +14,11 @@
 export interface AnalysisCache {
   get(key: string, owner?: CacheOwner): unknown;
   set(key: string, value: unknown, owner?: CacheOwner): void;
+  /**
+   * Serialises (and writes) what was set: after it, changing a value that was set changes no
+   * entry. A store that serialises at `set` needs none.
+   */
+  flush?(): void;
 }
 
 export interface CacheOwner {

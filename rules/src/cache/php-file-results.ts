@@ -8,6 +8,7 @@ import {
   type FileSymbols,
   type PhpParser,
   type Span,
+  type UnitReuse,
 } from '../../../core/src';
 import { hashValue } from './keys';
 import type { KeptTrees } from './kept-trees';
@@ -56,11 +57,12 @@ export function declarePhpText(parser: PhpParser, file: PhpText, kept?: KeptTree
 
 /**
  * Lowers one file with the project's declarations, from its kept tree or a new parse;
- * `betweenUnits` may stop it (by throwing) after any unit.
+ * `betweenUnits` may stop it (by throwing) after any unit; `reuse` gives the units of an
+ * earlier lowering of the file in the same context (`lowered-units.ts`).
  */
-export function lowerPhpText(parser: PhpParser, file: PhpText, catalog: Catalog, symbols: ProjectSymbols | undefined, kept?: KeptTrees, betweenUnits?: () => void): LoweredPhp {
+export function lowerPhpText(parser: PhpParser, file: PhpText, catalog: Catalog, symbols: ProjectSymbols | undefined, kept?: KeptTrees, betweenUnits?: () => void, reuse?: UnitReuse): LoweredPhp {
   const tree = kept?.take(file) ?? parser.parsePlain(file.text, file.path);
-  const lowered = lowerPhp(tree.rootNode, file.path, file.text, catalog, symbols, betweenUnits);
+  const lowered = lowerPhp(tree.rootNode, file.path, file.text, catalog, symbols, betweenUnits, reuse);
   return { ir: lowered.ir, problems: lowered.problems };
 }
 

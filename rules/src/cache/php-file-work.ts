@@ -2,6 +2,7 @@ import type { PhpParser, ProjectSymbols } from '../../../core/src';
 import type { AnalysisCache, CacheOwner } from './analysis-cache';
 import { digestOf, hashText, hashValue } from './keys';
 import { KeptTrees } from './kept-trees';
+import type { LoweredUnits } from './lowered-units';
 import {
   declarePhpText,
   lowerPhpText,
@@ -59,6 +60,8 @@ export class PhpFileWork {
      * done is cached: a unit's file is stored only once all of it is lowered.
      */
     readonly checkpoint?: () => void,
+    /** The units of the latest lowering of recently edited files (a language server), reused unit by unit. */
+    private readonly units?: LoweredUnits,
   ) {}
 
   get stats(): FileWorkStats {
@@ -79,7 +82,7 @@ export class PhpFileWork {
    * `symbolHashes`: the `symbolsHash` of each entry of `inputs.symbols`, in the same order;
    * `built`: the project index already made of them, for the files lowered in this thread.
    */
-  lower(files: readonly PhpText[], inputs: LoweringInputs, symbolHashes: readonly string[] | undefined, built?: ProjectSymbols): LoweredPhp[] {
+  lower(files: readonly PhpText[], inputs: LoweringInputs, symbolHashes: readonly string[] | undefined, built?: ProjectSymbols, ownSymbolHashes?: readonly (string | undefined)[]): LoweredPhp[] {
     const context = digestOf(['lower', this.salt, hashValue(inputs.catalog), symbolHashes === undefined ? 'alone' : digestOf(symbolHashes)]);
     const keys = files.map((file) => digestOf([context, file.path, this.hashOf(file)]));
     let symbols: ProjectSymbols | undefined; // made once, whether the misses come one by one or in a batch
@@ -87,7 +90,21 @@ export class PhpFileWork {
       const remote = this.runner && misses.length >= MIN_BATCH_FOR_RUNNER ? this.runner.lower(misses, inputs) : [];
       const local = (file: PhpText): LoweredPhp => {
         symbols ??= inputs.symbols === undefined ? undefined : (built ?? projectSymbolsOf(inputs));
-        return lowerPhpText(this.parser, file, inputs.catalog, symbols, this.kept, this.checkpoint);
+        // Alone (no project declarations), the file's own declarations are part of its units' context.
+        const own = symbolHashes === undefined ? ownSymbolHashes?.[files.indexOf(file)] : '';
+        const unitContext = own === undefined ? undefined : digestOf([context, own]);
+        const reuse = unitContext === undefined ? undefined : this.units?.begin(file.path, unitContext);
+        // Reused units are moved in place: what the cache was given of them is serialised first.
+        if (reuse && reuse.earlier.size > 0) this.cache?.flush?.();
+        if (!reuse) return lowerPhpText(this.parser, file, inputs.catalog, symbols, this.kept, this.checkpoint);
+        try {
+          const lowered = lowerPhpText(this.parser, file, inputs.catalog, symbols, this.kept, this.checkpoint, reuse);
+          this.units!.keep(file.path, unitContext!, reuse);
+          return lowered;
+        } catch (error) {
+          this.units!.forget(file.path);
+          throw error;
+        }
       };
       return misses.map((file, i) => remote[i] ?? local(file));
     });

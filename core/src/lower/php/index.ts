@@ -15,6 +15,7 @@ import { typeOf } from './types';
 import { executionContext } from './execution-context';
 import { collectDeclarations, fileSymbols, type FileDeclarations, type UnitSite } from './units';
 import { PlainNode, type PlainTree } from '../../parse/plain-tree';
+import { movedUnit, reuseKeys, type LoweredUnit, type UnitReuse } from './unit-reuse';
 
 export interface LoweredFile {
   readonly ir: FileIR;
@@ -33,7 +34,7 @@ export function declarePhp(root: SyntaxNode, file: string): FileSymbols {
  * is called after each unit: a language server stops there (it throws) when a newer text
  * makes the work moot, so a long file is not lowered to its end first.
  */
-export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: Catalog, symbols?: ProjectSymbols, betweenUnits?: () => void): LoweredFile {
+export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: Catalog, symbols?: ProjectSymbols, betweenUnits?: () => void, reuse?: UnitReuse): LoweredFile {
   const lines = new LineIndex(text);
   const declarations = declarationsOf(root, file);
   const facts: FileFacts = {
@@ -49,7 +50,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
   };
   const seenIds = new Map<string, number>();
   const units: Unit[] = declarations.units.map((site) => {
-    const unit = lowerUnit(site, facts, text.length);
+    const unit = reuse ? lowerOrReuse(site, facts, text.length, reuse) : lowerUnit(site, facts, text.length);
     betweenUnits?.();
     const count = seenIds.get(unit.id) ?? 0;
     seenIds.set(unit.id, count + 1);
@@ -106,6 +107,43 @@ function startsOrClosesSession(ctx: UnitContext, unitNode: SyntaxNode): boolean 
     if ((api?.effect === 'open' || api?.effect === 'close') && api.resource === ctx.catalog.sessionResource) return true;
   }
   return false;
+}
+
+/**
+ * A unit from an earlier lowering of the file when its statement and place did not change
+ * (`unit-reuse.ts`), else lowered now; either way kept for the next lowering. What the unit's
+ * lowering adds to the file's lists is kept with it and added again.
+ */
+function lowerOrReuse(site: UnitSite, facts: FileFacts, textLength: number, reuse: UnitReuse): Unit {
+  const keys = reuseKeys(site, facts.lines);
+  const statement = keys ? reuse.earlier.get(keys.statement) : undefined;
+  let kept = keys ? statement?.units.get(keys.unit) : undefined;
+  const earlier = kept ? movedUnit(kept, facts.file, statement!.start, keys!.start, keys!.length) : undefined;
+  if (!earlier) kept = undefined;
+  let lowered: LoweredUnit;
+  if (earlier) {
+    facts.problems.push(...earlier.problems);
+    facts.uncountedReads.push(...earlier.uncountedReads);
+    facts.registrations.push(...earlier.registrations);
+    facts.storeInstalls.push(...earlier.storeInstalls);
+    lowered = earlier;
+  } else {
+    const before = [facts.problems.length, facts.uncountedReads.length, facts.registrations.length, facts.storeInstalls.length] as const;
+    const unit = lowerUnit(site, facts, textLength);
+    lowered = {
+      unit,
+      problems: facts.problems.slice(before[0]),
+      uncountedReads: facts.uncountedReads.slice(before[1]),
+      registrations: facts.registrations.slice(before[2]),
+      storeInstalls: facts.storeInstalls.slice(before[3]),
+    };
+  }
+  if (keys) {
+    let inStatement = reuse.now.get(keys.statement);
+    if (inStatement?.start !== keys.start) reuse.now.set(keys.statement, (inStatement = { start: keys.start, units: new Map() }));
+    inStatement.units.set(keys.unit, kept ?? { lowered });
+  }
+  return lowered.unit;
 }
 
 function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
