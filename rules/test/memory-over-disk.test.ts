@@ -116,5 +116,12 @@ describe('memory over disk cache', () => {
     cache.flush();
     assert.equal(cache.get('2'.repeat(40), owner), 'typed');
     assert.deepEqual(filesUnder(path.join(folder, build.slice(0, 16))), ['CACHEDIR.TAG', `cc/${owner.name}/${'1'.repeat(40)}`]);
+    // An entry the analyzer recomputes cheaply is not kept at all for such texts.
+    const ir = { name: 'd'.repeat(40), recomputable: true };
+    cache.set('3'.repeat(40), 'typed IR', ir);
+    assert.equal(cache.get('3'.repeat(40), ir), undefined);
+    cache.onDisk = true;
+    cache.set('4'.repeat(40), 'saved IR', ir);
+    assert.equal(cache.get('4'.repeat(40), ir), 'saved IR');
   });
 });

@@ -24,6 +24,13 @@ export interface AnalysisCache {
 export interface CacheOwner {
   /** A hash naming what the entries are versions of (`digestOf([phase, salt, path])`). */
   readonly name: string;
+  /**
+   * The analyzer keeps what recomputes the entry cheaply (a language server's lowered units):
+   * a store that keeps only some entries may leave it out (the language server's memory keeps
+   * no IR of a text typed and not saved: serialising a long file's IR after each keystroke cost
+   * more than lowering the units the keystroke changed).
+   */
+  readonly recomputable?: boolean;
 }
 
 /**

@@ -17,7 +17,9 @@ const MEMORY_BYTES = 200 * 1024 * 1024;
  * Each owner (a file's declarations, its IR, a project's result) keeps its newest
  * `KEPT_PER_OWNER` entries in memory; and only what an analysis of saved texts computed goes
  * to disk (`onDisk`): the texts typed between two saves are versions no later start will
- * see, so typing writes nothing and the disk holds the saved versions only.
+ * see, so typing writes nothing and the disk holds the saved versions only. Of those typed
+ * texts, an entry the analyzer recomputes cheaply (`CacheOwner.recomputable`: the IR, from
+ * the units it keeps) is not kept at all.
  */
 export class MemoryOverDiskCache implements AnalysisCache {
   private readonly memory = new Map<string, Buffer>();
@@ -57,6 +59,7 @@ export class MemoryOverDiskCache implements AnalysisCache {
   }
 
   set(key: string, value: unknown, owner?: CacheOwner): void {
+    if (!this.onDisk && owner?.recomputable) return;
     this.pending.set(key, value);
     if (owner) this.useVersion(owner, key);
     if (this.onDisk) this.disk?.set(key, value, owner);

@@ -116,7 +116,9 @@ export class PhpFileWork {
    * latest few versions of each file.
    */
   private run<T>(phase: 'declare' | 'lower', files: readonly PhpText[], keys: readonly string[], valid: (value: unknown) => value is T, compute: (misses: PhpText[]) => T[]): T[] {
-    const owners: CacheOwner[] = files.map((file) => ({ name: digestOf([phase, this.salt, file.path]) }));
+    // With lowered units kept (a language server), a file's IR is recomputed from them cheaply.
+    const recomputable = phase === 'lower' && this.units !== undefined;
+    const owners: CacheOwner[] = files.map((file) => ({ name: digestOf([phase, this.salt, file.path]), ...(recomputable ? { recomputable } : {}) }));
     const results: (T | undefined)[] = keys.map((key, i) => {
       const hit = this.cache?.get(key, owners[i]);
       return hit !== undefined && valid(hit) ? hit : undefined;
