@@ -4,15 +4,18 @@
 // (tools/bench.mjs gives it a time limit) still leaves what it measured.
 //
 //   node tools/bench-lsp.mjs edits --language php|ts [--functions 500] [--edits 300]
-//                                  [--max-seconds 90] [--idle-seconds 10] [--settle-seconds 3]
+//                                  [--folder DIR --file PATH] [--max-seconds 90] [--idle-seconds 10] [--settle-seconds 3]
 //     A generated handler file (10 lines per function: 5,000 lines by default) opened, then
 //     typed in one character at a time (a space at the start of a line, each time another
 //     line: the code stays valid and no text repeats), the diagnostics pulled after
 //     each edit: p50 and p95 of `didChange` to fresh diagnostics, at most --edits edits or
-//     --max-seconds seconds; the server's memory afterwards and its CPU while it then sits idle.
-//     Also the server's CPU time per edit (cpuP50Ms, cpuP95Ms: all its threads, which a loaded
-//     machine does not inflate as it does the wall time).
-//     Line: { measure: 'edits', language, lines, findings, coldMs, edits, p50Ms, p95Ms, cpuP50Ms, cpuP95Ms, serverRssMb, idleCpuMs, idleSeconds }
+//     --max-seconds seconds; the server's memory once the file is open (openRssMb) and after
+//     the edits (serverRssMb), and its CPU while it then sits idle. Also the server's CPU time
+//     per edit (cpuP50Ms, cpuP95Ms: all its threads, which a loaded machine does not inflate
+//     as it does the wall time). With --folder and --file, the workspace is DIR (left
+//     unchanged: the edits stay in the editor) and the file typed in is PATH (relative to
+//     DIR), so the memory is that of a server holding a whole project.
+//     Line: { measure: 'edits', language, lines, findings, coldMs, edits, p50Ms, p95Ms, cpuP50Ms, cpuP95Ms, openRssMb, serverRssMb, idleCpuMs, idleSeconds }
 //
 //   node tools/bench-lsp.mjs index --folder DIR [--folder DIR...] [--open FILE] [--idle-seconds 10] [--settle-seconds 3]
 //     The folders opened as one workspace, cold (empty cache) and on a second start (the
@@ -127,12 +130,20 @@ async function edits() {
   const functions = Number(option('--functions', '500'));
   const edits = Number(option('--edits', '300'));
   const maxSeconds = Number(option('--max-seconds', '90'));
-  const lines = handlerFile(language, functions);
-  const text = lines.join('\n');
-  const folder = path.join(scratch, `edits-${language}`);
-  fs.mkdirSync(folder);
-  const file = path.join(folder, language === 'php' ? 'handler.php' : 'handler.ts');
-  fs.writeFileSync(file, text);
+  const given = option('--folder', undefined);
+  let folder;
+  let file;
+  if (given) {
+    folder = path.resolve(given);
+    file = path.resolve(folder, option('--file', ''));
+  } else {
+    folder = path.join(scratch, `edits-${language}`);
+    fs.mkdirSync(folder);
+    file = path.join(folder, language === 'php' ? 'handler.php' : 'handler.ts');
+    fs.writeFileSync(file, handlerFile(language, functions).join('\n'));
+  }
+  const text = fs.readFileSync(file, 'utf8');
+  const lines = text.split('\n');
   const server = await startServer([folder], path.join(scratch, `cache-edits-${language}`));
   const uri = pathToFileURL(file).href;
   const pull = () => retried(() => server.connection.sendRequest(lsp.DocumentDiagnosticRequest.type, { textDocument: { uri } }));
@@ -140,6 +151,7 @@ async function edits() {
   await server.connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: language === 'php' ? 'php' : 'typescript', version: 1, text } });
   const first = await pull();
   const coldMs = performance.now() - opened;
+  const openRssMb = rssMb(server.child.pid);
   // Typing: one character (a space, so the code stays valid) at the start of a line, each
   // edit on another line, so no text is ever seen twice (no cache answers for the whole file);
   // the diagnostics pulled after each edit.
@@ -165,7 +177,7 @@ async function edits() {
   const at = (q, sorted = samples) => Number(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(1));
   const serverRssMb = rssMb(server.child.pid);
   const idleCpuMs = await idleCpu(server.child.pid);
-  emit({ measure: 'edits', language, lines: lines.length, findings: first.items?.length ?? 0, coldMs: Math.round(coldMs), edits: samples.length, maxSeconds, p50Ms: at(0.5), p95Ms: at(0.95), cpuP50Ms: at(0.5, cpuSamples), cpuP95Ms: at(0.95, cpuSamples), serverRssMb, idleCpuMs, idleSeconds });
+  emit({ measure: 'edits', language, ...(given ? { folder: path.basename(folder), file: path.relative(folder, file) } : {}), lines: lines.length, findings: first.items?.length ?? 0, coldMs: Math.round(coldMs), edits: samples.length, maxSeconds, p50Ms: at(0.5), p95Ms: at(0.95), cpuP50Ms: at(0.5, cpuSamples), cpuP95Ms: at(0.95, cpuSamples), openRssMb, serverRssMb, idleCpuMs, idleSeconds });
   await server.stop();
 }
 

@@ -245,6 +245,8 @@ function lspSection(fig) {
       [`${name}: edits measured (at most ${e.maxSeconds} s of typing)`, e.edits],
       [`${name}: edit to fresh diagnostics, p50`, `${e.p50Ms} ms`],
       [`${name}: edit to fresh diagnostics, p95`, `${e.p95Ms} ms`],
+      ...(e.cpuP50Ms !== undefined ? [[`${name}: server CPU per edit (all its threads), p50 / p95`, `${e.cpuP50Ms} / ${e.cpuP95Ms} ms`]] : []),
+      ...(e.openRssMb !== undefined ? [[`${name}: server memory (RSS) once the file is open`, `${e.openRssMb} MB`]] : []),
       [`${name}: server memory (RSS) after the edits`, `${e.serverRssMb} MB`],
       [`${name}: server CPU while idle after the edits`, `${e.idleCpuMs} ms in ${e.idleSeconds} s`],
     );
