@@ -126,6 +126,12 @@ export type ApiEntry = ApiSemantics & {
    * session, `library('email')` does not. Otherwise the call does nothing the analysis tracks.
    */
   readonly onlyWithArgument?: { readonly index: number; readonly values: readonly string[] };
+  /**
+   * A close the code may call (and the analysis then sees) that a fix must not insert: the
+   * project's version of the framework may not have it (CodeIgniter 4's `Session::close()`
+   * before 4.4; `FrameworkPreset.closeSince`).
+   */
+  readonly notInsertedByFixes?: boolean;
 };
 
 /**

@@ -66,7 +66,8 @@ import { REQUEST_SESSION_RULES, commandLineFiles, testClassUnits } from './execu
 import { groupByCause } from './grouping';
 import { helperCallbackFindings } from './helper-callbacks';
 import { withSuppressionFixIn, withSuppressionFixes } from './fixes/attach';
-import { activePresets } from './frameworks/detect';
+import { activePresets, projectRootPrefix } from './frameworks/detect';
+import { lockedVersions, withInstalledVersion } from './frameworks/versions';
 import { nonLockingPresets, withoutSessionEffects } from './framework-stores';
 import type { FrameworkPreset, SettingCondition } from './frameworks/preset';
 import { allPresets } from './frameworks/index';
@@ -154,7 +155,10 @@ export function analyzeProject(
   const declared = declaredFiles.map((f) => f.symbols!);
   const declaredHashes = declaredFiles.map((f) => f.symbolsHash!);
   const symbols = new ProjectSymbols(declared);
-  const presets = activePresets(allPresets, options, host, declared);
+  // A framework API newer than the project's installed version is never inserted by a fix.
+  const presets = activePresets(allPresets, options, host, declared).map((preset) =>
+    preset.closeSince ? withInstalledVersion(preset, host ? lockedVersions((path) => host.readFile(path), projectRootPrefix(options)) : new Map()) : preset,
+  );
   // Configuration files whose settings change how the framework runs every request.
   if (host) loadSettingFiles(work, files, host, options, presets, errors);
   const settingOf = settingLookup(files, options);

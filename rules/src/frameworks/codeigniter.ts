@@ -54,6 +54,9 @@ export const codeigniter: FrameworkPreset = {
     files: ['spark', 'system/CodeIgniter.php', 'system/core/CodeIgniter.php', 'application/config/autoload.php'],
     extends: ['ci_controller', 'ci_model', 'codeigniter\\controller', 'codeigniter\\restful\\resourcecontroller'],
   },
+  // `Session::close()` is new in CodeIgniter 4.4; before it, the user guide closes with PHP's
+  // `session_write_close()`, which is all `close()` does.
+  closeSince: { packages: ['codeigniter4/framework', 'codeigniter4/codeigniter4'], version: '4.4.0', fallback: 'session_write_close()' },
   controllers: {
     baseClasses: ['ci_controller', 'codeigniter\\controller'],
     setupMethods: ['__construct', 'initcontroller'],

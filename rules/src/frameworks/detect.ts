@@ -13,7 +13,7 @@ export function activePresets(
   host: ProjectHost | undefined,
   files: readonly FileSymbols[],
 ): FrameworkPreset[] {
-  const root = options.root && options.root !== '.' ? `${options.root}/` : '';
+  const root = projectRootPrefix(options);
   let composerPackages: Set<string> | undefined;
   const composer = (): Set<string> => {
     if (composerPackages) return composerPackages;
@@ -41,4 +41,9 @@ export function activePresets(
     const settings = detect.settings ?? [];
     return settings.length > 0 && files.some((file) => settings.some((key) => file.settings.has(key)));
   });
+}
+
+/** Where the project's root files (`composer.json`, `composer.lock`) are, as a prefix of host paths. */
+export function projectRootPrefix(options: AnalyzerOptions): string {
+  return options.root && options.root !== '.' ? `${options.root}/` : '';
 }

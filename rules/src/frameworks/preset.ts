@@ -32,6 +32,14 @@ export interface FrameworkPreset {
   readonly controllers?: ControllerModel;
   readonly routes?: RouteModel;
   readonly nonLockingStore?: NonLockingStore;
+  /**
+   * The framework's write-back close of the session exists only from `version` of one of
+   * `packages` on (CodeIgniter 4's `Session::close()`: 4.4). Unless the project's
+   * `composer.lock` shows such a version, a fix never inserts it: the catalog's closes are still
+   * seen where the code calls them, and the preset's controller close (`sessionClose`) is
+   * `fallback` instead (PHP's own close, which the framework's calls).
+   */
+  readonly closeSince?: { readonly packages: readonly string[]; readonly version: string; readonly fallback: string };
 }
 
 /**

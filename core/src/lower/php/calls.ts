@@ -347,6 +347,11 @@ function hasTrueOption(ctx: UnitContext, arg: SyntaxNode | undefined, option: st
   let value = arg ? argumentValue(arg) : undefined;
   // `$options = ['read_and_close' => true]; session_start($options);`
   if (value?.type === 'variable_name') value = ctx.singleAssignments.get(value.text);
+  // `['read_and_close' => true] + $options` (as the read_and_close fix merges options): an
+  // array union keeps the left side's keys, whatever the right side holds.
+  while (value?.type === 'parenthesized_expression' || (value?.type === 'binary_expression' && value.childForFieldName('operator')?.text === '+')) {
+    value = (value.type === 'parenthesized_expression' ? value.namedChild(0) : value.childForFieldName('left')) ?? undefined;
+  }
   if (!value || value.type !== 'array_creation_expression') return false;
   for (const element of value.namedChildren) {
     if (element?.type !== 'array_element_initializer') continue;

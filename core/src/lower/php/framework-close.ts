@@ -28,13 +28,16 @@ function receiverOf(node: SyntaxNode): SyntaxNode | undefined {
   return node.childForFieldName('object') ?? undefined;
 }
 
-/** The instance method the catalog marks as the class's write-back close, through its parents. */
+/**
+ * The instance method the catalog marks as the class's write-back close, through its parents
+ * (not one the project's version of the framework may lack: `notInsertedByFixes`).
+ */
 function writeCloseMethod(ctx: UnitContext, className: string): string | undefined {
   const seen = new Set<string>();
   for (let current: string | undefined = className; current && !seen.has(current); current = ctx.catalog.classParents?.[current] ?? ctx.facts.symbols.parentOf(current)) {
     seen.add(current);
     for (const [method, entry] of Object.entries(ctx.catalog.methods[current] ?? {})) {
-      if (entry.effect === 'close' && entry.how === 'write' && method !== '*') return method;
+      if (entry.effect === 'close' && entry.how === 'write' && method !== '*' && entry.notInsertedByFixes !== true) return method;
     }
   }
   return undefined;
