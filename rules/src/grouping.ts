@@ -133,7 +133,7 @@ function merged(places: readonly Finding[], context: GroupingContext): { finding
     related,
     // Each place's fix changes its own handler: the one finding for them all offers every one.
     // Each place's "ignore this line" stays with the place: the group gets its own where it stands.
-    fixes: uniqueFixes(places.flatMap((p) => p.fixes.filter((fix) => !isSuppressionFix(fix)))),
+    fixes: placeFixes(places, span, context),
     ...(primary.lowered !== undefined ? { lowered: primary.lowered } : {}),
     ...(primary.unreported !== undefined ? { unreported: primary.unreported } : {}),
     // At the cause, a suppression there covers the whole group; else the primary's places do.
@@ -147,6 +147,27 @@ function merged(places: readonly Finding[], context: GroupingContext): { finding
 function joinList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * Every place's fixes (but its "ignore this line"), each once; where they come from more than one
+ * place, each title says which call it fixes, as fixes with the same title for different call
+ * sites would look like one offered twice.
+ */
+function placeFixes(places: readonly Finding[], span: Span, context: GroupingContext): Fix[] {
+  const offered = places.map((place) => ({ place, fixes: uniqueFixes(place.fixes.filter((fix) => !isSuppressionFix(fix))) })).filter((p) => p.fixes.length > 0);
+  if (offered.length <= 1) return uniqueFixes(offered.flatMap((p) => p.fixes));
+  // Two places of one handler may offer the same edits: once, named after the first.
+  const seen = new Set<string>();
+  return offered.flatMap(({ place, fixes }) => {
+    const where = place.span.file === span.file ? `line ${context.line(place.span)}` : `${place.span.file}:${context.line(place.span)}`;
+    return fixes.flatMap((fix) => {
+      const key = JSON.stringify([fix.applicability, fix.edits]);
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [{ ...fix, title: `${fix.title} [for the call on ${where}]` }];
+    });
+  });
 }
 
 /** The same fix offered by several places (one handler reaching the cause twice) once. */
