@@ -962,6 +962,7 @@ export class FlowEngine {
     // Alternatives (one function declared in several files): the plain state after the call.
     if (units.length === 0 || (effect.target.type === 'function' && units.length > 1)) return CANNOT_TELL;
     const calleeBindings = bindCallables(effect, env, from);
+    if (this.overrideMayReturn(effect, units, resource, before, truthy, withOmitted({ bindings: calleeBindings, outer: framesOf(effect.target) }, effect, env))) return CANNOT_TELL;
     const callStep = callStepOf(effect, units);
     const results: ResourceState[] = [];
     for (const { unit, target } of targeted) {
@@ -976,6 +977,28 @@ export class FlowEngine {
     }
     // No way to return that value: this branch cannot be taken.
     return joinStates(results);
+  }
+
+  /**
+   * Whether a virtual method call (`$page->isSlow()`) may run a subclass's override that can
+   * return the value tested, or whose result cannot be told: then the declaration the call
+   * resolves to does not decide the branch (`WebInstallerPage::isSlow()` returns false, but
+   * the page built by name may be a `WebInstallerInstall`, whose `isSlow()` returns true).
+   * A private method is never overridden; overrides that cannot return it either leave the
+   * branch impossible.
+   */
+  private overrideMayReturn(effect: CallEffect, units: readonly Unit[], resource: ResourceId, before: ResourceState, truthy: boolean, env: Env): boolean {
+    const target = effect.target;
+    if (target.type !== 'method' || !target.virtual || units.every((unit) => unit.visibility === 'private')) return false;
+    for (const unit of this.resolver.overridesOf?.(target.className, target.method) ?? []) {
+      if (unit.generator) continue;
+      for (const entry of [before.closed ? 'closed' : undefined, before.open.length > 0 ? 'open' : undefined] as const) {
+        if (!entry) continue;
+        const exitWhen = this.summary(unit, resource, entry, this.globalFactsFor(env, before, unit))?.exitWhen;
+        if (!exitWhen || (truthy ? exitWhen.true : exitWhen.false)) return true;
+      }
+    }
+    return false;
   }
 
   /**

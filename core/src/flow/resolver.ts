@@ -8,6 +8,11 @@ import { includeTargets, matchesPattern, normalizePath, type IncludeSearch } fro
 /** Maps a call to the project code it may run. Unresolvable calls map to nothing. */
 export interface CallResolver {
   resolve(target: CallTarget, from: Unit, span: Span): readonly Unit[];
+  /**
+   * The declarations of a method in the subclasses of `className` (at any depth): what a
+   * virtual call may run instead of the one `resolve` gives, when the object is of a subclass.
+   */
+  overridesOf?(className: string, method: string): readonly Unit[];
 }
 
 /** An include the analysis could not follow, for verbose output. */
@@ -43,6 +48,8 @@ export class ProjectResolver implements CallResolver {
   /** Lower-case method names each class declares (its own, not inherited). */
   private readonly classMethods = new Map<string, string[]>();
   private readonly parents = new Map<string, string>();
+  /** The classes that extend each class directly (built on first use, from `parents`). */
+  private children: Map<string, string[]> | undefined;
   private readonly traits = new Map<string, readonly string[]>();
   private readonly scripts = new Map<string, Unit>();
   private readonly closures = new Map<string, Unit>();
@@ -157,6 +164,30 @@ export class ProjectResolver implements CallResolver {
       default:
         return [];
     }
+  }
+
+  overridesOf(className: string, method: string): readonly Unit[] {
+    if (!this.children) {
+      this.children = new Map();
+      for (const [child, parent] of this.parents) {
+        const known = this.children.get(parent);
+        if (known) known.push(child);
+        else this.children.set(parent, [child]);
+      }
+    }
+    const found: Unit[] = [];
+    const seen = new Set<string>([className]);
+    const pending = [...(this.children.get(className) ?? [])];
+    while (pending.length > 0) {
+      const current = pending.pop()!;
+      if (seen.has(current)) continue;
+      seen.add(current);
+      // Its own declaration, else one from its traits (a trait's method is the class's own).
+      const own = this.methods.get(current)?.get(method) ?? (this.traits.get(current) ?? []).map((trait) => this.methods.get(trait)?.get(method)).find((unit) => unit !== undefined);
+      if (own && !found.includes(own)) found.push(own);
+      pending.push(...(this.children.get(current) ?? []));
+    }
+    return found;
   }
 
   private includeTargetsOf(target: Extract<CallTarget, { type: 'include' }>): ReturnType<typeof includeTargets> {

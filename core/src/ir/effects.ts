@@ -316,8 +316,13 @@ export interface CallEffect {
 export type CallTarget =
   /** A function; `candidates` are fully qualified, lower-case, in PHP's lookup order. */
   | { readonly type: 'function'; readonly candidates: readonly string[] }
-  /** A method on a class known by name (lower-case, fully qualified). */
-  | { readonly type: 'method'; readonly className: string; readonly method: string }
+  /**
+   * A method on a class known by name (lower-case, fully qualified). `virtual`: called on an
+   * object (`$page->isSlow()`, `$this->check()`) or through `static::`, so PHP picks the method
+   * of the object's own class at run time: a subclass's override may run instead of the
+   * declaration this class sees (`Foo::m()`, `self::`, `parent::` and `new` are not virtual).
+   */
+  | { readonly type: 'method'; readonly className: string; readonly method: string; readonly virtual?: true }
   /**
    * `require`/`include` of a file: the included file's top level runs here. `path` may have
    * unknown parts (a pattern); `from` is the including file.

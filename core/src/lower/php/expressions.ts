@@ -327,7 +327,7 @@ function lowerMethodCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     if (!className || !method || !ctx.facts.symbols.hasClass(className)) return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'dynamic' } }, next);
     // A name that is all literal (`$this->{'poll'}()`) is that method.
     const literal = method.every((part) => 'text' in part) ? method.map((part) => ('text' in part ? part.text : '')).join('') : undefined;
-    const target = literal !== undefined ? { type: 'method' as const, className, method: literal } : { type: 'dynamic-method' as const, className, method };
+    const target = literal !== undefined ? { type: 'method' as const, className, method: literal, virtual: true as const } : { type: 'dynamic-method' as const, className, method };
     return emitCall(ctx, { node, args, display, api: literal !== undefined ? catalogUnlessProject(ctx, className, literal) : undefined, target }, next);
   }
   const method = nameNode.text.toLowerCase();
@@ -338,7 +338,8 @@ function lowerMethodCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
   }
   const api = catalogUnlessProject(ctx, className, method);
   const display = `${receiver}${arrow}${nameNode.text}()`;
-  return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method } }, next);
+  // On an object: the object's class, perhaps a subclass of the one known here, picks the method.
+  return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method, virtual: true } }, next);
 }
 
 /**
@@ -374,9 +375,12 @@ function lowerStaticCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     return emitCall(ctx, { node, args, display: `${node.text.split('(')[0]}()`, api: undefined, target: { type: 'dynamic' } }, next);
   }
   let className: string | undefined;
+  // `static::m()` is bound late: the class the call runs in, perhaps a subclass, picks the method.
+  let virtual = false;
   if (scope.type === 'relative_scope') {
     const keyword = scope.text.toLowerCase();
     className = keyword === 'parent' ? (ctx.className ? ctx.facts.symbols.parentOf(ctx.className) : undefined) : ctx.className;
+    virtual = keyword === 'static';
   } else if (scope.type === 'name' || scope.type === 'qualified_name') {
     className = ctx.names.resolveClass(scope.text);
   }
@@ -386,7 +390,7 @@ function lowerStaticCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'unknown-method', method } }, next);
   }
   const api = catalogUnlessProject(ctx, className, method);
-  return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method } }, next);
+  return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method, ...(virtual ? { virtual: true as const } : {}) } }, next);
 }
 
 function lowerInclude(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
