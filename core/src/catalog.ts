@@ -194,6 +194,12 @@ export interface Catalog {
    */
   readonly shortLocalCommands?: readonly string[];
   /**
+   * Keys of `$_SERVER` that a web server always gives the script, set and not empty
+   * (`HTTP_HOST`, `REQUEST_METHOD`): `isset()` and `empty()` of them are decided as every web
+   * request decides them (`lower/php/web-request.ts`).
+   */
+  readonly requestServerKeys?: readonly string[];
+  /**
    * SQL that makes the database wait (`SLEEP(`, `GET_LOCK(`), compared upper-case with single
    * spaces: a query that runs it is slow work (see `slowOnlyWithStatementIn`).
    */

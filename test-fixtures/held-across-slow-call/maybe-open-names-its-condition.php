@@ -61,7 +61,7 @@ function call_on_the_way(bool $closeEarly): void
 
 function start_for_web(): void
 {
-    if (isset($_SERVER['REMOTE_ADDR'])) {
+    if (isset($_SERVER['HTTPS'])) {
         session_start();
     }
 }

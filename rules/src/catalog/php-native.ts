@@ -153,6 +153,15 @@ const shortLocalCommands = [
 ];
 
 /**
+ * Server variables every web request has, not empty: the request line (`REQUEST_METHOD`,
+ * `REQUEST_URI`, `SERVER_PROTOCOL`), the client's address, the server's name for itself
+ * (`SERVER_SOFTWARE`) and the Host header, which HTTP/1.1 requires and browsers always send.
+ * Not here: keys that may be empty (`QUERY_STRING`), set only sometimes (`HTTPS`,
+ * `HTTP_REFERER`), or set on the command line too (`SCRIPT_NAME`, `argv`), which decide nothing.
+ */
+const requestServerKeys = ['HTTP_HOST', 'REQUEST_METHOD', 'REQUEST_URI', 'SERVER_PROTOCOL', 'REMOTE_ADDR', 'SERVER_SOFTWARE'];
+
+/**
  * A page's own queries are short: a query is slow work only when its SQL waits on purpose
  * (`SELECT SLEEP(5)`, MySQL's `GET_LOCK('job', 30)`, PostgreSQL's `pg_sleep()` and blocking
  * advisory locks, SQL Server's `WAITFOR DELAY`). Argument lists say where the SQL may be.
@@ -301,6 +310,7 @@ export const phpNativeCatalog: Catalog = mergeCatalogs({
   // Uploads: PHP has stored them in a local temp file before the script runs.
   localPathVariables: ['_FILES'],
   shortLocalCommands,
+  requestServerKeys,
   waitStatements,
   // cURL options, and the `timeout` keys of stream contexts and HTTP clients (Guzzle).
   timeoutOptions: {

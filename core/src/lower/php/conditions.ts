@@ -6,6 +6,7 @@ import { literalString } from './session-access';
 import { constantTruth, emitBranchFacts } from './predicates';
 import { testsInstalledStore } from './session-store';
 import { settingGuardOf } from './setting-guards';
+import { webRequestTruth } from './web-request';
 
 export interface Branches {
   readonly whenTrue: Cursor;
@@ -71,8 +72,9 @@ function lowerConditionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor)
       return { whenTrue: ctx.builder.join(l.whenTrue, r.whenTrue), whenFalse: r.whenFalse };
     }
   }
-  // `if (false)`, `while (0)`, `do { … } while (false)`: the branch it rules out is dead code.
-  const fixed = constantTruth(node);
+  // `if (false)`, `while (0)`, `do { … } while (false)`: the branch it rules out is dead code;
+  // so is the one only a run without a web server takes (`empty($_SERVER['HTTP_HOST'])`).
+  const fixed = constantTruth(node) ?? webRequestTruth(ctx, node);
   if (fixed !== undefined) return fixed ? { whenTrue: cursor, whenFalse: [] } : { whenTrue: [], whenFalse: cursor };
   const branches = lowerLeaf(ctx, node, cursor);
   return emitBranchFacts(ctx, node, branches.whenTrue, branches.whenFalse);
