@@ -760,10 +760,11 @@ export class FlowEngine {
         const setting = unit.cfg.nodes[observation.node]!.setting;
         const step: Step = { span: effect.span, label, ...(setting ? { setting } : {}) };
         if (underEntryLock) writesUnderLock.push([step]);
-        // `$_SESSION = []` with the session closed forgets the in-memory copy on purpose, and
-        // `$_SESSION = $saved` puts back a copy (as the rule treats them in the caller itself):
+        // `$_SESSION = []` with the session closed forgets the in-memory copy on purpose,
+        // `$_SESSION = $saved` puts back a copy (as the rule treats them in the caller itself),
+        // and a key set for this request only is put back too (both writes closed since entry):
         // not changes meant to be saved.
-        const clears = effect.kind === 'write' && (effect.clearsAll === true || effect.restoresCopy === true);
+        const clears = effect.kind === 'write' && (effect.clearsAll === true || effect.restoresCopy === true || effect.temporary === true);
         if (closedFromEntry && !clears) {
           writesWhileClosed.push([step]);
           if (before.open.length === 0) sometimes = false;

@@ -93,6 +93,13 @@ export interface AccessEffect {
    */
   readonly restoresCopy?: boolean;
   /**
+   * `$_SESSION['k'] = …` set for this request only: the unit keeps the key's value before the
+   * write and puts it back after it (`$prev = $_SESSION['k'] ?? null; $_SESSION['k'] = true;
+   * …; $_SESSION['k'] = $prev;`), both writes marked. With the session closed throughout, the
+   * key ends as it was saved: not a change meant to be kept (lower/php/session-key-restore.ts).
+   */
+  readonly temporary?: boolean;
+  /**
    * A read that loads the whole object again from its store (`req.session.reload()`,
    * `getIronSession()`): what was read before is fresh again.
    */

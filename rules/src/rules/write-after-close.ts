@@ -49,8 +49,10 @@ export const writeAfterClose: Rule = {
       const groups = new Map<string, LostChange[]>();
       // A `finally` block is copied onto every path through it: each change counts once.
       const seen = new Set<string>();
+      const keptKeys = keysPutBackWhileClosed(flow);
       for (const lost of lostChanges(flow, closes)) {
         if (clearsAfterDestroy(lost) || seen.has(spanKey(lost.span))) continue;
+        if (lost.observation.effect.kind === 'write' && lost.observation.effect.temporary && keptKeys.has(lost.observation.effect.key ?? '')) continue;
         // Saved later by code that reads the in-memory array and reopens (snapshot helpers).
         if (carriedLater(context, flow, lost.observation.node)) continue;
         seen.add(spanKey(lost.span));
@@ -128,6 +130,22 @@ function clearsAfterDestroy(lost: LostChange): boolean {
   return effect.clearsAll === true || effect.restoresCopy === true || (lost.destroyed && effect.key === undefined);
 }
 
+
+/**
+ * The keys set for this request only (`AccessEffect.temporary`) whose every such write is made
+ * with the session closed: the key ends as it was saved, so nothing is lost. Where the session
+ * was still open at the first write and closed before the put-back, the value set was saved
+ * and the put-back is lost: that key is not here.
+ */
+function keysPutBackWhileClosed(flow: UnitFlow): ReadonlySet<string> {
+  const closed = new Set<string>();
+  const open = new Set<string>();
+  for (const { effect, before } of flow.observations) {
+    if (effect.kind !== 'write' || !effect.temporary || effect.key === undefined || effect.resource !== flow.resource) continue;
+    (before.closed && before.open.length === 0 ? closed : open).add(effect.key);
+  }
+  return new Set([...closed].filter((key) => !open.has(key)));
+}
 
 /** A call whose callee writes while closed only on paths where it did not open the session itself. */
 function calleeWritesSometimes(lost: LostChange): boolean {

@@ -6,6 +6,7 @@ import { callableTarget } from './callables';
 import { dynamicClassTarget } from './dynamic-class';
 import { typeOf } from './types';
 import { sessionRoot } from './session-access';
+import { isTemporaryKeyWrite } from './session-key-restore';
 import { evaluateStatic } from './static-string';
 import type { StaticString } from '../../ir/static-string';
 import { TYPE_TESTS } from '../../ir/predicate-shape';
@@ -177,7 +178,9 @@ function lowerAssignment(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     const emptied = left.type === 'variable_name' && right !== null && isEmptyArray(right);
     if (emptied) return ctx.emit(next, { ...writeEffect(ctx, left, undefined), clearsAll: true });
     const restores = left.type === 'variable_name' && right !== null && isSavedSessionCopy(ctx, right, session);
-    return ctx.emit(next, restores ? { ...writeEffect(ctx, left, undefined), restoresCopy: true } : writeEffect(ctx, left, root.key));
+    if (restores) return ctx.emit(next, { ...writeEffect(ctx, left, undefined), restoresCopy: true });
+    const temporary = root.key !== undefined && isTemporaryKeyWrite(ctx, node, session);
+    return ctx.emit(next, temporary ? { ...writeEffect(ctx, left, root.key), temporary: true } : writeEffect(ctx, left, root.key));
   }
   if (left.type === 'list_literal' || left.type === 'array_creation_expression') {
     for (const target of left.descendantsOfType(['variable_name', 'subscript_expression'])) {
