@@ -131,12 +131,25 @@ function factsKeyWithout(facts: Facts | undefined, predicate: string): string {
 /** The facts every one of the states has. */
 function commonFacts(states: readonly ResourceState[]): Facts | undefined {
   let common = states[0]?.facts;
-  for (const state of states.slice(1)) {
+  for (let i = 1; i < states.length; i++) {
     if (!common || common.length === 0) return undefined;
-    const theirs = new Set((state.facts ?? []).map((f) => `${f.value ? '+' : '-'}${f.predicate}`));
-    common = common.filter((f) => theirs.has(`${f.value ? '+' : '-'}${f.predicate}`));
+    const theirs = states[i]!.facts ?? [];
+    common = common.filter((f) => theirs.some((other) => sameFact(f, other)));
   }
   return common && common.length > 0 ? common : undefined;
+}
+
+function sameFact(a: Fact, b: Fact): boolean {
+  return a.value === b.value && a.predicate === b.predicate;
+}
+
+/** The same facts in the same order (what `factsKey` tells apart, without building the keys). */
+function sameFacts(a: Facts | undefined, b: Facts | undefined): boolean {
+  if (a === b) return true;
+  const length = a?.length ?? 0;
+  if (length !== (b?.length ?? 0)) return false;
+  for (let i = 0; i < length; i++) if (!sameFact(a![i]!, b![i]!)) return false;
+  return true;
 }
 
 /** The state with these facts (and no cases): for one case, or for a state the facts hold in. */
@@ -221,11 +234,15 @@ export function joinStates(states: readonly ResourceState[], branchesMeet = fals
   if (states.length === 0) return undefined;
   if (states.length === 1) return states[0];
   if (!states.some((state) => state.facts || state.cases)) return joinPlain(states, branchesMeet);
-  let flat = states.flatMap(casesOf);
+  let flat: ResourceState[] = [];
+  for (const state of states) {
+    if (state.cases) flat.push(...state.cases);
+    else flat.push(state);
+  }
   let groups = groupByFacts(flat);
   // Too many cases: forget, one at a time, the predicate whose loss merges the most of them.
   // Each candidate is weighed by the keys alone; only the one chosen makes new states.
-  while (groups.size > MAX_CASES) {
+  while (groups.length > MAX_CASES) {
     const predicates = [...new Set(flat.flatMap((state) => (state.facts ?? []).map((fact) => fact.predicate)))];
     let best: { predicate: string; size: number } | undefined;
     for (const predicate of predicates) {
@@ -243,8 +260,8 @@ export function joinStates(states: readonly ResourceState[], branchesMeet = fals
   const reason = keepWhyMaybe(joinPlain(states, branchesMeet), states)?.whyMaybe;
   const plain = joinPlain(flat, false);
   const joined = plain && withOptional(plain, plain.via, plain.open.length > 0 && plain.closed ? reason : undefined);
-  if (groups.size === 1) return joined && withFacts(joined, facts);
-  const cases = [...groups.values()].map((group) => withFacts(joinPlain(group, branchesMeet)!, group[0]!.facts));
+  if (groups.length === 1) return joined && withFacts(joined, facts);
+  const cases = groups.map((group) => withFacts(joinPlain(group, branchesMeet)!, group[0]!.facts));
   return joined && { ...withFacts(joined, facts), cases };
 }
 
@@ -259,13 +276,13 @@ export function keepWhyMaybe(joined: ResourceState | undefined, inputs: readonly
   return prior === undefined || prior === joined.whyMaybe ? joined : { ...joined, whyMaybe: prior };
 }
 
-function groupByFacts(states: readonly ResourceState[]): Map<string, ResourceState[]> {
-  const groups = new Map<string, ResourceState[]>();
+/** The states in groups of the same facts, in the order each group first appears (few states: a linear search). */
+function groupByFacts(states: readonly ResourceState[]): ResourceState[][] {
+  const groups: ResourceState[][] = [];
   for (const state of states) {
-    const key = factsKey(state.facts);
-    const group = groups.get(key);
+    const group = groups.find((candidate) => sameFacts(candidate[0]!.facts, state.facts));
     if (group) group.push(state);
-    else groups.set(key, [state]);
+    else groups.push([state]);
   }
   return groups;
 }
