@@ -73,7 +73,9 @@ export function shapeValue(shape: PredicateShape, value: Literal): boolean | und
     case 'compare': {
       const { strict, literal } = shape;
       if (strict) return value === literal;
+      // A boolean on either side compares both as booleans.
       if (typeof literal === 'boolean') return truthy(value) === literal;
+      if (typeof value === 'boolean') return truthy(literal) === value;
       if (literal === null || value === null) return truthy(value) === truthy(literal);
       // Loose comparison of different scalar types follows rules not worth guessing here.
       return typeof value === typeof literal ? value === literal : undefined;

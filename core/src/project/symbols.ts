@@ -1,8 +1,10 @@
 import type { StaticPart, StaticString } from '../ir/static-string';
 import type { Span } from '../model/span';
-import { samePure, type PureFunction } from '../lower/php/pure-functions';
 import type { Literal } from '../ir/predicate-shape';
+import { samePure, type PureFunction } from '../lower/php/pure-functions';
 import type { SettingAccessor } from '../lower/php/setting-accessors';
+import { ConstructedValues, type ClassFacts } from './constructed-values';
+import type { ClassProperties, Construction } from './constructor-model';
 
 /** What one file declares, gathered before any lowering so every file can see the others. */
 export interface FileSymbols {
@@ -54,6 +56,10 @@ export interface FileSymbols {
   readonly shippedDefaults?: ReadonlyMap<string, ShippedValue | null>;
   /** Lower-case fq function or `class::method` → how it returns a setting named by a parameter. */
   readonly settingAccessors?: ReadonlyMap<string, SettingAccessor>;
+  /** Every `new` of the file, for `constructed-values.ts`. */
+  readonly constructions?: readonly Construction[];
+  /** Properties its code outside classes writes (`*`: a computed name). */
+  readonly looseWrites?: readonly string[];
 }
 
 /** A setting's shipped value as written: a literal, or a constant resolved when it is read. */
@@ -97,6 +103,8 @@ export interface ClassSymbol {
    * \Config\Services::session()`), typed later by what the call returns (catalog or project).
    */
   readonly propertyCalls?: ReadonlyMap<string, AssignedCall>;
+  /** Its property declarations, constructor and property writes (`constructed-values.ts`). */
+  readonly constructed?: ClassProperties;
 }
 
 /** A call assigned to a property: a function (its lookup candidates) or a static method. */
@@ -126,6 +134,11 @@ export class ProjectSymbols {
   private readonly shippedByKey = new Map<string, string[]>();
   private readonly accessors = new Map<string, SettingAccessor | null>();
   readonly files = new Set<string>();
+  /** Classes declared in more than one file. */
+  private readonly duplicateClasses = new Set<string>();
+  private readonly constructions: Construction[] = [];
+  private readonly looseWrites = new Set<string>();
+  private constructedCache: ConstructedValues | undefined;
   /** Some file defines a constant whose name is an expression: any constant may be defined. */
   private computedDefines = false;
 
@@ -136,7 +149,12 @@ export class ProjectSymbols {
       for (const fn of file.functions) this.functions.add(fn);
       for (const [fn, type] of file.functionReturns) if (!this.functionReturns.has(fn)) this.functionReturns.set(fn, type);
       for (const [fn, indices] of file.functionByRef) if (!this.functionByRef.has(fn)) this.functionByRef.set(fn, indices);
-      for (const cls of file.classes) if (!this.classes.has(cls.name)) this.classes.set(cls.name, cls);
+      for (const cls of file.classes) {
+        if (!this.classes.has(cls.name)) this.classes.set(cls.name, cls);
+        else this.duplicateClasses.add(cls.name);
+      }
+      this.constructions.push(...(file.constructions ?? []));
+      for (const property of file.looseWrites ?? []) this.looseWrites.add(property);
       this.constants.add(file);
       // A function declared in several files is pure only when every declaration is the same.
       for (const [name, pure] of file.pureFunctions ?? []) {
@@ -221,6 +239,20 @@ export class ProjectSymbols {
     const part = value[0]!;
     if ('text' in part) return part.text !== '' && part.text.trim() === part.text && Number.isFinite(Number(part.text)) ? Number(part.text) : part.text;
     return 'constant' in part && ['true', 'false', 'null'].includes(part.constant.toLowerCase()) ? this.constantLiteral(part.constant) : undefined;
+  }
+
+  /**
+   * The literals `$this->property` (or `$this->property[key]`) can hold in a method of
+   * `className` other than its constructor, when the project fixes them (`constructed-values.ts`).
+   */
+  constructedValues(className: string, property: string, key?: string): readonly Literal[] | undefined {
+    this.constructedCache ??= new ConstructedValues(
+      new Map<string, ClassFacts>([...this.classes].map(([name, cls]) => [name, { ...(cls.parent ? { parent: cls.parent } : {}), traits: cls.traits, ...(cls.constructed ? { properties: cls.constructed } : {}) }])),
+      this.duplicateClasses,
+      this.constructions,
+      this.looseWrites,
+    );
+    return this.constructedCache.values(className, property, key);
   }
 
   /** The model of a project function that is pure in every file that declares it. */

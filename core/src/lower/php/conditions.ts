@@ -7,6 +7,7 @@ import { constantTruth, emitBranchFacts } from './predicates';
 import { testsInstalledStore } from './session-store';
 import { settingGuardOf } from './setting-guards';
 import { webRequestTruth } from './web-request';
+import { constructedTruth } from './constructed-tests';
 
 export interface Branches {
   readonly whenTrue: Cursor;
@@ -76,6 +77,9 @@ function lowerConditionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor)
   // so is the one only a run without a web server takes (`empty($_SERVER['HTTP_HOST'])`).
   const fixed = constantTruth(node) ?? webRequestTruth(ctx, node);
   if (fixed !== undefined) return fixed ? { whenTrue: cursor, whenFalse: [] } : { whenTrue: [], whenFalse: cursor };
+  // `$this->options['image_library'] === 2` where every construction keeps the constructor's 1.
+  const constructed = constructedTruth(ctx, node);
+  if (constructed !== undefined) return constructed ? { whenTrue: cursor, whenFalse: [] } : { whenTrue: [], whenFalse: cursor };
   const branches = lowerLeaf(ctx, node, cursor);
   return emitBranchFacts(ctx, node, branches.whenTrue, branches.whenFalse);
 }

@@ -64,6 +64,11 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
   lockEvidence: LockEvidence | undefined;
   /** The constants (`const:X`) whose `defined('X')` the unit's conditions test. */
   readonly constantTests = new Set<string>();
+  /**
+   * Lower-case class of `$this` in a method other than the constructor: its properties have
+   * the values every construction gives them (`constructed-tests.ts`). Undefined elsewhere.
+   */
+  objectClass: string | undefined;
   /** Properties the unit installs as its session store, with the object assigned (computed once). */
   storeHolders: Map<string, SyntaxNode> | undefined;
 

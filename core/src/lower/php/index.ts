@@ -149,6 +149,9 @@ function lowerOrReuse(site: UnitSite, facts: FileFacts, textLength: number, reus
 function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
   const ctx = new UnitContext(facts, site.scope, site.className);
   ctx.unitNode = site.node;
+  // In the constructor the properties are still being set, and a static method has no `$this`.
+  const isStatic = site.node.namedChildren.some((c) => c?.type === 'static_modifier');
+  if (site.kind === 'method' && site.name !== '__construct' && !isStatic) ctx.objectClass = site.className;
   ctx.setBlockLowering((body, cursor) => lowerStatement(ctx, body, cursor));
   collectVariableTypes(ctx, site.node);
   const defaults = site.kind === 'script' ? new Map<string, ParameterDefault>() : parameterDefaults(site.node);

@@ -13,6 +13,8 @@ import { isRepeatGuard, onceGuardAfterReturn, onceGuardOfIf } from './once-guard
 import { settingGuardAfterExit, settingGuardOf } from './setting-guards';
 import { emitSessionUnsetFacts } from './predicates';
 import { sessionRoot } from './session-access';
+import { caseMatches, constructedValuesOf } from './constructed-tests';
+import { literalOf } from './literals';
 
 /** Declarations lowered as units of their own; as statements they do nothing. */
 const DECLARATIONS = new Set(['function_definition', 'class_declaration', 'interface_declaration',
@@ -435,11 +437,17 @@ function lowerSwitch(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor
   let hasDefault = false;
   const impliedStates = new Set<string>();
   let everyCaseImplies = true;
-  for (const arm of block ? named(block) : []) {
-    if (arm.type !== 'case_statement' && arm.type !== 'default_statement') continue;
+  const arms = (block ? named(block) : []).filter((arm) => arm.type === 'case_statement' || arm.type === 'default_statement');
+  const entered = constructedCases(ctx, condition, arms);
+  for (const arm of arms) {
     if (arm.type === 'default_statement') hasDefault = true;
     const value = arm.childForFieldName('value');
     const statements = named(arm).filter((c) => c !== value);
+    // A case no value of the subject matches is reached only by falling into it.
+    if (entered && !entered.has(arm)) {
+      fallthrough = lowerStatements(ctx, statements, fallthrough);
+      continue;
+    }
     // `switch (session_status())`: entering `case PHP_SESSION_ACTIVE:` proves it open.
     const implied = arm.type === 'case_statement' ? statusCaseState(ctx, condition, value) : undefined;
     if (arm.type === 'case_statement') {
@@ -452,13 +460,42 @@ function lowerSwitch(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor
     fallthrough = lowerStatements(ctx, statements, ctx.builder.join(entry, fallthrough));
   }
   ctx.jumps.pop();
-  let unmatched: Cursor = hasDefault ? [] : dispatch;
+  let unmatched: Cursor = hasDefault || entered?.has('unmatched') === false ? [] : dispatch;
   // No case matched `session_status()`: it is in the state no case named.
   if (unmatched.length > 0 && everyCaseImplies && impliedStates.size === 1) {
     const other = impliedStates.has('open') ? 'closed' : 'open';
     unmatched = ctx.emit(unmatched, { kind: 'assume', resource: ctx.catalog.sessionResource, state: other, span: ctx.span(node) });
   }
   return ctx.builder.join(fallthrough, frame.breaks, frame.continues, unmatched);
+}
+
+/**
+ * `switch ($this->options['download_via_php'])` where the project fixes the value
+ * (`constructed-tests.ts`): the arms the dispatch can enter, and `'unmatched'` when some value
+ * matches no case (then `default`, or past the switch). Undefined when it cannot tell.
+ */
+function constructedCases(ctx: UnitContext, condition: SyntaxNode | null, arms: readonly SyntaxNode[]): Set<SyntaxNode | 'unmatched'> | undefined {
+  const values = condition ? constructedValuesOf(ctx, condition) : undefined;
+  if (!values || values.length === 0) return undefined;
+  const entered = new Set<SyntaxNode | 'unmatched'>();
+  for (const value of values) {
+    let matched = false;
+    for (const arm of arms) {
+      if (arm.type !== 'case_statement') continue;
+      const literal = literalOf(arm.childForFieldName('value'));
+      const match = literal === undefined ? undefined : caseMatches([value], literal);
+      if (match === undefined) return undefined;
+      // PHP enters the first case that matches.
+      if (match) {
+        entered.add(arm);
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) entered.add('unmatched');
+  }
+  if (entered.has('unmatched')) for (const arm of arms) if (arm.type === 'default_statement') entered.add(arm);
+  return entered;
 }
 
 function lowerTry(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {

@@ -9,6 +9,8 @@ import { evaluateWithVariables, type VariableCache } from './variable-value';
 import { topLevelSettings } from './settings';
 import { declareShippedDefaults } from './shipped-defaults';
 import { settingAccessorOf, type SettingAccessor } from './setting-accessors';
+import { classProperties, constructionOf, writtenProperties } from './constructed-properties';
+import type { ClassProperties, Construction } from '../../project/constructor-model';
 import { pureFunctionOf, samePure, type PureFunction } from './pure-functions';
 import { declareDocumentedGlobalClasses, declareFunctionHelper, declareGlobalClasses, declareTopLevelGlobals, emptyIncludeHelpers, type IncludeHelperDeclarations } from './include-helpers';
 
@@ -54,6 +56,12 @@ export interface FileDeclarations {
   readonly functionReturns: Map<string, string>;
   /** Lower-case fq function, or `class::method` → by-reference parameter positions. */
   readonly byRef: Map<string, number[]>;
+  /** Lower-case fq class → what it declares and writes of its properties (`constructed-properties.ts`). */
+  readonly classProperties: Map<string, ClassProperties>;
+  /** Every `new` of the file: what it may build, with which arguments. */
+  readonly constructions: Construction[];
+  /** Properties written by the file's code outside classes (`*`: a computed name). */
+  readonly looseWrites: Set<string>;
   readonly constants: Map<string, StaticString>;
   /** Whether some `define()` names its constant with an expression, not a literal (`define($name, …)`). */
   computedDefines: boolean;
@@ -81,6 +89,7 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
     properties: declarations.propertyTypes.get(name) ?? new Map(),
     ...(declarations.propertyCalls.has(name) ? { propertyCalls: declarations.propertyCalls.get(name)! } : {}),
     methods: declarations.methods.get(name) ?? new Set(),
+    ...(declarations.classProperties.has(name) ? { constructed: declarations.classProperties.get(name)! } : {}),
     traits: declarations.traits.get(name) ?? [],
     returns: declarations.methodReturns.get(name) ?? new Map(),
     byRef: new Map(
@@ -95,6 +104,8 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
     ...(declarations.literalCalls.length > 0 ? { literalCalls: declarations.literalCalls } : {}), functionReturns: declarations.functionReturns,
     functionByRef: new Map([...declarations.byRef].filter(([key]) => !key.includes('::'))), includes: declarations.includes, headerComment: declarations.comments[0]?.node.text ?? '',
     settings: declarations.settings, pureFunctions: declarations.pureFunctions,
+    ...(declarations.constructions.length > 0 ? { constructions: declarations.constructions } : {}),
+    ...(declarations.looseWrites.size > 0 ? { looseWrites: [...declarations.looseWrites].sort() } : {}),
     ...(declarations.includeHelpers.helpers.size > 0 ? { includeHelpers: declarations.includeHelpers.helpers } : {}),
     ...(declarations.includeHelpers.globals.size > 0 ? { globals: declarations.includeHelpers.globals } : {}),
     ...(declarations.includeHelpers.globalClasses.size > 0 ? { globalClasses: declarations.includeHelpers.globalClasses } : {}),
@@ -205,6 +216,9 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
     methodReturns: new Map(),
     functionReturns: new Map(),
     byRef: new Map(),
+    classProperties: new Map(),
+    constructions: [],
+    looseWrites: new Set(writtenProperties(root)),
     constants: new Map(),
     computedDefines: false,
     fallbackDefines: new Set(),
@@ -293,6 +307,7 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
           const before = result.pureFunctions.get(name);
           result.pureFunctions.set(name, before === undefined || samePure(before, pure) ? pure : null);
           result.units.push({ kind: 'function', node, scope: region, name, display: `${written}()` });
+          if (className === undefined) for (const property of writtenProperties(node)) result.looseWrites.add(property);
           declareFunctionHelper(node, name, file, result.includeHelpers);
           declareDocumentedGlobalClasses(node, region, result.includeHelpers);
           const accessor = settingAccessorOf(node, region, undefined);
@@ -412,6 +427,12 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
           }
           break;
         }
+        case 'object_creation_expression': {
+          const parentName = className !== undefined ? result.classes.get(className) || undefined : undefined;
+          const construction = constructionOf(node, (written) => region.resolveClass(written), className, parentName);
+          if (construction) result.constructions.push(construction);
+          break;
+        }
         case 'anonymous_function':
         case 'arrow_function':
           result.units.push({ kind: 'closure', node, scope: region, ...(className !== undefined ? { className } : {}) });
@@ -428,6 +449,7 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
             const interfaces = (implemented?.namedChildren ?? []).filter((c): c is SyntaxNode => c?.type === 'name' || c?.type === 'qualified_name').map((c) => region.resolveClass(c.text));
             if (interfaces.length > 0) result.interfaces.set(className, interfaces);
             result.classSpans.set(className, { file, start: node.startIndex, end: node.endIndex });
+            result.classProperties.set(className, classProperties(node, written));
           }
       }
       const children = node.namedChildren;
