@@ -2,7 +2,8 @@
 // An upload handler fixes its options in its constructor and merges the caller's over them;
 // no `new` in the project sets 'image_library' or 'download_via_php', so the branches that run
 // ImageMagick or stream a remote file never run while the session is open. (A `new` of a
-// computed class name counts only for the classes its literal prefix can name.)
+// computed class name counts only for the classes its literal prefix, or every value the
+// file assigns the name, can name.)
 declare(strict_types=1);
 
 class UploadHandler
@@ -60,3 +61,9 @@ $plain = new UploadHandler();
 $plain->post('x.jpg');
 $class = 'Plugin' . basename((string) ($_GET['plugin'] ?? ''));
 $plugin = new $class((array) ($_POST['settings'] ?? array()));
+if (isset($_GET['driver'])) {
+    $driver = 'Db' . basename((string) $_GET['driver']);
+} else {
+    $driver = 'DbBase';
+}
+$db = new $driver((array) ($_POST['db'] ?? array()));

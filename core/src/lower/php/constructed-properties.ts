@@ -386,8 +386,26 @@ function buildsOf(target: SyntaxNode, resolveClass: (written: string) => string,
         if (names.length > 0 && names.every((n) => n !== undefined)) return names.map((n) => ({ exact: n!.replace(/^\\/, '').toLowerCase() }));
       }
     }
+    // Set on some paths only (`if (…) $class = 'db' . $x; else $class = 'dbBase';`): every
+    // value the scope assigns it, when it is not a parameter and is only ever assigned.
+    if (!assignment) return everyAssignedName(target.text, scope, className);
   }
   return [{ any: true }];
+}
+
+function everyAssignedName(name: string, scope: SyntaxNode, className: string | undefined): ClassPattern[] {
+  const parameters = named(scope.childForFieldName('parameters'));
+  if (parameters.some((parameter) => parameter.childForFieldName('name')?.text === name)) return [{ any: true }];
+  const mentions = scope.descendantsOfType('variable_name').filter((v): v is SyntaxNode => v !== null && v.text === name && scopeOf(v)?.id === scope.id);
+  const patterns: ClassPattern[] = [];
+  for (const mention of mentions) {
+    if (!isWrite(mention)) continue;
+    const parent = mention.parent!;
+    const right = parent.type === 'assignment_expression' ? parent.childForFieldName('right') : null;
+    if (!right) return [{ any: true }];
+    patterns.push(classNamesOf(right, className));
+  }
+  return patterns.length === 0 || patterns.some((pattern) => 'any' in pattern) ? [{ any: true }] : patterns;
 }
 
 /** A mention of a variable that changes it (assigned, bound, unset, taken by reference). */
