@@ -87,6 +87,11 @@ export interface AccessEffect {
    */
   readonly clearsAll?: boolean;
   /**
+   * `unset($_SESSION['k'])`: removes data. After `session_destroy()` the stored session is
+   * gone, so a removal then loses nothing.
+   */
+  readonly removes?: boolean;
+  /**
    * `$_SESSION = $saved;` where the unit only ever sets `$saved = $_SESSION`: puts back the
    * in-memory copy it kept (Zend_Session's `writeClose()` saves a serialised form, then restores
    * the array); after a close, nothing was meant to be saved.

@@ -11,6 +11,7 @@ import {
   type Span,
   type SettingMark,
   type Step,
+  type AccessEffect,
   type CloseEffect,
   type Unit,
   type UnitFlow,
@@ -51,7 +52,7 @@ export const writeAfterClose: Rule = {
       const seen = new Set<string>();
       const keptKeys = keysPutBackWhileClosed(flow);
       for (const lost of lostChanges(flow, closes)) {
-        if (clearsAfterDestroy(lost) || seen.has(spanKey(lost.span))) continue;
+        if (clearsAfterDestroy(lost) || removesAfterDestroy(context, unit, lost) || seen.has(spanKey(lost.span))) continue;
         if (lost.observation.effect.kind === 'write' && lost.observation.effect.temporary && keptKeys.has(lost.observation.effect.key ?? '')) continue;
         // Saved later by code that reads the in-memory array and reopens (snapshot helpers).
         if (carriedLater(context, flow, lost.observation.node)) continue;
@@ -145,6 +146,19 @@ function keysPutBackWhileClosed(flow: UnitFlow): ReadonlySet<string> {
     (before.closed && before.open.length === 0 ? closed : open).add(effect.key);
   }
   return new Set([...closed].filter((key) => !open.has(key)));
+}
+
+/**
+ * `unset($_SESSION['k'])` after `session_destroy()`, in the unit or in the callee it calls:
+ * the stored session is gone (a later start loads an empty one), so removing a key from it
+ * loses nothing.
+ */
+function removesAfterDestroy(context: RuleContext, unit: Unit, lost: LostChange): boolean {
+  if (!lost.destroyed) return false;
+  const effect = lost.observation.effect;
+  if (effect.kind === 'write') return effect.removes === true;
+  if (effect.kind !== 'call' || lost.chains.length === 0) return false;
+  return lost.chains.every((chain) => (effectAtEndOf(context, unit, chain, 'write') as AccessEffect | undefined)?.removes === true);
 }
 
 /** A call whose callee writes while closed only on paths where it did not open the session itself. */

@@ -243,7 +243,7 @@ function lowerUnset(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor 
     const root = sessionRoot(target, ctx.catalog.sessionVariable);
     const whole = target.type === 'variable_name';
     next = root
-      ? emitSessionUnsetFacts(ctx, target, ctx.emit(next, whole ? { ...writeEffect(ctx, target, undefined), clearsAll: true } : writeEffect(ctx, target, root.key)))
+      ? emitSessionUnsetFacts(ctx, target, ctx.emit(next, whole ? { ...writeEffect(ctx, target, undefined), clearsAll: true } : { ...writeEffect(ctx, target, root.key), removes: true }))
       : lowerExpression(ctx, target, next);
   }
   return next;
