@@ -24,6 +24,10 @@ class UploadHandler
 
     public function post(string $file): void
     {
+        $info = new \stdClass();
+        foreach (array('name' => basename($file)) as $field => $value) {
+            $info->$field = $value;
+        }
         if ($this->options['image_library'] === 2) {
             exec('convert ' . escapeshellarg($file) . ' -resize 80x80 thumb.jpg');
         }
@@ -67,3 +71,11 @@ if (isset($_GET['driver'])) {
     $driver = 'DbBase';
 }
 $db = new $driver((array) ($_POST['db'] ?? array()));
+foreach ((array) ($_GET['editors'] ?? array()) as $name) {
+    $editor = 'Editor' . basename((string) $name);
+    if (class_exists($editor)) {
+        $instance = new $editor((array) $_POST);
+    } else {
+        $editor = (string) $name;
+    }
+}

@@ -209,11 +209,12 @@ export class ConstructedValues {
   private writtenElsewhere(className: string, built: readonly string[], property: string): boolean {
     const writes = (list: readonly string[] | ReadonlySet<string> | undefined): boolean => {
       const all = [...(list ?? [])];
-      return all.includes(property) || all.includes('*');
+      // `*public`: a computed name on another object than `$this`.
+      return all.includes(property) || all.includes('*') || (!shared && all.includes('*public'));
     };
+    const shared = this.visibility(className, property) !== 'public';
     const family = new Set([...built, ...this.ancestors(className)]);
     for (const name of [...family]) for (const trait of this.classes.get(name)?.traits ?? []) family.add(trait);
-    const shared = this.visibility(className, property) !== 'public';
     for (const [name, facts] of this.classes) {
       if ((!shared || family.has(name)) && writes(facts.properties?.writes)) return true;
     }

@@ -70,6 +70,6 @@ export interface ClassProperties {
   readonly constructorModel?: ConstructorModel;
   /** A method named like the class and no `__construct` (a PHP 4 constructor): not followed. */
   readonly oldStyleConstructor?: true;
-  /** Properties its code writes outside the steps of the model (`*`: some name is computed). */
+  /** Properties its code writes outside the steps of the model (`*`: a computed name on `$this`; `*public`: on another object). */
   readonly writes: readonly string[];
 }

@@ -26,11 +26,41 @@ function unwrap(node: SyntaxNode): SyntaxNode {
   return inner;
 }
 
-/** Property names a piece of code may write (`*` when a name is computed), static ones left out. */
+const WRITES = ['assignment_expression', 'augmented_assignment_expression', 'reference_assignment_expression', 'update_expression', 'unset_statement', 'by_ref'];
+
+/**
+ * Property names a piece of code may write, static ones left out: as `assignedProperties`,
+ * but a computed name is `*` on `$this` (any property) and `*public` on another object (which
+ * could be an object of the family only in odd code: it counts against public properties).
+ */
 export function writtenProperties(node: SyntaxNode): string[] {
-  const written = assignedProperties(node);
-  if (written === 'any') return ['*'];
-  return written.filter((subject) => subject.startsWith('->')).map((subject) => subject.slice(2));
+  if (assignedProperties(node) !== 'any') {
+    const written = assignedProperties(node) as readonly string[];
+    return written.filter((subject) => subject.startsWith('->')).map((subject) => subject.slice(2));
+  }
+  const found = new Set<string>();
+  for (const write of [node, ...node.descendantsOfType(WRITES)]) {
+    if (!write || !WRITES.includes(write.type)) continue;
+    const targets =
+      write.type === 'unset_statement' || write.type === 'by_ref'
+        ? named(write)
+        : [write.childForFieldName('left') ?? write.childForFieldName('argument') ?? write.namedChild(0)].filter((c): c is SyntaxNode => c !== null);
+    if (write.type === 'reference_assignment_expression' && write.childForFieldName('right')) targets.push(write.childForFieldName('right')!);
+    for (const target of targets) {
+      let base = target;
+      while (base.type === 'subscript_expression' && base.namedChild(0)) base = base.namedChild(0)!;
+      const accesses = base.type === 'member_access_expression' ? [base] : base.type === 'list_literal' || base.type === 'array_creation_expression' ? base.descendantsOfType('member_access_expression') : [];
+      for (const access of accesses) {
+        if (!access) continue;
+        const name = access.childForFieldName('name');
+        if (name?.type === 'name') found.add(name.text);
+        else found.add(access.childForFieldName('object')?.text === '$this' ? '*' : '*public');
+      }
+      // A computed static property or anything else assignedProperties calls `any`: take it as any.
+      if (base.type === 'scoped_property_access_expression' && base.childForFieldName('name')?.type !== 'variable_name') found.add('*');
+    }
+  }
+  return [...found].sort();
 }
 
 /** `$this->name` → `name`. */
@@ -274,7 +304,7 @@ function scopeOf(node: SyntaxNode): SyntaxNode | undefined {
  * every other place after it that names the variable (a write there, or a loop back to the
  * `new`, could change it). Undefined when there is no such assignment.
  */
-function dominatingAssignment(name: string, at: SyntaxNode, scope: SyntaxNode): { value: SyntaxNode; foreach: boolean; later: SyntaxNode[] } | undefined {
+function dominatingAssignment(name: string, at: SyntaxNode, scope: SyntaxNode): { node: SyntaxNode; value: SyntaxNode; foreach: boolean; later: SyntaxNode[] } | undefined {
   // `own`: the mention of the variable the assignment itself writes.
   let found: { node: SyntaxNode; value: SyntaxNode; foreach: boolean; own: SyntaxNode } | undefined;
   for (let child = at, parent = at.parent; parent && !found; child = parent, parent = parent.parent) {
@@ -299,7 +329,7 @@ function dominatingAssignment(name: string, at: SyntaxNode, scope: SyntaxNode): 
   const later = scope
     .descendantsOfType('variable_name')
     .filter((v): v is SyntaxNode => v !== null && v.text === name && v.id !== found!.own.id && v.startIndex >= found!.node.startIndex && scopeOf(v)?.id === scope.id);
-  return { value: found.value, foreach: found.foreach, later };
+  return { node: found.node, value: found.value, foreach: found.foreach, later };
 }
 
 /** `global $x`, `static $x` or a closure's `use (&$x)` in the scope: the variable is not the scope's own. */
@@ -375,8 +405,9 @@ function buildsOf(target: SyntaxNode, resolveClass: (written: string) => string,
   }
   if (target.type === 'variable_name' && scope && !sharedVariable(target.text, scope)) {
     const assignment = dominatingAssignment(target.text, target, scope);
-    // Only writes after the assignment matter for a class name (`class_exists($class)` reads it).
-    const rewritten = assignment?.later.some((v) => v.id !== target.id && isWrite(v));
+    // Only writes that can run between the assignment and the `new` matter for a class name
+    // (`class_exists($class)` reads it; an `else` branch further down does not reach it).
+    const rewritten = assignment?.later.some((v) => v.id !== target.id && isWrite(v) && (v.startIndex < target.startIndex || loopsBackWithout(v, target, assignment.node)));
     if (assignment && !rewritten) {
       if (!assignment.foreach) return [classNamesOf(assignment.value, className)];
       const iterated = unwrap(assignment.value);
@@ -391,6 +422,23 @@ function buildsOf(target: SyntaxNode, resolveClass: (written: string) => string,
     if (!assignment) return everyAssignedName(target.text, scope, className);
   }
   return [{ any: true }];
+}
+
+const LOOPS = new Set(['for_statement', 'foreach_statement', 'while_statement', 'do_statement']);
+
+function contains(outer: SyntaxNode, inner: SyntaxNode): boolean {
+  return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+/**
+ * `write`, after `at` in the text, reaches `at` through a loop that holds both but not the
+ * assignment `from` (which, inside that loop, every iteration would pass again first).
+ */
+function loopsBackWithout(write: SyntaxNode, at: SyntaxNode, from: SyntaxNode): boolean {
+  for (let loop = write.parent; loop; loop = loop.parent) {
+    if (LOOPS.has(loop.type) && contains(loop, at)) return !contains(loop, from);
+  }
+  return false;
 }
 
 function everyAssignedName(name: string, scope: SyntaxNode, className: string | undefined): ClassPattern[] {
