@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../parse/php';
 import type { ClassPattern, ClassProperties, Construction, ConstructorModel, ConstructorStep, ValueExpr } from '../../project/constructor-model';
-import { assignedProperties } from './assigned-properties';
+import { ownCode } from './assigned-properties';
 import { literalOf } from './literals';
 import { literalString } from './session-access';
 
@@ -29,17 +29,16 @@ function unwrap(node: SyntaxNode): SyntaxNode {
 const WRITES = ['assignment_expression', 'augmented_assignment_expression', 'reference_assignment_expression', 'update_expression', 'unset_statement', 'by_ref'];
 
 /**
- * Property names a piece of code may write, static ones left out: as `assignedProperties`,
- * but a computed name is `*` on `$this` (any property) and `*public` on another object (which
+ * Property names a piece of code may write (static ones left out), in its own code (a file's
+ * top level without the functions and classes it declares, as `assignedProperties` reads it):
+ * a computed name is `*` on `$this` (any property) and `*public` on another object (which
  * could be an object of the family only in odd code: it counts against public properties).
+ * `assignedProperties` cannot tell the two apart (`->*` for both), so this walks the writes itself.
  */
 export function writtenProperties(node: SyntaxNode): string[] {
-  if (assignedProperties(node) !== 'any') {
-    const written = assignedProperties(node) as readonly string[];
-    return written.filter((subject) => subject.startsWith('->')).map((subject) => subject.slice(2));
-  }
   const found = new Set<string>();
-  for (const write of [node, ...node.descendantsOfType(WRITES)]) {
+  const writes = ownCode(node).flatMap((part) => [part, ...part.descendantsOfType(WRITES)]);
+  for (const write of writes) {
     if (!write || !WRITES.includes(write.type)) continue;
     const targets =
       write.type === 'unset_statement' || write.type === 'by_ref'
