@@ -129,20 +129,32 @@ export interface ClassFacts {
 export class ConstructedValues {
   private readonly children = new Map<string, string[]>();
   private readonly cache = new Map<string, readonly Literal[] | null>();
+  /** Property (or `*`, `*public`) → the classes whose code writes it outside the constructor model. */
+  private readonly writers = new Map<string, string[]>();
+  /** The constructions that name their class (`new Foo`), by that class. */
+  private readonly byClass = new Map<string, Construction[]>();
+  /** The constructions that may build several classes (a prefix, a family, any class). */
+  private readonly open: Construction[] = [];
+  /** `new` → class built → the object it leaves (null: not followed), shared by every query. */
+  private readonly objects = new Map<Construction, Map<string, ReadonlyMap<string, Value> | null>>();
 
   constructor(
     private readonly classes: ReadonlyMap<string, ClassFacts>,
     /** Classes declared in more than one file: which one runs is not known. */
     private readonly duplicates: ReadonlySet<string>,
-    private readonly constructions: readonly Construction[],
+    constructions: readonly Construction[],
     /** Properties written by code outside any class (functions, files' top levels). */
     private readonly looseWrites: ReadonlySet<string>,
   ) {
+    // Indexed once, so that a query looks at the classes and `new`s that concern it only.
     for (const [name, facts] of classes) {
-      if (!facts.parent) continue;
-      let list = this.children.get(facts.parent);
-      if (!list) this.children.set(facts.parent, (list = []));
-      list.push(name);
+      if (facts.parent) push(this.children, facts.parent, name);
+      for (const property of new Set(facts.properties?.writes ?? [])) push(this.writers, property, name);
+    }
+    for (const construction of constructions) {
+      const exact = construction.builds.every((pattern) => 'exact' in pattern);
+      if (!exact) this.open.push(construction);
+      else for (const name of new Set(construction.builds.map((pattern) => ('exact' in pattern ? pattern.exact : '')))) push(this.byClass, name, construction);
     }
   }
 
@@ -163,11 +175,11 @@ export class ConstructedValues {
     if (this.writtenElsewhere(className, built, property)) return undefined;
     let explicit = false;
     const found: Literal[] = [];
-    for (const construction of this.constructions) {
-      for (const name of built) {
+    for (const name of built) {
+      for (const construction of [...(this.byClass.get(name) ?? []), ...this.open]) {
         if (!construction.builds.some((pattern) => this.matches(pattern, name))) continue;
         if (construction.builds.some((pattern) => 'exact' in pattern)) explicit = true;
-        const object = this.construct(name, construction.args);
+        const object = this.built(construction, name);
         if (!object) return undefined;
         const value = key === undefined ? (object.get(property) ?? NULL) : keyOf(object.get(property) ?? NULL, key);
         if (value.kind !== 'literals') return undefined;
@@ -207,18 +219,13 @@ export class ConstructedValues {
   }
 
   private writtenElsewhere(className: string, built: readonly string[], property: string): boolean {
-    const writes = (list: readonly string[] | ReadonlySet<string> | undefined): boolean => {
-      const all = [...(list ?? [])];
-      // `*public`: a computed name on another object than `$this`.
-      return all.includes(property) || all.includes('*') || (!shared && all.includes('*public'));
-    };
     const shared = this.visibility(className, property) !== 'public';
+    // `*public`: a computed name on another object than `$this`, which counts against public properties only.
+    const names = shared ? [property, '*'] : [property, '*', '*public'];
+    if (!shared) return names.some((name) => this.looseWrites.has(name) || (this.writers.get(name)?.length ?? 0) > 0);
     const family = new Set([...built, ...this.ancestors(className)]);
     for (const name of [...family]) for (const trait of this.classes.get(name)?.traits ?? []) family.add(trait);
-    for (const [name, facts] of this.classes) {
-      if ((!shared || family.has(name)) && writes(facts.properties?.writes)) return true;
-    }
-    return !shared && writes(this.looseWrites);
+    return names.some((name) => (this.writers.get(name) ?? []).some((writer) => family.has(writer)));
   }
 
   private matches(pattern: ClassPattern, name: string): boolean {
@@ -227,6 +234,13 @@ export class ConstructedValues {
     if ('family' in pattern) return pattern.family === name || this.ancestors(name).includes(pattern.family);
     const short = name.slice(name.lastIndexOf('\\') + 1);
     return name.startsWith(pattern.prefix) || short.startsWith(pattern.prefix);
+  }
+
+  private built(construction: Construction, name: string): ReadonlyMap<string, Value> | undefined {
+    let byName = this.objects.get(construction);
+    if (!byName) this.objects.set(construction, (byName = new Map()));
+    if (!byName.has(name)) byName.set(name, this.construct(name, construction.args) ?? null);
+    return byName.get(name) ?? undefined;
   }
 
   /** The object's properties once `new name(args)` returns; undefined when the model cannot tell. */
@@ -284,4 +298,10 @@ export class ConstructedValues {
     }
     return true;
   }
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
