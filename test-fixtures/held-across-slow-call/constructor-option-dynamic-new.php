@@ -1,6 +1,8 @@
 <?php
-// Near miss of constructor-option-kept-by-constructions.ok.php: a `new` of a class named by
-// the request may build an upload handler with any options, so ImageMagick may run.
+// Near miss of constructor-option-kept-by-constructions.ok.php: a `new` of a class whose name
+// starts with 'Gallery' may build the gallery's upload handler, here with options from the
+// request, so ImageMagick may run. (A class name with no literal prefix names no class:
+// constructor-option-unnamed-new.ok.php.)
 declare(strict_types=1);
 
 class UploadHandler
@@ -56,5 +58,5 @@ $handler->post((string) ($_FILES['file']['tmp_name'] ?? '')); // expect: held-ac
 $handler->download((string) ($_GET['file'] ?? ''));
 $plain = new UploadHandler();
 $plain->post('x.jpg');
-$class = basename((string) ($_GET['plugin'] ?? ''));
+$class = 'Gallery' . basename((string) ($_GET['kind'] ?? ''));
 $plugin = new $class((array) ($_POST['settings'] ?? array()));

@@ -12,9 +12,14 @@ import type { ClassPattern, ClassProperties, Construction, ConstructorModel, Con
  * Nothing is decided when the project does not show every way the value is set: a write of
  * the property outside the constructor (by the class's family for a protected or private
  * property, by any code for a public one), a `new` that may build the class with arguments
- * the model cannot read (a computed class name with unknown arguments counts), a constructor
- * the model cannot follow, a class declared twice, or no `new` of the class at all (it is then
- * built outside the project).
+ * the model cannot read (a computed class name whose literal prefix can name the class counts),
+ * a constructor the model cannot follow, a class declared twice, or no `new` of the class at
+ * all (it is then built outside the project).
+ *
+ * A `new` whose class the analysis cannot name at all (`new $handlers[$suffix]($folder)`, a
+ * class name passed in as a parameter) builds nothing here, as an unresolved call does nothing
+ * in the flow: counting it as a `new` of every class would let one factory anywhere in the
+ * project undo every decision (precision first).
  */
 
 /** An abstract value: some literals, an array with known keys, or unknown. */
@@ -133,7 +138,7 @@ export class ConstructedValues {
   private readonly writers = new Map<string, string[]>();
   /** The constructions that name their class (`new Foo`), by that class. */
   private readonly byClass = new Map<string, Construction[]>();
-  /** The constructions that may build several classes (a prefix, a family, any class). */
+  /** The constructions that may build several classes (a literal prefix, `new static`). */
   private readonly open: Construction[] = [];
   /** `new` → class built → the object it leaves (null: not followed), shared by every query. */
   private readonly objects = new Map<Construction, Map<string, ReadonlyMap<string, Value> | null>>();
@@ -152,6 +157,7 @@ export class ConstructedValues {
       for (const property of new Set(facts.properties?.writes ?? [])) push(this.writers, property, name);
     }
     for (const construction of constructions) {
+      if (construction.builds.some((pattern) => 'any' in pattern)) continue; // unresolved: see above
       const exact = construction.builds.every((pattern) => 'exact' in pattern);
       if (!exact) this.open.push(construction);
       else for (const name of new Set(construction.builds.map((pattern) => ('exact' in pattern ? pattern.exact : '')))) push(this.byClass, name, construction);
@@ -229,7 +235,7 @@ export class ConstructedValues {
   }
 
   private matches(pattern: ClassPattern, name: string): boolean {
-    if ('any' in pattern) return true;
+    if ('any' in pattern) return false; // never indexed
     if ('exact' in pattern) return pattern.exact === name;
     if ('family' in pattern) return pattern.family === name || this.ancestors(name).includes(pattern.family);
     const short = name.slice(name.lastIndexOf('\\') + 1);

@@ -48,7 +48,8 @@ export interface ConstructorModel {
 /**
  * Which classes a `new` may build: one named class, any class whose name starts with a
  * literal (`new $class` after `$class = 'elFinderPlugin' . $name`), the class of `$this` or
- * a subclass (`new static`, `get_class($this)`), or any class at all.
+ * a subclass (`new static`, `get_class($this)`), or any class at all (a name the analysis
+ * cannot bound: such a `new` counts for no class, `constructed-values.ts`).
  */
 export type ClassPattern =
   | { readonly exact: string }
