@@ -18,6 +18,7 @@ export * from './project/symbols';
 export * from './ir/static-string';
 export * from './flow/state';
 export * from './flow/engine';
+export * from './flow/dispatch';
 export * from './flow/held';
 export * from './flow/callers';
 export * from './flow/resolver';

@@ -61,6 +61,7 @@ import type { AnalysisResult, AnalyzerOptions, ProjectHost, SourceFile } from '.
 import { mergeCatalogs } from './catalog/merge';
 import { nodeCatalog } from './catalog/node';
 import { entrySites } from './entry-points';
+import { dispatchEntries, entryState, type DispatchEntry } from './dispatch-entries';
 import { frameworkActions, type FrameworkAction } from './framework-entries';
 import { REQUEST_SESSION_RULES, commandLineFiles, testClassUnits } from './execution-context';
 import { groupByCause } from './grouping';
@@ -217,6 +218,8 @@ export function analyzeProject(
     setting: settingOf,
   });
   const flows = new Map<Unit, UnitFlow>();
+  /** Candidates of a dispatch made with the session held, and how each is entered (below). */
+  const dispatched = new Map<Unit, DispatchEntry>();
   const resourceFlows = new Map<string, UnitFlow>();
   const flowOf = (unit: Unit, resource?: ResourceId): UnitFlow => {
     // The rules ask for each unit's flow in turn: a place to stop an analysis no longer wanted.
@@ -233,12 +236,20 @@ export function analyzeProject(
     let flow = flows.get(unit);
     if (!flow) {
       const sites = ambient.get(unit);
-      flow = sites ? engine.analyzeOpenAt(unit, catalog.sessionResource, sites) : engine.analyze(unit, catalog.sessionResource);
+      const dispatch = dispatched.get(unit);
+      flow = dispatch
+        ? engine.analyzeEntered(unit, catalog.sessionResource, entryState(dispatch, sites))
+        : sites
+          ? engine.analyzeOpenAt(unit, catalog.sessionResource, sites)
+          : engine.analyze(unit, catalog.sessionResource);
       flows.set(unit, flow);
     }
     return flow;
   };
   flowsWhereRun = (unit) => flowOf(unit);
+  // Candidates of dispatches made with the session held run with it held: entries of their own.
+  const dispatchRoots = irs.flatMap((ir) => (ir.language === 'php' ? ir.units : [])).filter((unit) => engine.mayDispatch(unit) && (ambient.has(unit) || engine.mayTouchResources(unit)));
+  dispatchEntries(dispatchRoots, flowOf, dispatched, (unit) => flows.delete(unit), (unit) => engine.mayDispatch(unit));
 
   // The project's own session stores: lock findings depend on the store on their paths.
   const lineAt = (span: Span): number => (linesOf.get(span.file)?.positionAt(span.start).line ?? 0) + 1;
@@ -269,7 +280,7 @@ export function analyzeProject(
   // computed wherever another unit needs it). `analyseEveryUnit` runs them on every unit,
   // which the parity test compares with this.
   const mayFind = (ir: FileIR, unit: Unit): boolean =>
-    options.analyseEveryUnit === true || ir.language !== 'php' || ambient.has(unit) || engine.mayTouchResources(unit);
+    options.analyseEveryUnit === true || ir.language !== 'php' || ambient.has(unit) || dispatched.has(unit) || engine.mayTouchResources(unit);
   // Who calls each function, for fixes that must know what callers do after it returns (on first use).
   let callSites: Map<Unit, readonly CallSite[]> | undefined;
   const callersOf = (unit: Unit): CallerSite[] | undefined => {

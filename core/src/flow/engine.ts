@@ -3,6 +3,7 @@ import { REPEAT_PATH_PREFIX, type CallEffect, type CallTarget, type Effect, type
 import type { Unit } from '../ir/unit';
 import type { Cfg, SettingMark } from '../ir/cfg';
 import type { CallResolver } from './resolver';
+import { MAX_DISPATCHES, dispatchStep, isDispatchTarget, type DispatchUnderLock } from './dispatch';
 import { heldOperations } from './held';
 import { ReachableUnion } from './reachable';
 import { MAX_VISITS_PER_NODE, solve } from './solver';
@@ -179,6 +180,12 @@ export interface CalleeEffects {
   readonly flushes: readonly (readonly Step[])[];
   /** Where the callee starts the session when the caller's is closed, as chains from the call. */
   readonly opens: readonly (readonly Step[])[];
+  /**
+   * Calls with several candidates (`new $class()`, a method named by a pattern) the callee
+   * makes while the caller's lock is held, as chains from the call: each candidate runs with
+   * it held (`rules/src/dispatch-entries.ts` enters them so).
+   */
+  readonly dispatches?: readonly DispatchUnderLock[];
   /**
    * Session settings the callee leaves changed on every path it returns by
    * (`ini_set('session.use_cookies', '0')` in a helper), as facts (`settingFact`).
@@ -420,8 +427,16 @@ export class FlowEngine {
    * after a front controller, middleware or an early hook opened the session.
    */
   analyzeOpenAt(unit: Unit, resource: ResourceId, sites: readonly OpenSite[]): UnitFlow {
+    return this.analyzeEntered(unit, resource, { closed: false, open: sites });
+  }
+
+  /**
+   * The unit entered in `state`: open at its sites, or maybe-open (a candidate of a dispatch
+   * made where the session is open on some paths only, with the reason).
+   */
+  analyzeEntered(unit: Unit, resource: ResourceId, state: ResourceState): UnitFlow {
     const omittedFrom = this.callersPass(unit);
-    return this.run(unit, resource, { closed: false, open: sites }, { bindings: NO_BINDINGS, outer: NO_FRAMES, ...(omittedFrom !== undefined ? { omittedFrom } : {}) });
+    return this.run(unit, resource, state, { bindings: NO_BINDINGS, outer: NO_FRAMES, ...(omittedFrom !== undefined ? { omittedFrom } : {}) });
   }
 
   private run(unit: Unit, resource: ResourceId, start: ResourceState, env: Env): UnitFlow {
@@ -561,6 +576,23 @@ export class FlowEngine {
   private readonly resourceTouches = new ReachableUnion<Unit, string>(
     (unit) => this.runnableFrom(unit),
     (unit) => (unit.cfg.nodes.some((node) => node.effect !== undefined && RESOURCE_EFFECTS.has(node.effect.kind)) ? TOUCHES : NONE),
+  );
+
+  /**
+   * Whether the unit, or project code its calls and includes may run, makes a call with several
+   * candidates (`isDispatchTarget`): only such units can hand a held lock to candidates.
+   */
+  mayDispatch(unit: Unit): boolean {
+    const found = this.dispatchReach.of(unit);
+    return found === 'any' || found.size > 0;
+  }
+
+  private readonly dispatchReach = new ReachableUnion<Unit, string>(
+    (unit) => this.calleesOf(unit),
+    (unit) =>
+      unit.cfg.nodes.some((node) => node.effect?.kind === 'call' && isDispatchTarget(node.effect.target) && this.resolver.resolve(node.effect.target, unit, node.effect.span).length > 1)
+        ? TOUCHES
+        : NONE,
   );
 
   /** The units a unit's calls and includes may run, with the callables it passes to them. */
@@ -738,6 +770,7 @@ export class FlowEngine {
     let sometimes = true;
     const flushes: Step[][] = [];
     const opens: Step[][] = [];
+    const dispatches: DispatchUnderLock[] = [];
     // A setting changed after output is refused by PHP, though the facts record it: a unit
     // that may do that is not trusted to start the session without headers.
     const changesSettingsAfterOutput =
@@ -785,6 +818,7 @@ export class FlowEngine {
         if (underEntryLock) {
           releases.push(...call.releases.map((chain) => [...chain]));
           writesUnderLock.push(...call.writesUnderLock.map((chain) => [...chain]));
+          if (effect.kind === 'call') dispatches.push(...dispatchesAt(effect, before, call));
         }
         if (closedFromEntry && call.writesWhileClosed.length > 0) {
           // A call behind a setting shipped off carries it on its step (unless a test nearer the write already does).
@@ -809,6 +843,7 @@ export class FlowEngine {
       ...(writesWhileClosed.length > 0 && sometimes ? { writesWhileClosedSometimes: true } : {}),
       flushes: cap(flushes),
       opens: cap(opens),
+      ...(dispatches.length > 0 ? { dispatches: dispatches.slice(0, MAX_DISPATCHES) } : {}),
       ...this.globalFactsOf(flow.exit),
     };
     summaries.set(key, summary);
@@ -861,7 +896,8 @@ export class FlowEngine {
     // Candidates of which one runs (`new $class()` over included files, the implementations of
     // an interface): only slow work that every one of them does counts; the state after the
     // call is the join, as for any call.
-    const alternatives = (effect.target.type === 'dynamic-class' || effect.target.type === 'dynamic-method' || effect.target.type === 'implementations') && units.length > 1;
+    const alternatives = isDispatchTarget(effect.target) && units.length > 1;
+    const dispatches: DispatchUnderLock[] = [];
     let withoutSlowWork = false;
     for (const { unit, target } of targeted) {
       const calleeEnv: Env = this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit);
@@ -905,6 +941,8 @@ export class FlowEngine {
           }
           releases.push(...viaCall(summary.releases));
           writesUnderLock.push(...viaCall(summary.writesUnderLock));
+          // A candidate's own dispatches are found when it is entered as a candidate itself.
+          if (!alternatives) for (const dispatch of summary.dispatches ?? []) dispatches.push({ ...dispatch, chain: [callStep, ...dispatch.chain] });
           flushes.push(...viaCall(summary.flushes));
           settingSets.push(summary.settings ?? []);
         }
@@ -939,6 +977,7 @@ export class FlowEngine {
       ...(writesWhileClosed.length > 0 && writesSometimes ? { writesWhileClosedSometimes: true } : {}),
       flushes: cap(flushes),
       opens: cap(opens),
+      ...(dispatches.length > 0 ? { dispatches: dispatches.slice(0, MAX_DISPATCHES) } : {}),
       ...sharedSettings(settingSets),
     };
     return { after, outcome };
@@ -1043,6 +1082,18 @@ type CallApplied = { after: ResourceState | undefined; outcome?: CallOutcome };
 const CANNOT_TELL = Symbol('cannot tell');
 
 /**
+ * The dispatches a call makes while the state before it holds the lock: the call itself when it
+ * runs one of several candidates, and those its callee makes (chains from this call). Seen from
+ * the unit the call is in; a maybe-open state before it says so.
+ */
+export function dispatchesAt(effect: CallEffect, before: ResourceState, call: CallOutcome): DispatchUnderLock[] {
+  if (before.open.length === 0) return [];
+  const here: DispatchUnderLock[] = isDispatchTarget(effect.target) && call.units.length > 1 ? [{ candidates: call.units, display: effect.display, chain: [dispatchStep(effect, call.units)] }] : [];
+  const maybe = before.closed ? { maybe: before.whyMaybe !== undefined ? { why: before.whyMaybe } : {} } : {};
+  return [...here, ...(call.dispatches ?? [])].map((dispatch) => ({ ...dispatch, ...(dispatch.maybe ? {} : maybe) }));
+}
+
+/**
  * The call as any one of several alternatives would leave it: a state they all agree on
  * (all close, all leave it open; all end the script), else the state before the call; and
  * each kind of fact (slow work, releases, writes, output, opens) only when every
@@ -1070,6 +1121,7 @@ function meetAlternatives(before: ResourceState, parts: readonly CallApplied[]):
     ...(all.some((one) => one.writesWhileClosedSometimes) ? { writesWhileClosedSometimes: true } : {}),
     flushes: shared((one) => one.flushes),
     opens: shared((one) => one.opens),
+    ...(all.every((one) => (one.dispatches?.length ?? 0) > 0) ? { dispatches: all[0]!.dispatches! } : {}),
   };
   return { after, outcome };
 }

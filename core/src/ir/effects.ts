@@ -385,6 +385,14 @@ export type CallTarget =
    */
   | { readonly type: 'dynamic-method'; readonly className: string; readonly method: StaticString }
   /**
+   * A method named by a pattern on an object whose class is one of a few patterns, each with a
+   * literal part (`call_user_func([$this->controller, $action])`, where a private property is
+   * only ever assigned `new $name()` with `$name = 'App_' . $c . '_Controller'`, and `$action`
+   * is a parameter every call in the class builds as `$a . 'Action'`): the methods that fit, of
+   * the project's classes that fit. Only the slow work all of them do counts at the call.
+   */
+  | { readonly type: 'dispatch'; readonly classNames: readonly StaticString[]; readonly method: StaticString }
+  /**
    * A method called through an interface or an abstract class (TypeScript, type-aware): the
    * project's classes that implement it (`classNames`) are the candidates, and only what all of
    * them do counts (a no-op implementation next to a slow one makes the call not slow).

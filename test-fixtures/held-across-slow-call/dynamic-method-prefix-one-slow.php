@@ -1,6 +1,7 @@
 <?php
 // One of the methods that fit the name does no slow work (scanning turned off): which one
-// runs is not known, so nothing they all do is slow.
+// runs is not known, so nothing they all do is slow and the call is not reported; the candidate
+// that pings, though, runs with the caller's session held whenever it is the one chosen.
 class Scanner {
     public $icmp_type = 'none';
 
@@ -14,7 +15,7 @@ class Scanner {
     }
 
     protected function ping_address_method_ping($address) {
-        exec('ping -c 1 ' . escapeshellarg($address), $output, $code);
+        exec('ping -c 1 ' . escapeshellarg($address), $output, $code); // expect: held-across-slow-call
         return $code;
     }
 }

@@ -1,0 +1,55 @@
+import type { CallEffect, CallTarget } from '../ir/effects';
+import type { Unit } from '../ir/unit';
+import { quoteCode } from '../text/quote-code';
+import type { Step } from './state';
+
+/**
+ * A call that runs one of several candidates, chosen at run time by a name the code builds
+ * (`new $class()` over the classes that fit a pattern, `$this->{"ping_" . $t}()`,
+ * `call_user_func([$this->controller, $action])`, an interface's implementations): the
+ * candidates the analysis could bound from what the code shows. At the call only what all
+ * of them do counts; each one, though, runs with whatever the caller holds, so a dispatch
+ * made with the lock held makes every candidate an entry with the lock held
+ * (`rules/src/dispatch-entries.ts`).
+ */
+export function isDispatchTarget(target: CallTarget): boolean {
+  return target.type === 'dynamic-class' || target.type === 'dynamic-method' || target.type === 'implementations' || target.type === 'dispatch';
+}
+
+/** A dispatch made while the lock its unit was entered with is held, as its callers see it. */
+export interface DispatchUnderLock {
+  /** The candidates, one of which runs. */
+  readonly candidates: readonly Unit[];
+  /** From the caller's call down to the dispatching call itself (the last step). */
+  readonly chain: readonly Step[];
+  /** The dispatching call as written (`call_user_func()`), for messages. */
+  readonly display: string;
+  /** The lock is held there on some paths only: why, when the flow knows. */
+  readonly maybe?: { readonly why?: string };
+}
+
+/** Dispatches a summary keeps: a handful per call explain every candidate's entry. */
+export const MAX_DISPATCHES = 16;
+
+/** The step at the dispatching call, seen from its caller: what it runs, and how many candidates there are. */
+export function dispatchStep(effect: CallEffect, candidates: readonly Unit[]): Step {
+  return {
+    span: effect.span,
+    label: `${quoteCode(effect.display)} runs one of ${candidates.length} candidates here (${candidateNames(candidates)}), chosen at run time`,
+  };
+}
+
+function candidateNames(candidates: readonly Unit[]): string {
+  const names = candidates.slice(0, 3).map((unit) => `\`${unit.displayName}\``);
+  return candidates.length > 3 ? `${names.join(', ')}, …` : names.join(', ');
+}
+
+/** The step at the dispatching call, seen from one candidate: that it may run this one. */
+export function candidateStep(dispatch: DispatchUnderLock, candidate: Unit): Step {
+  const last = dispatch.chain[dispatch.chain.length - 1]!;
+  const others = dispatch.candidates.length - 1;
+  return {
+    span: last.span,
+    label: `${quoteCode(dispatch.display)} may run \`${candidate.displayName}\` here (one of ${others + 1} candidates, chosen at run time) with the session open`,
+  };
+}
