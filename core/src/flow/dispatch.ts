@@ -13,7 +13,7 @@ import type { Step } from './state';
  * (`rules/src/dispatch-entries.ts`).
  */
 export function isDispatchTarget(target: CallTarget): boolean {
-  return target.type === 'dynamic-class' || target.type === 'dynamic-method' || target.type === 'implementations' || target.type === 'dispatch';
+  return target.type === 'dynamic-class' || target.type === 'dynamic-method' || target.type === 'implementations' || target.type === 'dispatch' || target.type === 'registry';
 }
 
 /** A dispatch made while the lock its unit was entered with is held, as its callers see it. */

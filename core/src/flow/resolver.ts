@@ -1,5 +1,5 @@
-import type { CallTarget } from '../ir/effects';
-import type { FileIR, Unit } from '../ir/unit';
+import type { CallEffect, CallTarget } from '../ir/effects';
+import type { FileIR, RegistryStore, Unit } from '../ir/unit';
 import type { Span } from '../model/span';
 import type { StaticString } from '../ir/static-string';
 import { IncludeGraph } from './include-graph';
@@ -148,6 +148,10 @@ export class ProjectResolver implements CallResolver {
       }
       case 'dynamic-method':
         return this.fittingMethods(target, from, span);
+      case 'dispatch':
+        return this.dispatchCandidates(target, from, span);
+      case 'registry':
+        return this.registryCandidates(target.key);
       case 'dynamic-class':
         return target.include ? this.includedClassConstructors(target, target.include, from, span) : this.fittingClassConstructors(target, from, span);
       case 'include': {
@@ -324,6 +328,120 @@ export class ProjectResolver implements CallResolver {
     const units = new Set<Unit>();
     for (const method of names) for (const unit of this.resolve({ type: 'method', className: target.className, method }, from, span)) units.add(unit);
     return [...units];
+  }
+
+  /**
+   * A dispatch (`call_user_func([$this->controller, $action])`): of the project's classes that
+   * fit one of the class patterns (written out, or with a literal start), the methods that fit
+   * one of the method patterns, each resolved as a call of that name would be.
+   */
+  private dispatchCandidates(target: Extract<CallTarget, { type: 'dispatch' }>, from: Unit, span: Span): readonly Unit[] {
+    const classes = new Set<string>();
+    for (const className of target.classNames) {
+      const pieces = patternPieces(className);
+      if (pieces.length === 1) {
+        if (this.fileClassNames().has(pieces[0]!)) classes.add(pieces[0]!);
+        continue;
+      }
+      // Nothing written before the unknown part: any class would fit, which bounds nothing.
+      if (pieces[0] === '') return [];
+      for (const name of this.fileClassNames()) if (matchesPattern(name, pieces)) classes.add(name);
+    }
+    const units = new Set<Unit>();
+    for (const className of classes) {
+      for (const method of target.methods) {
+        const pieces = patternPieces(method);
+        const found =
+          pieces.length === 1
+            ? this.resolve({ type: 'method', className, method: pieces[0]! }, from, span)
+            : this.fittingMethods({ type: 'dynamic-method', className, method }, from, span);
+        for (const unit of found) units.add(unit);
+      }
+    }
+    return [...units];
+  }
+
+  private classNames: ReadonlySet<string> | undefined;
+  private readonly registries = new Map<string, readonly Unit[]>();
+  /** Every unit that stores into a registry, with its stores (gathered on first use). */
+  private registryStoresByKey: Map<string, { unit: Unit; store: RegistryStore }[]> | undefined;
+  /** Every call of project code, by the name it calls (function or method; gathered on first use). */
+  private callsByName: Map<string, { unit: Unit; effect: CallEffect }[]> | undefined;
+
+  /**
+   * The callables a registry holds: each store's callable, and for a registering function's
+   * parameter what every call of it passes there. A store of anything else, or a call that
+   * passes something the code does not name (a variable), leaves the registry unbounded:
+   * nothing (precision first).
+   */
+  private registryCandidates(key: string): readonly Unit[] {
+    const known = this.registries.get(key);
+    if (known) return known;
+    this.registries.set(key, []);
+    const found = new Set<Unit>();
+    const add = (target: CallTarget, unit: Unit, span: Span): void => {
+      for (const candidate of this.resolve(target, unit, span)) found.add(candidate);
+    };
+    const bounded = (this.storesOf(key) ?? []).every(({ unit, store }) => {
+      if ('unknown' in store.value) return false;
+      if ('target' in store.value) {
+        add(store.value.target, unit, unit.span);
+        return true;
+      }
+      const index = store.value.parameter;
+      return this.callsOf(unit).every(({ unit: caller, effect }) => {
+        const passed = effect.callables?.find((callable) => callable.index === index)?.target;
+        if (!passed || passed.type === 'parameter') return false;
+        add(passed, caller, effect.span);
+        return true;
+      });
+    });
+    const units = bounded ? [...found] : [];
+    this.registries.set(key, units);
+    return units;
+  }
+
+  private storesOf(key: string): { unit: Unit; store: RegistryStore }[] | undefined {
+    if (!this.registryStoresByKey) {
+      this.registryStoresByKey = new Map();
+      for (const units of this.units.values()) {
+        for (const unit of units) {
+          for (const store of unit.registryStores ?? []) {
+            const list = this.registryStoresByKey.get(store.key);
+            if (list) list.push({ unit, store });
+            else this.registryStoresByKey.set(store.key, [{ unit, store }]);
+          }
+        }
+      }
+    }
+    return this.registryStoresByKey.get(key);
+  }
+
+  /** The calls in the project that run `unit` (a function or method by its name). */
+  private callsOf(unit: Unit): { unit: Unit; effect: CallEffect }[] {
+    if (!this.callsByName) {
+      this.callsByName = new Map();
+      for (const units of this.units.values()) {
+        for (const caller of units) {
+          for (const node of caller.cfg.nodes) {
+            const effect = node.effect;
+            if (effect?.kind !== 'call') continue;
+            const names = effect.target.type === 'function' ? effect.target.candidates : effect.target.type === 'method' ? [effect.target.method] : [];
+            for (const name of names) {
+              const list = this.callsByName.get(name);
+              if (list) list.push({ unit: caller, effect });
+              else this.callsByName.set(name, [{ unit: caller, effect }]);
+            }
+          }
+        }
+      }
+    }
+    if (!unit.qualifiedName) return [];
+    return (this.callsByName.get(unit.qualifiedName) ?? []).filter(({ unit: caller, effect }) => this.resolve(effect.target, caller, effect.span).includes(unit));
+  }
+
+  private fileClassNames(): ReadonlySet<string> {
+    return (this.classNames ??= new Set([...this.fileClasses.values()].flat()));
   }
 
   /** Includes that could not be followed, each once. */

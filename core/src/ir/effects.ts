@@ -391,13 +391,21 @@ export type CallTarget =
    * is a parameter every call in the class builds as `$a . 'Action'`): the methods that fit, of
    * the project's classes that fit. Only the slow work all of them do counts at the call.
    */
-  | { readonly type: 'dispatch'; readonly classNames: readonly StaticString[]; readonly method: StaticString }
+  | { readonly type: 'dispatch'; readonly classNames: readonly StaticString[]; readonly methods: readonly StaticString[] }
   /**
    * A method called through an interface or an abstract class (TypeScript, type-aware): the
    * project's classes that implement it (`classNames`) are the candidates, and only what all of
    * them do counts (a no-op implementation next to a slow one makes the call not slow).
    */
   | { readonly type: 'implementations'; readonly classNames: readonly string[]; readonly method: string }
+  /**
+   * A callable read by name from an array the project fills with callables (`call_user_func(
+   * $Ossn->page[$handler], …)`): `key` names the array (`lower/php/registries.ts`); the candidates
+   * are what the project stores there, when every store is a callable the code names or a
+   * registering function's parameter that every call passes as one. Only what all do counts at
+   * the call.
+   */
+  | { readonly type: 'registry'; readonly key: string }
   /** A method whose receiver is not known. */
   | { readonly type: 'unknown-method'; readonly method: string }
   | { readonly type: 'dynamic' };

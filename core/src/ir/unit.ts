@@ -74,6 +74,18 @@ export interface Unit {
    * a call forgets only facts about what the callee and its callees change.
    */
   readonly assignsProperties?: readonly string[] | 'any';
+  /**
+   * What the unit stores into arrays of callables kept by name (`$Ossn->page[$handler] =
+   * $function`): the registry's key and the value (see `lower/php/registries.ts`).
+   */
+  readonly registryStores?: readonly RegistryStore[];
+}
+
+/** A store into a registry of callables: the key of the array, and what is stored. */
+export interface RegistryStore {
+  readonly key: string;
+  /** One of the unit's parameters (never reassigned), a callable the code names, or unknown. */
+  readonly value: { readonly parameter: number } | { readonly target: import('./effects').CallTarget } | { readonly unknown: true };
 }
 
 export interface LockEvidence {

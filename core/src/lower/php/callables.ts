@@ -1,6 +1,8 @@
 import type { CallTarget } from '../../ir/effects';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
+import { dispatchTarget } from './dispatch-target';
+import { registryTarget } from './registries';
 import { literalString } from './session-access';
 
 /**
@@ -44,6 +46,9 @@ export function callableTarget(ctx: UnitContext, node: SyntaxNode | null | undef
       if (!isFirstClass(node) || object?.text !== '$this' || name?.type !== 'name' || !ctx.className) return undefined;
       return { type: 'method', className: ctx.className, method: name.text.toLowerCase() };
     }
+    case 'subscript_expression':
+      // `$Ossn->page[$handler]`: one of the callables a registry holds.
+      return registryTarget(ctx, node);
     case 'array_creation_expression': {
       const elements = node.namedChildren.filter((c): c is SyntaxNode => c?.type === 'array_element_initializer');
       if (elements.length !== 2) return undefined;
@@ -51,7 +56,9 @@ export function callableTarget(ctx: UnitContext, node: SyntaxNode | null | undef
       const method = elements[1]!.namedChild(0);
       const methodName = method ? literalString(method) : undefined;
       const className = receiver ? classOfReceiver(ctx, receiver) : undefined;
-      return className && methodName ? { type: 'method', className, method: methodName.toLowerCase() } : undefined;
+      if (className && methodName) return { type: 'method', className, method: methodName.toLowerCase() };
+      // `[$this->controller, $action]`: a dispatch, when the code bounds both names.
+      return receiver && method ? dispatchTarget(ctx, receiver, method) : undefined;
     }
     default:
       return undefined;

@@ -3,6 +3,7 @@ import type { PendingEdge } from '../../ir/cfg-builder';
 import { JumpStack } from '../jump-stack';
 import type { LockEvidence, Registration, StoreInstall } from '../../ir/unit';
 import type { Span } from '../../model/span';
+import type { StaticString } from '../../ir/static-string';
 import type { SyntaxNode } from '../../parse/php';
 import type { LineIndex } from '../../text/line-index';
 import type { ProjectSymbols } from '../../project/symbols';
@@ -29,6 +30,11 @@ export interface FileFacts {
   readonly problems: { span: Span; message: string }[];
   /** Top-level statements (by node id) → the namespace scope they run in. */
   readonly statementScopes: ReadonlyMap<number, NameScope>;
+  /**
+   * The classes a private property may hold (`$this->controller = new $name()`), by class body
+   * start and property, worked out once per file (`dispatch-target.ts`); null: not bounded.
+   */
+  readonly receiverClasses: Map<string, readonly StaticString[] | null>;
 }
 
 /** A frame of the jump stack: what `break`, `continue`, `return` and `throw` pass through. */

@@ -4,6 +4,7 @@ import { argumentValue, emitCall, lookupMethod, writeEffect } from './calls';
 import type { UnitContext } from './context';
 import { callableTarget } from './callables';
 import { dynamicClassTarget } from './dynamic-class';
+import { dispatchTarget } from './dispatch-target';
 import { typeOf } from './types';
 import { sessionRoot } from './session-access';
 import { isTemporaryKeyWrite } from './session-key-restore';
@@ -327,6 +328,9 @@ function lowerMethodCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     const display = `${receiver}${arrow}${nameNode?.text ?? ''}()`;
     const className = object ? typeOf(ctx, object) : undefined;
     const method = nameNode ? dynamicMethodName(ctx, nameNode) : undefined;
+    // `$this->controller->{$action}()`: a dispatch, when the code bounds both names.
+    const dispatch = !className && object && nameNode?.type === 'variable_name' ? dispatchTarget(ctx, object, nameNode) : undefined;
+    if (dispatch) return emitCall(ctx, { node, args, display, api: undefined, target: dispatch }, next);
     if (!className || !method || !ctx.facts.symbols.hasClass(className)) return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'dynamic' } }, next);
     // A name that is all literal (`$this->{'poll'}()`) is that method.
     const literal = method.every((part) => 'text' in part) ? method.map((part) => ('text' in part ? part.text : '')).join('') : undefined;

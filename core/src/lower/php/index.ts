@@ -5,6 +5,7 @@ import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
 import { LineIndex } from '../../text/line-index';
 import { assignedProperties, ownCode } from './assigned-properties';
+import { registryStores } from './registries';
 import { stripLeadingBackslash } from './literals';
 import { collectTrackedPredicates, literalArgumentFacts, omittedArgumentFacts, parameterDefaults, type ParameterDefault } from './predicates';
 import { UnitContext, type FileFacts } from './context';
@@ -47,6 +48,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
     registrations: [],
     storeInstalls: [],
     statementScopes: declarations.statementScopes,
+    receiverClasses: new Map(),
   };
   const seenIds = new Map<string, number>();
   const units: Unit[] = declarations.units.map((site) => {
@@ -193,6 +195,7 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
     ...(omittedArguments.length > 0 ? { omittedArguments } : {}),
     ...(literalArguments.length > 0 ? { literalArguments } : {}),
     assignsProperties: assignedProperties(site.node, site.className, ctx.classStatics),
+    ...registryStoresOf(ctx, site.node),
     ...scriptVariablesOf(site),
   };
   switch (site.kind) {
@@ -362,4 +365,10 @@ function scriptVariablesOf(site: UnitSite): { scriptVariables?: readonly string[
     for (const child of node.namedChildren) if (child) stack.push(child);
   }
   return { scriptVariables: [...found] };
+}
+
+/** What the unit stores into registries of callables (`$Ossn->page[$handler] = $function`). */
+function registryStoresOf(ctx: UnitContext, node: SyntaxNode): { registryStores?: Unit['registryStores'] } {
+  const stores = node.type === 'ERROR' ? [] : registryStores(ctx, node);
+  return stores.length > 0 ? { registryStores: stores } : {};
 }

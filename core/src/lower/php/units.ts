@@ -1,6 +1,7 @@
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
 import type { AssignedCall, ClassSymbol, FileSymbols, ShippedValue } from '../../project/symbols';
+import { returnedClass } from './returned-class';
 import { stripLeadingBackslash } from './literals';
 import { NameScope } from './names';
 import { literalString } from './session-access';
@@ -340,7 +341,7 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
             methods.add(written.toLowerCase());
             const references = byRefPositions(node);
             if (references.length > 0) result.byRef.set(`${className}::${written.toLowerCase()}`, references);
-            const returned = returnType(node, region, className);
+            const returned = returnType(node, region, className) ?? returnedClass(node, region, className);
             if (returned) {
               let returns = result.methodReturns.get(className);
               if (!returns) result.methodReturns.set(className, (returns = new Map()));

@@ -72,7 +72,7 @@ function valueIn(scope: SyntaxNode, name: string, file: string, assumed: Readonl
  * undefined when it is also assigned in a way we cannot follow (`.=`, by reference, as a
  * `foreach` value or a `list()` element).
  */
-function assignmentsIn(scope: SyntaxNode, name: string): SyntaxNode[] | undefined {
+export function assignmentsIn(scope: SyntaxNode, name: string): SyntaxNode[] | undefined {
   const rightSides: SyntaxNode[] = [];
   const stack: SyntaxNode[] = [scope];
   while (stack.length > 0) {
