@@ -1,4 +1,4 @@
-import { candidateStep, dispatchesAt, siteFromChain, type OpenSite, type ResourceState, type Unit, type UnitFlow } from '../../core/src';
+import { candidateStep, dispatchesAt, siteFromChain, type OpenSite, type ResourceState, type Span, type Unit, type UnitFlow } from '../../core/src';
 
 /**
  * How a candidate of a dispatch is entered: open where the dispatching code had the session
@@ -31,6 +31,8 @@ export function dispatchEntries(
   entries: Map<Unit, DispatchEntry>,
   forget: (unit: Unit) => void,
   mayDispatch: (unit: Unit) => boolean,
+  /** Whether code at a place runs for web requests: a dispatch in a command-line script enters nothing. */
+  servesRequests: (span: Span) => boolean = () => true,
 ): void {
   const queue = [...roots];
   const rounds = new Map<Unit, number>();
@@ -39,7 +41,7 @@ export function dispatchEntries(
     const round = (rounds.get(unit) ?? 0) + 1;
     if (round > MAX_ROUNDS) continue;
     rounds.set(unit, round);
-    for (const [candidate, entry] of candidatesEnteredFrom(flowOf(unit))) {
+    for (const [candidate, entry] of candidatesEnteredFrom(flowOf(unit), servesRequests)) {
       const merged = mergeEntry(entries.get(candidate), entry);
       if (!merged) continue;
       entries.set(candidate, merged);
@@ -50,11 +52,11 @@ export function dispatchEntries(
 }
 
 /** The candidates a unit's flow dispatches to with the session held, and how each is entered. */
-function candidatesEnteredFrom(flow: UnitFlow): Map<Unit, DispatchEntry> {
+function candidatesEnteredFrom(flow: UnitFlow, servesRequests: (span: Span) => boolean): Map<Unit, DispatchEntry> {
   const found = new Map<Unit, DispatchEntry>();
   for (const observation of flow.observations) {
     const { effect, before, call } = observation;
-    if (effect.kind !== 'call' || !call) continue;
+    if (effect.kind !== 'call' || !call || !servesRequests(effect.span)) continue;
     // Real sites only: a unit analysed on its own has none at its entry.
     const opened = before.open.filter((site) => !site.entry);
     if (opened.length === 0) continue;

@@ -247,9 +247,26 @@ export function analyzeProject(
     return flow;
   };
   flowsWhereRun = (unit) => flowOf(unit);
-  // Candidates of dispatches made with the session held run with it held: entries of their own.
+  // Code no web request runs: command-line scripts (their lock findings are moot) and tests.
+  const spanLine = (span: Span): number => (linesOf.get(span.file)?.positionAt(span.start).line ?? 0) + 1;
+  // A SAPI check that calls project code ends web requests when the call never returns.
+  const callReturns = (ir: FileIR, call: Span): boolean | undefined => {
+    const script = ir.units.find((unit) => unit.kind === 'script');
+    const node = script?.cfg.nodes.find((n) => n.effect?.kind === 'call' && n.effect.span.start === call.start && n.effect.span.end === call.end);
+    return script && node ? engine.callReturns(flowOf(script), node.id) : undefined;
+  };
+  const commandLine = commandLineFiles(irs, resolver, spanLine, callReturns);
+  const irOfFile = new Map(irs.map((ir) => [ir.file, ir] as const));
+  // Whether code at this place runs for web requests (not after a check that ends them).
+  const servesRequests = (span: Span): boolean => {
+    const ir = irOfFile.get(span.file);
+    const cli = ir ? commandLine.get(ir) : undefined;
+    return cli === undefined || (cli.from !== undefined && span.start < cli.from);
+  };
+  // Candidates of dispatches made with the session held run with it held: entries of their own
+  // (a command-line script's dispatches hold no client's lock: not followed).
   const dispatchRoots = irs.flatMap((ir) => (ir.language === 'php' ? ir.units : [])).filter((unit) => engine.mayDispatch(unit) && (ambient.has(unit) || engine.mayTouchResources(unit)));
-  dispatchEntries(dispatchRoots, flowOf, dispatched, (unit) => flows.delete(unit), (unit) => engine.mayDispatch(unit));
+  dispatchEntries(dispatchRoots, flowOf, dispatched, (unit) => flows.delete(unit), (unit) => engine.mayDispatch(unit), servesRequests);
 
   // The project's own session stores: lock findings depend on the store on their paths.
   const lineAt = (span: Span): number => (linesOf.get(span.file)?.positionAt(span.start).line ?? 0) + 1;
@@ -261,15 +278,6 @@ export function analyzeProject(
   const storeResource = catalog.sessionStore?.resource;
   const sessionStoresAt = storeResource ? storesAt(stores, flowOf, storeResource, catalog.sessionResource) : undefined;
   const lentResources = irs.flatMap((ir) => (ir.heldResources ?? []).filter((resource) => resource.runsCallbacks));
-  // Code no web request runs: command-line scripts (their lock findings are moot) and tests.
-  const spanLine = (span: Span): number => (linesOf.get(span.file)?.positionAt(span.start).line ?? 0) + 1;
-  // A SAPI check that calls project code ends web requests when the call never returns.
-  const callReturns = (ir: FileIR, call: Span): boolean | undefined => {
-    const script = ir.units.find((unit) => unit.kind === 'script');
-    const node = script?.cfg.nodes.find((n) => n.effect?.kind === 'call' && n.effect.span.start === call.start && n.effect.span.end === call.end);
-    return script && node ? engine.callReturns(flowOf(script), node.id) : undefined;
-  };
-  const commandLine = commandLineFiles(irs, resolver, spanLine, callReturns);
   const testUnits = options.includeTests ? new Set<Unit>() : testClassUnits(irs, symbols);
   const requestRules = rules.filter((enabled) => !REQUEST_SESSION_RULES.has(enabled.rule.meta.id));
   const perFile: FileFindings[] = [];
