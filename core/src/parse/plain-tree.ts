@@ -85,8 +85,9 @@ export class PlainTree {
       // met so far at each of their levels.
       const path: number[] = [];
       const lastChild: number[] = [-1];
-      for (;;) {
-        if (count === capacity) {
+      // Doubles every column until `needed` nodes fit (one node, or a reused statement's subtree).
+      const ensureCapacity = (needed: number): void => {
+        while (needed > capacity) {
           capacity *= 2;
           typeIds = grow(typeIds, new Uint16Array(capacity));
           starts = grow(starts, new Uint32Array(capacity));
@@ -97,6 +98,9 @@ export class PlainTree {
           fieldIds = grow(fieldIds, new Uint16Array(capacity));
           flags = grow(flags, new Uint8Array(capacity));
         }
+      };
+      for (;;) {
+        if (count === capacity) ensureCapacity(count + 1);
         const index = count++;
         const start = cursor.startIndex;
         const end = cursor.endIndex;
@@ -118,17 +122,7 @@ export class PlainTree {
           // The statement's subtree as the previous copy has it: indices and offsets shifted.
           const old = reuse!.previous;
           const size = old.subtreeEnds[kept]! - kept;
-          while (count + size > capacity) {
-            capacity *= 2;
-            typeIds = grow(typeIds, new Uint16Array(capacity));
-            starts = grow(starts, new Uint32Array(capacity));
-            ends = grow(ends, new Uint32Array(capacity));
-            parents = grow(parents, new Int32Array(capacity));
-            subtreeEnds = grow(subtreeEnds, new Uint32Array(capacity));
-            previousSiblings = grow(previousSiblings, new Int32Array(capacity));
-            fieldIds = grow(fieldIds, new Uint16Array(capacity));
-            flags = grow(flags, new Uint8Array(capacity));
-          }
+          ensureCapacity(count + size);
           const indexShift = index - kept;
           const shift = start - old.starts[kept]!;
           flags[index] = old.flags[kept]!;
