@@ -113,6 +113,12 @@ export type ApiEntry = ApiSemantics & {
   readonly returnsLocalPath?: boolean;
   /** Formats a string from the argument at this index (`sprintf()`): a URL format makes a URL. */
   readonly formatArgument?: number;
+  /**
+   * Hands out the service of the project's dependency-injection container whose id is the
+   * literal at this argument (`$container->get('mailer')`, `get(Mailer::class)`): it returns an
+   * object of the service's class, built on the first call (`Catalog.services`).
+   */
+  readonly servicesById?: number;
   /** Registers a callback for a named hook (`add_action('init', 'start_session')`). */
   readonly registersCallback?: {
     readonly hook: number;
@@ -162,6 +168,16 @@ export interface BootstrapInclude {
   readonly closeCaveat?: string;
 }
 
+/** A service the project's container defines (`<service id="mailer" class="App\\Mailer"/>`). */
+export interface ContainerService {
+  /** Lower-case, fully qualified class name without a leading backslash. */
+  readonly className: string;
+  /** Built once and handed out again on later calls (the container's default); false: built on every call. */
+  readonly shared: boolean;
+  /** Built with `new` (its constructor runs); false when a factory builds it. */
+  readonly constructed: boolean;
+}
+
 export interface Catalog {
   /** Lower-case, fully qualified function names without a leading backslash. */
   readonly functions: Readonly<Record<string, ApiEntry>>;
@@ -180,6 +196,11 @@ export interface Catalog {
   readonly properties?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Framework bootstrap files whose inclusion starts the session. */
   readonly bootstrapIncludes?: readonly BootstrapInclude[];
+  /**
+   * The services of the project's dependency-injection container, by id as written (an id that
+   * is a class name also lower-case): read from its service definitions (`rules/src/services/`).
+   */
+  readonly services?: Readonly<Record<string, ContainerService>>;
   /**
    * Options that bound how long a request may take, by the name written as the key or option
    * (`CURLOPT_TIMEOUT`, `'timeout'`), with the unit of their value. `connectOnly` bounds only

@@ -83,6 +83,7 @@ import { TsWorkspaces } from './typescript/workspaces';
 import { memoryLibraryCache, type LibraryFactsCache } from './typescript/library-cache';
 import { LibrarySummaries } from './typescript/library-summaries';
 import { PhpFileWork } from './cache/php-file-work';
+import { containerServices } from './services/index';
 import type { DeclaredPhp, LoweredPhp } from './cache/php-file-results';
 
 export interface EnabledRule {
@@ -168,7 +169,11 @@ export function analyzeProject(
   notes.push(...nonLocking.values());
   const layers = presets.map((p) => (nonLocking.has(p) ? withoutSessionEffects(p.catalog, baseCatalog.sessionResource) : p.catalog));
   const entryPresets = presets.filter((p) => !nonLocking.has(p));
-  const catalog = mergeCatalogs(baseCatalog, ...layers, ...(options.apis ? [options.apis] : []));
+  // The project's container services (`$container->get('id')`), from its definitions files.
+  const containers = containerServices(host, given.map((file) => file.path));
+  if (containers.note) cutNotes.push(containers.note);
+  const serviceLayer = Object.keys(containers.services).length > 0 ? [{ services: containers.services }] : [];
+  const catalog = mergeCatalogs(baseCatalog, ...layers, ...serviceLayer, ...(options.apis ? [options.apis] : []));
   // TypeScript/JavaScript first: their syntax trees are dropped before PHP is lowered.
   const tsFiles = [...files.values()].filter((f) => isTypeScriptPath(f.path));
   const tsParsed = tsFiles.length > 0 ? lowerTsProject(tsFiles, files, host, nodeCatalog, libraryCache, errors, notes, cutNotes) : 0;

@@ -1,4 +1,4 @@
-import type { ApiEntry, BootstrapInclude, Catalog } from '../../../core/src';
+import type { ApiEntry, BootstrapInclude, Catalog, ContainerService } from '../../../core/src';
 
 /**
  * Layers catalogs: later ones add functions and methods and override entries of the same
@@ -12,14 +12,16 @@ export function mergeCatalogs(base: Catalog, ...layers: readonly CatalogLayer[])
   const properties: Record<string, Record<string, string>> = {};
   for (const [cls, entries] of Object.entries(base.properties ?? {})) properties[cls] = { ...entries };
   const bootstrapIncludes = [...(base.bootstrapIncludes ?? [])];
+  const services: Record<string, ContainerService> = { ...(base.services ?? {}) };
   for (const layer of layers) {
     Object.assign(functions, layer.functions ?? {});
     for (const [cls, entries] of Object.entries(layer.methods ?? {})) methods[cls] = { ...(methods[cls] ?? {}), ...entries };
     Object.assign(classParents, layer.classParents ?? {});
     for (const [cls, entries] of Object.entries(layer.properties ?? {})) properties[cls] = { ...(properties[cls] ?? {}), ...entries };
     bootstrapIncludes.push(...(layer.bootstrapIncludes ?? []));
+    Object.assign(services, layer.services ?? {});
   }
-  return { ...base, functions, methods, classParents, properties, bootstrapIncludes };
+  return { ...base, functions, methods, classParents, properties, bootstrapIncludes, ...(Object.keys(services).length > 0 ? { services } : {}) };
 }
 
 /** The part of a catalog a preset or the configuration adds. Names are lower-case. */
@@ -30,4 +32,6 @@ export interface CatalogLayer {
   /** Property types of library classes (`$this->request` in a CakePHP controller). */
   readonly properties?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly bootstrapIncludes?: readonly BootstrapInclude[];
+  /** The project's container services, by id (`../services/`). */
+  readonly services?: Readonly<Record<string, ContainerService>>;
 }

@@ -154,6 +154,10 @@ const redisBlocking: Record<string, ApiEntry> = Object.fromEntries(
   ),
 );
 
+const SYMFONY_CONTAINER = 'symfony\\component\\dependencyinjection\\containerinterface';
+const PSR_CONTAINER = 'psr\\container\\containerinterface';
+const containerGet: Record<string, ApiEntry> = { get: { effect: 'none', servicesById: 0 } };
+
 export const phpLibrariesCatalog: CatalogLayer = {
   methods: {
     // Guzzle (guzzlehttp/guzzle, guzzlehttp/promises) and PSR-18 clients.
@@ -204,6 +208,15 @@ export const phpLibrariesCatalog: CatalogLayer = {
     rediscluster: redisBlocking,
     'relay\\relay': redisBlocking,
     'predis\\clientinterface': redisBlocking,
+
+    // Dependency-injection containers: `get('id')` hands out the service the project's
+    // definitions give that id (`../services/`), built on the first call.
+    [SYMFONY_CONTAINER]: containerGet,
+    [PSR_CONTAINER]: containerGet,
+  },
+  // `ContainerAwareTrait` (used by the project's controllers and services) keeps the container.
+  properties: {
+    'symfony\\component\\dependencyinjection\\containerawaretrait': { container: SYMFONY_CONTAINER },
   },
   classParents: {
     'guzzlehttp\\client': 'guzzlehttp\\clientinterface',
@@ -229,5 +242,9 @@ export const phpLibrariesCatalog: CatalogLayer = {
     ...Object.fromEntries(awsServices.map((name) => [`aws\\${name}`, AWS_CLIENT])),
     'aws\\s3\\s3clientinterface': 'aws\\awsclientinterface',
     'predis\\client': 'predis\\clientinterface',
+    'symfony\\component\\dependencyinjection\\containerbuilder': 'symfony\\component\\dependencyinjection\\container',
+    'symfony\\component\\dependencyinjection\\container': SYMFONY_CONTAINER,
+    'symfony\\component\\dependencyinjection\\taggedcontainerinterface': SYMFONY_CONTAINER,
+    [SYMFONY_CONTAINER]: PSR_CONTAINER,
   },
 };

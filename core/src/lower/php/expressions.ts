@@ -3,6 +3,7 @@ import type { SyntaxNode } from '../../parse/php';
 import { argumentValue, emitCall, lookupMethod, writeEffect } from './calls';
 import type { UnitContext } from './context';
 import { callableTarget } from './callables';
+import { containerService, emitServiceGet } from './container-services';
 import { dynamicClassTarget } from './dynamic-class';
 import { dispatchTarget } from './dispatch-target';
 import { typeOf } from './types';
@@ -345,6 +346,12 @@ function lowerMethodCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
   }
   const api = catalogUnlessProject(ctx, className, method);
   const display = `${receiver}${arrow}${nameNode.text}()`;
+  // `$container->get('mailer')`: the container builds the project's service on the first call.
+  const service = containerService(ctx, api, args);
+  if (service) {
+    const written = args.map((a) => a.text).join(', ');
+    return emitServiceGet(ctx, node, written.length > 40 ? display : `${receiver}${arrow}${nameNode.text}(${written})`, service, next);
+  }
   // On an object: the object's class, perhaps a subclass of the one known here, picks the method.
   return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method, virtual: true } }, next);
 }

@@ -2,6 +2,7 @@ import type { SyntaxNode } from '../../parse/php';
 import { argumentIsOneOf, lookupMethod } from './calls';
 import type { UnitContext } from './context';
 import { dynamicClassTarget } from './dynamic-class';
+import { serviceClassOf } from './container-services';
 
 /**
  * The class of an expression's value, when the code says it: `$this`, a typed or assigned
@@ -50,7 +51,9 @@ export function typeOf(ctx: UnitContext, node: SyntaxNode | null, depth = 0): st
     case 'nullsafe_member_call_expression': {
       const receiver = typeOf(ctx, node.childForFieldName('object'), depth + 1);
       const method = node.childForFieldName('name');
-      return receiver && method?.type === 'name' ? returnedBy(ctx, receiver, method.text.toLowerCase()) : undefined;
+      if (!receiver || method?.type !== 'name') return undefined;
+      // `$container->get('mailer')`: the class the project's service definitions give that id.
+      return serviceClassOf(ctx, receiver, method.text.toLowerCase(), callArguments(node)) ?? returnedBy(ctx, receiver, method.text.toLowerCase());
     }
     case 'scoped_call_expression': {
       const scope = node.childForFieldName('scope');
@@ -84,7 +87,7 @@ export function typeOf(ctx: UnitContext, node: SyntaxNode | null, depth = 0): st
 /**
  * The catalog's type for a property of a library class that `className` is or extends
  * (`$this->request` in a class extending CakePHP's `Controller`), through project and
- * catalog parents.
+ * catalog parents and the library traits they use.
  */
 function libraryPropertyType(ctx: UnitContext, className: string, property: string): string | undefined {
   const properties = ctx.catalog.properties;
@@ -94,6 +97,9 @@ function libraryPropertyType(ctx: UnitContext, className: string, property: stri
     seen.add(current);
     const type = properties[current]?.[property];
     if (type) return type;
+    // A library trait the class uses declares it (Symfony's `ContainerAwareTrait`: `$this->container`).
+    const fromTrait = ctx.facts.symbols.traitsOf(current).map((trait) => properties[trait]?.[property]).find((t) => t !== undefined);
+    if (fromTrait) return fromTrait;
     current = ctx.facts.symbols.parentOf(current) ?? ctx.catalog.classParents?.[current];
   }
   return undefined;
