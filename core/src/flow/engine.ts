@@ -1,4 +1,4 @@
-import { isClassStaticSubject } from '../ir/predicate-shape';
+import { isClassStaticSubject, shapeValue } from '../ir/predicate-shape';
 import { REPEAT_PATH_PREFIX, type CallEffect, type CallTarget, type Effect, type FactEffect, type HoldEstimate, type PredicateValue, type ResourceId, type SlowKind } from '../ir/effects';
 import type { Unit } from '../ir/unit';
 import type { Cfg, SettingMark } from '../ir/cfg';
@@ -1231,10 +1231,33 @@ function forgetConstants(state: ResourceState | undefined, span: CallEffect['spa
   return subjects.length > 0 ? applyFacts(state, { kind: 'fact', forget: subjects, span }) : state;
 }
 
-/** The facts a unit starts with for the flag-like literals its caller passes. */
+/**
+ * The facts a unit starts with for the literals its caller passes: worked out in advance for
+ * the flag-like ones, evaluated here for a number (`-368000` decides `$time < 0`).
+ */
 function literalFacts(unit: Unit, literals: Env['literals']): Facts {
-  if (!literals || !unit.literalArguments) return [];
-  return unit.literalArguments.filter((known) => literals.some((passed) => passed.index === known.index && passed.value === known.value)).flatMap((known) => known.facts);
+  if (!literals || (!unit.literalArguments && !unit.parameterTests)) return [];
+  const flags = (unit.literalArguments ?? []).filter((known) => literals.some((passed) => passed.index === known.index && passed.value === known.value)).flatMap((known) => known.facts);
+  const numbers: PredicateValue[] = [];
+  for (const passed of literals) {
+    const value = numberOfKey(passed.value);
+    if (value === undefined || (unit.literalArguments ?? []).some((known) => known.index === passed.index && known.value === passed.value)) continue;
+    for (const parameter of unit.parameterTests ?? []) {
+      if (parameter.index !== passed.index) continue;
+      for (const test of parameter.tests) {
+        const known = shapeValue(test.shape, value);
+        if (known !== undefined) numbers.push({ predicate: test.predicate, subject: parameter.subject, value: known });
+      }
+    }
+  }
+  return numbers.length > 0 ? [...flags, ...numbers] : flags;
+}
+
+/** A literal argument's key (`literalKey`) that writes a number, as that number. */
+function numberOfKey(key: string): number | undefined {
+  if (key === '' || key.startsWith('"') || key === 'true' || key === 'false' || key === 'null') return undefined;
+  const value = Number(key);
+  return Number.isFinite(value) ? value : undefined;
 }
 
 /** The facts a unit starts with when its arguments from `omittedFrom` on keep their defaults. */

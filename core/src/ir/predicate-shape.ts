@@ -22,10 +22,14 @@ export type PredicateShape =
   | { readonly kind: 'isset' }
   /** `$x === 'a'`, `$x == null`. */
   | { readonly kind: 'compare'; readonly strict: boolean; readonly literal: Literal }
+  /** `$time < 0`, `$n >= 10`: an ordering against a number (the subject written on the left). */
+  | { readonly kind: 'order'; readonly operator: OrderOperator; readonly literal: number }
   /** `is_array($x)`, `is_string($x)`: PHP's type tests (`TypeTest`). */
   | { readonly kind: 'type'; readonly type: TypeTest }
   /** What the subject's value cannot tell (a constant's `defined()`, a setting). */
   | { readonly kind: 'opaque' };
+
+export type OrderOperator = '<' | '<=' | '>' | '>=';
 
 /**
  * The type a PHP type-test builtin checks, for the ones a literal's value decides.
@@ -70,6 +74,9 @@ export function shapeValue(shape: PredicateShape, value: Literal): boolean | und
       return undefined;
     case 'type':
       return typeTestValue(shape.type, value);
+    case 'order':
+      // Only a number is ordered as written; `null`, booleans and strings follow PHP's conversions.
+      return typeof value === 'number' ? ordered(value, shape.operator, shape.literal) : undefined;
     case 'compare': {
       const { strict, literal } = shape;
       if (strict) return value === literal;
@@ -122,3 +129,16 @@ export function changesClassStatic(written: ReadonlySet<string>, subject: string
 
 /** In a unit's assigned properties: some object property written by a computed name (`$o->$name = …`), so any `->x`. */
 export const ANY_OBJECT_PROPERTY = '->*';
+
+function ordered(value: number, operator: OrderOperator, literal: number): boolean {
+  switch (operator) {
+    case '<':
+      return value < literal;
+    case '<=':
+      return value <= literal;
+    case '>':
+      return value > literal;
+    case '>=':
+      return value >= literal;
+  }
+}

@@ -70,6 +70,16 @@ export interface Unit {
    */
   readonly literalArguments?: readonly { readonly index: number; readonly value: string; readonly facts: readonly import('./effects').PredicateValue[] }[];
   /**
+   * The predicates the unit remembers over each parameter with a literal default, with what they
+   * compute (`$time < 0`): a number written as the argument (`literalArguments` of the call, not
+   * a flag) decides them on entry, evaluated at the call.
+   */
+  readonly parameterTests?: readonly {
+    readonly index: number;
+    readonly subject: string;
+    readonly tests: readonly { readonly predicate: string; readonly shape: import('./predicate-shape').PredicateShape }[];
+  }[];
+  /**
    * The properties the unit itself may change (`->x`, `::$x`; `'any'` for a computed name):
    * a call forgets only facts about what the callee and its callees change.
    */

@@ -9,7 +9,7 @@ import { literalString, sessionRoot } from './session-access';
 import { classifyPath, pathArguments, pathParameterOf } from './static-path';
 import { emitStoreInstall, noteLockEvidence } from './session-store';
 import { holdEstimate, isYield, longRunDeclared } from './hold-estimates';
-import { flagLiteralKey, literalOf } from './predicates';
+import { flagLiteralKey, literalArgumentKey, literalOf } from './predicates';
 import { runsOnlyShortLocalCommands } from './command-line';
 import { resolvesWithoutLookup } from './host-name';
 import { statementIn } from './sql-text';
@@ -158,7 +158,7 @@ function flagArguments(args: readonly SyntaxNode[]): { index: number; value: str
   const found: { index: number; value: string }[] = [];
   for (const [index, arg] of args.entries()) {
     if (arg.type !== 'argument' || arg.childForFieldName('name') || arg.namedChildren.some((c) => c?.type === 'variadic_unpacking')) break;
-    const value = flagLiteralKey(literalOf(arg.namedChild(0)));
+    const value = literalArgumentKey(literalOf(arg.namedChild(0)));
     if (value !== undefined) found.push({ index, value });
   }
   return found;

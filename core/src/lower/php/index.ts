@@ -7,7 +7,7 @@ import { LineIndex } from '../../text/line-index';
 import { assignedProperties, ownCode } from './assigned-properties';
 import { registryStores } from './registries';
 import { stripLeadingBackslash } from './literals';
-import { collectTrackedPredicates, literalArgumentFacts, omittedArgumentFacts, parameterDefaults, type ParameterDefault } from './predicates';
+import { collectTrackedPredicates, literalArgumentFacts, omittedArgumentFacts, parameterDefaults, parameterTests, type ParameterDefault } from './predicates';
 import { UnitContext, type FileFacts } from './context';
 import { lowerExpression } from './expressions';
 import { lowerBrokenStatements, lowerStatement, lowerStatements, statementsBeforeBrokenDeclaration } from './statements';
@@ -162,6 +162,7 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
   ctx.predicates = collectTrackedPredicates(site.node.type === 'program' || site.node.type === 'ERROR' ? site.node : site.node.childForFieldName('body'), defaults, ctx.predicateScope);
   const omittedArguments = omittedArgumentFacts(ctx.predicates, defaults);
   const literalArguments = literalArgumentFacts(ctx.predicates, defaults);
+  const testsOfParameters = parameterTests(ctx.predicates, defaults);
   let cursor: Cursor = ctx.builder.start();
   const body = site.node.childForFieldName('body');
   if (site.kind === 'script') {
@@ -194,6 +195,7 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
     ...(ctx.constantTests.size > 0 ? { constantTests: [...ctx.constantTests].sort() } : {}),
     ...(omittedArguments.length > 0 ? { omittedArguments } : {}),
     ...(literalArguments.length > 0 ? { literalArguments } : {}),
+    ...(testsOfParameters.length > 0 ? { parameterTests: testsOfParameters } : {}),
     assignsProperties: assignedProperties(site.node, site.className, ctx.classStatics),
     ...registryStoresOf(ctx, site.node),
     ...scriptVariablesOf(site),

@@ -20,6 +20,11 @@ export function literalOf(node: SyntaxNode | null | undefined): Literal | undefi
     const value = Number(node.text.split('_').join(''));
     return Number.isSafeInteger(value) ? value : undefined;
   }
+  // `-368000`: a negative number is written as a minus before the integer.
+  if (node.type === 'unary_op_expression' && node.child(0)?.text === '-' && node.namedChildCount === 1) {
+    const operand = literalOf(node.namedChild(0));
+    return typeof operand === 'number' && operand !== 0 ? -operand : undefined;
+  }
   const text = literalString(node);
   return text;
 }

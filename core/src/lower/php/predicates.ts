@@ -4,7 +4,7 @@ import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { literalString } from './session-access';
 import { literalOf, stripLeadingBackslash, truthy, type Literal } from './literals';
-import { alwaysRemembered, isClassStaticSubject, shapeValue, TYPE_TESTS, type PredicateShape, type TypeTest } from '../../ir/predicate-shape';
+import { alwaysRemembered, isClassStaticSubject, shapeValue, TYPE_TESTS, type OrderOperator, type PredicateShape, type TypeTest } from '../../ir/predicate-shape';
 export { alwaysRemembered } from '../../ir/predicate-shape';
 import { evaluate, settingsRead, withDefaults, type PureFunction } from './pure-functions';
 import { ownStaticSubject, type ClassStatic } from './class-statics';
@@ -259,15 +259,31 @@ export function predicateTest(node: SyntaxNode, scope?: PredicateScope): Predica
     const operator = (node.childForFieldName('operator')?.text ?? '').toLowerCase();
     const strict = operator === '===' || operator === '!==';
     const loose = operator === '==' || operator === '!=' || operator === '<>';
-    if (!strict && !loose) return undefined;
     const left = node.childForFieldName('left');
     const right = node.childForFieldName('right');
+    if (ORDER_OPERATORS.has(operator)) return orderTest(left, right, operator as OrderOperator, scope);
+    if (!strict && !loose) return undefined;
     for (const [side, other] of [[left, right], [right, left]] as const) {
       const subject = subjectOf(side, scope?.selfClass, scope?.classStatics);
       const literal = literalOf(other);
       if (subject && literal !== undefined) {
         return { predicate: comparison(subject, strict, literal), negated: operator.startsWith('!') || operator === '<>' };
       }
+    }
+  }
+  return undefined;
+}
+
+const ORDER_OPERATORS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
+const FLIPPED: Readonly<Record<OrderOperator, OrderOperator>> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
+/** `$time < 0` (or `0 > $time`): the subject ordered against a number. */
+function orderTest(left: SyntaxNode | null, right: SyntaxNode | null, operator: OrderOperator, scope?: PredicateScope): PredicateTest | undefined {
+  for (const [side, other, op] of [[left, right, operator], [right, left, FLIPPED[operator]]] as const) {
+    const subject = subjectOf(side, scope?.selfClass, scope?.classStatics);
+    const literal = literalOf(other);
+    if (subject && typeof literal === 'number') {
+      return { predicate: { key: `${subject.key} ${op} ${literal}`, subject: subject.subject, shape: { kind: 'order', operator: op, literal } }, negated: false };
     }
   }
   return undefined;
@@ -591,6 +607,8 @@ function objectValue(shape: PredicateShape): boolean | undefined {
       return shape.literal === null || typeof shape.literal === 'boolean' ? shape.literal === true : undefined;
     case 'type':
       return shape.type === 'object';
+    // PHP orders an object against a number by converting it (with a warning): not worth guessing.
+    case 'order':
     case 'opaque':
       return undefined;
   }
@@ -651,6 +669,14 @@ export function parameterDefaults(unitNode: SyntaxNode): Map<string, ParameterDe
  */
 export const FLAG_LITERALS: readonly Literal[] = [true, false, null, 0, 1, ''];
 
+/**
+ * A literal argument a callee's facts can be decided by, as its key: a flag-like literal, or a
+ * number (decided at the call from `Unit.parameterTests`).
+ */
+export function literalArgumentKey(value: Literal | undefined): string | undefined {
+  return typeof value === 'number' ? literalKey(value) : flagLiteralKey(value);
+}
+
 /** A flag-like literal argument, as its key, or undefined. */
 export function flagLiteralKey(value: Literal | undefined): string | undefined {
   return value !== undefined && FLAG_LITERALS.includes(value) ? literalKey(value) : undefined;
@@ -673,6 +699,23 @@ export function literalArgumentFacts(
       }
       if (facts.length > 0) result.push({ index, value: literalKey(literal), facts });
     }
+  }
+  return result.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * For each parameter with a default, the remembered predicates over it with their shapes: a
+ * number a caller writes (`zp_setCookie($name, '', -368000)`) decides them at the call
+ * (`Unit.parameterTests`), where the flag literals' answers are worked out in advance.
+ */
+export function parameterTests(
+  tracked: TrackedPredicates,
+  defaults: ReadonlyMap<string, ParameterDefault>,
+): { index: number; subject: string; tests: { predicate: string; shape: PredicateShape }[] }[] {
+  const result: { index: number; subject: string; tests: { predicate: string; shape: PredicateShape }[] }[] = [];
+  for (const [subject, { index }] of defaults) {
+    const tests = (tracked.bySubject.get(subject) ?? []).filter((p) => p.shape.kind !== 'opaque').map((p) => ({ predicate: p.key, shape: p.shape }));
+    if (tests.length > 0) result.push({ index, subject, tests });
   }
   return result.sort((a, b) => a.index - b.index);
 }
