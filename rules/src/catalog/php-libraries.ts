@@ -156,6 +156,7 @@ const redisBlocking: Record<string, ApiEntry> = Object.fromEntries(
 
 const SYMFONY_CONTAINER = 'symfony\\component\\dependencyinjection\\containerinterface';
 const PSR_CONTAINER = 'psr\\container\\containerinterface';
+const SYMFONY_CONTROLLER = 'symfony\\bundle\\frameworkbundle\\controller\\controller';
 const containerGet: Record<string, ApiEntry> = { get: { effect: 'none', servicesById: 0 } };
 
 export const phpLibrariesCatalog: CatalogLayer = {
@@ -213,10 +214,13 @@ export const phpLibrariesCatalog: CatalogLayer = {
     // definitions give that id (`../services/`), built on the first call.
     [SYMFONY_CONTAINER]: containerGet,
     [PSR_CONTAINER]: containerGet,
+    // Symfony 2–4's base controller: `$this->get('mailer')` is `$this->container->get('mailer')`.
+    [SYMFONY_CONTROLLER]: containerGet,
   },
   // `ContainerAwareTrait` (used by the project's controllers and services) keeps the container.
   properties: {
     'symfony\\component\\dependencyinjection\\containerawaretrait': { container: SYMFONY_CONTAINER },
+    [SYMFONY_CONTROLLER]: { container: SYMFONY_CONTAINER },
   },
   classParents: {
     'guzzlehttp\\client': 'guzzlehttp\\clientinterface',

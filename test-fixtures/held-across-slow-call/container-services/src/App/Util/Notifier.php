@@ -5,6 +5,6 @@ class Notifier
 {
     public function send($text)
     {
-        return mail('ops@example.com', 'status', $text);
+        return mail('ops@example.com', 'status', $text); // expect: held-across-slow-call "Reached from 2 call sites"
     }
 }
