@@ -53,6 +53,15 @@ describe('container service definitions', () => {
     assert.equal(services.dyn, undefined);
   });
 
+  it('keeps an id named like an object property as an id', () => {
+    const xml = xmlServiceDefinitions('<container><services><service id="__proto__" class="App\\Proto"/><service id="constructor" class="App\\Ctor"/></services></container>')!;
+    const services = projectServices([xml]);
+    assert.equal(Object.hasOwn(services, '__proto__') ? services['__proto__']?.className : undefined, 'app\\proto');
+    assert.equal(services['constructor']?.className, 'app\\ctor');
+    assert.equal(Object.hasOwn(services, 'toString'), false);
+    assert.equal(({} as Record<string, unknown>)['className'], undefined);
+  });
+
   it('gives nothing for files that are not service definitions or do not parse, without throwing', () => {
     assert.equal(xmlServiceDefinitions('<project><services><service id="x" class="A"/></services></project>'), undefined);
     assert.equal(yamlServiceDefinitions('framework: { session: true }'), undefined);

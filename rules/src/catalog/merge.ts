@@ -12,14 +12,15 @@ export function mergeCatalogs(base: Catalog, ...layers: readonly CatalogLayer[])
   const properties: Record<string, Record<string, string>> = {};
   for (const [cls, entries] of Object.entries(base.properties ?? {})) properties[cls] = { ...entries };
   const bootstrapIncludes = [...(base.bootstrapIncludes ?? [])];
-  const services: Record<string, ContainerService> = { ...(base.services ?? {}) };
+  // Copied with spreads (own data properties), never assigned: an id may be `__proto__`.
+  let services: Record<string, ContainerService> = { ...(base.services ?? {}) };
   for (const layer of layers) {
     Object.assign(functions, layer.functions ?? {});
     for (const [cls, entries] of Object.entries(layer.methods ?? {})) methods[cls] = { ...(methods[cls] ?? {}), ...entries };
     Object.assign(classParents, layer.classParents ?? {});
     for (const [cls, entries] of Object.entries(layer.properties ?? {})) properties[cls] = { ...(properties[cls] ?? {}), ...entries };
     bootstrapIncludes.push(...(layer.bootstrapIncludes ?? []));
-    Object.assign(services, layer.services ?? {});
+    services = { ...services, ...(layer.services ?? {}) };
   }
   return { ...base, functions, methods, classParents, properties, bootstrapIncludes, ...(Object.keys(services).length > 0 ? { services } : {}) };
 }

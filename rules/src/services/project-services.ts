@@ -21,7 +21,8 @@ export function projectServices(files: readonly ServiceDefinitions[]): Record<st
       definitions.set(service.id, earlier === undefined || sameDefinition(earlier, service) ? service : null);
     }
   }
-  const services: Record<string, ContainerService> = {};
+  // No prototype: an id is any string, `__proto__` included.
+  const services: Record<string, ContainerService> = Object.create(null) as Record<string, ContainerService>;
   for (const id of definitions.keys()) {
     const service = resolve(id, definitions, parameters, 0);
     if (!service) continue;
