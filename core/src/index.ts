@@ -12,7 +12,7 @@ export * from './rule';
 export * from './suppress';
 export * from './ir/cfg-builder';
 export * from './parse/php';
-export { declarePhp, lowerPhp, type LoweredFile } from './lower/php/index';
+export { declarePhp, lowerPhp, type LoweredFile, type LoweringProblem } from './lower/php/index';
 export type { LoweredUnit, UnitReuse } from './lower/php/unit-reuse';
 export * from './project/symbols';
 export * from './ir/static-string';

@@ -57,6 +57,11 @@ function candidatesEnteredFrom(flow: UnitFlow, servesRequests: (span: Span) => b
   for (const observation of flow.observations) {
     const { effect, before, call } = observation;
     if (effect.kind !== 'call' || !call || !servesRequests(effect.span)) continue;
+    // A call that is slow work with the lock held as it is (slow work every candidate does,
+    // or slow work on another path of the callee) is already this unit's finding, and closing
+    // before it settles every candidate: entering each would report the one hold once per
+    // candidate (CodeIgniter's mail, sendmail and SMTP senders behind `$this->$method()`).
+    if (call.slowUnderLock.length > 0) continue;
     // Real sites only: a unit analysed on its own has none at its entry.
     const opened = before.open.filter((site) => !site.entry);
     if (opened.length === 0) continue;

@@ -548,7 +548,13 @@ function recordLowered(file: LoadedFile, lowered: LoweredPhp, errors: InputError
   file.ir = lowered.ir;
   if (file.reported) {
     for (const problem of lowered.problems) {
-      errors.push({ file: file.path, message: `line ${file.lines.positionAt(problem.span.start).line + 1}: ${problem.message}`, span: problem.span });
+      errors.push({
+        file: file.path,
+        message: `line ${file.lines.positionAt(problem.span.start).line + 1}: ${problem.message}`,
+        span: problem.span,
+        ...(problem.internal ? { internal: true } : {}),
+        ...(problem.detail ? { detail: problem.detail } : {}),
+      });
     }
   }
 }

@@ -141,6 +141,16 @@ describe('plain syntax trees (one copy of the wasm tree, read as arrays)', () =>
     assert.ok(compared >= 36);
   });
 
+  it('reads `self` and `parent` without `::` as the constant names they are (`\'…\'.SELF`)', () => {
+    const text = "<?php\necho 'path: '.SELF;\n$a = [SELF => PARENT];\nclass B extends A { function f() { return parent::f() . self::$x; } }\n";
+    const plain = parser.parsePlain(text);
+    assert.equal(plain.rootNode.hasError, false);
+    const names = plain.rootNode.descendantsOfType('name').map((n) => n!.text);
+    assert.ok(names.includes('SELF') && names.includes('PARENT'), names.join(' '));
+    const scopes = plain.rootNode.descendantsOfType('relative_scope').map((n) => n!.text);
+    assert.deepEqual(scopes, ['parent', 'self']);
+  });
+
   it('gives the same node for the same index, whichever way it is reached', () => {
     const plain = parser.parsePlain('<?php f(1);');
     const call = plain.rootNode.descendantsOfType('function_call_expression')[0]!;

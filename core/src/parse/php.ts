@@ -69,12 +69,14 @@ export class PhpParser {
    * character is replaced by one no number can start with, in a copy of the same length that is
    * parsed again. The returned tree's own texts may so differ from `text` in those letters:
    * read it through `PlainTree.copy(tree, text)`, which takes every text from `text`.
+   * The same repair reads `self` and `parent` not followed by `::` (`'…'.SELF`, CodeIgniter's
+   * front controller) as the constant names they are: PHP reserves them only as class names.
    */
   parseRepairingNames(text: string): Tree {
     let tree = this.parse(text);
     let parsed = text;
     for (let round = 0; round < MAX_NAME_REPAIRS && tree.rootNode.hasError; round++) {
-      const misread = namesReadAsNumbers(tree);
+      const misread = [...namesReadAsNumbers(tree), ...scopeKeywordsReadAsConstants(tree)];
       if (misread.length === 0) break;
       parsed = withFirstCharacterReplaced(parsed, misread);
       tree.delete();
@@ -108,6 +110,23 @@ function namesReadAsNumbers(tree: Tree): number[] {
     .descendantsOfType('float')
     .filter((node) => node !== null && startsWithLetter(node.text))
     .map((node) => node!.startIndex);
+}
+
+/**
+ * Where `self` or `parent` stands in a syntax error without the `::` that would make it a class
+ * scope (`echo 'x'.SELF;`): tree-sitter-php knows them only as scope keywords, PHP also as the
+ * names of constants (`define('SELF', …)`).
+ */
+function scopeKeywordsReadAsConstants(tree: Tree): number[] {
+  const starts: number[] = [];
+  for (const error of tree.rootNode.descendantsOfType('ERROR')) {
+    for (const keyword of error?.descendantsOfType(['self', 'parent']) ?? []) {
+      if (!keyword) continue;
+      const holder = keyword.parent?.type === 'relative_scope' ? keyword.parent : keyword;
+      if (holder.parent?.type === 'ERROR' && holder.nextSibling?.type !== '::') starts.push(keyword.startIndex);
+    }
+  }
+  return [...new Set(starts)];
 }
 
 function startsWithLetter(token: string): boolean {

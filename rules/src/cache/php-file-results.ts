@@ -6,8 +6,8 @@ import {
   type Catalog,
   type FileIR,
   type FileSymbols,
+  type LoweringProblem,
   type PhpParser,
-  type Span,
   type UnitReuse,
 } from '../../../core/src';
 import { hashValue } from './keys';
@@ -30,7 +30,7 @@ export interface DeclaredPhp {
 /** A PHP file lowered to IR, with the parts that could not be lowered. Plain data. */
 export interface LoweredPhp {
   readonly ir: FileIR;
-  readonly problems: readonly { readonly span: Span; readonly message: string }[];
+  readonly problems: readonly LoweringProblem[];
 }
 
 /**
@@ -62,8 +62,40 @@ export function declarePhpText(parser: PhpParser, file: PhpText, kept?: KeptTree
  */
 export function lowerPhpText(parser: PhpParser, file: PhpText, catalog: Catalog, symbols: ProjectSymbols | undefined, kept?: KeptTrees, betweenUnits?: () => void, reuse?: UnitReuse): LoweredPhp {
   const tree = kept?.take(file) ?? parser.parsePlain(file.text, file.path);
-  const lowered = lowerPhp(tree.rootNode, file.path, file.text, catalog, symbols, betweenUnits, reuse);
-  return { ir: lowered.ir, problems: lowered.problems };
+  // A stop asked for between units passes; any other throw is a bug of ours in this file.
+  let stopped = false;
+  const between = betweenUnits && ((): void => {
+    try {
+      betweenUnits();
+    } catch (stop) {
+      stopped = true;
+      throw stop;
+    }
+  });
+  try {
+    const lowered = lowerPhp(tree.rootNode, file.path, file.text, catalog, symbols, between, reuse);
+    return { ir: lowered.ir, problems: lowered.problems };
+  } catch (error) {
+    if (stopped) throw error;
+    return unreadFile(file, error);
+  }
+}
+
+/**
+ * A file whose lowering threw outside any one function: it is analysed as empty, and says so
+ * as an internal error, so the other files of the project keep their findings.
+ */
+function unreadFile(file: PhpText, error: unknown): LoweredPhp {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ir: { file: file.path, language: 'php', units: [], classes: [], registrations: [], storeInstalls: [], comments: [] },
+    problems: [{
+      span: { file: file.path, start: 0, end: 0 },
+      message: `internal error while reading this file: ${reason}; it is analysed as if it were empty`,
+      internal: true,
+      ...(error instanceof Error && error.stack ? { detail: error.stack } : {}),
+    }],
+  };
 }
 
 /** The project index a batch is lowered with (built once per batch, where the batch runs). */

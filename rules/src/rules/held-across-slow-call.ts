@@ -78,8 +78,9 @@ export const heldAcrossSlowCall: Rule = {
 
 /**
  * The region's finding with the same region told from its other places (`Finding.otherCauses`):
- * slow work of the finding's severity at another call or statement of this unit (one helper
- * that spawns a process and waits for it is one place) that comes down to another cause. They
+ * slow work of the finding's severity, and of a kind not told yet, at another call or statement
+ * of this unit (one helper that spawns a process and waits for it is one place) that comes down
+ * to another cause. They
  * are chained (each telling carries the next), so the grouping adds one at a time, only while
  * the region is still hidden. Lower-severity work and `set_time_limit()` signs are left to the
  * related locations, as the finding itself does.
@@ -96,12 +97,21 @@ function withOtherCauses(finding: Finding, members: readonly RatedOperation[], t
   }
   // A place that reaches a cause already told (a helper that spawns a process and sleeps a
   // little while it waits) is a place of that cause's group: it needs no telling of its own.
-  const causes = new Set((byPlace.get(spanKey(finding.span)) ?? []).map(causeOf));
+  const atFinding = byPlace.get(spanKey(finding.span)) ?? [];
+  const causes = new Set(atFinding.map(causeOf));
   if (finding.cause) causes.add(spanKey(finding.cause.span));
+  // Slow work of a kind already told (an `ldap_search()` after the `ldap_bind()` the region is
+  // told from) asks the same question of the reader, and the same early close answers it: only
+  // another kind of slow work needs a telling of its own.
+  const kinds = new Set(atFinding.map((m) => m.operation.occurrence.kind));
   const others: RatedOperation[] = [];
   for (const [place, atPlace] of byPlace) {
     if (place === spanKey(finding.span) || atPlace.some((m) => causes.has(causeOf(m)))) continue;
-    atPlace.forEach((m) => causes.add(causeOf(m)));
+    if (atPlace.every((m) => kinds.has(m.operation.occurrence.kind))) continue;
+    atPlace.forEach((m) => {
+      causes.add(causeOf(m));
+      kinds.add(m.operation.occurrence.kind);
+    });
     others.push(atPlace[0]!);
   }
   let next: Finding | undefined;

@@ -13,6 +13,15 @@ import { collectDefinitions } from './bootstrap-includes';
 import { enclosingClass, classStatics, type ClassStatic } from './class-statics';
 import { NO_TRACKED_PREDICATES, stripLeadingBackslash, type Literal, type PredicateScope, type PureLookup, type TrackedPredicates } from './predicates';
 
+/** A part of a file that could not be lowered; `internal` when a bug of ours was the reason. */
+export interface LoweringProblem {
+  readonly span: Span;
+  readonly message: string;
+  readonly internal?: boolean;
+  /** The stack trace of an internal error. */
+  readonly detail?: string;
+}
+
 /** Facts about the whole file that every unit's lowering needs. */
 export interface FileFacts {
   readonly file: string;
@@ -27,7 +36,7 @@ export interface FileFacts {
   /** File reads on a path the analysis cannot know: not slow work, said under `--verbose`. */
   readonly uncountedReads: { span: Span; callee: string }[];
   /** Problems met while lowering (too deep nesting), reported as input errors. */
-  readonly problems: { span: Span; message: string }[];
+  readonly problems: LoweringProblem[];
   /** Top-level statements (by node id) → the namespace scope they run in. */
   readonly statementScopes: ReadonlyMap<number, NameScope>;
   /**

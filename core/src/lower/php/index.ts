@@ -8,7 +8,9 @@ import { assignedProperties, ownCode } from './assigned-properties';
 import { registryStores } from './registries';
 import { stripLeadingBackslash } from './literals';
 import { collectTrackedPredicates, literalArgumentFacts, omittedArgumentFacts, parameterDefaults, parameterTests, type ParameterDefault } from './predicates';
-import { UnitContext, type FileFacts } from './context';
+import { UnitContext, type FileFacts, type LoweringProblem } from './context';
+
+export type { LoweringProblem } from './context';
 import { lowerExpression } from './expressions';
 import { lowerBrokenStatements, lowerStatement, lowerStatements, statementsBeforeBrokenDeclaration } from './statements';
 import { ProjectSymbols, type FileSymbols } from '../../project/symbols';
@@ -20,8 +22,8 @@ import { movedUnit, reuseKeys, type LoweredUnit, type UnitReuse } from './unit-r
 
 export interface LoweredFile {
   readonly ir: FileIR;
-  /** Parts that could not be lowered (too deep nesting). */
-  readonly problems: readonly { span: Span; message: string }[];
+  /** Parts that could not be lowered (too deep nesting, a bug of ours in one unit). */
+  readonly problems: readonly LoweringProblem[];
 }
 
 /** What a PHP file declares, for the project index (a cheap pass before lowering). */
@@ -52,7 +54,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
   };
   const seenIds = new Map<string, number>();
   const units: Unit[] = declarations.units.map((site) => {
-    const unit = reuse ? lowerOrReuse(site, facts, text.length, reuse) : lowerUnit(site, facts, text.length);
+    const unit = reuse ? lowerOrReuse(site, facts, text.length, reuse) : lowerUnitContained(site, facts, text.length);
     betweenUnits?.();
     const count = seenIds.get(unit.id) ?? 0;
     seenIds.set(unit.id, count + 1);
@@ -131,7 +133,7 @@ function lowerOrReuse(site: UnitSite, facts: FileFacts, textLength: number, reus
     lowered = earlier;
   } else {
     const before = [facts.problems.length, facts.uncountedReads.length, facts.registrations.length, facts.storeInstalls.length] as const;
-    const unit = lowerUnit(site, facts, textLength);
+    const unit = lowerUnitContained(site, facts, textLength);
     lowered = {
       unit,
       problems: facts.problems.slice(before[0]),
@@ -146,6 +148,28 @@ function lowerOrReuse(site: UnitSite, facts: FileFacts, textLength: number, reus
     inStatement.units.set(keys.unit, kept ?? { lowered });
   }
   return lowered.unit;
+}
+
+/**
+ * A unit lowered, or, when lowering it throws (a bug of ours on syntax we did not foresee), the
+ * same unit doing nothing, with the error as a problem of the file: one function the analysis
+ * cannot read must not cost the findings of every other function and file of the run.
+ */
+function lowerUnitContained(site: UnitSite, facts: FileFacts, textLength: number): Unit {
+  try {
+    return lowerUnit(site, facts, textLength);
+  } catch (error) {
+    const span: Span = { file: facts.file, start: site.node.startIndex, end: site.node.endIndex };
+    const reason = error instanceof Error ? error.message : String(error);
+    const name = site.display ?? (site.kind === 'script' ? 'the top level of the file' : `the ${site.kind}`);
+    facts.problems.push({
+      span,
+      message: `internal error while reading ${name}: ${reason}; it is analysed as if it did nothing`,
+      internal: true,
+      ...(error instanceof Error && error.stack ? { detail: error.stack } : {}),
+    });
+    return unitDoingNothing(site, facts, textLength);
+  }
 }
 
 function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
@@ -178,17 +202,8 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
   // A `goto` to a label that never appeared: PHP refuses to compile it; end the unit.
   for (const edges of ctx.pendingGotos.values()) ctx.builder.connect(edges, ctx.builder.exit);
   const cfg = ctx.builder.finish(cursor);
-  const span: Span = { file: facts.file, start: site.node.startIndex, end: site.node.endIndex };
-  const endSpan: Span =
-    site.kind === 'script'
-      ? lastCodeSpan(facts.file, site.node.text, textLength)
-      : { file: facts.file, start: Math.max(site.node.startIndex, site.node.endIndex - 1), end: site.node.endIndex };
-  const line = facts.lines.positionAt(site.node.startIndex).line + 1;
-  const kind: UnitKind = site.kind;
   const base = {
-    kind,
-    span,
-    endSpan,
+    ...placeOf(site, facts, textLength),
     cfg,
     ...(site.kind !== 'script' && containsYield(site.node) ? { generator: true } : {}),
     ...(ctx.lockEvidence ? { lockEvidence: ctx.lockEvidence } : {}),
@@ -200,14 +215,36 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
     ...registryStoresOf(ctx, site.node),
     ...scriptVariablesOf(site),
   };
+  return { ...base, ...identityOf(site, facts) };
+}
+
+/** A unit that enters and leaves, doing nothing: what a unit whose lowering threw is read as. */
+function unitDoingNothing(site: UnitSite, facts: FileFacts, textLength: number): Unit {
+  const ctx = new UnitContext(facts, site.scope, site.className);
+  const cfg = ctx.builder.finish(ctx.builder.start());
+  return { ...placeOf(site, facts, textLength), cfg, ...identityOf(site, facts) };
+}
+
+/** Where a unit is: its kind, its span, and the span of its end (where a script ends). */
+function placeOf(site: UnitSite, facts: FileFacts, textLength: number): { kind: UnitKind; span: Span; endSpan: Span } {
+  const span: Span = { file: facts.file, start: site.node.startIndex, end: site.node.endIndex };
+  const endSpan: Span =
+    site.kind === 'script'
+      ? lastCodeSpan(facts.file, site.node.text, textLength)
+      : { file: facts.file, start: Math.max(site.node.startIndex, site.node.endIndex - 1), end: site.node.endIndex };
+  return { kind: site.kind, span, endSpan };
+}
+
+/** A unit's id and names, as the flow and the messages know it. */
+function identityOf(site: UnitSite, facts: FileFacts) {
+  const line = facts.lines.positionAt(site.node.startIndex).line + 1;
   switch (site.kind) {
     case 'script':
-      return { ...base, id: 'script', displayName: 'the top level of the file' };
+      return { id: 'script', displayName: 'the top level of the file' };
     case 'function':
-      return { ...base, id: `function:${site.name}`, displayName: site.display!, qualifiedName: site.name! };
+      return { id: `function:${site.name}`, displayName: site.display!, qualifiedName: site.name! };
     case 'method':
       return {
-        ...base,
         id: `method:${site.className}::${site.name}`,
         displayName: site.display!,
         qualifiedName: site.name!,
@@ -217,7 +254,6 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
       };
     case 'closure':
       return {
-        ...base,
         id: `closure@${site.node.startIndex}`,
         displayName: `the closure at line ${line}`,
         ...(site.className !== undefined ? { className: site.className } : {}),

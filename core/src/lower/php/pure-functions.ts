@@ -247,7 +247,11 @@ export function binary(operator: string, left: Literal | undefined, rightOf: () 
 
 /** A pure builtin (`preg_match`, `strtolower`, `intval`, …) applied to literals (undefined when not folded). */
 export function builtin(name: string, args: readonly (Literal | undefined)[], setting: (key: string) => string | undefined): Literal | undefined {
-  if (args.some((a) => a === undefined)) return undefined;
+  // Only the arity modelled here: `intval(...)` (a callable, no arguments) or `trim($s, '/')`
+  // (other characters) is not what the cases below compute. `filter_var`'s filter was checked
+  // by the caller, which may pass the value alone.
+  const arityKnown = name === 'filter_var' ? args.length >= 1 : PURE_BUILTINS[name] === args.length;
+  if (!arityKnown || args.some((a) => a === undefined)) return undefined;
   const [first, second] = args as Literal[];
   switch (name) {
     case 'ini_get':
