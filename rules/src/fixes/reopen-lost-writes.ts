@@ -29,7 +29,7 @@ export function reopenLostWritesFix(context: RuleContext, flow: UnitFlow, nodes:
   const observed = observationsByNode(flow);
   const states = nodes.flatMap((id) => observed.get(id) ?? []).map((o) => o.before);
   if (states.length === 0 || states.some((state) => state.open.length > 0)) return [];
-  const regions = writeRegions(flow, sites, nodes);
+  const regions = writeRegions(context, flow, sites, nodes);
   // Many reopens, or writes no reopen can wrap on their own: a snapshot at the close, one save after the last write.
   if (!destroyed && (!regions || regions.length >= SNAPSHOT_FROM_REOPENS)) {
     const snapshot = snapshotAtCloseFix(context, flow, nodes, closedBy, observed);
