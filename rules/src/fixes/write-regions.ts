@@ -1,4 +1,5 @@
 import { spanKey, type EditSites, type Effect, type Observation, type RuleContext, type Span, type StatementSite, type TextEdit, type Unit, type UnitFlow } from '../../../core/src';
+import { someReachableUnit } from './reachable-units';
 import { observationsByNode, within } from './session-after';
 
 /** A run of statements of one block that holds session writes: reopened before, closed after. */
@@ -128,43 +129,12 @@ function isQuiet(context: RuleContext, flow: UnitFlow, effect: Effect, observati
   }
 }
 
-/** Callees visited at most, per question: past it the answer is yes (no reopen is offered). */
-const SLOW_SEARCH_BUDGET = 2000;
-
-/**
- * Whether the units, or anything they call, do slow work (a `slow` effect anywhere in them,
- * whatever the session's state there). Memoised per unit for the analysis (units are its own).
- */
+/** Whether the units, or anything they call, do slow work (a `slow` effect, whatever the session's state there). */
 function doesSlowWork(context: RuleContext, units: readonly Unit[]): boolean {
-  return units.some((unit) => {
-    let known = slowUnits.get(unit);
-    if (known === undefined) {
-      known = searchSlowWork(context, unit);
-      slowUnits.set(unit, known);
-    }
-    return known;
-  });
+  return someReachableUnit(context, units, (unit) => unit.cfg.nodes.some((node) => node.effect?.kind === 'slow'), slowUnits);
 }
 
 const slowUnits = new WeakMap<Unit, boolean>();
-
-function searchSlowWork(context: RuleContext, root: Unit): boolean {
-  const seen = new Set<Unit>([root]);
-  const stack = [root];
-  while (stack.length > 0) {
-    const unit = stack.pop()!;
-    if (slowUnits.get(unit) === true || unit.cfg.nodes.some((node) => node.effect?.kind === 'slow')) return true;
-    for (const { call } of context.flowOf(unit).observations) {
-      for (const callee of call?.units ?? []) {
-        if (seen.has(callee) || slowUnits.get(callee) === false) continue;
-        if (seen.size >= SLOW_SEARCH_BUDGET) return true;
-        seen.add(callee);
-        stack.push(callee);
-      }
-    }
-  }
-  return false;
-}
 
 /** Where the unit's own plain closes start their lines (`session_write_close();` as a statement). */
 function closeStatementStarts(flow: UnitFlow, sites: EditSites): Set<number> {
