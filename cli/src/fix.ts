@@ -10,7 +10,11 @@ export interface FixRun {
   readonly result: CheckResult;
   /** The files whose text changed, with the text read at the start and the fixed one. */
   readonly changed: ReadonlyArray<{ readonly displayPath: string; readonly absPath: string; readonly before: string; readonly after: string }>;
-  /** Findings whose fix was applied (over every pass). */
+  /**
+   * Findings fixed: how many fewer there are after the fixes than before. Not the fixes
+   * applied: a finding grouped at its cause offers one fix per call site, and a later pass may
+   * finish what an earlier one began.
+   */
   readonly fixed: number;
   /** The fixes applied, over every pass (their edits name the files they changed). */
   readonly applied: readonly Fix[];
@@ -43,7 +47,7 @@ export function fixRun(result: CheckResult, level: FixLevel): FixRun {
   return {
     result: { ...result, findings: final.findings, errors: final.errors, summaryNotes: final.summaryNotes, texts },
     changed: loop.changed.map((file) => ({ displayPath: file, absPath: byPath.get(file)!.absPath, before: original.get(file)!, after: loop.texts.get(file)! })),
-    fixed: loop.applied.length,
+    fixed: fewer(result.findings, final.findings),
     applied: loop.applied,
     bounded: loop.bounded,
   };
@@ -70,8 +74,7 @@ export function filesTiedTo(run: FixRun, leftOut: Iterable<string>): Set<string>
 /**
  * The fix run as it is on disk when the files in `leftOut` keep the text the run read: the
  * other files' fixes stand, the findings are those of that mix of texts (so a file left out
- * reports what it still holds), and only the fixes that changed no file left out count as
- * fixed.
+ * reports what it still holds), and only the fixes that changed no file left out are applied.
  */
 export function fixRunWithout(result: CheckResult, run: FixRun, leftOut: ReadonlySet<string>): FixRun {
   if (leftOut.size === 0 || !result.reanalyze) return run;
@@ -85,10 +88,15 @@ export function fixRunWithout(result: CheckResult, run: FixRun, leftOut: Readonl
   return {
     result: { ...result, findings: analysis.findings, errors: analysis.errors, summaryNotes: analysis.summaryNotes, texts: shown },
     changed,
-    fixed: applied.length,
+    fixed: applied.length === 0 ? 0 : fewer(result.findings, analysis.findings),
     applied,
     bounded: run.bounded,
   };
+}
+
+/** How many findings the fixes removed (fixes add none: `rules/test/fixes.test.ts` checks that on every fixture). */
+function fewer(before: readonly Finding[], after: readonly Finding[]): number {
+  return Math.max(0, before.length - after.length);
 }
 
 function fixesOf(findings: readonly Finding[]): Fix[] {

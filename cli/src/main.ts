@@ -170,12 +170,12 @@ async function checkWith(
   if (options.verbose) {
     for (const note of result.notes) stderr.write(`note: ${note.file}: ${note.message}\n`);
   }
-  let fixed: number | undefined;
+  let fixed: { fixed: number; fixesApplied: number } | undefined;
   if (level !== undefined) {
     const fixes = fixRun(result, level);
     if (options.diff) {
       for (const file of fixes.changed) stdout.write(unifiedDiff(file.displayPath, file.before, file.after));
-      if (!options.quiet) stderr.write(`${fixCountLine(fixes.fixed, fixes.changed.length, true)}\n`);
+      if (!options.quiet) stderr.write(`${fixCountLine(fixes.fixed, fixes.applied.length, fixes.changed.length, true)}\n`);
       if (exitCodeFor([], result.errors) === ExitCode.Failure) return ExitCode.Failure;
       return fixes.changed.length > 0 ? ExitCode.ProblemsFound : ExitCode.Clean;
     }
@@ -189,10 +189,10 @@ async function checkWith(
     const onDisk = fixRunWithout(result, fixes, leftOut);
     const refused = [...leftOut].sort().map((file) => ({ kind: 'unreadable' as const, file, message: reasons.get(file) ?? 'not fixed: a fix changes it together with a file that could not be written' }));
     result = { ...onDisk.result, errors: [...onDisk.result.errors, ...refused] };
-    fixed = onDisk.fixed;
+    fixed = { fixed: onDisk.fixed, fixesApplied: onDisk.applied.length };
     if (fixes.bounded) stderr.write('session-lint: fixes were still offered after the last pass; run --fix again to see what remains\n');
   }
-  const report = { ...(await buildReport(result, cwd)), ...(fixed !== undefined ? { fixed } : {}) };
+  const report = { ...(await buildReport(result, cwd)), ...(fixed ?? {}) };
   if (options.format === 'json') {
     stdout.write(renderJson(report));
   } else {

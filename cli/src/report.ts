@@ -102,8 +102,10 @@ export interface Report {
   readonly filesAnalysed: number;
   /** Printed with the summary, and as `notes` in JSON. */
   readonly summaryNotes: readonly string[];
-  /** With `--fix`: how many findings had their fix applied (the findings are those that remain). */
+  /** With `--fix`: how many findings the fixes removed (the findings are those that remain). */
   readonly fixed?: number;
+  /** With `--fix`: how many fixes were applied (a finding grouped at its cause takes one per call site). */
+  readonly fixesApplied?: number;
   readonly stats?: RunStats;
 }
 

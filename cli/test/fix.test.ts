@@ -28,6 +28,15 @@ const fixingAnalyzer = (onAnalyse?: () => void) =>
         fixes: [{ title: 'Say why', applicability: 'safe', edits: [{ span: { file, start, end: start }, newText: '// waits\n' }] }],
       });
     }
+    // Every `slow();` is one finding at the first of them (grouped at its cause), with a safe
+    // fix for each call site that makes it `fast();`.
+    const calls = [...text.matchAll(/\bslow\(\);/g)].map((match) => match.index);
+    if (calls.length > 0) {
+      findings.push({
+        ...makeFinding({ file, start: calls[0]!, end: calls[0]! + 'slow();'.length }),
+        fixes: calls.map((start) => ({ title: 'Go fast', applicability: 'safe' as const, edits: [{ span: { file, start, end: start + 'slow'.length }, newText: 'fast' }] })),
+      });
+    }
     return { findings, errors: [] };
   });
 
@@ -43,6 +52,19 @@ describe('check --fix', () => {
     assert.match(run.stdout, /Fixed 1 finding\. 2 findings remain\./);
     assert.match(run.stdout, /help: Sleep less \(unsafe\)/);
     assert.equal(run.code, 1);
+  });
+
+  it('counts the findings fixed, and the fixes applied where a finding took several (one per call site)', async () => {
+    dir.write({ 'a.php': '<?php\nslow();\nslow();\nslow();\nsleep(2);\n' });
+    const run = await runCli(['check', '--fix', 'a.php'], { cwd: dir.root, analyzer: fixingAnalyzer() });
+    assert.equal(fs.readFileSync(dir.path('a.php'), 'utf8'), '<?php\nfast();\nfast();\nfast();\nsleep(2);\n');
+    assert.match(run.stdout, /Fixed 1 finding \(3 fixes\)\. 1 finding remains\./);
+    dir.write({ 'a.php': '<?php\nslow();\nslow();\n' });
+    const diff = await runCli(['check', '--diff', 'a.php'], { cwd: dir.root, analyzer: fixingAnalyzer() });
+    assert.match(diff.stderr, /Would fix 1 finding \(2 fixes\) in 1 file\./);
+    const json = JSON.parse((await runCli(['check', '--fix', '--format', 'json', 'a.php'], { cwd: dir.root, analyzer: fixingAnalyzer() })).stdout);
+    assert.equal(json.fixed, 1);
+    assert.equal(json.fixesApplied, 2);
   });
 
   it('with --unsafe-fixes also writes the unsafe ones, never display-only ones', async () => {

@@ -19,10 +19,15 @@ import { analyzer, fixturesRoot } from './support';
  * - After the fix, the session file is not locked while A waits, B reaches its slow part while
  *   A is still in its own (neither waits), and at the end **both** requests' keys are in the
  *   session file (the reopen wrote only its own key, never the whole array read before).
+ * - The `write-after-close` and `reopen-after-output` fixtures close before their slow part, so
+ *   neither request waits even before the fix, but their later writes are lost (dropped while
+ *   closed, or after a reopen that failed because headers were sent); after the fix both are saved.
  * And a reopen after flushed output fails unless the cookie and the cache limiter were switched
  * off first: the fixed text without the two settings the fix adds loses the writes.
  */
 const HELD = path.join(fixturesRoot, 'held-across-slow-call');
+const WRITE_AFTER_CLOSE = path.join(fixturesRoot, 'write-after-close');
+const REOPEN_AFTER_OUTPUT = path.join(fixturesRoot, 'reopen-after-output');
 const PHP_CGI = 'php-cgi';
 /** Bound on every wait: far above what a request needs, reached only when something is wrong. */
 const WAIT_MS = 20000;
@@ -148,26 +153,37 @@ describe('fixes at runtime (php-cgi, two concurrent requests on one session)', f
   });
 
   // `absent`: what must be gone at the end (a key one request removed, which the other must not put back).
-  const cases: { fixture: string; a?: Record<string, string>; b?: Record<string, string>; keys: string[]; absent?: string[] }[] = [
+  // `before`: what goes wrong without the fix: the second request waits (`held-across-slow-call`),
+  // or neither waits but the writes are lost (`write-after-close`, `reopen-after-output`).
+  const cases: { fixture: string; dir?: string; before?: 'waits' | 'loses'; a?: Record<string, string>; b?: Record<string, string>; keys: string[]; absent?: string[] }[] = [
     { fixture: 'runtime-long-poll-auth.php', keys: ['seen_a|s:5:"alice"', 'seen_b|s:5:"alice"'] },
     { fixture: 'runtime-four-handlers.php', a: { action: 'quote' }, b: { action: 'thumbnail' }, keys: ['quote_a|i:1', 'thumb_b|s:5:"alice"'] },
     { fixture: 'runtime-output-before-write.php', keys: ['seen_a|s:5:"alice"', 'seen_b|s:5:"alice"'] },
     { fixture: 'runtime-snapshot-helpers.php', keys: ['seen_a|s:5:"alice"', 'seen_b|s:5:"alice"', 'items_a|i:1', 'items_b|i:1'], absent: ['cart|'] },
+    { fixture: 'runtime-lost-writes-snapshot.php', dir: WRITE_AFTER_CLOSE, before: 'loses', keys: ['seen_a|s:5:"alice"', 'seen_b|s:5:"alice"', 'items_a|i:1', 'items_b|i:1'], absent: ['cart|'] },
+    { fixture: 'runtime-reopen-after-flush.php', dir: REOPEN_AFTER_OUTPUT, before: 'loses', keys: ['seen_a|s:5:"alice"', 'seen_b|s:5:"alice"'] },
   ];
-  for (const { fixture, a, b, keys, absent = [] } of cases) {
-    it(`${fixture}: before the fix the second request waits`, async () => {
-      const rig = new SessionRig(fs.readFileSync(path.join(HELD, fixture), 'utf8'));
+  for (const { fixture, dir = HELD, before = 'waits', a, b, keys, absent = [] } of cases) {
+    const name = `${path.basename(dir)}/${fixture}`;
+    it(`${name}: before the fix ${before === 'waits' ? 'the second request waits' : "neither waits, and the requests' writes are lost"}`, async () => {
+      const rig = new SessionRig(fs.readFileSync(path.join(dir, fixture), 'utf8'));
       try {
         const run = await twoRequests(rig, { ...(a ? { a } : {}), ...(b ? { b } : {}) });
-        assert.equal(run.waited, true, 'the session file was not locked while request a was in its slow part');
         for (const output of run.outputs) assert.match(output, /done [ab]/);
+        if (before === 'waits') {
+          assert.equal(run.waited, true, 'the session file was not locked while request a was in its slow part');
+          return;
+        }
+        assert.equal(run.waited, false, 'the session file was locked while request a was in its slow part');
+        const saved = rig.session();
+        for (const key of keys) assert.ok(!saved.includes(key), `${key} was saved without the fix: ${saved}`);
       } finally {
         rig.dispose();
       }
     });
 
-    it(`${fixture}: after the fix neither waits, and both requests' keys are saved`, async () => {
-      const rig = new SessionRig(await unsafeFixed(path.join(HELD, fixture)));
+    it(`${name}: after the fix neither waits, and both requests' keys are saved`, async () => {
+      const rig = new SessionRig(await unsafeFixed(path.join(dir, fixture)));
       try {
         const run = await twoRequests(rig, { ...(a ? { a } : {}), ...(b ? { b } : {}) });
         assert.equal(run.waited, false, 'the session file was still locked while request a was in its slow part');

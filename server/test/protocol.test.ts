@@ -80,6 +80,25 @@ describe('language server (in-process, over a stream pair)', function () {
     assert.deepEqual(await session.pull('handler.php'), []);
   });
 
+  it('a CRLF document gets its fixes in CRLF: quick fixes and source.fixAll keep its line endings', async () => {
+    const crlf = HANDLER.split('\n').join('\r\n');
+    session = await LspSession.start({ files: { 'handler.php': crlf } });
+    await session.open('handler.php');
+    const diagnostics = await session.pull('handler.php');
+    const quick = (await codeActions(session, 'handler.php', diagnostics)).filter((a) => a.edit);
+    const fixAll = await codeActions(session, 'handler.php', [], ['source.fixAll.sessionLint']);
+    assert.ok(quick.length >= 2 && fixAll.length === 1, 'the early close, the ignore comment and the fix-all action');
+    for (const action of [...quick, ...fixAll]) {
+      const fixed = applied(session, 'handler.php', crlf, action);
+      assert.notEqual(fixed, crlf, action.title);
+      assert.doesNotMatch(fixed, /(^|[^\r])\n/, `${action.title}: a bare \\n in ${JSON.stringify(fixed)}`);
+    }
+    const fixed = applied(session, 'handler.php', crlf, quick.find((a) => a.isPreferred)!);
+    assert.match(fixed, /session_write_close\(\);\r\nsleep\(5\);/);
+    await session.change('handler.php', fixed);
+    assert.deepEqual(await session.pull('handler.php'), []);
+  });
+
   it('offers nothing for a diagnostic computed for an older version of the document', async () => {
     session = await LspSession.start({ files: { 'handler.php': HANDLER } });
     await session.open('handler.php');

@@ -31,6 +31,7 @@ export function renderJson(report: Report): string {
     notes: report.summaryNotes,
     // With --fix: how many findings were fixed (`findings` are those that remain).
     ...(report.fixed !== undefined ? { fixed: report.fixed } : {}),
+    ...(report.fixesApplied !== undefined ? { fixesApplied: report.fixesApplied } : {}),
     // How much work the run did: files analysed, PHP files parsed, files whose results came from --cache.
     ...(report.stats !== undefined ? { stats: { filesAnalysed: report.filesAnalysed, ...report.stats } } : {}),
   };

@@ -24,17 +24,22 @@ export function summaryLines(report: Report): string[] {
     const files = new Set(report.findings.map((f) => f.location.file)).size;
     lines.push(`Found ${plural(count, 'problem')} (${bySeverity.join(', ')}) in ${plural(files, 'file')}.`);
   }
-  if (report.fixed !== undefined) lines.push(`${fixCountLine(report.fixed, undefined, false)} ${plural(count, 'finding')} remain${count === 1 ? 's' : ''}.`);
+  if (report.fixed !== undefined) lines.push(`${fixCountLine(report.fixed, report.fixesApplied, undefined, false)} ${plural(count, 'finding')} remain${count === 1 ? 's' : ''}.`);
   // Findings the whole run changed (lowered to info): said here, so no one needs --verbose to know.
   lines.push(...report.summaryNotes);
   if (report.errors.length > 0) lines.push(`${plural(report.errors.length, 'input error')} (listed above).`);
   return lines;
 }
 
-/** `Fixed 3 findings.`, or with `--diff` `Would fix 3 findings in 2 files.` */
-export function fixCountLine(fixed: number, files: number | undefined, dryRun: boolean): string {
+/**
+ * `Fixed 3 findings.`, or with `--diff` `Would fix 3 findings in 2 files.`; the fixes applied
+ * are counted too where they are not one per finding (`Fixed 4 findings (78 fixes).`): a
+ * finding grouped at its cause is fixed at each call site.
+ */
+export function fixCountLine(fixed: number, applied: number | undefined, files: number | undefined, dryRun: boolean): string {
+  const fixes = applied === undefined || applied === fixed ? '' : ` (${plural(applied, 'fix')})`;
   const where = files === undefined ? '' : ` in ${plural(files, 'file')}`;
-  return `${dryRun ? 'Would fix' : 'Fixed'} ${plural(fixed, 'finding')}${where}.`;
+  return `${dryRun ? 'Would fix' : 'Fixed'} ${plural(fixed, 'finding')}${fixes}${where}.`;
 }
 
 function severityCount(severity: Severity, n: number): string {
@@ -43,5 +48,5 @@ function severityCount(severity: Severity, n: number): string {
 }
 
 function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return `${n} ${noun}${n === 1 ? '' : noun.endsWith('x') ? 'es' : 's'}`;
 }

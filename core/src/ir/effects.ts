@@ -115,6 +115,12 @@ export interface AccessEffect {
    * session (`rules/src/rules/carried-changes.ts`).
    */
   readonly whole?: true;
+  /**
+   * A write that stores an object (`$_SESSION['nav'] = $navigation;` where the unit builds
+   * `$navigation` with `new`, or knows its class): the session then holds a handle the code
+   * may change through methods, unseen, and PHP saves those changes only while it is open.
+   */
+  readonly storesObject?: true;
   readonly span: Span;
 }
 

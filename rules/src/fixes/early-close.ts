@@ -1,5 +1,6 @@
 import { spanKey, type CloseEffect, type EditSites, type Fix, type HeldOperation, type RuleContext, type StatementSite, type Unit, type UnitFlow } from '../../../core/src';
 import { callersLeaveSessionAlone, returnsOpen } from './callers-after';
+import { someReachableUnit } from './reachable-units';
 import { effectAtEndOf } from './chain-effects';
 import { nativeName, reopenAroundWritesFix } from './reopen-around-writes';
 import { effectsOf, nodesWithin, observationsByNode, reachedFrom, sessionNeedOf, within } from './session-after';
@@ -65,7 +66,7 @@ export function earlyCloseFix(context: RuleContext, flow: UnitFlow, operation: H
         : 'session_write_close();';
   const isolation = earlyCloseIsolation(unit);
   if (after.writes.length > 0) return reopenAroundWritesFix(context, flow, operation, { sites, statement, close, ownClose, writes: after.writes, isolation });
-  const caveat = closeCaveatOf(flow, operation);
+  const caveat = closeCaveatOf(flow, operation) ?? objectsCaveatOf(context, flow);
   return [
     {
       title: caveat
@@ -91,6 +92,21 @@ function closeCaveatOf(flow: UnitFlow, operation: HeldOperation): string | undef
   }
   return undefined;
 }
+
+/**
+ * The session holds an object this request may store (`AccessEffect.storesObject`), in this
+ * unit or in anything it calls or includes: a change made to such an object through its
+ * methods after the close is not seen by the analysis, and PHP does not save it (the session is
+ * serialised at the close). Admidio keeps its navigation stack so: `common.php` stores
+ * `$_SESSION['gCurrentSession']`, pages call `$gNavigation->addUrl()`.
+ */
+function objectsCaveatOf(context: RuleContext, flow: UnitFlow): string | undefined {
+  const stores = (unit: Unit): boolean => unit.cfg.nodes.some((node) => node.effect?.kind === 'write' && node.effect.resource === flow.resource && node.effect.storesObject === true);
+  if (!someReachableUnit(context, [flow.unit], stores, storingUnits)) return undefined;
+  return 'the session may hold objects this request stores in it, whose changes the analysis does not follow; one changed after the close is not saved, so move the close after any call that changes it';
+}
+
+const storingUnits = new WeakMap<Unit, boolean>();
 
 /**
  * One early close (or `read_and_close`) per function and pass: the first may make the others

@@ -47,7 +47,7 @@ export function reopenAroundWritesFix(context: RuleContext, flow: UnitFlow, oper
   const beforeClose = reaching(flow, entryNodes(flow, start));
   // A write that can run before the close (a loop around the closed statement) is refused, and
   // so is one whose statement holds the closed one or overlaps it.
-  const regions = writeRegions(flow, sites, plan.writes, (site, id) => {
+  const regions = writeRegions(context, flow, sites, plan.writes, (site, id) => {
     const inside = within(flow.unit.cfg.nodes[id]!.effect!.span, statement.span);
     return (inside || !beforeClose.has(id)) && !within(statement.span, site.span) && (!overlaps(site.span, statement.span) || within(site.span, statement.span));
   });

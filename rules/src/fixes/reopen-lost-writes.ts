@@ -1,6 +1,9 @@
-import { startsWithoutHeaders, type Fix, type RuleContext, type UnitFlow } from '../../../core/src';
-import { mayOutput, observationsByNode, reaching } from './session-after';
-import { wrapEdits, writeRegions } from './write-regions';
+import { spanKey, startsWithoutHeaders, type Fix, type Observation, type RuleContext, type Step, type UnitFlow } from '../../../core/src';
+import { effectAtEndOf } from './chain-effects';
+import { nativeName } from './reopen-around-writes';
+import { mayOutput, nodesWithin, observationsByNode, reachedFrom, reaching, within } from './session-after';
+import { SNAPSHOT_FROM_REOPENS, snapshotHelpersFix } from './snapshot-helpers';
+import { entryNodes, wrapEdits, writeRegions } from './write-regions';
 
 /**
  * `write-after-close`: reopen the session around the lost changes (`nodes`: writes, session
@@ -20,13 +23,18 @@ import { wrapEdits, writeRegions } from './write-regions';
  * a write is worth a fresh session (a "you are signed out" message) or was incidental (an error
  * note written on the way out) is the author's call, never a bulk edit.
  */
-export function reopenLostWritesFix(context: RuleContext, flow: UnitFlow, nodes: readonly number[], destroyed = false): Fix[] {
+export function reopenLostWritesFix(context: RuleContext, flow: UnitFlow, nodes: readonly number[], destroyed = false, closedBy: readonly Step[] = []): Fix[] {
   const sites = context.editSites?.();
   if (!sites || context.file.language !== 'php' || nodes.length === 0) return [];
   const observed = observationsByNode(flow);
   const states = nodes.flatMap((id) => observed.get(id) ?? []).map((o) => o.before);
   if (states.length === 0 || states.some((state) => state.open.length > 0)) return [];
-  const regions = writeRegions(flow, sites, nodes);
+  const regions = writeRegions(context, flow, sites, nodes);
+  // Many reopens, or writes no reopen can wrap on their own: a snapshot at the close, one save after the last write.
+  if (!destroyed && (!regions || regions.length >= SNAPSHOT_FROM_REOPENS)) {
+    const snapshot = snapshotAtCloseFix(context, flow, nodes, closedBy, observed);
+    if (snapshot.length > 0 || !regions) return snapshot;
+  }
   if (!regions) return [];
   const edits = wrapEdits(flow, sites, regions, 'session_write_close();');
   const before = reaching(flow, nodes);
@@ -58,3 +66,67 @@ export function reopenLostWritesFix(context: RuleContext, flow: UnitFlow, nodes:
     },
   ];
 }
+
+/**
+ * The snapshot form of the fix (`snapshotHelpersFix`), for lost writes that would take
+ * `SNAPSHOT_FROM_REOPENS` reopens or more, or that no reopen can wrap on their own: the code's
+ * own close becomes `$sessionSnapshot = session_snapshot_close();` (which closes just the same,
+ * having kept what the session held), and `session_apply_changes($sessionSnapshot);` after the
+ * last lost write reopens the session once and saves only the keys this request set or unset.
+ *
+ * Offered only where that is all it changes: one close, the unit's own plain
+ * `session_write_close();` (or `session_commit();`) standing as a statement; every lost change a
+ * `$_SESSION` write, or a call whose every lost change is one (a session API such as
+ * `session_regenerate_id()` is no key the apply could carry) and that never opens or closes
+ * the session itself (its open would read the store into the array); and every other change of the
+ * session between the close and the last write one of these (an in-memory clear the rule
+ * leaves alone, `$_SESSION = []`, would become a saved one). The rest (writes in the close's
+ * block after it, nothing leaving in between) `snapshotHelpersFix` checks.
+ */
+function snapshotAtCloseFix(context: RuleContext, flow: UnitFlow, nodes: readonly number[], closedBy: readonly Step[], observed: ReadonlyMap<number, readonly Observation[]>): Fix[] {
+  const sites = context.editSites?.();
+  if (!sites || closedBy.length !== 1) return [];
+  const { cfg } = flow.unit;
+  const step = closedBy[0]!;
+  const closeNode = cfg.nodes.find((node) => node.effect?.kind === 'close' && spanKey(node.effect.span) === spanKey(step.span));
+  const close = closeNode?.effect;
+  if (!closeNode || close?.kind !== 'close' || close.resource !== flow.resource || close.how !== 'write') return [];
+  if (!['session_write_close', 'session_commit'].includes(nativeName(close.api))) return [];
+  const statement = sites.callStatement(close.span);
+  if (!statement || statement.lineEnd === undefined || !within(statement.span, flow.unit.span)) return [];
+  const lost = new Set(nodes);
+  for (const id of nodes) {
+    const effect = cfg.nodes[id]!.effect!;
+    if (effect.kind === 'write') continue;
+    // A callee that opens or closes the session itself on some path reads the store into the
+    // array or saves it: the snapshot no longer tells what this request changed.
+    const calls = (observed.get(id) ?? []).map((o) => o.call);
+    if (effect.kind !== 'call' || calls.some((call) => !call || call.opens.length > 0 || call.releases.length > 0 || call.writesWhileClosedSometimes === true)) return [];
+    const chains = calls.flatMap((call) => call!.writesWhileClosed);
+    if (chains.length === 0 || !chains.every((chain) => effectAtEndOf(context, flow.unit, chain, 'write') !== undefined)) return [];
+  }
+  // Every change of the session from the close on, up to the last lost one, is a lost one.
+  const afterClose = reachedFrom(flow, [closeNode.id]);
+  const toLast = reaching(flow, nodes);
+  for (const id of afterClose) {
+    if (lost.has(id) || !toLast.has(id) || id === closeNode.id) continue;
+    const effect = cfg.nodes[id]!.effect;
+    if (!effect) continue;
+    if ((effect.kind === 'write' || effect.kind === 'use' || effect.kind === 'open' || effect.kind === 'close') && effect.resource === flow.resource) return [];
+    if (effect.kind === 'call' && (observed.get(id) ?? []).some(({ call }) => call && (call.opens.length > 0 || call.releases.length > 0 || call.writesWhileClosed.length > 0))) return [];
+  }
+  const outputs = cfg.nodes.filter((node) => node.effect && mayOutput(node.effect, observed.get(node.id) ?? [])).map((node) => node.id);
+  const beforeClose = reaching(flow, entryNodes(flow, nodesWithin(flow, statement.span)));
+  const states = nodes.flatMap((id) => observed.get(id) ?? []).map((o) => o.before);
+  const headersOff = states.every(startsWithoutHeaders);
+  return snapshotHelpersFix(context, flow, {
+    sites,
+    statement,
+    writes: nodes,
+    outputBeforeClose: !headersOff && outputs.some((id) => beforeClose.has(id)),
+    outputNodes: outputs,
+    close: 'replace',
+    headersOff,
+  });
+}
+

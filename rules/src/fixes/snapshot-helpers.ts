@@ -26,7 +26,15 @@ export interface SnapshotInput {
   /** Output may be sent before the close / between the close and the apply. */
   readonly outputBeforeClose: boolean;
   readonly outputNodes: readonly number[];
-  readonly isolation: string;
+  readonly isolation?: string;
+  /**
+   * `replace`: `statement` is the code's own plain close, after which the writes are lost
+   * (`write-after-close`): the snapshot close takes its place. Else the snapshot close goes
+   * before `statement` (an early close before the slow work).
+   */
+  readonly close?: 'before' | 'replace';
+  /** Every path to the writes already switched the cookie and the cache limiter off (nothing to add). */
+  readonly headersOff?: boolean;
 }
 
 /**
@@ -75,32 +83,38 @@ export function snapshotHelpersFix(context: RuleContext, flow: UnitFlow, input: 
   const afterClose = reachedFrom(flow, nodesWithin(flow, statement.span));
   const beforeApply = reaching(flow, input.writes);
   const outputBeforeApply = input.outputNodes.some((id) => afterClose.has(id) && (beforeApply.has(id) || within(flow.unit.cfg.nodes[id]!.effect!.span, group)));
-  const cookieless = outputBeforeApply && !input.outputBeforeClose ? `\n${statement.indent}ini_set(${q}session.use_cookies${q}, ${q}0${q});\n${statement.indent}ini_set(${q}session.cache_limiter${q}, ${q}${q});` : '';
+  const cookieless = outputBeforeApply && !input.outputBeforeClose && !input.headersOff ? `\n${statement.indent}ini_set(${q}session.use_cookies${q}, ${q}0${q});\n${statement.indent}ini_set(${q}session.cache_limiter${q}, ${q}${q});` : '';
   const edits: TextEdit[] = [];
   const missing = helpers.filter((_, index) => !present[index]);
   if (missing.length > 0) edits.push({ span: at(sites, insertion.offset), newText: `${insertion.blankBefore ? '\n' : ''}${missing.join('\n\n')}\n\n` });
-  edits.push(closeBefore(sites, statement, `$${variable} = ${SNAPSHOT_CLOSE}();${cookieless}`));
+  const snapshotClose = `$${variable} = ${SNAPSHOT_CLOSE}();${cookieless}`;
+  const replacing = input.close === 'replace';
+  edits.push(replacing ? { span: statement.span, newText: snapshotClose } : closeBefore(sites, statement, snapshotClose));
   edits.push({ span: at(sites, last.lineEnd!), newText: `${last.indent}${APPLY_CHANGES}($${variable});\n` });
 
   const helpersNote = missing.length > 0 ? `, with the helpers \`${SNAPSHOT_CLOSE}()\` and \`${APPLY_CHANGES}()\` added once to this file` : '';
-  const how = `Close the session before the slow work with a snapshot, and after the last write reopen it to save only the keys this request set or unset${helpersNote}`;
+  const how = replacing
+    ? `Close the session with a snapshot (\`${SNAPSHOT_CLOSE}()\` in place of this close), and after the last lost write reopen it once to save only the keys this request set or unset${helpersNote}`
+    : `Close the session before the slow work with a snapshot, and after the last write reopen it to save only the keys this request set or unset${helpersNote}`;
+  const isolation = input.isolation === undefined ? {} : { isolation: input.isolation };
   if (input.outputBeforeClose) {
     return [
       {
         title: `${how} (not applied: output may be sent before the close, and a session cannot be started again once headers are sent, so the writes would be lost; move the output after the writes first)`,
         applicability: 'display-only',
         edits,
-        isolation: input.isolation,
+        ...isolation,
       },
     ];
   }
   const switched = cookieless ? '; the cookie and the cache limiter are switched off after the close, since output may be sent before the reopen' : '';
+  const between = replacing ? 'may have changed the session since the close' : 'may change the session in between';
   return [
     {
-      title: `${how} (check first: another request of this user may change the session in between; the reopen reads it again and never writes the whole array back${switched})`,
+      title: `${how} (check first: another request of this user ${between}; the reopen reads it again and never writes the whole array back${switched})`,
       applicability: 'unsafe',
       edits,
-      isolation: input.isolation,
+      ...isolation,
     },
   ];
 }

@@ -1,4 +1,5 @@
-import { spanKey, type EditSites, type Effect, type Observation, type Span, type StatementSite, type TextEdit, type UnitFlow } from '../../../core/src';
+import { spanKey, type EditSites, type Effect, type Observation, type RuleContext, type Span, type StatementSite, type TextEdit, type Unit, type UnitFlow } from '../../../core/src';
+import { someReachableUnit } from './reachable-units';
 import { observationsByNode, within } from './session-after';
 
 /** A run of statements of one block that holds session writes: reopened before, closed after. */
@@ -13,7 +14,7 @@ export interface WriteRegion {
  * undefined when a change cannot be wrapped: its statement is not on lines of its own, is
  * outside the unit, is refused by `accept`, or a region holds slow work or session calls.
  */
-export function writeRegions(flow: UnitFlow, sites: EditSites, nodes: readonly number[], accept: (site: StatementSite, node: number) => boolean = () => true): WriteRegion[] | undefined {
+export function writeRegions(context: RuleContext, flow: UnitFlow, sites: EditSites, nodes: readonly number[], accept: (site: StatementSite, node: number) => boolean = () => true): WriteRegion[] | undefined {
   const statements = new Map<string, StatementSite>();
   for (const id of nodes) {
     const effect = flow.unit.cfg.nodes[id]!.effect!;
@@ -36,14 +37,14 @@ export function writeRegions(flow: UnitFlow, sites: EditSites, nodes: readonly n
   const regions: WriteRegion[] = [];
   for (const site of outer) {
     const previous = regions[regions.length - 1];
-    if (previous && spanKey(previous.last.block) === spanKey(site.block) && quietBetween(flow, { file: site.span.file, start: previous.first.span.start, end: site.span.end })) {
+    if (previous && spanKey(previous.last.block) === spanKey(site.block) && quietBetween(context, flow, { file: site.span.file, start: previous.first.span.start, end: site.span.end })) {
       regions[regions.length - 1] = { first: previous.first, last: site };
     } else {
       regions.push({ first: site, last: site });
     }
   }
   for (const region of regions) {
-    if (!quietBetween(flow, { file: region.first.span.file, start: region.first.span.start, end: region.last.span.end })) return undefined;
+    if (!quietBetween(context, flow, { file: region.first.span.file, start: region.first.span.start, end: region.last.span.end })) return undefined;
   }
   return regions;
 }
@@ -66,8 +67,8 @@ export function wrapEdits(flow: UnitFlow, sites: EditSites, regions: readonly Wr
  * Nothing in `span` holds the reopened session long or handles it itself: no slow work, no
  * call that does slow work, flushes, opens or closes, no include, no session open, close or API.
  */
-function quietBetween(flow: UnitFlow, span: Span): boolean {
-  const { starts, ids } = noisyNodesOf(flow);
+function quietBetween(context: RuleContext, flow: UnitFlow, span: Span): boolean {
+  const { starts, ids } = noisyNodesOf(context, flow);
   // The noisy effects that start inside `span`: is one of them wholly inside it?
   let low = 0;
   let high = starts.length;
@@ -87,11 +88,11 @@ function quietBetween(flow: UnitFlow, span: Span): boolean {
  * effect starts: the regions of a long top level are checked once per write, so each check
  * must not scan the whole unit.
  */
-function noisyNodesOf(flow: UnitFlow): { readonly starts: readonly number[]; readonly ids: readonly number[] } {
+function noisyNodesOf(context: RuleContext, flow: UnitFlow): { readonly starts: readonly number[]; readonly ids: readonly number[] } {
   let index = noisyNodes.get(flow.observations);
   if (!index) {
     const observed = observationsByNode(flow);
-    const noisy = flow.unit.cfg.nodes.filter((node) => node.effect !== undefined && !isQuiet(flow, node.effect, observed.get(node.id) ?? []));
+    const noisy = flow.unit.cfg.nodes.filter((node) => node.effect !== undefined && !isQuiet(context, flow, node.effect, observed.get(node.id) ?? []));
     noisy.sort((a, b) => a.effect!.span.start - b.effect!.span.start || a.id - b.id);
     index = { starts: noisy.map((node) => node.effect!.span.start), ids: noisy.map((node) => node.id) };
     noisyNodes.set(flow.observations, index);
@@ -102,7 +103,7 @@ function noisyNodesOf(flow: UnitFlow): { readonly starts: readonly number[]; rea
 /** Keyed by the flow's observations (the resource matters: one unit has a flow per resource). */
 const noisyNodes = new WeakMap<UnitFlow['observations'], { readonly starts: readonly number[]; readonly ids: readonly number[] }>();
 
-function isQuiet(flow: UnitFlow, effect: Effect, observations: readonly Observation[]): boolean {
+function isQuiet(context: RuleContext, flow: UnitFlow, effect: Effect, observations: readonly Observation[]): boolean {
   switch (effect.kind) {
     case 'slow':
       return false;
@@ -111,11 +112,29 @@ function isQuiet(flow: UnitFlow, effect: Effect, observations: readonly Observat
       return effect.resource !== flow.resource;
     case 'call':
       if (effect.target.type === 'include') return false;
-      return observations.every(({ call }) => !call || (call.slowUnderLock.length === 0 && call.flushes.length === 0 && call.opens.length === 0 && call.releases.length === 0));
+      return observations.every(
+        ({ call, before }) =>
+          !call ||
+          (call.slowUnderLock.length === 0 &&
+            call.flushes.length === 0 &&
+            call.opens.length === 0 &&
+            call.releases.length === 0 &&
+            // Made with the session closed (a lost write's statement), the call had no lock to
+            // hold, so `slowUnderLock` says nothing: a reopen around it would hold the lock
+            // through whatever slow work its callees do.
+            !(before.closed && before.open.length === 0 && doesSlowWork(context, call.units))),
+      );
     default:
       return true;
   }
 }
+
+/** Whether the units, or anything they call, do slow work (a `slow` effect, whatever the session's state there). */
+function doesSlowWork(context: RuleContext, units: readonly Unit[]): boolean {
+  return someReachableUnit(context, units, (unit) => unit.cfg.nodes.some((node) => node.effect?.kind === 'slow'), slowUnits);
+}
+
+const slowUnits = new WeakMap<Unit, boolean>();
 
 /** Where the unit's own plain closes start their lines (`session_write_close();` as a statement). */
 function closeStatementStarts(flow: UnitFlow, sites: EditSites): Set<number> {

@@ -66,7 +66,7 @@ export const writeAfterClose: Rule = {
         // Told from the first change that is lost whatever the configuration, if there is one.
         group.sort((a, b) => Number(settingOf(a) !== undefined) - Number(settingOf(b) !== undefined) || compareSpans(a.span, b.span));
         const destroyed = group.some((lost) => lost.closedBy.some((step) => closes(step)?.how === 'destroy'));
-        findings.push({ ...buildFinding(context, group), fixes: reopenLostWritesFix(context, flow, group.map((lost) => lost.observation.node), destroyed) });
+        findings.push({ ...buildFinding(context, group), fixes: reopenLostWritesFix(context, flow, group.map((lost) => lost.observation.node), destroyed, group[0]!.closedBy) });
       }
     }
     return findings;

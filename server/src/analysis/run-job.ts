@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isTypeScriptPath, LineIndex, type Finding, type Span } from '../../../core/src';
+import { isTypeScriptPath, LineIndex, lineEndingOf, withLineEnding, type Finding, type Span } from '../../../core/src';
 import type { Analyzer } from '../../../rules/src/analyzer';
 import type { AnalyzerOptions, SourceFile } from '../../../rules/src/api';
 import type { RunCache } from '../../../rules/src/cache/run-cache';
@@ -98,7 +98,8 @@ export async function runJob(job: AnalysisJob, analyzers: AnalyzerSource, contex
     fixes: finding.fixes.map((fix) => ({
       title: fix.title,
       applicability: fix.applicability,
-      edits: fix.edits.map((edit) => ({ path: edit.span.file, range: range(edit.span), newText: edit.newText })),
+      // Fixes write `\n`; the editor applies the text as given, so a CRLF file gets `\r\n`.
+      edits: fix.edits.map((edit) => ({ path: edit.span.file, range: range(edit.span), newText: lines.inLineEndingOf(edit.span.file, edit.newText) })),
       ...(fix.isolation === undefined ? {} : { isolation: fix.isolation }),
     })),
   }));
@@ -141,9 +142,10 @@ function readsAsSaved(root: string, file: { readonly path: string; readonly text
   }
 }
 
-/** One `LineIndex` per file the findings point into, built on first use. */
+/** One `LineIndex` (and line ending) per file the findings point into, found on first use. */
 class LineCache {
   private readonly indexes = new Map<string, LineIndex>();
+  private readonly lineEndings = new Map<string, '\n' | '\r\n'>();
   constructor(private readonly textOf: (file: string) => string) {}
 
   range(span: Span) {
@@ -153,5 +155,15 @@ class LineCache {
       this.indexes.set(span.file, index);
     }
     return { start: index.positionAt(span.start), end: index.positionAt(span.end) };
+  }
+
+  /** An edit's text in the line ending of the file it goes into. */
+  inLineEndingOf(file: string, newText: string): string {
+    let eol = this.lineEndings.get(file);
+    if (eol === undefined) {
+      eol = lineEndingOf(this.textOf(file));
+      this.lineEndings.set(file, eol);
+    }
+    return withLineEnding(newText, eol);
   }
 }

@@ -144,6 +144,11 @@ export function lowerChildren(ctx: UnitContext, node: SyntaxNode, cursor: Cursor
   return next;
 }
 
+/** The value is an object: `new X()`, `clone $x`, or an expression the unit knows the class of. */
+function storesObject(ctx: UnitContext, value: SyntaxNode): boolean {
+  return value.type === 'object_creation_expression' || value.type === 'clone_expression' || typeOf(ctx, value) !== undefined;
+}
+
 /** Lowers the computed indexes of `$a[f()][g()]` (not the base variable itself). */
 function lowerIndexes(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   if (node.type !== 'subscript_expression') return cursor;
@@ -182,7 +187,8 @@ function lowerAssignment(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     const restores = left.type === 'variable_name' && right !== null && isSavedSessionCopy(ctx, right, session);
     if (restores) return ctx.emit(next, { ...writeEffect(ctx, left, undefined), restoresCopy: true });
     const temporary = root.key !== undefined && isTemporaryKeyWrite(ctx, node, session);
-    return ctx.emit(next, temporary ? { ...writeEffect(ctx, left, root.key), temporary: true } : writeEffect(ctx, left, root.key));
+    const object = right !== null && storesObject(ctx, right) ? { storesObject: true as const } : {};
+    return ctx.emit(next, temporary ? { ...writeEffect(ctx, left, root.key), temporary: true, ...object } : { ...writeEffect(ctx, left, root.key), ...object });
   }
   if (left.type === 'list_literal' || left.type === 'array_creation_expression') {
     for (const target of left.descendantsOfType(['variable_name', 'subscript_expression'])) {
