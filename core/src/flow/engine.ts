@@ -40,6 +40,8 @@ export interface SlowOccurrence {
   readonly hold?: HoldEstimate;
   /** A path read from this parameter of the unit it is seen from: the caller's argument decides. */
   readonly pathParameter?: number;
+  /** A command line the analysis cannot judge (`SlowEffect.unjudged`): `info`. */
+  readonly unjudged?: true;
   readonly chain: readonly Step[];
   /** Set when the operation is a loop that repeats slow work or polls. */
   readonly loop?: 'repeats' | 'polls' | 'streams';

@@ -105,6 +105,7 @@ function* rawOperations(
             ...(effect.detail !== undefined ? { detail: effect.detail } : {}),
             ...(effect.hold !== undefined ? { hold: effect.hold } : {}),
             ...(effect.pathParameter !== undefined ? { pathParameter: effect.pathParameter } : {}),
+            ...(effect.unjudged ? { unjudged: true as const } : {}),
             ...(cfg.nodes[observation.node]!.errorPath ? { errorPath: true as const } : {}),
             ...(cfg.nodes[observation.node]!.setting ? { setting: cfg.nodes[observation.node]!.setting } : {}),
             chain: [{ span: effect.span, label: slowLabel(effect.callee, effect.slowKind, effect.detail) }],

@@ -132,6 +132,11 @@ export interface SlowEffect {
    * fopen($file, 'c+'); }`): each caller's argument says what it is (local, a URL, unknown).
    */
   readonly pathParameter?: number;
+  /**
+   * A command line the analysis cannot judge (a program the code computes, or one no catalog
+   * lists: `lower/php/command-line.ts`): it may be short, so it is reported at `info`.
+   */
+  readonly unjudged?: true;
   readonly span: Span;
 }
 

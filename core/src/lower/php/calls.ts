@@ -10,7 +10,7 @@ import { classifyPath, pathArguments, pathParameterOf } from './static-path';
 import { emitStoreInstall, noteLockEvidence } from './session-store';
 import { holdEstimate, isYield, longRunDeclared } from './hold-estimates';
 import { flagLiteralKey, literalOf } from './predicates';
-import { runsOnlyShortLocalCommands } from './command-line';
+import { commandSlowEffect } from './command-line';
 import { resolvesWithoutLookup } from './host-name';
 import { statementIn } from './sql-text';
 import { recordTimeouts } from './timeouts';
@@ -287,7 +287,10 @@ function emitSlow(ctx: UnitContext, site: CallSite, api: Extract<ApiEntry, { eff
   const span = ctx.span(site.node);
   const hold = holdEstimate(ctx, site, api);
   if (isYield(api, hold)) return ctx.emit(cursor, { kind: 'yield', callee: site.display, span });
-  if (api.commandArgument !== undefined && runsOnlyShortLocalCommands(ctx, site.args[api.commandArgument])) return cursor;
+  if (api.commandArgument !== undefined) {
+    const slow = commandSlowEffect(ctx, site.args[api.commandArgument], site.display, span);
+    return slow ? ctx.emit(cursor, { ...slow, ...(hold ? { hold } : {}) }) : cursor;
+  }
   if (api.hostArgument !== undefined && resolvesWithoutLookup(ctx, site.node, site.args[api.hostArgument])) return cursor;
   if (api.slowOnlyWithStatementIn !== undefined) {
     const waits = api.slowOnlyWithStatementIn

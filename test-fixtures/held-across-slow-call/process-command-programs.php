@@ -1,0 +1,64 @@
+<?php
+// Command lines judged by their programs (reductions of FusionPBX's fax, recording and upgrade
+// pages): a program known to take time is slow work at `warning` wherever the code builds it
+// (a variable built with `=` then `.=`, either outcome of `?:`, the program a `which` run
+// names, `sprintf()`, an environment assignment before it); a program the catalog does not
+// list, or a command line the analysis cannot read, is slow work at `info`. One region each.
+declare(strict_types=1);
+
+function to_pdf(string $file, bool $windows): void
+{
+    session_start();
+    $_SESSION['file'] = $file;
+    $command = $windows ? '' : 'export HOME=/tmp && ';
+    $command .= 'libreoffice --headless --convert-to pdf ' . escapeshellarg($file);
+    exec($command); // expect: held-across-slow-call@warning "running `libreoffice`"
+}
+
+function to_tiff(string $file): void
+{
+    session_start();
+    $_SESSION['file'] = $file;
+    $cmd = exec('which gs') . ' -q -sDEVICE=tiffg4 -sOutputFile=' . escapeshellarg($file . '.tif') . ' ' . escapeshellarg($file);
+    exec($cmd); // expect: held-across-slow-call@warning "running `gs`"
+}
+
+function git_pull(): void
+{
+    session_start();
+    $_SESSION['upgrading'] = true;
+    exec("GIT_SSH_COMMAND='ssh -o StrictHostKeyChecking=no' git pull 2>&1", $response); // expect: held-across-slow-call@warning "running `git pull`"
+}
+
+function trim_recording(string $in, string $out): void
+{
+    session_start();
+    $_SESSION['recording'] = $out;
+    exec(sprintf('sox --ignore-length %s %s', escapeshellarg($in), escapeshellarg($out))); // expect: held-across-slow-call@warning "running `sox`"
+}
+
+function close_port(int $pid, int $fd): void
+{
+    session_start();
+    $_SESSION['port'] = $fd;
+    exec("gdb -p {$pid} -batch 'call close({$fd})'"); // expect: held-across-slow-call@info "running `gdb`, not known to take time"
+}
+
+function run(string $command): void
+{
+    session_start();
+    $_SESSION['command'] = $command;
+    $pipe = popen($command, 'r'); // expect: held-across-slow-call@info "running a command the analysis cannot read"
+    pclose($pipe);
+}
+
+function git_info(string $git, bool $solaris): string
+{
+    session_start();
+    $git_exe = 'git';
+    if ($solaris) {
+        $git_exe = shell_exec('which git');
+    }
+    $_SESSION['git'] = $git;
+    return (string) shell_exec($git_exe . ' --git-dir=' . $git . ' fetch'); // expect: held-across-slow-call@warning "running `git fetch`"
+}
