@@ -32,6 +32,8 @@ function system_status(string $name, string $config_path, string $git, bool $sol
     $_SESSION['memory'] = shell_exec($shell_cmd);
     $shell_cmd = 'df -hP';
     $_SESSION['disks'] = shell_exec($shell_cmd);
+    $command = "ps -aux | grep $name | grep -v grep | awk '{print \$2}' | head -n 1";
+    $_SESSION['running'] = trim((string) shell_exec($command ?? ''));
     $job = popen(PHP_BINARY . ' ' . __DIR__ . '/send.php ' . escapeshellarg($name) . ' > /dev/null &', 'r');
     pclose($job);
 }

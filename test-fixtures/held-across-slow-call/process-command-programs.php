@@ -2,7 +2,8 @@
 // Command lines judged by their programs (reductions of FusionPBX's fax, recording and upgrade
 // pages): a program known to take time is slow work at `warning` wherever the code builds it
 // (a variable built with `=` then `.=`, either outcome of `?:`, the program a `which` run
-// names, `sprintf()`, an environment assignment before it); a program the catalog does not
+// names, `sprintf()`, an environment assignment before it, the default of the class's property
+// that holds the program's path); a program the catalog does not
 // list, or a command line the analysis cannot read, is slow work at `info`. One region each.
 declare(strict_types=1);
 
@@ -61,4 +62,18 @@ function git_info(string $git, bool $solaris): string
     }
     $_SESSION['git'] = $git;
     return (string) shell_exec($git_exe . ' --git-dir=' . $git . ' fetch'); // expect: held-across-slow-call@warning "running `git fetch`"
+}
+
+class Waveform
+{
+    public static $soxCommand = 'sox';
+
+    public function samples(string $file): void
+    {
+        session_start();
+        $_SESSION['file'] = $file;
+        $command = self::$soxCommand . ' ' . escapeshellarg($file) . ' -c 1 -t raw -';
+        $process = proc_open($command, [1 => ['pipe', 'w']], $pipes); // expect: held-across-slow-call@warning "running `sox`"
+        proc_close($process);
+    }
 }

@@ -951,6 +951,14 @@ export class FlowEngine {
       }
     }
     if (alternatives && withoutSlowWork) slowUnderLock.length = 0;
+    if (effect.outputCaptured) {
+      // The caller captures the callee's output in a buffer it keeps or drops: nothing the
+      // callee prints or streams reaches the client.
+      flushes.length = 0;
+      const kept = slowUnderLock.filter((occurrence) => occurrence.kind !== 'download');
+      slowUnderLock.length = 0;
+      slowUnderLock.push(...kept);
+    }
     // The parts joined here all carry the caller's last branch (`via`), which is not why the
     // session may be open after the call: the reason is set below, from the call or from before it.
     let after = joinStates(results);

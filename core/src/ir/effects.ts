@@ -305,6 +305,11 @@ export interface CallEffect {
   }[];
   /** What each argument is as a path, for callees that read a parameter as one (PHP). */
   readonly pathArguments?: readonly PathArgument[];
+  /**
+   * Made while an output buffer the caller captures is active (`ob_start(); include
+   * 'view.php'; $html = ob_get_clean();`): what the callee prints or streams is not sent.
+   */
+  readonly outputCaptured?: true;
   /** How the call reads in messages: `auth()`, `$this->load()`, `Db::run()`. */
   readonly display: string;
   readonly span: Span;

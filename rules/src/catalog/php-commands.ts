@@ -20,7 +20,7 @@ export const phpCommands: CommandCatalog = {
     'cd', 'command', 'echo', 'export', 'false', 'printf', 'pwd', 'set', 'test', 'true', 'type',
     'umask', 'unset', '[',
     // The system and its processes.
-    'arch', 'date', 'df', 'free', 'getconf', 'groups', 'hostid', 'hostname', 'id', 'ifconfig',
+    'arch', 'date', 'df', 'dmesg', 'free', 'getconf', 'groups', 'hostid', 'hostname', 'id', 'ifconfig',
     'ip', 'kill', 'locale', 'logname', 'lsb_release', 'lscpu', 'lsof', 'netstat', 'nproc',
     'pgrep', 'pidof', 'ps', 'ss', 'sw_vers', 'sysctl', 'tty', 'uname', 'uptime', 'uuidgen',
     'ver', 'w', 'whereis', 'which', 'who', 'whoami',

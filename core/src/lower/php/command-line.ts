@@ -54,7 +54,7 @@ export function judgeCommand(ctx: UnitContext, node: SyntaxNode | undefined): Co
 function judgeLine(ctx: UnitContext, line: StaticString): CommandCost {
   const catalog = ctx.catalog.commands;
   const parts = partsOf(line);
-  if (!catalog || parts === undefined || parts.length === 0) return { cost: 'unknown' };
+  if (!catalog || parts === undefined) return { cost: 'unknown' };
   let unknown: CommandCost | undefined;
   for (const part of parts) {
     const cost = judgePart(catalog, part);

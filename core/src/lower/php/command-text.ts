@@ -1,6 +1,7 @@
 import type { SyntaxNode } from '../../parse/php';
 import type { StaticPart, StaticString } from '../../ir/static-string';
 import type { UnitContext } from './context';
+import { enclosingClass } from './class-statics';
 import { literalString } from './session-access';
 import { evaluateStatic, resolveConstants } from './static-string';
 
@@ -37,8 +38,13 @@ function texts(ctx: UnitContext, node: SyntaxNode | null | undefined, depth: num
       return [node.namedChildren.map((part): StaticPart => (part?.type === 'string_content' ? { text: part.text } : { unknown: true }))];
     }
     case 'binary_expression': {
-      if (node.childForFieldName('operator')?.text !== '.') return [UNKNOWN];
-      return concat(texts(ctx, node.childForFieldName('left'), depth), texts(ctx, node.childForFieldName('right'), depth));
+      const operator = node.childForFieldName('operator')?.text;
+      const left = (): StaticString[] => texts(ctx, node.childForFieldName('left'), depth);
+      const right = (): StaticString[] => texts(ctx, node.childForFieldName('right'), depth);
+      if (operator === '.') return concat(left(), right());
+      // `$command ?? ''`: either.
+      if (operator === '??') return [...left(), ...right()].slice(0, MAX_ALTERNATIVES);
+      return [UNKNOWN];
     }
     case 'conditional_expression': {
       const body = node.childForFieldName('body') ?? node.childForFieldName('condition');
@@ -58,9 +64,40 @@ function texts(ctx: UnitContext, node: SyntaxNode | null | undefined, depth: num
     }
     case 'function_call_expression':
       return callTexts(ctx, node, depth) ?? [known(ctx, node)];
+    case 'scoped_property_access_expression':
+    case 'member_access_expression': {
+      const declared = declaredDefault(node);
+      return declared !== undefined ? [[{ text: declared }]] : [known(ctx, node)];
+    }
+
     default:
       return [known(ctx, node)];
   }
+}
+
+/**
+ * `self::$soxCommand`, `static::$soxCommand` or `$this->convertBin` whose declaration in the
+ * enclosing class has a literal string default (`public static $soxCommand = 'sox';`): that
+ * string. A configuration may set another path, but the property says which program it is.
+ */
+function declaredDefault(node: SyntaxNode): string | undefined {
+  const scope = node.childForFieldName(node.type === 'member_access_expression' ? 'object' : 'scope');
+  const name = node.childForFieldName('name');
+  if (!scope || !name) return undefined;
+  const written = scope.text.toLowerCase();
+  const own = node.type === 'member_access_expression' ? written === '$this' : written === 'self' || written === 'static';
+  if (!own) return undefined;
+  const property = name.type === 'variable_name' ? name.text : node.type === 'member_access_expression' ? `$${name.text}` : undefined;
+  if (!property) return undefined;
+  for (const member of enclosingClass(node)?.childForFieldName('body')?.namedChildren ?? []) {
+    if (member?.type !== 'property_declaration') continue;
+    for (const element of member.namedChildren) {
+      if (element?.type !== 'property_element' || element.childForFieldName('name')?.text !== property) continue;
+      const value = element.childForFieldName('default_value');
+      return value ? literalString(value) : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** What `evaluateStatic` knows, with constants the project defines replaced by their values. */

@@ -69,6 +69,7 @@ function lowerExpressionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor
     }
     case 'print_intrinsic': {
       const next = lowerChildren(ctx, node, cursor);
+      if (ctx.capturedOutput > 0) return next;
       return ctx.emit(next, { kind: 'output', flush: false, callee: 'print', span: ctx.span(node) });
     }
     case 'exit_statement': {
