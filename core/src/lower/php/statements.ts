@@ -16,6 +16,7 @@ import { sessionRoot } from './session-access';
 import { caseMatches, constructedValuesOf } from './constructed-tests';
 import { literalOf } from './literals';
 import { capturedStatements } from './output-buffers';
+import { urlTestedParameter } from './url-guards';
 
 /** Declarations lowered as units of their own; as statements they do nothing. */
 const DECLARATIONS = new Set(['function_definition', 'class_declaration', 'interface_declaration',
@@ -303,24 +304,30 @@ function lowerIf(ctx: UnitContext, node: SyntaxNode, cursor: Cursor, elseIf = fa
 function lowerOnceBody(ctx: UnitContext, condition: SyntaxNode, body: SyntaxNode, cursor: Cursor): Cursor {
   const outer = ctx.builder.currentOnce;
   const outerSetting = ctx.builder.currentSetting;
+  const outerUrl = ctx.builder.currentUrlParameter;
   ctx.builder.currentOnce ??= onceGuardOfIf(ctx, condition, body);
   ctx.builder.currentSetting ??= settingGuardOf(ctx, condition);
+  ctx.builder.currentUrlParameter ??= urlTestedParameter(ctx, condition);
   try {
     return lowerBranchBody(ctx, body, cursor);
   } finally {
     ctx.builder.currentOnce = outer;
     ctx.builder.currentSetting = outerSetting;
+    ctx.builder.currentUrlParameter = outerUrl;
   }
 }
 
 /** The body of an `elseif`: configured work when its own condition reads only configuration. */
 function lowerElseIfBody(ctx: UnitContext, condition: SyntaxNode, body: SyntaxNode, cursor: Cursor): Cursor {
   const outerSetting = ctx.builder.currentSetting;
+  const outerUrl = ctx.builder.currentUrlParameter;
   ctx.builder.currentSetting ??= settingGuardOf(ctx, condition);
+  ctx.builder.currentUrlParameter ??= urlTestedParameter(ctx, condition);
   try {
     return lowerBranchBody(ctx, body, cursor);
   } finally {
     ctx.builder.currentSetting = outerSetting;
+    ctx.builder.currentUrlParameter = outerUrl;
   }
 }
 
