@@ -67,6 +67,7 @@ function git_info(string $git, bool $solaris): string
 class Waveform
 {
     public static $soxCommand = 'sox';
+    public static $lameBinaryPath = '/usr/bin/lame';
 
     public function samples(string $file): void
     {
@@ -74,6 +75,15 @@ class Waveform
         $_SESSION['file'] = $file;
         $command = self::$soxCommand . ' ' . escapeshellarg($file) . ' -c 1 -t raw -';
         $process = proc_open($command, [1 => ['pipe', 'w']], $pipes); // expect: held-across-slow-call@warning "running `sox`"
+        proc_close($process);
+    }
+
+    public function toMp3(string $wav): void
+    {
+        session_start();
+        $_SESSION['wav'] = $wav;
+        $cmd = sprintf('%s -m m -b 32 %s -', self::$lameBinaryPath, escapeshellarg($wav));
+        $process = proc_open($cmd, [1 => ['pipe', 'w']], $pipes); // expect: held-across-slow-call@warning "running `lame`"
         proc_close($process);
     }
 }

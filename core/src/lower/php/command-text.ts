@@ -121,7 +121,28 @@ function callTexts(ctx: UnitContext, node: SyntaxNode, depth: number): StaticStr
   const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
   if ((name === 'trim' || name === 'rtrim' || name === 'ltrim') && args.length >= 1) return texts(ctx, args[0], depth);
   if (name === 'sprintf' && args.length >= 1) {
-    return texts(ctx, args[0], depth).map((format) => format.flatMap((part): StaticPart[] => ('text' in part ? formatParts(part.text) : [part])));
+    let out: StaticString[] = [];
+    for (const format of texts(ctx, args[0], depth)) {
+      // Each conversion is the argument it takes (`%s` in order, `%2$s` by position).
+      let next = 1;
+      let lines: StaticString[] = [[]];
+      for (const part of format) {
+        if (!('text' in part)) {
+          lines = concat(lines, [[part]]);
+          continue;
+        }
+        for (const piece of formatParts(part.text)) {
+          if (typeof piece === 'string') lines = concat(lines, [[{ text: piece }]]);
+          else {
+            const index = piece.position ?? next++;
+            const arg = args[index];
+            lines = concat(lines, arg && piece.string ? texts(ctx, arg, depth) : [UNKNOWN]);
+          }
+        }
+      }
+      out = [...out, ...lines].slice(0, MAX_ALTERNATIVES);
+    }
+    return out;
   }
   if ((name === 'exec' || name === 'shell_exec' || name === 'system') && args.length >= 1) {
     const program = locatedProgram(texts(ctx, args[0], depth));
@@ -130,9 +151,13 @@ function callTexts(ctx: UnitContext, node: SyntaxNode, depth: number): StaticStr
   return undefined;
 }
 
-/** `%s`, `%1$d`, `%%` in a `sprintf()` format: each conversion is a value the code computes. */
-function formatParts(format: string): StaticPart[] {
-  const parts: StaticPart[] = [];
+/**
+ * A `sprintf()` format as literal text and conversions (`%s`, `%2$s`, `%05d`; `%%` is a `%`):
+ * a conversion says which argument it takes (by position when written) and whether it is
+ * `%s`, whose text is the argument's.
+ */
+function formatParts(format: string): (string | { position?: number; string: boolean })[] {
+  const parts: (string | { position?: number; string: boolean })[] = [];
   let text = '';
   for (let i = 0; i < format.length; i++) {
     if (format[i] !== '%') {
@@ -144,15 +169,18 @@ function formatParts(format: string): StaticPart[] {
       i++;
       continue;
     }
-    // Skip the conversion's flags, width and precision up to its letter.
+    // The conversion's position, flags, width and precision, up to its letter.
     let j = i + 1;
     while (j < format.length && !isLetter(format[j]!)) j++;
-    if (text !== '') parts.push({ text });
+    const spec = format.slice(i + 1, j);
+    const dollar = spec.indexOf('$');
+    const position = dollar > 0 ? Number(spec.slice(0, dollar)) : undefined;
+    if (text !== '') parts.push(text);
     text = '';
-    parts.push({ unknown: true });
+    parts.push({ ...(position !== undefined && Number.isInteger(position) ? { position } : {}), string: format[j] === 's' });
     i = j;
   }
-  if (text !== '') parts.push({ text });
+  if (text !== '') parts.push(text);
   return parts;
 }
 
