@@ -3,6 +3,7 @@ import type { StaticPart, StaticString } from '../../ir/static-string';
 import type { UnitContext } from './context';
 import { enclosingClass } from './class-statics';
 import { literalString } from './session-access';
+import { shippedValueRead } from './setting-guards';
 import { evaluateStatic, resolveConstants } from './static-string';
 
 /** At most this many possible values of one command line are judged (`$a ? 'x' : 'y'` doubles them). */
@@ -15,8 +16,10 @@ const UNKNOWN: StaticString = [{ unknown: true }];
 /**
  * The values a command line may have, as literal text and unknown parts: literals, constants,
  * concatenations (`.` and a variable built with `=` then `.=` in the statements before the
- * call), both outcomes of `?:`, `sprintf()` with a literal format, and the program a
- * `which gs` (or `command -v gs`) run names (`exec('which gs') . ' -q …'` runs `gs`).
+ * call), both outcomes of `?:`, `sprintf()` with a literal format, the program a `which gs`
+ * (or `command -v gs`) run names (`exec('which gs') . ' -q …'` runs `gs`), and the path a
+ * setting ships with or a class property is declared with (`$conf['rrdtool']`,
+ * `self::$soxCommand`): another installation may set another path, but to the same program.
  */
 export function commandTexts(ctx: UnitContext, node: SyntaxNode): StaticString[] {
   return texts(ctx, node, 0);
@@ -64,6 +67,11 @@ function texts(ctx: UnitContext, node: SyntaxNode | null | undefined, depth: num
     }
     case 'function_call_expression':
       return callTexts(ctx, node, depth) ?? [known(ctx, node)];
+    case 'subscript_expression': {
+      // `$conf['rrdtool']`: the path the project's configuration ships names the program.
+      const shipped = shippedValueRead(ctx, node);
+      return typeof shipped === 'string' ? [[{ text: shipped }]] : [known(ctx, node)];
+    }
     case 'scoped_property_access_expression':
     case 'member_access_expression': {
       const declared = declaredDefault(node);
