@@ -14,6 +14,15 @@ const MAX_DEPTH = 4;
 const UNKNOWN: StaticString = [{ unknown: true }];
 
 /**
+ * Statements looked at, at most, to tell one command line's values: a chain of `if`s that each
+ * append to the variable asks for the value before each of them from every branch, which
+ * grows as a power of the chain's length without a bound. Past it the value is unknown.
+ */
+const MAX_STEPS = 400;
+/** Steps left for the command line being read (`commandTexts` sets it; lowering is single-threaded). */
+let stepsLeft = MAX_STEPS;
+
+/**
  * The values a command line may have, as literal text and unknown parts: literals, constants,
  * concatenations (`.` and a variable built with `=` then `.=` in the statements before the
  * call), both outcomes of `?:`, `sprintf()` with a literal format, the program a `which gs`
@@ -22,6 +31,7 @@ const UNKNOWN: StaticString = [{ unknown: true }];
  * `self::$soxCommand`): another installation may set another path, but to the same program.
  */
 export function commandTexts(ctx: UnitContext, node: SyntaxNode): StaticString[] {
+  stepsLeft = MAX_STEPS;
   return texts(ctx, node, 0);
 }
 
@@ -247,6 +257,7 @@ function valueBefore(ctx: UnitContext, statement: SyntaxNode, name: string, dept
   };
   for (;;) {
     for (let sibling = current.previousNamedSibling; sibling; sibling = sibling.previousNamedSibling) {
+      if (--stepsLeft < 0) return undefined;
       const assignment = assignmentOf(sibling, name);
       if (assignment === undefined) continue;
       if (assignment === 'other') {
