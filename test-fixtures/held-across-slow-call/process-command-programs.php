@@ -53,7 +53,7 @@ function close_port(int $pid, int $fd): void
 {
     session_start();
     $_SESSION['port'] = $fd;
-    exec("gdb -p {$pid} -batch 'call close({$fd})'"); // expect: held-across-slow-call@info "running `gdb`, not known to take time"
+    exec("gdb -p {$pid} -batch 'call close({$fd})'"); // expect: held-across-slow-call@info "running `gdb` \(a program not known to take time\)"
 }
 
 function run(string $command): void

@@ -49,5 +49,5 @@ function run_git(string $command): void
 {
     session_start();
     $_SESSION['git'] = $command;
-    shell_exec('git ' . $command); // expect: held-across-slow-call@info "running `git`, not known to take time"
+    shell_exec('git ' . $command); // expect: held-across-slow-call@info "running `git` \(a program not known to take time\)"
 }

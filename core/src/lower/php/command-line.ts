@@ -36,7 +36,7 @@ export function commandSlowEffect(ctx: UnitContext, node: SyntaxNode | undefined
   const judged = judgeCommand(ctx, node);
   if (judged.cost === 'short') return undefined;
   if (judged.cost === 'slow') return { kind: 'slow', slowKind: 'process', callee, detail: `running \`${judged.program}\``, span };
-  const detail = judged.program !== undefined ? `running \`${judged.program}\`, not known to take time` : 'running a command the analysis cannot read';
+  const detail = judged.program !== undefined ? `running \`${judged.program}\` (a program not known to take time)` : 'running a command the analysis cannot read';
   return { kind: 'slow', slowKind: 'process', callee, detail, unjudged: true, span };
 }
 
