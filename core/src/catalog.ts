@@ -41,8 +41,9 @@ export type ApiSemantics =
        */
       readonly timeoutFrom?: { readonly handle?: number | 'receiver'; readonly options?: number };
       /**
-       * A command line (`shell_exec('uname -a')`): not slow when every program it runs is one of
-       * `Catalog.shortLocalCommands`.
+       * A command line (`shell_exec('uname -a')`): judged by the programs it runs
+       * (`Catalog.commands`): not slow when each is short, slow work at `warning` when one is
+       * known to take time, and `info` when the analysis cannot name one of them.
        */
       readonly commandArgument?: number;
       /**
@@ -207,13 +208,8 @@ export interface Catalog {
    * the connection (`CURLOPT_CONNECTTIMEOUT`), not the whole request.
    */
   readonly timeoutOptions?: Readonly<Record<string, { readonly secondsPerUnit: number; readonly connectOnly?: boolean }>>;
-  /**
-   * Programs that do a little local work and exit at once (`uname`, `cat`, `groups`): a command
-   * line that runs only these is not slow work. Lower-case, without a directory; an entry of two
-   * words is a program with the first argument written in the code (`git rev-parse`: git's
-   * other subcommands may talk to a remote).
-   */
-  readonly shortLocalCommands?: readonly string[];
+  /** What the programs of a command line cost (`lower/php/command-line.ts`). */
+  readonly commands?: CommandCatalog;
   /**
    * Keys of `$_SERVER` that a web server always gives the script, set and not empty
    * (`HTTP_HOST`, `REQUEST_METHOD`): `isset()` and `empty()` of them are decided as every web
@@ -629,4 +625,20 @@ export interface NodeSlowExport {
   readonly methods?: readonly string[];
   /** Slow only when its promise is awaited (callback forms run later, not here). */
   readonly whenAwaited?: boolean;
+}
+
+/**
+ * Programs of command lines, lower-case and without a directory. An entry of two words is a
+ * program with its first argument written in the code (`git rev-parse`: git's other
+ * subcommands may talk to a remote).
+ */
+export interface CommandCatalog {
+  /** Programs that do a little local work and exit at once (`uname`, `cat`, `df`, `mkdir`). */
+  readonly short: readonly string[];
+  /** Programs that take time: network clients, media and document conversion, archives, dumps. */
+  readonly slow: readonly string[];
+  /** Arguments that, when they are all a program is given, only ask for its version or usage. */
+  readonly probeArguments: readonly string[];
+  /** Programs that run the program written after their options (`sudo`, `nice`, `env`). */
+  readonly wrappers: readonly string[];
 }

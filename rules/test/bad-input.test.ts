@@ -65,6 +65,16 @@ describe('bad input', () => {
     assert.ok(result.errors.some((e) => /nested more than \d+ levels/.test(e.message)), JSON.stringify(result.errors));
   }).timeout(60000);
 
+  it('reads a command line built by a long chain of if-else appends in bounded time', async () => {
+    // Each `if` asks for the value before it from both branches: without a bound, 2^40 steps.
+    const appends = Array.from({ length: 40 }, (_, i) => `    if ($a[${i}]) { $c .= ' x${i}'; } else { $c .= ' y${i}'; }`);
+    const text = ['<?php', 'function build($a) {', '    session_start();', "    $_SESSION['x'] = 1;", "    $c = 'rrdtool graph';", ...appends, '    exec($c);', '}'].join('\n');
+    const started = Date.now();
+    const result = await analyze(text);
+    assert.ok(Date.now() - started < 20_000, 'analysed in bounded time');
+    assert.equal(result.findings.filter((f) => f.rule === 'held-across-slow-call').length, 1);
+  });
+
   it('survives deeply nested expressions', async () => {
     const depth = 5000;
     const text = `<?php\nsession_start();\n$x = ${'('.repeat(depth)}1${')'.repeat(depth)};\nsleep(1);\n`;

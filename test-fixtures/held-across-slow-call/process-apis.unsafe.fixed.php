@@ -1,6 +1,8 @@
 <?php
 // Catalog coverage for external processes: each handler holds the session while a child process
-// runs (exec, system, passthru, popen, proc_open, backticks). One finding each.
+// runs (exec, system, passthru, popen, proc_open with a command line or an array, backticks).
+// One finding each: `warning` for programs known to take time, `info` for `tail`, which the
+// catalog does not list (it may follow a file).
 declare(strict_types=1);
 
 function transcode_upload(): void
@@ -8,7 +10,7 @@ function transcode_upload(): void
     session_start();
     $source = (string) ($_SESSION['upload_path'] ?? '');
     $target = preg_replace('/\.\w+$/', '.mp4', $source);
-    exec('ffmpeg -y -i ' . escapeshellarg($source) . ' ' . escapeshellarg((string) $target) . ' 2>&1', $output, $code); // expect: held-across-slow-call
+    exec('ffmpeg -y -i ' . escapeshellarg($source) . ' ' . escapeshellarg((string) $target) . ' 2>&1', $output, $code); // expect: held-across-slow-call@warning
     $_SESSION['transcode_ok'] = $code === 0;
 }
 
@@ -18,7 +20,7 @@ function rebuild_search_index(): void
     if (empty($_SESSION['is_admin'])) {
         return;
     }
-    system('php ' . escapeshellarg(__DIR__ . '/bin/reindex.php') . ' --all', $code); // expect: held-across-slow-call
+    system('php ' . escapeshellarg(__DIR__ . '/bin/reindex.php') . ' --all', $code); // expect: held-across-slow-call@warning
     $_SESSION['reindexed_at'] = time();
 }
 
@@ -28,14 +30,14 @@ function zip_download(): void
     $folder = '/srv/shares/' . basename((string) ($_SESSION['share'] ?? 'public'));
     header('Content-Type: application/zip');
     header('Content-Disposition: attachment; filename="share.zip"');
-    passthru('cd ' . escapeshellarg($folder) . ' && zip -qr - .'); // expect: held-across-slow-call
+    passthru('cd ' . escapeshellarg($folder) . ' && zip -qr - .'); // expect: held-across-slow-call@warning
 }
 
 function tail_job_log(): void
 {
     session_start(['read_and_close' => true]); // expect: prefer-read-and-close
     $jobId = (int) ($_SESSION['job_id'] ?? 0);
-    $pipe = popen('tail -n 200 /var/log/jobs/' . $jobId . '.log', 'r'); // expect: held-across-slow-call
+    $pipe = popen('tail -n 200 /var/log/jobs/' . $jobId . '.log', 'r'); // expect: held-across-slow-call@info "running `tail`"
     if ($pipe !== false) {
         echo stream_get_contents($pipe);
         pclose($pipe);
@@ -46,7 +48,7 @@ function lint_snippet(): void
 {
     session_start();
     $code = (string) ($_SESSION['draft_snippet'] ?? '');
-    $process = proc_open(['php', '-l'], [0 => ['pipe', 'r'], 1 => ['pipe', 'w']], $pipes); // expect: held-across-slow-call
+    $process = proc_open(['php', '-l'], [0 => ['pipe', 'r'], 1 => ['pipe', 'w']], $pipes); // expect: held-across-slow-call@warning "running `php`"
     if (is_resource($process)) {
         fwrite($pipes[0], $code);
         fclose($pipes[0]);
@@ -60,6 +62,6 @@ function deployed_revision(): string
 {
     session_start();
     $_SESSION['viewed_about'] = true;
-    $revision = trim((string) `git -C /srv/app rev-parse --short HEAD`); // expect: held-across-slow-call
+    $revision = trim((string) `git -C /srv/app ls-remote origin HEAD`); // expect: held-across-slow-call@warning "running `git ls-remote`"
     return $revision;
 }

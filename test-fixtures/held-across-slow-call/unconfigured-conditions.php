@@ -93,7 +93,7 @@ function not_shipped(): void
     session_start();
     $_SESSION['hook'] = true;
     if (!empty($CONF['hook'])) {
-        shell_exec('/usr/local/bin/hook'); // expect: held-across-slow-call@warning
+        shell_exec('/usr/bin/rsync -a /srv/data backup:/srv/data'); // expect: held-across-slow-call@warning
     }
 }
 
@@ -160,7 +160,7 @@ function hook(): void
     session_start();
     $_SESSION['hook'] = true;
     if (!empty($_GET['hook'])) {
-        shell_exec('/usr/local/bin/hook'); // expect: held-across-slow-call@warning
+        shell_exec('/usr/bin/rsync -a /srv/data backup:/srv/data'); // expect: held-across-slow-call@warning
     }
 }
 

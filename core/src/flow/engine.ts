@@ -40,6 +40,8 @@ export interface SlowOccurrence {
   readonly hold?: HoldEstimate;
   /** A path read from this parameter of the unit it is seen from: the caller's argument decides. */
   readonly pathParameter?: number;
+  /** A command line the analysis cannot judge (`SlowEffect.unjudged`): `info`. */
+  readonly unjudged?: true;
   readonly chain: readonly Step[];
   /** Set when the operation is a loop that repeats slow work or polls. */
   readonly loop?: 'repeats' | 'polls' | 'streams';
@@ -949,6 +951,14 @@ export class FlowEngine {
       }
     }
     if (alternatives && withoutSlowWork) slowUnderLock.length = 0;
+    if (effect.outputCaptured) {
+      // The caller captures the callee's output in a buffer it keeps or drops: nothing the
+      // callee prints or streams reaches the client.
+      flushes.length = 0;
+      const kept = slowUnderLock.filter((occurrence) => occurrence.kind !== 'download');
+      slowUnderLock.length = 0;
+      slowUnderLock.push(...kept);
+    }
     // The parts joined here all carry the caller's last branch (`via`), which is not why the
     // session may be open after the call: the reason is set below, from the call or from before it.
     let after = joinStates(results);

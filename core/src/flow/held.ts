@@ -104,7 +104,8 @@ function* rawOperations(
             callee: effect.callee,
             ...(effect.detail !== undefined ? { detail: effect.detail } : {}),
             ...(effect.hold !== undefined ? { hold: effect.hold } : {}),
-            ...(effect.pathParameter !== undefined ? { pathParameter: effect.pathParameter } : {}),
+            ...(effect.pathParameter !== undefined ? { pathParameter: effect.pathParameter } : urlPending(cfg.nodes[observation.node]!.urlParameter, effect.slowKind)),
+            ...(effect.unjudged ? { unjudged: true as const } : {}),
             ...(cfg.nodes[observation.node]!.errorPath ? { errorPath: true as const } : {}),
             ...(cfg.nodes[observation.node]!.setting ? { setting: cfg.nodes[observation.node]!.setting } : {}),
             chain: [{ span: effect.span, label: slowLabel(effect.callee, effect.slowKind, effect.detail) }],
@@ -115,9 +116,10 @@ function* rawOperations(
         // A call in a `catch` block puts everything it reaches on the error path; one that runs
         // only when a setting is changed from its shipped value, behind that setting (unless a
         // test nearer the work already names one).
-        const { errorPath, setting } = cfg.nodes[observation.node]!;
+        const { errorPath, setting, urlParameter } = cfg.nodes[observation.node]!;
         for (const found of observation.call?.slowUnderLock ?? []) {
           let occurrence = errorPath && !found.errorPath ? { ...found, errorPath } : found;
+          if (occurrence.pathParameter === undefined) occurrence = { ...occurrence, ...urlPending(urlParameter, occurrence.kind) };
           if (setting && !occurrence.setting) occurrence = { ...occurrence, setting };
           yield { observation, occurrence, onlyInLoop: false };
         }
@@ -249,4 +251,13 @@ function outermostHeldLoop(cfg: Cfg, flow: UnitFlow, node: number, sites: readon
     if (atHeader?.open.some((site) => sites.some((s) => s.key === site.key))) found = loop;
   }
   return found;
+}
+
+/**
+ * Remote I/O inside an `if` that runs only when the unit's parameter is a URL
+ * (`CfgNode.urlParameter`): pending on that parameter, as a read of a path parameter is, so
+ * each caller's argument decides (a local path: not slow; a URL: remote I/O).
+ */
+function urlPending(urlParameter: number | undefined, kind: SlowKind): { pathParameter?: number } {
+  return urlParameter !== undefined && (kind === 'http' || kind === 'remote-io') ? { pathParameter: urlParameter } : {};
 }

@@ -36,6 +36,7 @@ interface MutableNode {
   once?: OnceMark;
   errorPath?: true;
   setting?: SettingMark;
+  urlParameter?: number;
 }
 
 /**
@@ -58,6 +59,8 @@ export class CfgBuilder {
   currentErrorPath = false;
   /** The body of an `if` on a configuration setting being lowered (the outermost such `if`). */
   currentSetting: SettingMark | undefined;
+  /** The body of an `if` that runs only when a parameter is a URL: that parameter's index. */
+  currentUrlParameter: number | undefined;
   /** Where `return true;` and `return false;` go before the exit. */
   readonly returnsTrue: number;
   readonly returnsFalse: number;
@@ -85,6 +88,7 @@ export class CfgBuilder {
     if (this.currentOnce !== undefined) node.once = this.currentOnce;
     if (this.currentErrorPath) node.errorPath = true;
     if (this.currentSetting !== undefined) node.setting = this.currentSetting;
+    if (this.currentUrlParameter !== undefined) node.urlParameter = this.currentUrlParameter;
     this.nodes.push(node);
     return node;
   }

@@ -36,6 +36,11 @@ export interface CfgNode {
   readonly errorPath?: true;
   /** Runs only when a setting is changed from its shipped default (`if ($CONF['hook'])` shipped `''`). */
   readonly setting?: SettingMark;
+  /**
+   * Runs only when the unit's parameter at this index is a URL (`if (preg_match('|^https?://|',
+   * $file))`): remote I/O here is pending on what the caller passes (`lower/php/url-guards.ts`).
+   */
+  readonly urlParameter?: number;
 }
 
 /**

@@ -138,6 +138,11 @@ export interface SlowEffect {
    * fopen($file, 'c+'); }`): each caller's argument says what it is (local, a URL, unknown).
    */
   readonly pathParameter?: number;
+  /**
+   * A command line the analysis cannot judge (a program the code computes, or one no catalog
+   * lists: `lower/php/command-line.ts`): it may be short, so it is reported at `info`.
+   */
+  readonly unjudged?: true;
   readonly span: Span;
 }
 
@@ -306,6 +311,11 @@ export interface CallEffect {
   }[];
   /** What each argument is as a path, for callees that read a parameter as one (PHP). */
   readonly pathArguments?: readonly PathArgument[];
+  /**
+   * Made while an output buffer the caller captures is active (`ob_start(); include
+   * 'view.php'; $html = ob_get_clean();`): what the callee prints or streams is not sent.
+   */
+  readonly outputCaptured?: true;
   /** How the call reads in messages: `auth()`, `$this->load()`, `Db::run()`. */
   readonly display: string;
   readonly span: Span;

@@ -1,5 +1,6 @@
 import type { ApiEntry, Catalog, SessionStoreCatalog, SlowKind } from '../../../core/src';
 import { mergeCatalogs } from './merge';
+import { phpCommands } from './php-commands';
 import { phpLibrariesCatalog } from './php-libraries';
 
 /**
@@ -121,7 +122,7 @@ const downloads: Record<string, ApiEntry> = {
   readgzfile: slow('download'),
 };
 
-/** Runs the command line at argument 0: slow unless it runs only short local utilities. */
+/** Runs the command line at argument 0, judged by its programs (`php-commands.ts`). */
 const runs: ApiEntry = { effect: 'slow', kind: 'process', commandArgument: 0 };
 
 const processes: Record<string, ApiEntry> = {
@@ -131,26 +132,9 @@ const processes: Record<string, ApiEntry> = {
   passthru: runs,
   popen: runs,
   proc_open: runs,
-  proc_close: slow('process'),
+  // `proc_close()` waits for the process `proc_open()` started: its cost is judged there.
   pcntl_waitpid: slow('process'),
 };
-
-/**
- * Programs that read a little local state or transform their input and exit at once. A command
- * line that runs only these (`uname -a`, `cat /proc/loadavg`, `groups $user | cut -f3 -d" "`,
- * `git rev-parse HEAD | cut -b 1-8`) is not slow work. Not here: programs whose run time depends on the network or on what they
- * are given (`ping`, `rrdtool`, `mysqldump`, `convert`, `tail` that may follow a file, `df`
- * on a network mount).
- */
-const shortLocalCommands = [
-  'arch', 'basename', 'cat', 'command', 'cut', 'date', 'dirname', 'echo', 'false', 'free',
-  'getconf', 'grep', 'groups', 'head', 'hostname', 'id', 'locale', 'logname', 'nproc',
-  'printf', 'pwd', 'readlink', 'realpath', 'sed', 'sort', 'stat', 'test', 'tr', 'true',
-  'umask', 'uname', 'uniq', 'uptime', 'wc', 'which', 'whoami',
-  // Subcommands that read the local repository's refs and exit (an application showing its
-  // own version); `git fetch`, `pull`, `clone`, `ls-remote` talk to a remote and stay slow.
-  'git describe', 'git rev-parse', 'git symbolic-ref',
-];
 
 /**
  * Server variables every web request has, not empty: the request line (`REQUEST_METHOD`,
@@ -309,7 +293,7 @@ export const phpNativeCatalog: Catalog = mergeCatalogs({
   sessionStore,
   // Uploads: PHP has stored them in a local temp file before the script runs.
   localPathVariables: ['_FILES'],
-  shortLocalCommands,
+  commands: phpCommands,
   requestServerKeys,
   waitStatements,
   // cURL options, and the `timeout` keys of stream contexts and HTTP clients (Guzzle).

@@ -244,7 +244,9 @@ function heldOperationsWithSeverity(context: RuleContext, flow: UnitFlow, sessio
     // A hold bounded to a few seconds: the user waits, but not for long.
     const short = sessionLock && occurrence.kind !== 'long-running' && occurrence.hold !== undefined && 'seconds' in occurrence.hold && occurrence.hold.seconds <= SHORT_HOLD_SECONDS;
     // Behind a setting shipped off: it runs only where the installation turned it on.
-    rated.push({ operation, severity: (occurrence.errorPath || occurrence.setting || short) && setting !== 'info' ? 'info' : setting });
+    // A command line whose programs the analysis cannot judge may well be short.
+    const unsure = occurrence.errorPath || occurrence.setting || short || occurrence.unjudged;
+    rated.push({ operation, severity: unsure && setting !== 'info' ? 'info' : setting });
   }
   return rated;
 }

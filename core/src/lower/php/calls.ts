@@ -10,7 +10,7 @@ import { classifyPath, pathArguments, pathParameterOf } from './static-path';
 import { emitStoreInstall, noteLockEvidence } from './session-store';
 import { holdEstimate, isYield, longRunDeclared } from './hold-estimates';
 import { flagLiteralKey, literalArgumentKey, literalOf } from './predicates';
-import { runsOnlyShortLocalCommands } from './command-line';
+import { commandSlowEffect } from './command-line';
 import { resolvesWithoutLookup } from './host-name';
 import { statementIn } from './sql-text';
 import { recordTimeouts } from './timeouts';
@@ -66,6 +66,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
       span,
       ...(callables.length > 0 ? { callables } : {}),
       ...(paths.length > 0 ? { pathArguments: paths } : {}),
+      ...(ctx.capturedOutput > 0 ? { outputCaptured: true as const } : {}),
       ...(argumentCount !== undefined ? { argumentCount } : {}),
       ...(literals.length > 0 ? { literalArguments: literals } : {}),
       ...(passedDefaults.length > 0 ? { defaultArguments: passedDefaults } : {}),
@@ -105,6 +106,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
       next = ctx.emit(next, { kind: 'time-check', callee: site.display, inCondition: ctx.inCondition > 0, span });
       break;
     case 'output':
+      if (!api.flush && ctx.capturedOutput > 0) break;
       next = ctx.emit(next, { kind: 'output', flush: api.flush, callee: site.display, span });
       break;
     case 'chunk-read':
@@ -287,7 +289,12 @@ function emitSlow(ctx: UnitContext, site: CallSite, api: Extract<ApiEntry, { eff
   const span = ctx.span(site.node);
   const hold = holdEstimate(ctx, site, api);
   if (isYield(api, hold)) return ctx.emit(cursor, { kind: 'yield', callee: site.display, span });
-  if (api.commandArgument !== undefined && runsOnlyShortLocalCommands(ctx, site.args[api.commandArgument])) return cursor;
+  // Streamed into an output buffer the code captures: a read into memory, nothing sent.
+  if (api.kind === 'download' && ctx.capturedOutput > 0) return cursor;
+  if (api.commandArgument !== undefined) {
+    const slow = commandSlowEffect(ctx, site.args[api.commandArgument], site.display, span);
+    return slow ? ctx.emit(cursor, { ...slow, ...(hold ? { hold } : {}) }) : cursor;
+  }
   if (api.hostArgument !== undefined && resolvesWithoutLookup(ctx, site.node, site.args[api.hostArgument])) return cursor;
   if (api.slowOnlyWithStatementIn !== undefined) {
     const waits = api.slowOnlyWithStatementIn

@@ -1,121 +1,240 @@
 import type { SyntaxNode } from '../../parse/php';
+import type { SlowEffect } from '../../ir/effects';
 import type { StaticString } from '../../ir/static-string';
+import type { Span } from '../../model/span';
 import type { UnitContext } from './context';
-import { evaluateStatic, resolveConstants } from './static-string';
+import { commandTexts } from './command-text';
 
 /**
- * Whether a command line runs only short local utilities (`Catalog.shortLocalCommands`):
- * `uname -a`, `cat /proc/loadavg`, `'groups ' . $user . ' | cut -f3 -d" "'`, and programs
- * whose written first argument makes them one (`git rev-parse HEAD`: an entry `git rev-parse`). Each program of
- * the line (the first word of every part between `|`, `;`, `&`, `&&`, `||` and newlines,
- * after `NAME=value` assignments) must be written in the code and be one of them; a value the
- * code computes is an argument of the program before it, never a program itself. A program
- * that is computed, a subshell (`$(…)`, backticks, parentheses) or an empty line is not known:
- * the command stays slow work.
+ * What a command line costs, judged by the programs it runs (`Catalog.commands`): each part
+ * of the line (between `|`, `;`, `&`, `&&`, `||` and newlines) runs one program, the first word
+ * after `NAME=value` assignments and wrappers such as `sudo` or `nice`, with its arguments.
+ *
+ * - `short`: every program is one of the catalog's short local ones (`uname -a`, `df /`,
+ *   `git rev-parse HEAD | cut -b 1-8`), is only asked for its version or usage
+ *   (`tar --version`, `dot -V`), or runs in the background with its output sent elsewhere
+ *   (`php job.php > /dev/null &`: the call returns at once).
+ * - `slow`: a program is known to take time (`sox`, `curl`, `git pull`, `mysqldump`): slow
+ *   work, reported at `warning`.
+ * - `unknown`: a program the code computes (`exec($tool . ' ' . $args)`), one the catalog does
+ *   not list, a subshell, or a line the analysis cannot read: slow work reported at `info`
+ *   (precision first: most commands an application runs are local and short, and the
+ *   catalog names the ones that are not).
+ *
+ * When the line has several possible values (`$a ? 'x' : 'y'`), the costliest counts.
  */
-export function runsOnlyShortLocalCommands(ctx: UnitContext, node: SyntaxNode | undefined): boolean {
-  const known = ctx.catalog.shortLocalCommands ?? [];
-  if (!node || known.length === 0) return false;
-  const programs = programsOf(commandText(ctx, node));
-  return (
-    programs !== undefined &&
-    programs.length > 0 &&
-    programs.every(({ program, subcommand }) => known.includes(program) || (subcommand !== undefined && known.includes(`${program} ${subcommand}`)))
-  );
-}
-
-/** A program of a command line, and its first argument when the code writes it (`git rev-parse`). */
-interface ProgramRun {
-  readonly program: string;
-  readonly subcommand?: string;
-}
-
-/** The command line as literal text and unknown parts; a variable assigned once is its value. */
-function commandText(ctx: UnitContext, node: SyntaxNode): StaticString {
-  const value = node.type === 'argument' ? (node.namedChildren.find((c) => c?.type !== 'name') ?? node.namedChild(0)) : node;
-  if (!value) return [{ unknown: true }];
-  if (value.type === 'variable_name') {
-    const assigned = ctx.singleAssignments.get(value.text);
-    return assigned ? commandText(ctx, assigned) : [{ unknown: true }];
-  }
-  if (value.type === 'shell_command_expression') {
-    return value.namedChildren.map((part) => (part?.type === 'string_content' ? { text: part.text } : { unknown: true as const }));
-  }
-  return resolveConstants(evaluateStatic(value, ctx.facts.file), (name) => ctx.facts.symbols.constant(name));
-}
+export type CommandCost =
+  | { readonly cost: 'short' }
+  | { readonly cost: 'slow'; readonly program: string }
+  | { readonly cost: 'unknown'; readonly program?: string };
 
 /**
- * The programs a command line runs, lower-case and without their directory (`/usr/bin/uname`
- * is `uname`), each with its first argument when that is written in the code, or undefined
- * when one of the programs cannot be known.
+ * The slow work a command line is (`callee` runs it), or undefined when it is short: known
+ * slow programs are named in the message, and a line the analysis cannot judge is `unjudged`.
  */
-function programsOf(line: StaticString): ProgramRun[] | undefined {
-  const programs: ProgramRun[] = [];
-  let word = '';
-  let wordUnknown = false;
-  /** Reading the program of the current part (true), or its arguments (false). */
-  let atProgram = true;
-  /** Reading the first argument of the current part's program. */
-  let atFirstArgument = false;
-  /** Part of the current word was quoted: not a plain subcommand name. */
-  let wordQuoted = false;
-  let quote: '"' | "'" | undefined;
-  let previous = '';
-  const endWord = (): boolean => {
-    if (atProgram && (word !== '' || wordUnknown)) {
-      if (wordUnknown) return false;
-      // `LC_ALL=C uname`: an assignment before the program.
-      if (!word.includes('=')) {
-        const slash = word.lastIndexOf('/');
-        programs.push({ program: word.slice(slash + 1).toLowerCase() });
-        atProgram = false;
-        atFirstArgument = true;
-      }
-    } else if (atFirstArgument && (word !== '' || wordUnknown || wordQuoted)) {
-      const last = programs[programs.length - 1]!;
-      if (!wordUnknown && !wordQuoted) programs[programs.length - 1] = { ...last, subcommand: word };
-      atFirstArgument = false;
-    }
-    word = '';
-    wordUnknown = false;
-    wordQuoted = false;
-    return true;
+export function commandSlowEffect(ctx: UnitContext, node: SyntaxNode | undefined, callee: string, span: Span): SlowEffect | undefined {
+  const judged = judgeCommand(ctx, node);
+  if (judged.cost === 'short') return undefined;
+  if (judged.cost === 'slow') return { kind: 'slow', slowKind: 'process', callee, detail: `running \`${judged.program}\``, span };
+  const detail = judged.program !== undefined ? `running \`${judged.program}\` (a program not known to take time)` : 'running a command the analysis cannot read';
+  return { kind: 'slow', slowKind: 'process', callee, detail, unjudged: true, span };
+}
+
+export function judgeCommand(ctx: UnitContext, node: SyntaxNode | undefined): CommandCost {
+  if (!node) return { cost: 'unknown' };
+  let worst: CommandCost = { cost: 'short' };
+  for (const line of commandTexts(ctx, node)) {
+    const cost = judgeLine(ctx, line);
+    if (cost.cost === 'slow') return cost;
+    if (cost.cost === 'unknown' && worst.cost === 'short') worst = cost;
+  }
+  return worst;
+}
+
+function judgeLine(ctx: UnitContext, line: StaticString): CommandCost {
+  const catalog = ctx.catalog.commands;
+  const parts = partsOf(line);
+  if (!catalog || parts === undefined) return { cost: 'unknown' };
+  let unknown: CommandCost | undefined;
+  for (const part of parts) {
+    const cost = judgePart(catalog, part);
+    if (cost.cost === 'slow') return cost;
+    if (cost.cost === 'unknown') unknown ??= cost;
+  }
+  return unknown ?? { cost: 'short' };
+}
+
+/** A word of the line: its text, and whether part of it is a value the code computes. */
+interface Word {
+  readonly text: string;
+  readonly computed: boolean;
+  readonly quoted: boolean;
+}
+
+/** One program run: its words, and whether it runs in the background (`… &`). */
+interface Part {
+  readonly words: readonly Word[];
+  readonly background: boolean;
+}
+
+type Commands = NonNullable<UnitContext['catalog']['commands']>;
+
+function judgePart(catalog: Commands, part: Part): CommandCost {
+  const words = part.words;
+  let index = 0;
+  const skipAssignments = (): void => {
+    while (index < words.length && isAssignment(words[index]!)) index++;
   };
-  for (const part of line) {
-    if (!('text' in part)) {
-      // A computed value where a program is expected: the line runs what the data says.
-      if (atProgram && quote === undefined) wordUnknown = true;
-      else if (atProgram) return undefined;
-      else if (atFirstArgument) wordUnknown = true;
+  skipAssignments();
+  // `sudo -u www`, `nice -n 10`, `timeout 5`: the program is the first word after the options.
+  while (index < words.length && !words[index]!.computed && catalog.wrappers.includes(programName(words[index]!.text))) {
+    index++;
+    while (index < words.length && !words[index]!.computed && (words[index]!.text.startsWith('-') || isNumber(words[index]!.text))) index++;
+    skipAssignments();
+  }
+  const { args, stdoutRedirected } = argumentsOf(words.slice(index + 1));
+  // In the background with its output sent elsewhere: the call does not wait for it.
+  if (part.background && stdoutRedirected) return { cost: 'short' };
+  const programWord = words[index];
+  if (!programWord) return { cost: 'short' };
+  if (programWord.computed || programWord.quoted) return { cost: 'unknown' };
+  const program = programName(programWord.text);
+  if (args.length > 0 && args.every((a) => !a.computed && catalog.probeArguments.includes(a.text))) return { cost: 'short' };
+  if (catalog.slow.includes(program)) return { cost: 'slow', program };
+  if (catalog.short.includes(program)) return { cost: 'short' };
+  // The subcommand: one of the first two arguments that are not options, since an option may
+  // take a value (`git --git-dir=… status`, `git -C /srv/app rev-parse HEAD`).
+  const candidates = args.filter((a) => !a.text.startsWith('-')).slice(0, 2);
+  for (const candidate of candidates) {
+    if (candidate.computed || candidate.quoted) break;
+    const sub = `${program} ${candidate.text}`;
+    if (catalog.slow.includes(sub)) return { cost: 'slow', program: sub };
+    if (catalog.short.includes(sub)) return { cost: 'short' };
+  }
+  return { cost: 'unknown', program };
+}
+
+/** `10`, `5s`: a wrapper's value (`nice -n 10`, `timeout 5s`). */
+function isNumber(word: string): boolean {
+  const digits = word.replace(/[smhd]$/, '');
+  return digits !== '' && [...digits].every((c) => (c >= '0' && c <= '9') || c === '.');
+}
+
+/** `/usr/bin/Uname` is `uname`. */
+function programName(word: string): string {
+  return word.slice(word.lastIndexOf('/') + 1).toLowerCase();
+}
+
+/** `LC_ALL=C`, `GIT_SSH_COMMAND='ssh -o …'`: an environment assignment before the program. */
+function isAssignment(word: Word): boolean {
+  const equals = word.text.indexOf('=');
+  if (equals <= 0) return false;
+  return [...word.text.slice(0, equals)].every((c, i) => c === '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (i > 0 && c >= '0' && c <= '9'));
+}
+
+/**
+ * The program's arguments without redirections (`2>&1`, `> /dev/null`, `< in.txt`), and
+ * whether its standard output goes to a file.
+ */
+function argumentsOf(words: readonly Word[]): { args: Word[]; stdoutRedirected: boolean } {
+  const args: Word[] = [];
+  let stdoutRedirected = false;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const operator = word.quoted ? undefined : redirection(word.text);
+    if (operator === undefined) {
+      args.push(word);
       continue;
     }
-    for (const ch of part.text) {
+    if (operator.stdout) stdoutRedirected = true;
+    // `> file`: the operator alone, its target is the next word.
+    if (operator.bare) i++;
+  }
+  return { args, stdoutRedirected };
+}
+
+/** `>`, `>>`, `1>`, `2>&1`, `&>`, `<`: a redirection; `stdout` when it sends the output away. */
+function redirection(text: string): { stdout: boolean; bare: boolean } | undefined {
+  let i = 0;
+  while (i < text.length && text[i]! >= '0' && text[i]! <= '9') i++;
+  const fd = text.slice(0, i);
+  const both = text[i] === '&' && text[i + 1] === '>';
+  if (both) i++;
+  const op = text[i];
+  if (op !== '>' && op !== '<') return undefined;
+  i++;
+  if (text[i] === '>' || text[i] === '&') i++;
+  const bare = i >= text.length;
+  return { stdout: op === '>' && (both || fd === '' || fd === '1'), bare };
+}
+
+/**
+ * The parts of a command line and their words, or undefined when the line runs a subshell
+ * (`$(…)`, backticks, parentheses) the analysis does not read.
+ */
+function partsOf(line: StaticString): Part[] | undefined {
+  const parts: Part[] = [];
+  let words: Word[] = [];
+  let text = '';
+  let computed = false;
+  let quoted = false;
+  let started = false;
+  let quote: '"' | "'" | undefined;
+  let previous = '';
+  const endWord = (): void => {
+    if (started) words.push({ text, computed, quoted });
+    text = '';
+    computed = false;
+    quoted = false;
+    started = false;
+  };
+  const endPart = (background: boolean): void => {
+    endWord();
+    if (words.length > 0) parts.push({ words, background });
+    words = [];
+  };
+  for (const piece of line) {
+    if (!('text' in piece)) {
+      computed = true;
+      started = true;
+      continue;
+    }
+    const chars = piece.text;
+    for (let at = 0; at < chars.length; at++) {
+      const ch = chars[at]!;
       if (quote !== undefined) {
         if (ch === quote) quote = undefined;
-        else if (atProgram) return undefined;
+        else if (quote === '"' && ((ch === '(' && previous === '$') || ch === '`')) return undefined;
+        else text += ch;
         previous = ch;
         continue;
       }
-      if (ch === '$' || ch === '`' || ch === '(' || ch === ')') {
-        // `$(…)` or backticks run another command; `$VAR` may name the program.
-        if (ch !== '$' || atProgram) return undefined;
-      }
+      if (ch === '`' || ch === '(' || ch === ')') return undefined;
       if (ch === '"' || ch === "'") {
-        if (atProgram) return undefined;
         quote = ch;
-        wordQuoted = true;
-      } else if (ch === '|' || ch === ';' || ch === '\n' || (ch === '&' && previous !== '>' && previous !== '<')) {
-        if (!endWord()) return undefined;
-        atProgram = true;
-        atFirstArgument = false;
+        quoted = true;
+        started = true;
+      } else if (ch === '|' || ch === ';' || ch === '\n') {
+        endPart(false);
+      } else if (ch === '&' && previous !== '>' && previous !== '<' && previous !== '&' && chars[at + 1] !== '>') {
+        // `a & b` runs `a` in the background; `a && b` (the second `&`) is a chain.
+        endPart(true);
+      } else if (ch === '&' && previous === '&') {
+        // The part was ended as if in the background by the first `&`: it is a chain.
+        const last = parts[parts.length - 1];
+        if (last && last.background) parts[parts.length - 1] = { ...last, background: false };
       } else if (ch === ' ' || ch === '\t') {
-        if (!endWord()) return undefined;
+        endWord();
       } else {
-        word += ch;
+        text += ch;
+        started = true;
+        // `$VAR`: a shell variable, a value the analysis does not know.
+        if (ch === '$') computed = true;
       }
       previous = ch;
     }
   }
-  if (quote !== undefined || !endWord()) return undefined;
-  return programs;
+  if (quote !== undefined) return undefined;
+  endPart(false);
+  return parts;
 }

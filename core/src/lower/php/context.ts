@@ -72,6 +72,12 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
   readonly pendingGotos = new Map<string, PendingEdge[]>();
   /** Inside a branch or loop condition (clock reads there make polling loops). */
   inCondition = 0;
+  /**
+   * Inside statements whose output an output buffer opened before them in the same block
+   * captures and discards (`ob_start(); fpassthru($blob); $data = ob_get_clean();`): it never
+   * reaches the client (`output-buffers.ts`).
+   */
+  capturedOutput = 0;
   /** The unit's syntax node (its body is searched for `define()` calls on demand). */
   unitNode: SyntaxNode | undefined;
   private definitionsCache: { name: string; start: number; truthy: boolean }[] | undefined;

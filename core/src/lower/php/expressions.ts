@@ -14,7 +14,7 @@ import type { StaticString } from '../../ir/static-string';
 import { TYPE_TESTS } from '../../ir/predicate-shape';
 import { emitBootstrapOpen } from './bootstrap-includes';
 import { emitAssignmentFacts, emitDefineFacts, emitPredicateAssignment, emitClassStaticAssignment, forgetStaticProperty, literalOf, trackedVariable } from './predicates';
-import { runsOnlyShortLocalCommands } from './command-line';
+import { commandSlowEffect } from './command-line';
 import { declaresInUnit } from './unit-scope';
 
 /** Nodes whose bodies are units of their own: defining them runs nothing. */
@@ -65,11 +65,12 @@ function lowerExpressionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor
       return lowerInclude(ctx, node, cursor);
     case 'shell_command_expression': {
       const next = lowerChildren(ctx, node, cursor);
-      if (runsOnlyShortLocalCommands(ctx, node)) return next;
-      return ctx.emit(next, { kind: 'slow', slowKind: 'process', callee: 'a shell command in backticks', span: ctx.span(node) });
+      const slow = commandSlowEffect(ctx, node, 'a shell command in backticks', ctx.span(node));
+      return slow ? ctx.emit(next, slow) : next;
     }
     case 'print_intrinsic': {
       const next = lowerChildren(ctx, node, cursor);
+      if (ctx.capturedOutput > 0) return next;
       return ctx.emit(next, { kind: 'output', flush: false, callee: 'print', span: ctx.span(node) });
     }
     case 'exit_statement': {

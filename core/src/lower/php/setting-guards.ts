@@ -161,6 +161,15 @@ function positionalArguments(call: SyntaxNode): SyntaxNode[] {
 }
 
 /**
+ * The value the project ships for the setting `node` reads (`$conf['rrdtool']` with
+ * `$conf['rrdtool'] = "/usr/bin/rrdtool";` in its defaults file), when it ships one.
+ */
+export function shippedValueRead(ctx: UnitContext, node: SyntaxNode): Literal | undefined {
+  const read = settingRead(ctx, node, 0);
+  return read ? ctx.facts.symbols.shippedDefault(read.setting) : undefined;
+}
+
+/**
  * The shipped setting `node` reads: a global array's element with a literal key, a global
  * variable, or a setting accessor called with a literal name.
  */

@@ -15,6 +15,8 @@ import { emitSessionUnsetFacts } from './predicates';
 import { sessionRoot } from './session-access';
 import { caseMatches, constructedValuesOf } from './constructed-tests';
 import { literalOf } from './literals';
+import { capturedStatements } from './output-buffers';
+import { urlTestedParameter } from './url-guards';
 
 /** Declarations lowered as units of their own; as statements they do nothing. */
 const DECLARATIONS = new Set(['function_definition', 'class_declaration', 'interface_declaration',
@@ -32,6 +34,7 @@ export function lowerStatements(ctx: UnitContext, nodes: readonly SyntaxNode[], 
   const outerSetting = ctx.builder.currentSetting;
   // From the first statement that did not parse on, the block's structure is not known.
   let broken = false;
+  const captured = capturedStatements(nodes);
   try {
     nodes.forEach((node, index) => {
       broken ||= node.hasError;
@@ -39,7 +42,14 @@ export function lowerStatements(ctx: UnitContext, nodes: readonly SyntaxNode[], 
       // a later call in the same request (see `isRepeatGuard`), marked by a fact.
       const repeat = !broken && next.length > 0 && isRepeatGuard(node, () => nodes.slice(index + 1)) ? repeatFacts(ctx, node) : undefined;
       if (repeat) next = ctx.emit(next, repeat.entering);
-      const after = lowerListed(ctx, node, next);
+      const capturing = captured.has(node);
+      if (capturing) ctx.capturedOutput++;
+      let after: Cursor;
+      try {
+        after = lowerListed(ctx, node, next);
+      } finally {
+        if (capturing) ctx.capturedOutput--;
+      }
       next = broken && after.length === 0 ? next : after;
       if (repeat && next.length > 0) next = ctx.emit(next, repeat.passed);
       // `if (isset($link)) return $link;`: what follows in the block initialises `$link` once.
@@ -155,11 +165,13 @@ function lowerStatementInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor)
     }
     case 'echo_statement': {
       const after = lowerChildExpressions(ctx, node, cursor);
+      if (ctx.capturedOutput > 0) return after;
       return ctx.emit(after, { kind: 'output', flush: false, callee: 'echo', span: ctx.span(node) });
     }
     case 'text_interpolation':
       return lowerInlineHtml(ctx, node, cursor);
     case 'text':
+      if (ctx.capturedOutput > 0) return cursor;
       return ctx.emit(cursor, { kind: 'output', flush: false, callee: 'inline HTML', span: ctx.span(node) });
     case 'unset_statement':
       return lowerUnset(ctx, node, cursor);
@@ -230,7 +242,7 @@ function lowerInlineHtml(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     if (child.type !== 'text') continue;
     const content = child.text;
     const swallowed = content.startsWith('\r\n') ? 2 : content.startsWith('\n') ? 1 : 0;
-    if (content.length > swallowed) {
+    if (content.length > swallowed && ctx.capturedOutput === 0) {
       next = ctx.emit(next, { kind: 'output', flush: false, callee: 'inline HTML', span: ctx.span(child) });
     }
   }
@@ -292,24 +304,30 @@ function lowerIf(ctx: UnitContext, node: SyntaxNode, cursor: Cursor, elseIf = fa
 function lowerOnceBody(ctx: UnitContext, condition: SyntaxNode, body: SyntaxNode, cursor: Cursor): Cursor {
   const outer = ctx.builder.currentOnce;
   const outerSetting = ctx.builder.currentSetting;
+  const outerUrl = ctx.builder.currentUrlParameter;
   ctx.builder.currentOnce ??= onceGuardOfIf(ctx, condition, body);
   ctx.builder.currentSetting ??= settingGuardOf(ctx, condition);
+  ctx.builder.currentUrlParameter ??= urlTestedParameter(ctx, condition);
   try {
     return lowerBranchBody(ctx, body, cursor);
   } finally {
     ctx.builder.currentOnce = outer;
     ctx.builder.currentSetting = outerSetting;
+    ctx.builder.currentUrlParameter = outerUrl;
   }
 }
 
 /** The body of an `elseif`: configured work when its own condition reads only configuration. */
 function lowerElseIfBody(ctx: UnitContext, condition: SyntaxNode, body: SyntaxNode, cursor: Cursor): Cursor {
   const outerSetting = ctx.builder.currentSetting;
+  const outerUrl = ctx.builder.currentUrlParameter;
   ctx.builder.currentSetting ??= settingGuardOf(ctx, condition);
+  ctx.builder.currentUrlParameter ??= urlTestedParameter(ctx, condition);
   try {
     return lowerBranchBody(ctx, body, cursor);
   } finally {
     ctx.builder.currentSetting = outerSetting;
+    ctx.builder.currentUrlParameter = outerUrl;
   }
 }
 
