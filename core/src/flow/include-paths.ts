@@ -27,17 +27,21 @@ export interface IncludeSearch {
 /** A path split at its unknown parts: `['views/', '.php']` for `'views/' . $v . '.php'`. */
 interface PathPattern {
   readonly pieces: readonly string[];
+  /** Per gap between pieces, the variable it reads, if known: gaps of one variable match the same text. */
+  readonly gaps: readonly (string | undefined)[];
   readonly anchored: boolean;
 }
 
 function toPattern(value: StaticString): PathPattern | undefined {
   const pieces: string[] = [''];
+  const gaps: (string | undefined)[] = [];
   let anchored = false;
   value.forEach((part, index) => {
     if ('text' in part) {
       if (index === 0 && part.anchored) anchored = true;
       pieces[pieces.length - 1] += part.text;
     } else {
+      gaps.push('variable' in part ? part.variable : undefined);
       pieces.push('');
     }
   });
@@ -45,7 +49,7 @@ function toPattern(value: StaticString): PathPattern | undefined {
   // start (`$dir . '/x.php'`) or end (`__DIR__ . '/' . self::FILE`) would reach unrelated files.
   if (pieces.length > 1 && (pieces[0] === '' || pieces[pieces.length - 1] === '')) return undefined;
   if (pieces.every((piece) => piece === '')) return undefined;
-  return { pieces, anchored };
+  return { pieces, gaps, anchored };
 }
 
 export function normalizePath(path: string): string {
@@ -103,7 +107,7 @@ function firstMatch(pattern: PathPattern, bases: readonly string[], files: Reado
       continue;
     }
     const pieces = [normalizePieceStart(prefix), ...pattern.pieces.slice(1)];
-    const matches = [...files].filter((file) => matchesPattern(file, pieces));
+    const matches = [...files].filter((file) => matchesPattern(file, pieces, pattern.gaps));
     if (matches.length > 0) return { matches, exactMisses: [], patternMisses: [] };
     patternMisses.push(pieces);
   }
@@ -118,17 +122,33 @@ function normalizePieceStart(prefix: string): string {
   return prefix.endsWith('/') && !normal.endsWith('/') ? `${normal}/` : normal;
 }
 
-/** Literal pieces in order; each gap stands for one unknown part that stays within a directory. */
-export function matchesPattern(file: string, pieces: readonly string[]): boolean {
+/**
+ * Literal pieces in order; each gap stands for one unknown part that stays within a directory.
+ * `gaps` names the variable each gap reads, where known: gaps of the same variable match the
+ * same text (tried at every place the next piece occurs, so a shorter first guess cannot hide
+ * a match).
+ */
+export function matchesPattern(file: string, pieces: readonly string[], gaps: readonly (string | undefined)[] = []): boolean {
   if (!file.startsWith(pieces[0]!)) return false;
-  let position = pieces[0]!.length;
-  for (let i = 1; i < pieces.length; i++) {
+  if (pieces.length === 1) return true;
+  const captured = new Map<string, string>();
+  const matchFrom = (i: number, position: number): boolean => {
+    if (i === pieces.length) return position === file.length;
     const piece = pieces[i]!;
     const last = i === pieces.length - 1;
-    const found = last ? (file.endsWith(piece) && file.length - piece.length >= position ? file.length - piece.length : -1) : file.indexOf(piece, position);
-    if (found === -1) return false;
-    if (file.slice(position, found).includes('/')) return false;
-    position = found + piece.length;
-  }
-  return true;
+    const variable = gaps[i - 1];
+    for (let found = last ? file.length - piece.length : file.indexOf(piece, position); found >= position; found = last ? -1 : file.indexOf(piece, found + 1)) {
+      if (last && !file.endsWith(piece)) return false;
+      const gap = file.slice(position, found);
+      // A gap stays within a directory: no later place of the piece can do better.
+      if (gap.includes('/')) return false;
+      const earlier = variable === undefined ? undefined : captured.get(variable);
+      if (earlier !== undefined && earlier !== gap) continue;
+      if (variable !== undefined && earlier === undefined) captured.set(variable, gap);
+      if (matchFrom(i + 1, found + piece.length)) return true;
+      if (variable !== undefined && earlier === undefined) captured.delete(variable);
+    }
+    return false;
+  };
+  return matchFrom(1, pieces[0]!.length);
 }

@@ -7,7 +7,8 @@ export type StaticPart =
   /** `anchored`: the text is a path from `__DIR__`/`__FILE__`, not relative to the include path. */
   | { readonly text: string; readonly anchored?: true }
   | { readonly constant: string }
-  | { readonly unknown: true };
+  /** `variable`: the variable read there, when a plain read: the same variable is the same text. */
+  | { readonly unknown: true; readonly variable?: string };
 export type StaticString = readonly StaticPart[];
 
 /** Replaces constants by their values (recursively, cycle-safe); unknown constants stay unknown. */

@@ -25,7 +25,9 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
     case 'argument':
       return inner(node.namedChildren.find((c) => c?.type !== 'name') ?? node.namedChild(0));
     case 'variable_name':
-      return variables?.(node) ?? [{ unknown: true }];
+      // Unknown, but the same variable read twice in one path is the same text
+      // (`'modules/' . $m . '/' . $m . '.php'` names `modules/x/x.php`, not `modules/x/y.php`).
+      return variables?.(node) ?? [{ unknown: true, variable: node.text }];
     case 'assignment_expression':
       // `($h = realpath($dir))` used as a value: the value assigned.
       return inner(node.childForFieldName('right'));
