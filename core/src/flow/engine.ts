@@ -1131,7 +1131,9 @@ export class FlowEngine {
   }
 
   private closeStep(effect: CallEffect): Step {
-    return { span: effect.span, label: `closed inside \`${effect.display}\`` };
+    let step = closeSteps.get(effect);
+    if (!step) closeSteps.set(effect, (step = { span: effect.span, label: `closed inside \`${effect.display}\`` }));
+    return step;
   }
 }
 
@@ -1361,10 +1363,23 @@ function withPathArgument(occurrence: SlowOccurrence, call: CallEffect): SlowOcc
 
 /** How a call (or an include) reads as a step of a chain. */
 function callStepOf(effect: CallEffect, units: readonly Unit[]): Step {
-  const label =
-    effect.target.type === 'include' ? `\`${units[0]!.span.file}\` is included here` : `${quoteCode(effect.display)} is called here`;
-  return { span: effect.span, label };
+  // One step per call (and included file), shared by every chain through it: summaries keep
+  // chains from every level of a deep call chain, and a new step with a new label at each
+  // application of a summary was much of what they hold.
+  const key = effect.target.type === 'include' ? units[0]!.span.file : '';
+  let steps = callSteps.get(effect);
+  if (!steps) callSteps.set(effect, (steps = new Map()));
+  let step = steps.get(key);
+  if (!step) {
+    const label = effect.target.type === 'include' ? `\`${units[0]!.span.file}\` is included here` : `${quoteCode(effect.display)} is called here`;
+    steps.set(key, (step = { span: effect.span, label }));
+  }
+  return step;
 }
+
+const callSteps = new WeakMap<CallEffect, Map<string, Step>>();
+/** The step that says a call closed the session, one per call (as `callSteps`). */
+const closeSteps = new WeakMap<CallEffect, Step>();
 
 
 /**
