@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CLOSED, alongEdge, joinStates, sameState, siteFromChain, verdict, withFacts, type ResourceState } from '../src';
+import { CLOSED, MAX_CASES, alongEdge, joinStates, sameState, siteFromChain, verdict, withFacts, type ResourceState } from '../src';
 
 describe('session state lattice', () => {
   const site = siteFromChain([{ span: { file: 'f', start: 1, end: 2 }, label: 'opened' }]);
@@ -52,5 +52,52 @@ describe('session state lattice', () => {
     assert.equal(verdict(joined), 'open');
     assert.equal(joined.open.length, 1);
     assert.equal(joinStates([]), undefined);
+  });
+});
+
+describe('joins past MAX_CASES', () => {
+  type F = { predicate: string; subject: string; value: boolean };
+  const fact = (predicate: string, value: boolean): F => ({ predicate, subject: predicate, value });
+  const key = (facts: readonly F[] | undefined): string => (facts ?? []).map((f) => `${f.value ? '+' : '-'}${f.predicate}`).join('&');
+
+  /** The fact sets a join keeps, worked out as the join did before it weighed distinct sets only. */
+  function referenceSets(states: readonly ResourceState[]): string[] {
+    let flat = states.flatMap((s) => s.cases ?? [s]).map((s) => s.facts as readonly F[] | undefined);
+    const groups = (): string[] => [...new Set(flat.map(key))];
+    while (groups().length > MAX_CASES) {
+      const predicates = [...new Set(flat.flatMap((facts) => (facts ?? []).map((f) => f.predicate)))];
+      let best: { predicate: string; size: number } | undefined;
+      for (const predicate of predicates) {
+        const size = new Set(flat.map((facts) => key((facts ?? []).filter((f) => f.predicate !== predicate)))).size;
+        if (!best || size < best.size) best = { predicate, size };
+      }
+      const chosen = best!.predicate;
+      flat = flat.map((facts) => {
+        const kept = (facts ?? []).filter((f) => f.predicate !== chosen);
+        return kept.length > 0 ? kept : undefined;
+      });
+    }
+    return groups();
+  }
+
+  it('forgets the same predicates as weighing every state would, on random joins', () => {
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const names = ['$a', '$b', 'defined(X)', 'ini:x', 'pure:f()', '$c'];
+    for (let round = 0; round < 300; round++) {
+      const states: ResourceState[] = [];
+      const count = 2 + random(12);
+      for (let i = 0; i < count; i++) {
+        const facts = names.filter(() => random(3) === 0).map((name) => fact(name, random(2) === 0));
+        const base: ResourceState = random(2) === 0 ? CLOSED : { closed: false, open: [siteFromChain([{ span: { file: 'f', start: i, end: i + 1 }, label: 'o' }])] };
+        states.push(withFacts(base, facts.length > 0 ? facts : undefined));
+      }
+      const joined = joinStates(states)!;
+      const sets = (joined.cases ?? [joined]).map((c) => key(c.facts as readonly F[] | undefined));
+      assert.deepEqual(sets, referenceSets(states), `round ${round}`);
+    }
   });
 });

@@ -9,6 +9,7 @@ import { ReachableUnion } from './reachable';
 import { MAX_VISITS_PER_NODE, solve } from './solver';
 import { applyFacts, changedByCall, forgetSessionKeys, globalCases, isGlobalSubject, mapCases, withCallerFacts } from './facts';
 import { quoteCode } from '../text/quote-code';
+import { changedValues, entryFacts, withCarriedValues, withValues } from './summary-keys';
 import {
   CLOSED,
   OPEN_AT_ENTRY,
@@ -229,6 +230,16 @@ interface Summary extends CalleeEffects {
   readonly exitWhen?: { readonly true: ResourceState | undefined; readonly false: ResourceState | undefined };
 }
 
+/**
+ * A summary as kept: with the values of the facts it only carried (`summary-keys.ts`), and the
+ * same summary for other values of them, made when asked.
+ */
+interface KeptSummary {
+  readonly summary: Summary;
+  readonly carried: Facts;
+  variants?: Map<string, Summary>;
+}
+
 /** Nested summaries before a call chain is cut. */
 const MAX_SUMMARY_DEPTH = 120;
 
@@ -279,14 +290,16 @@ const NONE: ReadonlySet<string> = new Set();
 
 export class FlowEngine {
   /** Summaries per unit (`file#id`), by entry state and environment. */
-  private readonly summaries = new Map<string, Map<string, Summary | 'in-progress'>>();
+  private readonly summaries = new Map<string, Map<string, KeptSummary | 'in-progress'>>();
   /** Each unit's map in `summaries`, so a lookup hashes only the short key of its environment. */
-  private readonly summariesByUnit = new WeakMap<Unit, Map<string, Summary | 'in-progress'>>();
+  private readonly summariesByUnit = new WeakMap<Unit, Map<string, KeptSummary | 'in-progress'>>();
   private readonly cutKeys = new Set<string>();
   /** Every unit a bound cut short, once per unit and reason, in the order met. */
   readonly cuts: AnalysisCut[] = [];
   /** Summaries being computed inside each other (a chain of helper calls). */
   private depth = 0;
+  /** Summaries computed (not found memoised): what the keys save shows here (tests read it). */
+  summaryRuns = 0;
 
   constructor(
     private readonly resolver: CallResolver,
@@ -413,6 +426,46 @@ export class FlowEngine {
       for (const node of unit.cfg.nodes) {
         if (node.effect?.kind !== 'fact') continue;
         for (const fact of node.effect.set ?? []) if (isClassStaticSubject(fact.subject)) subjects.add(fact.subject);
+      }
+      return subjects;
+    },
+  );
+
+  /**
+   * The subjects whose facts the unit, or project code it may run, reads or changes: tests and
+   * assignments (`fact` effects, `defined()` of constants), session settings it changes, and
+   * the two settings a start reads (`startsWithoutHeaders`); through its calls and includes, the
+   * callables it passes, and the overrides of the methods it calls virtually (whose results
+   * may decide a branch). A fact about any other subject is only carried through the unit.
+   */
+  private subjectsReadThrough(unit: Unit): ReadonlySet<string> | undefined {
+    const read = this.subjectsRead.of(unit);
+    return read === 'any' ? undefined : read;
+  }
+
+  private readonly subjectsRead = new ReachableUnion<Unit, string>(
+    (unit) => {
+      const runs = this.runnableFrom(unit);
+      for (const node of unit.cfg.nodes) {
+        const target = node.effect?.kind === 'call' ? node.effect.target : undefined;
+        if (target?.type === 'method' && target.virtual) runs.push(...(this.resolver.overridesOf?.(target.className, target.method) ?? []));
+      }
+      return runs;
+    },
+    (unit) => {
+      const subjects = new Set<string>();
+      for (const node of unit.cfg.nodes) {
+        const effect = node.effect;
+        if (effect?.kind === 'fact') {
+          for (const fact of effect.set ?? []) subjects.add(fact.subject);
+          for (const fact of effect.constants ?? []) subjects.add(fact.subject);
+          for (const subject of effect.forget ?? []) subjects.add(subject);
+        } else if (effect?.kind === 'setting') {
+          subjects.add(`ini:${effect.name}`);
+        } else if (effect?.kind === 'open') {
+          subjects.add(USE_COOKIES_SUBJECT);
+          subjects.add(CACHE_LIMITER_SUBJECT);
+        }
       }
       return subjects;
     },
@@ -714,11 +767,11 @@ export class FlowEngine {
     return { span: effect.span, label: effect.label ?? `session opened here by \`${effect.api}\`` };
   }
 
-  private summariesOf(unit: Unit): Map<string, Summary | 'in-progress'> {
+  private summariesOf(unit: Unit): Map<string, KeptSummary | 'in-progress'> {
     let known = this.summariesByUnit.get(unit);
     if (!known) {
       const id = `${unit.span.file}#${unit.id}`;
-      known = this.summaries.get(id) ?? new Map<string, Summary | 'in-progress'>();
+      known = this.summaries.get(id) ?? new Map<string, KeptSummary | 'in-progress'>();
       this.summaries.set(id, known);
       this.summariesByUnit.set(unit, known);
     }
@@ -727,10 +780,15 @@ export class FlowEngine {
 
   private summary(unit: Unit, resource: ResourceId, entry: 'closed' | 'open', env: Env): Summary | undefined {
     const summaries = this.summariesOf(unit);
-    const key = `${resource}#${entry}#${bindingKey(env.bindings)}#${env.outer.length > 0 ? JSON.stringify(env.outer) : ''}#${omittedKey(unit, env.omittedFrom, env.literals)}#${passedOnKey(unit, env)}#${factsKey(env.settings)}`;
+    // Facts about subjects nothing the unit may run reads are carried, not part of the key
+    // (`summary-keys.ts`). Callables bound by the caller may run code the unit does not reach
+    // by itself: then every fact is read.
+    const reads = env.settings && env.settings.length > 0 && env.bindings.size === 0 && env.outer.length === 0 ? this.subjectsReadThrough(unit) : undefined;
+    const facts = entryFacts(env.settings, reads && ((subject) => reads.has(subject)));
+    const key = `${resource}#${entry}#${bindingKey(env.bindings)}#${env.outer.length > 0 ? JSON.stringify(env.outer) : ''}#${omittedKey(unit, env.omittedFrom, env.literals)}#${passedOnKey(unit, env)}#${facts.key}`;
     const known = summaries.get(key);
     if (known === 'in-progress') return undefined;
-    if (known) return known;
+    if (known) return withCarried(known, facts.carried);
     // A chain of helpers deeper than this is cut (the deeper call is taken to change nothing),
     // so a generated chain of thousands of functions cannot overflow the stack.
     if (this.depth >= MAX_SUMMARY_DEPTH) {
@@ -741,6 +799,7 @@ export class FlowEngine {
       return undefined;
     }
     summaries.set(key, 'in-progress');
+    this.summaryRuns++;
     this.depth++;
     let flow: UnitFlow;
     try {
@@ -848,7 +907,7 @@ export class FlowEngine {
       ...(dispatches.length > 0 ? { dispatches: dispatches.slice(0, MAX_DISPATCHES) } : {}),
       ...this.globalFactsOf(flow.exit),
     };
-    summaries.set(key, summary);
+    summaries.set(key, { summary, carried: facts.carried });
     return summary;
   }
 
@@ -1082,11 +1141,31 @@ export class FlowEngine {
   }
 
   private closeStep(effect: CallEffect): Step {
-    return { span: effect.span, label: `closed inside \`${effect.display}\`` };
+    let step = closeSteps.get(effect);
+    if (!step) closeSteps.set(effect, (step = { span: effect.span, label: `closed inside \`${effect.display}\`` }));
+    return step;
   }
 }
 
 type CallApplied = { after: ResourceState | undefined; outcome?: CallOutcome };
+
+/** The summary for the entry whose carried facts are `carried` (the kept one, or it with their values put in). */
+function withCarried(kept: KeptSummary, carried: Facts): Summary {
+  const values = changedValues(kept.carried, carried);
+  if (!values) return kept.summary;
+  const variant = factsKey(carried);
+  const known = kept.variants?.get(variant);
+  if (known) return known;
+  const { summary } = kept;
+  const made: Summary = {
+    ...summary,
+    exit: withCarriedValues(summary.exit, values),
+    ...(summary.exitWhen ? { exitWhen: { true: withCarriedValues(summary.exitWhen.true, values), false: withCarriedValues(summary.exitWhen.false, values) } } : {}),
+    ...(summary.settings ? { settings: withValues(summary.settings, values)! } : {}),
+  };
+  (kept.variants ??= new Map()).set(variant, made);
+  return made;
+}
 
 /** `applyCallResult`'s answer when a callee's result cannot be told apart (not project code, several alternatives). */
 const CANNOT_TELL = Symbol('cannot tell');
@@ -1135,6 +1214,9 @@ function meetAlternatives(before: ResourceState, parts: readonly CallApplied[]):
   };
   return { after, outcome };
 }
+
+const USE_COOKIES_SUBJECT = 'ini:session.use_cookies';
+const CACHE_LIMITER_SUBJECT = 'ini:session.cache_limiter';
 
 /**
  * A session setting that decides whether a reopen after output works (domain.md §5.3), as a
@@ -1314,10 +1396,23 @@ function withPathArgument(occurrence: SlowOccurrence, call: CallEffect): SlowOcc
 
 /** How a call (or an include) reads as a step of a chain. */
 function callStepOf(effect: CallEffect, units: readonly Unit[]): Step {
-  const label =
-    effect.target.type === 'include' ? `\`${units[0]!.span.file}\` is included here` : `${quoteCode(effect.display)} is called here`;
-  return { span: effect.span, label };
+  // One step per call (and included file), shared by every chain through it: summaries keep
+  // chains from every level of a deep call chain, and a new step with a new label at each
+  // application of a summary was much of what they hold.
+  const key = effect.target.type === 'include' ? units[0]!.span.file : '';
+  let steps = callSteps.get(effect);
+  if (!steps) callSteps.set(effect, (steps = new Map()));
+  let step = steps.get(key);
+  if (!step) {
+    const label = effect.target.type === 'include' ? `\`${units[0]!.span.file}\` is included here` : `${quoteCode(effect.display)} is called here`;
+    steps.set(key, (step = { span: effect.span, label }));
+  }
+  return step;
 }
+
+const callSteps = new WeakMap<CallEffect, Map<string, Step>>();
+/** The step that says a call closed the session, one per call (as `callSteps`). */
+const closeSteps = new WeakMap<CallEffect, Step>();
 
 
 /**

@@ -79,6 +79,9 @@ export class PlainTree {
     let fieldIds = new Uint16Array(capacity);
     let flags = new Uint8Array(capacity);
     let count = 0;
+    // Whether a type is named, asked once per type rather than once per node (each cursor read
+    // crosses into wasm): a node is named exactly when its type is (tree-sitter keeps it per symbol).
+    const namedByType: (boolean | undefined)[] = [];
     const cursor = tree.walk();
     try {
       // The open nodes from the root down to the current one (indices), and the last child
@@ -112,7 +115,7 @@ export class PlainTree {
         previousSiblings[index] = lastChild[path.length]!;
         lastChild[path.length] = index;
         fieldIds[index] = path.length > 0 ? cursor.currentFieldId : 0;
-        let flag = cursor.nodeIsNamed ? NAMED : 0;
+        let flag = namedType(language, namedByType, typeId) ? NAMED : 0;
         // Only the parser's inserted tokens are missing, and they are empty.
         if (start === end && cursor.nodeIsMissing) flag |= MISSING | HAS_ERROR;
         if (typeId === ERROR_SYMBOL) flag |= HAS_ERROR;
@@ -258,6 +261,13 @@ const MISSING = 2;
 const HAS_ERROR = 4;
 /** tree-sitter's symbol for ERROR nodes. */
 const ERROR_SYMBOL = 65535;
+
+/** Whether nodes of `typeId` are named (ERROR nodes are), remembered in `known`. */
+function namedType(language: Language, known: (boolean | undefined)[], typeId: number): boolean {
+  let named = known[typeId];
+  if (named === undefined) known[typeId] = named = typeId === ERROR_SYMBOL || language.nodeTypeIsNamed(typeId);
+  return named;
+}
 
 function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(from: T, to: T): T {
   to.set(from);
