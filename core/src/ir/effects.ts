@@ -121,6 +121,14 @@ export interface AccessEffect {
    * may change through methods, unseen, and PHP saves those changes only while it is open.
    */
   readonly storesObject?: true;
+  /**
+   * A read marking a change to a value the session holds, made without writing `$_SESSION`: a
+   * method called on an object read from it, a property of one set, one passed by reference or
+   * to project code, or anything done through a reference into it (`$nav->addUrl()` after
+   * `$nav = $_SESSION['navigation']`; lower/php/session-held-values.ts). Saved only while the
+   * session is open; the flow does not count it as a write (the value may be a copied scalar).
+   */
+  readonly changesHeldValue?: true;
   readonly span: Span;
 }
 

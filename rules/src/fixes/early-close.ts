@@ -66,7 +66,7 @@ export function earlyCloseFix(context: RuleContext, flow: UnitFlow, operation: H
         : 'session_write_close();';
   const isolation = earlyCloseIsolation(unit);
   if (after.writes.length > 0) return reopenAroundWritesFix(context, flow, operation, { sites, statement, close, ownClose, writes: after.writes, isolation });
-  const caveat = closeCaveatOf(flow, operation) ?? objectsCaveatOf(context, flow);
+  const caveat = closeCaveatOf(flow, operation) ?? heldValueCaveatOf(context, flow, after.heldChanges) ?? objectsCaveatOf(context, flow);
   return [
     {
       title: caveat
@@ -109,6 +109,47 @@ function objectsCaveatOf(context: RuleContext, flow: UnitFlow): string | undefin
 const storingUnits = new WeakMap<Unit, boolean>();
 
 /**
+ * After the close, code changes a value the session holds without writing `$_SESSION`
+ * (`AccessEffect.changesHeldValue`: `$nav->addUrl()` on `$nav = $_SESSION['navigation']`, an
+ * object an earlier request stored), here or in a callee: PHP saved the session at the close,
+ * so the change is lost. The first such change is named.
+ */
+function heldValueCaveatOf(context: RuleContext, flow: UnitFlow, changes: readonly number[]): string | undefined {
+  const [first] = changes;
+  if (first === undefined) return undefined;
+  const span = flow.unit.cfg.nodes[first]!.effect!.span;
+  const line = span.file === context.file.file ? ` on line ${lineOf(context, span.start)}` : '';
+  return heldValueCaveat(line);
+}
+
+/** The caveat of a close before a change to a value the session holds (`where`: " on line N", or empty). */
+export function heldValueCaveat(where: string): string {
+  return `a value read from the session is changed after the close${where} (a method called on it, a property set, or a call that may change it), and PHP saves such a change only while the session is open: move the close after it`;
+}
+
+/**
+ * Whether the unit, or anything it calls or includes, changes a value the session holds
+ * (`AccessEffect.changesHeldValue`): `read_and_close` closes before any of it.
+ */
+export function changesHeldValueIn(context: RuleContext, flow: UnitFlow): boolean {
+  return someReachableUnit(context, [flow.unit], (unit) => changesHeldValue(flow, unit), changingUnits);
+}
+
+function lineOf(context: RuleContext, offset: number): number {
+  const text = context.editSites?.()?.text ?? '';
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
+/** A session read whose effect marks a change to a value the session holds, in this unit or (`changesIn`) a callee. */
+function changesHeldValue(flow: UnitFlow, unit: Unit): boolean {
+  return unit.cfg.nodes.some((node) => node.effect?.kind === 'read' && node.effect.resource === flow.resource && node.effect.changesHeldValue === true);
+}
+
+const changingUnits = new WeakMap<Unit, boolean>();
+
+/**
  * One early close (or `read_and_close`) per function and pass: the first may make the others
  * moot, which the next analysis says.
  */
@@ -125,19 +166,23 @@ export function closeBefore(sites: EditSites, statement: StatementSite, close: s
  * The session writes that may run from `statement` on (their nodes), or undefined when
  * something there needs the session in a way no reopen can serve.
  */
-function whatFollows(context: RuleContext, flow: UnitFlow, statement: StatementSite): { writes: number[] } | undefined {
+function whatFollows(context: RuleContext, flow: UnitFlow, statement: StatementSite): { writes: number[]; heldChanges: number[] } | undefined {
   const start = nodesWithin(flow, statement.span);
   if (start.length === 0) return undefined;
   const observed = observationsByNode(flow);
   const writes: number[] = [];
-  for (const id of reachedFrom(flow, start)) {
+  const heldChanges: number[] = [];
+  for (const id of [...reachedFrom(flow, start)].sort((a, b) => a - b)) {
     const effect = flow.unit.cfg.nodes[id]!.effect;
     if (!effect) continue;
     const need = sessionNeedOf(context, flow, effect, observed.get(id) ?? []);
     if (need === 'blocking') return undefined;
     if (need === 'write') writes.push(id);
+    const callees = effect.kind === 'call' ? (observed.get(id) ?? []).flatMap((o) => o.call?.units ?? []) : [];
+    if (effect.kind === 'read' && effect.resource === flow.resource && effect.changesHeldValue === true) heldChanges.push(id);
+    else if (callees.length > 0 && someReachableUnit(context, callees, (unit) => changesHeldValue(flow, unit), changingUnits)) heldChanges.push(id);
   }
-  return { writes };
+  return { writes, heldChanges };
 }
 
 /** The first plain write-back close this unit calls itself (its framework's API, or the native one). */

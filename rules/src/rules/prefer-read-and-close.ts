@@ -14,7 +14,7 @@ import {
 import { RelatedList, closeEffectsBySpan, type CloseEffects } from './session-facts';
 import { storeVerdict, type StoreVerdict } from './session-store';
 import { readAndCloseFix } from '../fixes/read-and-close';
-import { earlyCloseIsolation } from '../fixes/early-close';
+import { changesHeldValueIn, earlyCloseIsolation, heldValueCaveat } from '../fixes/early-close';
 import { callersLeaveSessionAlone } from '../fixes/callers-after';
 
 /**
@@ -87,9 +87,15 @@ export const preferReadAndClose: Rule = {
         reported.add(spanKey(effect.span));
         const finding = buildFinding(context, flow, effect, evidence, storeVerdict(context, flow.unit, observation.node));
         // Proven only when the lock is released within this unit: no includer or caller can write after it.
-        const why = flow.unit.kind === 'script' ? 'the pages that include this file may write the session after it' : `the callers of ${flow.unit.displayName} may write the session after it returns`;
+        // An object read back from the session and changed later (`$nav->addUrl()`) is saved only while it is open.
+        const changesHeld = changesHeldValueIn(context, flow);
+        const why = changesHeld
+          ? heldValueCaveat('')
+          : flow.unit.kind === 'script'
+            ? 'the pages that include this file may write the session after it'
+            : `the callers of ${flow.unit.displayName} may write the session after it returns`;
         // A function whose every caller leaves the session alone after the call hands nothing back that matters.
-        const proven = !handsBack || (flow.unit.kind !== 'script' && callersLeaveSessionAlone(context, flow.unit, { scriptsHandBack: true }));
+        const proven = !changesHeld && (!handsBack || (flow.unit.kind !== 'script' && callersLeaveSessionAlone(context, flow.unit, { scriptsHandBack: true })));
         findings.push({ ...finding, fixes: readAndCloseFix(effect.span, context.editSites?.(), proven, why, earlyCloseIsolation(flow.unit)) });
       }
     }

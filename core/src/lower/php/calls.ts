@@ -6,6 +6,7 @@ import type { Span } from '../../model/span';
 import type { UnitContext } from './context';
 import { callableArguments, callableTarget } from './callables';
 import { literalString, sessionRoot } from './session-access';
+import { emitHeldValueChange, isSessionHeld } from './session-held-values';
 import { classifyPath, pathArguments, pathParameterOf } from './static-path';
 import { emitStoreInstall, noteLockEvidence } from './session-store';
 import { holdEstimate, isYield, longRunDeclared } from './hold-estimates';
@@ -72,7 +73,8 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
       ...(passedDefaults.length > 0 ? { defaultArguments: passedDefaults } : {}),
     });
     // `normalize($_SESSION['cart'])` with `function normalize(array &$cart)`: a write.
-    return emitByRefWrites(ctx, site, projectByRef(ctx, site), next);
+    next = emitByRefWrites(ctx, site, projectByRef(ctx, site), next);
+    return isProjectCallee(ctx, site) ? emitHeldArgumentChanges(ctx, site, undefined, next) : emitHeldArgumentChanges(ctx, site, projectByRef(ctx, site), next);
   }
   switch (api.effect) {
     case 'open': {
@@ -151,7 +153,31 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
     if (builtin) next = emitCall(ctx, builtin, next);
     else if (target) next = ctx.emit(next, { kind: 'call', target, display: `the callback of ${site.display}`, span });
   }
-  return emitByRefWrites(ctx, site, api.byRefArguments ?? [], next);
+  next = emitByRefWrites(ctx, site, api.byRefArguments ?? [], next);
+  return emitHeldArgumentChanges(ctx, site, api.byRefArguments ?? [], next);
+}
+
+/**
+ * A value the session holds passed where it may be changed (`session-held-values.ts`): at a
+ * by-reference position, or, with `indices` undefined, anywhere in a call of project code, which
+ * may call its methods. (`$_SESSION['k']` itself at a by-reference position is a write already.)
+ */
+function emitHeldArgumentChanges(ctx: UnitContext, site: CallSite, indices: readonly number[] | undefined, cursor: Cursor): Cursor {
+  if (cursor.length === 0 || site.target.type === 'include') return cursor;
+  const changed = site.args.some((arg, index) => {
+    if (indices !== undefined && !indices.includes(index)) return false;
+    const value = argumentValue(arg);
+    return value !== undefined && isSessionHeld(ctx, value) && (indices === undefined || sessionRoot(value, ctx.catalog.sessionVariable) === undefined);
+  });
+  return changed ? emitHeldValueChange(ctx, site.node, cursor) : cursor;
+}
+
+/** The call reaches a function or method the project declares. */
+function isProjectCallee(ctx: UnitContext, site: CallSite): boolean {
+  const target = site.target;
+  if (target.type === 'function') return target.candidates.some((c) => ctx.facts.symbols.hasFunction(c));
+  if (target.type === 'method') return ctx.facts.symbols.hasMethod(target.className, target.method);
+  return false;
 }
 
 /** The number of arguments when all are positional: a spread or a named one tells nothing. */

@@ -8,6 +8,7 @@ import { dynamicClassTarget } from './dynamic-class';
 import { dispatchTarget } from './dispatch-target';
 import { typeOf } from './types';
 import { sessionRoot } from './session-access';
+import { assignsIntoSessionHeld, emitHeldValueChange, isSessionHeld } from './session-held-values';
 import { isTemporaryKeyWrite } from './session-key-restore';
 import { evaluateStatic } from './static-string';
 import type { StaticString } from '../../ir/static-string';
@@ -52,8 +53,12 @@ function lowerExpressionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor
     case 'function_call_expression':
       return lowerFunctionCall(ctx, node, cursor);
     case 'member_call_expression':
-    case 'nullsafe_member_call_expression':
-      return lowerMethodCall(ctx, node, cursor);
+    case 'nullsafe_member_call_expression': {
+      const after = lowerMethodCall(ctx, node, cursor);
+      // `$nav->addUrl()` on an object the session holds changes the session without a write.
+      const object = node.childForFieldName('object');
+      return after.length > 0 && object && !isCallableCreation(node) && isSessionHeld(ctx, object) ? emitHeldValueChange(ctx, node, after) : after;
+    }
     case 'scoped_call_expression':
       return lowerStaticCall(ctx, node, cursor);
     case 'object_creation_expression':
@@ -170,6 +175,8 @@ function lowerAssignment(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     next = rightRoot ? ctx.emit(lowerIndexes(ctx, right, next), writeEffect(ctx, right, rightRoot.key)) : lowerExpression(ctx, right, next);
   }
   if (!left) return next;
+  // `$nav->current = …` on an object the session holds, `$cart[] = …` through a reference into it.
+  if (node.type !== 'reference_assignment_expression' && assignsIntoSessionHeld(ctx, left)) next = emitHeldValueChange(ctx, left, next);
   const ownStatic = node.type === 'assignment_expression' ? emitClassStaticAssignment(ctx, left, right, next) : undefined;
   if (ownStatic) return ownStatic;
   const tracked = node.type === 'reference_assignment_expression' ? undefined : trackedVariable(ctx, left);

@@ -1,0 +1,114 @@
+import type { Cursor } from '../../ir/cfg-builder';
+import type { SyntaxNode } from '../../parse/php';
+import type { UnitContext } from './context';
+import { sessionRoot } from './session-access';
+
+/**
+ * Values the session holds that code may change without writing `$_SESSION`: an object read
+ * from it (`$nav = $_SESSION['navigation']; $nav->addUrl($url);`) is the session's own object,
+ * and a reference into it (`$cart = &$_SESSION['cart']; $cart[] = $item;`) is its own array.
+ * PHP serialises the session when it closes it, so such a change is saved only while the session
+ * is open. The lowering marks each one as a read (`AccessEffect.changesHeldValue`): the flow
+ * does not count it as a write (it cannot tell an object from a copied scalar), but a fix that
+ * closes the session early must not call itself safe before one (rules/src/fixes/early-close.ts).
+ */
+
+interface Handles {
+  /** Variables set from the session by value (`$nav = $_SESSION['navigation']`): objects in them are shared. */
+  readonly values: ReadonlySet<string>;
+  /** Variables bound by reference into the session (`$cart = &$_SESSION['cart']`). */
+  readonly references: ReadonlySet<string>;
+}
+
+const handlesOf = new WeakMap<UnitContext, Handles>();
+
+/** The unit's variables set from the session, found once per unit (flow-insensitive: any such assignment counts). */
+function handles(ctx: UnitContext): Handles {
+  let found = handlesOf.get(ctx);
+  if (found) return found;
+  const values = new Set<string>();
+  const references = new Set<string>();
+  const session = ctx.catalog.sessionVariable;
+  for (const node of ctx.unitNode?.descendantsOfType(['assignment_expression', 'reference_assignment_expression']) ?? []) {
+    const left = node?.childForFieldName('left');
+    const right = node?.childForFieldName('right');
+    if (!node || left?.type !== 'variable_name' || !right || !session) continue;
+    if (sessionRoot(unwrap(right), session) === undefined) continue;
+    (node.type === 'reference_assignment_expression' ? references : values).add(left.text);
+  }
+  found = { values, references };
+  handlesOf.set(ctx, found);
+  return found;
+}
+
+/** `($x)` → `$x`; `$a ?? $b` → `$a` (the session's value when it is set). */
+function unwrap(node: SyntaxNode): SyntaxNode {
+  let current = node;
+  for (;;) {
+    if (current.type === 'parenthesized_expression' && current.namedChild(0)) current = current.namedChild(0)!;
+    else if (current.type === 'binary_expression' && current.childForFieldName('operator')?.text === '??' && current.childForFieldName('left')) current = current.childForFieldName('left')!;
+    else return current;
+  }
+}
+
+/**
+ * The variable an expression reaches through property and element accesses
+ * (`$nav->items[0]` → `$nav`), with whether it went through a property (an object).
+ */
+function rootOf(node: SyntaxNode): { root: SyntaxNode; throughProperty: boolean } {
+  let current = unwrap(node);
+  let throughProperty = false;
+  for (;;) {
+    if (current.type === 'member_access_expression' || current.type === 'nullsafe_member_access_expression') {
+      const object = current.childForFieldName('object');
+      if (!object) break;
+      throughProperty = true;
+      current = unwrap(object);
+    } else if (current.type === 'subscript_expression' && current.namedChild(0)) {
+      current = unwrap(current.namedChild(0)!);
+    } else break;
+  }
+  return { root: current, throughProperty };
+}
+
+/**
+ * Whether `node` may be (part of) a value the session holds: the session array itself
+ * (`$_SESSION['nav']`), or a variable set from it or bound to it by reference.
+ */
+export function isSessionHeld(ctx: UnitContext, node: SyntaxNode): boolean {
+  const session = ctx.catalog.sessionVariable;
+  if (!session) return false;
+  const { root } = rootOf(node);
+  if (sessionRoot(root, session) !== undefined) return true;
+  if (root.type !== 'variable_name') return false;
+  const { values, references } = handles(ctx);
+  return values.has(root.text) || references.has(root.text);
+}
+
+/**
+ * An assignment target that changes what the session holds: a property of a held object
+ * (`$nav->current = …`), or anything reached through a reference into the session
+ * (`$cart[] = …`). A by-value copy's elements (`$copy['k'] = …`) are the copy's own.
+ */
+export function assignsIntoSessionHeld(ctx: UnitContext, target: SyntaxNode): boolean {
+  const session = ctx.catalog.sessionVariable;
+  if (!session) return false;
+  const { root, throughProperty } = rootOf(target);
+  if (root.type !== 'variable_name') return false;
+  // `$_SESSION['k'] = …` is a write of its own; `$_SESSION['nav']->x = …` changes its object.
+  if (root.namedChild(0)?.text === session) return throughProperty;
+  const { values, references } = handles(ctx);
+  if (references.has(root.text)) return true;
+  return throughProperty && values.has(root.text);
+}
+
+/** Whether a variable is bound by reference into the session (any use of it may change the session). */
+export function isSessionReference(ctx: UnitContext, node: SyntaxNode): boolean {
+  const { root } = rootOf(node);
+  return root.type === 'variable_name' && handles(ctx).references.has(root.text);
+}
+
+/** Emits the mark of a change to a value the session holds, at `node`. */
+export function emitHeldValueChange(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
+  return ctx.emit(cursor, { kind: 'read', resource: ctx.catalog.sessionResource, changesHeldValue: true, span: ctx.span(node) });
+}
