@@ -32,6 +32,16 @@ const CASES: { fixture: string; rule: string; title: RegExp }[] = [
     rule: 'write-after-close',
     title: /^Start a new session around the lost write \(not applied: the session was destroyed before/,
   },
+  {
+    fixture: 'reopen-after-output/output-buffer-flushed.php',
+    rule: 'reopen-after-output',
+    title: /^Move the session start before the output on line 9 \(not applied: output may have been sent before it, and no close before it in this function/,
+  },
+  {
+    fixture: 'reopen-after-output/helper-starts-after-download.php',
+    rule: 'reopen-after-output',
+    title: /^Move the session start before the output on line 15 \(not applied: output may have been sent before it/,
+  },
 ];
 
 describe('display-only PHP fixes', () => {

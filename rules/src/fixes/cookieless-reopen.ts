@@ -18,9 +18,23 @@ import { at } from './write-regions';
  * a helper, or where output may come before the close.
  */
 export function cookielessReopenFix(context: RuleContext, flow: UnitFlow, reopen: Observation): Fix[] {
+  const made = cookielessReopen(context, flow, reopen);
+  return 'fixes' in made ? made.fixes : [];
+}
+
+/** Why the cookie and the cache limiter cannot be switched off for a reopen, for the display-only fix. */
+export const WHY_NO_COOKIELESS_REOPEN = {
+  neverStarted: 'output may have been sent before it, and no close before it in this function is a place to switch the cookie and the cache limiter off (a session started for the first time needs its cookie anyway)',
+  closedElsewhere: 'output may have been sent before it, and the session was closed outside this function, where the cookie and the cache limiter would have to be switched off before any output',
+  outputBeforeClose: 'output may have been sent before it, and on some path before the close too, where switching the cookie and the cache limiter off would come too late',
+} as const;
+
+/** The cookieless reopen fix, or why there is none (one of `WHY_NO_COOKIELESS_REOPEN`; `undefined`: no edit site). */
+export function cookielessReopen(context: RuleContext, flow: UnitFlow, reopen: Observation): { fixes: Fix[] } | { refused: string | undefined } {
   const sites = context.editSites?.();
   const { before } = reopen;
-  if (!sites || context.file.language !== 'php' || !before.released || !before.closedBy || before.closedBy.length === 0) return [];
+  if (!sites || context.file.language !== 'php') return { refused: undefined };
+  if (!before.released || !before.closedBy || before.closedBy.length === 0) return { refused: before.released ? WHY_NO_COOKIELESS_REOPEN.closedElsewhere : WHY_NO_COOKIELESS_REOPEN.neverStarted };
   const observed = observationsByNode(flow);
   const outputs = flow.unit.cfg.nodes.filter((node) => node.effect && mayOutput(node.effect, observed.get(node.id) ?? [])).map((node) => node.id);
   const { closes, opens } = effectsOf(context.file);
@@ -29,21 +43,21 @@ export function cookielessReopenFix(context: RuleContext, flow: UnitFlow, reopen
     const close = closes.get(spanKey(step.span));
     const open = opens.get(spanKey(step.span));
     const releasesHere = (close !== undefined && close.how === 'write' && close.resource === flow.resource) || (open !== undefined && open.mode === 'read-and-close');
-    if (!releasesHere || !within(step.span, flow.unit.span)) return [];
+    if (!releasesHere || !within(step.span, flow.unit.span)) return { refused: WHY_NO_COOKIELESS_REOPEN.closedElsewhere };
     const node = flow.unit.cfg.nodes.find((n) => n.effect !== undefined && spanKey(n.effect.span) === spanKey(step.span));
     const statement = sites.callStatement(step.span);
     // Output may run before this release: the settings would come too late there.
     if (!node || !statement || statement.lineEnd === undefined || outputs.some((id) => reachesWithout(flow, id, node.id, new Set()))) continue;
     releases.push({ node: node.id, statement });
   }
-  if (releases.length === 0) return [];
+  if (releases.length === 0) return { refused: WHY_NO_COOKIELESS_REOPEN.outputBeforeClose };
   // Every path from the start to output that comes before the reopen passes a release that switches the headers off.
   const passing = new Set(releases.map((r) => r.node));
   const toReopen = reaching(flow, [reopen.node]);
   const unguarded = outputs.some((id) => toReopen.has(id) && reachesWithout(flow, flow.unit.cfg.entry, id, passing));
-  if (unguarded) return [];
+  if (unguarded) return { refused: WHY_NO_COOKIELESS_REOPEN.outputBeforeClose };
   const q = sites.quote;
-  return [
+  return { fixes: [
     {
       title: 'Switch the session cookie and the cache limiter off right after the close, so this reopen after output works (check first: the rest of the request sends no session cookie or cache headers)',
       applicability: 'unsafe',
@@ -52,7 +66,7 @@ export function cookielessReopenFix(context: RuleContext, flow: UnitFlow, reopen
         newText: `${statement.indent}ini_set(${q}session.use_cookies${q}, ${q}0${q});\n${statement.indent}ini_set(${q}session.cache_limiter${q}, ${q}${q});\n`,
       })),
     },
-  ];
+  ] };
 }
 
 /** Whether `to` can be reached from `from` without passing any node of `avoid`. */

@@ -2,6 +2,7 @@ import {
   compareSpans,
   spanKey,
   type Finding,
+  type Fix,
   type FindingCause,
   type Observation,
   type OpenEffect,
@@ -12,7 +13,8 @@ import {
   settingFact,
   startsWithoutHeaders,
 } from '../../../core/src';
-import { cookielessReopenFix } from '../fixes/cookieless-reopen';
+import { cookielessReopen } from '../fixes/cookieless-reopen';
+import { moveReopenBeforeOutputFix } from '../fixes/move-reopen';
 import { RelatedList, lineList } from './session-facts';
 
 /**
@@ -61,7 +63,7 @@ export const reopenAfterOutput: Rule = {
         if (!flush || reported.has(spanKey(open.span))) continue;
         if (cookieless.has(observation.node)) continue;
         reported.add(spanKey(open.span));
-        findings.push({ ...buildFinding(context, observation, open, flush), fixes: cookielessReopenFix(context, flow, observation) });
+        findings.push({ ...buildFinding(context, observation, open, flush), fixes: reopenFixes(context, flow, observation) });
         if (effect.kind === 'call') {
           for (const chain of call!.opens) findings[findings.length - 1] = withChain(findings[findings.length - 1]!, chain);
           findings[findings.length - 1] = { ...findings[findings.length - 1]!, cause: causeOf(call!.opens[0]!) };
@@ -234,4 +236,14 @@ function buildFinding(context: RuleContext, observation: Observation, open: Open
     related: related.items,
     fixes: [],
   };
+}
+
+/**
+ * The reopen made to work in place (cookie and cache limiter off after the close, `unsafe`), or,
+ * where that cannot be done, the start moved before the output, display-only with the reason.
+ */
+function reopenFixes(context: RuleContext, flow: UnitFlow, observation: Observation): Fix[] {
+  const made = cookielessReopen(context, flow, observation);
+  if ('fixes' in made) return made.fixes;
+  return made.refused === undefined ? [] : moveReopenBeforeOutputFix(context, flow, observation, made.refused);
 }
