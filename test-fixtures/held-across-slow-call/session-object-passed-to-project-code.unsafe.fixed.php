@@ -13,7 +13,7 @@ function trackVisit(): void
     $_SESSION['visits']->count('/status');
 }
 
-session_start(['read_and_close' => true]);
+session_start(['read_and_close' => true]); // expect: prefer-read-and-close
 $history = $_SESSION['history'];
 
 $status = file_get_contents('https://status.example/v2/ping'); // expect: held-across-slow-call

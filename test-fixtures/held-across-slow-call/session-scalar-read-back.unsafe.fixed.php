@@ -2,7 +2,7 @@
 // Scalars read back from the session and only used after the slow call (printed, passed to
 // PHP's own functions) are the request's own copies: closing before the slow call loses
 // nothing, so the close is safe.
-session_start(['read_and_close' => true]);
+session_start(['read_and_close' => true]); // expect: prefer-read-and-close
 $name = $_SESSION['name'] ?? 'guest';
 $theme = $_SESSION['theme'];
 
