@@ -31,6 +31,29 @@ import {
   type Step,
 } from './state';
 
+/**
+ * A sign that the request runs long (`set_time_limit(0)`) written in the callee's own code, not
+ * reached through a call of its own.
+ */
+function ownLongRunSign(occurrence: SlowOccurrence): boolean {
+  return occurrence.kind === 'long-running' && occurrence.chain.length === 1 && !occurrence.viaCallback;
+}
+
+/**
+ * A callee whose job is something else than announcing a long run: its own code runs other
+ * work, slow work of another kind or project code (or a call the analysis cannot follow: a
+ * method, an include), as a database wrapper that checks and rewrites each query, lifting the
+ * time limit before it runs it. A helper that only sets the limits with PHP's own functions
+ * (`allow_long_run()`: `set_time_limit(0)`, `ignore_user_abort(true)`) does not.
+ */
+function doesOtherWork(unit: Unit, resolver: CallResolver): boolean {
+  return unit.cfg.nodes.some(({ effect }) => {
+    if (effect?.kind === 'slow') return effect.slowKind !== 'long-running';
+    if (effect?.kind !== 'call') return false;
+    return effect.target.type !== 'function' || resolver.resolve(effect.target, unit, effect.span).length > 0;
+  });
+}
+
 /** Slow work reached through a call, seen from the caller: chain[0] is the call. */
 export interface SlowOccurrence {
   readonly kind: SlowKind;
@@ -330,6 +353,12 @@ export class FlowEngine {
      * store is installed.
      */
     private readonly requestStartStatics: Facts = [],
+    /**
+     * Whether a function or method is a shared utility: run from many places of the project
+     * (`placesThatRun`). A time-limit sign it sets in its own code on every call, next to its
+     * own work, says nothing about the requests that use it (`ownLongRunSign`).
+     */
+    private readonly sharedUtility: (unit: Unit) => boolean = () => false,
   ) {}
 
   /** The unit on its own, entered with the resource closed, as the rules see it. */
@@ -989,7 +1018,10 @@ export class FlowEngine {
           // has moved on: the caller's resource is not held for it.
           const awaitedByCaller = !(effect.floating && unit.async);
           if (summary.slowUnderLock.length === 0 || !awaitedByCaller) withoutSlowWork = true;
+          // A shared utility's own time-limit sign is no sign of this request's.
+          const signless = summary.slowUnderLock.some(ownLongRunSign) && this.sharedUtility(unit) && doesOtherWork(unit, this.resolver);
           for (const found of awaitedByCaller ? summary.slowUnderLock : []) {
+            if (signless && ownLongRunSign(found)) continue;
             // A path the callee got as a parameter is what this call passes.
             const occurrence = viaCallback ? found : withPathArgument(found, effect);
             if (!occurrence) continue;
