@@ -548,12 +548,16 @@ export class FlowEngine {
         // global subjects (settings, pure calls, static properties). An include the analysis
         // cannot follow (a configuration file written at install time) may define any constant.
         const unknownFile = effect.target.type === 'include' && (!outcome || outcome.units.length === 0);
-        const changed = changedByCall(
+        const byCall = changedByCall(
           effect.target.type === 'include' ? this.includeChanges(effect, unit) : false,
           () => this.propertiesChanged(outcome?.units),
           unknownFile,
           () => this.sessionTouched(outcome?.units),
         );
+        // A constant the callee (or what it runs) may define: what its exit knows of it holds,
+        // not what the caller knew (`if (isset($_GET['file'])) define('PAGE', …);` in an
+        // included file leaves `PAGE` maybe defined).
+        const changed = (subject: string): boolean => byCall(subject) || (subject.startsWith('const:') && this.definedThrough(outcome?.units, subject));
         const followed = before.cases
           ? this.perCase(before, (one) => this.applyCall(effect, unit, resource, one, env).after, changed)
           : after && withCallerFacts(after, before.facts, changed);
@@ -572,12 +576,13 @@ export class FlowEngine {
         const callBefore = stateAt(effect.callNode);
         if (call?.kind !== 'call' || !callBefore) return before;
         const results: ResourceState[] = [];
-        const changed = changedByCall(
+        const byCall = changedByCall(
           call.target.type === 'include' ? this.includeChanges(call, unit) : false,
           () => this.propertiesChanged(calls.get(effect.callNode)?.units),
           false,
           () => this.sessionTouched(calls.get(effect.callNode)?.units),
         );
+        const changed = (subject: string): boolean => byCall(subject) || (subject.startsWith('const:') && this.definedThrough(calls.get(effect.callNode)?.units, subject));
         for (const one of casesOf(callBefore)) {
           const result = this.applyCallResult(call, unit, resource, one, effect.truthy, env);
           if (result === CANNOT_TELL) return before;
@@ -762,6 +767,26 @@ export class FlowEngine {
    */
   get searchWork(): number {
     return this.constantsTested.expanded + this.assigned.expanded + this.scriptChanges.expanded + this.sessionTouches.expanded;
+  }
+
+  /**
+   * The constants a unit and the project code it runs (calls, includes) define: `define()`
+   * and `const` facts (`FactEffect.constants`).
+   */
+  private readonly constantsDefined = new ReachableUnion<Unit, string>(
+    (unit) => this.calleesOf(unit),
+    (unit) => {
+      const defined = new Set<string>();
+      for (const node of unit.cfg.nodes) if (node.effect?.kind === 'fact') for (const fact of node.effect.constants ?? []) defined.add(fact.subject);
+      return defined;
+    },
+  );
+
+  private definedThrough(units: readonly Unit[] | undefined, subject: string): boolean {
+    return (units ?? []).some((unit) => {
+      const defined = this.constantsDefined.of(unit);
+      return defined === 'any' || defined.has(subject);
+    });
   }
 
   private constantsTestedThrough(root: Unit): ReadonlySet<string> {
