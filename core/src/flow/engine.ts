@@ -69,6 +69,11 @@ export interface SlowOccurrence {
   readonly chain: readonly Step[];
   /** Set when the operation is a loop that repeats slow work or polls. */
   readonly loop?: 'repeats' | 'polls' | 'streams';
+  /**
+   * With `loop: 'repeats'`: the work repeated is a pause of a few milliseconds (`usleep(1000)`),
+   * in a loop that does not poll: it waits for nothing (`info`).
+   */
+  readonly pause?: true;
   /** The slow work is a callback a higher-order helper was given (`with_session(fn …)`). */
   readonly viaCallback?: boolean;
   /**
