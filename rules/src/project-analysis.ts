@@ -102,6 +102,12 @@ const MAX_EXTRA_FILES = 5000;
  * know; a unit further down is entered knowing nothing from them (a linear cost per level).
  */
 const MAX_RUN_SITE_DEPTH = 8;
+/**
+ * Units (functions, methods, files) that call a function or method for it to count as a shared
+ * utility: what it does on every call (lift the time limit before each query) is no sign of
+ * what any one of its callers' requests does.
+ */
+const SHARED_UTILITY_CALLERS = 5;
 
 /** Units named one by one in the summary when bounds cut their analysis; the rest are counted. */
 const MAX_LISTED_CUTS = 10;
@@ -217,7 +223,15 @@ export function analyzeProject(
   const keptForTheRequest = new Set(catalog.sessionStore ? [catalog.sessionStore.resource] : []);
   // The private statics that hold a store are unset when a request starts.
   const requestStartStatics = irs.flatMap((ir) => ir.storeInstalls.flatMap((install) => install.holderAtRequestStart ?? []));
-  const engine = new FlowEngine(resolver, lineOf, (unit) => passedByCallers.get(unit), constants, statesWhereRun, keptForTheRequest, requestStartStatics);
+  // A function or method run from many units is a shared utility (a database wrapper).
+  const callerCounts = new Map<Unit, number>();
+  const sharedUtility = (unit: Unit): boolean => {
+    if (unit.kind !== 'function' && unit.kind !== 'method') return false;
+    let count = callerCounts.get(unit);
+    if (count === undefined) callerCounts.set(unit, (count = new Set(allRunSites.get(unit)?.map((site) => site.unit)).size));
+    return count >= SHARED_UTILITY_CALLERS;
+  };
+  const engine = new FlowEngine(resolver, lineOf, (unit) => passedByCallers.get(unit), constants, statesWhereRun, keptForTheRequest, requestStartStatics, sharedUtility);
   const ambient = entrySites(irs, options, entryPresets, engine, resolver, catalog.sessionResource, {
     classParents: catalog.classParents ?? {},
     setting: settingOf,

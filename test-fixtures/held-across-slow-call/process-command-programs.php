@@ -98,3 +98,27 @@ class Waveform
         proc_close($process);
     }
 }
+
+// A converter's path from a constant, written between quotes for the spaces of a Windows path.
+define('ANTIWORD_PATH', "C:\\Program Files\\antiword\\antiword.exe");
+
+function doc_to_text(string $file): void
+{
+    session_start();
+    $_SESSION['file'] = $file;
+    exec('"' . ANTIWORD_PATH . '" -m 8859-1.txt ' . escapeshellarg($file), $lines); // expect: held-across-slow-call@warning "running `antiword`"
+}
+
+// The parameter is assigned only on the Windows branch: where it is run as given, its value is
+// the caller's, never the Windows wrapper's.
+function run_converter(string $command): void
+{
+    session_start();
+    $_SESSION['converted'] = true;
+    if (PHP_OS_FAMILY === 'Windows') {
+        $command = sprintf('cmd.exe /C "%s"', $command);
+        (new COM('WScript.Shell'))->Run($command, 0, true);
+    } else {
+        exec($command, $lines); // expect: held-across-slow-call@info "running a command the analysis cannot read"
+    }
+}

@@ -31,6 +31,29 @@ import {
   type Step,
 } from './state';
 
+/**
+ * A sign that the request runs long (`set_time_limit(0)`) written in the callee's own code, not
+ * reached through a call of its own.
+ */
+function ownLongRunSign(occurrence: SlowOccurrence): boolean {
+  return occurrence.kind === 'long-running' && occurrence.chain.length === 1 && !occurrence.viaCallback;
+}
+
+/**
+ * A callee whose job is something else than announcing a long run: its own code runs other
+ * work, slow work of another kind or project code (or a call the analysis cannot follow: a
+ * method, an include), as a database wrapper that checks and rewrites each query, lifting the
+ * time limit before it runs it. A helper that only sets the limits with PHP's own functions
+ * (`allow_long_run()`: `set_time_limit(0)`, `ignore_user_abort(true)`) does not.
+ */
+function doesOtherWork(unit: Unit, resolver: CallResolver): boolean {
+  return unit.cfg.nodes.some(({ effect }) => {
+    if (effect?.kind === 'slow') return effect.slowKind !== 'long-running';
+    if (effect?.kind !== 'call') return false;
+    return effect.target.type !== 'function' || resolver.resolve(effect.target, unit, effect.span).length > 0;
+  });
+}
+
 /** Slow work reached through a call, seen from the caller: chain[0] is the call. */
 export interface SlowOccurrence {
   readonly kind: SlowKind;
@@ -46,6 +69,11 @@ export interface SlowOccurrence {
   readonly chain: readonly Step[];
   /** Set when the operation is a loop that repeats slow work or polls. */
   readonly loop?: 'repeats' | 'polls' | 'streams';
+  /**
+   * With `loop: 'repeats'`: the work repeated is a pause of a few milliseconds (`usleep(1000)`),
+   * in a loop that does not poll: it waits for nothing (`info`).
+   */
+  readonly pause?: true;
   /** The slow work is a callback a higher-order helper was given (`with_session(fn …)`). */
   readonly viaCallback?: boolean;
   /**
@@ -330,6 +358,12 @@ export class FlowEngine {
      * store is installed.
      */
     private readonly requestStartStatics: Facts = [],
+    /**
+     * Whether a function or method is a shared utility: run from many places of the project
+     * (`placesThatRun`). A time-limit sign it sets in its own code on every call, next to its
+     * own work, says nothing about the requests that use it (`ownLongRunSign`).
+     */
+    private readonly sharedUtility: (unit: Unit) => boolean = () => false,
   ) {}
 
   /** The unit on its own, entered with the resource closed, as the rules see it. */
@@ -519,12 +553,16 @@ export class FlowEngine {
         // global subjects (settings, pure calls, static properties). An include the analysis
         // cannot follow (a configuration file written at install time) may define any constant.
         const unknownFile = effect.target.type === 'include' && (!outcome || outcome.units.length === 0);
-        const changed = changedByCall(
+        const byCall = changedByCall(
           effect.target.type === 'include' ? this.includeChanges(effect, unit) : false,
           () => this.propertiesChanged(outcome?.units),
           unknownFile,
           () => this.sessionTouched(outcome?.units),
         );
+        // A constant the callee (or what it runs) may define: what its exit knows of it holds,
+        // not what the caller knew (`if (isset($_GET['file'])) define('PAGE', …);` in an
+        // included file leaves `PAGE` maybe defined).
+        const changed = (subject: string): boolean => byCall(subject) || (subject.startsWith('const:') && this.definedThrough(outcome?.units, subject));
         const followed = before.cases
           ? this.perCase(before, (one) => this.applyCall(effect, unit, resource, one, env).after, changed)
           : after && withCallerFacts(after, before.facts, changed);
@@ -543,12 +581,13 @@ export class FlowEngine {
         const callBefore = stateAt(effect.callNode);
         if (call?.kind !== 'call' || !callBefore) return before;
         const results: ResourceState[] = [];
-        const changed = changedByCall(
+        const byCall = changedByCall(
           call.target.type === 'include' ? this.includeChanges(call, unit) : false,
           () => this.propertiesChanged(calls.get(effect.callNode)?.units),
           false,
           () => this.sessionTouched(calls.get(effect.callNode)?.units),
         );
+        const changed = (subject: string): boolean => byCall(subject) || (subject.startsWith('const:') && this.definedThrough(calls.get(effect.callNode)?.units, subject));
         for (const one of casesOf(callBefore)) {
           const result = this.applyCallResult(call, unit, resource, one, effect.truthy, env);
           if (result === CANNOT_TELL) return before;
@@ -733,6 +772,26 @@ export class FlowEngine {
    */
   get searchWork(): number {
     return this.constantsTested.expanded + this.assigned.expanded + this.scriptChanges.expanded + this.sessionTouches.expanded;
+  }
+
+  /**
+   * The constants a unit and the project code it runs (calls, includes) define: `define()`
+   * and `const` facts (`FactEffect.constants`).
+   */
+  private readonly constantsDefined = new ReachableUnion<Unit, string>(
+    (unit) => this.calleesOf(unit),
+    (unit) => {
+      const defined = new Set<string>();
+      for (const node of unit.cfg.nodes) if (node.effect?.kind === 'fact') for (const fact of node.effect.constants ?? []) defined.add(fact.subject);
+      return defined;
+    },
+  );
+
+  private definedThrough(units: readonly Unit[] | undefined, subject: string): boolean {
+    return (units ?? []).some((unit) => {
+      const defined = this.constantsDefined.of(unit);
+      return defined === 'any' || defined.has(subject);
+    });
   }
 
   private constantsTestedThrough(root: Unit): ReadonlySet<string> {
@@ -989,7 +1048,10 @@ export class FlowEngine {
           // has moved on: the caller's resource is not held for it.
           const awaitedByCaller = !(effect.floating && unit.async);
           if (summary.slowUnderLock.length === 0 || !awaitedByCaller) withoutSlowWork = true;
+          // A shared utility's own time-limit sign is no sign of this request's.
+          const signless = summary.slowUnderLock.some(ownLongRunSign) && this.sharedUtility(unit) && doesOtherWork(unit, this.resolver);
           for (const found of awaitedByCaller ? summary.slowUnderLock : []) {
+            if (signless && ownLongRunSign(found)) continue;
             // A path the callee got as a parameter is what this call passes.
             const occurrence = viaCallback ? found : withPathArgument(found, effect);
             if (!occurrence) continue;

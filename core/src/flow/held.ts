@@ -59,8 +59,11 @@ export function heldOperations(flow: UnitFlow): HeldOperation[] {
       label: polls ? 'this loop polls while the lock is held' : 'this loop repeats it while the lock is held',
     };
     const hold = heldThroughLoops(cfg, observation.node, loop, raw.occurrence.hold);
+    // Only a `foreach` goes over data for sure: a `while` that sleeps may be waiting for its test.
+    const pause = !polls && isPause(raw.occurrence) && loopsUpTo(cfg, observation.node, loop).every((l) => cfg.loops[l]!.kind === 'foreach');
     const occurrence: SlowOccurrence = {
       ...raw.occurrence,
+      ...(pause ? { pause: true as const } : {}),
       chain: [loopStep, ...raw.occurrence.chain],
       loop: raw.occurrence.loop ?? (polls ? 'polls' : 'repeats'),
       ...(hold ? { hold } : {}),
@@ -208,6 +211,17 @@ const KIND_VERBS: Record<SlowKind, string> = {
  * a loop of N literal rounds multiplies a known duration by N; any other loop has no bound
  * the code shows ("until the loop ends").
  */
+/**
+ * A sleep of at most this long is a pause (`usleep(1000)` between two writes to a pipe): a
+ * `foreach` that repeats it waits for nothing, and the time it adds grows with the data the
+ * loop goes over, not with a wait.
+ */
+const PAUSE_SECONDS = 0.01;
+
+function isPause(occurrence: SlowOccurrence): boolean {
+  return occurrence.kind === 'sleep' && occurrence.hold !== undefined && 'seconds' in occurrence.hold && occurrence.hold.seconds <= PAUSE_SECONDS;
+}
+
 function heldThroughLoops(cfg: Cfg, node: number, outermost: number, inner: HoldEstimate | undefined): HoldEstimate | undefined {
   let hold = inner;
   for (const loop of enclosingLoops(cfg, cfg.nodes[node]!.loop!)) {
@@ -218,6 +232,12 @@ function heldThroughLoops(cfg: Cfg, node: number, outermost: number, inner: Hold
     if (loop === outermost) break;
   }
   return hold;
+}
+
+/** The loops around `node`, innermost first, up to `outermost`. */
+function loopsUpTo(cfg: Cfg, node: number, outermost: number): number[] {
+  const loops = enclosingLoops(cfg, cfg.nodes[node]!.loop!);
+  return loops.slice(0, loops.indexOf(outermost) + 1);
 }
 
 function enclosingLoops(cfg: Cfg, loop: number): number[] {

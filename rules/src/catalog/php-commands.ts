@@ -52,7 +52,7 @@ export const phpCommands: CommandCatalog = {
     'magick', 'gm', 'identify', 'montage', 'gs', 'ghostscript', 'pdftk', 'qpdf', 'pdftotext',
     'pdftoppm', 'pdfinfo', 'wkhtmltopdf', 'wkhtmltoimage', 'libreoffice', 'soffice', 'unoconv',
     'tesseract', 'dot', 'neato', 'rrdtool', 'tiff2pdf', 'tiffcp', 'tiff2ps', 'pandoc', 'latex',
-    'pdflatex', 'xelatex',
+    'pdflatex', 'xelatex', 'antiword', 'catdoc', 'unrtf',
     // Archives, copies and databases.
     'tar', 'zip', 'unzip', 'gzip', 'gunzip', 'bzip2', 'xz', '7z', '7za', 'rar', 'unrar',
     'mysqldump', 'mysql', 'pg_dump', 'pg_restore', 'psql', 'sqlite3', 'mongodump', 'clamscan',

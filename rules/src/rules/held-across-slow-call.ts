@@ -245,7 +245,8 @@ function heldOperationsWithSeverity(context: RuleContext, flow: UnitFlow, sessio
     const short = sessionLock && occurrence.kind !== 'long-running' && occurrence.hold !== undefined && 'seconds' in occurrence.hold && occurrence.hold.seconds <= SHORT_HOLD_SECONDS;
     // Behind a setting shipped off: it runs only where the installation turned it on.
     // A command line whose programs the analysis cannot judge may well be short.
-    const unsure = occurrence.errorPath || occurrence.setting || short || occurrence.unjudged;
+    // A pause of milliseconds repeated by a loop over data (not a poll) waits for nothing.
+    const unsure = occurrence.errorPath || occurrence.setting || short || occurrence.unjudged || occurrence.pause;
     rated.push({ operation, severity: unsure && setting !== 'info' ? 'info' : setting });
   }
   return rated;

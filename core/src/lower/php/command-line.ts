@@ -97,7 +97,9 @@ function judgePart(catalog: Commands, part: Part): CommandCost {
   if (part.background && stdoutRedirected) return { cost: 'short' };
   const programWord = words[index];
   if (!programWord) return { cost: 'short' };
-  if (programWord.computed || programWord.quoted) return { cost: 'unknown' };
+  // A quoted program is a path written with its quotes (`"C:\Program Files\pdftotext"`, or a
+  // constant's path between quotes): the program it names, unless part of it is computed.
+  if (programWord.computed) return { cost: 'unknown' };
   const program = programName(programWord.text);
   if (args.length > 0 && args.every((a) => !a.computed && catalog.probeArguments.includes(a.text))) return { cost: 'short' };
   if (catalog.slow.includes(program)) return { cost: 'slow', program };
@@ -120,9 +122,10 @@ function isNumber(word: string): boolean {
   return digits !== '' && [...digits].every((c) => (c >= '0' && c <= '9') || c === '.');
 }
 
-/** `/usr/bin/Uname` is `uname`. */
+/** `/usr/bin/Uname` is `uname`; `C:\antiword\antiword.exe` (a Windows path) is `antiword`. */
 function programName(word: string): string {
-  return word.slice(word.lastIndexOf('/') + 1).toLowerCase();
+  const name = word.slice(Math.max(word.lastIndexOf('/'), word.lastIndexOf('\\')) + 1).toLowerCase();
+  return name.endsWith('.exe') ? name.slice(0, -'.exe'.length) : name;
 }
 
 /** `LC_ALL=C`, `GIT_SSH_COMMAND='ssh -o …'`: an environment assignment before the program. */

@@ -242,6 +242,9 @@ function variableTexts(ctx: UnitContext, variable: SyntaxNode, depth: number): S
   while (current.parent && !BLOCKS.has(current.parent.type) && !SCOPES.has(current.parent.type)) current = current.parent;
   const before = current.parent && BLOCKS.has(current.parent.type) ? valueBefore(ctx, current, variable.text, depth) : undefined;
   if (before) return before;
+  // A parameter assigned once, on another branch (`if ($windows) { $command = 'cmd.exe /C …'; }
+  // else { exec($command); }`), still holds what the caller passed where it is not assigned.
+  if (ctx.parameters.has(variable.text)) return [UNKNOWN];
   const single = ctx.singleAssignments.get(variable.text);
   return single ? texts(ctx, single, depth) : [UNKNOWN];
 }
