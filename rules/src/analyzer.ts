@@ -8,6 +8,8 @@ import type { AnalysisCache } from './cache/analysis-cache';
 import { PhpFileWork, type PhpWorkRunner } from './cache/php-file-work';
 import { digestOf } from './cache/keys';
 import { LoweredUnits } from './cache/lowered-units';
+import { KeptResults } from './cache/kept-results';
+import type { TsLowering } from './project-analysis';
 
 /** The wasm files the PHP parser needs; the host reads them (the engine does no I/O). */
 export interface GrammarBytes {
@@ -59,6 +61,9 @@ export async function createAnalyzer(grammar: GrammarBytes, options: AnalyzerOpt
   if (services.recentTrees) parser.keepRecentTrees(services.recentTrees);
   // Files typed in: their units are lowered again only where an edit touched them.
   const units = services.recentTrees ? new LoweredUnits(services.recentTrees) : undefined;
+  // And the JavaScript/TypeScript side lowered once per set of their texts, not per edit of a
+  // PHP file: the analysis of the open documents and that of the whole folder (two keys).
+  const keptTs = services.recentTrees ? new KeptResults<TsLowering>(2) : undefined;
   const enabled: EnabledRule[] = allRules.flatMap((rule) => {
     const setting = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
     return setting === 'off' ? [] : [{ rule, severity: setting }];
@@ -71,7 +76,7 @@ export async function createAnalyzer(grammar: GrammarBytes, options: AnalyzerOpt
   const run = (files: readonly SourceFile[], host: ProjectHost | undefined): AnalysisResult => {
     try {
       const work = new PhpFileWork(parser, services.cache, services.runner, salt, services.onFileDone, services.checkpoint, units);
-      return analyzeProject(parser, phpNativeCatalog, enabled, options, files, host, libraryCache, work);
+      return analyzeProject(parser, phpNativeCatalog, enabled, options, files, host, libraryCache, work, keptTs);
     } catch (error) {
       // A bug of ours must not take the editor or the CI run down with it.
       const message = error instanceof Error ? error.message : String(error);

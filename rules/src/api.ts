@@ -105,7 +105,9 @@ export interface AnalysisStats {
   readonly searchWork: number;
   /**
    * Files parsed in this run: PHP files to declare or to lower them (the others came from the
-   * cache), and every TypeScript/JavaScript file given or imported (they have no per-file cache).
+   * cache), and every TypeScript/JavaScript file given or imported (they have no per-file cache;
+   * a language server's analyzer reuses their last lowering while their texts and what they read
+   * through the host are unchanged, and then counts none).
    */
   readonly filesParsed?: number;
   /** PHP files whose declarations and IR all came from the cache. */

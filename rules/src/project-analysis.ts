@@ -83,6 +83,8 @@ import { TsWorkspaces } from './typescript/workspaces';
 import { memoryLibraryCache, type LibraryFactsCache } from './typescript/library-cache';
 import { LibrarySummaries } from './typescript/library-summaries';
 import { PhpFileWork } from './cache/php-file-work';
+import { KeptResults } from './cache/kept-results';
+import { digestOf, hashText } from './cache/keys';
 import { containerServices } from './services/index';
 import type { DeclaredPhp, LoweredPhp } from './cache/php-file-results';
 
@@ -142,6 +144,8 @@ export function analyzeProject(
   libraryCache: LibraryFactsCache = memoryLibraryCache(),
   /** Parses, declares and lowers PHP files: from the cache, in this thread, or on worker threads. */
   work: PhpFileWork = new PhpFileWork(parser, undefined, undefined, ''),
+  /** The TypeScript/JavaScript side's latest lowerings, kept between runs (the language server). */
+  keptTs?: KeptResults<TsLowering>,
 ): AnalysisResult {
   const errors: InputError[] = [];
   const notes: InputError[] = [];
@@ -182,7 +186,7 @@ export function analyzeProject(
   const catalog = mergeCatalogs(baseCatalog, ...layers, ...serviceLayer, ...(options.apis ? [options.apis] : []));
   // TypeScript/JavaScript first: their syntax trees are dropped before PHP is lowered.
   const tsFiles = [...files.values()].filter((f) => isTypeScriptPath(f.path));
-  const tsParsed = tsFiles.length > 0 ? lowerTsProject(tsFiles, files, host, nodeCatalog, libraryCache, errors, notes, cutNotes) : 0;
+  const tsParsed = tsFiles.length > 0 ? lowerTsProjectOrKept(keptTs, tsFiles, files, host, libraryCache, errors, notes, cutNotes) : 0;
   // One file alone sees only its own declarations (as when the editor analyses it by itself).
   const wholeProject = files.size > 1;
   const toLower = [...files.values()].filter((file) => !isTypeScriptPath(file.path));
@@ -394,6 +398,54 @@ function recordDeclared(file: LoadedFile, declared: DeclaredPhp, errors: InputEr
   }
   file.symbols = declared.symbols;
   file.symbolsHash = declared.symbolsHash;
+}
+
+/** What lowering a project's TypeScript/JavaScript files gives: each file's IR, what it said, the modules it read. */
+export interface TsLowering {
+  /** Every TypeScript/JavaScript file lowered, the given ones and the imported modules read through the host. */
+  readonly files: readonly LoadedFile[];
+  readonly errors: readonly InputError[];
+  readonly notes: readonly InputError[];
+  readonly summaryNotes: readonly string[];
+  readonly parsed: number;
+}
+
+/**
+ * The TypeScript/JavaScript files lowered, or what the same files lowered to in an earlier run
+ * (`kept`). Their lowering depends on their own paths, texts and `reported`, on what they read
+ * through the host (modules not given, configs, installed packages: checked again by `kept`),
+ * and on which files were given (an import of a given file is not read through the host);
+ * nothing of the PHP side. So typing in a PHP file lowers no JavaScript again.
+ */
+function lowerTsProjectOrKept(
+  kept: KeptResults<TsLowering> | undefined,
+  tsFiles: LoadedFile[],
+  files: Map<string, LoadedFile>,
+  host: ProjectHost | undefined,
+  libraryCache: LibraryFactsCache,
+  errors: InputError[],
+  notes: InputError[],
+  summaryNotes: string[],
+): number {
+  const lower = (through: ProjectHost | undefined): TsLowering => {
+    const lowered: TsLowering = { files: tsFiles, errors: [], notes: [], summaryNotes: [], parsed: 0 };
+    const parsed = lowerTsProject(tsFiles, files, through, nodeCatalog, libraryCache, lowered.errors as InputError[], lowered.notes as InputError[], lowered.summaryNotes as string[]);
+    return { ...lowered, parsed };
+  };
+  const key = kept ? digestOf(['ts-lowering', ...files.keys(), ...tsFiles.map((file) => `${file.path}\0${hashText(file.text)}\0${file.reported}`)]) : '';
+  const { value, reused } = kept ? kept.get(key, host, lower) : { value: lower(host), reused: false };
+  if (reused) {
+    // Same paths and texts: this run's files take the kept IR, the modules read then are added again.
+    for (const file of value.files) {
+      const current = files.get(normalizePath(file.path));
+      if (current) current.ir = file.ir;
+      else files.set(file.path, file);
+    }
+  }
+  errors.push(...value.errors);
+  notes.push(...value.notes);
+  summaryNotes.push(...value.summaryNotes);
+  return reused ? 0 : value.parsed;
 }
 
 /**

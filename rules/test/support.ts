@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createAnalyzer, type Analyzer } from '../src/analyzer';
-import type { AnalyzerOptions } from '../src/api';
+import type { AnalyzerOptions, ProjectHost, SourceFile } from '../src/api';
+import { configToOptions, validateConfig } from '../src/config/config';
 import { loadGrammarBytes } from '../src/node-runtime';
 
 /** The repository root: the nearest folder above this file with a package.json. */
@@ -38,4 +39,43 @@ export function fixtureFiles(folder: string, extensions: readonly string[] = ['.
     .filter((name) => extensions.some((ext) => name.endsWith(ext)) && !name.includes('.fixed.'))
     .sort()
     .map((name) => path.join(folder, name));
+}
+
+/** The files a fixture folder gives the analysis (PHP, TypeScript, JavaScript). */
+export const EXTENSIONS = /\.(php|ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+
+function walk(dir: string, base = dir): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return walk(full, base);
+    return [path.relative(base, full).split(path.sep).join('/')];
+  });
+}
+
+/** A fixture folder as the project fixtures test reads it (given files, host, configuration). */
+export function projectOf(root: string): { sources: SourceFile[]; host: ProjectHost; options: AnalyzerOptions } {
+  const all = walk(root).filter((f) => EXTENSIONS.test(f) && !f.split('/').includes('node_modules'));
+  const notGivenFile = path.join(root, '_not-given.txt');
+  const notGiven = new Set(fs.existsSync(notGivenFile) ? fs.readFileSync(notGivenFile, 'utf8').split(/\r?\n/).filter(Boolean) : []);
+  const configFile = path.join(root, 'session-lint.json');
+  const options: AnalyzerOptions = fs.existsSync(configFile)
+    ? configToOptions(validateConfig(JSON.parse(fs.readFileSync(configFile, 'utf8')), 'session-lint.json'), '.')
+    : {};
+  const read = (file: string): string | undefined => {
+    const full = path.join(root, file);
+    return fs.existsSync(full) && fs.statSync(full).isFile() ? fs.readFileSync(full, 'utf8') : undefined;
+  };
+  const entries = (dir: string, folders: boolean): string[] | undefined => {
+    const full = path.join(root, dir);
+    if (!fs.existsSync(full)) return undefined;
+    return fs
+      .readdirSync(full, { withFileTypes: true })
+      .filter((entry) => !folders || entry.isDirectory())
+      .map((entry) => (dir === '.' ? entry.name : `${dir}/${entry.name}`));
+  };
+  return {
+    sources: all.filter((f) => !notGiven.has(f)).map((file) => ({ path: file, text: read(file)! })),
+    host: { readFile: read, listDirectory: (dir) => entries(dir, false), listFolders: (dir) => entries(dir, true) },
+    options,
+  };
 }

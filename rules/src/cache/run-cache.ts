@@ -1,13 +1,7 @@
 import { digestOf, hashText } from './keys';
 import type { AnalysisCache, CacheOwner } from './analysis-cache';
+import { recordingHost, readsUnchanged, type HostRead } from './host-reads';
 import type { AnalysisResult, ProjectHost, SourceFile } from '../api';
-
-/** One read the analysis made through the host, and a hash of what it got (null: nothing). */
-interface HostRead {
-  readonly op: 'read' | 'files' | 'folders';
-  readonly path: string;
-  readonly hash: string | null;
-}
 
 /** A whole run's key, and the owner its versions share. */
 export interface RunKey {
@@ -47,54 +41,17 @@ export class RunCache {
   lookup({ key, owner }: RunKey, host: ProjectHost): AnalysisResult | undefined {
     const entry = this.cache.get(key, owner) as RunEntry | undefined;
     if (!isRunEntry(entry)) return undefined;
-    for (const read of entry.reads) if (hashOfRead(host, read.op, read.path) !== read.hash) return undefined;
-    return entry.result;
+    return readsUnchanged(host, entry.reads) ? entry.result : undefined;
   }
 
   /** Analyses through a host that records what it reads, and keeps the result with the reads. */
   analyse({ key, owner }: RunKey, host: ProjectHost, analyse: (host: ProjectHost) => AnalysisResult): AnalysisResult {
-    const reads = new Map<string, HostRead>();
-    const record = (op: HostRead['op'], path: string, value: string | readonly string[] | undefined): void => {
-      const hash = value === undefined ? null : hashText(typeof value === 'string' ? value : value.join('\n'));
-      reads.set(`${op}\0${path}`, { op, path, hash });
-    };
-    const recording: ProjectHost = {
-      ...host,
-      readFile: (file) => {
-        const text = host.readFile(file);
-        record('read', file, text);
-        return text;
-      },
-      // Only what the real host offers: the analysis tells a host that cannot list apart.
-      ...(host.listDirectory
-        ? {
-            listDirectory: (dir: string) => {
-              const files = host.listDirectory!(dir);
-              record('files', dir, files);
-              return files;
-            },
-          }
-        : {}),
-      ...(host.listFolders
-        ? {
-            listFolders: (dir: string) => {
-              const folders = host.listFolders!(dir);
-              record('folders', dir, folders);
-              return folders;
-            },
-          }
-        : {}),
-    };
-    const result = analyse(recording);
+    const recording = recordingHost(host);
+    const result = analyse(recording.host);
     // A result that holds an internal error is not kept: the next run tries again.
-    if (!result.errors.some((error) => error.internal)) this.cache.set(key, { result, reads: [...reads.values()] } satisfies RunEntry, owner);
+    if (!result.errors.some((error) => error.internal)) this.cache.set(key, { result, reads: recording.reads() } satisfies RunEntry, owner);
     return result;
   }
-}
-
-function hashOfRead(host: ProjectHost, op: HostRead['op'], path: string): string | null {
-  const value = op === 'read' ? host.readFile(path) : op === 'files' ? host.listDirectory?.(path) : host.listFolders?.(path);
-  return value === undefined ? null : hashText(typeof value === 'string' ? value : value.join('\n'));
 }
 
 function isRunEntry(value: unknown): value is RunEntry {
