@@ -74,8 +74,9 @@ function staticMethodTarget(ctx: UnitContext, name: string): CallTarget | undefi
   return className ? { type: 'method', className, method: method.toLowerCase() } : undefined;
 }
 
-function isFirstClass(call: SyntaxNode): boolean {
-  const list = call.childForFieldName('arguments');
+/** `strlen(...)`, `$this->load(...)`: a first-class callable is a value; creating it calls nothing. */
+export function isFirstClass(call: SyntaxNode): boolean {
+  const list = call.childForFieldName('arguments') ?? call.namedChildren.find((c) => c?.type === 'arguments');
   return list?.namedChildren.some((c) => c?.type === 'variadic_placeholder') ?? false;
 }
 

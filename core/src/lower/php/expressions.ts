@@ -2,7 +2,7 @@ import type { Cursor } from '../../ir/cfg-builder';
 import type { SyntaxNode } from '../../parse/php';
 import { argumentValue, emitCall, lookupMethod, writeEffect } from './calls';
 import type { UnitContext } from './context';
-import { callableTarget } from './callables';
+import { callableTarget, isFirstClass } from './callables';
 import { containerService, emitServiceGet } from './container-services';
 import { dynamicClassTarget } from './dynamic-class';
 import { dispatchTarget } from './dispatch-target';
@@ -57,7 +57,7 @@ function lowerExpressionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor
       const after = lowerMethodCall(ctx, node, cursor);
       // `$nav->addUrl()` on an object the session holds changes the session without a write.
       const object = node.childForFieldName('object');
-      return after.length > 0 && object && !isCallableCreation(node) && isSessionHeld(ctx, object) ? emitHeldValueChange(ctx, node, after) : after;
+      return after.length > 0 && object && !isFirstClass(node) && isSessionHeld(ctx, object) ? emitHeldValueChange(ctx, node, after) : after;
     }
     case 'scoped_call_expression':
       return lowerStaticCall(ctx, node, cursor);
@@ -289,15 +289,9 @@ function lowerArguments(ctx: UnitContext, args: readonly SyntaxNode[], cursor: C
  */
 const READING_CONSTRUCTS = new Set(['isset', 'empty', 'is_null', 'defined', ...TYPE_TESTS.keys()]);
 
-/** `strlen(...)`: a first-class callable is a value; creating it calls nothing. */
-function isCallableCreation(node: SyntaxNode): boolean {
-  const list = node.childForFieldName('arguments') ?? named(node).find((c) => c.type === 'arguments');
-  return list?.namedChildren.some((c) => c?.type === 'variadic_placeholder') ?? false;
-}
-
 function lowerFunctionCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   const callee = node.childForFieldName('function');
-  if (isCallableCreation(node)) return callee ? lowerExpression(ctx, callee, cursor) : cursor;
+  if (isFirstClass(node)) return callee ? lowerExpression(ctx, callee, cursor) : cursor;
   const args = argumentsOf(node);
   if (!callee) return lowerArguments(ctx, args, cursor);
   if (callee.type !== 'name' && callee.type !== 'qualified_name') {
@@ -332,7 +326,7 @@ function lowerFunctionCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): 
 
 function lowerMethodCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   const object = node.childForFieldName('object');
-  if (isCallableCreation(node)) return object ? lowerExpression(ctx, object, cursor) : cursor;
+  if (isFirstClass(node)) return object ? lowerExpression(ctx, object, cursor) : cursor;
   const nameNode = node.childForFieldName('name');
   const args = argumentsOf(node);
   let next = object ? lowerExpression(ctx, object, cursor) : cursor;
@@ -394,7 +388,7 @@ function receiverDisplay(object: SyntaxNode): string {
 }
 
 function lowerStaticCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
-  if (isCallableCreation(node)) return cursor;
+  if (isFirstClass(node)) return cursor;
   const scope = node.childForFieldName('scope');
   const nameNode = node.childForFieldName('name');
   const args = argumentsOf(node);
