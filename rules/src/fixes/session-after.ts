@@ -1,3 +1,4 @@
+import { indexByEffectStart, indexedNodesWithin, type EffectSpanIndex } from './effect-span-index';
 import { spanKey, type CloseEffect, type Effect, type FileIR, type Observation, type RuleContext, type Span, type UnitFlow } from '../../../core/src';
 
 /**
@@ -111,38 +112,21 @@ export function reaching(flow: UnitFlow, targets: Iterable<number>): Set<number>
 
 /** The nodes whose effect lies inside `span`, in node order. */
 export function nodesWithin(flow: UnitFlow, span: Span): number[] {
-  const { starts, ids } = effectNodesByStart(flow);
-  // The first effect starting at or after `span.start`; those inside start at `span.end` at the latest.
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (starts[middle]! < span.start) low = middle + 1;
-    else high = middle;
-  }
-  const found: number[] = [];
-  for (let at = low; at < starts.length && starts[at]! <= span.end; at++) {
-    if (within(flow.unit.cfg.nodes[ids[at]!]!.effect!.span, span)) found.push(ids[at]!);
-  }
-  return found.sort((a, b) => a - b);
+  return indexedNodesWithin(effectNodesByStart(flow), flow, span).sort((a, b) => a - b);
 }
 
-/**
- * The unit's nodes with an effect, sorted by where the effect starts: the fixes ask which
- * effects lie inside a statement once per statement, which a scan of every node made quadratic.
- */
-function effectNodesByStart(flow: UnitFlow): { readonly starts: readonly number[]; readonly ids: readonly number[] } {
+/** The unit's nodes with an effect, indexed by where the effect starts (once per unit). */
+function effectNodesByStart(flow: UnitFlow): EffectSpanIndex {
   const cfg = flow.unit.cfg;
   let index = effectIndexes.get(cfg);
   if (!index) {
-    const nodes = cfg.nodes.filter((node) => node.effect !== undefined).sort((a, b) => a.effect!.span.start - b.effect!.span.start || a.id - b.id);
-    index = { starts: nodes.map((node) => node.effect!.span.start), ids: nodes.map((node) => node.id) };
+    index = indexByEffectStart(cfg.nodes.filter((node) => node.effect !== undefined));
     effectIndexes.set(cfg, index);
   }
   return index;
 }
 
-const effectIndexes = new WeakMap<UnitFlow['unit']['cfg'], { readonly starts: readonly number[]; readonly ids: readonly number[] }>();
+const effectIndexes = new WeakMap<UnitFlow['unit']['cfg'], EffectSpanIndex>();
 
 /**
  * Output that may reach the client at `effect`: printed output, a download, or a callee that
@@ -186,6 +170,4 @@ export function effectsOf(file: FileIR): FileEffects {
   return effects;
 }
 
-export function within(inner: Span, outer: Span): boolean {
-  return inner.file === outer.file && inner.start >= outer.start && inner.end <= outer.end;
-}
+export { within } from './effect-span-index';

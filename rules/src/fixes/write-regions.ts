@@ -1,6 +1,7 @@
 import { spanKey, type EditSites, type Effect, type Observation, type RuleContext, type Span, type StatementSite, type TextEdit, type Unit, type UnitFlow } from '../../../core/src';
 import { someReachableUnit } from './reachable-units';
 import { observationsByNode, within } from './session-after';
+import { indexByEffectStart, indexedNodesWithin, type EffectSpanIndex } from './effect-span-index';
 
 /** A run of statements of one block that holds session writes: reopened before, closed after. */
 export interface WriteRegion {
@@ -68,19 +69,7 @@ export function wrapEdits(flow: UnitFlow, sites: EditSites, regions: readonly Wr
  * call that does slow work, flushes, opens or closes, no include, no session open, close or API.
  */
 function quietBetween(context: RuleContext, flow: UnitFlow, span: Span): boolean {
-  const { starts, ids } = noisyNodesOf(context, flow);
-  // The noisy effects that start inside `span`: is one of them wholly inside it?
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (starts[middle]! < span.start) low = middle + 1;
-    else high = middle;
-  }
-  for (let at = low; at < starts.length && starts[at]! <= span.end; at++) {
-    if (within(flow.unit.cfg.nodes[ids[at]!]!.effect!.span, span)) return false;
-  }
-  return true;
+  return indexedNodesWithin(noisyNodesOf(context, flow), flow, span).length === 0;
 }
 
 /**
@@ -88,20 +77,18 @@ function quietBetween(context: RuleContext, flow: UnitFlow, span: Span): boolean
  * effect starts: the regions of a long top level are checked once per write, so each check
  * must not scan the whole unit.
  */
-function noisyNodesOf(context: RuleContext, flow: UnitFlow): { readonly starts: readonly number[]; readonly ids: readonly number[] } {
+function noisyNodesOf(context: RuleContext, flow: UnitFlow): EffectSpanIndex {
   let index = noisyNodes.get(flow.observations);
   if (!index) {
     const observed = observationsByNode(flow);
-    const noisy = flow.unit.cfg.nodes.filter((node) => node.effect !== undefined && !isQuiet(context, flow, node.effect, observed.get(node.id) ?? []));
-    noisy.sort((a, b) => a.effect!.span.start - b.effect!.span.start || a.id - b.id);
-    index = { starts: noisy.map((node) => node.effect!.span.start), ids: noisy.map((node) => node.id) };
+    index = indexByEffectStart(flow.unit.cfg.nodes.filter((node) => node.effect !== undefined && !isQuiet(context, flow, node.effect, observed.get(node.id) ?? [])));
     noisyNodes.set(flow.observations, index);
   }
   return index;
 }
 
 /** Keyed by the flow's observations (the resource matters: one unit has a flow per resource). */
-const noisyNodes = new WeakMap<UnitFlow['observations'], { readonly starts: readonly number[]; readonly ids: readonly number[] }>();
+const noisyNodes = new WeakMap<UnitFlow['observations'], EffectSpanIndex>();
 
 function isQuiet(context: RuleContext, flow: UnitFlow, effect: Effect, observations: readonly Observation[]): boolean {
   switch (effect.kind) {
