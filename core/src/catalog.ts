@@ -310,6 +310,19 @@ export interface NodeCatalog {
   readonly boundQueries?: { readonly options: readonly string[]; readonly methods: readonly string[] };
   /** Emitters whose awaited emit runs the project's listeners first (`await events.emitAsync('x')`). */
   readonly eventEmitters?: readonly NodeEventEmitter[];
+  /**
+   * Reads of the database dialect a client was configured with (`knex.client.config.client`,
+   * `sequelize.getDialect()`): code behind a test of one runs only on that database.
+   */
+  readonly dialectReads?: NodeDialectReads;
+}
+
+/** Where a query builder or ORM says which database it talks to. */
+export interface NodeDialectReads {
+  /** Property chains, by their last names (`['client', 'config', 'client']` of a knex instance). */
+  readonly properties: readonly (readonly string[])[];
+  /** Methods whose result is the dialect (Sequelize's `getDialect()`). */
+  readonly methods: readonly string[];
 }
 
 /**

@@ -404,6 +404,24 @@ export const nodeCatalog: NodeCatalog = {
   // `download.pipe(res)`: the download runs to its end while the response is written.
   drainingMethods: ['pipe'],
   boundQueries: { options: ['transaction', 'session'], methods: ['transacting'] },
+  // Which database a client talks to: knex (`db.client.config.client`, `db.client.dialect`,
+  // `db.client.driverName`, and the dialect's client class, `db.client.constructor.name`,
+  // `Client_MSSQL`), Sequelize (`sequelize.getDialect()`, `sequelize.options.dialect`) and
+  // TypeORM (`manager.connection.options.type`, `queryRunner.connection.driver.options.type`;
+  // not a bare `options.type`, which names many other things). A branch on one runs only on
+  // that database.
+  dialectReads: {
+    properties: [
+      ['client', 'config', 'client'],
+      ['client', 'dialect'],
+      ['client', 'driverName'],
+      ['client', 'constructor', 'name'],
+      ['options', 'dialect'],
+      ['connection', 'options', 'type'],
+      ['driver', 'options', 'type'],
+    ],
+    methods: ['getDialect'],
+  },
   requestHandlers: nodeServers,
   sessionObjects: nodeSessionObjects,
 };
