@@ -371,6 +371,12 @@ export const nodeCatalog: NodeCatalog = {
       className,
       methods: ['callback', 'oauthCallback', 'grant', 'refresh', 'userinfo', 'introspect', 'revoke', 'requestResource', 'deviceAuthorization', 'pushedAuthorizationRequest'],
     })),
+    // OAuth clients: the code-for-token exchange, refreshes, revocations and token checks are
+    // round trips to the identity provider (google-auth-library; simple-oauth2's grant classes;
+    // arctic's provider classes, one per identity provider). Building the authorisation URL is not.
+    { kind: 'http', modules: ['google-auth-library'], className: 'OAuth2Client', methods: ['getToken', 'refreshAccessToken', 'getAccessToken', 'revokeToken', 'getTokenInfo', 'request'] },
+    { kind: 'http', modules: ['simple-oauth2'], className: '*', methods: ['getToken'] },
+    { kind: 'http', modules: ['arctic'], className: '*', methods: ['validateAuthorizationCode', 'refreshAccessToken', 'revokeToken'] },
     // Async-local storage runs the callback it is given at once and returns its result: a
     // transaction helper that keeps its client there (`storage.run(client, work)`) runs `work`
     // with the client held, as `work(client)` would.
