@@ -597,6 +597,8 @@ export interface NodeHeldResource {
    * called to make an instance (`const pgp = require('pg-promise')(); const db = pgp(cn)`).
    */
   readonly made?: 'new' | 'call' | 'module' | 'initialized';
+  /** Static methods of the class that make an instance too (`Redis.fromEnv()`). */
+  readonly factories?: readonly string[];
   /** Acquiring returns the release function itself: `const release = await mutex.acquire()`. */
   readonly releaseFunction?: boolean;
   /** A lock, not a connection: database queries under it are the work it guards, not slow for it. */

@@ -174,7 +174,8 @@ export const nodeCatalog: NodeCatalog = {
     // A lock written as a Redis key: `SET key token NX` takes it when the key was free,
     // `DEL key` (or a compare-and-delete script given the key) releases it, else it expires.
     ...[
-      { module: '@upstash/redis', className: 'Redis' },
+      // `Redis.fromEnv()` reads the REST URL and token from the environment.
+      { module: '@upstash/redis', className: 'Redis', factories: ['fromEnv'] },
       { module: 'ioredis', className: 'default' },
       { module: 'ioredis', className: 'Redis' },
       { module: 'redis', modules: ['@redis/client'], className: 'createClient', made: 'call' as const },
