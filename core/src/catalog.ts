@@ -323,6 +323,16 @@ export interface NodeDialectReads {
   readonly properties: readonly (readonly string[])[];
   /** Methods whose result is the dialect (Sequelize's `getDialect()`). */
   readonly methods: readonly string[];
+  /**
+   * Options of the call that makes the instance which name its dialect (`knex({ client: 'pg' })`,
+   * `new Sequelize(url, { dialect: 'mysql' })`): a literal there says which database runs.
+   */
+  readonly configuredBy: readonly string[];
+  /**
+   * The names of one database (`pg`, `postgres`, `postgresql`, knex's `Client_PG`): a test of
+   * one is a test of all. A branch for a named database other than the configured one never runs.
+   */
+  readonly aliases: readonly (readonly string[])[];
 }
 
 /**

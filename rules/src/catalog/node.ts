@@ -428,6 +428,18 @@ export const nodeCatalog: NodeCatalog = {
       ['driver', 'options', 'type'],
     ],
     methods: ['getDialect'],
+    configuredBy: ['client', 'dialect'],
+    // The names of one database; messages use the first.
+    aliases: [
+      ['postgres', 'pg', 'postgresql', 'Client_PG'],
+      ['mysql', 'mysql2', 'Client_MySQL', 'Client_MySQL2'],
+      ['mariadb'],
+      ['sqlite', 'sqlite3', 'better-sqlite3', 'Client_SQLite3', 'Client_BetterSQLite3'],
+      ['mssql', 'tedious', 'Client_MSSQL'],
+      ['oracle', 'oracledb', 'Client_Oracledb', 'Client_Oracle'],
+      ['cockroachdb', 'Client_CockroachDB'],
+      ['redshift', 'Client_Redshift'],
+    ],
   },
   requestHandlers: nodeServers,
   sessionObjects: nodeSessionObjects,

@@ -1,6 +1,8 @@
 import * as ts from 'typescript';
 import type { NodeDialectReads } from '../../catalog';
 import type { SettingMark } from '../../ir/cfg';
+import type { Cursor } from '../../ir/cfg-builder';
+import { holderMadeBy } from './catalog-entries';
 import type { TsUnitContext } from './context';
 import { shortText } from './display';
 import { unwrap } from './syntax';
@@ -19,10 +21,17 @@ import { unwrap } from './syntax';
 /** How many steps (a `const`, a project helper) a value is followed back to a dialect read. */
 const MAX_STEPS = 3;
 
-/** The marks of an `if`'s two sides: the side that runs only on some database. */
+/**
+ * What is known of one side of a branch on the dialect: it runs only on some database (`mark`),
+ * or never, because the project configures its instance for another named database
+ * (`knex({ client: 'pg' })` and a branch for `'mssql'`).
+ */
+export type DialectSide = { readonly mark: SettingMark } | 'never' | undefined;
+
+/** What is known of an `if`'s two sides: the side that runs only on some database. */
 export interface DialectMarks {
-  readonly whenTrue?: SettingMark;
-  readonly whenFalse?: SettingMark;
+  readonly whenTrue?: DialectSide;
+  readonly whenFalse?: DialectSide;
 }
 
 export function dialectBranchMarks(ctx: TsUnitContext, condition: ts.Expression): DialectMarks {
@@ -30,50 +39,102 @@ export function dialectBranchMarks(ctx: TsUnitContext, condition: ts.Expression)
   if (!reads) return {};
   const tested = dialectTest(ctx, reads, condition);
   if (!tested) return {};
-  if (tested.positive) return { whenTrue: markFromText(ctx, ctx.text(condition), tested.read, tested.dialects) };
   // The `else` of `read !== 'postgres'` is told as the test it passed: `read === 'postgres'`.
-  return { whenFalse: markFromText(ctx, equalityText(ctx, tested.read, tested.dialects), tested.read, tested.dialects) };
+  const text = tested.positive ? ctx.text(condition) : equalityText(ctx, tested.read, tested.dialects);
+  const side = sideOf(ctx, reads, text, tested.read, tested.dialects);
+  return tested.positive ? { whenTrue: side } : { whenFalse: side };
 }
 
 /**
- * The marks of a `switch` on the dialect, one per clause (undefined for `default` and for a
+ * What is known of each clause of a `switch` on the dialect (undefined for `default` and for a
  * `switch` on anything else): a clause with statements runs for its own literal and for those
  * of the empty clauses that fall into it.
  */
-export function dialectClauseMarks(ctx: TsUnitContext, node: ts.SwitchStatement): (SettingMark | undefined)[] | undefined {
+export function dialectClauseMarks(ctx: TsUnitContext, node: ts.SwitchStatement): DialectSide[] | undefined {
   const reads = ctx.catalog.dialectReads;
   if (!reads || !isDialectRead(ctx, reads, node.expression, 0)) return undefined;
-  const marks: (SettingMark | undefined)[] = [];
+  const sides: DialectSide[] = [];
   let pending: string[] = [];
   for (const clause of node.caseBlock.clauses) {
-    if (ts.isDefaultClause(clause)) {
-      pending = [];
-      marks.push(undefined);
-      continue;
-    }
-    const literal = stringOf(clause.expression);
+    const literal = ts.isDefaultClause(clause) ? undefined : stringOf(clause.expression);
     if (literal === undefined) {
       pending = [];
-      marks.push(undefined);
+      sides.push(undefined);
       continue;
     }
     pending.push(literal);
     const dialects = pending;
     if (clause.statements.length > 0) pending = [];
-    marks.push(markFromText(ctx, equalityText(ctx, node.expression, dialects), node.expression, dialects));
+    sides.push(sideOf(ctx, reads, equalityText(ctx, node.expression, dialects), node.expression, dialects));
   }
-  return marks;
+  return sides;
 }
 
-/** Runs `lower` with `mark` as the current setting, unless an outer one is already set. */
-export function withDialectMark<T>(ctx: TsUnitContext, mark: SettingMark | undefined, lower: () => T): T {
-  if (!mark || ctx.builder.currentSetting) return lower();
-  ctx.builder.currentSetting = mark;
+/** Lowers one side of a dialect branch: nothing when it never runs, else under its mark (unless an outer one is set). */
+export function lowerDialectSide(ctx: TsUnitContext, side: DialectSide, empty: Cursor, lower: () => Cursor): Cursor {
+  if (side === 'never') return empty;
+  if (!side || ctx.builder.currentSetting) return lower();
+  ctx.builder.currentSetting = side.mark;
   try {
     return lower();
   } finally {
     ctx.builder.currentSetting = undefined;
   }
+}
+
+function sideOf(ctx: TsUnitContext, reads: NodeDialectReads, test: string, read: ts.Expression, dialects: readonly string[]): DialectSide {
+  const configured = configuredDialect(ctx, reads, read, 0);
+  if (configured !== undefined) {
+    const group = (name: string): readonly string[] | undefined => reads.aliases.find((names) => names.includes(name));
+    const running = group(configured) ?? [configured];
+    // The configured database's own branch is the main path.
+    if (dialects.some((d) => running.includes(d))) return undefined;
+    if (dialects.every((d) => group(d) !== undefined)) return 'never';
+  }
+  return { mark: markFromText(ctx, reads, test, read, dialects) };
+}
+
+/**
+ * The dialect the project writes where it makes the instance read (`const db = knex({ client:
+ * 'pg' })`, in the same file), or undefined when it comes from elsewhere (the environment, a
+ * configuration file, another module).
+ */
+function configuredDialect(ctx: TsUnitContext, reads: NodeDialectReads, node: ts.Expression, steps: number): string | undefined {
+  const expr = unwrap(node);
+  if (ts.isIdentifier(expr)) {
+    const initializer = steps < MAX_STEPS ? constInitializer(expr) : undefined;
+    return initializer && configuredDialect(ctx, reads, initializer, steps + 1);
+  }
+  const base = readBase(reads, expr);
+  const instance = base && unwrap(base);
+  if (!instance || !ts.isIdentifier(instance)) return undefined;
+  const made = constInitializer(instance);
+  if (!made || !holderMadeBy(ctx.catalog, ctx.facts.imports.bindings, made)) return undefined;
+  const call = unwrap(made) as ts.CallExpression | ts.NewExpression;
+  for (const argument of call.arguments ?? []) {
+    const options = unwrap(argument);
+    if (!ts.isObjectLiteralExpression(options)) continue;
+    for (const property of options.properties) {
+      if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) continue;
+      if (!reads.configuredBy.includes(property.name.text)) continue;
+      const value = stringOf(property.initializer);
+      if (value !== undefined) return value;
+    }
+  }
+  return undefined;
+}
+
+/** The instance a catalog read is made on: `db` of `db.client.config.client`, `sequelize` of `sequelize.getDialect()`. */
+function readBase(reads: NodeDialectReads, expr: ts.Expression): ts.Expression | undefined {
+  if (ts.isCallExpression(expr)) {
+    const callee = unwrap(expr.expression);
+    return ts.isPropertyAccessExpression(callee) && reads.methods.includes(callee.name.text) ? callee.expression : undefined;
+  }
+  const tail = matchedTail(reads, expr);
+  if (tail === undefined) return undefined;
+  let current: ts.Expression = expr;
+  for (let index = 0; index < tail && ts.isPropertyAccessExpression(current); index++) current = unwrap(current.expression);
+  return current;
 }
 
 interface DialectTest {
@@ -140,14 +201,24 @@ function isCatalogRead(reads: NodeDialectReads, expr: ts.Expression): boolean {
     const callee = unwrap(expr.expression);
     return ts.isPropertyAccessExpression(callee) && reads.methods.includes(callee.name.text);
   }
-  if (!ts.isPropertyAccessExpression(expr)) return false;
+  return matchedTail(reads, expr) !== undefined;
+}
+
+/** How many property names of the chain the catalog's read covers (the longest), or undefined. */
+function matchedTail(reads: NodeDialectReads, expr: ts.Expression): number | undefined {
+  if (!ts.isPropertyAccessExpression(expr)) return undefined;
   const names: string[] = [];
   let current: ts.Expression = expr;
   while (ts.isPropertyAccessExpression(current)) {
     names.unshift(current.name.text);
     current = unwrap(current.expression);
   }
-  return reads.properties.some((tail) => tail.length <= names.length && tail.every((name, index) => names[names.length - tail.length + index] === name));
+  let longest: number | undefined;
+  for (const tail of reads.properties) {
+    if (tail.length > names.length || !tail.every((name, index) => names[names.length - tail.length + index] === name)) continue;
+    longest = Math.max(longest ?? 0, tail.length);
+  }
+  return longest;
 }
 
 /**
@@ -228,7 +299,9 @@ function equalityText(ctx: TsUnitContext, read: ts.Expression, dialects: readonl
   return dialects.map((d) => `${text} === '${d}'`).join(' || ');
 }
 
-function markFromText(ctx: TsUnitContext, test: string, read: ts.Expression, dialects: readonly string[]): SettingMark {
+function markFromText(ctx: TsUnitContext, reads: NodeDialectReads, test: string, read: ts.Expression, dialects: readonly string[]): SettingMark {
   const lookup = shortText(ctx.text(read));
-  return { test: shortText(test), lookup, setting: lookup, shipped: '', dialect: dialects.join(' or ') };
+  // Named by the first of its names (`Client_MSSQL` is told as `mssql`), each once.
+  const named = [...new Set(dialects.map((d) => reads.aliases.find((names) => names.includes(d))?.[0] ?? d))];
+  return { test: shortText(test), lookup, setting: lookup, shipped: '', dialect: named.join(' or ') };
 }

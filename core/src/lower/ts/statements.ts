@@ -9,7 +9,7 @@ import { acquireDestructured } from './resources';
 import { disposalMarker, isDisposalMarker, isUsingDeclaration, lowerDisposal } from './disposables';
 import { memoisingBranch, memoisingReturn } from './memoised';
 import { keyedLockBranches } from './keyed-locks';
-import { dialectBranchMarks, dialectClauseMarks, withDialectMark } from './dialect-branches';
+import { dialectBranchMarks, dialectClauseMarks, lowerDialectSide } from './dialect-branches';
 
 export function lowerStatements(ctx: TsUnitContext, nodes: readonly ts.Statement[], cursor: Cursor): Cursor {
   let next = cursor;
@@ -111,12 +111,12 @@ function lowerIf(ctx: TsUnitContext, node: ts.IfStatement, cursor: Cursor, elseI
   // `if (db.client.config.client === 'mssql')`: a side that runs only on one database.
   const dialect = dialectBranchMarks(ctx, node.expression);
   // `if (!db) { db = knex(…); … }`: a memoised factory's first call.
-  const thenEnd = withDialectMark(ctx, dialect.whenTrue, () =>
+  const thenEnd = lowerDialectSide(ctx, dialect.whenTrue, [], () =>
     memoisingBranch(node) ? ctx.once(() => lowerStatement(ctx, node.thenStatement, whenTrue)) : lowerStatement(ctx, node.thenStatement, whenTrue),
   );
   const otherwise = node.elseStatement;
   // `else if`: one statement with the `if` before it, so its ways out meet at the same node.
-  const elseEnd = withDialectMark(ctx, dialect.whenFalse, () =>
+  const elseEnd = lowerDialectSide(ctx, dialect.whenFalse, [], () =>
     otherwise && ts.isIfStatement(otherwise) ? lowerIf(ctx, otherwise, whenFalse, true) : otherwise ? lowerStatement(ctx, otherwise, whenFalse) : whenFalse,
   );
   const end = ctx.builder.join(thenEnd, elseEnd);
@@ -248,8 +248,10 @@ function lowerSwitch(ctx: TsUnitContext, node: ts.SwitchStatement, cursor: Curso
       tested = lowerExpression(ctx, clause.expression, tested);
       entry = tested;
     }
-    const from = ctx.builder.join(entry, fallthrough);
-    fallthrough = withDialectMark(ctx, dialects?.[index], () => lowerStatements(ctx, clause.statements, from));
+    // A clause for a database the project does not run is entered only by falling into it.
+    const side = dialects?.[index];
+    const from = side === 'never' ? fallthrough : ctx.builder.join(entry, fallthrough);
+    fallthrough = lowerDialectSide(ctx, side === 'never' ? undefined : side, [], () => lowerStatements(ctx, clause.statements, from));
   }
   ctx.jumps.pop();
   return ctx.builder.join(fallthrough, frame.breaks, hasDefault ? [] : tested);
