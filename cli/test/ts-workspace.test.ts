@@ -51,9 +51,12 @@ describe('a TypeScript workspace monorepo, from any folder', function () {
     const fromRoot = await run('ts-workspace-monorepo', '.');
     assert.deepEqual(
       fromRoot.findings.map((f) => f.split(' [')[0]),
-      ['ts-workspace-monorepo/apps/api/src/payments.handler.ts:13 held-across-slow-call'],
+      ['ts-workspace-monorepo/apps/api/src/payments.handler.ts:14 held-across-slow-call'],
     );
     assert.match(fromRoot.findings[0]!, /packages\/db\/src\/database\.ts:8/, 'the acquire inside @shop/db is a related location');
+    // Told from the capture (capture.ts:7), reached first, not from the audit in @shop/db, whose
+    // path sorts first only from apps/api (`../../packages/…`): the related locations say which.
+    assert.match(fromRoot.findings[0]!, /apps\/api\/src\/capture\.ts:7/);
     assert.deepEqual((await run('ts-workspace-monorepo/apps/api', '.')).findings, fromRoot.findings);
     assert.deepEqual((await run('ts-workspace-monorepo/apps/api/src', '.')).findings, fromRoot.findings);
     assert.deepEqual((await run('ts-workspace-monorepo/packages', '../apps/api')).findings, fromRoot.findings);
@@ -61,9 +64,9 @@ describe('a TypeScript workspace monorepo, from any folder', function () {
 
   it('says in the summary which projects ran type-aware', async () => {
     const fromRoot = await run('ts-workspace-monorepo', '.');
-    assert.deepEqual(fromRoot.notes, ['TypeScript: type-aware for 3 file(s) in 2 project(s) (apps/api/tsconfig.json, packages/db/tsconfig.json).']);
+    assert.deepEqual(fromRoot.notes, ['TypeScript: type-aware for 5 file(s) in 2 project(s) (apps/api/tsconfig.json, packages/db/tsconfig.json).']);
     const fromSrc = await run('ts-workspace-monorepo/apps/api/src', '.');
-    assert.deepEqual(fromSrc.notes, ['TypeScript: type-aware for 1 file(s) in 1 project(s) (../tsconfig.json).']);
+    assert.deepEqual(fromSrc.notes, ['TypeScript: type-aware for 2 file(s) in 1 project(s) (../tsconfig.json).']);
   });
 
   it('is clean on the twin that captures the payment before the transaction', async () => {
@@ -78,6 +81,6 @@ describe('a TypeScript workspace monorepo, from any folder', function () {
     const result = await run(`${copy}/apps/api`, '.');
     // Only the declared type of the injected `db` says what `this.db.runInTransaction()` is.
     assert.deepEqual(result.findings, []);
-    assert.deepEqual(result.notes, ['TypeScript: syntax-only for 1 file(s) (no tsconfig.json above it: 1 (e.g. src/payments.handler.ts)).']);
+    assert.deepEqual(result.notes, ['TypeScript: syntax-only for 2 file(s) (no tsconfig.json above it: 2 (e.g. src/capture.ts)).']);
   });
 });

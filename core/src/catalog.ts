@@ -310,6 +310,29 @@ export interface NodeCatalog {
   readonly boundQueries?: { readonly options: readonly string[]; readonly methods: readonly string[] };
   /** Emitters whose awaited emit runs the project's listeners first (`await events.emitAsync('x')`). */
   readonly eventEmitters?: readonly NodeEventEmitter[];
+  /**
+   * Reads of the database dialect a client was configured with (`knex.client.config.client`,
+   * `sequelize.getDialect()`): code behind a test of one runs only on that database.
+   */
+  readonly dialectReads?: NodeDialectReads;
+}
+
+/** Where a query builder or ORM says which database it talks to. */
+export interface NodeDialectReads {
+  /** Property chains, by their last names (`['client', 'config', 'client']` of a knex instance). */
+  readonly properties: readonly (readonly string[])[];
+  /** Methods whose result is the dialect (Sequelize's `getDialect()`). */
+  readonly methods: readonly string[];
+  /**
+   * Options of the call that makes the instance which name its dialect (`knex({ client: 'pg' })`,
+   * `new Sequelize(url, { dialect: 'mysql' })`): a literal there says which database runs.
+   */
+  readonly configuredBy: readonly string[];
+  /**
+   * The names of one database (`pg`, `postgres`, `postgresql`, knex's `Client_PG`): a test of
+   * one is a test of all. A branch for a named database other than the configured one never runs.
+   */
+  readonly aliases: readonly (readonly string[])[];
 }
 
 /**
@@ -584,6 +607,8 @@ export interface NodeHeldResource {
    * called to make an instance (`const pgp = require('pg-promise')(); const db = pgp(cn)`).
    */
   readonly made?: 'new' | 'call' | 'module' | 'initialized';
+  /** Static methods of the class that make an instance too (`Redis.fromEnv()`). */
+  readonly factories?: readonly string[];
   /** Acquiring returns the release function itself: `const release = await mutex.acquire()`. */
   readonly releaseFunction?: boolean;
   /** A lock, not a connection: database queries under it are the work it guards, not slow for it. */

@@ -35,3 +35,26 @@ export async function cacheProfile(userId: string): Promise<void> {
   await fetch(`https://profiles.example.com/${userId}`);
   await redis.del(`profile:${userId}`);
 }
+
+// A project class's own static factory (`Cache.fromEnv()`, with a `set` that takes `nx`) makes
+// no Redis client: its keys are no locks.
+class Cache {
+  static fromEnv(): Cache {
+    return new Cache();
+  }
+  async set(_key: string, _value: string, _options: { nx: boolean }): Promise<boolean> {
+    return true;
+  }
+  async del(_key: string): Promise<void> {}
+}
+const cache = Cache.fromEnv();
+
+export async function warm(id: string): Promise<void> {
+  const key = `warm:${id}`;
+  if (!(await cache.set(key, '1', { nx: true }))) return;
+  try {
+    await fetch(`https://origin.example.com/${id}`);
+  } finally {
+    await cache.del(key);
+  }
+}

@@ -80,10 +80,24 @@ export function heldOperations(flow: UnitFlow): HeldOperation[] {
   return result.sort(compareHeld);
 }
 
-/** Source order; at the same place, real slow work before the markers of its loop. */
+/**
+ * Source order; at the same place, real slow work before the markers of its loop, then the
+ * slow work reached first: the chains compared step by step from the outermost call, so two
+ * pieces of work behind one call are ordered where they part (line 240 of the callee before its
+ * line 368). Comparing only the innermost steps ordered them by their files' paths, which are
+ * relative to where the run started: a monorepo told the same region from another slow call
+ * when checked from a package's folder.
+ */
 export function compareHeld(a: HeldOperation, b: HeldOperation): number {
-  const innermost = (op: HeldOperation) => op.occurrence.chain[op.occurrence.chain.length - 1]!.span;
-  return compareSpans(a.span, b.span) || Number(a.marker) - Number(b.marker) || compareSpans(innermost(a), innermost(b));
+  return compareSpans(a.span, b.span) || Number(a.marker) - Number(b.marker) || compareChains(a.occurrence.chain, b.occurrence.chain);
+}
+
+function compareChains(a: readonly { readonly span: Span }[], b: readonly { readonly span: Span }[]): number {
+  for (let index = 0; index < a.length && index < b.length; index++) {
+    const order = compareSpans(a[index]!.span, b[index]!.span);
+    if (order !== 0) return order;
+  }
+  return a.length - b.length;
 }
 
 function* rawOperations(

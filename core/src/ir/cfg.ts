@@ -57,6 +57,12 @@ export interface SettingMark {
   readonly setting: string;
   /** That value as PHP writes it (`OFF`, `false`, `'md5crypt'`). */
   readonly shipped: string;
+  /**
+   * The database the code runs for, when the test is of the configured dialect
+   * (`knex.client.config.client === 'mssql'`, `lower/ts/dialect-branches.ts`): it runs only on
+   * that database, whatever the project ships (`shipped` is then empty).
+   */
+  readonly dialect?: string;
 }
 
 /**

@@ -174,7 +174,8 @@ export const nodeCatalog: NodeCatalog = {
     // A lock written as a Redis key: `SET key token NX` takes it when the key was free,
     // `DEL key` (or a compare-and-delete script given the key) releases it, else it expires.
     ...[
-      { module: '@upstash/redis', className: 'Redis' },
+      // `Redis.fromEnv()` reads the REST URL and token from the environment.
+      { module: '@upstash/redis', className: 'Redis', factories: ['fromEnv'] },
       { module: 'ioredis', className: 'default' },
       { module: 'ioredis', className: 'Redis' },
       { module: 'redis', modules: ['@redis/client'], className: 'createClient', made: 'call' as const },
@@ -371,6 +372,12 @@ export const nodeCatalog: NodeCatalog = {
       className,
       methods: ['callback', 'oauthCallback', 'grant', 'refresh', 'userinfo', 'introspect', 'revoke', 'requestResource', 'deviceAuthorization', 'pushedAuthorizationRequest'],
     })),
+    // OAuth clients: the code-for-token exchange, refreshes, revocations and token checks are
+    // round trips to the identity provider (google-auth-library; simple-oauth2's grant classes;
+    // arctic's provider classes, one per identity provider). Building the authorisation URL is not.
+    { kind: 'http', modules: ['google-auth-library'], className: 'OAuth2Client', methods: ['getToken', 'refreshAccessToken', 'getAccessToken', 'revokeToken', 'getTokenInfo', 'request'] },
+    { kind: 'http', modules: ['simple-oauth2'], className: '*', methods: ['getToken'] },
+    { kind: 'http', modules: ['arctic'], className: '*', methods: ['validateAuthorizationCode', 'refreshAccessToken', 'revokeToken'] },
     // Async-local storage runs the callback it is given at once and returns its result: a
     // transaction helper that keeps its client there (`storage.run(client, work)`) runs `work`
     // with the client held, as `work(client)` would.
@@ -404,6 +411,36 @@ export const nodeCatalog: NodeCatalog = {
   // `download.pipe(res)`: the download runs to its end while the response is written.
   drainingMethods: ['pipe'],
   boundQueries: { options: ['transaction', 'session'], methods: ['transacting'] },
+  // Which database a client talks to: knex (`db.client.config.client`, `db.client.dialect`,
+  // `db.client.driverName`, and the dialect's client class, `db.client.constructor.name`,
+  // `Client_MSSQL`), Sequelize (`sequelize.getDialect()`, `sequelize.options.dialect`) and
+  // TypeORM (`manager.connection.options.type`, `queryRunner.connection.driver.options.type`;
+  // not a bare `options.type`, which names many other things). A branch on one runs only on
+  // that database.
+  dialectReads: {
+    properties: [
+      ['client', 'config', 'client'],
+      ['client', 'dialect'],
+      ['client', 'driverName'],
+      ['client', 'constructor', 'name'],
+      ['options', 'dialect'],
+      ['connection', 'options', 'type'],
+      ['driver', 'options', 'type'],
+    ],
+    methods: ['getDialect'],
+    configuredBy: ['client', 'dialect'],
+    // The names of one database; messages use the first.
+    aliases: [
+      ['postgres', 'pg', 'postgresql', 'Client_PG'],
+      ['mysql', 'mysql2', 'Client_MySQL', 'Client_MySQL2'],
+      ['mariadb'],
+      ['sqlite', 'sqlite3', 'better-sqlite3', 'Client_SQLite3', 'Client_BetterSQLite3'],
+      ['mssql', 'tedious', 'Client_MSSQL'],
+      ['oracle', 'oracledb', 'Client_Oracledb', 'Client_Oracle'],
+      ['cockroachdb', 'Client_CockroachDB'],
+      ['redshift', 'Client_Redshift'],
+    ],
+  },
   requestHandlers: nodeServers,
   sessionObjects: nodeSessionObjects,
 };

@@ -243,7 +243,8 @@ function heldOperationsWithSeverity(context: RuleContext, flow: UnitFlow, sessio
     // Only after an exception was caught: the request's usual path does not wait for it.
     // A hold bounded to a few seconds: the user waits, but not for long.
     const short = sessionLock && occurrence.kind !== 'long-running' && occurrence.hold !== undefined && 'seconds' in occurrence.hold && occurrence.hold.seconds <= SHORT_HOLD_SECONDS;
-    // Behind a setting shipped off: it runs only where the installation turned it on.
+    // Behind a setting shipped off: it runs only where the installation turned it on; or in a
+    // branch for one database dialect (TypeScript): only where the installation runs that database.
     // A command line whose programs the analysis cannot judge may well be short.
     // A pause of milliseconds repeated by a loop over data (not a poll) waits for nothing.
     const unsure = occurrence.errorPath || occurrence.setting || short || occurrence.unjudged || occurrence.pause;
@@ -439,6 +440,8 @@ function errorPathNote(occurrence: SlowOccurrence): string {
 function settingNote(occurrence: SlowOccurrence): string {
   const setting = occurrence.setting;
   if (!setting) return '';
+  // An installation runs on one database: a branch for another one is not its main path.
+  if (setting.dialect) return ` This runs only on a ${setting.dialect} database (\`${setting.test}\`).`;
   return ` This runs only when \`${setting.test}\` holds${shippedNote(setting)}.`;
 }
 

@@ -42,6 +42,9 @@ export function holderMadeBy(catalog: NodeCatalog, bindings: ReadonlyMap<string,
   if (!value) return undefined;
   const expr = unwrap(value);
   if (!ts.isNewExpression(expr) && !ts.isCallExpression(expr)) return undefined;
+  // `Redis.fromEnv()`: a static factory of the class the catalog names.
+  const made = ts.isCallExpression(expr) ? staticFactoryHolder(catalog, bindings, expr) : undefined;
+  if (made) return made;
   // `require('knex')(config)`: the module's export itself is called.
   const required = requiredModule(expr.expression);
   const ref = required !== undefined ? { module: required, name: '*' } : resolveRef(bindings, expr.expression);
@@ -50,6 +53,16 @@ export function holderMadeBy(catalog: NodeCatalog, bindings: ReadonlyMap<string,
   // is its default export.
   const callable = ts.isCallExpression(expr) && ref.name === '*' ? { ...ref, name: 'default' } : ref;
   return holderEntry(catalog, callable, ts.isNewExpression(expr) ? 'new' : 'call');
+}
+
+/** `Redis.fromEnv()`: a static method the catalog says makes an instance of the class. */
+function staticFactoryHolder(catalog: NodeCatalog, bindings: ReadonlyMap<string, ImportRef>, call: ts.CallExpression): NodeHeldResource | undefined {
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const ref = resolveRef(bindings, callee.expression);
+  if (!ref) return undefined;
+  const method = callee.name.text;
+  return catalog.heldResources.find((entry) => entry.factories?.includes(method) && entry.className === ref.name && heldResourceModules(entry).includes(ref.module));
 }
 
 /** The SDK client entry of what an expression makes: `new S3Client()`. */

@@ -9,6 +9,7 @@ import { acquireDestructured } from './resources';
 import { disposalMarker, isDisposalMarker, isUsingDeclaration, lowerDisposal } from './disposables';
 import { memoisingBranch, memoisingReturn } from './memoised';
 import { keyedLockBranches } from './keyed-locks';
+import { dialectBranchMarks, dialectClauseMarks, lowerDialectSide } from './dialect-branches';
 
 export function lowerStatements(ctx: TsUnitContext, nodes: readonly ts.Statement[], cursor: Cursor): Cursor {
   let next = cursor;
@@ -107,12 +108,17 @@ function branches(ctx: TsUnitContext, condition: ts.Expression, cursor: Cursor, 
 
 function lowerIf(ctx: TsUnitContext, node: ts.IfStatement, cursor: Cursor, elseIf = false): Cursor {
   const { whenTrue, whenFalse } = branches(ctx, node.expression, cursor, elseIf);
+  // `if (db.client.config.client === 'mssql')`: a side that runs only on one database.
+  const dialect = dialectBranchMarks(ctx, node.expression);
   // `if (!db) { db = knex(…); … }`: a memoised factory's first call.
-  const thenEnd = memoisingBranch(node) ? ctx.once(() => lowerStatement(ctx, node.thenStatement, whenTrue)) : lowerStatement(ctx, node.thenStatement, whenTrue);
+  const thenEnd = lowerDialectSide(ctx, dialect.whenTrue, [], () =>
+    memoisingBranch(node) ? ctx.once(() => lowerStatement(ctx, node.thenStatement, whenTrue)) : lowerStatement(ctx, node.thenStatement, whenTrue),
+  );
   const otherwise = node.elseStatement;
   // `else if`: one statement with the `if` before it, so its ways out meet at the same node.
-  const elseEnd =
-    otherwise && ts.isIfStatement(otherwise) ? lowerIf(ctx, otherwise, whenFalse, true) : otherwise ? lowerStatement(ctx, otherwise, whenFalse) : whenFalse;
+  const elseEnd = lowerDialectSide(ctx, dialect.whenFalse, [], () =>
+    otherwise && ts.isIfStatement(otherwise) ? lowerIf(ctx, otherwise, whenFalse, true) : otherwise ? lowerStatement(ctx, otherwise, whenFalse) : whenFalse,
+  );
   const end = ctx.builder.join(thenEnd, elseEnd);
   return elseIf ? end : ctx.builder.settle(end);
 }
@@ -231,7 +237,9 @@ function lowerSwitch(ctx: TsUnitContext, node: ts.SwitchStatement, cursor: Curso
   let fallthrough: Cursor = [];
   let hasDefault = false;
   let tested = dispatch;
-  for (const clause of node.caseBlock.clauses) {
+  // `switch (sequelize.getDialect())`: each `case` runs only on its database.
+  const dialects = dialectClauseMarks(ctx, node);
+  for (const [index, clause] of node.caseBlock.clauses.entries()) {
     let entry: Cursor;
     if (ts.isDefaultClause(clause)) {
       hasDefault = true;
@@ -240,7 +248,10 @@ function lowerSwitch(ctx: TsUnitContext, node: ts.SwitchStatement, cursor: Curso
       tested = lowerExpression(ctx, clause.expression, tested);
       entry = tested;
     }
-    fallthrough = lowerStatements(ctx, clause.statements, ctx.builder.join(entry, fallthrough));
+    // A clause for a database the project does not run is entered only by falling into it.
+    const side = dialects?.[index];
+    const from = side === 'never' ? fallthrough : ctx.builder.join(entry, fallthrough);
+    fallthrough = lowerDialectSide(ctx, side === 'never' ? undefined : side, [], () => lowerStatements(ctx, clause.statements, from));
   }
   ctx.jumps.pop();
   return ctx.builder.join(fallthrough, frame.breaks, hasDefault ? [] : tested);
