@@ -12,19 +12,17 @@ import { literalString } from './session-access';
  * archive, a video), leaves the transfer a download.
  */
 export function sentAsImage(unitNode: SyntaxNode, transfer: SyntaxNode): boolean {
-  let last: string | undefined;
+  let last: { at: number; type: string } | undefined;
   const stack: SyntaxNode[] = [unitNode];
-  const headers: { at: number; type: string }[] = [];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node !== unitNode && NESTED.has(node.type)) continue;
     if (node.startIndex >= transfer.startIndex) continue;
     const type = contentTypeSet(node);
-    if (type !== undefined) headers.push({ at: node.startIndex, type });
+    if (type !== undefined && (!last || node.startIndex > last.at)) last = { at: node.startIndex, type };
     for (const child of node.namedChildren) if (child) stack.push(child);
   }
-  for (const header of headers.sort((a, b) => a.at - b.at)) last = header.type;
-  return last !== undefined && last.startsWith('image/');
+  return last !== undefined && last.type.startsWith('image/');
 }
 
 /** `header('Content-Type: image/png')`: the type it sets, lower-case; undefined for other calls. */
