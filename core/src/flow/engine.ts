@@ -66,6 +66,8 @@ export interface SlowOccurrence {
   readonly pathParameter?: number;
   /** A command line the analysis cannot judge (`SlowEffect.unjudged`): `info`. */
   readonly unjudged?: true;
+  /** A file sent as an image (`SlowEffect.image`): a short transfer, `info`. */
+  readonly image?: true;
   readonly chain: readonly Step[];
   /** Set when the operation is a loop that repeats slow work or polls. */
   readonly loop?: 'repeats' | 'polls' | 'streams';

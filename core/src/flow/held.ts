@@ -123,6 +123,7 @@ function* rawOperations(
             ...(effect.hold !== undefined ? { hold: effect.hold } : {}),
             ...(effect.pathParameter !== undefined ? { pathParameter: effect.pathParameter } : urlPending(cfg.nodes[observation.node]!.urlParameter, effect.slowKind)),
             ...(effect.unjudged ? { unjudged: true as const } : {}),
+            ...(effect.image ? { image: true as const } : {}),
             ...(cfg.nodes[observation.node]!.errorPath ? { errorPath: true as const } : {}),
             ...(cfg.nodes[observation.node]!.setting ? { setting: cfg.nodes[observation.node]!.setting } : {}),
             chain: [{ span: effect.span, label: slowLabel(effect.callee, effect.slowKind, effect.detail) }],

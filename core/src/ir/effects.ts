@@ -151,6 +151,11 @@ export interface SlowEffect {
    * lists: `lower/php/command-line.ts`): it may be short, so it is reported at `info`.
    */
   readonly unjudged?: true;
+  /**
+   * A file sent as an image (`lower/php/image-transfer.ts`): a page's picture, sent in the
+   * time the page takes to show it, so the hold is short and reported at `info`.
+   */
+  readonly image?: true;
   readonly span: Span;
 }
 

@@ -247,7 +247,8 @@ function heldOperationsWithSeverity(context: RuleContext, flow: UnitFlow, sessio
     // branch for one database dialect (TypeScript): only where the installation runs that database.
     // A command line whose programs the analysis cannot judge may well be short.
     // A pause of milliseconds repeated by a loop over data (not a poll) waits for nothing.
-    const unsure = occurrence.errorPath || occurrence.setting || short || occurrence.unjudged || occurrence.pause;
+    // A file sent as an image: a page's picture, a short transfer.
+    const unsure = occurrence.errorPath || occurrence.setting || short || occurrence.unjudged || occurrence.pause || occurrence.image;
     rated.push({ operation, severity: unsure && setting !== 'info' ? 'info' : setting });
   }
   return rated;

@@ -14,6 +14,7 @@ export function holdCost(occurrence: SlowOccurrence, loopHere: boolean, timeLimi
   if (timeLimit !== undefined) return { seconds: timeLimit, bound: 'time-limit' };
   if (hold?.unknown === 'no-limit') return { until: 'until the script ends, with no time limit' };
   if (hold?.unknown === 'loop' || (loopHere && !hold)) return { until: 'until the loop ends' };
+  if (occurrence.image) return { until: 'until the image is sent (a picture the page shows: a short transfer)' };
   return { until: UNTIL[occurrence.kind] };
 }
 

@@ -9,6 +9,7 @@ import { literalString, sessionRoot } from './session-access';
 import { emitHeldValueChange, isSessionHeld } from './session-held-values';
 import { classifyPath, pathArguments, pathParameterOf } from './static-path';
 import { emitStoreInstall, noteLockEvidence } from './session-store';
+import { sentAsImage } from './image-transfer';
 import { holdEstimate, isYield, longRunDeclared } from './hold-estimates';
 import { flagLiteralKey, literalArgumentKey, literalOf } from './predicates';
 import { commandSlowEffect } from './command-line';
@@ -331,7 +332,8 @@ function emitSlow(ctx: UnitContext, site: CallSite, api: Extract<ApiEntry, { eff
     return ctx.emit(cursor, { kind: 'slow', slowKind: api.kind, callee: site.display, detail: `with \`${waits}\` in its SQL`, span, ...(hold ? { hold } : {}) });
   }
   const withHold = hold ? { hold } : {};
-  if (api.pathArgument === undefined) return ctx.emit(cursor, { kind: 'slow', slowKind: api.kind, callee: site.display, span, ...withHold });
+  const image = api.kind === 'download' && ctx.unitNode && sentAsImage(ctx.unitNode, site.node) ? { image: true as const } : {};
+  if (api.pathArgument === undefined) return ctx.emit(cursor, { kind: 'slow', slowKind: api.kind, callee: site.display, span, ...withHold, ...image });
   const path = classifyPath(ctx, site.args[api.pathArgument]);
   if (path === 'local' || path === 'opaque') return cursor;
   if (path === 'url') {

@@ -292,7 +292,7 @@ function collectVariableTypes(ctx: UnitContext, unitNode: SyntaxNode): void {
     if (node.type === 'comment') {
       // `/** @var Client $http */` above a local variable types it.
       const typed = inlineVarTag(node.text);
-      if (typed) ctx.variableTypes.set(typed.variable, ctx.names.resolveClass(typed.type));
+      if (typed) ctx.variableTypes.set(typed.variable, inScopeOf(ctx, node, () => ctx.names.resolveClass(typed.type)));
     }
     for (const child of node.namedChildren) if (child) stack.push(child);
   }
@@ -321,9 +321,28 @@ function collectVariableTypes(ctx: UnitContext, unitNode: SyntaxNode): void {
       const left = assignment.childForFieldName('left');
       const right = assignment.childForFieldName('right');
       if (left?.type !== 'variable_name' || !right) continue;
-      const type = typeOf(ctx, right);
+      const type = inScopeOf(ctx, assignment, () => typeOf(ctx, right));
       if (type) ctx.variableTypes.set(left.text, type);
     }
+  }
+}
+
+/**
+ * `read` with the names of the namespace a top-level statement runs in: a file's top level
+ * passes `namespace App;` statements, so `$s = new Session()` below one is `App\Session`
+ * (the lowering switches names statement by statement; these types are read before it).
+ */
+function inScopeOf<T>(ctx: UnitContext, node: SyntaxNode, read: () => T): T {
+  let statement: SyntaxNode | null = node;
+  while (statement && !ctx.facts.statementScopes.has(statement.id)) statement = statement.parent;
+  const scope = statement ? ctx.facts.statementScopes.get(statement.id) : undefined;
+  if (!scope || scope === ctx.names) return read();
+  const saved = ctx.names;
+  ctx.names = scope;
+  try {
+    return read();
+  } finally {
+    ctx.names = saved;
   }
 }
 

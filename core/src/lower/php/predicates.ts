@@ -227,13 +227,19 @@ export function predicateTest(node: SyntaxNode, scope?: PredicateScope): Predica
   }
   const variable = subjectOf(node, scope?.selfClass, scope?.classStatics);
   if (variable) return { predicate: truthiness(variable), negated: false };
+  // `if ($_SESSION['authorized'])`: the session array is the same until it is written or
+  // reloaded (`engine.ts` forgets its keys then); `session_destroy()` leaves it as it was, so a
+  // second test after a destroy under the first gives the same answer.
+  const sessionValue = sessionKeySubject(node, scope?.sessionVariable);
+  if (sessionValue) return { predicate: truthiness(sessionValue), negated: false };
   const constant = constantName(node);
   if (constant) return { predicate: { key: constant, subject: `const:${constant}`, shape: OPAQUE }, negated: false };
   const called = calledName(node);
   if (called) {
     const argument = onlyArgument(node);
     const argVariable = subjectOf(argument, scope?.selfClass, scope?.classStatics);
-    if (called === 'empty' && argVariable) return { predicate: truthiness(argVariable), negated: true };
+    const emptied = argVariable ?? (called === 'empty' ? sessionKeySubject(argument, scope?.sessionVariable) : undefined);
+    if (called === 'empty' && emptied) return { predicate: truthiness(emptied), negated: true };
     const sessionKey = called === 'isset' && !argVariable ? sessionKeySubject(argument, scope?.sessionVariable) : undefined;
     const isset = argVariable ?? sessionKey;
     if (called === 'isset' && isset) {
