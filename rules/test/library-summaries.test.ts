@@ -62,4 +62,30 @@ describe('installed packages', () => {
     assert.equal(notes.length, 1, (result.summaryNotes ?? []).join('\n'));
     assert.match(notes[0]!, /1 imported package\(s\) not installed \(not-installed-analytics\)/);
   });
+
+  it('reads no more of a wide package than its file bound: a module past it is not opened to see it exists', async () => {
+    // date-fns 2's index requires some 250 modules; of umami's install, 699 of its files were read whole before.
+    const modules = Array.from({ length: 200 }, (_, i) => `m${i}`);
+    const files = new Map<string, string>([
+      ['node_modules/wide-lib/package.json', JSON.stringify({ name: 'wide-lib', version: '1.0.0', main: 'index.js' })],
+      ['node_modules/wide-lib/index.js', modules.map((m) => `exports.${m} = require('./${m}').${m};`).join('\n')],
+      ...modules.map((m): [string, string] => [`node_modules/wide-lib/${m}.js`, `exports.${m} = function ${m}() { return fetch('https://example.com/${m}'); };`]),
+    ]);
+    const reads = new Set<string>();
+    const host: ProjectHost = { readFile: (file) => (reads.add(file), files.get(file)) };
+    const source = [
+      "import { Pool } from 'pg';",
+      "import { m0 } from 'wide-lib';",
+      'const pool = new Pool();',
+      'export async function f(): Promise<void> {',
+      '  const client = await pool.connect();',
+      '  try { await client.query("SELECT 1"); await m0(); } finally { client.release(); }',
+      '}',
+    ].join('\n');
+    const analyzer = await createAnalyzer(await loadGrammarBytes());
+    const result = analyzer.analyzeProject([{ path: 'src/f.ts', text: source }], host);
+    const code = [...reads].filter((file) => file.startsWith('node_modules/wide-lib/') && files.has(file) && !file.endsWith('package.json'));
+    assert.ok(code.length >= 80 && code.length <= 82, `${code.length} files of wide-lib read`);
+    assert.ok((result.summaryNotes ?? []).some((note) => note.includes('wide-lib: more than 80 files')), (result.summaryNotes ?? []).join('\n'));
+  });
 });

@@ -232,6 +232,9 @@ export class LibrarySummaries {
       for (const star of declared.stars) if (!star.startsWith('.')) needs(path, star, '*');
       for (const { specifier } of declared.specifiers) {
         if (!specifier.startsWith('.')) continue;
+        // One file past the bound is enough to say the package was cut: telling whether more
+        // exist would read them whole (the host can only read), and none of them is analysed.
+        if (seen.size > MAX_PACKAGE_FILES) break;
         // The package's own modules only: a relative path out of it is not followed.
         const next = paths.candidatePaths(path, specifier).find((candidate) => candidate.startsWith(`${found.root}/`) && this.exists(candidate));
         if (next !== undefined && !seen.has(next)) {
