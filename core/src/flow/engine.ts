@@ -273,6 +273,17 @@ interface KeptSummary {
 /** Nested summaries before a call chain is cut. */
 const MAX_SUMMARY_DEPTH = 120;
 
+/**
+ * Sets of entry facts (settings, constants, static properties) one unit is summarised for, per
+ * the rest of its entry (resource, entry state, bound callables, arguments), before further
+ * calls enter it knowing none of them. A helper that reaches most of a large project (MediaWiki's
+ * `User::getId()`) is called with every combination of the facts its callers learnt about
+ * singletons (`RequestContext::$instance`, `ExtensionRegistry::$instance`, ...), which its
+ * callees test: summarised once per combination, and again inside each of them, its flow did not
+ * end in 15 minutes. Postfix Admin needs at most 5; a unit past the bound is reported as cut.
+ */
+export const MAX_FACT_SETS_PER_UNIT = 48;
+
 /** Occurrences kept per call: the first few are enough to explain a finding. */
 const MAX_OCCURRENCES = 4;
 
@@ -828,6 +839,13 @@ export class FlowEngine {
     return { span: effect.span, label: effect.label ?? `session opened here by \`${effect.api}\`` };
   }
 
+  /** How many sets of entry facts each unit has been summarised for, per the rest of its entry. */
+  private readonly factSets = new Map<string, number>();
+
+  private factSetsOf(unit: Unit, entryKey: string): number {
+    return this.factSets.get(`${unit.span.file}#${unit.id}#${entryKey}`) ?? 0;
+  }
+
   private summariesOf(unit: Unit): Map<string, KeptSummary | 'in-progress'> {
     let known = this.summariesByUnit.get(unit);
     if (!known) {
@@ -846,10 +864,19 @@ export class FlowEngine {
     // by itself: then every fact is read.
     const reads = env.settings && env.settings.length > 0 && env.bindings.size === 0 && env.outer.length === 0 ? this.subjectsReadThrough(unit) : undefined;
     const facts = entryFacts(env.settings, reads && ((subject) => reads.has(subject)));
-    const key = `${resource}#${entry}#${bindingKey(env.bindings)}#${env.outer.length > 0 ? JSON.stringify(env.outer) : ''}#${omittedKey(unit, env.omittedFrom, env.literals)}#${passedOnKey(unit, env)}#${facts.key}`;
+    const entryKey = `${resource}#${entry}#${bindingKey(env.bindings)}#${env.outer.length > 0 ? JSON.stringify(env.outer) : ''}#${omittedKey(unit, env.omittedFrom, env.literals)}#${passedOnKey(unit, env)}`;
+    const key = `${entryKey}#${facts.key}`;
     const known = summaries.get(key);
     if (known === 'in-progress') return undefined;
     if (known) return withCarried(known, facts.carried);
+    const factSets = facts.key === '' ? 0 : this.factSetsOf(unit, entryKey);
+    if (factSets >= MAX_FACT_SETS_PER_UNIT) {
+      this.cut(
+        unit,
+        `it is called with more than ${MAX_FACT_SETS_PER_UNIT} different sets of facts about settings, constants and static properties, and calls past that were analysed knowing none of them; findings in the code that reaches it may be missing`,
+      );
+      return this.summary(unit, resource, entry, withoutFacts(env));
+    }
     // A chain of helpers deeper than this is cut (the deeper call is taken to change nothing),
     // so a generated chain of thousands of functions cannot overflow the stack.
     if (this.depth >= MAX_SUMMARY_DEPTH) {
@@ -859,6 +886,7 @@ export class FlowEngine {
       );
       return undefined;
     }
+    if (facts.key !== '') this.factSets.set(`${unit.span.file}#${unit.id}#${entryKey}`, factSets + 1);
     summaries.set(key, 'in-progress');
     this.summaryRuns++;
     this.depth++;
@@ -1212,6 +1240,12 @@ export class FlowEngine {
 }
 
 type CallApplied = { after: ResourceState | undefined; outcome?: CallOutcome };
+
+/** The environment without its entry facts. */
+function withoutFacts(env: Env): Env {
+  const { settings: _dropped, ...rest } = env;
+  return rest;
+}
 
 /** The summary for the entry whose carried facts are `carried` (the kept one, or it with their values put in). */
 function withCarried(kept: KeptSummary, carried: Facts): Summary {

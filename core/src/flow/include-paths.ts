@@ -137,7 +137,10 @@ export function matchesPattern(file: string, pieces: readonly string[], gaps: re
     const piece = pieces[i]!;
     const last = i === pieces.length - 1;
     const variable = gaps[i - 1];
-    for (let found = last ? file.length - piece.length : file.indexOf(piece, position); found >= position; found = last ? -1 : file.indexOf(piece, found + 1)) {
+    // An empty piece (two unknown parts in a row: `'OOUI\\' . $a . $b . 'Theme'`) is found at
+    // every place up to the end, and `indexOf('', n)` past the end answers the end again: the
+    // search stops there, or it never ends (MediaWiki's `OutputPage` hung the run on it).
+    for (let found = last ? file.length - piece.length : file.indexOf(piece, position); found >= position; found = last || found >= file.length ? -1 : file.indexOf(piece, found + 1)) {
       if (last && !file.endsWith(piece)) return false;
       const gap = file.slice(position, found);
       // A gap stays within a directory: no later place of the piece can do better.

@@ -57,6 +57,8 @@ export class ProjectResolver implements CallResolver {
   private readonly includeCache = new Map<string, readonly Unit[]>();
   /** The classes each file declares (lower-case fq), for `new $class()` over included files. */
   private readonly fileClasses = new Map<string, readonly string[]>();
+  /** `fittingClassConstructors`' answers, by class pattern and method. */
+  private readonly constructorsByPattern = new Map<string, readonly Unit[]>();
   private scriptPaths: ReadonlySet<string> | undefined;
   private readonly units = new Map<string, readonly Unit[]>();
   private graph: IncludeGraph | undefined;
@@ -299,13 +301,23 @@ export class ProjectResolver implements CallResolver {
    */
   private fittingClassConstructors(target: Extract<CallTarget, { type: 'dynamic-class' }>, from: Unit, span: Span): readonly Unit[] {
     const pieces = patternPieces(target.className);
+    // The answer depends on the pattern and the method only (a method resolves the same from
+    // anywhere), and matching every class of the project against a pattern at every call was
+    // most of MediaWiki's time before its flow started (`placesThatRun` resolves each call).
+    const key = `${pieces.join('\0')}\u0001${target.method}`;
+    const known = this.constructorsByPattern.get(key);
+    if (known) return known;
     const classes = [...this.fileClasses.values()].flat().filter((name) => matchesPattern(name, pieces));
-    const units: Unit[] = [];
+    let units: Unit[] = [];
     for (const name of new Set(classes)) {
       const constructor = this.resolve({ type: 'method', className: name, method: target.method }, from, span);
-      if (constructor.length === 0 && classes.length > 1) return [];
+      if (constructor.length === 0 && classes.length > 1) {
+        units = [];
+        break;
+      }
       units.push(...constructor);
     }
+    this.constructorsByPattern.set(key, units);
     return units;
   }
 
