@@ -429,7 +429,9 @@ function lowerInclude(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Curso
   const keyword = node.type.slice(0, node.type.indexOf('_expression'));
   const written = argument ? argument.text.split(/\s+/).join(' ') : '';
   const display = `${keyword} ${written.length > 50 ? `${written.slice(0, 47)}...` : written}`;
-  const included = emitCall(ctx, { node, args: [], display, api: undefined, target: { type: 'include', path, from: ctx.facts.file, ...(alternatives ? { alternatives } : {}) } }, next);
+  const once = keyword.endsWith('_once');
+  const target = { type: 'include' as const, path, from: ctx.facts.file, ...(alternatives ? { alternatives } : {}), ...(once ? { once: true as const } : {}) };
+  const included = emitCall(ctx, { node, args: [], display, api: undefined, target }, next);
   return emitBootstrapOpen(ctx, node, path, display, included);
 }
 
