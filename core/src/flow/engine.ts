@@ -7,7 +7,7 @@ import { MAX_DISPATCHES, dispatchStep, isDispatchTarget, type DispatchUnderLock 
 import { heldOperations } from './held';
 import { ReachableUnion } from './reachable';
 import { MAX_VISITS_PER_NODE, solve } from './solver';
-import { applyFacts, changedByCall, forgetSessionKeys, globalCases, isGlobalSubject, mapCases, withCallerFacts } from './facts';
+import { applyFacts, changedByCall, forgetConstants, forgetSessionKeys, globalCases, isGlobalSubject, mapCases, withCallerFacts } from './facts';
 import { quoteCode } from '../text/quote-code';
 import { changedValues, entryFacts, withCarriedValues, withValues } from './summary-keys';
 import { isOnceInclude, loadedForCallee, loadedKey, loadedWhereRunning } from './once-includes';
@@ -578,7 +578,7 @@ export class FlowEngine {
         // itself (`@include 'local/config.php'; if (!defined('INSTALLED')) …`: what the include
         // is there for); not one only a test suite's bootstrap defines.
         const perCase = unknownFile
-          ? forgetConstants(followed, effect.span, (subject) => this.constants.definableByInclude(subject) || (unit.constantTests?.includes(subject) ?? false))
+          ? followed && forgetConstants(followed, (subject) => this.constants.definableByInclude(subject) || (unit.constantTests?.includes(subject) ?? false))
           : followed;
         const settings = outcome?.settings;
         if (!perCase || !settings || settings.length === 0) return perCase;
@@ -1425,12 +1425,6 @@ function firstRunExit(exit: ResourceState | undefined): ResourceState | undefine
   return joinStates(first);
 }
 
-/** The state with no facts about the constants an include the analysis cannot read may define. */
-function forgetConstants(state: ResourceState | undefined, span: CallEffect['span'], definable: (subject: string) => boolean): ResourceState | undefined {
-  if (!state) return state;
-  const subjects = [...new Set(casesOf(state).flatMap((one) => (one.facts ?? []).map((fact) => fact.subject)).filter((subject) => subject.startsWith('const:') && definable(subject)))];
-  return subjects.length > 0 ? applyFacts(state, { kind: 'fact', forget: subjects, span }) : state;
-}
 
 /**
  * The facts a unit starts with for the literals its caller passes: worked out in advance for
