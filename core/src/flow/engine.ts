@@ -93,6 +93,11 @@ export interface SlowOccurrence {
   /** Reached only after an exception was caught (in a `catch` block, here or in a caller on the way). */
   readonly errorPath?: true;
   /**
+   * Reached only on a branch taken when an I/O call failed, from which the request ends
+   * (`CfgNode.failureBranch`, here or in a caller on the way): error reporting.
+   */
+  readonly failureReport?: true;
+  /**
    * Reached only when a setting is changed from its shipped value (inside `if ($CONF['hook'])`
    * with `''` shipped, here or in a caller on the way): the innermost such test.
    */
@@ -233,6 +238,8 @@ export interface CalleeEffects {
 /** What a call to project code does, seen from the caller. */
 export interface CallOutcome extends CalleeEffects {
   readonly units: readonly Unit[];
+  /** The callee cannot return from this state: every path through it ends the script or throws. */
+  readonly neverReturns?: true;
 }
 
 /** The state before one effect, and for calls what the callee does. */
@@ -291,7 +298,7 @@ function capByKind(items: readonly SlowOccurrence[]): SlowOccurrence[] {
   if (items.length <= MAX_OCCURRENCES) return [...items];
   const kinds = new Set<string>();
   return items.filter((item, index) => {
-    const key = `${item.kind}${item.errorPath ? ':error-path' : ''}${item.setting ? ':setting' : ''}`;
+    const key = `${item.kind}${item.errorPath ? ':error-path' : ''}${item.failureReport ? ':failure' : ''}${item.setting ? ':setting' : ''}`;
     const firstOfKind = !kinds.has(key);
     kinds.add(key);
     return index < MAX_OCCURRENCES || firstOfKind;
@@ -1108,6 +1115,7 @@ export class FlowEngine {
     const cap = <T>(items: T[]): T[] => items.slice(0, MAX_OCCURRENCES);
     const outcome: CallOutcome = {
       units,
+      ...(after === undefined ? { neverReturns: true as const } : {}),
       slowUnderLock: capByKind(slowUnderLock),
       slowUnderOwnLock: capByKind(slowUnderOwnLock),
       releases: cap(releases),
