@@ -1,7 +1,7 @@
 <?php
 // The failed-query handler prints the error, mails the administrator and dies: the mail runs
-// only when a query failed, on a path that ends the request. It reports the error; it is not
-// the request's normal work, so it is `info` and says so (twin:
+// only when the connection or a query failed, on a path that ends the request. It reports the
+// error; it is not the request's normal work, so it is `info` and says so (twin:
 // `failed-query-error-mail-continues.php`, whose handler returns and the page goes on).
 declare(strict_types=1);
 
@@ -12,8 +12,18 @@ function db_show_error(string $sql, string $error): void
     die();
 }
 
-function db_query(mysqli $db, string $sql): mysqli_result|bool
+function db_start(): mysqli
 {
+    $link = mysqli_connect('localhost', 'app', 'secret', 'app');
+    if ($link === false) {
+        db_show_error('', (string) mysqli_connect_error());
+    }
+    return $link;
+}
+
+function db_query(string $sql): mysqli_result|bool
+{
+    $db = db_start();
     $result = mysqli_query($db, $sql);
     if ($result === false) {
         db_show_error($sql, mysqli_error($db));
@@ -22,6 +32,5 @@ function db_query(mysqli $db, string $sql): mysqli_result|bool
 }
 
 session_start();
-$db = mysqli_connect('localhost', 'app', 'secret', 'app');
-$rows = db_query($db, 'SELECT id, name FROM students'); // expect: held-across-slow-call@info "query or I/O call has failed"
+$rows = db_query('SELECT id, name FROM students'); // expect: held-across-slow-call@info "query or I/O call has failed"
 $_SESSION['count'] = mysqli_num_rows($rows);

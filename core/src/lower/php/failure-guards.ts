@@ -1,3 +1,4 @@
+import type { ApiEntry } from '../../catalog';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { lookupMethod } from './calls';
@@ -8,7 +9,8 @@ import { typeOf } from './types';
  * Whether an `if` is taken only when an I/O call failed: its condition, or one test of its
  * top-level `&&` chain, checks a local variable for failure (`$result === false`, `false ==
  * $result`, `!$result`), and the unit assigns that variable the result of an I/O call (a
- * catalog API that is slow work: a query, a file or network operation). The failed-query
+ * catalog API that is slow work, a query, a file or network operation, or that opens a
+ * connection or statement: `mysqli_connect()`). The failed-query
  * handler that prints an error, mails the administrator and dies is such a branch; whether
  * its path ends the request is for the flow to tell (`flow/held.ts`).
  */
@@ -84,17 +86,24 @@ function assignedFromIo(ctx: UnitContext, variable: string): boolean {
   return found.has(variable);
 }
 
-/** A call of a catalog API that is slow work (whatever this call's arguments make of it). */
+/**
+ * A call of a catalog API that does I/O: slow work (whatever this call's arguments make of it),
+ * or one that opens a handle the catalog models (`mysqli_connect()`, a prepared statement).
+ */
 function isIoCall(ctx: UnitContext, call: SyntaxNode): boolean {
   if (call.type === 'function_call_expression') {
     const callee = call.childForFieldName('function');
     if (!callee || (callee.type !== 'name' && callee.type !== 'qualified_name')) return false;
-    return ctx.catalog.functions[stripLeadingBackslash(callee.text).toLowerCase()]?.effect === 'slow';
+    return isIo(ctx.catalog.functions[stripLeadingBackslash(callee.text).toLowerCase()]);
   }
   if (call.type === 'member_call_expression') {
     const className = typeOf(ctx, call.childForFieldName('object'));
     const method = call.childForFieldName('name')?.text.toLowerCase();
-    return className !== undefined && method !== undefined && lookupMethod(ctx, className, method)?.effect === 'slow';
+    return className !== undefined && method !== undefined && isIo(lookupMethod(ctx, className, method));
   }
   return false;
+}
+
+function isIo(entry: ApiEntry | undefined): boolean {
+  return entry !== undefined && (entry.effect === 'slow' || entry.returns !== undefined);
 }
