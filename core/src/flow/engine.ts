@@ -7,9 +7,10 @@ import { MAX_DISPATCHES, dispatchStep, isDispatchTarget, type DispatchUnderLock 
 import { heldOperations } from './held';
 import { ReachableUnion } from './reachable';
 import { MAX_VISITS_PER_NODE, solve } from './solver';
-import { applyFacts, changedByCall, forgetSessionKeys, globalCases, isGlobalSubject, mapCases, withCallerFacts } from './facts';
+import { applyFacts, changedByCall, forgetConstants, forgetSessionKeys, globalCases, isGlobalSubject, mapCases, withCallerFacts } from './facts';
 import { quoteCode } from '../text/quote-code';
 import { changedValues, entryFacts, withCarriedValues, withValues } from './summary-keys';
+import { isOnceInclude, loadedForCallee, loadedKey, loadedWhereRunning } from './once-includes';
 import {
   CLOSED,
   OPEN_AT_ENTRY,
@@ -94,6 +95,11 @@ export interface SlowOccurrence {
   /** Reached only after an exception was caught (in a `catch` block, here or in a caller on the way). */
   readonly errorPath?: true;
   /**
+   * Reached only on a branch taken when an I/O call failed, from which the request ends
+   * (`CfgNode.failureBranch`, here or in a caller on the way): error reporting.
+   */
+  readonly failureReport?: true;
+  /**
    * Reached only when a setting is changed from its shipped value (inside `if ($CONF['hook'])`
    * with `''` shipped, here or in a caller on the way): the innermost such test.
    */
@@ -149,6 +155,11 @@ interface Env {
    * settings it changed, and whether the constants the callee tests are defined.
    */
   readonly settings?: Facts;
+  /**
+   * Files known included on this path that the unit may `_once`-include (itself or through what
+   * it runs): those of the units running further out (`once-includes.ts`). Part of the summary key.
+   */
+  readonly loaded?: ReadonlySet<string>;
 }
 const NO_FRAMES: Frames = [];
 
@@ -229,6 +240,8 @@ export interface CalleeEffects {
 /** What a call to project code does, seen from the caller. */
 export interface CallOutcome extends CalleeEffects {
   readonly units: readonly Unit[];
+  /** The callee cannot return from this state: every path through it ends the script or throws. */
+  readonly neverReturns?: true;
 }
 
 /** The state before one effect, and for calls what the callee does. */
@@ -298,7 +311,7 @@ function capByKind(items: readonly SlowOccurrence[]): SlowOccurrence[] {
   if (items.length <= MAX_OCCURRENCES) return [...items];
   const kinds = new Set<string>();
   return items.filter((item, index) => {
-    const key = `${item.kind}${item.errorPath ? ':error-path' : ''}${item.setting ? ':setting' : ''}`;
+    const key = `${item.kind}${item.errorPath ? ':error-path' : ''}${item.failureReport ? ':failure' : ''}${item.setting ? ':setting' : ''}`;
     const firstOfKind = !kinds.has(key);
     kinds.add(key);
     return index < MAX_OCCURRENCES || firstOfKind;
@@ -559,6 +572,8 @@ export class FlowEngine {
         return applyFacts(before, { kind: 'fact', forget: [`ini:${effect.name}`], ...(fact ? { set: [fact] } : {}), span: effect.span });
       }
       if (effect.kind === 'call') {
+        // A `require_once` of a file already running further out does nothing.
+        if (this.includedAlready(effect, unit, env)) return before;
         const { after, outcome } = this.applyCall(effect, unit, resource, before, env);
         if (outcome) calls.set(node, outcome);
         // Paths with different facts go through the call one by one, so each keeps its facts
@@ -583,7 +598,7 @@ export class FlowEngine {
         // itself (`@include 'local/config.php'; if (!defined('INSTALLED')) …`: what the include
         // is there for); not one only a test suite's bootstrap defines.
         const perCase = unknownFile
-          ? forgetConstants(followed, effect.span, (subject) => this.constants.definableByInclude(subject) || (unit.constantTests?.includes(subject) ?? false))
+          ? followed && forgetConstants(followed, (subject) => this.constants.definableByInclude(subject) || (unit.constantTests?.includes(subject) ?? false))
           : followed;
         const settings = outcome?.settings;
         if (!perCase || !settings || settings.length === 0) return perCase;
@@ -864,7 +879,7 @@ export class FlowEngine {
     // by itself: then every fact is read.
     const reads = env.settings && env.settings.length > 0 && env.bindings.size === 0 && env.outer.length === 0 ? this.subjectsReadThrough(unit) : undefined;
     const facts = entryFacts(env.settings, reads && ((subject) => reads.has(subject)));
-    const entryKey = `${resource}#${entry}#${bindingKey(env.bindings)}#${env.outer.length > 0 ? JSON.stringify(env.outer) : ''}#${omittedKey(unit, env.omittedFrom, env.literals)}#${passedOnKey(unit, env)}`;
+    const entryKey = `${resource}#${entry}#${bindingKey(env.bindings)}#${env.outer.length > 0 ? JSON.stringify(env.outer) : ''}#${omittedKey(unit, env.omittedFrom, env.literals)}#${passedOnKey(unit, env)}#${loadedKey(env.loaded)}`;
     const key = `${entryKey}#${facts.key}`;
     const known = summaries.get(key);
     if (known === 'in-progress') return undefined;
@@ -1050,7 +1065,7 @@ export class FlowEngine {
     const dispatches: DispatchUnderLock[] = [];
     let withoutSlowWork = false;
     for (const { unit, target } of targeted) {
-      const calleeEnv: Env = this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit);
+      const calleeEnv: Env = this.withLoaded(this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit), env, from, unit);
       if (before.closed) {
         const summary = this.summary(unit, resource, 'closed', calleeEnv);
         if (!summary) {
@@ -1130,6 +1145,7 @@ export class FlowEngine {
     const cap = <T>(items: T[]): T[] => items.slice(0, MAX_OCCURRENCES);
     const outcome: CallOutcome = {
       units,
+      ...(after === undefined ? { neverReturns: true as const } : {}),
       slowUnderLock: capByKind(slowUnderLock),
       slowUnderOwnLock: capByKind(slowUnderOwnLock),
       releases: cap(releases),
@@ -1169,7 +1185,8 @@ export class FlowEngine {
     for (const { unit, target } of targeted) {
       for (const entry of [before.closed ? 'closed' : undefined, before.open.length > 0 ? 'open' : undefined] as const) {
         if (!entry) continue;
-        const summary = this.summary(unit, resource, entry, this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit));
+        const calleeEnv = this.withLoaded(this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit), env, from, unit);
+        const summary = this.summary(unit, resource, entry, calleeEnv);
         if (!summary?.exitWhen) return CANNOT_TELL;
         const exit = truthy ? summary.exitWhen.true : summary.exitWhen.false;
         const part = entry === 'closed' ? closedPart(before) : withOptional({ closed: false, open: before.open }, before.via, undefined);
@@ -1210,10 +1227,48 @@ export class FlowEngine {
    */
   private calleeTargets(effect: CallEffect, from: Unit, env: Env): { unit: Unit; target: CallTarget }[] {
     const targets = effect.target.type === 'parameter' ? boundTo(effect.target, env) : [effect.target];
+    // A `require_once` does not run again a file already running further out.
+    const loaded = isOnceInclude(effect) ? loadedWhereRunning(env.loaded, from) : undefined;
     return targets.flatMap((target) =>
-      this.resolver.resolve(target, from, effect.span).filter((unit) => !unit.generator).map((unit) => ({ unit, target })),
+      this.resolver
+        .resolve(target, from, effect.span)
+        .filter((unit) => !unit.generator && !loaded?.has(unit.span.file))
+        .map((unit) => ({ unit, target })),
     );
   }
+
+  /** A `require_once`/`include_once` whose every file is already running further out: it does nothing. */
+  private includedAlready(effect: CallEffect, from: Unit, env: Env): boolean {
+    if (!isOnceInclude(effect)) return false;
+    const files = this.resolver.resolve(effect.target, from, effect.span);
+    const loaded = loadedWhereRunning(env.loaded, from);
+    return files.length > 0 && files.every((unit) => loaded.has(unit.span.file));
+  }
+
+  /**
+   * The callee's environment with the files known included where it runs (the caller's, and
+   * the caller's own file), kept to those it may `_once`-include.
+   */
+  private withLoaded(calleeEnv: Env, env: Env, from: Unit, callee: Unit): Env {
+    const once = this.onceIncluded.of(callee);
+    if (once !== 'any' && once.size === 0) return calleeEnv;
+    const loaded = loadedForCallee(loadedWhereRunning(env.loaded, from), once === 'any' ? new Set() : once);
+    return loaded ? { ...calleeEnv, loaded } : calleeEnv;
+  }
+
+  /** The files a unit, or project code it runs, includes with `require_once`/`include_once`. */
+  private readonly onceIncluded = new ReachableUnion<Unit, string>(
+    (unit) => this.calleesOf(unit),
+    (unit) => {
+      const files = new Set<string>();
+      for (const node of unit.cfg.nodes) {
+        const effect = node.effect;
+        if (effect?.kind !== 'call' || !isOnceInclude(effect)) continue;
+        for (const script of this.resolver.resolve(effect.target, unit, effect.span)) files.add(script.span.file);
+      }
+      return files;
+    },
+  );
 
   /**
    * The local variables an include may change in the unit that runs it: those its files
@@ -1414,12 +1469,6 @@ function firstRunExit(exit: ResourceState | undefined): ResourceState | undefine
   return joinStates(first);
 }
 
-/** The state with no facts about the constants an include the analysis cannot read may define. */
-function forgetConstants(state: ResourceState | undefined, span: CallEffect['span'], definable: (subject: string) => boolean): ResourceState | undefined {
-  if (!state) return state;
-  const subjects = [...new Set(casesOf(state).flatMap((one) => (one.facts ?? []).map((fact) => fact.subject)).filter((subject) => subject.startsWith('const:') && definable(subject)))];
-  return subjects.length > 0 ? applyFacts(state, { kind: 'fact', forget: subjects, span }) : state;
-}
 
 /**
  * The facts a unit starts with for the literals its caller passes: worked out in advance for

@@ -1,4 +1,4 @@
-import type { FactEffect } from '../ir/effects';
+import type { FactEffect, PredicateValue } from '../ir/effects';
 import { ANY_OBJECT_PROPERTY, alwaysRemembered, changesClassStatic, isClassStaticSubject } from '../ir/predicate-shape';
 import { MAX_FACTS, capFacts, casesOf, joinStates, keepWhyMaybe, withFacts, type Facts, type ResourceState } from './state';
 
@@ -39,7 +39,7 @@ export function globalCases(state: ResourceState): readonly ResourceState[] {
  * `stop_session()` agree on `ini_bool('session.use_cookies')` path by path.
  */
 export function withCallerFacts(after: ResourceState, callerFacts: Facts | undefined, changed: (subject: string) => boolean = () => false): ResourceState {
-  const still = (callerFacts ?? []).filter((fact) => !changed(fact.subject));
+  const still = (callerFacts ?? []).filter((fact) => staysDefined(fact) || !changed(fact.subject));
   if (!after.cases && !after.facts) return withFacts(after, still.length > 0 ? still : undefined);
   const merged = casesOf(after).map((one) => {
     const own = one.facts ?? [];
@@ -57,6 +57,30 @@ export function withCallerFacts(after: ResourceState, callerFacts: Facts | undef
  * finite: predicates come from the unit's text, a state has at most MAX_FACTS of them and at
  * most MAX_CASES cases, and a join past that forgets the facts that differ.
  */
+
+/**
+ * `defined('X')` known true: PHP never undefines a constant (a second `define()` fails), so no
+ * call or include, not even one the analysis cannot read, makes it false again. An entry script's
+ * `define('IN_FEED', true)` still holds in the bootstrap it includes after a `require
+ * 'vendor/autoload.php'` that is not there.
+ */
+export function staysDefined(fact: PredicateValue): boolean {
+  return fact.value === true && fact.subject.startsWith('const:') && fact.predicate.startsWith('defined(');
+}
+
+/**
+ * The state without what it knew of the constants `definable` says an included file the analysis
+ * cannot read may define, per case, but for those known defined (`staysDefined`).
+ */
+export function forgetConstants(state: ResourceState, definable: (subject: string) => boolean): ResourceState {
+  const forgets = (fact: PredicateValue): boolean => fact.subject.startsWith('const:') && definable(fact.subject) && !staysDefined(fact);
+  if (!casesOf(state).some((one) => (one.facts ?? []).some(forgets))) return state;
+  const kept = casesOf(state).map((one) => {
+    const facts = (one.facts ?? []).filter((fact) => !forgets(fact));
+    return withFacts(one, facts.length > 0 ? facts : undefined);
+  });
+  return keepWhyMaybe(joinStates(kept), [state]) ?? state;
+}
 
 /** Applies `fn` to each case of the state, keeping each case's facts, and joins the results. */
 export function mapCases(

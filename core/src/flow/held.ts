@@ -107,6 +107,7 @@ function* rawOperations(
   loopsWithYields: ReadonlySet<number>,
 ): Generator<RawOperation> {
   const cfg = flow.unit.cfg;
+  const reportsFailure = failureReports(flow);
   for (const observation of flow.observations) {
     if (observation.before.open.length === 0) continue;
     const effect = observation.effect;
@@ -125,6 +126,7 @@ function* rawOperations(
             ...(effect.unjudged ? { unjudged: true as const } : {}),
             ...(effect.image ? { image: true as const } : {}),
             ...(cfg.nodes[observation.node]!.errorPath ? { errorPath: true as const } : {}),
+            ...(reportsFailure(observation.node) ? { failureReport: true as const } : {}),
             ...(cfg.nodes[observation.node]!.setting ? { setting: cfg.nodes[observation.node]!.setting } : {}),
             chain: [{ span: effect.span, label: slowLabel(effect.callee, effect.slowKind, effect.detail) }],
           },
@@ -137,6 +139,7 @@ function* rawOperations(
         const { errorPath, setting, urlParameter } = cfg.nodes[observation.node]!;
         for (const found of observation.call?.slowUnderLock ?? []) {
           let occurrence = errorPath && !found.errorPath ? { ...found, errorPath } : found;
+          if (!occurrence.failureReport && reportsFailure(observation.node)) occurrence = { ...occurrence, failureReport: true };
           if (occurrence.pathParameter === undefined) occurrence = { ...occurrence, ...urlPending(urlParameter, occurrence.kind) };
           if (setting && !occurrence.setting) occurrence = { ...occurrence, setting };
           yield { observation, occurrence, onlyInLoop: false };
@@ -295,4 +298,42 @@ function outermostHeldLoop(cfg: Cfg, flow: UnitFlow, node: number, sites: readon
  */
 function urlPending(urlParameter: number | undefined, kind: SlowKind): { pathParameter?: number } {
   return urlParameter !== undefined && (kind === 'http' || kind === 'remote-io') ? { pathParameter: urlParameter } : {};
+}
+
+/**
+ * Whether a node reports a failure: it is on a branch taken only when an I/O call failed
+ * (`CfgNode.failureBranch`) and no path from it returns to the unit's normal end or throws:
+ * the request ends there (`die()` after mailing the error, or a handler that never returns).
+ */
+function failureReports(flow: UnitFlow): (node: number) => boolean {
+  const cfg = flow.unit.cfg;
+  if (!cfg.nodes.some((node) => node.failureBranch)) return () => false;
+  let continuing: Set<number> | undefined;
+  return (node) => {
+    if (!cfg.nodes[node]?.failureBranch) return false;
+    continuing ??= nodesThatContinue(flow);
+    return !continuing.has(node);
+  };
+}
+
+/** Nodes from which the unit's normal end or its throw exit is reachable, through calls that may return. */
+function nodesThatContinue(flow: UnitFlow): Set<number> {
+  const cfg = flow.unit.cfg;
+  const stops = new Set(flow.observations.filter((o) => o.call?.neverReturns).map((o) => o.node));
+  const preds: number[][] = cfg.nodes.map(() => []);
+  for (const node of cfg.nodes) {
+    if (stops.has(node.id)) continue;
+    for (const edge of node.succs) preds[edge.to]!.push(node.id);
+  }
+  const reached = new Set<number>([cfg.exit, cfg.throwExit]);
+  const queue = [cfg.exit, cfg.throwExit];
+  while (queue.length > 0) {
+    const node = queue.pop()!;
+    for (const pred of preds[node]!) {
+      if (reached.has(pred)) continue;
+      reached.add(pred);
+      queue.push(pred);
+    }
+  }
+  return reached;
 }

@@ -35,6 +35,7 @@ interface MutableNode {
   loop?: number;
   once?: OnceMark;
   errorPath?: true;
+  failureBranch?: true;
   setting?: SettingMark;
   urlParameter?: number;
 }
@@ -57,6 +58,8 @@ export class CfgBuilder {
   currentOnce: OnceMark | undefined;
   /** A `catch` block being lowered: new nodes run only after an exception was caught. */
   currentErrorPath = false;
+  /** The body of an `if` taken only when an I/O call failed (`if ($result === false)`). */
+  currentFailureBranch = false;
   /** The body of an `if` on a configuration setting being lowered (the outermost such `if`). */
   currentSetting: SettingMark | undefined;
   /** The body of an `if` that runs only when a parameter is a URL: that parameter's index. */
@@ -87,6 +90,7 @@ export class CfgBuilder {
     if (this.currentLoop !== undefined) node.loop = this.currentLoop;
     if (this.currentOnce !== undefined) node.once = this.currentOnce;
     if (this.currentErrorPath) node.errorPath = true;
+    if (this.currentFailureBranch) node.failureBranch = true;
     if (this.currentSetting !== undefined) node.setting = this.currentSetting;
     if (this.currentUrlParameter !== undefined) node.urlParameter = this.currentUrlParameter;
     this.nodes.push(node);

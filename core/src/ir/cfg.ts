@@ -34,6 +34,13 @@ export interface CfgNode {
   readonly once?: OnceMark;
   /** Runs only after an exception was caught (a `catch` block): not the unit's main path. */
   readonly errorPath?: true;
+  /**
+   * Inside the body of an `if` taken only when an I/O call failed (`if ($result === false)`
+   * after `$result = mysqli_query(…)`: `lower/php/failure-guards.ts`). Slow work here that
+   * cannot return to the unit's normal end (the path dies) reports the failure: it is not the
+   * request's normal work.
+   */
+  readonly failureBranch?: true;
   /** Runs only when a setting is changed from its shipped default (`if ($CONF['hook'])` shipped `''`). */
   readonly setting?: SettingMark;
   /**

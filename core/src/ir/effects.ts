@@ -382,6 +382,12 @@ export type CallTarget =
        * require_api($name) { require_once($dir . $name); }`): the file that call includes.
        */
       readonly helper?: true;
+      /**
+       * `require_once`/`include_once`: PHP runs the file only if it was not included before in
+       * the request, so it does nothing when the file is already running further out (on the
+       * include stack, or it declares the function now running).
+       */
+      readonly once?: true;
     }
   /** A closure or arrow function, by where it starts in its file (its unit is `closure@start`). */
   | { readonly type: 'closure'; readonly file: string; readonly start: number }

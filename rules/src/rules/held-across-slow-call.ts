@@ -248,7 +248,8 @@ function heldOperationsWithSeverity(context: RuleContext, flow: UnitFlow, sessio
     // A command line whose programs the analysis cannot judge may well be short.
     // A pause of milliseconds repeated by a loop over data (not a poll) waits for nothing.
     // A file sent as an image: a page's picture, a short transfer.
-    const unsure = occurrence.errorPath || occurrence.setting || short || occurrence.unjudged || occurrence.pause || occurrence.image;
+    // Reached only where an I/O call failed and the request then ends: error reporting.
+    const unsure = occurrence.errorPath || occurrence.failureReport || occurrence.setting || short || occurrence.unjudged || occurrence.pause || occurrence.image;
     rated.push({ operation, severity: unsure && setting !== 'info' ? 'info' : setting });
   }
   return rated;
@@ -430,11 +431,16 @@ function passedToHelperOf(unit: Unit, occurrence: SlowOccurrence, resource: Held
 }
 
 /**
- * Said of slow work that runs only after an exception was caught, or only where a
+ * Said of slow work that runs only after an exception was caught, or only where an I/O call
+ * failed and the request then ends, or only where a
  * setting changed from its shipped value turns it on (it is `info`, not a warning).
  */
 function errorPathNote(occurrence: SlowOccurrence): string {
-  const error = occurrence.errorPath ? ' This happens only on an error path, after an exception is caught.' : '';
+  const error = occurrence.errorPath
+    ? ' This happens only on an error path, after an exception is caught.'
+    : occurrence.failureReport
+      ? ' This happens only when a query or I/O call has failed, on a path that then ends the request: it reports the error, it is not the request\'s normal work.'
+      : '';
   return error + settingNote(occurrence);
 }
 

@@ -8,6 +8,7 @@ import { testsInstalledStore } from './session-store';
 import { settingGuardOf } from './setting-guards';
 import { webRequestTruth } from './web-request';
 import { constructedTruth } from './constructed-tests';
+import { calledProjectCode } from './call-result-assignment';
 
 export interface Branches {
   readonly whenTrue: Cursor;
@@ -130,13 +131,6 @@ function lowerLeaf(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Branches
   const store = ctx.catalog.sessionStore;
   if (store && testsInstalledStore(ctx, node)) whenTrue = ctx.emit(whenTrue, { kind: 'assume', resource: store.resource, state: 'open', span });
   return { whenTrue, whenFalse };
-}
-
-/** The node of a call to project code that is the whole condition (`if (!hasDatabase())`). */
-function calledProjectCode(ctx: UnitContext, after: Cursor, node: SyntaxNode): number | undefined {
-  if (after.length !== 1 || !node.type.endsWith('call_expression')) return undefined;
-  const effect = ctx.builder.effectOf(after[0]!.from);
-  return effect?.kind === 'call' && effect.span.start === node.startIndex && effect.span.end === node.endIndex ? after[0]!.from : undefined;
 }
 
 /**

@@ -16,6 +16,7 @@ import { TYPE_TESTS } from '../../ir/predicate-shape';
 import { emitBootstrapOpen } from './bootstrap-includes';
 import { emitAssignmentFacts, emitDefineFacts, emitPredicateAssignment, emitClassStaticAssignment, forgetStaticProperty, literalOf, trackedVariable } from './predicates';
 import { commandSlowEffect } from './command-line';
+import { emitCallResultAssignment } from './call-result-assignment';
 import { declaresInUnit } from './unit-scope';
 
 /** Nodes whose bodies are units of their own: defining them runs nothing. */
@@ -183,7 +184,13 @@ function lowerAssignment(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
   // `$opts += [...]`, `$n .= 'x'`: a new value the lowering cannot tell, so what was known of
   // the variable is forgotten here, as for `$x = f()`.
   if (tracked && node.type === 'augmented_assignment_expression') return emitAssignmentFacts(ctx, tracked, undefined, node, next);
-  if (tracked) return emitPredicateAssignment(ctx, left, right, next) ?? emitAssignmentFacts(ctx, tracked, literalOf(right), node, next);
+  if (tracked) {
+    return (
+      emitPredicateAssignment(ctx, left, right, next) ??
+      (node.type === 'assignment_expression' ? emitCallResultAssignment(ctx, tracked, right, node, next) : undefined) ??
+      emitAssignmentFacts(ctx, tracked, literalOf(right), node, next)
+    );
+  }
   // A static property this unit does not test may still be known to a caller (facts about
   // static properties cross calls): it is forgotten here.
   next = forgetStaticProperty(ctx, left, next);
@@ -423,7 +430,9 @@ function lowerInclude(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Curso
   const keyword = node.type.slice(0, node.type.indexOf('_expression'));
   const written = argument ? argument.text.split(/\s+/).join(' ') : '';
   const display = `${keyword} ${written.length > 50 ? `${written.slice(0, 47)}...` : written}`;
-  const included = emitCall(ctx, { node, args: [], display, api: undefined, target: { type: 'include', path, from: ctx.facts.file, ...(alternatives ? { alternatives } : {}) } }, next);
+  const once = keyword.endsWith('_once');
+  const target = { type: 'include' as const, path, from: ctx.facts.file, ...(alternatives ? { alternatives } : {}), ...(once ? { once: true as const } : {}) };
+  const included = emitCall(ctx, { node, args: [], display, api: undefined, target }, next);
   return emitBootstrapOpen(ctx, node, path, display, included);
 }
 

@@ -8,6 +8,7 @@ import { alwaysRemembered, isClassStaticSubject, shapeValue, TYPE_TESTS, type Or
 export { alwaysRemembered } from '../../ir/predicate-shape';
 import { evaluate, settingsRead, withDefaults, type PureFunction } from './pure-functions';
 import { ownStaticSubject, type ClassStatic } from './class-statics';
+import { isResultCall } from './call-result-assignment';
 
 export { literalOf, stripLeadingBackslash, truthy, type Literal } from './literals';
 
@@ -441,6 +442,10 @@ export function collectTrackedPredicates(
         literalSubjects.add(left.subject);
         counts.set(test.predicate.key, (counts.get(test.predicate.key) ?? 0) + 1);
         predicates.set(test.predicate.key, test.predicate);
+      } else if (left && localVariable(node.childForFieldName('left')) && isResultCall(right)) {
+        // `$updated = Update::run()`: each path knows the result's truthiness
+        // (`call-result-assignment.ts`), as after a literal assignment.
+        literalSubjects.add(left.subject);
       }
     }
     for (const child of node.namedChildren) if (child) stack.push(child);

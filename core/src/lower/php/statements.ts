@@ -10,6 +10,7 @@ import { lowerExpression } from './expressions';
 import { jumpOut } from './jumps';
 import { loopBound } from './loop-bounds';
 import { isRepeatGuard, onceGuardAfterReturn, onceGuardOfIf } from './once-guards';
+import { isFailedCallTest } from './failure-guards';
 import { settingGuardAfterExit, settingGuardOf } from './setting-guards';
 import { emitSessionUnsetFacts } from './predicates';
 import { sessionRoot } from './session-access';
@@ -305,15 +306,18 @@ function lowerOnceBody(ctx: UnitContext, condition: SyntaxNode, body: SyntaxNode
   const outer = ctx.builder.currentOnce;
   const outerSetting = ctx.builder.currentSetting;
   const outerUrl = ctx.builder.currentUrlParameter;
+  const outerFailure = ctx.builder.currentFailureBranch;
   ctx.builder.currentOnce ??= onceGuardOfIf(ctx, condition, body);
   ctx.builder.currentSetting ??= settingGuardOf(ctx, condition);
   ctx.builder.currentUrlParameter ??= urlTestedParameter(ctx, condition);
+  ctx.builder.currentFailureBranch ||= isFailedCallTest(ctx, condition);
   try {
     return lowerBranchBody(ctx, body, cursor);
   } finally {
     ctx.builder.currentOnce = outer;
     ctx.builder.currentSetting = outerSetting;
     ctx.builder.currentUrlParameter = outerUrl;
+    ctx.builder.currentFailureBranch = outerFailure;
   }
 }
 

@@ -1,0 +1,9 @@
+<?php
+declare(strict_types=1);
+
+require_once __DIR__ . '/common.php';
+
+function feed_count(): int
+{
+    return 3;
+}
