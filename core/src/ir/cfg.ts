@@ -34,6 +34,11 @@ export interface CfgNode {
   readonly once?: OnceMark;
   /** Runs only after an exception was caught (a `catch` block): not the unit's main path. */
   readonly errorPath?: true;
+  /**
+   * Right before an `exit` that is the unit's last statement (a page that ends with `exit;`):
+   * the request's work is done here, as at the unit's normal end (`lower/php/final-exit.ts`).
+   */
+  readonly endsWork?: true;
   /** Runs only when a setting is changed from its shipped default (`if ($CONF['hook'])` shipped `''`). */
   readonly setting?: SettingMark;
   /**

@@ -139,7 +139,8 @@ function walkFrom(flow: UnitFlow, node: number, follow: (id: number) => boolean)
   let terminate = false;
   while (stack.length > 0) {
     const current = stack.pop()!;
-    if (current === cfg.exit) exit = true;
+    // A page that ends with `exit;` once its work is done gets there as to its normal end.
+    if (current === cfg.exit || cfg.nodes[current]!.endsWork) exit = true;
     if (current === cfg.terminate) terminate = true;
     const next = cfg.nodes[current]!.succs.map((edge) => edge.to).filter((to) => to !== cfg.throwExit);
     // A call after which no path goes on ends the script inside it (a redirect helper that exits).

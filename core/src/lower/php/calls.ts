@@ -9,6 +9,7 @@ import { literalString, sessionRoot } from './session-access';
 import { emitHeldValueChange, isSessionHeld } from './session-held-values';
 import { classifyPath, pathArguments, pathParameterOf } from './static-path';
 import { emitStoreInstall, noteLockEvidence } from './session-store';
+import { lowerExit } from './final-exit';
 import { holdEstimate, isYield, longRunDeclared } from './hold-estimates';
 import { flagLiteralKey, literalArgumentKey, literalOf } from './predicates';
 import { commandSlowEffect } from './command-line';
@@ -115,8 +116,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
       next = ctx.emit(next, { kind: 'chunk-read', callee: site.display, span });
       break;
     case 'terminate':
-      ctx.builder.connect(next, ctx.builder.terminate);
-      return [];
+      return lowerExit(ctx, site.node, next);
     case 'setting':
       next = emitSetting(ctx, site, api.name, next);
       break;

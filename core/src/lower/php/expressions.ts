@@ -16,6 +16,7 @@ import { TYPE_TESTS } from '../../ir/predicate-shape';
 import { emitBootstrapOpen } from './bootstrap-includes';
 import { emitAssignmentFacts, emitDefineFacts, emitPredicateAssignment, emitClassStaticAssignment, forgetStaticProperty, literalOf, trackedVariable } from './predicates';
 import { commandSlowEffect } from './command-line';
+import { lowerExit } from './final-exit';
 import { declaresInUnit } from './unit-scope';
 
 /** Nodes whose bodies are units of their own: defining them runs nothing. */
@@ -78,11 +79,8 @@ function lowerExpressionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor
       if (ctx.capturedOutput > 0) return next;
       return ctx.emit(next, { kind: 'output', flush: false, callee: 'print', span: ctx.span(node) });
     }
-    case 'exit_statement': {
-      const next = lowerChildren(ctx, node, cursor);
-      ctx.builder.connect(next, ctx.builder.terminate);
-      return [];
-    }
+    case 'exit_statement':
+      return lowerExit(ctx, node, lowerChildren(ctx, node, cursor));
     case 'throw_expression': {
       const next = lowerChildren(ctx, node, cursor);
       ctx.rethrow(next, ctx.jumps.length);
