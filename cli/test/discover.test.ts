@@ -29,6 +29,18 @@ describe('discoverFiles', () => {
     assert.deepEqual(await found(['.']), ['a-b/x.php', 'a/page.phtml', 'a/y.PHP', 'a/z.php', 'b.php']);
   });
 
+  it('takes a PHP entry script shipped as a template to copy (elFinder\'s `connector.php-dist`)', async () => {
+    tmp.write({ 'php/connector.minimal.php-dist': '', 'php/elFinder.class.php': '', 'index.php.dist': '', 'config.yml.dist': '', 'php/notes.dist': '' });
+    assert.deepEqual(await found(['.']), ['index.php.dist', 'php/connector.minimal.php-dist', 'php/elFinder.class.php']);
+  });
+
+  it('leaves a template out when its installed copy sits beside it', async () => {
+    tmp.write({ 'config.php': '', 'config.php.dist': '', 'connector.php': '', 'connector.php-dist': '', 'other/connector.php-dist': '' });
+    const discovery = await discoverFiles(['.'], defaults(tmp.root));
+    assert.deepEqual(discovery.files.map((f) => f.displayPath), ['config.php', 'connector.php', 'other/connector.php-dist']);
+    assert.ok(discovery.skipped.some((s) => s.displayPath === 'config.php.dist' && /template of `config\.php`/.test(s.reason)));
+  });
+
   it('treats no inputs like the paths given, and a path outside the cwd with ../', async () => {
     tmp.write({ 'project/src/a.php': '', 'other/b.php': '' });
     const files = await discoverFiles(['../other'], defaults(tmp.path('project')));

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { LineIndex } from '../../core/src';
 import type { AnalyzerOptions, SourceFile } from '../src/api';
 import { configToOptions, validateConfig } from '../src/config/config';
+import { installedNameOfTemplate } from '../src/discovery/file-types';
 import { allRules } from '../src/registry';
 import { parseExpectations } from './expectations';
 import { analyzer, fixturesRoot } from './support';
@@ -34,9 +35,11 @@ describe('project fixtures', () => {
       for (const project of projects) {
         it(project.name, async () => {
           const root = path.join(folder, project.name);
-          // Every extension the analyser reads (a corpus reduction keeps its `.mjs` files).
+          // Every extension the analyser reads (a corpus reduction keeps its `.mjs` files), and
+          // PHP entry scripts shipped as templates (`connector.php-dist`), as the CLI's walk takes them.
           // Installed packages are read through the host only, as the CLI leaves node_modules/ out.
-          const all = walk(root).filter((f) => /\.(php|ts|tsx|mts|cts|js|jsx|mjs|cjs)$/.test(f) && !f.split('/').includes('node_modules'));
+          const analysed = (f: string): boolean => /\.(php|ts|tsx|mts|cts|js|jsx|mjs|cjs)$/.test(f) || installedNameOfTemplate(path.basename(f)) !== undefined;
+          const all = walk(root).filter((f) => analysed(f) && !f.split('/').includes('node_modules'));
           const notGivenFile = path.join(root, '_not-given.txt');
           const notGiven = new Set(fs.existsSync(notGivenFile) ? fs.readFileSync(notGivenFile, 'utf8').split(/\r?\n/).filter(Boolean) : []);
           const given = all.filter((f) => !notGiven.has(f));

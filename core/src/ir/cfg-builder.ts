@@ -33,6 +33,7 @@ interface MutableNode {
   effect?: Effect;
   succs: Edge[];
   loop?: number;
+  endsWork?: true;
   once?: OnceMark;
   errorPath?: true;
   failureBranch?: true;

@@ -41,6 +41,11 @@ export interface CfgNode {
    * request's normal work.
    */
   readonly failureBranch?: true;
+  /**
+   * Right before an `exit` that is the unit's last statement (a page that ends with `exit;`):
+   * the request's work is done here, as at the unit's normal end (`lower/php/final-exit.ts`).
+   */
+  readonly endsWork?: true;
   /** Runs only when a setting is changed from its shipped default (`if ($CONF['hook'])` shipped `''`). */
   readonly setting?: SettingMark;
   /**

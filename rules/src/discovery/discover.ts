@@ -1,6 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { SKIPPED_FILE_REASON, isAnalysedFile } from './file-types';
+import { SKIPPED_FILE_REASON, installedNameOfTemplate, isAnalysedFile } from './file-types';
 import { checkIgnored, IgnoreFileCache, type IgnoreLevel } from './gitignore';
 import { compareStrings, displayPath } from './paths';
 import { describeFsError } from './read-source';
@@ -117,6 +117,7 @@ class Walker {
     const levels = own === undefined ? outerLevels : [...outerLevels, own];
 
     entries.sort((a, b) => compareStrings(a.name, b.name));
+    const names = new Set(entries.map((entry) => entry.name));
     for (const entry of entries) {
       const abs = path.join(dir, entry.name);
       let isDir = entry.isDirectory();
@@ -136,7 +137,7 @@ class Walker {
         if (reason !== undefined) this.skip(abs, true, reason);
         else await this.walkDir(abs, levels);
       } else if (isFile) {
-        const reason = this.fileSkipReason(entry.name, abs, levels);
+        const reason = this.fileSkipReason(entry.name, abs, levels, names);
         if (reason !== undefined) this.skip(abs, false, reason);
         else if (!this.files.has(abs)) this.files.set(abs, { absPath: abs, displayPath: this.display(abs), explicit: false });
       } else {
@@ -164,8 +165,10 @@ class Walker {
     return 'test code, which serves no request (use --include-tests to analyse it)';
   }
 
-  private fileSkipReason(name: string, abs: string, levels: readonly IgnoreLevel[]): string | undefined {
-    if (!isAnalysedFile(name)) return SKIPPED_FILE_REASON;
+  private fileSkipReason(name: string, abs: string, levels: readonly IgnoreLevel[], siblings: ReadonlySet<string>): string | undefined {
+    const installed = installedNameOfTemplate(name);
+    if (installed !== undefined && siblings.has(installed)) return `a template of \`${installed}\`, which is analysed instead`;
+    if (installed === undefined && !isAnalysedFile(name)) return SKIPPED_FILE_REASON;
     return this.ignoredReason(abs, false, levels);
   }
 

@@ -15,6 +15,23 @@ const SKIPPED_SUFFIXES: readonly string[] = ['.d.ts', '.d.mts', '.d.cts', '.min.
 /** Why a walk skips any other file (`--verbose`). */
 export const SKIPPED_FILE_REASON = 'not a PHP (.php / .phtml / .inc / .module), TypeScript or JavaScript (.ts / .tsx / .mts / .cts / .js / .jsx / .mjs / .cjs) source file';
 
+/** `<name>.php-dist`, `<name>.php.dist`: how PHP projects ship an entry script or configuration to copy. */
+const TEMPLATE_SUFFIXES: readonly string[] = ['.php-dist', '.php.dist'];
+
+/**
+ * A PHP file shipped as a template for the user to copy into place (`connector.php-dist`,
+ * `index.php.dist`): installed, it is an entry script like any other (elFinder ships its only
+ * entry this way). The name it is installed under, or undefined when `fileName` is no such
+ * template. The walk analyses it only when no file of that name sits beside it: then the
+ * installed copy is the code PHP runs, and the template would only repeat its declarations.
+ */
+export function installedNameOfTemplate(fileName: string): string | undefined {
+  const lower = fileName.toLowerCase();
+  const suffix = TEMPLATE_SUFFIXES.find((s) => lower.endsWith(s) && lower.length > s.length);
+  if (suffix === undefined) return undefined;
+  return fileName.slice(0, fileName.length - suffix.length + '.php'.length);
+}
+
 export function isAnalysedFile(fileName: string): boolean {
   // Lower-cased: `Foo.PHP` is PHP on the case-insensitive file systems people use.
   const lower = fileName.toLowerCase();

@@ -67,12 +67,16 @@ function reachableFrom(flow: UnitFlow, start: number): Set<number> {
  * `node` gets there: then paths that leave early by `exit` (an error page, a redirect) are
  * branches that end the request before its work. When every path from `node` ends the script
  * (`exit`, or a call that never returns), those ends count. An exception is an error, never
- * an end that counts.
+ * an end that counts, and neither is the end of a `catch` block.
  */
 export function heldToEndFrom(flow: UnitFlow, node: number, sites: readonly OpenSite[]): boolean {
+  // A `catch` block is where an error lands, not the request's work: a path that keeps the lock
+  // only by way of one (FileSender's download page: `try { …; set_time_limit(0);
+  // session_write_close(); send(); } catch (Exception $e) { redirect }`, whose `catch` is also
+  // reached from the calls before the close) does not hold it to the end.
   const held = (id: number): boolean => {
     const state = flow.states[id];
-    return state !== undefined && overlaps(state.open, sites);
+    return state !== undefined && overlaps(state.open, sites) && !flow.unit.cfg.nodes[id]!.errorPath;
   };
   const reached = (id: number): boolean => flow.states[id] !== undefined;
   const normal = walkFrom(flow, node, reached);
@@ -135,7 +139,8 @@ function walkFrom(flow: UnitFlow, node: number, follow: (id: number) => boolean)
   let terminate = false;
   while (stack.length > 0) {
     const current = stack.pop()!;
-    if (current === cfg.exit) exit = true;
+    // A page that ends with `exit;` once its work is done gets there as to its normal end.
+    if (current === cfg.exit || cfg.nodes[current]!.endsWork) exit = true;
     if (current === cfg.terminate) terminate = true;
     const next = cfg.nodes[current]!.succs.map((edge) => edge.to).filter((to) => to !== cfg.throwExit);
     // A call after which no path goes on ends the script inside it (a redirect helper that exits).

@@ -10,6 +10,7 @@ import { emitHeldValueChange, isSessionHeld } from './session-held-values';
 import { classifyPath, pathArguments, pathParameterOf } from './static-path';
 import { emitStoreInstall, noteLockEvidence } from './session-store';
 import { sentAsImage } from './image-transfer';
+import { lowerExit } from './final-exit';
 import { holdEstimate, isYield, longRunDeclared } from './hold-estimates';
 import { flagLiteralKey, literalArgumentKey, literalOf } from './predicates';
 import { commandSlowEffect } from './command-line';
@@ -116,8 +117,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
       next = ctx.emit(next, { kind: 'chunk-read', callee: site.display, span });
       break;
     case 'terminate':
-      ctx.builder.connect(next, ctx.builder.terminate);
-      return [];
+      return lowerExit(ctx, site.node, next);
     case 'setting':
       next = emitSetting(ctx, site, api.name, next);
       break;

@@ -17,6 +17,7 @@ import { emitBootstrapOpen } from './bootstrap-includes';
 import { emitAssignmentFacts, emitDefineFacts, emitPredicateAssignment, emitClassStaticAssignment, forgetStaticProperty, literalOf, trackedVariable } from './predicates';
 import { commandSlowEffect } from './command-line';
 import { emitCallResultAssignment } from './call-result-assignment';
+import { lowerExit } from './final-exit';
 import { declaresInUnit } from './unit-scope';
 
 /** Nodes whose bodies are units of their own: defining them runs nothing. */
@@ -79,11 +80,8 @@ function lowerExpressionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor
       if (ctx.capturedOutput > 0) return next;
       return ctx.emit(next, { kind: 'output', flush: false, callee: 'print', span: ctx.span(node) });
     }
-    case 'exit_statement': {
-      const next = lowerChildren(ctx, node, cursor);
-      ctx.builder.connect(next, ctx.builder.terminate);
-      return [];
-    }
+    case 'exit_statement':
+      return lowerExit(ctx, node, lowerChildren(ctx, node, cursor));
     case 'throw_expression': {
       const next = lowerChildren(ctx, node, cursor);
       ctx.rethrow(next, ctx.jumps.length);

@@ -543,7 +543,14 @@ function lowerTry(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
     for (const clause of catches) {
       const clauseBody = clause.childForFieldName('body');
       const caught = CfgBuilder.withNote([{ from: dispatch }], `an exception is caught (line ${ctx.line(clause)})`);
-      results.push(clauseBody ? lowerStatement(ctx, clauseBody, caught) : caught);
+      // Runs only when something in the `try` failed: an error path (as in the TypeScript lowering).
+      const outer = ctx.builder.currentErrorPath;
+      ctx.builder.currentErrorPath = true;
+      try {
+        results.push(clauseBody ? lowerStatement(ctx, clauseBody, caught) : caught);
+      } finally {
+        ctx.builder.currentErrorPath = outer;
+      }
     }
     // An exception no clause matches goes on outwards.
     ctx.rethrow([{ from: dispatch }], ctx.jumps.length);
