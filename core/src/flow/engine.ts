@@ -857,8 +857,13 @@ export class FlowEngine {
   /** How many sets of entry facts each unit has been summarised for, per the rest of its entry. */
   private readonly factSets = new Map<string, number>();
 
+  /** The fact-set counter's key: one unit entered one way (`entryKey`), whatever its facts. */
+  private factSetKey(unit: Unit, entryKey: string): string {
+    return `${unit.span.file}#${unit.id}#${entryKey}`;
+  }
+
   private factSetsOf(unit: Unit, entryKey: string): number {
-    return this.factSets.get(`${unit.span.file}#${unit.id}#${entryKey}`) ?? 0;
+    return this.factSets.get(this.factSetKey(unit, entryKey)) ?? 0;
   }
 
   private summariesOf(unit: Unit): Map<string, KeptSummary | 'in-progress'> {
@@ -901,7 +906,7 @@ export class FlowEngine {
       );
       return undefined;
     }
-    if (facts.key !== '') this.factSets.set(`${unit.span.file}#${unit.id}#${entryKey}`, factSets + 1);
+    if (facts.key !== '') this.factSets.set(this.factSetKey(unit, entryKey), factSets + 1);
     summaries.set(key, 'in-progress');
     this.summaryRuns++;
     this.depth++;
