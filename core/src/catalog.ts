@@ -110,6 +110,12 @@ export type ApiEntry = ApiSemantics & {
    * `new Client(['timeout' => 5])`).
    */
   readonly setsTimeouts?: { readonly handle?: number; readonly option?: number; readonly value?: number; readonly options?: number };
+  /**
+   * Returns a failure only on an error, never as an answer to wait on: a blocking `flock()`
+   * waits until it has the lock. Blocking unless argument `index` names one of `names`
+   * (`LOCK_NB`); an argument the analysis cannot read as names is taken as not blocking.
+   */
+  readonly failsOnlyOnError?: { readonly unlessArgumentNames?: { readonly index: number; readonly names: readonly string[] } };
   /** Returns a path on this machine (`tempnam()`, `sys_get_temp_dir()`): reading it is not remote. */
   readonly returnsLocalPath?: boolean;
   /** Formats a string from the argument at this index (`sprintf()`): a URL format makes a URL. */

@@ -1,7 +1,7 @@
 import { isClassStaticSubject, shapeValue } from '../ir/predicate-shape';
 import { REPEAT_PATH_PREFIX, type CallEffect, type CallTarget, type Effect, type FactEffect, type HoldEstimate, type PredicateValue, type ResourceId, type SlowKind } from '../ir/effects';
 import type { Unit } from '../ir/unit';
-import type { Cfg, SettingMark } from '../ir/cfg';
+import type { Cfg, ErrorPath, SettingMark } from '../ir/cfg';
 import type { CallResolver } from './resolver';
 import { MAX_DISPATCHES, dispatchStep, isDispatchTarget, type DispatchUnderLock } from './dispatch';
 import { heldOperations } from './held';
@@ -92,8 +92,11 @@ export interface SlowOccurrence {
   readonly capturedFrom?: readonly CallTarget[];
   /** When a callee holds its own lock around it: that lock's open sites, from the caller. */
   readonly sites?: readonly OpenSite[];
-  /** Reached only after an exception was caught (in a `catch` block, here or in a caller on the way). */
-  readonly errorPath?: true;
+  /**
+   * Reached only after an error (`CfgNode.errorPath`: an exception caught, or a call that fails
+   * only on an error failed), here or in a caller on the way.
+   */
+  readonly errorPath?: ErrorPath;
   /**
    * Reached only on a branch taken when an I/O call failed, from which the request ends
    * (`CfgNode.failureBranch`, here or in a caller on the way): error reporting.

@@ -125,7 +125,7 @@ function* rawOperations(
             ...(effect.pathParameter !== undefined ? { pathParameter: effect.pathParameter } : urlPending(cfg.nodes[observation.node]!.urlParameter, effect.slowKind)),
             ...(effect.unjudged ? { unjudged: true as const } : {}),
             ...(effect.image ? { image: true as const } : {}),
-            ...(cfg.nodes[observation.node]!.errorPath ? { errorPath: true as const } : {}),
+            ...(cfg.nodes[observation.node]!.errorPath ? { errorPath: cfg.nodes[observation.node]!.errorPath } : {}),
             ...(reportsFailure(observation.node) ? { failureReport: true as const } : {}),
             ...(cfg.nodes[observation.node]!.setting ? { setting: cfg.nodes[observation.node]!.setting } : {}),
             chain: [{ span: effect.span, label: slowLabel(effect.callee, effect.slowKind, effect.detail) }],
@@ -150,7 +150,9 @@ function* rawOperations(
         // A clock read in a condition marks a polling loop, unless the loop releases the lock
         // each round (close, wait, reopen is the recommended shape, not a problem), or only
         // yields the CPU between rounds (`usleep(50)`): it spins on a local condition, such as
-        // a lock directory another request holds for a moment, not on a remote service.
+        // a lock directory another request holds for a moment, not on a remote service. A loop
+        // that goes round again only when a call that fails only on an error failed (a retry
+        // around a blocking `flock()`) polls only after that error.
         if (
           loop !== undefined &&
           effect.inCondition &&
@@ -158,6 +160,8 @@ function* rawOperations(
           !enclosingLoops(cfg, loop).some((l) => loopsWithCloses.has(l)) &&
           !loopsWithYields.has(loop)
         ) {
+          const failedCall = cfg.loops[loop]!.repeatsOnFailureOf;
+          const errorPath = cfg.nodes[observation.node]!.errorPath ?? (failedCall !== undefined ? { failedCall } : undefined);
           yield {
             observation,
             onlyInLoop: true,
@@ -165,6 +169,7 @@ function* rawOperations(
               kind: 'polling',
               callee: effect.callee,
               loop: 'polls',
+              ...(errorPath ? { errorPath } : {}),
               chain: [{ span: effect.span, label: `waits on the clock with \`${effect.callee}\`` }],
             },
           };

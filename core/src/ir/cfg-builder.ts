@@ -1,5 +1,5 @@
 import type { Span } from '../model/span';
-import type { Cfg, CfgNode, Edge, LoopBound, LoopInfo, LoopKind, OnceMark, SettingMark } from './cfg';
+import type { Cfg, CfgNode, Edge, ErrorPath, LoopBound, LoopInfo, LoopKind, OnceMark, SettingMark } from './cfg';
 import type { Effect } from './effects';
 
 /** Past this many dangling edges, a join ties them to one node. */
@@ -35,7 +35,7 @@ interface MutableNode {
   loop?: number;
   endsWork?: true;
   once?: OnceMark;
-  errorPath?: true;
+  errorPath?: ErrorPath;
   failureBranch?: true;
   setting?: SettingMark;
   urlParameter?: number;
@@ -58,7 +58,7 @@ export class CfgBuilder {
   /** One-time initialisation being lowered; new nodes are tagged with it. */
   currentOnce: OnceMark | undefined;
   /** A `catch` block being lowered: new nodes run only after an exception was caught. */
-  currentErrorPath = false;
+  currentErrorPath: ErrorPath | false = false;
   /** The body of an `if` taken only when an I/O call failed (`if ($result === false)`). */
   currentFailureBranch = false;
   /** The body of an `if` on a configuration setting being lowered (the outermost such `if`). */
@@ -90,7 +90,7 @@ export class CfgBuilder {
     if (effect) node.effect = effect;
     if (this.currentLoop !== undefined) node.loop = this.currentLoop;
     if (this.currentOnce !== undefined) node.once = this.currentOnce;
-    if (this.currentErrorPath) node.errorPath = true;
+    if (this.currentErrorPath) node.errorPath = this.currentErrorPath;
     if (this.currentFailureBranch) node.failureBranch = true;
     if (this.currentSetting !== undefined) node.setting = this.currentSetting;
     if (this.currentUrlParameter !== undefined) node.urlParameter = this.currentUrlParameter;
@@ -170,7 +170,7 @@ export class CfgBuilder {
    * Opens a loop: creates its header node (tagged with the new loop) and makes the loop
    * current. The caller restores `currentLoop` when the loop's lowering is done.
    */
-  addLoop(kind: LoopKind, header: Span, infinite: boolean, bound?: LoopBound): { index: number; headerNode: number; outer: number | undefined } {
+  addLoop(kind: LoopKind, header: Span, infinite: boolean, bound?: LoopBound, repeatsOnFailureOf?: string): { index: number; headerNode: number; outer: number | undefined } {
     const outer = this.currentLoop;
     const index = this.loops.length;
     this.currentLoop = index;
@@ -182,6 +182,7 @@ export class CfgBuilder {
       ...(outer === undefined ? {} : { parent: outer }),
       headerNode,
       ...(bound ? { bound } : {}),
+      ...(repeatsOnFailureOf !== undefined ? { repeatsOnFailureOf } : {}),
     };
     this.loops.push(info);
     return { index, headerNode, outer };

@@ -32,8 +32,12 @@ export interface CfgNode {
   readonly loop?: number;
   /** Inside one-time initialisation (`if ($pdo === null) { $pdo = … }`): runs at most once. */
   readonly once?: OnceMark;
-  /** Runs only after an exception was caught (a `catch` block): not the unit's main path. */
-  readonly errorPath?: true;
+  /**
+   * Runs only after an error: an exception was caught (a `catch` block: `true`), or a call
+   * that fails only on an error returned its failure (`if (!$locked)` after a blocking
+   * `flock()`: `lower/php/error-only-failures.ts`). Not the unit's main path.
+   */
+  readonly errorPath?: ErrorPath;
   /**
    * Inside the body of an `if` taken only when an I/O call failed (`if ($result === false)`
    * after `$result = mysqli_query(…)`: `lower/php/failure-guards.ts`). Slow work here that
@@ -98,6 +102,9 @@ export interface Edge {
 
 export type LoopKind = 'while' | 'do' | 'for' | 'foreach';
 
+/** Why a node is off the main path: a caught exception (`true`), or the call whose failure it handles. */
+export type ErrorPath = true | { readonly failedCall: string };
+
 export interface LoopInfo {
   readonly kind: LoopKind;
   /** The loop's header only (`while (…)`), never its body: findings point here. */
@@ -113,6 +120,11 @@ export interface LoopInfo {
    * (`for ($i = 0; $i < 30; $i++)`) or a clock deadline in seconds (`while (time() < $start + 25)`).
    */
   readonly bound?: LoopBound;
+  /**
+   * The loop goes round again only when this call, which fails only on an error, failed
+   * (`do { $locked = flock($fp, LOCK_EX); } while (!$locked && …)`): on the main path it runs once.
+   */
+  readonly repeatsOnFailureOf?: string;
 }
 
 export type LoopBound = { readonly iterations: number } | { readonly seconds: number };

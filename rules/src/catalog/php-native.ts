@@ -204,6 +204,11 @@ const clocksAndOutput: Record<string, ApiEntry> = {
  * resolved path (`realpath()` only resolves local ones), the working directory. Reading them
  * is local file I/O, not remote.
  */
+/** Calls that return a failure only on an error (a blocking lock waits until it has it). */
+const errorOnlyFailures: Record<string, ApiEntry> = {
+  flock: { effect: 'none', failsOnlyOnError: { unlessArgumentNames: { index: 1, names: ['LOCK_NB'] } } },
+};
+
 const localPaths: Record<string, ApiEntry> = {
   tempnam: { effect: 'none', returnsLocalPath: true },
   sys_get_temp_dir: { effect: 'none', returnsLocalPath: true },
@@ -317,6 +322,7 @@ export const phpNativeCatalog: Catalog = mergeCatalogs({
     ...databases,
     ...clocksAndOutput,
     ...localPaths,
+    ...errorOnlyFailures,
     ...longRuns,
     preg_match: { effect: 'none', byRefArguments: [2] },
     preg_match_all: { effect: 'none', byRefArguments: [2] },

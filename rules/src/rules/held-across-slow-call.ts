@@ -436,7 +436,10 @@ function passedToHelperOf(unit: Unit, occurrence: SlowOccurrence, resource: Held
  * setting changed from its shipped value turns it on (it is `info`, not a warning).
  */
 function errorPathNote(occurrence: SlowOccurrence): string {
-  const error = occurrence.errorPath
+  const failed = typeof occurrence.errorPath === 'object' ? occurrence.errorPath.failedCall : undefined;
+  const error = failed !== undefined
+    ? ` This happens only when \`${failed}\` fails, which it does only on an error (it waits until it succeeds).`
+    : occurrence.errorPath
     ? ' This happens only on an error path, after an exception is caught.'
     : occurrence.failureReport
       ? ' This happens only when a query or I/O call has failed, on a path that then ends the request: it reports the error, it is not the request\'s normal work.'

@@ -22,7 +22,7 @@ export function isFailedCallTest(ctx: UnitContext, condition: SyntaxNode): boole
 }
 
 /** The tests of a condition's top-level `&&` chain (each must hold for the body to run). */
-function conjuncts(node: SyntaxNode): SyntaxNode[] {
+export function conjuncts(node: SyntaxNode): SyntaxNode[] {
   const inner = unwrap(node);
   if (inner.type === 'binary_expression') {
     const operator = inner.childForFieldName('operator')?.text.toLowerCase();
@@ -33,7 +33,7 @@ function conjuncts(node: SyntaxNode): SyntaxNode[] {
   return [inner];
 }
 
-function unwrap(node: SyntaxNode): SyntaxNode {
+export function unwrap(node: SyntaxNode): SyntaxNode {
   let inner = node;
   while (inner.type === 'parenthesized_expression' && inner.namedChild(0)) inner = inner.namedChild(0)!;
   return inner;

@@ -11,6 +11,7 @@ import { jumpOut } from './jumps';
 import { loopBound } from './loop-bounds';
 import { isRepeatGuard, onceGuardAfterReturn, onceGuardOfIf } from './once-guards';
 import { isFailedCallTest } from './failure-guards';
+import { failedErrorOnlyCall } from './error-only-failures';
 import { settingGuardAfterExit, settingGuardOf } from './setting-guards';
 import { emitSessionUnsetFacts } from './predicates';
 import { sessionRoot } from './session-access';
@@ -307,13 +308,19 @@ function lowerOnceBody(ctx: UnitContext, condition: SyntaxNode, body: SyntaxNode
   const outerSetting = ctx.builder.currentSetting;
   const outerUrl = ctx.builder.currentUrlParameter;
   const outerFailure = ctx.builder.currentFailureBranch;
+  const outerError = ctx.builder.currentErrorPath;
   ctx.builder.currentOnce ??= onceGuardOfIf(ctx, condition, body);
   ctx.builder.currentSetting ??= settingGuardOf(ctx, condition);
   ctx.builder.currentUrlParameter ??= urlTestedParameter(ctx, condition);
   ctx.builder.currentFailureBranch ||= isFailedCallTest(ctx, condition);
+  if (!ctx.builder.currentErrorPath) {
+    const failedCall = failedErrorOnlyCall(ctx, condition);
+    if (failedCall !== undefined) ctx.builder.currentErrorPath = { failedCall };
+  }
   try {
     return lowerBranchBody(ctx, body, cursor);
   } finally {
+    ctx.builder.currentErrorPath = outerError;
     ctx.builder.currentOnce = outer;
     ctx.builder.currentSetting = outerSetting;
     ctx.builder.currentUrlParameter = outerUrl;
@@ -365,7 +372,9 @@ interface LoopScope {
 }
 
 function enterLoop(ctx: UnitContext, kind: LoopKind, header: Span, infinite: boolean, node: SyntaxNode): LoopScope {
-  const loop = ctx.builder.addLoop(kind, header, infinite, loopBound(ctx, node));
+  const condition = node.type === 'while_statement' || node.type === 'do_statement' ? node.childForFieldName('condition') : null;
+  const repeatsOnFailureOf = condition ? failedErrorOnlyCall(ctx, condition) : undefined;
+  const loop = ctx.builder.addLoop(kind, header, infinite, loopBound(ctx, node), repeatsOnFailureOf);
   const frame = { kind: 'loop' as const, breaks: [] as PendingEdge[], continues: [] as PendingEdge[] };
   ctx.jumps.push(frame);
   return { frame, header: loop.headerNode, outerLoop: loop.outer };
