@@ -26,3 +26,12 @@ $_SESSION['uid'] = $uid[0] ?? '';
 $_SESSION['local'] = gethostbyname('localhost') . gethostbyname('127.0.0.1');
 $_SESSION['db'] = connect_host((string) ($_SESSION['db_host'] ?? 'localhost'));
 $_SESSION['commit'] = @shell_exec('git rev-parse HEAD | cut -b 1-8') ?: '?';
+// A router's status pages: traffic counters from vnstat's local database, the interfaces
+// listed, a WireGuard key pair made locally, a QR code drawn, a log emptied.
+exec('vnstat -i wlan0 -h --json', $traffic);
+$_SESSION['traffic'] = implode('', $traffic);
+exec('ls /sys/class/net | grep -v lo', $interfaces);
+$_SESSION['interfaces'] = $interfaces;
+$_SESSION['key'] = shell_exec('wg genkey | tee /tmp/private.key | wg pubkey');
+$_SESSION['qr'] = shell_exec("qrencode -t svg -m 0 -o - 'WIFI:S:home;;'");
+exec('sudo truncate -s 0 /var/log/app.log');

@@ -24,11 +24,17 @@ export const phpCommands: CommandCatalog = {
     'ip', 'kill', 'locale', 'logname', 'lsb_release', 'lscpu', 'lsof', 'netstat', 'nproc',
     'pgrep', 'pidof', 'ps', 'ss', 'sw_vers', 'sysctl', 'tty', 'uname', 'uptime', 'uuidgen',
     'ver', 'w', 'whereis', 'which', 'who', 'whoami',
+    // Reading a small local database or one directory: traffic counters, a listing.
+    'ls', 'vnstat',
+    // Asking the init system to reboot or power off: it returns at once (the machine then goes down).
+    'halt', 'poweroff', 'reboot', 'shutdown',
     // Reading a file, or transforming what another program writes.
     'awk', 'basename', 'cat', 'cut', 'dirname', 'file', 'grep', 'head', 'md5sum', 'readlink',
-    'realpath', 'sed', 'sha1sum', 'sort', 'stat', 'tr', 'uniq', 'wc',
+    'realpath', 'sed', 'sha1sum', 'sort', 'stat', 'tee', 'tr', 'uniq', 'wc', 'qrencode',
+    // Keys made locally (`wg genkey | tee … | wg pubkey`), a tunnel's local state.
+    'wg genkey', 'wg pubkey', 'wg genpsk', 'wg show',
     // One file's name or metadata.
-    'chgrp', 'chmod', 'ln', 'mkdir', 'mv', 'rm', 'rmdir', 'touch',
+    'chgrp', 'chmod', 'ln', 'mkdir', 'mv', 'rm', 'rmdir', 'touch', 'truncate',
     // Subcommands that read the local repository's refs and settings, and exit (an
     // application showing its own version).
     'git config', 'git describe', 'git name-rev', 'git rev-parse', 'git symbolic-ref',
