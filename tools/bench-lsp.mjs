@@ -47,7 +47,9 @@ const emit = (line) => console.log(JSON.stringify({ ...line, load: Number(os.loa
 
 /** A server over stdio with its own cache folder, initialised on the workspace `folders`. */
 async function startServer(folders, cacheHome) {
-  const child = spawn(process.execPath, [path.join(root, 'server/out/server.js'), '--stdio'], {
+  // BENCH_LSP_NODE_ARGS: options for the server's node, e.g. `--cpu-prof --cpu-prof-dir=DIR` (a profile per thread).
+  const nodeArgs = (process.env.BENCH_LSP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'server/out/server.js'), '--stdio'], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, XDG_CACHE_HOME: cacheHome },
   });
