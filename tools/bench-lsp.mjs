@@ -25,6 +25,9 @@
 //     Lines: { measure: 'index-cold', how, ms, cpuMs, files, findings }, { measure: 'index-memory',
 //     serverRssMb }, { measure: 'index-idle', idleCpuMs, idleSeconds }, { measure: 'index-second', how, ms, cpuMs, files, findings }
 //     (cpuMs: the server's CPU, all its threads, from its start to the answer).
+//
+//   BENCH_LSP_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" (either mode): options for the server's
+//   node, here a CPU profile per thread (the analysis worker's is the one with the work).
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
