@@ -90,6 +90,19 @@ describe('TypeScript trees re-parsed incrementally equal fresh parses', function
     assert.ok(incremental > 50, `incremental re-parses checked: ${incremental}`);
   });
 
+  it('a document being typed in stays kept while many other files are parsed once', () => {
+    keepRecentTsTrees(2);
+    const text = (n: number) => `export function f() { return ${n}; }\nexport function g() { return 0; }\n`;
+    parseTypeScript('edited.ts', text(1));
+    let before = parseTypeScript('edited.ts', text(2));
+    for (let round = 3; round < 6; round++) {
+      for (let other = 0; other < 5; other++) parseTypeScript(`other${other}.ts`, `export const x${other} = ${round};\n`);
+      const after = parseTypeScript('edited.ts', text(round));
+      assert.equal(after.source.statements[1], before.source.statements[1], `round ${round}: re-parsed incrementally (the untouched statement reused)`);
+      before = after;
+    }
+  });
+
   it('the same text asked again is the same tree; another file or a package module is not kept', () => {
     keepRecentTsTrees(2);
     const a = parseTypeScript('a.ts', 'export const a = 1;\n');

@@ -4,6 +4,8 @@ import * as ts from 'typescript';
 interface KeptTsTree<Parsed> {
   readonly text: string;
   readonly parsed: Parsed;
+  /** Parsed before with another text: a document being typed in. */
+  readonly edited: boolean;
 }
 
 /**
@@ -22,7 +24,11 @@ interface KeptTsTree<Parsed> {
  * nothing else keeps it (the lowering's IR holds no syntax node).
  */
 export class RecentTsTrees<Parsed extends { readonly source: ts.SourceFile; readonly problems: readonly unknown[] }> {
-  /** By path, the least recently used first. */
+  /**
+   * By path, the least recently used first. A file parsed once (the other modules of a
+   * workspace, lowered again with the edited one) goes before one being typed in, so a
+   * workspace of many files does not push the edited document out.
+   */
   private readonly files = new Map<string, KeptTsTree<Parsed>>();
 
   constructor(private readonly limit: number) {}
@@ -52,8 +58,17 @@ export class RecentTsTrees<Parsed extends { readonly source: ts.SourceFile; read
       if (parsed.problems.length > 0) parsed = undefined;
     }
     parsed ??= fresh();
-    this.files.set(path, { text, parsed });
-    while (this.files.size > this.limit) this.files.delete(this.files.keys().next().value!);
+    this.files.set(path, { text, parsed, edited: kept !== undefined });
+    while (this.files.size > this.limit) {
+      let evicted: string | undefined;
+      for (const [kept, entry] of this.files) {
+        if (!entry.edited && kept !== path) {
+          evicted = kept;
+          break;
+        }
+      }
+      this.files.delete(evicted ?? this.files.keys().next().value!);
+    }
     return parsed;
   }
 
