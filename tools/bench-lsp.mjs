@@ -25,6 +25,9 @@
 //     Lines: { measure: 'index-cold', how, ms, cpuMs, files, findings }, { measure: 'index-memory',
 //     serverRssMb }, { measure: 'index-idle', idleCpuMs, idleSeconds }, { measure: 'index-second', how, ms, cpuMs, files, findings }
 //     (cpuMs: the server's CPU, all its threads, from its start to the answer).
+//
+//   BENCH_LSP_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" (either mode): options for the server's
+//   node, here a CPU profile per thread (the analysis worker's is the one with the work).
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -47,7 +50,9 @@ const emit = (line) => console.log(JSON.stringify({ ...line, load: Number(os.loa
 
 /** A server over stdio with its own cache folder, initialised on the workspace `folders`. */
 async function startServer(folders, cacheHome) {
-  const child = spawn(process.execPath, [path.join(root, 'server/out/server.js'), '--stdio'], {
+  // BENCH_LSP_NODE_ARGS: options for the server's node, e.g. `--cpu-prof --cpu-prof-dir=DIR` (a profile per thread).
+  const nodeArgs = (process.env.BENCH_LSP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'server/out/server.js'), '--stdio'], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, XDG_CACHE_HOME: cacheHome },
   });

@@ -1,6 +1,6 @@
 import * as ts from 'typescript';
 import type { Span } from '../model/span';
-import { scriptKindFor } from '../parse/typescript';
+import { keptTsTree, scriptKindFor } from '../parse/typescript';
 import type { CallArguments, EditSites, StatementSite } from './edit-sites';
 import { indentUnitOf } from './php-edit-sites';
 import type { NodeTransactionStatements } from '../catalog';
@@ -154,7 +154,8 @@ export class TsEditSites implements EditSites {
   }
 
   private tree(): ts.SourceFile {
-    this.source ??= ts.createSourceFile(this.file, this.text, ts.ScriptTarget.Latest, true, scriptKindFor(this.file));
+    // The lowering's tree of the same text, when the language server keeps it: one parse per text.
+    this.source ??= keptTsTree(this.file, this.text) ?? ts.createSourceFile(this.file, this.text, ts.ScriptTarget.Latest, true, scriptKindFor(this.file));
     return this.source;
   }
 }

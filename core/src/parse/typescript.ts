@@ -1,4 +1,5 @@
 import * as ts from 'typescript';
+import { RecentTsTrees } from './ts-recent-trees';
 
 /**
  * TypeScript and JavaScript parsing with the `typescript` compiler API (syntax only, no
@@ -34,10 +35,41 @@ export function scriptKindFor(path: string): ts.ScriptKind {
 
 const MAX_REPORTED_PROBLEMS = 20;
 
-export function parseTypeScript(path: string, text: string): ParsedTs {
+/**
+ * Keeps the trees of the last `limit` files parsed (0: none, the CLI's default), so that a
+ * changed text is re-parsed incrementally and the same text is parsed once (`ts-recent-trees.ts`).
+ * The language server's analysis worker turns it on; each call starts with no tree kept.
+ */
+export function keepRecentTsTrees(limit: number): void {
+  recentTrees = limit > 0 ? new RecentTsTrees<ParsedTs>(limit) : undefined;
+}
+
+let recentTrees: RecentTsTrees<ParsedTs> | undefined;
+
+/** The tree kept for exactly this text of the file (`keepRecentTsTrees`), if any. */
+export function keptTsTree(path: string, text: string): ts.SourceFile | undefined {
+  return recentTrees?.same(path, text);
+}
+
+/** `keep: false`: not a file an editor changes (an installed package's module), so not kept. */
+export function parseTypeScript(path: string, text: string, options: { readonly keep?: boolean } = {}): ParsedTs {
+  if (!recentTrees || options.keep === false) return parseFresh(path, text);
+  return recentTrees.parse(
+    path,
+    text,
+    () => parseFresh(path, text),
+    (previous, change) => withProblems(() => ts.updateSourceFile(previous, text, change), path),
+  );
+}
+
+function parseFresh(path: string, text: string): ParsedTs {
+  return withProblems(() => ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKindFor(path)), path);
+}
+
+function withProblems(parse: () => ts.SourceFile, path: string): ParsedTs {
   let source: ts.SourceFile;
   try {
-    source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKindFor(path));
+    source = parse();
   } catch (error) {
     // The compiler's parser recurses per nesting level: absurdly deep code overflows the stack.
     const empty = ts.createSourceFile(path, '', ts.ScriptTarget.Latest, true, scriptKindFor(path));

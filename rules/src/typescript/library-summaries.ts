@@ -223,7 +223,7 @@ export class LibrarySummaries {
         cut = `a file over ${MAX_FILE_CHARS} characters`;
         continue;
       }
-      const parsed = parseTypeScript(path, text);
+      const parsed = parseTypeScript(path, text, { keep: false }); // a package's module: no editor changes it
       sources.set(path, { source: parsed.source, lines: new LineIndex(text) });
       const declared = declareTsModule(parsed.source, path, this.base);
       reachesSlowApi ||= [...declared.imports.bindings.values()].some((ref) => this.slowModule(ref.module)) || callsGlobal(parsed.source, slowNames);

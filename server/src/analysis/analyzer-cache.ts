@@ -5,6 +5,7 @@ import { MemoryOverDiskCache } from '../../../rules/src/cache/memory-over-disk';
 import { digestOf } from '../../../rules/src/cache/keys';
 import { RunCache } from '../../../rules/src/cache/run-cache';
 import { loadGrammarBytes } from '../../../rules/src/node-runtime';
+import { keepRecentTsTrees } from '../../../core/src/parse/typescript';
 import type { AnalyzerSource } from './run-job';
 
 /** Analyzers kept for the last few option sets (one per configuration in use); older ones are dropped. */
@@ -28,6 +29,8 @@ const VERSION = typeof SESSION_LINT_VERSION === 'string' ? SESSION_LINT_VERSION 
  * the edited file, and a second start of the server reads what the first one computed.
  */
 export function analyzerCache(log: (message: string) => void = () => undefined): AnalyzerSource {
+  // TypeScript/JavaScript documents too: an edit re-parses incrementally, and the lowering and the fixes' edit sites share one parse.
+  keepRecentTsTrees(RECENT_TREES);
   const kept = new Map<string, Promise<Analyzer>>();
   const caches = new Map<string, MemoryOverDiskCache>();
   const toolVersion = toolFingerprint(VERSION);

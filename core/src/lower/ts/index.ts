@@ -15,6 +15,7 @@ import { callableMembers, destructuredParameters } from './options-callbacks';
 import { doesNothing } from './placeholder-bodies';
 import { handlerOf } from './handlers';
 import { installFinallyCopier, jumpOut, lowerStatements } from './statements';
+import { collectComments } from './comments';
 
 export interface LoweredTsFile {
   readonly ir: FileIR;
@@ -202,23 +203,3 @@ function enclosingClassName(node: ts.Node, facts: TsFileFacts): string | undefin
   return undefined;
 }
 
-/** Every comment of the file, for suppressions: the trivia before and after each node. */
-function collectComments(source: ts.SourceFile, file: string): { span: Span; text: string }[] {
-  const text = source.text;
-  const found = new Map<number, { span: Span; text: string }>();
-  const add = (ranges: readonly ts.CommentRange[] | undefined): void => {
-    for (const range of ranges ?? []) {
-      if (!found.has(range.pos)) found.set(range.pos, { span: { file, start: range.pos, end: range.end }, text: text.slice(range.pos, range.end) });
-    }
-  };
-  // Every token's trivia, tokens included (a comment before a `}` belongs to no node).
-  const stack: ts.Node[] = [source];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    add(ts.getLeadingCommentRanges(text, node.getFullStart()));
-    add(ts.getTrailingCommentRanges(text, node.getEnd()));
-    for (const child of node.getChildren(source)) stack.push(child);
-  }
-  add(ts.getLeadingCommentRanges(text, 0));
-  return [...found.values()].sort((a, b) => a.span.start - b.span.start);
-}
