@@ -23,6 +23,7 @@ import { middlewareChainCalls } from './middleware-chains';
 import { keyedLockEffect } from './keyed-locks';
 import { isResponseEndNext, noteResponseEndReleases } from './response-end';
 import { destructuredParameters, objectLiteralFunctions } from './options-callbacks';
+import { objectLiteralKey } from './option-arguments';
 
 export { acquire } from './resources';
 import { lowerSessionExpression } from './sessions';
@@ -379,7 +380,24 @@ function call(target: CallTarget, node: ts.CallExpression, display: string, span
     const callable = passedCallable(ctx, index, value);
     if (callable) callables.push(callable);
   });
-  return callables.length > 0 ? { kind: 'call', target, callables, display, span } : { kind: 'call', target, display, span };
+  // How many arguments, and which object literals (`{ relations }`): a callee's options
+  // left out or without a property it tests (`option-arguments.ts`).
+  const positional = !node.arguments.some((arg) => ts.isSpreadElement(arg));
+  const literalArguments = positional
+    ? node.arguments.flatMap((arg, index) => {
+        const value = objectLiteralKey(arg);
+        return value === undefined ? [] : [{ index, value }];
+      })
+    : [];
+  return {
+    kind: 'call',
+    target,
+    ...(callables.length > 0 ? { callables } : {}),
+    display,
+    span,
+    ...(positional ? { argumentCount: node.arguments.length } : {}),
+    ...(literalArguments.length > 0 ? { literalArguments } : {}),
+  };
 }
 
 /** What an argument (or an options object's property) hands the callee to run, if it is a callable. */
