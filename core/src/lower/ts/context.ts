@@ -77,6 +77,8 @@ export class TsUnitContext extends JumpStack<ts.Block, TsJumpFrame> {
   readonly lockKeys = new Map<string, HeldResourceInfo['id']>();
   /** Variables holding whether a keyed lock was taken (`const acquired = await redis.set(…)`) → its resource. */
   readonly lockResults = new Map<string, HeldResourceInfo['id']>();
+  /** `const shouldCommit = await initTransaction(req)`: the variable → the transaction a helper opened (`transaction-helpers.ts`). */
+  readonly transactionResults = new Map<string, HeldResourceInfo['id']>();
 
   constructor(
     readonly facts: TsFileFacts,

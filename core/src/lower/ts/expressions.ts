@@ -24,6 +24,7 @@ import { keyedLockEffect } from './keyed-locks';
 import { isResponseEndNext, noteResponseEndReleases } from './response-end';
 import { destructuredParameters, objectLiteralFunctions } from './options-callbacks';
 import { objectLiteralKey } from './option-arguments';
+import { helperTransactionEffect } from './transaction-helpers';
 
 export { acquire } from './resources';
 import { lowerSessionExpression } from './sessions';
@@ -256,6 +257,9 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
   // `client.query('BEGIN')` on a client this unit did not acquire: a transaction of its own.
   const transaction = transactionEffect(ctx, node, callee, display, span, (receiver) => isTrackedValue(ctx, receiver));
   if (transaction) return transaction;
+  // `await initTransaction(req)` … `commitTransaction(req)`: project helpers that begin and end one.
+  const helperTransaction = helperTransactionEffect(ctx, node, callee, display, span);
+  if (helperTransaction) return helperTransaction;
   // A release of a held resource; anything else on it (a query) is what it is for: a use, not slow.
   const held = heldCallEffect(ctx, callee, display, span);
   if (held) return held;

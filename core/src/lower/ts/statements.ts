@@ -10,6 +10,7 @@ import { acquireDestructured } from './resources';
 import { disposalMarker, isDisposalMarker, isUsingDeclaration, lowerDisposal } from './disposables';
 import { memoisingBranch, memoisingReturn } from './memoised';
 import { keyedLockBranches } from './keyed-locks';
+import { helperTransactionBranches } from './transaction-helpers';
 import { dialectBranchMarks, dialectClauseMarks, lowerDialectSide } from './dialect-branches';
 
 export function lowerStatements(ctx: TsUnitContext, nodes: readonly ts.Statement[], cursor: Cursor): Cursor {
@@ -110,7 +111,9 @@ function branches(ctx: TsUnitContext, condition: ts.Expression, cursor: Cursor, 
   const whenTrue = side(note(after, `\`${text}\` is true (line ${line})`), implied?.whenTrue);
   const whenFalse = side(note(after, `\`${text}\` is false (line ${line})`), implied?.whenFalse);
   // `if (!acquired) return;` after `redis.set(key, v, { nx: true })`: held only on one side.
-  return keyedLockBranches(ctx, condition, whenTrue, whenFalse);
+  const locks = keyedLockBranches(ctx, condition, whenTrue, whenFalse);
+  // `if (shouldCommit) await commitTransaction(req)`: no transaction of this unit on the false side.
+  return helperTransactionBranches(ctx, condition, locks.whenTrue, locks.whenFalse);
 }
 
 function lowerIf(ctx: TsUnitContext, node: ts.IfStatement, cursor: Cursor, elseIf = false): Cursor {
