@@ -26,8 +26,8 @@ export class OptionArguments {
 
   constructor(node: ts.SignatureDeclaration & { body?: ts.Node }) {
     const body = node.body;
-    if (!body) return;
-    const assigned = assignedNames(body);
+    if (!body || !node.parameters.some(omittableAsEmpty)) return;
+    const assigned = assignedNames(body, node.parameters);
     node.parameters.forEach((parameter, index) => {
       if (!omittableAsEmpty(parameter)) return;
       if (ts.isIdentifier(parameter.name)) {
@@ -157,10 +157,18 @@ function omittableAsEmpty(parameter: ts.ParameterDeclaration): boolean {
   return parameter.questionToken !== undefined && ts.isIdentifier(parameter.name);
 }
 
-/** Every name the body assigns (`x = …`, `x += …`, `x++`), nested functions included. */
-function assignedNames(body: ts.Node): Set<string> {
+/**
+ * Every name the body assigns (`x = …`, `x += …`, `x++`), nested functions included, and every
+ * name it declares more than once (a `retries` of an inner block or closure is another variable).
+ */
+function assignedNames(body: ts.Node, parameters: readonly ts.ParameterDeclaration[]): Set<string> {
   const names = new Set<string>();
+  const declared = new Set<string>(parameters.flatMap((parameter) => (ts.isIdentifier(parameter.name) ? [parameter.name.text] : [])));
   const visit = (node: ts.Node): void => {
+    if ((ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node)) && ts.isIdentifier(node.name)) {
+      if (declared.has(node.name.text)) names.add(node.name.text);
+      declared.add(node.name.text);
+    }
     if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
       const left = unwrap(node.left);
       if (ts.isIdentifier(left)) names.add(left.text);

@@ -32,7 +32,8 @@ const pairedUnits = new WeakMap<ts.Node, boolean>();
 /** The open or close a call of such a helper makes, or undefined. */
 export function helperTransactionEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expression, display: string, span: Span): Effect | undefined {
   const entries = (ctx.catalog.transactionStatements ?? []).filter((entry) => entry.beginMethods?.length && entry.endMethods?.length);
-  if (entries.length === 0) return undefined;
+  // Only plain function calls (`initTransaction(req)`): methods are not resolved here.
+  if (entries.length === 0 || !ts.isIdentifier(unwrap(callee))) return undefined;
   const declaration = calledFunction(ctx, callee);
   if (!declaration) return undefined;
   const helper = roleOf(declaration, entries);
@@ -68,7 +69,7 @@ export function noteHelperTransactionResult(ctx: TsUnitContext, name: ts.Identif
   let expr = value && unwrap(value);
   while (expr && ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) expr = unwrap(expr.right);
   if (expr && ts.isAwaitExpression(expr)) expr = unwrap(expr.expression);
-  if (!expr || !ts.isCallExpression(expr)) return;
+  if (!expr || !ts.isCallExpression(expr) || !ts.isIdentifier(unwrap(expr.expression))) return;
   const entries = (ctx.catalog.transactionStatements ?? []).filter((entry) => entry.beginMethods?.length && entry.endMethods?.length);
   const declaration = entries.length > 0 ? calledFunction(ctx, expr.expression) : undefined;
   const helper = declaration && roleOf(declaration, entries);
@@ -113,7 +114,7 @@ function callsClosingHelper(ctx: TsUnitContext, unitNode: ts.Node, entries: read
   const visit = (node: ts.Node): void => {
     if (found) return;
     if (node !== unitNode && ts.isFunctionLike(node)) return;
-    if (ts.isCallExpression(node)) {
+    if (ts.isCallExpression(node) && ts.isIdentifier(unwrap(node.expression))) {
       const declaration = calledFunction(ctx, node.expression);
       if (declaration && roleOf(declaration, entries)?.role === 'closes') found = true;
     }
