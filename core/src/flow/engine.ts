@@ -1484,7 +1484,7 @@ function firstRunExit(exit: ResourceState | undefined): ResourceState | undefine
  */
 function literalFacts(unit: Unit, literals: Env['literals']): Facts {
   if (!literals || (!unit.literalArguments && !unit.parameterTests)) return [];
-  const flags = (unit.literalArguments ?? []).filter((known) => literals.some((passed) => passed.index === known.index && passed.value === known.value)).flatMap((known) => known.facts);
+  const flags = (unit.literalArguments ?? []).filter((known) => literals.some((passed) => passed.index === known.index && literalMatches(known.value, passed.value))).flatMap((known) => known.facts);
   const numbers: PredicateValue[] = [];
   for (const passed of literals) {
     const value = numberOfKey(passed.value);
@@ -1498,6 +1498,16 @@ function literalFacts(unit: Unit, literals: Env['literals']): Facts {
     }
   }
   return numbers.length > 0 ? [...flags, ...numbers] : flags;
+}
+
+/**
+ * Whether a literal a call passes is one a unit has facts for: the same key, or, for a unit's
+ * `{-p}` (TypeScript: an options object without `p`), an object literal `{a,b}` not naming `p`.
+ */
+function literalMatches(known: string, passed: string): boolean {
+  if (known === passed) return true;
+  if (!known.startsWith('{-') || !passed.startsWith('{') || passed.startsWith('{-')) return false;
+  return !passed.slice(1, -1).split(',').includes(known.slice(2, -1));
 }
 
 /** A literal argument's key (`literalKey`) that writes a number, as that number. */

@@ -62,6 +62,8 @@ export class TsUnitContext extends JumpStack<ts.Block, TsJumpFrame> {
   readonly parameterProperties = new Map<string, import('./options-callbacks').ParameterProperty>();
   /** Parameter name → the members its declared type says are functions (`options.work()`). */
   readonly parameterCallables = new Map<string, ReadonlySet<string>>();
+  /** Options parameters a caller may leave out, and what the unit's conditions test of them. */
+  optionArguments?: import('./option-arguments').OptionArguments;
   /** Variable name → the resource it holds, once acquired in this unit. */
   readonly held = new Map<string, HeldVariable>();
   /**
@@ -75,6 +77,8 @@ export class TsUnitContext extends JumpStack<ts.Block, TsJumpFrame> {
   readonly lockKeys = new Map<string, HeldResourceInfo['id']>();
   /** Variables holding whether a keyed lock was taken (`const acquired = await redis.set(…)`) → its resource. */
   readonly lockResults = new Map<string, HeldResourceInfo['id']>();
+  /** `const shouldCommit = await initTransaction(req)`: the variable → the transaction a helper opened (`transaction-helpers.ts`). */
+  readonly transactionResults = new Map<string, HeldResourceInfo['id']>();
 
   constructor(
     readonly facts: TsFileFacts,

@@ -272,7 +272,7 @@ function constInitializer(name: ts.Identifier): ts.Expression | undefined {
 }
 
 /** The project function a call names: one of this file by name, or one another module exports. */
-function calledFunction(ctx: TsUnitContext, callee: ts.Expression): ts.FunctionLikeDeclaration | undefined {
+export function calledFunction(ctx: TsUnitContext, callee: ts.Expression): ts.FunctionLikeDeclaration | undefined {
   const expr = unwrap(callee);
   const linked = ctx.facts.imports.modules?.valueOf(expr);
   if (linked?.kind === 'function' && linked.declaration) return linked.declaration.node;

@@ -23,6 +23,8 @@ import { middlewareChainCalls } from './middleware-chains';
 import { keyedLockEffect } from './keyed-locks';
 import { isResponseEndNext, noteResponseEndReleases } from './response-end';
 import { destructuredParameters, objectLiteralFunctions } from './options-callbacks';
+import { objectLiteralKey } from './option-arguments';
+import { helperTransactionEffect } from './transaction-helpers';
 
 export { acquire } from './resources';
 import { lowerSessionExpression } from './sessions';
@@ -255,6 +257,9 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
   // `client.query('BEGIN')` on a client this unit did not acquire: a transaction of its own.
   const transaction = transactionEffect(ctx, node, callee, display, span, (receiver) => isTrackedValue(ctx, receiver));
   if (transaction) return transaction;
+  // `await initTransaction(req)` … `commitTransaction(req)`: project helpers that begin and end one.
+  const helperTransaction = helperTransactionEffect(ctx, node, callee, display, span);
+  if (helperTransaction) return helperTransaction;
   // A release of a held resource; anything else on it (a query) is what it is for: a use, not slow.
   const held = heldCallEffect(ctx, callee, display, span);
   if (held) return held;
@@ -379,7 +384,24 @@ function call(target: CallTarget, node: ts.CallExpression, display: string, span
     const callable = passedCallable(ctx, index, value);
     if (callable) callables.push(callable);
   });
-  return callables.length > 0 ? { kind: 'call', target, callables, display, span } : { kind: 'call', target, display, span };
+  // How many arguments, and which object literals (`{ relations }`): a callee's options
+  // left out or without a property it tests (`option-arguments.ts`).
+  const positional = !node.arguments.some((arg) => ts.isSpreadElement(arg));
+  const literalArguments = positional
+    ? node.arguments.flatMap((arg, index) => {
+        const value = objectLiteralKey(arg);
+        return value === undefined ? [] : [{ index, value }];
+      })
+    : [];
+  return {
+    kind: 'call',
+    target,
+    ...(callables.length > 0 ? { callables } : {}),
+    display,
+    span,
+    ...(positional ? { argumentCount: node.arguments.length } : {}),
+    ...(literalArguments.length > 0 ? { literalArguments } : {}),
+  };
 }
 
 /** What an argument (or an options object's property) hands the callee to run, if it is a callable. */

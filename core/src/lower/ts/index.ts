@@ -12,6 +12,7 @@ import type { TsProjectModules } from './module-exports';
 import type { ModuleLinks } from './module-links';
 import { openAtEntry } from './resources';
 import { callableMembers, destructuredParameters } from './options-callbacks';
+import { OptionArguments } from './option-arguments';
 import { doesNothing } from './placeholder-bodies';
 import { handlerOf } from './handlers';
 import { installFinallyCopier, jumpOut, lowerStatements } from './statements';
@@ -156,6 +157,7 @@ function lowerUnit(site: UnitSite, facts: TsFileFacts): Unit {
       if (callables.size > 0) ctx.parameterCallables.set(parameter.name.text, callables);
     });
     for (const [name, slot] of destructuredParameters(node.parameters)) ctx.parameterProperties.set(name, slot);
+    ctx.optionArguments = new OptionArguments(node);
     // A callback run inside `prisma.$transaction(…)`, a `@Transactional()` method.
     cursor = openAtEntry(ctx, node, cursor);
     const body = node.body!;
@@ -172,6 +174,7 @@ function lowerUnit(site: UnitSite, facts: TsFileFacts): Unit {
     span = { file: facts.file, start: node.getStart(source), end: node.getEnd() };
   }
   const cfg = ctx.builder.finish(cursor);
+  const options = ctx.optionArguments?.entryFacts();
   const generator = !ts.isSourceFile(site.node) && site.node.asteriskToken !== undefined;
   const isAsync = !ts.isSourceFile(site.node) && (ts.getCombinedModifierFlags(site.node) & ts.ModifierFlags.Async) !== 0;
   const handler = ts.isSourceFile(site.node) ? undefined : handlerOf(facts.catalog.requestHandlers, site.node, facts.file, source, facts.imports);
@@ -187,6 +190,7 @@ function lowerUnit(site: UnitSite, facts: TsFileFacts): Unit {
     ...(generator ? { generator: true } : {}),
     ...(isAsync ? { async: true } : {}),
     ...(handler !== undefined ? { handler } : {}),
+    ...(options && options.omittedArguments.length > 0 ? { omittedArguments: options.omittedArguments, literalArguments: options.literalArguments } : {}),
     ...(site.kind === 'method' && !ts.isSourceFile(site.node) && doesNothing(site.node) ? { placeholder: true } : {}),
   };
 }

@@ -11,6 +11,7 @@ import { holderEntryOf, holderIn } from './holders';
 import { resolveRef } from './import-refs';
 import { isFunctionLiteral, unwrap } from './syntax';
 import { noteKeyedLockResult } from './keyed-locks';
+import { noteHelperTransactionResult } from './transaction-helpers';
 
 /**
  * Held resources of the TypeScript lowering, all from the catalog (`NodeCatalog.heldResources`):
@@ -81,6 +82,7 @@ function acquisitionOf(ctx: TsUnitContext, value: ts.Expression | undefined): Ac
  */
 export function acquire(ctx: TsUnitContext, name: ts.Identifier, value: ts.Expression | undefined, cursor: Cursor): Cursor {
   noteKeyedLockResult(ctx, name, value);
+  noteHelperTransactionResult(ctx, name, value);
   const found = acquisitionOf(ctx, value) ?? structuralAcquisition(ctx, name, value);
   // A tuple (`semaphore.acquire()`) is held through its release element only.
   if (!found || found.entry.releaseIndex !== undefined) return cursor;

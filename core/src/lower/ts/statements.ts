@@ -1,6 +1,7 @@
 import * as ts from 'typescript';
 import { CfgBuilder, type Cursor, type PendingEdge } from '../../ir/cfg-builder';
 import type { LoopKind } from '../../ir/cfg';
+import type { PredicateValue } from '../../ir/effects';
 import type { Span } from '../../model/span';
 import { type TsJumpFrame, type TsUnitContext } from './context';
 import { acquire, enclosingFunction, isFunctionLike, lowerExpression, returnsAwaited } from './expressions';
@@ -9,6 +10,7 @@ import { acquireDestructured } from './resources';
 import { disposalMarker, isDisposalMarker, isUsingDeclaration, lowerDisposal } from './disposables';
 import { memoisingBranch, memoisingReturn } from './memoised';
 import { keyedLockBranches } from './keyed-locks';
+import { helperTransactionBranches } from './transaction-helpers';
 import { dialectBranchMarks, dialectClauseMarks, lowerDialectSide } from './dialect-branches';
 
 export function lowerStatements(ctx: TsUnitContext, nodes: readonly ts.Statement[], cursor: Cursor): Cursor {
@@ -102,8 +104,16 @@ function branches(ctx: TsUnitContext, condition: ts.Expression, cursor: Cursor, 
   const text = shortText(ctx.text(condition));
   const line = ctx.line(condition);
   const note = elseIf ? CfgBuilder.andNote : CfgBuilder.withNote;
+  // `if (retries == null || retries <= 0) return once();`: a side the caller's options rule out.
+  const implied = ctx.optionArguments?.facts(condition);
+  const side = (cursor: Cursor, set: readonly PredicateValue[] | undefined): Cursor =>
+    set && set.length > 0 ? ctx.emit(cursor, { kind: 'fact', set, span: ctx.span(condition) }) : cursor;
+  const whenTrue = side(note(after, `\`${text}\` is true (line ${line})`), implied?.whenTrue);
+  const whenFalse = side(note(after, `\`${text}\` is false (line ${line})`), implied?.whenFalse);
   // `if (!acquired) return;` after `redis.set(key, v, { nx: true })`: held only on one side.
-  return keyedLockBranches(ctx, condition, note(after, `\`${text}\` is true (line ${line})`), note(after, `\`${text}\` is false (line ${line})`));
+  const locks = keyedLockBranches(ctx, condition, whenTrue, whenFalse);
+  // `if (shouldCommit) await commitTransaction(req)`: no transaction of this unit on the false side.
+  return helperTransactionBranches(ctx, condition, locks.whenTrue, locks.whenFalse);
 }
 
 function lowerIf(ctx: TsUnitContext, node: ts.IfStatement, cursor: Cursor, elseIf = false): Cursor {
