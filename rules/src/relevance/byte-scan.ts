@@ -14,9 +14,13 @@ export interface ScannedPhp {
    * found through its class's name, which the file then writes too).
    */
   readonly plainWords: ReadonlySet<string>;
+  /** The words written after `->`, `?->` or `::`: the members it may call, read or write. */
+  readonly memberWords: ReadonlySet<string>;
   /**
-   * Names it may declare, lower-case: a word after `function`, `class`, `interface`, `trait`
-   * or `enum`, the words of a `const` statement, a `define()`'s literal name.
+   * Names it may declare that another file finds by name, lower-case: a word after `function`,
+   * `class`, `interface`, `trait` or `enum`, the words of a `const` statement, a `define()`'s
+   * literal name. A `function` or `const` after a modifier (`public function run`) is a member,
+   * found through its class, and left out.
    */
   readonly declares: ReadonlySet<string>;
   /** Variables it may assign (`$x =`, `$x[…] =`, `$x .=`, `$GLOBALS['x']`), without `$`. */
@@ -52,6 +56,7 @@ function isSpace(c: number): boolean {
 export function scanPhpBytes(text: string): ScannedPhp {
   const words = new Set<string>();
   const plainWords = new Set<string>();
+  const memberWords = new Set<string>();
   const declares = new Set<string>();
   const assigns = new Set<string>();
   const sharedVariables = new Set<string>();
@@ -106,7 +111,7 @@ export function scanPhpBytes(text: string): ScannedPhp {
     i += word.length;
     words.add(word);
     const variable = start > 0 && text.charCodeAt(start - 1) === 36;
-    if (!variable && !isMember(text, start)) plainWords.add(word);
+    if (!variable) (isMember(text, start) ? memberWords : plainWords).add(word);
     if (variable) {
       if (inGlobal) sharedVariables.add(word);
       const after = skipSpace(i);
@@ -126,14 +131,14 @@ export function scanPhpBytes(text: string): ScannedPhp {
       continue;
     }
     if (word === 'global') inGlobal = true;
-    else if (DECLARING.has(word) && startsStatement(text, start)) {
+    else if (DECLARING.has(word) && startsStatement(text, start) && !(word === 'function' && afterModifier(text, start))) {
       const after = skipSpace(i);
       const at = text.charCodeAt(after) === 38 ? skipSpace(after + 1) : after;
       const name = wordAt(at);
       const next = text.charCodeAt(at);
       if (name !== undefined) declares.add(name);
       else if ((next === 47 || next === 35) && isSpace(text.charCodeAt(i))) unsure ??= `a comment after \`${word}\``;
-    } else if (word === 'const' && startsStatement(text, start)) {
+    } else if (word === 'const' && startsStatement(text, start) && !afterModifier(text, start)) {
       const end = statementEnd(i);
       if (end < 0) unsure ??= 'a `const` statement it cannot delimit';
       else wordsIn(i, end, declares);
@@ -159,7 +164,7 @@ export function scanPhpBytes(text: string): ScannedPhp {
       if (next === 36 || next === 40) unsure ??= 'a `new` of a computed class';
     }
   }
-  return { words, plainWords, declares, assigns, sharedVariables, includedNames, ...(unsure !== undefined ? { unsure } : {}) };
+  return { words, plainWords, memberWords, declares, assigns, sharedVariables, includedNames, ...(unsure !== undefined ? { unsure } : {}) };
 }
 
 /** Whether the word at `at` follows `->`, `?->` or `::` (spaces allowed between). */
@@ -173,6 +178,16 @@ function isMember(text: string, at: number): boolean {
 
 /** Modifiers and the opening tag, which may stand before a declaration on its line. */
 const BEFORE_DECLARATION = new Set(['public', 'protected', 'private', 'static', 'abstract', 'final', 'readonly', 'php']);
+
+/** Whether a modifier (`public`, `static`, …) stands just before the keyword at `at`: a class member. */
+function afterModifier(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && isSpace(text.charCodeAt(k))) k--;
+  let j = k + 1;
+  while (j > 0 && isWordPart(text.charCodeAt(j - 1))) j--;
+  const word = text.slice(j, k + 1).toLowerCase();
+  return word !== 'php' && BEFORE_DECLARATION.has(word);
+}
 
 /**
  * Whether the keyword at `at` may begin a declaration: first on its line, or after a statement's

@@ -10,10 +10,10 @@ import { scanPhpBytes, type ScannedPhp } from './byte-scan';
  *   scan cannot read);
  * - *reached*: a parsed file writes a name it may declare (a function, class, constant; a
  *   variable it may assign that a parsed file shares through `global`, `$GLOBALS` or `$x->`);
- * - *reaching*: it mentions a name a parsed file declares (a function, class, method,
- *   property, constant, as its declarations say) or every word of a parsed file's name (it
- *   may include it): its calls, `new`s, writes and includes change what the parsed file's code
- *   is entered with or may be part of a finding.
+ * - *reaching*: it writes a name a parsed file declares (a function, class or constant, as
+ *   its declarations say; a method or property after `->` or `::`) or every word of a parsed
+ *   file's name (it may include it): its calls, `new`s, writes and includes change what the
+ *   parsed file's code is entered with, or may be part of a finding.
  *
  * Each file a parse adds sends its names round again, to a fixpoint. The scan narrows only
  * what gets parsed: the analysis of the parsed files is the same as of the whole project
@@ -30,6 +30,10 @@ export class ParseSet {
   private readonly scans: ScannedPhp[];
   /** Word → files that mention it. */
   private readonly mentions = new Map<string, number[]>();
+  /** Word → files that write it other than as a variable or member (a function, class or constant's name). */
+  private readonly plainMentions = new Map<string, number[]>();
+  /** Word → files that write it as a member (`->x`, `::x`: a method or property). */
+  private readonly memberMentions = new Map<string, number[]>();
   /** Word → files that may declare it. */
   private readonly declarers = new Map<string, number[]>();
   /** Variable → files that may assign it. */
@@ -38,6 +42,7 @@ export class ParseSet {
   private readonly pending: number[] = [];
   /** Names already sent round (declared by parsed files; mentioned by them). */
   private readonly doneBack = new Set<string>();
+  private readonly doneMembers = new Set<string>();
   private readonly doneForward = new Set<string>();
   private readonly doneShared = new Set<string>();
   private readonly byPath = new Map<string, number>();
@@ -51,6 +56,8 @@ export class ParseSet {
     const names = new Set(files.map((file) => baseName(file.path).toLowerCase()));
     this.scans.forEach((scan, i) => {
       for (const word of scan.words) push(this.mentions, word, i);
+      for (const word of scan.plainWords) push(this.plainMentions, word, i);
+      for (const word of scan.memberWords) push(this.memberMentions, word, i);
       for (const word of scan.declares) push(this.declarers, word, i);
       for (const word of scan.assigns) push(this.assigners, word, i);
       this.byPath.set(normalize(files[i]!.path), i);
@@ -102,10 +109,16 @@ export class ParseSet {
       this.doneShared.add(variable);
       for (const j of this.assigners.get(variable) ?? []) this.choose(j);
     }
-    for (const name of declaredNames(scan, symbols)) {
+    const { names, members } = declaredNames(scan, symbols);
+    for (const name of names) {
       if (this.doneBack.has(name)) continue;
       this.doneBack.add(name);
-      for (const j of this.mentions.get(name) ?? []) this.choose(j);
+      for (const j of this.plainMentions.get(name) ?? []) this.choose(j);
+    }
+    for (const member of members) {
+      if (this.doneMembers.has(member)) continue;
+      this.doneMembers.add(member);
+      for (const j of this.memberMentions.get(member) ?? []) this.choose(j);
     }
     // A file may include this one only if it mentions every word of its name.
     const nameWords = [...scanPhpBytes(baseName(path)).words];
@@ -133,20 +146,25 @@ export class ParseSet {
   }
 }
 
-/** What a parsed file declares, lower-case, last namespace segment. */
-function declaredNames(scan: ScannedPhp, symbols: FileSymbols | undefined): Set<string> {
+/**
+ * What a parsed file declares, lower-case: functions, classes and constants (last namespace
+ * segment), which other files write plainly, and methods and properties, which they write as
+ * members (a member declared with no `public` is still reached through `$this->`, `self::`).
+ */
+function declaredNames(scan: ScannedPhp, symbols: FileSymbols | undefined): { names: Set<string>; members: Set<string> } {
   // The parse says what the file declares; without one (never, in a run), the scan's guess.
   const names = new Set(symbols ? [] : scan.declares);
+  const members = new Set<string>();
   const last = (name: string): string => name.slice(name.lastIndexOf('\\') + 1).toLowerCase();
   for (const fn of symbols?.functions ?? []) names.add(last(fn));
   for (const name of symbols?.constants.keys() ?? []) names.add(last(name));
   for (const cls of symbols?.classes ?? []) {
     names.add(last(cls.name));
-    for (const method of cls.methods) names.add(method);
-    for (const property of cls.properties.keys()) names.add(property.toLowerCase());
-    for (const property of cls.constructed?.declared.keys() ?? []) names.add(property.toLowerCase());
+    for (const method of cls.methods) members.add(method);
+    for (const property of cls.properties.keys()) members.add(property.toLowerCase());
+    for (const property of cls.constructed?.declared.keys() ?? []) members.add(property.toLowerCase());
   }
-  return names;
+  return { names, members };
 }
 
 function baseName(path: string): string {
