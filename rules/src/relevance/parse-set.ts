@@ -10,10 +10,11 @@ import { scanPhpBytes, type ScannedPhp } from './byte-scan';
  *   scan cannot read);
  * - *reached*: a parsed file writes a name it may declare (a function, class, constant; a
  *   variable it may assign that a parsed file shares through `global`, `$GLOBALS` or `$x->`);
- * - *reaching*: it writes a name a parsed file declares (a function, class or constant, as
- *   its declarations say; a method or property after `->` or `::`) or every word of a parsed
- *   file's name (it may include it): its calls, `new`s, writes and includes change what the
- *   parsed file's code is entered with, or may be part of a finding.
+ * - *reaching*: it writes a name a parsed file declares (a function or class, as its
+ *   declarations say; a method or property after `->` or `::`) or includes a parsed file by
+ *   its name: its calls, `new`s, subclasses, writes and includes change what the parsed file's
+ *   code is entered with, or may be part of a finding. (A constant's users are not reaching:
+ *   reading it changes nothing of the code that defines it.)
  *
  * Each file a parse adds sends its names round again, to a fixpoint. The scan narrows only
  * what gets parsed: the analysis of the parsed files is the same as of the whole project
@@ -34,6 +35,8 @@ export class ParseSet {
   private readonly plainMentions = new Map<string, number[]>();
   /** Word → files that write it as a member (`->x`, `::x`: a method or property). */
   private readonly memberMentions = new Map<string, number[]>();
+  /** File name → files whose includes end with it. */
+  private readonly includers = new Map<string, number[]>();
   /** Word → files that may declare it. */
   private readonly declarers = new Map<string, number[]>();
   /** Variable → files that may assign it. */
@@ -59,6 +62,7 @@ export class ParseSet {
       for (const word of scan.plainWords) push(this.plainMentions, word, i);
       for (const word of scan.memberWords) push(this.memberMentions, word, i);
       for (const word of scan.declares) push(this.declarers, word, i);
+      for (const name of scan.includedNames) push(this.includers, baseName(name).toLowerCase(), i);
       for (const word of scan.assigns) push(this.assigners, word, i);
       this.byPath.set(normalize(files[i]!.path), i);
       // An include of no file of the set may run a file read through the host, which may do anything.
@@ -120,11 +124,10 @@ export class ParseSet {
       this.doneMembers.add(member);
       for (const j of this.memberMentions.get(member) ?? []) this.choose(j);
     }
-    // A file may include this one only if it mentions every word of its name.
-    const nameWords = [...scanPhpBytes(baseName(path)).words];
-    if (nameWords.length === 0) return;
-    const rarest = nameWords.map((word) => this.mentions.get(word) ?? []).reduce((a, b) => (b.length < a.length ? b : a));
-    for (const j of rarest) if (nameWords.every((word) => this.scans[j]!.words.has(word))) this.choose(j);
+    // A file that includes this one writes its name at the end of an include's literal (any
+    // other include is `unsure`; one through an include helper calls the helper, declared by a
+    // parsed file, by its name).
+    for (const j of this.includers.get(baseName(path).toLowerCase()) ?? []) this.choose(j);
   }
 
   hasPending(): boolean {
@@ -147,8 +150,8 @@ export class ParseSet {
 }
 
 /**
- * What a parsed file declares, lower-case: functions, classes and constants (last namespace
- * segment), which other files write plainly, and methods and properties, which they write as
+ * What a parsed file declares, lower-case: functions and classes (last namespace segment),
+ * which other files write plainly, and methods and properties, which they write as
  * members (a member declared with no `public` is still reached through `$this->`, `self::`).
  */
 function declaredNames(scan: ScannedPhp, symbols: FileSymbols | undefined): { names: Set<string>; members: Set<string> } {
@@ -157,7 +160,6 @@ function declaredNames(scan: ScannedPhp, symbols: FileSymbols | undefined): { na
   const members = new Set<string>();
   const last = (name: string): string => name.slice(name.lastIndexOf('\\') + 1).toLowerCase();
   for (const fn of symbols?.functions ?? []) names.add(last(fn));
-  for (const name of symbols?.constants.keys() ?? []) names.add(last(name));
   for (const cls of symbols?.classes ?? []) {
     names.add(last(cls.name));
     for (const method of cls.methods) members.add(method);
