@@ -30,6 +30,16 @@ describe('parsing on demand', () => {
     assert.deepEqual(onDemand.findings, every.findings);
   });
 
+  it('parses a file that assigns a shared variable under a key parsed code writes, and not one whose keys it never writes', async () => {
+    const files = [
+      { path: 'start.php', text: "<?php\nfunction open_it() { global $conf; if ($conf['lock']) session_start(); }\n" },
+      { path: 'config.php', text: "<?php\n$conf['lock'] = true;\n" },
+      { path: 'lang.php', text: "<?php\n$conf['greeting'] = 'Hello';\n" },
+    ];
+    const onDemand = (await analyzer({ onDemand: true })).analyzeProject(files);
+    assert.equal(onDemand.stats?.filesParsed, 2);
+  });
+
   it('parses a file the scan cannot read with certainty (an include of a computed path)', async () => {
     const files = [...project, { path: 'loader.php', text: '<?php\ninclude $page . ".php";\n' }];
     const onDemand = (await analyzer({ onDemand: true })).analyzeProject(files);
@@ -45,5 +55,10 @@ describe('parsing on demand', () => {
     assert.match(scanPhpBytes('<?php define($name, 1);').unsure ?? '', /define/);
     assert.match(scanPhpBytes('<?php $o->$k = 1;').unsure ?? '', /expression/);
     assert.deepEqual(scanPhpBytes("<?php require_once __DIR__ . '/lib/x.php';").includedNames, ['x.php']);
+    const keyed = scanPhpBytes("<?php $lang['save_page'] = 'Save'; $conf = []; $row[$i] = 1; include $dir . $page;");
+    assert.deepEqual([...keyed.keyedAssigns.get('lang')!], ['save_page']);
+    assert.ok(keyed.assigns.has('conf') && !keyed.assigns.has('lang'));
+    assert.ok(keyed.computedKeys.has('row'));
+    assert.deepEqual([...keyed.wholeVariables].sort(), ['dir', 'page']);
   });
 });

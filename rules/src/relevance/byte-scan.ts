@@ -23,8 +23,17 @@ export interface ScannedPhp {
    * found through its class, and left out.
    */
   readonly declares: ReadonlySet<string>;
-  /** Variables it may assign (`$x =`, `$x[…] =`, `$x .=`, `$GLOBALS['x']`), without `$`. */
+  /** Variables it may assign whole (`$x =`, `$x .=`, `$x[$k]`, `$x[]`, `$GLOBALS['x']`), without `$`. */
   readonly assigns: ReadonlySet<string>;
+  /**
+   * Variables it may assign under a literal key (`$lang['save'] = …`), with the words of the
+   * keys: another file's code reads such a value only where it writes the key too.
+   */
+  readonly keyedAssigns: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Variables in an include's path (`include $dir . 'x.php'`): every value another file gives them may matter. */
+  readonly wholeVariables: ReadonlySet<string>;
+  /** Variables it reads or writes under a computed key (`$lang[$k]`, `$x[]`): if shared, any key's value may matter. */
+  readonly computedKeys: ReadonlySet<string>;
   /**
    * Variables whose value may come from another file's top level: `global $x`, `$GLOBALS['x']`,
    * and a receiver `$x->` (typed by the class another file's top level builds into it).
@@ -59,6 +68,9 @@ export function scanPhpBytes(text: string): ScannedPhp {
   const memberWords = new Set<string>();
   const declares = new Set<string>();
   const assigns = new Set<string>();
+  const keyedAssigns = new Map<string, Set<string>>();
+  const wholeVariables = new Set<string>();
+  const computedKeys = new Set<string>();
   const sharedVariables = new Set<string>();
   const includedNames: string[] = [];
   let unsure: string | undefined;
@@ -118,7 +130,21 @@ export function scanPhpBytes(text: string): ScannedPhp {
       const next = text.charCodeAt(after);
       const next2 = text.charCodeAt(after + 1);
       // `$x =` (not `==`, `=>`), `$x[`, `$x .=`, `$x ??=`: it may be assigned.
-      if ((next === 61 && next2 !== 61 && next2 !== 62) || next === 91 || (next2 === 61 && '.+-*/%|&^?'.includes(text[after]!))) assigns.add(word);
+      if ((next === 61 && next2 !== 61 && next2 !== 62) || (next2 === 61 && '.+-*/%|&^?'.includes(text[after]!))) assigns.add(word);
+      else if (next === 91 && word !== 'globals') {
+        // `$x['key']`: a value under a literal key; `$x[$k]`, `$x[]`: any.
+        const key = skipSpace(after + 1);
+        const q = text.charCodeAt(key);
+        const close = q === 39 || q === 34 ? text.indexOf(text[key]!, key + 1) : -1;
+        if (close > key && close - key < STATEMENT_LIMIT && !text.slice(key + 1, close).includes('$')) {
+          let keys = keyedAssigns.get(word);
+          if (!keys) keyedAssigns.set(word, (keys = new Set()));
+          wordsIn(key + 1, close, keys);
+        } else {
+          assigns.add(word);
+          computedKeys.add(word);
+        }
+      }
       if (next === 45 && next2 === 62) sharedVariables.add(word);
       if (word === 'globals' && next === 91) {
         const quote = skipSpace(after + 1);
@@ -155,16 +181,29 @@ export function scanPhpBytes(text: string): ScannedPhp {
       if (close < 0 || close - quote > STATEMENT_LIMIT) unsure ??= 'a `define()` it cannot delimit';
       else wordsIn(quote + 1, close, declares);
     } else if (INCLUDES.has(word)) {
-      const name = includedFileName(text, i, statementEnd(i));
-      if (name === undefined) unsure ??= `an \`${word}\` whose file name is not written out`;
-      else includedNames.push(name);
+      const end = statementEnd(i);
+      const name = includedFileName(text, i, end);
+      if (name === undefined) {
+        unsure ??= `an \`${word}\` whose file name is not written out`;
+        // Its path may use any value another file gives these variables.
+        if (end > 0) variablesIn(text, i, end, wholeVariables);
+      } else includedNames.push(name);
     } else if (word === 'new') {
       const next = text.charCodeAt(skipSpace(i));
       // `new $class`, `new ($name)`: a class the scan cannot name.
       if (next === 36 || next === 40) unsure ??= 'a `new` of a computed class';
     }
   }
-  return { words, plainWords, memberWords, declares, assigns, sharedVariables, includedNames, ...(unsure !== undefined ? { unsure } : {}) };
+  return { words, plainWords, memberWords, declares, assigns, keyedAssigns, wholeVariables, computedKeys, sharedVariables, includedNames, ...(unsure !== undefined ? { unsure } : {}) };
+}
+
+/** The variables (without `$`) written in `text[from, to)`. */
+function variablesIn(text: string, from: number, to: number, into: Set<string>): void {
+  for (let k = text.indexOf('$', from); k >= 0 && k < to; k = text.indexOf('$', k + 1)) {
+    let j = k + 1;
+    while (j < to && isWordPart(text.charCodeAt(j))) j++;
+    if (j > k + 1) into.add(text.slice(k + 1, j).toLowerCase());
+  }
 }
 
 /** Whether the word at `at` follows `->`, `?->` or `::` (spaces allowed between). */

@@ -9,7 +9,9 @@ import { scanPhpBytes, type ScannedPhp } from './byte-scan';
  *   matches an entry point, or is `unsure` (a declaration, include, `new` or property name the
  *   scan cannot read);
  * - *reached*: a parsed file writes a name it may declare (a function, class, constant; a
- *   variable it may assign that a parsed file shares through `global`, `$GLOBALS` or `$x->`);
+ *   variable it may assign that a parsed file shares through `global`, `$GLOBALS` or `$x->`,
+ *   or under a key a parsed file writes; every assignment of a variable a parsed file uses
+ *   in an include's path, or shares and reads under a computed key);
  * - *reaching*: it writes a name a parsed file declares (a function or class, as its
  *   declarations say; a method or property after `->` or `::`) or includes a parsed file by
  *   its name: its calls, `new`s, subclasses, writes and includes change what the parsed file's
@@ -39,8 +41,17 @@ export class ParseSet {
   private readonly includers = new Map<string, number[]>();
   /** Word → files that may declare it. */
   private readonly declarers = new Map<string, number[]>();
-  /** Variable → files that may assign it. */
+  /** Variable → files that may assign it whole. */
   private readonly assigners = new Map<string, number[]>();
+  /** Variable → key word → files that may assign it under a key with that word. */
+  private readonly keyedAssigners = new Map<string, Map<string, number[]>>();
+  /** Variable → files that may assign it under some key. */
+  private readonly anyKeyAssigners = new Map<string, number[]>();
+  /** Variables shared by parsed files (their keyed values found by the keys they write), and those whose every value matters. */
+  private readonly shared = new Set<string>();
+  private readonly doneWhole = new Set<string>();
+  /** Variables parsed code reads or writes under a computed key. */
+  private readonly computedKeys = new Set<string>();
   private readonly chosen: boolean[];
   private readonly pending: number[] = [];
   /** Names already sent round (declared by parsed files; mentioned by them). */
@@ -64,6 +75,12 @@ export class ParseSet {
       for (const word of scan.declares) push(this.declarers, word, i);
       for (const name of scan.includedNames) push(this.includers, baseName(name).toLowerCase(), i);
       for (const word of scan.assigns) push(this.assigners, word, i);
+      for (const [variable, keys] of scan.keyedAssigns) {
+        push(this.anyKeyAssigners, variable, i);
+        let byKey = this.keyedAssigners.get(variable);
+        if (!byKey) this.keyedAssigners.set(variable, (byKey = new Map()));
+        for (const key of keys) push(byKey, key, i);
+      }
       this.byPath.set(normalize(files[i]!.path), i);
       // An include of no file of the set may run a file read through the host, which may do anything.
       if (scan.unsure !== undefined || scan.includedNames.some((name) => !names.has(name.toLowerCase()))) this.choose(i);
@@ -107,12 +124,22 @@ export class ParseSet {
       if (this.doneForward.has(word)) continue;
       this.doneForward.add(word);
       for (const j of this.declarers.get(word) ?? []) this.choose(j);
+      // A value under this key of a variable parsed code shares.
+      for (const variable of this.shared) for (const j of this.keyedAssigners.get(variable)?.get(word) ?? []) this.choose(j);
     }
     for (const variable of scan.sharedVariables) {
       if (this.doneShared.has(variable)) continue;
       this.doneShared.add(variable);
+      this.shared.add(variable);
       for (const j of this.assigners.get(variable) ?? []) this.choose(j);
+      for (const [key, files] of this.keyedAssigners.get(variable) ?? []) if (this.doneForward.has(key)) for (const j of files) this.choose(j);
+      if (this.computedKeys.has(variable)) this.everyAssignment(variable);
     }
+    for (const variable of scan.computedKeys) {
+      this.computedKeys.add(variable);
+      if (this.shared.has(variable)) this.everyAssignment(variable);
+    }
+    for (const variable of scan.wholeVariables) this.everyAssignment(variable);
     const { names, members } = declaredNames(scan, symbols);
     for (const name of names) {
       if (this.doneBack.has(name)) continue;
@@ -140,6 +167,13 @@ export class ParseSet {
 
   get chosenCount(): number {
     return this.chosen.filter(Boolean).length;
+  }
+
+  /** Every file that may assign the variable, under any key or whole. */
+  private everyAssignment(variable: string): void {
+    if (this.doneWhole.has(variable)) return;
+    this.doneWhole.add(variable);
+    for (const j of [...(this.assigners.get(variable) ?? []), ...(this.anyKeyAssigners.get(variable) ?? [])]) this.choose(j);
   }
 
   private choose(i: number): void {
