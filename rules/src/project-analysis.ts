@@ -441,7 +441,8 @@ function declareOnDemand(
   const onDemand: OnDemandIncludes = {
     skipped: () => given.filter((_, i) => !set.isChosen(i)).map((file) => normalizePath(file.path)),
     take: (path) => {
-      if (set.choosePath(path)) {
+      // Files the names of a file read through the host chose are parsed now too.
+      if (set.choosePath(path) || set.hasPending()) {
         parsePending();
         grew = true;
       }

@@ -55,7 +55,8 @@ describe('parsing on demand', () => {
     assert.match(scanPhpBytes('<?php define($name, 1);').unsure ?? '', /define/);
     assert.match(scanPhpBytes('<?php $o->$k = 1;').unsure ?? '', /expression/);
     assert.deepEqual(scanPhpBytes("<?php require_once __DIR__ . '/lib/x.php';").includedNames, ['x.php']);
-    const keyed = scanPhpBytes("<?php $lang['save_page'] = 'Save'; $conf = []; $row[$i] = 1; include $dir . $page;");
+    const keyed = scanPhpBytes("<?php $lang['save_page'] = 'Save'; $conf = []; $row[$i] = 1; $path ??= 'x'; $n **= 2; if ($a == 1) {} include $dir . $page;");
+    assert.ok(keyed.assigns.has('path') && keyed.assigns.has('n') && !keyed.assigns.has('a'));
     assert.deepEqual([...keyed.keyedAssigns.get('lang')!], ['save_page']);
     assert.ok(keyed.assigns.has('conf') && !keyed.assigns.has('lang'));
     assert.ok(keyed.computedKeys.has('row'));

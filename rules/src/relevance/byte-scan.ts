@@ -130,7 +130,7 @@ export function scanPhpBytes(text: string): ScannedPhp {
       const next = text.charCodeAt(after);
       const next2 = text.charCodeAt(after + 1);
       // `$x =` (not `==`, `=>`), `$x[`, `$x .=`, `$x ??=`: it may be assigned.
-      if ((next === 61 && next2 !== 61 && next2 !== 62) || (next2 === 61 && '.+-*/%|&^?'.includes(text[after]!))) assigns.add(word);
+      if ((next === 61 && next2 !== 61 && next2 !== 62) || compoundAssignment(text, after)) assigns.add(word);
       else if (next === 91 && word !== 'globals') {
         // `$x['key']`: a value under a literal key; `$x[$k]`, `$x[]`: any.
         const key = skipSpace(after + 1);
@@ -195,6 +195,13 @@ export function scanPhpBytes(text: string): ScannedPhp {
     }
   }
   return { words, plainWords, memberWords, declares, assigns, keyedAssigns, wholeVariables, computedKeys, sharedVariables, includedNames, ...(unsure !== undefined ? { unsure } : {}) };
+}
+
+/** Whether an operator such as `.=`, `??=`, `**=`, `<<=` starts at `at` (`<=`, `>=` count too: more is safe). */
+function compoundAssignment(text: string, at: number): boolean {
+  let k = at;
+  while (k < at + 3 && '.+-*/%|&^?<>'.includes(text[k] ?? ' ')) k++;
+  return k > at && text.charCodeAt(k) === 61 && text.charCodeAt(k + 1) !== 61;
 }
 
 /** The variables (without `$`) written in `text[from, to)`. */
