@@ -55,6 +55,11 @@ describe('parsing on demand', () => {
     assert.match(scanPhpBytes('<?php define($name, 1);').unsure ?? '', /define/);
     assert.match(scanPhpBytes('<?php $o->$k = 1;').unsure ?? '', /expression/);
     assert.deepEqual(scanPhpBytes("<?php require_once __DIR__ . '/lib/x.php';").includedNames, ['x.php']);
+    // An array key and a line comment are no include; a comment ended by `?>`, or one whose
+    // marker may sit in a string opened above, may hide one.
+    assert.equal(scanPhpBytes("<?php $args['include'] = $ids;\n// include the files\n$x = f();").unsure, undefined);
+    assert.match(scanPhpBytes('<?php // x ?><?php include $f;').unsure ?? '', /include/);
+    assert.match(scanPhpBytes("<?php $s = 'a\n// b'; include $f;").unsure ?? '', /include/);
     const keyed = scanPhpBytes("<?php $lang['save_page'] = 'Save'; $conf = []; $row[$i] = 1; $path ??= 'x'; $n **= 2; if ($a == 1) {} include $dir . $page;");
     assert.ok(keyed.assigns.has('path') && keyed.assigns.has('n') && !keyed.assigns.has('a'));
     assert.deepEqual([...keyed.keyedAssigns.get('lang')!], ['save_page']);

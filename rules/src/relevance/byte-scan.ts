@@ -180,7 +180,7 @@ export function scanPhpBytes(text: string): ScannedPhp {
       const close = text.indexOf(text[quote]!, quote + 1);
       if (close < 0 || close - quote > STATEMENT_LIMIT) unsure ??= 'a `define()` it cannot delimit';
       else wordsIn(quote + 1, close, declares);
-    } else if (INCLUDES.has(word)) {
+    } else if (INCLUDES.has(word) && !quotedWord(text, start, i) && !inLineComment(text, start)) {
       const end = statementEnd(i);
       const name = includedFileName(text, i, end);
       if (name === undefined) {
@@ -195,6 +195,30 @@ export function scanPhpBytes(text: string): ScannedPhp {
     }
   }
   return { words, plainWords, memberWords, declares, assigns, keyedAssigns, wholeVariables, computedKeys, sharedVariables, includedNames, ...(unsure !== undefined ? { unsure } : {}) };
+}
+
+/** Whether the word at `[from, to)` is a whole string literal (`'include'`, an array key): no statement. */
+function quotedWord(text: string, from: number, to: number): boolean {
+  const before = text.charCodeAt(from - 1);
+  return (before === 39 || before === 34) && text.charCodeAt(to) === before;
+}
+
+/**
+ * Whether the word at `at` is certainly inside a `//` or `#` comment: one starts earlier on its
+ * line with no quote anywhere before the word on that line (a quote might close a string that
+ * began lines above, and the comment marker be inside it) and no `?>` after it (which ends the
+ * comment).
+ */
+function inLineComment(text: string, at: number): boolean {
+  let k = at - 1;
+  let marker = -1;
+  for (; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) break;
+    if (c === 39 || c === 34 || c === 96) return false;
+    if ((c === 47 && text.charCodeAt(k - 1) === 47) || (c === 35 && text.charCodeAt(k + 1) !== 91)) marker = k;
+  }
+  return marker >= 0 && !text.slice(marker, at).includes('?>');
 }
 
 /** Whether an operator such as `.=`, `??=`, `**=`, `<<=` starts at `at` (`<=`, `>=` count too: more is safe). */
