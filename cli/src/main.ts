@@ -11,7 +11,7 @@ import { unifiedDiff } from '../../core/src';
 import { filesNotWritable, writeFixedFiles } from './write-files';
 import { createColors, shouldUseColor } from './color';
 import { ExitCode, exitCodeFor } from './exit-code';
-import { DEFAULT_MAX_FILE_SIZE, OUTPUT_FORMATS, parseByteCount, parseJobs, type CheckCommandOptions } from './options';
+import { DEFAULT_MAX_FILE_SIZE, OUTPUT_FORMATS, parseByteCount, parseJobs, ON_DEMAND_BY_DEFAULT, type CheckCommandOptions } from './options';
 import { runServices, type RunServices } from './run-services';
 import { renderJson } from './render/json';
 import { renderPretty } from './render/pretty';
@@ -72,6 +72,8 @@ export async function main(argv: readonly string[], environment: MainEnvironment
     .option('--diff', 'print the changes the fixes would make as a unified diff instead of writing them (exit 1 if there are any); implies --fix')
     .option('--cache', 'keep per-file results between runs, so an unchanged tree is only read and hashed')
     .option('--cache-location <dir>', 'where --cache keeps them (default: node_modules/.cache/session-lint, else the user cache folder)')
+    .option('--on-demand', 'parse only the PHP files that name a resource API or reach or are reached by one (same findings, much faster)')
+    .option('--no-on-demand', 'parse every PHP file (the slow reference mode that --on-demand must agree with)')
     .option('--jobs <n>', 'threads that parse and lower files (default: the number of cores; 1: no worker threads)', parseJobs)
     .option('--color', 'force colored output (default: auto; honours NO_COLOR and FORCE_COLOR)')
     .option('--no-color', 'disable colored output')
@@ -110,8 +112,11 @@ async function check(paths: readonly string[], options: CheckCommandOptions, env
   const includeTests = options.includeTests === true || config.options.includeTests === true;
   // The flag or the configuration's `reportNonLockingStores`: by default a store that takes no lock holds none.
   const reportNonLockingStores = options.reportNonLockingStores === true || config.options.reportNonLockingStores === true;
+  // `--on-demand` / `--no-on-demand`, else the default.
+  const onDemand = options.onDemand ?? ON_DEMAND_BY_DEFAULT;
   const analyzerOptions = {
     ...config.options,
+    ...(onDemand ? { onDemand } : {}),
     ...(includeTests ? { includeTests } : {}),
     ...(reportNonLockingStores ? { reportNonLockingStores } : {}),
   };

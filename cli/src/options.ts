@@ -34,9 +34,14 @@ export interface CheckCommandOptions {
   readonly cache?: boolean;
   /** `--cache-location <dir>`; undefined: `defaultCacheLocation`. */
   readonly cacheLocation?: string;
+  /** `--on-demand` (true) or `--no-on-demand` (false): parse only the relevant PHP files; undefined: `ON_DEMAND_BY_DEFAULT`. */
+  readonly onDemand?: boolean;
   /** `--jobs <n>`: threads that parse and lower; undefined: the number of cores. */
   readonly jobs?: number;
 }
+
+/** Whether PHP files are parsed on demand when neither the flag nor the configuration says. */
+export const ON_DEMAND_BY_DEFAULT = false;
 
 /** `--jobs`: a whole number of threads, at least 1. */
 export function parseJobs(value: string): number {

@@ -67,6 +67,14 @@ export interface AnalyzerOptions {
    * nothing to report): the parse-everything mode the parity test compares the default with.
    */
   readonly analyseEveryUnit?: boolean;
+  /**
+   * Relevance first for PHP files (issue 12): parse only the files a scan of their bytes cannot
+   * rule out (they name a resource API, or reach or are reached by such a file:
+   * `rules/src/relevance/`); the others are left out as if not given. Same findings as parsing
+   * every file (`rules/test/on-demand-parity.test.ts`); syntax errors are reported only for the
+   * files parsed.
+   */
+  readonly onDemand?: boolean;
   /** Files (globs relative to `root`) whose code runs with the session already open. */
   readonly entryPoints?: readonly EntryPoint[];
 }

@@ -86,6 +86,9 @@ import { PhpFileWork } from './cache/php-file-work';
 import { KeptResults } from './cache/kept-results';
 import { digestOf, hashText } from './cache/keys';
 import { containerServices } from './services/index';
+import { ParseSet } from './relevance/parse-set';
+import { detectionNames, rootNames } from './relevance/root-names';
+import picomatch from 'picomatch';
 import type { DeclaredPhp, LoweredPhp } from './cache/php-file-results';
 
 export interface EnabledRule {
@@ -157,10 +160,15 @@ export function analyzeProject(
   // 1. Declarations (one parse per file; the tree is freed at once). TypeScript and
   // JavaScript files need none yet: they are lowered on their own, with their imports.
   const given = [...files.values()].filter((file) => !isTypeScriptPath(file.path));
-  work.declare(given).forEach((declared, i) => recordDeclared(given[i]!, declared, errors));
-  // Files that are included but were not given: load them through the host, if it can.
+  // The project's container services (`$container->get('id')`), from its definitions files.
+  const containers = containerServices(host, given.map((file) => file.path));
+  const serviceLayer = Object.keys(containers.services).length > 0 ? [{ services: containers.services }] : [];
   const cutNotes: string[] = [];
-  if (host && loadIncludedFiles(work, files, host, options, errors)) cutNotes.push(extraFilesCut('included PHP files'));
+  // Relevance first: only the PHP files the byte scan cannot rule out are parsed (`relevance/`).
+  const skippedFiles =
+    options.onDemand === true && given.length > 1
+      ? declareOnDemand(work, files, given, host, options, (presets) => mergeCatalogs(baseCatalog, ...presets.map((p) => p.catalog), ...serviceLayer, ...(options.apis ? [options.apis] : [])), errors, cutNotes)
+      : declareEvery(work, files, given, host, options, errors, cutNotes);
 
   // 2. Lowering with the whole project's declarations, and the catalog of the frameworks in use.
   const declaredFiles = [...files.values()].filter((f) => f.symbols !== undefined);
@@ -179,16 +187,13 @@ export function analyzeProject(
   notes.push(...nonLocking.values());
   const layers = presets.map((p) => (nonLocking.has(p) ? withoutSessionEffects(p.catalog, baseCatalog.sessionResource) : p.catalog));
   const entryPresets = presets.filter((p) => !nonLocking.has(p));
-  // The project's container services (`$container->get('id')`), from its definitions files.
-  const containers = containerServices(host, given.map((file) => file.path));
   if (containers.note) cutNotes.push(containers.note);
-  const serviceLayer = Object.keys(containers.services).length > 0 ? [{ services: containers.services }] : [];
   const catalog = mergeCatalogs(baseCatalog, ...layers, ...serviceLayer, ...(options.apis ? [options.apis] : []));
   // TypeScript/JavaScript first: their syntax trees are dropped before PHP is lowered.
   const tsFiles = [...files.values()].filter((f) => isTypeScriptPath(f.path));
   const tsParsed = tsFiles.length > 0 ? lowerTsProjectOrKept(keptTs, tsFiles, files, host, libraryCache, errors, notes, cutNotes) : 0;
   // One file alone sees only its own declarations (as when the editor analyses it by itself).
-  const wholeProject = files.size > 1;
+  const wholeProject = files.size + skippedFiles > 1;
   const toLower = [...files.values()].filter((file) => !isTypeScriptPath(file.path));
   const lowered = work.lower(toLower, { catalog, symbols: wholeProject ? declared : undefined }, wholeProject ? declaredHashes : undefined, wholeProject ? symbols : undefined, toLower.map((file) => file.symbolsHash));
   lowered.forEach((result, i) => recordLowered(toLower[i]!, result, errors));
@@ -383,6 +388,108 @@ export function analyzeProject(
 
 function declare(work: PhpFileWork, file: LoadedFile, errors: InputError[]): void {
   recordDeclared(file, work.declare([file])[0]!, errors);
+}
+
+/** Every given PHP file declared, and the files they include read through the host. Returns 0: none skipped. */
+function declareEvery(work: PhpFileWork, files: Map<string, LoadedFile>, given: LoadedFile[], host: ProjectHost | undefined, options: AnalyzerOptions, errors: InputError[], cutNotes: string[]): number {
+  work.declare(given).forEach((declared, i) => recordDeclared(given[i]!, declared, errors));
+  // Files that are included but were not given: load them through the host, if it can.
+  if (host && loadIncludedFiles(work, files, host, options, errors)) cutNotes.push(extraFilesCut('included PHP files'));
+  return 0;
+}
+
+/**
+ * Relevance first (issue 12): the given PHP files the byte scan cannot rule out are declared
+ * (`relevance/parse-set.ts`), the others are left out of the run as if not given; the files
+ * they include are read through the host as in `declareEvery`. The roots depend on the
+ * frameworks in use, which depend on the files declared: round until neither changes.
+ * Returns how many given files were skipped.
+ */
+function declareOnDemand(
+  work: PhpFileWork,
+  files: Map<string, LoadedFile>,
+  given: LoadedFile[],
+  host: ProjectHost | undefined,
+  options: AnalyzerOptions,
+  catalogOf: (presets: readonly FrameworkPreset[]) => Catalog,
+  errors: InputError[],
+  cutNotes: string[],
+): number {
+  const set = new ParseSet(given, normalizePath);
+  const order = [...files.keys()];
+  for (const file of given) files.delete(normalizePath(file.path));
+  const indexOf = new Map(given.map((file, i) => [normalizePath(file.path), i] as const));
+  const parsePending = (): void => {
+    for (let batch = set.takePending(); batch.length > 0; batch = set.takePending()) {
+      const chosen = batch.map((i) => given[i]!);
+      for (const file of chosen) files.set(normalizePath(file.path), file);
+      work.declare(chosen).forEach((declared, k) => {
+        recordDeclared(chosen[k]!, declared, errors);
+        set.parsed(batch[k]!, chosen[k]!.symbols);
+      });
+    }
+  };
+  // What decides which frameworks are in use: the files that could show one, and their settings files.
+  set.addRoots(detectionNames(allPresets), () => false);
+  for (const preset of allPresets) {
+    for (const condition of [preset.controllers?.openWithSetting, preset.routes?.lockAllWithSetting, preset.nonLockingStore]) {
+      for (const file of condition?.files ?? []) set.choosePath(rootPath(options, file));
+    }
+  }
+  // Set when an include parsed a skipped file: the includes are followed again with its constants and names.
+  let grew = false;
+  const onDemand: OnDemandIncludes = {
+    skipped: () => given.filter((_, i) => !set.isChosen(i)).map((file) => normalizePath(file.path)),
+    take: (path) => {
+      // Files the names of a file read through the host chose are parsed now too.
+      if (set.choosePath(path) || set.hasPending()) {
+        parsePending();
+        grew = true;
+      }
+      return indexOf.has(path) ? files.get(path) : undefined;
+    },
+    extra: (file) => set.parsedExtra(file.path, file.text, file.symbols),
+  };
+  let presetIds: string | undefined;
+  let cut = false;
+  for (;;) {
+    parsePending();
+    const presets = activePresets(allPresets, options, host, [...files.values()].flatMap((file) => (file.symbols ? [file.symbols] : [])));
+    const ids = presets.map((preset) => preset.id).join(',');
+    if (ids !== presetIds) {
+      presetIds = ids;
+      set.addRoots(rootNames(catalogOf(presets), presets), entryMatcher(options, presets));
+      continue;
+    }
+    grew = false;
+    if (host) cut = loadIncludedFiles(work, files, host, options, errors, onDemand);
+    if (!grew && !set.hasPending()) break;
+  }
+  if (cut) cutNotes.push(extraFilesCut('included PHP files'));
+  // The run sees the files in the order it would with every file parsed: the given ones as
+  // given (the order decides between declarations), then those read through the host.
+  const loaded = new Map(files);
+  files.clear();
+  for (const path of order) if (loaded.has(path)) files.set(path, loaded.get(path)!);
+  for (const [path, file] of loaded) if (!files.has(path)) files.set(path, file);
+  return given.length - set.chosenCount;
+}
+
+/** Whether a path matches an entry point of the configuration or of a preset in use (as `entry-points.ts` matches them). */
+function entryMatcher(options: AnalyzerOptions, presets: readonly FrameworkPreset[]): (path: string) => boolean {
+  const root = options.root ?? '.';
+  const globs = [...(options.entryPoints ?? []), ...presets.flatMap((p) => p.entryPoints ?? [])].map((entry) => picomatch(entry.files as string[], { dot: true }));
+  return (path) => globs.some((matches) => matches(posix.relative(root === '' ? '.' : root, path)));
+}
+
+/** How `loadIncludedFiles` reaches the given files the relevance scan left out: an include of one parses it. */
+interface OnDemandIncludes {
+  /** The paths of the given files not parsed (yet). */
+  skipped(): string[];
+  /** Parses the skipped file at this path and returns it. */
+  take(path: string): LoadedFile | undefined;
+  /** A file read through the host was declared: its names go round. */
+  extra(file: LoadedFile): void;
 }
 
 /** A file's declarations, and its syntax errors when it was asked about. */
@@ -637,6 +744,7 @@ function loadIncludedFiles(
   host: ProjectHost,
   options: AnalyzerOptions,
   errors: InputError[],
+  onDemand?: OnDemandIncludes,
 ): boolean {
   const queue: (readonly [LoadedFile, string])[] = [];
   const visited = new Set<string>();
@@ -649,7 +757,7 @@ function loadIncludedFiles(
   const tried = new Set<string>();
   const includePaths = includePathsOf(options);
   // Kept up to date as files are loaded, rather than rebuilt for every include.
-  const paths = new Set(files.keys());
+  const paths = new Set([...files.keys(), ...(onDemand?.skipped() ?? [])]);
   const constants = new ConstantTable();
   const addConstants = (file: LoadedFile): void => {
     if (file.symbols) constants.add(file.symbols);
@@ -673,7 +781,14 @@ function loadIncludedFiles(
     for (const [include, from] of [...symbols.includes.map((path) => [path, file.path] as const), ...helperIncludesOf(file, entryDir)]) {
       const targets = includeTargets(include, normalizePath(from), paths, { includePaths, constant, entryDirs: [entryDir] });
       if (!targets) continue;
-      for (const match of targets.matches) visit(files.get(match)!, entryDir);
+      for (const match of targets.matches) {
+        let file = files.get(match);
+        if (!file && onDemand) {
+          file = onDemand.take(match);
+          if (file) addConstants(file);
+        }
+        if (file) visit(file, entryDir);
+      }
       if (targets.matches.length > 0) continue;
       const candidates = [...targets.exactMisses, ...patternCandidates(host, targets.patternMisses)];
       for (const candidate of candidates) {
@@ -681,6 +796,7 @@ function loadIncludedFiles(
         if (!extra) continue;
         paths.add(candidate);
         declare(work, extra, errors);
+        onDemand?.extra(extra);
         addConstants(extra);
         visit(extra, entryDir);
         loaded++;
