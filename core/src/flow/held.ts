@@ -155,7 +155,7 @@ function* rawOperations(
         // around a blocking `flock()`) polls only after that error.
         if (
           loop !== undefined &&
-          effect.inCondition &&
+          effect.decidesLoop &&
           cfg.loops[loop]!.kind !== 'foreach' &&
           !enclosingLoops(cfg, loop).some((l) => loopsWithCloses.has(l)) &&
           !loopsWithYields.has(loop)

@@ -195,8 +195,12 @@ export type UnknownHold = 'computed' | 'no-timeout' | 'loop' | 'no-limit';
 export interface TimeCheckEffect {
   readonly kind: 'time-check';
   readonly callee: string;
-  /** Read in a branch or loop condition (`while (time() < $deadline)`), not just computed with. */
-  readonly inCondition: boolean;
+  /**
+   * Read where it decides whether its loop goes on: the loop's condition (`while (time() <
+   * $deadline)`) or an `if` that leaves the loop (`if (time() > $deadline) break;`), and not
+   * moved toward by the body (`while ($next <= time()) $next += $step;` computes).
+   */
+  readonly decidesLoop: boolean;
   readonly span: Span;
 }
 

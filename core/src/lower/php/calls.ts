@@ -107,7 +107,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
       next = emitSlow(ctx, site, api, next);
       break;
     case 'time-check':
-      next = ctx.emit(next, { kind: 'time-check', callee: site.display, inCondition: ctx.inCondition > 0, span });
+      next = ctx.emit(next, { kind: 'time-check', callee: site.display, decidesLoop: ctx.loopControl > 0, span });
       break;
     case 'output':
       if (!api.flush && ctx.capturedOutput > 0) break;

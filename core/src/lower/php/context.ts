@@ -70,8 +70,13 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
   readonly handleTimeouts = new Map<string, Timeouts>();
   readonly labels = new Map<string, number>();
   readonly pendingGotos = new Map<string, PendingEdge[]>();
-  /** Inside a branch or loop condition (clock reads there make polling loops). */
+  /** Inside a branch or loop condition. */
   inCondition = 0;
+  /**
+   * Inside a condition that decides whether a loop goes on: the loop's own, or an `if`'s that
+   * leaves the loop (clock reads there make polling loops: `loop-control.ts`).
+   */
+  loopControl = 0;
   /**
    * Inside statements whose output an output buffer opened before them in the same block
    * captures and discards (`ob_start(); fpassthru($blob); $data = ob_get_clean();`): it never

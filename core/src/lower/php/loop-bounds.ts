@@ -96,7 +96,7 @@ function breakOnDeadline(ctx: UnitContext, body: SyntaxNode): LoopBound | undefi
 }
 
 /** A body that only leaves the loop: `break;`, `return …;`, `exit;`, or a block ending so. */
-function leaves(body: SyntaxNode | null): boolean {
+export function leaves(body: SyntaxNode | null): boolean {
   if (!body) return false;
   const statements = body.type === 'compound_statement' ? body.namedChildren.filter((c) => c && c.type !== 'comment') : [body];
   const last = statements[statements.length - 1];

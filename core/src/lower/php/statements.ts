@@ -12,6 +12,7 @@ import { loopBound } from './loop-bounds';
 import { isRepeatGuard, onceGuardAfterReturn, onceGuardOfIf } from './once-guards';
 import { isFailedCallTest } from './failure-guards';
 import { failedErrorOnlyCall } from './error-only-failures';
+import { conditionWaitsOnClock, ifLeavesLoop } from './loop-control';
 import { settingGuardAfterExit, settingGuardOf } from './setting-guards';
 import { emitSessionUnsetFacts } from './predicates';
 import { sessionRoot } from './session-access';
@@ -271,7 +272,7 @@ function lowerIf(ctx: UnitContext, node: SyntaxNode, cursor: Cursor, elseIf = fa
   // Reached on a branch of an enclosing statement (`else { if (…) … }`): that branch's note stays
   // on an edge of its own, so the paths through this `if` still say they took it.
   const entered = elseIf ? cursor : ctx.builder.settle(cursor);
-  const branches = describeBranches(ctx, condition, lowerCondition(ctx, condition, entered), elseIf);
+  const branches = describeBranches(ctx, condition, lowerLoopControl(ctx, ifLeavesLoop(ctx, body), () => lowerCondition(ctx, condition, entered)), elseIf);
   const results: Cursor[] = [];
   results.push(body ? lowerOnceBody(ctx, condition, body, branches.whenTrue) : branches.whenTrue);
   let otherwise = branches.whenFalse;
@@ -354,6 +355,17 @@ function isTrueLiteral(node: SyntaxNode | null | undefined): boolean {
   return (node.type === 'boolean' && text === 'true') || (node.type === 'integer' && text !== '0');
 }
 
+/** Lowers a condition that decides whether a loop goes on (when `decides`): `ctx.loopControl`. */
+function lowerLoopControl<T>(ctx: UnitContext, decides: boolean, lower: () => T): T {
+  if (!decides) return lower();
+  ctx.loopControl++;
+  try {
+    return lower();
+  } finally {
+    ctx.loopControl--;
+  }
+}
+
 /** The loop's header, up to the end of its condition: findings point here, not at the body. */
 function headerSpan(ctx: UnitContext, node: SyntaxNode, body: SyntaxNode | null): Span {
   const end = body ? body.startIndex : node.endIndex;
@@ -391,7 +403,7 @@ function lowerWhile(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor 
   const scope = enterLoop(ctx, 'while', headerSpan(ctx, node, body), isTrueLiteral(condition), node);
   ctx.builder.connect(cursor, scope.header);
   const start: Cursor = [{ from: scope.header }];
-  const branches = condition ? lowerCondition(ctx, condition, start) : { whenTrue: start, whenFalse: [] };
+  const branches = condition ? lowerLoopControl(ctx, conditionWaitsOnClock(ctx, node), () => lowerCondition(ctx, condition, start)) : { whenTrue: start, whenFalse: [] };
   const exits = isTrueLiteral(condition) ? [] : branches.whenFalse;
   const bodyEnd = body ? lowerBranchBody(ctx, body, branches.whenTrue) : branches.whenTrue;
   ctx.builder.connect(ctx.builder.join(bodyEnd, scope.frame.continues), scope.header);
@@ -411,7 +423,7 @@ function lowerDo(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   const bodyEnd = body ? lowerStatement(ctx, body, top) : top;
   const beforeCondition = ctx.builder.join(bodyEnd, scope.frame.continues);
   const branches = condition
-    ? lowerCondition(ctx, condition, beforeCondition)
+    ? lowerLoopControl(ctx, conditionWaitsOnClock(ctx, node), () => lowerCondition(ctx, condition, beforeCondition))
     : { whenTrue: beforeCondition, whenFalse: [] };
   ctx.builder.connect(branches.whenTrue, scope.header);
   leaveLoop(ctx, scope);
@@ -429,7 +441,7 @@ function lowerFor(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   ctx.builder.connect(next, scope.header);
   let atCondition: Cursor = [{ from: scope.header }];
   for (const extra of conditions.slice(0, -1)) atCondition = lowerExpression(ctx, extra, atCondition);
-  const branches = condition ? lowerCondition(ctx, condition, atCondition) : { whenTrue: atCondition, whenFalse: [] };
+  const branches = condition ? lowerLoopControl(ctx, conditionWaitsOnClock(ctx, node), () => lowerCondition(ctx, condition, atCondition)) : { whenTrue: atCondition, whenFalse: [] };
   const bodyEnd = body ? lowerBranchBody(ctx, body, branches.whenTrue) : branches.whenTrue;
   let update: Cursor = ctx.builder.join(bodyEnd, scope.frame.continues);
   for (const step of node.childrenForFieldName('update')) if (step) update = lowerExpression(ctx, step, update);
