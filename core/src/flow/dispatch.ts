@@ -13,7 +13,16 @@ import type { Step } from './state';
  * (`rules/src/dispatch-entries.ts`).
  */
 export function isDispatchTarget(target: CallTarget): boolean {
-  return target.type === 'dynamic-class' || target.type === 'dynamic-method' || target.type === 'implementations' || target.type === 'dispatch' || target.type === 'registry';
+  return (
+    target.type === 'dynamic-class' ||
+    target.type === 'dynamic-method' ||
+    target.type === 'implementations' ||
+    target.type === 'dispatch' ||
+    target.type === 'registry' ||
+    // A method called on an object: several candidates only for an interface's or an abstract
+    // method's implementations (`ProjectResolver`); one declaration otherwise.
+    (target.type === 'method' && target.virtual === true)
+  );
 }
 
 /** A dispatch made while the lock its unit was entered with is held, as its callers see it. */
