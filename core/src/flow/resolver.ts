@@ -141,7 +141,7 @@ export class ProjectResolver implements CallResolver {
         }
         // On an object typed with an interface or an abstract class: the object is of a class
         // that implements the method, and only the project's implementations are known.
-        return target.virtual && this.declaredAbstract(target.className, target.method) ? this.implementationsOf(target.className, target.method, from, span) : [];
+        return target.virtual ? this.implementationsOf(target.className, target.method, from, span) : [];
       }
       case 'closure': {
         const unit = this.closures.get(`${target.file}@${target.start}`);
@@ -204,7 +204,8 @@ export class ProjectResolver implements CallResolver {
   }
 
   /**
-   * The project's implementations of an abstract `method` for objects of `className`: the
+   * The project's implementations of an abstract `method` for objects of `className` (none when
+   * the method is not abstract there, `declaredAbstract`): the
    * declaration each class below it (extending or implementing it, at any depth) runs, its own
    * or inherited. One: the call runs it. Several: one of them runs, chosen by the object the
    * code was given (`isDispatchTarget`: only what all of them do counts at the call). A
@@ -215,6 +216,10 @@ export class ProjectResolver implements CallResolver {
     const key = `${className}::${method}`;
     const cached = this.implementationCache.get(key);
     if (cached) return cached;
+    if (!this.declaredAbstract(className, method)) {
+      this.implementationCache.set(key, []);
+      return [];
+    }
     if (!this.subtypes) {
       this.subtypes = new Map();
       const add = (supertype: string, subtype: string): void => {
