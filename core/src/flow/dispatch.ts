@@ -13,16 +13,12 @@ import type { Step } from './state';
  * (`rules/src/dispatch-entries.ts`).
  */
 export function isDispatchTarget(target: CallTarget): boolean {
-  return (
-    target.type === 'dynamic-class' ||
-    target.type === 'dynamic-method' ||
-    target.type === 'implementations' ||
-    target.type === 'dispatch' ||
-    target.type === 'registry' ||
-    // A method called on an object: several candidates only for an interface's or an abstract
-    // method's implementations (`ProjectResolver`); one declaration otherwise.
-    (target.type === 'method' && target.virtual === true)
-  );
+  // A PHP method called on an object typed with an interface or an abstract class, whose
+  // project implementations `ProjectResolver` returns, is not one: the object was built by code
+  // the analysis often cannot type exactly (`X::create(): self` typed as the base class), so
+  // entering every implementation with the caller's lock reports holds of classes that never
+  // run there (fusionpbx's services); the engine keeps only what all of them do.
+  return target.type === 'dynamic-class' || target.type === 'dynamic-method' || target.type === 'implementations' || target.type === 'dispatch' || target.type === 'registry';
 }
 
 /** A dispatch made while the lock its unit was entered with is held, as its callers see it. */
