@@ -40,7 +40,8 @@ function definesCommandLineConstant(ctx: UnitContext, call: SyntaxNode): boolean
   if (!names || args.length !== 1) return false;
   const value = args[0]?.namedChild(0);
   const name = value ? literalString(value) : undefined;
-  return name !== undefined && names.includes(stripLeadingBackslash(name));
+  // A project that defines it itself (`defined('STDIN') || define('STDIN', fopen(…))`) may have it defined later.
+  return name !== undefined && names.includes(stripLeadingBackslash(name)) && ctx.facts.symbols.constant(stripLeadingBackslash(name)) === undefined;
 }
 
 /** `K` of `$_SERVER['K']` written with a literal key. */
