@@ -223,6 +223,12 @@ export interface Catalog {
    */
   readonly requestServerKeys?: readonly string[];
   /**
+   * Constants PHP defines only when it runs from the command line (`STDIN`): `defined()` of
+   * them is false in every web request (`lower/php/web-request.ts`), so
+   * `defined('STDIN') or die();` ends every web path.
+   */
+  readonly commandLineConstants?: readonly string[];
+  /**
    * SQL that makes the database wait (`SLEEP(`, `GET_LOCK(`), compared upper-case with single
    * spaces: a query that runs it is slow work (see `slowOnlyWithStatementIn`).
    */

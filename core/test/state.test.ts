@@ -60,14 +60,33 @@ describe('joins past MAX_CASES', () => {
   const fact = (predicate: string, value: boolean): F => ({ predicate, subject: predicate, value });
   const key = (facts: readonly F[] | undefined): string => (facts ?? []).map((f) => `${f.value ? '+' : '-'}${f.predicate}`).join('&');
 
-  /** The fact sets a join keeps, worked out as the join did before it weighed distinct sets only. */
+  const shape = (s: ResourceState): string => `${s.closed ? 'c' : ''}${s.open.length > 0 ? 'o' : ''}${s.released ? 'r' : ''}`;
+
+  /**
+   * The fact sets a join keeps, worked out as the join did before it weighed distinct sets only:
+   * over every state, the predicates whose values do not tell the states' shapes apart first.
+   */
   function referenceSets(states: readonly ResourceState[]): string[] {
-    let flat = states.flatMap((s) => s.cases ?? [s]).map((s) => s.facts as readonly F[] | undefined);
+    const all = states.flatMap((s) => s.cases ?? [s]);
+    let flat = all.map((s) => s.facts as readonly F[] | undefined);
+    const shapes = all.map(shape);
     const groups = (): string[] => [...new Set(flat.map(key))];
+    const tellsApart = (predicate: string): boolean => {
+      const sides = new Map<string, Set<string>>();
+      flat.forEach((facts, i) => {
+        const found = (facts ?? []).find((f) => f.predicate === predicate);
+        const side = found === undefined ? '?' : found.value ? '+' : '-';
+        if (!sides.has(side)) sides.set(side, new Set());
+        sides.get(side)!.add(shapes[i]!);
+      });
+      const each = [...sides.values()].map((set) => [...set].sort().join(','));
+      return each.some((one) => one !== each[0]);
+    };
     while (groups().length > MAX_CASES) {
       const predicates = [...new Set(flat.flatMap((facts) => (facts ?? []).map((f) => f.predicate)))];
+      const blind = predicates.filter((predicate) => !tellsApart(predicate));
       let best: { predicate: string; size: number } | undefined;
-      for (const predicate of predicates) {
+      for (const predicate of blind.length > 0 ? blind : predicates) {
         const size = new Set(flat.map((facts) => key((facts ?? []).filter((f) => f.predicate !== predicate)))).size;
         if (!best || size < best.size) best = { predicate, size };
       }
@@ -99,5 +118,24 @@ describe('joins past MAX_CASES', () => {
       const sets = (joined.cases ?? [joined]).map((c) => key(c.facts as readonly F[] | undefined));
       assert.deepEqual(sets, referenceSets(states), `round ${round}`);
     }
+  });
+
+  it('forgets the predicates that do not tell the states apart before one that does', () => {
+    // `$auth` true: destroyed (closed, released) or open; false: open. Two flags, set together
+    // in pairs, tell nothing about the session. fusionpbx's check_auth.php joined these.
+    const opened: ResourceState = { closed: false, open: [siteFromChain([{ span: { file: 'f', start: 1, end: 2 }, label: 'o' }])] };
+    const destroyed: ResourceState = { closed: true, open: [], released: true };
+    const states: ResourceState[] = [];
+    for (const flags of [[], [fact('$p', true), fact('$q', true)], [fact('$r', true), fact('$s', true)], [fact('$p', true), fact('$q', true), fact('$r', true), fact('$s', true)]]) {
+      states.push(withFacts(destroyed, [fact('$auth', true), ...flags]), withFacts(opened, [fact('$auth', true), ...flags]));
+      states.push(withFacts(opened, [fact('$auth', false), ...flags]));
+    }
+    const joined = joinStates(states)!;
+    assert.ok(joined.cases!.length <= MAX_CASES);
+    // Every case still knows `$auth`, and the one where it is false is open only.
+    const keys = joined.cases!.map((c) => key(c.facts as readonly F[] | undefined));
+    assert.ok(keys.every((k) => k.includes('$auth')), keys.join(' | '));
+    const unauthorized = joined.cases!.filter((c) => c.facts!.some((f) => f.predicate === '$auth' && !f.value));
+    assert.ok(unauthorized.length > 0 && unauthorized.every((c) => !c.closed), 'the `$auth` false case was joined with the destroyed one');
   });
 });

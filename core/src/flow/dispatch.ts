@@ -13,6 +13,11 @@ import type { Step } from './state';
  * (`rules/src/dispatch-entries.ts`).
  */
 export function isDispatchTarget(target: CallTarget): boolean {
+  // A PHP method called on an object typed with an interface or an abstract class, whose
+  // project implementations `ProjectResolver` returns, is not one: the object was built by code
+  // the analysis often cannot type exactly (`X::create(): self` typed as the base class), so
+  // entering every implementation with the caller's lock reports holds of classes that never
+  // run there (fusionpbx's services); the engine keeps only what all of them do.
   return target.type === 'dynamic-class' || target.type === 'dynamic-method' || target.type === 'implementations' || target.type === 'dispatch' || target.type === 'registry';
 }
 

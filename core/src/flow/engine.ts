@@ -1031,9 +1031,10 @@ export class FlowEngine {
     env: Env,
   ): { after: ResourceState | undefined; outcome?: CallOutcome } {
     const targeted = this.calleeTargets(effect, from, env);
-    // One function declared in several files the caller may see: the call runs one of them,
-    // and which is not known, so only what they all do counts.
-    if (effect.target.type === 'function' && targeted.length > 1) {
+    // One function declared in several files the caller may see, or the implementations of an
+    // interface's method: the call runs one of them, and which is not known, so only what they
+    // all do counts (a state they disagree on stays as before, as after an unknown call).
+    if ((effect.target.type === 'function' || effect.target.type === 'method') && targeted.length > 1) {
       const parts = targeted.map((one) => this.applyTargets(effect, from, resource, before, env, [one]));
       return meetAlternatives(before, parts);
     }
@@ -1184,8 +1185,8 @@ export class FlowEngine {
     if (effect.target.type === 'parameter') return CANNOT_TELL;
     const targeted = this.calleeTargets(effect, from, env);
     const units = targeted.map(({ unit }) => unit);
-    // Alternatives (one function declared in several files): the plain state after the call.
-    if (units.length === 0 || (effect.target.type === 'function' && units.length > 1)) return CANNOT_TELL;
+    // Alternatives (one function declared in several files, an interface's implementations): the plain state after the call.
+    if (units.length === 0 || ((effect.target.type === 'function' || effect.target.type === 'method') && units.length > 1)) return CANNOT_TELL;
     const calleeBindings = bindCallables(effect, env, from);
     if (this.overrideMayReturn(effect, units, resource, before, truthy, withOmitted({ bindings: calleeBindings, outer: framesOf(effect.target) }, effect, env))) return CANNOT_TELL;
     const callStep = callStepOf(effect, units);

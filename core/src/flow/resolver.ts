@@ -51,6 +51,14 @@ export class ProjectResolver implements CallResolver {
   /** The classes that extend each class directly (built on first use, from `parents`). */
   private children: Map<string, string[]> | undefined;
   private readonly traits = new Map<string, readonly string[]>();
+  /** The interfaces each class implements (an interface: the others it extends). */
+  private readonly interfaces = new Map<string, readonly string[]>();
+  /** The methods each class or interface declares without a body. */
+  private readonly abstractMethods = new Map<string, ReadonlySet<string>>();
+  /** The classes and interfaces that extend or implement each one directly (built on first use). */
+  private subtypes: Map<string, string[]> | undefined;
+  /** `implementationsOf`' answers, by class and method. */
+  private readonly implementationCache = new Map<string, readonly Unit[]>();
   private readonly scripts = new Map<string, Unit>();
   private readonly closures = new Map<string, Unit>();
   private readonly unresolved = new Map<string, UnresolvedInclude>();
@@ -73,6 +81,8 @@ export class ProjectResolver implements CallResolver {
       for (const cls of file.classes) {
         if (cls.parent && !this.parents.has(cls.name)) this.parents.set(cls.name, cls.parent);
         if (cls.traits && !this.traits.has(cls.name)) this.traits.set(cls.name, cls.traits);
+        if (cls.interfaces && !this.interfaces.has(cls.name)) this.interfaces.set(cls.name, cls.interfaces);
+        if (cls.abstractMethods && !this.abstractMethods.has(cls.name)) this.abstractMethods.set(cls.name, new Set(cls.abstractMethods));
       }
       for (const unit of file.units) {
         if (unit.kind === 'function' && unit.qualifiedName) {
@@ -129,7 +139,9 @@ export class ProjectResolver implements CallResolver {
             if (legacy) return [legacy];
           }
         }
-        return [];
+        // On an object typed with an interface or an abstract class: the object is of a class
+        // that implements the method, and only the project's implementations are known.
+        return target.virtual ? this.implementationsOf(target.className, target.method, from, span) : [];
       }
       case 'closure': {
         const unit = this.closures.get(`${target.file}@${target.start}`);
@@ -170,6 +182,69 @@ export class ProjectResolver implements CallResolver {
       default:
         return [];
     }
+  }
+
+  /**
+   * Whether `className`, a parent or an interface it implements (at any depth) declares `method`
+   * without a body: then a call of it runs some implementation's.
+   */
+  private declaredAbstract(className: string, method: string): boolean {
+    const seen = new Set<string>();
+    const pending = [className];
+    while (pending.length > 0) {
+      const current = pending.pop()!;
+      if (seen.has(current)) continue;
+      seen.add(current);
+      if (this.abstractMethods.get(current)?.has(method)) return true;
+      const parent = this.parents.get(current);
+      if (parent) pending.push(parent);
+      pending.push(...(this.interfaces.get(current) ?? []));
+    }
+    return false;
+  }
+
+  /**
+   * The project's implementations of an abstract `method` for objects of `className` (none when
+   * the method is not abstract there, `declaredAbstract`): the
+   * declaration each class below it (extending or implementing it, at any depth) runs, its own
+   * or inherited. One: the call runs it. Several: one of them runs, chosen by the object the
+   * code was given (`isDispatchTarget`: only what all of them do counts at the call). A
+   * stand-in that does nothing (a no-op implementation, a stub) does not decide, as for
+   * `implementations` targets.
+   */
+  private implementationsOf(className: string, method: string, from: Unit, span: Span): readonly Unit[] {
+    const key = `${className}::${method}`;
+    const cached = this.implementationCache.get(key);
+    if (cached) return cached;
+    if (!this.declaredAbstract(className, method)) {
+      this.implementationCache.set(key, []);
+      return [];
+    }
+    if (!this.subtypes) {
+      this.subtypes = new Map();
+      const add = (supertype: string, subtype: string): void => {
+        const known = this.subtypes!.get(supertype);
+        if (known) known.push(subtype);
+        else this.subtypes!.set(supertype, [subtype]);
+      };
+      for (const [child, parent] of this.parents) add(parent, child);
+      for (const [child, implemented] of this.interfaces) for (const name of implemented) add(name, child);
+    }
+    const units: Unit[] = [];
+    const seen = new Set<string>([className]);
+    const pending = [...(this.subtypes.get(className) ?? [])];
+    while (pending.length > 0) {
+      const current = pending.pop()!;
+      if (seen.has(current)) continue;
+      seen.add(current);
+      // Non-virtual: this class's own or inherited declaration (an abstract class's is none).
+      for (const unit of this.resolve({ type: 'method', className: current, method }, from, span)) if (!units.includes(unit)) units.push(unit);
+      pending.push(...(this.subtypes.get(current) ?? []));
+    }
+    const working = units.filter((unit) => !unit.placeholder);
+    const found = working.length > 0 ? working : units;
+    this.implementationCache.set(key, found);
+    return found;
   }
 
   overridesOf(className: string, method: string): readonly Unit[] {

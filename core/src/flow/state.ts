@@ -242,7 +242,7 @@ export function joinStates(states: readonly ResourceState[], branchesMeet = fals
   let groups = groupByFacts(flat);
   // Too many cases: forget, one at a time, the predicate whose loss merges the most of them.
   if (groups.length > MAX_CASES) {
-    const forgotten = forgottenPredicates(groups.map((group) => group[0]!.facts));
+    const forgotten = forgottenPredicates(groups.map((group) => ({ facts: group[0]!.facts, shapes: new Set(group.map(shapeOf)) })));
     flat = flat.map((state) => withoutPredicates(state, forgotten));
     groups = groupByFacts(flat);
   }
@@ -282,33 +282,69 @@ function groupByFacts(states: readonly ResourceState[]): ResourceState[][] {
 /**
  * The predicates a join past MAX_CASES forgets: one at a time, the one whose loss merges the most
  * fact sets (the first such, in the order the predicates appear), until at most MAX_CASES sets
- * remain. Weighed over the distinct fact sets (one per group of states, in the groups' order):
- * states with the same facts have the same keys, and the predicates appear in the same order, so
- * the choices are those a weighing of every state makes, for a fraction of the work (a deep chain
- * of summaries joins such states millions of times: MediaWiki).
+ * remain. Predicates that do not tell the session's states apart go first: a fact whose cases
+ * are open, closed or destroyed alike (a class's static that every path sets) is cheap to lose,
+ * while one that decides the state (`$_SESSION['authorized']` true where the session was
+ * destroyed, false where it stays) is what a later test of it needs; forgetting it would join
+ * the destroyed path into the one that goes on. Weighed over the distinct fact sets (one per
+ * group of states, in the groups' order, with the states' shapes): states with the same facts
+ * have the same keys, and the predicates appear in the same order, so the choices are those a
+ * weighing of every state makes, for a fraction of the work (a deep chain of summaries joins
+ * such states millions of times: MediaWiki).
  */
-function forgottenPredicates(sets: readonly (Facts | undefined)[]): ReadonlySet<string> {
+function forgottenPredicates(sets: readonly FactSet[]): ReadonlySet<string> {
   const forgotten = new Set<string>();
   let distinct = sets;
   while (distinct.length > MAX_CASES) {
-    const predicates = [...new Set(distinct.flatMap((facts) => (facts ?? []).map((fact) => fact.predicate)))];
+    const predicates = [...new Set(distinct.flatMap((set) => (set.facts ?? []).map((fact) => fact.predicate)))];
+    const blind = predicates.filter((predicate) => !tellsStatesApart(distinct, predicate));
     let best: { predicate: string; size: number } | undefined;
-    for (const predicate of predicates) {
-      const size = new Set(distinct.map((facts) => factsKeyWithout(facts, predicate))).size;
+    for (const predicate of blind.length > 0 ? blind : predicates) {
+      const size = new Set(distinct.map((set) => factsKeyWithout(set.facts, predicate))).size;
       if (!best || size < best.size) best = { predicate, size };
     }
     if (!best) break;
     const chosen = best.predicate;
     forgotten.add(chosen);
-    const merged: (Facts | undefined)[] = [];
-    for (const facts of distinct) {
-      const kept = facts?.filter((fact) => fact.predicate !== chosen);
+    const merged: FactSet[] = [];
+    for (const set of distinct) {
+      const kept = set.facts?.filter((fact) => fact.predicate !== chosen);
       const without = kept && kept.length > 0 ? kept : undefined;
-      if (!merged.some((other) => sameFacts(other, without))) merged.push(without);
+      const same = merged.find((other) => sameFacts(other.facts, without));
+      if (same) merged[merged.indexOf(same)] = { facts: same.facts, shapes: new Set([...same.shapes, ...set.shapes]) };
+      else merged.push({ facts: without, shapes: set.shapes });
     }
     distinct = merged;
   }
   return forgotten;
+}
+
+/** A distinct set of facts among a join's cases, with the shapes (`shapeOf`) of its states. */
+interface FactSet {
+  readonly facts: Facts | undefined;
+  readonly shapes: ReadonlySet<string>;
+}
+
+/** What a state says of the session, facts and sites aside: closed, open, released. */
+function shapeOf(state: ResourceState): string {
+  return `${state.closed ? 'c' : ''}${state.open.length > 0 ? 'o' : ''}${state.released ? 'r' : ''}`;
+}
+
+/**
+ * Whether the sets where `predicate` is true, false and unknown hold states of different
+ * shapes: then its value tells something about the session that a join without it loses.
+ */
+function tellsStatesApart(sets: readonly FactSet[], predicate: string): boolean {
+  const sides = new Map<string, Set<string>>();
+  for (const set of sets) {
+    const fact = set.facts?.find((one) => one.predicate === predicate);
+    const side = fact === undefined ? '?' : fact.value ? '+' : '-';
+    let shapes = sides.get(side);
+    if (!shapes) sides.set(side, (shapes = new Set()));
+    for (const shape of set.shapes) shapes.add(shape);
+  }
+  const all = [...sides.values()].map((shapes) => [...shapes].sort().join(','));
+  return all.some((shapes) => shapes !== all[0]);
 }
 
 function withoutPredicates(state: ResourceState, predicates: ReadonlySet<string>): ResourceState {

@@ -145,6 +145,11 @@ export interface ClassInfo {
   readonly traits?: readonly string[];
   /** Interfaces it implements (lower-case fq). */
   readonly interfaces?: readonly string[];
+  /**
+   * PHP: methods it declares without a body (an interface's, `abstract function`), lower-case:
+   * a call of one on an object of this type runs an implementation's (`ProjectResolver`).
+   */
+  readonly abstractMethods?: readonly string[];
   readonly span: Span;
 }
 

@@ -144,6 +144,8 @@ const processes: Record<string, ApiEntry> = {
  * `HTTP_REFERER`), or set on the command line too (`SCRIPT_NAME`, `argv`), which decide nothing.
  */
 const requestServerKeys = ['HTTP_HOST', 'REQUEST_METHOD', 'REQUEST_URI', 'SERVER_PROTOCOL', 'REMOTE_ADDR', 'SERVER_SOFTWARE'];
+/** The CLI SAPI's stream constants: never defined in a web request. */
+const commandLineConstants = ['STDIN', 'STDOUT', 'STDERR'];
 
 /**
  * A page's own queries are short: a query is slow work only when its SQL waits on purpose
@@ -300,6 +302,7 @@ export const phpNativeCatalog: Catalog = mergeCatalogs({
   localPathVariables: ['_FILES'],
   commands: phpCommands,
   requestServerKeys,
+  commandLineConstants,
   waitStatements,
   // cURL options, and the `timeout` keys of stream contexts and HTTP clients (Guzzle).
   timeoutOptions: {

@@ -14,7 +14,8 @@ import { evaluateStatic } from './static-string';
 import type { StaticString } from '../../ir/static-string';
 import { TYPE_TESTS } from '../../ir/predicate-shape';
 import { emitBootstrapOpen } from './bootstrap-includes';
-import { emitAssignmentFacts, emitDefineFacts, emitPredicateAssignment, emitClassStaticAssignment, forgetStaticProperty, literalOf, trackedVariable } from './predicates';
+import { constantTruth, emitAssignmentFacts, emitDefineFacts, emitPredicateAssignment, emitClassStaticAssignment, forgetStaticProperty, literalOf, trackedVariable } from './predicates';
+import { webRequestTruth } from './web-request';
 import { commandSlowEffect } from './command-line';
 import { emitCallResultAssignment } from './call-result-assignment';
 import { lowerExit } from './final-exit';
@@ -28,6 +29,19 @@ const SHORT_CIRCUIT = new Set(['&&', '||', 'and', 'or', '??', 'xor']);
 
 export function stripLeadingBackslash(name: string): string {
   return name.startsWith('\\') ? name.slice(1) : name;
+}
+
+/** A condition written as a literal, or one every web request answers the same way (`web-request.ts`). */
+function decidedTruth(ctx: UnitContext, node: SyntaxNode): boolean | undefined {
+  let inner: SyntaxNode | null = node;
+  while (inner?.type === 'parenthesized_expression') inner = inner.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null;
+  if (!inner) return undefined;
+  if (inner.type === 'unary_op_expression' && inner.child(0)?.text === '!') {
+    const operand = inner.namedChild(0);
+    const value = operand ? decidedTruth(ctx, operand) : undefined;
+    return value === undefined ? undefined : !value;
+  }
+  return constantTruth(inner) ?? webRequestTruth(ctx, inner);
 }
 
 function named(node: SyntaxNode): SyntaxNode[] {
@@ -114,6 +128,10 @@ function lowerExpressionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor
       if (!left || !right) return lowerChildren(ctx, node, cursor);
       const afterLeft = lowerExpression(ctx, left, cursor);
       const afterRight = lowerExpression(ctx, right, afterLeft);
+      // `defined('STDIN') or die();`: a left side every web request decides runs the right side
+      // always (`or` of a false one) or never (`or` of a true one), as an `if` would.
+      const decided = operator === '&&' || operator === 'and' || operator === '||' || operator === 'or' ? decidedTruth(ctx, left) : undefined;
+      if (decided !== undefined) return decided === (operator === '&&' || operator === 'and') ? afterRight : afterLeft;
       // `a && f()`: f() may not run, so both the skipping and the running path continue.
       return SHORT_CIRCUIT.has(operator) && operator !== 'xor' ? ctx.builder.join(afterLeft, afterRight) : afterRight;
     }

@@ -70,6 +70,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
       ...(parent ? { parent } : {}),
       ...(declarations.traits.has(name) ? { traits: declarations.traits.get(name)! } : {}),
       ...(declarations.interfaces.has(name) ? { interfaces: declarations.interfaces.get(name)! } : {}),
+      ...(declarations.abstractMethods.has(name) ? { abstractMethods: [...declarations.abstractMethods.get(name)!] } : {}),
       span: declarations.classSpans.get(name)!,
     })),
     registrations: facts.registrations,

@@ -51,6 +51,8 @@ export interface FileDeclarations {
   readonly traits: Map<string, string[]>;
   /** Lower-case fq class → the interfaces it implements (lower-case fq). */
   readonly interfaces: Map<string, string[]>;
+  /** Lower-case fq class → the methods it declares without a body (interface and abstract methods). */
+  readonly abstractMethods: Map<string, Set<string>>;
   /** Lower-case fq class → method → returned class. */
   readonly methodReturns: Map<string, Map<string, string>>;
   /** Lower-case fq function → returned class. */
@@ -214,6 +216,7 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
     methods: new Map(),
     traits: new Map(),
     interfaces: new Map(),
+    abstractMethods: new Map(),
     methodReturns: new Map(),
     functionReturns: new Map(),
     byRef: new Map(),
@@ -328,6 +331,11 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
             annotations: methodAnnotations(node, region, file),
             visibility: methodVisibility(node),
           };
+          if (!node.childForFieldName('body') && className !== undefined) {
+            let declared = result.abstractMethods.get(className);
+            if (!declared) result.abstractMethods.set(className, (declared = new Set()));
+            declared.add(written.toLowerCase());
+          }
           if (node.childForFieldName('body')) {
             result.units.push(unit);
             declareFunctionHelper(node, undefined, file, result.includeHelpers);
@@ -447,7 +455,10 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
             const parentName = base?.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name');
             result.classes.set(className, parentName ? region.resolveClass(parentName.text) : '');
             const implemented = node.namedChildren.find((c) => c?.type === 'class_interface_clause');
-            const interfaces = (implemented?.namedChildren ?? []).filter((c): c is SyntaxNode => c?.type === 'name' || c?.type === 'qualified_name').map((c) => region.resolveClass(c.text));
+            const named = (clause: SyntaxNode | null | undefined): SyntaxNode[] =>
+              (clause?.namedChildren ?? []).filter((c): c is SyntaxNode => c?.type === 'name' || c?.type === 'qualified_name');
+            // `interface A extends B, C`: the first is its parent, the others are implemented as well.
+            const interfaces = [...(node.type === 'interface_declaration' ? named(base).slice(1) : []), ...named(implemented)].map((c) => region.resolveClass(c.text));
             if (interfaces.length > 0) result.interfaces.set(className, interfaces);
             result.classSpans.set(className, { file, start: node.startIndex, end: node.endIndex });
             result.classProperties.set(className, classProperties(node, written));
