@@ -176,10 +176,16 @@ function* rawOperations(
         }
         break;
       case 'output':
-        // Streaming is output in a loop that reads chunks of a file or socket (`echo
-        // fread($fh, 8192); flush();`). A loop that echoes (and flushes) a handful of lines it
-        // already has is not a download, however many `flush()` calls it makes.
-        if (loop !== undefined && enclosingLoops(cfg, loop).some((l) => loopsWithChunkReads.has(l))) {
+        // Streaming is output of the data a loop reads in chunks from a file or socket (`echo
+        // fread($fh, 8192); flush();`), where the loop can go round again after it. A loop that
+        // echoes (and flushes) a handful of lines it already has, or a status it chose for a
+        // line it read, is not a download, however many `flush()` calls it makes; nor is the
+        // line echoed on the way out of the loop (`echo $line; exit;`).
+        if (
+          loop !== undefined &&
+          effect.sendsReadData &&
+          enclosingLoops(cfg, loop).some((l) => loopsWithChunkReads.has(l) && reaches(cfg, observation.node, cfg.loops[l]!.headerNode))
+        ) {
           yield {
             observation,
             onlyInLoop: true,
@@ -341,4 +347,21 @@ function nodesThatContinue(flow: UnitFlow): Set<number> {
     }
   }
   return reached;
+}
+
+/** Whether a path leads from node `from` to node `to` (a loop's header: the loop goes round again). */
+function reaches(cfg: Cfg, from: number, to: number): boolean {
+  const seen = new Set<number>([from]);
+  const stack = [from];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const edge of cfg.nodes[node]!.succs) {
+      if (edge.to === to) return true;
+      if (!seen.has(edge.to)) {
+        seen.add(edge.to);
+        stack.push(edge.to);
+      }
+    }
+  }
+  return false;
 }

@@ -208,6 +208,8 @@ export interface TimeCheckEffect {
 export interface OutputEffect {
   readonly kind: 'output';
   readonly flush: boolean;
+  /** Sends data the unit read in chunks (`echo fread($fh, 8192)`: `lower/php/read-data.ts`). */
+  readonly sendsReadData?: true;
   readonly callee: string;
   readonly span: Span;
 }

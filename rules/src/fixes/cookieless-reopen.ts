@@ -51,6 +51,9 @@ export function cookielessReopen(context: RuleContext, flow: UnitFlow, reopen: O
     releases.push({ node: node.id, statement });
   }
   if (releases.length === 0) return { refused: WHY_NO_COOKIELESS_REOPEN.outputBeforeClose };
+  // Already switched off after every release (this fix, applied before): inserting the lines
+  // again would change nothing, and `--fix` would add them on every pass.
+  if (releases.every((release) => switchedOffAfter(flow, release.node))) return { refused: undefined };
   // Every path from the start to output that comes before the reopen passes a release that switches the headers off.
   const passing = new Set(releases.map((r) => r.node));
   const toReopen = reaching(flow, [reopen.node]);
@@ -67,6 +70,22 @@ export function cookielessReopen(context: RuleContext, flow: UnitFlow, reopen: O
       })),
     },
   ] };
+}
+
+/**
+ * The statements right after a release switch the cookie and the cache limiter off: the one path
+ * from it, a few nodes, up to the first effect that is not a setting (output, say: settings
+ * after it come too late).
+ */
+function switchedOffAfter(flow: UnitFlow, release: number): boolean {
+  const settings = new Map<string, string>();
+  let node = flow.unit.cfg.nodes[release];
+  for (let step = 0; step < 8 && node && node.succs.length === 1; step++) {
+    node = flow.unit.cfg.nodes[node.succs[0]!.to];
+    if (node?.effect && node.effect.kind !== 'setting') break;
+    if (node?.effect?.kind === 'setting') settings.set(node.effect.name, node.effect.value);
+  }
+  return settings.get('session.use_cookies') === '0' && settings.get('session.cache_limiter') === '';
 }
 
 /** Whether `to` can be reached from `from` without passing any node of `avoid`. */

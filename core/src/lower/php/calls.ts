@@ -11,6 +11,7 @@ import { classifyPath, pathArguments, pathParameterOf } from './static-path';
 import { emitStoreInstall, noteLockEvidence } from './session-store';
 import { sentAsImage } from './image-transfer';
 import { lowerExit } from './final-exit';
+import { sendsReadData } from './read-data';
 import { holdEstimate, isYield, longRunDeclared } from './hold-estimates';
 import { flagLiteralKey, literalArgumentKey, literalOf } from './predicates';
 import { commandSlowEffect } from './command-line';
@@ -111,7 +112,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
       break;
     case 'output':
       if (!api.flush && ctx.capturedOutput > 0) break;
-      next = ctx.emit(next, { kind: 'output', flush: api.flush, callee: site.display, span });
+      next = ctx.emit(next, { kind: 'output', flush: api.flush, callee: site.display, ...(site.args.some((arg) => sendsReadData(ctx, arg)) ? { sendsReadData: true as const } : {}), span });
       break;
     case 'chunk-read':
       next = ctx.emit(next, { kind: 'chunk-read', callee: site.display, span });

@@ -19,6 +19,7 @@ import { webRequestTruth } from './web-request';
 import { commandSlowEffect } from './command-line';
 import { emitCallResultAssignment } from './call-result-assignment';
 import { lowerExit } from './final-exit';
+import { sendsReadData } from './read-data';
 import { declaresInUnit } from './unit-scope';
 
 /** Nodes whose bodies are units of their own: defining them runs nothing. */
@@ -92,7 +93,7 @@ function lowerExpressionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor
     case 'print_intrinsic': {
       const next = lowerChildren(ctx, node, cursor);
       if (ctx.capturedOutput > 0) return next;
-      return ctx.emit(next, { kind: 'output', flush: false, callee: 'print', span: ctx.span(node) });
+      return ctx.emit(next, { kind: 'output', flush: false, callee: 'print', ...(sendsReadData(ctx, node) ? { sendsReadData: true as const } : {}), span: ctx.span(node) });
     }
     case 'exit_statement':
       return lowerExit(ctx, node, lowerChildren(ctx, node, cursor));

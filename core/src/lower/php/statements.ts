@@ -13,6 +13,7 @@ import { isRepeatGuard, onceGuardAfterReturn, onceGuardOfIf } from './once-guard
 import { isFailedCallTest } from './failure-guards';
 import { failedErrorOnlyCall } from './error-only-failures';
 import { conditionWaitsOnClock, ifLeavesLoop } from './loop-control';
+import { sendsReadData } from './read-data';
 import { settingGuardAfterExit, settingGuardOf } from './setting-guards';
 import { emitSessionUnsetFacts } from './predicates';
 import { sessionRoot } from './session-access';
@@ -169,7 +170,7 @@ function lowerStatementInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor)
     case 'echo_statement': {
       const after = lowerChildExpressions(ctx, node, cursor);
       if (ctx.capturedOutput > 0) return after;
-      return ctx.emit(after, { kind: 'output', flush: false, callee: 'echo', span: ctx.span(node) });
+      return ctx.emit(after, { kind: 'output', flush: false, callee: 'echo', ...(sendsReadData(ctx, node) ? { sendsReadData: true as const } : {}), span: ctx.span(node) });
     }
     case 'text_interpolation':
       return lowerInlineHtml(ctx, node, cursor);
