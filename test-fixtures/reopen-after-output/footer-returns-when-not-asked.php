@@ -1,6 +1,6 @@
 <?php
-// The twin of footer-exits-when-asked.ok.php with `print_footer(false)`: the footer returns,
-// so the script goes on to the start after the upgrade step flushed its progress.
+// The twin of footer-exits-when-asked.ok.php with `print_footer(false)` at the end of the
+// helper's upgrade: the footer returns, so the start runs after the flushed progress.
 function print_footer(bool $and_exit = false): void
 {
     echo '</body></html>';
@@ -8,18 +8,24 @@ function print_footer(bool $and_exit = false): void
         exit(0);
     }
 }
-function upgrade_database(): void
+function upgrade_if_needed(): void
 {
+    if (!needs_upgrade()) {
+        return;
+    }
     ob_end_flush();
     echo '<p>Upgrading</p>';
+    try {
+        $db = connect_as_admin();
+    } catch (DbError $e) {
+        print_footer(true);
+    }
     print_footer(false);
 }
-if (needs_upgrade()) {
-    upgrade_database();
-}
+upgrade_if_needed();
 if (needs_repair()) {
     ob_end_flush();
     print_footer(true);
 }
-session_start(); // expect: reopen-after-output "output was sent to the client \(line 18\)"
+session_start(); // expect: reopen-after-output "output was sent to the client \(line 25\)"
 $_SESSION['seen'] = 1;

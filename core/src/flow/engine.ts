@@ -953,7 +953,7 @@ export class FlowEngine {
     // Output sent only on paths that end the script (`flush(); exit;` in a redirect helper, or
     // a call that cannot return from there: `print_footer(true)` over `if ($and_exit) exit(0);`)
     // is not output before anything the caller runs next.
-    const returning = nodesThatContinue(flow);
+    const returning = nodesThatContinue(flow, false);
     for (const observation of flow.observations) {
       const { effect, before, call } = observation;
       const flushesHere = returning.has(observation.node);

@@ -317,7 +317,7 @@ function failureReports(flow: UnitFlow): (node: number) => boolean {
   let continuing: ReadonlySet<number> | undefined;
   return (node) => {
     if (!cfg.nodes[node]?.failureBranch) return false;
-    continuing ??= nodesThatContinue(flow);
+    continuing ??= nodesThatContinue(flow, true);
     return !continuing.has(node);
   };
 }
