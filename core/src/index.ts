@@ -20,6 +20,7 @@ export * from './flow/state';
 export * from './flow/engine';
 export * from './flow/dispatch';
 export * from './flow/held';
+export * from './flow/continuing';
 export * from './flow/callers';
 export * from './flow/resolver';
 export * from './flow/constant-scope';

@@ -1,10 +1,11 @@
 import { isClassStaticSubject, shapeValue } from '../ir/predicate-shape';
 import { REPEAT_PATH_PREFIX, type CallEffect, type CallTarget, type Effect, type FactEffect, type HoldEstimate, type PredicateValue, type ResourceId, type SlowKind } from '../ir/effects';
 import type { Unit } from '../ir/unit';
-import type { Cfg, ErrorPath, SettingMark } from '../ir/cfg';
+import type { ErrorPath, SettingMark } from '../ir/cfg';
 import type { CallResolver } from './resolver';
 import { MAX_DISPATCHES, dispatchStep, isDispatchTarget, type DispatchUnderLock } from './dispatch';
 import { heldOperations } from './held';
+import { nodesThatContinue } from './continuing';
 import { ReachableUnion } from './reachable';
 import { MAX_VISITS_PER_NODE, solve } from './solver';
 import { applyFacts, changedByCall, forgetConstants, forgetSessionKeys, globalCases, isGlobalSubject, mapCases, withCallerFacts } from './facts';
@@ -949,9 +950,10 @@ export class FlowEngine {
     const changesSettingsAfterOutput =
       flow.observations.some((o) => o.effect.kind === 'setting') &&
       flow.observations.some((o) => (o.effect.kind === 'output' && o.effect.flush) || (o.effect.kind === 'slow' && o.effect.slowKind === 'download') || (o.call?.flushes.length ?? 0) > 0);
-    // Output sent only on paths that end the script (`flush(); exit;` in a redirect helper)
+    // Output sent only on paths that end the script (`flush(); exit;` in a redirect helper, or
+    // a call that cannot return from there: `print_footer(true)` over `if ($and_exit) exit(0);`)
     // is not output before anything the caller runs next.
-    const returning = nodesThatReturn(unit.cfg);
+    const returning = nodesThatContinue(flow, false);
     for (const observation of flow.observations) {
       const { effect, before, call } = observation;
       const flushesHere = returning.has(observation.node);
@@ -1755,29 +1757,3 @@ export function transferEffect(
   }
 }
 
-const returningNodes = new WeakMap<Cfg, ReadonlySet<number>>();
-
-/** The nodes from which the unit can still return to its caller (normally or by throwing). */
-function nodesThatReturn(cfg: Cfg): ReadonlySet<number> {
-  const known = returningNodes.get(cfg);
-  if (known) return known;
-  const predecessors = new Map<number, number[]>();
-  for (const node of cfg.nodes) {
-    for (const edge of node.succs) {
-      let list = predecessors.get(edge.to);
-      if (!list) predecessors.set(edge.to, (list = []));
-      list.push(node.id);
-    }
-  }
-  const reached = new Set<number>([cfg.exit, cfg.throwExit]);
-  const queue = [cfg.exit, cfg.throwExit];
-  for (let i = 0; i < queue.length; i++) {
-    for (const previous of predecessors.get(queue[i]!) ?? []) {
-      if (reached.has(previous)) continue;
-      reached.add(previous);
-      queue.push(previous);
-    }
-  }
-  returningNodes.set(cfg, reached);
-  return reached;
-}

@@ -3,6 +3,7 @@ import type { HoldEstimate, SlowKind } from '../ir/effects';
 import { compareSpans, type Span } from '../model/span';
 import type { Observation, SlowOccurrence, UnitFlow } from './engine';
 import type { OpenSite, ResourceState, Step } from './state';
+import { nodesThatContinue } from './continuing';
 
 /**
  * Slow work done while the resource is open or maybe open, each with the place a finding
@@ -319,34 +320,12 @@ function urlPending(urlParameter: number | undefined, kind: SlowKind): { pathPar
 function failureReports(flow: UnitFlow): (node: number) => boolean {
   const cfg = flow.unit.cfg;
   if (!cfg.nodes.some((node) => node.failureBranch)) return () => false;
-  let continuing: Set<number> | undefined;
+  let continuing: ReadonlySet<number> | undefined;
   return (node) => {
     if (!cfg.nodes[node]?.failureBranch) return false;
-    continuing ??= nodesThatContinue(flow);
+    continuing ??= nodesThatContinue(flow, true);
     return !continuing.has(node);
   };
-}
-
-/** Nodes from which the unit's normal end or its throw exit is reachable, through calls that may return. */
-function nodesThatContinue(flow: UnitFlow): Set<number> {
-  const cfg = flow.unit.cfg;
-  const stops = new Set(flow.observations.filter((o) => o.call?.neverReturns).map((o) => o.node));
-  const preds: number[][] = cfg.nodes.map(() => []);
-  for (const node of cfg.nodes) {
-    if (stops.has(node.id)) continue;
-    for (const edge of node.succs) preds[edge.to]!.push(node.id);
-  }
-  const reached = new Set<number>([cfg.exit, cfg.throwExit]);
-  const queue = [cfg.exit, cfg.throwExit];
-  while (queue.length > 0) {
-    const node = queue.pop()!;
-    for (const pred of preds[node]!) {
-      if (reached.has(pred)) continue;
-      reached.add(pred);
-      queue.push(pred);
-    }
-  }
-  return reached;
 }
 
 /** Whether a path leads from node `from` to node `to` (a loop's header: the loop goes round again). */

@@ -10,6 +10,7 @@ import {
   type RuleContext,
   type Step,
   type UnitFlow,
+  nodesThatNeverReturn,
   settingFact,
   startsWithoutHeaders,
 } from '../../../core/src';
@@ -25,7 +26,8 @@ import { RelatedList, lineList } from './session-facts';
  *
  * "May have flushed" is a forward reachability over the unit's CFG from every place that may
  * send output: `flush()`-like output, `readfile()`-like downloads, and calls whose callee
- * does either (`CallOutcome.flushes`). Only a start that may actually run is reported: when
+ * does either (`CallOutcome.flushes`); a call whose callee cannot return from there ends it
+ * (`print_footer(true)` over `if ($and_exit) exit(0);`). Only a start that may actually run is reported: when
  * the session is already open on every path, PHP ignores the call before it looks at headers.
  */
 export const reopenAfterOutput: Rule = {
@@ -104,12 +106,15 @@ function flushReach(flow: UnitFlow): Map<number, Flush> {
     .sort((a, b) => compareSpans(a.chains[0]![0]!.span, b.chains[0]![0]!.span));
   const reached = new Map<number, Flush>();
   const cfg = flow.unit.cfg;
+  // A call that cannot return from here (`print_footer(true)`) ends the paths through it.
+  const stops = nodesThatNeverReturn(flow);
   for (const flush of flushes) {
     // A node an earlier flush reached has had everything after it explored already: skipping it
     // keeps the whole pass linear in the size of the graph.
     const stack = [flush.node];
     while (stack.length > 0) {
       const node = stack.pop()!;
+      if (stops.has(node)) continue;
       for (const edge of cfg.nodes[node]!.succs) {
         if (reached.has(edge.to) || flow.states[edge.to] === undefined) continue;
         reached.set(edge.to, flush);
