@@ -11,7 +11,7 @@ class Account
         session_write_close();
         $this->user = &$_SESSION['user'];
         if (!isset($this->user['path'])) {
-            $this->user['path'] = '/home'; // expect: write-after-close
+            $this->user['path'] = '/home'; // expect: write-after-close "through a reference"
         }
     }
 }
