@@ -129,6 +129,12 @@ export interface AccessEffect {
    * session is open; the flow does not count it as a write (the value may be a copied scalar).
    */
   readonly changesHeldValue?: true;
+  /**
+   * A write made through a reference bound into the session earlier (`$cart = &$_SESSION['cart'];
+   * … $cart[] = $item;`). A reopen in between rebuilds the array, and the reference still points
+   * into the old one: wrapping such a write in `session_start()` … does not save it.
+   */
+  readonly throughReference?: true;
   readonly span: Span;
 }
 

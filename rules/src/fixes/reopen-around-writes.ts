@@ -42,7 +42,7 @@ export interface EarlyClosePlan {
  */
 export function reopenAroundWritesFix(context: RuleContext, flow: UnitFlow, operation: HeldOperation, plan: EarlyClosePlan): Fix[] {
   const { sites, statement, close } = plan;
-  if (!nativeSession(context, flow, operation, plan.ownClose)) return [];
+  if (!nativeSession(context, flow, operation, plan.ownClose) || writesThroughReference(flow, plan.writes)) return [];
   const start = nodesWithin(flow, statement.span);
   const beforeClose = reaching(flow, entryNodes(flow, start));
   // A write that can run before the close (a loop around the closed statement) is refused, and
@@ -108,4 +108,16 @@ export function nativeName(api: string): string {
 
 function overlaps(a: Span, b: Span): boolean {
   return a.file === b.file && a.start < b.end && b.start < a.end;
+}
+
+/**
+ * Some of the writes go through a reference bound into the session before (`$cart[] = …` after
+ * `$cart = &$_SESSION['cart']`): a reopen rebuilds `$_SESSION` and the reference still points
+ * into the old array, so no reopen around them saves them.
+ */
+export function writesThroughReference(flow: UnitFlow, nodes: readonly number[]): boolean {
+  return nodes.some((id) => {
+    const effect = flow.unit.cfg.nodes[id]?.effect;
+    return effect?.kind === 'write' && effect.throughReference === true;
+  });
 }

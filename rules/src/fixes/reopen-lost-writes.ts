@@ -1,6 +1,6 @@
 import { spanKey, startsWithoutHeaders, type Fix, type Observation, type RuleContext, type Step, type UnitFlow } from '../../../core/src';
 import { effectAtEndOf } from './chain-effects';
-import { nativeName } from './reopen-around-writes';
+import { nativeName, writesThroughReference } from './reopen-around-writes';
 import { mayOutput, nodesWithin, observationsByNode, reachedFrom, reaching, within } from './session-after';
 import { SNAPSHOT_FROM_REOPENS, snapshotHelpersFix } from './snapshot-helpers';
 import { entryNodes, wrapEdits, writeRegions } from './write-regions';
@@ -25,7 +25,7 @@ import { entryNodes, wrapEdits, writeRegions } from './write-regions';
  */
 export function reopenLostWritesFix(context: RuleContext, flow: UnitFlow, nodes: readonly number[], destroyed = false, closedBy: readonly Step[] = []): Fix[] {
   const sites = context.editSites?.();
-  if (!sites || context.file.language !== 'php' || nodes.length === 0) return [];
+  if (!sites || context.file.language !== 'php' || nodes.length === 0 || writesThroughReference(flow, nodes)) return [];
   const observed = observationsByNode(flow);
   const states = nodes.flatMap((id) => observed.get(id) ?? []).map((o) => o.before);
   if (states.length === 0 || states.some((state) => state.open.length > 0)) return [];

@@ -16,6 +16,7 @@ import {
 } from '../../../core/src';
 import { cookielessReopen } from '../fixes/cookieless-reopen';
 import { moveReopenBeforeOutputFix } from '../fixes/move-reopen';
+import { emptyBufferFlushes } from './empty-buffer-flushes';
 import { RelatedList, lineList } from './session-facts';
 
 /**
@@ -100,7 +101,9 @@ function flushOf(observation: Observation): Flush | undefined {
  * top of the loop body is reached by a flush at its bottom.
  */
 function flushReach(flow: UnitFlow): Map<number, Flush> {
+  const empty = emptyBufferFlushes(flow);
   const flushes = flow.observations
+    .filter((o) => !empty.has(o.node))
     .map(flushOf)
     .filter((f): f is Flush => f !== undefined)
     .sort((a, b) => compareSpans(a.chains[0]![0]!.span, b.chains[0]![0]!.span));

@@ -246,9 +246,13 @@ function message(context: RuleContext, lost: LostChange): string {
   const maybe = before.open.length > 0;
   const openOnlyWhen = before.whyMaybe ? `the session is open here only when ${before.whyMaybe}` : 'the session is open here on some paths only';
   const move = effect.kind === 'write' ? 'Move it' : 'Call it';
+  // A reopen rebuilds `$_SESSION`: a reference bound before it still points into the old array.
+  const throughReference = effect.kind === 'write' && effect.throughReference === true;
   const advice = lost.byReadAndClose
     ? 'If this request writes the session, open it with a lock (`session_start()`) and close it after the write.'
-    : `${move} before the close, or ${REOPEN}.`;
+    : throughReference
+      ? `The write goes through a reference into \`$_SESSION\` bound before: move it before the close, or reopen the session and write \`$_SESSION\` itself (a reopen rebuilds the array; the reference still points into the old one).`
+      : `${move} before the close, or ${REOPEN}.`;
 
   if (effect.kind === 'call') {
     const verdict = maybe

@@ -8,7 +8,7 @@ import { dynamicClassTarget } from './dynamic-class';
 import { dispatchTarget } from './dispatch-target';
 import { typeOf } from './types';
 import { sessionRoot } from './session-access';
-import { assignsIntoSessionHeld, emitHeldValueChange, isSessionHeld } from './session-held-values';
+import { assignsIntoSessionHeld, emitHeldValueChange, isSessionHeld, referenceWriteKey } from './session-held-values';
 import { isTemporaryKeyWrite } from './session-key-restore';
 import { evaluateStatic } from './static-string';
 import type { StaticString } from '../../ir/static-string';
@@ -188,13 +188,19 @@ function lowerAssignment(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
   const right = node.childForFieldName('right');
   let next = cursor;
   if (right) {
-    const rightRoot = node.type === 'reference_assignment_expression' ? sessionRoot(right, session) : undefined;
-    // `$r = &$_SESSION['x']` hands out a writable alias: count it as a write.
-    next = rightRoot ? ctx.emit(lowerIndexes(ctx, right, next), writeEffect(ctx, right, rightRoot.key)) : lowerExpression(ctx, right, next);
+    // `$r = &$_SESSION['x']` only binds an alias (a read); what is later written through it
+    // is the session write (below, `referenceWriteKey`).
+    next = lowerExpression(ctx, right, next);
   }
   if (!left) return next;
-  // `$nav->current = …` on an object the session holds, `$cart[] = …` through a reference into it.
-  if (node.type !== 'reference_assignment_expression' && assignsIntoSessionHeld(ctx, left)) next = emitHeldValueChange(ctx, left, next);
+  // `$cart[] = …`, `$this->user['path'] = …` through a reference into the session: a write of the bound key.
+  const throughReference = node.type !== 'reference_assignment_expression' ? referenceWriteKey(ctx, left) : undefined;
+  if (throughReference) {
+    next = ctx.emit(lowerIndexes(ctx, left, next), { ...writeEffect(ctx, left, throughReference.key), throughReference: true });
+    if (left.type !== 'variable_name') return next;
+  }
+  // `$nav->current = …` on an object the session holds.
+  else if (node.type !== 'reference_assignment_expression' && assignsIntoSessionHeld(ctx, left)) next = emitHeldValueChange(ctx, left, next);
   const ownStatic = node.type === 'assignment_expression' ? emitClassStaticAssignment(ctx, left, right, next) : undefined;
   if (ownStatic) return ownStatic;
   const tracked = node.type === 'reference_assignment_expression' ? undefined : trackedVariable(ctx, left);

@@ -18,6 +18,12 @@ interface Handles {
   readonly values: ReadonlySet<string>;
   /** Variables bound by reference into the session (`$cart = &$_SESSION['cart']`). */
   readonly references: ReadonlySet<string>;
+  /**
+   * Each reference target — a variable or an own property (`$this->user = &$_SESSION['u']`),
+   * by its text — with the session key it is bound to (undefined when computed or when
+   * bindings of the same target name different keys).
+   */
+  readonly referenceKeys: ReadonlyMap<string, string | undefined>;
 }
 
 const handlesOf = new WeakMap<UnitContext, Handles>();
@@ -28,15 +34,22 @@ function handles(ctx: UnitContext): Handles {
   if (found) return found;
   const values = new Set<string>();
   const references = new Set<string>();
+  const referenceKeys = new Map<string, string | undefined>();
   const session = ctx.catalog.sessionVariable;
   for (const node of ctx.unitNode?.descendantsOfType(['assignment_expression', 'reference_assignment_expression']) ?? []) {
     const left = node?.childForFieldName('left');
     const right = node?.childForFieldName('right');
-    if (!node || left?.type !== 'variable_name' || !right || !session) continue;
-    if (sessionRoot(unwrap(right), session) === undefined) continue;
+    if (!node || !left || !right || !session) continue;
+    const root = sessionRoot(unwrap(right), session);
+    if (root === undefined) continue;
+    if (node.type === 'reference_assignment_expression' && (left.type === 'variable_name' || isOwnProperty(left))) {
+      const known = referenceKeys.has(left.text);
+      referenceKeys.set(left.text, known && referenceKeys.get(left.text) !== root.key ? undefined : root.key);
+    }
+    if (left.type !== 'variable_name') continue;
     (node.type === 'reference_assignment_expression' ? references : values).add(left.text);
   }
-  found = { values, references };
+  found = { values, references, referenceKeys };
   handlesOf.set(ctx, found);
   return found;
 }
@@ -100,6 +113,27 @@ export function assignsIntoSessionHeld(ctx: UnitContext, target: SyntaxNode): bo
   const { values, references } = handles(ctx);
   if (references.has(root.text)) return true;
   return throughProperty && values.has(root.text);
+}
+
+/** `$this->name`: a property of the unit's own object. */
+function isOwnProperty(node: SyntaxNode): boolean {
+  if (node.type !== 'member_access_expression') return false;
+  const object = node.childForFieldName('object');
+  return object?.type === 'variable_name' && object.text === '$this' && node.childForFieldName('name')?.type === 'name';
+}
+
+/**
+ * An assignment target reached through a reference into the session (`$cart[] = …`,
+ * `$user = …`, `$this->user['path'] = …` after `$this->user = &$_SESSION['u']`): the write
+ * goes into the session array itself, so it is a session write of the bound key. Returns
+ * undefined when the target is not such a reference.
+ */
+export function referenceWriteKey(ctx: UnitContext, target: SyntaxNode): { key: string | undefined } | undefined {
+  let current = unwrap(target);
+  while (current.type === 'subscript_expression' && current.namedChild(0)) current = unwrap(current.namedChild(0)!);
+  if (current.type !== 'variable_name' && !isOwnProperty(current)) return undefined;
+  const { referenceKeys } = handles(ctx);
+  return referenceKeys.has(current.text) ? { key: referenceKeys.get(current.text) } : undefined;
 }
 
 /** Whether a variable is bound by reference into the session (any use of it may change the session). */

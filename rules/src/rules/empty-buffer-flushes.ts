@@ -1,0 +1,47 @@
+import type { Observation, UnitFlow } from '../../../core/src';
+
+/**
+ * PHP's own output-buffer calls: they pass what the script's buffer holds on to the next level
+ * (`ob_end_flush()`, `ob_flush()`, `ob_get_flush()`) or only switch implicit flushing on
+ * (`ob_implicit_flush()`). With nothing written yet they pass no bytes on, so no header is sent
+ * and a later `session_start()` still works. `flush()` is not among them: the SAPI sends the
+ * headers when it is called, even with nothing written.
+ */
+const BUFFER_FLUSHES = new Set(['ob_end_flush', 'ob_flush', 'ob_get_flush', 'ob_implicit_flush']);
+
+function isBufferFlush(observation: Observation): boolean {
+  const { effect } = observation;
+  // The callee as written, `ob_end_flush()` or `\ob_end_flush()`.
+  return effect.kind === 'output' && effect.flush && BUFFER_FLUSHES.has(effect.callee.replace(/^\\/, '').replace(/\(\)$/, '').toLowerCase());
+}
+
+/**
+ * The buffer flushes of a file's top level that run before anything could have been written in
+ * the request (`<?php ob_end_flush(); header(…); require 'session.php';`): no output on any path
+ * to them — no `echo`, inline HTML, download, and no call or include, whose callee might write.
+ * They send nothing, so they are not output before a later start. Only a script's top level is
+ * the start of a request; in a function the caller may have written before.
+ */
+export function emptyBufferFlushes(flow: UnitFlow): ReadonlySet<number> {
+  if (flow.unit.kind !== 'script') return new Set();
+  const candidates = flow.observations.filter(isBufferFlush);
+  if (candidates.length === 0) return new Set();
+  const written = new Set<number>();
+  const stack = flow.observations.filter((o) => !isBufferFlush(o) && mayWrite(o)).map((o) => o.node);
+  for (const node of stack) written.add(node);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const edge of flow.unit.cfg.nodes[node]!.succs) {
+      if (written.has(edge.to)) continue;
+      written.add(edge.to);
+      stack.push(edge.to);
+    }
+  }
+  return new Set(candidates.filter((o) => !written.has(o.node)).map((o) => o.node));
+}
+
+/** An observation that may put bytes in the buffer or send them: output, a download, any call. */
+function mayWrite(observation: Observation): boolean {
+  const kind = observation.effect.kind;
+  return kind === 'output' || kind === 'call' || kind === 'slow' || kind === 'chunk-read' || kind === 'yield';
+}
