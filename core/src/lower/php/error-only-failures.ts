@@ -1,6 +1,7 @@
 import type { ApiEntry } from '../../catalog';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
+import { NESTED_UNITS } from './unit-scope';
 import { conjuncts, unwrap } from './failure-guards';
 import { stripLeadingBackslash } from './literals';
 
@@ -96,7 +97,6 @@ function constantNames(node: SyntaxNode): string[] | undefined {
   return undefined;
 }
 
-const NESTED = new Set(['function_definition', 'anonymous_function', 'arrow_function', 'class_declaration', 'method_declaration']);
 
 /** Per unit: each local's plain assignments (right sides); a local written otherwise has none. */
 const assignmentsByUnit = new WeakMap<SyntaxNode, ReadonlyMap<string, readonly SyntaxNode[]>>();
@@ -111,7 +111,7 @@ function assignmentsIn(ctx: UnitContext): ReadonlyMap<string, readonly SyntaxNod
   const stack: SyntaxNode[] = [unit];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node !== unit && NESTED.has(node.type)) continue;
+    if (node !== unit && NESTED_UNITS.has(node.type)) continue;
     if (node.type === 'assignment_expression' || node.type === 'augmented_assignment_expression' || node.type === 'reference_assignment_expression') {
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');

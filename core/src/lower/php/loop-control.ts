@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
+import { NESTED_UNITS } from './unit-scope';
 import { leaves } from './loop-bounds';
 
 /**
@@ -75,7 +76,6 @@ function loopCondition(loop: SyntaxNode): SyntaxNode | undefined {
   return loop.childForFieldName('condition') ?? undefined;
 }
 
-const NESTED = new Set(['function_definition', 'anonymous_function', 'arrow_function', 'class_declaration', 'method_declaration']);
 const ASSIGNMENTS = new Set(['assignment_expression', 'augmented_assignment_expression', 'reference_assignment_expression']);
 
 /** The plain variables `node` assigns (`$x = …`, `$x += …`, `$x++`), outside nested units. */
@@ -84,7 +84,7 @@ function assignedVariables(node: SyntaxNode): Set<string> {
   const stack = [node];
   while (stack.length > 0) {
     const current = stack.pop()!;
-    if (NESTED.has(current.type)) continue;
+    if (NESTED_UNITS.has(current.type)) continue;
     if (ASSIGNMENTS.has(current.type)) {
       const left = current.childForFieldName('left');
       if (left?.type === 'variable_name') names.add(left.text);

@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
+import { NESTED_UNITS } from './unit-scope';
 
 /**
  * Whether output sends data the unit read from a stream in chunks (`fread()`, `fgets()`: the
@@ -13,7 +14,6 @@ export function sendsReadData(ctx: UnitContext, node: SyntaxNode): boolean {
   return someNode(node, (n) => (n.type === 'variable_name' && tainted.has(n.text)) || isChunkRead(ctx, n));
 }
 
-const NESTED = new Set(['function_definition', 'anonymous_function', 'arrow_function', 'class_declaration', 'method_declaration']);
 
 /** Per unit: the local variables that hold data read in chunks, or data built from it. */
 const byUnit = new WeakMap<SyntaxNode, ReadonlySet<string>>();
@@ -28,7 +28,7 @@ function readDataVariables(ctx: UnitContext): ReadonlySet<string> {
   const stack: SyntaxNode[] = [unit];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node !== unit && NESTED.has(node.type)) continue;
+    if (node !== unit && NESTED_UNITS.has(node.type)) continue;
     if (node.type === 'assignment_expression' || node.type === 'augmented_assignment_expression') {
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');
@@ -81,7 +81,7 @@ function someNode(node: SyntaxNode, test: (node: SyntaxNode) => boolean): boolea
   while (stack.length > 0) {
     const current = stack.pop()!;
     if (test(current)) return true;
-    if (current !== node && NESTED.has(current.type)) continue;
+    if (current !== node && NESTED_UNITS.has(current.type)) continue;
     for (const child of current.namedChildren) if (child) stack.push(child);
   }
   return false;
