@@ -1,8 +1,8 @@
-import type { ApiEntry } from '../../catalog';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { NESTED_UNITS } from './unit-scope';
-import { conjuncts, unwrap } from './failure-guards';
+import { nativeCallOf } from './native-calls';
+import { conjuncts, failureTestedValue, unwrap } from './failure-guards';
 import { stripLeadingBackslash } from './literals';
 
 /**
@@ -29,24 +29,6 @@ export function failedErrorOnlyCall(ctx: UnitContext, condition: SyntaxNode): st
   return undefined;
 }
 
-/** `!x`, `x === false`, `false == x`: the value tested for failure. */
-function failureTestedValue(test: SyntaxNode): SyntaxNode | undefined {
-  if (test.type === 'unary_op_expression' && test.children.some((c) => c !== null && !c.isNamed && c.text === '!')) {
-    const argument = test.childForFieldName('argument') ?? test.namedChild(0);
-    return argument ? unwrap(argument) : undefined;
-  }
-  if (test.type !== 'binary_expression') return undefined;
-  const operator = test.childForFieldName('operator')?.text;
-  if (operator !== '===' && operator !== '==') return undefined;
-  const left = test.childForFieldName('left');
-  const right = test.childForFieldName('right');
-  if (!left || !right) return undefined;
-  const isFalse = (node: SyntaxNode): boolean => unwrap(node).text.toLowerCase() === 'false';
-  if (isFalse(right)) return unwrap(left);
-  if (isFalse(left)) return unwrap(right);
-  return undefined;
-}
-
 /** The error-only call `value` is, or that a local variable holds at every assignment. */
 function errorOnlyCallOf(ctx: UnitContext, value: SyntaxNode): string | undefined {
   if (value.type === 'function_call_expression') return errorOnlyCall(ctx, value);
@@ -59,23 +41,16 @@ function errorOnlyCallOf(ctx: UnitContext, value: SyntaxNode): string | undefine
 
 /** `flock($fp, LOCK_EX)` with a catalog entry that fails only on an error, as called here. */
 function errorOnlyCall(ctx: UnitContext, call: SyntaxNode): string | undefined {
-  if (call.type !== 'function_call_expression') return undefined;
-  const written = call.childForFieldName('function');
-  if (!written || (written.type !== 'name' && written.type !== 'qualified_name')) return undefined;
-  const candidates = ctx.names.functionCandidates(written.text);
-  // A project function of that name is not the native one.
-  if (candidates.some((c) => ctx.facts.symbols.hasFunction(c))) return undefined;
-  const name = candidates[candidates.length - 1]!;
-  const entry: ApiEntry | undefined = ctx.catalog.functions[name];
-  const fails = entry?.failsOnlyOnError;
-  if (!fails) return undefined;
+  const native = nativeCallOf(ctx, call);
+  const fails = native?.api?.failsOnlyOnError;
+  if (!native || !fails) return undefined;
   const unless = fails.unlessArgumentNames;
   if (unless) {
     const argument = argumentsOf(call)[unless.index];
     const names = argument ? constantNames(argument) : undefined;
     if (!names || names.some((n) => unless.names.includes(n))) return undefined;
   }
-  return `${name}()`;
+  return `${native.name}()`;
 }
 
 function argumentsOf(call: SyntaxNode): SyntaxNode[] {

@@ -41,10 +41,15 @@ export function unwrap(node: SyntaxNode): SyntaxNode {
 
 /** `$v === false`, `false == $v`, `!$v`: the variable tested for failure. */
 function failureTested(test: SyntaxNode): string | undefined {
+  const tested = failureTestedValue(test);
+  return tested?.type === 'variable_name' ? tested.text : undefined;
+}
+
+/** `!x`, `x === false`, `false == x`: the value (a variable, a call…) tested for failure. */
+export function failureTestedValue(test: SyntaxNode): SyntaxNode | undefined {
   if (test.type === 'unary_op_expression' && test.children.some((c) => c !== null && !c.isNamed && c.text === '!')) {
     const argument = test.childForFieldName('argument') ?? test.namedChild(0);
-    const inner = argument ? unwrap(argument) : undefined;
-    return inner?.type === 'variable_name' ? inner.text : undefined;
+    return argument ? unwrap(argument) : undefined;
   }
   if (test.type !== 'binary_expression') return undefined;
   const operator = test.childForFieldName('operator')?.text;
@@ -53,8 +58,8 @@ function failureTested(test: SyntaxNode): string | undefined {
   const right = test.childForFieldName('right');
   if (!left || !right) return undefined;
   const isFalse = (node: SyntaxNode): boolean => unwrap(node).text.toLowerCase() === 'false';
-  if (isFalse(right) && unwrap(left).type === 'variable_name') return unwrap(left).text;
-  if (isFalse(left) && unwrap(right).type === 'variable_name') return unwrap(right).text;
+  if (isFalse(right)) return unwrap(left);
+  if (isFalse(left)) return unwrap(right);
   return undefined;
 }
 

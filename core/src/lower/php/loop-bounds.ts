@@ -1,6 +1,7 @@
 import type { LoopBound } from '../../ir/cfg';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
+import { nativeCallOf } from './native-calls';
 import { numericValue } from './numbers';
 
 /**
@@ -167,12 +168,7 @@ function clockElapsed(ctx: UnitContext, node: SyntaxNode | null | undefined): { 
 /** Seconds per unit of a clock call: 1 for `time()`, 1e-9 for `hrtime(true)`. */
 function clockUnit(ctx: UnitContext, node: SyntaxNode | null | undefined): number | undefined {
   if (node?.type === 'parenthesized_expression') return clockUnit(ctx, node.namedChild(0));
-  if (node?.type !== 'function_call_expression') return undefined;
-  const written = node.childForFieldName('function');
-  if (!written || (written.type !== 'name' && written.type !== 'qualified_name')) return undefined;
-  const candidates = ctx.names.functionCandidates(written.text);
-  if (candidates.some((c) => ctx.facts.symbols.hasFunction(c))) return undefined;
-  const api = ctx.catalog.functions[candidates[candidates.length - 1]!];
+  const api = node ? nativeCallOf(ctx, node)?.api : undefined;
   return api?.effect === 'time-check' ? (api.secondsPerUnit ?? 1) : undefined;
 }
 

@@ -1,6 +1,7 @@
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { NESTED_UNITS } from './unit-scope';
+import { nativeCallOf } from './native-calls';
 import { leaves } from './loop-bounds';
 
 /**
@@ -51,13 +52,7 @@ function readsClock(ctx: UnitContext, node: SyntaxNode): boolean {
   const stack = [node];
   while (stack.length > 0) {
     const current = stack.pop()!;
-    if (current.type === 'function_call_expression') {
-      const written = current.childForFieldName('function');
-      if (written && (written.type === 'name' || written.type === 'qualified_name')) {
-        const candidates = ctx.names.functionCandidates(written.text);
-        if (!candidates.some((c) => ctx.facts.symbols.hasFunction(c)) && ctx.catalog.functions[candidates[candidates.length - 1]!]?.effect === 'time-check') return true;
-      }
-    }
+    if (nativeCallOf(ctx, current)?.api?.effect === 'time-check') return true;
     for (const child of current.namedChildren) if (child) stack.push(child);
   }
   return false;

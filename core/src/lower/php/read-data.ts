@@ -1,6 +1,7 @@
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { NESTED_UNITS } from './unit-scope';
+import { nativeCallOf } from './native-calls';
 
 /**
  * Whether output sends data the unit read from a stream in chunks (`fread()`, `fgets()`: the
@@ -58,12 +59,7 @@ function readDataVariables(ctx: UnitContext): ReadonlySet<string> {
 }
 
 function isChunkRead(ctx: UnitContext, node: SyntaxNode): boolean {
-  if (node.type !== 'function_call_expression') return false;
-  const written = node.childForFieldName('function');
-  if (!written || (written.type !== 'name' && written.type !== 'qualified_name')) return false;
-  const candidates = ctx.names.functionCandidates(written.text);
-  if (candidates.some((c) => ctx.facts.symbols.hasFunction(c))) return false;
-  return ctx.catalog.functions[candidates[candidates.length - 1]!]?.effect === 'chunk-read';
+  return nativeCallOf(ctx, node)?.api?.effect === 'chunk-read';
 }
 
 function variablesIn(node: SyntaxNode): string[] {
