@@ -153,7 +153,9 @@ export function analyzeProject(
   const errors: InputError[] = [];
   const notes: InputError[] = [];
   const files = new Map<string, LoadedFile>();
-  for (const source of sources) {
+  // The order files are given in (a shell glob, an editor's open documents, a CI list) must not
+  // change what is found: where declarations disagree, "first" is the first by path.
+  for (const source of [...sources].sort(byPath)) {
     files.set(normalizePath(source.path), { path: source.path, text: source.text, lines: new LineIndex(source.text), requested: true, reported: source.reported !== false });
   }
 
@@ -171,7 +173,8 @@ export function analyzeProject(
       : declareEvery(work, files, given, host, options, errors, cutNotes);
 
   // 2. Lowering with the whole project's declarations, and the catalog of the frameworks in use.
-  const declaredFiles = [...files.values()].filter((f) => f.symbols !== undefined);
+  // Extra files join `files` in the order includes discovered them: sorted again, for the same reason.
+  const declaredFiles = [...files.values()].filter((f) => f.symbols !== undefined).sort(byPath);
   const declared = declaredFiles.map((f) => f.symbols!);
   const declaredHashes = declaredFiles.map((f) => f.symbolsHash!);
   const symbols = new ProjectSymbols(declared);
@@ -1169,4 +1172,11 @@ function dedupe(findings: readonly Finding[]): Finding[] {
     seen.add(key);
     return true;
   });
+}
+
+/** Files by normalised path, code unit by code unit (locale-independent). */
+function byPath(a: { readonly path: string }, b: { readonly path: string }): number {
+  const left = normalizePath(a.path);
+  const right = normalizePath(b.path);
+  return left < right ? -1 : left > right ? 1 : 0;
 }
