@@ -94,7 +94,10 @@ export interface ClassSymbol {
   readonly methods: ReadonlySet<string>;
   /** Lower-case fq names of the traits it uses. */
   readonly traits: readonly string[];
-  /** Lower-case method → lower-case class it returns (declared type or `@return`). */
+  /**
+   * Lower-case method → lower-case class it returns (declared type or `@return`), or `static`:
+   * the class it is called on.
+   */
   readonly returns: ReadonlyMap<string, string>;
   /** Lower-case method → positions of its by-reference parameters. */
   readonly byRef: ReadonlyMap<string, readonly number[]>;

@@ -36,7 +36,7 @@ function returnsOf(body: SyntaxNode): SyntaxNode[] {
 }
 
 function classOfValue(value: SyntaxNode, classBody: SyntaxNode | null, region: NameScope, className: string | undefined): string | undefined {
-  const created = createdClass(value, region, className);
+  const created = createdClass(value, region, className, true);
   if (created !== undefined || value.type !== 'scoped_property_access_expression' || classBody?.type !== 'declaration_list') return created;
   if (!ownScope(value, region, className)) return undefined;
   const property = value.childForFieldName('name')?.text;
@@ -55,12 +55,16 @@ function classOfValue(value: SyntaxNode, classBody: SyntaxNode | null, region: N
   return found;
 }
 
-/** `new X()` → x; `new self()`/`new static()` → the class. */
-function createdClass(value: SyntaxNode, region: NameScope, className: string | undefined): string | undefined {
+/**
+ * `new X()` → x; `new self()` → the class; `new static()` → the class, or `static` (the class
+ * the method is called on, resolved per receiver) when `lateBound` (a method's return value).
+ */
+function createdClass(value: SyntaxNode, region: NameScope, className: string | undefined, lateBound = false): string | undefined {
   if (value.type !== 'object_creation_expression') return undefined;
   const named = value.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name' || c?.type === 'relative_scope');
   if (!named) return undefined;
   const keyword = named.text.toLowerCase();
+  if (keyword === 'static' && lateBound && className !== undefined) return 'static';
   if (keyword === 'self' || keyword === 'static') return className;
   return keyword === 'parent' ? undefined : region.resolveClass(named.text);
 }

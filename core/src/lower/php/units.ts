@@ -251,7 +251,10 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
     const type = written ?? fromDoc;
     if (!type) return undefined;
     const lower = type.toLowerCase();
-    if (lower === 'self' || lower === 'static' || lower === '$this') return className;
+    // `static` (and `$this`) is the class the method is called on, which a subclass changes:
+    // kept as written, for `ProjectSymbols.methodReturnType` to resolve per receiver.
+    if (lower === 'static' || lower === '$this') return className === undefined ? undefined : 'static';
+    if (lower === 'self') return className;
     return NOT_CLASSES.has(lower) ? undefined : region.resolveClass(type);
   };
   const namedType = (node: SyntaxNode | null, region: NameScope): string | undefined => {
