@@ -4,6 +4,7 @@ import type { UnitContext } from './context';
 import { resolveConstants } from './static-string';
 import { evaluateStatic } from './static-string';
 import { declaresInUnit, enclosingUnitNode } from './unit-scope';
+import { nativeCallOf } from './native-calls';
 
 /**
  * `url`: remote I/O. `local`: a path we can see is on this machine (a literal, `__DIR__`, a
@@ -79,11 +80,7 @@ function classifyVariable(ctx: UnitContext, variable: SyntaxNode, depth: number)
 
 /** `tempnam(…)`, `sys_get_temp_dir()`: paths on this machine; `sprintf('https://%s/…')`: its format. */
 function classifyCall(ctx: UnitContext, node: SyntaxNode, depth: number): PathClass | undefined {
-  const written = node.childForFieldName('function');
-  if (!written || (written.type !== 'name' && written.type !== 'qualified_name')) return undefined;
-  const candidates = ctx.names.functionCandidates(written.text);
-  if (candidates.some((c) => ctx.facts.symbols.hasFunction(c))) return undefined;
-  const api = ctx.catalog.functions[candidates[candidates.length - 1]!];
+  const api = nativeCallOf(ctx, node)?.api;
   if (api?.returnsLocalPath) return 'local';
   if (api?.formatArgument !== undefined) {
     const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];

@@ -4,6 +4,7 @@ import type { SyntaxNode } from '../../parse/php';
 import type { CallSite } from './calls';
 import { lookupMethod, argumentValue } from './calls';
 import type { UnitContext } from './context';
+import { nativeCallOf } from './native-calls';
 import { numericValue } from './numbers';
 import { literalString } from './session-access';
 
@@ -69,12 +70,7 @@ function handleTimeouts(ctx: UnitContext, handle: SyntaxNode, depth: number): Ti
 
 /** The catalog entry of the call or `new` that makes a handle. */
 function makerEntry(ctx: UnitContext, node: SyntaxNode): ApiEntry | undefined {
-  if (node.type === 'function_call_expression') {
-    const written = node.childForFieldName('function');
-    if (!written || (written.type !== 'name' && written.type !== 'qualified_name')) return undefined;
-    const candidates = ctx.names.functionCandidates(written.text);
-    return ctx.catalog.functions[candidates[candidates.length - 1]!];
-  }
+  if (node.type === 'function_call_expression') return nativeCallOf(ctx, node)?.api;
   if (node.type === 'object_creation_expression') {
     const classNode = node.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name');
     return classNode ? lookupMethod(ctx, ctx.names.resolveClass(classNode.text), '__construct') : undefined;

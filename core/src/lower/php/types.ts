@@ -1,6 +1,7 @@
 import type { SyntaxNode } from '../../parse/php';
 import { argumentIsOneOf, lookupMethod } from './calls';
 import type { UnitContext } from './context';
+import { nativeCallOf } from './native-calls';
 import { dynamicClassTarget } from './dynamic-class';
 import { serviceClassOf } from './container-services';
 
@@ -71,10 +72,9 @@ export function typeOf(ctx: UnitContext, node: SyntaxNode | null, depth = 0): st
     case 'function_call_expression': {
       const callee = node.childForFieldName('function');
       if (callee?.type !== 'name' && callee?.type !== 'qualified_name') return undefined;
-      const candidates = ctx.names.functionCandidates(callee.text);
-      const project = candidates.find((c) => ctx.facts.symbols.hasFunction(c));
+      const project = ctx.names.functionCandidates(callee.text).find((c) => ctx.facts.symbols.hasFunction(c));
       if (project) return ctx.facts.symbols.functionReturnType(project);
-      const entry = ctx.catalog.functions[candidates[candidates.length - 1]!];
+      const entry = nativeCallOf(ctx, node)?.api;
       // `service('session')` returns the session; `service('email')` something else.
       if (entry?.onlyWithArgument && !argumentIsOneOf(ctx, callArguments(node)[entry.onlyWithArgument.index], entry.onlyWithArgument.values)) return undefined;
       return entry?.returns;
