@@ -116,6 +116,11 @@ export type ApiEntry = ApiSemantics & {
    * (`LOCK_NB`); an argument the analysis cannot read as names is taken as not blocking.
    */
   readonly failsOnlyOnError?: { readonly unlessArgumentNames?: { readonly index: number; readonly names: readonly string[] } };
+  /**
+   * Returns the error of the call before it (`mysqli_errno()`, `curl_error()`): 0, `''` or
+   * null when that call succeeded. A branch that needs it set runs only after an error.
+   */
+  readonly reportsLastError?: true;
   /** Returns a path on this machine (`tempnam()`, `sys_get_temp_dir()`): reading it is not remote. */
   readonly returnsLocalPath?: boolean;
   /** Formats a string from the argument at this index (`sprintf()`): a URL format makes a URL. */

@@ -102,8 +102,12 @@ export interface Edge {
 
 export type LoopKind = 'while' | 'do' | 'for' | 'foreach';
 
-/** Why a node is off the main path: a caught exception (`true`), or the call whose failure it handles. */
-export type ErrorPath = true | { readonly failedCall: string };
+/**
+ * Why a node is off the main path: a caught exception (`true`), the call whose failure it
+ * handles (a blocking `flock()` that failed), or the call that reported an error of the call
+ * before it (`mysqli_errno($db) == 1213`: a deadlock retry).
+ */
+export type ErrorPath = true | { readonly failedCall: string } | { readonly reportedBy: string };
 
 export interface LoopInfo {
   readonly kind: LoopKind;

@@ -211,6 +211,18 @@ const errorOnlyFailures: Record<string, ApiEntry> = {
   flock: { effect: 'none', failsOnlyOnError: { unlessArgumentNames: { index: 1, names: ['LOCK_NB'] } } },
 };
 
+/**
+ * Calls that report the error of the call before them, and return 0, `''` or null after a
+ * success: a branch that needs the error set is error handling (a deadlock retry's sleep).
+ */
+const lastErrorReports: Record<string, ApiEntry> = Object.fromEntries(
+  [
+    'mysqli_errno', 'mysqli_error', 'mysqli_connect_errno', 'mysqli_connect_error', 'mysqli_stmt_errno', 'mysqli_stmt_error',
+    'mysql_errno', 'mysql_error', 'pg_last_error', 'sqlsrv_errors', 'oci_error', 'db2_stmt_error', 'odbc_error',
+    'curl_errno', 'curl_error', 'curl_multi_errno', 'socket_last_error', 'ldap_errno', 'json_last_error', 'preg_last_error',
+  ].map((name) => [name, { effect: 'none', reportsLastError: true }]),
+);
+
 const localPaths: Record<string, ApiEntry> = {
   tempnam: { effect: 'none', returnsLocalPath: true },
   sys_get_temp_dir: { effect: 'none', returnsLocalPath: true },
@@ -326,6 +338,7 @@ export const phpNativeCatalog: Catalog = mergeCatalogs({
     ...clocksAndOutput,
     ...localPaths,
     ...errorOnlyFailures,
+    ...lastErrorReports,
     ...longRuns,
     preg_match: { effect: 'none', byRefArguments: [2] },
     preg_match_all: { effect: 'none', byRefArguments: [2] },

@@ -436,9 +436,12 @@ function passedToHelperOf(unit: Unit, occurrence: SlowOccurrence, resource: Held
  * setting changed from its shipped value turns it on (it is `info`, not a warning).
  */
 function errorPathNote(occurrence: SlowOccurrence): string {
-  const failed = typeof occurrence.errorPath === 'object' ? occurrence.errorPath.failedCall : undefined;
+  const failed = typeof occurrence.errorPath === 'object' && 'failedCall' in occurrence.errorPath ? occurrence.errorPath.failedCall : undefined;
+  const reported = typeof occurrence.errorPath === 'object' && 'reportedBy' in occurrence.errorPath ? occurrence.errorPath.reportedBy : undefined;
   const error = failed !== undefined
     ? ` This happens only when \`${failed}\` fails, which it does only on an error (it waits until it succeeds).`
+    : reported !== undefined
+    ? ` This happens only when \`${reported}\` reports an error of the call before it: a retry or error handling, not the request's normal work.`
     : occurrence.errorPath
     ? ' This happens only on an error path, after an exception is caught.'
     : occurrence.failureReport

@@ -12,6 +12,7 @@ import { loopBound } from './loop-bounds';
 import { isRepeatGuard, onceGuardAfterReturn, onceGuardOfIf } from './once-guards';
 import { isFailedCallTest } from './failure-guards';
 import { failedErrorOnlyCall } from './error-only-failures';
+import { reportedErrorCall } from './reported-errors';
 import { conditionWaitsOnClock, ifLeavesLoop } from './loop-control';
 import { sendsReadData } from './read-data';
 import { settingGuardAfterExit, settingGuardOf } from './setting-guards';
@@ -317,7 +318,9 @@ function lowerOnceBody(ctx: UnitContext, condition: SyntaxNode, body: SyntaxNode
   ctx.builder.currentFailureBranch ||= isFailedCallTest(ctx, condition);
   if (!ctx.builder.currentErrorPath) {
     const failedCall = failedErrorOnlyCall(ctx, condition);
+    const reportedBy = failedCall === undefined ? reportedErrorCall(ctx, condition) : undefined;
     if (failedCall !== undefined) ctx.builder.currentErrorPath = { failedCall };
+    else if (reportedBy !== undefined) ctx.builder.currentErrorPath = { reportedBy };
   }
   try {
     return lowerBranchBody(ctx, body, cursor);

@@ -1,0 +1,79 @@
+import type { SyntaxNode } from '../../parse/php';
+import type { UnitContext } from './context';
+import { nativeCallOf } from './native-calls';
+import { conjuncts, unwrap } from './failure-guards';
+import { literalString } from './session-access';
+
+/**
+ * Branches that run only when a call reported an error of the call before it. Error-reporting
+ * calls (`mysqli_errno()`, `pg_last_error()`, `curl_errno()`: catalog `reportsLastError`)
+ * return 0 or `''` after a success, so
+ *
+ *     $result = mysqli_query($db, $sql);
+ *     if (mysqli_errno($db) == 1213) { sleep(1); continue; }   // a deadlock: wait, retry
+ *
+ * sleeps only after an error: slow work there is `info`, said to be error handling.
+ */
+
+/** The error-reporting call (`mysqli_errno()`) that one test of `condition`'s `&&` chain needs set. */
+export function reportedErrorCall(ctx: UnitContext, condition: SyntaxNode): string | undefined {
+  for (const test of conjuncts(condition)) {
+    const call = errorSetBy(ctx, unwrap(test));
+    if (call) return call;
+  }
+  return undefined;
+}
+
+/** `errno()`, `errno() == 1213`, `errno() != 0`, `errno() > 0`, `in_array(errno(), [1205, 1213])`. */
+function errorSetBy(ctx: UnitContext, test: SyntaxNode): string | undefined {
+  const direct = reportingCall(ctx, test);
+  if (direct) return direct;
+  if (test.type === 'function_call_expression') return inListOfErrors(ctx, test);
+  if (test.type !== 'binary_expression') return undefined;
+  const operator = test.childForFieldName('operator')?.text;
+  const left = test.childForFieldName('left');
+  const right = test.childForFieldName('right');
+  if (!operator || !left || !right) return undefined;
+  for (const [call, other] of [[left, right], [right, left]] as const) {
+    const reported = reportingCall(ctx, unwrap(call));
+    if (!reported) continue;
+    const value = literalValue(unwrap(other));
+    if (value === undefined) return undefined;
+    if ((operator === '==' || operator === '===') && isSet(value)) return reported;
+    if ((operator === '!=' || operator === '!==' || operator === '<>') && !isSet(value)) return reported;
+    // `errno() > 0` (the call on the left), `0 < errno()` (on the right).
+    const greater = call === left ? operator === '>' : operator === '<';
+    if (greater && value === 0) return reported;
+    return undefined;
+  }
+  return undefined;
+}
+
+/** `in_array(mysqli_errno($db), [1205, 1213])`: every listed code is an error. */
+function inListOfErrors(ctx: UnitContext, call: SyntaxNode): string | undefined {
+  if (nativeCallOf(ctx, call)?.name !== 'in_array') return undefined;
+  const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is SyntaxNode => a?.type === 'argument');
+  const [needle, haystack] = args.map((a) => unwrap(a.namedChild(a.namedChildCount - 1)!));
+  const reported = needle ? reportingCall(ctx, needle) : undefined;
+  if (!reported || haystack?.type !== 'array_creation_expression') return undefined;
+  const values = haystack.namedChildren.map((element) => (element?.type === 'array_element_initializer' && element.namedChildCount === 1 ? literalValue(unwrap(element.namedChild(0)!)) : undefined));
+  return values.length > 0 && values.every((value) => value !== undefined && isSet(value)) ? reported : undefined;
+}
+
+/** `mysqli_errno($db)` when the catalog says it reports the last error: its display name. */
+function reportingCall(ctx: UnitContext, node: SyntaxNode): string | undefined {
+  const native = nativeCallOf(ctx, node);
+  return native?.api?.reportsLastError ? `${native.name}()` : undefined;
+}
+
+/** An integer or string literal's value; undefined for anything else. */
+function literalValue(node: SyntaxNode): number | string | undefined {
+  if (node.type === 'integer') return Number(node.text);
+  if (node.type === 'unary_op_expression' && node.namedChild(0)?.type === 'integer' && node.text.startsWith('-')) return -Number(node.namedChild(0)!.text);
+  return literalString(node);
+}
+
+/** A value an error-reporting call returns only after an error (not 0, not `''`, not `'0'`). */
+function isSet(value: number | string): boolean {
+  return value !== 0 && value !== '' && value !== '0';
+}
