@@ -1,5 +1,5 @@
 import * as posix from 'node:path/posix';
-import { resolveConstants, type StaticString } from '../ir/static-string';
+import { DOCUMENT_ROOT, resolveConstants, type StaticString } from '../ir/static-string';
 
 /**
  * Where a `require`/`include` may land, as PHP resolves it for a web request: a path from
@@ -76,9 +76,11 @@ export function includeTargets(
   files: ReadonlySet<string>,
   search: IncludeSearch,
 ): { matches: string[]; exactMisses: string[]; patternMisses: string[][] } | undefined {
-  const pattern = toPattern(search.constant ? resolveConstants(value, search.constant) : value);
-  if (!pattern) return undefined;
+  const resolved = search.constant ? resolveConstants(value, search.constant) : value;
   const entryDirs = search.entryDirs && search.entryDirs.length > 0 ? search.entryDirs : [posix.dirname(from)];
+  if (startsAtDocumentRoot(resolved)) return documentRootTarget(resolved, entryDirs, files);
+  const pattern = toPattern(resolved);
+  if (!pattern) return undefined;
   const matches = new Set<string>();
   const exactMisses = new Set<string>();
   const patternMisses: string[][] = [];
@@ -154,4 +156,31 @@ export function matchesPattern(file: string, pieces: readonly string[], gaps: re
     return false;
   };
   return matchFrom(1, pieces[0]!.length);
+}
+
+function startsAtDocumentRoot(value: StaticString): boolean {
+  const first = value[0];
+  return first !== undefined && 'unknown' in first && first.variable === DOCUMENT_ROOT;
+}
+
+/**
+ * `include $_SERVER['DOCUMENT_ROOT'] . '/inc/main.php'`. The web server's document root is not
+ * in the code, but every script it runs lies under it: it is the entry script's folder or one
+ * above it. The include lands on the one file that some such folder plus the written path
+ * names; when no folder, or more than one file, fits, where it lands is not known.
+ */
+function documentRootTarget(value: StaticString, entryDirs: readonly string[], files: ReadonlySet<string>): { matches: string[]; exactMisses: string[]; patternMisses: string[][] } | undefined {
+  const rest = value.slice(1);
+  if (!rest.every((part) => 'text' in part)) return undefined;
+  const suffix = rest.map((part) => ('text' in part ? part.text : '')).join('');
+  if (!suffix.startsWith('/')) return undefined;
+  const found = new Set<string>();
+  for (const entryDir of entryDirs) {
+    for (let folder = normalizePath(entryDir); ; folder = posix.dirname(folder)) {
+      const path = normalizePath(folder === '.' || folder === '' ? suffix.slice(1) : `${folder}${suffix}`);
+      if (files.has(path)) found.add(path);
+      if (folder === '.' || folder === '' || folder === '/') break;
+    }
+  }
+  return found.size === 1 ? { matches: [...found], exactMisses: [], patternMisses: [] } : undefined;
 }

@@ -11,6 +11,9 @@ export type StaticPart =
   | { readonly unknown: true; readonly variable?: string };
 export type StaticString = readonly StaticPart[];
 
+/** The `variable` of the unknown part `$_SERVER['DOCUMENT_ROOT']` is (see `flow/include-paths.ts`). */
+export const DOCUMENT_ROOT = "$_SERVER['DOCUMENT_ROOT']";
+
 /** Replaces constants by their values (recursively, cycle-safe); unknown constants stay unknown. */
 export function resolveConstants(value: StaticString, lookup: (name: string) => StaticString | undefined, depth = 0): StaticString {
   if (depth > 8) return value.map((part) => ('constant' in part ? { unknown: true as const } : part));

@@ -2,7 +2,7 @@ import * as posix from 'node:path/posix';
 import type { SyntaxNode } from '../../parse/php';
 import { literalString } from './session-access';
 
-import { resolveConstants, type StaticPart, type StaticString } from '../../ir/static-string';
+import { DOCUMENT_ROOT, resolveConstants, type StaticPart, type StaticString } from '../../ir/static-string';
 
 export { resolveConstants, type StaticPart, type StaticString };
 
@@ -59,6 +59,14 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
     }
     case 'qualified_name':
       return [{ constant: node.text.startsWith('\\') ? node.text.slice(1) : node.text }];
+    case 'subscript_expression': {
+      // `$_SERVER['DOCUMENT_ROOT']`: unknown, but named, so an include can tell it (`include-paths.ts`).
+      const array = node.namedChild(0);
+      const key = node.namedChild(1);
+      const keyText = key ? literalString(key) : undefined;
+      if (array?.type === 'variable_name' && array.text === '$_SERVER' && keyText === 'DOCUMENT_ROOT') return [{ unknown: true, variable: DOCUMENT_ROOT }];
+      return [{ unknown: true }];
+    }
     case 'integer':
     case 'float':
       // `const POLL_SECONDS = 25;`: a number is its text in a string, and read back as a number.

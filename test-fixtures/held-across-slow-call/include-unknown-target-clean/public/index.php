@@ -1,6 +1,7 @@
 <?php
 // Includes whose target cannot be known reach nothing: no literal suffix (`'/' . $page`), no
-// literal start (`$root . '/remote.php'`), a class constant with no known value. They do not
+// literal start (`getenv('APP_ROOT') . '/remote.php'`; the document root is another case:
+// include-document-root), a class constant with no known value. They do not
 // fan out to the files of the folder (remote.php is slow, but nothing here names it).
 class Installer
 {
@@ -15,6 +16,6 @@ class Installer
 session_start();
 $page = basename($_GET['page'] ?? 'home');
 include __DIR__ . '/' . $page;
-include $_SERVER['DOCUMENT_ROOT'] . '/remote.php';
+include getenv('APP_ROOT') . '/remote.php';
 (new Installer())->run();
 $_SESSION['seen'] = true;
