@@ -12,6 +12,7 @@ import { applyFacts, changedByCall, forgetConstants, forgetSessionKeys, globalCa
 import { quoteCode } from '../text/quote-code';
 import { changedValues, entryFacts, withCarriedValues, withValues } from './summary-keys';
 import { isOnceInclude, loadedForCallee, loadedKey, loadedWhereRunning } from './once-includes';
+import { includedBeforeNodes } from './included-before';
 import {
   CLOSED,
   OPEN_AT_ENTRY,
@@ -576,9 +577,10 @@ export class FlowEngine {
         return applyFacts(before, { kind: 'fact', forget: [`ini:${effect.name}`], ...(fact ? { set: [fact] } : {}), span: effect.span });
       }
       if (effect.kind === 'call') {
-        // A `require_once` of a file already running further out does nothing.
-        if (this.includedAlready(effect, unit, env)) return before;
-        const { after, outcome } = this.applyCall(effect, unit, resource, before, env);
+        // A `require_once` of a file already running further out, or included before, does nothing.
+        const here = this.withIncludedBefore(env, unit, node);
+        if (this.includedAlready(effect, unit, here)) return before;
+        const { after, outcome } = this.applyCall(effect, unit, resource, before, here);
         if (outcome) calls.set(node, outcome);
         // Paths with different facts go through the call one by one, so each keeps its facts
         // (but those the callee may change), and adds what the callee learnt, per path, of
@@ -1246,6 +1248,24 @@ export class FlowEngine {
         .filter((unit) => !unit.generator && !loaded?.has(unit.span.file))
         .map((unit) => ({ unit, target })),
     );
+  }
+
+  /** The files each node of a unit has certainly included before it (`included-before.ts`). */
+  private readonly includedBefore = new WeakMap<Unit, readonly ReadonlySet<string>[]>();
+
+  /** `env` with the files `unit` has certainly included before `node` among those known loaded. */
+  private withIncludedBefore(env: Env, unit: Unit, node: number): Env {
+    let perNode = this.includedBefore.get(unit);
+    if (!perNode) {
+      perNode = includedBeforeNodes(unit, (effect) => {
+        const files = [...new Set(this.resolver.resolve(effect.target, unit, effect.span).map((target) => target.span.file))];
+        return files.length === 1 ? files[0] : undefined;
+      });
+      this.includedBefore.set(unit, perNode);
+    }
+    const included = perNode[node];
+    if (!included || included.size === 0 || [...included].every((file) => env.loaded?.has(file))) return env;
+    return { ...env, loaded: new Set([...(env.loaded ?? []), ...included]) };
   }
 
   /** A `require_once`/`include_once` whose every file is already running further out: it does nothing. */

@@ -1,0 +1,49 @@
+import type { CallEffect } from '../ir/effects';
+import type { Unit } from '../ir/unit';
+
+/**
+ * The files a unit has certainly included before each of its nodes: on every path from its
+ * entry, an include (plain or `_once`) that can load only that file has run. PHP keeps the
+ * request's included files, so a later `require_once` of one of them, here or in what this
+ * unit runs next, does nothing:
+ *
+ *     include_once './libraries/lib.inc.php';   // session_start(), then the page's output
+ *     …
+ *     include './dbexport.php';                 // its include_once of lib.inc.php: nothing
+ *
+ * A forward "must" analysis over the unit's control flow: what every path into a node has
+ * included. Only the unit's own includes count, not those of the functions it calls.
+ */
+export function includedBeforeNodes(unit: Unit, includedBy: (effect: CallEffect) => string | undefined): readonly ReadonlySet<string>[] {
+  const cfg = unit.cfg;
+  const preds: number[][] = cfg.nodes.map(() => []);
+  for (const node of cfg.nodes) for (const edge of node.succs) preds[edge.to]!.push(node.id);
+  // undefined: no path reaches the node yet (the top of the lattice).
+  const before: (Set<string> | undefined)[] = cfg.nodes.map(() => undefined);
+  before[cfg.entry] = new Set();
+  const after = (id: number): Set<string> | undefined => {
+    const into = before[id];
+    const effect = cfg.nodes[id]!.effect;
+    const file = into && effect?.kind === 'call' && effect.target.type === 'include' ? includedBy(effect) : undefined;
+    return file === undefined || !into ? into : new Set([...into, file]);
+  };
+  const queue = [cfg.entry];
+  const queued = new Set(queue);
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    queued.delete(id);
+    const out = after(id);
+    if (!out) continue;
+    for (const edge of cfg.nodes[id]!.succs) {
+      const known = before[edge.to];
+      const met = known === undefined ? new Set(out) : new Set([...known].filter((file) => out.has(file)));
+      if (known !== undefined && met.size === known.size) continue;
+      before[edge.to] = met;
+      if (!queued.has(edge.to)) {
+        queued.add(edge.to);
+        queue.push(edge.to);
+      }
+    }
+  }
+  return before.map((set) => set ?? new Set());
+}
