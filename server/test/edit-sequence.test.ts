@@ -109,6 +109,78 @@ describe('language server: diagnostics after each edit equal those of a fresh se
   it('a TypeScript module of route handlers', async () => {
     await typedIn('src/routes.ts', ts, tsEdits);
   });
+
+  /** A function with a safe early close below a line typed in: each edit only moves it (no line added). */
+  const movedOnly = ['<?php', 'session_start();', 'function report() {', '    session_start();', "    $_SESSION['x'] = 1;", "    file_get_contents('https://example.com/');", '    return 1;', '}', 'report();', ''].join('\n');
+
+  it('a PHP function moved again and again by typing above it (its units reused, their spans moved)', async () => {
+    const spaces = Array.from({ length: 6 }, () => (t: string) => t.replace('<?php\n', '<?php\n '));
+    // The last edit changes what the function does, so the findings change on the way.
+    await typedIn('report.php', movedOnly, [...spaces, (t) => t.replace("    file_get_contents('https://example.com/');\n", '')]);
+  });
+});
+
+/**
+ * Over the protocol: what a callee does is part of its callers' diagnostics. An edit inside the
+ * callee alone (the caller's text unchanged) changes the caller's diagnostic, as a fresh
+ * server sees it, both ways.
+ */
+describe('language server: an edit in a callee changes its caller\'s diagnostics', function () {
+  this.timeout(300_000);
+
+  const sessions: LspSession[] = [];
+  afterEach(async () => {
+    for (const session of sessions.splice(0)) await session.close();
+  });
+
+  const callee = ['<?php', 'function fetch_remote($url) {', '    return file_get_contents($url);', '}', ''].join('\n');
+  const caller = ['<?php', "require_once __DIR__ . '/remote.php';", 'function page() {', '    session_start();', "    $_SESSION['seen'] = 1;", "    $body = fetch_remote('https://example.com/');", '    echo $body;', '}', 'page();', ''].join('\n');
+  const slowCallLine = 5; // `$body = fetch_remote(...)`, zero-based
+  /** The callee's slow work taken out (put back by the next edit). */
+  const quick = callee.replace('return file_get_contents($url);', 'return strtoupper($url);');
+
+  /** Ranges, codes, messages and related locations, the workspace folder written as `<root>`. */
+  const comparable = (session: LspSession, diagnostics: Diagnostic[]): unknown =>
+    JSON.parse(JSON.stringify(diagnostics.map((d) => ({ range: d.range, code: d.code, message: d.message, related: d.relatedInformation ?? [] }))).replaceAll(session.uri(''), '<root>'));
+
+  /** What a new server, given these texts open, says of the caller's file. */
+  async function fresh(files: Record<string, string>): Promise<unknown> {
+    const session = await LspSession.start({ files });
+    sessions.push(session);
+    for (const [name, text] of Object.entries(files)) await session.open(name, text);
+    const diagnostics = comparable(session, await session.pull('page.php'));
+    await session.close();
+    sessions.splice(sessions.indexOf(session), 1);
+    return diagnostics;
+  }
+
+  for (const [where, name] of [
+    ['in the same file', 'page.php'],
+    ['in an included file, open in the editor', 'remote.php'],
+  ] as const) {
+    it(`the callee ${where}`, async () => {
+      // One file (the callee pasted in above the caller) or two.
+      const together = name === 'page.php';
+      const start: Record<string, string> = together ? { 'page.php': `${callee}${caller.replace(/^<\?php\n.*\n/, '')}` } : { 'remote.php': callee, 'page.php': caller };
+      const callLine = together ? slowCallLine + callee.split('\n').length - 3 : slowCallLine;
+      const editing = await LspSession.start({ files: start });
+      sessions.push(editing);
+      for (const [file, text] of Object.entries(start)) await editing.open(file, text);
+      const before = await editing.pull('page.php');
+      const slowHere = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.range.start.line === callLine).map((d) => String(d.code));
+      assert.ok(slowHere(before).length > 0, 'the caller is told about the slow callee');
+      let text = start[name]!;
+      for (const [i, next] of [text.replace(callee, quick), text].entries()) {
+        await editing.change(name, next);
+        text = next;
+        const now = await editing.pull('page.php');
+        const files = { ...start, [name]: text };
+        assert.deepEqual(comparable(editing, now), await fresh(files), `after edit ${i + 1}`);
+        if (i === 0) assert.deepEqual(slowHere(now), [], 'the callee no longer does slow work: its caller is quiet');
+        else assert.deepEqual(slowHere(now), slowHere(before), 'the slow work is back: so is the caller\'s diagnostic');
+      }
+    });
+  }
 });
 
 /** The one ranged change (the text between the common start and the common end) that turns `before` into `after`. */

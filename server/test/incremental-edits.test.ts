@@ -134,6 +134,34 @@ describe('edits analysed incrementally give the findings of a fresh analysis', f
       assert.deepEqual(seen(incremental), seen(fresh), `after step ${step + 1}`);
     }
   });
+
+  it('after many edits above a function that only move it (its fix still found where the effects now are)', async () => {
+    // Each edit moves `report()` by one character without changing any line: its units are
+    // reused with their spans moved in place, again and again. What the fixes index by
+    // position must move with them (the early close was lost after a few such edits).
+    let text = [
+      '<?php',
+      'session_start();',
+      'function report() {',
+      '    session_start();',
+      "    $_SESSION['x'] = 1;",
+      "    file_get_contents('https://example.com/');",
+      '    return 1;',
+      '}',
+      'report();',
+      '',
+    ].join('\n');
+    const editing = analyzerCache();
+    const editingFiles = new WorkspaceFiles();
+    const first = await runJob(job(text, true), editing, { workspaceFiles: editingFiles });
+    assert.ok(first.findings.some((f) => f.fixes.some((fix) => fix.applicability === 'safe')), 'report() has a safe early close');
+    for (let step = 0; step < 12; step++) {
+      text = insertAt(text, text.indexOf('session_start();'), ' ');
+      const incremental = await runJob(job(text, false), editing, { workspaceFiles: editingFiles });
+      const fresh = await runJob(job(text, true), analyzerCache(), { workspaceFiles: new WorkspaceFiles() });
+      assert.deepEqual(seen(incremental), seen(fresh), `after edit ${step + 1}`);
+    }
+  });
 });
 
 describe('a newer text stops the analysis of a long file inside it', function () {

@@ -120,7 +120,7 @@ function effectNodesByStart(flow: UnitFlow): EffectSpanIndex {
   const cfg = flow.unit.cfg;
   let index = effectIndexes.get(cfg);
   if (!index) {
-    index = indexByEffectStart(cfg.nodes.filter((node) => node.effect !== undefined));
+    index = indexByEffectStart(cfg.nodes.filter((node) => node.effect !== undefined), flow.unit);
     effectIndexes.set(cfg, index);
   }
   return index;

@@ -81,7 +81,7 @@ function noisyNodesOf(context: RuleContext, flow: UnitFlow): EffectSpanIndex {
   let index = noisyNodes.get(flow.observations);
   if (!index) {
     const observed = observationsByNode(flow);
-    index = indexByEffectStart(flow.unit.cfg.nodes.filter((node) => node.effect !== undefined && !isQuiet(context, flow, node.effect, observed.get(node.id) ?? [])));
+    index = indexByEffectStart(flow.unit.cfg.nodes.filter((node) => node.effect !== undefined && !isQuiet(context, flow, node.effect, observed.get(node.id) ?? [])), flow.unit);
     noisyNodes.set(flow.observations, index);
   }
   return index;
