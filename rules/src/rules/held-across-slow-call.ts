@@ -328,6 +328,8 @@ function buildFinding(
       }
     });
   }
+  // Held through an interceptor's helper: where that helper acquires it.
+  if (resource?.acquiredAt) add(resource.acquiredAt.label, resource.acquiredAt.span);
   // The chain from the reported place down to the slow work itself (loop, calls); for a
   // callback, also the helper's steps that run it (`fn()` is called here).
   const chain = operation.occurrence.chain;

@@ -7,9 +7,10 @@ import { clientMadeBy, holderMadeBy } from './catalog-entries';
 import { requiredModule, type ImportRef } from './import-refs';
 import { collectImports, type ImportFacts } from './imports';
 import type { EventListener, ModuleLinks, ModuleValue, ProjectClassTypes } from './module-links';
-import { isFunctionLiteral, unwrap } from './syntax';
+import { isFunctionLiteral, returnedExpression, unwrap } from './syntax';
 import type { TsModuleResolver } from './module-resolution';
 import { declaredListeners } from './event-listeners';
+import { interceptionsOf } from './interceptors';
 
 /**
  * What the modules of a TypeScript/JavaScript project export, so that one file sees what
@@ -236,21 +237,6 @@ function descriptorValue(descriptor: ts.ObjectLiteralExpression): ExportSource |
   return undefined;
 }
 
-/** The expression a function returns first (an arrow's body, or its first `return`). */
-function returnedExpression(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
-  const body = fn.body;
-  if (!body) return undefined;
-  if (!ts.isBlock(body)) return body;
-  let found: ts.Expression | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isReturnStatement(node)) found = node.expression;
-    else if (!ts.isFunctionLike(node) && !ts.isClassLike(node)) ts.forEachChild(node, visit);
-  };
-  body.statements.forEach(visit);
-  return found;
-}
-
 /** What a name declared in a block is. */
 type ScopeEntry =
   | { readonly kind: 'variable'; readonly declaration: ts.VariableDeclaration }
@@ -329,7 +315,14 @@ export class TsProjectModules {
       declares: (className, member) => this.declares(className, member, 0),
       acquiredBy: (callee) => this.acquiredBy(file, callee),
       listenersOf: (event) => this.listeners.get(event) ?? [],
+      interceptionsOf: (method) => interceptionsOf(this, this.catalog, file, method),
     };
+  }
+
+  /** The project class a class extends, by the name the lowering gives it. */
+  parentClassOf(className: string): string | undefined {
+    const cls = this.classes.get(className);
+    return cls ? this.parentClass(cls) : undefined;
   }
 
   /** Imports of project code (relative, or a tsconfig `paths` pattern) that match no file of the run, once per specifier. */
