@@ -41,3 +41,37 @@ function confirm(resource: HeldResourceInfo, helperFile: FileIR | undefined, uni
     ...(acquiredAt ? { acquiredAt } : {}),
   };
 }
+
+/**
+ * What the interceptors found came to, once per run: how many methods run inside each helper
+ * that holds a resource, and how many inside helpers that hold nothing (so a user can see the
+ * mechanism ran, and what it decided).
+ */
+export function interceptionNotes(irs: readonly FileIR[], heldOf: (ir: FileIR) => readonly HeldResourceInfo[]): string[] {
+  const byFile = new Map(irs.map((ir) => [ir.file, ir] as const));
+  const holding = new Map<string, { display: string; noun: string; methods: number }>();
+  let notHolding = 0;
+  for (const ir of irs) {
+    const through = (ir.heldResources ?? []).filter((resource) => resource.heldThrough);
+    if (through.length === 0) continue;
+    const kept = new Set(heldOf(ir).map((resource) => resource.id));
+    for (const resource of through) {
+      const { file, unit } = resource.heldThrough!;
+      if (!kept.has(resource.id)) {
+        notHolding++;
+        continue;
+      }
+      const key = `${file}#${unit}`;
+      const known = holding.get(key);
+      if (known) known.methods++;
+      else {
+        const helper = byFile.get(file)?.units.find((u) => u.id === unit);
+        const noun = heldOf(ir).find((r) => r.id === resource.id)?.noun.replace(/ of$/, '') ?? 'a resource';
+        holding.set(key, { display: helper?.displayName ?? unit, noun, methods: 1 });
+      }
+    }
+  }
+  const parts = [...holding.values()].map((h) => `${h.methods} method(s) run inside \`${h.display}\`, which holds a ${h.noun} while it runs them`);
+  if (notHolding > 0) parts.push(`${notHolding} run inside helpers that hold nothing`);
+  return parts.length > 0 ? [`interceptors: ${parts.join('; ')}`] : [];
+}

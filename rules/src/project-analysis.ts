@@ -66,7 +66,7 @@ import { frameworkActions, type FrameworkAction } from './framework-entries';
 import { REQUEST_SESSION_RULES, commandLineFiles, testClassUnits } from './execution-context';
 import { groupByCause } from './grouping';
 import { helperCallbackFindings } from './helper-callbacks';
-import { interceptedHolds } from './interceptor-holds';
+import { interceptedHolds, interceptionNotes } from './interceptor-holds';
 import { withSuppressionFixIn, withSuppressionFixes } from './fixes/attach';
 import { activePresets, projectRootPrefix } from './frameworks/detect';
 import { lockedVersions, withInstalledVersion } from './frameworks/versions';
@@ -377,7 +377,7 @@ export function analyzeProject(
   }
   findings.sort((a, b) => compareSpans(a.span, b.span) || a.rule.localeCompare(b.rule));
   const kept = dedupe(findings);
-  const summaryNotes = [...unreportedNotes(dedupe(unreported)), ...loweredNotes(kept), ...cutNotes, ...unitCutNotes(engine.cuts, linesOf)];
+  const summaryNotes = [...unreportedNotes(dedupe(unreported)), ...loweredNotes(kept), ...cutNotes, ...unitCutNotes(engine.cuts, linesOf), ...interceptionNotes(irs, heldOf)];
   const stats = {
     units: irs.reduce((sum, ir) => sum + ir.units.length, 0),
     files: irs.length,

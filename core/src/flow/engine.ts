@@ -113,6 +113,13 @@ export interface SlowOccurrence {
    * `withTransaction(work)`), the innermost such call on the chain.
    */
   readonly callbackCall?: Step;
+  /**
+   * Reached through a call on a value typed with an interface (TypeScript) where only some of
+   * the project's implementations do slow work: this one is (`implementation`), and which one
+   * runs is set by configuration the analysis does not follow (vendure's asset storage
+   * strategy, payload's e-mail adapter). Rated `info`, told as a condition.
+   */
+  readonly configured?: { readonly implementation: string; readonly of: number };
 }
 
 /**
@@ -315,7 +322,7 @@ function capByKind(items: readonly SlowOccurrence[]): SlowOccurrence[] {
   if (items.length <= MAX_OCCURRENCES) return [...items];
   const kinds = new Set<string>();
   return items.filter((item, index) => {
-    const key = `${item.kind}${item.errorPath ? ':error-path' : ''}${item.failureReport ? ':failure' : ''}${item.setting ? ':setting' : ''}`;
+    const key = `${item.kind}${item.errorPath ? ':error-path' : ''}${item.failureReport ? ':failure' : ''}${item.setting ? ':setting' : ''}${item.configured ? ':configured' : ''}`;
     const firstOfKind = !kinds.has(key);
     kinds.add(key);
     return index < MAX_OCCURRENCES || firstOfKind;
@@ -1075,6 +1082,8 @@ export class FlowEngine {
     const alternatives = isDispatchTarget(effect.target) && units.length > 1;
     const dispatches: DispatchUnderLock[] = [];
     let withoutSlowWork = false;
+    /** The candidate each entry of `slowUnderLock` came from. */
+    const slowFrom: Unit[] = [];
     for (const { unit, target } of targeted) {
       const calleeEnv: Env = this.withLoaded(this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit), env, from, unit);
       if (before.closed) {
@@ -1117,6 +1126,7 @@ export class FlowEngine {
               chain: [callStep, ...occurrence.chain],
               ...(viaCallback ? { ...callbackFields(target, occurrence), callbackCall: occurrence.callbackCall ?? callStep } : {}),
             });
+            slowFrom.push(unit);
           }
           releases.push(...viaCall(summary.releases));
           writesUnderLock.push(...viaCall(summary.writesUnderLock));
@@ -1127,7 +1137,16 @@ export class FlowEngine {
         }
       }
     }
-    if (alternatives && withoutSlowWork) slowUnderLock.length = 0;
+    if (alternatives && withoutSlowWork) {
+      // The implementations of a TypeScript interface: the one configured runs, and the
+      // analysis does not follow configuration; what the slow ones do is said as a condition.
+      const configured =
+        effect.target.type === 'implementations'
+          ? slowUnderLock.map((occurrence, index) => (occurrence.configured ? occurrence : { ...occurrence, configured: { implementation: slowFrom[index]!.displayName, of: new Set(units).size } }))
+          : [];
+      slowUnderLock.length = 0;
+      slowUnderLock.push(...configured);
+    }
     if (effect.outputCaptured) {
       // The caller captures the callee's output in a buffer it keeps or drops: nothing the
       // callee prints or streams reaches the client.
