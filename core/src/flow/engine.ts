@@ -1141,8 +1141,8 @@ export class FlowEngine {
       // The implementations of a TypeScript interface: the one configured runs, and the
       // analysis does not follow configuration; what the slow ones do is said as a condition.
       const configured =
-        effect.target.type === 'implementations'
-          ? slowUnderLock.map((occurrence, index) => (occurrence.configured ? occurrence : { ...occurrence, configured: { implementation: slowFrom[index]!.displayName, of: new Set(units).size } }))
+        effect.target.type === 'implementations' || effect.target.type === 'configured'
+          ? slowUnderLock.map((occurrence, index) => (occurrence.configured ? occurrence : { ...occurrence, configured: { implementation: implementationName(effect.target, slowFrom[index]!), of: new Set(units).size } }))
           : [];
       slowUnderLock.length = 0;
       slowUnderLock.push(...configured);
@@ -1776,3 +1776,9 @@ export function transferEffect(
   }
 }
 
+/** How a configured candidate is named: a class's method by its class, a function given in options by its file too (`createRefund()` of `stripe.handler.ts`). */
+function implementationName(target: CallTarget, unit: Unit): string {
+  if (target.type !== 'configured') return unit.displayName;
+  const file = unit.span.file.split('/').pop() ?? unit.span.file;
+  return `${unit.displayName}\` in \`${file}`;
+}

@@ -723,13 +723,36 @@ export class TsProjectModules {
             const right = unwrap(expr.right);
             // `constructor(client) { this.client = client; }`: what every `new` of the class passes.
             const index = ts.isIdentifier(right) ? member.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === right.text) : -1;
-            return index >= 0 ? this.passedToConstructor(className, index) : this.describe(cls.file, expr.right);
+            if (index >= 0) return this.passedToConstructor(className, index);
+            // `this.createPaymentFn = config.createPayment`: the functions the `new` sites give.
+            const option = ts.isPropertyAccessExpression(right) && ts.isIdentifier(unwrap(right.expression)) ? member.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === (unwrap(right.expression) as ts.Identifier).text) : -1;
+            return option >= 0 ? this.configuredFunctions(className, option, (right as ts.PropertyAccessExpression).name.text) : this.describe(cls.file, expr.right);
           }
         }
       }
     }
     const parent = this.parentClass(cls);
     return parent ? this.classMember(parent, name, depth + 1) : undefined;
+  }
+
+  /**
+   * The functions the project's `new` sites of a class give as property `property` of the
+   * options at constructor argument `index` (`new PaymentMethodHandler({ createPayment: async
+   * … })`), when they give at least two different ones and every site gives a function the
+   * analysis knows: which one a call of the copied property runs is configuration.
+   */
+  private configuredFunctions(className: string, index: number, property: string): ModuleValue | undefined {
+    const sites = this.constructionSites().get(className) ?? [];
+    if (sites.length < 2 || sites.length > MAX_CONSTRUCTION_SITES) return undefined;
+    const targets: CallTarget[] = [];
+    for (const site of sites) {
+      const arg = site.node.arguments?.[index];
+      const options = arg ? this.describe(site.file, arg) : undefined;
+      const value = options ? this.member(options, property) : undefined;
+      if (value?.kind !== 'function') return undefined;
+      if (!targets.some((t) => JSON.stringify(t) === JSON.stringify(value.target))) targets.push(value.target);
+    }
+    return targets.length >= 2 ? { kind: 'configured', targets } : undefined;
   }
 
   /**
@@ -861,6 +884,7 @@ export function projectCallTarget(links: ModuleLinks, callee: ts.Expression): Ca
   const expr = unwrap(callee);
   const value = links.valueOf(expr);
   if (value?.kind === 'function') return value.target;
+  if (value?.kind === 'configured') return { type: 'configured', targets: value.targets };
   if (!ts.isPropertyAccessExpression(expr)) return undefined;
   const base = links.valueOf(expr.expression);
   if (base?.kind === 'instance') return { type: 'method', className: base.className, method: expr.name.text };

@@ -28,6 +28,11 @@ export type ModuleValue =
    * project's classes that implement it, whichever the container injected.
    */
   | { readonly kind: 'implementations'; readonly classNames: readonly string[] }
+  /**
+   * A function-valued property set in a constructor from its options, to which the project's
+   * `new` sites give different functions (`new PaymentMethodHandler({ createPayment: … })`).
+   */
+  | { readonly kind: 'configured'; readonly targets: readonly CallTarget[] }
   /** An object literal, whose properties are looked up when used. */
   | { readonly kind: 'object'; readonly file: string; readonly node: ts.ObjectLiteralExpression }
   /** A module of the project as an object (`require('./db')`, `import * as db`). */
