@@ -738,8 +738,9 @@ export class TsProjectModules {
   /**
    * The functions the project's `new` sites of a class give as property `property` of the
    * options at constructor argument `index` (`new PaymentMethodHandler({ createPayment: async
-   * … })`), when they give at least two different ones and every site gives a function the
-   * analysis knows: which one a call of the copied property runs is configuration.
+   * … })`), when they give at least two different ones and every site that gives one gives a
+   * function the analysis knows (options written without the property give none): which one a
+   * call of the copied property runs is configuration.
    */
   private configuredFunctions(className: string, index: number, property: string): ModuleValue | undefined {
     const sites = this.constructionSites().get(className) ?? [];
@@ -748,6 +749,8 @@ export class TsProjectModules {
     for (const site of sites) {
       const arg = site.node.arguments?.[index];
       const options = arg ? this.describe(site.file, arg) : undefined;
+      // Options written without it (an optional `createRefund`): that site gives nothing to call.
+      if (options?.kind === 'object' && !options.node.properties.some((p) => ts.isSpreadAssignment(p) || (p.name !== undefined && propertyName(p.name) === property))) continue;
       const value = options ? this.member(options, property) : undefined;
       if (value?.kind !== 'function') return undefined;
       if (!targets.some((t) => JSON.stringify(t) === JSON.stringify(value.target))) targets.push(value.target);
