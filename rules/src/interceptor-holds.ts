@@ -71,7 +71,8 @@ export function interceptionNotes(irs: readonly FileIR[], heldOf: (ir: FileIR) =
       }
     }
   }
-  const parts = [...holding.values()].map((h) => `${h.methods} method(s) run inside \`${h.display}\`, which holds a ${h.noun} while it runs them`);
+  // In the helpers' order (file, then unit), whatever order the files were given in.
+  const parts = [...holding.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, h]) => h).map((h) => `${h.methods} method(s) run inside \`${h.display}\`, which holds a ${h.noun} while it runs them`);
   if (notHolding > 0) parts.push(`${notHolding} run inside helpers that hold nothing`);
   return parts.length > 0 ? [`interceptors: ${parts.join('; ')}`] : [];
 }
