@@ -327,6 +327,8 @@ export interface NodeCatalog {
   readonly boundQueries?: { readonly options: readonly string[]; readonly methods: readonly string[] };
   /** Emitters whose awaited emit runs the project's listeners first (`await events.emitAsync('x')`). */
   readonly eventEmitters?: readonly NodeEventEmitter[];
+  /** Interceptors a decorator puts around a method (NestJS `@UseInterceptors(I)`). */
+  readonly interceptors?: readonly NodeInterceptors[];
   /**
    * Reads of the database dialect a client was configured with (`knex.client.config.client`,
    * `sequelize.getDialect()`): code behind a test of one runs only on that database.
@@ -365,6 +367,24 @@ export interface NodeEventEmitter {
   readonly awaiting: readonly string[];
   /** The method decorator that makes a listener, and the modules that export it. */
   readonly listener: { readonly modules: readonly string[]; readonly name: string };
+}
+
+/**
+ * A framework's interceptors: `use` (from one of `modules`) given on a method, or on its class,
+ * or inside a decorator the project composes with `compose` (`applyDecorators(…,
+ * UseInterceptors(I))`), makes each interceptor class's `method` run around the method; the
+ * method runs where that one calls `handle` on its parameter at `next` (`next.handle()`).
+ */
+export interface NodeInterceptors {
+  readonly modules: readonly string[];
+  /** The decorator that lists interceptor classes (`UseInterceptors`). */
+  readonly use: string;
+  /** Decorator composers whose arguments are all applied (`applyDecorators`). */
+  readonly compose: readonly string[];
+  /** The interceptor's method (`intercept`), its parameter that runs the method (1: `next`), and the call that does (`handle`). */
+  readonly method: string;
+  readonly next: number;
+  readonly handle: string;
 }
 
 /**

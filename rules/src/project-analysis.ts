@@ -66,6 +66,7 @@ import { frameworkActions, type FrameworkAction } from './framework-entries';
 import { REQUEST_SESSION_RULES, commandLineFiles, testClassUnits } from './execution-context';
 import { groupByCause } from './grouping';
 import { helperCallbackFindings } from './helper-callbacks';
+import { interceptedHolds, interceptionNotes } from './interceptor-holds';
 import { withSuppressionFixIn, withSuppressionFixes } from './fixes/attach';
 import { activePresets, projectRootPrefix } from './frameworks/detect';
 import { lockedVersions, withInstalledVersion } from './frameworks/versions';
@@ -308,7 +309,9 @@ export function analyzeProject(
   }
   const storeResource = catalog.sessionStore?.resource;
   const sessionStoresAt = storeResource ? storesAt(stores, flowOf, storeResource, catalog.sessionResource) : undefined;
-  const lentResources = irs.flatMap((ir) => (ir.heldResources ?? []).filter((resource) => resource.runsCallbacks));
+  // Methods an interceptor runs inside a helper's callback hold what that helper holds, if it does.
+  const heldOf = interceptedHolds(irs);
+  const lentResources = irs.flatMap((ir) => heldOf(ir).filter((resource) => resource.runsCallbacks));
   const testUnits = options.includeTests ? new Set<Unit>() : testClassUnits(irs, symbols);
   const requestRules = rules.filter((enabled) => !REQUEST_SESSION_RULES.has(enabled.rule.meta.id));
   const perFile: FileFindings[] = [];
@@ -348,7 +351,7 @@ export function analyzeProject(
     const ir = units.length < file.ir.units.length ? { ...file.ir, units } : file.ir;
     const wholeFile = cli !== undefined && cli.from === undefined;
     const sites = editSitesOf(parser, file);
-    const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites, callersOf, isFrameworkAction, frameworkActionClose);
+    const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites, callersOf, isFrameworkAction, frameworkActionClose, heldOf(file.ir));
     const found = { ...ran, findings: withSuppressionFixIn(ran.findings, sites) };
     sites?.dispose();
     // After a check that ends web requests, the code runs from the command line only.
@@ -377,7 +380,7 @@ export function analyzeProject(
   }
   findings.sort((a, b) => compareSpans(a.span, b.span) || a.rule.localeCompare(b.rule));
   const kept = dedupe(findings);
-  const summaryNotes = [...unreportedNotes(dedupe(unreported)), ...loweredNotes(kept), ...cutNotes, ...unitCutNotes(engine.cuts, linesOf)];
+  const summaryNotes = [...unreportedNotes(dedupe(unreported)), ...loweredNotes(kept), ...cutNotes, ...unitCutNotes(engine.cuts, linesOf), ...interceptionNotes(irs, heldOf)];
   const stats = {
     units: irs.reduce((sum, ir) => sum + ir.units.length, 0),
     files: irs.length,
@@ -962,8 +965,8 @@ function runRules(
   callersOf?: RuleContext['callersOf'],
   isFrameworkAction?: RuleContext['isFrameworkAction'],
   frameworkActionClose?: RuleContext['frameworkActionClose'],
+  held: readonly HeldResourceInfo[] = ir.heldResources ?? [],
 ): FileFindings {
-  const held = ir.heldResources ?? [];
   // Resources of helpers that run their callers' callbacks while holding them (`withClient(fn)`).
   const lent = ir.language === 'php' ? [] : lentResources;
   const resourcesOf = (unit: Unit): readonly HeldResourceInfo[] => {

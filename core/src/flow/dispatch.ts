@@ -18,7 +18,7 @@ export function isDispatchTarget(target: CallTarget): boolean {
   // the analysis often cannot type exactly (`X::create(): self` typed as the base class), so
   // entering every implementation with the caller's lock reports holds of classes that never
   // run there (fusionpbx's services); the engine keeps only what all of them do.
-  return target.type === 'dynamic-class' || target.type === 'dynamic-method' || target.type === 'implementations' || target.type === 'dispatch' || target.type === 'registry';
+  return target.type === 'dynamic-class' || target.type === 'dynamic-method' || target.type === 'implementations' || target.type === 'configured' || target.type === 'dispatch' || target.type === 'registry';
 }
 
 /** A dispatch made while the lock its unit was entered with is held, as its callers see it. */

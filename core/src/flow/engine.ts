@@ -114,6 +114,13 @@ export interface SlowOccurrence {
    * `withTransaction(work)`), the innermost such call on the chain.
    */
   readonly callbackCall?: Step;
+  /**
+   * Reached through a call on a value typed with an interface (TypeScript) where only some of
+   * the project's implementations do slow work: this one is (`implementation`), and which one
+   * runs is set by configuration the analysis does not follow (vendure's asset storage
+   * strategy, payload's e-mail adapter). Rated `info`, told as a condition.
+   */
+  readonly configured?: { readonly implementation: string; readonly of: number };
 }
 
 /**
@@ -316,7 +323,7 @@ function capByKind(items: readonly SlowOccurrence[]): SlowOccurrence[] {
   if (items.length <= MAX_OCCURRENCES) return [...items];
   const kinds = new Set<string>();
   return items.filter((item, index) => {
-    const key = `${item.kind}${item.errorPath ? ':error-path' : ''}${item.failureReport ? ':failure' : ''}${item.setting ? ':setting' : ''}`;
+    const key = `${item.kind}${item.errorPath ? ':error-path' : ''}${item.failureReport ? ':failure' : ''}${item.setting ? ':setting' : ''}${item.configured ? ':configured' : ''}`;
     const firstOfKind = !kinds.has(key);
     kinds.add(key);
     return index < MAX_OCCURRENCES || firstOfKind;
@@ -1077,6 +1084,8 @@ export class FlowEngine {
     const alternatives = isDispatchTarget(effect.target) && units.length > 1;
     const dispatches: DispatchUnderLock[] = [];
     let withoutSlowWork = false;
+    /** The candidate each entry of `slowUnderLock` came from. */
+    const slowFrom: Unit[] = [];
     for (const { unit, target } of targeted) {
       const calleeEnv: Env = this.withLoaded(this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit), env, from, unit);
       if (before.closed) {
@@ -1119,6 +1128,7 @@ export class FlowEngine {
               chain: [callStep, ...occurrence.chain],
               ...(viaCallback ? { ...callbackFields(target, occurrence), callbackCall: occurrence.callbackCall ?? callStep } : {}),
             });
+            slowFrom.push(unit);
           }
           releases.push(...viaCall(summary.releases));
           writesUnderLock.push(...viaCall(summary.writesUnderLock));
@@ -1129,7 +1139,16 @@ export class FlowEngine {
         }
       }
     }
-    if (alternatives && withoutSlowWork) slowUnderLock.length = 0;
+    if (alternatives && withoutSlowWork) {
+      // The implementations of a TypeScript interface: the one configured runs, and the
+      // analysis does not follow configuration; what the slow ones do is said as a condition.
+      const configured =
+        effect.target.type === 'implementations' || effect.target.type === 'configured'
+          ? slowUnderLock.map((occurrence, index) => (occurrence.configured ? occurrence : { ...occurrence, configured: { implementation: implementationName(effect.target, slowFrom[index]!), of: new Set(units).size } }))
+          : [];
+      slowUnderLock.length = 0;
+      slowUnderLock.push(...configured);
+    }
     if (effect.outputCaptured) {
       // The caller captures the callee's output in a buffer it keeps or drops: nothing the
       // callee prints or streams reaches the client.
@@ -1777,3 +1796,9 @@ export function transferEffect(
   }
 }
 
+/** How a configured candidate is named: a class's method by its class, a function given in options by its file too (`createRefund()` of `stripe.handler.ts`). */
+function implementationName(target: CallTarget, unit: Unit): string {
+  if (target.type !== 'configured') return unit.displayName;
+  const file = unit.span.file.split('/').pop() ?? unit.span.file;
+  return `${unit.displayName}\` in \`${file}`;
+}

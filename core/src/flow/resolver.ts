@@ -160,6 +160,16 @@ export class ProjectResolver implements CallResolver {
         const working = units.filter((unit) => !unit.placeholder);
         return working.length > 0 ? working : units;
       }
+      case 'configured': {
+        // Every function given must be known, else which code runs is not known.
+        const units: Unit[] = [];
+        for (const one of target.targets) {
+          const found = this.resolve(one, from, span);
+          if (found.length === 0) return [];
+          for (const unit of found) if (!units.includes(unit)) units.push(unit);
+        }
+        return units;
+      }
       case 'dynamic-method':
         return this.fittingMethods(target, from, span);
       case 'dispatch':

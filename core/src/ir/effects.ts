@@ -446,6 +446,13 @@ export type CallTarget =
    */
   | { readonly type: 'implementations'; readonly classNames: readonly string[]; readonly method: string }
   /**
+   * A function-valued property a class's constructor copies from its options
+   * (`this.createPaymentFn = config.createPayment`), called on `this` (TypeScript): the functions
+   * the project's `new` sites give for it (`targets`) are the candidates, which one runs is
+   * configuration; only what all of them do counts, and what only some do is `info`.
+   */
+  | { readonly type: 'configured'; readonly targets: readonly CallTarget[] }
+  /**
    * A callable read by name from an array the project fills with callables (`call_user_func(
    * $Ossn->page[$handler], …)`): `key` names the array (`lower/php/registries.ts`); the candidates
    * are what the project stores there, when every store is a callable the code names or a

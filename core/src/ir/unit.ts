@@ -225,4 +225,13 @@ export interface HeldResourceInfo {
    * rather than stall; such findings are `info`.
    */
   readonly tryLock?: boolean;
+  /**
+   * Held only if a project helper holds something while it runs its callbacks: a method an
+   * interceptor runs inside `this.transactionWrapper.executeInTransaction(…)`. The lowering of
+   * one file cannot tell; where every file is lowered, the helper's own resource (marked
+   * `runsCallbacks`) confirms it and lends its noun, or the resource is dropped.
+   */
+  readonly heldThrough?: { readonly file: string; readonly unit: string };
+  /** Where the helper acquires what is held (a related location), once confirmed. */
+  readonly acquiredAt?: { readonly span: Span; readonly label: string };
 }

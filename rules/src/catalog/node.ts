@@ -290,6 +290,10 @@ export const nodeCatalog: NodeCatalog = {
     },
   ],
 
+  // `@UseInterceptors(TransactionInterceptor)` (or a project decorator composing it): the
+  // interceptor's `intercept(context, next)` runs the method where it calls `next.handle()`.
+  interceptors: [{ modules: ['@nestjs/common'], use: 'UseInterceptors', compose: ['applyDecorators'], method: 'intercept', next: 1, handle: 'handle' }],
+
   heldDecorators: [
     {
       kind: 'transactional',

@@ -249,7 +249,8 @@ function heldOperationsWithSeverity(context: RuleContext, flow: UnitFlow, sessio
     // A pause of milliseconds repeated by a loop over data (not a poll) waits for nothing.
     // A file sent as an image: a page's picture, a short transfer.
     // Reached only where an I/O call failed and the request then ends: error reporting.
-    const unsure = occurrence.errorPath || occurrence.failureReport || occurrence.setting || short || occurrence.unjudged || occurrence.pause || occurrence.image;
+    // Only in one of an interface's implementations, which configuration picks.
+    const unsure = occurrence.errorPath || occurrence.failureReport || occurrence.setting || short || occurrence.unjudged || occurrence.pause || occurrence.image || occurrence.configured;
     rated.push({ operation, severity: unsure && setting !== 'info' ? 'info' : setting });
   }
   return rated;
@@ -328,6 +329,8 @@ function buildFinding(
       }
     });
   }
+  // Held through an interceptor's helper: where that helper acquires it.
+  if (resource?.acquiredAt) add(resource.acquiredAt.label, resource.acquiredAt.span);
   // The chain from the reported place down to the slow work itself (loop, calls); for a
   // callback, also the helper's steps that run it (`fn()` is called here).
   const chain = operation.occurrence.chain;
@@ -447,7 +450,14 @@ function errorPathNote(occurrence: SlowOccurrence): string {
     : occurrence.failureReport
       ? ' This happens only when a query or I/O call has failed, on a path that then ends the request: it reports the error, it is not the request\'s normal work.'
       : '';
-  return error + settingNote(occurrence);
+  return error + settingNote(occurrence) + configuredNote(occurrence);
+}
+
+/** Slow only in some implementations of an interface: which one runs is configuration. */
+function configuredNote(occurrence: SlowOccurrence): string {
+  const configured = occurrence.configured;
+  if (!configured) return '';
+  return ` This happens only if the configured implementation is \`${configured.implementation}\` (${configured.of} implementations in the project, not all of them slow): which one runs is set by configuration the analysis does not follow.`;
 }
 
 function settingNote(occurrence: SlowOccurrence): string {

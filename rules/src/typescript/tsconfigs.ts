@@ -90,9 +90,21 @@ export class TsConfigs {
     return this.projectOf(file, true)?.paths;
   }
 
-  /** The build folders of a package: those of its own `tsconfig.json`. */
+  /**
+   * The build folders of a package: those of its own `tsconfig.json`, else those of a config
+   * its `package.json` scripts build with (`tsc -p ./build/tsconfig.build.json`: vendure's
+   * packages keep `outDir` there, not in `tsconfig.json`).
+   */
   buildFolders(packageFolder: string): BuildFolders | undefined {
-    return this.project(inFolder(packageFolder, 'tsconfig.json'))?.build;
+    const own = this.project(inFolder(packageFolder, 'tsconfig.json'))?.build;
+    if (own || !this.host) return own;
+    const manifest = readJsonObject(this.host, inFolder(packageFolder, 'package.json'), parseTsConfigJson);
+    for (const config of builtConfigs(manifest?.scripts)) {
+      const target = normalizePath(posix.join(packageFolder, config));
+      const build = this.project(target.endsWith('.json') ? target : inFolder(target, 'tsconfig.json'))?.build;
+      if (build) return build;
+    }
+    return undefined;
   }
 
   private findProject(file: string, jsconfig: boolean): TsProject | undefined {
@@ -288,8 +300,32 @@ function toProject(path: string, raw: Record<string, unknown>, loaded: LoadedCon
       const target = normalizePath(posix.join(dir, p));
       return target.endsWith('.json') ? target : inFolder(target, 'tsconfig.json');
     });
-  const build = config.outDir !== undefined ? { outDir: config.outDir, rootDir: config.rootDir ?? sourceFolder(config) ?? dir } : undefined;
+  const build = config.outDir !== undefined ? { outDir: config.outDir, rootDir: config.rootDir ?? singleRootDirs(config.compilerOptions, dir) ?? sourceFolder(config) ?? dir } : undefined;
   return { path, compilerOptions: config.compilerOptions, paths, ...(build ? { build } : {}), includes: membership(config, dir), references };
+}
+
+/** Scripts' `tsc -p <config>` / `tsc --project <config>`, in the order written (at most a few). */
+function builtConfigs(scripts: unknown): string[] {
+  if (!scripts || typeof scripts !== 'object' || Array.isArray(scripts)) return [];
+  const found: string[] = [];
+  for (const script of Object.values(scripts as Record<string, unknown>)) {
+    if (typeof script !== 'string') continue;
+    const words = script.split(/\s+/);
+    let inTsc = false;
+    for (let i = 0; i < words.length && found.length < 4; i++) {
+      const word = words[i]!;
+      if (word === '&&' || word === '||' || word === ';' || word === '|') inTsc = false;
+      else if (word === 'tsc' || word.endsWith('/tsc')) inTsc = true;
+      else if (inTsc && (word === '-p' || word === '--project') && words[i + 1] && !found.includes(words[i + 1]!)) found.push(words[i + 1]!);
+    }
+  }
+  return found;
+}
+
+/** `"rootDirs": ["../src"]` with one folder (and no `rootDir`): the sources the output is built from. */
+function singleRootDirs(options: Record<string, unknown>, dir: string): string | undefined {
+  const rootDirs = Array.isArray(options.rootDirs) ? options.rootDirs.filter((d): d is string => typeof d === 'string') : [];
+  return rootDirs.length === 1 ? normalizePath(posix.join(dir, rootDirs[0]!)) : undefined;
 }
 
 /** `"include": ["src"]` without a `rootDir`: the sources the output is built from. */

@@ -270,6 +270,10 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
     const receiver = unwrap(callee.expression);
     const method = callee.name.text;
     if (receiver.kind === ts.SyntaxKind.ThisKeyword && ctx.className) {
+      // `this.createPaymentFn(…)`, a property the constructor copied from its options: the
+      // functions the project's `new` sites give (configuration picks one).
+      const configured = imports.modules && declaresProperty(callee, method) ? projectCallTarget(imports.modules, callee) : undefined;
+      if (configured?.type === 'configured') return call(configured, node, display, span, ctx);
       return call({ type: 'method', className: ctx.className, method }, node, display, span, ctx);
     }
     // `s3.send(command)`, `stripe.charges.create(…)`: calls of an SDK client. What a receiver
@@ -557,4 +561,13 @@ function capturesParameters(closure: ts.ArrowFunction | ts.FunctionExpression | 
   };
   ts.forEachChild(closure, visit);
   return found;
+}
+
+/** Whether the class around `node` declares a property (not a method) of this name: `private readonly createPaymentFn: CreatePaymentFn`. */
+function declaresProperty(node: ts.Node, name: string): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isClassLike(current)) return current.members.some((m) => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name);
+    if (ts.isFunctionLike(current) && !ts.isArrowFunction(current) && !ts.isMethodDeclaration(current) && !ts.isConstructorDeclaration(current) && !ts.isAccessor(current)) return false;
+  }
+  return false;
 }

@@ -7,9 +7,10 @@ import { clientMadeBy, holderMadeBy } from './catalog-entries';
 import { requiredModule, type ImportRef } from './import-refs';
 import { collectImports, type ImportFacts } from './imports';
 import type { EventListener, ModuleLinks, ModuleValue, ProjectClassTypes } from './module-links';
-import { isFunctionLiteral, unwrap } from './syntax';
+import { isFunctionLiteral, returnedExpression, unwrap } from './syntax';
 import type { TsModuleResolver } from './module-resolution';
 import { declaredListeners } from './event-listeners';
+import { interceptionsOf } from './interceptors';
 
 /**
  * What the modules of a TypeScript/JavaScript project export, so that one file sees what
@@ -236,21 +237,6 @@ function descriptorValue(descriptor: ts.ObjectLiteralExpression): ExportSource |
   return undefined;
 }
 
-/** The expression a function returns first (an arrow's body, or its first `return`). */
-function returnedExpression(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
-  const body = fn.body;
-  if (!body) return undefined;
-  if (!ts.isBlock(body)) return body;
-  let found: ts.Expression | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isReturnStatement(node)) found = node.expression;
-    else if (!ts.isFunctionLike(node) && !ts.isClassLike(node)) ts.forEachChild(node, visit);
-  };
-  body.statements.forEach(visit);
-  return found;
-}
-
 /** What a name declared in a block is. */
 type ScopeEntry =
   | { readonly kind: 'variable'; readonly declaration: ts.VariableDeclaration }
@@ -329,7 +315,14 @@ export class TsProjectModules {
       declares: (className, member) => this.declares(className, member, 0),
       acquiredBy: (callee) => this.acquiredBy(file, callee),
       listenersOf: (event) => this.listeners.get(event) ?? [],
+      interceptionsOf: (method) => interceptionsOf(this, this.catalog, file, method),
     };
+  }
+
+  /** The project class a class extends, by the name the lowering gives it. */
+  parentClassOf(className: string): string | undefined {
+    const cls = this.classes.get(className);
+    return cls ? this.parentClass(cls) : undefined;
   }
 
   /** Imports of project code (relative, or a tsconfig `paths` pattern) that match no file of the run, once per specifier. */
@@ -730,13 +723,39 @@ export class TsProjectModules {
             const right = unwrap(expr.right);
             // `constructor(client) { this.client = client; }`: what every `new` of the class passes.
             const index = ts.isIdentifier(right) ? member.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === right.text) : -1;
-            return index >= 0 ? this.passedToConstructor(className, index) : this.describe(cls.file, expr.right);
+            if (index >= 0) return this.passedToConstructor(className, index);
+            // `this.createPaymentFn = config.createPayment`: the functions the `new` sites give.
+            const option = ts.isPropertyAccessExpression(right) && ts.isIdentifier(unwrap(right.expression)) ? member.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === (unwrap(right.expression) as ts.Identifier).text) : -1;
+            return option >= 0 ? this.configuredFunctions(className, option, (right as ts.PropertyAccessExpression).name.text) : this.describe(cls.file, expr.right);
           }
         }
       }
     }
     const parent = this.parentClass(cls);
     return parent ? this.classMember(parent, name, depth + 1) : undefined;
+  }
+
+  /**
+   * The functions the project's `new` sites of a class give as property `property` of the
+   * options at constructor argument `index` (`new PaymentMethodHandler({ createPayment: async
+   * … })`), when they give at least two different ones and every site that gives one gives a
+   * function the analysis knows (options written without the property give none): which one a
+   * call of the copied property runs is configuration.
+   */
+  private configuredFunctions(className: string, index: number, property: string): ModuleValue | undefined {
+    const sites = this.constructionSites().get(className) ?? [];
+    if (sites.length < 2 || sites.length > MAX_CONSTRUCTION_SITES) return undefined;
+    const targets: CallTarget[] = [];
+    for (const site of sites) {
+      const arg = site.node.arguments?.[index];
+      const options = arg ? this.describe(site.file, arg) : undefined;
+      // Options written without it (an optional `createRefund`): that site gives nothing to call.
+      if (options?.kind === 'object' && !options.node.properties.some((p) => ts.isSpreadAssignment(p) || (p.name !== undefined && propertyName(p.name) === property))) continue;
+      const value = options ? this.member(options, property) : undefined;
+      if (value?.kind !== 'function') return undefined;
+      if (!targets.some((t) => JSON.stringify(t) === JSON.stringify(value.target))) targets.push(value.target);
+    }
+    return targets.length >= 2 ? { kind: 'configured', targets } : undefined;
   }
 
   /**
@@ -868,6 +887,7 @@ export function projectCallTarget(links: ModuleLinks, callee: ts.Expression): Ca
   const expr = unwrap(callee);
   const value = links.valueOf(expr);
   if (value?.kind === 'function') return value.target;
+  if (value?.kind === 'configured') return { type: 'configured', targets: value.targets };
   if (!ts.isPropertyAccessExpression(expr)) return undefined;
   const base = links.valueOf(expr.expression);
   if (base?.kind === 'instance') return { type: 'method', className: base.className, method: expr.name.text };

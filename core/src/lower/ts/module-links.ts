@@ -28,6 +28,11 @@ export type ModuleValue =
    * project's classes that implement it, whichever the container injected.
    */
   | { readonly kind: 'implementations'; readonly classNames: readonly string[] }
+  /**
+   * A function-valued property set in a constructor from its options, to which the project's
+   * `new` sites give different functions (`new PaymentMethodHandler({ createPayment: … })`).
+   */
+  | { readonly kind: 'configured'; readonly targets: readonly CallTarget[] }
   /** An object literal, whose properties are looked up when used. */
   | { readonly kind: 'object'; readonly file: string; readonly node: ts.ObjectLiteralExpression }
   /** A module of the project as an object (`require('./db')`, `import * as db`). */
@@ -63,6 +68,29 @@ export interface ModuleLinks {
   acquiredBy(callee: ts.Expression): { readonly entry: NodeHeldResource; readonly api: string } | undefined;
   /** The project's listener methods of an event, in file order (`@OnEvent('order.paid')`). */
   listenersOf(event: string): readonly EventListener[];
+  /**
+   * The interceptors a method's decorators (or its class's) run it through, each where its
+   * `intercept()` runs the method inside a callback it passes to a project helper
+   * (`interceptors.ts`).
+   */
+  interceptionsOf?(method: ts.MethodDeclaration): readonly Interception[];
+}
+
+/**
+ * `@Transaction()` on a method, defined as `applyDecorators(…, UseInterceptors(TransactionInterceptor))`,
+ * whose `intercept()` calls `next.handle()` inside a callback it passes to
+ * `this.transactionWrapper.executeInTransaction()`: the method runs inside that helper, holding
+ * whatever the helper holds while it runs its callbacks (which only its lowering tells).
+ */
+export interface Interception {
+  /** The decorator as written on the method or class: `@Transaction()`. */
+  readonly decorator: ts.Decorator;
+  /** `TransactionInterceptor.intercept()`. */
+  readonly interceptor: string;
+  /** The helper's unit: its file and the id its lowering gives it (`method:TransactionWrapper::executeInTransaction`). */
+  readonly helper: { readonly file: string; readonly unit: string };
+  /** The helper's call in the interceptor, as written (`this.transactionWrapper.executeInTransaction()`). */
+  readonly helperCall: string;
 }
 
 /** A listener method of the project (`@OnEvent('order.paid') onPaid()`): its class as the lowering names it. */

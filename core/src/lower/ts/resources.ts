@@ -12,6 +12,7 @@ import { resolveRef } from './import-refs';
 import { isFunctionLiteral, unwrap } from './syntax';
 import { noteKeyedLockResult } from './keyed-locks';
 import { noteHelperTransactionResult } from './transaction-helpers';
+import { openInterceptions } from './intercepted-methods';
 
 /**
  * Held resources of the TypeScript lowering, all from the catalog (`NodeCatalog.heldResources`):
@@ -347,6 +348,7 @@ function heldDecorator(ctx: TsUnitContext, node: ts.Node): ScopeOpen | undefined
 
 /** A unit that runs with a resource held from its start: a callback scope or a decorated method. */
 export function openAtEntry(ctx: TsUnitContext, node: ts.Node, cursor: Cursor): Cursor {
+  cursor = openInterceptions(ctx, node, cursor);
   const scope = scopesByFile.get(ctx.facts)?.get(node.getStart(ctx.facts.source)) ?? heldDecorator(ctx, node) ?? structuralScopeAt(ctx, node);
   if (!scope) return cursor;
   const id = `${scope.kind}:${ctx.unitId}:${scope.variable}`;
