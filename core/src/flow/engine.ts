@@ -13,6 +13,7 @@ import { quoteCode } from '../text/quote-code';
 import { changedValues, entryFacts, withCarriedValues, withValues } from './summary-keys';
 import { isOnceInclude, loadedForCallee, loadedKey, loadedWhereRunning } from './once-includes';
 import { includedBeforeNodes } from './included-before';
+import { callableSlotOf, SlotsRead, type CallableSlot } from './callable-slots';
 import {
   CLOSED,
   OPEN_AT_ENTRY,
@@ -127,11 +128,9 @@ export interface SlowOccurrence {
  * Where a callable is bound: a parameter's position, or `"<position>.<property>"` for a
  * function-valued property of an options object passed there (`withLock({ fn })`).
  */
-export type BindingSlot = number | string;
+export type BindingSlot = CallableSlot;
 
-function slotOf(index: number, property: string | undefined): BindingSlot {
-  return property === undefined ? index : `${index}.${property}`;
-}
+const slotOf = callableSlotOf;
 
 /** Slots in a stable order (positions first, by number), for keys. */
 function compareSlots(a: readonly [BindingSlot, unknown], b: readonly [BindingSlot, unknown]): number {
@@ -890,8 +889,30 @@ export class FlowEngine {
     return known;
   }
 
-  private summary(unit: Unit, resource: ResourceId, entry: 'closed' | 'open', env: Env): Summary | undefined {
+  /**
+   * The slots whose bindings a unit may read (`callable-slots.ts`): through what a call may run,
+   * as `calleeTargets` and `overrideMayReturn` see it (the overrides of a virtual call too).
+   */
+  private readonly slotsRead = new SlotsRead(
+    (effect, from) => [
+      ...this.resolver.resolve(effect.target, from, effect.span),
+      ...(effect.target.type === 'method' && effect.target.virtual ? (this.resolver.overridesOf?.(effect.target.className, effect.target.method) ?? []) : []),
+    ],
+    (target, from, effect) => this.resolver.resolve(target, from, effect.span),
+  );
+
+  /** The environment without the bindings of parameters the unit never runs as callables. */
+  private withBindingsRead(unit: Unit, env: Env): Env {
+    if (env.bindings.size === 0) return env;
+    const read = this.slotsRead.of(unit);
+    if ([...env.bindings.keys()].every((slot) => read.has(slot))) return env;
+    const kept = new Map([...env.bindings].filter(([slot]) => read.has(slot)));
+    return { ...env, bindings: kept.size > 0 ? kept : NO_BINDINGS };
+  }
+
+  private summary(unit: Unit, resource: ResourceId, entry: 'closed' | 'open', calledWith: Env): Summary | undefined {
     const summaries = this.summariesOf(unit);
+    const env = this.withBindingsRead(unit, calledWith);
     // Facts about subjects nothing the unit may run reads are carried, not part of the key
     // (`summary-keys.ts`). Callables bound by the caller may run code the unit does not reach
     // by itself: then every fact is read.
