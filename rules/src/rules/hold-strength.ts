@@ -1,4 +1,4 @@
-import type { Severity, SlowOccurrence, UnitFlow } from '../../../core/src';
+import { spanKey, type Severity, type SlowOccurrence, type UnitFlow } from '../../../core/src';
 import { reachableFrom } from './regions';
 
 /**
@@ -53,15 +53,26 @@ export function addedWaits<T extends WeighedOperation>(flow: UnitFlow, members: 
     if (!seen) reach.set(from, (seen = reachableFrom(flow, from)));
     return seen.has(to);
   };
-  // Per place, the longest wait (a helper that may sleep in two branches counts once).
+  // Per place, the longest wait (a helper that may sleep in two branches counts once); a wait
+  // reached from several places (two includes that both reach one helper's `sleep()`) counts
+  // once, at the first: the analysis cannot tell that both places run it.
   const waits: T[] = [];
+  const counted = new Set<string>();
   for (const wait of shortWaits) {
+    const root = spanKey(wait.operation.occurrence.chain[wait.operation.occurrence.chain.length - 1]!.span);
+    if (counted.has(root)) continue;
     const last = waits[waits.length - 1];
     if (last && last.operation.node === wait.operation.node) {
-      if (seconds(wait) > seconds(last)) waits[waits.length - 1] = wait;
+      if (seconds(wait) > seconds(last)) {
+        waits[waits.length - 1] = wait;
+        counted.add(root);
+      }
       continue;
     }
-    if (!last || reaches(last.operation.node, wait.operation.node)) waits.push(wait);
+    if (!last || reaches(last.operation.node, wait.operation.node)) {
+      waits.push(wait);
+      counted.add(root);
+    }
   }
   if (waits.length < 2) return undefined;
   const total = waits.reduce((sum, w) => sum + seconds(w), 0);
