@@ -5,13 +5,20 @@
 // the close (twin: `flag-copied-to-local.php`, which passes `true`).
 class Page
 {
-    public static function finish(?bool $header = null): void
+    public static function finish(?bool $header = null, ?bool $footer = null): void
     {
         static $done = false;
         $do_header = $header === null ? !$done : $header;
         if ($do_header) {
             $_SESSION['last_page'] = 'home';
             $done = true;
+        }
+        // A copy of the copy: the footer follows the header unless the caller says otherwise.
+        if ($footer === null) {
+            $footer = $do_header;
+        }
+        if ($footer) {
+            $_SESSION['footer_shown'] = true;
         }
         echo 'bye';
         exit;
