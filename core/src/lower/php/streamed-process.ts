@@ -66,9 +66,10 @@ function sendsToClient(ctx: UnitContext, node: SyntaxNode): boolean {
   return body !== undefined && body !== null && someIn(body, (n) => n.type === 'echo_statement' || n.type === 'print_intrinsic');
 }
 
+/** `flush()`, `ob_flush()`: output sent now (`ob_implicit_flush()` only switches a mode). */
 function isFlush(ctx: UnitContext, node: SyntaxNode): boolean {
-  const api = nativeCallOf(ctx, node)?.api;
-  return api?.effect === 'output' && api.flush === true && nativeCallOf(ctx, node)?.name !== 'ob_implicit_flush';
+  const native = nativeCallOf(ctx, node);
+  return native?.api?.effect === 'output' && native.api.flush === true && native.name !== 'ob_implicit_flush';
 }
 
 /** A call of a function of this file that flushes (the loop's `echoEvent()` may flush itself). */
