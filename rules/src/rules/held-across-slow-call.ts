@@ -24,7 +24,8 @@ import {
   spanKey,
   verdict,
 } from '../../../core/src';
-import { holdCost, upTo } from './hold-cost';
+import { duration, holdCost, upTo } from './hold-cost';
+import { addedWaits, byEvidence, doubtOf, type Doubt } from './hold-strength';
 import { groupByRegion, heldToEndFrom, keptFrom, releasesAfter, stillOpenAtEnd } from './regions';
 import { storeVerdict, type StoreVerdict } from './session-store';
 import { earlyCloseFix } from '../fixes/early-close';
@@ -58,7 +59,7 @@ export const heldAcrossSlowCall: Rule = {
       const flow = context.flowOf(unit);
       const operations = heldOperationsWithSeverity(context, flow, true);
       for (const region of groupByRegion(operations.map((o) => o.operation))) {
-        const members = operations.filter((o) => region.includes(o.operation));
+        const members = withAddedWaits(flow, operations.filter((o) => region.includes(o.operation)));
         if (onlyUnheldSigns(flow, members)) continue;
         // The early close goes before the region's first slow work, whichever place the region
         // is told from: built once for the finding and all its other tellings (a long top
@@ -186,6 +187,11 @@ function keptOnlyForShortWork(flow: UnitFlow, node: number, sites: readonly Open
 interface RatedOperation {
   readonly operation: HeldOperation;
   readonly severity: Severity;
+  /** Why `severity` is below the kind's (`unlowered`), if it is: the order of evidence. */
+  readonly doubt: Doubt;
+  readonly unlowered: Severity;
+  /** A short wait that others on the same path add to: their sum in seconds. */
+  readonly addedTo?: number;
   /**
    * Slow work in a closure written at the call of a helper that runs it with the helper's
    * own resource held (`withClient(async (client) => { … await fetch(url) … })`): the
@@ -251,9 +257,21 @@ function heldOperationsWithSeverity(context: RuleContext, flow: UnitFlow, sessio
     // Reached only where an I/O call failed and the request then ends: error reporting.
     // Only in one of an interface's implementations, which configuration picks.
     const unsure = occurrence.errorPath || occurrence.failureReport || occurrence.setting || short || occurrence.unjudged || occurrence.pause || occurrence.image || occurrence.configured;
-    rated.push({ operation, severity: unsure && setting !== 'info' ? 'info' : setting });
+    const lowered = unsure && setting !== 'info';
+    rated.push({ operation, severity: lowered ? 'info' : setting, doubt: lowered ? doubtOf(occurrence, short) : 'sure', unlowered: setting });
   }
   return rated;
+}
+
+/**
+ * Short waits that one path of the region runs one after the other, adding up past what
+ * counts as short (`sleep(1)` between service restarts, twice): each is rated as its kind
+ * is, and remembers the sum for the message.
+ */
+function withAddedWaits(flow: UnitFlow, members: RatedOperation[]): RatedOperation[] {
+  const added = addedWaits(flow, members, SHORT_HOLD_SECONDS);
+  if (!added) return members;
+  return members.map((m) => (added.waits.includes(m) ? { ...m, severity: m.unlowered, doubt: 'sure' as const, addedTo: added.seconds } : m));
 }
 
 /**
@@ -294,7 +312,7 @@ function buildFinding(
     chosen ??
     members
       .filter((m) => SEVERITY_RANK[m.severity] === top)
-      .sort((a, b) => declaration(a) - declaration(b) || compareHeld(a.operation, b.operation))[0]!;
+      .sort((a, b) => declaration(a) - declaration(b) || byEvidence(a, b) || compareHeld(a.operation, b.operation))[0]!;
   // Slow work and clock reads lifted to the same loop header are one loop: a polling one
   // if any of them polls.
   const sameLoop = members.filter((m) => sameSpan(m.operation.span, primary.operation.span));
@@ -387,7 +405,7 @@ function buildFinding(
     severity: primary.severity,
     message: resource
       ? resourceMessage(resource, operation.occurrence, state === 'maybe-open', operation.state.whyMaybe, unit.handler, callback?.step) + leakNote + errorPathNote(operation.occurrence)
-      : message(operation.occurrence, state === 'maybe-open', operation.state.whyMaybe, regionTimeLimit(members)) + errorPathNote(operation.occurrence),
+      : message(withoutOwnBound(operation.occurrence, primary), state === 'maybe-open', operation.state.whyMaybe, regionTimeLimit(members)) + addedWaitsNote(primary) + errorPathNote(operation.occurrence),
     span: operation.span,
     related,
     // Before the region's first slow work (`set_time_limit(0)` before the download), not its worst.
@@ -431,6 +449,20 @@ function passedToHelperOf(unit: Unit, occurrence: SlowOccurrence, resource: Held
       ...(acquire ? { acquired: { span: acquire.span, label: acquire.label } } : {}),
     },
   };
+}
+
+/** A wait that others add to is not bounded by its own seconds: the note says the sum. */
+function withoutOwnBound(occurrence: SlowOccurrence, primary: RatedOperation): SlowOccurrence {
+  if (primary.addedTo === undefined) return occurrence;
+  const { hold: _own, ...rest } = occurrence;
+  return rest;
+}
+
+/** Said of a short wait that others on the same path add to. */
+function addedWaitsNote(primary: RatedOperation): string {
+  return primary.addedTo === undefined
+    ? ''
+    : ` With the other waits that run on the same path (see the also-lines), the session stays locked for at least ${duration(primary.addedTo)}, plus the work between them.`;
 }
 
 /**

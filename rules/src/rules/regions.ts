@@ -45,7 +45,8 @@ export function stillOpenAtEnd(flow: UnitFlow, sites: readonly OpenSite[]): bool
   return [flow.exit, flow.terminate, flow.throwExit].some((state) => state !== undefined && overlaps(state.open, sites));
 }
 
-function reachableFrom(flow: UnitFlow, start: number): Set<number> {
+/** The nodes some path from `start` reaches (`start` included). */
+export function reachableFrom(flow: UnitFlow, start: number): Set<number> {
   const seen = new Set<number>([start]);
   const stack = [start];
   while (stack.length > 0) {

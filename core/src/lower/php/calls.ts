@@ -15,6 +15,7 @@ import { sendsReadData } from './read-data';
 import { holdEstimate, isYield, longRunDeclared } from './hold-estimates';
 import { flagLiteralKey, literalArgumentKey, literalOf } from './predicates';
 import { commandSlowEffect } from './command-line';
+import { streamsProcessOutput } from './streamed-process';
 import { resolvesWithoutLookup } from './host-name';
 import { statementIn } from './sql-text';
 import { recordTimeouts } from './timeouts';
@@ -320,7 +321,7 @@ function emitSlow(ctx: UnitContext, site: CallSite, api: Extract<ApiEntry, { eff
   // Streamed into an output buffer the code captures: a read into memory, nothing sent.
   if (api.kind === 'download' && ctx.capturedOutput > 0) return cursor;
   if (api.commandArgument !== undefined) {
-    const slow = commandSlowEffect(ctx, site.args[api.commandArgument], site.display, span);
+    const slow = commandSlowEffect(ctx, site.args[api.commandArgument], site.display, span, () => streamsProcessOutput(ctx, site.node, site.args));
     return slow ? ctx.emit(cursor, { ...slow, ...(hold ? { hold } : {}) }) : cursor;
   }
   if (api.hostArgument !== undefined && resolvesWithoutLookup(ctx, site.node, site.args[api.hostArgument])) return cursor;

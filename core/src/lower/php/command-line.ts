@@ -32,10 +32,22 @@ export type CommandCost =
  * The slow work a command line is (`callee` runs it), or undefined when it is short: known
  * slow programs are named in the message, and a line the analysis cannot judge is `unjudged`.
  */
-export function commandSlowEffect(ctx: UnitContext, node: SyntaxNode | undefined, callee: string, span: Span): SlowEffect | undefined {
+export function commandSlowEffect(
+  ctx: UnitContext,
+  node: SyntaxNode | undefined,
+  callee: string,
+  span: Span,
+  /** Whether the script streams the process's output to the client as it comes (`streamed-process.ts`). */
+  streamed?: () => boolean,
+): SlowEffect | undefined {
   const judged = judgeCommand(ctx, node);
   if (judged.cost === 'short') return undefined;
   if (judged.cost === 'slow') return { kind: 'slow', slowKind: 'process', callee, detail: `running \`${judged.program}\``, span };
+  // The code says the program runs long, whatever it is: it relays its output live.
+  if (streamed?.()) {
+    const program = judged.program !== undefined ? `\`${judged.program}\`` : 'a command';
+    return { kind: 'slow', slowKind: 'process', callee, detail: `running ${program}, whose output the script streams to the client as it comes (it expects the program to take time)`, span };
+  }
   const detail = judged.program !== undefined ? `running \`${judged.program}\` (a program not known to take time)` : 'running a command the analysis cannot read';
   return { kind: 'slow', slowKind: 'process', callee, detail, unjudged: true, span };
 }

@@ -14,7 +14,7 @@ import { evaluateStatic } from './static-string';
 import type { StaticString } from '../../ir/static-string';
 import { TYPE_TESTS } from '../../ir/predicate-shape';
 import { emitBootstrapOpen } from './bootstrap-includes';
-import { constantTruth, emitAssignmentFacts, emitDefineFacts, emitPredicateAssignment, emitClassStaticAssignment, forgetStaticProperty, literalOf, trackedVariable } from './predicates';
+import { constantTruth, emitAssignmentFacts, emitChosenCopy, emitDefineFacts, emitPredicateAssignment, emitClassStaticAssignment, forgetStaticProperty, literalOf, trackedVariable } from './predicates';
 import { webRequestTruth } from './web-request';
 import { commandSlowEffect } from './command-line';
 import { emitCallResultAssignment } from './call-result-assignment';
@@ -210,6 +210,7 @@ function lowerAssignment(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
   if (tracked) {
     return (
       emitPredicateAssignment(ctx, left, right, next) ??
+      (node.type === 'assignment_expression' ? emitChosenCopy(ctx, left, right, next) : undefined) ??
       (node.type === 'assignment_expression' ? emitCallResultAssignment(ctx, tracked, right, node, next) : undefined) ??
       emitAssignmentFacts(ctx, tracked, literalOf(right), node, next)
     );

@@ -442,6 +442,19 @@ export function collectTrackedPredicates(
         literalSubjects.add(left.subject);
         counts.set(test.predicate.key, (counts.get(test.predicate.key) ?? 0) + 1);
         predicates.set(test.predicate.key, test.predicate);
+      } else if (left && localVariable(node.childForFieldName('left')) && right && chosenCopies(right, copySources(body, defaults))) {
+        // `$do_header = $header === null ? !$done : $header`: the variable holds a copy of a
+        // parameter a caller may pass as a literal, chosen by a condition: both are tests.
+        const chosen = chosenCopies(right, copySources(body, defaults))!;
+        literalSubjects.add(left.subject);
+        const leaves: SyntaxNode[] = [];
+        for (const condition of chosen.conditions) conditionLeaves(condition, leaves);
+        for (const leaf of [...leaves, ...chosen.copies]) {
+          const copyTest = predicateTest(leaf, scope);
+          if (!copyTest) continue;
+          counts.set(copyTest.predicate.key, (counts.get(copyTest.predicate.key) ?? 0) + 1);
+          predicates.set(copyTest.predicate.key, copyTest.predicate);
+        }
       } else if (left && localVariable(node.childForFieldName('left')) && isResultCall(right)) {
         // `$updated = Update::run()`: each path knows the result's truthiness
         // (`call-result-assignment.ts`), as after a literal assignment.
@@ -547,6 +560,123 @@ export function emitPredicateAssignment(ctx: UnitContext, left: SyntaxNode, righ
       span,
     });
   return ctx.builder.join(branch(true), branch(false));
+}
+
+/**
+ * `$v = $param` or `$v = C ? A : B` where `A` or `B` is `$param`, a parameter with a literal
+ * default (one a caller may pass as a literal flag: `obExit(false)`): the condition `C` and the
+ * copied parameters, or undefined for any other value.
+ */
+function chosenCopies(right: SyntaxNode, sources: ReadonlySet<string>): { conditions: SyntaxNode[]; copies: SyntaxNode[] } | undefined {
+  const isCopy = (node: SyntaxNode | null): boolean => node?.type === 'variable_name' && sources.has(node.text);
+  if (isCopy(right)) return { conditions: [], copies: [right] };
+  if (right.type !== 'conditional_expression') return undefined;
+  const condition = right.childForFieldName('condition');
+  const body = right.childForFieldName('body');
+  const alternative = right.childForFieldName('alternative');
+  if (!condition || !body || !alternative) return undefined;
+  const copies = [body, alternative].filter((node) => isCopy(node));
+  return copies.length > 0 ? { conditions: [condition], copies } : undefined;
+}
+
+/**
+ * The variables whose copies carry a caller's literal: the parameters with a literal default,
+ * and the locals assigned a copy of one (`$do_header = … ? … : $header`, then
+ * `$do_footer = $do_header`), to a fixed point. Worked out once per unit body.
+ */
+const copySourcesOf = new WeakMap<object, ReadonlySet<string>>();
+
+function copySources(body: SyntaxNode, defaults: ReadonlyMap<string, ParameterDefault>): ReadonlySet<string> {
+  const known = copySourcesOf.get(body);
+  if (known) return known;
+  const assignments: [string, SyntaxNode][] = [];
+  const stack: SyntaxNode[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== body && NESTED.has(node.type)) continue;
+    if (node.type === 'assignment_expression') {
+      const left = localVariable(node.childForFieldName('left'));
+      const right = node.childForFieldName('right');
+      if (left && right) assignments.push([left, right]);
+    }
+    for (const child of node.namedChildren) if (child) stack.push(child);
+  }
+  const sources = new Set(defaults.keys());
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [left, right] of assignments) {
+      if (sources.has(left) || !chosenCopies(right, sources)) continue;
+      sources.add(left);
+      changed = true;
+    }
+  }
+  copySourcesOf.set(body, sources);
+  return sources;
+}
+
+/** `copySources` of the unit being lowered, once per unit. */
+function unitCopySources(ctx: UnitContext): ReadonlySet<string> | undefined {
+  const known = copySourcesOf.get(ctx);
+  if (known) return known;
+  const unit = ctx.unitNode;
+  const body = unit && unit.type !== 'program' && unit.type !== 'ERROR' ? unit.childForFieldName('body') : unit;
+  if (!body) return undefined;
+  const sources = copySources(body, ctx.parameterDefaults);
+  copySourcesOf.set(ctx, sources);
+  return sources;
+}
+
+/**
+ * `$v = $param`, `$v = C ? A : B` with `$param` among `A`, `B` (`chosenCopies`), where `$v` is
+ * remembered: the paths split on `C` (when remembered) and on the copied parameter's truth, and
+ * each knows `$v`'s truth, so a caller's literal (`obExit(false)`) decides a later `if ($v)`
+ * as it decides a test of the parameter itself. A literal option sets what it decides.
+ */
+export function emitChosenCopy(ctx: UnitContext, left: SyntaxNode, right: SyntaxNode | null, cursor: Cursor): Cursor | undefined {
+  const variable = localVariable(left);
+  if (!variable || !right || !ctx.predicates.keys.has(variable)) return undefined;
+  const sources = unitCopySources(ctx);
+  if (!sources) return undefined;
+  const chosen = chosenCopies(right, sources);
+  if (!chosen) return undefined;
+  const span = ctx.span(left.parent ?? left);
+  const remembered = (node: SyntaxNode | null | undefined): PredicateTest | undefined => {
+    const test = node ? predicateTest(node, ctx.predicateScope) : undefined;
+    return test && ctx.predicates.keys.has(test.predicate.key) && test.predicate.subject !== variable ? test : undefined;
+  };
+  const options: { facts: PredicateValue[]; value: SyntaxNode }[] = [];
+  if (right.type === 'conditional_expression') {
+    const test = remembered(chosen.conditions[0]);
+    const choice = (value: SyntaxNode, outcome: boolean) => ({
+      facts: test ? [{ predicate: test.predicate.key, subject: test.predicate.subject, value: outcome !== test.negated }] : [],
+      value,
+    });
+    options.push(choice(right.childForFieldName('body')!, true), choice(right.childForFieldName('alternative')!, false));
+  } else {
+    options.push({ facts: [], value: right });
+  }
+  const branches: Cursor[] = [];
+  for (const option of options) {
+    const copied = option.value.type === 'variable_name' && sources.has(option.value.text) ? remembered(option.value) : undefined;
+    if (copied) {
+      for (const truth of [true, false]) {
+        const set = [...option.facts, { predicate: copied.predicate.key, subject: copied.predicate.subject, value: truth !== copied.negated }, { predicate: variable, subject: variable, value: truth }];
+        branches.push(ctx.emit(cursor, { kind: 'fact', forget: [variable], set, span }));
+      }
+      continue;
+    }
+    const literal = literalOf(option.value);
+    const set = [...option.facts];
+    if (literal !== undefined) {
+      for (const predicate of ctx.predicates.bySubject.get(variable) ?? []) {
+        const known = valueFor(predicate, literal);
+        if (known !== undefined) set.push({ predicate: predicate.key, subject: variable, value: known });
+      }
+    }
+    branches.push(ctx.emit(cursor, set.length > 0 ? { kind: 'fact', forget: [variable], set, span } : { kind: 'fact', forget: [variable], span }));
+  }
+  return ctx.builder.join(...branches);
 }
 
 /** After `unset($_SESSION['k'])`: `isset($_SESSION['k'])` is false, when the unit remembers it. */
