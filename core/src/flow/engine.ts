@@ -307,6 +307,14 @@ const MAX_SUMMARY_DEPTH = 120;
  * end in 15 minutes. Postfix Admin needs at most 5; a unit past the bound is reported as cut.
  */
 export const MAX_FACT_SETS_PER_UNIT = 48;
+/**
+ * Different ways one unit may be entered (callables bound to its parameters, literal arguments,
+ * files already included, facts) before later ones are analysed knowing none of them. Each way
+ * is a summary of its own; MediaWiki's `WANObjectCache::getWithSetCallback()` is entered with one
+ * closure per caller, and what those closures call multiplies it again: without a bound, the
+ * corpus did not finish.
+ */
+export const MAX_ENTRIES_PER_UNIT = 64;
 
 /** Occurrences kept per call: the first few are enough to explain a finding. */
 const MAX_OCCURRENCES = 4;
@@ -923,6 +931,13 @@ export class FlowEngine {
     const known = summaries.get(key);
     if (known === 'in-progress') return undefined;
     if (known) return withCarried(known, facts.carried);
+    if (summaries.size >= MAX_ENTRIES_PER_UNIT && !isPlainEntry(env)) {
+      this.cut(
+        unit,
+        `it is entered in more than ${MAX_ENTRIES_PER_UNIT} different ways (callables passed to it, literal arguments, included files, facts), and calls past that were analysed knowing none of them; findings in the code that reaches it may be missing`,
+      );
+      return this.summary(unit, resource, entry, PLAIN_ENTRY);
+    }
     const factSets = facts.key === '' ? 0 : this.factSetsOf(unit, entryKey);
     if (factSets >= MAX_FACT_SETS_PER_UNIT) {
       this.cut(
@@ -1368,6 +1383,13 @@ export class FlowEngine {
 type CallApplied = { after: ResourceState | undefined; outcome?: CallOutcome };
 
 /** The environment without its entry facts. */
+/** An entry that knows nothing of its caller: no bindings, literals, included files or facts. */
+const PLAIN_ENTRY: Env = { bindings: new Map(), outer: NO_FRAMES };
+
+function isPlainEntry(env: Env): boolean {
+  return env.bindings.size === 0 && env.outer.length === 0 && env.omittedFrom === undefined && env.literals === undefined && env.settings === undefined && env.loaded === undefined;
+}
+
 function withoutFacts(env: Env): Env {
   const { settings: _dropped, ...rest } = env;
   return rest;
