@@ -83,9 +83,13 @@ export async function runCheck(options: CheckOptions, hooks: CheckHooks): Promis
   }
   const notes: ReportError[] = [];
   const summaryNotes: string[] = [];
-  if (discovery.tests.folders > 0) {
-    const { folders, files: testFiles } = discovery.tests;
-    notes.push({ kind: 'analysis', file: '.', message: `left out as tests: ${folders} test folder(s) holding ${testFiles} file(s) to analyse (use --include-tests to analyse them)` });
+  if (discovery.tests.folders > 0 || discovery.tests.named > 0) {
+    const { folders, files: testFiles, named } = discovery.tests;
+    const parts = [
+      ...(folders > 0 ? [`${folders} test folder(s) holding ${testFiles} file(s) to analyse`] : []),
+      ...(named > 0 ? [`${named} test file(s) named so elsewhere (\`*.spec.ts\`, \`*.test.js\`)`] : []),
+    ];
+    notes.push({ kind: 'analysis', file: '.', message: `left out as tests: ${parts.join(' and ')} (use --include-tests to analyse them)` });
   }
   let filesAnalysed = 0;
   const readErrors = [...errors];

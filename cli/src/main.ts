@@ -60,7 +60,7 @@ export async function main(argv: readonly string[], environment: MainEnvironment
     .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('pretty'))
     .option('--no-ignore', "don't honour .gitignore files")
     .option('--include-vendor', "don't skip vendor/ and node_modules/ (which .gitignore often lists too: add --no-ignore)")
-    .option('--include-tests', "also analyse test code: tests/, test/, Tests/ and Test/ folders and PHPUnit test classes")
+    .option('--include-tests', "also analyse test code: tests/, test/, Tests/, Test/, __tests__/ and e2e/ folders, *.spec.ts/*.test.js files and PHPUnit test classes")
     .option('--include-generated', 'also analyse minified and bundled JavaScript (build output, left out of directory walks by default)')
     .option('--report-non-locking-stores', "report lock findings where the project's own session store takes no lock as if PHP's file store were used")
     .addOption(new Option('--quiet', 'print findings and errors only, no summary').conflicts('verbose'))

@@ -215,4 +215,23 @@ describe('session-lint (in-process)', () => {
     tmp.write({ 'session-lint.json': '{ "includeTests": true }' });
     assert.equal((await runCli(['check'], { cwd: tmp.root })).code, 1);
   });
+
+  it('skips JavaScript test runners\' files (*.spec.ts, *.test.js, *.e2e-spec.ts) and e2e/ folders unless --include-tests', async () => {
+    tmp.write({
+      'src/users.service.ts': 'export const users = 1;\n',
+      'src/users.service.spec.ts': 'export const spec = 1;\n',
+      'src/parse.test.mjs': 'export const test = 1;\n',
+      'e2e/app.e2e-spec.ts': 'export const e2e = 1;\n',
+      'e2e/hold.php': HELD,
+      // Not test files: a name that only contains the word, and a PHP file named like one.
+      'src/spec.ts': 'export const notATest = 1;\n',
+      'web/page.test.php': HELD,
+    });
+    const skipped = await runCli(['check', '--format', 'json', '--verbose'], { cwd: tmp.root });
+    assert.match(skipped.stderr, /skipped src\/users\.service\.spec\.ts: test code, which serves no request/);
+    assert.match(skipped.stderr, /note: \.: left out as tests: 1 test folder\(s\) holding 2 file\(s\) to analyse and 2 test file\(s\) named so elsewhere/);
+    assert.deepEqual(JSON.parse(skipped.stdout).findings.map((f: { file: string }) => f.file), ['web/page.test.php']);
+    const included = await runCli(['check', '--include-tests', '--format', 'json'], { cwd: tmp.root });
+    assert.deepEqual(JSON.parse(included.stdout).findings.map((f: { file: string }) => f.file), ['e2e/hold.php', 'web/page.test.php']);
+  });
 });

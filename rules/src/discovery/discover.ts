@@ -1,6 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { SKIPPED_FILE_REASON, installedNameOfTemplate, isAnalysedFile } from './file-types';
+import { SKIPPED_FILE_REASON, installedNameOfTemplate, isAnalysedFile, isTestFileName } from './file-types';
 import { checkIgnored, IgnoreFileCache, type IgnoreLevel } from './gitignore';
 import { compareStrings, displayPath } from './paths';
 import { describeFsError } from './read-source';
@@ -20,7 +20,7 @@ export const ALWAYS_SKIPPED_DIRS: readonly string[] = ['.git', '.hg', '.svn'];
 /** Third-party code: findings there are not the user's to fix. */
 export const VENDOR_DIRS: readonly string[] = ['vendor', 'node_modules'];
 /** Test suites (a project's own, a bundled framework's; `__tests__`: Jest's): they serve no request. */
-export const TEST_DIRS: readonly string[] = ['tests', 'test', 'Tests', 'Test', '__tests__'];
+export const TEST_DIRS: readonly string[] = ['tests', 'test', 'Tests', 'Test', '__tests__', 'e2e'];
 
 export interface DiscoveredFile {
   readonly absPath: string;
@@ -47,8 +47,11 @@ export interface Discovery {
   readonly skipped: readonly SkippedPath[];
   /** Inputs that do not exist or could not be listed: they make the run fail. */
   readonly unreadable: readonly UnreadablePath[];
-  /** Test folders left out, and how many files to analyse they hold (for `--verbose`). */
-  readonly tests: { readonly folders: number; readonly files: number };
+  /**
+   * Test folders left out, and how many files to analyse they hold; `named`: test files left
+   * out by their name elsewhere (`*.spec.ts`).
+   */
+  readonly tests: { readonly folders: number; readonly files: number; readonly named: number };
 }
 
 /** Expands the command line's paths (files and directories) into the files to analyse. */
@@ -68,7 +71,7 @@ class Walker {
    * tree (a loop) or at a directory already walked (a duplicate) is not entered twice.
    */
   private readonly walkedDirs = new Set<string>();
-  private readonly tests = { folders: 0, files: 0 };
+  private readonly tests = { folders: 0, files: 0, named: 0 };
 
   constructor(private readonly options: DiscoveryOptions) {}
 
@@ -137,7 +140,7 @@ class Walker {
         if (reason !== undefined) this.skip(abs, true, reason);
         else await this.walkDir(abs, levels);
       } else if (isFile) {
-        const reason = this.fileSkipReason(entry.name, abs, levels, names);
+        const reason = this.testFileSkipReason(entry.name) ?? this.fileSkipReason(entry.name, abs, levels, names);
         if (reason !== undefined) this.skip(abs, false, reason);
         else if (!this.files.has(abs)) this.files.set(abs, { absPath: abs, displayPath: this.display(abs), explicit: false });
       } else {
@@ -162,7 +165,14 @@ class Walker {
     if (this.options.includeTests || !TEST_DIRS.includes(name)) return undefined;
     this.tests.folders++;
     this.tests.files += await countAnalysedFiles(abs, 0);
-    return 'test code, which serves no request (use --include-tests to analyse it)';
+    return TEST_CODE_REASON;
+  }
+
+  /** A TypeScript or JavaScript test file (`*.spec.ts`) found by the walk is left out, and counted. */
+  private testFileSkipReason(name: string): string | undefined {
+    if (this.options.includeTests || !isTestFileName(name)) return undefined;
+    this.tests.named++;
+    return TEST_CODE_REASON;
   }
 
   private fileSkipReason(name: string, abs: string, levels: readonly IgnoreLevel[], siblings: ReadonlySet<string>): string | undefined {
@@ -187,6 +197,8 @@ class Walker {
     return displayPath(this.options.cwd, abs);
   }
 }
+
+const TEST_CODE_REASON = 'test code, which serves no request (use --include-tests to analyse it)';
 
 /** Test folders deeper than this are not counted further (a count for a note, not a walk). */
 const MAX_COUNT_DEPTH = 12;

@@ -38,3 +38,19 @@ export function isAnalysedFile(fileName: string): boolean {
   if (SKIPPED_SUFFIXES.some((suffix) => lower.endsWith(suffix))) return false;
   return ANALYSED_EXTENSIONS.some((ext) => lower.endsWith(ext) && lower.length > ext.length);
 }
+
+/** How JavaScript test runners name test files (Jest, Vitest, Mocha, Jasmine; NestJS's `*.e2e-spec.ts`). */
+const TEST_FILE_MARKS: readonly string[] = ['.test', '.spec', '.e2e-spec'];
+
+/**
+ * A TypeScript or JavaScript test file by its runner's naming convention (`users.service.spec.ts`,
+ * `app.e2e-spec.ts`, `parse.test.mjs`): it serves no request. PHP test code is told by its
+ * folder and its `TestCase` classes instead.
+ */
+export function isTestFileName(fileName: string): boolean {
+  const lower = fileName.toLowerCase();
+  const ext = TYPESCRIPT_EXTENSIONS.find((e) => lower.endsWith(e));
+  if (ext === undefined) return false;
+  const stem = lower.slice(0, lower.length - ext.length);
+  return TEST_FILE_MARKS.some((mark) => stem.endsWith(mark) && stem.length > mark.length);
+}
