@@ -1,4 +1,5 @@
 import type { BootstrapInclude } from '../../catalog';
+import { NESTED_DECLARATIONS } from './unit-scope';
 import type { Cursor } from '../../ir/cfg-builder';
 import type { StaticString } from '../../ir/static-string';
 import type { SyntaxNode } from '../../parse/php';
@@ -64,7 +65,7 @@ export function collectDefinitions(unitNode: SyntaxNode): { name: string; start:
   const stack: SyntaxNode[] = [unitNode];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node !== unitNode && NESTED.has(node.type)) continue;
+    if (node !== unitNode && NESTED_DECLARATIONS.has(node.type)) continue;
     if (node.type === 'function_call_expression' && node.childForFieldName('function')?.text.toLowerCase().replace(/^\\/, '') === 'define') {
       const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
       const nameNode = args[0]?.namedChild(0);
@@ -77,6 +78,3 @@ export function collectDefinitions(unitNode: SyntaxNode): { name: string; start:
   return found;
 }
 
-/** Syntax that starts a unit of its own: a walk of one unit's body stops there. */
-export const NESTED = new Set(['function_definition', 'method_declaration', 'anonymous_function', 'arrow_function', 'class_declaration',
-  'anonymous_class', 'interface_declaration', 'trait_declaration', 'enum_declaration']);

@@ -1,7 +1,7 @@
 import type { CallTarget } from '../../ir/effects';
 import type { StaticString } from '../../ir/static-string';
 import type { SyntaxNode } from '../../parse/php';
-import { NESTED } from './bootstrap-includes';
+import { NESTED_DECLARATIONS } from './unit-scope';
 import type { UnitContext } from './context';
 import { literalString } from './session-access';
 import { evaluateStatic } from './static-string';
@@ -71,7 +71,7 @@ function includesIn(unitNode: SyntaxNode): SyntaxNode[] {
   const stack: SyntaxNode[] = [unitNode];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node !== unitNode && NESTED.has(node.type)) continue;
+    if (node !== unitNode && NESTED_DECLARATIONS.has(node.type)) continue;
     if (INCLUDES.has(node.type)) found.push(node);
     for (const child of node.namedChildren) if (child) stack.push(child);
   }

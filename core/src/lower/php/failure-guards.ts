@@ -1,4 +1,5 @@
 import type { ApiEntry } from '../../catalog';
+import { NESTED_UNITS } from './unit-scope';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { lookupMethod } from './calls';
@@ -63,8 +64,6 @@ export function failureTestedValue(test: SyntaxNode): SyntaxNode | undefined {
   return undefined;
 }
 
-const NESTED = new Set(['function_definition', 'anonymous_function', 'arrow_function', 'class_declaration', 'method_declaration']);
-
 /** Per unit: the variables it assigns the result of an I/O call. */
 const ioVariables = new WeakMap<SyntaxNode, ReadonlySet<string>>();
 
@@ -77,7 +76,7 @@ function assignedFromIo(ctx: UnitContext, variable: string): boolean {
     const stack: SyntaxNode[] = [unit];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      if (node !== unit && NESTED.has(node.type)) continue;
+      if (node !== unit && NESTED_UNITS.has(node.type)) continue;
       if (node.type === 'assignment_expression') {
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
-import { NESTED } from './bootstrap-includes';
+import { NESTED_DECLARATIONS } from './unit-scope';
 import { literalString } from './session-access';
 import { evaluateStatic, fullyKnown, resolveConstants } from './static-string';
 
@@ -49,7 +49,7 @@ function guardedNames(call: SyntaxNode, variable: string): string[] {
   const names: string[] = [];
   let child: SyntaxNode = call;
   for (let node = call.parent; node; child = node, node = node.parent) {
-    if (NESTED.has(node.type)) break;
+    if (NESTED_DECLARATIONS.has(node.type)) break;
     if (node.type !== 'if_statement') continue;
     const body = node.childForFieldName('body');
     const condition = node.childForFieldName('condition');

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '../../parse/php';
-import { NESTED } from './bootstrap-includes';
+import { NESTED_DECLARATIONS } from './unit-scope';
 import { literalString } from './session-access';
 
 /**
@@ -16,7 +16,7 @@ export function sentAsImage(unitNode: SyntaxNode, transfer: SyntaxNode): boolean
   const stack: SyntaxNode[] = [unitNode];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node !== unitNode && NESTED.has(node.type)) continue;
+    if (node !== unitNode && NESTED_DECLARATIONS.has(node.type)) continue;
     if (node.startIndex >= transfer.startIndex) continue;
     const type = contentTypeSet(node);
     if (type !== undefined && (!last || node.startIndex > last.at)) last = { at: node.startIndex, type };

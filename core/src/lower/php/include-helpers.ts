@@ -1,4 +1,5 @@
 import type { SyntaxNode } from '../../parse/php';
+import { NESTED_DECLARATIONS } from './unit-scope';
 import type { IncludeHelper, PathTemplate, TemplatePart } from '../../project/symbols';
 import { evaluateStatic } from './static-string';
 import { literalString } from './session-access';
@@ -17,8 +18,6 @@ import type { NameScope } from './names';
  */
 
 const INCLUDES = new Set(['include_expression', 'include_once_expression', 'require_expression', 'require_once_expression']);
-const NESTED = new Set(['function_definition', 'anonymous_function', 'arrow_function', 'class_declaration',
-  'anonymous_class', 'interface_declaration', 'trait_declaration', 'enum_declaration', 'method_declaration']);
 
 /** A global assigned more often than this keeps only its first values (it has too many anyway). */
 const MAX_RECORDED_VALUES = 8;
@@ -111,7 +110,7 @@ function scan(body: SyntaxNode): { includes: SyntaxNode[]; assignments: Map<stri
   const stack: SyntaxNode[] = [body];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node !== body && NESTED.has(node.type)) continue;
+    if (node !== body && NESTED_DECLARATIONS.has(node.type)) continue;
     if (INCLUDES.has(node.type)) includes.push(node);
     else if (node.type === 'global_declaration') {
       for (const variable of node.descendantsOfType('variable_name')) if (variable) globals.add(variable.text);
@@ -197,7 +196,7 @@ export function declareGlobalClasses(root: SyntaxNode, scopeOf: (statement: Synt
     const stack: SyntaxNode[] = [statement];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      if (NESTED.has(node.type)) continue;
+      if (NESTED_DECLARATIONS.has(node.type)) continue;
       if (node.type === 'assignment_expression') {
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');

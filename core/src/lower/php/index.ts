@@ -1,4 +1,5 @@
 import type { Catalog } from '../../catalog';
+import { NESTED_DECLARATIONS } from './unit-scope';
 import type { Cursor } from '../../ir/cfg-builder';
 import type { FileIR, Unit, UnitKind } from '../../ir/unit';
 import type { Span } from '../../model/span';
@@ -288,7 +289,7 @@ function collectVariableTypes(ctx: UnitContext, unitNode: SyntaxNode): void {
   const stack: SyntaxNode[] = body ? [body] : [];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node !== body && NESTED.has(node.type)) continue;
+    if (node !== body && NESTED_DECLARATIONS.has(node.type)) continue;
     if (node.type === 'assignment_expression') assignments.push(node);
     if (node.type === 'comment') {
       // `/** @var Client $http */` above a local variable types it.
@@ -380,15 +381,11 @@ function containsYield(unitNode: SyntaxNode): boolean {
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'yield_expression') return true;
-    if (node !== body && NESTED.has(node.type)) continue;
+    if (node !== body && NESTED_DECLARATIONS.has(node.type)) continue;
     for (const child of node.namedChildren) if (child) stack.push(child);
   }
   return false;
 }
-
-const NESTED = new Set(['function_definition', 'anonymous_function', 'arrow_function', 'class_declaration',
-  'anonymous_class', 'interface_declaration', 'trait_declaration', 'enum_declaration', 'method_declaration']);
-
 
 /** The variables a function's own body declares `global`. */
 function globalDeclared(unitNode: SyntaxNode): string[] {
@@ -397,7 +394,7 @@ function globalDeclared(unitNode: SyntaxNode): string[] {
   const stack: SyntaxNode[] = body ? [body] : [];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node !== body && NESTED.has(node.type)) continue;
+    if (node !== body && NESTED_DECLARATIONS.has(node.type)) continue;
     if (node.type === 'global_declaration') {
       for (const variable of node.descendantsOfType('variable_name')) if (variable) found.push(variable.text);
     }
@@ -416,7 +413,7 @@ function scriptVariablesOf(site: UnitSite): { scriptVariables?: readonly string[
   const stack: SyntaxNode[] = [site.node];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node !== site.node && NESTED.has(node.type)) continue;
+    if (node !== site.node && NESTED_DECLARATIONS.has(node.type)) continue;
     if (node.type === 'dynamic_variable_name') return {};
     if (node.type === 'variable_name') found.add(node.text);
     if (node.type === 'function_call_expression' && SETS_ANY_VARIABLE.has(node.childForFieldName('function')?.text.toLowerCase() ?? '')) return {};

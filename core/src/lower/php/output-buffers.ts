@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '../../parse/php';
-import { NESTED } from './bootstrap-includes';
+import { NESTED_DECLARATIONS } from './unit-scope';
 
 /** Calls that end the innermost output buffer and throw its content away or hand it back. */
 const CAPTURE_ENDS = new Set(['ob_get_clean', 'ob_end_clean']);
@@ -45,7 +45,7 @@ function callsAny(node: SyntaxNode, names: ReadonlySet<string>): boolean {
   const stack = [node];
   while (stack.length > 0) {
     const current = stack.pop()!;
-    if (current !== node && NESTED.has(current.type)) continue;
+    if (current !== node && NESTED_DECLARATIONS.has(current.type)) continue;
     const name = calledName(current);
     if (name !== undefined && names.has(name)) return true;
     for (const child of current.namedChildren) if (child) stack.push(child);

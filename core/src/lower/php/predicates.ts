@@ -1,4 +1,5 @@
 import type { Cursor } from '../../ir/cfg-builder';
+import { NESTED_DECLARATIONS } from './unit-scope';
 import type { FactEffect, PredicateValue } from '../../ir/effects';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
@@ -296,10 +297,6 @@ function orderTest(left: SyntaxNode | null, right: SyntaxNode | null, operator: 
   return undefined;
 }
 
-/** Nodes whose bodies are other units. */
-const NESTED = new Set(['function_definition', 'anonymous_function', 'arrow_function', 'class_declaration',
-  'anonymous_class', 'interface_declaration', 'trait_declaration', 'enum_declaration', 'method_declaration']);
-
 const CONDITION_HOLDERS = new Set(['if_statement', 'else_if_clause', 'while_statement', 'do_statement', 'for_statement']);
 
 /** The leaves of a condition, as `lowerCondition` splits it (`&&`, `||`, `!`, parentheses). */
@@ -399,7 +396,7 @@ export function collectTrackedPredicates(
   const stack: SyntaxNode[] = [body];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node !== body && NESTED.has(node.type)) {
+    if (node !== body && NESTED_DECLARATIONS.has(node.type)) {
       // A closure's `use (&$x)` changes `$x` whenever the closure runs.
       if (node.type === 'anonymous_function') {
         const uses = node.namedChildren.find((c) => c?.type === 'anonymous_function_use_clause');
@@ -593,7 +590,7 @@ function copySources(body: SyntaxNode, defaults: ReadonlyMap<string, ParameterDe
   const stack: SyntaxNode[] = [body];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node !== body && NESTED.has(node.type)) continue;
+    if (node !== body && NESTED_DECLARATIONS.has(node.type)) continue;
     if (node.type === 'assignment_expression') {
       const left = localVariable(node.childForFieldName('left'));
       const right = node.childForFieldName('right');

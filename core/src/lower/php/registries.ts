@@ -2,9 +2,8 @@ import type { CallTarget } from '../../ir/effects';
 import type { RegistryStore } from '../../ir/unit';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
-import { NESTED } from './bootstrap-includes';
 import { callableTarget } from './callables';
-import { declaresInUnit } from './unit-scope';
+import { declaresInUnit, NESTED_DECLARATIONS } from './unit-scope';
 import { assignmentsIn } from './variable-value';
 
 /**
@@ -54,7 +53,7 @@ export function registryStores(ctx: UnitContext, unitNode: SyntaxNode): Registry
   const stack: SyntaxNode[] = [unitNode];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node !== unitNode && NESTED.has(node.type)) continue;
+    if (node !== unitNode && NESTED_DECLARATIONS.has(node.type)) continue;
     if (node.type === 'assignment_expression') {
       const left = node.childForFieldName('left');
       const array = left?.type === 'subscript_expression' ? left.namedChild(0) : null;

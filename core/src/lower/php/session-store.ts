@@ -8,7 +8,7 @@ import type { CallSite } from './calls';
 import type { UnitContext } from './context';
 import { literalString } from './session-access';
 import { typeOf } from './types';
-import { NESTED } from './bootstrap-includes';
+import { NESTED_DECLARATIONS } from './unit-scope';
 import { statementIn } from './sql-text';
 import { staticAtRequestStart } from './predicates';
 
@@ -127,7 +127,7 @@ function storeHolders(ctx: UnitContext): ReadonlyMap<string, SyntaxNode> {
   const stack: SyntaxNode[] = [ctx.unitNode];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node !== ctx.unitNode && NESTED.has(node.type)) continue;
+    if (node !== ctx.unitNode && NESTED_DECLARATIONS.has(node.type)) continue;
     if (node.type === 'function_call_expression') {
       const written = node.childForFieldName('function')?.text.toLowerCase() ?? '';
       const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];

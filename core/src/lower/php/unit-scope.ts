@@ -6,6 +6,15 @@ export const NESTED_UNITS: ReadonlySet<string> = new Set([
   'function_definition', 'anonymous_function', 'arrow_function', 'class_declaration', 'method_declaration',
 ]);
 
+/**
+ * Every declaration whose body does not run where it is written: the units above and the class-like
+ * declarations around methods (`anonymous_class`, interfaces, traits, enums). A walk of the code
+ * that runs in one place stops at each.
+ */
+export const NESTED_DECLARATIONS: ReadonlySet<string> = new Set([
+  ...NESTED_UNITS, 'anonymous_class', 'interface_declaration', 'trait_declaration', 'enum_declaration',
+]);
+
 /** The function, method or closure a node is written in, or the file's `program` node. */
 export function enclosingUnitNode(node: SyntaxNode): SyntaxNode | undefined {
   let current: SyntaxNode | null = node.parent;

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '../../parse/php';
-import { NESTED } from './bootstrap-includes';
+import { NESTED_DECLARATIONS } from './unit-scope';
 import { evaluateStatic, fullyKnown, type StaticString } from './static-string';
 
 /** Variables followed through other variables' assignments at most this deep. */
@@ -17,7 +17,7 @@ const MAX_DEPTH = 4;
 export function sameValueEverywhere(variable: SyntaxNode, file: string, known?: VariableCache): StaticString | undefined {
   if (variable.type !== 'variable_name') return undefined;
   let scope: SyntaxNode | null = variable.parent;
-  while (scope && scope.type !== 'program' && !NESTED.has(scope.type)) scope = scope.parent;
+  while (scope && scope.type !== 'program' && !NESTED_DECLARATIONS.has(scope.type)) scope = scope.parent;
   if (!scope) return undefined;
   const key = `${scope.id}:${variable.text}`;
   if (known?.has(key)) return known.get(key);
@@ -77,7 +77,7 @@ export function assignmentsIn(scope: SyntaxNode, name: string): SyntaxNode[] | u
   const stack: SyntaxNode[] = [scope];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node !== scope && NESTED.has(node.type)) continue;
+    if (node !== scope && NESTED_DECLARATIONS.has(node.type)) continue;
     if (node.type === 'augmented_assignment_expression' || node.type === 'reference_assignment_expression') {
       if (node.childForFieldName('left')?.text === name) return undefined;
     }
