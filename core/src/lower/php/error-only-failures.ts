@@ -53,7 +53,8 @@ function errorOnlyCall(ctx: UnitContext, call: SyntaxNode): string | undefined {
   return `${native.name}()`;
 }
 
-function argumentsOf(call: SyntaxNode): SyntaxNode[] {
+/** The expressions of a call's arguments (a named argument's value, not its name). */
+export function argumentsOf(call: SyntaxNode): SyntaxNode[] {
   const list = call.childForFieldName('arguments');
   return (list?.namedChildren ?? []).filter((a): a is SyntaxNode => a?.type === 'argument').map((a) => a.namedChild(a.namedChildCount - 1)!).filter(Boolean);
 }

@@ -2,7 +2,8 @@ import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { nativeCallOf } from './native-calls';
 import { conjuncts, unwrap } from './failure-guards';
-import { literalString } from './session-access';
+import { argumentsOf } from './error-only-failures';
+import { literalOf, truthy } from './literals';
 
 /**
  * Branches that run only when a call reported an error of the call before it. Error-reporting
@@ -52,8 +53,7 @@ function errorSetBy(ctx: UnitContext, test: SyntaxNode): string | undefined {
 /** `in_array(mysqli_errno($db), [1205, 1213])`: every listed code is an error. */
 function inListOfErrors(ctx: UnitContext, call: SyntaxNode): string | undefined {
   if (nativeCallOf(ctx, call)?.name !== 'in_array') return undefined;
-  const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is SyntaxNode => a?.type === 'argument');
-  const [needle, haystack] = args.map((a) => unwrap(a.namedChild(a.namedChildCount - 1)!));
+  const [needle, haystack] = argumentsOf(call).map(unwrap);
   const reported = needle ? reportingCall(ctx, needle) : undefined;
   if (!reported || haystack?.type !== 'array_creation_expression') return undefined;
   const values = haystack.namedChildren.map((element) => (element?.type === 'array_element_initializer' && element.namedChildCount === 1 ? literalValue(unwrap(element.namedChild(0)!)) : undefined));
@@ -66,14 +66,11 @@ function reportingCall(ctx: UnitContext, node: SyntaxNode): string | undefined {
   return native?.api?.reportsLastError ? `${native.name}()` : undefined;
 }
 
-/** An integer or string literal's value; undefined for anything else. */
+/** An integer or string literal's value (`literalOf`); undefined for anything else. */
 function literalValue(node: SyntaxNode): number | string | undefined {
-  if (node.type === 'integer') return Number(node.text);
-  if (node.type === 'unary_op_expression' && node.namedChild(0)?.type === 'integer' && node.text.startsWith('-')) return -Number(node.namedChild(0)!.text);
-  return literalString(node);
+  const value = literalOf(node);
+  return typeof value === 'number' || typeof value === 'string' ? value : undefined;
 }
 
-/** A value an error-reporting call returns only after an error (not 0, not `''`, not `'0'`). */
-function isSet(value: number | string): boolean {
-  return value !== 0 && value !== '' && value !== '0';
-}
+/** A value an error-reporting call returns only after an error: PHP-truthy (not 0, `''`, `'0'`). */
+const isSet = truthy;
