@@ -1,4 +1,5 @@
 import type { CallEffect } from '../ir/effects';
+import type { CfgNode } from '../ir/cfg';
 import type { Unit } from '../ir/unit';
 
 /**
@@ -16,15 +17,16 @@ import type { Unit } from '../ir/unit';
  */
 export function includedBeforeNodes(unit: Unit, includedBy: (effect: CallEffect) => string | undefined): readonly ReadonlySet<string>[] {
   const cfg = unit.cfg;
-  const preds: number[][] = cfg.nodes.map(() => []);
-  for (const node of cfg.nodes) for (const edge of node.succs) preds[edge.to]!.push(node.id);
+  // Most units include nothing: every node has the empty set, with no walk.
+  const includes = (effect: CfgNode['effect']): effect is CallEffect => effect?.kind === 'call' && effect.target.type === 'include';
+  if (!cfg.nodes.some((node) => includes(node.effect))) return cfg.nodes.map(() => NOTHING_INCLUDED);
   // undefined: no path reaches the node yet (the top of the lattice).
   const before: (Set<string> | undefined)[] = cfg.nodes.map(() => undefined);
   before[cfg.entry] = new Set();
   const after = (id: number): Set<string> | undefined => {
     const into = before[id];
     const effect = cfg.nodes[id]!.effect;
-    const file = into && effect?.kind === 'call' && effect.target.type === 'include' ? includedBy(effect) : undefined;
+    const file = into && includes(effect) ? includedBy(effect) : undefined;
     return file === undefined || !into ? into : new Set([...into, file]);
   };
   const queue = [cfg.entry];
@@ -45,5 +47,7 @@ export function includedBeforeNodes(unit: Unit, includedBy: (effect: CallEffect)
       }
     }
   }
-  return before.map((set) => set ?? new Set());
+  return before.map((set) => set ?? NOTHING_INCLUDED);
 }
+
+const NOTHING_INCLUDED: ReadonlySet<string> = new Set();
