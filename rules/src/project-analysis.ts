@@ -205,13 +205,15 @@ export function analyzeProject(
   // 3. Flow and rules.
   const irs = [...files.values()].flatMap((f) => (f.ir ? [f.ir] : []));
   const constant = (name: string): StaticString | undefined => symbols.constant(name);
-  const { dirs: entryDirs, capped } = entryDirsOf(files, options, constant);
+  const setInCode = includePathSetsOf(files.values());
+  const { dirs: entryDirs, capped } = entryDirsOf(files, options, constant, setInCode);
   for (const file of capped) {
     notes.push({ file, message: `reached from entry scripts in more than ${MAX_ENTRY_DIRS} directories: its relative includes were resolved against the first ${MAX_ENTRY_DIRS} only` });
   }
   const resolver = new ProjectResolver(irs, {
     includePaths: includePathsOf(options),
     constant,
+    setInCode,
     entryDirsOf: (file) => entryDirs.get(file),
   });
   const linesOf = new Map([...files.values()].map((f) => [f.path, f.lines]));
@@ -765,8 +767,11 @@ function loadIncludedFiles(
   // Kept up to date as files are loaded, rather than rebuilt for every include.
   const paths = new Set([...files.keys(), ...(onDemand?.skipped() ?? [])]);
   const constants = new ConstantTable();
+  // What the loaded files' `set_include_path()` calls set, growing as files are loaded.
+  const setInCode: StaticString[] = [];
   const addConstants = (file: LoadedFile): void => {
     if (file.symbols) constants.add(file.symbols);
+    setInCode.push(...(file.symbols?.includePathSets ?? []));
   };
   files.forEach(addConstants);
   for (const file of files.values()) visit(file, posix.dirname(normalizePath(file.path)));
@@ -785,7 +790,7 @@ function loadIncludedFiles(
     const symbols = file.symbols;
     if (!symbols) continue;
     for (const [include, from] of [...symbols.includes.map((path) => [path, file.path] as const), ...helperIncludesOf(file, entryDir)]) {
-      const targets = includeTargets(include, normalizePath(from), paths, { includePaths, constant, entryDirs: [entryDir] });
+      const targets = includeTargets(include, normalizePath(from), paths, { includePaths, constant, setInCode, entryDirs: [entryDir] });
       if (!targets) continue;
       for (const match of targets.matches) {
         let file = files.get(match);
@@ -853,12 +858,17 @@ function includeHelpersOf(files: ReadonlyMap<string, LoadedFile>): ReadonlySet<s
 }
 
 /** The directories of the entry scripts each PHP file runs under, for relative includes. */
-function entryDirsOf(files: ReadonlyMap<string, LoadedFile>, options: AnalyzerOptions, constant: (name: string) => StaticString | undefined): EntryDirectories {
+function entryDirsOf(files: ReadonlyMap<string, LoadedFile>, options: AnalyzerOptions, constant: (name: string) => StaticString | undefined, setInCode: readonly StaticString[]): EntryDirectories {
   const php = [...files.values()].filter((file) => file.symbols);
   return entryDirectories(
     php.map((file) => ({ path: file.path, includes: [...file.symbols!.includes, ...(file.ir ? helperIncludes(file.ir) : [])], entry: file.requested })),
-    { includePaths: includePathsOf(options), constant },
+    { includePaths: includePathsOf(options), constant, setInCode },
   );
+}
+
+/** The values the files' `set_include_path()` calls set (see `IncludeSearch.setInCode`). */
+function includePathSetsOf(files: Iterable<LoadedFile>): StaticString[] {
+  return [...files].flatMap((file) => file.symbols?.includePathSets ?? []);
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as posix from 'node:path/posix';
 import { DOCUMENT_ROOT, resolveConstants, type StaticString } from '../ir/static-string';
+import { codeIncludeDirs, type CodeIncludeDir } from './code-include-paths';
 
 /**
  * Where a `require`/`include` may land, as PHP resolves it for a web request: a path from
@@ -22,6 +23,12 @@ export interface IncludeSearch {
   readonly entryDirs?: readonly string[];
   /** The value of a project constant (`define('ROOT', __DIR__)`), for `ROOT . '/x.php'`. */
   readonly constant?: (name: string) => StaticString | undefined;
+  /**
+   * The values the project's `set_include_path()` calls set. Their folders are searched after
+   * every other base: a path that resolved without them resolves the same, and one that landed
+   * nowhere may now land where the code said to look.
+   */
+  readonly setInCode?: readonly StaticString[];
 }
 
 /** A path split at its unknown parts: `['views/', '.php']` for `'views/' . $v . '.php'`. */
@@ -58,12 +65,14 @@ export function normalizePath(path: string): string {
 }
 
 /** Candidate bases for the pattern's first piece, in PHP's order, for a request entered at `entryDir`. */
-function bases(pattern: PathPattern, from: string, entryDir: string, search: IncludeSearch): string[] {
+function bases(pattern: PathPattern, from: string, entryDir: string, search: IncludeSearch, codeDirs: readonly CodeIncludeDir[]): string[] {
   const first = pattern.pieces[0]!;
   if (pattern.anchored || first.startsWith('/')) return [''];
   // `./x.php`, `../x.php`: PHP's working directory only, never the include path.
   if (first.startsWith('./') || first.startsWith('../') || first === '.' || first === '..') return [entryDir];
-  return [...new Set([entryDir, ...search.includePaths, posix.dirname(from)])];
+  // A folder the code names relative to the working directory is one under the entry's.
+  const setInCode = codeDirs.map((code) => normalizePath(code.anchored ? code.dir : posix.join(entryDir, code.dir)));
+  return [...new Set([entryDir, ...search.includePaths, posix.dirname(from), ...setInCode])];
 }
 
 /**
@@ -84,9 +93,10 @@ export function includeTargets(
   const matches = new Set<string>();
   const exactMisses = new Set<string>();
   const patternMisses: string[][] = [];
+  const codeDirs = (search.setInCode ?? []).flatMap((value) => codeIncludeDirs(value, search.constant));
   // Each entry script's request finds its own first match; the targets are pooled.
   for (const entryDir of entryDirs) {
-    const found = firstMatch(pattern, bases(pattern, from, entryDir, search), files);
+    const found = firstMatch(pattern, bases(pattern, from, entryDir, search, codeDirs), files);
     found.matches.forEach((file) => matches.add(file));
     if (found.matches.length === 0) {
       found.exactMisses.forEach((path) => exactMisses.add(path));

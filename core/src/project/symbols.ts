@@ -29,6 +29,8 @@ export interface FileSymbols {
   readonly functionReturns: ReadonlyMap<string, string>;
   /** The paths of its `require`/`include` expressions, to find files it needs. */
   readonly includes: readonly StaticString[];
+  /** What its `set_include_path()` calls set the include path to (`flow/code-include-paths.ts`). */
+  readonly includePathSets?: readonly StaticString[];
   /** Its first comment (a plugin header, a file docblock), for framework detection. */
   readonly headerComment: string;
   /**

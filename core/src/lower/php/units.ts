@@ -7,6 +7,7 @@ import { NameScope } from './names';
 import { literalString } from './session-access';
 import { evaluateStatic, type StaticString } from './static-string';
 import { evaluateWithVariables, type VariableCache } from './variable-value';
+import { includePathSetBy } from './include-path-sets';
 import { topLevelSettings } from './settings';
 import { declareShippedDefaults } from './shipped-defaults';
 import { settingAccessorOf, type SettingAccessor } from './setting-accessors';
@@ -73,6 +74,8 @@ export interface FileDeclarations {
   /** Calls made as statements with arguments all known (`require_api('x.php');`), for include helpers. */
   literalCalls: { name: string; args: StaticString[] }[];
   readonly includes: StaticString[];
+  /** The values its `set_include_path()` calls set (`include-path-sets.ts`). */
+  readonly includePathSets: StaticString[];
   readonly settings: FileSymbols['settings'];
   /** Lower-case fq function → its model when it is a pure function, null when it is not. */
   readonly pureFunctions: Map<string, PureFunction | null>;
@@ -105,7 +108,8 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
     ...(declarations.computedDefines ? { computedDefines: true } : {}),
     ...(declarations.fallbackDefines.size > 0 ? { fallbackDefines: [...declarations.fallbackDefines] } : {}),
     ...(declarations.literalCalls.length > 0 ? { literalCalls: declarations.literalCalls } : {}), functionReturns: declarations.functionReturns,
-    functionByRef: new Map([...declarations.byRef].filter(([key]) => !key.includes('::'))), includes: declarations.includes, headerComment: declarations.comments[0]?.node.text ?? '',
+    functionByRef: new Map([...declarations.byRef].filter(([key]) => !key.includes('::'))), includes: declarations.includes,
+    ...(declarations.includePathSets.length > 0 ? { includePathSets: declarations.includePathSets } : {}), headerComment: declarations.comments[0]?.node.text ?? '',
     settings: declarations.settings, pureFunctions: declarations.pureFunctions,
     ...(declarations.constructions.length > 0 ? { constructions: declarations.constructions } : {}),
     ...(declarations.looseWrites.size > 0 ? { looseWrites: [...declarations.looseWrites].sort() } : {}),
@@ -228,6 +232,7 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
     fallbackDefines: new Set(),
     literalCalls: [],
     includes: [],
+    includePathSets: [],
     settings: topLevelSettings(root, file),
     pureFunctions: new Map(),
     includeHelpers: emptyIncludeHelpers(),
@@ -412,6 +417,8 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
           const callee = node.childForFieldName('function');
           const literal = node.parent?.type === 'expression_statement' ? literalCallOf(node, file) : undefined;
           if (literal) result.literalCalls.push(literal);
+          const includePath = includePathSetBy(node, file, variableValues);
+          if (includePath) result.includePathSets.push(includePath);
           if (callee?.type === 'name' && callee.text.toLowerCase() === 'define') {
             const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
             const name = args[0] ? literalString(args[0].namedChild(0) ?? args[0]) : undefined;
