@@ -22,11 +22,13 @@ import type { ClassPattern, ClassProperties, Construction, ConstructorModel, Con
  * project undo every decision (precision first).
  */
 
-/** An abstract value: some literals, an array with known keys, or unknown. */
+/** An abstract value: some literals, an array with known keys, objects of known classes, or unknown. */
 type Value =
   | { readonly kind: 'unknown' }
   | { readonly kind: 'literals'; readonly values: readonly Literal[] }
-  | { readonly kind: 'array'; readonly entries: ReadonlyMap<string, Value>; readonly open: boolean; readonly elements: boolean };
+  | { readonly kind: 'array'; readonly entries: ReadonlyMap<string, Value>; readonly open: boolean; readonly elements: boolean }
+  /** Objects of these project classes (`new Finder(…)` passed to a constructor). */
+  | { readonly kind: 'objects'; readonly classes: readonly string[] };
 
 const UNKNOWN: Value = { kind: 'unknown' };
 const NULL: Value = { kind: 'literals', values: [null] };
@@ -40,9 +42,15 @@ function literals(values: readonly Literal[]): Value {
   return unique.length > MAX_LITERALS ? UNKNOWN : { kind: 'literals', values: unique };
 }
 
+function objects(classes: readonly string[]): Value {
+  const unique = [...new Set(classes)];
+  return unique.length > MAX_LITERALS ? UNKNOWN : { kind: 'objects', classes: unique };
+}
+
 function join(a: Value, b: Value): Value {
   if (a.kind === 'unknown' || b.kind === 'unknown') return UNKNOWN;
   if (a.kind === 'literals' && b.kind === 'literals') return literals([...a.values, ...b.values]);
+  if (a.kind === 'objects' && b.kind === 'objects') return objects([...a.classes, ...b.classes]);
   if (a.kind === 'array' && b.kind === 'array') {
     const entries = new Map<string, Value>();
     for (const key of new Set([...a.entries.keys(), ...b.entries.keys()])) {
@@ -67,6 +75,7 @@ function truth(value: Value): boolean | undefined {
     return all.every((t) => t === all[0]) ? all[0] : undefined;
   }
   if (value.kind === 'array') return value.entries.size > 0 || value.elements ? true : value.open ? undefined : false;
+  if (value.kind === 'objects') return true;
   return undefined;
 }
 
@@ -96,6 +105,7 @@ interface Frame {
 
 function evaluate(expr: ValueExpr, frame: Frame | undefined): Value {
   if ('literal' in expr) return literals([expr.literal]);
+  if ('object' in expr) return objects([expr.object]);
   if ('array' in expr) {
     const entries = new Map<string, Value>(expr.array.map(([key, value]) => [key, evaluate(value, frame)] as const));
     return { kind: 'array', entries, open: expr.open === true, elements: expr.elements === true };
@@ -118,7 +128,7 @@ function evaluate(expr: ValueExpr, frame: Frame | undefined): Value {
   if ('bool' in expr) return boolValue(truth(evaluate(expr.bool, frame)));
   if ('isset' in expr) {
     const inner = evaluate(expr.isset, frame);
-    if (inner.kind === 'array') return literals([true]);
+    if (inner.kind === 'array' || inner.kind === 'objects') return literals([true]);
     if (inner.kind === 'literals') return boolValue(inner.values.every((v) => v !== null) ? true : inner.values.every((v) => v === null) ? false : undefined);
     return boolValue(undefined);
   }
@@ -134,6 +144,7 @@ export interface ClassFacts {
 export class ConstructedValues {
   private readonly children = new Map<string, string[]>();
   private readonly cache = new Map<string, readonly Literal[] | null>();
+  private readonly classCache = new Map<string, string | null>();
   /** Property (or `*`, `*public`) → the classes whose code writes it outside the constructor model. */
   private readonly writers = new Map<string, string[]>();
   /** The constructions that name their class (`new Foo`), by that class. */
@@ -174,13 +185,39 @@ export class ConstructedValues {
     return this.cache.get(id) ?? undefined;
   }
 
+  /**
+   * The one project class whose object `$this->property` holds in a method of `className` (not
+   * its constructor), when every `new` of the class passes one built with a named class
+   * (`new Connector(new Finder($opts))` and `$this->finder = $finder` in the constructor).
+   */
+  objectClass(className: string, property: string): string | undefined {
+    const id = `${className}\0${property}\0class`;
+    if (!this.classCache.has(id)) {
+      const found = this.held(className, property, undefined);
+      const classes = found?.every((value) => value.kind === 'objects') ? new Set(found.flatMap((value) => (value.kind === 'objects' ? value.classes : []))) : undefined;
+      this.classCache.set(id, classes?.size === 1 ? [...classes][0]! : null);
+    }
+    return this.classCache.get(id) ?? undefined;
+  }
+
   private compute(className: string, property: string, key: string | undefined): readonly Literal[] | undefined {
+    const found = this.held(className, property, key);
+    if (!found || !found.every((value) => value.kind === 'literals')) return undefined;
+    const unique = [...new Set(found.flatMap((value) => (value.kind === 'literals' ? value.values : [])))];
+    return unique.length > MAX_LITERALS ? undefined : unique;
+  }
+
+  /**
+   * What the property holds once each `new` that may build the class (or a subclass) returns,
+   * one value per such `new`; undefined when one cannot be told or none names the class.
+   */
+  private held(className: string, property: string, key: string | undefined): Value[] | undefined {
     if (!this.classes.has(className)) return undefined;
     const built = [className, ...this.descendants(className)];
     if (built.some((name) => this.duplicates.has(name))) return undefined;
     if (this.writtenElsewhere(className, built, property)) return undefined;
     let explicit = false;
-    const found: Literal[] = [];
+    const found: Value[] = [];
     for (const name of built) {
       for (const construction of [...(this.byClass.get(name) ?? []), ...this.open]) {
         if (!construction.builds.some((pattern) => this.matches(pattern, name))) continue;
@@ -188,13 +225,11 @@ export class ConstructedValues {
         const object = this.built(construction, name);
         if (!object) return undefined;
         const value = key === undefined ? (object.get(property) ?? NULL) : keyOf(object.get(property) ?? NULL, key);
-        if (value.kind !== 'literals') return undefined;
-        found.push(...value.values);
+        if (value.kind === 'unknown' || value.kind === 'array') return undefined;
+        found.push(value);
       }
     }
-    if (!explicit) return undefined;
-    const unique = [...new Set(found)];
-    return unique.length > MAX_LITERALS ? undefined : unique;
+    return explicit ? found : undefined;
   }
 
   private descendants(className: string): string[] {

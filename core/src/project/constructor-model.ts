@@ -27,6 +27,8 @@ export type ValueExpr =
   | { readonly bool: ValueExpr }
   /** `isset($x)` */
   | { readonly isset: ValueExpr }
+  /** `new Foo(…)` of a named project class (lower-case, fully qualified): an object of that class. */
+  | { readonly object: string }
   | { readonly unknown: true };
 
 /** A statement of the constructor the model follows; every other statement is left out. */

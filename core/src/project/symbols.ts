@@ -251,13 +251,25 @@ export class ProjectSymbols {
    * `className` other than its constructor, when the project fixes them (`constructed-values.ts`).
    */
   constructedValues(className: string, property: string, key?: string): readonly Literal[] | undefined {
+    return this.constructed().values(className, property, key);
+  }
+
+  /**
+   * The project class of the object `$this->property` holds in a method of `className`, when
+   * the constructor stores an argument every `new` gives as `new Foo(…)` (`constructed-values.ts`).
+   */
+  constructedClass(className: string, property: string): string | undefined {
+    return this.constructed().objectClass(className, property);
+  }
+
+  private constructed(): ConstructedValues {
     this.constructedCache ??= new ConstructedValues(
       new Map<string, ClassFacts>([...this.classes].map(([name, cls]) => [name, { ...(cls.parent ? { parent: cls.parent } : {}), traits: cls.traits, ...(cls.constructed ? { properties: cls.constructed } : {}) }])),
       this.duplicateClasses,
       this.constructions,
       this.looseWrites,
     );
-    return this.constructedCache.values(className, property, key);
+    return this.constructedCache;
   }
 
   /** The model of a project function that is pure in every file that declares it. */

@@ -340,13 +340,19 @@ function sharedVariable(name: string, scope: SyntaxNode): boolean {
 }
 
 /** A `new` argument in the caller: a literal, an array literal, or a variable assigned one just before. */
-function argumentExpr(node: SyntaxNode, scope: SyntaxNode | undefined, depth = 0): ValueExpr {
+function argumentExpr(node: SyntaxNode, scope: SyntaxNode | undefined, resolveClass: (written: string) => string, depth = 0): ValueExpr {
   return valueExpr(node, (bare) => {
+    // `new Finder($opts)`: an object of that class (what the object holds is not followed).
+    if (bare.type === 'object_creation_expression') {
+      const target = named(bare)[0];
+      const written = target?.type === 'name' || target?.type === 'qualified_name' ? target.text.toLowerCase() : undefined;
+      return written !== undefined && !['self', 'static', 'parent'].includes(written) ? { object: resolveClass(target!.text) } : undefined;
+    }
     if (bare.type !== 'variable_name' || !scope || depth > 4 || bare.text === '$this' || sharedVariable(bare.text, scope)) return undefined;
     const assignment = dominatingAssignment(bare.text, bare, scope);
     // Any other mention after the assignment may change it (`$opts['k'] = 1`, `f($opts)` by reference).
     if (!assignment || assignment.foreach || assignment.later.some((v) => v.id !== bare.id)) return undefined;
-    return argumentExpr(assignment.value, scope, depth + 1);
+    return argumentExpr(assignment.value, scope, resolveClass, depth + 1);
   });
 }
 
@@ -390,7 +396,7 @@ export function constructionOf(
   const scope = scopeOf(node);
   const values = args.some((arg) => arg.childForFieldName('name') || named(arg).some((c) => c.type === 'variadic_unpacking'))
     ? null
-    : args.map((arg) => (named(arg)[0] ? argumentExpr(named(arg)[0]!, scope) : UNKNOWN));
+    : args.map((arg) => (named(arg)[0] ? argumentExpr(named(arg)[0]!, scope, resolveClass) : UNKNOWN));
   return { builds: buildsOf(target, resolveClass, className, parentName, scope), args: values };
 }
 

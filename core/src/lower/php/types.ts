@@ -38,7 +38,8 @@ export function typeOf(ctx: UnitContext, node: SyntaxNode | null, depth = 0): st
       return (
         ctx.facts.symbols.propertyType(owner, property.text) ??
         libraryPropertyType(ctx, owner, property.text) ??
-        assignedCallType(ctx, owner, property.text)
+        assignedCallType(ctx, owner, property.text) ??
+        ctx.facts.symbols.constructedClass(owner, property.text)
       );
     }
     case 'scoped_property_access_expression': {
