@@ -206,13 +206,15 @@ export function analyzeProject(
   const irs = [...files.values()].flatMap((f) => (f.ir ? [f.ir] : []));
   const constant = (name: string): StaticString | undefined => symbols.constant(name);
   const setInCode = includePathSetsOf(files.values());
-  const { dirs: entryDirs, capped } = entryDirsOf(files, options, constant, setInCode);
+  const ownConstant = ownConstantOf(files);
+  const { dirs: entryDirs, capped } = entryDirsOf(files, options, constant, setInCode, ownConstant);
   for (const file of capped) {
     notes.push({ file, message: `reached from entry scripts in more than ${MAX_ENTRY_DIRS} directories: its relative includes were resolved against the first ${MAX_ENTRY_DIRS} only` });
   }
   const resolver = new ProjectResolver(irs, {
     includePaths: includePathsOf(options),
     constant,
+    ownConstant,
     setInCode,
     entryDirsOf: (file) => entryDirs.get(file),
   });
@@ -776,6 +778,7 @@ function loadIncludedFiles(
   files.forEach(addConstants);
   for (const file of files.values()) visit(file, posix.dirname(normalizePath(file.path)));
   const constant = (name: string): StaticString | undefined => constants.get(name);
+  const ownConstant = ownConstantOf(files);
   let helperSymbols: ProjectSymbols | undefined;
   let loaded = 0;
   let next = 0;
@@ -790,7 +793,7 @@ function loadIncludedFiles(
     const symbols = file.symbols;
     if (!symbols) continue;
     for (const [include, from] of [...symbols.includes.map((path) => [path, file.path] as const), ...helperIncludesOf(file, entryDir)]) {
-      const targets = includeTargets(include, normalizePath(from), paths, { includePaths, constant, setInCode, entryDirs: [entryDir] });
+      const targets = includeTargets(include, normalizePath(from), paths, { includePaths, constant, ownConstant, setInCode, entryDirs: [entryDir] });
       if (!targets) continue;
       for (const match of targets.matches) {
         let file = files.get(match);
@@ -858,12 +861,26 @@ function includeHelpersOf(files: ReadonlyMap<string, LoadedFile>): ReadonlySet<s
 }
 
 /** The directories of the entry scripts each PHP file runs under, for relative includes. */
-function entryDirsOf(files: ReadonlyMap<string, LoadedFile>, options: AnalyzerOptions, constant: (name: string) => StaticString | undefined, setInCode: readonly StaticString[]): EntryDirectories {
+function entryDirsOf(
+  files: ReadonlyMap<string, LoadedFile>,
+  options: AnalyzerOptions,
+  constant: (name: string) => StaticString | undefined,
+  setInCode: readonly StaticString[],
+  ownConstant: (file: string, name: string) => StaticString | undefined,
+): EntryDirectories {
   const php = [...files.values()].filter((file) => file.symbols);
   return entryDirectories(
     php.map((file) => ({ path: file.path, includes: [...file.symbols!.includes, ...(file.ir ? helperIncludes(file.ir) : [])], entry: file.requested })),
-    { includePaths: includePathsOf(options), constant, setInCode },
+    { includePaths: includePathsOf(options), constant, ownConstant, setInCode },
   );
+}
+
+/** The value a file gives a constant itself, not as a fallback (see `IncludeSearch.ownConstant`). */
+function ownConstantOf(files: ReadonlyMap<string, LoadedFile>): (file: string, name: string) => StaticString | undefined {
+  return (file, name) => {
+    const symbols = files.get(file)?.symbols;
+    return symbols?.fallbackDefines?.includes(name) ? undefined : symbols?.constants.get(name);
+  };
 }
 
 /** The values the files' `set_include_path()` calls set (see `IncludeSearch.setInCode`). */

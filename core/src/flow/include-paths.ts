@@ -1,5 +1,5 @@
 import * as posix from 'node:path/posix';
-import { DOCUMENT_ROOT, resolveConstants, type StaticString } from '../ir/static-string';
+import { DOCUMENT_ROOT, entryScriptDirLevels, resolveConstants, type StaticString } from '../ir/static-string';
 import { codeIncludeDirs, type CodeIncludeDir } from './code-include-paths';
 
 /**
@@ -23,6 +23,11 @@ export interface IncludeSearch {
   readonly entryDirs?: readonly string[];
   /** The value of a project constant (`define('ROOT', __DIR__)`), for `ROOT . '/x.php'`. */
   readonly constant?: (name: string) => StaticString | undefined;
+  /**
+   * The value a file gives a constant itself (not as a fallback), which its own includes see
+   * before any other file's: entry scripts that each `define('ABS_PATH', …)` their own way.
+   */
+  readonly ownConstant?: (file: string, name: string) => StaticString | undefined;
   /**
    * The values the project's `set_include_path()` calls set. Their folders are searched after
    * every other base: a path that resolved without them resolves the same, and one that landed
@@ -85,17 +90,23 @@ export function includeTargets(
   files: ReadonlySet<string>,
   search: IncludeSearch,
 ): { matches: string[]; exactMisses: string[]; patternMisses: string[][] } | undefined {
-  const resolved = search.constant ? resolveConstants(value, search.constant) : value;
+  const { constant, ownConstant } = search;
+  const lookup = ownConstant ? (name: string): StaticString | undefined => ownConstant(from, name) ?? constant?.(name) : constant;
+  const resolved = lookup ? resolveConstants(value, lookup) : value;
   const entryDirs = search.entryDirs && search.entryDirs.length > 0 ? search.entryDirs : [posix.dirname(from)];
   if (startsAtDocumentRoot(resolved)) return documentRootTarget(resolved, entryDirs, files);
-  const pattern = toPattern(resolved);
-  if (!pattern) return undefined;
+  const levels = entryScriptDirLevels(resolved[0]);
+  const shared = levels === undefined ? toPattern(resolved) : undefined;
+  if (!shared && levels === undefined) return undefined;
   const matches = new Set<string>();
   const exactMisses = new Set<string>();
   const patternMisses: string[][] = [];
   const codeDirs = (search.setInCode ?? []).flatMap((value) => codeIncludeDirs(value, search.constant));
   // Each entry script's request finds its own first match; the targets are pooled.
   for (const entryDir of entryDirs) {
+    // `dirname($_SERVER['SCRIPT_FILENAME']) . '/x.php'` names a file from this entry's folder.
+    const pattern = shared ?? fromEntryScript(resolved, levels!, entryDir);
+    if (!pattern) continue;
     const found = firstMatch(pattern, bases(pattern, from, entryDir, search, codeDirs), files);
     found.matches.forEach((file) => matches.add(file));
     if (found.matches.length === 0) {
@@ -166,6 +177,20 @@ export function matchesPattern(file: string, pieces: readonly string[], gaps: re
     return false;
   };
   return matchFrom(1, pieces[0]!.length);
+}
+
+/**
+ * The path a value starting at `dirname($_SERVER['SCRIPT_FILENAME'], levels)` has in a request
+ * entered at `entryDir`: the entry script's folder is one level up from the script, each further
+ * level one folder up; above the analysed folder it is not known.
+ */
+function fromEntryScript(value: StaticString, levels: number, entryDir: string): PathPattern | undefined {
+  let folder = normalizePath(entryDir);
+  for (let up = 1; up < levels; up++) {
+    if (folder === '.' || folder === '' || folder.startsWith('..')) return undefined;
+    folder = posix.dirname(folder);
+  }
+  return toPattern([{ text: folder, anchored: true }, ...value.slice(1)]);
 }
 
 function startsAtDocumentRoot(value: StaticString): boolean {

@@ -14,6 +14,27 @@ export type StaticString = readonly StaticPart[];
 /** The `variable` of the unknown part `$_SERVER['DOCUMENT_ROOT']` is (see `flow/include-paths.ts`). */
 export const DOCUMENT_ROOT = "$_SERVER['DOCUMENT_ROOT']";
 
+/** The `variable` of the unknown part `$_SERVER['SCRIPT_FILENAME']`: the path of the entry script. */
+export const SCRIPT_FILENAME = "$_SERVER['SCRIPT_FILENAME']";
+
+/**
+ * `dirname($_SERVER['SCRIPT_FILENAME'], levels)` as the `variable` of an unknown part: the entry
+ * script's folder (one level) or one above it. Which folder that is depends on the request, so
+ * `flow/include-paths.ts` reads it once per entry script.
+ */
+export function entryScriptDir(levels: number): string {
+  return `dirname(${SCRIPT_FILENAME}, ${levels})`;
+}
+
+/** The levels of an `entryScriptDir()` part, or undefined for any other part. */
+export function entryScriptDirLevels(part: StaticPart | undefined): number | undefined {
+  if (!part || !('unknown' in part) || part.variable === undefined) return undefined;
+  const prefix = `dirname(${SCRIPT_FILENAME}, `;
+  if (!part.variable.startsWith(prefix)) return undefined;
+  const levels = Number(part.variable.slice(prefix.length, -1));
+  return Number.isInteger(levels) && levels >= 1 ? levels : undefined;
+}
+
 /** Replaces constants by their values (recursively, cycle-safe); unknown constants stay unknown. */
 export function resolveConstants(value: StaticString, lookup: (name: string) => StaticString | undefined, depth = 0): StaticString {
   if (depth > 8) return value.map((part) => ('constant' in part ? { unknown: true as const } : part));

@@ -2,7 +2,7 @@ import * as posix from 'node:path/posix';
 import type { SyntaxNode } from '../../parse/php';
 import { literalString } from './session-access';
 
-import { DOCUMENT_ROOT, resolveConstants, type StaticPart, type StaticString } from '../../ir/static-string';
+import { DOCUMENT_ROOT, SCRIPT_FILENAME, entryScriptDir, entryScriptDirLevels, resolveConstants, type StaticPart, type StaticString } from '../../ir/static-string';
 
 export { resolveConstants, type StaticPart, type StaticString };
 
@@ -65,6 +65,7 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
       const key = node.namedChild(1);
       const keyText = key ? literalString(key) : undefined;
       if (array?.type === 'variable_name' && array.text === '$_SERVER' && keyText === 'DOCUMENT_ROOT') return [{ unknown: true, variable: DOCUMENT_ROOT }];
+      if (array?.type === 'variable_name' && array.text === '$_SERVER' && keyText === 'SCRIPT_FILENAME') return [{ unknown: true, variable: SCRIPT_FILENAME }];
       return [{ unknown: true }];
     }
     case 'integer':
@@ -77,8 +78,13 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
       const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
       if (name === 'dirname' && args.length >= 1) {
         const levels = args[1] ? Number(args[1].text) : 1;
-        const text = fullyKnown(inner(args[0]));
-        if (text === undefined || !Number.isInteger(levels) || levels < 1) return [{ unknown: true }];
+        const value = inner(args[0]);
+        const text = fullyKnown(value);
+        if (!Number.isInteger(levels) || levels < 1) return [{ unknown: true }];
+        // `dirname($_SERVER['SCRIPT_FILENAME'])`: the entry script's folder, whichever it is.
+        const fromEntry = value.length === 1 ? (entryScriptDirLevels(value[0]) ?? (isScriptFilename(value[0]) ? 0 : undefined)) : undefined;
+        if (fromEntry !== undefined) return [{ unknown: true, variable: entryScriptDir(fromEntry + levels) }];
+        if (text === undefined) return [{ unknown: true }];
         let dir = text;
         for (let i = 0; i < levels; i++) dir = posix.dirname(dir);
         return [{ text: dir, anchored: true }];
@@ -88,6 +94,7 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
       if (name === 'realpath' && args.length === 1) {
         const value = inner(args[0]);
         const text = fullyKnown(value);
+        if (value.length === 1 && entryScriptDirLevels(value[0]) !== undefined) return value;
         return text === undefined ? [{ unknown: true }] : [{ text: posix.normalize(text), ...(isAnchored(value) ? { anchored: true as const } : {}) }];
       }
       // `str_replace('\\', '/', $path)` with literal search and replacement strings.
@@ -96,6 +103,12 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
         const from = fullyKnown(search!);
         const to = fullyKnown(replacement!);
         const text = fullyKnown(subject!);
+        // `str_replace('\\', '/', dirname($_SERVER['SCRIPT_FILENAME']) . '/')`: a folder of
+        // the server's own files, whose separators are already `/` here.
+        // (The search string is the literal's text: `'\\'` may read as one backslash or two.)
+        if (from !== undefined && from !== '' && [...from].every((c) => c === '\\') && to === '/' && text === undefined && entryScriptDirLevels(subject![0]) !== undefined && subject!.slice(1).every((part) => 'text' in part)) {
+          return [subject![0]!, ...subject!.slice(1).map((part) => ('text' in part ? { text: part.text.split(from).join(to) } : part))];
+        }
         if (from === undefined || to === undefined || text === undefined || from === '') return [{ unknown: true }];
         return [{ text: text.split(from).join(to), ...(isAnchored(subject!) ? { anchored: true as const } : {}) }];
       }
@@ -104,6 +117,10 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
     default:
       return [{ unknown: true }];
   }
+}
+
+function isScriptFilename(part: StaticPart | undefined): boolean {
+  return part !== undefined && 'unknown' in part && part.variable === SCRIPT_FILENAME;
 }
 
 /** The value starts at `__DIR__`/`__FILE__`. */
