@@ -55,6 +55,8 @@ export class ProjectResolver implements CallResolver {
   private readonly interfaces = new Map<string, readonly string[]>();
   /** The methods each class or interface declares without a body. */
   private readonly abstractMethods = new Map<string, ReadonlySet<string>>();
+  /** Every class, interface and trait the project declares (lower-case fq). */
+  private readonly projectClasses = new Set<string>();
   /** The classes and interfaces that extend or implement each one directly (built on first use). */
   private subtypes: Map<string, string[]> | undefined;
   /** `implementationsOf`' answers, by class and method. */
@@ -79,6 +81,7 @@ export class ProjectResolver implements CallResolver {
       this.fileClasses.set(normalizePath(file.file), file.classes.map((cls) => cls.name));
       this.units.set(normalizePath(file.file), file.units);
       for (const cls of file.classes) {
+        this.projectClasses.add(cls.name);
         if (cls.parent && !this.parents.has(cls.name)) this.parents.set(cls.name, cls.parent);
         if (cls.traits && !this.traits.has(cls.name)) this.traits.set(cls.name, cls.traits);
         if (cls.interfaces && !this.interfaces.has(cls.name)) this.interfaces.set(cls.name, cls.interfaces);
@@ -141,7 +144,9 @@ export class ProjectResolver implements CallResolver {
         }
         // On an object typed with an interface or an abstract class: the object is of a class
         // that implements the method, and only the project's implementations are known.
-        return target.virtual ? this.implementationsOf(target.className, target.method, from, span) : [];
+        // Written in the class itself, without a declaration anywhere up the chain: on `$this`,
+        // an object of a subclass that declares it (`leftToSubclasses`).
+        return target.virtual ? this.implementationsOf(target.className, target.method, from, span, from.className === target.className) : [];
       }
       case 'closure': {
         const unit = this.closures.get(`${target.file}@${target.start}`);
@@ -214,19 +219,38 @@ export class ProjectResolver implements CallResolver {
   }
 
   /**
+   * Whether a method `className` does not have (asked once no declaration was found in it, its
+   * ancestors or their traits), called from the class's own code, can only be a subclass's
+   * (an object built as the class itself would make PHP fail there): every class up the chain is the
+   * project's (a library parent may have it) and none has `__call`. Osclass's `SecBaseModel`
+   * calls `$this->showAuthFailPage()`, which only its subclasses declare: PHP runs theirs.
+   */
+  private leftToSubclasses(className: string): boolean {
+    const seen = new Set<string>();
+    for (let current: string | undefined = className; current && !seen.has(current); current = this.parents.get(current)) {
+      seen.add(current);
+      if (!this.projectClasses.has(current)) return false;
+      const owners = [current, ...(this.traits.get(current) ?? [])];
+      if (owners.some((owner) => this.methods.get(owner)?.has('__call'))) return false;
+    }
+    return true;
+  }
+
+  /**
    * The project's implementations of an abstract `method` for objects of `className` (none when
-   * the method is not abstract there, `declaredAbstract`): the
+   * the method is not abstract there, `declaredAbstract`, or declared nowhere up the chain,
+   * `leftToSubclasses`): the
    * declaration each class below it (extending or implementing it, at any depth) runs, its own
    * or inherited. One: the call runs it. Several: one of them runs, chosen by the object the
    * code was given (`isDispatchTarget`: only what all of them do counts at the call). A
    * stand-in that does nothing (a no-op implementation, a stub) does not decide, as for
    * `implementations` targets.
    */
-  private implementationsOf(className: string, method: string, from: Unit, span: Span): readonly Unit[] {
-    const key = `${className}::${method}`;
+  private implementationsOf(className: string, method: string, from: Unit, span: Span, inOwnClass: boolean): readonly Unit[] {
+    const key = `${className}::${method}${inOwnClass ? '::own' : ''}`;
     const cached = this.implementationCache.get(key);
     if (cached) return cached;
-    if (!this.declaredAbstract(className, method)) {
+    if (!this.declaredAbstract(className, method) && !(inOwnClass && this.leftToSubclasses(className))) {
       this.implementationCache.set(key, []);
       return [];
     }
