@@ -9,7 +9,7 @@ import { dispatchTarget } from './dispatch-target';
 import { typeOf } from './types';
 import { sessionRoot } from './session-access';
 import { assignsIntoSessionHeld, emitHeldValueChange, isSessionHeld, referenceWriteKey } from './session-held-values';
-import { isTemporaryKeyWrite } from './session-key-restore';
+import { isSavedSessionCopy, isTemporaryKeyWrite } from './session-key-restore';
 import { evaluateStatic } from './static-string';
 import type { StaticString } from '../../ir/static-string';
 import { TYPE_TESTS } from '../../ir/predicate-shape';
@@ -254,35 +254,6 @@ function lowerOffsetAccess(ctx: UnitContext, node: SyntaxNode, method: 'offsetge
   if (!api || !className) return next;
   const display = `${receiverDisplay(base!)}[…]`;
   return emitCall(ctx, { node, args: [], display, api, target: { type: 'method', className, method } }, next);
-}
-
-/**
- * A local variable the unit only ever sets to the whole session array (`$saved = $_SESSION;`)
- * and otherwise only tests (`isset($saved)`) or assigns back: `$_SESSION = $saved;` then
- * restores what the array held. Any other use (a change to the copy, a call it is passed to)
- * makes it a value of its own.
- */
-function isSavedSessionCopy(ctx: UnitContext, node: SyntaxNode, session: string | undefined): boolean {
-  if (node.type !== 'variable_name' || !session || !ctx.unitNode) return false;
-  const isSession = (value: SyntaxNode | null | undefined): boolean => value?.type === 'variable_name' && value.namedChild(0)?.text === session;
-  let copies = 0;
-  for (const use of ctx.unitNode.descendantsOfType('variable_name')) {
-    if (!use || use.text !== node.text) continue;
-    const parent = use.parent;
-    const left = parent?.type === 'assignment_expression' ? parent.childForFieldName('left') : undefined;
-    const right = parent?.type === 'assignment_expression' ? parent.childForFieldName('right') : undefined;
-    if (left?.id === use.id && isSession(right)) copies++;
-    else if (right?.id === use.id && isSession(left)) continue;
-    else if (parent?.type === 'function_call_expression' || parent?.type === 'argument' ? !presenceTest(use) : true) return false;
-  }
-  return copies > 0;
-}
-
-/** `isset($x)` / `empty($x)`: reads whether the variable is set, nothing else. */
-function presenceTest(use: SyntaxNode): boolean {
-  const holder = use.parent?.type === 'argument' ? use.parent.parent?.parent : use.parent;
-  const name = holder?.type === 'function_call_expression' ? holder.childForFieldName('function')?.text.toLowerCase() : undefined;
-  return name === 'isset' || name === 'empty';
 }
 
 function isEmptyArray(node: SyntaxNode): boolean {

@@ -4,6 +4,55 @@ import { literalOf } from './literals';
 import { literalString } from './session-access';
 
 /**
+ * A local variable the unit only ever sets to a copy of the whole session array
+ * (`$saved = $_SESSION;`, `$old = isset($_SESSION) ? $_SESSION : false;`) and otherwise only
+ * tests (`isset($saved)`, `$old !== false`), drops (`unset($old)`) or assigns back: `$_SESSION = $saved;` then restores
+ * what the array held, in memory (phpseclib borrows a session for entropy and puts the caller's
+ * array back). Any other use (a change to the copy, a call it is passed to) makes it a value of
+ * its own.
+ */
+export function isSavedSessionCopy(ctx: UnitContext, node: SyntaxNode, session: string | undefined): boolean {
+  if (node.type !== 'variable_name' || !session || !ctx.unitNode) return false;
+  let copies = 0;
+  for (const use of ctx.unitNode.descendantsOfType('variable_name')) {
+    if (!use || use.text !== node.text) continue;
+    const parent = use.parent;
+    const left = parent?.type === 'assignment_expression' ? parent.childForFieldName('left') : undefined;
+    const right = parent?.type === 'assignment_expression' ? parent.childForFieldName('right') : undefined;
+    if (left?.id === use.id && isWholeCopy(right, session)) copies++;
+    else if (right?.id === use.id && isSessionArray(left, session)) continue;
+    else if (!presenceTest(use) && !literalComparison(use) && parent?.type !== 'unset_statement') return false;
+  }
+  return copies > 0;
+}
+
+function isSessionArray(node: SyntaxNode | null | undefined, session: string): boolean {
+  return node?.type === 'variable_name' && node.namedChild(0)?.text === session;
+}
+
+/** `$_SESSION`, `isset($_SESSION) ? $_SESSION : <literal>` or `$_SESSION ?? <literal or []>`. */
+function isWholeCopy(node: SyntaxNode | null | undefined, session: string): boolean {
+  if (!node) return false;
+  if (node.type === 'parenthesized_expression') return isWholeCopy(node.namedChild(0), session);
+  if (isSessionArray(node, session)) return true;
+  const fallbackOk = (fallback: SyntaxNode | null): boolean =>
+    fallback !== null && (literalOf(fallback) !== undefined || (fallback.type === 'array_creation_expression' && fallback.namedChildren.length === 0));
+  if (node.type === 'conditional_expression') {
+    return isSessionArray(node.childForFieldName('body'), session) && fallbackOk(node.childForFieldName('alternative'));
+  }
+  return node.type === 'binary_expression' && operatorOf(node) === '??' && isSessionArray(node.childForFieldName('left'), session) && fallbackOk(node.childForFieldName('right'));
+}
+
+/** `$x !== false`, `null == $x`: compares the variable with a literal, nothing else. */
+function literalComparison(use: SyntaxNode): boolean {
+  const parent = use.parent;
+  if (parent?.type !== 'binary_expression' || !['===', '!==', '==', '!='].includes(operatorOf(parent))) return false;
+  const left = parent.childForFieldName('left');
+  const other = left?.id === use.id ? parent.childForFieldName('right') : left;
+  return other !== null && other !== undefined && literalOf(other) !== undefined;
+}
+
+/**
  * A session key set for this request only: the unit keeps the key's value in a local
  * (`$prev = $_SESSION['no_smarty'] ?? null;`), sets the key (`$_SESSION['no_smarty'] = true;`)
  * and later puts the kept value back (`$_SESSION['no_smarty'] = $prev;`). Both writes are
