@@ -1,7 +1,7 @@
 import { CfgBuilder, type Cursor } from '../../ir/cfg-builder';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
-import { lowerExpression, stripLeadingBackslash } from './expressions';
+import { isPlainLocalAssignment, lowerExpression, stripLeadingBackslash } from './expressions';
 import { literalString } from './session-access';
 import { constantTruth, emitBranchFacts } from './predicates';
 import { testsInstalledStore } from './session-store';
@@ -73,6 +73,12 @@ function lowerConditionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor)
       const r = lowerCondition(ctx, right, l.whenFalse);
       return { whenTrue: ctx.builder.join(l.whenTrue, r.whenTrue), whenFalse: r.whenFalse };
     }
+  }
+  // `if ($d && $flood = flood())`: the value tested is the call's result, so its branches are
+  // the call's (a callee that opens the session only when it returns true), as for `if (flood())`.
+  if (node.type === 'assignment_expression' && isPlainLocalAssignment(ctx, node)) {
+    const right = node.childForFieldName('right');
+    if (right?.type.endsWith('call_expression')) return lowerCondition(ctx, right, cursor);
   }
   // `if (false)`, `while (0)`, `do { … } while (false)`: the branch it rules out is dead code;
   // so is the one only a run without a web server takes (`empty($_SERVER['HTTP_HOST'])`).

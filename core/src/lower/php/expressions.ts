@@ -182,6 +182,19 @@ function lowerIndexes(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Curso
   return next;
 }
 
+/**
+ * `$found = find($x)`: a plain `=` into a local that no test of the unit tracks, no reference
+ * into the session aliases and that names no superglobal: lowering it is lowering its right
+ * side, nothing more (so a condition `if ($f = flood())` can be read as `if (flood())`).
+ */
+export function isPlainLocalAssignment(ctx: UnitContext, node: SyntaxNode): boolean {
+  const left = node.childForFieldName('left');
+  if (node.type !== 'assignment_expression' || left?.type !== 'variable_name') return false;
+  const name = left.text;
+  if (name === '$this' || name === '$GLOBALS' || name.startsWith('$_') || (ctx.catalog.sessionVariable !== undefined && name === `$${ctx.catalog.sessionVariable}`)) return false;
+  return trackedVariable(ctx, left) === undefined && referenceWriteKey(ctx, left) === undefined && !assignsIntoSessionHeld(ctx, left);
+}
+
 function lowerAssignment(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   const session = ctx.catalog.sessionVariable;
   const left = node.childForFieldName('left');

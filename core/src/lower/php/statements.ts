@@ -20,6 +20,7 @@ import { emitSessionUnsetFacts } from './predicates';
 import { sessionRoot } from './session-access';
 import { caseMatches, constructedValuesOf } from './constructed-tests';
 import { literalOf } from './literals';
+import { truthy } from '../../ir/predicate-shape';
 import { capturedStatements } from './output-buffers';
 import { urlTestedParameter } from './url-guards';
 
@@ -105,6 +106,18 @@ function lowerBooleanReturn(ctx: UnitContext, value: SyntaxNode, cursor: Cursor)
   return [];
 }
 
+/**
+ * How a caller's `if (f())` reads a returned value, when the text alone tells: a bare `return;`
+ * gives null, falsy like `false`; a literal by PHP's truthiness (`0`, `''`, `null` are false);
+ * an array literal is true when it has an element (`return ['flood' => true]`).
+ */
+function returnedTruth(value: SyntaxNode | undefined): 'true' | 'false' | 'other' {
+  if (!value) return 'false';
+  if (value.type === 'array_creation_expression') return value.namedChildren.some((c) => c?.type === 'array_element_initializer') ? 'true' : 'false';
+  const literal = literalOf(value);
+  return literal === undefined ? 'other' : truthy(literal) ? 'true' : 'false';
+}
+
 function lowerListed(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   const scope = ctx.facts.statementScopes.get(node.id);
   if (scope) ctx.names = scope;
@@ -157,8 +170,7 @@ function lowerStatementInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor)
       if (returned && isBooleanValued(returned)) return lowerBooleanReturn(ctx, returned, cursor);
       const after = lowerChildExpressions(ctx, node, cursor);
       const value = returned;
-      // A bare `return;` gives null, falsy like `false`.
-      const literal = !value ? 'false' : value.type === 'boolean' ? (value.text.toLowerCase() === 'true' ? 'true' : 'false') : 'other';
+      const literal = returnedTruth(value);
       jumpOut(ctx, after, 'return', 1, literal);
       return [];
     }
