@@ -33,6 +33,8 @@ export interface RuleContext {
   slowKindSeverity(kind: SlowKind): Severity | 'off';
   /** 1-based line of an offset in this file, for messages. */
   lineOf(offset: number): number;
+  /** 1-based line of a span in its own file (another file's, in a chain across files), for messages. */
+  lineOfSpan?(span: Span): number;
   /**
    * Whether the session store locks, when the configuration says so (`true`: every lock
    * finding stands; `false`: lock rules stay quiet, data-loss rules don't). Undefined: it is

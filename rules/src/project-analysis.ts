@@ -220,6 +220,7 @@ export function analyzeProject(
   });
   const linesOf = new Map([...files.values()].map((f) => [f.path, f.lines]));
   const lineOf = (unit: Unit, offset: number): number => (linesOf.get(unit.span.file)?.positionAt(offset).line ?? 0) + 1;
+  const lineOfSpan = (span: Span): number => (linesOf.get(span.file)?.positionAt(span.start).line ?? 0) + 1;
   // Every place that runs a file or a function, when all are known (one pass over the calls,
   // shared by the three uses below).
   const allRunSites = placesThatRun(irs, resolver);
@@ -355,7 +356,7 @@ export function analyzeProject(
     const ir = units.length < file.ir.units.length ? { ...file.ir, units } : file.ir;
     const wholeFile = cli !== undefined && cli.from === undefined;
     const sites = editSitesOf(parser, file);
-    const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites, callersOf, isFrameworkAction, frameworkActionClose, heldOf(file.ir));
+    const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites, callersOf, isFrameworkAction, frameworkActionClose, heldOf(file.ir), lineOfSpan);
     const found = { ...ran, findings: withSuppressionFixIn(ran.findings, sites) };
     sites?.dispose();
     // After a check that ends web requests, the code runs from the command line only.
@@ -993,6 +994,7 @@ function runRules(
   isFrameworkAction?: RuleContext['isFrameworkAction'],
   frameworkActionClose?: RuleContext['frameworkActionClose'],
   held: readonly HeldResourceInfo[] = ir.heldResources ?? [],
+  lineOfSpan?: (span: Span) => number,
 ): FileFindings {
   // Resources of helpers that run their callers' callbacks while holding them (`withClient(fn)`).
   const lent = ir.language === 'php' ? [] : lentResources;
@@ -1012,6 +1014,7 @@ function runRules(
       severity,
       slowKindSeverity: (kind) => slowKindSeverity(options, severity, kind),
       lineOf,
+      ...(lineOfSpan ? { lineOfSpan } : {}),
       knownRuleIds: ruleIds,
       ...(options.sessionLocks !== undefined ? { sessionLocks: options.sessionLocks } : {}),
       ...(options.reportNonLockingStores ? { reportNonLockingStores: true } : {}),

@@ -28,12 +28,29 @@ export function describeChange(effect: AccessEffect | UseEffect): string {
   return effect.key === undefined ? 'a write to `$_SESSION`' : `a write to \`$_SESSION['${effect.key}']\``;
 }
 
-/** "line 7", "lines 7 and 12", "lines 3, 7 and 12": distinct lines of the steps, in order. */
+/**
+ * "line 7", "lines 7 and 12", "lines 3, 7 and 12": distinct lines of the steps, in order; steps
+ * in other files (a chain through includes) follow, each file named: "line 7; `ajax.php` line 22".
+ */
 export function lineList(context: RuleContext, spans: readonly Span[]): string {
-  const lines = [...new Set(spans.map((span) => context.lineOf(span.start)))].sort((a, b) => a - b);
-  if (lines.length === 0) return '';
-  if (lines.length === 1) return `line ${lines[0]}`;
-  return `lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
+  const own = context.file.file;
+  const lineOf = (span: Span): number => (span.file === own || !context.lineOfSpan ? context.lineOf(span.start) : context.lineOfSpan(span));
+  const byFile = new Map<string, number[]>();
+  for (const span of spans) {
+    const file = context.lineOfSpan ? span.file : own;
+    const lines = byFile.get(file) ?? [];
+    byFile.set(file, lines);
+    const line = lineOf(span);
+    if (!lines.includes(line)) lines.push(line);
+  }
+  const files = [...byFile.keys()].sort((a, b) => (a === own ? -1 : b === own ? 1 : 0));
+  return files
+    .map((file) => {
+      const lines = byFile.get(file)!.sort((a, b) => a - b);
+      const text = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
+      return file === own ? text : `\`${file}\` ${text}`;
+    })
+    .join('; ');
 }
 
 /** Collects related locations once each, never at the finding's own span with the same text. */
