@@ -271,9 +271,11 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
     const method = callee.name.text;
     if (receiver.kind === ts.SyntaxKind.ThisKeyword && ctx.className) {
       // `this.createPaymentFn(…)`, a property the constructor copied from its options: the
-      // functions the project's `new` sites give (configuration picks one).
-      const configured = imports.modules && declaresProperty(callee, method) ? projectCallTarget(imports.modules, callee) : undefined;
-      if (configured?.type === 'configured') return call(configured, node, display, span, ctx);
+      // functions the project's `new` sites give (configuration picks one), or the one function
+      // they all give (a plain call of it). A property with an initializer keeps its own lowering.
+      const property = imports.modules ? declaredProperty(callee, method) : undefined;
+      const configured = property ? projectCallTarget(imports.modules!, callee) : undefined;
+      if (configured?.type === 'configured' || (configured && !property!.initializer && (configured.type === 'function' || configured.type === 'closure'))) return call(configured, node, display, span, ctx);
       return call({ type: 'method', className: ctx.className, method }, node, display, span, ctx);
     }
     // `s3.send(command)`, `stripe.charges.create(…)`: calls of an SDK client. What a receiver
@@ -563,11 +565,11 @@ function capturesParameters(closure: ts.ArrowFunction | ts.FunctionExpression | 
   return found;
 }
 
-/** Whether the class around `node` declares a property (not a method) of this name: `private readonly createPaymentFn: CreatePaymentFn`. */
-function declaresProperty(node: ts.Node, name: string): boolean {
+/** The property (not a method) of this name the class around `node` declares: `private readonly createPaymentFn: CreatePaymentFn`. */
+function declaredProperty(node: ts.Node, name: string): ts.PropertyDeclaration | undefined {
   for (let current = node.parent; current; current = current.parent) {
-    if (ts.isClassLike(current)) return current.members.some((m) => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name);
-    if (ts.isFunctionLike(current) && !ts.isArrowFunction(current) && !ts.isMethodDeclaration(current) && !ts.isConstructorDeclaration(current) && !ts.isAccessor(current)) return false;
+    if (ts.isClassLike(current)) return current.members.find((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name);
+    if (ts.isFunctionLike(current) && !ts.isArrowFunction(current) && !ts.isMethodDeclaration(current) && !ts.isConstructorDeclaration(current) && !ts.isAccessor(current)) return undefined;
   }
-  return false;
+  return undefined;
 }
