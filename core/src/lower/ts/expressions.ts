@@ -310,6 +310,11 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
     if (optionsCallback.captured === undefined) noteRunsCallbacks(ctx);
     return call(optionsCallback, node, display, span, ctx);
   }
+  // `email.sendEmail(…)` on a value typed with an object type the project writes inline: the
+  // functions the project's object literals of that type give (`type-slots.ts`), one of which
+  // the configuration picks.
+  const slot = ts.isPropertyAccessExpression(callee) ? ctx.facts.types?.calledSlot?.(callee) : undefined;
+  if (slot !== undefined) return call({ type: 'configured', targets: [{ type: 'registry', key: slot }] }, node, display, span, ctx);
   if (ts.isIdentifier(callee)) {
     const name = callee.text;
     const parameter = ctx.parameters.get(name);
