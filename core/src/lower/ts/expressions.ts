@@ -11,6 +11,7 @@ import { slowExportOf } from './catalog-entries';
 import { clientMethods, clientOf, runnerCallback } from './library-clients';
 import { resolveRef } from './import-refs';
 import { importedFunction } from './imports';
+import { eitherModuleExport } from './either-module';
 import { unwrap } from './syntax';
 import { projectCallTarget } from './module-exports';
 import { isTrackedValue } from './holders';
@@ -293,7 +294,7 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
   // `await once(req, 'response')`: the event comes after the request's round trip.
   const event = awaited ? awaitedEventWork(ctx, node) : undefined;
   if (event) return { kind: 'slow', slowKind: event.kind, callee: event.callee, ...(event.detail ? { detail: event.detail } : {}), span };
-  const entry = ref ? slowExportOf(ctx.catalog, ref, true) : undefined;
+  const entry = ref ? slowExportOf(ctx.catalog, ref, true) : eitherModuleExport(ctx, callee);
   if (entry) return slowEffect(entry, display, span, awaited);
   // Project code of another module: an imported function, a method of an exported or new
   // instance (`billing.charge()`); a local name is left to the lookups below. With only this
