@@ -16,11 +16,11 @@ import { unwrap } from './syntax';
  */
 export function eitherModuleExport(ctx: TsUnitContext, callee: ts.Expression): NodeSlowExport | undefined {
   let target = unwrap(callee);
-  if (ts.isIdentifier(target)) target = unwrap(localValue(target) ?? target);
+  if (ts.isIdentifier(target)) target = unwrap(localValue(target, ts.isPropertyAccessExpression) ?? target);
   if (!ts.isPropertyAccessExpression(target)) return undefined;
   const name = target.name.text;
   let chooser = unwrap(target.expression);
-  if (ts.isIdentifier(chooser)) chooser = unwrap(localValue(chooser) ?? chooser);
+  if (ts.isIdentifier(chooser)) chooser = unwrap(localValue(chooser, ts.isConditionalExpression) ?? chooser);
   if (!ts.isConditionalExpression(chooser)) return undefined;
   const { bindings } = ctx.facts.imports;
   const [first, second] = [chooser.whenTrue, chooser.whenFalse].map((branch) => {
@@ -30,8 +30,12 @@ export function eitherModuleExport(ctx: TsUnitContext, callee: ts.Expression): N
   return first && second ? first : undefined;
 }
 
-/** The initializer of the variable a name refers to, when its declaration is the only write. */
-function localValue(id: ts.Identifier): ts.Expression | undefined {
+/**
+ * The initializer of the variable a name refers to, when it has the shape asked for and its
+ * declaration is the only write (the shape is checked first: the search for writes walks the
+ * whole scope).
+ */
+function localValue(id: ts.Identifier, shape: (node: ts.Expression) => boolean): ts.Expression | undefined {
   for (let scope: ts.Node | undefined = id.parent; scope; scope = scope.parent) {
     if (ts.isFunctionLike(scope) && scope.parameters.some((p) => bindsName(p.name, id.text))) return undefined;
     const statements = ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope) ? scope.statements : undefined;
@@ -39,7 +43,7 @@ function localValue(id: ts.Identifier): ts.Expression | undefined {
       if (!ts.isVariableStatement(statement)) continue;
       const declaration = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === id.text);
       if (!declaration) continue;
-      if (!declaration.initializer) return undefined;
+      if (!declaration.initializer || !shape(unwrap(declaration.initializer))) return undefined;
       const constant = (statement.declarationList.flags & ts.NodeFlags.Const) !== 0;
       return constant || !assignedIn(scope, id.text) ? declaration.initializer : undefined;
     }
