@@ -57,8 +57,11 @@ function writtenFunction(property: ts.ObjectLiteralElementLike): ts.FunctionLike
 function givenFunction(property: ts.ObjectLiteralElementLike, source: ts.SourceFile, file: string, functions: ReadonlyMap<string, CallTarget>, links: ModuleLinks | undefined): CallTarget | undefined {
   const written = writtenFunction(property);
   if (written) return { type: 'closure', file, start: written.getStart(source) };
-  const named = ts.isShorthandPropertyAssignment(property) ? property.name : ts.isPropertyAssignment(property) ? unwrap(property.initializer) : undefined;
-  if (!named || !ts.isIdentifier(named)) return undefined;
-  const value = links?.valueOf(named);
-  return value?.kind === 'function' ? value.target : functions.get(named.text);
+  // A function named (`sendEmail`, `{ sendEmail }`), or made by a project function that returns
+  // one (`sendMessage: sendMessage(getConfig)`, a curried sender, as logto's connectors write).
+  const given = ts.isShorthandPropertyAssignment(property) ? property.name : ts.isPropertyAssignment(property) ? unwrap(property.initializer) : undefined;
+  if (!given) return undefined;
+  const value = links?.valueOf(given);
+  if (value?.kind === 'function') return value.target;
+  return ts.isIdentifier(given) ? functions.get(given.text) : undefined;
 }
