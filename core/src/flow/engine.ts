@@ -1839,9 +1839,15 @@ export function transferEffect(
   }
 }
 
-/** How a configured candidate is named: a class's method by its class, a function given in options by its file too (`createRefund()` of `stripe.handler.ts`). */
+/**
+ * How a configured candidate is named: a class's method by its class, a function given in
+ * options by its file too (`createRefund()` of `stripe.handler.ts`); a module's `index` by its
+ * folder as well, past a `src`/`lib` (`email-resend/src/index.ts`), since every package has one.
+ */
 function implementationName(target: CallTarget, unit: Unit): string {
   if (target.type !== 'configured') return unit.displayName;
-  const file = unit.span.file.split('/').pop() ?? unit.span.file;
-  return `${unit.displayName}\` in \`${file}`;
+  const parts = unit.span.file.split('/');
+  let take = 1;
+  if (/^index\./.test(parts[parts.length - 1] ?? '')) take = ['src', 'lib'].includes(parts[parts.length - 2] ?? '') ? 3 : 2;
+  return `${unit.displayName}\` in \`${parts.slice(-take).join('/')}`;
 }

@@ -33,6 +33,14 @@ export interface TsTypeOracle {
    * `pg`), following the project's own subclasses (`PrismaService extends PrismaClient`).
    */
   classOf(node: ts.Expression): ImportRef | undefined;
+  /**
+   * The slot a called property is (`email.sendEmail(…)`): a member of an object type written
+   * inline in a project source file (`=> { sendEmail: (m) => Promise<R> }`), by a key naming
+   * that declaration; undefined for anything else (see `type-slots.ts`).
+   */
+  calledSlot?(callee: ts.PropertyAccessExpression): string | undefined;
+  /** The slot a property of an object literal fills, by its contextual type: the same key. */
+  filledSlot?(property: ts.ObjectLiteralElementLike): string | undefined;
 }
 
 /** A frame of the jump stack: what `break`, `continue`, `return` and `throw` pass through. */

@@ -11,6 +11,7 @@ import { slowExportOf } from './catalog-entries';
 import { clientMethods, clientOf, runnerCallback } from './library-clients';
 import { resolveRef } from './import-refs';
 import { importedFunction } from './imports';
+import { eitherModuleExport } from './either-module';
 import { unwrap } from './syntax';
 import { projectCallTarget } from './module-exports';
 import { isTrackedValue } from './holders';
@@ -271,9 +272,11 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
     const method = callee.name.text;
     if (receiver.kind === ts.SyntaxKind.ThisKeyword && ctx.className) {
       // `this.createPaymentFn(…)`, a property the constructor copied from its options: the
-      // functions the project's `new` sites give (configuration picks one).
-      const configured = imports.modules && declaresProperty(callee, method) ? projectCallTarget(imports.modules, callee) : undefined;
-      if (configured?.type === 'configured') return call(configured, node, display, span, ctx);
+      // functions the project's `new` sites give (configuration picks one), or the one function
+      // they all give (a plain call of it). A property with an initializer keeps its own lowering.
+      const property = imports.modules ? declaredProperty(callee, method) : undefined;
+      const configured = property ? projectCallTarget(imports.modules!, callee) : undefined;
+      if (configured?.type === 'configured' || (configured && !property!.initializer && (configured.type === 'function' || configured.type === 'closure'))) return call(configured, node, display, span, ctx);
       return call({ type: 'method', className: ctx.className, method }, node, display, span, ctx);
     }
     // `s3.send(command)`, `stripe.charges.create(…)`: calls of an SDK client. What a receiver
@@ -291,7 +294,7 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
   // `await once(req, 'response')`: the event comes after the request's round trip.
   const event = awaited ? awaitedEventWork(ctx, node) : undefined;
   if (event) return { kind: 'slow', slowKind: event.kind, callee: event.callee, ...(event.detail ? { detail: event.detail } : {}), span };
-  const entry = ref ? slowExportOf(ctx.catalog, ref, true) : undefined;
+  const entry = ref ? slowExportOf(ctx.catalog, ref, true) : eitherModuleExport(ctx, callee);
   if (entry) return slowEffect(entry, display, span, awaited);
   // Project code of another module: an imported function, a method of an exported or new
   // instance (`billing.charge()`); a local name is left to the lookups below. With only this
@@ -308,6 +311,11 @@ function callEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expr
     if (optionsCallback.captured === undefined) noteRunsCallbacks(ctx);
     return call(optionsCallback, node, display, span, ctx);
   }
+  // `email.sendEmail(…)` on a value typed with an object type the project writes inline: the
+  // functions the project's object literals of that type give (`type-slots.ts`), one of which
+  // the configuration picks.
+  const slot = ts.isPropertyAccessExpression(callee) ? ctx.facts.types?.calledSlot?.(callee) : undefined;
+  if (slot !== undefined) return call({ type: 'configured', targets: [{ type: 'registry', key: slot }] }, node, display, span, ctx);
   if (ts.isIdentifier(callee)) {
     const name = callee.text;
     const parameter = ctx.parameters.get(name);
@@ -563,11 +571,11 @@ function capturesParameters(closure: ts.ArrowFunction | ts.FunctionExpression | 
   return found;
 }
 
-/** Whether the class around `node` declares a property (not a method) of this name: `private readonly createPaymentFn: CreatePaymentFn`. */
-function declaresProperty(node: ts.Node, name: string): boolean {
+/** The property (not a method) of this name the class around `node` declares: `private readonly createPaymentFn: CreatePaymentFn`. */
+function declaredProperty(node: ts.Node, name: string): ts.PropertyDeclaration | undefined {
   for (let current = node.parent; current; current = current.parent) {
-    if (ts.isClassLike(current)) return current.members.some((m) => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name);
-    if (ts.isFunctionLike(current) && !ts.isArrowFunction(current) && !ts.isMethodDeclaration(current) && !ts.isConstructorDeclaration(current) && !ts.isAccessor(current)) return false;
+    if (ts.isClassLike(current)) return current.members.find((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name);
+    if (ts.isFunctionLike(current) && !ts.isArrowFunction(current) && !ts.isMethodDeclaration(current) && !ts.isConstructorDeclaration(current) && !ts.isAccessor(current)) return undefined;
   }
-  return false;
+  return undefined;
 }

@@ -17,6 +17,7 @@ import { doesNothing } from './placeholder-bodies';
 import { handlerOf } from './handlers';
 import { installFinallyCopier, jumpOut, lowerStatements } from './statements';
 import { collectComments } from './comments';
+import { slotFills } from './slot-fills';
 
 export interface LoweredTsFile {
   readonly ir: FileIR;
@@ -117,6 +118,10 @@ export function lowerTypeScript(source: ts.SourceFile, file: string, catalog: No
     ...(types ? { types } : {}),
   };
   const units = sites.map((site) => lowerUnit(site, facts));
+  // What the file's object literals give for members of inline object types, kept on the
+  // module's top-level unit, where the resolver gathers every unit's stores (`slot-fills.ts`).
+  const fills = types?.filledSlot ? slotFills(source, file, types, functions, links) : [];
+  if (fills.length > 0) units[0] = { ...units[0]!, registryStores: [...(units[0]!.registryStores ?? []), ...fills] };
   const ir: FileIR = {
     file,
     language: 'typescript',

@@ -738,24 +738,32 @@ export class TsProjectModules {
   /**
    * The functions the project's `new` sites of a class give as property `property` of the
    * options at constructor argument `index` (`new PaymentMethodHandler({ createPayment: async
-   * … })`), when they give at least two different ones and every site that gives one gives a
-   * function the analysis knows (options written without the property give none): which one a
-   * call of the copied property runs is configuration.
+   * … })`), when every site that gives one gives a function the analysis knows (options
+   * written without the property give none). Two different ones or more: which one a call of
+   * the copied property runs is configuration. One, given by every site: the copy is that
+   * function, and a call of it is a call of it. One, where some site leaves it out: which
+   * runs (that function, or nothing) is configuration again, and with a single candidate
+   * there is nothing to weigh it against, so it stays unknown.
    */
   private configuredFunctions(className: string, index: number, property: string): ModuleValue | undefined {
     const sites = this.constructionSites().get(className) ?? [];
-    if (sites.length < 2 || sites.length > MAX_CONSTRUCTION_SITES) return undefined;
-    const targets: CallTarget[] = [];
+    if (sites.length === 0 || sites.length > MAX_CONSTRUCTION_SITES) return undefined;
+    const given: Extract<ModuleValue, { kind: 'function' }>[] = [];
+    let leftOut = false;
     for (const site of sites) {
       const arg = site.node.arguments?.[index];
       const options = arg ? this.describe(site.file, arg) : undefined;
       // Options written without it (an optional `createRefund`): that site gives nothing to call.
-      if (options?.kind === 'object' && !options.node.properties.some((p) => ts.isSpreadAssignment(p) || (p.name !== undefined && propertyName(p.name) === property))) continue;
+      if (options?.kind === 'object' && !options.node.properties.some((p) => ts.isSpreadAssignment(p) || (p.name !== undefined && propertyName(p.name) === property))) {
+        leftOut = true;
+        continue;
+      }
       const value = options ? this.member(options, property) : undefined;
       if (value?.kind !== 'function') return undefined;
-      if (!targets.some((t) => JSON.stringify(t) === JSON.stringify(value.target))) targets.push(value.target);
+      if (!given.some((g) => JSON.stringify(g.target) === JSON.stringify(value.target))) given.push(value);
     }
-    return targets.length >= 2 ? { kind: 'configured', targets } : undefined;
+    if (given.length === 1 && !leftOut) return given[0];
+    return given.length >= 2 ? { kind: 'configured', targets: given.map((g) => g.target) } : undefined;
   }
 
   /**

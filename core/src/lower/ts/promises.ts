@@ -3,6 +3,7 @@ import { calleeDisplay, shortText } from './display';
 import type { SlowKind } from '../../ir/effects';
 import type { TsUnitContext } from './context';
 import { slowExportOf } from './catalog-entries';
+import { eitherModuleExport } from './either-module';
 import { resolveRef } from './import-refs';
 import { unwrap } from './syntax';
 
@@ -93,7 +94,7 @@ function startedWork(ctx: TsUnitContext, call: ts.CallExpression): AwaitedWork |
   const ref = resolveRef(bindings, callee);
   const global =
     !ref && ts.isIdentifier(callee) && Object.prototype.hasOwnProperty.call(ctx.catalog.globals, callee.text) ? ctx.catalog.globals[callee.text] : undefined;
-  const entry = ref ? slowExportOf(ctx.catalog, ref, true) : global;
+  const entry = ref ? slowExportOf(ctx.catalog, ref, true) : (global ?? eitherModuleExport(ctx, callee));
   return entry ? { kind: entry.kind, callee: calleeDisplay(callee, ctx.facts.source) } : undefined;
 }
 

@@ -4,6 +4,7 @@ import { moduleName, type ImportRef } from './import-refs';
 import { unwrap } from './syntax';
 import { tsClassName } from './module-exports';
 import type { ProjectClassTypes } from './module-links';
+import { calledSlot, filledSlot, UTILITY_TYPES, UTILITY_TYPES_FILE } from './type-slots';
 
 /** The checker of one project's program, and which files it holds (the roots and what they import). */
 export interface TsProgramOracle extends TsTypeOracle, ProjectClassTypes {
@@ -51,6 +52,7 @@ export function createTypeOracle(inputs: TsProgramInputs): TsProgramOracle | und
       allowImportingTsExtensions: true,
     };
     const roots = new Map(inputs.roots.map((source) => [source.fileName, source]));
+    roots.set(UTILITY_TYPES_FILE, utilityTypes());
     const sourceOf = (name: string): ts.SourceFile | undefined => roots.get(name) ?? inputs.sourceOf(name);
     const host: ts.CompilerHost = {
       getSourceFile: (name) => sourceOf(name),
@@ -82,10 +84,20 @@ export function createTypeOracle(inputs: TsProgramInputs): TsProgramOracle | und
       classOf: (node) => safely(() => classOfExpression(checker, node)),
       projectClassOf: (node) => safely(() => projectClassOfExpression(checker, node)),
       projectInterfaceOf: (node) => safely(() => projectInterfaceOfExpression(checker, node)),
+      calledSlot: (callee) => safely(() => calledSlot(checker, callee)),
+      filledSlot: (property) => safely(() => filledSlot(checker, property)),
     };
   } catch {
     return undefined;
   }
+}
+
+let utilityTypesSource: ts.SourceFile | undefined;
+
+/** The utility types' file, parsed once and shared by every program. */
+function utilityTypes(): ts.SourceFile {
+  utilityTypesSource ??= ts.createSourceFile(UTILITY_TYPES_FILE, UTILITY_TYPES, ts.ScriptTarget.Latest, true);
+  return utilityTypesSource;
 }
 
 const EXTENSIONS: readonly (readonly [string, ts.Extension])[] = [
