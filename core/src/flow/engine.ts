@@ -1294,7 +1294,12 @@ export class FlowEngine {
    * is iterated), so generators are left out.
    */
   private calleeTargets(effect: CallEffect, from: Unit, env: Env): { unit: Unit; target: CallTarget }[] {
-    const targets = effect.target.type === 'parameter' ? boundTo(effect.target, env) : [effect.target];
+    const targets =
+      effect.target.type === 'parameter'
+        ? boundTo(effect.target, env)
+        : effect.capturing && effect.target.type === 'closure' && writtenIn(effect.target, from)
+          ? [withFrames(effect.target, env)]
+          : [effect.target];
     // A `require_once` does not run again a file already running further out.
     const loaded = isOnceInclude(effect) ? loadedWhereRunning(env.loaded, from) : undefined;
     return targets.flatMap((target) =>

@@ -316,6 +316,12 @@ export interface CallEffect {
   readonly kind: 'call';
   readonly target: CallTarget;
   /**
+   * The target is a closure written in the calling unit that reads parameters of the functions
+   * around it (PHP `use ($work)`, `call_user_func($run)`): the engine hands it the calling unit's
+   * bindings, as for a closure passed with `captures`.
+   */
+  readonly capturing?: true;
+  /**
    * Callables passed as arguments (`with_session(fn () => …)`), so that the callee's calls of
    * its parameter `index` run them: higher-order helpers run the callback under their lock.
    */
@@ -406,7 +412,8 @@ export type CallTarget =
   /**
    * A callable the unit was given as parameter `index` (`$callback()`); bound by each caller.
    * `captured`: a parameter of an enclosing function, that many functions out (1: the function
-   * the closure is written in), read by a closure (TypeScript only; PHP closures `use` values).
+   * the closure is written in), read by a closure (PHP: through `use ($work)`, or any variable in an
+   * arrow function).
    * `property`: a function-valued property of that parameter, an options object
    * (`options.fn()`, `{ fn }` destructured in the parameter list; TypeScript only).
    */

@@ -1,5 +1,6 @@
 import type { CallTarget } from '../../ir/effects';
 import type { SyntaxNode } from '../../parse/php';
+import { capturedParameter, capturesParameters } from './captured-parameters';
 import type { UnitContext } from './context';
 import { dispatchTarget } from './dispatch-target';
 import { registryTarget } from './registries';
@@ -24,6 +25,9 @@ export function callableTarget(ctx: UnitContext, node: SyntaxNode | null | undef
     case 'variable_name': {
       const parameter = ctx.parameters.get(node.text);
       if (parameter !== undefined) return { type: 'parameter', index: parameter };
+      // `function () use ($work) { $work(); }`: what the function around was given.
+      const captured = isClosure(ctx.unitNode) && !ctx.assignments.has(node.text) ? capturedParameter(ctx.unitNode, node.text) : undefined;
+      if (captured) return { type: 'parameter', index: captured.index, captured: captured.captured };
       return callableTarget(ctx, ctx.singleAssignments.get(node.text), depth + 1);
     }
     case 'string':
@@ -95,12 +99,37 @@ function classOfReceiver(ctx: UnitContext, node: SyntaxNode): string | undefined
   return undefined;
 }
 
-/** Callables among a call's arguments, by position. */
-export function callableArguments(ctx: UnitContext, args: readonly SyntaxNode[]): { index: number; target: CallTarget }[] {
-  const found: { index: number; target: CallTarget }[] = [];
+/**
+ * Callables among a call's arguments, by position. A closure that reads a parameter of a
+ * function around it `captures`: the engine hands it the bindings of this unit.
+ */
+export function callableArguments(ctx: UnitContext, args: readonly SyntaxNode[]): { index: number; target: CallTarget; captures?: boolean }[] {
+  const found: { index: number; target: CallTarget; captures?: boolean }[] = [];
   args.forEach((arg, index) => {
     const target = callableTarget(ctx, arg);
-    if (target) found.push({ index, target });
+    if (target) found.push({ index, target, ...(capturingClosure(ctx, arg) ? { captures: true } : {}) });
   });
   return found;
+}
+
+/** The closure a callable value is, when it is one written in this unit that reads parameters of the functions around it. */
+export function capturingClosure(ctx: UnitContext, node: SyntaxNode | null | undefined, depth = 0): boolean {
+  if (!node || depth > 4) return false;
+  switch (node.type) {
+    case 'argument':
+      return capturingClosure(ctx, node.namedChildren.find((c) => c?.type !== 'name') ?? node.namedChild(0), depth);
+    case 'parenthesized_expression':
+      return capturingClosure(ctx, node.namedChild(0), depth);
+    case 'variable_name':
+      return !ctx.parameters.has(node.text) && capturingClosure(ctx, ctx.singleAssignments.get(node.text), depth + 1);
+    case 'anonymous_function':
+    case 'arrow_function':
+      return capturesParameters(node);
+    default:
+      return false;
+  }
+}
+
+function isClosure(node: SyntaxNode | undefined): node is SyntaxNode {
+  return node?.type === 'anonymous_function' || node?.type === 'arrow_function';
 }

@@ -4,7 +4,7 @@ import type { AccessEffect, CallTarget } from '../../ir/effects';
 import type { SyntaxNode } from '../../parse/php';
 import type { Span } from '../../model/span';
 import type { UnitContext } from './context';
-import { callableArguments, callableTarget } from './callables';
+import { callableArguments, callableTarget, capturingClosure } from './callables';
 import { literalString, sessionRoot } from './session-access';
 import { emitHeldValueChange, isSessionHeld } from './session-held-values';
 import { classifyPath, pathArguments, pathParameterOf } from './static-path';
@@ -64,11 +64,14 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
     const literals = site.target.type === 'include' ? [] : flagArguments(site.args);
     const passedDefaults = site.target.type === 'include' ? [] : defaultArguments(ctx, site.args);
     const paths = site.target.type === 'include' ? [] : pathArguments(ctx, site.args);
+    // `$run()` with `$run = function () use ($work) { … }`: the closure gets this unit's bindings.
+    const capturing = site.target.type === 'closure' && capturingClosure(ctx, site.node.childForFieldName('function'));
     next = ctx.emit(next, {
       kind: 'call',
       target: site.target,
       display: site.display,
       span,
+      ...(capturing ? { capturing: true as const } : {}),
       ...(callables.length > 0 ? { callables } : {}),
       ...(paths.length > 0 ? { pathArguments: paths } : {}),
       ...(ctx.capturedOutput > 0 ? { outputCaptured: true as const } : {}),
@@ -154,7 +157,10 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
     const target = callableTarget(ctx, site.args[index]);
     const builtin = target ? builtinCallback(ctx, site, target, index) : undefined;
     if (builtin) next = emitCall(ctx, builtin, next);
-    else if (target) next = ctx.emit(next, { kind: 'call', target, display: `the callback of ${site.display}`, span });
+    else if (target) {
+      const capturing = target.type === 'closure' && capturingClosure(ctx, site.args[index]);
+      next = ctx.emit(next, { kind: 'call', target, display: `the callback of ${site.display}`, span, ...(capturing ? { capturing: true as const } : {}) });
+    }
   }
   next = emitByRefWrites(ctx, site, api.byRefArguments ?? [], next);
   return emitHeldArgumentChanges(ctx, site, api.byRefArguments ?? [], next);
