@@ -96,24 +96,32 @@ function withOtherCauses(finding: Finding, members: readonly RatedOperation[], t
     const place = spanKey(member.operation.span);
     byPlace.set(place, [...(byPlace.get(place) ?? []), member]);
   }
-  // A place that reaches a cause already told (a helper that spawns a process and sleeps a
-  // little while it waits) is a place of that cause's group: it needs no telling of its own.
-  const atFinding = byPlace.get(spanKey(finding.span)) ?? [];
-  const causes = new Set(atFinding.map(causeOf));
+  // The finding's own place is told from its cause's kind. Slow work of another kind that the
+  // same call reaches (a remote fetch in a helper after the bounded wait the finding is told
+  // from) is told on its own: when the finding is one of many places of that wait's group,
+  // which shows the first place's explanation only, nothing else would show it.
+  const here = spanKey(finding.span);
+  const atFinding = byPlace.get(here) ?? [];
+  const toldKind = atFinding.find((m) => finding.cause && causeOf(m) === spanKey(finding.cause.span))?.operation.occurrence.kind;
+  const toldHere = atFinding.filter((m) => toldKind === undefined || m.operation.occurrence.kind === toldKind);
+  const causes = new Set(toldHere.map(causeOf));
   if (finding.cause) causes.add(spanKey(finding.cause.span));
   // Slow work of a kind already told (an `ldap_search()` after the `ldap_bind()` the region is
   // told from) asks the same question of the reader, and the same early close answers it: only
   // another kind of slow work needs a telling of its own.
-  const kinds = new Set(atFinding.map((m) => m.operation.occurrence.kind));
+  const kinds = new Set(toldHere.map((m) => m.operation.occurrence.kind));
   const others: RatedOperation[] = [];
   for (const [place, atPlace] of byPlace) {
-    if (place === spanKey(finding.span) || atPlace.some((m) => causes.has(causeOf(m)))) continue;
-    if (atPlace.every((m) => kinds.has(m.operation.occurrence.kind))) continue;
-    atPlace.forEach((m) => {
+    // At another place, one that reaches a cause already told (a helper that spawns a process and
+    // sleeps a little while it waits) is a place of that cause's group: no telling of its own.
+    const untold = place === here ? atPlace.filter((m) => !causes.has(causeOf(m))) : atPlace.some((m) => causes.has(causeOf(m))) ? [] : atPlace;
+    const fresh = untold.filter((m) => !kinds.has(m.operation.occurrence.kind));
+    if (fresh.length === 0) continue;
+    (place === here ? fresh : untold).forEach((m) => {
       causes.add(causeOf(m));
       kinds.add(m.operation.occurrence.kind);
     });
-    others.push(atPlace[0]!);
+    others.push(place === here ? fresh[0]! : untold[0]!);
   }
   let next: Finding | undefined;
   for (const member of others.reverse()) {
