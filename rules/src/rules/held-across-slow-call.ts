@@ -379,7 +379,7 @@ function buildFinding(
     const { kind, chain: otherChain } = other.operation.occurrence;
     if (other === primary || kinds.has(kind) || kind === 'long-running' || otherChain.length < 2 || loopIsHere(other.operation.occurrence)) continue;
     kinds.add(kind);
-    add(`also while ${resource ? `\`${resource.variable}\` is held` : 'the lock is held'}: ${describe(other.operation.occurrence)}`, otherChain[otherChain.length - 1]!.span);
+    add(`also while ${resource ? `\`${resource.variable}\` is held` : 'the lock is held'}: ${describeAtSink(other.operation.occurrence)}`, otherChain[otherChain.length - 1]!.span);
   }
   const releases = releasesAfter(flow, operation, sites);
   for (const release of releases) add(release.label, release.span);
@@ -675,6 +675,18 @@ function describe(occurrence: SlowOccurrence): string {
     default:
       return core;
   }
+}
+
+/**
+ * Slow work told where it is (the related line points at the sink, not at the call that leads
+ * to it): the operation first, then the call of the reported unit it is reached through, so
+ * the text names what is on the line it is shown at.
+ */
+function describeAtSink(occurrence: SlowOccurrence): string {
+  const op = occurrence.detail ? `${code(occurrence.callee)} ${occurrence.detail}` : code(occurrence.callee);
+  const repeated = occurrence.loop ? ', repeated by a loop' : '';
+  const via = viaStep(occurrence);
+  return via ? `${op}${repeated}, reached through ${via}` : `${op}${repeated}`;
 }
 
 /** The first call or include on the way to the slow work: "`auth()`", "`views/list.php`". */
