@@ -1575,7 +1575,7 @@ function literalFacts(unit: Unit, literals: Env['literals']): Facts {
   const flags = (unit.literalArguments ?? []).filter((known) => literals.some((passed) => passed.index === known.index && literalMatches(known.value, passed.value))).flatMap((known) => known.facts);
   const numbers: PredicateValue[] = [];
   for (const passed of literals) {
-    const value = numberOfKey(passed.value);
+    const value = numberOfKey(passed.value) ?? stringOfKey(passed.value);
     if (value === undefined || (unit.literalArguments ?? []).some((known) => known.index === passed.index && known.value === passed.value)) continue;
     for (const parameter of unit.parameterTests ?? []) {
       if (parameter.index !== passed.index) continue;
@@ -1596,6 +1596,17 @@ function literalMatches(known: string, passed: string): boolean {
   if (known === passed) return true;
   if (!known.startsWith('{-') || !passed.startsWith('{') || passed.startsWith('{-')) return false;
   return !passed.slice(1, -1).split(',').includes(known.slice(2, -1));
+}
+
+/** A literal argument's key (`literalKey`) that writes a string (`"/query"`), as that string. */
+function stringOfKey(key: string): string | undefined {
+  if (!key.startsWith('"')) return undefined;
+  try {
+    const value: unknown = JSON.parse(key);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A literal argument's key (`literalKey`) that writes a number, as that number. */
