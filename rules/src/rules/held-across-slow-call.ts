@@ -97,12 +97,14 @@ function withOtherCauses(finding: Finding, members: readonly RatedOperation[], t
     byPlace.set(place, [...(byPlace.get(place) ?? []), member]);
   }
   // The finding's own place is told from its cause's kind. Slow work of another kind that the
-  // same call reaches (a remote fetch in a helper after the bounded wait the finding is told
-  // from) is told on its own: when the finding is one of many places of that wait's group,
-  // which shows the first place's explanation only, nothing else would show it.
+  // same call reaches and that may hold the lock longer (a remote fetch with no timeout after
+  // the bounded wait the finding is told from) is told on its own: when the finding is one of
+  // many places of that wait's group, which shows the first place's explanation only, nothing
+  // else would show the longer hold.
   const here = spanKey(finding.span);
   const atFinding = byPlace.get(here) ?? [];
-  const toldKind = atFinding.find((m) => finding.cause && causeOf(m) === spanKey(finding.cause.span))?.operation.occurrence.kind;
+  const headline = atFinding.find((m) => finding.cause && causeOf(m) === spanKey(finding.cause.span));
+  const toldKind = headline?.operation.occurrence.kind;
   const toldHere = atFinding.filter((m) => toldKind === undefined || m.operation.occurrence.kind === toldKind);
   const causes = new Set(toldHere.map(causeOf));
   if (finding.cause) causes.add(spanKey(finding.cause.span));
@@ -114,7 +116,12 @@ function withOtherCauses(finding: Finding, members: readonly RatedOperation[], t
   for (const [place, atPlace] of byPlace) {
     // At another place, one that reaches a cause already told (a helper that spawns a process and
     // sleeps a little while it waits) is a place of that cause's group: no telling of its own.
-    const untold = place === here ? atPlace.filter((m) => !causes.has(causeOf(m))) : atPlace.some((m) => causes.has(causeOf(m))) ? [] : atPlace;
+    const untold =
+      place === here
+        ? atPlace.filter((m) => !causes.has(causeOf(m)) && headline !== undefined && outlasts(m.operation.occurrence.hold, headline.operation.occurrence.hold))
+        : atPlace.some((m) => causes.has(causeOf(m)))
+          ? []
+          : atPlace;
     const fresh = untold.filter((m) => !kinds.has(m.operation.occurrence.kind));
     if (fresh.length === 0) continue;
     (place === here ? fresh : untold).forEach((m) => {
@@ -129,6 +136,12 @@ function withOtherCauses(finding: Finding, members: readonly RatedOperation[], t
     next = next ? { ...telling, otherCauses: [next] } : telling;
   }
   return next ? { ...finding, otherCauses: [next] } : finding;
+}
+
+/** Whether a hold may last longer than a bounded one: unbounded, or bounded by more seconds. */
+function outlasts(hold: SlowOccurrence['hold'], than: SlowOccurrence['hold']): boolean {
+  if (!than || !('seconds' in than)) return false;
+  return !hold || !('seconds' in hold) || hold.seconds > than.seconds;
 }
 
 /** Resources held per variable (a pooled client): one finding per region, as for the session. */
