@@ -1,7 +1,8 @@
 <?php
 // A parameter whose default every caller keeps: the branches that test it are decided on
 // entry. `save_settings()` is only ever called without `$plugin`, so its close never runs;
-// `load_plugin()` is also called with a name, so both outcomes stay possible there.
+// `load_plugin()` is also called with a name, so both outcomes stay possible there; the call
+// that writes the name (`load_plugin('gallery')`) decides the test, and closes.
 declare(strict_types=1);
 
 function save_settings(string $plugin = ''): void
@@ -34,7 +35,7 @@ function plugin_page(): void
     probe(); // @state: open
     session_write_close();
     load_plugin('gallery');
-    probe(); // @state: maybe-open
+    probe(); // @state: closed
 }
 
 function changed_before_the_test(bool $compact = false): void

@@ -9,6 +9,7 @@ import { nodesThatContinue } from './continuing';
 import { ReachableUnion } from './reachable';
 import { MAX_VISITS_PER_NODE, solve } from './solver';
 import { applyFacts, changedByCall, forgetConstants, forgetSessionKeys, globalCases, isGlobalSubject, mapCases, withCallerFacts } from './facts';
+import { factsFromReceiver, factsIntoReceiver } from './receiver-facts';
 import { quoteCode } from '../text/quote-code';
 import { changedValues, entryFacts, withCarriedValues, withValues } from './summary-keys';
 import { isOnceInclude, loadedForCallee, loadedKey, loadedWhereRunning } from './once-includes';
@@ -481,7 +482,7 @@ export class FlowEngine {
   }
 
   /** The global facts of the caller's state the callee gets: settings, and the constants it (or what it includes) tests. */
-  private globalFactsFor(env: Env, before: ResourceState, callee: Unit): Env {
+  private globalFactsFor(env: Env, before: ResourceState, callee: Unit, receiver?: string): Env {
     const tested = this.constants.relevant.size > 0 ? this.constantsTestedThrough(callee) : undefined;
     const settings = (before.facts ?? []).filter((fact) =>
       isClassStaticSubject(fact.subject)
@@ -489,7 +490,19 @@ export class FlowEngine {
           this.classStaticsTestedThrough(callee).has(fact.subject)
         : isGlobalSubject(fact.subject) || (tested?.has(fact.subject) && this.constants.relevant.has(fact.subject)),
     );
+    // A method called on an object the caller names gets what the caller knows of that object's flags.
+    if (receiver !== undefined) settings.push(...factsIntoReceiver(before.facts, receiver));
     return settings.length > 0 ? { ...env, settings } : env;
+  }
+
+  /**
+   * The object a method call is on, for handing its flags' facts to the callee and back
+   * (`receiver-facts.ts`): only where the callee (or what it runs) opens, closes or writes the
+   * session, the one place those facts decide anything here. Elsewhere (DokuWiki's
+   * `HTTPClient::debug()` on `$this`) they would only multiply its summaries by the caller's flags.
+   */
+  private receiverFor(effect: CallEffect, callee: Unit): string | undefined {
+    return effect.receiver !== undefined && this.mayTouchResources(callee) ? effect.receiver : undefined;
   }
 
   /** The class statics (private or protected; subjects) whose facts a unit or the project code it runs tests. */
@@ -1123,13 +1136,14 @@ export class FlowEngine {
     /** The candidate each entry of `slowUnderLock` came from. */
     const slowFrom: Unit[] = [];
     for (const { unit, target } of targeted) {
-      const calleeEnv: Env = this.withLoaded(this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit), env, from, unit);
+      const receiver = this.receiverFor(effect, unit);
+      const calleeEnv: Env = this.withLoaded(this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit, receiver), env, from, unit);
       if (before.closed) {
         const summary = this.summary(unit, resource, 'closed', calleeEnv);
         if (!summary) {
           results.push(closedPart(before));
         } else {
-          if (summary.exit) results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect)));
+          if (summary.exit) results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect), receiver));
           for (const occurrence of summary.slowUnderOwnLock) {
             const sites = (occurrence.sites ?? []).map((site) => siteFromChain([callStep, ...site.chain]));
             slowUnderOwnLock.push({ ...occurrence, chain: [callStep, ...occurrence.chain], sites });
@@ -1146,7 +1160,7 @@ export class FlowEngine {
         if (!summary) {
           results.push(withOptional({ closed: false, open: before.open }, before.via, undefined));
         } else {
-          if (summary.exit) results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect)));
+          if (summary.exit) results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect), receiver));
           // An `async` callee whose promise the caller drops runs its work after the caller
           // has moved on: the caller's resource is not held for it.
           const awaitedByCaller = !(effect.floating && unit.async);
@@ -1253,12 +1267,13 @@ export class FlowEngine {
     for (const { unit, target } of targeted) {
       for (const entry of [before.closed ? 'closed' : undefined, before.open.length > 0 ? 'open' : undefined] as const) {
         if (!entry) continue;
-        const calleeEnv = this.withLoaded(this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit), env, from, unit);
+        const receiver = this.receiverFor(effect, unit);
+        const calleeEnv = this.withLoaded(this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit, receiver), env, from, unit);
         const summary = this.summary(unit, resource, entry, calleeEnv);
         if (!summary?.exitWhen) return CANNOT_TELL;
         const exit = truthy ? summary.exitWhen.true : summary.exitWhen.false;
         const part = entry === 'closed' ? closedPart(before) : withOptional({ closed: false, open: before.open }, before.via, undefined);
-        if (exit) results.push(...rerootCases(exit, callStep, part, this.closeStep(effect)));
+        if (exit) results.push(...rerootCases(exit, callStep, part, this.closeStep(effect), receiver));
       }
     }
     // No way to return that value: this branch cannot be taken.
@@ -1518,7 +1533,7 @@ function defaultsPassedOn(effect: CallEffect, caller: Env): { index: number; val
   if (!effect.defaultArguments) return [];
   return effect.defaultArguments.flatMap(({ index, parameter, value }) => {
     if (caller.omittedFrom !== undefined && parameter >= caller.omittedFrom) return [{ index, value }];
-    const literal = caller.literals?.find((passed) => passed.index === parameter);
+    const literal = caller.literals?.find((passed) => passed.index === parameter && !isStringKey(passed.value));
     return literal ? [{ index, value: literal.value }] : [];
   });
 }
@@ -1546,7 +1561,7 @@ function passedOnKey(unit: Unit, env: Env): string {
   return parameters
     .map((parameter) => {
       if (env.omittedFrom !== undefined && parameter >= env.omittedFrom) return `${parameter}=default`;
-      const literal = env.literals?.find((passed) => passed.index === parameter);
+      const literal = env.literals?.find((passed) => passed.index === parameter && !isStringKey(passed.value));
       return literal ? `${parameter}=${literal.value}` : '';
     })
     .filter((part) => part !== '')
@@ -1577,7 +1592,7 @@ function literalFacts(unit: Unit, literals: Env['literals']): Facts {
   const flags = (unit.literalArguments ?? []).filter((known) => literals.some((passed) => passed.index === known.index && literalMatches(known.value, passed.value))).flatMap((known) => known.facts);
   const numbers: PredicateValue[] = [];
   for (const passed of literals) {
-    const value = numberOfKey(passed.value);
+    const value = numberOfKey(passed.value) ?? stringOfKey(passed.value);
     if (value === undefined || (unit.literalArguments ?? []).some((known) => known.index === passed.index && known.value === passed.value)) continue;
     for (const parameter of unit.parameterTests ?? []) {
       if (parameter.index !== passed.index) continue;
@@ -1598,6 +1613,27 @@ function literalMatches(known: string, passed: string): boolean {
   if (known === passed) return true;
   if (!known.startsWith('{-') || !passed.startsWith('{') || passed.startsWith('{-')) return false;
   return !passed.slice(1, -1).split(',').includes(known.slice(2, -1));
+}
+
+/**
+ * A string a call writes (`"/query"`): it decides the callee's own tests of the parameter
+ * (`literalFacts`), but is not handed on to what the callee passes the parameter to, nor part
+ * of the key as such: a parameter passed on that callers fill with many strings (DokuWiki's
+ * `HTTPClient::sendRequest($url, $data = '')`) would be summarised once per string.
+ */
+function isStringKey(key: string): boolean {
+  return key.startsWith('"') && key !== '""';
+}
+
+/** A literal argument's key (`literalKey`) that writes a string (`"/query"`), as that string. */
+function stringOfKey(key: string): string | undefined {
+  if (!key.startsWith('"')) return undefined;
+  try {
+    const value: unknown = JSON.parse(key);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A literal argument's key (`literalKey`) that writes a number, as that number. */
@@ -1779,8 +1815,13 @@ function withReason(state: ResourceState, whyMaybe: string | undefined): Resourc
 }
 
 /** `reroot` for each case of a callee's exit, each keeping what it knows of global subjects. */
-function rerootCases(state: ResourceState, call: Step, before: ResourceState, closeStep: Step): ResourceState[] {
-  return globalCases(state).map((one) => withFacts(reroot(one, call, before, closeStep), one.facts));
+function rerootCases(state: ResourceState, call: Step, before: ResourceState, closeStep: Step, receiver?: string): ResourceState[] {
+  if (receiver === undefined) return globalCases(state).map((one) => withFacts(reroot(one, call, before, closeStep), one.facts));
+  // A method of an object the caller names: its flags' facts at the exit are the caller's about that object.
+  return casesOf(state).map((one) => {
+    const kept = [...(one.facts ?? []).filter((fact) => isGlobalSubject(fact.subject)), ...factsFromReceiver(one.facts, receiver)];
+    return withFacts(reroot(one, call, before, closeStep), kept.length > 0 ? kept : undefined);
+  });
 }
 
 /** A callee's close step and the steps under it, as one chain from inside the callee. */

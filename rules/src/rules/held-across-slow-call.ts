@@ -96,24 +96,39 @@ function withOtherCauses(finding: Finding, members: readonly RatedOperation[], t
     const place = spanKey(member.operation.span);
     byPlace.set(place, [...(byPlace.get(place) ?? []), member]);
   }
-  // A place that reaches a cause already told (a helper that spawns a process and sleeps a
-  // little while it waits) is a place of that cause's group: it needs no telling of its own.
-  const atFinding = byPlace.get(spanKey(finding.span)) ?? [];
-  const causes = new Set(atFinding.map(causeOf));
+  // The finding's own place is told from its cause's kind. Slow work of another kind that the
+  // same call reaches and that may hold the lock longer (a remote fetch with no timeout after
+  // the bounded wait the finding is told from) is told on its own: when the finding is one of
+  // many places of that wait's group, which shows the first place's explanation only, nothing
+  // else would show the longer hold.
+  const here = spanKey(finding.span);
+  const atFinding = byPlace.get(here) ?? [];
+  const headline = atFinding.find((m) => finding.cause && causeOf(m) === spanKey(finding.cause.span));
+  const toldKind = headline?.operation.occurrence.kind;
+  const toldHere = atFinding.filter((m) => toldKind === undefined || m.operation.occurrence.kind === toldKind);
+  const causes = new Set(toldHere.map(causeOf));
   if (finding.cause) causes.add(spanKey(finding.cause.span));
   // Slow work of a kind already told (an `ldap_search()` after the `ldap_bind()` the region is
   // told from) asks the same question of the reader, and the same early close answers it: only
   // another kind of slow work needs a telling of its own.
-  const kinds = new Set(atFinding.map((m) => m.operation.occurrence.kind));
+  const kinds = new Set(toldHere.map((m) => m.operation.occurrence.kind));
   const others: RatedOperation[] = [];
   for (const [place, atPlace] of byPlace) {
-    if (place === spanKey(finding.span) || atPlace.some((m) => causes.has(causeOf(m)))) continue;
-    if (atPlace.every((m) => kinds.has(m.operation.occurrence.kind))) continue;
-    atPlace.forEach((m) => {
+    // At another place, one that reaches a cause already told (a helper that spawns a process and
+    // sleeps a little while it waits) is a place of that cause's group: no telling of its own.
+    const untold =
+      place === here
+        ? atPlace.filter((m) => !causes.has(causeOf(m)) && headline !== undefined && outlasts(m.operation.occurrence.hold, headline.operation.occurrence.hold))
+        : atPlace.some((m) => causes.has(causeOf(m)))
+          ? []
+          : atPlace;
+    const fresh = untold.filter((m) => !kinds.has(m.operation.occurrence.kind));
+    if (fresh.length === 0) continue;
+    (place === here ? fresh : untold).forEach((m) => {
       causes.add(causeOf(m));
       kinds.add(m.operation.occurrence.kind);
     });
-    others.push(atPlace[0]!);
+    others.push(place === here ? fresh[0]! : untold[0]!);
   }
   let next: Finding | undefined;
   for (const member of others.reverse()) {
@@ -121,6 +136,12 @@ function withOtherCauses(finding: Finding, members: readonly RatedOperation[], t
     next = next ? { ...telling, otherCauses: [next] } : telling;
   }
   return next ? { ...finding, otherCauses: [next] } : finding;
+}
+
+/** Whether a hold may last longer than a bounded one: unbounded, or bounded by more seconds. */
+function outlasts(hold: SlowOccurrence['hold'], than: SlowOccurrence['hold']): boolean {
+  if (!than || !('seconds' in than)) return false;
+  return !hold || !('seconds' in hold) || hold.seconds > than.seconds;
 }
 
 /** Resources held per variable (a pooled client): one finding per region, as for the session. */
@@ -371,7 +392,7 @@ function buildFinding(
     const { kind, chain: otherChain } = other.operation.occurrence;
     if (other === primary || kinds.has(kind) || kind === 'long-running' || otherChain.length < 2 || loopIsHere(other.operation.occurrence)) continue;
     kinds.add(kind);
-    add(`also while ${resource ? `\`${resource.variable}\` is held` : 'the lock is held'}: ${describe(other.operation.occurrence)}`, otherChain[otherChain.length - 1]!.span);
+    add(`also while ${resource ? `\`${resource.variable}\` is held` : 'the lock is held'}: ${describeAtSink(other.operation.occurrence)}`, otherChain[otherChain.length - 1]!.span);
   }
   const releases = releasesAfter(flow, operation, sites);
   for (const release of releases) add(release.label, release.span);
@@ -667,6 +688,18 @@ function describe(occurrence: SlowOccurrence): string {
     default:
       return core;
   }
+}
+
+/**
+ * Slow work told where it is (the related line points at the sink, not at the call that leads
+ * to it): the operation first, then the call of the reported unit it is reached through, so
+ * the text names what is on the line it is shown at.
+ */
+function describeAtSink(occurrence: SlowOccurrence): string {
+  const op = occurrence.detail ? `${code(occurrence.callee)} ${occurrence.detail}` : code(occurrence.callee);
+  const repeated = occurrence.loop ? ', repeated by a loop' : '';
+  const via = viaStep(occurrence);
+  return via ? `${op}${repeated}, reached through ${via}` : `${op}${repeated}`;
 }
 
 /** The first call or include on the way to the slow work: "`auth()`", "`views/list.php`". */

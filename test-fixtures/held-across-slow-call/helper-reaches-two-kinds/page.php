@@ -12,4 +12,4 @@ function send_test_mail(string $to): bool
 }
 
 session_start();
-$_SESSION['test_mail_sent'] = send_test_mail((string) ($_POST['to'] ?? '')); // expect: held-across-slow-call "also while the lock is held: `send_test_mail\(\)`, which reaches `mail\(\)`"
+$_SESSION['test_mail_sent'] = send_test_mail((string) ($_POST['to'] ?? '')); // expect: held-across-slow-call "also while the lock is held: `mail\(\)`, reached through `send_test_mail\(\)`"

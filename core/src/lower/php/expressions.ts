@@ -19,6 +19,7 @@ import { webRequestTruth } from './web-request';
 import { commandSlowEffect } from './command-line';
 import { emitCallResultAssignment } from './call-result-assignment';
 import { lowerExit } from './final-exit';
+import { receiverSubject } from './receiver-subjects';
 import { sendsReadData } from './read-data';
 import { declaresInUnit } from './unit-scope';
 
@@ -376,7 +377,8 @@ function lowerMethodCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     return emitServiceGet(ctx, node, written.length > 40 ? display : `${receiver}${arrow}${nameNode.text}(${written})`, service, next);
   }
   // On an object: the object's class, perhaps a subclass of the one known here, picks the method.
-  return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method, virtual: true } }, next);
+  const onObject = object ? receiverSubject(ctx, object) : undefined;
+  return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method, virtual: true }, ...(onObject !== undefined ? { receiver: onObject } : {}) }, next);
 }
 
 /**

@@ -8,7 +8,7 @@ import { LineIndex } from '../../text/line-index';
 import { assignedProperties, ownCode } from './assigned-properties';
 import { registryStores } from './registries';
 import { stripLeadingBackslash } from './literals';
-import { collectTrackedPredicates, literalArgumentFacts, omittedArgumentFacts, parameterDefaults, parameterTests, type ParameterDefault } from './predicates';
+import { collectTrackedPredicates, literalArgumentFacts, omittedArgumentFacts, parameterDefaults, parameterIndexes, parameterTests, type ParameterDefault } from './predicates';
 import { UnitContext, type FileFacts, type LoweringProblem } from './context';
 
 export type { LoweringProblem } from './context';
@@ -188,7 +188,7 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
   ctx.predicates = collectTrackedPredicates(site.node.type === 'program' || site.node.type === 'ERROR' ? site.node : site.node.childForFieldName('body'), defaults, ctx.predicateScope);
   const omittedArguments = omittedArgumentFacts(ctx.predicates, defaults);
   const literalArguments = literalArgumentFacts(ctx.predicates, defaults);
-  const testsOfParameters = parameterTests(ctx.predicates, defaults);
+  const testsOfParameters = parameterTests(ctx.predicates, site.kind === 'script' ? new Map<string, number>() : parameterIndexes(site.node));
   let cursor: Cursor = ctx.builder.start();
   const body = site.node.childForFieldName('body');
   if (site.kind === 'script') {

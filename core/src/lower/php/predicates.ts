@@ -48,6 +48,12 @@ export interface PredicateScope {
   readonly sessionVariable?: string;
   /** The `private static` and `protected static` properties of the unit's class (`class-statics.ts`). */
   readonly classStatics?: ReadonlyMap<string, ClassStatic>;
+  /**
+   * The `$this->x` flags the class sets to literals in its methods (`->x`, `flag-properties.ts`):
+   * remembered even where a method tests them once, since calls on the same object hand their
+   * facts back and forth (`receiver-facts.ts`).
+   */
+  readonly flagProperties?: ReadonlySet<string>;
 }
 
 /**
@@ -390,6 +396,8 @@ export function collectTrackedPredicates(
   const predicates = new Map<string, Predicate>();
   // A parameter's literal default is a literal assignment made by every caller that omits it.
   const literalSubjects = new Set<string>(defaults.keys());
+  const declaration = body.parent;
+  const parameterNames = new Set(declaration && declaration.type !== 'program' ? parameterIndexes(declaration).keys() : []);
   const unstable = new Set<string>();
   let everythingUnstable = false;
   let constantsUnstable = false;
@@ -414,6 +422,15 @@ export function collectTrackedPredicates(
     }
     if (node.type === 'function_call_expression' && calledName(node) === 'define' && literalString(firstArgument(node) ?? node) === undefined) {
       constantsUnstable = true;
+    }
+    if (node.type === 'switch_statement') {
+      // Each `case 'lit':` tests `$x == 'lit'`; a parameter switched on may be a literal its
+      // caller writes (`handle('/query')`), which decides the cases at the call.
+      for (const arm of switchCases(node, scope)) {
+        counts.set(arm.predicate.key, (counts.get(arm.predicate.key) ?? 0) + 1);
+        predicates.set(arm.predicate.key, arm.predicate);
+        if (parameterNames.has(arm.predicate.subject)) literalSubjects.add(arm.predicate.subject);
+      }
     }
     if (CONDITION_HOLDERS.has(node.type)) {
       for (const condition of node.childrenForFieldName('condition')) {
@@ -466,7 +483,7 @@ export function collectTrackedPredicates(
     const { subject } = predicate;
     const isConstant = subject.startsWith('const:');
     if (isConstant ? constantsUnstable : everythingUnstable || unstable.has(subject)) continue;
-    const uses = (counts.get(key) ?? 0) + (literalSubjects.has(subject) ? 1 : 0);
+    const uses = (counts.get(key) ?? 0) + (literalSubjects.has(subject) || scope?.flagProperties?.has(subject) ? 1 : 0);
     if (uses < 2) continue;
     keys.add(key);
     bySubject.set(subject, [...(bySubject.get(subject) ?? []), predicate]);
@@ -801,6 +818,19 @@ export function parameterDefaults(unitNode: SyntaxNode): Map<string, ParameterDe
   return defaults;
 }
 
+/** The unit's parameters taken by value, by `$name`, with their position. */
+export function parameterIndexes(unitNode: SyntaxNode): Map<string, number> {
+  const indexes = new Map<string, number>();
+  let index = 0;
+  for (const parameter of unitNode.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (!parameter || parameter.type === 'comment') continue;
+    const name = parameter.childForFieldName('name')?.text;
+    if (name && parameter.type === 'simple_parameter' && parameter.childForFieldName('reference_modifier') === null) indexes.set(name, index);
+    index++;
+  }
+  return indexes;
+}
+
 /**
  * Literals a caller passes as flags (`show_cli($msg, true)`), for which a callee's facts are
  * worked out in advance: few, so that a summary per literal stays cheap.
@@ -809,11 +839,16 @@ export const FLAG_LITERALS: readonly Literal[] = [true, false, null, 0, 1, ''];
 
 /**
  * A literal argument a callee's facts can be decided by, as its key: a flag-like literal, or a
- * number (decided at the call from `Unit.parameterTests`).
+ * number or a short string (decided at the call from `Unit.parameterTests`: `handle('/query')`
+ * decides the callee's `switch ($text)` cases).
  */
 export function literalArgumentKey(value: Literal | undefined): string | undefined {
+  if (typeof value === 'string' && value !== '') return value.length <= MAX_STRING_ARGUMENT ? literalKey(value) : undefined;
   return typeof value === 'number' ? literalKey(value) : flagLiteralKey(value);
 }
+
+/** A string written as an argument is evaluated on the callee's tests up to this length (a command word, a mode), not beyond (SQL, messages). */
+const MAX_STRING_ARGUMENT = 64;
 
 /** A flag-like literal argument, as its key, or undefined. */
 export function flagLiteralKey(value: Literal | undefined): string | undefined {
@@ -842,16 +877,17 @@ export function literalArgumentFacts(
 }
 
 /**
- * For each parameter with a default, the remembered predicates over it with their shapes: a
- * number a caller writes (`zp_setCookie($name, '', -368000)`) decides them at the call
- * (`Unit.parameterTests`), where the flag literals' answers are worked out in advance.
+ * For each parameter (by value), the remembered predicates over it with their shapes: a number
+ * or a string a caller writes (`zp_setCookie($name, '', -368000)`, `handle('/query')`) decides
+ * them at the call (`Unit.parameterTests`), where the flag literals' answers are worked out in
+ * advance for parameters with a default.
  */
 export function parameterTests(
   tracked: TrackedPredicates,
-  defaults: ReadonlyMap<string, ParameterDefault>,
+  parameters: ReadonlyMap<string, number>,
 ): { index: number; subject: string; tests: { predicate: string; shape: PredicateShape }[] }[] {
   const result: { index: number; subject: string; tests: { predicate: string; shape: PredicateShape }[] }[] = [];
-  for (const [subject, { index }] of defaults) {
+  for (const [subject, index] of parameters) {
     const tests = (tracked.bySubject.get(subject) ?? []).filter((p) => p.shape.kind !== 'opaque').map((p) => ({ predicate: p.key, shape: p.shape }));
     if (tests.length > 0) result.push({ index, subject, tests });
   }
@@ -873,4 +909,41 @@ export function omittedArgumentFacts(
     if (facts.length > 0) result.push({ index, facts });
   }
   return result.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The cases of `switch ($x)` over a subject the flow can remember, each with the predicate
+ * entering it tests (`$x == 'lit'`: PHP compares loosely); cases whose value is not a literal
+ * are left out.
+ */
+export function switchCases(node: SyntaxNode, scope?: PredicateScope): { arm: SyntaxNode; predicate: Predicate }[] {
+  let condition = node.childForFieldName('condition');
+  while (condition?.type === 'parenthesized_expression') condition = condition.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null;
+  const subject = condition ? subjectOf(condition, scope?.selfClass, scope?.classStatics) : undefined;
+  if (!subject) return [];
+  const found: { arm: SyntaxNode; predicate: Predicate }[] = [];
+  for (const arm of node.childForFieldName('body')?.namedChildren ?? []) {
+    if (arm?.type !== 'case_statement') continue;
+    const literal = literalOf(arm.childForFieldName('value'));
+    if (literal !== undefined) found.push({ arm, predicate: comparison(subject, false, literal) });
+  }
+  return found;
+}
+
+/**
+ * What entering each arm of a `switch` says of the remembered case predicates: its own case is
+ * true and the cases before it false (PHP enters the first that matches); `default` and no
+ * match at all: every case false. Facts only for predicates the unit remembers.
+ */
+export function switchArmFacts(ctx: UnitContext, node: SyntaxNode): { byArm: Map<number, PredicateValue[]>; unmatched: PredicateValue[] } {
+  // By node id: the tree hands out a new node object at each access.
+  const byArm = new Map<number, PredicateValue[]>();
+  const before: PredicateValue[] = [];
+  for (const { arm, predicate } of switchCases(node, ctx.predicateScope)) {
+    if (!ctx.predicates.keys.has(predicate.key)) continue;
+    const fact = (value: boolean): PredicateValue => ({ predicate: predicate.key, subject: predicate.subject, value });
+    byArm.set(arm.id, [...before, fact(true)]);
+    before.push(fact(false));
+  }
+  return { byArm, unmatched: before };
 }

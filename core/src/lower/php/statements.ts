@@ -16,7 +16,7 @@ import { reportedErrorCall } from './reported-errors';
 import { conditionWaitsOnClock, ifLeavesLoop } from './loop-control';
 import { sendsReadData } from './read-data';
 import { settingGuardAfterExit, settingGuardOf } from './setting-guards';
-import { emitSessionUnsetFacts } from './predicates';
+import { emitSessionUnsetFacts, switchArmFacts } from './predicates';
 import { sessionRoot } from './session-access';
 import { caseMatches, constructedValuesOf } from './constructed-tests';
 import { literalOf } from './literals';
@@ -498,6 +498,10 @@ function lowerSwitch(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor
   let everyCaseImplies = true;
   const arms = (block ? named(block) : []).filter((arm) => arm.type === 'case_statement' || arm.type === 'default_statement');
   const entered = constructedCases(ctx, condition, arms);
+  // `switch ($text)` over a remembered subject: each arm entered knows which case matched.
+  const caseFacts = switchArmFacts(ctx, node);
+  const withFacts = (from: Cursor, set: readonly PredicateValue[] | undefined, at: SyntaxNode): Cursor =>
+    set && set.length > 0 ? ctx.emit(from, { kind: 'fact', set: [...set], span: ctx.span(at) }) : from;
   for (const arm of arms) {
     if (arm.type === 'default_statement') hasDefault = true;
     const value = arm.childForFieldName('value');
@@ -513,13 +517,14 @@ function lowerSwitch(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor
       if (implied) impliedStates.add(implied);
       else everyCaseImplies = false;
     }
+    const matched = withFacts(dispatch, arm.type === 'case_statement' ? caseFacts.byArm.get(arm.id) : caseFacts.unmatched, arm);
     const entry = implied
-      ? ctx.emit(dispatch, { kind: 'assume', resource: ctx.catalog.sessionResource, state: implied, span: ctx.span(arm) })
-      : dispatch;
+      ? ctx.emit(matched, { kind: 'assume', resource: ctx.catalog.sessionResource, state: implied, span: ctx.span(arm) })
+      : matched;
     fallthrough = lowerStatements(ctx, statements, ctx.builder.join(entry, fallthrough));
   }
   ctx.jumps.pop();
-  let unmatched: Cursor = hasDefault || entered?.has('unmatched') === false ? [] : dispatch;
+  let unmatched: Cursor = hasDefault || entered?.has('unmatched') === false ? [] : withFacts(dispatch, caseFacts.unmatched, node);
   // No case matched `session_status()`: it is in the state no case named.
   if (unmatched.length > 0 && everyCaseImplies && impliedStates.size === 1) {
     const other = impliedStates.has('open') ? 'closed' : 'open';
