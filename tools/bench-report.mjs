@@ -284,6 +284,22 @@ function reading(raw, fig) {
     if (parse) parts.push(`${times(parse)} parsing every file and nothing else`);
     out.push(`${parts.join(', ')}.${cold?.files ? ` It parsed ${cold.files.parsed} of the ${cold.files.analysed} files it was given${cold.files.skipped ? ` and skipped ${cold.files.skipped}` : ''}.` : ''}`);
   }
+  // One application at a time: where the corpus's time goes (and its only figure when the corpus run cannot finish).
+  const applications = raw.rows.filter((r) => r.id.startsWith('php-app-') && (r.status === 'measured' || r.status === 'stopped'));
+  if (applications.length) {
+    const name = (r) => r.label.split(',')[1].trim().replace(/ alone$/, '');
+    const each = applications.map((r) => {
+      const f = fig.wall(r.id);
+      return `${name(r)} ${secs(f)} (${seconds(r.cpu)} s CPU, ${r.rssMb.toFixed(0)} MB${r.status === 'measured' ? `, ${r.count} findings` : ', stopped'})`;
+    });
+    const total = applications.reduce((sum, r) => sum + r.wall, 0);
+    const slowest = applications.reduce((a, b) => (b.wall > a.wall ? b : a));
+    out.push(
+      `One application at a time (cold, ${raw.cpus} cores, each its own project): ${each.join('; ')}. ${name(slowest)} is ${slowest.status === 'stopped' ? 'at least ' : ''}${((100 * slowest.wall) / total).toFixed(0)} % of their ${slowest.status === 'stopped' ? 'time so far' : 'sum'}${
+        applications.some((r) => r.status === 'stopped') ? '' : `, ${seconds(total)} s`
+      }.`,
+    );
+  }
   const counts = [
     ['php-ast-grep', "ast-grep's plain pattern", 'every `session_start()` call, held or not'],
     ['php-phpcs', "phpcs's ForbiddenFunctions", 'every call of a session function'],
