@@ -151,16 +151,29 @@ ${reading(raw, fig).join('\n\n')}
 `;
 }
 
+/**
+ * When the corpus rows were not run because one application alone was stopped at its limit
+ * (`bench.mjs`): that application's row, whose limit bounds the corpus's time from below (the
+ * corpus run analyses it too).
+ */
+function stoppedApplication(raw, fig) {
+  if (fig.wall('php-cold')) return undefined;
+  return raw.rows.filter((r) => r.id.startsWith('php-app-') && r.status === 'stopped').sort((a, b) => b.wall - a.wall)[0];
+}
+
 function targetsOf(raw, fig) {
   const lsp = fig.lsp;
-  const phpCold = fig.wall('php-cold');
+  const stopped = stoppedApplication(raw, fig);
+  const alone = stopped ? ` (${stopped.label.split(',')[1].trim()}, stopped at its limit)` : '';
+  const phpCold = fig.wall('php-cold') ?? (stopped ? { value: stopped.wall, lower: true } : undefined);
   const tsCold = fig.wall('ts-cold');
-  const astRatio = fig.ratio('php-cold', 'php-ast-grep');
+  const astGrep = fig.wall('php-ast-grep');
+  const astRatio = fig.ratio('php-cold', 'php-ast-grep') ?? (stopped && astGrep && !astGrep.lower ? { value: stopped.wall / astGrep.value, lower: true } : undefined);
   const eslintRatio = fig.ratio('ts-cold', 'ts-eslint');
   const warm = fig.wall('php-warm');
   const generated = fig.wall('php-generated');
   const generatedParse = fig.wall('php-generated-parse');
-  const rss = fig.rss('php-cold');
+  const rss = fig.rss('php-cold') ?? (stopped ? { value: stopped.rssMb, lower: true } : undefined);
   const idleLimitMs = (seconds) => seconds * 5; // 0.5 % of one core: the sampling's noise, not work
   // The three session-lint runs of a corpus must agree: threads and the cache change no finding.
   const agree = (group) => {
@@ -174,8 +187,8 @@ function targetsOf(raw, fig) {
   const workspaceIndex = index?.how === 'workspace/diagnostic';
   const edits = ['php', 'ts'].map((language) => lsp[`edits-${language}`]);
   return [
-    { short: 'PHP cold < 2 s', target: 'PHP corpus cold under 2 s wall (all cores)', met: under(phpCold, 2), measured: phpCold ? secs(phpCold) : 'not measured' },
-    { short: 'PHP cold faster than ast-grep', target: "PHP corpus cold faster than ast-grep's plain pattern, same run", met: astRatio ? under(astRatio, 1) : undefined, measured: astRatio ? `${times(astRatio)} ast-grep` : 'not measured' },
+    { short: 'PHP cold < 2 s', target: 'PHP corpus cold under 2 s wall (all cores)', met: under(phpCold, 2), measured: phpCold ? `${secs(phpCold)}${alone}` : 'not measured' },
+    { short: 'PHP cold faster than ast-grep', target: "PHP corpus cold faster than ast-grep's plain pattern, same run", met: astRatio ? under(astRatio, 1) : undefined, measured: astRatio ? `${times(astRatio)} ast-grep${alone}` : 'not measured' },
     { short: 'PHP warm < 0.5 s', target: 'PHP corpus warm (--cache, nothing changed) under 0.5 s', met: under(warm, 0.5), measured: warm ? secs(warm) : 'not measured' },
     {
       short: 'TS cold < 3 s',
@@ -192,7 +205,7 @@ function targetsOf(raw, fig) {
         ? `${bounded({ value: GENERATED_MB / generated.value, upper: generated.lower }, `${(GENERATED_MB / generated.value).toFixed(2)} MB/s`)}${generatedParse && !generatedParse.lower ? ` (parse only in this run: ${(GENERATED_MB / generatedParse.value).toFixed(2)} MB/s)` : ''}`
         : 'not measured',
     },
-    { short: 'PHP peak memory < 500 MB', target: 'peak memory on the PHP corpus under 500 MB (cold, all cores)', met: under(rss, 500), measured: rss ? bounded(rss, `${rss.value.toFixed(0)} MB`) : 'not measured' },
+    { short: 'PHP peak memory < 500 MB', target: 'peak memory on the PHP corpus under 500 MB (cold, all cores)', met: under(rss, 500), measured: rss ? `${bounded(rss, `${rss.value.toFixed(0)} MB`)}${fig.rss('php-cold') ? '' : alone}` : 'not measured' },
     {
       short: 'same findings in every mode',
       target: 'the same findings cold on one thread, cold on every core, warm from the cache and (PHP) parsed on demand (both corpora)',
