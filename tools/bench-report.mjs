@@ -151,16 +151,29 @@ ${reading(raw, fig).join('\n\n')}
 `;
 }
 
+/**
+ * When the corpus rows were not run because one application alone was stopped at its limit
+ * (`bench.mjs`): that application's row, whose limit bounds the corpus's time from below (the
+ * corpus run analyses it too).
+ */
+function stoppedApplication(raw, fig) {
+  if (fig.wall('php-cold')) return undefined;
+  return raw.rows.filter((r) => r.id.startsWith('php-app-') && r.status === 'stopped').sort((a, b) => b.wall - a.wall)[0];
+}
+
 function targetsOf(raw, fig) {
   const lsp = fig.lsp;
-  const phpCold = fig.wall('php-cold');
+  const stopped = stoppedApplication(raw, fig);
+  const alone = stopped ? ` (${stopped.label.split(',')[1].trim()}, stopped at its limit)` : '';
+  const phpCold = fig.wall('php-cold') ?? (stopped ? { value: stopped.wall, lower: true } : undefined);
   const tsCold = fig.wall('ts-cold');
-  const astRatio = fig.ratio('php-cold', 'php-ast-grep');
+  const astGrep = fig.wall('php-ast-grep');
+  const astRatio = fig.ratio('php-cold', 'php-ast-grep') ?? (stopped && astGrep && !astGrep.lower ? { value: stopped.wall / astGrep.value, lower: true } : undefined);
   const eslintRatio = fig.ratio('ts-cold', 'ts-eslint');
   const warm = fig.wall('php-warm');
   const generated = fig.wall('php-generated');
   const generatedParse = fig.wall('php-generated-parse');
-  const rss = fig.rss('php-cold');
+  const rss = fig.rss('php-cold') ?? (stopped ? { value: stopped.rssMb, lower: true } : undefined);
   const idleLimitMs = (seconds) => seconds * 5; // 0.5 % of one core: the sampling's noise, not work
   // The three session-lint runs of a corpus must agree: threads and the cache change no finding.
   const agree = (group) => {
@@ -174,8 +187,8 @@ function targetsOf(raw, fig) {
   const workspaceIndex = index?.how === 'workspace/diagnostic';
   const edits = ['php', 'ts'].map((language) => lsp[`edits-${language}`]);
   return [
-    { short: 'PHP cold < 2 s', target: 'PHP corpus cold under 2 s wall (all cores)', met: under(phpCold, 2), measured: phpCold ? secs(phpCold) : 'not measured' },
-    { short: 'PHP cold faster than ast-grep', target: "PHP corpus cold faster than ast-grep's plain pattern, same run", met: astRatio ? under(astRatio, 1) : undefined, measured: astRatio ? `${times(astRatio)} ast-grep` : 'not measured' },
+    { short: 'PHP cold < 2 s', target: 'PHP corpus cold under 2 s wall (all cores)', met: under(phpCold, 2), measured: phpCold ? `${secs(phpCold)}${alone}` : 'not measured' },
+    { short: 'PHP cold faster than ast-grep', target: "PHP corpus cold faster than ast-grep's plain pattern, same run", met: astRatio ? under(astRatio, 1) : undefined, measured: astRatio ? `${times(astRatio)} ast-grep${alone}` : 'not measured' },
     { short: 'PHP warm < 0.5 s', target: 'PHP corpus warm (--cache, nothing changed) under 0.5 s', met: under(warm, 0.5), measured: warm ? secs(warm) : 'not measured' },
     {
       short: 'TS cold < 3 s',
@@ -192,7 +205,7 @@ function targetsOf(raw, fig) {
         ? `${bounded({ value: GENERATED_MB / generated.value, upper: generated.lower }, `${(GENERATED_MB / generated.value).toFixed(2)} MB/s`)}${generatedParse && !generatedParse.lower ? ` (parse only in this run: ${(GENERATED_MB / generatedParse.value).toFixed(2)} MB/s)` : ''}`
         : 'not measured',
     },
-    { short: 'PHP peak memory < 500 MB', target: 'peak memory on the PHP corpus under 500 MB (cold, all cores)', met: under(rss, 500), measured: rss ? bounded(rss, `${rss.value.toFixed(0)} MB`) : 'not measured' },
+    { short: 'PHP peak memory < 500 MB', target: 'peak memory on the PHP corpus under 500 MB (cold, all cores)', met: under(rss, 500), measured: rss ? `${bounded(rss, `${rss.value.toFixed(0)} MB`)}${fig.rss('php-cold') ? '' : alone}` : 'not measured' },
     {
       short: 'same findings in every mode',
       target: 'the same findings cold on one thread, cold on every core, warm from the cache and (PHP) parsed on demand (both corpora)',
@@ -283,6 +296,22 @@ function reading(raw, fig) {
     const parse = fig.ratio('php-cold', 'php-parse');
     if (parse) parts.push(`${times(parse)} parsing every file and nothing else`);
     out.push(`${parts.join(', ')}.${cold?.files ? ` It parsed ${cold.files.parsed} of the ${cold.files.analysed} files it was given${cold.files.skipped ? ` and skipped ${cold.files.skipped}` : ''}.` : ''}`);
+  }
+  // One application at a time: where the corpus's time goes (and its only figure when the corpus run cannot finish).
+  const applications = raw.rows.filter((r) => r.id.startsWith('php-app-') && (r.status === 'measured' || r.status === 'stopped'));
+  if (applications.length) {
+    const name = (r) => r.label.split(',')[1].trim().replace(/ alone$/, '');
+    const each = applications.map((r) => {
+      const f = fig.wall(r.id);
+      return `${name(r)} ${secs(f)} (${seconds(r.cpu)} s CPU, ${r.rssMb.toFixed(0)} MB${r.status === 'measured' ? `, ${r.count} findings` : ', stopped'})`;
+    });
+    const total = applications.reduce((sum, r) => sum + r.wall, 0);
+    const slowest = applications.reduce((a, b) => (b.wall > a.wall ? b : a));
+    out.push(
+      `One application at a time (cold, ${raw.cpus} cores, each its own project): ${each.join('; ')}. ${name(slowest)} is ${slowest.status === 'stopped' ? 'at least ' : ''}${((100 * slowest.wall) / total).toFixed(0)} % of their ${slowest.status === 'stopped' ? 'time so far' : 'sum'}${
+        applications.some((r) => r.status === 'stopped') ? '' : `, ${seconds(total)} s`
+      }.`,
+    );
   }
   const counts = [
     ['php-ast-grep', "ast-grep's plain pattern", 'every `session_start()` call, held or not'],

@@ -691,14 +691,21 @@ export class FlowEngine {
    */
   private propertiesChanged(units: readonly Unit[] | undefined): ReadonlySet<string> | 'any' | 'unknown-code' {
     if (!units || units.length === 0) return 'unknown-code';
-    const changed = new Set<string>();
-    for (const unit of units) {
-      const own = this.assignedTransitively(unit);
-      if (own === 'any') return 'any';
-      for (const subject of own) changed.add(subject);
+    // Asked at every call a path with facts goes through, and a callee's transitive set can
+    // hold thousands of properties (MediaWiki): one unit's set is used as it is, and the union
+    // of several is built once per list of units, not copied at each call (issue 12).
+    if (units.length === 1) return this.assignedTransitively(units[0]!);
+    const key = units.map((unit) => `${unit.span.file}#${unit.id}`).join('|');
+    let changed = this.propertiesChangedByList.get(key);
+    if (changed === undefined) {
+      changed = unionOfAssigned(units, (unit) => this.assignedTransitively(unit));
+      this.propertiesChangedByList.set(key, changed);
     }
     return changed;
   }
+
+  /** `propertiesChanged` of calls that may run several units, per list of units. */
+  private readonly propertiesChangedByList = new Map<string, ReadonlySet<string> | 'any'>();
 
   /** Whether the units of a call, or what they call, write, start or use the session (a call that resolves to nothing: no). */
   private sessionTouched(units: readonly Unit[] | undefined): boolean {
@@ -1404,6 +1411,17 @@ type CallApplied = { after: ResourceState | undefined; outcome?: CallOutcome };
 
 /** The environment without its entry facts. */
 /** An entry that knows nothing of its caller: no bindings, literals, included files or facts. */
+/** The properties any of the units (or what they call) assign; `'any'` when one may assign any. */
+function unionOfAssigned(units: readonly Unit[], assigned: (unit: Unit) => ReadonlySet<string> | 'any'): ReadonlySet<string> | 'any' {
+  const changed = new Set<string>();
+  for (const unit of units) {
+    const own = assigned(unit);
+    if (own === 'any') return 'any';
+    for (const subject of own) changed.add(subject);
+  }
+  return changed;
+}
+
 const PLAIN_ENTRY: Env = { bindings: new Map(), outer: NO_FRAMES };
 
 function isPlainEntry(env: Env): boolean {

@@ -293,6 +293,28 @@ function groupByFacts(states: readonly ResourceState[]): ResourceState[][] {
  * such states millions of times: MediaWiki).
  */
 function forgottenPredicates(sets: readonly FactSet[]): ReadonlySet<string> {
+  // The choice depends only on the fact sets and their shapes, in order, and the same joins
+  // come back at every visit of a node and in every summary of a unit: remembered by that
+  // key (weighing the predicates was a tenth of MediaWiki's run, issue 12).
+  // Predicates are source text: each is written with its length, so no two inputs share a key.
+  let key = '';
+  for (const set of sets) {
+    for (const fact of set.facts ?? []) key += `${fact.value ? '+' : '-'}${fact.predicate.length}:${fact.predicate}`;
+    key += `|${[...set.shapes].join(',')};`;
+  }
+  const known = forgottenByKey.get(key);
+  if (known) return known;
+  const forgotten = weighForgotten(sets);
+  if (forgottenByKey.size >= MAX_FORGOTTEN_KEPT) forgottenByKey.clear();
+  forgottenByKey.set(key, forgotten);
+  return forgotten;
+}
+
+/** `forgottenPredicates`' answers by key; cleared when full (only a cache: the answer is the same). */
+const forgottenByKey = new Map<string, ReadonlySet<string>>();
+const MAX_FORGOTTEN_KEPT = 50_000;
+
+function weighForgotten(sets: readonly FactSet[]): ReadonlySet<string> {
   const forgotten = new Set<string>();
   let distinct = sets;
   while (distinct.length > MAX_CASES) {
