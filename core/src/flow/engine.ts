@@ -495,16 +495,6 @@ export class FlowEngine {
     return settings.length > 0 ? { ...env, settings } : env;
   }
 
-  /**
-   * The object a method call is on, for handing its flags' facts to the callee and back
-   * (`receiver-facts.ts`): only where the callee (or what it runs) opens, closes or writes the
-   * session, the one place those facts decide anything here. Elsewhere (DokuWiki's
-   * `HTTPClient::debug()` on `$this`) they would only multiply its summaries by the caller's flags.
-   */
-  private receiverFor(effect: CallEffect, callee: Unit): string | undefined {
-    return effect.receiver !== undefined && this.mayTouchResources(callee) ? effect.receiver : undefined;
-  }
-
   /** The class statics (private or protected; subjects) whose facts a unit or the project code it runs tests. */
   private classStaticsTestedThrough(root: Unit): ReadonlySet<string> {
     const tested = this.classStaticsTested.of(root);
@@ -1143,14 +1133,13 @@ export class FlowEngine {
     /** The candidate each entry of `slowUnderLock` came from. */
     const slowFrom: Unit[] = [];
     for (const { unit, target } of targeted) {
-      const receiver = this.receiverFor(effect, unit);
-      const calleeEnv: Env = this.withLoaded(this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit, receiver), env, from, unit);
+      const calleeEnv: Env = this.withLoaded(this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit, effect.receiver), env, from, unit);
       if (before.closed) {
         const summary = this.summary(unit, resource, 'closed', calleeEnv);
         if (!summary) {
           results.push(closedPart(before));
         } else {
-          if (summary.exit) results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect), receiver));
+          if (summary.exit) results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect), effect.receiver));
           for (const occurrence of summary.slowUnderOwnLock) {
             const sites = (occurrence.sites ?? []).map((site) => siteFromChain([callStep, ...site.chain]));
             slowUnderOwnLock.push({ ...occurrence, chain: [callStep, ...occurrence.chain], sites });
@@ -1167,7 +1156,7 @@ export class FlowEngine {
         if (!summary) {
           results.push(withOptional({ closed: false, open: before.open }, before.via, undefined));
         } else {
-          if (summary.exit) results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect), receiver));
+          if (summary.exit) results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect), effect.receiver));
           // An `async` callee whose promise the caller drops runs its work after the caller
           // has moved on: the caller's resource is not held for it.
           const awaitedByCaller = !(effect.floating && unit.async);
@@ -1274,13 +1263,12 @@ export class FlowEngine {
     for (const { unit, target } of targeted) {
       for (const entry of [before.closed ? 'closed' : undefined, before.open.length > 0 ? 'open' : undefined] as const) {
         if (!entry) continue;
-        const receiver = this.receiverFor(effect, unit);
-        const calleeEnv = this.withLoaded(this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit, receiver), env, from, unit);
+        const calleeEnv = this.withLoaded(this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit, effect.receiver), env, from, unit);
         const summary = this.summary(unit, resource, entry, calleeEnv);
         if (!summary?.exitWhen) return CANNOT_TELL;
         const exit = truthy ? summary.exitWhen.true : summary.exitWhen.false;
         const part = entry === 'closed' ? closedPart(before) : withOptional({ closed: false, open: before.open }, before.via, undefined);
-        if (exit) results.push(...rerootCases(exit, callStep, part, this.closeStep(effect), receiver));
+        if (exit) results.push(...rerootCases(exit, callStep, part, this.closeStep(effect), effect.receiver));
       }
     }
     // No way to return that value: this branch cannot be taken.
@@ -1551,7 +1539,7 @@ function defaultsPassedOn(effect: CallEffect, caller: Env): { index: number; val
   if (!effect.defaultArguments) return [];
   return effect.defaultArguments.flatMap(({ index, parameter, value }) => {
     if (caller.omittedFrom !== undefined && parameter >= caller.omittedFrom) return [{ index, value }];
-    const literal = caller.literals?.find((passed) => passed.index === parameter && !isStringKey(passed.value));
+    const literal = caller.literals?.find((passed) => passed.index === parameter);
     return literal ? [{ index, value: literal.value }] : [];
   });
 }
@@ -1579,7 +1567,7 @@ function passedOnKey(unit: Unit, env: Env): string {
   return parameters
     .map((parameter) => {
       if (env.omittedFrom !== undefined && parameter >= env.omittedFrom) return `${parameter}=default`;
-      const literal = env.literals?.find((passed) => passed.index === parameter && !isStringKey(passed.value));
+      const literal = env.literals?.find((passed) => passed.index === parameter);
       return literal ? `${parameter}=${literal.value}` : '';
     })
     .filter((part) => part !== '')
@@ -1631,16 +1619,6 @@ function literalMatches(known: string, passed: string): boolean {
   if (known === passed) return true;
   if (!known.startsWith('{-') || !passed.startsWith('{') || passed.startsWith('{-')) return false;
   return !passed.slice(1, -1).split(',').includes(known.slice(2, -1));
-}
-
-/**
- * A string a call writes (`"/query"`): it decides the callee's own tests of the parameter
- * (`literalFacts`), but is not handed on to what the callee passes the parameter to, nor part
- * of the key as such: a parameter passed on that callers fill with many strings (DokuWiki's
- * `HTTPClient::sendRequest($url, $data = '')`) would be summarised once per string.
- */
-function isStringKey(key: string): boolean {
-  return key.startsWith('"') && key !== '""';
 }
 
 /** A literal argument's key (`literalKey`) that writes a string (`"/query"`), as that string. */
