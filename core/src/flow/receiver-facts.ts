@@ -14,20 +14,13 @@ import type { ResourceState } from './state';
  * object the caller named (`CallEffect.receiver`: `''` for `$this`, `->session` for
  * `$this->session`, `$s` for a local variable), so a fact the caller has about `->session->started`
  * is the callee's `->started` on entry, and the callee's exit facts about `->started` (per path)
- * are the caller's about `->session->started` after the call. A call on `$this` also hands
- * over what the callee knows of the objects `$this` holds (`->session->started`), so a method
- * that closed through `$this->session` tells its caller.
+ * are the caller's about `->session->started` after the call. Only one level of property is
+ * handed over: what the callee knows of its own properties.
  */
 
-/**
- * What a callee knows of its `$this` that is also the caller's knowledge of the receiver: `->x`;
- * when the receiver is the caller's own `$this`, also what it knows of the objects it holds
- * (`->session->started`, learnt from its own calls on `$this->session`). Never the
- * any-property marker.
- */
-function ownProperty(subject: string, receiver: string): boolean {
-  if (!subject.startsWith('->') || subject === '->*') return false;
-  return receiver === '' || subject.indexOf('->', 2) < 0;
+/** `->x`: a property of `$this` itself (not `->a->x`, not the any-property marker). */
+function ownProperty(subject: string): boolean {
+  return subject.startsWith('->') && subject.indexOf('->', 2) < 0 && subject !== '->*';
 }
 
 /** The caller's name for a callee's predicate key (reversible, and apart from the caller's own keys). */
@@ -41,7 +34,7 @@ export function factsIntoReceiver(facts: readonly PredicateValue[] | undefined, 
   for (const fact of facts ?? []) {
     if (!fact.subject.startsWith(receiver)) continue;
     const subject = fact.subject.slice(receiver.length);
-    if (!ownProperty(subject, receiver)) continue;
+    if (!ownProperty(subject)) continue;
     const prefix = receiver === '' ? '' : `${receiver}|`;
     if (!fact.predicate.startsWith(prefix)) continue;
     found.push({ ...fact, subject, predicate: fact.predicate.slice(prefix.length) });
@@ -52,7 +45,7 @@ export function factsIntoReceiver(facts: readonly PredicateValue[] | undefined, 
 /** The callee's exit facts about its own properties, as the caller's about the receiver's. */
 export function factsFromReceiver(facts: readonly PredicateValue[] | undefined, receiver: string): PredicateValue[] {
   return (facts ?? [])
-    .filter((fact) => ownProperty(fact.subject, receiver))
+    .filter((fact) => ownProperty(fact.subject))
     .map((fact) => ({ ...fact, subject: `${receiver}${fact.subject}`, predicate: outer(receiver, fact.predicate) }));
 }
 
