@@ -9,7 +9,6 @@ import { nodesThatContinue } from './continuing';
 import { ReachableUnion } from './reachable';
 import { MAX_VISITS_PER_NODE, solve } from './solver';
 import { applyFacts, changedByCall, forgetConstants, forgetSessionKeys, globalCases, isGlobalSubject, mapCases, withCallerFacts } from './facts';
-import { factsFromReceiver, factsIntoReceiver } from './receiver-facts';
 import { quoteCode } from '../text/quote-code';
 import { changedValues, entryFacts, withCarriedValues, withValues } from './summary-keys';
 import { isOnceInclude, loadedForCallee, loadedKey, loadedWhereRunning } from './once-includes';
@@ -482,7 +481,7 @@ export class FlowEngine {
   }
 
   /** The global facts of the caller's state the callee gets: settings, and the constants it (or what it includes) tests. */
-  private globalFactsFor(env: Env, before: ResourceState, callee: Unit, receiver?: string): Env {
+  private globalFactsFor(env: Env, before: ResourceState, callee: Unit): Env {
     const tested = this.constants.relevant.size > 0 ? this.constantsTestedThrough(callee) : undefined;
     const settings = (before.facts ?? []).filter((fact) =>
       isClassStaticSubject(fact.subject)
@@ -490,8 +489,6 @@ export class FlowEngine {
           this.classStaticsTestedThrough(callee).has(fact.subject)
         : isGlobalSubject(fact.subject) || (tested?.has(fact.subject) && this.constants.relevant.has(fact.subject)),
     );
-    // A method called on an object the caller names gets what the caller knows of that object's flags.
-    if (receiver !== undefined) settings.push(...factsIntoReceiver(before.facts, receiver));
     return settings.length > 0 ? { ...env, settings } : env;
   }
 
@@ -1133,13 +1130,13 @@ export class FlowEngine {
     /** The candidate each entry of `slowUnderLock` came from. */
     const slowFrom: Unit[] = [];
     for (const { unit, target } of targeted) {
-      const calleeEnv: Env = this.withLoaded(this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit, effect.receiver), env, from, unit);
+      const calleeEnv: Env = this.withLoaded(this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit), env, from, unit);
       if (before.closed) {
         const summary = this.summary(unit, resource, 'closed', calleeEnv);
         if (!summary) {
           results.push(closedPart(before));
         } else {
-          if (summary.exit) results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect), effect.receiver));
+          if (summary.exit) results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect)));
           for (const occurrence of summary.slowUnderOwnLock) {
             const sites = (occurrence.sites ?? []).map((site) => siteFromChain([callStep, ...site.chain]));
             slowUnderOwnLock.push({ ...occurrence, chain: [callStep, ...occurrence.chain], sites });
@@ -1156,7 +1153,7 @@ export class FlowEngine {
         if (!summary) {
           results.push(withOptional({ closed: false, open: before.open }, before.via, undefined));
         } else {
-          if (summary.exit) results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect), effect.receiver));
+          if (summary.exit) results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect)));
           // An `async` callee whose promise the caller drops runs its work after the caller
           // has moved on: the caller's resource is not held for it.
           const awaitedByCaller = !(effect.floating && unit.async);
@@ -1263,12 +1260,12 @@ export class FlowEngine {
     for (const { unit, target } of targeted) {
       for (const entry of [before.closed ? 'closed' : undefined, before.open.length > 0 ? 'open' : undefined] as const) {
         if (!entry) continue;
-        const calleeEnv = this.withLoaded(this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit, effect.receiver), env, from, unit);
+        const calleeEnv = this.withLoaded(this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit), env, from, unit);
         const summary = this.summary(unit, resource, entry, calleeEnv);
         if (!summary?.exitWhen) return CANNOT_TELL;
         const exit = truthy ? summary.exitWhen.true : summary.exitWhen.false;
         const part = entry === 'closed' ? closedPart(before) : withOptional({ closed: false, open: before.open }, before.via, undefined);
-        if (exit) results.push(...rerootCases(exit, callStep, part, this.closeStep(effect), effect.receiver));
+        if (exit) results.push(...rerootCases(exit, callStep, part, this.closeStep(effect)));
       }
     }
     // No way to return that value: this branch cannot be taken.
@@ -1811,13 +1808,8 @@ function withReason(state: ResourceState, whyMaybe: string | undefined): Resourc
 }
 
 /** `reroot` for each case of a callee's exit, each keeping what it knows of global subjects. */
-function rerootCases(state: ResourceState, call: Step, before: ResourceState, closeStep: Step, receiver?: string): ResourceState[] {
-  if (receiver === undefined) return globalCases(state).map((one) => withFacts(reroot(one, call, before, closeStep), one.facts));
-  // A method of an object the caller names: its flags' facts at the exit are the caller's about that object.
-  return casesOf(state).map((one) => {
-    const kept = [...(one.facts ?? []).filter((fact) => isGlobalSubject(fact.subject)), ...factsFromReceiver(one.facts, receiver)];
-    return withFacts(reroot(one, call, before, closeStep), kept.length > 0 ? kept : undefined);
-  });
+function rerootCases(state: ResourceState, call: Step, before: ResourceState, closeStep: Step): ResourceState[] {
+  return globalCases(state).map((one) => withFacts(reroot(one, call, before, closeStep), one.facts));
 }
 
 /** A callee's close step and the steps under it, as one chain from inside the callee. */

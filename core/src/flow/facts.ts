@@ -1,7 +1,6 @@
 import type { FactEffect, PredicateValue } from '../ir/effects';
 import { ANY_OBJECT_PROPERTY, alwaysRemembered, changesClassStatic, isClassStaticSubject } from '../ir/predicate-shape';
 import { MAX_FACTS, capFacts, casesOf, joinStates, keepWhyMaybe, withFacts, type Facts, type ResourceState } from './state';
-import { receiverProperty } from './receiver-facts';
 
 /**
  * Subjects that are the same wherever a unit runs (session settings, pure calls): a callee is
@@ -144,15 +143,6 @@ export function changedByCall(
   let changes: ReadonlySet<string> | 'any' | 'unknown-code' | undefined;
   let session: boolean | undefined;
   return (subject) => {
-    // A flag of an object the unit names (`$s->started`, `->session->started`, `receiver-facts.ts`):
-    // changed where the object or any object's property of that name may be.
-    const owner = receiverProperty(subject);
-    if (owner) {
-      if (owner.base.startsWith('$') && (include === true || (include !== false && include.has(owner.base)))) return true;
-      changes ??= changesOf();
-      if (changes === 'any' || changes === 'unknown-code') return true;
-      return changes.has(owner.property) || changes.has(ANY_OBJECT_PROPERTY) || changes.has(owner.base);
-    }
     if (subject.startsWith('$') && (include === true || (include !== false && include.has(subject)))) return true;
     if (unknownFile && subject.startsWith('const:')) return true;
     // A callee that writes or starts the session may change any key (what it knows at its exit comes back per path).

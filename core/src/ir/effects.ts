@@ -322,12 +322,6 @@ export interface CallEffect {
    */
   readonly capturing?: true;
   /**
-   * The object a method is called on, as the subject prefix its properties' facts have in the
-   * caller: `''` for `$this`, `->session` for `$this->session`, `$s` for a local variable. The
-   * callee's facts about its own `->x` are the caller's about that object's (`receiver-facts.ts`).
-   */
-  readonly receiver?: string;
-  /**
    * Callables passed as arguments (`with_session(fn () => …)`), so that the callee's calls of
    * its parameter `index` run them: higher-order helpers run the callback under their lock.
    */

@@ -31,8 +31,6 @@ export interface CallSite {
   readonly api: ApiEntry | undefined;
   /** For calls the catalog doesn't know: what the flow pass resolves. */
   readonly target: CallTarget;
-  /** A method's object, as a subject prefix (`CallEffect.receiver`). */
-  readonly receiver?: string;
 }
 
 /** Finds the catalog entry for a method, walking the catalog's and the file's parents. */
@@ -80,7 +78,6 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
       ...(argumentCount !== undefined ? { argumentCount } : {}),
       ...(literals.length > 0 ? { literalArguments: literals } : {}),
       ...(passedDefaults.length > 0 ? { defaultArguments: passedDefaults } : {}),
-      ...(site.receiver !== undefined ? { receiver: site.receiver } : {}),
     });
     // `normalize($_SESSION['cart'])` with `function normalize(array &$cart)`: a write.
     next = emitByRefWrites(ctx, site, projectByRef(ctx, site), next);

@@ -11,8 +11,6 @@ import type { NameScope } from './names';
 import type { Timeouts } from './timeouts';
 import { collectDefinitions } from './bootstrap-includes';
 import { enclosingClass, classStatics, type ClassStatic } from './class-statics';
-import { assignedProperties } from './assigned-properties';
-import { literalFlagProperties } from './flag-properties';
 import { NO_TRACKED_PREDICATES, stripLeadingBackslash, type Literal, type PredicateScope, type PureLookup, type TrackedPredicates } from './predicates';
 
 /** A part of a file that could not be lowered; `internal` when a bug of ours was the reason. */
@@ -137,27 +135,11 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
     return this.classStaticsCache;
   }
 
-  private ownPropertiesCache: readonly string[] | 'any' | undefined;
-
-  /** Whether the unit's own code assigns `$this->name` (or may assign any property). */
-  assignsOwnProperty(name: string): boolean {
-    this.ownPropertiesCache ??= this.unitNode ? assignedProperties(this.unitNode, this.className, this.classStatics) : [];
-    return this.ownPropertiesCache === 'any' || this.ownPropertiesCache.includes(`->${name}`);
-  }
-
-  private flagPropertiesCache: ReadonlySet<string> | undefined;
-
-  /** The `$this->x` flags the unit's class sets to literals (`flag-properties.ts`), as subjects. */
-  get flagProperties(): ReadonlySet<string> {
-    this.flagPropertiesCache ??= this.className !== undefined && this.unitNode ? literalFlagProperties(enclosingClass(this.unitNode)) : new Set();
-    return this.flagPropertiesCache;
-  }
-
   /** What this unit's predicates are read against. */
   get predicateScope(): PredicateScope {
     const session = { sessionVariable: this.catalog.sessionVariable };
     return this.className !== undefined
-      ? { pure: this.pureLookup, selfClass: this.className, classStatics: this.classStatics, flagProperties: this.flagProperties, ...session }
+      ? { pure: this.pureLookup, selfClass: this.className, classStatics: this.classStatics, ...session }
       : { pure: this.pureLookup, ...session };
   }
 

@@ -19,7 +19,6 @@ import { webRequestTruth } from './web-request';
 import { commandSlowEffect } from './command-line';
 import { emitCallResultAssignment } from './call-result-assignment';
 import { lowerExit } from './final-exit';
-import { receiverSubject } from './receiver-subjects';
 import { sendsReadData } from './read-data';
 import { declaresInUnit } from './unit-scope';
 
@@ -377,8 +376,7 @@ function lowerMethodCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     return emitServiceGet(ctx, node, written.length > 40 ? display : `${receiver}${arrow}${nameNode.text}(${written})`, service, next);
   }
   // On an object: the object's class, perhaps a subclass of the one known here, picks the method.
-  const onObject = object ? receiverSubject(ctx, object) : undefined;
-  return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method, virtual: true }, ...(onObject !== undefined ? { receiver: onObject } : {}) }, next);
+  return emitCall(ctx, { node, args, display, api, target: { type: 'method', className, method, virtual: true } }, next);
 }
 
 /**

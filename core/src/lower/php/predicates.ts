@@ -48,12 +48,6 @@ export interface PredicateScope {
   readonly sessionVariable?: string;
   /** The `private static` and `protected static` properties of the unit's class (`class-statics.ts`). */
   readonly classStatics?: ReadonlyMap<string, ClassStatic>;
-  /**
-   * The `$this->x` flags the class sets to literals in its methods (`->x`, `flag-properties.ts`):
-   * remembered even where a method tests them once, since calls on the same object hand their
-   * facts back and forth (`receiver-facts.ts`).
-   */
-  readonly flagProperties?: ReadonlySet<string>;
 }
 
 /**
@@ -483,7 +477,7 @@ export function collectTrackedPredicates(
     const { subject } = predicate;
     const isConstant = subject.startsWith('const:');
     if (isConstant ? constantsUnstable : everythingUnstable || unstable.has(subject)) continue;
-    const uses = (counts.get(key) ?? 0) + (literalSubjects.has(subject) || scope?.flagProperties?.has(subject) ? 1 : 0);
+    const uses = (counts.get(key) ?? 0) + (literalSubjects.has(subject) ? 1 : 0);
     if (uses < 2) continue;
     keys.add(key);
     bySubject.set(subject, [...(bySubject.get(subject) ?? []), predicate]);
