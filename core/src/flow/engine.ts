@@ -1536,7 +1536,7 @@ function defaultsPassedOn(effect: CallEffect, caller: Env): { index: number; val
   if (!effect.defaultArguments) return [];
   return effect.defaultArguments.flatMap(({ index, parameter, value }) => {
     if (caller.omittedFrom !== undefined && parameter >= caller.omittedFrom) return [{ index, value }];
-    const literal = caller.literals?.find((passed) => passed.index === parameter);
+    const literal = caller.literals?.find((passed) => passed.index === parameter && !isStringKey(passed.value));
     return literal ? [{ index, value: literal.value }] : [];
   });
 }
@@ -1564,7 +1564,7 @@ function passedOnKey(unit: Unit, env: Env): string {
   return parameters
     .map((parameter) => {
       if (env.omittedFrom !== undefined && parameter >= env.omittedFrom) return `${parameter}=default`;
-      const literal = env.literals?.find((passed) => passed.index === parameter);
+      const literal = env.literals?.find((passed) => passed.index === parameter && !isStringKey(passed.value));
       return literal ? `${parameter}=${literal.value}` : '';
     })
     .filter((part) => part !== '')
@@ -1612,6 +1612,16 @@ function literalFacts(unit: Unit, literals: Env['literals']): Facts {
  * Whether a literal a call passes is one a unit has facts for: the same key, or, for a unit's
  * `{-p}` (TypeScript: an options object without `p`), an object literal `{a,b}` not naming `p`.
  */
+/**
+ * A string a call writes (`"/query"`): it decides the callee's own tests of the parameter
+ * (`literalFacts`), but is not handed on to what the callee passes the parameter to, nor part
+ * of the key as such: a parameter passed on that callers fill with many strings (DokuWiki's
+ * `HTTPClient::sendRequest($url, $data = '')`) would be summarised once per string.
+ */
+function isStringKey(key: string): boolean {
+  return key.startsWith('"') && key !== '""';
+}
+
 function literalMatches(known: string, passed: string): boolean {
   if (known === passed) return true;
   if (!known.startsWith('{-') || !passed.startsWith('{') || passed.startsWith('{-')) return false;
