@@ -220,7 +220,8 @@ export function analyzeProject(
   });
   const linesOf = new Map([...files.values()].map((f) => [f.path, f.lines]));
   const lineOf = (unit: Unit, offset: number): number => (linesOf.get(unit.span.file)?.positionAt(offset).line ?? 0) + 1;
-  const lineOfSpan = (span: Span): number => (linesOf.get(span.file)?.positionAt(span.start).line ?? 0) + 1;
+  // The line of a span in its own file (messages about steps in other files, the store notes).
+  const lineAt = (span: Span): number => (linesOf.get(span.file)?.positionAt(span.start).line ?? 0) + 1;
   // Every place that runs a file or a function, when all are known (one pass over the calls,
   // shared by the three uses below).
   const allRunSites = placesThatRun(irs, resolver);
@@ -306,7 +307,6 @@ export function analyzeProject(
   dispatchEntries(dispatchRoots, flowOf, dispatched, (unit) => flows.delete(unit), (unit) => engine.mayDispatch(unit), servesRequests);
 
   // The project's own session stores: lock findings depend on the store on their paths.
-  const lineAt = (span: Span): number => (linesOf.get(span.file)?.positionAt(span.start).line ?? 0) + 1;
   const stores = projectSessionStores(irs, resolver, lineAt);
   for (const store of stores.values()) {
     const verdict = store.lock ? `its \`open\`/\`read\` take a lock (${store.lock.what})` : store.known ? 'its `open`/`read` take no lock' : 'its code is not in the project';
@@ -356,7 +356,7 @@ export function analyzeProject(
     const ir = units.length < file.ir.units.length ? { ...file.ir, units } : file.ir;
     const wholeFile = cli !== undefined && cli.from === undefined;
     const sites = editSitesOf(parser, file);
-    const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites, callersOf, isFrameworkAction, frameworkActionClose, heldOf(file.ir), lineOfSpan);
+    const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites, callersOf, isFrameworkAction, frameworkActionClose, heldOf(file.ir), lineAt);
     const found = { ...ran, findings: withSuppressionFixIn(ran.findings, sites) };
     sites?.dispose();
     // After a check that ends web requests, the code runs from the command line only.
@@ -772,11 +772,11 @@ function loadIncludedFiles(
   const constants = new ConstantTable();
   // What the loaded files' `set_include_path()` calls set, growing as files are loaded.
   const setInCode: StaticString[] = [];
-  const addConstants = (file: LoadedFile): void => {
+  const addDeclared = (file: LoadedFile): void => {
     if (file.symbols) constants.add(file.symbols);
     setInCode.push(...(file.symbols?.includePathSets ?? []));
   };
-  files.forEach(addConstants);
+  files.forEach(addDeclared);
   for (const file of files.values()) visit(file, posix.dirname(normalizePath(file.path)));
   const constant = (name: string): StaticString | undefined => constants.get(name);
   const ownConstant = ownConstantOf(files);
@@ -800,7 +800,7 @@ function loadIncludedFiles(
         let file = files.get(match);
         if (!file && onDemand) {
           file = onDemand.take(match);
-          if (file) addConstants(file);
+          if (file) addDeclared(file);
         }
         if (file) visit(file, entryDir);
       }
@@ -812,7 +812,7 @@ function loadIncludedFiles(
         paths.add(candidate);
         declare(work, extra, errors);
         onDemand?.extra(extra);
-        addConstants(extra);
+        addDeclared(extra);
         visit(extra, entryDir);
         loaded++;
         // An exact path loads one file; a pattern loads every file it matches.

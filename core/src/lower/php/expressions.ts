@@ -15,6 +15,7 @@ import type { StaticString } from '../../ir/static-string';
 import { TYPE_TESTS } from '../../ir/predicate-shape';
 import { emitBootstrapOpen } from './bootstrap-includes';
 import { constantTruth, emitAssignmentFacts, emitChosenCopy, emitDefineFacts, emitPredicateAssignment, emitClassStaticAssignment, forgetStaticProperty, literalOf, trackedVariable } from './predicates';
+import { isEmptyArray } from './literals';
 import { webRequestTruth } from './web-request';
 import { commandSlowEffect } from './command-line';
 import { emitCallResultAssignment } from './call-result-assignment';
@@ -267,10 +268,6 @@ function lowerOffsetAccess(ctx: UnitContext, node: SyntaxNode, method: 'offsetge
   if (!api || !className) return next;
   const display = `${receiverDisplay(base!)}[…]`;
   return emitCall(ctx, { node, args: [], display, api, target: { type: 'method', className, method } }, next);
-}
-
-function isEmptyArray(node: SyntaxNode): boolean {
-  return node.type === 'array_creation_expression' && named(node).length === 0;
 }
 
 function lowerIndexesOrChildren(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '../../parse/php';
-import { stripLeadingBackslash } from './literals';
+import { calledName } from './literals';
 import { literalString } from './session-access';
 import type { StaticString } from './static-string';
 import { evaluateWithVariables, type VariableCache } from './variable-value';
@@ -12,9 +12,8 @@ import { evaluateWithVariables, type VariableCache } from './variable-value';
  * `flow/code-include-paths.ts`.
  */
 export function includePathSetBy(call: SyntaxNode, file: string, variables: VariableCache): StaticString | undefined {
-  const callee = call.childForFieldName('function');
-  if (callee?.type !== 'name' && callee?.type !== 'qualified_name') return undefined;
-  const name = stripLeadingBackslash(callee.text).toLowerCase();
+  const name = calledName(call);
+  if (name === undefined) return undefined;
   const args = call.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument' && !c.childForFieldName('name')) ?? [];
   const valueOf = (arg: SyntaxNode | undefined): StaticString | undefined => (arg ? evaluateWithVariables(arg.namedChild(0) ?? arg, file, variables) : undefined);
   if (name === 'set_include_path' && args.length === 1) return valueOf(args[0]);

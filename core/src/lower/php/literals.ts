@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../parse/php';
 import { literalString } from './session-access';
-import type { Literal } from '../../ir/predicate-shape';
+import { truthy, type Literal } from '../../ir/predicate-shape';
 
 /** Literal values as the lowering reads them from the syntax tree, and PHP's truthiness of them. */
 
@@ -9,6 +9,14 @@ export function stripLeadingBackslash(name: string): string {
 }
 
 export { truthy, type Literal } from '../../ir/predicate-shape';
+
+/** The function a call names as written (`\Foo\bar(…)` → `foo\bar`), lower-case; undefined for `$f()` and methods. */
+export function calledName(node: SyntaxNode): string | undefined {
+  if (node.type !== 'function_call_expression') return undefined;
+  const callee = node.childForFieldName('function');
+  if (!callee || (callee.type !== 'name' && callee.type !== 'qualified_name')) return undefined;
+  return stripLeadingBackslash(callee.text).toLowerCase();
+}
 
 /** The literal a node writes (`null`, `true`, `0`, `'x'`), or undefined. */
 export function literalOf(node: SyntaxNode | null | undefined): Literal | undefined {
@@ -27,5 +35,17 @@ export function literalOf(node: SyntaxNode | null | undefined): Literal | undefi
   }
   const text = literalString(node);
   return text;
+}
+
+/** An array literal with no element (`[]`, `array()`; a comment inside is no element). */
+export function isEmptyArray(node: SyntaxNode): boolean {
+  return node.type === 'array_creation_expression' && !node.namedChildren.some((c) => c?.type === 'array_element_initializer');
+}
+
+/** PHP's truthiness of what a node writes: a literal, or an array literal (true when it has an element). */
+export function literalTruth(node: SyntaxNode): boolean | undefined {
+  if (node.type === 'array_creation_expression') return !isEmptyArray(node);
+  const literal = literalOf(node);
+  return literal === undefined ? undefined : truthy(literal);
 }
 

@@ -4,7 +4,7 @@ import type { FactEffect, PredicateValue } from '../../ir/effects';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { literalString } from './session-access';
-import { literalOf, stripLeadingBackslash, truthy, type Literal } from './literals';
+import { calledName, literalOf, stripLeadingBackslash, truthy, type Literal } from './literals';
 import { alwaysRemembered, isClassStaticSubject, shapeValue, TYPE_TESTS, type OrderOperator, type PredicateShape, type TypeTest } from '../../ir/predicate-shape';
 export { alwaysRemembered } from '../../ir/predicate-shape';
 import { evaluate, settingsRead, withDefaults, type PureFunction } from './pure-functions';
@@ -94,13 +94,6 @@ export function constantTruth(node: SyntaxNode): boolean | undefined {
 
 export function literalKey(value: Literal): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
-}
-
-function calledName(node: SyntaxNode): string | undefined {
-  if (node.type !== 'function_call_expression') return undefined;
-  const callee = node.childForFieldName('function');
-  if (!callee || (callee.type !== 'name' && callee.type !== 'qualified_name')) return undefined;
-  return stripLeadingBackslash(callee.text).toLowerCase();
 }
 
 function onlyArgument(node: SyntaxNode): SyntaxNode | undefined {

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
-import { literalOf } from './literals';
+import { isEmptyArray, literalOf } from './literals';
 import { literalString } from './session-access';
 
 /**
@@ -36,7 +36,7 @@ function isWholeCopy(node: SyntaxNode | null | undefined, session: string): bool
   if (node.type === 'parenthesized_expression') return isWholeCopy(node.namedChild(0), session);
   if (isSessionArray(node, session)) return true;
   const fallbackOk = (fallback: SyntaxNode | null): boolean =>
-    fallback !== null && (literalOf(fallback) !== undefined || (fallback.type === 'array_creation_expression' && fallback.namedChildren.length === 0));
+    fallback !== null && (literalOf(fallback) !== undefined || isEmptyArray(fallback));
   if (node.type === 'conditional_expression') {
     return isSessionArray(node.childForFieldName('body'), session) && fallbackOk(node.childForFieldName('alternative'));
   }

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '../../parse/php';
-import { literalOf, truthy } from './literals';
+import { literalTruth } from './literals';
 import type { NameScope } from './names';
 import { literalString } from './session-access';
 import { NESTED_UNITS } from './unit-scope';
@@ -184,9 +184,7 @@ function passesFirstArgument(body: Body): boolean {
 }
 
 function isFalsyLiteral(node: SyntaxNode): boolean {
-  const literal = literalOf(node);
-  if (literal !== undefined) return !truthy(literal);
-  return node.type === 'array_creation_expression' && node.namedChildCount === 0;
+  return literalTruth(node) === false;
 }
 
 /** The parameters, returns and local writes of a unit's own body (nested functions left out). */

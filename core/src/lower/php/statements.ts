@@ -19,8 +19,7 @@ import { settingGuardAfterExit, settingGuardOf } from './setting-guards';
 import { emitSessionUnsetFacts, switchArmFacts } from './predicates';
 import { sessionRoot } from './session-access';
 import { caseMatches, constructedValuesOf } from './constructed-tests';
-import { literalOf } from './literals';
-import { truthy } from '../../ir/predicate-shape';
+import { literalOf, literalTruth } from './literals';
 import { capturedStatements } from './output-buffers';
 import { urlTestedParameter } from './url-guards';
 
@@ -113,9 +112,8 @@ function lowerBooleanReturn(ctx: UnitContext, value: SyntaxNode, cursor: Cursor)
  */
 function returnedTruth(value: SyntaxNode | undefined): 'true' | 'false' | 'other' {
   if (!value) return 'false';
-  if (value.type === 'array_creation_expression') return value.namedChildren.some((c) => c?.type === 'array_element_initializer') ? 'true' : 'false';
-  const literal = literalOf(value);
-  return literal === undefined ? 'other' : truthy(literal) ? 'true' : 'false';
+  const truth = literalTruth(value);
+  return truth === undefined ? 'other' : truth ? 'true' : 'false';
 }
 
 function lowerListed(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
