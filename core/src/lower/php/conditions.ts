@@ -1,7 +1,8 @@
 import { CfgBuilder, type Cursor } from '../../ir/cfg-builder';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
-import { isPlainLocalAssignment, lowerExpression, stripLeadingBackslash } from './expressions';
+import { isPlainLocalAssignment, lowerExpression } from './expressions';
+import { calledName, stripLeadingBackslash } from './literals';
 import { literalString } from './session-access';
 import { constantTruth, emitBranchFacts } from './predicates';
 import { testsInstalledStore } from './session-store';
@@ -170,10 +171,7 @@ function operatorOf(node: SyntaxNode): string {
 /** The function a call expression calls; a variable assigned once from a call counts as that call. */
 function calledFunction(node: SyntaxNode | null, ctx?: UnitContext): string | undefined {
   if (node?.type === 'variable_name' && ctx) return calledFunction(ctx.singleAssignments.get(node.text) ?? null);
-  if (node?.type !== 'function_call_expression') return undefined;
-  const callee = node.childForFieldName('function');
-  if (!callee || (callee.type !== 'name' && callee.type !== 'qualified_name')) return undefined;
-  return stripLeadingBackslash(callee.text).toLowerCase();
+  return node ? calledName(node) : undefined;
 }
 
 const STATUS_CONSTANTS: Record<string, 'open' | 'closed'> = {

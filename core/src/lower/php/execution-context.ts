@@ -1,6 +1,7 @@
 import type { CommandLineEvidence, ExecutionContext } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
+import { calledName, stripLeadingBackslash } from './literals';
 import { literalString } from './session-access';
 
 /**
@@ -149,7 +150,7 @@ function testsNotCli(node: SyntaxNode, depth = 0): boolean {
 function isSapi(node: SyntaxNode): boolean {
   const inner = unwrap(node);
   if (!inner) return false;
-  if (inner.type === 'name' || inner.type === 'qualified_name') return withoutLeadingBackslash(inner.text) === 'PHP_SAPI';
+  if (inner.type === 'name' || inner.type === 'qualified_name') return stripLeadingBackslash(inner.text) === 'PHP_SAPI';
   return inner.type === 'function_call_expression' && calledName(inner) === 'php_sapi_name';
 }
 
@@ -259,12 +260,6 @@ function unwrap(node: SyntaxNode | null): SyntaxNode | null {
   return current;
 }
 
-function calledName(call: SyntaxNode): string | undefined {
-  const name = call.childForFieldName('function');
-  if (!name || (name.type !== 'name' && name.type !== 'qualified_name')) return undefined;
-  return withoutLeadingBackslash(name.text).toLowerCase();
-}
-
 function argumentValues(call: SyntaxNode): SyntaxNode[] {
   const args = call.childForFieldName('arguments')?.namedChildren ?? [];
   return args.flatMap((arg) => {
@@ -274,6 +269,3 @@ function argumentValues(call: SyntaxNode): SyntaxNode[] {
   });
 }
 
-function withoutLeadingBackslash(name: string): string {
-  return name.startsWith('\\') ? name.slice(1) : name;
-}

@@ -1,4 +1,5 @@
 import type { Cursor } from '../../ir/cfg-builder';
+import { stripLeadingBackslash } from './literals';
 import type { SyntaxNode } from '../../parse/php';
 import { argumentValue, emitCall, lookupMethod, writeEffect } from './calls';
 import type { UnitContext } from './context';
@@ -28,10 +29,6 @@ const NESTED_UNITS = new Set(['anonymous_function', 'arrow_function', 'anonymous
   'class_declaration', 'interface_declaration', 'trait_declaration', 'enum_declaration']);
 
 const SHORT_CIRCUIT = new Set(['&&', '||', 'and', 'or', '??', 'xor']);
-
-export function stripLeadingBackslash(name: string): string {
-  return name.startsWith('\\') ? name.slice(1) : name;
-}
 
 /** A condition written as a literal, or one every web request answers the same way (`web-request.ts`). */
 function decidedTruth(ctx: UnitContext, node: SyntaxNode): boolean | undefined {

@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
+import { calledName } from './literals';
 import { fullyKnown } from './static-string';
 
 /** Variables followed to their assignment before giving up (`$a = $b * 2; $b = 30;`). */
@@ -62,7 +63,7 @@ export function numericValue(ctx: UnitContext, node: SyntaxNode | null | undefin
       // Arithmetic the code spells a number with (`2 * pow(10, 6)` microseconds).
       const args = callArguments(node).map((arg) => numericValue(ctx, arg, depth));
       if (args.some((value) => value === undefined)) return undefined;
-      return mathFunction(calledFunction(node), args as number[]);
+      return mathFunction(calledName(node), args as number[]);
     }
     default:
       return undefined;
@@ -117,7 +118,7 @@ export function upperBound(ctx: UnitContext, node: SyntaxNode | null | undefined
       return operator === '+' && left !== undefined && right !== undefined ? left + right : undefined;
     }
     case 'function_call_expression': {
-      if (calledFunction(node) !== 'min') return undefined;
+      if (calledName(node) !== 'min') return undefined;
       const bounds = callArguments(node)
         .map((arg) => upperBound(ctx, arg, depth))
         .filter((value): value is number => value !== undefined);
@@ -154,14 +155,8 @@ function clockOf(ctx: UnitContext, node: SyntaxNode | null | undefined, depth: n
     const assigned = ctx.singleAssignments.get(node.text);
     return assigned ? clockOf(ctx, assigned, depth + 1) : undefined;
   }
-  const name = node.type === 'function_call_expression' ? calledFunction(node) : undefined;
+  const name = node.type === 'function_call_expression' ? calledName(node) : undefined;
   return name !== undefined && CLOCKS.has(name) ? name : undefined;
-}
-
-function calledFunction(node: SyntaxNode): string | undefined {
-  const callee = node.childForFieldName('function');
-  if (callee?.type !== 'name' && callee?.type !== 'qualified_name') return undefined;
-  return (callee.text.startsWith('\\') ? callee.text.slice(1) : callee.text).toLowerCase();
 }
 
 function callArguments(node: SyntaxNode): SyntaxNode[] {

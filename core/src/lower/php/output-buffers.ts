@@ -1,4 +1,5 @@
 import type { SyntaxNode } from '../../parse/php';
+import { calledName } from './literals';
 import { NESTED_DECLARATIONS } from './unit-scope';
 
 /** Calls that end the innermost output buffer and throw its content away or hand it back. */
@@ -24,12 +25,6 @@ export function capturedStatements(nodes: readonly SyntaxNode[]): ReadonlySet<Sy
     start = end;
   }
   return captured;
-}
-
-function calledName(call: SyntaxNode): string | undefined {
-  if (call.type !== 'function_call_expression') return undefined;
-  const written = call.childForFieldName('function')?.text.toLowerCase();
-  return written?.startsWith('\\') ? written.slice(1) : written;
 }
 
 /** `ob_start();` (or `@ob_start();`), written as a statement of its own. */

@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
+import { calledName } from './literals';
 import { literalString } from './session-access';
 
 /**
@@ -45,12 +46,6 @@ function unwrap(node: SyntaxNode): SyntaxNode {
   let current = node;
   while (current.type === 'parenthesized_expression' && current.namedChild(0)) current = current.namedChild(0)!;
   return current;
-}
-
-function calledName(node: SyntaxNode): string | undefined {
-  if (node.type !== 'function_call_expression') return undefined;
-  const written = node.childForFieldName('function')?.text.toLowerCase();
-  return written?.startsWith('\\') ? written.slice(1) : written;
 }
 
 /** A regular expression that matches only text starting with a scheme: `|^https?://|`, `#^(https?|ftp)://#i`. */
