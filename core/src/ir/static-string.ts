@@ -7,8 +7,12 @@ export type StaticPart =
   /** `anchored`: the text is a path from `__DIR__`/`__FILE__`, not relative to the include path. */
   | { readonly text: string; readonly anchored?: true }
   | { readonly constant: string }
-  /** `variable`: the variable read there, when a plain read: the same variable is the same text. */
-  | { readonly unknown: true; readonly variable?: string };
+  /**
+   * `variable`: the variable read there, when a plain read: the same variable is the same text.
+   * `entryScriptDirLevels`: the part is `dirname($_SERVER['SCRIPT_FILENAME'], levels)`, a folder
+   * of the entry script that depends on the request (see `entryScriptDir`).
+   */
+  | { readonly unknown: true; readonly variable?: string; readonly entryScriptDirLevels?: number };
 export type StaticString = readonly StaticPart[];
 
 /** The `variable` of the unknown part `$_SERVER['DOCUMENT_ROOT']` is (see `flow/include-paths.ts`). */
@@ -22,17 +26,13 @@ export const SCRIPT_FILENAME = "$_SERVER['SCRIPT_FILENAME']";
  * script's folder (one level) or one above it. Which folder that is depends on the request, so
  * `flow/include-paths.ts` reads it once per entry script.
  */
-export function entryScriptDir(levels: number): string {
-  return `dirname(${SCRIPT_FILENAME}, ${levels})`;
+export function entryScriptDir(levels: number): StaticPart {
+  return { unknown: true, variable: `dirname(${SCRIPT_FILENAME}, ${levels})`, entryScriptDirLevels: levels };
 }
 
 /** The levels of an `entryScriptDir()` part, or undefined for any other part. */
 export function entryScriptDirLevels(part: StaticPart | undefined): number | undefined {
-  if (!part || !('unknown' in part) || part.variable === undefined) return undefined;
-  const prefix = `dirname(${SCRIPT_FILENAME}, `;
-  if (!part.variable.startsWith(prefix)) return undefined;
-  const levels = Number(part.variable.slice(prefix.length, -1));
-  return Number.isInteger(levels) && levels >= 1 ? levels : undefined;
+  return part && 'unknown' in part ? part.entryScriptDirLevels : undefined;
 }
 
 /** Replaces constants by their values (recursively, cycle-safe); unknown constants stay unknown. */

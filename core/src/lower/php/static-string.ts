@@ -83,7 +83,7 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
         if (!Number.isInteger(levels) || levels < 1) return [{ unknown: true }];
         // `dirname($_SERVER['SCRIPT_FILENAME'])`: the entry script's folder, whichever it is.
         const fromEntry = value.length === 1 ? (entryScriptDirLevels(value[0]) ?? (isScriptFilename(value[0]) ? 0 : undefined)) : undefined;
-        if (fromEntry !== undefined) return [{ unknown: true, variable: entryScriptDir(fromEntry + levels) }];
+        if (fromEntry !== undefined) return [entryScriptDir(fromEntry + levels)];
         if (text === undefined) return [{ unknown: true }];
         let dir = text;
         for (let i = 0; i < levels; i++) dir = posix.dirname(dir);
