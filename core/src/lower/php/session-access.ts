@@ -1,4 +1,5 @@
 import type { SyntaxNode } from '../../parse/php';
+import { decodeEscape } from './string-escapes';
 
 /**
  * If `node` is `$_SESSION` or an element of it (`$_SESSION['a']['b']`), returns the
@@ -23,5 +24,6 @@ export function literalString(node: SyntaxNode): string | undefined {
   if (node.type !== 'string' && node.type !== 'encapsed_string') return undefined;
   const parts = node.namedChildren;
   if (parts.some((p) => p?.type !== 'string_content' && p?.type !== 'escape_sequence')) return undefined;
-  return parts.map((p) => p!.text).join('');
+  const singleQuoted = node.type === 'string';
+  return parts.map((p) => (p!.type === 'escape_sequence' ? decodeEscape(p!.text, singleQuoted) : p!.text)).join('');
 }

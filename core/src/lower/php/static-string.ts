@@ -1,6 +1,7 @@
 import * as posix from 'node:path/posix';
 import type { SyntaxNode } from '../../parse/php';
 import { literalString } from './session-access';
+import { decodeEscape } from './string-escapes';
 
 import { DOCUMENT_ROOT, SCRIPT_FILENAME, entryScriptDir, entryScriptDirLevels, resolveConstants, type StaticPart, type StaticString } from '../../ir/static-string';
 
@@ -44,7 +45,9 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
       if (literal !== undefined) return [{ text: literal }];
       // "views/$name.php": literal pieces around unknown interpolations.
       return node.namedChildren.flatMap((part): StaticPart[] =>
-        part?.type === 'string_content' ? [{ text: part.text }] : [{ unknown: true }],
+        part?.type === 'string_content' ? [{ text: part.text }]
+          : part?.type === 'escape_sequence' ? [{ text: decodeEscape(part.text, node.type === 'string') }]
+          : [{ unknown: true }],
       );
     }
     case 'binary_expression': {
