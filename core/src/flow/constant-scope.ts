@@ -29,7 +29,7 @@ export function constantScope(
       if (unit.kind === 'script') scripts.set(normalizePath(ir.file), unit);
       if (!unit.constantTests) continue;
       const sessionEffect = unit.cfg.nodes.some((node) => (node.effect?.kind === 'open' || node.effect?.kind === 'close') && sessionResources.has(node.effect.resource));
-      if (sessionEffect) for (const subject of unit.constantTests) relevant.add(subject);
+      if (sessionEffect || endsRequest(unit)) for (const subject of unit.constantTests) relevant.add(subject);
     }
   }
   const below = new Map<Unit, ReadonlySet<string>>();
@@ -51,4 +51,17 @@ export function constantScope(
     isEntry: (unit) => unit.kind === 'script' && !includes.isIncluded(unit.span.file),
     definableByInclude: (subject) => mayDefine(subject.slice('const:'.length)),
   };
+}
+
+/**
+ * A function some path of which ends the request (`exit`, `die`): a redirect helper that exits
+ * unless a constant is defined (`if (!defined('STOP_REDIRECT')) { header(…); exit; }`) decides
+ * whether its callers' code after a `session_destroy()` runs, so its constants' facts flow too.
+ * Not a file's top level: `defined('ABSPATH') || exit;` guards a file against direct requests,
+ * and a file whose includer the analysis cannot find would then seem to end at once.
+ */
+function endsRequest(unit: Unit): boolean {
+  if (unit.kind === 'script') return false;
+  const end = unit.cfg.terminate;
+  return unit.cfg.nodes.some((node) => node.succs.some((edge) => edge.to === end));
 }
