@@ -1088,7 +1088,10 @@ export class FlowEngine {
     // One function declared in several files the caller may see, or the implementations of an
     // interface's method: the call runs one of them, and which is not known, so only what they
     // all do counts (a state they disagree on stays as before, as after an unknown call).
-    if ((effect.target.type === 'function' || effect.target.type === 'method') && targeted.length > 1) {
+    // Declarations of one function in one file are alternatives the file chose between (`if
+    // (EXTERNAL_USERS) { function f() {…} } else { function f() {…} }`: PHP cannot declare it
+    // twice): one of them runs, each a real possibility, so the call joins them like a branch.
+    if ((effect.target.type === 'function' || effect.target.type === 'method') && targeted.length > 1 && !declaredInOneFile(effect, targeted)) {
       const parts = targeted.map((one) => this.applyTargets(effect, from, resource, before, env, [one]));
       return meetAlternatives(before, parts);
     }
@@ -1449,6 +1452,13 @@ export function dispatchesAt(effect: CallEffect, before: ResourceState, call: Ca
   const here: DispatchUnderLock[] = isDispatchTarget(effect.target) && call.units.length > 1 ? [{ candidates: call.units, display: effect.display, chain: [dispatchStep(effect, call.units)] }] : [];
   const maybe = before.closed ? { maybe: before.whyMaybe !== undefined ? { why: before.whyMaybe } : {} } : {};
   return [...here, ...(call.dispatches ?? [])].map((dispatch) => ({ ...dispatch, ...(dispatch.maybe ? {} : maybe) }));
+}
+
+/** A function's declarations all in one file: the branches of a conditional declaration. */
+function declaredInOneFile(effect: CallEffect, targeted: readonly { unit: Unit }[]): boolean {
+  if (effect.target.type !== 'function') return false;
+  const file = targeted[0]!.unit.span.file;
+  return targeted.every(({ unit }) => unit.span.file === file);
 }
 
 /**
