@@ -1,5 +1,4 @@
 import type { SyntaxNode } from '../../parse/php';
-import { decodeEscape } from './string-escapes';
 
 /**
  * If `node` is `$_SESSION` or an element of it (`$_SESSION['a']['b']`), returns the
@@ -24,6 +23,5 @@ export function literalString(node: SyntaxNode): string | undefined {
   if (node.type !== 'string' && node.type !== 'encapsed_string') return undefined;
   const parts = node.namedChildren;
   if (parts.some((p) => p?.type !== 'string_content' && p?.type !== 'escape_sequence')) return undefined;
-  const singleQuoted = node.type === 'string';
-  return parts.map((p) => (p!.type === 'escape_sequence' ? decodeEscape(p!.text, singleQuoted) : p!.text)).join('');
+  return parts.map((p) => p!.text).join('');
 }

@@ -1,7 +1,6 @@
 import * as posix from 'node:path/posix';
 import type { SyntaxNode } from '../../parse/php';
 import { literalString } from './session-access';
-import { decodeEscape } from './string-escapes';
 
 import { DOCUMENT_ROOT, SCRIPT_FILENAME, entryScriptDir, entryScriptDirLevels, resolveConstants, type StaticPart, type StaticString } from '../../ir/static-string';
 
@@ -45,9 +44,7 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
       if (literal !== undefined) return [{ text: literal }];
       // "views/$name.php": literal pieces around unknown interpolations.
       return node.namedChildren.flatMap((part): StaticPart[] =>
-        part?.type === 'string_content' ? [{ text: part.text }]
-          : part?.type === 'escape_sequence' ? [{ text: decodeEscape(part.text, node.type === 'string') }]
-          : [{ unknown: true }],
+        part?.type === 'string_content' ? [{ text: part.text }] : [{ unknown: true }],
       );
     }
     case 'binary_expression': {
