@@ -2,6 +2,7 @@ import type { CallEffect, CallTarget } from '../ir/effects';
 import type { FileIR, RegistryStore, Unit } from '../ir/unit';
 import type { Span } from '../model/span';
 import type { StaticString } from '../ir/static-string';
+import { constructorlessUnit } from './constructorless';
 import { IncludeGraph } from './include-graph';
 import { includeTargets, matchesPattern, normalizePath, type IncludeSearch } from './include-paths';
 
@@ -67,6 +68,10 @@ export class ProjectResolver implements CallResolver {
   private readonly includeCache = new Map<string, readonly Unit[]>();
   /** The classes each file declares (lower-case fq), for `new $class()` over included files. */
   private readonly fileClasses = new Map<string, readonly string[]>();
+  /** Where each class is first declared (lower-case fq), for the stand-in of a class without a constructor. */
+  private readonly classSpans = new Map<string, Span>();
+  /** One stand-in per class without a constructor (`constructorlessUnit`), so summaries of it are shared. */
+  private readonly constructorless = new Map<string, Unit>();
   /** `fittingClassConstructors`' answers, by class pattern and method. */
   private readonly constructorsByPattern = new Map<string, readonly Unit[]>();
   private scriptPaths: ReadonlySet<string> | undefined;
@@ -82,6 +87,7 @@ export class ProjectResolver implements CallResolver {
       this.units.set(normalizePath(file.file), file.units);
       for (const cls of file.classes) {
         this.projectClasses.add(cls.name);
+        if (!this.classSpans.has(cls.name)) this.classSpans.set(cls.name, cls.span);
         if (cls.parent && !this.parents.has(cls.name)) this.parents.set(cls.name, cls.parent);
         if (cls.traits && !this.traits.has(cls.name)) this.traits.set(cls.name, cls.traits);
         if (cls.interfaces && !this.interfaces.has(cls.name)) this.interfaces.set(cls.name, cls.interfaces);
@@ -325,8 +331,8 @@ export class ProjectResolver implements CallResolver {
   /**
    * `new $class()` over the files a pattern include picks: each must declare exactly one
    * class whose name fits the pattern (else which class runs is not known: nothing). A
-   * candidate without a constructor does nothing; with several candidates, that leaves
-   * nothing they all do, so nothing is returned then either.
+   * candidate without a constructor does nothing: among several, it is there as a stand-in
+   * that keeps the state before the call (`constructorlessUnit`).
    */
   private includedClassConstructors(
     target: Extract<CallTarget, { type: 'dynamic-class' }>,
@@ -340,11 +346,9 @@ export class ProjectResolver implements CallResolver {
     for (const file of files) {
       const classes = this.fileClasses.get(file) ?? [];
       if (classes.length !== 1 || !matchesPattern(classes[0]!, pieces)) return [];
-      const constructor = this.resolve({ type: 'method', className: classes[0]!, method: target.method }, from, span);
-      if (constructor.length === 0 && files.length > 1) return [];
-      units.push(...constructor);
+      units.push(...this.constructorOrStandIn(classes[0]!, target.method, from, span));
     }
-    return units;
+    return this.withStandIns(units);
   }
 
   /** The top levels an include may run, for the requests that run its file. */
@@ -406,7 +410,7 @@ export class ProjectResolver implements CallResolver {
 
   /**
    * `new $class()` of an autoloaded class whose name has a literal start: the project's classes
-   * that fit. A candidate without a constructor, among several, leaves nothing they all do.
+   * that fit. A candidate without a constructor, among several, is a stand-in that does nothing.
    */
   private fittingClassConstructors(target: Extract<CallTarget, { type: 'dynamic-class' }>, from: Unit, span: Span): readonly Unit[] {
     const pieces = patternPieces(target.className);
@@ -417,17 +421,35 @@ export class ProjectResolver implements CallResolver {
     const known = this.constructorsByPattern.get(key);
     if (known) return known;
     const classes = [...this.fileClasses.values()].flat().filter((name) => matchesPattern(name, pieces));
-    let units: Unit[] = [];
-    for (const name of new Set(classes)) {
-      const constructor = this.resolve({ type: 'method', className: name, method: target.method }, from, span);
-      if (constructor.length === 0 && classes.length > 1) {
-        units = [];
-        break;
-      }
-      units.push(...constructor);
-    }
+    const found: Unit[] = [];
+    for (const name of new Set(classes)) found.push(...this.constructorOrStandIn(name, target.method, from, span));
+    const units = this.withStandIns(found);
     this.constructorsByPattern.set(key, units);
     return units;
+  }
+
+  /**
+   * What `new` of one candidate class runs: its constructor, or, when it has none, a stand-in
+   * that does nothing (so a call with several candidates joins the state before the call with
+   * the others' states after it, instead of losing them all).
+   */
+  private constructorOrStandIn(className: string, method: string, from: Unit, span: Span): readonly Unit[] {
+    const constructor = this.resolve({ type: 'method', className, method }, from, span);
+    if (constructor.length > 0 || method !== '__construct') return constructor;
+    const declared = this.classSpans.get(className);
+    if (!declared) return [];
+    let standIn = this.constructorless.get(className);
+    if (!standIn) this.constructorless.set(className, (standIn = constructorlessUnit(className, declared)));
+    return [standIn];
+  }
+
+  /**
+   * The stand-ins count only next to a constructor that does something: one candidate, or
+   * none with a constructor, is a `new` that runs that constructor or nothing.
+   */
+  private withStandIns(units: readonly Unit[]): readonly Unit[] {
+    const constructors = units.filter((unit) => !(unit.className !== undefined && this.constructorless.get(unit.className) === unit));
+    return constructors.length > 0 && units.length > constructors.length ? units : constructors;
   }
 
   /**

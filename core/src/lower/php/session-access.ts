@@ -1,4 +1,5 @@
 import type { SyntaxNode } from '../../parse/php';
+import { escapeValue } from './escape-sequences';
 
 /**
  * If `node` is `$_SESSION` or an element of it (`$_SESSION['a']['b']`), returns the
@@ -23,5 +24,5 @@ export function literalString(node: SyntaxNode): string | undefined {
   if (node.type !== 'string' && node.type !== 'encapsed_string') return undefined;
   const parts = node.namedChildren;
   if (parts.some((p) => p?.type !== 'string_content' && p?.type !== 'escape_sequence')) return undefined;
-  return parts.map((p) => p!.text).join('');
+  return parts.map((p) => (p!.type === 'escape_sequence' ? escapeValue(p!.text) : p!.text)).join('');
 }

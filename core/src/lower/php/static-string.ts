@@ -1,5 +1,6 @@
 import * as posix from 'node:path/posix';
 import type { SyntaxNode } from '../../parse/php';
+import { escapeValue } from './escape-sequences';
 import { literalString } from './session-access';
 
 import { DOCUMENT_ROOT, SCRIPT_FILENAME, entryScriptDir, entryScriptDirLevels, resolveConstants, type StaticPart, type StaticString } from '../../ir/static-string';
@@ -44,7 +45,7 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
       if (literal !== undefined) return [{ text: literal }];
       // "views/$name.php": literal pieces around unknown interpolations.
       return node.namedChildren.flatMap((part): StaticPart[] =>
-        part?.type === 'string_content' ? [{ text: part.text }] : [{ unknown: true }],
+        part?.type === 'string_content' ? [{ text: part.text }] : part?.type === 'escape_sequence' ? [{ text: escapeValue(part.text) }] : [{ unknown: true }],
       );
     }
     case 'binary_expression': {
