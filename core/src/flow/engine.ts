@@ -315,6 +315,11 @@ export const MAX_FACT_SETS_PER_UNIT = 48;
  * corpus did not finish.
  */
 export const MAX_ENTRIES_PER_UNIT = 64;
+/**
+ * Entries past `MAX_ENTRIES_PER_UNIT` that keep only the arguments a call leaves out or writes
+ * as literals (the rest of what it knows dropped); past these too, a unit is entered plainly.
+ */
+export const MAX_ARGUMENT_ENTRIES_PAST_CAP = 16;
 
 /** Occurrences kept per call: the first few are enough to explain a finding. */
 const MAX_OCCURRENCES = 4;
@@ -938,12 +943,16 @@ export class FlowEngine {
     const known = summaries.get(key);
     if (known === 'in-progress') return undefined;
     if (known) return withCarried(known, facts.carried);
-    if (summaries.size >= MAX_ENTRIES_PER_UNIT && !isPlainEntry(env)) {
+    if (!isPlainEntry(env) && summaries.size >= (isArgumentsOnly(env) ? MAX_ENTRIES_PER_UNIT + MAX_ARGUMENT_ENTRIES_PAST_CAP : MAX_ENTRIES_PER_UNIT)) {
       this.cut(
         unit,
-        `it is entered in more than ${MAX_ENTRIES_PER_UNIT} different ways (callables passed to it, literal arguments, included files, facts), and calls past that were analysed knowing none of them; findings in the code that reaches it may be missing`,
+        `it is entered in more than ${MAX_ENTRIES_PER_UNIT} different ways (callables passed to it, literal arguments, included files, facts), and calls past that were analysed knowing only the arguments they leave out or write as literals; findings in the code that reaches it may be missing`,
       );
-      return this.summary(unit, resource, entry, PLAIN_ENTRY);
+      // Past the bound a call still says which arguments it leaves out and which it writes as
+      // literals (an options object without `retries`): cheap, few, and what decides the
+      // callee's own branches. Entered with those alone, a bounded number more times; then plainly.
+      const argumentsOnly: Env = { bindings: NO_BINDINGS, outer: NO_FRAMES, ...(env.omittedFrom !== undefined ? { omittedFrom: env.omittedFrom } : {}), ...(env.literals ? { literals: env.literals } : {}) };
+      return this.summary(unit, resource, entry, !isArgumentsOnly(env) && !isPlainEntry(argumentsOnly) ? argumentsOnly : PLAIN_ENTRY);
     }
     const factSets = facts.key === '' ? 0 : this.factSetsOf(unit, entryKey);
     if (factSets >= MAX_FACT_SETS_PER_UNIT) {
@@ -1408,6 +1417,11 @@ function unionOfAssigned(units: readonly Unit[], assigned: (unit: Unit) => Reado
 }
 
 const PLAIN_ENTRY: Env = { bindings: new Map(), outer: NO_FRAMES };
+
+/** An entry that says only which arguments the call leaves out and which it writes as literals. */
+function isArgumentsOnly(env: Env): boolean {
+  return env.bindings.size === 0 && env.outer.length === 0 && env.settings === undefined && env.loaded === undefined;
+}
 
 function isPlainEntry(env: Env): boolean {
   return env.bindings.size === 0 && env.outer.length === 0 && env.omittedFrom === undefined && env.literals === undefined && env.settings === undefined && env.loaded === undefined;

@@ -47,9 +47,12 @@ export function filledSlot(checker: ts.TypeChecker, property: ts.ObjectLiteralEl
 }
 
 /**
- * TypeScript's utility types, which the type-aware program (built without the standard
- * library, for speed) otherwise cannot resolve: `ReturnType<EmailAdapter>` is how payload
- * names its initialised adapter. Declared as in `lib.es5.d.ts`, as a global script, but with
+ * TypeScript's utility types and `Promise`, which the type-aware program (built without the
+ * standard library, for speed) otherwise cannot resolve: `ReturnType<EmailAdapter>` is how
+ * payload names its initialised adapter; `await` of a call declared `Promise<{ handler:
+ * Handler }>` (vendure's `getMethodAndOperations()`) and the object an `async` factory returns
+ * (its contextual type is the awaited one: logto's connectors) are typed only through
+ * `Promise`'s `then`. Declared as in `lib.es5.d.ts`, as a global script, but with
  * `(...args: never)` for "any function": without the library there is no global `Array`, and a
  * rest parameter typed `any` then matches nothing. Constraints are left out (they only report
  * errors, which nobody reads here).
@@ -70,4 +73,18 @@ type ConstructorParameters<T> = T extends abstract new (...args: infer P) => any
 type ReturnType<T> = T extends (...args: never) => infer R ? R : any;
 type InstanceType<T> = T extends abstract new (...args: never) => infer R ? R : any;
 type Awaited<T> = T extends null | undefined ? T : T extends object & { then(onfulfilled: infer F, ...args: infer _): any } ? F extends (value: infer V, ...args: infer _) => any ? Awaited<V> : never : T;
+interface PromiseLike<T> {
+  then<TResult1 = T, TResult2 = never>(onfulfilled?: ((value: T) => TResult1 | PromiseLike<TResult1>) | undefined | null, onrejected?: ((reason: any) => TResult2 | PromiseLike<TResult2>) | undefined | null): PromiseLike<TResult1 | TResult2>;
+}
+interface Promise<T> {
+  then<TResult1 = T, TResult2 = never>(onfulfilled?: ((value: T) => TResult1 | PromiseLike<TResult1>) | undefined | null, onrejected?: ((reason: any) => TResult2 | PromiseLike<TResult2>) | undefined | null): Promise<TResult1 | TResult2>;
+  catch<TResult = never>(onrejected?: ((reason: any) => TResult | PromiseLike<TResult>) | undefined | null): Promise<T | TResult>;
+  finally(onfinally?: (() => void) | undefined | null): Promise<T>;
+}
+interface PromiseConstructor {
+  new <T>(executor: (resolve: (value: T | PromiseLike<T>) => void, reject: (reason?: any) => void) => void): Promise<T>;
+  resolve<T>(value: T): Promise<Awaited<T>>;
+  reject<T = never>(reason?: any): Promise<T>;
+}
+declare var Promise: PromiseConstructor;
 `;
