@@ -316,8 +316,8 @@ export const MAX_FACT_SETS_PER_UNIT = 48;
  */
 export const MAX_ENTRIES_PER_UNIT = 64;
 /**
- * Entries past `MAX_ENTRIES_PER_UNIT` that keep only the arguments a call leaves out or writes
- * as literals (the rest of what it knows dropped); past these too, a unit is entered plainly.
+ * Past `MAX_ENTRIES_PER_UNIT`, calls are entered knowing only the arguments they leave out or
+ * write as literals, for this many different such argument keys per unit; past these, plainly.
  */
 export const MAX_ARGUMENT_ENTRIES_PAST_CAP = 16;
 
@@ -930,7 +930,10 @@ export class FlowEngine {
     return { ...env, bindings: kept.size > 0 ? kept : NO_BINDINGS };
   }
 
-  private summary(unit: Unit, resource: ResourceId, entry: 'closed' | 'open', calledWith: Env): Summary | undefined {
+  /** Per unit, the arguments keys it was entered with past `MAX_ENTRIES_PER_UNIT` (`MAX_ARGUMENT_ENTRIES_PAST_CAP` at most). */
+  private readonly argumentsPastCap = new Map<Unit, Set<string>>();
+
+  private summary(unit: Unit, resource: ResourceId, entry: 'closed' | 'open', calledWith: Env, pastCap = false): Summary | undefined {
     const summaries = this.summariesOf(unit);
     const env = this.withBindingsRead(unit, calledWith);
     // Facts about subjects nothing the unit may run reads are carried, not part of the key
@@ -943,16 +946,24 @@ export class FlowEngine {
     const known = summaries.get(key);
     if (known === 'in-progress') return undefined;
     if (known) return withCarried(known, facts.carried);
-    if (!isPlainEntry(env) && summaries.size >= (isArgumentsOnly(env) ? MAX_ENTRIES_PER_UNIT + MAX_ARGUMENT_ENTRIES_PAST_CAP : MAX_ENTRIES_PER_UNIT)) {
+    if (!pastCap && !isPlainEntry(env) && summaries.size >= MAX_ENTRIES_PER_UNIT) {
       this.cut(
         unit,
         `it is entered in more than ${MAX_ENTRIES_PER_UNIT} different ways (callables passed to it, literal arguments, included files, facts), and calls past that were analysed knowing only the arguments they leave out or write as literals; findings in the code that reaches it may be missing`,
       );
       // Past the bound a call still says which arguments it leaves out and which it writes as
-      // literals (an options object without `retries`): cheap, few, and what decides the
-      // callee's own branches. Entered with those alone, a bounded number more times; then plainly.
+      // literals (vendure's `getEntityOrThrow(ctx, T, id)`: no options, so no `retries`):
+      // what decides the callee's own branches. Entered with those alone, for a bounded
+      // number of different argument keys (each summarised per resource, as a plain entry
+      // is); past those, plainly.
       const argumentsOnly: Env = { bindings: NO_BINDINGS, outer: NO_FRAMES, ...(env.omittedFrom !== undefined ? { omittedFrom: env.omittedFrom } : {}), ...(env.literals ? { literals: env.literals } : {}) };
-      return this.summary(unit, resource, entry, !isArgumentsOnly(env) && !isPlainEntry(argumentsOnly) ? argumentsOnly : PLAIN_ENTRY);
+      if (isPlainEntry(argumentsOnly)) return this.summary(unit, resource, entry, PLAIN_ENTRY);
+      const argumentsKey = `${omittedKey(unit, argumentsOnly.omittedFrom, argumentsOnly.literals)}#${passedOnKey(unit, argumentsOnly)}`;
+      const seen = this.argumentsPastCap.get(unit) ?? new Set<string>();
+      this.argumentsPastCap.set(unit, seen);
+      if (!seen.has(argumentsKey) && seen.size >= MAX_ARGUMENT_ENTRIES_PAST_CAP) return this.summary(unit, resource, entry, PLAIN_ENTRY);
+      seen.add(argumentsKey);
+      return this.summary(unit, resource, entry, argumentsOnly, true);
     }
     const factSets = facts.key === '' ? 0 : this.factSetsOf(unit, entryKey);
     if (factSets >= MAX_FACT_SETS_PER_UNIT) {
@@ -1417,11 +1428,6 @@ function unionOfAssigned(units: readonly Unit[], assigned: (unit: Unit) => Reado
 }
 
 const PLAIN_ENTRY: Env = { bindings: new Map(), outer: NO_FRAMES };
-
-/** An entry that says only which arguments the call leaves out and which it writes as literals. */
-function isArgumentsOnly(env: Env): boolean {
-  return env.bindings.size === 0 && env.outer.length === 0 && env.settings === undefined && env.loaded === undefined;
-}
 
 function isPlainEntry(env: Env): boolean {
   return env.bindings.size === 0 && env.outer.length === 0 && env.omittedFrom === undefined && env.literals === undefined && env.settings === undefined && env.loaded === undefined;

@@ -42,8 +42,20 @@ export function filledSlot(checker: ts.TypeChecker, property: ts.ObjectLiteralEl
   const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
   if (name === undefined || !ts.isObjectLiteralExpression(property.parent)) return undefined;
   const contextual = checker.getContextualType(property.parent);
-  const declaration = slotDeclaration(contextual?.getProperty(name));
+  const declaration = slotDeclaration(contextual ? contextualProperty(contextual, name) : undefined);
   return declaration ? keyOf(declaration) : undefined;
+}
+
+/**
+ * The member a literal's property fills. An `async` function's returned literal is typed by
+ * its context as `T | PromiseLike<T>` (logto's `CreateConnector<T>` returns `Promise<T>`): a
+ * union has only the members all its types share, so the member is looked up in each, and
+ * taken when the types that have one agree on it.
+ */
+function contextualProperty(contextual: ts.Type, name: string): ts.Symbol | undefined {
+  if (!contextual.isUnion()) return contextual.getProperty(name);
+  const found = new Set(contextual.types.map((type) => type.getProperty(name)).filter((symbol): symbol is ts.Symbol => symbol !== undefined));
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /**
