@@ -524,11 +524,15 @@ function settingNote(occurrence: SlowOccurrence): string {
 function causeOf(occurrence: SlowOccurrence, maybe: boolean, resource: HeldResourceInfo | undefined): FindingCause {
   const root = occurrence.chain[occurrence.chain.length - 1]!;
   const op = occurrence.detail ? `${code(occurrence.callee)} ${occurrence.detail}` : code(occurrence.callee);
+  // Told from the cause, a resource is named without the variable each place holds it in; one
+  // held through an interceptor is named by the decorator (its noun ends in "of"), the same at
+  // every place: "TypeORM query runner of `@Transaction()`".
+  const noun = resource?.heldThrough ? `${resource.noun} \`${resource.variable}\`` : resource?.noun;
   return resource
     ? {
         span: root.span,
-        resource: resource.noun,
-        summary: `${resource.noun} ${maybe ? 'may be held' : 'held'} across ${op}: ${resource.consequence}${errorPathNote(occurrence)}`,
+        resource: noun!,
+        summary: `${noun} ${maybe ? 'may be held' : 'held'} across ${op}: ${resource.consequence}${errorPathNote(occurrence)}`,
         reachedHere: `reached from here with \`${resource.variable}\` held`,
       }
     : {
