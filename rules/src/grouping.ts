@@ -11,7 +11,7 @@ import { compareSpans, spanKey, type Finding, type Fix, type RelatedLocation, ty
  * - otherwise at the first place that reaches it (the cause is in an included library).
  * The message counts the places that reach it and names a few; the related locations keep the
  * first place's explanation (where the lock was taken, the chain of calls) and point at the
- * other places, capped.
+ * other places, capped, each with the other slow work it holds the resource across.
  */
 
 /** Places that reach a shared cause listed as related locations; the message counts them all. */
@@ -123,7 +123,12 @@ function merged(places: readonly Finding[], context: GroupingContext): { finding
   if (atCause) add({ message: cause.reachedHere, span: primary.span });
   primary.related.forEach(add);
   const others = places.filter((p) => p !== primary);
-  for (const other of others.slice(0, MAX_LISTED_PLACES - 1)) add({ message: other.cause!.reachedHere, span: other.span });
+  for (const other of others.slice(0, MAX_LISTED_PLACES - 1)) {
+    add({ message: other.cause!.reachedHere, span: other.span });
+    // What this place holds its resource across besides the shared cause (payload's reset
+    // e-mail, after the update that reaches the shared download) is its own, and is named.
+    other.related.filter((location) => location.otherWork).forEach(add);
+  }
 
   const finding: Finding = {
     rule: primary.rule,

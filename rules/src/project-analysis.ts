@@ -585,7 +585,7 @@ function lowerTsProject(
   // TypeScript/JavaScript: each file parsed once; the type-aware programs and the modules'
   // pre-pass (what each module exports, for imports across files) share the trees.
   const parsedTs = new Map(tsFiles.map((file) => [file, parseTypeScript(file.path, file.text)] as const));
-  const { configs, workspacePaths } = tsProjectLookups(host);
+  const { configs, workspacePaths, memberPackageOf } = tsProjectLookups(host);
   const declarations = new Map<LoadedFile, TsModuleDeclarations | undefined>();
   let nodeCatalog = baseCatalog;
   const tsDeclared = (file: LoadedFile): TsModuleDeclarations | undefined => {
@@ -614,6 +614,7 @@ function lowerTsProject(
     (file) => parsedTs.get(file)!.source,
     (path) => sourcesByPath.get(path),
     (from, specifier) => resolver.resolve(from, specifier),
+    memberPackageOf,
   );
   const modules = new TsProjectModules(
     tsFiles.flatMap((file) => tsDeclared(file) ?? []),
@@ -646,6 +647,7 @@ function lowerTsProject(
 function tsProjectLookups(host: ProjectHost | undefined): {
   configs: TsConfigs;
   workspacePaths: (from: string, specifier: string) => readonly string[] | undefined;
+  memberPackageOf: (file: string) => string | undefined;
 } {
   const levels = levelsAboveOf(host);
   // Each needs the other: a config may extend one of a workspace package, and a package's
@@ -653,7 +655,7 @@ function tsProjectLookups(host: ProjectHost | undefined): {
   let configs: TsConfigs | undefined;
   const workspaces = host ? new TsWorkspaces(host, levels, (folder) => configs?.buildFolders(folder)) : undefined;
   configs = new TsConfigs(host, levels, (from, name) => workspaces?.packageFolder(from, name));
-  return { configs, workspacePaths: (from, specifier) => workspaces?.modulePaths(from, specifier) };
+  return { configs, workspacePaths: (from, specifier) => workspaces?.modulePaths(from, specifier), memberPackageOf: (file) => workspaces?.memberPackageOf(file) };
 }
 
 /** `require('./defaults')` of a `defaults.json`: data, not a module to follow (nor to note). */

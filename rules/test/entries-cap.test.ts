@@ -25,6 +25,26 @@ describe('summaries per unit: a bound on the ways a unit is entered', () => {
     assert.ok(cut.some((note) => note.startsWith('Analysis of `run_cb()` in input.php (line 2) was cut: it is entered in more than 64 different ways')), cut.join('\n'));
   }).timeout(60000);
 
+  // Each caller also leaves out `$retry`, whose default keeps the helper from sleeping: past the
+  // bound the calls still say so (the arguments left out are kept), and nothing sleeps.
+  const leavesOut = (callers: number, last: string) => {
+    const callbacks = Array.from({ length: callers }, (_, i) => `function cb${i}() { $x = ${i}; }`).join('\n');
+    const calls = Array.from({ length: callers }, (_, i) => `run_cb('cb${i}');`).join('\n');
+    return `<?php\nfunction run_cb($cb, $retry = false) { $cb(); if ($retry) { sleep(1); } }\n${callbacks}\nsession_start();\n$_SESSION['n'] = 1;\n${calls}\n${last}\n`;
+  };
+
+  it('past the bound, still knows the arguments a call leaves out', async () => {
+    const result = await analyze(leavesOut(80, "run_cb('cb0');"));
+    assert.equal(result.errors.length, 0);
+    assert.deepEqual(result.findings.map((f) => f.rule), []);
+    assert.ok(notesOf(result.summaryNotes).some((note) => note.startsWith('Analysis of `run_cb()` in input.php (line 2) was cut')));
+  }).timeout(60000);
+
+  it('past the bound, a call that asks for the slow branch is still reported', async () => {
+    const result = await analyze(leavesOut(80, "run_cb('cb0', true);"));
+    assert.deepEqual(result.findings.map((f) => f.rule), ['held-across-slow-call']);
+  }).timeout(60000);
+
   it('cuts nothing under the bound', async () => {
     const result = await analyze(program(40));
     assert.deepEqual(result.findings.map((f) => f.rule), ['held-across-slow-call']);

@@ -315,6 +315,11 @@ export const MAX_FACT_SETS_PER_UNIT = 48;
  * corpus did not finish.
  */
 export const MAX_ENTRIES_PER_UNIT = 64;
+/**
+ * Past `MAX_ENTRIES_PER_UNIT`, calls are entered knowing only the arguments they leave out or
+ * write as literals, for this many different such argument keys per unit; past these, plainly.
+ */
+export const MAX_ARGUMENT_ENTRIES_PAST_CAP = 16;
 
 /** Occurrences kept per call: the first few are enough to explain a finding. */
 const MAX_OCCURRENCES = 4;
@@ -925,7 +930,10 @@ export class FlowEngine {
     return { ...env, bindings: kept.size > 0 ? kept : NO_BINDINGS };
   }
 
-  private summary(unit: Unit, resource: ResourceId, entry: 'closed' | 'open', calledWith: Env): Summary | undefined {
+  /** Per unit, the arguments keys it was entered with past `MAX_ENTRIES_PER_UNIT` (`MAX_ARGUMENT_ENTRIES_PAST_CAP` at most). */
+  private readonly argumentsPastCap = new Map<Unit, Set<string>>();
+
+  private summary(unit: Unit, resource: ResourceId, entry: 'closed' | 'open', calledWith: Env, pastCap = false): Summary | undefined {
     const summaries = this.summariesOf(unit);
     const env = this.withBindingsRead(unit, calledWith);
     // Facts about subjects nothing the unit may run reads are carried, not part of the key
@@ -938,12 +946,24 @@ export class FlowEngine {
     const known = summaries.get(key);
     if (known === 'in-progress') return undefined;
     if (known) return withCarried(known, facts.carried);
-    if (summaries.size >= MAX_ENTRIES_PER_UNIT && !isPlainEntry(env)) {
+    if (!pastCap && !isPlainEntry(env) && summaries.size >= MAX_ENTRIES_PER_UNIT) {
       this.cut(
         unit,
-        `it is entered in more than ${MAX_ENTRIES_PER_UNIT} different ways (callables passed to it, literal arguments, included files, facts), and calls past that were analysed knowing none of them; findings in the code that reaches it may be missing`,
+        `it is entered in more than ${MAX_ENTRIES_PER_UNIT} different ways (callables passed to it, literal arguments, included files, facts), and calls past that were analysed knowing only the arguments they leave out or write as literals; findings in the code that reaches it may be missing`,
       );
-      return this.summary(unit, resource, entry, PLAIN_ENTRY);
+      // Past the bound a call still says which arguments it leaves out and which it writes as
+      // literals (vendure's `getEntityOrThrow(ctx, T, id)`: no options, so no `retries`):
+      // what decides the callee's own branches. Entered with those alone, for a bounded
+      // number of different argument keys (each summarised per resource, as a plain entry
+      // is); past those, plainly.
+      const argumentsOnly: Env = { bindings: NO_BINDINGS, outer: NO_FRAMES, ...(env.omittedFrom !== undefined ? { omittedFrom: env.omittedFrom } : {}), ...(env.literals ? { literals: env.literals } : {}) };
+      if (isPlainEntry(argumentsOnly)) return this.summary(unit, resource, entry, PLAIN_ENTRY);
+      const argumentsKey = `${omittedKey(unit, argumentsOnly.omittedFrom, argumentsOnly.literals)}#${passedOnKey(unit, argumentsOnly)}`;
+      const seen = this.argumentsPastCap.get(unit) ?? new Set<string>();
+      this.argumentsPastCap.set(unit, seen);
+      if (!seen.has(argumentsKey) && seen.size >= MAX_ARGUMENT_ENTRIES_PAST_CAP) return this.summary(unit, resource, entry, PLAIN_ENTRY);
+      seen.add(argumentsKey);
+      return this.summary(unit, resource, entry, argumentsOnly, true);
     }
     const factSets = facts.key === '' ? 0 : this.factSetsOf(unit, entryKey);
     if (factSets >= MAX_FACT_SETS_PER_UNIT) {

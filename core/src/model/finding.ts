@@ -6,6 +6,11 @@ export type Severity = 'error' | 'warning' | 'info';
 export interface RelatedLocation {
   readonly message: string;
   readonly span: Span;
+  /**
+   * Other slow work of the place itself, besides what the finding is about ("also while `x`
+   * is held: …"): a finding grouped with others by their shared cause keeps it for each place.
+   */
+  readonly otherWork?: true;
 }
 
 /**

@@ -365,6 +365,9 @@ export const nodeCatalog: NodeCatalog = {
   },
   slowClients: [
     { kind: 'http', modules: ['@aws-sdk/client-*'], className: '*Client', methods: ['send'] },
+    // lib-storage's multipart upload: `done()` sends the parts through the v3 client its options
+    // give (`new Upload({ client, params }).done()`), a middleware stack no summary can follow.
+    { kind: 'http', modules: ['@aws-sdk/lib-storage'], className: 'Upload', methods: ['done'] },
     { kind: 'http', modules: ['stripe'], className: 'default', resourceMethods: true },
     { kind: 'http', modules: ['stripe'], className: 'Stripe', resourceMethods: true },
     // `const transport = nodemailer.createTransport(…)`: `sendMail()` talks SMTP (or an API).

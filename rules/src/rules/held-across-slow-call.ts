@@ -347,11 +347,11 @@ function buildFinding(
 
   const related: RelatedLocation[] = [];
   const seen = new Set<string>();
-  const add = (message: string, span: RelatedLocation['span']): void => {
+  const add = (message: string, span: RelatedLocation['span'], otherWork = false): void => {
     const key = `${span.file}:${span.start}:${span.end}:${message}`;
     if (seen.has(key) || (span.start === operation.span.start && span.end === operation.span.end && span.file === operation.span.file && message === '')) return;
     seen.add(key);
-    related.push({ message, span });
+    related.push({ message, span, ...(otherWork ? { otherWork: true as const } : {}) });
   };
   const callback = primary.callback;
   const helper = callback ? callName(callback.call) : undefined;
@@ -382,7 +382,7 @@ function buildFinding(
     if (other === primary || sameLoop.includes(other)) continue;
     // Pointed at in this unit (the call or include that leads to it), named in full.
     const occurrence = other.callback ? { ...other.operation.occurrence, chain: other.operation.occurrence.chain.slice(other.callback.step) } : other.operation.occurrence;
-    add(`also while ${resource ? `\`${resource.variable}\` is held` : 'the lock is held'}: ${describe(occurrence)}`, other.operation.span);
+    add(`also while ${resource ? `\`${resource.variable}\` is held` : 'the lock is held'}: ${describe(occurrence)}`, other.operation.span, true);
   }
   // The same call may reach other kinds of slow work further in (a settings helper that fetches
   // a token, then the mail it sends): named where they are, one per kind (a loop here is told
@@ -392,7 +392,7 @@ function buildFinding(
     const { kind, chain: otherChain } = other.operation.occurrence;
     if (other === primary || kinds.has(kind) || kind === 'long-running' || otherChain.length < 2 || loopIsHere(other.operation.occurrence)) continue;
     kinds.add(kind);
-    add(`also while ${resource ? `\`${resource.variable}\` is held` : 'the lock is held'}: ${describeAtSink(other.operation.occurrence)}`, otherChain[otherChain.length - 1]!.span);
+    add(`also while ${resource ? `\`${resource.variable}\` is held` : 'the lock is held'}: ${describeAtSink(other.operation.occurrence)}`, otherChain[otherChain.length - 1]!.span, true);
   }
   const releases = releasesAfter(flow, operation, sites);
   for (const release of releases) add(release.label, release.span);
@@ -524,11 +524,15 @@ function settingNote(occurrence: SlowOccurrence): string {
 function causeOf(occurrence: SlowOccurrence, maybe: boolean, resource: HeldResourceInfo | undefined): FindingCause {
   const root = occurrence.chain[occurrence.chain.length - 1]!;
   const op = occurrence.detail ? `${code(occurrence.callee)} ${occurrence.detail}` : code(occurrence.callee);
+  // Told from the cause, a resource is named without the variable each place holds it in; one
+  // held through an interceptor is named by the decorator (its noun ends in "of"), the same at
+  // every place: "TypeORM query runner of `@Transaction()`".
+  const noun = resource?.heldThrough ? `${resource.noun} \`${resource.variable}\`` : resource?.noun;
   return resource
     ? {
         span: root.span,
-        resource: resource.noun,
-        summary: `${resource.noun} ${maybe ? 'may be held' : 'held'} across ${op}: ${resource.consequence}${errorPathNote(occurrence)}`,
+        resource: noun!,
+        summary: `${noun} ${maybe ? 'may be held' : 'held'} across ${op}: ${resource.consequence}${errorPathNote(occurrence)}`,
         reachedHere: `reached from here with \`${resource.variable}\` held`,
       }
     : {

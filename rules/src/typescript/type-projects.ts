@@ -7,8 +7,13 @@ import type { TsConfigs, TsProject } from './tsconfigs';
  * its nearest `tsconfig.json` (`TsConfigs`); a project's program is built when its files
  * are lowered, over those files and what they import (other packages of the workspace
  * included), and dropped before the next project's, so a monorepo never holds all its
- * programs at once. JavaScript, declaration files and files with no config above them stay
- * syntax-only, and the notes say which ran how.
+ * programs at once. A TypeScript file with no config above it that lies in a package of a
+ * workspace (logto's connector packages, whose `tsconfig.json` a script copies in at install
+ * time) is typed in an inferred project of that package, with default options, as the
+ * editor's language service types a file no config includes: the workspace's other packages
+ * are typed, and what this one's objects fill (a connector's `sendMessage`) is only known
+ * through their types. JavaScript, declaration files and other files with no config above them
+ * stay syntax-only, and the notes say which ran how.
  */
 
 export interface TsRunFile {
@@ -42,8 +47,10 @@ export function typeAwareRun<F extends TsRunFile>(
   sourceOf: (file: F) => ts.SourceFile,
   sourceByPath: (path: string) => ts.SourceFile | undefined,
   resolve: (from: string, specifier: string) => string | undefined,
+  /** The workspace package folder a file lies in (for an inferred project), if any. */
+  memberPackageOf: (file: string) => string | undefined = () => undefined,
 ): TypeAwareRun<F> {
-  const byProject = new Map<string, { project: TsProject; files: F[] }>();
+  const byProject = new Map<string, { project: TsProject; files: F[]; inferred?: string }>();
   const syntaxOnly: { file: F; reason: SyntaxOnlyReason }[] = [];
   for (const file of files) {
     const lower = file.path.toLowerCase();
@@ -53,13 +60,15 @@ export function typeAwareRun<F extends TsRunFile>(
       continue;
     }
     const project = configs.projectOf(file.path);
-    if (!project) {
+    const member = project ? undefined : memberPackageOf(file.path);
+    if (!project && member === undefined) {
       syntaxOnly.push({ file, reason: 'no tsconfig.json above it' });
       continue;
     }
-    const group = byProject.get(project.path) ?? { project, files: [] };
+    const key = project ? project.path : inferredName(member!);
+    const group = byProject.get(key) ?? (project ? { project, files: [] } : { project: inferredProject(key, member!), files: [], inferred: member! });
     group.files.push(file);
-    byProject.set(project.path, group);
+    byProject.set(key, group);
   }
   const declarations = files.filter((file) => DECLARATION_EXTENSIONS.some((ext) => file.path.toLowerCase().endsWith(ext)));
   let active: TsProgramOracle | undefined;
@@ -75,7 +84,7 @@ export function typeAwareRun<F extends TsRunFile>(
         active = createTypeOracle({
           roots: group.files.map(sourceOf),
           compilerOptions: group.project.compilerOptions,
-          configDir: path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.',
+          configDir: group.inferred ?? (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.'),
           resolve,
           sourceOf: sourceByPath,
         });
@@ -89,7 +98,8 @@ export function typeAwareRun<F extends TsRunFile>(
         const given = group.files.filter((f) => f.requested).length;
         const read = group.files.length - given;
         typed.push({ project: path, given, read });
-        notes.push({ file: path, message: `TypeScript: type-aware (tsconfig.json at ${path}) for ${given} file(s)${read > 0 ? `, and ${read} imported file(s) read for their exports` : ''}` });
+        const how = group.inferred !== undefined ? `no tsconfig.json: an inferred project of the workspace package at ${group.inferred}, default options` : `tsconfig.json at ${path}`;
+        notes.push({ file: path, message: `TypeScript: type-aware (${how}) for ${given} file(s)${read > 0 ? `, and ${read} imported file(s) read for their exports` : ''}` });
       }
       // Syntax-only files (and declaration files) last, with no checker at all.
       beforeProject();
@@ -110,6 +120,16 @@ export function typeAwareRun<F extends TsRunFile>(
       return `TypeScript: ${parts.join('; ')}.`;
     },
   };
+}
+
+/** How an inferred project is named in notes and the summary (`packages/connector-smtp (inferred)`). */
+function inferredName(packageFolder: string): string {
+  return `${packageFolder} (inferred)`;
+}
+
+/** An inferred project: default options, every file of it included, no paths of its own. */
+function inferredProject(name: string, folder: string): TsProject {
+  return { path: name, compilerOptions: {}, paths: { dir: folder }, includes: () => true, references: [] };
 }
 
 /** `JavaScript: 3, no tsconfig.json above it: 1 (e.g. scripts/seed.ts)`. */

@@ -68,6 +68,17 @@ export class TsWorkspaces {
     return [...new Set(found)];
   }
 
+  /**
+   * The folder of the workspace package a file lies in (the innermost member of the workspace
+   * above it), or undefined when it lies in none: the workspace root itself is no member.
+   */
+  memberPackageOf(file: string): string | undefined {
+    const root = this.rootOf(file);
+    if (root === undefined) return undefined;
+    const members = new Set(this.packagesOf(root).values());
+    return foldersAbove(file, this.levelsAbove).find((folder) => members.has(folder));
+  }
+
   private rootOf(from: string): string | undefined {
     const walked: string[] = [];
     let root: string | null = null;

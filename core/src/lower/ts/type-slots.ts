@@ -42,14 +42,29 @@ export function filledSlot(checker: ts.TypeChecker, property: ts.ObjectLiteralEl
   const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
   if (name === undefined || !ts.isObjectLiteralExpression(property.parent)) return undefined;
   const contextual = checker.getContextualType(property.parent);
-  const declaration = slotDeclaration(contextual?.getProperty(name));
+  const declaration = slotDeclaration(contextual ? contextualProperty(contextual, name) : undefined);
   return declaration ? keyOf(declaration) : undefined;
 }
 
 /**
- * TypeScript's utility types, which the type-aware program (built without the standard
- * library, for speed) otherwise cannot resolve: `ReturnType<EmailAdapter>` is how payload
- * names its initialised adapter. Declared as in `lib.es5.d.ts`, as a global script, but with
+ * The member a literal's property fills. An `async` function's returned literal is typed by
+ * its context as `T | PromiseLike<T>` (logto's `CreateConnector<T>` returns `Promise<T>`): a
+ * union has only the members all its types share, so the member is looked up in each, and
+ * taken when the types that have one agree on it.
+ */
+function contextualProperty(contextual: ts.Type, name: string): ts.Symbol | undefined {
+  if (!contextual.isUnion()) return contextual.getProperty(name);
+  const found = new Set(contextual.types.map((type) => type.getProperty(name)).filter((symbol): symbol is ts.Symbol => symbol !== undefined));
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
+ * TypeScript's utility types and `Promise`, which the type-aware program (built without the
+ * standard library, for speed) otherwise cannot resolve: `ReturnType<EmailAdapter>` is how
+ * payload names its initialised adapter; `await` of a call declared `Promise<{ handler:
+ * Handler }>` (vendure's `getMethodAndOperations()`) and the object an `async` factory returns
+ * (its contextual type is the awaited one: logto's connectors) are typed only through
+ * `Promise`'s `then`. Declared as in `lib.es5.d.ts`, as a global script, but with
  * `(...args: never)` for "any function": without the library there is no global `Array`, and a
  * rest parameter typed `any` then matches nothing. Constraints are left out (they only report
  * errors, which nobody reads here).
@@ -70,4 +85,18 @@ type ConstructorParameters<T> = T extends abstract new (...args: infer P) => any
 type ReturnType<T> = T extends (...args: never) => infer R ? R : any;
 type InstanceType<T> = T extends abstract new (...args: never) => infer R ? R : any;
 type Awaited<T> = T extends null | undefined ? T : T extends object & { then(onfulfilled: infer F, ...args: infer _): any } ? F extends (value: infer V, ...args: infer _) => any ? Awaited<V> : never : T;
+interface PromiseLike<T> {
+  then<TResult1 = T, TResult2 = never>(onfulfilled?: ((value: T) => TResult1 | PromiseLike<TResult1>) | undefined | null, onrejected?: ((reason: any) => TResult2 | PromiseLike<TResult2>) | undefined | null): PromiseLike<TResult1 | TResult2>;
+}
+interface Promise<T> {
+  then<TResult1 = T, TResult2 = never>(onfulfilled?: ((value: T) => TResult1 | PromiseLike<TResult1>) | undefined | null, onrejected?: ((reason: any) => TResult2 | PromiseLike<TResult2>) | undefined | null): Promise<TResult1 | TResult2>;
+  catch<TResult = never>(onrejected?: ((reason: any) => TResult | PromiseLike<TResult>) | undefined | null): Promise<T | TResult>;
+  finally(onfinally?: (() => void) | undefined | null): Promise<T>;
+}
+interface PromiseConstructor {
+  new <T>(executor: (resolve: (value: T | PromiseLike<T>) => void, reject: (reason?: any) => void) => void): Promise<T>;
+  resolve<T>(value: T): Promise<Awaited<T>>;
+  reject<T = never>(reason?: any): Promise<T>;
+}
+declare var Promise: PromiseConstructor;
 `;

@@ -166,11 +166,21 @@ function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
  * BillingService`, a parameter `billing: BillingService` (named as the lowering names classes).
  */
 function projectClassOfExpression(checker: ts.TypeChecker, node: ts.Expression): string | undefined {
-  const type = checker.getTypeAtLocation(unwrap(node));
+  const type = instanceTarget(checker.getTypeAtLocation(unwrap(node)));
   // The instance side only: `BillingService` itself (the constructor) is not an instance.
   if (!type.isClass()) return undefined;
   const declaration = type.getSymbol()?.declarations?.find(ts.isClassLike);
   return declaration ? tsClassName(declaration.getSourceFile().fileName, declaration, declaration.getSourceFile()) : undefined;
+}
+
+/**
+ * The class type an instance type refers to: an instance of a generic class
+ * (`PaymentMethodHandler<ConfigArgs>`, vendure's handlers) is a reference to the class's type,
+ * which alone says it is a class.
+ */
+function instanceTarget(type: ts.Type): ts.Type {
+  const reference = type.flags & ts.TypeFlags.Object && (type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference ? (type as ts.TypeReference).target : undefined;
+  return reference ?? type;
 }
 
 /** The project interface a value's type is (declared in a source file of the project, not a `.d.ts`). */

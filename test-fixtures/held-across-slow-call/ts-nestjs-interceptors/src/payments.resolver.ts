@@ -34,3 +34,23 @@ export class InvoicesController {
     await fetch(`https://pdf.example.com/render/${invoiceId}`, { method: 'POST' });
   }
 }
+
+// Two methods reach one helper's back-off while the interceptor holds the query runner: one
+// finding, told at the sleep, names the resource by the decorator that holds it.
+async function backOff(attempt: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 100 * attempt)); // expect: held-across-slow-call "^TypeORM query runner of `@Transaction\(\)` held across `setTimeout\(\)`.*Reached from 2 call sites"
+}
+
+export class RetryResolver {
+  @Transaction()
+  async capture(orderId: string): Promise<string> {
+    await backOff(1);
+    return orderId;
+  }
+
+  @Transaction()
+  async release(orderId: string): Promise<string> {
+    await backOff(2);
+    return orderId;
+  }
+}
