@@ -2,7 +2,7 @@ import type { SyntaxNode } from '../../parse/php';
 import { PlainNode } from '../../parse/plain-tree';
 import { NameScope } from './names';
 import { samePure } from './pure-functions';
-import type { FileDeclarations } from './units';
+import { emptyDeclarations, type FileDeclarations } from './units';
 
 /**
  * What the declarations pass found in one statement of an earlier tree of the same file (a
@@ -22,14 +22,17 @@ export interface DeclarationReuse {
   walked?: number;
 }
 
-/** The declarations one statement's walk found, and where the statement was in its tree. */
+/**
+ * What one declaring statement's walk found, apart from where the statement is: spans counted
+ * from the statement's start, nodes by their place in its subtree, name scopes left out (the
+ * statement's own is put back). Kept from one tree of the file to the next, shared by none.
+ */
 export interface StatementDeclarations {
-  /** The statement's node index (pre-order) and its number of nodes, and its start offset. */
-  readonly id: number;
+  /** The statement's number of nodes, and where it started when it was walked. */
   readonly size: number;
   readonly start: number;
-  /** Found in the statement alone (`emptyDeclarations` filled by the walk of it). */
-  readonly found: FileDeclarations;
+  /** The fields of `FileDeclarations` the walk filled, in the form above. */
+  readonly found: Readonly<Record<string, unknown>>;
 }
 
 const DECLARING = new Set(['function_definition', 'class_declaration', 'interface_declaration', 'trait_declaration', 'enum_declaration']);
@@ -50,82 +53,119 @@ export function scopeState(scope: NameScope): string {
   return JSON.stringify([scope.namespace, [...scope.classImports], [...scope.functionImports]]);
 }
 
-/** What a kept statement's walk found, for the statement (same key) where it is now. */
-export function recordOf(statement: PlainNode, found: FileDeclarations): StatementDeclarations {
-  return { id: statement.id, size: subtreeSize(statement), start: statement.startIndex, found };
+/** A node of the statement, by its place in the statement's subtree (pre-order). */
+class NodeInStatement {
+  constructor(readonly offset: number) {}
+}
+
+/** Where the statement's own name scope was. */
+const STATEMENT_SCOPE = Symbol('the statement\'s name scope');
+
+/**
+ * What `statement`'s walk found (`found`, filled by the walk of it alone), kept apart from the
+ * tree and from `found`'s objects, for a later tree of the file. Undefined when it holds a
+ * value this copy does not know, or a node outside the statement.
+ */
+export function recordOf(statement: PlainNode, file: string, found: FileDeclarations): StatementDeclarations | undefined {
+  const start = statement.startIndex;
+  const size = subtreeSize(statement);
+  const kept = copied(found, file, -start, (value) => {
+    if (value instanceof NameScope) return STATEMENT_SCOPE;
+    if (!(value instanceof PlainNode)) return undefined;
+    const offset = value.id - statement.id;
+    if (value.plainTree !== statement.plainTree || offset < 0 || offset >= size) throw CANNOT_COPY;
+    return new NodeInStatement(offset);
+  });
+  return kept === undefined ? undefined : { size, start, found: kept as Record<string, unknown> };
 }
 
 /**
- * A copy of what `kept` found, for `statement` (same key) in the new tree: nodes are the new
- * tree's, spans moved by the statement's move, and every name scope the statement's own. The
- * copy shares nothing with `kept`, which stays as it was. Undefined when it cannot be moved:
- * a name made of a position (`class@<offset>`, an anonymous class), a node outside the
- * statement, or a value of a kind this copy does not know.
+ * What `kept` found, for `statement` (same key) in the new tree: nodes of the new tree, spans
+ * where the statement is now, its name scope `scope`. Undefined when it cannot be moved: a name
+ * made of a position (`class@<offset>`, an anonymous class) in a statement that moved, or a
+ * subtree of another size.
  */
 export function relocated(kept: StatementDeclarations, statement: PlainNode, file: string, scope: NameScope): FileDeclarations | undefined {
   if (subtreeSize(statement) !== kept.size) return undefined;
-  const shift = statement.startIndex - kept.start;
+  const moved = statement.startIndex !== kept.start;
   const tree = statement.plainTree;
+  const found = copied(kept.found, file, statement.startIndex, (value) => {
+    if (value === STATEMENT_SCOPE) return scope;
+    if (value instanceof NodeInStatement) return tree.node(statement.id + value.offset);
+    if (moved && typeof value === 'string' && value.includes('class@')) throw CANNOT_COPY;
+    return undefined;
+  });
+  return found === undefined ? undefined : ({ ...(nothingFound ??= emptyDeclarations(new Set(), new Map())), ...(found as object) } as FileDeclarations);
+}
+
+/**
+ * A deep copy of `value` (arrays, maps, sets, plain objects; each object once) whose spans of
+ * `file` are moved by `shift`, and whose values `special` answers (a node, a scope) are its
+ * answers. Empty fields of the top object are left out. Undefined when it meets another kind
+ * of object, or `special` throws `CANNOT_COPY`.
+ */
+function copied(value: object, file: string, shift: number, special: (value: unknown) => unknown): object | undefined {
   const copies = new Map<object, unknown>();
-  const copy = (value: unknown): unknown => {
-    if (typeof value === 'string') {
-      if (shift !== 0 && value.includes('class@')) throw CANNOT_MOVE;
-      return value;
+  const copy = (item: unknown): unknown => {
+    const answer = special(item);
+    if (answer !== undefined) return answer;
+    if (typeof item !== 'object' || item === null) {
+      if (typeof item === 'function') throw CANNOT_COPY;
+      return item;
     }
-    if (typeof value !== 'object' || value === null) {
-      if (typeof value === 'function' || typeof value === 'symbol') throw CANNOT_MOVE;
-      return value;
-    }
-    const known = copies.get(value);
+    const known = copies.get(item);
     if (known !== undefined) return known;
-    let made: unknown;
-    if (value instanceof PlainNode) {
-      const offset = value.id - kept.id;
-      if (offset < 0 || offset >= kept.size) throw CANNOT_MOVE;
-      made = tree.node(statement.id + offset);
-    } else if (value instanceof NameScope) {
-      made = scope;
-    } else if (Array.isArray(value)) {
+    if (Array.isArray(item)) {
       const array: unknown[] = [];
-      copies.set(value, array);
-      for (const item of value) array.push(copy(item));
-      made = array;
-    } else if (value instanceof Map) {
-      const map = new Map();
-      copies.set(value, map);
-      for (const [key, item] of value) map.set(copy(key), copy(item));
-      made = map;
-    } else if (value instanceof Set) {
-      const set = new Set();
-      copies.set(value, set);
-      for (const item of value) set.add(copy(item));
-      made = set;
-    } else {
-      const prototype = Object.getPrototypeOf(value);
-      if (prototype !== Object.prototype && prototype !== null) throw CANNOT_MOVE;
-      const record = value as Record<string, unknown>;
-      const object: Record<string, unknown> = {};
-      copies.set(value, object);
-      for (const key of Object.keys(record)) object[key] = copy(record[key]);
-      // A span of this file: moved with the statement.
-      if (record.file === file && typeof record.start === 'number') {
-        object.start = record.start + shift;
-        if (typeof record.end === 'number') object.end = record.end + shift;
-      }
-      made = object;
+      copies.set(item, array);
+      for (const element of item) array.push(copy(element));
+      return array;
     }
-    copies.set(value, made);
-    return made;
+    if (item instanceof Map) {
+      const map = new Map();
+      copies.set(item, map);
+      for (const [key, element] of item) map.set(copy(key), copy(element));
+      return map;
+    }
+    if (item instanceof Set) {
+      const set = new Set();
+      copies.set(item, set);
+      for (const element of item) set.add(copy(element));
+      return set;
+    }
+    const prototype = Object.getPrototypeOf(item);
+    if (prototype !== Object.prototype && prototype !== null) throw CANNOT_COPY;
+    const record = item as Record<string, unknown>;
+    const object: Record<string, unknown> = {};
+    copies.set(item, object);
+    for (const key of Object.keys(record)) object[key] = copy(record[key]);
+    // A span of this file: moved with the statement.
+    if (record.file === file && typeof record.start === 'number') {
+      object.start = record.start + shift;
+      if (typeof record.end === 'number') object.end = record.end + shift;
+    }
+    return object;
   };
   try {
-    return copy(kept.found) as FileDeclarations;
+    const top: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value)) if (!isEmpty(field)) top[key] = copy(field);
+    return top;
   } catch (error) {
-    if (error === CANNOT_MOVE) return undefined;
+    if (error === CANNOT_COPY) return undefined;
     throw error;
   }
 }
 
-const CANNOT_MOVE = new Error('cannot move these declarations');
+function isEmpty(field: unknown): boolean {
+  if (field instanceof Map || field instanceof Set) return field.size === 0;
+  if (Array.isArray(field)) return field.length === 0;
+  return field === false || field === undefined;
+}
+
+const CANNOT_COPY = new Error('cannot copy these declarations');
+
+/** The fields left out of a kept statement's declarations: empty (read, never written). */
+let nothingFound: FileDeclarations | undefined;
 
 /**
  * Adds what one statement's walk found (`part`, its own copy) to the file's declarations,

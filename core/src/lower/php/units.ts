@@ -312,18 +312,19 @@ export function collectDeclarations(root: SyntaxNode, file: string, reuse?: Decl
     const key = statementKey(statement, scopeState(region));
     const earlier = kept.earlier.get(key);
     const moved = earlier && relocated(earlier, statement, file, region);
-    const again = moved && relocated(earlier, statement, file, region);
-    if (moved && again && mergeDeclarations(result, moved)) {
-      kept.now.set(key, recordOf(statement, again));
+    if (earlier && moved && mergeDeclarations(result, moved)) {
+      kept.now.set(key, earlier);
       return;
     }
     kept.walked = (kept.walked ?? 0) + 1;
     const found = emptyDeclarations(new Set(), new Map());
     walk(statement, region, found);
-    const record = recordOf(statement, found);
-    const copy = relocated(record, statement, file, region);
-    if (copy && mergeDeclarations(result, copy)) kept.now.set(key, record);
-    else walk(statement, region);
+    if (!mergeDeclarations(result, found)) {
+      walk(statement, region);
+      return;
+    }
+    const record = recordOf(statement, file, found);
+    if (record) kept.now.set(key, record);
   };
 
   const walk = (start: SyntaxNode, region: NameScope, into: FileDeclarations = result): void => {
