@@ -102,7 +102,7 @@ export function relocated(kept: StatementDeclarations, statement: PlainNode, fil
  * A deep copy of `value` (arrays, maps, sets, plain objects; each object once) whose spans of
  * `file` are moved by `shift`, and whose values `special` answers (a node, a scope) are its
  * answers. Empty fields of the top object are left out. Undefined when it meets another kind
- * of object, or `special` throws `CANNOT_COPY`.
+ * of object, `special` throws `CANNOT_COPY`, or the value is nested deeper than the stack allows.
  */
 function copied(value: object, file: string, shift: number, special: (value: unknown) => unknown): object | undefined {
   const copies = new Map<object, unknown>();
@@ -151,7 +151,8 @@ function copied(value: object, file: string, shift: number, special: (value: unk
     for (const [key, field] of Object.entries(value)) if (!isEmpty(field)) top[key] = copy(field);
     return top;
   } catch (error) {
-    if (error === CANNOT_COPY) return undefined;
+    // Nested too deep for the stack (a long chain of values): walked again, as a fresh walk does.
+    if (error === CANNOT_COPY || error instanceof RangeError) return undefined;
     throw error;
   }
 }
