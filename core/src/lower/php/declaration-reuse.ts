@@ -69,7 +69,8 @@ const STATEMENT_SCOPE = Symbol('the statement\'s name scope');
 export function recordOf(statement: PlainNode, file: string, found: FileDeclarations): StatementDeclarations | undefined {
   const start = statement.startIndex;
   const size = subtreeSize(statement);
-  const kept = copied(found, file, -start, (value) => {
+  // A span outside the statement (none today) would not move with it: such a statement is walked each time.
+  const kept = copied(found, file, -start, { from: start, to: statement.endIndex }, (value) => {
     if (value instanceof NameScope) return STATEMENT_SCOPE;
     if (!(value instanceof PlainNode)) return undefined;
     const offset = value.id - statement.id;
@@ -89,7 +90,7 @@ export function relocated(kept: StatementDeclarations, statement: PlainNode, fil
   if (subtreeSize(statement) !== kept.size) return undefined;
   const moved = statement.startIndex !== kept.start;
   const tree = statement.plainTree;
-  const found = copied(kept.found, file, statement.startIndex, (value) => {
+  const found = copied(kept.found, file, statement.startIndex, undefined, (value) => {
     if (value === STATEMENT_SCOPE) return scope;
     if (value instanceof NodeInStatement) return tree.node(statement.id + value.offset);
     if (moved && typeof value === 'string' && value.includes('class@')) throw CANNOT_COPY;
@@ -102,9 +103,9 @@ export function relocated(kept: StatementDeclarations, statement: PlainNode, fil
  * A deep copy of `value` (arrays, maps, sets, plain objects; each object once) whose spans of
  * `file` are moved by `shift`, and whose values `special` answers (a node, a scope) are its
  * answers. Empty fields of the top object are left out. Undefined when it meets another kind
- * of object, `special` throws `CANNOT_COPY`, or the value is nested deeper than the stack allows.
+ * of object, a span outside `within` (when given), `special` throws `CANNOT_COPY`, or the value is nested deeper than the stack allows.
  */
-function copied(value: object, file: string, shift: number, special: (value: unknown) => unknown): object | undefined {
+function copied(value: object, file: string, shift: number, within: { readonly from: number; readonly to: number } | undefined, special: (value: unknown) => unknown): object | undefined {
   const copies = new Map<object, unknown>();
   const copy = (item: unknown): unknown => {
     const answer = special(item);
@@ -141,6 +142,7 @@ function copied(value: object, file: string, shift: number, special: (value: unk
     for (const key of Object.keys(record)) object[key] = copy(record[key]);
     // A span of this file: moved with the statement.
     if (record.file === file && typeof record.start === 'number') {
+      if (within && (record.start < within.from || (typeof record.end === 'number' ? record.end : record.start) > within.to)) throw CANNOT_COPY;
       object.start = record.start + shift;
       if (typeof record.end === 'number') object.end = record.end + shift;
     }
