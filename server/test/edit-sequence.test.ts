@@ -113,6 +113,39 @@ describe('language server: diagnostics after each edit equal those of a fresh se
   /** A function with a safe early close below a line typed in: each edit only moves it (no line added). */
   const movedOnly = ['<?php', 'session_start();', 'function report() {', '    session_start();', "    $_SESSION['x'] = 1;", "    file_get_contents('https://example.com/');", '    return 1;', '}', 'report();', ''].join('\n');
 
+  /** Declarations other code reads: a namespace, a docblock's return type, a class and its method, an anonymous class. */
+  const declared = [
+    '<?php',
+    'namespace App;',
+    'session_start();',
+    '/** @return Store */',
+    'function store() { return make(); }',
+    'function make() { return null; }',
+    'class Store {',
+    '    public function save($v) { $_SESSION[\'v\'] = $v; }',
+    '}',
+    'function page() { return new class { public function run() { return 1; } }; }',
+    '$s = store();',
+    'sleep(1);',
+    '$s->save(1);',
+    '',
+  ].join('\n');
+
+  it('a PHP file whose declarations the edits change (each declaring statement kept or walked again)', async () => {
+    await typedIn('declared.php', declared, [
+      (t) => t.replace('session_start();', ' session_start();'), // every declaration moved (the anonymous class's name is its offset: walked again)
+      (t) => t.replace('/** @return Store */', '/** @return Other */'),
+      (t) => t.replace('/** @return Other */', '/** @return Store */'),
+      (t) => t.replace('namespace App;\n', 'namespace App;\nuse Lib\\Store;\n'),
+      (t) => t.replace('use Lib\\Store;\n', ''),
+      (t) => t.replace('    public function save($v) {', '    public function save($v) {{'), // a syntax error in the class
+      (t) => t.replace('    public function save($v) {{', '    public function save($v) {'),
+      (t) => t.replace("$_SESSION['v'] = $v; }", "$_SESSION['v'] = $v; $_SESSION['w'] = 2; }"),
+      (t) => t.replace('class Store {', 'class Stock {'),
+      (t) => t.replace('sleep(1);\n', ''),
+    ]);
+  });
+
   it('a PHP function moved again and again by typing above it (its units reused, their spans moved)', async () => {
     const spaces = Array.from({ length: 6 }, () => (t: string) => t.replace('<?php\n', '<?php\n '));
     // The last edit changes what the function does, so the findings change on the way.

@@ -39,6 +39,12 @@ export interface SyntaxNode {
 export class PlainTree {
   private readonly fieldIdsByName = new Map<string, number>();
   private readonly childArrays = new Map<number, Int32Array>();
+  /**
+   * The copy this one was made from (`copy`'s `reuse`), until the first `takeEarlier()`: what
+   * was computed on that tree may be reused for this one (the declarations walk's statements).
+   * Only one level: the earlier copy's own link is cut when this one is made.
+   */
+  private earlier: PlainTree | undefined;
 
   private constructor(
     readonly text: string,
@@ -163,7 +169,7 @@ export class PlainTree {
     // A node has an error when it is one, is missing, or a descendant is (children come after
     // their parent in pre-order, so a backward pass sees every child before its parent).
     for (let i = count - 1; i > 0; i--) if (flags[i]! & HAS_ERROR) flags[parents[i]!]! |= HAS_ERROR;
-    return new PlainTree(
+    const copied = new PlainTree(
       text,
       language.types,
       language.fields,
@@ -176,6 +182,18 @@ export class PlainTree {
       fieldIds.slice(0, count),
       flags.slice(0, count),
     );
+    if (reuse) {
+      reuse.previous.earlier = undefined;
+      copied.earlier = reuse.previous;
+    }
+    return copied;
+  }
+
+  /** The copy this tree was re-parsed from, once (see `earlier`); undefined for a fresh parse. */
+  takeEarlier(): PlainTree | undefined {
+    const earlier = this.earlier;
+    this.earlier = undefined;
+    return earlier;
   }
 
   get nodeCount(): number {

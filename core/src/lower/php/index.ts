@@ -19,6 +19,7 @@ import { typeOf } from './types';
 import { executionContext } from './execution-context';
 import { collectDeclarations, fileSymbols, type FileDeclarations, type UnitSite } from './units';
 import { PlainNode, type PlainTree } from '../../parse/plain-tree';
+import type { DeclarationReuse } from './declaration-reuse';
 import { movedUnit, reuseKeys, type LoweredUnit, type UnitReuse } from './unit-reuse';
 
 export interface LoweredFile {
@@ -95,12 +96,17 @@ function declarationsOf(root: SyntaxNode, file: string): FileDeclarations {
   if (!(root instanceof PlainNode) || root.id !== 0) return collectDeclarations(root, file);
   const known = walkedTrees.get(root.plainTree);
   if (known?.file === file) return known.declarations;
-  const declarations = collectDeclarations(root, file);
-  walkedTrees.set(root.plainTree, { file, declarations });
+  // A tree re-parsed from an earlier one of the file (a language server's edit): the
+  // declaring statements the edit did not touch are taken from that tree's walk.
+  const earlier = root.plainTree.takeEarlier();
+  const before = earlier ? walkedTrees.get(earlier) : undefined;
+  const reuse: DeclarationReuse | undefined = earlier ? { earlier: before?.file === file ? before.statements ?? new Map() : new Map(), now: new Map() } : undefined;
+  const declarations = collectDeclarations(root, file, reuse);
+  walkedTrees.set(root.plainTree, { file, declarations, ...(reuse ? { statements: reuse.now } : {}) });
   return declarations;
 }
 
-const walkedTrees = new WeakMap<PlainTree, { readonly file: string; readonly declarations: FileDeclarations }>();
+const walkedTrees = new WeakMap<PlainTree, { readonly file: string; readonly declarations: FileDeclarations; readonly statements?: DeclarationReuse['now'] }>();
 
 /** Whether the unit's own code (not nested functions) calls a session open or close API. */
 function startsOrClosesSession(ctx: UnitContext, unitNode: SyntaxNode): boolean {

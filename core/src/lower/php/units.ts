@@ -14,6 +14,8 @@ import { settingAccessorOf, type SettingAccessor } from './setting-accessors';
 import { classProperties, constructionOf, writtenProperties } from './constructed-properties';
 import type { ClassProperties, Construction } from '../../project/constructor-model';
 import { pureFunctionOf, samePure, type PureFunction } from './pure-functions';
+import { PlainNode } from '../../parse/plain-tree';
+import { keepsDeclarations, mergeDeclarations, recordOf, relocated, scopeState, statementKey, type DeclarationReuse } from './declaration-reuse';
 import { declareDocumentedGlobalClasses, declareFunctionHelper, declareGlobalClasses, declareTopLevelGlobals, emptyIncludeHelpers, type IncludeHelperDeclarations } from './include-helpers';
 
 /** A unit found in the tree, before lowering. */
@@ -203,12 +205,9 @@ interface Frame {
   readonly classDisplay?: string;
 }
 
-/**
- * One pass over the tree that finds every unit, class and comment, and the namespace and
- * imports each one sees. Iterative, so deeply nested code cannot overflow the stack.
- */
-export function collectDeclarations(root: SyntaxNode, file: string): FileDeclarations {
-  const result: FileDeclarations = {
+/** Declarations with nothing found yet (`looseWrites` and `settings` are the whole file's). */
+export function emptyDeclarations(looseWrites: Set<string>, settings: FileSymbols['settings']): FileDeclarations {
+  return {
     units: [],
     functions: new Set(),
     classes: new Map(),
@@ -226,25 +225,33 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
     byRef: new Map(),
     classProperties: new Map(),
     constructions: [],
-    looseWrites: new Set(writtenProperties(root)),
+    looseWrites,
     constants: new Map(),
     computedDefines: false,
     fallbackDefines: new Set(),
     literalCalls: [],
     includes: [],
     includePathSets: [],
-    settings: topLevelSettings(root, file),
+    settings,
     pureFunctions: new Map(),
     includeHelpers: emptyIncludeHelpers(),
     shippedDefaults: new Map(),
     settingAccessors: new Map(),
   };
+}
+
+/**
+ * One pass over the tree that finds every unit, class and comment, and the namespace and
+ * imports each one sees. Iterative, so deeply nested code cannot overflow the stack.
+ */
+export function collectDeclarations(root: SyntaxNode, file: string, reuse?: DeclarationReuse): FileDeclarations {
+  const result = emptyDeclarations(new Set(writtenProperties(root)), topLevelSettings(root, file));
   declareShippedDefaults(root, result.shippedDefaults);
   const variableValues: VariableCache = new Map();
-  const setProperty = (className: string | undefined, property: string, type: string): void => {
+  const setProperty = (into: FileDeclarations, className: string | undefined, property: string, type: string): void => {
     if (!className) return;
-    let properties = result.propertyTypes.get(className);
-    if (!properties) result.propertyTypes.set(className, (properties = new Map()));
+    let properties = into.propertyTypes.get(className);
+    if (!properties) into.propertyTypes.set(className, (properties = new Map()));
     if (!properties.has(property)) properties.set(property, type);
   };
   /** The class a function or method returns: its declared type, else a `@return` docblock. */
@@ -291,11 +298,36 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
         scope.addUse(child);
         continue;
       }
-      walk(child, scope);
+      if (reuse && keepsDeclarations(child)) declareStatement(child, scope, reuse);
+      else walk(child, scope);
     }
   };
 
-  const walk = (start: SyntaxNode, region: NameScope): void => {
+  /**
+   * A declaring statement when a language server keeps them (`declaration-reuse.ts`): what an
+   * earlier tree's walk found in the same statement, moved here, else its walk now, kept for
+   * the next tree. Either way added as its walk into `result` would have.
+   */
+  const declareStatement = (statement: PlainNode, region: NameScope, kept: DeclarationReuse): void => {
+    const key = statementKey(statement, scopeState(region));
+    const earlier = kept.earlier.get(key);
+    const moved = earlier && relocated(earlier, statement, file, region);
+    if (earlier && moved && mergeDeclarations(result, moved)) {
+      kept.now.set(key, earlier);
+      return;
+    }
+    kept.walked = (kept.walked ?? 0) + 1;
+    const found = emptyDeclarations(new Set(), new Map());
+    walk(statement, region, found);
+    if (!mergeDeclarations(result, found)) {
+      walk(statement, region);
+      return;
+    }
+    const record = recordOf(statement, file, found);
+    if (record) kept.now.set(key, record);
+  };
+
+  const walk = (start: SyntaxNode, region: NameScope, into: FileDeclarations = result): void => {
     const stack: Frame[] = [{ node: start }];
     while (stack.length > 0) {
       const frame = stack.pop()!;
@@ -304,26 +336,26 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
       let classDisplay = frame.classDisplay;
       switch (node.type) {
         case 'comment':
-          result.comments.push({ node });
+          into.comments.push({ node });
           continue;
         case 'function_definition': {
           const written = node.childForFieldName('name')?.text ?? '';
           const name = region.qualify(written.toLowerCase());
-          result.functions.add(name);
+          into.functions.add(name);
           const returned = returnType(node, region, undefined);
-          if (returned) result.functionReturns.set(name, returned);
+          if (returned) into.functionReturns.set(name, returned);
           const references = byRefPositions(node);
-          if (references.length > 0) result.byRef.set(name, references);
+          if (references.length > 0) into.byRef.set(name, references);
           // Declared twice in one file (under `if (!function_exists())`): pure only if both are the same.
           const pure = pureFunctionOf(node) ?? null;
-          const before = result.pureFunctions.get(name);
-          result.pureFunctions.set(name, before === undefined || samePure(before, pure) ? pure : null);
-          result.units.push({ kind: 'function', node, scope: region, name, display: `${written}()` });
-          if (className === undefined) for (const property of writtenProperties(node)) result.looseWrites.add(property);
-          declareFunctionHelper(node, name, file, result.includeHelpers);
-          declareDocumentedGlobalClasses(node, region, result.includeHelpers);
+          const before = into.pureFunctions.get(name);
+          into.pureFunctions.set(name, before === undefined || samePure(before, pure) ? pure : null);
+          into.units.push({ kind: 'function', node, scope: region, name, display: `${written}()` });
+          if (className === undefined) for (const property of writtenProperties(node)) into.looseWrites.add(property);
+          declareFunctionHelper(node, name, file, into.includeHelpers);
+          declareDocumentedGlobalClasses(node, region, into.includeHelpers);
           const accessor = settingAccessorOf(node, region, undefined);
-          if (accessor) result.settingAccessors.set(name, accessor);
+          if (accessor) into.settingAccessors.set(name, accessor);
           break;
         }
         case 'method_declaration': {
@@ -340,27 +372,27 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
             visibility: methodVisibility(node),
           };
           if (!node.childForFieldName('body') && className !== undefined) {
-            let declared = result.abstractMethods.get(className);
-            if (!declared) result.abstractMethods.set(className, (declared = new Set()));
+            let declared = into.abstractMethods.get(className);
+            if (!declared) into.abstractMethods.set(className, (declared = new Set()));
             declared.add(written.toLowerCase());
           }
           if (node.childForFieldName('body')) {
-            result.units.push(unit);
-            declareFunctionHelper(node, undefined, file, result.includeHelpers);
-            declareDocumentedGlobalClasses(node, region, result.includeHelpers);
+            into.units.push(unit);
+            declareFunctionHelper(node, undefined, file, into.includeHelpers);
+            declareDocumentedGlobalClasses(node, region, into.includeHelpers);
             const accessor = className !== undefined ? settingAccessorOf(node, region, className) : undefined;
-            if (accessor) result.settingAccessors.set(`${className}::${written.toLowerCase()}`, accessor);
+            if (accessor) into.settingAccessors.set(`${className}::${written.toLowerCase()}`, accessor);
           }
           if (className !== undefined) {
-            let methods = result.methods.get(className);
-            if (!methods) result.methods.set(className, (methods = new Set()));
+            let methods = into.methods.get(className);
+            if (!methods) into.methods.set(className, (methods = new Set()));
             methods.add(written.toLowerCase());
             const references = byRefPositions(node);
-            if (references.length > 0) result.byRef.set(`${className}::${written.toLowerCase()}`, references);
+            if (references.length > 0) into.byRef.set(`${className}::${written.toLowerCase()}`, references);
             const returned = returnType(node, region, className) ?? returnedClass(node, region, className);
             if (returned) {
-              let returns = result.methodReturns.get(className);
-              if (!returns) result.methodReturns.set(className, (returns = new Map()));
+              let returns = into.methodReturns.get(className);
+              if (!returns) into.methodReturns.set(className, (returns = new Map()));
               returns.set(written.toLowerCase(), returned);
             }
           }
@@ -370,7 +402,7 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
           // `use SomeTrait;` inside a class: its methods are the class's.
           if (className !== undefined) {
             const names = node.namedChildren.filter((c): c is SyntaxNode => c?.type === 'name' || c?.type === 'qualified_name');
-            result.traits.set(className, [...(result.traits.get(className) ?? []), ...names.map((n) => region.resolveClass(n.text))]);
+            into.traits.set(className, [...(into.traits.get(className) ?? []), ...names.map((n) => region.resolveClass(n.text))]);
           }
           break;
         }
@@ -381,7 +413,7 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
           if (type) {
             for (const element of node.namedChildren) {
               const name = element?.type === 'property_element' ? element.childForFieldName('name')?.namedChild(0)?.text : undefined;
-              if (name) setProperty(className, name, type);
+              if (name) setProperty(into, className, name, type);
             }
           }
           break;
@@ -389,7 +421,7 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
         case 'property_promotion_parameter': {
           const type = namedType(node.childForFieldName('type'), region);
           const name = node.childForFieldName('name')?.namedChild(0)?.text;
-          if (type && name) setProperty(className, name, type);
+          if (type && name) setProperty(into, className, name, type);
           break;
         }
         case 'assignment_expression': {
@@ -399,15 +431,15 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
           if (left?.type === 'member_access_expression' && left.childForFieldName('object')?.text === '$this' && right?.type === 'object_creation_expression') {
             const property = left.childForFieldName('name');
             const classNode = right.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name');
-            if (property?.type === 'name' && classNode) setProperty(className, property.text, region.resolveClass(classNode.text));
+            if (property?.type === 'name' && classNode) setProperty(into, className, property.text, region.resolveClass(classNode.text));
           }
           // `$this->session = \Config\Services::session()`: typed by what the call returns.
           if (left?.type === 'member_access_expression' && left.childForFieldName('object')?.text === '$this' && className !== undefined) {
             const property = left.childForFieldName('name');
             const call = right ? assignedCall(right, region) : undefined;
             if (property?.type === 'name' && call) {
-              let calls = result.propertyCalls.get(className);
-              if (!calls) result.propertyCalls.set(className, (calls = new Map()));
+              let calls = into.propertyCalls.get(className);
+              if (!calls) into.propertyCalls.set(className, (calls = new Map()));
               if (!calls.has(property.text)) calls.set(property.text, call);
             }
           }
@@ -416,19 +448,19 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
         case 'function_call_expression': {
           const callee = node.childForFieldName('function');
           const literal = node.parent?.type === 'expression_statement' ? literalCallOf(node, file) : undefined;
-          if (literal) result.literalCalls.push(literal);
+          if (literal) into.literalCalls.push(literal);
           const includePath = includePathSetBy(node, file, variableValues);
-          if (includePath) result.includePathSets.push(includePath);
+          if (includePath) into.includePathSets.push(includePath);
           if (callee?.type === 'name' && callee.text.toLowerCase() === 'define') {
             const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
             const name = args[0] ? literalString(args[0].namedChild(0) ?? args[0]) : undefined;
             // `define('ROOT', $root)`, `define('ROOT', str_replace('\\', '/', $here . '/'))`: each
             // variable read has the value it has on every path, when it is one.
-            if (name && args[1] && !result.constants.has(name)) {
-              result.constants.set(name, evaluateWithVariables(args[1], file, variableValues));
-              if (isFallbackDefine(node, name)) result.fallbackDefines.add(name);
+            if (name && args[1] && !into.constants.has(name)) {
+              into.constants.set(name, evaluateWithVariables(args[1], file, variableValues));
+              if (isFallbackDefine(node, name)) into.fallbackDefines.add(name);
             }
-            if (!name && args[0]) result.computedDefines = true;
+            if (!name && args[0]) into.computedDefines = true;
           }
           break;
         }
@@ -436,25 +468,25 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
         case 'include_once_expression':
         case 'require_expression':
         case 'require_once_expression':
-          result.includes.push(evaluateStatic(node.namedChild(0), file));
+          into.includes.push(evaluateStatic(node.namedChild(0), file));
           break;
         case 'const_element': {
           const [nameNode, value] = node.namedChildren;
           if (!className && nameNode?.type === 'name' && value) {
             const name = region.namespace ? `${region.namespace}\\${nameNode.text}` : nameNode.text;
-            if (!result.constants.has(name)) result.constants.set(name, evaluateStatic(value, file));
+            if (!into.constants.has(name)) into.constants.set(name, evaluateStatic(value, file));
           }
           break;
         }
         case 'object_creation_expression': {
-          const parentName = className !== undefined ? result.classes.get(className) || undefined : undefined;
+          const parentName = className !== undefined ? into.classes.get(className) || undefined : undefined;
           const construction = constructionOf(node, (written) => region.resolveClass(written), className, parentName);
-          if (construction) result.constructions.push(construction);
+          if (construction) into.constructions.push(construction);
           break;
         }
         case 'anonymous_function':
         case 'arrow_function':
-          result.units.push({ kind: 'closure', node, scope: region, ...(className !== undefined ? { className } : {}) });
+          into.units.push({ kind: 'closure', node, scope: region, ...(className !== undefined ? { className } : {}) });
           break;
         default:
           if (CLASS_LIKE.has(node.type)) {
@@ -463,15 +495,15 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
             classDisplay = written ?? 'class@anonymous';
             const base = node.namedChildren.find((c) => c?.type === 'base_clause');
             const parentName = base?.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name');
-            result.classes.set(className, parentName ? region.resolveClass(parentName.text) : '');
+            into.classes.set(className, parentName ? region.resolveClass(parentName.text) : '');
             const implemented = node.namedChildren.find((c) => c?.type === 'class_interface_clause');
             const named = (clause: SyntaxNode | null | undefined): SyntaxNode[] =>
               (clause?.namedChildren ?? []).filter((c): c is SyntaxNode => c?.type === 'name' || c?.type === 'qualified_name');
             // `interface A extends B, C`: the first is its parent, the others are implemented as well.
             const interfaces = [...(node.type === 'interface_declaration' ? named(base).slice(1) : []), ...named(implemented)].map((c) => region.resolveClass(c.text));
-            if (interfaces.length > 0) result.interfaces.set(className, interfaces);
-            result.classSpans.set(className, { file, start: node.startIndex, end: node.endIndex });
-            result.classProperties.set(className, classProperties(node, written));
+            if (interfaces.length > 0) into.interfaces.set(className, interfaces);
+            into.classSpans.set(className, { file, start: node.startIndex, end: node.endIndex });
+            into.classProperties.set(className, classProperties(node, written));
           }
       }
       const children = node.namedChildren;
