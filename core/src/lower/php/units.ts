@@ -14,6 +14,7 @@ import { settingAccessorOf, type SettingAccessor } from './setting-accessors';
 import { classProperties, constructionOf, writtenProperties } from './constructed-properties';
 import type { ClassProperties, Construction } from '../../project/constructor-model';
 import { pureFunctionOf, samePure, type PureFunction } from './pure-functions';
+import { restoredReferences } from './restored-references';
 import { declareDocumentedGlobalClasses, declareFunctionHelper, declareGlobalClasses, declareTopLevelGlobals, emptyIncludeHelpers, type IncludeHelperDeclarations } from './include-helpers';
 
 /** A unit found in the tree, before lowering. */
@@ -60,6 +61,8 @@ export interface FileDeclarations {
   readonly functionReturns: Map<string, string>;
   /** Lower-case fq function, or `class::method` → by-reference parameter positions. */
   readonly byRef: Map<string, number[]>;
+  /** Same keys as `byRef`: the by-reference parameters the callee leaves as they were (`restored-references.ts`). */
+  readonly restoredRefs: Map<string, number[]>;
   /** Lower-case fq class → what it declares and writes of its properties (`constructed-properties.ts`). */
   readonly classProperties: Map<string, ClassProperties>;
   /** Every `new` of the file: what it may build, with which arguments. */
@@ -109,6 +112,7 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
     ...(declarations.fallbackDefines.size > 0 ? { fallbackDefines: [...declarations.fallbackDefines] } : {}),
     ...(declarations.literalCalls.length > 0 ? { literalCalls: declarations.literalCalls } : {}), functionReturns: declarations.functionReturns,
     functionByRef: new Map([...declarations.byRef].filter(([key]) => !key.includes('::'))), includes: declarations.includes,
+    ...(declarations.restoredRefs.size > 0 ? { restoredReferences: declarations.restoredRefs } : {}),
     ...(declarations.includePathSets.length > 0 ? { includePathSets: declarations.includePathSets } : {}), headerComment: declarations.comments[0]?.node.text ?? '',
     settings: declarations.settings, pureFunctions: declarations.pureFunctions,
     ...(declarations.constructions.length > 0 ? { constructions: declarations.constructions } : {}),
@@ -224,6 +228,7 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
     methodReturns: new Map(),
     functionReturns: new Map(),
     byRef: new Map(),
+    restoredRefs: new Map(),
     classProperties: new Map(),
     constructions: [],
     looseWrites: new Set(writtenProperties(root)),
@@ -314,6 +319,8 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
           if (returned) result.functionReturns.set(name, returned);
           const references = byRefPositions(node);
           if (references.length > 0) result.byRef.set(name, references);
+          const restored = restoredReferences(node, references);
+          if (restored.length > 0) result.restoredRefs.set(name, restored);
           // Declared twice in one file (under `if (!function_exists())`): pure only if both are the same.
           const pure = pureFunctionOf(node) ?? null;
           const before = result.pureFunctions.get(name);
@@ -357,6 +364,8 @@ export function collectDeclarations(root: SyntaxNode, file: string): FileDeclara
             methods.add(written.toLowerCase());
             const references = byRefPositions(node);
             if (references.length > 0) result.byRef.set(`${className}::${written.toLowerCase()}`, references);
+            const restored = node.childForFieldName('body') ? restoredReferences(node, references) : [];
+            if (restored.length > 0) result.restoredRefs.set(`${className}::${written.toLowerCase()}`, restored);
             const returned = returnType(node, region, className) ?? returnedClass(node, region, className);
             if (returned) {
               let returns = result.methodReturns.get(className);
