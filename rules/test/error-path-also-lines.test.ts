@@ -29,6 +29,13 @@ describe('held-across-slow-call: also-lines leave out error-path work under a no
     assert.ok(also.some((m) => m.includes('sleep()')) && also.every((m) => !m.includes('db_query()')), also.join('\n'));
   }).timeout(60000);
 
+  it('leaves it out where the same call reaches it further in', async () => {
+    const result = await analyze(`<?php\n${helper}\nfunction show_rate($db) {\n  db_query($db, 'SELECT rate FROM rates');\n  return file_get_contents('https://www.ecb.europa.eu/rates.xml');\n}\nsession_start();\n$db = mysqli_connect('localhost', 'u', 'p', 'd');\nshow_rate($db);\n`);
+    const held = result.findings.filter((f) => f.rule === 'held-across-slow-call');
+    assert.equal(held.length, 1, JSON.stringify(result.findings.map((f) => f.message)));
+    assert.ok(alsoLines(held).every((m) => !m.includes('sleep()')), alsoLines(held).join('\n'));
+  }).timeout(60000);
+
   it('lists it under a headline that is itself on an error path', async () => {
     const result = await analyze(`<?php\n${helper}\nsession_start();\n$db = mysqli_connect('localhost', 'u', 'p', 'd');\ndb_query($db, 'SELECT 1');\ndb_query($db, 'SELECT 2');\n`);
     const held = result.findings.filter((f) => f.rule === 'held-across-slow-call');

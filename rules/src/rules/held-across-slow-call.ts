@@ -395,6 +395,7 @@ function buildFinding(
   for (const other of sameLoop) {
     const { kind, chain: otherChain } = other.operation.occurrence;
     if (other === primary || kinds.has(kind) || kind === 'long-running' || otherChain.length < 2 || loopIsHere(other.operation.occurrence)) continue;
+    if (other.operation.occurrence.errorPath && !primary.operation.occurrence.errorPath) continue;
     kinds.add(kind);
     add(`also while ${resource ? `\`${resource.variable}\` is held` : 'the lock is held'}: ${describeAtSink(other.operation.occurrence)}`, otherChain[otherChain.length - 1]!.span);
   }
