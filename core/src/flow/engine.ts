@@ -471,13 +471,40 @@ export class FlowEngine {
     if (unit.kind !== 'script' || !this.constants.isEntry(unit)) return [];
     const tested = this.constantsTestedThrough(unit);
     const statics = this.requestStartStatics.filter((fact) => this.classStaticsTestedThrough(unit).has(fact.subject));
+    const settings = this.settingsAtRequestStart(unit);
     const constants = [...tested]
       .filter((subject) => this.constants.relevant.has(subject))
       .sort()
-      .slice(0, MAX_FACTS)
+      .slice(0, MAX_FACTS - settings.length)
       .map((subject) => ({ predicate: `defined(${subject.slice('const:'.length)})`, subject, value: false }));
-    return [...statics, ...constants];
+    return [...settings, ...statics, ...constants];
   }
+
+  /**
+   * The session settings a request starts with, where the unit (or project code it runs) tests
+   * them: php.ini is not part of the project, so a setting is at PHP's default until the code
+   * changes it (`ini_set()`, followed path by path as any `setting` effect). Adminer's
+   * `restart_session()` (`if (!ini_bool('session.use_cookies')) session_start();`) then opens
+   * nothing with cookie sessions, unless the project turned the cookie off before.
+   */
+  private settingsAtRequestStart(unit: Unit): Facts {
+    const tested = this.settingsTested.of(unit);
+    if (tested === 'any' || tested.size === 0) return [];
+    return PHP_DEFAULT_SETTINGS.filter((fact) => tested.has(fact.subject));
+  }
+
+  /** The settings with a PHP default (`PHP_DEFAULT_SETTINGS`) a unit, or project code it runs, tests or changes. */
+  private readonly settingsTested = new ReachableUnion<Unit, string>(
+    (unit) => this.calleesOf(unit),
+    (unit) => {
+      const subjects = new Set<string>();
+      for (const node of unit.cfg.nodes) {
+        if (node.effect?.kind !== 'fact') continue;
+        for (const fact of node.effect.set ?? []) if (DEFAULT_SETTING_SUBJECTS.has(fact.subject)) subjects.add(fact.subject);
+      }
+      return subjects;
+    },
+  );
 
   /** A fact effect, with its `defined()` facts about constants that decide session effects. */
   private withConstants(effect: FactEffect): FactEffect {
@@ -1527,6 +1554,14 @@ export function settingFact(name: string, value: string): PredicateValue | undef
   if (name === 'session.cache_limiter') return { predicate: 'ini:session.cache_limiter=off', subject: 'ini:session.cache_limiter', value: value === '' };
   return undefined;
 }
+
+/**
+ * What PHP's own defaults say of the settings `settingFact` remembers (`session.use_cookies=1`,
+ * `session.cache_limiter=nocache`): what a request starts with when the project does not change
+ * them (`FlowEngine.settingsAtRequestStart`).
+ */
+const PHP_DEFAULT_SETTINGS: Facts = [settingFact('session.use_cookies', '1')!, settingFact('session.cache_limiter', 'nocache')!];
+const DEFAULT_SETTING_SUBJECTS: ReadonlySet<string> = new Set(PHP_DEFAULT_SETTINGS.map((fact) => fact.subject));
 
 /**
  * True when every path here has switched the session cookie and the cache limiter off: a

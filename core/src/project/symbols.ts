@@ -58,6 +58,11 @@ export interface FileSymbols {
   readonly shippedDefaults?: ReadonlyMap<string, ShippedValue | null>;
   /** Lower-case fq function or `class::method` → how it returns a setting named by a parameter. */
   readonly settingAccessors?: ReadonlyMap<string, SettingAccessor>;
+  /**
+   * Lower-case fq function or `class::method` → its by-reference parameters that it leaves as
+   * they were (`lower/php/restored-references.ts`).
+   */
+  readonly restoredReferences?: ReadonlyMap<string, readonly number[]>;
   /** Every `new` of the file, for `constructed-values.ts`. */
   readonly constructions?: readonly Construction[];
   /** Properties its code outside classes writes (`*`: a computed name). */
@@ -128,6 +133,8 @@ export class ProjectSymbols {
   private readonly constants = new ConstantTable();
   private readonly functionReturns = new Map<string, string>();
   private readonly functionByRef = new Map<string, readonly number[]>();
+  /** `restoredReferences` of every file; a name declared differently in several files keeps what all agree on. */
+  private readonly restored = new Map<string, readonly number[]>();
   private readonly pureFunctions = new Map<string, PureFunction | null>();
   /** Include helpers by function name; `null` where declarations of one name disagree. */
   private readonly includeHelpers = new Map<string, IncludeHelper | null>();
@@ -154,6 +161,13 @@ export class ProjectSymbols {
       for (const fn of file.functions) this.functions.add(fn);
       for (const [fn, type] of file.functionReturns) if (!this.functionReturns.has(fn)) this.functionReturns.set(fn, type);
       for (const [fn, indices] of file.functionByRef) if (!this.functionByRef.has(fn)) this.functionByRef.set(fn, indices);
+      // Every by-reference declaration counts, so one that changes its parameter empties the name's entry.
+      const declared = [...file.functionByRef.keys(), ...file.classes.flatMap((cls) => [...cls.byRef.keys()].map((method) => `${cls.name}::${method}`))];
+      for (const name of declared) {
+        const indices = file.restoredReferences?.get(name) ?? [];
+        const known = this.restored.get(name);
+        this.restored.set(name, known === undefined ? indices : known.filter((index) => indices.includes(index)));
+      }
       for (const cls of file.classes) {
         if (!this.classes.has(cls.name)) this.classes.set(cls.name, cls);
         else this.duplicateClasses.add(cls.name);
@@ -400,6 +414,20 @@ export class ProjectSymbols {
       seen.add(current);
       const cls = this.classes.get(current);
       if (cls?.methods.has(target.method)) return cls.byRef.get(target.method) ?? [];
+    }
+    return [];
+  }
+
+  /**
+   * By-reference parameters of a project function or method (parents walked) that it leaves as
+   * they were: none unless every declaration of the name is known to.
+   */
+  restoredReferences(target: { type: 'function'; name: string } | { type: 'method'; className: string; method: string }): readonly number[] {
+    if (target.type === 'function') return this.restored.get(target.name) ?? [];
+    const seen = new Set<string>();
+    for (let current: string | undefined = target.className; current && !seen.has(current); current = this.parentOf(current)) {
+      seen.add(current);
+      if (this.classes.get(current)?.methods.has(target.method)) return this.restored.get(`${current}::${target.method}`) ?? [];
     }
     return [];
   }

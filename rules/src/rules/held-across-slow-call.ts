@@ -380,6 +380,10 @@ function buildFinding(
   }
   for (const other of members) {
     if (other === primary || sameLoop.includes(other)) continue;
+    // Work that runs only after an error (a deadlock retry's `sleep()` in every query helper) is
+    // not what holds the lock where the headline's work runs on the normal path: listing it at
+    // each call that may reach it buries the lines that matter.
+    if (other.operation.occurrence.errorPath && !primary.operation.occurrence.errorPath) continue;
     // Pointed at in this unit (the call or include that leads to it), named in full.
     const occurrence = other.callback ? { ...other.operation.occurrence, chain: other.operation.occurrence.chain.slice(other.callback.step) } : other.operation.occurrence;
     add(`also while ${resource ? `\`${resource.variable}\` is held` : 'the lock is held'}: ${describe(occurrence)}`, other.operation.span, true);
@@ -391,6 +395,7 @@ function buildFinding(
   for (const other of sameLoop) {
     const { kind, chain: otherChain } = other.operation.occurrence;
     if (other === primary || kinds.has(kind) || kind === 'long-running' || otherChain.length < 2 || loopIsHere(other.operation.occurrence)) continue;
+    if (other.operation.occurrence.errorPath && !primary.operation.occurrence.errorPath) continue;
     kinds.add(kind);
     add(`also while ${resource ? `\`${resource.variable}\` is held` : 'the lock is held'}: ${describeAtSink(other.operation.occurrence)}`, otherChain[otherChain.length - 1]!.span, true);
   }

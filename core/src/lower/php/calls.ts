@@ -3,6 +3,7 @@ import type { Cursor } from '../../ir/cfg-builder';
 import type { AccessEffect, CallTarget } from '../../ir/effects';
 import type { SyntaxNode } from '../../parse/php';
 import type { Span } from '../../model/span';
+import { restoredAt } from './restored-references';
 import type { UnitContext } from './context';
 import { callableArguments, callableTarget, capturingClosure } from './callables';
 import { literalString, sessionRoot } from './session-access';
@@ -300,7 +301,10 @@ export function argumentIsOneOf(ctx: UnitContext, arg: SyntaxNode | undefined, v
 
 function emitByRefWrites(ctx: UnitContext, site: CallSite, indices: readonly number[], cursor: Cursor): Cursor {
   let next = cursor;
+  // A parameter the callee leaves as it was (a marker key set and removed) changes nothing.
+  const restored = restoredAt(ctx, site.node);
   for (const index of indices) {
+    if (restored.includes(index)) continue;
     const arg = site.args[index];
     const value = arg ? argumentValue(arg) : undefined;
     const root = value ? sessionRoot(value, ctx.catalog.sessionVariable) : undefined;

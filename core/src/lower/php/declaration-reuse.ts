@@ -198,6 +198,7 @@ export function mergeDeclarations(into: FileDeclarations, part: FileDeclarations
   }
   for (const [name, returned] of part.functionReturns) into.functionReturns.set(name, returned);
   for (const [name, positions] of part.byRef) into.byRef.set(name, positions);
+  for (const [name, positions] of part.restoredRefs) into.restoredRefs.set(name, positions);
   for (const [name, properties] of part.classProperties) into.classProperties.set(name, properties);
   into.constructions.push(...part.constructions);
   for (const property of part.looseWrites) into.looseWrites.add(property);

@@ -2,17 +2,21 @@ import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { isEmptyArray, literalOf } from './literals';
 import { literalString } from './session-access';
+import { restoredAt } from './restored-references';
 
 /**
  * A local variable the unit only ever sets to a copy of the whole session array
  * (`$saved = $_SESSION;`, `$old = isset($_SESSION) ? $_SESSION : false;`) and otherwise only
  * tests (`isset($saved)`, `$old !== false`), drops (`unset($old)`) or assigns back: `$_SESSION = $saved;` then restores
  * what the array held, in memory (phpseclib borrows a session for entropy and puts the caller's
- * array back). Any other use (a change to the copy, a call it is passed to) makes it a value of
- * its own.
+ * array back). Passing it to a project function that leaves that by-reference parameter as it
+ * was (`restored-references.ts`: phpseclib's `safe_serialize(&$arr)` marks the array and
+ * unmarks it) keeps it a copy. Any other use (a change to the copy, another call it is passed
+ * to) makes it a value of its own.
  */
 export function isSavedSessionCopy(ctx: UnitContext, node: SyntaxNode, session: string | undefined): boolean {
   if (node.type !== 'variable_name' || !session || !ctx.unitNode) return false;
+
   let copies = 0;
   for (const use of ctx.unitNode.descendantsOfType('variable_name')) {
     if (!use || use.text !== node.text) continue;
@@ -21,10 +25,20 @@ export function isSavedSessionCopy(ctx: UnitContext, node: SyntaxNode, session: 
     const right = parent?.type === 'assignment_expression' ? parent.childForFieldName('right') : undefined;
     if (left?.id === use.id && isWholeCopy(right, session)) copies++;
     else if (right?.id === use.id && isSessionArray(left, session)) continue;
-    else if (!presenceTest(use) && !literalComparison(use) && parent?.type !== 'unset_statement') return false;
+    else if (!presenceTest(use) && !literalComparison(use) && parent?.type !== 'unset_statement' && !passedToRestoringCallee(ctx, use)) return false;
   }
   return copies > 0;
 }
+
+/** The variable is an argument of a project call that leaves that by-reference parameter as it was. */
+function passedToRestoringCallee(ctx: UnitContext, use: SyntaxNode): boolean {
+  const argument = use.parent;
+  const call = argument?.type === 'argument' && !argument.childForFieldName('name') ? argument.parent?.parent : undefined;
+  if (!argument || !call) return false;
+  const position = argument.parent!.namedChildren.filter((c) => c?.type === 'argument').findIndex((c) => c?.id === argument.id);
+  return restoredAt(ctx, call).includes(position);
+}
+
 
 function isSessionArray(node: SyntaxNode | null | undefined, session: string): boolean {
   return node?.type === 'variable_name' && node.namedChild(0)?.text === session;

@@ -16,6 +16,7 @@ import type { ClassProperties, Construction } from '../../project/constructor-mo
 import { pureFunctionOf, samePure, type PureFunction } from './pure-functions';
 import { PlainNode } from '../../parse/plain-tree';
 import { keepsDeclarations, mergeDeclarations, recordOf, relocated, scopeState, statementKey, type DeclarationReuse } from './declaration-reuse';
+import { restoredReferences } from './restored-references';
 import { declareDocumentedGlobalClasses, declareFunctionHelper, declareGlobalClasses, declareTopLevelGlobals, emptyIncludeHelpers, type IncludeHelperDeclarations } from './include-helpers';
 
 /** A unit found in the tree, before lowering. */
@@ -62,6 +63,8 @@ export interface FileDeclarations {
   readonly functionReturns: Map<string, string>;
   /** Lower-case fq function, or `class::method` → by-reference parameter positions. */
   readonly byRef: Map<string, number[]>;
+  /** Same keys as `byRef`: the by-reference parameters the callee leaves as they were (`restored-references.ts`). */
+  readonly restoredRefs: Map<string, number[]>;
   /** Lower-case fq class → what it declares and writes of its properties (`constructed-properties.ts`). */
   readonly classProperties: Map<string, ClassProperties>;
   /** Every `new` of the file: what it may build, with which arguments. */
@@ -111,6 +114,7 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
     ...(declarations.fallbackDefines.size > 0 ? { fallbackDefines: [...declarations.fallbackDefines] } : {}),
     ...(declarations.literalCalls.length > 0 ? { literalCalls: declarations.literalCalls } : {}), functionReturns: declarations.functionReturns,
     functionByRef: new Map([...declarations.byRef].filter(([key]) => !key.includes('::'))), includes: declarations.includes,
+    ...(declarations.restoredRefs.size > 0 ? { restoredReferences: declarations.restoredRefs } : {}),
     ...(declarations.includePathSets.length > 0 ? { includePathSets: declarations.includePathSets } : {}), headerComment: declarations.comments[0]?.node.text ?? '',
     settings: declarations.settings, pureFunctions: declarations.pureFunctions,
     ...(declarations.constructions.length > 0 ? { constructions: declarations.constructions } : {}),
@@ -223,6 +227,7 @@ export function emptyDeclarations(looseWrites: Set<string>, settings: FileSymbol
     methodReturns: new Map(),
     functionReturns: new Map(),
     byRef: new Map(),
+    restoredRefs: new Map(),
     classProperties: new Map(),
     constructions: [],
     looseWrites,
@@ -346,6 +351,8 @@ export function collectDeclarations(root: SyntaxNode, file: string, reuse?: Decl
           if (returned) into.functionReturns.set(name, returned);
           const references = byRefPositions(node);
           if (references.length > 0) into.byRef.set(name, references);
+          const restored = restoredReferences(node, references);
+          if (restored.length > 0) into.restoredRefs.set(name, restored);
           // Declared twice in one file (under `if (!function_exists())`): pure only if both are the same.
           const pure = pureFunctionOf(node) ?? null;
           const before = into.pureFunctions.get(name);
@@ -389,6 +396,8 @@ export function collectDeclarations(root: SyntaxNode, file: string, reuse?: Decl
             methods.add(written.toLowerCase());
             const references = byRefPositions(node);
             if (references.length > 0) into.byRef.set(`${className}::${written.toLowerCase()}`, references);
+            const restored = node.childForFieldName('body') ? restoredReferences(node, references) : [];
+            if (restored.length > 0) into.restoredRefs.set(`${className}::${written.toLowerCase()}`, restored);
             const returned = returnType(node, region, className) ?? returnedClass(node, region, className);
             if (returned) {
               let returns = into.methodReturns.get(className);
