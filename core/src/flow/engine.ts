@@ -17,6 +17,9 @@ import { callableSlotOf, SlotsRead, type CallableSlot } from './callable-slots';
 import {
   CLOSED,
   OPEN_AT_ENTRY,
+  RELEASED_AT_ENTRY,
+  closedSinceEntry,
+  ownCloseSteps,
   MAX_FACTS,
   capFacts,
   casesOf,
@@ -360,6 +363,9 @@ export interface AnalysisCut {
 const RESOURCE_EFFECTS: ReadonlySet<string> = new Set(['open', 'close', 'write', 'use']);
 const TOUCHES: ReadonlySet<string> = new Set(['resource']);
 const NONE: ReadonlySet<string> = new Set();
+const ID_TEST: ReadonlySet<string> = new Set(['id']);
+/** How a summary's unit is entered: closed (never started, or as the caller left it), closed after a release that kept the id, open. */
+type Entry = 'closed' | 'released' | 'open';
 
 export class FlowEngine {
   /** Summaries per unit (`file#id`), by entry state and environment. */
@@ -703,6 +709,24 @@ export class FlowEngine {
   }
 
   /** `session` for a unit that, or whose callees, write, start or use the session. */
+  /**
+   * How a callee is entered where the session is closed: `released` where the caller closed it
+   * keeping the id (`session_write_close()`) and the callee, or what it may run, tests for an id
+   * (`session_id() !== ''`, `defined('SID')`: a reopen-if-closed guard), so that guard reopens;
+   * otherwise `closed` (the summary callees that test no id share with every other caller).
+   */
+  private closedEntry(unit: Unit, before: ResourceState): 'closed' | 'released' {
+    if (!before.released || before.idCleared) return 'closed';
+    const found = this.idTests.of(unit);
+    return found === 'any' || found.size > 0 ? 'released' : 'closed';
+  }
+
+  /** `id` for a unit that, or project code it may run, tests whether the session has an id. */
+  private readonly idTests = new ReachableUnion<Unit, string>(
+    (unit) => this.runnableFrom(unit),
+    (unit) => (unit.cfg.nodes.some((node) => node.effect?.kind === 'assume' && (node.effect.state === 'started' || node.effect.state === 'ever-started')) ? ID_TEST : NONE),
+  );
+
   private readonly sessionTouches = new ReachableUnion<Unit, string>(
     (unit) => this.calleesOf(unit),
     (unit) =>
@@ -925,7 +949,7 @@ export class FlowEngine {
     return { ...env, bindings: kept.size > 0 ? kept : NO_BINDINGS };
   }
 
-  private summary(unit: Unit, resource: ResourceId, entry: 'closed' | 'open', calledWith: Env): Summary | undefined {
+  private summary(unit: Unit, resource: ResourceId, entry: Entry, calledWith: Env): Summary | undefined {
     const summaries = this.summariesOf(unit);
     const env = this.withBindingsRead(unit, calledWith);
     // Facts about subjects nothing the unit may run reads are carried, not part of the key
@@ -968,7 +992,7 @@ export class FlowEngine {
     this.depth++;
     let flow: UnitFlow;
     try {
-      flow = this.run(unit, resource, entry === 'closed' ? CLOSED : OPEN_AT_ENTRY, env);
+      flow = this.run(unit, resource, entry === 'closed' ? CLOSED : entry === 'released' ? RELEASED_AT_ENTRY : OPEN_AT_ENTRY, env);
     } finally {
       this.depth--;
     }
@@ -1011,7 +1035,7 @@ export class FlowEngine {
       const flushesHere = returning.has(observation.node);
       const underEntryLock = before.open.some((site) => site.entry);
       // Closed here only because it was closed when the unit was entered.
-      const closedFromEntry = before.closed && !before.released;
+      const closedFromEntry = closedSinceEntry(before);
       if (effect.kind === 'close' && effect.resource === resource && underEntryLock) {
         releases.push([{ span: effect.span, label: effect.label ?? `released here by \`${effect.api}\`` }]);
       }
@@ -1132,7 +1156,7 @@ export class FlowEngine {
     for (const { unit, target } of targeted) {
       const calleeEnv: Env = this.withLoaded(this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit), env, from, unit);
       if (before.closed) {
-        const summary = this.summary(unit, resource, 'closed', calleeEnv);
+        const summary = this.summary(unit, resource, this.closedEntry(unit, before), calleeEnv);
         if (!summary) {
           results.push(closedPart(before));
         } else {
@@ -1258,13 +1282,13 @@ export class FlowEngine {
     const callStep = callStepOf(effect, units);
     const results: ResourceState[] = [];
     for (const { unit, target } of targeted) {
-      for (const entry of [before.closed ? 'closed' : undefined, before.open.length > 0 ? 'open' : undefined] as const) {
+      for (const entry of [before.closed ? this.closedEntry(unit, before) : undefined, before.open.length > 0 ? 'open' : undefined] as const) {
         if (!entry) continue;
         const calleeEnv = this.withLoaded(this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit), env, from, unit);
         const summary = this.summary(unit, resource, entry, calleeEnv);
         if (!summary?.exitWhen) return CANNOT_TELL;
         const exit = truthy ? summary.exitWhen.true : summary.exitWhen.false;
-        const part = entry === 'closed' ? closedPart(before) : withOptional({ closed: false, open: before.open }, before.via, undefined);
+        const part = entry !== 'open' ? closedPart(before) : withOptional({ closed: false, open: before.open }, before.via, undefined);
         if (exit) results.push(...rerootCases(exit, callStep, part, this.closeStep(effect)));
       }
     }
@@ -1285,7 +1309,7 @@ export class FlowEngine {
     if (target.type !== 'method' || !target.virtual || units.every((unit) => unit.visibility === 'private')) return false;
     for (const unit of this.resolver.overridesOf?.(target.className, target.method) ?? []) {
       if (unit.generator) continue;
-      for (const entry of [before.closed ? 'closed' : undefined, before.open.length > 0 ? 'open' : undefined] as const) {
+      for (const entry of [before.closed ? this.closedEntry(unit, before) : undefined, before.open.length > 0 ? 'open' : undefined] as const) {
         if (!entry) continue;
         const exitWhen = this.summary(unit, resource, entry, this.globalFactsFor(env, before, unit))?.exitWhen;
         if (!exitWhen || (truthy ? exitWhen.true : exitWhen.false)) return true;
@@ -1803,8 +1827,10 @@ function reroot(state: ResourceState, call: Step, before: ResourceState, closeSt
   for (const site of state.open) {
     open = site.entry ? unionSites(open, before.open) : unionSites(open, [siteFromChain([call, ...site.chain])]);
   }
-  const closedInside = state.closedBy !== undefined && state.closedBy.length > 0;
-  const closedBy = closedInside ? [{ ...closeStep, inner: innerSteps(state.closedBy![0]!) }] : before.closedBy;
+  // The close the callee was entered after (`RELEASED_AT_ENTRY`) is the caller's own, already in `before`.
+  const ownSteps = ownCloseSteps(state.closedBy);
+  const closedInside = ownSteps !== undefined && ownSteps.length > 0;
+  const closedBy = closedInside ? [{ ...closeStep, inner: innerSteps(ownSteps[0]!) }] : before.closedBy;
   const released = closedInside || (state.released === true) || (state.closed && before.released === true);
   // Released inside: by a `session_destroy()` on every path or not; otherwise as before the call.
   const idCleared = closedInside || state.released === true ? state.idCleared === true : before.idCleared === true;
