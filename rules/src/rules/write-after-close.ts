@@ -45,7 +45,10 @@ export const writeAfterClose: Rule = {
   check(context) {
     const findings: Finding[] = [];
     for (const unit of context.file.units) {
-      const flow = context.flowOf(unit);
+      // Judged as its callers enter it, when every one has the session open: entered closed, a
+      // helper that reopens only a closed session (and closes only what it reopened) would
+      // close it before a write no caller ever loses.
+      const flow = context.flowAsRun?.(unit) ?? context.flowOf(unit);
       const closes = closesOf(context, unit);
       const groups = new Map<string, LostChange[]>();
       // A `finally` block is copied onto every path through it: each change counts once.
