@@ -1369,17 +1369,28 @@ export class FlowEngine {
 
   /** `env` with the files `unit` has certainly included before `node` among those known loaded. */
   private withIncludedBefore(env: Env, unit: Unit, node: number): Env {
+    const included = this.includedBeforeIn(unit)[node];
+    if (!included || included.size === 0 || [...included].every((file) => env.loaded?.has(file))) return env;
+    return { ...env, loaded: new Set([...(env.loaded ?? []), ...included]) };
+  }
+
+  /** Per node of `unit`, the files it has certainly included before it (`included-before.ts`). */
+  private includedBeforeIn(unit: Unit): readonly ReadonlySet<string>[] {
     let perNode = this.includedBefore.get(unit);
     if (!perNode) {
+      // Set first: an include cycle back to this unit sees only the file itself.
+      this.includedBefore.set(unit, []);
       perNode = includedBeforeNodes(unit, (effect) => {
-        const files = [...new Set(this.resolver.resolve(effect.target, unit, effect.span).map((target) => target.span.file))];
-        return files.length === 1 ? files[0] : undefined;
+        const targets = this.resolver.resolve(effect.target, unit, effect.span);
+        const files = new Set(targets.map((target) => target.span.file));
+        if (files.size !== 1) return undefined;
+        // The file, and what its top level certainly included by its normal end.
+        const file = targets[0]!;
+        return [file.span.file, ...(this.includedBeforeIn(file)[file.cfg.exit] ?? [])];
       });
       this.includedBefore.set(unit, perNode);
     }
-    const included = perNode[node];
-    if (!included || included.size === 0 || [...included].every((file) => env.loaded?.has(file))) return env;
-    return { ...env, loaded: new Set([...(env.loaded ?? []), ...included]) };
+    return perNode;
   }
 
   /** A `require_once`/`include_once` whose every file is already running further out: it does nothing. */
