@@ -286,10 +286,17 @@ export function analyzeProject(
   };
   flowsWhereRun = (unit) => flowOf(unit);
   // A unit every known caller enters with the session open, as they enter it (write-after-close).
+  // A caller that is itself a function is taken as its own callers enter it, where that is known
+  // (run sites are acyclic and at most MAX_RUN_SITE_DEPTH deep, so this ends).
   const flowsAsRun = new Map<Unit, UnitFlow | undefined>();
   const flowAsRun = (unit: Unit): UnitFlow | undefined => {
     if (ambient.has(unit) || dispatched.has(unit)) return undefined;
-    if (!flowsAsRun.has(unit)) flowsAsRun.set(unit, engine.analyzeAsRun(unit, catalog.sessionResource));
+    if (!flowsAsRun.has(unit)) {
+      flowsAsRun.set(unit, undefined);
+      const sites = runSites.get(unit);
+      const states = sites?.flatMap((site) => (flowAsRun(site.unit) ?? flowOf(site.unit)).states[site.node] ?? []);
+      flowsAsRun.set(unit, states ? engine.analyzeAsRun(unit, catalog.sessionResource, states) : undefined);
+    }
     return flowsAsRun.get(unit);
   };
   // Code no web request runs: command-line scripts (their lock findings are moot) and tests.

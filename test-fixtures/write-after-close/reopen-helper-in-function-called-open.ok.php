@@ -1,6 +1,7 @@
 <?php
-// A function whose only caller runs it with the session started calls a helper that opens the
-// session only when none is active and closes only what it opened. Entered closed, the helper
+// A function whose only caller (a function whose own only caller has started the session) runs
+// it with the session started calls a helper that opens the session only when none is active
+// and closes only what it opened. Entered closed, the helper
 // would open and close it before `$_SESSION['uid']`; no caller enters it so, and with the
 // session active the helper closes nothing, so the write is saved.
 // The near miss, called after session_write_close(), is reopen-helper-in-function-called-closed.php.
@@ -32,5 +33,11 @@ function login(int $userId): void
     $_SESSION['uid'] = $userId;
 }
 
+function handle_login(): void
+{
+    login((int) ($_POST['user_id'] ?? 0));
+    header('Location: /');
+}
+
 session_start();
-login((int) ($_POST['user_id'] ?? 0));
+handle_login();

@@ -430,16 +430,15 @@ export class FlowEngine {
   }
 
   /**
-   * The unit entered as every place that runs it enters it, when all those places are known and
-   * each has the resource open on every path (a function only ever called with the session
-   * started): open at their sites, with the facts they share. Undefined otherwise: then the unit
-   * on its own (`analyze`, entered closed) is all that can be said. Entered closed, a helper it
-   * calls that opens the session only when it is closed, and closes only what it opened, closes
-   * it; no caller ever sees that path.
+   * The unit entered as every place that runs it enters it (`states`: the state just before each
+   * of them, all known), when each has the resource open on every path (a function only ever
+   * called with the session started): open at their sites, with the facts they share. Undefined
+   * otherwise: then the unit on its own (`analyze`, entered closed) is all that can be said.
+   * Entered closed, a helper it calls that opens the session only when it is closed, and closes
+   * only what it opened, closes it; no caller ever sees that path.
    */
-  analyzeAsRun(unit: Unit, resource: ResourceId): UnitFlow | undefined {
-    const states = this.statesWhereRun(unit, resource);
-    if (!states || states.length === 0 || states.some((state) => state.closed || state.open.length === 0)) return undefined;
+  analyzeAsRun(unit: Unit, resource: ResourceId, states: readonly ResourceState[]): UnitFlow | undefined {
+    if (states.length === 0 || states.some((state) => state.closed || state.open.length === 0)) return undefined;
     let sites: readonly OpenSite[] = [];
     for (const state of states) sites = unionSites(sites, state.open);
     const omittedFrom = this.callersPass(unit);
