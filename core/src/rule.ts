@@ -25,6 +25,12 @@ export interface RuleContext {
    * closed; memoised.
    */
   flowOf(unit: Unit, resource?: ResourceId): UnitFlow;
+  /**
+   * The session's dataflow of a unit entered as every place that runs it enters it, when all
+   * are known and each has the session open on every path (`FlowEngine.analyzeAsRun`);
+   * undefined otherwise, or where `flowOf` already enters it open (an entry point). Memoised.
+   */
+  flowAsRun?(unit: Unit): UnitFlow | undefined;
   /** The resources held per variable that a unit acquires (TypeScript); none for PHP. */
   resourcesOf(unit: Unit): readonly HeldResourceInfo[];
   /** The severity the user configured for this rule. */

@@ -285,6 +285,20 @@ export function analyzeProject(
     return flow;
   };
   flowsWhereRun = (unit) => flowOf(unit);
+  // A unit every known caller enters with the session open, as they enter it (write-after-close).
+  // A caller that is itself a function is taken as its own callers enter it, where that is known
+  // (run sites are acyclic and at most MAX_RUN_SITE_DEPTH deep, so this ends).
+  const flowsAsRun = new Map<Unit, UnitFlow | undefined>();
+  const flowAsRun = (unit: Unit): UnitFlow | undefined => {
+    if (ambient.has(unit) || dispatched.has(unit)) return undefined;
+    if (!flowsAsRun.has(unit)) {
+      flowsAsRun.set(unit, undefined);
+      const sites = runSites.get(unit);
+      const states = sites?.flatMap((site) => (flowAsRun(site.unit) ?? flowOf(site.unit)).states[site.node] ?? []);
+      flowsAsRun.set(unit, states ? engine.analyzeAsRun(unit, catalog.sessionResource, states) : undefined);
+    }
+    return flowsAsRun.get(unit);
+  };
   // Code no web request runs: command-line scripts (their lock findings are moot) and tests.
   const spanLine = (span: Span): number => (linesOf.get(span.file)?.positionAt(span.start).line ?? 0) + 1;
   // A SAPI check that calls project code ends web requests when the call never returns.
@@ -356,7 +370,7 @@ export function analyzeProject(
     const ir = units.length < file.ir.units.length ? { ...file.ir, units } : file.ir;
     const wholeFile = cli !== undefined && cli.from === undefined;
     const sites = editSitesOf(parser, file);
-    const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites, callersOf, isFrameworkAction, frameworkActionClose, heldOf(file.ir), lineAt);
+    const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites, callersOf, isFrameworkAction, frameworkActionClose, heldOf(file.ir), lineAt, flowAsRun);
     const found = { ...ran, findings: withSuppressionFixIn(ran.findings, sites) };
     sites?.dispose();
     // After a check that ends web requests, the code runs from the command line only.
@@ -997,6 +1011,7 @@ function runRules(
   frameworkActionClose?: RuleContext['frameworkActionClose'],
   held: readonly HeldResourceInfo[] = ir.heldResources ?? [],
   lineOfSpan?: (span: Span) => number,
+  flowAsRun?: RuleContext['flowAsRun'],
 ): FileFindings {
   // Resources of helpers that run their callers' callbacks while holding them (`withClient(fn)`).
   const lent = ir.language === 'php' ? [] : lentResources;
@@ -1026,6 +1041,7 @@ function runRules(
       ...(callersOf ? { callersOf } : {}),
       ...(isFrameworkAction ? { isFrameworkAction } : {}),
       ...(frameworkActionClose ? { frameworkActionClose } : {}),
+      ...(flowAsRun ? { flowAsRun } : {}),
     };
     findings.push(...rule.check(context));
   }

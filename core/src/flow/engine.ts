@@ -17,6 +17,9 @@ import { callableSlotOf, SlotsRead, type CallableSlot } from './callable-slots';
 import {
   CLOSED,
   OPEN_AT_ENTRY,
+  RELEASED_AT_ENTRY,
+  closedSinceEntry,
+  ownCloseSteps,
   MAX_FACTS,
   capFacts,
   casesOf,
@@ -365,6 +368,9 @@ export interface AnalysisCut {
 const RESOURCE_EFFECTS: ReadonlySet<string> = new Set(['open', 'close', 'write', 'use']);
 const TOUCHES: ReadonlySet<string> = new Set(['resource']);
 const NONE: ReadonlySet<string> = new Set();
+const ID_TEST: ReadonlySet<string> = new Set(['id']);
+/** How a summary's unit is entered: closed (never started, or as the caller left it), closed after a release that kept the id, open. */
+type Entry = 'closed' | 'released' | 'open';
 
 export class FlowEngine {
   /** Summaries per unit (`file#id`), by entry state and environment. */
@@ -422,6 +428,28 @@ export class FlowEngine {
     const known = [...this.requestStartFacts(unit), ...this.factsWhereRun(unit, resource)];
     return this.run(unit, resource, entry === 'closed' ? CLOSED : OPEN_AT_ENTRY, {
       bindings,
+      outer: NO_FRAMES,
+      ...(omittedFrom !== undefined ? { omittedFrom } : {}),
+      ...(known.length > 0 ? { settings: known } : {}),
+    });
+  }
+
+  /**
+   * The unit entered as every place that runs it enters it (`states`: the state just before each
+   * of them, all known), when each has the resource open on every path (a function only ever
+   * called with the session started): open at their sites, with the facts they share. Undefined
+   * otherwise: then the unit on its own (`analyze`, entered closed) is all that can be said.
+   * Entered closed, a helper it calls that opens the session only when it is closed, and closes
+   * only what it opened, closes it; no caller ever sees that path.
+   */
+  analyzeAsRun(unit: Unit, resource: ResourceId, states: readonly ResourceState[]): UnitFlow | undefined {
+    if (states.length === 0 || states.some((state) => state.closed || state.open.length === 0)) return undefined;
+    let sites: readonly OpenSite[] = [];
+    for (const state of states) sites = unionSites(sites, state.open);
+    const omittedFrom = this.callersPass(unit);
+    const known = [...this.requestStartFacts(unit), ...this.factsWhereRun(unit, resource)];
+    return this.run(unit, resource, { closed: false, open: sites }, {
+      bindings: NO_BINDINGS,
       outer: NO_FRAMES,
       ...(omittedFrom !== undefined ? { omittedFrom } : {}),
       ...(known.length > 0 ? { settings: known } : {}),
@@ -735,6 +763,24 @@ export class FlowEngine {
   }
 
   /** `session` for a unit that, or whose callees, write, start or use the session. */
+  /**
+   * How a callee is entered where the session is closed: `released` where the caller closed it
+   * keeping the id (`session_write_close()`) and the callee, or what it may run, tests for an id
+   * (`session_id() !== ''`, `defined('SID')`: a reopen-if-closed guard), so that guard reopens;
+   * otherwise `closed` (the summary callees that test no id share with every other caller).
+   */
+  private closedEntry(unit: Unit, before: ResourceState): 'closed' | 'released' {
+    if (!before.released || before.idCleared) return 'closed';
+    const found = this.idTests.of(unit);
+    return found === 'any' || found.size > 0 ? 'released' : 'closed';
+  }
+
+  /** `id` for a unit that, or project code it may run, tests whether the session has an id. */
+  private readonly idTests = new ReachableUnion<Unit, string>(
+    (unit) => this.runnableFrom(unit),
+    (unit) => (unit.cfg.nodes.some((node) => node.effect?.kind === 'assume' && (node.effect.state === 'started' || node.effect.state === 'ever-started')) ? ID_TEST : NONE),
+  );
+
   private readonly sessionTouches = new ReachableUnion<Unit, string>(
     (unit) => this.calleesOf(unit),
     (unit) =>
@@ -960,7 +1006,7 @@ export class FlowEngine {
   /** Per unit, the arguments keys it was entered with past `MAX_ENTRIES_PER_UNIT` (`MAX_ARGUMENT_ENTRIES_PAST_CAP` at most). */
   private readonly argumentsPastCap = new Map<Unit, Set<string>>();
 
-  private summary(unit: Unit, resource: ResourceId, entry: 'closed' | 'open', calledWith: Env, pastCap = false): Summary | undefined {
+  private summary(unit: Unit, resource: ResourceId, entry: Entry, calledWith: Env, pastCap = false): Summary | undefined {
     const summaries = this.summariesOf(unit);
     const env = this.withBindingsRead(unit, calledWith);
     // Facts about subjects nothing the unit may run reads are carried, not part of the key
@@ -1015,7 +1061,7 @@ export class FlowEngine {
     this.depth++;
     let flow: UnitFlow;
     try {
-      flow = this.run(unit, resource, entry === 'closed' ? CLOSED : OPEN_AT_ENTRY, env);
+      flow = this.run(unit, resource, entry === 'closed' ? CLOSED : entry === 'released' ? RELEASED_AT_ENTRY : OPEN_AT_ENTRY, env);
     } finally {
       this.depth--;
     }
@@ -1058,7 +1104,7 @@ export class FlowEngine {
       const flushesHere = returning.has(observation.node);
       const underEntryLock = before.open.some((site) => site.entry);
       // Closed here only because it was closed when the unit was entered.
-      const closedFromEntry = before.closed && !before.released;
+      const closedFromEntry = closedSinceEntry(before);
       if (effect.kind === 'close' && effect.resource === resource && underEntryLock) {
         releases.push([{ span: effect.span, label: effect.label ?? `released here by \`${effect.api}\`` }]);
       }
@@ -1182,7 +1228,7 @@ export class FlowEngine {
     for (const { unit, target } of targeted) {
       const calleeEnv: Env = this.withLoaded(this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit), env, from, unit);
       if (before.closed) {
-        const summary = this.summary(unit, resource, 'closed', calleeEnv);
+        const summary = this.summary(unit, resource, this.closedEntry(unit, before), calleeEnv);
         if (!summary) {
           results.push(closedPart(before));
         } else {
@@ -1308,13 +1354,13 @@ export class FlowEngine {
     const callStep = callStepOf(effect, units);
     const results: ResourceState[] = [];
     for (const { unit, target } of targeted) {
-      for (const entry of [before.closed ? 'closed' : undefined, before.open.length > 0 ? 'open' : undefined] as const) {
+      for (const entry of [before.closed ? this.closedEntry(unit, before) : undefined, before.open.length > 0 ? 'open' : undefined] as const) {
         if (!entry) continue;
         const calleeEnv = this.withLoaded(this.globalFactsFor(withOmitted({ bindings: calleeBindings, outer: framesOf(target) }, effect, env), before, unit), env, from, unit);
         const summary = this.summary(unit, resource, entry, calleeEnv);
         if (!summary?.exitWhen) return CANNOT_TELL;
         const exit = truthy ? summary.exitWhen.true : summary.exitWhen.false;
-        const part = entry === 'closed' ? closedPart(before) : withOptional({ closed: false, open: before.open }, before.via, undefined);
+        const part = entry !== 'open' ? closedPart(before) : withOptional({ closed: false, open: before.open }, before.via, undefined);
         if (exit) results.push(...rerootCases(exit, callStep, part, this.closeStep(effect)));
       }
     }
@@ -1335,7 +1381,7 @@ export class FlowEngine {
     if (target.type !== 'method' || !target.virtual || units.every((unit) => unit.visibility === 'private')) return false;
     for (const unit of this.resolver.overridesOf?.(target.className, target.method) ?? []) {
       if (unit.generator) continue;
-      for (const entry of [before.closed ? 'closed' : undefined, before.open.length > 0 ? 'open' : undefined] as const) {
+      for (const entry of [before.closed ? this.closedEntry(unit, before) : undefined, before.open.length > 0 ? 'open' : undefined] as const) {
         if (!entry) continue;
         const exitWhen = this.summary(unit, resource, entry, this.globalFactsFor(env, before, unit))?.exitWhen;
         if (!exitWhen || (truthy ? exitWhen.true : exitWhen.false)) return true;
@@ -1372,17 +1418,28 @@ export class FlowEngine {
 
   /** `env` with the files `unit` has certainly included before `node` among those known loaded. */
   private withIncludedBefore(env: Env, unit: Unit, node: number): Env {
+    const included = this.includedBeforeIn(unit)[node];
+    if (!included || included.size === 0 || [...included].every((file) => env.loaded?.has(file))) return env;
+    return { ...env, loaded: new Set([...(env.loaded ?? []), ...included]) };
+  }
+
+  /** Per node of `unit`, the files it has certainly included before it (`included-before.ts`). */
+  private includedBeforeIn(unit: Unit): readonly ReadonlySet<string>[] {
     let perNode = this.includedBefore.get(unit);
     if (!perNode) {
+      // Set first: an include cycle back to this unit sees only the file itself.
+      this.includedBefore.set(unit, []);
       perNode = includedBeforeNodes(unit, (effect) => {
-        const files = [...new Set(this.resolver.resolve(effect.target, unit, effect.span).map((target) => target.span.file))];
-        return files.length === 1 ? files[0] : undefined;
+        const targets = this.resolver.resolve(effect.target, unit, effect.span);
+        const files = new Set(targets.map((target) => target.span.file));
+        if (files.size !== 1) return undefined;
+        // The file, and what its top level certainly included by its normal end.
+        const file = targets[0]!;
+        return [file.span.file, ...(this.includedBeforeIn(file)[file.cfg.exit] ?? [])];
       });
       this.includedBefore.set(unit, perNode);
     }
-    const included = perNode[node];
-    if (!included || included.size === 0 || [...included].every((file) => env.loaded?.has(file))) return env;
-    return { ...env, loaded: new Set([...(env.loaded ?? []), ...included]) };
+    return perNode;
   }
 
   /** A `require_once`/`include_once` whose every file is already running further out: it does nothing. */
@@ -1868,8 +1925,10 @@ function reroot(state: ResourceState, call: Step, before: ResourceState, closeSt
   for (const site of state.open) {
     open = site.entry ? unionSites(open, before.open) : unionSites(open, [siteFromChain([call, ...site.chain])]);
   }
-  const closedInside = state.closedBy !== undefined && state.closedBy.length > 0;
-  const closedBy = closedInside ? [{ ...closeStep, inner: innerSteps(state.closedBy![0]!) }] : before.closedBy;
+  // The close the callee was entered after (`RELEASED_AT_ENTRY`) is the caller's own, already in `before`.
+  const ownSteps = ownCloseSteps(state.closedBy);
+  const closedInside = ownSteps !== undefined && ownSteps.length > 0;
+  const closedBy = closedInside ? [{ ...closeStep, inner: innerSteps(ownSteps[0]!) }] : before.closedBy;
   const released = closedInside || (state.released === true) || (state.closed && before.released === true);
   // Released inside: by a `session_destroy()` on every path or not; otherwise as before the call.
   const idCleared = closedInside || state.released === true ? state.idCleared === true : before.idCleared === true;

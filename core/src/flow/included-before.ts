@@ -13,9 +13,12 @@ import type { Unit } from '../ir/unit';
  *     include './dbexport.php';                 // its include_once of lib.inc.php: nothing
  *
  * A forward "must" analysis over the unit's control flow: what every path into a node has
- * included. Only the unit's own includes count, not those of the functions it calls.
+ * included. Only the unit's own includes count, not those of the functions it calls; an
+ * include counts with what the included file's top level itself certainly included by its end
+ * (`includedBy` gives both), so a page that included `functions.php`, which included
+ * `boot.php`, has included `boot.php` too.
  */
-export function includedBeforeNodes(unit: Unit, includedBy: (effect: CallEffect) => string | undefined): readonly ReadonlySet<string>[] {
+export function includedBeforeNodes(unit: Unit, includedBy: (effect: CallEffect) => readonly string[] | undefined): readonly ReadonlySet<string>[] {
   const cfg = unit.cfg;
   // Most units include nothing: every node has the empty set, with no walk.
   const includes = (effect: CfgNode['effect']): effect is CallEffect => effect?.kind === 'call' && effect.target.type === 'include';
@@ -26,8 +29,8 @@ export function includedBeforeNodes(unit: Unit, includedBy: (effect: CallEffect)
   const after = (id: number): Set<string> | undefined => {
     const into = before[id];
     const effect = cfg.nodes[id]!.effect;
-    const file = into && includes(effect) ? includedBy(effect) : undefined;
-    return file === undefined || !into ? into : new Set([...into, file]);
+    const files = into && includes(effect) ? includedBy(effect) : undefined;
+    return files === undefined || !into ? into : new Set([...into, ...files]);
   };
   const queue = [cfg.entry];
   const queued = new Set(queue);

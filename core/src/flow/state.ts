@@ -17,6 +17,11 @@ export interface Step {
    * value the project ships (`lower/php/setting-guards.ts`): the innermost such test on the chain.
    */
   readonly setting?: SettingMark;
+  /**
+   * The close that happened before the unit was entered (`RELEASED_AT_ENTRY`): the caller's,
+   * which the caller names itself; never a step of this unit's own.
+   */
+  readonly atEntry?: true;
 }
 
 /**
@@ -196,6 +201,31 @@ export function unionSteps(a: readonly Step[] | undefined, b: readonly Step[] | 
   return result;
 }
 export const OPEN_AT_ENTRY: ResourceState = { closed: false, open: [ENTRY_SITE] };
+
+/**
+ * Entered closed after the caller released the session with its id kept
+ * (`session_write_close()`): `session_id() !== ''` holds, so a reopen-if-closed guard that
+ * tests it reopens. The marker step tells this close from one inside the unit: a write while
+ * it stands is still one closed since entry, which the caller judges with its own close.
+ */
+export const RELEASED_AT_ENTRY: ResourceState = {
+  closed: true,
+  open: [],
+  released: true,
+  closedBy: [{ span: { file: '', start: 0, end: 0 }, label: 'released before the call', atEntry: true }],
+};
+
+/** Closed only because it was closed when the unit was entered (released there or never started). */
+export function closedSinceEntry(state: ResourceState): boolean {
+  return state.closed && (!state.released || (state.closedBy?.some((step) => step.atEntry === true) ?? false));
+}
+
+/** The close steps of the unit's own (without the caller's close it was entered after). */
+export function ownCloseSteps(steps: readonly Step[] | undefined): readonly Step[] | undefined {
+  if (!steps || !steps.some((step) => step.atEntry)) return steps;
+  const own = steps.filter((step) => !step.atEntry);
+  return own.length > 0 ? own : undefined;
+}
 
 /**
  * Sites kept per state; beyond it, extra sites add nothing a user could act on. No finding is

@@ -45,13 +45,21 @@ export const writeAfterClose: Rule = {
   check(context) {
     const findings: Finding[] = [];
     for (const unit of context.file.units) {
-      const flow = context.flowOf(unit);
       const closes = closesOf(context, unit);
+      const alone = context.flowOf(unit);
+      const lostAlone = [...lostChanges(alone, closes)];
+      if (lostAlone.length === 0) continue;
+      // Judged as its callers enter it, when every one has the session open: entered closed, a
+      // helper that reopens only a closed session (and closes only what it reopened) would
+      // close it before a write no caller ever loses. (Asked only where the unit on its own
+      // loses a change: that flow is one more analysis of the unit.)
+      const asRun = context.flowAsRun?.(unit);
+      const flow = asRun ?? alone;
       const groups = new Map<string, LostChange[]>();
       // A `finally` block is copied onto every path through it: each change counts once.
       const seen = new Set<string>();
       const keptKeys = keysPutBackWhileClosed(flow);
-      for (const lost of lostChanges(flow, closes)) {
+      for (const lost of asRun ? lostChanges(asRun, closes) : lostAlone) {
         if (clearsAfterDestroy(lost) || removesAfterDestroy(context, unit, lost) || seen.has(spanKey(lost.span))) continue;
         if (lost.observation.effect.kind === 'write' && lost.observation.effect.temporary && keptKeys.has(lost.observation.effect.key ?? '')) continue;
         // Saved later by code that reads the in-memory array and reopens (snapshot helpers).
