@@ -16,7 +16,7 @@ import { holdEstimate, isYield, longRunDeclared } from './hold-estimates';
 import { flagLiteralKey, literalArgumentKey, literalOf } from './predicates';
 import { commandSlowEffect } from './command-line';
 import { streamsProcessOutput } from './streamed-process';
-import { resolvesWithoutLookup } from './host-name';
+import { resolvesWithoutLookup, reversesWithoutLookup } from './host-name';
 import { statementIn } from './sql-text';
 import { recordTimeouts } from './timeouts';
 import { frameworkCloseCall } from './framework-close';
@@ -331,6 +331,7 @@ function emitSlow(ctx: UnitContext, site: CallSite, api: Extract<ApiEntry, { eff
     return slow ? ctx.emit(cursor, { ...slow, ...(hold ? { hold } : {}) }) : cursor;
   }
   if (api.hostArgument !== undefined && resolvesWithoutLookup(ctx, site.node, site.args[api.hostArgument])) return cursor;
+  if (api.addressArgument !== undefined && reversesWithoutLookup(ctx, site.args[api.addressArgument])) return cursor;
   if (api.slowOnlyWithStatementIn !== undefined) {
     const waits = api.slowOnlyWithStatementIn
       .map((index) => site.args[index])
