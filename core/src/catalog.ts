@@ -710,4 +710,10 @@ export interface CommandCatalog {
   readonly probeArguments: readonly string[];
   /** Programs that run the program written after their options (`sudo`, `nice`, `env`). */
   readonly wrappers: readonly string[];
+  /**
+   * Programs that are short unless given one of these options, and then slow (`tail -n 50 log`
+   * reads a file's end and exits; `tail -f` follows it until killed). A one-letter option (`-f`) also counts
+   * inside a group (`-fn`); a word the code computes is taken as a value, not one of them.
+   */
+  readonly shortUnlessOption?: Readonly<Record<string, readonly string[]>>;
 }

@@ -116,6 +116,11 @@ function judgePart(catalog: Commands, part: Part): CommandCost {
   if (args.length > 0 && args.every((a) => !a.computed && catalog.probeArguments.includes(a.text))) return { cost: 'short' };
   if (catalog.slow.includes(program)) return { cost: 'slow', program };
   if (catalog.short.includes(program)) return { cost: 'short' };
+  const unless = catalog.shortUnlessOption?.[program];
+  if (unless) {
+    const option = args.find((a) => isOneOfOptions(a, unless));
+    return option ? { cost: 'slow', program: `${program} ${option.text}` } : { cost: 'short' };
+  }
   // The subcommand: one of the first two arguments that are not options, since an option may
   // take a value (`git --git-dir=… status`, `git -C /srv/app rev-parse HEAD`).
   const candidates = args.filter((a) => !a.text.startsWith('-')).slice(0, 2);
@@ -126,6 +131,21 @@ function judgePart(catalog: Commands, part: Part): CommandCost {
     if (catalog.short.includes(sub)) return { cost: 'short' };
   }
   return { cost: 'unknown', program };
+}
+
+/**
+ * Whether `word` is one of `options`: `-f`, `--follow=name`, or `-f` inside a group of
+ * one-letter options (`-fn`). A word the code computes (`tail -n $lines`) is taken as a value,
+ * precision first: an option that changes what a program does is written in the code.
+ */
+function isOneOfOptions(word: Word, options: readonly string[]): boolean {
+  const text = word.text;
+  if (word.computed || word.quoted || !text.startsWith('-')) return false;
+  return options.some((option) =>
+    option.startsWith('--')
+      ? text === option || text.startsWith(`${option}=`)
+      : !text.startsWith('--') && /^-[A-Za-z]+$/.test(text) && text.includes(option.slice(1)),
+  );
 }
 
 /** `10`, `5s`: a wrapper's value (`nice -n 10`, `timeout 5s`). */
