@@ -52,6 +52,11 @@ export type ApiSemantics =
        */
       readonly hostArgument?: number;
       /**
+       * An address to find the name of (`gethostbyaddr()`): not slow when it is a loopback
+       * address (`127.0.0.1`, `::1`), which the host's own `/etc/hosts` answers.
+       */
+      readonly addressArgument?: number;
+      /**
        * A database query: slow only when the SQL written in one of these arguments waits
        * (`Catalog.waitStatements`: `SELECT SLEEP(5)`, `GET_LOCK('x', 10)`). A page's own
        * ordinary queries are short; precision first.
@@ -123,6 +128,8 @@ export type ApiEntry = ApiSemantics & {
   readonly reportsLastError?: true;
   /** Returns a path on this machine (`tempnam()`, `sys_get_temp_dir()`): reading it is not remote. */
   readonly returnsLocalPath?: boolean;
+  /** Returns this machine's own name (`gethostname()`): resolving it needs no DNS query (`/etc/hosts`). */
+  readonly returnsOwnHostName?: true;
   /** Formats a string from the argument at this index (`sprintf()`): a URL format makes a URL. */
   readonly formatArgument?: number;
   /**
@@ -703,4 +710,10 @@ export interface CommandCatalog {
   readonly probeArguments: readonly string[];
   /** Programs that run the program written after their options (`sudo`, `nice`, `env`). */
   readonly wrappers: readonly string[];
+  /**
+   * Programs that are short unless given one of these options, and then slow (`tail -n 50 log`
+   * reads a file's end and exits; `tail -f` follows it until killed). A one-letter option (`-f`) also counts
+   * inside a group (`-fn`); a word the code computes is taken as a value, not one of them.
+   */
+  readonly shortUnlessOption?: Readonly<Record<string, readonly string[]>>;
 }

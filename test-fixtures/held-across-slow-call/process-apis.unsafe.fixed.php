@@ -1,8 +1,8 @@
 <?php
 // Catalog coverage for external processes: each handler holds the session while a child process
 // runs (exec, system, passthru, popen, proc_open with a command line or an array, backticks).
-// One finding each: `warning` for programs known to take time, `info` for `tail`, which the
-// catalog does not list (it may follow a file).
+// One finding each, `warning`: programs known to take time, and `tail -f`, which follows a
+// file until killed (`tail -n 200` alone reads its end and exits: short).
 declare(strict_types=1);
 
 function transcode_upload(): void
@@ -37,7 +37,7 @@ function tail_job_log(): void
 {
     session_start(['read_and_close' => true]); // expect: prefer-read-and-close
     $jobId = (int) ($_SESSION['job_id'] ?? 0);
-    $pipe = popen('tail -n 200 /var/log/jobs/' . $jobId . '.log', 'r'); // expect: held-across-slow-call@info "running `tail`"
+    $pipe = popen('tail -n 200 -f /var/log/jobs/' . $jobId . '.log', 'r'); // expect: held-across-slow-call@warning "running `tail -f`"
     if ($pipe !== false) {
         echo stream_get_contents($pipe);
         pclose($pipe);

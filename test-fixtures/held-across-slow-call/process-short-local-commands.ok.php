@@ -1,7 +1,7 @@
 <?php
 // A command line that runs only short local utilities (the load average, the kernel name, the
 // user's groups piped through `cut`, `whoami` in backticks, the checkout's commit read with
-// `git rev-parse`, as osTicket's system page does) is not slow work, whatever values
+// `git rev-parse`, as osTicket's system page does, a log's last lines, a file deleted) is not slow work, whatever values
 // it is given as arguments; nor is resolving `localhost` or an IP address, written in the code
 // or proven by the `if` around the call.
 declare(strict_types=1);
@@ -35,3 +35,8 @@ $_SESSION['interfaces'] = $interfaces;
 $_SESSION['key'] = shell_exec('wg genkey | tee /tmp/private.key | wg pubkey');
 $_SESSION['qr'] = shell_exec("qrencode -t svg -m 0 -o - 'WIFI:S:home;;'");
 exec('sudo truncate -s 0 /var/log/app.log');
+// A log viewer's last lines (`tail -n`, not `-f`) and files deleted on Windows (`del`).
+$lines = (int) ($_GET['lines'] ?? 100);
+exec('tail -n ' . $lines . ' ' . escapeshellarg('/var/log/app.log'), $tail);
+$_SESSION['tail'] = $tail;
+exec('del /q ' . escapeshellarg('C:\\app\\cache\\page.html'));

@@ -73,6 +73,8 @@ export interface SlowOccurrence {
   readonly pathParameter?: number;
   /** A command line the analysis cannot judge (`SlowEffect.unjudged`): `info`. */
   readonly unjudged?: true;
+  /** That command line is this parameter of the unit it is seen from (`SlowEffect.commandParameter`). */
+  readonly commandParameter?: number;
   /** A file sent as an image (`SlowEffect.image`): a short transfer, `info`. */
   readonly image?: true;
   readonly chain: readonly Step[];
@@ -1259,7 +1261,8 @@ export class FlowEngine {
           for (const found of awaitedByCaller ? summary.slowUnderLock : []) {
             if (signless && ownLongRunSign(found)) continue;
             // A path the callee got as a parameter is what this call passes.
-            const occurrence = viaCallback ? found : withPathArgument(found, effect);
+            // So is a command line: a call that writes it names its programs.
+            const occurrence = viaCallback ? found : withCommandArgument(withPathArgument(found, effect), effect);
             if (!occurrence) continue;
             // Run through a parameter: the slow work is the callable bound to it (`target`).
             slowUnderLock.push({
@@ -1807,6 +1810,34 @@ function withPathArgument(occurrence: SlowOccurrence, call: CallEffect): SlowOcc
     }
     case 'unknown':
       return argument.parameter !== undefined ? { ...rest, pathParameter: argument.parameter } : undefined;
+  }
+}
+
+/**
+ * A command line the callee took as a parameter, seen through a call: not slow work when the
+ * argument runs only short programs (`'tail -n 50 ' . $log`), slow work naming the program
+ * when it runs one known to take time, pending on the caller's own parameter when it passes
+ * one on, and still unjudged (`info`) otherwise.
+ */
+function withCommandArgument(occurrence: SlowOccurrence | undefined, call: CallEffect): SlowOccurrence | undefined {
+  const index = occurrence?.commandParameter;
+  if (occurrence === undefined || index === undefined) return occurrence;
+  const { commandParameter: _dropped, ...rest } = occurrence;
+  const argument = call.commandArguments?.find((a) => a.index === index);
+  switch (argument?.cost) {
+    case undefined:
+      return rest;
+    case 'short':
+      return undefined;
+    case 'parameter':
+      return { ...rest, commandParameter: argument.parameter };
+    case 'slow': {
+      const { unjudged: _unjudged, ...judged } = rest;
+      const detail = `running \`${argument.program}\``;
+      const last = judged.chain[judged.chain.length - 1]!;
+      const chain = [...judged.chain.slice(0, -1), { span: last.span, label: `${quoteCode(judged.callee)} runs \`${argument.program}\` here` }];
+      return { ...judged, detail, chain };
+    }
   }
 }
 

@@ -125,6 +125,7 @@ function* rawOperations(
             ...(effect.hold !== undefined ? { hold: effect.hold } : {}),
             ...(effect.pathParameter !== undefined ? { pathParameter: effect.pathParameter } : urlPending(cfg.nodes[observation.node]!.urlParameter, effect.slowKind)),
             ...(effect.unjudged ? { unjudged: true as const } : {}),
+            ...(effect.commandParameter !== undefined ? { commandParameter: effect.commandParameter } : {}),
             ...(effect.image ? { image: true as const } : {}),
             ...(cfg.nodes[observation.node]!.errorPath ? { errorPath: cfg.nodes[observation.node]!.errorPath } : {}),
             ...(reportsFailure(observation.node) ? { failureReport: true as const } : {}),

@@ -153,6 +153,12 @@ export interface SlowEffect {
    */
   readonly pathParameter?: number;
   /**
+   * A command line the unit cannot judge because it is parameter `index` (`function
+   * safe_exec($cmd) { exec($cmd); }`): a caller's argument that names its programs decides
+   * (`CallEffect.commandArguments`); otherwise it stays `unjudged`.
+   */
+  readonly commandParameter?: number;
+  /**
    * A command line the analysis cannot judge (a program the code computes, or one no catalog
    * lists: `lower/php/command-line.ts`): it may be short, so it is reported at `info`.
    */
@@ -166,6 +172,16 @@ export interface SlowEffect {
 }
 
 /** What a call passes as a path, for a callee that reads its parameter as one. */
+/**
+ * An argument written as a command line whose programs the analysis names: `short` (`'tail -n
+ * 50 ' . $log`), `slow` with the program (`'mysqldump …'`); or the caller's own parameter
+ * (`parameter`), which its callers decide.
+ */
+export type CommandArgument =
+  | { readonly index: number; readonly cost: 'short' }
+  | { readonly index: number; readonly cost: 'slow'; readonly program: string }
+  | { readonly index: number; readonly cost: 'parameter'; readonly parameter: number };
+
 export interface PathArgument {
   readonly index: number;
   /** `local` (or project configuration): not slow; `url`: remote; `unknown`: still unknown. */
@@ -342,6 +358,8 @@ export interface CallEffect {
   }[];
   /** What each argument is as a path, for callees that read a parameter as one (PHP). */
   readonly pathArguments?: readonly PathArgument[];
+  /** What each argument costs as a command line, for callees that run a parameter as one (PHP). */
+  readonly commandArguments?: readonly CommandArgument[];
   /**
    * Made while an output buffer the caller captures is active (`ob_start(); include
    * 'view.php'; $html = ob_get_clean();`): what the callee prints or streams is not sent.

@@ -35,6 +35,8 @@ export const phpCommands: CommandCatalog = {
     'wg genkey', 'wg pubkey', 'wg genpsk', 'wg show',
     // One file's name or metadata.
     'chgrp', 'chmod', 'ln', 'mkdir', 'mv', 'rm', 'rmdir', 'touch', 'truncate',
+    // The same on Windows (`del /q file`).
+    'del', 'erase',
     // Subcommands that read the local repository's refs and settings, and exit (an
     // application showing its own version).
     'git config', 'git describe', 'git name-rev', 'git rev-parse', 'git symbolic-ref',
@@ -76,4 +78,8 @@ export const phpCommands: CommandCatalog = {
    * runs what follows their options.
    */
   wrappers: ['sudo', 'nice', 'nohup', 'env', 'exec', 'time', 'ionice', 'timeout', 'stdbuf'],
+  /** Reading a file's end is short; following it (`tail -f`) lasts until the process is killed. */
+  shortUnlessOption: {
+    tail: ['-f', '-F', '--follow', '--retry'],
+  },
 };

@@ -62,7 +62,7 @@ const remote: Record<string, ApiEntry> = {
   dns_check_record: slow('remote-io'),
   getmxrr: slow('remote-io'),
   dns_get_mx: slow('remote-io'),
-  gethostbyaddr: slow('remote-io'),
+  gethostbyaddr: { effect: 'slow', kind: 'remote-io', addressArgument: 0 },
   gethostbynamel: { effect: 'slow', kind: 'remote-io', hostArgument: 0 },
   socket_connect: slow('remote-io'),
   socket_recv: slow('remote-io'),
@@ -228,6 +228,7 @@ const localPaths: Record<string, ApiEntry> = {
   sys_get_temp_dir: { effect: 'none', returnsLocalPath: true },
   realpath: { effect: 'none', returnsLocalPath: true },
   getcwd: { effect: 'none', returnsLocalPath: true },
+  gethostname: { effect: 'none', returnsOwnHostName: true },
   sprintf: { effect: 'none', formatArgument: 0 },
   vsprintf: { effect: 'none', formatArgument: 0 },
 };

@@ -15,9 +15,9 @@ import { lowerExit } from './final-exit';
 import { sendsReadData } from './read-data';
 import { holdEstimate, isYield, longRunDeclared } from './hold-estimates';
 import { flagLiteralKey, literalArgumentKey, literalOf } from './predicates';
-import { commandSlowEffect } from './command-line';
+import { commandArguments, commandSlowEffect } from './command-line';
 import { streamsProcessOutput } from './streamed-process';
-import { resolvesWithoutLookup } from './host-name';
+import { resolvesWithoutLookup, reversesWithoutLookup } from './host-name';
 import { statementIn } from './sql-text';
 import { recordTimeouts } from './timeouts';
 import { frameworkCloseCall } from './framework-close';
@@ -65,6 +65,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
     const literals = site.target.type === 'include' ? [] : flagArguments(site.args);
     const passedDefaults = site.target.type === 'include' ? [] : defaultArguments(ctx, site.args);
     const paths = site.target.type === 'include' ? [] : pathArguments(ctx, site.args);
+    const commands = site.target.type === 'include' ? [] : commandArguments(ctx, site.args);
     // `$run()` with `$run = function () use ($work) { … }`: the closure gets this unit's bindings.
     const capturing = site.target.type === 'closure' && capturingClosure(ctx, site.node.childForFieldName('function'));
     next = ctx.emit(next, {
@@ -75,6 +76,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
       ...(capturing ? { capturing: true as const } : {}),
       ...(callables.length > 0 ? { callables } : {}),
       ...(paths.length > 0 ? { pathArguments: paths } : {}),
+      ...(commands.length > 0 ? { commandArguments: commands } : {}),
       ...(ctx.capturedOutput > 0 ? { outputCaptured: true as const } : {}),
       ...(argumentCount !== undefined ? { argumentCount } : {}),
       ...(literals.length > 0 ? { literalArguments: literals } : {}),
@@ -335,6 +337,7 @@ function emitSlow(ctx: UnitContext, site: CallSite, api: Extract<ApiEntry, { eff
     return slow ? ctx.emit(cursor, { ...slow, ...(hold ? { hold } : {}) }) : cursor;
   }
   if (api.hostArgument !== undefined && resolvesWithoutLookup(ctx, site.node, site.args[api.hostArgument])) return cursor;
+  if (api.addressArgument !== undefined && reversesWithoutLookup(ctx, site.args[api.addressArgument])) return cursor;
   if (api.slowOnlyWithStatementIn !== undefined) {
     const waits = api.slowOnlyWithStatementIn
       .map((index) => site.args[index])

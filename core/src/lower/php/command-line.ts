@@ -1,9 +1,10 @@
 import type { SyntaxNode } from '../../parse/php';
-import type { SlowEffect } from '../../ir/effects';
+import type { CommandArgument, SlowEffect } from '../../ir/effects';
 import type { StaticString } from '../../ir/static-string';
 import type { Span } from '../../model/span';
 import type { UnitContext } from './context';
 import { commandTexts } from './command-text';
+import { pathParameterOf } from './static-path';
 
 /**
  * What a command line costs, judged by the programs it runs (`Catalog.commands`): each part
@@ -49,7 +50,45 @@ export function commandSlowEffect(
     return { kind: 'slow', slowKind: 'process', callee, detail: `running ${program}, whose output the script streams to the client as it comes (it expects the program to take time)`, span };
   }
   const detail = judged.program !== undefined ? `running \`${judged.program}\` (a program not known to take time)` : 'running a command the analysis cannot read';
-  return { kind: 'slow', slowKind: 'process', callee, detail, unjudged: true, span };
+  // The line starts with the unit's own parameter (`exec($cmd)`, `exec($cmd . ' 2>&1')`): a
+  // caller that writes the command decides (`commandArguments`).
+  const parameter = judged.program === undefined ? pathParameterOf(ctx, node) : undefined;
+  return { kind: 'slow', slowKind: 'process', callee, detail, unjudged: true, ...(parameter !== undefined ? { commandParameter: parameter } : {}), span };
+}
+
+/**
+ * What each argument of a call to project code costs as a command line, for a callee that runs
+ * its parameter (`safe_exec('tail -n 50 ' . $log)`): only arguments written as strings whose
+ * programs the catalog names (short or slow), and the caller's own parameters passed on.
+ */
+export function commandArguments(ctx: UnitContext, args: readonly SyntaxNode[]): CommandArgument[] {
+  const result: CommandArgument[] = [];
+  args.forEach((arg, index) => {
+    // A named argument (`f(cmd: $x)`) or a spread may not be at its position.
+    if (arg.type !== 'argument' || arg.namedChildren.some((c) => c?.type === 'name') || arg.text.startsWith('...')) return;
+    const value = arg.namedChild(0);
+    if (!value) return;
+    // `$cmd`, `$cmd . ' 2>&1'`: the caller's own parameter starts the line.
+    const parameter = pathParameterOf(ctx, value);
+    if (parameter !== undefined) {
+      result.push({ index, cost: 'parameter', parameter });
+      return;
+    }
+    if (!isWrittenString(value)) return;
+    const judged = judgeCommand(ctx, value);
+    if (judged.cost === 'short') result.push({ index, cost: 'short' });
+    else if (judged.cost === 'slow') result.push({ index, cost: 'slow', program: judged.program });
+  });
+  return result;
+}
+
+/** A string the code writes: a literal, `"tail -n $n"`, or a concatenation that starts with one. */
+function isWrittenString(node: SyntaxNode): boolean {
+  if (node.type === 'string' || node.type === 'encapsed_string') return true;
+  if (node.type === 'parenthesized_expression') return node.namedChild(0) !== null && isWrittenString(node.namedChild(0)!);
+  if (node.type !== 'binary_expression' || node.childForFieldName('operator')?.text !== '.') return false;
+  const left = node.childForFieldName('left');
+  return left !== null && isWrittenString(left);
 }
 
 export function judgeCommand(ctx: UnitContext, node: SyntaxNode | undefined): CommandCost {
@@ -116,6 +155,11 @@ function judgePart(catalog: Commands, part: Part): CommandCost {
   if (args.length > 0 && args.every((a) => !a.computed && catalog.probeArguments.includes(a.text))) return { cost: 'short' };
   if (catalog.slow.includes(program)) return { cost: 'slow', program };
   if (catalog.short.includes(program)) return { cost: 'short' };
+  const unless = catalog.shortUnlessOption?.[program];
+  if (unless) {
+    const option = args.find((a) => isOneOfOptions(a, unless));
+    return option ? { cost: 'slow', program: `${program} ${option.text}` } : { cost: 'short' };
+  }
   // The subcommand: one of the first two arguments that are not options, since an option may
   // take a value (`git --git-dir=… status`, `git -C /srv/app rev-parse HEAD`).
   const candidates = args.filter((a) => !a.text.startsWith('-')).slice(0, 2);
@@ -126,6 +170,21 @@ function judgePart(catalog: Commands, part: Part): CommandCost {
     if (catalog.short.includes(sub)) return { cost: 'short' };
   }
   return { cost: 'unknown', program };
+}
+
+/**
+ * Whether `word` is one of `options`: `-f`, `--follow=name`, or `-f` inside a group of
+ * one-letter options (`-fn`). A word the code computes (`tail -n $lines`) is taken as a value,
+ * precision first: an option that changes what a program does is written in the code.
+ */
+function isOneOfOptions(word: Word, options: readonly string[]): boolean {
+  const text = word.text;
+  if (word.computed || word.quoted || !text.startsWith('-')) return false;
+  return options.some((option) =>
+    option.startsWith('--')
+      ? text === option || text.startsWith(`${option}=`)
+      : !text.startsWith('--') && /^-[A-Za-z]+$/.test(text) && text.includes(option.slice(1)),
+  );
 }
 
 /** `10`, `5s`: a wrapper's value (`nice -n 10`, `timeout 5s`). */

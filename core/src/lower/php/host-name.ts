@@ -3,20 +3,51 @@ import type { UnitContext } from './context';
 import { NESTED_DECLARATIONS } from './unit-scope';
 import { literalString } from './session-access';
 import { evaluateStatic, fullyKnown, resolveConstants } from './static-string';
+import { nativeCallOf } from './native-calls';
 
 /**
  * Whether resolving a host name needs no DNS query: `localhost` (or a name under
  * `.localhost`, which resolvers answer locally) or an IP address. The name is what the code
  * writes (a literal, a constant, a variable assigned once), or what the `if` around the call
- * proves: `if (!strcasecmp($host, 'localhost')) $host = gethostbyname($host);`.
+ * proves: `if (!strcasecmp($host, 'localhost')) $host = gethostbyname($host);`. The machine's own
+ * name (`gethostbyname(gethostname())`: catalog `returnsOwnHostName`) is in its `/etc/hosts`.
  */
 export function resolvesWithoutLookup(ctx: UnitContext, call: SyntaxNode, arg: SyntaxNode | undefined): boolean {
-  const value = arg?.type === 'argument' ? (arg.namedChildren.find((c) => c?.type !== 'name') ?? arg.namedChild(0)) : arg;
+  const value = argumentValue(arg);
   if (!value) return false;
+  if (isOwnHostName(ctx, value)) return true;
   const written = writtenName(ctx, value);
   if (written !== undefined) return isLocalName(written);
   if (value.type !== 'variable_name') return false;
   return guardedNames(call, value.text).some(isLocalName);
+}
+
+/**
+ * Whether finding the name of an address needs no DNS query: a loopback address
+ * (`gethostbyaddr('127.0.0.1')`), written as `resolvesWithoutLookup` reads names.
+ */
+export function reversesWithoutLookup(ctx: UnitContext, arg: SyntaxNode | undefined): boolean {
+  const value = argumentValue(arg);
+  const written = value ? writtenName(ctx, value) : undefined;
+  return written !== undefined && isLoopback(written);
+}
+
+function argumentValue(arg: SyntaxNode | undefined): SyntaxNode | undefined {
+  return (arg?.type === 'argument' ? (arg.namedChildren.find((c) => c?.type !== 'name') ?? arg.namedChild(0)) : arg) ?? undefined;
+}
+
+/** `gethostname()`, or a variable assigned only that once. */
+function isOwnHostName(ctx: UnitContext, value: SyntaxNode): boolean {
+  const node = value.type === 'variable_name' ? ctx.singleAssignments.get(value.text) : value;
+  return node !== undefined && nativeCallOf(ctx, node)?.api?.returnsOwnHostName === true;
+}
+
+/** `127.0.0.0/8` and `::1`. */
+function isLoopback(address: string): boolean {
+  const host = address.trim().toLowerCase();
+  if (isIpv4(host)) return host.split('.')[0] === '127';
+  const bare = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+  return bare === '::1' || bare === '0:0:0:0:0:0:0:1';
 }
 
 function writtenName(ctx: UnitContext, value: SyntaxNode): string | undefined {
