@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { keepRecentTsTrees, parseTypeScript, type ParsedTs } from '../../core/src';
 import { fixturesRoot } from './support';
+import { editsOf } from './typing-edits';
 
 /** Every TypeScript or JavaScript file under a folder, recursively. */
 function tsFiles(folder: string): string[] {
@@ -12,39 +13,6 @@ function tsFiles(folder: string): string[] {
     if (entry.isDirectory()) return tsFiles(full);
     return /\.(ts|tsx|js|mjs)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [full] : [];
   });
-}
-
-/** Typing as an editor sends it, each edit on the text before: spaces, a new line, a letter inside a line, and each undone. */
-function editsOf(text: string): string[] {
-  const texts: string[] = [];
-  let current = text;
-  const lineStart = (line: number): number => {
-    let at = 0;
-    for (let i = 0; i < line; i++) {
-      const next = current.indexOf('\n', at);
-      if (next === -1) return at;
-      at = next + 1;
-    }
-    return at;
-  };
-  const lines = text.split('\n').length;
-  const insert = (offset: number, what: string) => (current = current.slice(0, offset) + what + current.slice(offset));
-  const remove = (offset: number, length: number) => (current = current.slice(0, offset) + current.slice(offset + length));
-  const steps: (() => void)[] = [
-    () => insert(lineStart(Math.floor(lines / 3)), ' '),
-    () => insert(lineStart(Math.floor(lines / 5)), '  '),
-    () => remove(lineStart(Math.floor(lines / 5)), 2),
-    () => insert(lineStart(Math.floor(lines / 2)), '\n'),
-    () => insert(lineStart(Math.floor((2 * lines) / 3)) + 4, 'x'),
-    () => remove(lineStart(Math.floor((2 * lines) / 3)) + 4, 1),
-    () => remove(lineStart(Math.floor(lines / 2)), 1),
-    () => insert(lineStart(1), ' '),
-  ];
-  for (const step of steps) {
-    step();
-    texts.push(current);
-  }
-  return texts;
 }
 
 /** Every node's kind and place, in order: what the lowering reads of the tree's shape. */

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 // Texts an editor sends while a PHP file is typed in, for the tests of what the language
-// server keeps between edits (`unit-reuse.test.ts`, `declaration-reuse.test.ts`).
+// server keeps between edits (`unit-reuse.test.ts`, `declaration-reuse.test.ts`,
+// `ts-recent-trees.test.ts`).
 
 /** Every `.php` file under a folder, recursively. */
 export function phpFiles(folder: string): string[] {

@@ -526,14 +526,7 @@ export class FlowEngine {
   /** The settings with a PHP default (`PHP_DEFAULT_SETTINGS`) a unit, or project code it runs, tests or changes. */
   private readonly settingsTested = new ReachableUnion<Unit, string>(
     (unit) => this.calleesOf(unit),
-    (unit) => {
-      const subjects = new Set<string>();
-      for (const node of unit.cfg.nodes) {
-        if (node.effect?.kind !== 'fact') continue;
-        for (const fact of node.effect.set ?? []) if (DEFAULT_SETTING_SUBJECTS.has(fact.subject)) subjects.add(fact.subject);
-      }
-      return subjects;
-    },
+    (unit) => factSubjectsOf(unit, (subject) => DEFAULT_SETTING_SUBJECTS.has(subject)),
   );
 
   /** A fact effect, with its `defined()` facts about constants that decide session effects. */
@@ -562,14 +555,7 @@ export class FlowEngine {
 
   private readonly classStaticsTested = new ReachableUnion<Unit, string>(
     (unit) => this.calleesOf(unit),
-    (unit) => {
-      const subjects = new Set<string>();
-      for (const node of unit.cfg.nodes) {
-        if (node.effect?.kind !== 'fact') continue;
-        for (const fact of node.effect.set ?? []) if (isClassStaticSubject(fact.subject)) subjects.add(fact.subject);
-      }
-      return subjects;
-    },
+    (unit) => factSubjectsOf(unit, isClassStaticSubject),
   );
 
   /**
@@ -1559,6 +1545,16 @@ export function dispatchesAt(effect: CallEffect, before: ResourceState, call: Ca
   const here: DispatchUnderLock[] = isDispatchTarget(effect.target) && call.units.length > 1 ? [{ candidates: call.units, display: effect.display, chain: [dispatchStep(effect, call.units)] }] : [];
   const maybe = before.closed ? { maybe: before.whyMaybe !== undefined ? { why: before.whyMaybe } : {} } : {};
   return [...here, ...(call.dispatches ?? [])].map((dispatch) => ({ ...dispatch, ...(dispatch.maybe ? {} : maybe) }));
+}
+
+/** The subjects `keep` accepts among the facts a unit's own code sets (tests and writes). */
+function factSubjectsOf(unit: Unit, keep: (subject: string) => boolean): Set<string> {
+  const subjects = new Set<string>();
+  for (const node of unit.cfg.nodes) {
+    if (node.effect?.kind !== 'fact') continue;
+    for (const fact of node.effect.set ?? []) if (keep(fact.subject)) subjects.add(fact.subject);
+  }
+  return subjects;
 }
 
 /** A function's declarations all in one file: the branches of a conditional declaration. */
