@@ -59,7 +59,7 @@ export async function main(argv: readonly string[], environment: MainEnvironment
     .argument('[paths...]', 'files and directories to analyse (default: the current directory)')
     .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('pretty'))
     .option('--no-ignore', "don't honour .gitignore files")
-    .option('--include-vendor', "don't skip vendor/ and node_modules/ (which .gitignore often lists too: add --no-ignore)")
+    .option('--include-vendor', "don't skip vendor/, node_modules/ and composer.json's vendor-dir (which .gitignore often lists too: add --no-ignore)")
     .option('--include-tests', "also analyse test code: tests/, test/, Tests/, Test/, __tests__/ and e2e/ folders, *.spec.ts/*.test.js files and PHPUnit test classes")
     .option('--include-generated', 'also analyse minified and bundled JavaScript (build output, left out of directory walks by default)')
     .option('--report-non-locking-stores', "report lock findings where the project's own session store takes no lock as if PHP's file store were used")

@@ -94,6 +94,21 @@ describe('discoverFiles', () => {
     assert.deepEqual(await found(['.']), ['a.php', 'local.php', 'sub/b.php', 'sub/keep.gen.php']);
   });
 
+  it("skips the folder composer.json names as its vendor-dir, unless --include-vendor", async () => {
+    tmp.write({
+      'app/composer.json': JSON.stringify({ config: { 'vendor-dir': 'lib/3rdParty/composer' } }),
+      'app/lib/3rdParty/composer/phpseclib/SSH2.php': '',
+      'app/lib/3rdParty/own.php': '',
+      'app/index.php': '',
+      'broken/composer.json': '{ not json',
+      'broken/lib/a.php': '',
+    });
+    const discovery = await discoverFiles(['.'], defaults(tmp.root));
+    assert.deepEqual(discovery.files.map((f) => f.displayPath), ['app/index.php', 'app/lib/3rdParty/own.php', 'broken/lib/a.php']);
+    assert.ok(discovery.skipped.some((s) => s.displayPath === 'app/lib/3rdParty/composer/' && s.reason.includes('vendor-dir')));
+    assert.deepEqual(await found(['.'], { includeVendor: true }), ['app/index.php', 'app/lib/3rdParty/composer/phpseclib/SSH2.php', 'app/lib/3rdParty/own.php', 'broken/lib/a.php']);
+  });
+
   it('analyses everything with --no-ignore (but still skips vendor/ without --include-vendor)', async () => {
     tmp.write({ '.gitignore': 'gen/\n*.gen.php\n', 'gen/a.php': '', 'b.gen.php': '', 'vendor/c.php': '' });
     assert.deepEqual(await found(['.'], { respectIgnoreFiles: false }), ['b.gen.php', 'gen/a.php']);

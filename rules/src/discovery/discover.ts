@@ -72,6 +72,8 @@ class Walker {
    */
   private readonly walkedDirs = new Set<string>();
   private readonly tests = { folders: 0, files: 0, named: 0 };
+  /** Dependency folders a `composer.json` names with `config.vendor-dir` (absolute paths). */
+  private readonly composerVendorDirs = new Set<string>();
 
   constructor(private readonly options: DiscoveryOptions) {}
 
@@ -121,6 +123,10 @@ class Walker {
 
     entries.sort((a, b) => compareStrings(a.name, b.name));
     const names = new Set(entries.map((entry) => entry.name));
+    if (names.has('composer.json') && !this.options.includeVendor) {
+      const vendorDir = await composerVendorDir(dir);
+      if (vendorDir !== undefined) this.composerVendorDirs.add(vendorDir);
+    }
     for (const entry of entries) {
       const abs = path.join(dir, entry.name);
       let isDir = entry.isDirectory();
@@ -153,6 +159,9 @@ class Walker {
     if (ALWAYS_SKIPPED_DIRS.includes(name)) return 'version-control directory';
     if (!this.options.includeVendor && VENDOR_DIRS.includes(name)) {
       return 'dependency directory (use --include-vendor to analyse it)';
+    }
+    if (this.composerVendorDirs.has(abs)) {
+      return "dependency directory (composer.json's config.vendor-dir; use --include-vendor to analyse it)";
     }
     return this.ignoredReason(abs, true, levels);
   }
@@ -221,4 +230,23 @@ async function countAnalysedFiles(dir: string, depth: number): Promise<number> {
     }
   }
   return count;
+}
+
+/**
+ * The folder Composer installs a project's dependencies into when its `composer.json` says
+ * so (`"config": { "vendor-dir": "lib/3rdParty/composer" }`): third-party code like `vendor/`.
+ * Undefined when the file names none, cannot be read or is not valid JSON (Composer's problem,
+ * not the analysis's: the walk goes on as without it).
+ */
+async function composerVendorDir(dir: string): Promise<string | undefined> {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(await fsp.readFile(path.join(dir, 'composer.json'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const config = typeof manifest === 'object' && manifest !== null ? (manifest as { config?: unknown }).config : undefined;
+  const vendorDir = typeof config === 'object' && config !== null ? (config as { 'vendor-dir'?: unknown })['vendor-dir'] : undefined;
+  if (typeof vendorDir !== 'string' || vendorDir.trim() === '') return undefined;
+  return path.resolve(dir, vendorDir);
 }
