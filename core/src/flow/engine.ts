@@ -750,7 +750,6 @@ export class FlowEngine {
     });
   }
 
-  /** `session` for a unit that, or whose callees, write, start or use the session. */
   /**
    * How a callee is entered where the session is closed: `released` where the caller closed it
    * keeping the id (`session_write_close()`) and the callee, or what it may run, tests for an id
@@ -769,6 +768,7 @@ export class FlowEngine {
     (unit) => (unit.cfg.nodes.some((node) => node.effect?.kind === 'assume' && (node.effect.state === 'started' || node.effect.state === 'ever-started')) ? ID_TEST : NONE),
   );
 
+  /** `session` for a unit that, or whose callees, write, start or use the session. */
   private readonly sessionTouches = new ReachableUnion<Unit, string>(
     (unit) => this.calleesOf(unit),
     (unit) =>
