@@ -5,6 +5,7 @@ import type { UnitContext } from './context';
 import { dispatchTarget } from './dispatch-target';
 import { registryTarget } from './registries';
 import { literalString } from './session-access';
+import { argumentValue } from './literals';
 
 /**
  * What a callable value runs, when the syntax tells: a closure or arrow function, a
@@ -16,7 +17,7 @@ export function callableTarget(ctx: UnitContext, node: SyntaxNode | null | undef
   if (!node || depth > 4) return undefined;
   switch (node.type) {
     case 'argument':
-      return callableTarget(ctx, node.namedChildren.find((c) => c?.type !== 'name') ?? node.namedChild(0), depth);
+      return callableTarget(ctx, argumentValue(node), depth);
     case 'parenthesized_expression':
       return callableTarget(ctx, node.namedChild(0), depth);
     case 'anonymous_function':
@@ -117,7 +118,7 @@ export function capturingClosure(ctx: UnitContext, node: SyntaxNode | null | und
   if (!node || depth > 4) return false;
   switch (node.type) {
     case 'argument':
-      return capturingClosure(ctx, node.namedChildren.find((c) => c?.type !== 'name') ?? node.namedChild(0), depth);
+      return capturingClosure(ctx, argumentValue(node), depth);
     case 'parenthesized_expression':
       return capturingClosure(ctx, node.namedChild(0), depth);
     case 'variable_name':

@@ -5,6 +5,7 @@ import { enclosingClass } from './class-statics';
 import { literalString } from './session-access';
 import { shippedValueRead } from './setting-guards';
 import { evaluateStatic, resolveConstants } from './static-string';
+import { argumentValue } from './literals';
 
 /** At most this many possible values of one command line are judged (`$a ? 'x' : 'y'` doubles them). */
 const MAX_ALTERNATIVES = 8;
@@ -39,7 +40,7 @@ function texts(ctx: UnitContext, node: SyntaxNode | null | undefined, depth: num
   if (!node || depth > MAX_DEPTH) return [UNKNOWN];
   switch (node.type) {
     case 'argument':
-      return texts(ctx, node.namedChildren.find((c) => c?.type !== 'name') ?? node.namedChild(0), depth);
+      return texts(ctx, argumentValue(node), depth);
     case 'parenthesized_expression':
       return texts(ctx, node.namedChild(0), depth);
     case 'shell_command_expression':

@@ -1,7 +1,7 @@
 import type { CommandLineEvidence, ExecutionContext } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
-import { calledName, stripLeadingBackslash } from './literals';
+import { calledName, stripLeadingBackslash, argumentValue } from './literals';
 import { literalString } from './session-access';
 
 /**
@@ -264,7 +264,7 @@ function argumentValues(call: SyntaxNode): SyntaxNode[] {
   const args = call.childForFieldName('arguments')?.namedChildren ?? [];
   return args.flatMap((arg) => {
     if (arg?.type !== 'argument') return [];
-    const value = arg.namedChildren.find((c) => c?.type !== 'name') ?? arg.namedChild(0);
+    const value = argumentValue(arg);
     return value ? [value] : [];
   });
 }

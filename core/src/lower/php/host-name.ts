@@ -4,6 +4,7 @@ import { NESTED_DECLARATIONS } from './unit-scope';
 import { literalString } from './session-access';
 import { evaluateStatic, fullyKnown, resolveConstants } from './static-string';
 import { nativeCallOf } from './native-calls';
+import { argumentValue } from './literals';
 
 /**
  * Whether resolving a host name needs no DNS query: `localhost` (or a name under
@@ -13,7 +14,7 @@ import { nativeCallOf } from './native-calls';
  * name (`gethostbyname(gethostname())`: catalog `returnsOwnHostName`) is in its `/etc/hosts`.
  */
 export function resolvesWithoutLookup(ctx: UnitContext, call: SyntaxNode, arg: SyntaxNode | undefined): boolean {
-  const value = argumentValue(arg);
+  const value = passedValue(arg);
   if (!value) return false;
   if (isOwnHostName(ctx, value)) return true;
   const written = writtenName(ctx, value);
@@ -27,13 +28,13 @@ export function resolvesWithoutLookup(ctx: UnitContext, call: SyntaxNode, arg: S
  * (`gethostbyaddr('127.0.0.1')`), written as `resolvesWithoutLookup` reads names.
  */
 export function reversesWithoutLookup(ctx: UnitContext, arg: SyntaxNode | undefined): boolean {
-  const value = argumentValue(arg);
+  const value = passedValue(arg);
   const written = value ? writtenName(ctx, value) : undefined;
   return written !== undefined && isLoopback(written);
 }
 
-function argumentValue(arg: SyntaxNode | undefined): SyntaxNode | undefined {
-  return (arg?.type === 'argument' ? (arg.namedChildren.find((c) => c?.type !== 'name') ?? arg.namedChild(0)) : arg) ?? undefined;
+function passedValue(arg: SyntaxNode | undefined): SyntaxNode | undefined {
+  return (arg?.type === 'argument' ? argumentValue(arg) : arg) ?? undefined;
 }
 
 /** `gethostname()`, or a variable assigned only that once. */

@@ -18,6 +18,11 @@ export function calledName(node: SyntaxNode): string | undefined {
   return stripLeadingBackslash(callee.text).toLowerCase();
 }
 
+/** The value an `argument` node passes (`f(name: $v)`: `$v`, not the parameter's name). */
+export function argumentValue(arg: SyntaxNode): SyntaxNode | null {
+  return arg.namedChildren.find((c) => c?.type !== 'name') ?? arg.namedChild(0);
+}
+
 /** The literal a node writes (`null`, `true`, `0`, `'x'`), or undefined. */
 export function literalOf(node: SyntaxNode | null | undefined): Literal | undefined {
   if (!node) return undefined;

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
-import { calledName } from './literals';
+import { calledName, argumentValue } from './literals';
 import { fullyKnown } from './static-string';
 
 /** Variables followed to their assignment before giving up (`$a = $b * 2; $b = 30;`). */
@@ -15,7 +15,7 @@ export function numericValue(ctx: UnitContext, node: SyntaxNode | null | undefin
   if (!node || depth > MAX_DEPTH) return undefined;
   switch (node.type) {
     case 'argument':
-      return numericValue(ctx, node.namedChildren.find((c) => c?.type !== 'name') ?? node.namedChild(0), depth);
+      return numericValue(ctx, argumentValue(node), depth);
     case 'parenthesized_expression':
       return numericValue(ctx, node.namedChild(0), depth);
     case 'integer':
@@ -101,7 +101,7 @@ export function upperBound(ctx: UnitContext, node: SyntaxNode | null | undefined
   if (exact !== undefined) return exact;
   switch (node.type) {
     case 'argument':
-      return upperBound(ctx, node.namedChildren.find((c) => c?.type !== 'name') ?? node.namedChild(0), depth);
+      return upperBound(ctx, argumentValue(node), depth);
     case 'parenthesized_expression':
       return upperBound(ctx, node.namedChild(0), depth);
     case 'cast_expression':

@@ -5,6 +5,7 @@ import { resolveConstants } from './static-string';
 import { evaluateStatic } from './static-string';
 import { declaresInUnit, enclosingUnitNode } from './unit-scope';
 import { nativeCallOf } from './native-calls';
+import { argumentValue } from './literals';
 
 /**
  * `url`: remote I/O. `local`: a path we can see is on this machine (a literal, `__DIR__`, a
@@ -24,7 +25,7 @@ const LOCAL_STREAM_SCHEMES = new Set(['file', 'php', 'data', 'glob', 'phar', 'zl
 export function classifyPath(ctx: UnitContext, node: SyntaxNode | null | undefined, depth = 0): PathClass {
   if (!node || depth > 4) return 'unknown';
   if (node.type === 'argument') {
-    return classifyPath(ctx, node.namedChildren.find((c) => c?.type !== 'name') ?? node.namedChild(0), depth);
+    return classifyPath(ctx, argumentValue(node), depth);
   }
   if (node.type === 'parenthesized_expression') return classifyPath(ctx, node.namedChild(0), depth);
   if (node.type === 'variable_name') return classifyVariable(ctx, node, depth);
@@ -131,7 +132,7 @@ function classifyLiteral(value: string): PathClass {
  */
 export function pathParameterOf(ctx: UnitContext, node: SyntaxNode | null | undefined): number | undefined {
   if (!node) return undefined;
-  if (node.type === 'argument') return pathParameterOf(ctx, node.namedChildren.find((c) => c?.type !== 'name') ?? node.namedChild(0));
+  if (node.type === 'argument') return pathParameterOf(ctx, argumentValue(node));
   if (node.type === 'parenthesized_expression') return pathParameterOf(ctx, node.namedChild(0));
   if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '.') return pathParameterOf(ctx, node.childForFieldName('left'));
   if (node.type === 'encapsed_string' && node.namedChildCount > 0) {

@@ -4,6 +4,7 @@ import { escapeValue } from './escape-sequences';
 import { literalString } from './session-access';
 
 import { DOCUMENT_ROOT, SCRIPT_FILENAME, entryScriptDir, entryScriptDirLevels, resolveConstants, type StaticPart, type StaticString } from '../../ir/static-string';
+import { argumentValue } from './literals';
 
 export { resolveConstants, type StaticPart, type StaticString };
 
@@ -24,7 +25,7 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
     case 'parenthesized_expression':
       return inner(node.namedChild(0));
     case 'argument':
-      return inner(node.namedChildren.find((c) => c?.type !== 'name') ?? node.namedChild(0));
+      return inner(argumentValue(node));
     case 'variable_name':
       // Unknown, but the same variable read twice in one path is the same text
       // (`'modules/' . $m . '/' . $m . '.php'` names `modules/x/x.php`, not `modules/x/y.php`).

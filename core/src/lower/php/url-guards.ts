@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
-import { calledName } from './literals';
+import { calledName, argumentValue } from './literals';
 import { literalString } from './session-access';
 
 /**
@@ -29,7 +29,7 @@ export function urlTestedParameter(ctx: UnitContext, condition: SyntaxNode): num
   }
   const name = calledName(test);
   if (name === undefined) return undefined;
-  const args = (test.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is SyntaxNode => c?.type === 'argument').map((a) => a.namedChildren.find((c) => c?.type !== 'name') ?? a.namedChild(0));
+  const args = (test.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is SyntaxNode => c?.type === 'argument').map((a) => argumentValue(a));
   const text = (index: number): string | undefined => {
     const arg = args[index];
     return arg ? literalString(arg) : undefined;
