@@ -1,7 +1,7 @@
 <?php
 // A command line that runs only short local utilities (the load average, the kernel name, the
 // user's groups piped through `cut`, `whoami` in backticks, the checkout's commit read with
-// `git rev-parse`, as osTicket's system page does, a log's last lines, a file deleted) is not slow work, whatever values
+// `git rev-parse`, as osTicket's system page does, a log's last lines, a file deleted, a temporary file made) is not slow work, whatever values
 // it is given as arguments; nor is resolving `localhost` or an IP address, written in the code
 // or proven by the `if` around the call.
 declare(strict_types=1);
@@ -40,3 +40,6 @@ $lines = (int) ($_GET['lines'] ?? 100);
 exec('tail -n ' . $lines . ' ' . escapeshellarg('/var/log/app.log'), $tail);
 $_SESSION['tail'] = $tail;
 exec('del /q ' . escapeshellarg('C:\\app\\cache\\page.html'));
+// A configuration editor's scratch file: `mktemp` creates one empty file and prints its name.
+exec('mktemp', $scratch);
+$_SESSION['scratch'] = $scratch[0] ?? '';

@@ -33,8 +33,8 @@ export const phpCommands: CommandCatalog = {
     'realpath', 'sed', 'sha1sum', 'sort', 'stat', 'tee', 'tr', 'uniq', 'wc', 'qrencode',
     // Keys made locally (`wg genkey | tee … | wg pubkey`), a tunnel's local state.
     'wg genkey', 'wg pubkey', 'wg genpsk', 'wg show',
-    // One file's name or metadata.
-    'chgrp', 'chmod', 'ln', 'mkdir', 'mv', 'rm', 'rmdir', 'touch', 'truncate',
+    // One file's name or metadata, or a new empty temporary file (`mktemp`, whose output is its name).
+    'chgrp', 'chmod', 'ln', 'mkdir', 'mktemp', 'mv', 'rm', 'rmdir', 'touch', 'truncate',
     // The same on Windows (`del /q file`).
     'del', 'erase',
     // Subcommands that read the local repository's refs and settings, and exit (an
