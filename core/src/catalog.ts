@@ -15,6 +15,11 @@ export type ApiSemantics =
       readonly readOnly?: boolean;
       /** Opens only if not open yet (a framework's start on first access): never "opened twice". */
       readonly lazy?: boolean;
+      /**
+       * Changes the session's data once open (`$session->set()`, `$session->remove()`): a start
+       * on first access followed by a write, so code after it that reads only still needs the lock.
+       */
+      readonly writes?: boolean;
     }
   | { readonly effect: 'close'; readonly resource: ResourceId; readonly how: 'write' | 'abort' | 'destroy' }
   | { readonly effect: 'use'; readonly resource: ResourceId }

@@ -1,4 +1,4 @@
-import { closeDestroy, closeWrite, each, http, lazyOpen, mail, none, open, returns, use, write } from './entries';
+import { closeDestroy, closeWrite, each, http, lazyOpen, lazyOpenWrite, mail, none, open, returns, use, write } from './entries';
 import type { FrameworkPreset } from './preset';
 
 const SESSION = 'cake\\http\\session';
@@ -8,7 +8,9 @@ const CAKE2_COMPONENT = 'sessioncomponent';
 /** CakePHP 2's `SessionComponent` and `CakeSession`: every access starts the session. */
 const cake2Session = {
   start: open,
-  ...each(['read', 'check', 'consume', 'write', 'delete', 'setflash'], lazyOpen),
+  ...each(['read', 'check'], lazyOpen),
+  // `consume()` reads and deletes a key.
+  ...each(['consume', 'write', 'delete', 'setflash'], lazyOpenWrite),
   destroy: closeDestroy,
   renew: use,
   ...each(['started', 'id', 'valid', 'error'], none),
@@ -68,7 +70,8 @@ export const cakephp: FrameworkPreset = {
       'cake\\controller\\component': { getcontroller: returns('cake\\controller\\controller') },
       [SESSION]: {
         start: open,
-        ...each(['read', 'readorfail', 'check', 'consume', 'write', 'delete'], lazyOpen),
+        ...each(['read', 'readorfail', 'check'], lazyOpen),
+        ...each(['consume', 'write', 'delete'], lazyOpenWrite),
         close: closeWrite,
         destroy: closeDestroy,
         renew: use,

@@ -12,6 +12,8 @@ export const open: ApiEntry = { effect: 'open', resource: SESSION };
 
 /** Starts the session on first access (`$session->get()`), a no-op when it is open already. */
 export const lazyOpen: ApiEntry = { effect: 'open', resource: SESSION, lazy: true };
+/** Starts the session on first access and changes its data (`$session->set('k', $v)`). */
+export const lazyOpenWrite: ApiEntry = { effect: 'open', resource: SESSION, lazy: true, writes: true };
 export const closeWrite: ApiEntry = { effect: 'close', resource: SESSION, how: 'write' };
 export const closeAbort: ApiEntry = { effect: 'close', resource: SESSION, how: 'abort' };
 export const closeDestroy: ApiEntry = { effect: 'close', resource: SESSION, how: 'destroy' };

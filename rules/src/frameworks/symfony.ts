@@ -1,4 +1,4 @@
-import { closeWrite, each, lazyOpen, none, open, returns, use, write } from './entries';
+import { closeWrite, each, lazyOpen, lazyOpenWrite, none, open, returns, use, write } from './entries';
 import type { FrameworkPreset } from './preset';
 
 const SESSION = 'symfony\\component\\httpfoundation\\session\\sessioninterface';
@@ -44,7 +44,9 @@ export const symfony: FrameworkPreset = {
       [SESSION]: {
         // Every access to the data starts the session if it is not started (lazy start).
         start: open,
-        ...each(['get', 'set', 'has', 'all', 'replace', 'remove', 'clear', 'getbag'], lazyOpen),
+        ...each(['get', 'has', 'all', 'getbag'], lazyOpen),
+        // …and these change its data once started.
+        ...each(['set', 'replace', 'remove', 'clear'], lazyOpenWrite),
         save: closeWrite,
         // Clears the data and regenerates the id: the session stays open (with a new id).
         invalidate: use,

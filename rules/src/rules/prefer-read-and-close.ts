@@ -237,6 +237,18 @@ function observationNeedsLock(flow: UnitFlow, { effect, call }: Observation, clo
   }
 }
 
+/**
+ * What to do instead, in the API that opened it: PHP's own start has `read_and_close`; a
+ * framework's session started on first access (`$session->get()`) has no such option, but its
+ * write-back close releases the lock once the data is read.
+ */
+function releaseAdvice(open: OpenEffect): string {
+  if (!open.lazy) return "use `session_start(['read_and_close' => true])`, which reads the data and releases the lock at once, ";
+  return open.closeCall !== undefined
+    ? `call \`${open.closeCall}\` as soon as the data is read, which releases the lock, `
+    : "save the session as soon as the data is read, which releases the lock, ";
+}
+
 function buildFinding(context: RuleContext, flow: UnitFlow, open: OpenEffect, evidence: Evidence, store: StoreVerdict): Finding {
   const related = new RelatedList(open.span);
   related.add(evidence.label, evidence.span);
@@ -256,7 +268,7 @@ function buildFinding(context: RuleContext, flow: UnitFlow, open: OpenEffect, ev
     ...(store.kind === 'unreported' ? { unreported: store.reason } : {}),
     message:
       `\`${open.api}\` takes the session lock, but nothing after it in this file writes the session: ` +
-      "use `session_start(['read_and_close' => true])`, which reads the data and releases the lock at once, " +
+      releaseAdvice(open) +
       "so this user's other requests do not wait for this one." +
       storeNote,
     span: open.span,

@@ -100,6 +100,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
         ...(api.lazy ? { lazy: true } : {}),
         ...(closeCall ? { closeCall } : {}),
       });
+      if (api.writes) next = ctx.emit(next, { kind: 'write', resource: api.resource, span });
       break;
     }
     case 'close':
