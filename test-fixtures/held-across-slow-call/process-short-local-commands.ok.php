@@ -43,3 +43,9 @@ exec('del /q ' . escapeshellarg('C:\\app\\cache\\page.html'));
 // A configuration editor's scratch file: `mktemp` creates one empty file and prints its name.
 exec('mktemp', $scratch);
 $_SESSION['scratch'] = $scratch[0] ?? '';
+// A server-status page: a RAID array's details (`mdadm --detail`: the first option picks the
+// mode) and the UPS daemon's status, both local.
+$device = (string) ($_GET['device'] ?? '/dev/md0');
+exec(sprintf('sudo /sbin/mdadm --detail %s', escapeshellarg($device)), $raid);
+exec('apcaccess 2>/dev/null', $ups);
+$_SESSION['status'] = [$raid, $ups];

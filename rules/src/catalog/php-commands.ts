@@ -5,7 +5,8 @@ import type { CommandCatalog } from '../../../core/src';
  * `core/src/lower/php/command-line.ts` reads each program of the line (every part of a
  * pipeline and of `&&`/`;` chains) with its first argument, and the line is as slow as its
  * slowest program. Names are lower-case, without a directory; an entry of two words is a
- * program with the first argument written in the code (`git rev-parse`).
+ * program with the first argument written in the code: a subcommand (`git rev-parse`) or the
+ * option that picks its mode (`mdadm --detail`).
  */
 export const phpCommands: CommandCatalog = {
   /**
@@ -24,8 +25,9 @@ export const phpCommands: CommandCatalog = {
     'ip', 'kill', 'locale', 'logname', 'lsb_release', 'lscpu', 'lsof', 'netstat', 'nproc',
     'pgrep', 'pidof', 'ps', 'ss', 'sw_vers', 'sysctl', 'tty', 'uname', 'uptime', 'uuidgen',
     'ver', 'w', 'whereis', 'which', 'who', 'whoami',
-    // Reading a small local database or one directory: traffic counters, a listing.
-    'ls', 'vnstat',
+    // Reading a small local database or one directory: traffic counters, a listing, a RAID
+    // array's state from the kernel, the UPS daemon's status on this host.
+    'ls', 'vnstat', 'mdadm --detail', 'apcaccess',
     // Asking the init system to reboot or power off: it returns at once (the machine then goes down).
     'halt', 'poweroff', 'reboot', 'shutdown',
     // Reading a file, or transforming what another program writes.

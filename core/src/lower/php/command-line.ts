@@ -160,6 +160,13 @@ function judgePart(catalog: Commands, part: Part): CommandCost {
     const option = args.find((a) => isOneOfOptions(a, unless));
     return option ? { cost: 'slow', program: `${program} ${option.text}` } : { cost: 'short' };
   }
+  // A program whose first option picks what it does (`mdadm --detail`, `mdadm --create`).
+  const mode = args[0];
+  if (mode && !mode.computed && !mode.quoted && mode.text.startsWith('-')) {
+    const sub = `${program} ${mode.text}`;
+    if (catalog.slow.includes(sub)) return { cost: 'slow', program: sub };
+    if (catalog.short.includes(sub)) return { cost: 'short' };
+  }
   // The subcommand: one of the first two arguments that are not options, since an option may
   // take a value (`git --git-dir=… status`, `git -C /srv/app rev-parse HEAD`).
   const candidates = args.filter((a) => !a.text.startsWith('-')).slice(0, 2);
