@@ -6,7 +6,7 @@ import type { Span } from '../../model/span';
 import { clientMadeBy, holderMadeBy } from './catalog-entries';
 import { requiredModule, type ImportRef } from './import-refs';
 import { collectImports, type ImportFacts } from './imports';
-import type { EventListener, ModuleLinks, ModuleValue, ProjectClassTypes } from './module-links';
+import type { EventListener, FunctionSite, ModuleLinks, ModuleValue, ProjectClassTypes } from './module-links';
 import { isFunctionLiteral, returnedExpression, unwrap } from './syntax';
 import type { TsModuleResolver } from './module-resolution';
 import { declaredListeners } from './event-listeners';
@@ -313,6 +313,7 @@ export class TsProjectModules {
     return {
       valueOf: (expr) => this.describe(file, expr),
       declares: (className, member) => this.declares(className, member, 0),
+      methodOf: (className, member) => this.methodOf(className, member, 0),
       acquiredBy: (callee) => this.acquiredBy(file, callee),
       listenersOf: (event) => this.listeners.get(event) ?? [],
       interceptionsOf: (method) => interceptionsOf(this, this.catalog, file, method),
@@ -830,6 +831,15 @@ export class TsProjectModules {
     if (cls.node.members.some((m) => m.name !== undefined && propertyName(m.name) === member)) return true;
     const parent = this.parentClass(cls);
     return parent !== undefined && this.declares(parent, member, depth + 1);
+  }
+
+  private methodOf(className: string, member: string, depth: number): FunctionSite | undefined {
+    const cls = this.classes.get(className);
+    if (!cls || depth > 20) return undefined;
+    const own = cls.node.members.find((m) => m.name !== undefined && propertyName(m.name) === member);
+    if (own) return ts.isMethodDeclaration(own) && own.body ? { file: cls.file, node: own } : undefined;
+    const parent = this.parentClass(cls);
+    return parent !== undefined ? this.methodOf(parent, member, depth + 1) : undefined;
   }
 
   /** The project class a class extends, when it is one (a library base class is not). */

@@ -60,6 +60,8 @@ export interface ModuleLinks {
   valueOf(expr: ts.Expression): ModuleValue | undefined;
   /** A project class (or a project class it extends) declares this member itself. */
   declares(className: string, member: string): boolean;
+  /** The method with a body a project class (or a project class it extends) declares under this name. */
+  methodOf?(className: string, member: string): FunctionSite | undefined;
   /**
    * A project function of another module that returns a freshly acquired resource
    * (`export async function getClient() { return pool.connect(); }`): the holder's entry and
