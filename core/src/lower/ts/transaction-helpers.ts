@@ -119,6 +119,13 @@ export function projectMethod(ctx: TsUnitContext, callee: ts.PropertyAccessExpre
   return className !== undefined ? links.methodOf(className, callee.name.text) : undefined;
 }
 
+/** What a project class's method called here does to a transaction, read from its body; undefined when neither. */
+export function projectHelperRole(ctx: TsUnitContext, callee: ts.PropertyAccessExpression): 'opens' | 'closes' | undefined {
+  const entries = (ctx.catalog.transactionStatements ?? []).filter((entry) => entry.beginMethods?.length && entry.endMethods?.length);
+  const method = entries.length > 0 ? projectMethod(ctx, callee) : undefined;
+  return method ? roleOf(method.node, entries)?.role : undefined;
+}
+
 /** Whether the helper's own body has a `return false`. */
 function returnsFalse(declaration: ts.FunctionLikeDeclaration): boolean {
   let found = false;
