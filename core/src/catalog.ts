@@ -339,6 +339,8 @@ export interface NodeCatalog {
   readonly boundQueries?: { readonly options: readonly string[]; readonly methods: readonly string[] };
   /** Emitters whose awaited emit runs the project's listeners first (`await events.emitAsync('x')`). */
   readonly eventEmitters?: readonly NodeEventEmitter[];
+  /** Authentication middleware whose strategies are registered by name (`passport`). */
+  readonly passport?: NodePassport;
   /** Interceptors a decorator puts around a method (NestJS `@UseInterceptors(I)`). */
   readonly interceptors?: readonly NodeInterceptors[];
   /**
@@ -721,4 +723,33 @@ export interface CommandCatalog {
    * inside a group (`-fn`); a word the code computes is taken as a value, not one of them.
    */
   readonly shortUnlessOption?: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * Authentication middleware that runs strategies registered by name: `passport.use(new
+ * GoogleStrategy(opts, verify))` registers under the strategy's own name (`google`),
+ * `passport.use('name', new X(…))` under the given one; `passport.authenticate('google',
+ * (err, user) => { … })(req, res, next)` inside a handler runs the strategy, then the callback.
+ */
+export interface NodePassport {
+  /** Modules whose default (or namespace) export is the authenticator (`passport`). */
+  readonly modules: readonly string[];
+  /** The method that registers a strategy (`use`). */
+  readonly register: string;
+  /** The method that makes the middleware for a strategy name (`authenticate`). */
+  readonly authenticate: string;
+  /** The exports of a strategy package that are its strategy class (`Strategy`, `default`). */
+  readonly strategyExports: readonly string[];
+  readonly strategies: readonly NodePassportStrategy[];
+}
+
+export interface NodePassportStrategy {
+  readonly modules: readonly string[];
+  /** The name it registers under when `use()` is given none. */
+  readonly name: string;
+  /**
+   * Its `authenticate()` exchanges a code for tokens with the provider over the network
+   * before it calls back (OAuth 1/2, OpenID Connect); a local check (passwords, JWTs) does not.
+   */
+  readonly exchange: boolean;
 }

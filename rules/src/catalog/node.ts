@@ -1,6 +1,7 @@
 import type { NodeCatalog, NodeSlowExport } from '../../../core/src';
 import { nodeServers } from '../frameworks/node-servers';
 import { nodeSessionObjects } from './node-sessions';
+import { nodePassport } from './node-passport';
 
 /**
  * Node.js: held resources and slow operations for the TypeScript/JavaScript lowering.
@@ -281,6 +282,8 @@ export const nodeCatalog: NodeCatalog = {
   ],
   awaitedEvents: [{ modules: ['events'], name: 'once', events: { response: 'http' } }],
   // `await this.events.emitAsync('order.paid', order)` waits for every `@OnEvent('order.paid')` listener.
+  // `passport.authenticate('google', (err, user) => …)(req, res, next)`: the strategy registered as `google`.
+  passport: nodePassport,
   eventEmitters: [
     {
       modules: ['@nestjs/event-emitter', 'eventemitter2'],

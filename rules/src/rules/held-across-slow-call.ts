@@ -31,6 +31,7 @@ import { storeVerdict, type StoreVerdict } from './session-store';
 import { earlyCloseFix } from '../fixes/early-close';
 import { moveSlowWorkFix } from '../fixes/move-slow-work';
 import { reacquireClientFix } from '../fixes/reacquire-client';
+import { oneFindingPerCall } from './same-call-resources';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -148,6 +149,7 @@ function outlasts(hold: SlowOccurrence['hold'], than: SlowOccurrence['hold']): b
 function checkHeldResources(context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const unit of context.file.units) {
+    const unitFindings: Finding[] = [];
     for (const resource of context.resourcesOf(unit)) {
       const flow = context.flowOf(unit, resource.id);
       // A mutex guards database work: queries under it are what it is for.
@@ -162,9 +164,10 @@ function checkHeldResources(context: RuleContext): Finding[] {
           const { node: _node, ...finding } = buildFinding(context, unit, flow, members, resource, primary);
           return finding;
         };
-        findings.push(withOtherCauses(told(), members, told));
+        unitFindings.push(withOtherCauses(told(), members, told));
       }
     }
+    findings.push(...oneFindingPerCall(unitFindings));
   }
   return findings;
 }

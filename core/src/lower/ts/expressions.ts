@@ -26,6 +26,7 @@ import { isResponseEndNext, noteResponseEndReleases } from './response-end';
 import { destructuredParameters, objectLiteralFunctions } from './options-callbacks';
 import { objectLiteralKey } from './option-arguments';
 import { helperTransactionEffect } from './transaction-helpers';
+import { lowerPassportExchange } from './passport';
 
 export { acquire } from './resources';
 import { lowerSessionExpression } from './sessions';
@@ -159,6 +160,10 @@ function lowerCall(ctx: TsUnitContext, node: ts.CallExpression, cursor: Cursor, 
   // known about the call; a chain's query is counted once, at its innermost awaited call.
   // `res.on('finish', () => client.release())`: released when the response ends (see `response-end.ts`).
   noteResponseEndReleases(ctx, node);
+  // `passport.authenticate('google', (err, user) => …)(req, res, next)`: the strategy's token
+  // exchange, then its callback.
+  const exchange = lowerPassportExchange(ctx, node, next);
+  if (exchange) return exchange;
   const found = callEffect(ctx, node, callee, awaited) ?? (awaited && !chained ? holderQueryEffect(ctx, node, ctx.span(node)) : undefined);
   // Express's `next();` in a middleware that keeps a client until the response ends: the routes
   // behind it run while it is held, and the response ends after them.

@@ -6,10 +6,11 @@ import type { Span } from '../../model/span';
 import { clientMadeBy, holderMadeBy } from './catalog-entries';
 import { requiredModule, type ImportRef } from './import-refs';
 import { collectImports, type ImportFacts } from './imports';
-import type { EventListener, ModuleLinks, ModuleValue, ProjectClassTypes } from './module-links';
+import type { EventListener, FunctionSite, ModuleLinks, ModuleValue, PassportRegistration, ProjectClassTypes } from './module-links';
 import { isFunctionLiteral, returnedExpression, unwrap } from './syntax';
 import type { TsModuleResolver } from './module-resolution';
 import { declaredListeners } from './event-listeners';
+import { declaredStrategies } from './passport';
 import { interceptionsOf } from './interceptors';
 
 /**
@@ -51,6 +52,8 @@ export interface TsModuleDeclarations {
   readonly specifiers: readonly { readonly specifier: string; readonly node: ts.Node }[];
   /** Methods of its classes that listen to an event (`@OnEvent('order.paid')`). */
   readonly listeners: readonly EventListener[];
+  /** passport strategies it registers (`passport.use(new GoogleStrategy(…))`). */
+  readonly strategies: readonly PassportRegistration[];
 }
 
 /** Implementations of one interface followed at most; past it, which one runs says too little. */
@@ -217,6 +220,7 @@ export function declareTsModule(source: ts.SourceFile, file: string, catalog: No
     classes,
     specifiers,
     listeners: declaredListeners(classes, imports.bindings, catalog),
+    strategies: declaredStrategies(source, imports.bindings, catalog),
   };
 }
 
@@ -270,6 +274,7 @@ export class TsProjectModules {
   private readonly byFile = new Map<string, TsModuleDeclarations>();
   private readonly classes = new Map<string, { readonly file: string; readonly node: ts.ClassLikeDeclaration }>();
   private readonly listeners = new Map<string, EventListener[]>();
+  private readonly strategies = new Map<string, PassportRegistration[]>();
   /** Values by node; `null` while being worked out (a cycle) and when unknown. */
   private readonly values = new Map<ts.Node, ModuleValue | null>();
   private readonly exportValues = new Map<string, ModuleValue | null>();
@@ -290,6 +295,11 @@ export class TsProjectModules {
         const list = this.listeners.get(listener.event);
         if (list) list.push(listener);
         else this.listeners.set(listener.event, [listener]);
+      }
+      for (const strategy of declared.strategies) {
+        const list = this.strategies.get(strategy.name);
+        if (list) list.push(strategy);
+        else this.strategies.set(strategy.name, [strategy]);
       }
     }
   }
@@ -313,8 +323,10 @@ export class TsProjectModules {
     return {
       valueOf: (expr) => this.describe(file, expr),
       declares: (className, member) => this.declares(className, member, 0),
+      methodOf: (className, member) => this.methodOf(className, member, 0),
       acquiredBy: (callee) => this.acquiredBy(file, callee),
       listenersOf: (event) => this.listeners.get(event) ?? [],
+      strategiesNamed: (name) => this.strategies.get(name) ?? [],
       interceptionsOf: (method) => interceptionsOf(this, this.catalog, file, method),
     };
   }
@@ -830,6 +842,15 @@ export class TsProjectModules {
     if (cls.node.members.some((m) => m.name !== undefined && propertyName(m.name) === member)) return true;
     const parent = this.parentClass(cls);
     return parent !== undefined && this.declares(parent, member, depth + 1);
+  }
+
+  private methodOf(className: string, member: string, depth: number): FunctionSite | undefined {
+    const cls = this.classes.get(className);
+    if (!cls || depth > 20) return undefined;
+    const own = cls.node.members.find((m) => m.name !== undefined && propertyName(m.name) === member);
+    if (own) return ts.isMethodDeclaration(own) && own.body ? { file: cls.file, node: own } : undefined;
+    const parent = this.parentClass(cls);
+    return parent !== undefined ? this.methodOf(parent, member, depth + 1) : undefined;
   }
 
   /** The project class a class extends, when it is one (a library base class is not). */

@@ -60,6 +60,8 @@ export interface ModuleLinks {
   valueOf(expr: ts.Expression): ModuleValue | undefined;
   /** A project class (or a project class it extends) declares this member itself. */
   declares(className: string, member: string): boolean;
+  /** The method with a body a project class (or a project class it extends) declares under this name. */
+  methodOf?(className: string, member: string): FunctionSite | undefined;
   /**
    * A project function of another module that returns a freshly acquired resource
    * (`export async function getClient() { return pool.connect(); }`): the holder's entry and
@@ -68,6 +70,8 @@ export interface ModuleLinks {
   acquiredBy(callee: ts.Expression): { readonly entry: NodeHeldResource; readonly api: string } | undefined;
   /** The project's listener methods of an event, in file order (`@OnEvent('order.paid')`). */
   listenersOf(event: string): readonly EventListener[];
+  /** The passport strategies the project registers under a name (`passport.use(new GoogleStrategy(…))`). */
+  strategiesNamed?(name: string): readonly PassportRegistration[];
   /**
    * The interceptors a method's decorators (or its class's) run it through, each where its
    * `intercept()` runs the method inside a callback it passes to a project helper
@@ -91,6 +95,15 @@ export interface Interception {
   readonly helper: { readonly file: string; readonly unit: string };
   /** The helper's call in the interceptor, as written (`this.transactionWrapper.executeInTransaction()`). */
   readonly helperCall: string;
+}
+
+/** A strategy registered in a file: the name `authenticate()` finds it by. */
+export interface PassportRegistration {
+  readonly name: string;
+  /** Its `authenticate()` talks to the provider (from the catalog). */
+  readonly exchange: boolean;
+  /** The strategy's module, for messages. */
+  readonly module: string;
 }
 
 /** A listener method of the project (`@OnEvent('order.paid') onPaid()`): its class as the lowering names it. */

@@ -382,6 +382,19 @@ function lowerSyncCallback(ctx: TsUnitContext, sessions: NodeSessionObjects, nod
   return next;
 }
 
+/**
+ * A callback that runs after a call's slow work (passport's custom callback, `passport.ts`):
+ * its writes to this unit's session objects (not those of functions nested in it, such as
+ * `req.logIn()`'s callback, which writes the regenerated session) are recorded at `cursor`.
+ */
+export function emitCallbackWrites(ctx: TsUnitContext, fn: ts.ArrowFunction | ts.FunctionExpression, cursor: Cursor): Cursor {
+  const sessions = sessionsOf(ctx);
+  if (!sessions) return cursor;
+  let next = cursor;
+  for (const write of capturedWrites(ctx, sessions, fn)) next = emitAccess(ctx, next, 'write', write.root, write.at, write.key);
+  return next;
+}
+
 /** Writes to session objects of the enclosing unit inside a callback's body (not in nested functions). */
 function capturedWrites(ctx: TsUnitContext, sessions: NodeSessionObjects, fn: ts.ArrowFunction | ts.FunctionExpression): { root: ts.Expression; at: ts.Node; key: string | undefined }[] {
   const shadowed = new Set(fn.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));

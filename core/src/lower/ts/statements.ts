@@ -12,6 +12,7 @@ import { memoisingBranch, memoisingReturn } from './memoised';
 import { keyedLockBranches } from './keyed-locks';
 import { helperTransactionBranches } from './transaction-helpers';
 import { dialectBranchMarks, dialectClauseMarks, lowerDialectSide } from './dialect-branches';
+import { impossibleErrorBranch } from './error-classes';
 
 export function lowerStatements(ctx: TsUnitContext, nodes: readonly ts.Statement[], cursor: Cursor): Cursor {
   let next = cursor;
@@ -119,7 +120,10 @@ function branches(ctx: TsUnitContext, condition: ts.Expression, cursor: Cursor, 
 function lowerIf(ctx: TsUnitContext, node: ts.IfStatement, cursor: Cursor, elseIf = false): Cursor {
   const { whenTrue, whenFalse } = branches(ctx, node.expression, cursor, elseIf);
   // `if (db.client.config.client === 'mssql')`: a side that runs only on one database.
-  const dialect = dialectBranchMarks(ctx, node.expression);
+  // `catch (e) { if (e instanceof Prisma.PrismaClientKnownRequestError) … }` around a `try`
+  // that reaches no code of that package: a side the request never takes.
+  const impossible = impossibleErrorBranch(ctx, node.expression);
+  const dialect = { ...dialectBranchMarks(ctx, node.expression), ...impossible };
   // `if (!db) { db = knex(…); … }`: a memoised factory's first call.
   const thenEnd = lowerDialectSide(ctx, dialect.whenTrue, [], () =>
     memoisingBranch(node) ? ctx.once(() => lowerStatement(ctx, node.thenStatement, whenTrue)) : lowerStatement(ctx, node.thenStatement, whenTrue),

@@ -4,6 +4,7 @@ import type { Cursor } from '../../ir/cfg-builder';
 import type { Effect } from '../../ir/effects';
 import type { Span } from '../../model/span';
 import type { TsUnitContext } from './context';
+import type { FunctionSite } from './module-links';
 import { calledFunction } from './dialect-branches';
 import { unwrap } from './syntax';
 
@@ -20,6 +21,10 @@ import { unwrap } from './syntax';
  * the opening helper can return `false` (Payload's: "false when req already has a transaction
  * to use"), the variable it is assigned to tells where this function holds one:
  * `if (shouldCommit) await commitTransaction(req)` holds nothing on its false side.
+ * Methods of project classes are helpers too (vendure's `this.connection.startTransaction(ctx)`,
+ * `commitOpenTransaction(ctx)`, `rollBackTransaction(ctx)` on its `TransactionalConnection`):
+ * what they do is read from their bodies, not guessed from their names (`transactions.ts`
+ * leaves them to this file).
  */
 
 type HelperRole = { readonly role: 'opens' | 'closes'; readonly entry: NodeTransactionStatements; readonly method: string };
@@ -32,9 +37,8 @@ const pairedUnits = new WeakMap<ts.Node, boolean>();
 /** The open or close a call of such a helper makes, or undefined. */
 export function helperTransactionEffect(ctx: TsUnitContext, node: ts.CallExpression, callee: ts.Expression, display: string, span: Span): Effect | undefined {
   const entries = (ctx.catalog.transactionStatements ?? []).filter((entry) => entry.beginMethods?.length && entry.endMethods?.length);
-  // Only plain function calls (`initTransaction(req)`): methods are not resolved here.
-  if (entries.length === 0 || !ts.isIdentifier(unwrap(callee))) return undefined;
-  const declaration = calledFunction(ctx, callee);
+  if (entries.length === 0) return undefined;
+  const declaration = calledHelper(ctx, callee);
   if (!declaration) return undefined;
   const helper = roleOf(declaration, entries);
   if (!helper) return undefined;
@@ -69,9 +73,9 @@ export function noteHelperTransactionResult(ctx: TsUnitContext, name: ts.Identif
   let expr = value && unwrap(value);
   while (expr && ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) expr = unwrap(expr.right);
   if (expr && ts.isAwaitExpression(expr)) expr = unwrap(expr.expression);
-  if (!expr || !ts.isCallExpression(expr) || !ts.isIdentifier(unwrap(expr.expression))) return;
+  if (!expr || !ts.isCallExpression(expr)) return;
   const entries = (ctx.catalog.transactionStatements ?? []).filter((entry) => entry.beginMethods?.length && entry.endMethods?.length);
-  const declaration = entries.length > 0 ? calledFunction(ctx, expr.expression) : undefined;
+  const declaration = entries.length > 0 ? calledHelper(ctx, expr.expression) : undefined;
   const helper = declaration && roleOf(declaration, entries);
   if (!declaration || helper?.role !== 'opens' || !returnsFalse(declaration)) return;
   const id = openedId(ctx, expr, helper, entries);
@@ -94,6 +98,34 @@ export function helperTransactionBranches(ctx: TsUnitContext, condition: ts.Expr
   return heldWhenTrue ? { whenTrue, whenFalse: notOpened(whenFalse) } : { whenTrue: notOpened(whenTrue), whenFalse };
 }
 
+/** The project function a call runs: a function by name, or a project class's method. */
+function calledHelper(ctx: TsUnitContext, callee: ts.Expression): ts.FunctionLikeDeclaration | undefined {
+  const expr = unwrap(callee);
+  if (ts.isIdentifier(expr)) return calledFunction(ctx, expr);
+  return ts.isPropertyAccessExpression(expr) ? projectMethod(ctx, expr)?.node : undefined;
+}
+
+/**
+ * The method a call runs when its receiver is an instance of a project class that declares it
+ * (`this.connection.startTransaction(ctx)` with `connection: TransactionalConnection`, or
+ * `this.begin()` in the class itself); undefined for anything else.
+ */
+export function projectMethod(ctx: TsUnitContext, callee: ts.PropertyAccessExpression): FunctionSite | undefined {
+  const links = ctx.facts.imports.modules;
+  if (!links?.methodOf) return undefined;
+  const receiver = unwrap(callee.expression);
+  const known = receiver.kind === ts.SyntaxKind.ThisKeyword ? undefined : links.valueOf(receiver);
+  const className = receiver.kind === ts.SyntaxKind.ThisKeyword ? ctx.className : known?.kind === 'instance' ? known.className : undefined;
+  return className !== undefined ? links.methodOf(className, callee.name.text) : undefined;
+}
+
+/** What a project class's method called here does to a transaction, read from its body; undefined when neither. */
+export function projectHelperRole(ctx: TsUnitContext, callee: ts.PropertyAccessExpression): 'opens' | 'closes' | undefined {
+  const entries = (ctx.catalog.transactionStatements ?? []).filter((entry) => entry.beginMethods?.length && entry.endMethods?.length);
+  const method = entries.length > 0 ? projectMethod(ctx, callee) : undefined;
+  return method ? roleOf(method.node, entries)?.role : undefined;
+}
+
 /** Whether the helper's own body has a `return false`. */
 function returnsFalse(declaration: ts.FunctionLikeDeclaration): boolean {
   let found = false;
@@ -114,8 +146,8 @@ function callsClosingHelper(ctx: TsUnitContext, unitNode: ts.Node, entries: read
   const visit = (node: ts.Node): void => {
     if (found) return;
     if (node !== unitNode && ts.isFunctionLike(node)) return;
-    if (ts.isCallExpression(node) && ts.isIdentifier(unwrap(node.expression))) {
-      const declaration = calledFunction(ctx, node.expression);
+    if (ts.isCallExpression(node)) {
+      const declaration = calledHelper(ctx, node.expression);
       if (declaration && roleOf(declaration, entries)?.role === 'closes') found = true;
     }
     ts.forEachChild(node, visit);

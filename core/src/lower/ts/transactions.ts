@@ -4,6 +4,7 @@ import type { Effect } from '../../ir/effects';
 import type { Span } from '../../model/span';
 import type { TsUnitContext } from './context';
 import { unwrap } from './syntax';
+import { projectHelperRole } from './transaction-helpers';
 
 /**
  * Transactions written as SQL: `await client.query('BEGIN')` … `client.query('COMMIT')` holds a
@@ -74,6 +75,11 @@ export function transactionEffect(
     (entry) => (sql !== undefined && entry.methods.includes(method)) || entry.beginMethods?.includes(method) || entry.endMethods?.includes(method),
   );
   if (entries.length === 0) return undefined;
+  // A project class's own method whose body begins or ends one (`this.connection.startTransaction(ctx)`
+  // on vendure's `TransactionalConnection`) is a helper, read from its body
+  // (`transaction-helpers.ts`), not taken from its name. One whose body says neither (a retry
+  // loop around a nested function that begins it) is still taken by its name.
+  if (sql === undefined && projectHelperRole(ctx, callee) !== undefined) return undefined;
   const receiver = unwrap(callee.expression);
   const key = receiverKey(ctx, receiver);
   if (key === undefined || skip(receiver)) return undefined;
