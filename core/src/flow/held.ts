@@ -228,7 +228,7 @@ const KIND_VERBS: Record<SlowKind, string> = {
   'remote-io': 'does remote I/O here',
   'file-io': 'reads here',
   mail: 'sends mail here',
-  ldap: 'queries the directory here',
+  ldap: 'connects to the directory server here',
   download: 'streams a file here',
   process: 'runs an external process here',
   database: 'queries the database here',
