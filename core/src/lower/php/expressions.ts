@@ -315,8 +315,11 @@ function lowerFunctionCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): 
   const global = candidates[candidates.length - 1]!;
   const projectDeclared = candidates.some((c) => ctx.facts.symbols.hasFunction(c));
   const known = projectDeclared ? undefined : ctx.catalog.functions[global];
+  // A pure project function (`pure-functions.ts`) takes no argument by reference: a test of
+  // `isnum($delay)` keeps what is known of `$delay`.
+  const pureProject = projectDeclared && ctx.predicateScope.pure?.(node) !== undefined;
   const byValue = (index: number): boolean =>
-    (READING_CONSTRUCTS.has(global) && !projectDeclared) || (known !== undefined && !(known.byRefArguments ?? []).includes(index));
+    pureProject || (READING_CONSTRUCTS.has(global) && !projectDeclared) || (known !== undefined && !(known.byRefArguments ?? []).includes(index));
   let next = lowerArguments(ctx, args, cursor, byValue);
   // `define('X', …)`: what was known about `X` no longer holds; `defined('X')` does.
   next = emitDefineFacts(ctx, node, next);
