@@ -90,7 +90,7 @@ function instantiations(irs: readonly FileIR[], resolver: CallResolver, symbols:
         const site = { unit, node: node.id };
         if (effect.target.type === 'method' && effect.target.method === '__construct') add(effect.target.className, site);
         else if (effect.target.type === 'dynamic-class') {
-          for (const made of resolver.resolve(effect.target, unit, effect.span)) if (made.className !== undefined) add(made.className, site);
+          for (const className of resolver.classesMade?.(effect.target) ?? []) add(className, site);
         }
       }
     }
