@@ -227,7 +227,7 @@ const KIND_VERBS: Record<SlowKind, string> = {
   http: 'makes an HTTP request here',
   'remote-io': 'does remote I/O here',
   'file-io': 'reads here',
-  mail: 'sends mail here',
+  mail: 'talks to a mail server here',
   ldap: 'connects to the directory server here',
   download: 'streams a file here',
   process: 'runs an external process here',
