@@ -10,8 +10,10 @@ import type { CallResolver, FileIR, ProjectSymbols, RunSite, Span, Unit } from '
  * and every such place is command-line code: each call or include of it (`placesThatRun`, which
  * gives a unit used as a callable, a hook or a store handler no places: those stay unknown) and,
  * for a method, each `new` of its class or of a subclass, since an object made by a web request
- * can have any method called by code outside the project (a framework's dispatcher). A unit
- * nothing in the project runs is an entry, or called from outside: never command-line only.
+ * can have any method called by code outside the project (a framework's dispatcher). A call
+ * on an object of unknown class counts only where PHP lets it call the method (a protected one:
+ * from its class's family). A unit nothing in the project runs is an entry, or called from
+ * outside: never command-line only.
  */
 export function commandLineOnlyUnits(
   irs: readonly FileIR[],
@@ -23,7 +25,7 @@ export function commandLineOnlyUnits(
 ): Set<Unit> {
   const made = instantiations(irs, resolver, symbols);
   const placesOf = (unit: Unit): readonly RunSite[] => {
-    const calls = runSites.get(unit) ?? [];
+    const calls = (runSites.get(unit) ?? []).filter((site) => mayCall(site, unit, symbols));
     const news = unit.kind === 'method' && unit.className !== undefined ? (made.get(unit.className.toLowerCase()) ?? []) : [];
     return news.length === 0 ? calls : [...calls, ...news];
   };
@@ -64,6 +66,30 @@ export function commandLineOnlyUnits(
     pending.push(...(runBy.get(unit) ?? []));
   }
   return only;
+}
+
+/**
+ * Whether a place that may run a method can call it: a call on an object of unknown class
+ * (`$stmt->execute()`) counts for every public or protected method of that name, but PHP lets
+ * only code of the class's own family (its parents and subclasses) call a protected one.
+ */
+function mayCall(site: RunSite, unit: Unit, symbols: ProjectSymbols): boolean {
+  if (unit.kind !== 'method' || unit.visibility !== 'protected' || unit.className === undefined) return true;
+  const effect = site.unit.cfg.nodes[site.node]?.effect;
+  if (effect?.kind !== 'call' || effect.target.type !== 'unknown-method') return true;
+  const caller = site.unit.className;
+  return caller !== undefined && (inherits(caller, unit.className, symbols) || inherits(unit.className, caller, symbols));
+}
+
+/** Whether `className` is `ancestor` or extends it, at any depth. */
+function inherits(className: string, ancestor: string, symbols: ProjectSymbols): boolean {
+  const target = ancestor.toLowerCase();
+  const seen = new Set<string>();
+  for (let current: string | undefined = className.toLowerCase(); current && !seen.has(current); current = symbols.parentOf(current)?.toLowerCase()) {
+    if (current === target) return true;
+    seen.add(current);
+  }
+  return false;
 }
 
 /**

@@ -11,7 +11,7 @@ final class InstallCommand
         return 'install';
     }
 
-    public function execute(array $args): int
+    protected function execute(array $args): int
     {
         session_start();
         require __DIR__ . '/install.functions.php';
