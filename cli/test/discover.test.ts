@@ -34,6 +34,18 @@ describe('discoverFiles', () => {
     assert.deepEqual(await found(['.']), ['index.php.dist', 'php/connector.minimal.php-dist', 'php/elFinder.class.php']);
   });
 
+  it('takes a PHP command without an extension by its `#!` line (`bin/app-cli`, `artisan`), not other scripts', async () => {
+    tmp.write({
+      'bin/app-cli': '#!/usr/bin/env php\n<?php\nrequire __DIR__ . "/../src/a.php";\n',
+      'artisan': '#!/usr/bin/php -q\r\n<?php\n',
+      'bin/deploy': '#!/bin/sh\nphp bin/app-cli\n',
+      'bin/phpunit-wrapper': '#!/usr/bin/env bash\nexec php vendor/bin/phpunit\n',
+      'README': 'php',
+      'src/a.php': '',
+    });
+    assert.deepEqual(await found(['.']), ['artisan', 'bin/app-cli', 'src/a.php']);
+  });
+
   it('leaves a template out when its installed copy sits beside it', async () => {
     tmp.write({ 'config.php': '', 'config.php.dist': '', 'connector.php': '', 'connector.php-dist': '', 'other/connector.php-dist': '' });
     const discovery = await discoverFiles(['.'], defaults(tmp.root));

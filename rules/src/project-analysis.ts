@@ -63,6 +63,7 @@ import { nodeCatalog } from './catalog/node';
 import { entrySites } from './entry-points';
 import { dispatchEntries, entryState, type DispatchEntry } from './dispatch-entries';
 import { frameworkActions, type FrameworkAction } from './framework-entries';
+import { commandLineOnlyUnits } from './command-line-units';
 import { REQUEST_SESSION_RULES, commandLineFiles, testClassUnits } from './execution-context';
 import { groupByCause } from './grouping';
 import { helperCallbackFindings } from './helper-callbacks';
@@ -315,6 +316,8 @@ export function analyzeProject(
     const cli = ir ? commandLine.get(ir) : undefined;
     return cli === undefined || (cli.from !== undefined && span.start < cli.from);
   };
+  // Functions, methods and included files that only command-line code runs: no client waits either.
+  const commandLineOnly = commandLineOnlyUnits(irs, resolver, symbols, allRunSites, servesRequests);
   // Candidates of dispatches made with the session held run with it held: entries of their own
   // (a command-line script's dispatches hold no client's lock: not followed).
   const dispatchRoots = irs.flatMap((ir) => (ir.language === 'php' ? ir.units : [])).filter((unit) => engine.mayDispatch(unit) && (ambient.has(unit) || engine.mayTouchResources(unit)));
@@ -373,9 +376,18 @@ export function analyzeProject(
     const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites, callersOf, isFrameworkAction, frameworkActionClose, heldOf(file.ir), lineAt, flowAsRun);
     const found = { ...ran, findings: withSuppressionFixIn(ran.findings, sites) };
     sites?.dispose();
-    // After a check that ends web requests, the code runs from the command line only.
+    // After a check that ends web requests, the code runs from the command line only; so does a
+    // unit only command-line code runs.
     const cliFrom = cli?.from;
-    perFile.push(cliFrom === undefined ? found : { ...found, findings: found.findings.filter((f) => !(REQUEST_SESSION_RULES.has(f.rule) && f.span.file === file.path && f.span.start >= cliFrom)) });
+    const onlyRunFromCommandLine = file.ir.units.filter((unit) => commandLineOnly.has(unit));
+    for (const unit of onlyRunFromCommandLine) {
+      notes.push({ file: file.path, message: `line ${spanLine(unit.span)}: ${unit.displayName} runs only from the command line: every place in the project that runs it is command-line code; session findings in it do not apply`, span: unit.span });
+    }
+    const fromCommandLine = (f: Finding): boolean =>
+      REQUEST_SESSION_RULES.has(f.rule) &&
+      f.span.file === file.path &&
+      ((cliFrom !== undefined && f.span.start >= cliFrom) || onlyRunFromCommandLine.some((unit) => f.span.start >= unit.span.start && f.span.end <= unit.span.end));
+    perFile.push(cliFrom === undefined && onlyRunFromCommandLine.length === 0 ? found : { ...found, findings: found.findings.filter((f) => !fromCommandLine(f)) });
   }
   if (testFiles > 0) {
     notes.push({ file: '.', message: `left out as tests: the test classes (PHPUnit \`TestCase\` subclasses) of ${testFiles} file(s) (use --include-tests to analyse them)` });

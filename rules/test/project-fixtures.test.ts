@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { LineIndex } from '../../core/src';
 import type { AnalyzerOptions, SourceFile } from '../src/api';
 import { configToOptions, validateConfig } from '../src/config/config';
-import { installedNameOfTemplate } from '../src/discovery/file-types';
+import { installedNameOfTemplate, isPhpCommandScript } from '../src/discovery/file-types';
 import { allRules } from '../src/registry';
 import { parseExpectations } from './expectations';
 import { analyzer, fixturesRoot } from './support';
@@ -38,7 +38,11 @@ describe('project fixtures', () => {
           // Every extension the analyser reads (a corpus reduction keeps its `.mjs` files), and
           // PHP entry scripts shipped as templates (`connector.php-dist`), as the CLI's walk takes them.
           // Installed packages are read through the host only, as the CLI leaves node_modules/ out.
-          const analysed = (f: string): boolean => /\.(php|ts|tsx|mts|cts|js|jsx|mjs|cjs)$/.test(f) || installedNameOfTemplate(path.basename(f)) !== undefined;
+          // PHP commands without an extension (`bin/app-cli` with a `#!` line) too.
+          const analysed = (f: string): boolean =>
+            /\.(php|ts|tsx|mts|cts|js|jsx|mjs|cjs)$/.test(f) ||
+            installedNameOfTemplate(path.basename(f)) !== undefined ||
+            (!path.basename(f).includes('.') && isPhpCommandScript(path.basename(f), fs.readFileSync(path.join(root, f), 'latin1').slice(0, 128)));
           const all = walk(root).filter((f) => analysed(f) && !f.split('/').includes('node_modules'));
           const notGivenFile = path.join(root, '_not-given.txt');
           const notGiven = new Set(fs.existsSync(notGivenFile) ? fs.readFileSync(notGivenFile, 'utf8').split(/\r?\n/).filter(Boolean) : []);

@@ -14,6 +14,11 @@ export interface CallResolver {
    * virtual call may run instead of the one `resolve` gives, when the object is of a subclass.
    */
   overridesOf?(className: string, method: string): readonly Unit[];
+  /**
+   * The classes a `new $class()` may make (lower-case, fully qualified), with or without a
+   * constructor: where the project makes objects of a class, not what the call runs.
+   */
+  classesMade?(target: Extract<CallTarget, { type: 'dynamic-class' }>): readonly string[];
 }
 
 /** An include the analysis could not follow, for verbose output. */
@@ -326,6 +331,13 @@ export class ProjectResolver implements CallResolver {
       exactMisses: known.flatMap((one) => one.exactMisses),
       patternMisses: known.flatMap((one) => one.patternMisses),
     };
+  }
+
+  classesMade(target: Extract<CallTarget, { type: 'dynamic-class' }>): readonly string[] {
+    const pieces = patternPieces(target.className);
+    if (!target.include) return [...new Set([...this.fileClasses.values()].flat().filter((name) => matchesPattern(name, pieces)))];
+    const classes = (this.includeTargetsOf(target.include)?.matches ?? []).map((file) => this.fileClasses.get(file) ?? []);
+    return classes.every((declared) => declared.length === 1 && matchesPattern(declared[0]!, pieces)) ? classes.map((declared) => declared[0]!) : [];
   }
 
   /**

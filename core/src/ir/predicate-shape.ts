@@ -26,6 +26,12 @@ export type PredicateShape =
   | { readonly kind: 'order'; readonly operator: OrderOperator; readonly literal: number }
   /** `is_array($x)`, `is_string($x)`: PHP's type tests (`TypeTest`). */
   | { readonly kind: 'type'; readonly type: TypeTest }
+  /**
+   * A pure project function of the subject (`isnum($delay)`, `pure-functions.ts`), worked out
+   * in advance for the values a caller can decide: each value (same type and value) with the
+   * answer. Any other value cannot tell.
+   */
+  | { readonly kind: 'values'; readonly known: readonly { readonly value: Literal; readonly result: boolean }[] }
   /** What the subject's value cannot tell (a constant's `defined()`, a setting). */
   | { readonly kind: 'opaque' };
 
@@ -72,6 +78,8 @@ export function shapeValue(shape: PredicateShape, value: Literal): boolean | und
       return value !== null;
     case 'opaque':
       return undefined;
+    case 'values':
+      return shape.known.find((known) => known.value === value)?.result;
     case 'type':
       return typeTestValue(shape.type, value);
     case 'order':

@@ -1,6 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { SKIPPED_FILE_REASON, installedNameOfTemplate, isAnalysedFile, isTestFileName } from './file-types';
+import { SKIPPED_FILE_REASON, installedNameOfTemplate, isAnalysedFile, isPhpCommandScript, isTestFileName } from './file-types';
 import { checkIgnored, IgnoreFileCache, type IgnoreLevel } from './gitignore';
 import { compareStrings, displayPath } from './paths';
 import { describeFsError } from './read-source';
@@ -146,7 +146,7 @@ class Walker {
         if (reason !== undefined) this.skip(abs, true, reason);
         else await this.walkDir(abs, levels);
       } else if (isFile) {
-        const reason = this.testFileSkipReason(entry.name) ?? this.fileSkipReason(entry.name, abs, levels, names);
+        const reason = this.testFileSkipReason(entry.name) ?? (await this.fileSkipReason(entry.name, abs, levels, names));
         if (reason !== undefined) this.skip(abs, false, reason);
         else if (!this.files.has(abs)) this.files.set(abs, { absPath: abs, displayPath: this.display(abs), explicit: false });
       } else {
@@ -184,10 +184,10 @@ class Walker {
     return TEST_CODE_REASON;
   }
 
-  private fileSkipReason(name: string, abs: string, levels: readonly IgnoreLevel[], siblings: ReadonlySet<string>): string | undefined {
+  private async fileSkipReason(name: string, abs: string, levels: readonly IgnoreLevel[], siblings: ReadonlySet<string>): Promise<string | undefined> {
     const installed = installedNameOfTemplate(name);
     if (installed !== undefined && siblings.has(installed)) return `a template of \`${installed}\`, which is analysed instead`;
-    if (installed === undefined && !isAnalysedFile(name)) return SKIPPED_FILE_REASON;
+    if (installed === undefined && !isAnalysedFile(name) && !(!name.includes('.') && isPhpCommandScript(name, await fileHead(abs)))) return SKIPPED_FILE_REASON;
     return this.ignoredReason(abs, false, levels);
   }
 
@@ -204,6 +204,24 @@ class Walker {
 
   private display(abs: string): string {
     return displayPath(this.options.cwd, abs);
+  }
+}
+
+/** Enough of a file to read its `#!` line. */
+const HEAD_BYTES = 128;
+
+/** The first bytes of a file as text ('' when it cannot be read: then it is skipped as before). */
+async function fileHead(abs: string): Promise<string> {
+  let handle: fsp.FileHandle | undefined;
+  try {
+    handle = await fsp.open(abs, 'r');
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.toString('latin1', 0, bytesRead);
+  } catch {
+    return '';
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }
 

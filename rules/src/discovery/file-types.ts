@@ -39,6 +39,19 @@ export function isAnalysedFile(fileName: string): boolean {
   return ANALYSED_EXTENSIONS.some((ext) => lower.endsWith(ext) && lower.length > ext.length);
 }
 
+/**
+ * A PHP script installed as a command (`bin/app-cli`, Laravel's `artisan`, Symfony's
+ * `bin/console`): no extension, and a first line that runs PHP (`#!/usr/bin/env php`,
+ * `#!/usr/bin/php -q`). `head` is the file's first bytes. Such a file is the only entry of the
+ * code it runs, and that code runs from the command line: without it, that code would look
+ * like code a web request may run.
+ */
+export function isPhpCommandScript(fileName: string, head: string): boolean {
+  if (fileName.includes('.')) return false;
+  const firstLine = head.split('\n', 1)[0] ?? '';
+  return /^#!\s*\S*\/(?:env\s+(?:-\S+\s+)*)?php[\d.]*(?:\s|$)/.test(firstLine.trimEnd() + ' ');
+}
+
 /** How JavaScript test runners name test files (Jest, Vitest, Mocha, Jasmine; NestJS's `*.e2e-spec.ts`). */
 const TEST_FILE_MARKS: readonly string[] = ['.test', '.spec', '.e2e-spec'];
 

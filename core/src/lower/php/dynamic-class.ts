@@ -12,7 +12,8 @@ const INCLUDES = new Set(['include_expression', 'include_once_expression', 'requ
  * The class `new $class()` creates, when the unit says: `$class` assigned once a literal
  * (`'Poller'`, `Poller::class`); a name built from a variable that also picks the file of a
  * pattern include in the unit (`include "modules/$m.php"; $class = $m . 'Module';`), whose
- * candidates are the classes those files declare; or a name with a literal start
+ * candidates are the classes those files declare; or a name with a literal start (also when
+ * the include built from that variable has no written part to pick files by)
  * (`"rcube_session_{$storage}"`), whose candidates are the project's classes that fit. The
  * flow resolves the candidates, as it sees every file.
  */
@@ -49,13 +50,16 @@ function includedClass(ctx: UnitContext, value: SyntaxNode): CallTarget | undefi
   });
   // Several includes built from the same variable: which one declared the class is not known.
   if (includes.length > 1) return undefined;
-  if (includes.length === 0) {
+  // An include whose path has nothing written (`require $cmdFile;` over a `glob()` the
+  // analysis cannot read) names no file: the class's literal start is all there is to go on.
+  const path = includes[0] && evaluateStatic(includes[0].namedChild(0), ctx.facts.file);
+  const pathTellsNothing = path !== undefined && !path.some((part) => 'text' in part && part.text !== '');
+  if (includes.length === 0 || pathTellsNothing) {
     // Autoloaded: the project's classes whose names start with the literal part.
     const first = className[0];
     return first && 'text' in first && first.text !== '' ? { type: 'dynamic-class', className, method: '__construct' } : undefined;
   }
-  const path = evaluateStatic(includes[0]!.namedChild(0), ctx.facts.file);
-  if (!path.some((part) => 'unknown' in part)) return undefined;
+  if (!path || !path.some((part) => 'unknown' in part)) return undefined;
   return { type: 'dynamic-class', include: { type: 'include', path, from: ctx.facts.file }, className, method: '__construct' };
 }
 

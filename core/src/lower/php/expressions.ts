@@ -315,8 +315,11 @@ function lowerFunctionCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): 
   const global = candidates[candidates.length - 1]!;
   const projectDeclared = candidates.some((c) => ctx.facts.symbols.hasFunction(c));
   const known = projectDeclared ? undefined : ctx.catalog.functions[global];
+  // A pure project function (`pure-functions.ts`) takes no argument by reference: a test of
+  // `isnum($delay)` keeps what is known of `$delay`.
+  const pureProject = projectDeclared && ctx.predicateScope.pure?.(node) !== undefined;
   const byValue = (index: number): boolean =>
-    (READING_CONSTRUCTS.has(global) && !projectDeclared) || (known !== undefined && !(known.byRefArguments ?? []).includes(index));
+    pureProject || (READING_CONSTRUCTS.has(global) && !projectDeclared) || (known !== undefined && !(known.byRefArguments ?? []).includes(index));
   let next = lowerArguments(ctx, args, cursor, byValue);
   // `define('X', …)`: what was known about `X` no longer holds; `defined('X')` does.
   next = emitDefineFacts(ctx, node, next);
@@ -392,8 +395,38 @@ function receiverDisplay(object: SyntaxNode): string {
     const classNode = named(object.namedChild(0)!).find((c) => c.type === 'name' || c.type === 'qualified_name');
     if (classNode) return `(new ${stripLeadingBackslash(classNode.text)})`;
   }
+  // A call's arguments are not what names it: `Customers::getLocal(…)->add()`, never an
+  // expression cut in the middle of its argument list.
+  const call = callDisplay(object);
+  if (call !== undefined && call.length <= 60) return call;
   const oneLine = object.text.split(/\s+/).join(' ');
   return oneLine.length > 40 ? `${oneLine.slice(0, 37)}...` : oneLine;
+}
+
+/** A class written by name (`Customers`, `\App\Db`), `self`/`static`/`parent`, or a variable. */
+const SCOPES = new Set(['name', 'qualified_name', 'relative_scope', 'variable_name']);
+const CALLS = new Set(['function_call_expression', 'scoped_call_expression', 'member_call_expression', 'nullsafe_member_call_expression']);
+
+/** A call as its name with the arguments left out (`(…)`), or undefined for anything else. */
+function callDisplay(node: SyntaxNode): string | undefined {
+  if (!CALLS.has(node.type)) return undefined;
+  const args = node.childForFieldName('arguments');
+  const elided = args && args.namedChildren.some((c) => c?.type === 'argument') ? '(…)' : '()';
+  const name = node.childForFieldName('name')?.text;
+  switch (node.type) {
+    case 'function_call_expression': {
+      const callee = node.childForFieldName('function');
+      return callee && (callee.type === 'name' || callee.type === 'qualified_name' || callee.type === 'variable_name') ? `${callee.text}${elided}` : undefined;
+    }
+    case 'scoped_call_expression': {
+      const scope = node.childForFieldName('scope');
+      return scope && name && SCOPES.has(scope.type) ? `${scope.text}::${name}${elided}` : undefined;
+    }
+    default: {
+      const object = node.childForFieldName('object');
+      return object && name ? `${receiverDisplay(object)}${node.type === 'nullsafe_member_call_expression' ? '?->' : '->'}${name}${elided}` : undefined;
+    }
+  }
 }
 
 function lowerStaticCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {

@@ -6,6 +6,7 @@ import type { SyntaxNode } from '../../parse/php';
 import { numericValue, upperBound } from './numbers';
 import { timeoutHold } from './timeouts';
 import { literalString } from './session-access';
+import { NESTED_DECLARATIONS } from './unit-scope';
 
 /**
  * A sleep shorter than this only yields the CPU: `usleep(1)` or `usleep(50)` returns after
@@ -63,11 +64,14 @@ export function longRunDeclared(
     const text = site.args[index]?.text ?? '';
     return text.length <= 30 ? text : '…';
   };
-  const limit = (index: number): { callee: string; hold: HoldEstimate } | undefined => {
+  const limit = (index: number): { callee: string; hold?: HoldEstimate } | undefined => {
     const seconds = scalarNumber(ctx, site.args[index]);
     if (seconds === undefined || (seconds > 0 && seconds < declares.minimumSeconds) || seconds < 0) return undefined;
     const callee = `${name}(${site.args.map((_, i) => written(i)).join(', ')})`;
-    return { callee, hold: seconds === 0 ? { unknown: 'no-limit' } : { seconds, bound: 'time-limit' } };
+    if (seconds === 0) return { callee, hold: { unknown: 'no-limit' } };
+    // Set again on every round of a loop (Question2Answer's `while ($state) { set_time_limit(60); … }`),
+    // the limit counts from the last call: it bounds nothing the loop does.
+    return insideLoop(site.node, ctx.unitNode) ? { callee } : { callee, hold: { seconds, bound: 'time-limit' } };
   };
   if (declares.limitArgument !== undefined) return limit(declares.limitArgument);
   if (declares.setting) {
@@ -77,6 +81,17 @@ export function longRunDeclared(
     return limit(declares.setting.valueArgument);
   }
   return undefined;
+}
+
+const LOOPS = new Set(['while_statement', 'do_statement', 'for_statement', 'foreach_statement']);
+
+/** Whether `node` is inside a loop of its own unit (`unit`: the unit's node; a nested declaration ends the search). */
+function insideLoop(node: SyntaxNode, unit: SyntaxNode | undefined): boolean {
+  for (let current = node.parent; current && current.id !== unit?.id; current = current.parent) {
+    if (LOOPS.has(current.type)) return true;
+    if (NESTED_DECLARATIONS.has(current.type)) return false;
+  }
+  return false;
 }
 
 /** A number written as a number or as a numeric string (`ini_set(…, '0')`). */

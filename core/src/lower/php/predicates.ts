@@ -190,11 +190,11 @@ function settingOff(setting: string): Predicate {
  * setting's predicate, so `ini_set()` decides it; any other is a predicate of its own, over
  * the setting it reads (an `ini_set()` of it forgets it) or over nothing.
  */
-function pureCallTest(node: SyntaxNode, name: string, fn: PureFunction): PredicateTest | undefined {
+function pureCallTest(node: SyntaxNode, name: string, fn: PureFunction, scope?: PredicateScope): PredicateTest | undefined {
   const written = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
   if (written.some((arg) => arg.childForFieldName('name') || arg.namedChildren.some((c) => c?.type === 'variadic_unpacking'))) return undefined;
   const literals = written.map((arg) => literalOf(arg.namedChild(0)));
-  if (literals.some((value) => value === undefined)) return undefined;
+  if (literals.some((value) => value === undefined)) return pureCallOfVariable(written, literals, name, fn, scope);
   const args = withDefaults(fn, literals as Literal[]);
   const settings = args && settingsRead(fn, args);
   if (!args || !settings || settings.length > 1) return undefined;
@@ -207,6 +207,35 @@ function pureCallTest(node: SyntaxNode, name: string, fn: PureFunction): Predica
     return { predicate: settingOff(setting), negated: !truthy(empty) };
   }
   return { predicate: { key, subject: `ini:${setting}`, shape: OPAQUE }, negated: false };
+}
+
+/** The values a caller can decide a parameter with: the flag-like literals (`literalArguments`) and `'0'`. */
+const DECIDABLE_VALUES: readonly Literal[] = [true, false, null, 0, 1, '', '0'];
+
+/**
+ * A call of a pure project function whose one non-literal argument is a variable
+ * (`isnum($delay)` in PHPFusion's `redirect($location, $delay = FALSE)`): a predicate over that
+ * variable, its answer worked out for each value a caller can decide it with, so a parameter's
+ * literal default or a flag-like argument decides the test (`isnum(FALSE)` is false: the
+ * redirect exits). Only functions that read no setting.
+ */
+function pureCallOfVariable(written: readonly SyntaxNode[], literals: readonly (Literal | undefined)[], name: string, fn: PureFunction, scope?: PredicateScope): PredicateTest | undefined {
+  const open = literals.flatMap((value, index) => (value === undefined ? [index] : []));
+  if (open.length !== 1) return undefined;
+  const at = open[0]!;
+  const variable = subjectOf(written[at]!.namedChild(0), scope?.selfClass, scope?.classStatics);
+  if (!variable) return undefined;
+  const known: { value: Literal; result: boolean }[] = [];
+  for (const value of DECIDABLE_VALUES) {
+    const args = withDefaults(fn, literals.map((literal, index) => (index === at ? value : literal!)));
+    const settings = args && settingsRead(fn, args);
+    if (!args || !settings || settings.length > 0) return undefined;
+    const result = evaluate(fn.result, args, () => undefined);
+    if (result !== undefined) known.push({ value, result: truthy(result) });
+  }
+  if (known.length === 0) return undefined;
+  const key = `${name}(${literals.map((literal, index) => (index === at ? variable.key : literalKey(literal!))).join(', ')})`;
+  return { predicate: { key, subject: variable.subject, shape: { kind: 'values', known } }, negated: false };
 }
 
 /** The predicate a condition leaf tests, if it is one the flow can remember. */
@@ -254,7 +283,7 @@ export function predicateTest(node: SyntaxNode, scope?: PredicateScope): Predica
       }
     }
     const project = scope?.pure?.(node);
-    return project ? pureCallTest(node, project.name, project.fn) : undefined;
+    return project ? pureCallTest(node, project.name, project.fn, scope) : undefined;
   }
   if (node.type === 'binary_expression') {
     const operator = (node.childForFieldName('operator')?.text ?? '').toLowerCase();
@@ -751,6 +780,7 @@ function objectValue(shape: PredicateShape): boolean | undefined {
       return shape.type === 'object';
     // PHP orders an object against a number by converting it (with a warning): not worth guessing.
     case 'order':
+    case 'values':
     case 'opaque':
       return undefined;
   }

@@ -45,6 +45,8 @@ const PURE_BUILTINS: Readonly<Record<string, number>> = {
   intval: 1,
   boolval: 1,
   filter_var: 2,
+  is_array: 1,
+  is_numeric: 1,
 };
 
 /** Bounds the model: a wrapper is a line or two, never a program. */
@@ -63,26 +65,61 @@ export function pureFunctionOf(node: SyntaxNode): PureFunction | undefined {
     const written = parameter.childForFieldName('default_value');
     defaults.push(written ? literalOf(written) : undefined);
   }
-  const body = node.childForFieldName('body');
-  const statements = body?.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment') ?? [];
-  const locals = new Map<string, PureExpression>();
-  const budget = { nodes: 0 };
+  const result = blockModel(statementsOf(node.childForFieldName('body')), positions, new Map(), { nodes: 0 });
+  return result && { result, defaults };
+}
+
+function statementsOf(block: SyntaxNode | null | undefined): SyntaxNode[] {
+  if (!block) return [];
+  if (block.type !== 'compound_statement') return [block];
+  return block.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
+}
+
+/**
+ * What a list of statements returns: straight-line local assignments inlined, ending in a
+ * `return`, or in an `if`/`else` (also `if (…) return …;` followed by the rest) whose every
+ * branch is such a list, read as a ternary (PHPFusion's `isnum()`:
+ * `if ($negative == TRUE) { return is_numeric($value); } else { $float = …; return …; }`).
+ */
+function blockModel(statements: readonly SyntaxNode[], parameters: ReadonlyMap<string, number>, outer: ReadonlyMap<string, PureExpression>, budget: { nodes: number }): PureExpression | undefined {
+  const locals = new Map(outer);
   for (const [index, statement] of statements.entries()) {
-    const last = index === statements.length - 1;
-    if (last && statement.type === 'return_statement') {
+    const rest = statements.slice(index + 1);
+    if (statement.type === 'return_statement') {
+      if (rest.length > 0) return undefined;
       const value = statement.namedChildren.find((c) => c !== null && c.type !== 'comment');
-      const result = value ? modelOf(value, positions, locals, budget) : undefined;
-      return result && { result, defaults };
+      return value ? modelOf(value, parameters, locals, budget) : undefined;
     }
+    if (statement.type === 'if_statement') return ifModel(statement, rest, parameters, locals, budget);
     const assignment = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
     const left = assignment?.type === 'assignment_expression' ? assignment.childForFieldName('left') : null;
     const right = assignment?.childForFieldName('right');
-    if (left?.type !== 'variable_name' || !right || positions.has(left.text)) return undefined;
-    const value = modelOf(right, positions, locals, budget);
+    if (left?.type !== 'variable_name' || !right || parameters.has(left.text)) return undefined;
+    const value = modelOf(right, parameters, locals, budget);
     if (!value) return undefined;
     locals.set(left.text, value);
   }
   return undefined;
+}
+
+/** An `if` with an optional plain `else` (no `elseif`), then the statements after it. */
+function ifModel(
+  statement: SyntaxNode,
+  rest: readonly SyntaxNode[],
+  parameters: ReadonlyMap<string, number>,
+  locals: ReadonlyMap<string, PureExpression>,
+  budget: { nodes: number },
+): PureExpression | undefined {
+  const clauses = statement.namedChildren.filter((c): c is SyntaxNode => c !== null && (c.type === 'else_clause' || c.type === 'else_if_clause'));
+  if (clauses.some((c) => c.type === 'else_if_clause') || clauses.length > 1) return undefined;
+  const condition = statement.childForFieldName('condition');
+  const test = condition ? modelOf(condition, parameters, locals, budget) : undefined;
+  const then = test && blockModel(statementsOf(statement.childForFieldName('body')), parameters, locals, budget);
+  const elseBody = clauses[0] ? (clauses[0].childForFieldName('body') ?? clauses[0].namedChildren.find((c) => c !== null && c.type !== 'comment')) : undefined;
+  // With an `else`, nothing may follow (both branches return); without one, the rest is the other branch.
+  if (elseBody && rest.length > 0) return undefined;
+  const otherwise = then && blockModel(elseBody ? statementsOf(elseBody) : rest, parameters, locals, budget);
+  return test && then && otherwise ? { op: 'ternary', condition: test, then, otherwise } : undefined;
 }
 
 function modelOf(node: SyntaxNode, parameters: ReadonlyMap<string, number>, locals: ReadonlyMap<string, PureExpression>, budget: { nodes: number }): PureExpression | undefined {
@@ -137,7 +174,7 @@ function modelOf(node: SyntaxNode, parameters: ReadonlyMap<string, number>, loca
 }
 
 const CASTS: Readonly<Record<string, 'int' | 'bool' | 'string'>> = { int: 'int', integer: 'int', bool: 'bool', boolean: 'bool', string: 'string' };
-const BINARY = new Set(['&&', '||', 'and', 'or', '===', '!==', '==', '!=', '<>']);
+const BINARY = new Set(['&&', '||', 'and', 'or', '===', '!==', '==', '!=', '<>', '.']);
 
 function isBooleanFilter(node: SyntaxNode | null): boolean {
   const name = node ? stripLeadingBackslash(node.text).toUpperCase() : undefined;
@@ -237,6 +274,7 @@ export function binary(operator: string, left: Literal | undefined, rightOf: () 
   }
   const right = rightOf();
   if (left === undefined || right === undefined) return undefined;
+  if (operator === '.') return toText(left) + toText(right);
   if (operator === '===') return left === right;
   if (operator === '!==') return left !== right;
   // Loose comparison only where PHP 8's rules are plain: the same type, or against a boolean or null.
@@ -268,6 +306,11 @@ export function builtin(name: string, args: readonly (Literal | undefined)[], se
       return toInt(first!);
     case 'boolval':
       return truthy(first!);
+    // A literal is never an array.
+    case 'is_array':
+      return false;
+    case 'is_numeric':
+      return typeof first === 'number' || (typeof first === 'string' && NUMERIC_STRING.test(first));
     case 'filter_var': {
       const text = toText(first!).trim().toLowerCase();
       return ['1', 'true', 'on', 'yes'].includes(text);
@@ -282,6 +325,9 @@ export function builtin(name: string, args: readonly (Literal | undefined)[], se
       return undefined;
   }
 }
+
+/** PHP 8's numeric strings: a decimal or float number, with whitespace around it allowed. */
+const NUMERIC_STRING = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
 export function toText(value: Literal): string {
   if (value === null || value === false) return '';
