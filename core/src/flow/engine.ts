@@ -762,6 +762,24 @@ export class FlowEngine {
     return found === 'any' || found.size > 0 ? 'released' : 'closed';
   }
 
+  /**
+   * Whether a callee entered closed, whose exit (`closedExit`) has closes of its own, closes
+   * only a session it opened itself: entered with the session open, it leaves it open on every
+   * path (a helper that reopens only a closed session and closes only what it reopened:
+   * `if (session_status() === PHP_SESSION_NONE) { session_start(); $reopened = true; } …
+   * if ($reopened) session_write_close();`). Its close then puts back the state the caller had
+   * before the call: closed by the caller's own close (which a lost write names), or never
+   * started (a write there has no session to lose). A callee that closes what it was given
+   * open (`session_start(); …; session_write_close();` with no guard) is a close of the caller's session.
+   */
+  private closesOnlyWhatItOpened(unit: Unit, resource: ResourceId, closedExit: ResourceState, env: Env): boolean {
+    const ownCloses = casesOf(closedExit).filter((one) => one.closed && (ownCloseSteps(one.closedBy)?.length ?? 0) > 0);
+    // `session_destroy()` on a reopened session deletes what the caller's close had saved: not a restore.
+    if (ownCloses.length === 0 || ownCloses.some((one) => one.idCleared)) return false;
+    const openExit = this.summary(unit, resource, 'open', env)?.exit;
+    return openExit !== undefined && !openExit.closed;
+  }
+
   /** `id` for a unit that, or project code it may run, tests whether the session has an id. */
   private readonly idTests = new ReachableUnion<Unit, string>(
     (unit) => this.runnableFrom(unit),
@@ -1220,7 +1238,8 @@ export class FlowEngine {
         if (!summary) {
           results.push(closedPart(before));
         } else {
-          if (summary.exit) results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect)));
+          const transparent = summary.exit !== undefined && this.closesOnlyWhatItOpened(unit, resource, summary.exit, calleeEnv);
+          if (summary.exit) results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect), transparent));
           for (const occurrence of summary.slowUnderOwnLock) {
             const sites = (occurrence.sites ?? []).map((site) => siteFromChain([callStep, ...site.chain]));
             slowUnderOwnLock.push({ ...occurrence, chain: [callStep, ...occurrence.chain], sites });
@@ -1350,7 +1369,8 @@ export class FlowEngine {
         if (!summary?.exitWhen) return CANNOT_TELL;
         const exit = truthy ? summary.exitWhen.true : summary.exitWhen.false;
         const part = entry !== 'open' ? closedPart(before) : withOptional({ closed: false, open: before.open }, before.via, undefined);
-        if (exit) results.push(...rerootCases(exit, callStep, part, this.closeStep(effect)));
+        const transparent = entry !== 'open' && summary.exit !== undefined && this.closesOnlyWhatItOpened(unit, resource, summary.exit, calleeEnv);
+        if (exit) results.push(...rerootCases(exit, callStep, part, this.closeStep(effect), transparent));
       }
     }
     // No way to return that value: this branch cannot be taken.
@@ -1947,18 +1967,21 @@ function closedPart(state: ResourceState): ResourceState {
  * front, its ENTRY site becomes the caller's sites; a close inside the callee is reported
  * at the call, and a closed part the callee did not cause keeps the caller's close sites.
  */
-function reroot(state: ResourceState, call: Step, before: ResourceState, closeStep: Step): ResourceState {
+function reroot(state: ResourceState, call: Step, before: ResourceState, closeStep: Step, transparent = false): ResourceState {
   let open: readonly OpenSite[] = [];
   for (const site of state.open) {
     open = site.entry ? unionSites(open, before.open) : unionSites(open, [siteFromChain([call, ...site.chain])]);
   }
-  // The close the callee was entered after (`RELEASED_AT_ENTRY`) is the caller's own, already in `before`.
-  const ownSteps = ownCloseSteps(state.closedBy);
+  // The close the callee was entered after (`RELEASED_AT_ENTRY`) is the caller's own, already in
+  // `before`; so is a close that only undid the callee's own reopen (`transparent`): closed, the
+  // session is as the caller left it.
+  const ownSteps = transparent ? undefined : ownCloseSteps(state.closedBy);
   const closedInside = ownSteps !== undefined && ownSteps.length > 0;
   const closedBy = closedInside ? [{ ...closeStep, inner: innerSteps(ownSteps[0]!) }] : before.closedBy;
-  const released = closedInside || (state.released === true) || (state.closed && before.released === true);
+  const releasedInside = !transparent && state.released === true;
+  const released = closedInside || releasedInside || (state.closed && before.released === true);
   // Released inside: by a `session_destroy()` on every path or not; otherwise as before the call.
-  const idCleared = closedInside || state.released === true ? state.idCleared === true : before.idCleared === true;
+  const idCleared = closedInside || releasedInside ? state.idCleared === true : before.idCleared === true;
   return withOptional({ closed: state.closed, open, released, idCleared, closedBy: unionSteps(undefined, closedBy) }, before.via, undefined);
 }
 
@@ -1969,8 +1992,8 @@ function withReason(state: ResourceState, whyMaybe: string | undefined): Resourc
 }
 
 /** `reroot` for each case of a callee's exit, each keeping what it knows of global subjects. */
-function rerootCases(state: ResourceState, call: Step, before: ResourceState, closeStep: Step): ResourceState[] {
-  return globalCases(state).map((one) => withFacts(reroot(one, call, before, closeStep), one.facts));
+function rerootCases(state: ResourceState, call: Step, before: ResourceState, closeStep: Step, transparent = false): ResourceState[] {
+  return globalCases(state).map((one) => withFacts(reroot(one, call, before, closeStep, transparent), one.facts));
 }
 
 /** A callee's close step and the steps under it, as one chain from inside the callee. */
