@@ -10,6 +10,7 @@ import { ReachableUnion } from './reachable';
 import { MAX_VISITS_PER_NODE, solve } from './solver';
 import { applyFacts, changedByCall, forgetConstants, forgetSessionKeys, globalCases, isGlobalSubject, mapCases, withCallerFacts } from './facts';
 import { quoteCode } from '../text/quote-code';
+import { spanKey } from '../model/span';
 import { changedValues, entryFacts, withCarriedValues, withValues } from './summary-keys';
 import { isOnceInclude, loadedForCallee, loadedKey, loadedWhereRunning } from './once-includes';
 import { includedBeforeNodes } from './included-before';
@@ -1165,7 +1166,7 @@ export class FlowEngine {
       slowUnderOwnLock: capByKind(ownLock),
       releases: cap(releases),
       writesUnderLock: cap(writesUnderLock),
-      writesWhileClosed: cap(writesWhileClosed),
+      writesWhileClosed: capByWrite(writesWhileClosed),
       ...(writesWhileClosed.length > 0 && sometimes ? { writesWhileClosedSometimes: true } : {}),
       flushes: cap(flushes),
       opens: cap(opens),
@@ -1329,7 +1330,7 @@ export class FlowEngine {
       slowUnderOwnLock: capByKind(slowUnderOwnLock),
       releases: cap(releases),
       writesUnderLock: cap(writesUnderLock),
-      writesWhileClosed: cap(writesWhileClosed),
+      writesWhileClosed: capByWrite(writesWhileClosed),
       ...(writesWhileClosed.length > 0 && writesSometimes ? { writesWhileClosedSometimes: true } : {}),
       flushes: cap(flushes),
       opens: cap(opens),
@@ -1956,6 +1957,30 @@ function callbackFields(target: CallTarget, occurrence: SlowOccurrence): Pick<Sl
 function bindingKey(bindings: Bindings): string {
   if (bindings.size === 0) return '';
   return JSON.stringify([...bindings].sort(compareSlots));
+}
+
+/**
+ * Chains down to writes, at most `MAX_OCCURRENCES`, one per write (the last step): more routes to
+ * one write explain nothing more, and a helper reached through many (every database call of an
+ * application writing one default key) must not crowd out a different write the call also makes.
+ * Of the routes to one write, the first that runs whatever the configuration is kept.
+ */
+function capByWrite(chains: readonly Step[][]): Step[][] {
+  const kept: Step[][] = [];
+  const byWrite = new Map<string, number>();
+  for (const chain of chains) {
+    const end = chain[chain.length - 1];
+    const key = end ? spanKey(end.span) : '';
+    const at = byWrite.get(key);
+    if (at === undefined) {
+      if (kept.length >= MAX_OCCURRENCES) continue;
+      byWrite.set(key, kept.length);
+      kept.push(chain);
+    } else if (kept[at]!.some((step) => step.setting) && !chain.some((step) => step.setting)) {
+      kept[at] = chain;
+    }
+  }
+  return kept;
 }
 
 function closedPart(state: ResourceState): ResourceState {
