@@ -11,7 +11,8 @@ function need_flag(): void
     if ($need) {
         session_start();
     }
-    probe(); // @state: maybe-open
+    // Entered closed (as probes are), `$need` is true: the status test is kept with the variable.
+    probe(); // @state: open
     if ($need) {
         probe(); // @state: open
         session_write_close();

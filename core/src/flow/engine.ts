@@ -10,6 +10,7 @@ import { ReachableUnion } from './reachable';
 import { MAX_VISITS_PER_NODE, solve } from './solver';
 import { applyFacts, changedByCall, forgetConstants, forgetSessionKeys, globalCases, isGlobalSubject, mapCases, withCallerFacts } from './facts';
 import { quoteCode } from '../text/quote-code';
+import { spanKey } from '../model/span';
 import { changedValues, entryFacts, withCarriedValues, withValues } from './summary-keys';
 import { isOnceInclude, loadedForCallee, loadedKey, loadedWhereRunning } from './once-includes';
 import { includedBeforeNodes } from './included-before';
@@ -762,6 +763,24 @@ export class FlowEngine {
     return found === 'any' || found.size > 0 ? 'released' : 'closed';
   }
 
+  /**
+   * Whether a callee entered closed, whose exit (`closedExit`) has closes of its own, closes
+   * only a session it opened itself: entered with the session open, it leaves it open on every
+   * path (a helper that reopens only a closed session and closes only what it reopened:
+   * `if (session_status() === PHP_SESSION_NONE) { session_start(); $reopened = true; } …
+   * if ($reopened) session_write_close();`). Its close then puts back the state the caller had
+   * before the call: closed by the caller's own close (which a lost write names), or never
+   * started (a write there has no session to lose). A callee that closes what it was given
+   * open (`session_start(); …; session_write_close();` with no guard) is a close of the caller's session.
+   */
+  private closesOnlyWhatItOpened(unit: Unit, resource: ResourceId, closedExit: ResourceState, env: Env): boolean {
+    const ownCloses = casesOf(closedExit).filter((one) => one.closed && (ownCloseSteps(one.closedBy)?.length ?? 0) > 0);
+    // `session_destroy()` on a reopened session deletes what the caller's close had saved: not a restore.
+    if (ownCloses.length === 0 || ownCloses.some((one) => one.idCleared)) return false;
+    const openExit = this.summary(unit, resource, 'open', env)?.exit;
+    return openExit !== undefined && !openExit.closed;
+  }
+
   /** `id` for a unit that, or project code it may run, tests whether the session has an id. */
   private readonly idTests = new ReachableUnion<Unit, string>(
     (unit) => this.runnableFrom(unit),
@@ -1147,7 +1166,7 @@ export class FlowEngine {
       slowUnderOwnLock: capByKind(ownLock),
       releases: cap(releases),
       writesUnderLock: cap(writesUnderLock),
-      writesWhileClosed: cap(writesWhileClosed),
+      writesWhileClosed: capByWrite(writesWhileClosed),
       ...(writesWhileClosed.length > 0 && sometimes ? { writesWhileClosedSometimes: true } : {}),
       flushes: cap(flushes),
       opens: cap(opens),
@@ -1220,7 +1239,8 @@ export class FlowEngine {
         if (!summary) {
           results.push(closedPart(before));
         } else {
-          if (summary.exit) results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect)));
+          const transparent = summary.exit !== undefined && this.closesOnlyWhatItOpened(unit, resource, summary.exit, calleeEnv);
+          if (summary.exit) results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect), transparent));
           for (const occurrence of summary.slowUnderOwnLock) {
             const sites = (occurrence.sites ?? []).map((site) => siteFromChain([callStep, ...site.chain]));
             slowUnderOwnLock.push({ ...occurrence, chain: [callStep, ...occurrence.chain], sites });
@@ -1310,7 +1330,7 @@ export class FlowEngine {
       slowUnderOwnLock: capByKind(slowUnderOwnLock),
       releases: cap(releases),
       writesUnderLock: cap(writesUnderLock),
-      writesWhileClosed: cap(writesWhileClosed),
+      writesWhileClosed: capByWrite(writesWhileClosed),
       ...(writesWhileClosed.length > 0 && writesSometimes ? { writesWhileClosedSometimes: true } : {}),
       flushes: cap(flushes),
       opens: cap(opens),
@@ -1350,7 +1370,8 @@ export class FlowEngine {
         if (!summary?.exitWhen) return CANNOT_TELL;
         const exit = truthy ? summary.exitWhen.true : summary.exitWhen.false;
         const part = entry !== 'open' ? closedPart(before) : withOptional({ closed: false, open: before.open }, before.via, undefined);
-        if (exit) results.push(...rerootCases(exit, callStep, part, this.closeStep(effect)));
+        const transparent = entry !== 'open' && summary.exit !== undefined && this.closesOnlyWhatItOpened(unit, resource, summary.exit, calleeEnv);
+        if (exit) results.push(...rerootCases(exit, callStep, part, this.closeStep(effect), transparent));
       }
     }
     // No way to return that value: this branch cannot be taken.
@@ -1938,6 +1959,30 @@ function bindingKey(bindings: Bindings): string {
   return JSON.stringify([...bindings].sort(compareSlots));
 }
 
+/**
+ * Chains down to writes, at most `MAX_OCCURRENCES`, one per write (the last step): more routes to
+ * one write explain nothing more, and a helper reached through many (every database call of an
+ * application writing one default key) must not crowd out a different write the call also makes.
+ * Of the routes to one write, the first that runs whatever the configuration is kept.
+ */
+function capByWrite(chains: readonly Step[][]): Step[][] {
+  const kept: Step[][] = [];
+  const byWrite = new Map<string, number>();
+  for (const chain of chains) {
+    const end = chain[chain.length - 1];
+    const key = end ? spanKey(end.span) : '';
+    const at = byWrite.get(key);
+    if (at === undefined) {
+      if (kept.length >= MAX_OCCURRENCES) continue;
+      byWrite.set(key, kept.length);
+      kept.push(chain);
+    } else if (kept[at]!.some((step) => step.setting) && !chain.some((step) => step.setting)) {
+      kept[at] = chain;
+    }
+  }
+  return kept;
+}
+
 function closedPart(state: ResourceState): ResourceState {
   return withOptional({ closed: true, open: [], released: state.released === true, idCleared: state.idCleared === true, closedBy: state.closedBy }, state.via, undefined);
 }
@@ -1947,18 +1992,21 @@ function closedPart(state: ResourceState): ResourceState {
  * front, its ENTRY site becomes the caller's sites; a close inside the callee is reported
  * at the call, and a closed part the callee did not cause keeps the caller's close sites.
  */
-function reroot(state: ResourceState, call: Step, before: ResourceState, closeStep: Step): ResourceState {
+function reroot(state: ResourceState, call: Step, before: ResourceState, closeStep: Step, transparent = false): ResourceState {
   let open: readonly OpenSite[] = [];
   for (const site of state.open) {
     open = site.entry ? unionSites(open, before.open) : unionSites(open, [siteFromChain([call, ...site.chain])]);
   }
-  // The close the callee was entered after (`RELEASED_AT_ENTRY`) is the caller's own, already in `before`.
-  const ownSteps = ownCloseSteps(state.closedBy);
+  // The close the callee was entered after (`RELEASED_AT_ENTRY`) is the caller's own, already in
+  // `before`; so is a close that only undid the callee's own reopen (`transparent`): closed, the
+  // session is as the caller left it.
+  const ownSteps = transparent ? undefined : ownCloseSteps(state.closedBy);
   const closedInside = ownSteps !== undefined && ownSteps.length > 0;
   const closedBy = closedInside ? [{ ...closeStep, inner: innerSteps(ownSteps[0]!) }] : before.closedBy;
-  const released = closedInside || (state.released === true) || (state.closed && before.released === true);
+  const releasedInside = !transparent && state.released === true;
+  const released = closedInside || releasedInside || (state.closed && before.released === true);
   // Released inside: by a `session_destroy()` on every path or not; otherwise as before the call.
-  const idCleared = closedInside || state.released === true ? state.idCleared === true : before.idCleared === true;
+  const idCleared = closedInside || releasedInside ? state.idCleared === true : before.idCleared === true;
   return withOptional({ closed: state.closed, open, released, idCleared, closedBy: unionSteps(undefined, closedBy) }, before.via, undefined);
 }
 
@@ -1969,8 +2017,8 @@ function withReason(state: ResourceState, whyMaybe: string | undefined): Resourc
 }
 
 /** `reroot` for each case of a callee's exit, each keeping what it knows of global subjects. */
-function rerootCases(state: ResourceState, call: Step, before: ResourceState, closeStep: Step): ResourceState[] {
-  return globalCases(state).map((one) => withFacts(reroot(one, call, before, closeStep), one.facts));
+function rerootCases(state: ResourceState, call: Step, before: ResourceState, closeStep: Step, transparent = false): ResourceState[] {
+  return globalCases(state).map((one) => withFacts(reroot(one, call, before, closeStep, transparent), one.facts));
 }
 
 /** A callee's close step and the steps under it, as one chain from inside the callee. */

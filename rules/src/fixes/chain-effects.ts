@@ -30,3 +30,18 @@ function effectAt<K extends Effect['kind']>(units: readonly Unit[], step: Step, 
   }
   return undefined;
 }
+
+/**
+ * The unit that makes the effect at the end of a chain (the helper whose `$_SESSION` write a
+ * call leads to), found as `effectAtEndOf` finds the effect. Undefined when a step cannot be followed.
+ */
+export function unitAtEndOf(context: RuleContext, unit: Unit, chain: readonly Step[], kind: Effect['kind']): Unit | undefined {
+  let units: readonly Unit[] = [unit];
+  for (const [index, step] of chain.entries()) {
+    if (index === chain.length - 1) return effectAt(units, step, kind)?.unit;
+    const call = effectAt(units, step, 'call');
+    if (!call || !context.resolveCall) return undefined;
+    units = context.resolveCall(call.effect.target, call.unit, call.effect.span);
+  }
+  return undefined;
+}

@@ -16,7 +16,7 @@ import {
   type Unit,
   type UnitFlow,
 } from '../../../core/src';
-import { effectAtEndOf } from '../fixes/chain-effects';
+import { effectAtEndOf, unitAtEndOf } from '../fixes/chain-effects';
 import { carriedLater } from './carried-changes';
 import { reopenLostWritesFix } from '../fixes/reopen-lost-writes';
 import { RelatedList, describeChange, isSessionChange, lineList } from './session-facts';
@@ -46,6 +46,7 @@ export const writeAfterClose: Rule = {
     const findings: Finding[] = [];
     for (const unit of context.file.units) {
       const closes = closesOf(context, unit);
+      const causeOf = writingUnitOf(context, unit);
       const alone = context.flowOf(unit);
       const lostAlone = [...lostChanges(alone, closes)];
       if (lostAlone.length === 0) continue;
@@ -74,12 +75,50 @@ export const writeAfterClose: Rule = {
         // Told from the first change that is lost whatever the configuration, if there is one.
         group.sort((a, b) => Number(settingOf(a) !== undefined) - Number(settingOf(b) !== undefined) || compareSpans(a.span, b.span));
         const destroyed = group.some((lost) => lost.closedBy.some((step) => closes(step)?.how === 'destroy'));
-        findings.push({ ...buildFinding(context, group), fixes: reopenLostWritesFix(context, flow, group.map((lost) => lost.observation.node), destroyed, group[0]!.closedBy) });
+        const fixes = reopenLostWritesFix(context, flow, group.map((lost) => lost.observation.node), destroyed, group[0]!.closedBy);
+        findings.push(withOtherCauses(group, causeOf, (told) => ({ ...buildFinding(context, told), fixes })));
       }
     }
     return findings;
   },
 };
+
+/**
+ * The close's finding with the same close told from its later lost changes that come down to
+ * another cause (`Finding.otherCauses`; `told(group)`: told from the group's first change). A
+ * finding told from a call whose lost write is a helper's, shared by many callers, becomes one
+ * place of that helper's group, which shows the first place's explanation only; the other
+ * changes lost after the same close (a page's own writes after the header closed the session)
+ * must not vanish with it. A call that reaches a told write and one not told yet (a function
+ * that opens the database, which may write the shared helper's key, then writes its own) is
+ * told from the write not told yet. Chained (each telling carries the next), so the grouping
+ * adds one at a time, only while the finding is still hidden; a telling from a change of the
+ * unit's own is never grouped, so none follows it.
+ */
+function withOtherCauses(group: readonly LostChange[], causeOf: (chain: readonly Step[]) => string, told: (group: readonly LostChange[]) => Finding): Finding {
+  const first = group[0]!.chains[0];
+  if (!first || first.length === 0) return told(group);
+  const causes = new Set([causeOf(first)]);
+  const others: LostChange[][] = [];
+  for (let i = 1; i < group.length; i++) {
+    const lost = group[i]!;
+    const chains = lost.chains.filter((chain) => chain.length > 0);
+    const untold = chains.filter((chain) => !causes.has(causeOf(chain)));
+    if (chains.length > 0 && untold.length === 0) continue;
+    // Told from its first write not told yet: that write is the telling's cause.
+    const reordered = { ...lost, chains: [...untold, ...chains.filter((chain) => causes.has(causeOf(chain)))] };
+    others.push([reordered, ...group.slice(i + 1)]);
+    if (chains.length === 0) break;
+    for (const chain of untold) causes.add(causeOf(chain));
+  }
+  let next: Finding | undefined;
+  for (const from of others.reverse()) {
+    const telling = told(from);
+    next = next ? { ...telling, otherCauses: [next] } : telling;
+  }
+  const finding = told(group);
+  return next ? { ...finding, otherCauses: [next] } : finding;
+}
 
 interface LostChange {
   readonly span: Span;
@@ -107,6 +146,26 @@ function closesOf(context: RuleContext, unit: Unit): (step: Step) => CloseEffect
     const key = spanKey(step.span);
     if (!known.has(key)) known.set(key, effectAtEndOf(context, unit, [step, ...(step.inner ?? [])], 'close'));
     return known.get(key);
+  };
+}
+
+/**
+ * What a chain down to a lost write comes down to, for telling the close's finding from its
+ * other causes (`withOtherCauses`): the function (or file) that writes, so that two writes one
+ * helper makes next to each other (`$_SESSION['user']` and `$_SESSION['uid']` defaults) are one
+ * cause; the write itself where the chain cannot be followed. Memoised per chain end.
+ */
+function writingUnitOf(context: RuleContext, unit: Unit): (chain: readonly Step[]) => string {
+  const known = new Map<string, string>();
+  return (chain) => {
+    const end = spanKey(chain[chain.length - 1]!.span);
+    let cause = known.get(end);
+    if (cause === undefined) {
+      const writer = unitAtEndOf(context, unit, chain, 'write') ?? unitAtEndOf(context, unit, chain, 'use');
+      cause = writer ? `${writer.span.file}#${writer.id}` : end;
+      known.set(end, cause);
+    }
+    return cause;
   };
 }
 

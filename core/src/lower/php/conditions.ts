@@ -19,7 +19,7 @@ export interface Branches {
 type SessionState = 'open' | 'closed' | 'started' | 'ever-started';
 
 /** What a condition tells about the session on each outcome (undefined: nothing). */
-interface SessionTest {
+export interface SessionTest {
   readonly whenTrue?: SessionState;
   readonly whenFalse?: SessionState;
 }
@@ -226,6 +226,23 @@ function settingFails(call: SyntaxNode, other: SyntaxNode, operator: string): bo
   const first = inner.childForFieldName('arguments')?.namedChildren.find((c) => c?.type === 'argument')?.namedChild(0);
   const setting = first ? literalString(first)?.toLowerCase() : undefined;
   return setting !== undefined && setting.startsWith('session.');
+}
+
+/**
+ * What a session test (`sessionTest`) tells on each outcome, through parentheses and `!`: for a
+ * test whose value is kept in a variable (`$need = session_status() === PHP_SESSION_NONE`).
+ */
+export function keptSessionTest(ctx: UnitContext, node: SyntaxNode): SessionTest | undefined {
+  if (node.type === 'parenthesized_expression') {
+    const inner = node.namedChildren.find((c) => c !== null && c.type !== 'comment');
+    return inner ? keptSessionTest(ctx, inner) : undefined;
+  }
+  if (node.type === 'unary_op_expression' && operatorOf(node) === '!') {
+    const argument = node.childForFieldName('argument') ?? node.namedChild(0);
+    const inner = argument ? keptSessionTest(ctx, argument) : undefined;
+    return inner && { ...(inner.whenFalse ? { whenTrue: inner.whenFalse } : {}), ...(inner.whenTrue ? { whenFalse: inner.whenTrue } : {}) };
+  }
+  return sessionTest(ctx, node);
 }
 
 /** Recognises `session_status() === PHP_SESSION_NONE`, `session_id() === ''`, `isset($_SESSION)`. */

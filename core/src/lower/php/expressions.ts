@@ -20,6 +20,7 @@ import { isEmptyArray } from './literals';
 import { webRequestTruth } from './web-request';
 import { commandSlowEffect } from './command-line';
 import { emitCallResultAssignment } from './call-result-assignment';
+import { emitSessionTestAssignment } from './session-test-assignment';
 import { lowerExit } from './final-exit';
 import { sendsReadData } from './read-data';
 import { declaresInUnit } from './unit-scope';
@@ -220,6 +221,7 @@ function lowerAssignment(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
   if (tracked && node.type === 'augmented_assignment_expression') return emitAssignmentFacts(ctx, tracked, undefined, node, next);
   if (tracked) {
     return (
+      (node.type === 'assignment_expression' ? emitSessionTestAssignment(ctx, tracked, right, node, next) : undefined) ??
       emitPredicateAssignment(ctx, left, right, next) ??
       (node.type === 'assignment_expression' ? emitChosenCopy(ctx, left, right, next) : undefined) ??
       (node.type === 'assignment_expression' ? emitCallResultAssignment(ctx, tracked, right, node, next) : undefined) ??
