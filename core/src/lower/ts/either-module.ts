@@ -39,29 +39,62 @@ function localValue(id: ts.Identifier, shape: (node: ts.Expression) => boolean):
   for (let scope: ts.Node | undefined = id.parent; scope; scope = scope.parent) {
     if (ts.isFunctionLike(scope) && scope.parameters.some((p) => bindsName(p.name, id.text))) return undefined;
     const statements = ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope) ? scope.statements : undefined;
-    for (const statement of statements ?? []) {
-      if (!ts.isVariableStatement(statement)) continue;
-      const declaration = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === id.text);
-      if (!declaration) continue;
-      if (!declaration.initializer || !shape(unwrap(declaration.initializer))) return undefined;
-      const constant = (statement.declarationList.flags & ts.NodeFlags.Const) !== 0;
-      return constant || !assignedIn(scope, id.text) ? declaration.initializer : undefined;
-    }
+    if (!statements) continue;
+    const found = variablesDeclaredIn(statements).get(id.text);
+    if (!found) continue;
+    const { statement, declaration } = found;
+    if (!declaration.initializer || !shape(unwrap(declaration.initializer))) return undefined;
+    const constant = (statement.declarationList.flags & ts.NodeFlags.Const) !== 0;
+    return constant || !assignedIn(scope, id.text) ? declaration.initializer : undefined;
   }
   return undefined;
 }
 
+interface DeclaredVariable {
+  readonly statement: ts.VariableStatement;
+  readonly declaration: ts.VariableDeclaration;
+}
+
+/** Each name's first `var`/`let`/`const` declaration among a list of statements, kept with the list (see `assignedNames`). */
+const declaredVariables = new WeakMap<ts.NodeArray<ts.Statement>, ReadonlyMap<string, DeclaredVariable>>();
+
+function variablesDeclaredIn(statements: ts.NodeArray<ts.Statement>): ReadonlyMap<string, DeclaredVariable> {
+  let found = declaredVariables.get(statements);
+  if (found) return found;
+  const byName = new Map<string, DeclaredVariable>();
+  for (const statement of statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (ts.isIdentifier(declaration.name) && !byName.has(declaration.name.text)) byName.set(declaration.name.text, { statement, declaration });
+    }
+  }
+  declaredVariables.set(statements, (found = byName));
+  return found;
+}
+
 /** Whether `name = …` (or `name += …`) appears anywhere in `scope`. */
 function assignedIn(scope: ts.Node, name: string): boolean {
-  let found = false;
+  let names = assignedNames.get(scope);
+  if (!names) assignedNames.set(scope, (names = namesAssignedIn(scope)));
+  return names.has(name);
+}
+
+/**
+ * The names each scope assigns, found in one walk of the scope and kept with its tree: asked at
+ * every call through a `var` (tinymce's bundle, a megabyte in one function), a walk per call
+ * made lowering a large script quadratic (issue 12).
+ */
+const assignedNames = new WeakMap<ts.Node, ReadonlySet<string>>();
+
+function namesAssignedIn(scope: ts.Node): ReadonlySet<string> {
+  const names = new Set<string>();
   const visit = (node: ts.Node): void => {
-    if (found) return;
     if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
       const left = unwrap(node.left);
-      if (ts.isIdentifier(left) && left.text === name) found = true;
+      if (ts.isIdentifier(left)) names.add(left.text);
     }
     ts.forEachChild(node, visit);
   };
   visit(scope);
-  return found;
+  return names;
 }
