@@ -114,11 +114,31 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
         if (from === undefined || to === undefined || text === undefined || from === '') return [{ unknown: true }];
         return [{ text: text.split(from).join(to), ...(isAnchored(subject!) ? { anchored: true as const } : {}) }];
       }
+      // `implode(DIRECTORY_SEPARATOR, [__DIR__, 'lib', 'x.php'])` (or `join('/', …)`): the
+      // elements of an array literal with a known separator between them, as `.` would write it.
+      if ((name === 'implode' || name === 'join') && args.length === 2) return implodedParts(inner(args[0]), args[1]!, inner);
       return [{ unknown: true }];
     }
     default:
       return [{ unknown: true }];
   }
+}
+
+/** More elements than this and `implode()` is not folded (a path has a handful). */
+const MAX_IMPLODED_ELEMENTS = 32;
+
+/**
+ * `implode($separator, [a, b, c])`: `a . $separator . b . $separator . c`, when the separator
+ * has no unknown part and the array is a literal list (no keys, no spread: keys would not
+ * change the order, but a spread hides how many elements there are).
+ */
+function implodedParts(separator: StaticString, pieces: SyntaxNode, inner: (child: SyntaxNode | null | undefined) => StaticString): StaticString {
+  const array = pieces.type === 'argument' ? argumentValue(pieces) : pieces;
+  if (array?.type !== 'array_creation_expression' || separator.some((part) => 'unknown' in part)) return [{ unknown: true }];
+  const elements = array.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
+  if (elements.length === 0 || elements.length > MAX_IMPLODED_ELEMENTS) return [{ unknown: true }];
+  if (elements.some((element) => element.type !== 'array_element_initializer' || element.namedChildCount !== 1 || element.text.startsWith('...'))) return [{ unknown: true }];
+  return elements.flatMap((element, index) => [...(index > 0 ? separator : []), ...inner(element.namedChild(0))]);
 }
 
 function isScriptFilename(part: StaticPart | undefined): boolean {
