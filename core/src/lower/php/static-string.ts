@@ -116,7 +116,8 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
       }
       // `implode(DIRECTORY_SEPARATOR, [__DIR__, 'lib', 'x.php'])` (or `join('/', …)`): the
       // elements of an array literal with a known separator between them, as `.` would write it.
-      if ((name === 'implode' || name === 'join') && args.length === 2) return implodedParts(inner(args[0]), args[1]!, inner);
+      const imploded = implodeOperands(node);
+      if (imploded) return joinParts(inner(imploded.separator), imploded.elements.map(inner)) ?? [{ unknown: true }];
       return [{ unknown: true }];
     }
     default:
@@ -128,17 +129,29 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
 const MAX_IMPLODED_ELEMENTS = 32;
 
 /**
- * `implode($separator, [a, b, c])`: `a . $separator . b . $separator . c`, when the separator
- * has no unknown part and the array is a literal list (no keys, no spread: keys would not
- * change the order, but a spread hides how many elements there are).
+ * The separator and the elements of `implode($separator, [a, b, c])` (or `join()`), when the
+ * array is a literal list (no keys, no spread: a spread hides how many elements there are);
+ * undefined for any other call.
  */
-function implodedParts(separator: StaticString, pieces: SyntaxNode, inner: (child: SyntaxNode | null | undefined) => StaticString): StaticString {
-  const array = pieces.type === 'argument' ? argumentValue(pieces) : pieces;
-  if (array?.type !== 'array_creation_expression' || separator.some((part) => 'unknown' in part)) return [{ unknown: true }];
-  const elements = array.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
-  if (elements.length === 0 || elements.length > MAX_IMPLODED_ELEMENTS) return [{ unknown: true }];
-  if (elements.some((element) => element.type !== 'array_element_initializer' || element.namedChildCount !== 1 || element.text.startsWith('...'))) return [{ unknown: true }];
-  return elements.flatMap((element, index) => [...(index > 0 ? separator : []), ...inner(element.namedChild(0))]);
+export function implodeOperands(node: SyntaxNode): { separator: SyntaxNode; elements: SyntaxNode[] } | undefined {
+  if (node.type !== 'function_call_expression') return undefined;
+  const written = node.childForFieldName('function')?.text.toLowerCase() ?? '';
+  const name = written.startsWith('\\') ? written.slice(1) : written;
+  if (name !== 'implode' && name !== 'join') return undefined;
+  const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
+  if (args.length !== 2) return undefined;
+  const array = argumentValue(args[1]!);
+  if (array?.type !== 'array_creation_expression') return undefined;
+  const items = array.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
+  if (items.length === 0 || items.length > MAX_IMPLODED_ELEMENTS) return undefined;
+  if (items.some((item) => item.type !== 'array_element_initializer' || item.namedChildCount !== 1 || item.text.startsWith('...'))) return undefined;
+  return { separator: args[0]!, elements: items.map((item) => item.namedChild(0)!) };
+}
+
+/** `a . $separator . b . $separator . c` of the elements' values, when the separator has no unknown part. */
+export function joinParts<T extends object>(separator: readonly T[], elements: readonly (readonly T[])[]): T[] | undefined {
+  if (separator.some((part) => 'unknown' in part)) return undefined;
+  return elements.flatMap((element, index) => [...(index > 0 ? separator : []), ...element]);
 }
 
 function isScriptFilename(part: StaticPart | undefined): boolean {
