@@ -70,6 +70,11 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
       if (array?.type === 'variable_name' && array.text === '$_SERVER' && keyText === 'SCRIPT_FILENAME') return [{ unknown: true, variable: SCRIPT_FILENAME }];
       return [{ unknown: true }];
     }
+    case 'boolean':
+    case 'null':
+      // `define('USE_CACHE', false)`: kept as the literal it is, so a condition can read the
+      // constant's value back (`constantLiteral`); in a string it stays unknown.
+      return [{ constant: node.text.toLowerCase() }];
     case 'integer':
     case 'float':
       // `const POLL_SECONDS = 25;`: a number is its text in a string, and read back as a number.
