@@ -98,7 +98,8 @@ function evaluateShipped(ctx: UnitContext, node: SyntaxNode, depth: number): Eva
     // `define('USE_CACHE', false)` in the project's configuration: a setting it ships, read
     // here (`if (USE_CACHE && file_exists($f))`); `true`/`false`/`null` themselves are not.
     const name = stripLeadingBackslash(inner.text);
-    if (['true', 'false', 'null'].includes(name.toLowerCase())) return { value };
+    // A constant each entry script defines its own way (`SMF` = 1, `'SSI'`, `'BACKGROUND'`) is a mode, not a setting.
+    if (['true', 'false', 'null'].includes(name.toLowerCase()) || !symbols.constantHasOneValue(name)) return { value };
     return { value, read: { lookup: name, setting: name, shipped: writtenLiteral(value), constant: true } };
   }
   const read = settingRead(ctx, inner, depth);
