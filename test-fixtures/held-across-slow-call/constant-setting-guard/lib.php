@@ -5,6 +5,7 @@ if (!defined('APP_MODE')) {
     define('APP_MODE', 'web');
 }
 session_start();
+$_SESSION['seen'] = true;
 if (APP_MODE === 'background') {
     $fh = fopen('/var/spool/app/export.bin', 'rb');
     fpassthru($fh); // expect: held-across-slow-call@warning
