@@ -74,6 +74,11 @@ export interface RuleContext {
    */
   callersOf?(unit: Unit): readonly CallerSite[] | undefined;
   /**
+   * Every include of a file's top level in the project, with the includer's flow (as its own
+   * includers enter it, where known); undefined or empty when no project file includes it.
+   */
+  includersOf?(unit: Unit): readonly CallerSite[] | undefined;
+  /**
    * Whether a framework enters this unit itself, once per request (a controller action as its
    * preset describes actions): no project code calls it and needs the session afterwards.
    */

@@ -351,6 +351,11 @@ export function analyzeProject(
     callSites ??= callSitesOf(irs, resolver, allRunSites);
     return callSites.get(unit)?.map((site) => ({ flow: flowOf(site.unit), node: site.node }));
   };
+  // Who includes each file's top level, for advice to change the file that must hold in every request running it.
+  const includersOf = (unit: Unit): CallerSite[] | undefined => {
+    if (unit.kind !== 'script') return undefined;
+    return allRunSites.get(unit)?.map((site) => ({ flow: flowAsRun(site.unit) ?? flowOf(site.unit), node: site.node }));
+  };
   // Controller actions, for the early close a fix may insert without seeing their callers (on first use).
   let actions: Map<Unit, FrameworkAction> | undefined;
   const actionOf = (unit: Unit): FrameworkAction | undefined => {
@@ -373,7 +378,7 @@ export function analyzeProject(
     const ir = units.length < file.ir.units.length ? { ...file.ir, units } : file.ir;
     const wholeFile = cli !== undefined && cli.from === undefined;
     const sites = editSitesOf(parser, file);
-    const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites, callersOf, isFrameworkAction, frameworkActionClose, heldOf(file.ir), lineAt, flowAsRun);
+    const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites, callersOf, isFrameworkAction, frameworkActionClose, heldOf(file.ir), lineAt, flowAsRun, includersOf);
     const found = { ...ran, findings: withSuppressionFixIn(ran.findings, sites) };
     sites?.dispose();
     // After a check that ends web requests, the code runs from the command line only; so does a
@@ -1024,6 +1029,7 @@ function runRules(
   held: readonly HeldResourceInfo[] = ir.heldResources ?? [],
   lineOfSpan?: (span: Span) => number,
   flowAsRun?: RuleContext['flowAsRun'],
+  includersOf?: RuleContext['includersOf'],
 ): FileFindings {
   // Resources of helpers that run their callers' callbacks while holding them (`withClient(fn)`).
   const lent = ir.language === 'php' ? [] : lentResources;
@@ -1054,6 +1060,7 @@ function runRules(
       ...(isFrameworkAction ? { isFrameworkAction } : {}),
       ...(frameworkActionClose ? { frameworkActionClose } : {}),
       ...(flowAsRun ? { flowAsRun } : {}),
+      ...(includersOf ? { includersOf } : {}),
     };
     findings.push(...rule.check(context));
   }

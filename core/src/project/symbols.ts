@@ -471,6 +471,11 @@ export class ProjectSymbols {
   constant(name: string): StaticString | undefined {
     return this.constants.get(name) ?? this.constants.get(name.split('\\').pop() ?? name);
   }
+
+  /** The project defines the constant with one value everywhere (not one per entry script). */
+  constantHasOneValue(name: string): boolean {
+    return this.constants.oneValue(name) || (!this.constants.get(name) && this.constants.oneValue(name.split('\\').pop() ?? name));
+  }
 }
 
 /**
@@ -482,16 +487,26 @@ export class ProjectSymbols {
 export class ConstantTable {
   private readonly first = new Map<string, StaticString>();
   private readonly firstKnown = new Map<string, StaticString>();
+  /** Constants the project's files define with different values (`SMF` is 1, `'SSI'` or `'BACKGROUND'`). */
+  private readonly differing = new Set<string>();
+
   /** Constants some file defines unconditionally with a value the analysis cannot know. */
   private readonly unknownDefinitions = new Set<string>();
 
   add(file: Pick<FileSymbols, 'constants' | 'fallbackDefines'>): void {
     for (const [name, value] of file.constants) {
+      const earlier = this.first.get(name);
+      if (earlier !== undefined && JSON.stringify(earlier) !== JSON.stringify(value)) this.differing.add(name);
       if (!this.first.has(name)) this.first.set(name, value);
       if (!isUnknown(value)) {
         if (!this.firstKnown.has(name)) this.firstKnown.set(name, value);
       } else if (file.fallbackDefines?.includes(name) !== true) this.unknownDefinitions.add(name);
     }
+  }
+
+  /** Every file that defines the constant gives it the same value (as far as the first definition of each file shows). */
+  oneValue(name: string): boolean {
+    return this.first.has(name) && !this.differing.has(name);
   }
 
   get(name: string): StaticString | undefined {

@@ -29,6 +29,7 @@ import { addedWaits, byEvidence, doubtOf, type Doubt } from './hold-strength';
 import { groupByRegion, heldToEndFrom, keptFrom, releasesAfter, stillOpenAtEnd } from './regions';
 import { storeVerdict, type StoreVerdict } from './session-store';
 import { earlyCloseFix } from '../fixes/early-close';
+import { seesOnlyShortWorkAfter } from './seen-work';
 import { moveSlowWorkFix } from '../fixes/move-slow-work';
 import { reacquireClientFix } from '../fixes/reacquire-client';
 import { oneFindingPerCall } from './same-call-resources';
@@ -61,7 +62,7 @@ export const heldAcrossSlowCall: Rule = {
       const operations = heldOperationsWithSeverity(context, flow, true);
       for (const region of groupByRegion(operations.map((o) => o.operation))) {
         const members = withAddedWaits(flow, operations.filter((o) => region.includes(o.operation)));
-        if (onlyUnheldSigns(flow, members)) continue;
+        if (onlyUnheldSigns(flow, members) || onlyContradictedSigns(context, flow, members)) continue;
         // The early close goes before the region's first slow work, whichever place the region
         // is told from: built once for the finding and all its other tellings (a long top
         // level with many writes after it made each telling cost as much as the finding).
@@ -184,6 +185,19 @@ function onlyUnheldSigns(flow: UnitFlow, members: readonly RatedOperation[]): bo
       m.operation.occurrence.kind === 'long-running' &&
       !m.operation.occurrence.viaCallback &&
       (!heldToEndFrom(flow, m.operation.node, m.operation.sites) || keptOnlyForShortWork(flow, m.operation.node, m.operation.sites)),
+  );
+}
+
+/**
+ * A region whose only "slow work" is a sign that the request will run long (`set_time_limit(0)`
+ * copied at the top of every endpoint) while all the work after each sign is seen and short
+ * (`seesOnlyShortWorkAfter`): the sign is there for work the analysis cannot see, and here
+ * there is none. Not lowered to `info`: nothing in the request is slow, so there is nothing to
+ * tell.
+ */
+function onlyContradictedSigns(context: RuleContext, flow: UnitFlow, members: readonly RatedOperation[]): boolean {
+  return members.every(
+    (m) => m.operation.occurrence.kind === 'long-running' && !m.operation.occurrence.viaCallback && m.operation.occurrence.chain.length === 1 && seesOnlyShortWorkAfter(context, flow, m.operation.node),
   );
 }
 

@@ -16,6 +16,7 @@ import { storeVerdict, type StoreVerdict } from './session-store';
 import { readAndCloseFix } from '../fixes/read-and-close';
 import { changesHeldValueIn, earlyCloseIsolation, heldValueCaveat } from '../fixes/early-close';
 import { callersLeaveSessionAlone } from '../fixes/callers-after';
+import { judgedInIncluders } from './includer-contexts';
 
 /**
  * `prefer-read-and-close`: a `session_start()` that takes the lock, after which nothing in
@@ -81,6 +82,8 @@ export const preferReadAndClose: Rule = {
         facts ??= collectSiteFacts(context, flows);
         const site = facts.get(spanKey(effect.span));
         if (!site || site.needsLock) continue;
+        // A file other project files include is judged in the requests that include it.
+        if (flow.unit.kind === 'script' && !['own-request', 'holds'].includes(judgedInIncluders(context, flow.unit))) continue;
         const handsBack = holds(flow.exit, effect.span) || (flow.unit.kind !== 'script' && holds(flow.throwExit, effect.span));
         const evidence = handsBack ? site.outputBeforeEnd : site.work;
         if (!evidence) continue;

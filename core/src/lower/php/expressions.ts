@@ -11,7 +11,8 @@ import { typeOf } from './types';
 import { sessionRoot } from './session-access';
 import { assignsIntoSessionHeld, emitHeldValueChange, isSessionHeld, referenceWriteKey } from './session-held-values';
 import { isSavedSessionCopy, isTemporaryKeyWrite } from './session-key-restore';
-import { evaluateStatic } from './static-string';
+import { evaluateStatic, implodeOperands } from './static-string';
+import { namedElement } from './include-helpers';
 import type { StaticString } from '../../ir/static-string';
 import { TYPE_TESTS } from '../../ir/predicate-shape';
 import { emitBootstrapOpen } from './bootstrap-includes';
@@ -525,6 +526,27 @@ function includeAlternatives(ctx: UnitContext, node: SyntaxNode | undefined): St
       const rights = expand(current.childForFieldName('right'), depth + 1);
       if (lefts.length * rights.length > MAX_INCLUDE_ALTERNATIVES) return [[{ unknown: true }]];
       return lefts.flatMap((left) => rights.map((right) => [...left, ...right]));
+    }
+    const imploded = implodeOperands(current);
+    const separator = imploded ? evaluateStatic(imploded.separator, ctx.facts.file) : undefined;
+    if (imploded && separator && !separator.some((part) => 'unknown' in part)) {
+      // `implode(DIRECTORY_SEPARATOR, [$config['lib'], 'x.php'])`: its elements, expanded like `.`'s operands.
+      let joined: StaticString[] = [[]];
+      for (const [index, element] of imploded.elements.entries()) {
+        const values = expand(element, depth + 1);
+        if (joined.length * values.length > MAX_INCLUDE_ALTERNATIVES) return [[{ unknown: true }]];
+        joined = joined.flatMap((left) => values.map((right) => [...left, ...(index > 0 ? separator : []), ...right]));
+      }
+      return joined;
+    }
+    // `$config['lib_dir']` at a file's top level (or with `global $config;`): the one value the project's top-level code gives that element.
+    const element = current.type === 'subscript_expression' ? namedElement(current) : undefined;
+    if (element !== undefined) {
+      const global = isGlobalHere(ctx, element.slice(0, element.indexOf('['))) ? ctx.facts.symbols.globalValues(element) : undefined;
+      if (global) {
+        expanded = true;
+        return [...global];
+      }
     }
     if (current.type === 'variable_name') {
       const assigned = ctx.assignments.get(current.text) ?? [];

@@ -1,8 +1,9 @@
 import type { SyntaxNode } from '../../parse/php';
 import { NESTED_DECLARATIONS } from './unit-scope';
 import type { IncludeHelper, PathTemplate, TemplatePart } from '../../project/symbols';
-import { evaluateStatic } from './static-string';
+import { evaluateStatic, implodeOperands, joinParts } from './static-string';
 import { literalString } from './session-access';
+import { calledName } from './literals';
 import type { NameScope } from './names';
 
 /**
@@ -65,7 +66,7 @@ export function declareFunctionHelper(node: SyntaxNode, name: string | undefined
   const { includes, assignments, globals, globalWrites } = scan(body);
   // A function that assigns a global changes it at run time: its value is not known.
   for (const global of globalWrites) found.globals.set(global, null);
-  for (const [variable] of assignments) if (globals.has(variable)) found.globals.set(variable, null);
+  for (const [variable] of assignments) if (globals.has(elementBase(variable))) found.globals.set(variable, null);
   if (includes.length === 0 || name === undefined) return;
   const parameters = new Map<string, number>();
   let index = 0;
@@ -117,11 +118,13 @@ function scan(body: SyntaxNode): { includes: SyntaxNode[]; assignments: Map<stri
     } else if (node.type === 'assignment_expression' || node.type === 'augmented_assignment_expression' || node.type === 'reference_assignment_expression') {
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');
-      if (left?.type === 'variable_name') {
+      // `$config['lib_dir'] = …`: an element with a literal key is followed like a variable of its own.
+      const target = left?.type === 'variable_name' ? left.text : left ? namedElement(left) : undefined;
+      if (target !== undefined) {
         // `$x .= 'a'` or `$x = &$y`: not a value we can follow.
         const value = node.type === 'assignment_expression' && right ? right : null;
-        let values = assignments.get(left.text);
-        if (!values) assignments.set(left.text, (values = []));
+        let values = assignments.get(target);
+        if (!values) assignments.set(target, (values = []));
         values.push(value ?? UNKNOWN_VALUE);
       }
       const written = left ? globalsElement(left) : undefined;
@@ -144,6 +147,25 @@ function globalsElement(node: SyntaxNode): string | undefined {
   return key ? `$${key}` : undefined;
 }
 
+/**
+ * `$config['lib_dir']` → `$config['lib_dir']` (one level, a literal key, not `$GLOBALS`): the
+ * name an element is recorded under. A write with a computed key (`$config[$k] = trim($v)`,
+ * rewriting what the array holds) is not taken as changing a named element.
+ */
+export function namedElement(node: SyntaxNode): string | undefined {
+  if (node.type !== 'subscript_expression') return undefined;
+  const [base, index] = node.namedChildren;
+  if (base?.type !== 'variable_name' || base.text === '$GLOBALS' || !index) return undefined;
+  const key = literalString(index);
+  return key === undefined || key.includes("'") ? undefined : `${base.text}['${key}']`;
+}
+
+/** The variable an element name belongs to (`$config['lib_dir']` → `$config`); a variable is its own. */
+function elementBase(name: string): string {
+  const at = name.indexOf('[');
+  return at < 0 ? name : name.slice(0, at);
+}
+
 /** A path expression as a template: literal text, constants, parameters, globals; the rest unknown. */
 function templateOf(node: SyntaxNode | null, scope: Scope, depth: number): PathTemplate {
   if (!node || (node as { type: string }).type === 'unknown-value' || depth > MAX_DEPTH) return [{ unknown: true }];
@@ -158,7 +180,18 @@ function templateOf(node: SyntaxNode | null, scope: Scope, depth: number): PathT
       return variableTemplate(node.text, scope, depth);
     case 'subscript_expression': {
       const global = globalsElement(node);
-      return global ? [{ global }] : [{ unknown: true }];
+      if (global) return [{ global }];
+      const element = namedElement(node);
+      return element !== undefined && scope.isGlobal(elementBase(element)) ? [{ global: element }] : [{ unknown: true }];
+    }
+    case 'function_call_expression': {
+      // `implode(DIRECTORY_SEPARATOR, [$config['root'], 'lib'])`: joined as `.` would write it.
+      const imploded = implodeOperands(node);
+      if (imploded) return joinParts(templateOf(imploded.separator, scope, depth + 1), imploded.elements.map((element) => templateOf(element, scope, depth + 1))) ?? [{ unknown: true }];
+      // `realpath($config['root'] . '/..')`: the same folder (paths are normalized where they are resolved).
+      const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
+      if (calledName(node) === 'realpath' && args.length === 1) return templateOf(args[0]!, scope, depth + 1);
+      return evaluateStatic(node, scope.file);
     }
     default:
       return evaluateStatic(node, scope.file);

@@ -64,6 +64,13 @@ interface SettingRead {
   readonly lookup: string;
   /** The shipped setting (`$cfg['URLQueryEncryption']`). */
   readonly setting: string;
+  /** A project constant (`USE_CACHE`): named only where no other setting is read with it (`ON == config_get_global('x')`). */
+  readonly constant?: true;
+}
+
+/** A literal as PHP code writes it (`false`, `0`, `'md5'`). */
+function writtenLiteral(value: Literal): string {
+  return typeof value === 'string' ? `'${value}'` : value === null ? 'null' : String(value);
 }
 
 function markOf(test: string, read: SettingRead & { shipped: string }): SettingMark {
@@ -87,7 +94,13 @@ function evaluateShipped(ctx: UnitContext, node: SyntaxNode, depth: number): Eva
   const symbols = ctx.facts.symbols;
   if (inner.type === 'name' || inner.type === 'qualified_name') {
     const value = symbols.constantLiteral(inner.text);
-    return value === undefined ? undefined : { value };
+    if (value === undefined) return undefined;
+    // `define('USE_CACHE', false)` in the project's configuration: a setting it ships, read
+    // here (`if (USE_CACHE && file_exists($f))`); `true`/`false`/`null` themselves are not.
+    const name = stripLeadingBackslash(inner.text);
+    // A constant each entry script defines its own way (`SMF` = 1, `'SSI'`, `'BACKGROUND'`) is a mode, not a setting.
+    if (['true', 'false', 'null'].includes(name.toLowerCase()) || !symbols.constantHasOneValue(name)) return { value };
+    return { value, read: { lookup: name, setting: name, shipped: writtenLiteral(value), constant: true } };
   }
   const read = settingRead(ctx, inner, depth);
   if (read) {
@@ -121,7 +134,8 @@ function evaluateShipped(ctx: UnitContext, node: SyntaxNode, depth: number): Eva
     const b = evaluateShipped(ctx, right, depth + 1);
     const value = binary(operator === '<>' ? '!=' : operator, a?.value, () => b?.value);
     if (value === undefined) return undefined;
-    const first = a?.read ?? b?.read;
+    // `ON == config_get_global('x')`: the setting read, not the constant it is compared with.
+    const first = [a?.read, b?.read].find((read) => read && !read.constant) ?? a?.read ?? b?.read;
     return { value, ...(first ? { read: first } : {}) };
   }
   const builtinCall = builtinArguments(ctx, inner);
@@ -133,7 +147,7 @@ function evaluateShipped(ctx: UnitContext, node: SyntaxNode, depth: number): Eva
       : builtinCall.name === 'isset' ? values.every((v) => v !== null)
       : builtin(builtinCall.name, values, () => undefined);
     if (value === undefined) return undefined;
-    const first = args.find((arg) => arg!.read)?.read;
+    const first = args.find((arg) => arg!.read && !arg!.read.constant)?.read ?? args.find((arg) => arg!.read)?.read;
     return { value, ...(first ? { read: first } : {}) };
   }
   return undefined;

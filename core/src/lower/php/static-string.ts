@@ -70,6 +70,11 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
       if (array?.type === 'variable_name' && array.text === '$_SERVER' && keyText === 'SCRIPT_FILENAME') return [{ unknown: true, variable: SCRIPT_FILENAME }];
       return [{ unknown: true }];
     }
+    case 'boolean':
+    case 'null':
+      // `define('USE_CACHE', false)`: kept as the literal it is, so a condition can read the
+      // constant's value back (`constantLiteral`); in a string it stays unknown.
+      return [{ constant: node.text.toLowerCase() }];
     case 'integer':
     case 'float':
       // `const POLL_SECONDS = 25;`: a number is its text in a string, and read back as a number.
@@ -114,11 +119,44 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
         if (from === undefined || to === undefined || text === undefined || from === '') return [{ unknown: true }];
         return [{ text: text.split(from).join(to), ...(isAnchored(subject!) ? { anchored: true as const } : {}) }];
       }
+      // `implode(DIRECTORY_SEPARATOR, [__DIR__, 'lib', 'x.php'])` (or `join('/', …)`): the
+      // elements of an array literal with a known separator between them, as `.` would write it.
+      const imploded = implodeOperands(node);
+      if (imploded) return joinParts(inner(imploded.separator), imploded.elements.map(inner)) ?? [{ unknown: true }];
       return [{ unknown: true }];
     }
     default:
       return [{ unknown: true }];
   }
+}
+
+/** More elements than this and `implode()` is not folded (a path has a handful). */
+const MAX_IMPLODED_ELEMENTS = 32;
+
+/**
+ * The separator and the elements of `implode($separator, [a, b, c])` (or `join()`), when the
+ * array is a literal list (no keys, no spread: a spread hides how many elements there are);
+ * undefined for any other call.
+ */
+export function implodeOperands(node: SyntaxNode): { separator: SyntaxNode; elements: SyntaxNode[] } | undefined {
+  if (node.type !== 'function_call_expression') return undefined;
+  const written = node.childForFieldName('function')?.text.toLowerCase() ?? '';
+  const name = written.startsWith('\\') ? written.slice(1) : written;
+  if (name !== 'implode' && name !== 'join') return undefined;
+  const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
+  if (args.length !== 2) return undefined;
+  const array = argumentValue(args[1]!);
+  if (array?.type !== 'array_creation_expression') return undefined;
+  const items = array.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
+  if (items.length === 0 || items.length > MAX_IMPLODED_ELEMENTS) return undefined;
+  if (items.some((item) => item.type !== 'array_element_initializer' || item.namedChildCount !== 1 || item.text.startsWith('...'))) return undefined;
+  return { separator: args[0]!, elements: items.map((item) => item.namedChild(0)!) };
+}
+
+/** `a . $separator . b . $separator . c` of the elements' values, when the separator has no unknown part. */
+export function joinParts<T extends object>(separator: readonly T[], elements: readonly (readonly T[])[]): T[] | undefined {
+  if (separator.some((part) => 'unknown' in part)) return undefined;
+  return elements.flatMap((element, index) => [...(index > 0 ? separator : []), ...element]);
 }
 
 function isScriptFilename(part: StaticPart | undefined): boolean {

@@ -1,0 +1,3 @@
+<?php
+// Opens the session: only a page whose imploded path names this file holds it.
+session_start();

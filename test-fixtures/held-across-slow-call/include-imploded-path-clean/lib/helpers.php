@@ -1,0 +1,3 @@
+<?php
+// No session here.
+function status_text() { return 'ok'; }
