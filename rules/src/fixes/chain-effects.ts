@@ -8,9 +8,22 @@ import { type Effect, type RuleContext, type Step, type Unit } from '../../../co
  * when a step cannot be followed (calls are not resolved, or the chain leaves the project).
  */
 export function effectAtEndOf<K extends Effect['kind']>(context: RuleContext, unit: Unit, chain: readonly Step[], kind: K): Extract<Effect, { kind: K }> | undefined {
+  return endOf(context, unit, chain, kind)?.effect;
+}
+
+/**
+ * The unit that makes the effect at the end of a chain (the helper whose `$_SESSION` write a
+ * call leads to), found as `effectAtEndOf` finds the effect. Undefined when a step cannot be followed.
+ */
+export function unitAtEndOf(context: RuleContext, unit: Unit, chain: readonly Step[], kind: Effect['kind']): Unit | undefined {
+  return endOf(context, unit, chain, kind)?.unit;
+}
+
+/** The chain followed call by call from `unit`: the effect at its last step and the unit that has it. */
+function endOf<K extends Effect['kind']>(context: RuleContext, unit: Unit, chain: readonly Step[], kind: K): { effect: Extract<Effect, { kind: K }>; unit: Unit } | undefined {
   let units: readonly Unit[] = [unit];
   for (const [index, step] of chain.entries()) {
-    if (index === chain.length - 1) return effectAt(units, step, kind)?.effect;
+    if (index === chain.length - 1) return effectAt(units, step, kind);
     const call = effectAt(units, step, 'call');
     if (!call || !context.resolveCall) return undefined;
     units = context.resolveCall(call.effect.target, call.unit, call.effect.span);
@@ -31,17 +44,3 @@ function effectAt<K extends Effect['kind']>(units: readonly Unit[], step: Step, 
   return undefined;
 }
 
-/**
- * The unit that makes the effect at the end of a chain (the helper whose `$_SESSION` write a
- * call leads to), found as `effectAtEndOf` finds the effect. Undefined when a step cannot be followed.
- */
-export function unitAtEndOf(context: RuleContext, unit: Unit, chain: readonly Step[], kind: Effect['kind']): Unit | undefined {
-  let units: readonly Unit[] = [unit];
-  for (const [index, step] of chain.entries()) {
-    if (index === chain.length - 1) return effectAt(units, step, kind)?.unit;
-    const call = effectAt(units, step, 'call');
-    if (!call || !context.resolveCall) return undefined;
-    units = context.resolveCall(call.effect.target, call.unit, call.effect.span);
-  }
-  return undefined;
-}

@@ -7,6 +7,7 @@ import type { UnitContext } from './context';
 import { literalString } from './session-access';
 import { fullyKnown } from './static-string';
 import { normalizePath } from '../../flow/include-paths';
+import { callArguments } from './literals';
 
 /**
  * `require_once(__DIR__ . '/../../config.php')` in a Moodle page, `require_once 'lib/base.php'`
@@ -67,7 +68,7 @@ export function collectDefinitions(unitNode: SyntaxNode): { name: string; start:
     const node = stack.pop()!;
     if (node !== unitNode && NESTED_DECLARATIONS.has(node.type)) continue;
     if (node.type === 'function_call_expression' && node.childForFieldName('function')?.text.toLowerCase().replace(/^\\/, '') === 'define') {
-      const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
+      const args = callArguments(node);
       const nameNode = args[0]?.namedChild(0);
       const name = nameNode ? literalString(nameNode) : undefined;
       const value = args[1]?.namedChild(0)?.text.toLowerCase();

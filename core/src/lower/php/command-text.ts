@@ -5,7 +5,7 @@ import { enclosingClass } from './class-statics';
 import { literalString } from './session-access';
 import { shippedValueRead } from './setting-guards';
 import { evaluateStatic, resolveConstants } from './static-string';
-import { argumentValue } from './literals';
+import { argumentValue, callArguments } from './literals';
 
 /** At most this many possible values of one command line are judged (`$a ? 'x' : 'y'` doubles them). */
 const MAX_ALTERNATIVES = 8;
@@ -137,7 +137,7 @@ function concat(left: readonly StaticString[], right: readonly StaticString[]): 
 function callTexts(ctx: UnitContext, node: SyntaxNode, depth: number): StaticString[] | undefined {
   const written = node.childForFieldName('function')?.text.toLowerCase() ?? '';
   const name = written.startsWith('\\') ? written.slice(1) : written;
-  const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
+  const args = callArguments(node);
   if ((name === 'trim' || name === 'rtrim' || name === 'ltrim') && args.length >= 1) return texts(ctx, args[0], depth);
   if (name === 'sprintf' && args.length >= 1) {
     let out: StaticString[] = [];

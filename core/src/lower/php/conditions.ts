@@ -2,7 +2,7 @@ import { CfgBuilder, type Cursor } from '../../ir/cfg-builder';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { isPlainLocalAssignment, lowerExpression } from './expressions';
-import { calledName, stripLeadingBackslash } from './literals';
+import { callArguments, calledName, stripLeadingBackslash } from './literals';
 import { literalString } from './session-access';
 import { constantTruth, emitBranchFacts } from './predicates';
 import { testsInstalledStore } from './session-store';
@@ -254,7 +254,7 @@ function sessionTest(ctx: UnitContext, node: SyntaxNode): SessionTest | undefine
   const called = calledFunction(node);
   if (called === 'empty' || called === 'isset') {
     // In this grammar `empty(...)` and `isset(...)` are calls with one argument.
-    const args = node.childForFieldName('arguments')?.namedChildren.filter((c) => c?.type === 'argument') ?? [];
+    const args = callArguments(node);
     const value = args.length === 1 ? args[0]!.namedChild(0) : null;
     if (called === 'empty' && calledFunction(value) === 'session_id') return { whenTrue: 'closed', whenFalse: 'started' };
     if (called === 'isset' && value?.type === 'variable_name' && value.namedChild(0)?.text === '_SESSION') {

@@ -6,6 +6,7 @@ import { literalString } from './session-access';
 import { evaluateStatic } from './static-string';
 import { typeOf } from './types';
 import { assignmentsIn } from './variable-value';
+import { callArguments } from './literals';
 
 /**
  * A front controller's dispatch: a method named by a pattern on an object whose class is named
@@ -45,7 +46,7 @@ function methodNames(ctx: UnitContext, node: SyntaxNode): StaticString[] | undef
   if (!assigned) return undefined;
   if (parameter === undefined) return assigned.length > 0 ? bounded(assigned.map((right) => evaluateStatic(right, ctx.facts.file))) : undefined;
   if (assigned.length > 0 || !isPrivate(ctx.unitNode)) return undefined;
-  const passed = callsInClass(ctx.unitNode).map((call) => argumentsOf(call)[parameter]);
+  const passed = callsInClass(ctx.unitNode).map((call) => callArguments(call)[parameter]);
   if (passed.length === 0 || passed.some((arg) => arg === undefined)) return undefined;
   return bounded(passed.map((arg) => evaluateStatic(arg, ctx.facts.file)));
 }
@@ -144,8 +145,4 @@ function callsInClass(method: SyntaxNode): SyntaxNode[] {
     if (receiver === '$this' || receiver === 'self' || receiver === 'static') calls.push(call);
   }
   return calls;
-}
-
-function argumentsOf(call: SyntaxNode): SyntaxNode[] {
-  return call.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
 }

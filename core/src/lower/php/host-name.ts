@@ -4,7 +4,7 @@ import { NESTED_DECLARATIONS } from './unit-scope';
 import { literalString } from './session-access';
 import { evaluateStatic, fullyKnown, resolveConstants } from './static-string';
 import { nativeCallOf } from './native-calls';
-import { argumentValue } from './literals';
+import { argumentValue, callArguments, calledName } from './literals';
 
 /**
  * Whether resolving a host name needs no DNS query: `localhost` (or a name under
@@ -124,11 +124,9 @@ function equalities(condition: SyntaxNode, variable: string): string[] {
 
 /** `strcasecmp($x, 'a')` or `strcmp('a', $x)`: the literal `$x` is compared with. */
 function comparedByStrcmp(node: SyntaxNode, variable: string): string | undefined {
-  if (node.type !== 'function_call_expression') return undefined;
-  const written = node.childForFieldName('function')?.text.toLowerCase() ?? '';
-  const name = written.startsWith('\\') ? written.slice(1) : written;
+  const name = calledName(node);
   if (name !== 'strcasecmp' && name !== 'strcmp') return undefined;
-  const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
+  const args = callArguments(node);
   if (args.length !== 2) return undefined;
   const values = args.map((a) => a.namedChild(0));
   for (const [a, b] of [[values[0], values[1]], [values[1], values[0]]] as const) {

@@ -3,7 +3,7 @@ import { NESTED_DECLARATIONS } from './unit-scope';
 import type { IncludeHelper, PathTemplate, TemplatePart } from '../../project/symbols';
 import { evaluateStatic, implodeOperands, joinParts } from './static-string';
 import { literalString } from './session-access';
-import { calledName } from './literals';
+import { callArguments, calledName } from './literals';
 import type { NameScope } from './names';
 
 /**
@@ -189,7 +189,7 @@ function templateOf(node: SyntaxNode | null, scope: Scope, depth: number): PathT
       const imploded = implodeOperands(node);
       if (imploded) return joinParts(templateOf(imploded.separator, scope, depth + 1), imploded.elements.map((element) => templateOf(element, scope, depth + 1))) ?? [{ unknown: true }];
       // `realpath($config['root'] . '/..')`: the same folder (paths are normalized where they are resolved).
-      const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
+      const args = callArguments(node);
       if (calledName(node) === 'realpath' && args.length === 1) return templateOf(args[0]!, scope, depth + 1);
       return evaluateStatic(node, scope.file);
     }

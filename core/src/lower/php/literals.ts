@@ -18,6 +18,11 @@ export function calledName(node: SyntaxNode): string | undefined {
   return stripLeadingBackslash(callee.text).toLowerCase();
 }
 
+/** The `argument` nodes of a call (`f($a, b: $c)`), in order; empty when it has no argument list. */
+export function callArguments(call: SyntaxNode): SyntaxNode[] {
+  return call.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
+}
+
 /** The value an `argument` node passes (`f(name: $v)`: `$v`, not the parameter's name). */
 export function argumentValue(arg: SyntaxNode): SyntaxNode | null {
   return arg.namedChildren.find((c) => c?.type !== 'name') ?? arg.namedChild(0);

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
-import { calledName, argumentValue } from './literals';
+import { argumentValue, callArguments, calledName } from './literals';
 import { fullyKnown } from './static-string';
 
 /** Variables followed to their assignment before giving up (`$a = $b * 2; $b = 30;`). */
@@ -157,10 +157,6 @@ function clockOf(ctx: UnitContext, node: SyntaxNode | null | undefined, depth: n
   }
   const name = node.type === 'function_call_expression' ? calledName(node) : undefined;
   return name !== undefined && CLOCKS.has(name) ? name : undefined;
-}
-
-function callArguments(node: SyntaxNode): SyntaxNode[] {
-  return node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
 }
 
 /** `30`, `1_000_000`, `0.5`, `0x1E`: PHP's numeric literal spellings. */

@@ -2,6 +2,7 @@ import type { OnceMark } from '../../ir/cfg';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { declaresInUnit, enclosingUnitNode, NESTED_UNITS as NESTED } from './unit-scope';
+import { callArguments } from './literals';
 
 /**
  * One-time initialisation: code that runs only while something is not set yet, and sets it.
@@ -143,7 +144,7 @@ function callName(node: SyntaxNode): string | undefined {
 }
 
 function singleArgument(call: SyntaxNode): SyntaxNode | undefined {
-  const args = call.childForFieldName('arguments')?.namedChildren.filter((c) => c?.type === 'argument') ?? [];
+  const args = callArguments(call);
   if (args.length !== 1) return undefined;
   const value = unwrap(args[0]!.namedChild(0));
   return value && trackable(value) ? value : undefined;

@@ -4,7 +4,7 @@ import type { FactEffect, PredicateValue } from '../../ir/effects';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { literalString } from './session-access';
-import { calledName, literalOf, stripLeadingBackslash, truthy, type Literal } from './literals';
+import { callArguments, calledName, type Literal, literalOf, stripLeadingBackslash, truthy } from './literals';
 import { alwaysRemembered, isClassStaticSubject, shapeValue, TYPE_TESTS, type OrderOperator, type PredicateShape, type TypeTest } from '../../ir/predicate-shape';
 export { alwaysRemembered } from '../../ir/predicate-shape';
 import { evaluate, settingsRead, withDefaults, type PureFunction } from './pure-functions';
@@ -97,7 +97,7 @@ export function literalKey(value: Literal): string {
 }
 
 function onlyArgument(node: SyntaxNode): SyntaxNode | undefined {
-  const args = node.childForFieldName('arguments')?.namedChildren.filter((c) => c?.type === 'argument') ?? [];
+  const args = callArguments(node);
   return args.length === 1 ? (args[0]!.namedChild(0) ?? undefined) : undefined;
 }
 
@@ -191,7 +191,7 @@ function settingOff(setting: string): Predicate {
  * the setting it reads (an `ini_set()` of it forgets it) or over nothing.
  */
 function pureCallTest(node: SyntaxNode, name: string, fn: PureFunction, scope?: PredicateScope): PredicateTest | undefined {
-  const written = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
+  const written = callArguments(node);
   if (written.some((arg) => arg.childForFieldName('name') || arg.namedChildren.some((c) => c?.type === 'variadic_unpacking'))) return undefined;
   const literals = written.map((arg) => literalOf(arg.namedChild(0)));
   if (literals.some((value) => value === undefined)) return pureCallOfVariable(written, literals, name, fn, scope);

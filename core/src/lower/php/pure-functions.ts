@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '../../parse/php';
-import { literalOf, stripLeadingBackslash, truthy, type Literal } from './literals';
+import { callArguments, type Literal, literalOf, stripLeadingBackslash, truthy } from './literals';
 
 /**
  * Project functions whose result depends only on their arguments and on pure builtins
@@ -156,7 +156,7 @@ function modelOf(node: SyntaxNode, parameters: ReadonlyMap<string, number>, loca
     case 'function_call_expression': {
       const callee = node.childForFieldName('function');
       const name = callee?.type === 'name' || callee?.type === 'qualified_name' ? stripLeadingBackslash(callee.text).toLowerCase() : undefined;
-      const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
+      const args = callArguments(node);
       if (!name || PURE_BUILTINS[name] !== args.length) return undefined;
       if (name === 'filter_var' && !isBooleanFilter(args[1]!.namedChild(0))) return undefined;
       const models = name === 'filter_var' ? [inner(args[0]!.namedChild(0))] : args.map((arg) => inner(arg.namedChild(0)));

@@ -11,6 +11,7 @@ import { typeOf } from './types';
 import { NESTED_DECLARATIONS } from './unit-scope';
 import { statementIn } from './sql-text';
 import { staticAtRequestStart } from './predicates';
+import { callArguments } from './literals';
 
 /**
  * Session stores of the project's own. `session_set_save_handler()` becomes an `open` of the
@@ -130,7 +131,7 @@ function storeHolders(ctx: UnitContext): ReadonlyMap<string, SyntaxNode> {
     if (node !== ctx.unitNode && NESTED_DECLARATIONS.has(node.type)) continue;
     if (node.type === 'function_call_expression') {
       const written = node.childForFieldName('function')?.text.toLowerCase() ?? '';
-      const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
+      const args = callArguments(node);
       const handler = args.length <= 2 && args[0] ? valueOf(args[0]) : undefined;
       const installsStore = ctx.catalog.functions[written.startsWith('\\') ? written.slice(1) : written]?.replacesSessionStore === true;
       if (installsStore && handler && (handler.type === 'scoped_property_access_expression' || handler.type === 'member_access_expression')) {

@@ -5,7 +5,7 @@ import { resolveConstants } from './static-string';
 import { evaluateStatic } from './static-string';
 import { declaresInUnit, enclosingUnitNode } from './unit-scope';
 import { nativeCallOf } from './native-calls';
-import { argumentValue } from './literals';
+import { argumentValue, callArguments } from './literals';
 
 /**
  * `url`: remote I/O. `local`: a path we can see is on this machine (a literal, `__DIR__`, a
@@ -84,7 +84,7 @@ function classifyCall(ctx: UnitContext, node: SyntaxNode, depth: number): PathCl
   const api = nativeCallOf(ctx, node)?.api;
   if (api?.returnsLocalPath) return 'local';
   if (api?.formatArgument !== undefined) {
-    const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
+    const args = callArguments(node);
     const format = args[api.formatArgument];
     const formatClass = format ? classifyPath(ctx, format, depth + 1) : 'unknown';
     // Only a format that starts with a URL scheme says something; `'%s/x'` is whatever `%s` is.

@@ -4,7 +4,7 @@ import { escapeValue } from './escape-sequences';
 import { literalString } from './session-access';
 
 import { DOCUMENT_ROOT, SCRIPT_FILENAME, entryScriptDir, entryScriptDirLevels, resolveConstants, type StaticPart, type StaticString } from '../../ir/static-string';
-import { argumentValue } from './literals';
+import { argumentValue, callArguments, calledName } from './literals';
 
 export { resolveConstants, type StaticPart, type StaticString };
 
@@ -82,7 +82,7 @@ export function evaluateStatic(node: SyntaxNode | null | undefined, file: string
     case 'function_call_expression': {
       const written = node.childForFieldName('function')?.text.toLowerCase() ?? '';
       const name = written.startsWith('\\') ? written.slice(1) : written;
-      const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
+      const args = callArguments(node);
       if (name === 'dirname' && args.length >= 1) {
         const levels = args[1] ? Number(args[1].text) : 1;
         const value = inner(args[0]);
@@ -139,11 +139,9 @@ const MAX_IMPLODED_ELEMENTS = 32;
  * undefined for any other call.
  */
 export function implodeOperands(node: SyntaxNode): { separator: SyntaxNode; elements: SyntaxNode[] } | undefined {
-  if (node.type !== 'function_call_expression') return undefined;
-  const written = node.childForFieldName('function')?.text.toLowerCase() ?? '';
-  const name = written.startsWith('\\') ? written.slice(1) : written;
+  const name = calledName(node);
   if (name !== 'implode' && name !== 'join') return undefined;
-  const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
+  const args = callArguments(node);
   if (args.length !== 2) return undefined;
   const array = argumentValue(args[1]!);
   if (array?.type !== 'array_creation_expression') return undefined;

@@ -4,6 +4,7 @@ import type { UnitContext } from './context';
 import { nativeCallOf } from './native-calls';
 import { dynamicClassTarget } from './dynamic-class';
 import { serviceClassOf } from './container-services';
+import { callArguments } from './literals';
 
 /**
  * The class of an expression's value, when the code says it: `$this`, a typed or assigned
@@ -114,10 +115,6 @@ function assignedCallType(ctx: UnitContext, className: string, property: string)
   const project = call.candidates.find((c) => ctx.facts.symbols.hasFunction(c));
   if (project) return ctx.facts.symbols.functionReturnType(project);
   return ctx.catalog.functions[call.candidates[call.candidates.length - 1]!]?.returns;
-}
-
-function callArguments(call: SyntaxNode): SyntaxNode[] {
-  return call.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
 }
 
 /** What `method` returns on an object of `className`: project code first, then the catalog. */

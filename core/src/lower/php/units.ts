@@ -2,7 +2,7 @@ import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
 import type { AssignedCall, ClassSymbol, FileSymbols, ShippedValue } from '../../project/symbols';
 import { returnedClass } from './returned-class';
-import { stripLeadingBackslash } from './literals';
+import { callArguments, stripLeadingBackslash } from './literals';
 import { NameScope } from './names';
 import { literalString } from './session-access';
 import { evaluateStatic, type StaticString } from './static-string';
@@ -461,7 +461,7 @@ export function collectDeclarations(root: SyntaxNode, file: string, reuse?: Decl
           const includePath = includePathSetBy(node, file, variableValues);
           if (includePath) into.includePathSets.push(includePath);
           if (callee?.type === 'name' && callee.text.toLowerCase() === 'define') {
-            const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c?.type === 'argument') ?? [];
+            const args = callArguments(node);
             const name = args[0] ? literalString(args[0].namedChild(0) ?? args[0]) : undefined;
             // `define('ROOT', $root)`, `define('ROOT', str_replace('\\', '/', $here . '/'))`: each
             // variable read has the value it has on every path, when it is one.

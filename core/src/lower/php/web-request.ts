@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { literalString } from './session-access';
-import { stripLeadingBackslash } from './literals';
+import { callArguments, stripLeadingBackslash } from './literals';
 
 /**
  * A test that every web request answers the same way: `isset($_SERVER['HTTP_HOST'])` is true
@@ -22,7 +22,7 @@ export function webRequestTruth(ctx: UnitContext, node: SyntaxNode): boolean | u
   const keys = ctx.catalog.requestServerKeys;
   if (!keys || keys.length === 0) return undefined;
   if (called !== 'isset' && called !== 'empty') return undefined;
-  const args = node.childForFieldName('arguments')?.namedChildren.filter((c) => c?.type === 'argument') ?? [];
+  const args = callArguments(node);
   // `empty()` takes one; `isset($a, $b)` holds when every one is set.
   if (args.length === 0 || (called === 'empty' && args.length > 1)) return undefined;
   const allGiven = args.every((arg) => {
@@ -36,7 +36,7 @@ export function webRequestTruth(ctx: UnitContext, node: SyntaxNode): boolean | u
 /** `defined('STDIN')` (or `'\\STDIN'`) of a constant the catalog says only the command line defines. */
 function definesCommandLineConstant(ctx: UnitContext, call: SyntaxNode): boolean {
   const names = ctx.catalog.commandLineConstants;
-  const args = call.childForFieldName('arguments')?.namedChildren.filter((c) => c?.type === 'argument') ?? [];
+  const args = callArguments(call);
   if (!names || args.length !== 1) return false;
   const value = args[0]?.namedChild(0);
   const name = value ? literalString(value) : undefined;
