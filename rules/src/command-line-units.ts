@@ -83,13 +83,16 @@ function mayCall(site: RunSite, unit: Unit, symbols: ProjectSymbols): boolean {
 
 /** Whether `className` is `ancestor` or extends it, at any depth. */
 function inherits(className: string, ancestor: string, symbols: ProjectSymbols): boolean {
-  const target = ancestor.toLowerCase();
-  const seen = new Set<string>();
-  for (let current: string | undefined = className.toLowerCase(); current && !seen.has(current); current = symbols.parentOf(current)?.toLowerCase()) {
-    if (current === target) return true;
-    seen.add(current);
+  return lineage(className, symbols).includes(ancestor.toLowerCase());
+}
+
+/** The class (lower-case) and the classes it extends, nearest first; a cycle of `extends` ends it. */
+function lineage(className: string, symbols: ProjectSymbols): string[] {
+  const classes: string[] = [];
+  for (let current: string | undefined = className.toLowerCase(); current && !classes.includes(current); current = symbols.parentOf(current)?.toLowerCase()) {
+    classes.push(current);
   }
-  return false;
+  return classes;
 }
 
 /**
@@ -99,9 +102,7 @@ function inherits(className: string, ancestor: string, symbols: ProjectSymbols):
 function instantiations(irs: readonly FileIR[], resolver: CallResolver, symbols: ProjectSymbols): Map<string, RunSite[]> {
   const made = new Map<string, RunSite[]>();
   const add = (className: string, site: RunSite): void => {
-    const seen = new Set<string>();
-    for (let current: string | undefined = className.toLowerCase(); current && !seen.has(current); current = symbols.parentOf(current)?.toLowerCase()) {
-      seen.add(current);
+    for (const current of lineage(className, symbols)) {
       let list = made.get(current);
       if (!list) made.set(current, (list = []));
       list.push(site);

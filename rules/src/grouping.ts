@@ -1,5 +1,6 @@
 import { isSuppressionFix } from './fixes/suppression';
-import { compareSpans, spanKey, type Finding, type Fix, type RelatedLocation, type Severity, type Span } from '../../core/src';
+import { SEVERITY_RANK } from './severity';
+import { compareSpans, spanKey, type Finding, type Fix, type RelatedLocation, type Span } from '../../core/src';
 
 /**
  * One cause, one finding. A slow call inside a helper that hundreds of handlers reach with the
@@ -19,7 +20,6 @@ const MAX_LISTED_PLACES = 10;
 /** Places named in the message itself ("e.g. a.php:3, b.php:9 and c.php:12"). */
 const MAX_NAMED_PLACES = 3;
 
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export interface GroupingContext {
   /** Whether findings may be placed in this file (the user asked about it). */

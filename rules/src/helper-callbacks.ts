@@ -1,5 +1,6 @@
 import { compareSpans, spanKey, type Finding, type RelatedLocation, type Severity } from '../../core/src';
 import type { GroupingContext } from './grouping';
+import { SEVERITY_RANK } from './severity';
 
 /**
  * A helper that awaits a callback parameter between acquire and release
@@ -18,7 +19,6 @@ const MIN_CALLERS = 2;
 /** Callers named in the message; the related locations list a few more. */
 const MAX_NAMED_CALLERS = 3;
 const MAX_LISTED_CALLERS = 10;
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export function helperCallbackFindings(places: readonly Finding[], context: GroupingContext): Finding[] {
   const groups = new Map<string, Finding[]>();

@@ -34,3 +34,6 @@ export function opensStaleWindow(kind: SlowKind, setting: Severity | 'off'): boo
   if (setting === 'off') return false;
   return !SHORT_SLOW_KINDS.has(kind) || setting === 'warning' || setting === 'error';
 }
+
+/** Severities from the mildest: the most severe of several findings told as one is the one told. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };

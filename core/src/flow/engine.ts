@@ -1239,8 +1239,10 @@ export class FlowEngine {
         if (!summary) {
           results.push(closedPart(before));
         } else {
-          const transparent = summary.exit !== undefined && this.closesOnlyWhatItOpened(unit, resource, summary.exit, calleeEnv);
-          if (summary.exit) results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect), transparent));
+          if (summary.exit) {
+            const transparent = this.closesOnlyWhatItOpened(unit, resource, summary.exit, calleeEnv);
+            results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect), transparent));
+          }
           for (const occurrence of summary.slowUnderOwnLock) {
             const sites = (occurrence.sites ?? []).map((site) => siteFromChain([callStep, ...site.chain]));
             slowUnderOwnLock.push({ ...occurrence, chain: [callStep, ...occurrence.chain], sites });

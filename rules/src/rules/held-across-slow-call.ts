@@ -33,8 +33,8 @@ import { seesOnlyShortWorkAfter } from './seen-work';
 import { moveSlowWorkFix } from '../fixes/move-slow-work';
 import { reacquireClientFix } from '../fixes/reacquire-client';
 import { oneFindingPerCall } from './same-call-resources';
+import { SEVERITY_RANK } from '../severity';
 
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /**
  * `held-across-slow-call`: one finding per open region, at the first slow operation of the

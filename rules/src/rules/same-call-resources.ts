@@ -1,6 +1,6 @@
-import { spanKey, type Finding, type RelatedLocation, type Severity } from '../../../core/src';
+import { spanKey, type Finding, type RelatedLocation } from '../../../core/src';
+import { SEVERITY_RANK } from '../severity';
 
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /**
  * One call, one finding: when a function holds two resources across the same slow call (vendure's
