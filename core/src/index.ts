@@ -33,6 +33,7 @@ export { declareTsModule, TsProjectModules, type TsModuleDeclarations, type Unre
 export type { ModuleValue, ProjectClassTypes } from './lower/ts/module-links';
 export { TsModuleResolver, tsConfigPathOptions, parseTsConfigJson, type TsPathConfig } from './lower/ts/module-resolution';
 export type { TsTypeOracle } from './lower/ts/context';
+export { splitSpecifier } from './lower/ts/package-specifier';
 export * from './fix/apply';
 export * from './fix/edit-sites';
 export { PhpEditSites, indentUnitOf } from './fix/php-edit-sites';

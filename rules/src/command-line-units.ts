@@ -83,16 +83,7 @@ function mayCall(site: RunSite, unit: Unit, symbols: ProjectSymbols): boolean {
 
 /** Whether `className` is `ancestor` or extends it, at any depth. */
 function inherits(className: string, ancestor: string, symbols: ProjectSymbols): boolean {
-  return lineage(className, symbols).includes(ancestor.toLowerCase());
-}
-
-/** The class (lower-case) and the classes it extends, nearest first; a cycle of `extends` ends it. */
-function lineage(className: string, symbols: ProjectSymbols): string[] {
-  const classes: string[] = [];
-  for (let current: string | undefined = className.toLowerCase(); current && !classes.includes(current); current = symbols.parentOf(current)?.toLowerCase()) {
-    classes.push(current);
-  }
-  return classes;
+  return symbols.ancestry(className.toLowerCase()).includes(ancestor.toLowerCase());
 }
 
 /**
@@ -102,7 +93,7 @@ function lineage(className: string, symbols: ProjectSymbols): string[] {
 function instantiations(irs: readonly FileIR[], resolver: CallResolver, symbols: ProjectSymbols): Map<string, RunSite[]> {
   const made = new Map<string, RunSite[]>();
   const add = (className: string, site: RunSite): void => {
-    for (const current of lineage(className, symbols)) {
+    for (const current of symbols.ancestry(className.toLowerCase())) {
       let list = made.get(current);
       if (!list) made.set(current, (list = []));
       list.push(site);

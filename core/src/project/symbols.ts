@@ -240,12 +240,8 @@ export class ProjectSymbols {
   /** How a project function or method (`class::method`, parents walked) returns a setting. */
   settingAccessor(name: string, className?: string): SettingAccessor | undefined {
     if (className === undefined) return this.accessors.get(name) ?? undefined;
-    const seen = new Set<string>();
-    for (let current: string | undefined = className; current && !seen.has(current); current = this.parentOf(current)) {
-      seen.add(current);
-      if (this.classes.get(current)?.methods.has(name)) return this.accessors.get(`${current}::${name}`) ?? undefined;
-    }
-    return undefined;
+    const declaring = this.ancestry(className).find((current) => this.classes.get(current)?.methods.has(name));
+    return declaring === undefined ? undefined : (this.accessors.get(`${declaring}::${name}`) ?? undefined);
   }
 
   /** A constant whose value is one literal (`define('OFF', 0)`, `const ON = true`). */
@@ -368,11 +364,16 @@ export class ProjectSymbols {
     return this.classes.get(name)?.parent;
   }
 
+  /** The class and the classes it extends, nearest first (lower-case names); a cycle of `extends` ends it. */
+  ancestry(className: string): string[] {
+    const classes: string[] = [];
+    for (let current: string | undefined = className; current && !classes.includes(current); current = this.parentOf(current)) classes.push(current);
+    return classes;
+  }
+
   /** The type of `$obj->prop` for an object of class `className`, walking parent classes. */
   propertyType(className: string, property: string): string | undefined {
-    const seen = new Set<string>();
-    for (let current: string | undefined = className; current && !seen.has(current); current = this.parentOf(current)) {
-      seen.add(current);
+    for (const current of this.ancestry(className)) {
       const type = this.classes.get(current)?.properties.get(property);
       if (type) return type;
     }
@@ -381,9 +382,7 @@ export class ProjectSymbols {
 
   /** The call a class (or a parent) assigns to `$this->property`, when one is. */
   propertyCall(className: string, property: string): AssignedCall | undefined {
-    const seen = new Set<string>();
-    for (let current: string | undefined = className; current && !seen.has(current); current = this.parentOf(current)) {
-      seen.add(current);
+    for (const current of this.ancestry(className)) {
       const call = this.classes.get(current)?.propertyCalls?.get(property);
       if (call) return call;
     }
@@ -409,9 +408,7 @@ export class ProjectSymbols {
   /** By-reference parameter positions of a project function or method (none if unknown). */
   byRefParameters(target: { type: 'function'; name: string } | { type: 'method'; className: string; method: string }): readonly number[] {
     if (target.type === 'function') return this.functionByRef.get(target.name) ?? [];
-    const seen = new Set<string>();
-    for (let current: string | undefined = target.className; current && !seen.has(current); current = this.parentOf(current)) {
-      seen.add(current);
+    for (const current of this.ancestry(target.className)) {
       const cls = this.classes.get(current);
       if (cls?.methods.has(target.method)) return cls.byRef.get(target.method) ?? [];
     }
@@ -424,12 +421,8 @@ export class ProjectSymbols {
    */
   restoredReferences(target: { type: 'function'; name: string } | { type: 'method'; className: string; method: string }): readonly number[] {
     if (target.type === 'function') return this.restored.get(target.name) ?? [];
-    const seen = new Set<string>();
-    for (let current: string | undefined = target.className; current && !seen.has(current); current = this.parentOf(current)) {
-      seen.add(current);
-      if (this.classes.get(current)?.methods.has(target.method)) return this.restored.get(`${current}::${target.method}`) ?? [];
-    }
-    return [];
+    const declaring = this.ancestry(target.className).find((current) => this.classes.get(current)?.methods.has(target.method));
+    return declaring === undefined ? [] : (this.restored.get(`${declaring}::${target.method}`) ?? []);
   }
 
   functionReturnType(name: string): string | undefined {

@@ -2,7 +2,8 @@ import * as posix from 'node:path/posix';
 import { normalizePath, parseTsConfigJson } from '../../../core/src';
 import type { ProjectHost } from '../api';
 import { foldersAbove, inFolder, readJsonObject } from './folders';
-import { exportTargets, splitSpecifier } from './package-manifest';
+import { splitSpecifier } from '../../../core/src';
+import { exportTargets } from './package-manifest';
 
 /**
  * Packages installed in `node_modules`, found as Node finds them: from the importing file's

@@ -10,6 +10,7 @@ import {
   heldResourceModules,
   lowerTypeScript,
   parseTypeScript,
+  splitSpecifier,
   type FileIR,
   type ModuleValue,
   type NodeCatalog,
@@ -146,7 +147,7 @@ export class LibrarySummaries {
   /** A bare specifier of a package the catalog does not describe, not Node's own, not the project's. */
   private follows(from: string, specifier: string): boolean {
     if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:') || specifier === '') return false;
-    const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
+    const name = splitSpecifier(specifier).name ?? specifier;
     if (NODE_BUILTINS.has(name) || NODE_BUILTINS.has(specifier)) return false;
     if (this.known(specifier) || this.known(name)) return false;
     return !this.isProjectSpecifier(from, specifier);

@@ -1,17 +1,9 @@
 /**
- * Reading a package's `package.json`: a specifier's package name and subpath, and the files
- * its `exports` give a subpath under the conditions a caller prefers (workspace packages want
- * the types, which name the sources' shape; installed packages want the JavaScript Node runs).
+ * Reading a package's `package.json`: the files its `exports` give a subpath under the
+ * conditions a caller prefers (workspace packages want the types, which name the sources' shape;
+ * installed packages want the JavaScript Node runs). A specifier's package name and subpath come
+ * from core's `splitSpecifier`.
  */
-
-/** `@scope/db/client` → `@scope/db` and `./client`; `db` → `db` and `.`. */
-export function splitSpecifier(specifier: string): { name?: string; subpath: string } {
-  const parts = specifier.split('/');
-  const size = specifier.startsWith('@') ? 2 : 1;
-  if (parts.length < size || parts.slice(0, size).some((p) => p === '')) return { subpath: '.' };
-  const rest = parts.slice(size).join('/');
-  return { name: parts.slice(0, size).join('/'), subpath: rest === '' ? '.' : `./${rest}` };
-}
 
 /** The targets `exports` gives a subpath: `"./src/index.ts"`, `{ ".": { "types": …, "import": … } }`, `"./*"` patterns. */
 export function exportTargets(exported: unknown, subpath: string, preferred: readonly string[]): string[] {

@@ -1,6 +1,6 @@
 import * as posix from 'node:path/posix';
 import picomatch from 'picomatch';
-import { normalizePath, parseTsConfigJson, type TsPathConfig } from '../../../core/src';
+import { normalizePath, parseTsConfigJson, splitSpecifier, type TsPathConfig } from '../../../core/src';
 import type { ProjectHost } from '../api';
 import { foldersAbove, inFolder, readJsonObject } from './folders';
 import type { BuildFolders } from './workspaces';
@@ -172,10 +172,9 @@ export class TsConfigs {
     const asFile = (path: string): string | undefined =>
       readable(path) ?? (path.endsWith('.json') ? undefined : (readable(`${path}.json`) ?? readable(inFolder(path, 'tsconfig.json'))));
     if (spec.startsWith('.') || spec.startsWith('/')) return asFile(normalizePath(posix.join(dir, spec)));
-    const parts = spec.split('/');
-    const nameLength = spec.startsWith('@') ? 2 : 1;
-    const name = parts.slice(0, nameLength).join('/');
-    const rest = parts.slice(nameLength).join('/');
+    const split = splitSpecifier(spec);
+    const name = split.name ?? spec;
+    const rest = split.subpath === '.' ? '' : split.subpath.slice(2);
     const inPackage = (folder: string): string | undefined => {
       if (rest !== '') return asFile(inFolder(folder, rest));
       const manifest = readJsonObject(this.host!, inFolder(folder, 'package.json'), parseTsConfigJson);

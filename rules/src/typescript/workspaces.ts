@@ -3,7 +3,8 @@ import picomatch from 'picomatch';
 import { normalizePath, parseTsConfigJson } from '../../../core/src';
 import type { ProjectHost } from '../api';
 import { foldersAbove, inFolder, readJsonObject } from './folders';
-import { exportTargets, splitSpecifier } from './package-manifest';
+import { splitSpecifier } from '../../../core/src';
+import { exportTargets } from './package-manifest';
 
 /**
  * Workspaces (npm/yarn `package.json` `workspaces`, `pnpm-workspace.yaml`): the packages of

@@ -2,6 +2,7 @@ import { builtinModules } from 'node:module';
 import * as ts from 'typescript';
 import type { TsUnitContext } from './context';
 import { calledFunction, type DialectMarks } from './dialect-branches';
+import { mayNamePackage, splitSpecifier } from './package-specifier';
 import { unwrap } from './syntax';
 
 /**
@@ -85,19 +86,12 @@ function packageOf(ctx: TsUnitContext, cls: ts.Expression): string | undefined {
   const root = rootIdentifier(cls);
   if (!root) return undefined;
   const ref = ctx.facts.imports.bindings.get(root.text);
-  return ref && !projectValue(ctx, root) && !builtin(ref.module) ? packageName(ref.module) : undefined;
+  return ref && !projectValue(ctx, root) && !builtin(ref.module) && mayNamePackage(ref.module) ? splitSpecifier(ref.module).name : undefined;
 }
 
 /** A module of the runtime itself (`node:crypto`, `fs`): it throws no package's errors. */
 function builtin(specifier: string): boolean {
   return specifier.startsWith('node:') || builtinModules.includes(specifier);
-}
-
-/** `@scope/name/sub` → `@scope/name`, `name/sub` → `name`; undefined for a path of the project. */
-function packageName(specifier: string): string | undefined {
-  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('~') || specifier.startsWith('#') || specifier.startsWith('@/')) return undefined;
-  const parts = specifier.split('/');
-  return specifier.startsWith('@') ? (parts.length >= 2 ? `${parts[0]}/${parts[1]}` : undefined) : parts[0];
 }
 
 /** The identifier an access chain starts from (`a.b.c` → `a`). */
