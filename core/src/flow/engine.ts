@@ -2059,12 +2059,16 @@ export function transferEffect(
       return withOptional({ ...released, idCleared: effect.how === 'destroy' }, before.via, undefined);
     }
     case 'assume':
+      // A test of the session's state narrows the cases. Where it is closed, the unit's own close
+      // that closed it is still the one a later message names. The marker of a close before the
+      // unit was entered is dropped there, as it always was: keeping it changes how a helper that
+      // reopens only when the session is closed is summarised (helper-reopens-after-close.ok.php).
       switch (effect.state) {
         case 'open':
           return before.open.length > 0 ? withOptional({ closed: false, open: before.open }, before.via, undefined) : undefined;
         case 'closed':
           return before.closed
-            ? withOptional({ closed: true, open: [], released: before.released === true, idCleared: before.idCleared === true }, undefined, undefined)
+            ? withOptional({ closed: true, open: [], released: before.released === true, idCleared: before.idCleared === true, closedBy: ownCloseSteps(before.closedBy) }, undefined, undefined)
             : undefined;
         case 'ever-started': {
           // Open, or closed after a start (whatever closed it).
