@@ -587,6 +587,7 @@ export class FlowEngine {
         if (effect?.kind === 'fact') {
           for (const fact of effect.set ?? []) subjects.add(fact.subject);
           for (const fact of effect.constants ?? []) subjects.add(fact.subject);
+          for (const fact of effect.checks ?? []) subjects.add(fact.subject);
           for (const subject of effect.forget ?? []) subjects.add(subject);
         } else if (effect?.kind === 'setting') {
           subjects.add(`ini:${effect.name}`);
@@ -632,7 +633,7 @@ export class FlowEngine {
       if (effect.kind === 'fact') {
         const applied = this.withConstants(effect);
         // A `define()` of a constant no session effect depends on changes nothing.
-        return applied.set || applied.forget ? applyFacts(before, applied) : before;
+        return applied.set || applied.forget || applied.checks ? applyFacts(before, applied) : before;
       }
       if (effect.kind === 'setting') {
         // Whatever is known about the setting no longer holds (a pure wrapper's result over it too).
