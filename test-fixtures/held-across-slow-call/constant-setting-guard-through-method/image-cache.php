@@ -5,8 +5,11 @@
 // info, naming the setting.
 class ImageCache
 {
+    private $dir = '/var/cache/app/';
+
     public function IsValid(string $file): bool
     {
+        $file = $this->dir . $file;
         if (USE_CACHE && file_exists($file)) {
             return true;
         } else {

@@ -103,11 +103,6 @@ function evaluateShipped(ctx: UnitContext, node: SyntaxNode, depth: number, own 
     if (['true', 'false', 'null'].includes(name.toLowerCase()) || !symbols.constantHasOneValue(name)) return { value };
     return { value, read: { lookup: name, setting: name, shipped: writtenLiteral(value), constant: true } };
   }
-  // A method of the unit's own class whose result the shipped settings decide (`$this->IsValid($f)`).
-  if (own && inner.type === 'member_call_expression') {
-    const method = ownMethod(ctx, inner);
-    return method ? shippedReturn(ctx, method, depth + 1) : undefined;
-  }
   // In another unit's code (`own` false) the unit's globals and locals mean nothing: only constants and literals.
   const read = own ? settingRead(ctx, inner, depth) : undefined;
   if (read) {
@@ -117,6 +112,9 @@ function evaluateShipped(ctx: UnitContext, node: SyntaxNode, depth: number, own 
     if (value === undefined || shipped === undefined || (read.stringsRewritten && typeof value === 'string')) return undefined;
     return { value, read: { lookup: inner.text, setting: read.setting, shipped } };
   }
+  // A method of the unit's own class whose result the shipped settings decide (`$this->IsValid($f)`).
+  const method = own && inner.type === 'member_call_expression' ? ownMethod(ctx, inner) : undefined;
+  if (method) return shippedReturn(ctx, method, depth + 1);
   if (inner.type === 'variable_name' && own) {
     // A local assigned once: what it was given (`$method = config_get_global('login_method')`).
     const assigned = isLocal(ctx, inner.text) ? ctx.singleAssignments.get(inner.text) : undefined;
@@ -177,9 +175,10 @@ function ownMethod(ctx: UnitContext, call: SyntaxNode): SyntaxNode | undefined {
 /**
  * What a small method returns with every setting at its shipped value, read from its
  * statements in order: an `if` whose test a shipped constant makes false (`if (USE_CACHE &&
- * file_exists($f)) { … } else { return false; }`) runs its `else` (or goes on), and the first
- * `return` of a literal is the result, named by the setting that decided the way to it.
- * Anything else (another statement, an undecided test) leaves the result unknown.
+ * file_exists($f)) { … } else { return false; }`) runs its `else` (or goes on), an assignment
+ * is passed over, and the first `return` of a literal is the result, named by the setting that
+ * decided the way to it. Anything else (another statement, an undecided test) leaves the
+ * result unknown.
  */
 function shippedReturn(ctx: UnitContext, method: SyntaxNode, depth: number): Evaluated | undefined {
   let statements = blockStatements(method.childForFieldName('body'));
@@ -193,6 +192,10 @@ function shippedReturn(ctx: UnitContext, method: SyntaxNode, depth: number): Eva
       const read = evaluated.read ?? decidedBy;
       return read ? { value: evaluated.value, read } : undefined;
     }
+    // `$file = $this->dir . $file;`: a value the result does not depend on (only constants
+    // and literals decide it here); constants cannot be defined again, so nothing it runs
+    // changes them.
+    if (isAssignmentStatement(statement)) continue;
     if (statement.type !== 'if_statement') return undefined;
     const condition = statement.childForFieldName('condition');
     const falsified = condition ? conjuncts(condition).map((part) => evaluateShipped(ctx, part, depth + 1, false)).find((part) => part?.read && !truthy(part.value)) : undefined;
@@ -205,6 +208,11 @@ function shippedReturn(ctx: UnitContext, method: SyntaxNode, depth: number): Eva
     i = -1;
   }
   return undefined;
+}
+
+function isAssignmentStatement(statement: SyntaxNode): boolean {
+  const expression = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
+  return expression?.type === 'assignment_expression' || expression?.type === 'augmented_assignment_expression';
 }
 
 function blockStatements(body: SyntaxNode | null): SyntaxNode[] {
