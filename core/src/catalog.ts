@@ -23,8 +23,11 @@ export type ApiSemantics =
     }
   | { readonly effect: 'close'; readonly resource: ResourceId; readonly how: 'write' | 'abort' | 'destroy' }
   | { readonly effect: 'use'; readonly resource: ResourceId }
-  /** Changes the session's data without a `$_SESSION` assignment (`session_unset()`). */
-  | { readonly effect: 'write'; readonly resource: ResourceId }
+  /**
+   * Changes the session's data without a `$_SESSION` assignment (`session_unset()`);
+   * `empties`: leaves no key set (`ir/session-emptied.ts`).
+   */
+  | { readonly effect: 'write'; readonly resource: ResourceId; readonly empties?: boolean }
   | {
       readonly effect: 'slow';
       readonly kind: SlowKind;

@@ -587,6 +587,7 @@ export class FlowEngine {
         if (effect?.kind === 'fact') {
           for (const fact of effect.set ?? []) subjects.add(fact.subject);
           for (const fact of effect.constants ?? []) subjects.add(fact.subject);
+          for (const fact of effect.checks ?? []) subjects.add(fact.subject);
           for (const subject of effect.forget ?? []) subjects.add(subject);
         } else if (effect?.kind === 'setting') {
           subjects.add(`ini:${effect.name}`);
@@ -632,7 +633,7 @@ export class FlowEngine {
       if (effect.kind === 'fact') {
         const applied = this.withConstants(effect);
         // A `define()` of a constant no session effect depends on changes nothing.
-        return applied.set || applied.forget ? applyFacts(before, applied) : before;
+        return applied.set || applied.forget || applied.checks ? applyFacts(before, applied) : before;
       }
       if (effect.kind === 'setting') {
         // Whatever is known about the setting no longer holds (a pure wrapper's result over it too).
@@ -1109,6 +1110,10 @@ export class FlowEngine {
     for (const observation of flow.observations) {
       const { effect, before, call } = observation;
       const flushesHere = returning.has(observation.node);
+      // One-time initialisation that outlives the call (`if (isset($GLOBALS['db'])) return …;`
+      // then the connection): a caller cannot know it runs now, so its writes are not lent to
+      // a caller that closed the session, as its slow work is not lent to one that holds it.
+      const oncePerRequest = unit.cfg.nodes[observation.node]?.once?.perRequest === true;
       const underEntryLock = before.open.some((site) => site.entry);
       // Closed here only because it was closed when the unit was entered.
       const closedFromEntry = closedSinceEntry(before);
@@ -1125,7 +1130,7 @@ export class FlowEngine {
         // and a key set for this request only is put back too (both writes closed since entry):
         // not changes meant to be saved.
         const clears = effect.kind === 'write' && (effect.clearsAll === true || effect.restoresCopy === true || effect.temporary === true);
-        if (closedFromEntry && !clears) {
+        if (closedFromEntry && !clears && !oncePerRequest) {
           writesWhileClosed.push([step]);
           if (before.open.length === 0) sometimes = false;
         }
@@ -1147,7 +1152,7 @@ export class FlowEngine {
           writesUnderLock.push(...call.writesUnderLock.map((chain) => [...chain]));
           if (effect.kind === 'call') dispatches.push(...dispatchesAt(effect, before, call));
         }
-        if (closedFromEntry && call.writesWhileClosed.length > 0) {
+        if (closedFromEntry && call.writesWhileClosed.length > 0 && !oncePerRequest) {
           // A call behind a setting shipped off carries it on its step (unless a test nearer the write already does).
           const setting = unit.cfg.nodes[observation.node]!.setting;
           writesWhileClosed.push(...call.writesWhileClosed.map((chain) => (setting && chain[0] && !chain.some((s) => s.setting) ? [{ ...chain[0], setting }, ...chain.slice(1)] : [...chain])));

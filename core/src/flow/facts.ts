@@ -118,6 +118,8 @@ export function applyFacts(state: ResourceState, effect: FactEffect): ResourceSt
       }
       if (!known && (facts.length < MAX_FACTS || alwaysRemembered(set))) facts = capFacts([...facts, set]);
     }
+    // Needed here, not learnt: a case that knows the opposite does not take this edge.
+    if (possible && effect.checks?.some((check) => facts.some((fact) => fact.predicate === check.predicate && fact.value !== check.value))) possible = false;
     if (possible) results.push(withFacts(one, facts.length > 0 ? facts : undefined));
   }
   return keepWhyMaybe(joinStates(results), [state]);

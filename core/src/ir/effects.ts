@@ -311,6 +311,12 @@ export interface FactEffect {
    * bootstrap defines cost nothing.
    */
   readonly constants?: readonly PredicateValue[];
+  /**
+   * Predicates this edge needs, checked but not recorded: a case that knows the opposite
+   * cannot take it. A test that passes only when a session key is set checks that the
+   * session was not emptied (`session-emptied.ts`), whatever key it reads.
+   */
+  readonly checks?: readonly PredicateValue[];
   readonly span: Span;
 }
 

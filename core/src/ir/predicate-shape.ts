@@ -1,3 +1,4 @@
+import { SESSION_EMPTIED_SUBJECT } from './session-emptied';
 /**
  * What a remembered predicate computes from its subject's value, as data: so that the flow can
  * decide a callee's predicates from the literal arguments a call passes (`stop_session(true)`
@@ -104,7 +105,7 @@ export function shapeValue(shape: PredicateShape, value: Literal): boolean | und
  * Where a state has more facts than it can carry, these are kept first (`capFacts`).
  */
 export function alwaysRemembered(predicate: { readonly subject: string }): boolean {
-  return predicate.subject === 'ini:session.use_cookies' || predicate.subject === 'ini:session.cache_limiter';
+  return predicate.subject === 'ini:session.use_cookies' || predicate.subject === 'ini:session.cache_limiter' || predicate.subject === SESSION_EMPTIED_SUBJECT;
 }
 
 /**

@@ -405,6 +405,19 @@ export class ProjectSymbols {
     return visit(className);
   }
 
+  /** Whether a project class below `className` (a subclass, at any depth) declares `method` again. */
+  overriddenBelow(className: string, method: string): boolean {
+    for (const [name, cls] of this.classes) {
+      if (name === className || !cls.methods.has(method)) continue;
+      const seen = new Set<string>();
+      for (let current = cls.parent; current && !seen.has(current); current = this.parentOf(current)) {
+        if (current === className) return true;
+        seen.add(current);
+      }
+    }
+    return false;
+  }
+
   /** By-reference parameter positions of a project function or method (none if unknown). */
   byRefParameters(target: { type: 'function'; name: string } | { type: 'method'; className: string; method: string }): readonly number[] {
     if (target.type === 'function') return this.functionByRef.get(target.name) ?? [];

@@ -25,6 +25,8 @@ export const phpCommands: CommandCatalog = {
     'ip', 'kill', 'locale', 'logname', 'lsb_release', 'lscpu', 'lsof', 'netstat', 'nproc',
     'pgrep', 'pidof', 'ps', 'ss', 'sw_vers', 'sysctl', 'tty', 'uname', 'uptime', 'uuidgen',
     'ver', 'w', 'whereis', 'which', 'who', 'whoami',
+    // One user's crontab file: listed (`crontab -l`), removed (`-r`) or installed from a file.
+    'crontab',
     // Reading a small local database or one directory: traffic counters, a listing, a RAID
     // array's state from the kernel, the UPS daemon's status on this host.
     'ls', 'vnstat', 'mdadm --detail', 'apcaccess',
@@ -55,6 +57,8 @@ export const phpCommands: CommandCatalog = {
     'curl', 'wget', 'ssh', 'scp', 'sftp', 'rsync', 'ftp', 'lftp', 'smbclient', 'ping', 'ping6',
     'fping', 'traceroute', 'nslookup', 'dig', 'host', 'whois', 'nmap', 'nc', 'telnet',
     'snmpget', 'snmpwalk', 'snmpbulkwalk', 'ldapsearch', 'sendmail', 'mail', 'mailx', 'mutt',
+    // A RADIUS request to a server or a NAS, waiting for its answer (`-t` timeout, `-r` retries).
+    'radclient',
     'git clone', 'git fetch', 'git pull', 'git push', 'git ls-remote', 'git submodule',
     'svn', 'hg', 'composer', 'npm', 'pip', 'apt-get', 'yum',
     // Media, documents and images.

@@ -17,7 +17,7 @@ const session: Record<string, ApiEntry> = {
   session_commit: { effect: 'close', resource: SESSION, how: 'write' },
   session_abort: { effect: 'close', resource: SESSION, how: 'abort' },
   session_destroy: { effect: 'close', resource: SESSION, how: 'destroy' },
-  session_unset: { effect: 'write', resource: SESSION },
+  session_unset: { effect: 'write', resource: SESSION, empties: true },
   session_set_save_handler: { effect: 'none', replacesSessionStore: true },
 };
 

@@ -1,4 +1,5 @@
 import type { ApiEntry } from '../../catalog';
+import { emitSessionEmptied } from './session-emptied-facts';
 import type { Cursor } from '../../ir/cfg-builder';
 import type { AccessEffect, CallTarget } from '../../ir/effects';
 import type { SyntaxNode } from '../../parse/php';
@@ -111,6 +112,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
       break;
     case 'write':
       next = ctx.emit(next, { kind: 'write', resource: api.resource, span });
+      if (api.empties && api.resource === ctx.catalog.sessionResource) next = emitSessionEmptied(ctx, next, site.node);
       break;
     case 'slow':
       next = emitSlow(ctx, site, api, next);

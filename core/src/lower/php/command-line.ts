@@ -137,6 +137,9 @@ function judgePart(catalog: Commands, part: Part): CommandCost {
     while (index < words.length && isAssignment(words[index]!)) index++;
   };
   skipAssignments();
+  // `( … ) 2> /dev/null`: what follows a group redirects the group's output, and runs nothing.
+  while (index < words.length && !words[index]!.quoted && redirection(words[index]!.text)) index += redirection(words[index]!.text)!.bare ? 2 : 1;
+  if (index >= words.length) return { cost: 'short' };
   // `sudo -u www`, `nice -n 10`, `timeout 5`: the program is the first word after the options.
   while (index < words.length && !words[index]!.computed && catalog.wrappers.includes(programName(words[index]!.text))) {
     index++;
@@ -262,6 +265,7 @@ function partsOf(line: StaticString): Part[] | undefined {
   let started = false;
   let quote: '"' | "'" | undefined;
   let previous = '';
+  let groups = 0;
   const endWord = (): void => {
     if (started) words.push({ text, computed, quoted });
     text = '';
@@ -290,7 +294,23 @@ function partsOf(line: StaticString): Part[] | undefined {
         previous = ch;
         continue;
       }
-      if (ch === '`' || ch === '(' || ch === ')') return undefined;
+      if (ch === '`') return undefined;
+      // `(which a || command -v a) 2> /dev/null`: a group of commands at a command's place
+      // runs them in a subshell, each judged like the others; `$(…)` or a `(` inside a word is
+      // a substitution or syntax the analysis does not read.
+      if (ch === '(') {
+        if (previous === '$' || started || words.length > 0) return undefined;
+        groups++;
+        previous = ch;
+        continue;
+      }
+      if (ch === ')') {
+        if (groups === 0) return undefined;
+        groups--;
+        endPart(false);
+        previous = ch;
+        continue;
+      }
       if (ch === '"' || ch === "'") {
         quote = ch;
         quoted = true;
@@ -315,7 +335,7 @@ function partsOf(line: StaticString): Part[] | undefined {
       previous = ch;
     }
   }
-  if (quote !== undefined) return undefined;
+  if (quote !== undefined || groups > 0) return undefined;
   endPart(false);
   return parts;
 }

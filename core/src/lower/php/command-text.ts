@@ -43,6 +43,11 @@ function texts(ctx: UnitContext, node: SyntaxNode | null | undefined, depth: num
       return texts(ctx, argumentValue(node), depth);
     case 'parenthesized_expression':
       return texts(ctx, node.namedChild(0), depth);
+    case 'cast_expression': {
+      // `(string) shell_exec('which gs')`: the same text.
+      const type = node.childForFieldName('type')?.text.replace(/[()\s]/g, '').toLowerCase();
+      return type === 'string' ? texts(ctx, node.childForFieldName('value') ?? node.namedChild(node.namedChildCount - 1), depth) : [UNKNOWN];
+    }
     case 'shell_command_expression':
       return [node.namedChildren.map((part): StaticPart => (part?.type === 'string_content' ? { text: part.text } : { unknown: true }))];
     case 'encapsed_string':
@@ -139,6 +144,8 @@ function callTexts(ctx: UnitContext, node: SyntaxNode, depth: number): StaticStr
   const name = written.startsWith('\\') ? written.slice(1) : written;
   const args = callArguments(node);
   if ((name === 'trim' || name === 'rtrim' || name === 'ltrim') && args.length >= 1) return texts(ctx, args[0], depth);
+  // `str_replace("\n", "", shell_exec('which crontab'))`: a path without its line break.
+  if (name === 'str_replace' && args.length === 3 && removesWhitespace(args[0]!, args[1]!)) return texts(ctx, args[2], depth);
   if (name === 'sprintf' && args.length >= 1) {
     let out: StaticString[] = [];
     for (const format of texts(ctx, args[0], depth)) {
@@ -168,6 +175,20 @@ function callTexts(ctx: UnitContext, node: SyntaxNode, depth: number): StaticStr
     return program === undefined ? [UNKNOWN] : [[{ text: program }]];
   }
   return undefined;
+}
+
+/** `str_replace("\n", "", …)`, `str_replace(["\r", "\n"], '', …)`: only line breaks and spaces go. */
+function removesWhitespace(search: SyntaxNode, replace: SyntaxNode): boolean {
+  const value = (node: SyntaxNode): string | undefined => {
+    const inner = argumentValue(node);
+    return inner ? literalString(inner) : undefined;
+  };
+  if (value(replace) !== '') return false;
+  const inner = argumentValue(search);
+  const searched = inner?.type === 'array_creation_expression'
+    ? inner.namedChildren.filter((c) => c?.type === 'array_element_initializer').map((c) => (c!.namedChild(0) ? literalString(c!.namedChild(0)!) : undefined))
+    : [value(search)];
+  return searched.length > 0 && searched.every((text) => text !== undefined && text !== '' && text.trim() === '');
 }
 
 /**
@@ -207,20 +228,31 @@ function isLetter(c: string): boolean {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/** `which gs`, `command -v gs`: the program whose path the run prints. */
+/**
+ * `which gs`, `command -v gs`: the program whose path the run prints; also several ways of
+ * asking for the same program (`(which radclient || command -v radclient) 2> /dev/null`).
+ */
 function locatedProgram(values: readonly StaticString[]): string | undefined {
   if (values.length !== 1) return undefined;
   const line = values[0]!;
   if (!line.every((p) => 'text' in p)) return undefined;
-  const words = line
-    .map((p) => ('text' in p ? p.text : ''))
-    .join('')
-    .trim()
-    .split(' ')
-    .filter((w) => w !== '');
-  if (words.length === 2 && words[0] === 'which') return words[1];
-  if (words.length === 3 && words[0] === 'command' && words[1] === '-v') return words[2];
-  return undefined;
+  const text = line.map((p) => ('text' in p ? p.text : '')).join('');
+  let found: string | undefined;
+  for (const alternative of text.split('||')) {
+    const words = alternative
+      .split(/[\s()]+/)
+      .filter((w) => w !== '')
+      .filter((w, i, all) => !isErrorRedirection(w) && !(i > 0 && isErrorRedirection(all[i - 1]!) && w === '/dev/null'));
+    const program = words.length === 2 && words[0] === 'which' ? words[1] : words.length === 3 && words[0] === 'command' && words[1] === '-v' ? words[2] : undefined;
+    if (program === undefined || (found !== undefined && found !== program)) return undefined;
+    found = program;
+  }
+  return found;
+}
+
+/** `2>`, `2>/dev/null`: where the lookup's error goes, not what it prints. */
+function isErrorRedirection(word: string): boolean {
+  return word === '2>' || word === '2>/dev/null';
 }
 
 /** Statements whose bodies are lists of statements that run once, in order. */

@@ -1,4 +1,5 @@
 import { CfgBuilder, type Cursor } from '../../ir/cfg-builder';
+import { emitSessionKeyChecks } from './session-emptied-facts';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { isPlainLocalAssignment, lowerExpression } from './expressions';
@@ -89,7 +90,8 @@ function lowerConditionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor)
   const constructed = constructedTruth(ctx, node);
   if (constructed !== undefined) return constructed ? { whenTrue: cursor, whenFalse: [] } : { whenTrue: [], whenFalse: cursor };
   const branches = lowerLeaf(ctx, node, cursor);
-  return emitBranchFacts(ctx, node, branches.whenTrue, branches.whenFalse);
+  const facts = emitBranchFacts(ctx, node, branches.whenTrue, branches.whenFalse);
+  return emitSessionKeyChecks(ctx, node, facts.whenTrue, facts.whenFalse);
 }
 
 const LOGICAL = new Set(['&&', '||', 'and', 'or']);

@@ -1,4 +1,5 @@
 import type { Cursor } from '../../ir/cfg-builder';
+import { emitSessionEmptied } from './session-emptied-facts';
 import { stripLeadingBackslash } from './literals';
 import type { SyntaxNode } from '../../parse/php';
 import { argumentValue, emitCall, lookupMethod, writeEffect } from './calls';
@@ -236,7 +237,7 @@ function lowerAssignment(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
   if (root) {
     next = lowerIndexes(ctx, left, next);
     const emptied = left.type === 'variable_name' && right !== null && isEmptyArray(right);
-    if (emptied) return ctx.emit(next, { ...writeEffect(ctx, left, undefined), clearsAll: true });
+    if (emptied) return emitSessionEmptied(ctx, ctx.emit(next, { ...writeEffect(ctx, left, undefined), clearsAll: true }), node);
     const restores = left.type === 'variable_name' && right !== null && isSavedSessionCopy(ctx, right, session);
     if (restores) return ctx.emit(next, { ...writeEffect(ctx, left, undefined), restoresCopy: true });
     const temporary = root.key !== undefined && isTemporaryKeyWrite(ctx, node, session);

@@ -3,6 +3,7 @@ import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { declaresInUnit, enclosingUnitNode, NESTED_UNITS as NESTED } from './unit-scope';
 import { callArguments } from './literals';
+import { literalString } from './session-access';
 
 /**
  * One-time initialisation: code that runs only while something is not set yet, and sets it.
@@ -123,9 +124,13 @@ function onlyReturns(body: SyntaxNode): boolean {
   return statements.length === 1 && statements[0]!.type === 'return_statement';
 }
 
-/** A variable, `$this->x`, or a static property: something that keeps a value (no element of an array: per key). */
+/**
+ * A variable, `$this->x`, a static property, or a global named through `$GLOBALS['x']`:
+ * something that keeps a value (no other element of an array: per key).
+ */
 function trackable(node: SyntaxNode): boolean {
   if (node.type === 'variable_name') return true;
+  if (globalElement(node) !== undefined) return true;
   if (node.type === 'member_access_expression') return node.childForFieldName('object')?.text === '$this';
   return node.type === 'scoped_property_access_expression';
 }
@@ -160,6 +165,10 @@ function targetKey(node: SyntaxNode): string | undefined {
   switch (node.type) {
     case 'variable_name':
       return node.text;
+    case 'subscript_expression': {
+      const name = globalElement(node);
+      return name === undefined ? undefined : `$GLOBALS[${name}]`;
+    }
     case 'member_access_expression':
       return `$this->${node.childForFieldName('name')?.text ?? ''}`;
     case 'scoped_property_access_expression': {
@@ -201,6 +210,15 @@ function assigns(node: SyntaxNode, target: SyntaxNode): boolean {
  * Whether the value outlives one call of the unit: a property (`$this->db`, `self::$x`), or a
  * variable declared `static` or `global` in the function around `at`.
  */
+/** `$GLOBALS['db_global']`: the global variable's name. */
+function globalElement(node: SyntaxNode): string | undefined {
+  if (node.type !== 'subscript_expression') return undefined;
+  const base = node.namedChild(0);
+  const index = node.namedChild(1);
+  if (base?.type !== 'variable_name' || base.text !== '$GLOBALS' || !index) return undefined;
+  return literalString(index);
+}
+
 function outlivesCall(tested: SyntaxNode, at: SyntaxNode): boolean {
   if (tested.type !== 'variable_name') return true;
   const unit = enclosingUnitNode(at);

@@ -7,6 +7,7 @@ import { binary, builtin } from './pure-functions';
 import { literalString } from './session-access';
 import { typeOf } from './types';
 import { declaresInUnit } from './unit-scope';
+import { enclosingClass } from './class-statics';
 
 /**
  * Work that runs only when a setting is changed from the value the project ships: the body of
@@ -86,7 +87,7 @@ type Evaluated = { readonly value: Literal; readonly read?: SettingRead & { read
  * The value of `node` with every setting at its shipped value, and the first setting read;
  * undefined when some part of it is not known.
  */
-function evaluateShipped(ctx: UnitContext, node: SyntaxNode, depth: number): Evaluated | undefined {
+function evaluateShipped(ctx: UnitContext, node: SyntaxNode, depth: number, own = true): Evaluated | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const inner = unwrap(node);
   const literal = literalOf(inner);
@@ -102,7 +103,8 @@ function evaluateShipped(ctx: UnitContext, node: SyntaxNode, depth: number): Eva
     if (['true', 'false', 'null'].includes(name.toLowerCase()) || !symbols.constantHasOneValue(name)) return { value };
     return { value, read: { lookup: name, setting: name, shipped: writtenLiteral(value), constant: true } };
   }
-  const read = settingRead(ctx, inner, depth);
+  // In another unit's code (`own` false) the unit's globals and locals mean nothing: only constants and literals.
+  const read = own ? settingRead(ctx, inner, depth) : undefined;
   if (read) {
     const value = symbols.shippedDefault(read.setting);
     const shipped = symbols.shippedWritten(read.setting);
@@ -110,19 +112,22 @@ function evaluateShipped(ctx: UnitContext, node: SyntaxNode, depth: number): Eva
     if (value === undefined || shipped === undefined || (read.stringsRewritten && typeof value === 'string')) return undefined;
     return { value, read: { lookup: inner.text, setting: read.setting, shipped } };
   }
-  if (inner.type === 'variable_name') {
+  // A method of the unit's own class whose result the shipped settings decide (`$this->IsValid($f)`).
+  const method = own && inner.type === 'member_call_expression' ? ownMethod(ctx, inner) : undefined;
+  if (method) return shippedReturn(ctx, method, depth + 1);
+  if (inner.type === 'variable_name' && own) {
     // A local assigned once: what it was given (`$method = config_get_global('login_method')`).
     const assigned = isLocal(ctx, inner.text) ? ctx.singleAssignments.get(inner.text) : undefined;
     return assigned ? evaluateShipped(ctx, assigned, depth + 1) : undefined;
   }
   if (inner.type === 'unary_op_expression' && inner.child(0)?.text === '!') {
-    const operand = evaluateShipped(ctx, inner.namedChildren.find((c) => c !== null && c.type !== 'comment')!, depth + 1);
+    const operand = evaluateShipped(ctx, inner.namedChildren.find((c) => c !== null && c.type !== 'comment')!, depth + 1, own);
     return operand ? { value: !truthy(operand.value), ...(operand.read ? { read: operand.read } : {}) } : undefined;
   }
   if (inner.type === 'cast_expression') {
     const type = inner.childForFieldName('type')?.text.toLowerCase();
     const operand = inner.childForFieldName('value');
-    const evaluated = operand && (type === 'bool' || type === 'boolean') ? evaluateShipped(ctx, operand, depth + 1) : undefined;
+    const evaluated = operand && (type === 'bool' || type === 'boolean') ? evaluateShipped(ctx, operand, depth + 1, own) : undefined;
     return evaluated ? { value: truthy(evaluated.value), ...(evaluated.read ? { read: evaluated.read } : {}) } : undefined;
   }
   if (inner.type === 'binary_expression') {
@@ -130,8 +135,8 @@ function evaluateShipped(ctx: UnitContext, node: SyntaxNode, depth: number): Eva
     const left = inner.childForFieldName('left');
     const right = inner.childForFieldName('right');
     if (!operator || !left || !right || !COMPARISONS.has(operator)) return undefined;
-    const a = evaluateShipped(ctx, left, depth + 1);
-    const b = evaluateShipped(ctx, right, depth + 1);
+    const a = evaluateShipped(ctx, left, depth + 1, own);
+    const b = evaluateShipped(ctx, right, depth + 1, own);
     const value = binary(operator === '<>' ? '!=' : operator, a?.value, () => b?.value);
     if (value === undefined) return undefined;
     // `ON == config_get_global('x')`: the setting read, not the constant it is compared with.
@@ -140,7 +145,7 @@ function evaluateShipped(ctx: UnitContext, node: SyntaxNode, depth: number): Eva
   }
   const builtinCall = builtinArguments(ctx, inner);
   if (builtinCall) {
-    const args = builtinCall.args.map((arg) => evaluateShipped(ctx, arg, depth + 1));
+    const args = builtinCall.args.map((arg) => evaluateShipped(ctx, arg, depth + 1, own));
     if (args.some((arg) => arg === undefined)) return undefined;
     const values = args.map((arg) => arg!.value);
     const value = builtinCall.name === 'empty' ? (values.length === 1 ? !truthy(values[0]!) : undefined)
@@ -151,6 +156,69 @@ function evaluateShipped(ctx: UnitContext, node: SyntaxNode, depth: number): Eva
     return { value, ...(first ? { read: first } : {}) };
   }
   return undefined;
+}
+
+/**
+ * `$this->IsValid($f)` where the unit's class declares `IsValid()` and no subclass declares it
+ * again: the method's declaration, in the same file.
+ */
+function ownMethod(ctx: UnitContext, call: SyntaxNode): SyntaxNode | undefined {
+  const name = call.childForFieldName('name');
+  if (call.childForFieldName('object')?.text !== '$this' || name?.type !== 'name' || !ctx.className) return undefined;
+  const method = name.text.toLowerCase();
+  if (ctx.facts.symbols.overriddenBelow(ctx.className, method)) return undefined;
+  return enclosingClass(call)
+    ?.childForFieldName('body')
+    ?.namedChildren.find((member) => member?.type === 'method_declaration' && member.childForFieldName('name')?.text.toLowerCase() === method) ?? undefined;
+}
+
+/**
+ * What a small method returns with every setting at its shipped value, read from its
+ * statements in order: an `if` whose test a shipped constant makes false (`if (USE_CACHE &&
+ * file_exists($f)) { … } else { return false; }`) runs its `else` (or goes on), an assignment
+ * is passed over, and the first `return` of a literal is the result, named by the setting that
+ * decided the way to it. Anything else (another statement, an undecided test) leaves the
+ * result unknown.
+ */
+function shippedReturn(ctx: UnitContext, method: SyntaxNode, depth: number): Evaluated | undefined {
+  let statements = blockStatements(method.childForFieldName('body'));
+  let decidedBy: Evaluated['read'];
+  for (let i = 0; i < statements.length && depth <= MAX_DEPTH; i++) {
+    const statement = statements[i]!;
+    if (statement.type === 'return_statement') {
+      const value = statement.namedChildren.find((c) => c !== null && c.type !== 'comment');
+      const evaluated = value ? evaluateShipped(ctx, value, depth + 1, false) : undefined;
+      if (!evaluated) return undefined;
+      const read = evaluated.read ?? decidedBy;
+      return read ? { value: evaluated.value, read } : undefined;
+    }
+    // `$file = $this->dir . $file;`: a value the result does not depend on (only constants
+    // and literals decide it here); constants cannot be defined again, so nothing it runs
+    // changes them.
+    if (isAssignmentStatement(statement)) continue;
+    if (statement.type !== 'if_statement') return undefined;
+    const condition = statement.childForFieldName('condition');
+    const falsified = condition ? conjuncts(condition).map((part) => evaluateShipped(ctx, part, depth + 1, false)).find((part) => part?.read && !truthy(part.value)) : undefined;
+    if (!falsified) return undefined;
+    decidedBy ??= falsified.read;
+    const alternatives = statement.childrenForFieldName('alternative').filter((a): a is SyntaxNode => a !== null);
+    if (alternatives.length === 0) continue;
+    if (alternatives.length > 1 || alternatives[0]!.type !== 'else_clause') return undefined;
+    statements = blockStatements(alternatives[0]!.childForFieldName('body') ?? alternatives[0]!.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null);
+    i = -1;
+  }
+  return undefined;
+}
+
+function isAssignmentStatement(statement: SyntaxNode): boolean {
+  const expression = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
+  return expression?.type === 'assignment_expression' || expression?.type === 'augmented_assignment_expression';
+}
+
+function blockStatements(body: SyntaxNode | null): SyntaxNode[] {
+  if (!body) return [];
+  if (body.type !== 'compound_statement') return [body];
+  return body.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
 }
 
 const COMPARISONS = new Set(['==', '!=', '<>', '===', '!==', '&&', '||', 'and', 'or']);

@@ -1,4 +1,5 @@
 import { CfgBuilder, type Cursor, type PendingEdge } from '../../ir/cfg-builder';
+import { emitSessionEmptied } from './session-emptied-facts';
 import type { LoopKind } from '../../ir/cfg';
 import { REPEAT_PATH_PREFIX, type FactEffect, type PredicateValue } from '../../ir/effects';
 import type { Span } from '../../model/span';
@@ -270,7 +271,9 @@ function lowerUnset(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor 
     const root = sessionRoot(target, ctx.catalog.sessionVariable);
     const whole = target.type === 'variable_name';
     next = root
-      ? emitSessionUnsetFacts(ctx, target, ctx.emit(next, whole ? { ...writeEffect(ctx, target, undefined), clearsAll: true } : { ...writeEffect(ctx, target, root.key), removes: true }))
+      ? whole
+        ? emitSessionEmptied(ctx, ctx.emit(next, { ...writeEffect(ctx, target, undefined), clearsAll: true }), target)
+        : emitSessionUnsetFacts(ctx, target, ctx.emit(next, { ...writeEffect(ctx, target, root.key), removes: true }))
       : lowerExpression(ctx, target, next);
   }
   return next;

@@ -1,0 +1,78 @@
+import type { Cursor } from '../../ir/cfg-builder';
+import { SESSION_EMPTIED, SESSION_EMPTIED_SUBJECT, SESSION_HAS_KEYS } from '../../ir/session-emptied';
+import type { SyntaxNode } from '../../parse/php';
+import type { UnitContext } from './context';
+import { callArguments, calledName, literalOf, truthy } from './literals';
+import { sessionRoot } from './session-access';
+
+/**
+ * What PHP itself says of an emptied session array (`ir/session-emptied.ts`): where the
+ * lowering marks it, and which condition edges need a key to be set.
+ */
+
+/** After `session_unset()`, `$_SESSION = []` or `unset($_SESSION)`: no key is set. */
+export function emitSessionEmptied(ctx: UnitContext, cursor: Cursor, node: SyntaxNode): Cursor {
+  return ctx.emit(cursor, { kind: 'fact', forget: [SESSION_EMPTIED_SUBJECT], set: [SESSION_EMPTIED], span: ctx.span(node) });
+}
+
+/**
+ * On the edge of a condition leaf that passes only when a session key is set, whatever the
+ * key (a literal or a parameter: `isset($_SESSION[$permission])`), a check that the session
+ * was not emptied on the path.
+ */
+export function emitSessionKeyChecks(ctx: UnitContext, leaf: SyntaxNode, whenTrue: Cursor, whenFalse: Cursor): { whenTrue: Cursor; whenFalse: Cursor } {
+  const session = ctx.catalog.sessionVariable;
+  const needs = session ? keyNeededWhen(leaf, session) : undefined;
+  if (needs === undefined) return { whenTrue, whenFalse };
+  const check = (cursor: Cursor): Cursor => ctx.emit(cursor, { kind: 'fact', checks: [SESSION_HAS_KEYS], span: ctx.span(leaf) });
+  return needs ? { whenTrue: check(whenTrue), whenFalse } : { whenTrue, whenFalse: check(whenFalse) };
+}
+
+/** `$_SESSION[…]` or an element below it: set only if its first-level key is. */
+function isSessionElement(node: SyntaxNode | null | undefined, session: string): boolean {
+  return node?.type === 'subscript_expression' && sessionRoot(node, session) !== undefined;
+}
+
+/**
+ * The branch of the leaf (true or false) that PHP takes only when a session element it reads
+ * is set: `$_SESSION['k']` and `isset($_SESSION[$k])` true, `empty($_SESSION['k'])` false,
+ * `$_SESSION[$p] == 1` true (a missing key is `null`, which equals no truthy literal).
+ */
+export function keyNeededWhen(node: SyntaxNode, session: string): boolean | undefined {
+  if (node.type === 'parenthesized_expression') {
+    const inner = node.namedChildren.find((c) => c !== null && c.type !== 'comment');
+    return inner ? keyNeededWhen(inner, session) : undefined;
+  }
+  if (node.type === 'unary_op_expression' && node.children.some((c) => c !== null && !c.isNamed && c.text === '!')) {
+    const argument = node.childForFieldName('argument') ?? node.namedChild(0);
+    const inner = argument ? keyNeededWhen(argument, session) : undefined;
+    return inner === undefined ? undefined : !inner;
+  }
+  if (isSessionElement(node, session)) return true;
+  const called = node.type === 'function_call_expression' ? calledName(node) : undefined;
+  if (called === 'isset' || called === 'empty') {
+    const args = callArguments(node).map((arg) => arg.namedChild(0));
+    // `isset($a, $b)` is true only when all are set; `empty()` takes one argument.
+    if (called === 'isset' && args.some((arg) => isSessionElement(arg, session))) return true;
+    if (called === 'empty' && args.length === 1 && isSessionElement(args[0], session)) return false;
+    return undefined;
+  }
+  if (node.type === 'binary_expression') {
+    const operator = (node.childForFieldName('operator')?.text ?? '').toLowerCase();
+    const equal = operator === '==' || operator === '===';
+    const unequal = operator === '!=' || operator === '!==' || operator === '<>';
+    if (!equal && !unequal) return undefined;
+    const strict = operator.length === 3;
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    for (const [side, other] of [[left, right], [right, left]] as const) {
+      if (!isSessionElement(side, session)) continue;
+      const literal = literalOf(other);
+      if (literal === undefined) continue;
+      // A missing key reads as `null`: `null === 'x'` and `null == 1` are false.
+      const nullDiffers = strict ? literal !== null : truthy(literal);
+      if (nullDiffers) return equal;
+    }
+  }
+  return undefined;
+}
