@@ -246,6 +246,17 @@ export interface Catalog {
    */
   readonly commandLineConstants?: readonly string[];
   /**
+   * The functions PHP itself defines (with its bundled extensions), lower-case: a
+   * `function_exists()` of one of them probes the installation (`lower/php/environment-probes.ts`),
+   * not a redeclaration guard.
+   */
+  readonly builtinFunctions?: readonly string[];
+  /**
+   * The extensions a PHP installation has as a rule, lower-case (`openssl`, not `redis`):
+   * `extension_loaded()` of one of them probes the installation (`lower/php/environment-probes.ts`).
+   */
+  readonly builtinExtensions?: readonly string[];
+  /**
    * SQL that makes the database wait (`SLEEP(`, `GET_LOCK(`), compared upper-case with single
    * spaces: a query that runs it is slow work (see `slowOnlyWithStatementIn`).
    */

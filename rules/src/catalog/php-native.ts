@@ -2,6 +2,8 @@ import type { ApiEntry, Catalog, SessionStoreCatalog, SlowKind } from '../../../
 import { mergeCatalogs } from './merge';
 import { phpCommands } from './php-commands';
 import { phpLibrariesCatalog } from './php-libraries';
+import { PHP_BUILTIN_FUNCTIONS } from './php-builtin-functions';
+import { PHP_BUILTIN_EXTENSIONS } from './php-builtin-extensions';
 
 /**
  * Native PHP: the session functions, and the functions and classes that do slow work.
@@ -318,6 +320,8 @@ export const phpNativeCatalog: Catalog = mergeCatalogs({
   commands: phpCommands,
   requestServerKeys,
   commandLineConstants,
+  builtinFunctions: [...PHP_BUILTIN_FUNCTIONS],
+  builtinExtensions: PHP_BUILTIN_EXTENSIONS,
   waitStatements,
   // cURL options, and the `timeout` keys of stream contexts and HTTP clients (Guzzle).
   timeoutOptions: {

@@ -10,6 +10,7 @@ import { settingGuardOf } from './setting-guards';
 import { webRequestTruth } from './web-request';
 import { constructedTruth } from './constructed-tests';
 import { calledProjectCode } from './call-result-assignment';
+import { lackingOutcome } from './environment-probes';
 
 export interface Branches {
   readonly whenTrue: Cursor;
@@ -89,7 +90,14 @@ function lowerConditionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor)
   const constructed = constructedTruth(ctx, node);
   if (constructed !== undefined) return constructed ? { whenTrue: cursor, whenFalse: [] } : { whenTrue: [], whenFalse: cursor };
   const branches = lowerLeaf(ctx, node, cursor);
-  return emitBranchFacts(ctx, node, branches.whenTrue, branches.whenFalse);
+  const outcomes = emitBranchFacts(ctx, node, branches.whenTrue, branches.whenFalse);
+  // `extension_loaded('openssl')` false: what runs only from here is an installation's fallback.
+  const lacking = lackingOutcome(ctx, node);
+  if (lacking === undefined) return outcomes;
+  const probe = node.text.length > 80 ? `${node.text.slice(0, 77)}...` : node.text;
+  return lacking === 'whenTrue'
+    ? { whenTrue: ctx.builder.markLacking(outcomes.whenTrue, probe), whenFalse: outcomes.whenFalse }
+    : { whenTrue: outcomes.whenTrue, whenFalse: ctx.builder.markLacking(outcomes.whenFalse, probe) };
 }
 
 const LOGICAL = new Set(['&&', '||', 'and', 'or']);
