@@ -57,6 +57,12 @@ export type ApiSemantics =
        */
       readonly hostArgument?: number;
       /**
+       * The address a socket connection goes to (`fsockopen()`, `stream_socket_client()`): a
+       * service on this machine (a loopback host, a `unix://` socket) is reported at `info`
+       * (`lower/php/this-machine.ts`).
+       */
+      readonly connectArgument?: number;
+      /**
        * An address to find the name of (`gethostbyaddr()`): not slow when it is a loopback
        * address (`127.0.0.1`, `::1`), which the host's own `/etc/hosts` answers.
        */
