@@ -35,10 +35,22 @@ function random_token()
     return bin2hex(random_bytes(8));
 }
 
+// Probes compared with a boolean, and a `version_compare()` written with the version first.
+function random_salt()
+{
+    if (extension_loaded('sodium') === false || version_compare('7.2.0', PHP_VERSION, '>')) {
+        session_start();
+        $_SESSION['salted'] = true;
+        return uniqid('', true);
+    }
+    return sodium_bin2hex(random_bytes(16));
+}
+
 session_start();
 $user = $_SESSION['user'] ?? '';
 session_write_close();
 $key = random_string(16);
 $token = random_token();
-$page = file_get_contents('https://example.com/api?key=' . $key . '&t=' . $token . '&u=' . $user);
+$salt = random_salt();
+$page = file_get_contents('https://example.com/api?key=' . $key . '&t=' . $token . '&s=' . $salt . '&u=' . $user);
 echo $page;
