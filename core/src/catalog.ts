@@ -60,6 +60,12 @@ export type ApiSemantics =
        */
       readonly hostArgument?: number;
       /**
+       * The address a socket connection goes to (`fsockopen()`, `stream_socket_client()`): a
+       * service on this machine (a loopback host, a `unix://` socket) is reported at `info`
+       * (`lower/php/this-machine.ts`).
+       */
+      readonly connectArgument?: number;
+      /**
        * An address to find the name of (`gethostbyaddr()`): not slow when it is a loopback
        * address (`127.0.0.1`, `::1`), which the host's own `/etc/hosts` answers.
        */
@@ -248,6 +254,17 @@ export interface Catalog {
    * `defined('STDIN') or die();` ends every web path.
    */
   readonly commandLineConstants?: readonly string[];
+  /**
+   * The functions PHP itself defines (with its bundled extensions), lower-case: a
+   * `function_exists()` of one of them probes the installation (`lower/php/environment-probes.ts`),
+   * not a redeclaration guard.
+   */
+  readonly builtinFunctions?: readonly string[];
+  /**
+   * The extensions a PHP installation has as a rule, lower-case (`openssl`, not `redis`):
+   * `extension_loaded()` of one of them probes the installation (`lower/php/environment-probes.ts`).
+   */
+  readonly builtinExtensions?: readonly string[];
   /**
    * SQL that makes the database wait (`SLEEP(`, `GET_LOCK(`), compared upper-case with single
    * spaces: a query that runs it is slow work (see `slowOnlyWithStatementIn`).

@@ -1,5 +1,5 @@
 import { isClassStaticSubject, shapeValue } from '../ir/predicate-shape';
-import { REPEAT_PATH_PREFIX, type CallEffect, type CallTarget, type Effect, type FactEffect, type HoldEstimate, type PredicateValue, type ResourceId, type SlowKind } from '../ir/effects';
+import { REPEAT_PATH_PREFIX, type CallEffect, type CallTarget, type Effect, type FactEffect, type HoldEstimate, type PredicateValue, type ResourceId, type SlowKind, type ThisMachineAddress } from '../ir/effects';
 import type { Unit } from '../ir/unit';
 import type { ErrorPath, SettingMark } from '../ir/cfg';
 import type { CallResolver } from './resolver';
@@ -78,6 +78,8 @@ export interface SlowOccurrence {
   readonly commandParameter?: number;
   /** A file sent as an image (`SlowEffect.image`): a short transfer, `info`. */
   readonly image?: true;
+  /** A connection to a service on this machine (`SlowEffect.thisMachine`): `info`. */
+  readonly thisMachine?: ThisMachineAddress;
   readonly chain: readonly Step[];
   /** Set when the operation is a loop that repeats slow work or polls. */
   readonly loop?: 'repeats' | 'polls' | 'streams';

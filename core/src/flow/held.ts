@@ -127,6 +127,7 @@ function* rawOperations(
             ...(effect.unjudged ? { unjudged: true as const } : {}),
             ...(effect.commandParameter !== undefined ? { commandParameter: effect.commandParameter } : {}),
             ...(effect.image ? { image: true as const } : {}),
+            ...(effect.thisMachine ? { thisMachine: effect.thisMachine } : {}),
             ...(cfg.nodes[observation.node]!.errorPath ? { errorPath: cfg.nodes[observation.node]!.errorPath } : {}),
             ...(reportsFailure(observation.node) ? { failureReport: true as const } : {}),
             ...(cfg.nodes[observation.node]!.setting ? { setting: cfg.nodes[observation.node]!.setting } : {}),

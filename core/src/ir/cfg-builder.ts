@@ -39,6 +39,7 @@ interface MutableNode {
   failureBranch?: true;
   setting?: SettingMark;
   urlParameter?: number;
+  lacksEnvironment?: string;
 }
 
 /**
@@ -149,6 +150,19 @@ export class CfgBuilder {
   settle(cursor: Cursor): Cursor {
     if (cursor.length <= 1 && cursor.every((edge) => edge.note === undefined)) return cursor;
     const node = this.newNode();
+    this.connect(cursor, node.id);
+    return [{ from: node.id }];
+  }
+
+  /**
+   * Passes a cursor through an empty node marked `lacksEnvironment` (the edges into it keep
+   * their notes, so the path explains itself as before): where control goes when an environment
+   * probe says the PHP running the code lacks something.
+   */
+  markLacking(cursor: Cursor, probe: string): Cursor {
+    if (cursor.length === 0) return cursor;
+    const node = this.newNode();
+    node.lacksEnvironment = probe;
     this.connect(cursor, node.id);
     return [{ from: node.id }];
   }

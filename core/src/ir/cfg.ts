@@ -57,6 +57,13 @@ export interface CfgNode {
    * $file))`): remote I/O here is pending on what the caller passes (`lower/php/url-guards.ts`).
    */
   readonly urlParameter?: number;
+  /**
+   * An empty node on the outcome of an environment probe that means the PHP running the code
+   * lacks something (`extension_loaded('openssl')` false: `lower/php/environment-probes.ts`), with
+   * the probe as written. What runs only past such nodes is an installation's fallback
+   * (`lower/php/environment-fallbacks.ts`).
+   */
+  readonly lacksEnvironment?: string;
 }
 
 /**

@@ -36,6 +36,11 @@ export interface OpenEffect {
   readonly span: Span;
   /** Starts the session on first access only (`$session->get()`): no second start. */
   readonly lazy?: boolean;
+  /**
+   * PHP's own start, which takes an option that reads the data and releases the lock at once
+   * (`read_and_close`); a framework's start (`$session->start()`) has none.
+   */
+  readonly readAndCloseOption?: string;
   /** The related-location label for where it was opened; the session's wording when absent. */
   readonly label?: string;
   /**
@@ -168,7 +173,20 @@ export interface SlowEffect {
    * time the page takes to show it, so the hold is short and reported at `info`.
    */
   readonly image?: true;
+  /**
+   * A connection to a service on this machine (`fsockopen('127.0.0.1', …)`, a `unix://`
+   * socket, or a configured host whose default the code writes so: `byDefault`;
+   * `lower/php/this-machine.ts`): no remote server, usually quick, reported at `info`.
+   */
+  readonly thisMachine?: ThisMachineAddress;
   readonly span: Span;
+}
+
+/** Where a connection to this machine goes, as the code writes it. */
+export interface ThisMachineAddress {
+  readonly address: string;
+  /** Only as the default of a configured value (`$cfg['host'] ?? '127.0.0.1'`). */
+  readonly byDefault?: true;
 }
 
 /** What a call passes as a path, for a callee that reads its parameter as one. */

@@ -2,6 +2,8 @@ import type { ApiEntry, Catalog, SessionStoreCatalog, SlowKind } from '../../../
 import { mergeCatalogs } from './merge';
 import { phpCommands } from './php-commands';
 import { phpLibrariesCatalog } from './php-libraries';
+import { PHP_BUILTIN_FUNCTIONS } from './php-builtin-functions';
+import { PHP_BUILTIN_EXTENSIONS } from './php-builtin-extensions';
 
 /**
  * Native PHP: the session functions, and the functions and classes that do slow work.
@@ -78,9 +80,9 @@ const remote: Record<string, ApiEntry> = {
   ftp_rawlist: slow('remote-io'),
   ssh2_connect: slow('remote-io'),
   ssh2_exec: slow('remote-io'),
-  fsockopen: slow('remote-io'),
-  pfsockopen: slow('remote-io'),
-  stream_socket_client: slow('remote-io'),
+  fsockopen: { effect: 'slow', kind: 'remote-io', connectArgument: 0 },
+  pfsockopen: { effect: 'slow', kind: 'remote-io', connectArgument: 0 },
+  stream_socket_client: { effect: 'slow', kind: 'remote-io', connectArgument: 0 },
   gethostbyname: { effect: 'slow', kind: 'remote-io', hostArgument: 0 },
   dns_get_record: slow('remote-io'),
   mail: slow('mail'),
@@ -318,6 +320,8 @@ export const phpNativeCatalog: Catalog = mergeCatalogs({
   commands: phpCommands,
   requestServerKeys,
   commandLineConstants,
+  builtinFunctions: [...PHP_BUILTIN_FUNCTIONS],
+  builtinExtensions: PHP_BUILTIN_EXTENSIONS,
   waitStatements,
   // cURL options, and the `timeout` keys of stream contexts and HTTP clients (Guzzle).
   timeoutOptions: {

@@ -292,9 +292,10 @@ function heldOperationsWithSeverity(context: RuleContext, flow: UnitFlow, sessio
     // A command line whose programs the analysis cannot judge may well be short.
     // A pause of milliseconds repeated by a loop over data (not a poll) waits for nothing.
     // A file sent as an image: a page's picture, a short transfer.
+    // A connection to a service on this machine: no remote server, usually quick.
     // Reached only where an I/O call failed and the request then ends: error reporting.
     // Only in one of an interface's implementations, which configuration picks.
-    const unsure = occurrence.errorPath || occurrence.failureReport || occurrence.setting || short || occurrence.unjudged || occurrence.pause || occurrence.image || occurrence.configured;
+    const unsure = occurrence.errorPath || occurrence.failureReport || occurrence.setting || short || occurrence.unjudged || occurrence.pause || occurrence.image || occurrence.thisMachine || occurrence.configured;
     const lowered = unsure && setting !== 'info';
     rated.push({ operation, severity: lowered ? 'info' : setting, doubt: lowered ? doubtOf(occurrence, short) : 'sure', unlowered: setting });
   }

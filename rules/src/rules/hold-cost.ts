@@ -15,6 +15,11 @@ export function holdCost(occurrence: SlowOccurrence, loopHere: boolean, timeLimi
   if (hold?.unknown === 'no-limit') return { until: 'until the script ends, with no time limit' };
   if (hold?.unknown === 'loop' || (loopHere && !hold)) return { until: 'until the loop ends' };
   if (occurrence.image) return { until: 'until the image is sent (a picture the page shows: a short transfer)' };
+  if (occurrence.thisMachine) {
+    const { address, byDefault } = occurrence.thisMachine;
+    const where = byDefault ? `\`${address}\` unless the installation configures another host` : `\`${address}\``;
+    return { until: `until the service on this machine answers (${where}: no remote server, usually quick)` };
+  }
   return { until: UNTIL[occurrence.kind] };
 }
 

@@ -5,7 +5,7 @@ import { reachableFrom } from './regions';
  * Why slow work was rated below its kind's severity, from the weakest doubt to the strongest:
  * `short`, a wait the code bounds to a few seconds (it surely waits, but not long); `may-be-short`,
  * work that may take no time at all (a program the analysis cannot judge, a pause of
- * milliseconds, an image); `may-not-run`, work only on an error path or behind a setting shipped
+ * milliseconds, an image, a service on this machine); `may-not-run`, work only on an error path or behind a setting shipped
  * off. Work rated at its kind's severity has no doubt (`sure`).
  */
 export type Doubt = 'sure' | 'short' | 'may-be-short' | 'may-not-run';
@@ -23,7 +23,7 @@ export interface WeighedOperation {
 
 export function doubtOf(occurrence: SlowOccurrence, short: boolean): Doubt {
   if (occurrence.errorPath || occurrence.failureReport || occurrence.setting || occurrence.configured) return 'may-not-run';
-  if (occurrence.unjudged || occurrence.pause || occurrence.image) return 'may-be-short';
+  if (occurrence.unjudged || occurrence.pause || occurrence.image || occurrence.thisMachine) return 'may-be-short';
   return short ? 'short' : 'sure';
 }
 

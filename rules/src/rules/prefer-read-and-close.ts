@@ -242,11 +242,11 @@ function observationNeedsLock(flow: UnitFlow, { effect, call }: Observation, clo
 
 /**
  * What to do instead, in the API that opened it: PHP's own start has `read_and_close`; a
- * framework's session started on first access (`$session->get()`) has no such option, but its
- * write-back close releases the lock once the data is read.
+ * framework's session, started on first access (`$session->get()`) or by its own `start()`, has
+ * no such option, but its write-back close releases the lock once the data is read.
  */
 function releaseAdvice(open: OpenEffect): string {
-  if (!open.lazy) return "use `session_start(['read_and_close' => true])`, which reads the data and releases the lock at once, ";
+  if (open.readAndCloseOption !== undefined) return `use \`session_start(['${open.readAndCloseOption}' => true])\`, which reads the data and releases the lock at once, `;
   return open.closeCall !== undefined
     ? `call \`${open.closeCall}\` as soon as the data is read, which releases the lock, `
     : "save the session as soon as the data is read, which releases the lock, ";

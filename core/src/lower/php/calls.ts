@@ -9,6 +9,7 @@ import type { UnitContext } from './context';
 import { callableArguments, callableTarget, capturingClosure } from './callables';
 import { literalString, sessionRoot } from './session-access';
 import { emitHeldValueChange, isSessionHeld } from './session-held-values';
+import { connectsToThisMachine } from './this-machine';
 import { classifyPath, pathArguments, pathParameterOf } from './static-path';
 import { emitStoreInstall, noteLockEvidence } from './session-store';
 import { sentAsImage } from './image-transfer';
@@ -91,7 +92,9 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
     case 'open': {
       const readAndClose =
         api.readOnly === true || (api.readAndCloseOption !== undefined && hasTrueOption(ctx, site.args[0], api.readAndCloseOption));
-      const closeCall = api.lazy ? frameworkCloseCall(ctx, site, api) : undefined;
+      // A framework's start, lazy or not (`$session->get()`, `self::$session->start()`), is
+      // released by the framework's own close, which its fixes and advice name.
+      const closeCall = api.readAndCloseOption === undefined ? frameworkCloseCall(ctx, site, api) : undefined;
       next = ctx.emit(next, {
         kind: 'open',
         resource: api.resource,
@@ -99,6 +102,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
         api: site.display,
         span,
         ...(api.lazy ? { lazy: true } : {}),
+        ...(api.readAndCloseOption !== undefined ? { readAndCloseOption: api.readAndCloseOption } : {}),
         ...(closeCall ? { closeCall } : {}),
       });
       if (api.writes) next = ctx.emit(next, { kind: 'write', resource: api.resource, span });
@@ -351,6 +355,9 @@ function emitSlow(ctx: UnitContext, site: CallSite, api: Extract<ApiEntry, { eff
   }
   const withHold = hold ? { hold } : {};
   const image = api.kind === 'download' && ctx.unitNode && sentAsImage(ctx.unitNode, site.node) ? { image: true as const } : {};
+  // `fsockopen('127.0.0.1', 8080)`: a service on this machine, not a remote server.
+  const thisMachine = api.connectArgument === undefined ? undefined : connectsToThisMachine(ctx, site.args[api.connectArgument]);
+  if (thisMachine) return ctx.emit(cursor, { kind: 'slow', slowKind: api.kind, callee: site.display, span, ...withHold, thisMachine });
   if (api.pathArgument === undefined) return ctx.emit(cursor, { kind: 'slow', slowKind: api.kind, callee: site.display, span, ...withHold, ...image });
   const path = classifyPath(ctx, site.args[api.pathArgument]);
   if (path === 'local' || path === 'opaque') return cursor;

@@ -11,6 +11,7 @@ import { settingGuardOf } from './setting-guards';
 import { webRequestTruth } from './web-request';
 import { constructedTruth } from './constructed-tests';
 import { calledProjectCode } from './call-result-assignment';
+import { lackingOutcome } from './environment-probes';
 
 export interface Branches {
   readonly whenTrue: Cursor;
@@ -91,7 +92,14 @@ function lowerConditionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor)
   if (constructed !== undefined) return constructed ? { whenTrue: cursor, whenFalse: [] } : { whenTrue: [], whenFalse: cursor };
   const branches = lowerLeaf(ctx, node, cursor);
   const facts = emitBranchFacts(ctx, node, branches.whenTrue, branches.whenFalse);
-  return emitSessionKeyChecks(ctx, node, facts.whenTrue, facts.whenFalse);
+  const outcomes = emitSessionKeyChecks(ctx, node, facts.whenTrue, facts.whenFalse);
+  // `extension_loaded('openssl')` false: what runs only from here is an installation's fallback.
+  const lacking = lackingOutcome(ctx, node);
+  if (lacking === undefined) return outcomes;
+  const probe = node.text.length > 80 ? `${node.text.slice(0, 77)}...` : node.text;
+  return lacking === 'whenTrue'
+    ? { whenTrue: ctx.builder.markLacking(outcomes.whenTrue, probe), whenFalse: outcomes.whenFalse }
+    : { whenTrue: outcomes.whenTrue, whenFalse: ctx.builder.markLacking(outcomes.whenFalse, probe) };
 }
 
 const LOGICAL = new Set(['&&', '||', 'and', 'or']);

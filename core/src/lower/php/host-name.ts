@@ -43,6 +43,12 @@ function isOwnHostName(ctx: UnitContext, value: SyntaxNode): boolean {
   return node !== undefined && nativeCallOf(ctx, node)?.api?.returnsOwnHostName === true;
 }
 
+/** `localhost` (or a name under `.localhost`), or a loopback address: this machine. */
+export function isLoopbackHost(name: string): boolean {
+  const host = name.trim().toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || isLoopback(host);
+}
+
 /** `127.0.0.0/8` and `::1`. */
 function isLoopback(address: string): boolean {
   const host = address.trim().toLowerCase();

@@ -21,6 +21,7 @@ import { collectDeclarations, fileSymbols, type FileDeclarations, type UnitSite 
 import { PlainNode, type PlainTree } from '../../parse/plain-tree';
 import type { DeclarationReuse } from './declaration-reuse';
 import { movedUnit, reuseKeys, type LoweredUnit, type UnitReuse } from './unit-reuse';
+import { withoutFallbackResourceEffects } from './environment-fallbacks';
 
 export interface LoweredFile {
   readonly ir: FileIR;
@@ -209,7 +210,8 @@ function lowerUnit(site: UnitSite, facts: FileFacts, textLength: number): Unit {
   }
   // A `goto` to a label that never appeared: PHP refuses to compile it; end the unit.
   for (const edges of ctx.pendingGotos.values()) ctx.builder.connect(edges, ctx.builder.exit);
-  const cfg = ctx.builder.finish(cursor);
+  // An installation's fallback (`extension_loaded('openssl')` false) opens and closes nothing.
+  const cfg = withoutFallbackResourceEffects(ctx.builder.finish(cursor));
   const base = {
     ...placeOf(site, facts, textLength),
     cfg,

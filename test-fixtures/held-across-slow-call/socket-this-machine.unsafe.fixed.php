@@ -1,0 +1,35 @@
+<?php
+// Connections to a service on this machine (a loopback host, a local socket, or a configured
+// host whose default the code writes as the loopback): no remote server answers there, so
+// each is `info`, not a warning.
+function websocket_running(array $settings)
+{
+    session_start();
+    $host = (string) ($settings['websocket_host'] ?? '127.0.0.1');
+    session_write_close();
+    $socket = @fsockopen($host, 8080, $errno, $errstr, 2); // expect: held-across-slow-call@info "service on this machine answers \(`127.0.0.1` unless the installation configures another host"
+    session_start();
+    $_SESSION['websocket'] = is_resource($socket);
+    session_write_close();
+}
+
+function scan_upload($file)
+{
+    session_start();
+    session_write_close();
+    $clamd = stream_socket_client('unix:///run/clamav/clamd.ctl', $errno, $errstr); // expect: held-across-slow-call@info "service on this machine answers \(`unix:///run/clamav/clamd.ctl`"
+    fwrite($clamd, "SCAN $file\n");
+    session_start();
+    $_SESSION['scanned'] = fgets($clamd);
+    session_write_close();
+}
+
+function cache_ping()
+{
+    session_start();
+    session_write_close();
+    $redis = fsockopen('tcp://localhost:6379'); // expect: held-across-slow-call@info "service on this machine"
+    session_start();
+    $_SESSION['cache'] = $redis !== false;
+    session_write_close();
+}
