@@ -26,6 +26,9 @@ export interface SyntaxNode {
   descendantsOfType(types: string | string[]): readonly (SyntaxNode | null)[];
 }
 
+/** `PlainTree.typeIdMask`'s predicates, by the language's type names (one array per grammar) and list of names. */
+const typeIdMasks = new WeakMap<readonly string[], Map<string, (typeId: number) => boolean>>();
+
 /**
  * A syntax tree copied out of tree-sitter's wasm memory into plain typed arrays, with one
  * walk of a `TreeCursor`. Every read of a web-tree-sitter `Node` crosses into wasm and
@@ -135,16 +138,17 @@ export class PlainTree {
           const indexShift = index - kept;
           const shift = start - old.starts[kept]!;
           flags[index] = old.flags[kept]!;
+          // The columns that hold no offset or index are copied as blocks; the others shifted.
+          typeIds.set(old.typeIds.subarray(kept + 1, kept + size), index + 1);
+          fieldIds.set(old.fieldIds.subarray(kept + 1, kept + size), index + 1);
+          flags.set(old.flags.subarray(kept + 1, kept + size), index + 1);
           for (let from = kept + 1, to = index + 1; from < kept + size; from++, to++) {
-            typeIds[to] = old.typeIds[from]!;
             starts[to] = old.starts[from]! + shift;
             ends[to] = old.ends[from]! + shift;
             parents[to] = old.parents[from]! + indexShift;
             subtreeEnds[to] = old.subtreeEnds[from]! + indexShift;
             const previous = old.previousSiblings[from]!;
             previousSiblings[to] = previous === -1 ? -1 : previous + indexShift;
-            fieldIds[to] = old.fieldIds[from]!;
-            flags[to] = old.flags[from]!;
           }
           count = index + size;
         } else if (cursor.gotoFirstChild()) {
@@ -215,6 +219,29 @@ export class PlainTree {
 
   typeName(index: number): string {
     return this.typeNames[this.typeIds[index]!] ?? 'ERROR';
+  }
+
+  /**
+   * Whether a type id is one of `wanted` (by name, as `typeName` names it: an unknown id is
+   * `ERROR`). Made once per language and list of names: the scans of small subtrees (a
+   * function's body) ask for the same few lists thousands of times.
+   */
+  typeIdMask(wanted: readonly string[]): (typeId: number) => boolean {
+    let ofLanguage = typeIdMasks.get(this.typeNames);
+    if (!ofLanguage) {
+      ofLanguage = new Map();
+      typeIdMasks.set(this.typeNames, ofLanguage);
+    }
+    const key = wanted.join('\n');
+    let isWanted = ofLanguage.get(key);
+    if (!isWanted) {
+      const mask = new Uint8Array(this.typeNames.length);
+      for (let id = 0; id < mask.length; id++) mask[id] = wanted.includes(this.typeNames[id] ?? 'ERROR') ? 1 : 0;
+      const unknown = wanted.includes('ERROR');
+      isWanted = (typeId) => (typeId < mask.length ? mask[typeId] === 1 : unknown);
+      ofLanguage.set(key, isWanted);
+    }
+    return isWanted;
   }
 
   fieldId(name: string): number {
@@ -425,8 +452,12 @@ export class PlainNode implements SyntaxNode {
     const wanted = typeof types === 'string' ? [types] : types;
     const found: PlainNode[] = [];
     const end = this.tree.subtreeEnds[this.id]!;
+    // Which type ids are wanted, decided once per id rather than by name for every node: a
+    // whole file's scan (the shipped defaults' assignments, on every edit) is a loop over ids.
+    const isWanted = this.tree.typeIdMask(wanted);
+    const typeIds = this.tree.typeIds;
     for (let index = this.id; index < end; index++) {
-      if (wanted.includes(this.tree.typeName(index))) found.push(this.tree.node(index)!);
+      if (isWanted(typeIds[index]!)) found.push(this.tree.node(index)!);
     }
     return found;
   }

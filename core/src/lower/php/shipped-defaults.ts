@@ -2,7 +2,7 @@ import type { SyntaxNode } from '../../parse/php';
 import type { ShippedValue } from '../../project/symbols';
 import { literalOf } from './literals';
 import { literalString } from './session-access';
-import { enclosingUnitNode, NESTED_UNITS } from './unit-scope';
+import { enclosingUnitNode } from './unit-scope';
 
 /**
  * The values a project ships for its settings, gathered with the declarations: what its
@@ -43,13 +43,12 @@ export function declareShippedDefaults(root: SyntaxNode, found: Map<string, Ship
       }
     }
   }
-  // Every other write of such a key makes its value depend on what runs.
+  // Every other write of such a key makes its value depend on what runs. The assignments are
+  // found by one scan of the tree's nodes (`descendantsOfType`, an array walk on a copied
+  // tree), not a walk that builds every node's children: this runs on every edit of a file.
   const globalsOf = new Map<number, Set<string>>();
-  const stack: SyntaxNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    for (const child of node.namedChildren) if (child) stack.push(child);
-    if (!ASSIGNMENTS.has(node.type) || shipped.has(node.id)) continue;
+  for (const node of root.descendantsOfType(ASSIGNMENT_TYPES)) {
+    if (!node || shipped.has(node.id)) continue;
     const left = node.childForFieldName('left');
     const key = left ? writtenKey(left) : undefined;
     if (!key) continue;
@@ -60,24 +59,21 @@ export function declareShippedDefaults(root: SyntaxNode, found: Map<string, Ship
   }
 }
 
-/** The variables a function declares `global` (each function's body walked once). */
+/** The variables a function declares `global` in its own body (not in the functions nested in it), found once per function. */
 function unitGlobals(unit: SyntaxNode, cache: Map<number, Set<string>>): Set<string> {
   let globals = cache.get(unit.id);
   if (globals) return globals;
   globals = new Set();
   const body = unit.childForFieldName('body');
-  const stack: SyntaxNode[] = body ? [body] : [];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if (current !== body && NESTED_UNITS.has(current.type)) continue;
-    if (current.type === 'global_declaration') for (const variable of current.descendantsOfType('variable_name')) if (variable) globals.add(variable.text);
-    for (const child of current.namedChildren) if (child) stack.push(child);
+  for (const declaration of body ? body.descendantsOfType('global_declaration') : []) {
+    if (!declaration || enclosingUnitNode(declaration)?.id !== unit.id) continue;
+    for (const variable of declaration.descendantsOfType('variable_name')) if (variable) globals.add(variable.text);
   }
   cache.set(unit.id, globals);
   return globals;
 }
 
-const ASSIGNMENTS = new Set(['assignment_expression', 'augmented_assignment_expression', 'reference_assignment_expression']);
+const ASSIGNMENT_TYPES = ['assignment_expression', 'augmented_assignment_expression', 'reference_assignment_expression'];
 
 /** The statements the file runs unconditionally: its own, and those of its namespace blocks. */
 function topLevelStatements(root: SyntaxNode): SyntaxNode[] {
