@@ -400,11 +400,11 @@ export class ProjectResolver implements CallResolver {
   private visibleDeclarations(declared: readonly Unit[], from: Unit): readonly Unit[] {
     const graph = this.includeGraph();
     const file = normalizePath(from.span.file);
-    for (const files of [graph.closure(file), graph.requestFiles(file)]) {
-      const visible = declared.filter((unit) => files.has(normalizePath(unit.span.file)));
-      if (visible.length > 0) return visible;
-    }
-    return declared;
+    const closure = graph.closure(file);
+    const own = declared.filter((unit) => closure.has(normalizePath(unit.span.file)));
+    if (own.length > 0) return own;
+    const sameRequest = declared.filter((unit) => graph.inOneRequest(file, normalizePath(unit.span.file)));
+    return sameRequest.length > 0 ? sameRequest : declared;
   }
 
   /** The files a file's includes (in any of its units) may reach. */
