@@ -254,18 +254,6 @@ export interface CalleeEffects {
   readonly settings?: readonly PredicateValue[];
 }
 
-/**
- * What an application of a call is asked for. A call node's outcome (what the callee does
- * under the caller's lock, its writes, flushes and opens, with the chains down to them) is
- * kept once per visit, from the state before the call; where paths with different facts go
- * through the call one by one, each case needs only the state after it. Building the outcome
- * for every case too (copying each chain with the call's step in front) was a sixth of
- * MediaWiki's flow, none of it read (issue 12). The summaries looked up are the same either way.
- */
-type CallResultWanted = 'with-outcome' | 'after-only';
-const WITH_OUTCOME: CallResultWanted = 'with-outcome';
-const AFTER_ONLY: CallResultWanted = 'after-only';
-
 /** What a call to project code does, seen from the caller. */
 export interface CallOutcome extends CalleeEffects {
   readonly units: readonly Unit[];
@@ -673,7 +661,7 @@ export class FlowEngine {
         // included file leaves `PAGE` maybe defined).
         const changed = (subject: string): boolean => byCall(subject) || (subject.startsWith('const:') && this.definedThrough(outcome?.units, subject));
         const followed = before.cases
-          ? this.perCase(before, (one) => this.applyCall(effect, unit, resource, one, env, AFTER_ONLY).after, changed)
+          ? this.perCase(before, (one) => this.applyCall(effect, unit, resource, one, env).after, changed)
           : after && withCallerFacts(after, before.facts, changed);
         // It may define the constants some project file defines, and those this unit tests
         // itself (`@include 'local/config.php'; if (!defined('INSTALLED')) …`: what the include
@@ -1195,7 +1183,6 @@ export class FlowEngine {
     resource: ResourceId,
     before: ResourceState,
     env: Env,
-    wanted: CallResultWanted = WITH_OUTCOME,
   ): { after: ResourceState | undefined; outcome?: CallOutcome } {
     const targeted = this.calleeTargets(effect, from, env);
     // One function declared in several files the caller may see, or the implementations of an
@@ -1205,10 +1192,10 @@ export class FlowEngine {
     // (EXTERNAL_USERS) { function f() {…} } else { function f() {…} }`: PHP cannot declare it
     // twice): one of them runs, each a real possibility, so the call joins them like a branch.
     if ((effect.target.type === 'function' || effect.target.type === 'method') && targeted.length > 1 && !declaredInOneFile(effect, targeted)) {
-      const parts = targeted.map((one) => this.applyTargets(effect, from, resource, before, env, [one], wanted));
+      const parts = targeted.map((one) => this.applyTargets(effect, from, resource, before, env, [one]));
       return meetAlternatives(before, parts);
     }
-    return this.applyTargets(effect, from, resource, before, env, targeted, wanted);
+    return this.applyTargets(effect, from, resource, before, env, targeted);
   }
 
   /** The state after a call that may run any of `targeted` (a pattern include: every match). */
@@ -1219,10 +1206,8 @@ export class FlowEngine {
     before: ResourceState,
     env: Env,
     targeted: readonly { unit: Unit; target: CallTarget }[],
-    wanted: CallResultWanted = WITH_OUTCOME,
   ): { after: ResourceState | undefined; outcome?: CallOutcome } {
     const viaCallback = effect.target.type === 'parameter';
-    const withOutcome = wanted === WITH_OUTCOME;
     const units = targeted.map(({ unit }) => unit);
     if (units.length === 0) return { after: before };
     const calleeBindings = bindCallables(effect, env, from);
@@ -1253,11 +1238,11 @@ export class FlowEngine {
         const summary = this.summary(unit, resource, this.closedEntry(unit, before), calleeEnv);
         if (!summary) {
           results.push(closedPart(before));
-        } else if (summary.exit) {
-          const transparent = this.closesOnlyWhatItOpened(unit, resource, summary.exit, calleeEnv);
-          results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect), transparent));
-        }
-        if (summary && withOutcome) {
+        } else {
+          if (summary.exit) {
+            const transparent = this.closesOnlyWhatItOpened(unit, resource, summary.exit, calleeEnv);
+            results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect), transparent));
+          }
           for (const occurrence of summary.slowUnderOwnLock) {
             const sites = (occurrence.sites ?? []).map((site) => siteFromChain([callStep, ...site.chain]));
             slowUnderOwnLock.push({ ...occurrence, chain: [callStep, ...occurrence.chain], sites });
@@ -1273,10 +1258,8 @@ export class FlowEngine {
         const summary = this.summary(unit, resource, 'open', calleeEnv);
         if (!summary) {
           results.push(withOptional({ closed: false, open: before.open }, before.via, undefined));
-        } else if (summary.exit) {
-          results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect)));
-        }
-        if (summary && withOutcome) {
+        } else {
+          if (summary.exit) results.push(...rerootCases(summary.exit, callStep, before, this.closeStep(effect)));
           // An `async` callee whose promise the caller drops runs its work after the caller
           // has moved on: the caller's resource is not held for it.
           const awaitedByCaller = !(effect.floating && unit.async);
@@ -1306,7 +1289,7 @@ export class FlowEngine {
         }
       }
     }
-    if (alternatives && withoutSlowWork && withOutcome) {
+    if (alternatives && withoutSlowWork) {
       // The implementations of a TypeScript interface: the one configured runs, and the
       // analysis does not follow configuration; what the slow ones do is said as a condition.
       const configured =
@@ -1341,7 +1324,6 @@ export class FlowEngine {
       if (before.whyMaybe !== undefined) after = withReason(after, before.whyMaybe);
       else if (own) after = withReason(after, `\`${effect.display}\` opens it (line ${this.lineOf(from, effect.span.start)})`);
     }
-    if (!withOutcome) return { after };
     const cap = <T>(items: T[]): T[] => items.slice(0, MAX_OCCURRENCES);
     const outcome: CallOutcome = {
       units,
