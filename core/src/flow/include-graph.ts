@@ -9,7 +9,6 @@ import { ReachableUnion } from './reachable';
  */
 export class IncludeGraph {
   private reverse: Map<string, Set<string>> | undefined;
-  private readonly requests = new Map<string, ReadonlySet<string>>();
   /** What each file includes, transitively (files in a cycle of includes share one set). */
   private readonly forward = new ReachableUnion<string, string>(
     (file) => this.direct(file),
@@ -36,21 +35,19 @@ export class IncludeGraph {
   }
 
   /**
-   * Every file of the requests that run `file`: the files that include it (transitively)
-   * and whatever those include. A file nobody includes is its own request.
+   * Whether one request runs both files: some file includes both (transitively; a file
+   * includes itself), so `other` is among the files of the requests that run `file`. Asked
+   * per declaration a call could see, it intersects the two sets of includers (each computed
+   * once per cycle of includes) instead of building every file of those requests, which on
+   * WordPress (a bootstrap that reaches nearly every file) made each call's answer as large as
+   * the project (issue 12).
    */
-  requestFiles(file: string): ReadonlySet<string> {
-    let known = this.requests.get(file);
-    if (!known) {
-      const includers = this.backward.of(file) as ReadonlySet<string>;
-      // Files of one cycle share their closure: merge each distinct set once.
-      const closures = new Set([...includers].map((includer) => this.closure(includer)));
-      const files = new Set<string>();
-      for (const closure of closures) for (const reached of closure) files.add(reached);
-      known = files;
-      this.requests.set(file, known);
-    }
-    return known;
+  inOneRequest(file: string, other: string): boolean {
+    const includers = this.backward.of(file) as ReadonlySet<string>;
+    const otherIncluders = this.backward.of(other) as ReadonlySet<string>;
+    const [fewer, more] = includers.size <= otherIncluders.size ? [includers, otherIncluders] : [otherIncluders, includers];
+    for (const includer of fewer) if (more.has(includer)) return true;
+    return false;
   }
 
   /** Files expanded by the searches so far (each at most once per direction): the work done. */

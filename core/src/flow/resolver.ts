@@ -398,14 +398,25 @@ export class ProjectResolver implements CallResolver {
    * those of files it includes; else those of the requests that run it; else all of them.
    */
   private visibleDeclarations(declared: readonly Unit[], from: Unit): readonly Unit[] {
-    const graph = this.includeGraph();
-    const file = normalizePath(from.span.file);
-    for (const files of [graph.closure(file), graph.requestFiles(file)]) {
-      const visible = declared.filter((unit) => files.has(normalizePath(unit.span.file)));
-      if (visible.length > 0) return visible;
+    // Asked at every application of a call (the flow visits a call once per summary and case):
+    // the answer depends on the calling file only.
+    let byFile = this.visibleCache.get(declared);
+    if (!byFile) this.visibleCache.set(declared, (byFile = new Map()));
+    let visible = byFile.get(from.span.file);
+    if (!visible) {
+      const graph = this.includeGraph();
+      const file = normalizePath(from.span.file);
+      const closure = graph.closure(file);
+      const own = declared.filter((unit) => closure.has(normalizePath(unit.span.file)));
+      const sameRequest = own.length > 0 ? own : declared.filter((unit) => graph.inOneRequest(file, normalizePath(unit.span.file)));
+      visible = sameRequest.length > 0 ? sameRequest : declared;
+      byFile.set(from.span.file, visible);
     }
-    return declared;
+    return visible;
   }
+
+  /** `visibleDeclarations` per list of declarations and calling file. */
+  private readonly visibleCache = new WeakMap<readonly Unit[], Map<string, readonly Unit[]>>();
 
   /** The files a file's includes (in any of its units) may reach. */
   private includedFiles(file: string): string[] {

@@ -1,0 +1,6 @@
+<?php
+// Included by dashboard.php: fetches the gauge from a remote service.
+function show_gauge()
+{
+    echo file_get_contents('https://metrics.example.com/gauge');
+}
