@@ -481,7 +481,13 @@ export class ProjectResolver implements CallResolver {
     };
     visit(target.className);
     const units = new Set<Unit>();
-    for (const method of names) for (const unit of this.resolve({ type: 'method', className: target.className, method }, from, span)) units.add(unit);
+    for (const method of names) {
+      // Named by the request from outside the class: its public methods, not its magic ones.
+      if (target.publicOnly && method.startsWith('__')) continue;
+      for (const unit of this.resolve({ type: 'method', className: target.className, method }, from, span)) {
+        if (!target.publicOnly || (unit.visibility ?? 'public') === 'public') units.add(unit);
+      }
+    }
     return [...units];
   }
 

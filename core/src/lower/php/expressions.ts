@@ -7,6 +7,7 @@ import { callableTarget, isFirstClass } from './callables';
 import { containerService, emitServiceGet } from './container-services';
 import { dynamicClassTarget } from './dynamic-class';
 import { dispatchTarget } from './dispatch-target';
+import { isRequestNamedMethod } from './request-named-method';
 import { typeOf } from './types';
 import { sessionRoot } from './session-access';
 import { assignsIntoSessionHeld, emitHeldValueChange, isSessionHeld, referenceWriteKey } from './session-held-values';
@@ -355,6 +356,10 @@ function lowerMethodCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     // `$this->controller->{$action}()`: a dispatch, when the code bounds both names.
     const dispatch = !className && object && nameNode?.type === 'variable_name' ? dispatchTarget(ctx, object, nameNode) : undefined;
     if (dispatch) return emitCall(ctx, { node, args, display, api: undefined, target: dispatch }, next);
+    // `$controller->$action()` with `$action` from the request: any public method may run.
+    if (className && !method && object && nameNode && ctx.facts.symbols.hasClass(className) && isRequestNamedMethod(ctx, object, nameNode)) {
+      return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'dynamic-method', className, method: [{ unknown: true }], publicOnly: true } }, next);
+    }
     if (!className || !method || !ctx.facts.symbols.hasClass(className)) return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'dynamic' } }, next);
     // A name that is all literal (`$this->{'poll'}()`) is that method.
     const literal = method.every((part) => 'text' in part) ? method.map((part) => ('text' in part ? part.text : '')).join('') : undefined;
