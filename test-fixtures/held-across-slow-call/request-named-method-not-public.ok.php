@@ -1,7 +1,7 @@
 <?php
-// The same front controller, with the remote fetch in a protected method no public one calls:
-// the request names a method from outside the class, where PHP runs only public ones, so the
-// protected method is not a candidate.
+// The same front controller, with the remote fetches where the request cannot reach them: in a
+// protected method no public one calls (from outside the class PHP runs only public methods),
+// and in a public method that requires an argument the call does not pass (PHP refuses it).
 class Reports {
     public function __construct() {
         session_start();
@@ -9,6 +9,10 @@ class Reports {
 
     public function index() {
         echo 'reports';
+    }
+
+    public function topic($name) {
+        echo file_get_contents('https://advisor.example.com/topics/' . urlencode($name));
     }
 
     protected function advisor() {

@@ -455,10 +455,11 @@ export type CallTarget =
    * literal start (`method`, lower-case). The class's methods (with its parents' and traits')
    * that fit are the candidates, and only the slow work all of them do counts. `publicOnly`:
    * the request names the method from outside the class (`$controller->$action()` with
-   * `$action = $_GET['action']`, `lower/php/request-named-method.ts`): every public method is
-   * a candidate, and no other.
+   * `$action = $_GET['action']`, `lower/php/request-named-method.ts`, `requestNamed`): every
+   * public method that the call's `arguments` can run (PHP refuses a call with fewer arguments
+   * than the method requires) is a candidate, and no other.
    */
-  | { readonly type: 'dynamic-method'; readonly className: string; readonly method: StaticString; readonly publicOnly?: true }
+  | { readonly type: 'dynamic-method'; readonly className: string; readonly method: StaticString; readonly requestNamed?: { readonly arguments: number } }
   /**
    * A method named by a pattern on an object whose class is one of a few patterns, each with a
    * literal part (`call_user_func([$this->controller, $action])`, where a private property is

@@ -358,7 +358,7 @@ function lowerMethodCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     if (dispatch) return emitCall(ctx, { node, args, display, api: undefined, target: dispatch }, next);
     // `$controller->$action()` with `$action` from the request: any public method may run.
     if (className && !method && object && nameNode && ctx.facts.symbols.hasClass(className) && isRequestNamedMethod(ctx, object, nameNode)) {
-      return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'dynamic-method', className, method: [{ unknown: true }], publicOnly: true } }, next);
+      return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'dynamic-method', className, method: [{ unknown: true }], requestNamed: { arguments: passedArguments(node, args) } } }, next);
     }
     if (!className || !method || !ctx.facts.symbols.hasClass(className)) return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'dynamic' } }, next);
     // A name that is all literal (`$this->{'poll'}()`) is that method.
@@ -609,6 +609,15 @@ function emitHelperInclude(ctx: UnitContext, node: SyntaxNode, name: string, arg
  * "ping_" . $this->type`, or `$this->{"ping_" . $type}()`), lower-case, when it starts with
  * literal text: a pattern of the methods it may be.
  */
+/** How many arguments a call passes; a spread (`...$args`) may pass any number. */
+function passedArguments(call: SyntaxNode, args: readonly SyntaxNode[]): number {
+  const spread = call.childForFieldName('arguments')?.namedChildren.some((a) => a?.text.startsWith('...'));
+  return spread ? SPREAD_ARGUMENTS : args.length;
+}
+
+/** More arguments than any method requires. */
+const SPREAD_ARGUMENTS = 1000;
+
 function dynamicMethodName(ctx: UnitContext, node: SyntaxNode): StaticString | undefined {
   const value = node.type === 'variable_name' ? ctx.singleAssignments.get(node.text) : node;
   if (!value || ctx.parameters.has(node.text)) return undefined;
