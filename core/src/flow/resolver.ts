@@ -492,7 +492,15 @@ export class ProjectResolver implements CallResolver {
     };
     visit(target.className);
     const units = new Set<Unit>();
-    for (const method of names) for (const unit of this.resolve({ type: 'method', className: target.className, method }, from, span)) units.add(unit);
+    const requested = target.requestNamed;
+    for (const method of names) {
+      // Named by the request from outside the class: its public methods that the call's
+      // arguments can run, not its magic ones.
+      if (requested && method.startsWith('__')) continue;
+      for (const unit of this.resolve({ type: 'method', className: target.className, method }, from, span)) {
+        if (!requested || ((unit.visibility ?? 'public') === 'public' && (unit.requiredParameters ?? 0) <= requested.arguments)) units.add(unit);
+      }
+    }
     return [...units];
   }
 

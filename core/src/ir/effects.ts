@@ -477,9 +477,13 @@ export type CallTarget =
   /**
    * `$this->{"ping_" . $type}()`: a method of a known class whose name is a pattern with a
    * literal start (`method`, lower-case). The class's methods (with its parents' and traits')
-   * that fit are the candidates, and only the slow work all of them do counts.
+   * that fit are the candidates, and only the slow work all of them do counts. `publicOnly`:
+   * the request names the method from outside the class (`$controller->$action()` with
+   * `$action = $_GET['action']`, `lower/php/request-named-method.ts`, `requestNamed`): every
+   * public method that the call's `arguments` can run (PHP refuses a call with fewer arguments
+   * than the method requires) is a candidate, and no other.
    */
-  | { readonly type: 'dynamic-method'; readonly className: string; readonly method: StaticString }
+  | { readonly type: 'dynamic-method'; readonly className: string; readonly method: StaticString; readonly requestNamed?: { readonly arguments: number } }
   /**
    * A method named by a pattern on an object whose class is one of a few patterns, each with a
    * literal part (`call_user_func([$this->controller, $action])`, where a private property is

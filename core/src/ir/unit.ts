@@ -43,6 +43,8 @@ export interface Unit {
   readonly placeholder?: boolean;
   /** A method's visibility (`public` when not written). */
   readonly visibility?: 'public' | 'protected' | 'private';
+  /** A method's parameters a call must pass (no default, not variadic); absent for none. */
+  readonly requiredParameters?: number;
   /**
    * The first call in the unit that takes a lock of its own (`flock()`, `GET_LOCK(…)` in
    * SQL, Redis `SET … NX`): read only for the code of a session store, to tell whether it locks.

@@ -8,6 +8,7 @@ import { callableTarget, isFirstClass } from './callables';
 import { containerService, emitServiceGet } from './container-services';
 import { dynamicClassTarget } from './dynamic-class';
 import { dispatchTarget } from './dispatch-target';
+import { isRequestNamedMethod } from './request-named-method';
 import { typeOf } from './types';
 import { sessionRoot } from './session-access';
 import { assignsIntoSessionHeld, emitHeldValueChange, isSessionHeld, referenceWriteKey } from './session-held-values';
@@ -356,6 +357,10 @@ function lowerMethodCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     // `$this->controller->{$action}()`: a dispatch, when the code bounds both names.
     const dispatch = !className && object && nameNode?.type === 'variable_name' ? dispatchTarget(ctx, object, nameNode) : undefined;
     if (dispatch) return emitCall(ctx, { node, args, display, api: undefined, target: dispatch }, next);
+    // `$controller->$action()` with `$action` from the request: any public method may run.
+    if (className && !method && object && nameNode && ctx.facts.symbols.hasClass(className) && isRequestNamedMethod(ctx, object, nameNode)) {
+      return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'dynamic-method', className, method: [{ unknown: true }], requestNamed: { arguments: passedArguments(node, args) } } }, next);
+    }
     if (!className || !method || !ctx.facts.symbols.hasClass(className)) return emitCall(ctx, { node, args, display, api: undefined, target: { type: 'dynamic' } }, next);
     // A name that is all literal (`$this->{'poll'}()`) is that method.
     const literal = method.every((part) => 'text' in part) ? method.map((part) => ('text' in part ? part.text : '')).join('') : undefined;
@@ -605,6 +610,15 @@ function emitHelperInclude(ctx: UnitContext, node: SyntaxNode, name: string, arg
  * "ping_" . $this->type`, or `$this->{"ping_" . $type}()`), lower-case, when it starts with
  * literal text: a pattern of the methods it may be.
  */
+/** How many arguments a call passes; a spread (`...$args`) may pass any number. */
+function passedArguments(call: SyntaxNode, args: readonly SyntaxNode[]): number {
+  const spread = call.childForFieldName('arguments')?.namedChildren.some((a) => a?.text.startsWith('...'));
+  return spread ? SPREAD_ARGUMENTS : args.length;
+}
+
+/** More arguments than any method requires. */
+const SPREAD_ARGUMENTS = 1000;
+
 function dynamicMethodName(ctx: UnitContext, node: SyntaxNode): StaticString | undefined {
   const value = node.type === 'variable_name' ? ctx.singleAssignments.get(node.text) : node;
   if (!value || ctx.parameters.has(node.text)) return undefined;

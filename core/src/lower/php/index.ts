@@ -261,6 +261,7 @@ function identityOf(site: UnitSite, facts: FileFacts) {
         ...(site.className !== undefined ? { className: site.className } : {}),
         ...(site.annotations && site.annotations.length > 0 ? { annotations: site.annotations } : {}),
         ...(site.visibility ? { visibility: site.visibility } : {}),
+        ...(site.requiredParameters ? { requiredParameters: site.requiredParameters } : {}),
       };
     case 'closure':
       return {

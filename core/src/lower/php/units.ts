@@ -34,6 +34,8 @@ export interface UnitSite {
   /** Methods: attributes and docblock tags, visibility. */
   readonly annotations?: readonly { readonly name: string; readonly span: Span }[];
   readonly visibility?: 'public' | 'protected' | 'private';
+  /** Methods: the parameters a call must pass (no default, not variadic). */
+  readonly requiredParameters?: number;
 }
 
 export interface FileDeclarations {
@@ -199,6 +201,12 @@ function methodAnnotations(node: SyntaxNode, region: NameScope, file: string): {
 function methodVisibility(node: SyntaxNode): 'public' | 'protected' | 'private' {
   const written = node.namedChildren.find((c) => c?.type === 'visibility_modifier')?.text.toLowerCase();
   return written === 'protected' || written === 'private' ? written : 'public';
+}
+
+/** How many arguments a call must pass: the parameters with no default that are not variadic. */
+function requiredParameters(node: SyntaxNode): number {
+  const parameters = node.childForFieldName('parameters')?.namedChildren ?? [];
+  return parameters.filter((p) => p !== null && p.type !== 'variadic_parameter' && !p.childForFieldName('default_value')).length;
 }
 
 const CLASS_LIKE = new Set(['class_declaration', 'interface_declaration', 'trait_declaration', 'enum_declaration', 'anonymous_class']);
@@ -377,6 +385,7 @@ export function collectDeclarations(root: SyntaxNode, file: string, reuse?: Decl
             ...(classDisplay !== undefined ? { classDisplay } : {}),
             annotations: methodAnnotations(node, region, file),
             visibility: methodVisibility(node),
+            requiredParameters: requiredParameters(node),
           };
           if (!node.childForFieldName('body') && className !== undefined) {
             let declared = into.abstractMethods.get(className);
