@@ -412,6 +412,12 @@ export interface CallEffect {
    * so it does not keep the caller's resource held (TypeScript/JavaScript).
    */
   readonly floating?: boolean;
+  /**
+   * PHP's `header()` sending the client on to another page (`Location:`, `Refresh:`, or a header
+   * the code computes): what the request stored in the session is for that next request
+   * (`lower/php/redirects.ts`).
+   */
+  readonly sendsOnward?: true;
 }
 
 export type CallTarget =

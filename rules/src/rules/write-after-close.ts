@@ -18,6 +18,7 @@ import {
 } from '../../../core/src';
 import { effectAtEndOf, unitAtEndOf } from '../fixes/chain-effects';
 import { carriedLater } from './carried-changes';
+import { ReadBack } from './read-back';
 import { reopenLostWritesFix } from '../fixes/reopen-lost-writes';
 import { RelatedList, describeChange, isSessionChange, lineList } from './session-facts';
 
@@ -44,6 +45,7 @@ export const writeAfterClose: Rule = {
   },
   check(context) {
     const findings: Finding[] = [];
+    const readBack = new ReadBack(context);
     for (const unit of context.file.units) {
       const closes = closesOf(context, unit);
       const causeOf = writingUnitOf(context, unit);
@@ -65,6 +67,8 @@ export const writeAfterClose: Rule = {
         if (lost.observation.effect.kind === 'write' && lost.observation.effect.temporary && keptKeys.has(lost.observation.effect.key ?? '')) continue;
         // Saved later by code that reads the in-memory array and reopens (snapshot helpers).
         if (carriedLater(context, flow, lost.observation.node)) continue;
+        // Read back by this request before it ends without sending the page on: nothing later needed it.
+        if (readBack.onlyThisRequest(flow, lost.observation, lost.chains)) continue;
         seen.add(spanKey(lost.span));
         const key = lost.closedBy.map((step) => spanKey(step.span)).sort().join('|');
         const group = groups.get(key) ?? [];

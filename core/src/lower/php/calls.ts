@@ -23,6 +23,7 @@ import { resolvesWithoutLookup, reversesWithoutLookup } from './host-name';
 import { statementIn } from './sql-text';
 import { recordTimeouts } from './timeouts';
 import { frameworkCloseCall } from './framework-close';
+import { sendsOnward } from './redirects';
 
 /** A call, after its callee and receiver have been worked out from the syntax. */
 export interface CallSite {
@@ -83,6 +84,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
       ...(argumentCount !== undefined ? { argumentCount } : {}),
       ...(literals.length > 0 ? { literalArguments: literals } : {}),
       ...(passedDefaults.length > 0 ? { defaultArguments: passedDefaults } : {}),
+      ...(sendsOnward(ctx, site.node, site.args) ? { sendsOnward: true as const } : {}),
     });
     // `normalize($_SESSION['cart'])` with `function normalize(array &$cart)`: a write.
     next = emitByRefWrites(ctx, site, projectByRef(ctx, site), next);

@@ -24,6 +24,7 @@ import { webRequestTruth } from './web-request';
 import { commandSlowEffect } from './command-line';
 import { emitCallResultAssignment } from './call-result-assignment';
 import { emitSessionTestAssignment } from './session-test-assignment';
+import { emitStartResultAssignment } from './start-result';
 import { lowerExit } from './final-exit';
 import { sendsReadData } from './read-data';
 import { declaresInUnit } from './unit-scope';
@@ -202,6 +203,10 @@ function lowerAssignment(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
   const left = node.childForFieldName('left');
   const right = node.childForFieldName('right');
   let next = cursor;
+  // `$ok = session_start()` with `$ok` tested later: the start opens on the true path only.
+  const startVariable = node.type === 'assignment_expression' && right ? trackedVariable(ctx, left) : undefined;
+  const startResult = startVariable && right ? emitStartResultAssignment(ctx, startVariable, right, node, next, (from) => lowerExpression(ctx, right, from)) : undefined;
+  if (startResult) return startResult;
   if (right) {
     // `$r = &$_SESSION['x']` only binds an alias (a read); what is later written through it
     // is the session write (below, `referenceWriteKey`).

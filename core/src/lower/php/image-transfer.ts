@@ -43,7 +43,7 @@ function contentTypeSet(node: SyntaxNode): string | undefined {
 }
 
 /** The literal text a computed string starts with: `"Content-Type: {$t}"`, `'Content-Type: ' . $t`. */
-function leadingText(node: SyntaxNode): string | undefined {
+export function leadingText(node: SyntaxNode): string | undefined {
   if (node.type === 'binary_expression') {
     const left = node.childForFieldName('left');
     return left ? (literalString(left) ?? leadingText(left)) : undefined;
