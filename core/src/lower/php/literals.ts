@@ -4,6 +4,17 @@ import { truthy, type Literal } from '../../ir/predicate-shape';
 
 /** Literal values as the lowering reads them from the syntax tree, and PHP's truthiness of them. */
 
+/** What a parenthesized expression holds (`(…)`), its comments skipped. */
+export function parenthesizedInner(node: SyntaxNode): SyntaxNode | undefined {
+  return node.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? undefined;
+}
+
+/** The operand of a negation (`!x`), or undefined when the node is not one. */
+export function negatedOperand(node: SyntaxNode): SyntaxNode | undefined {
+  if (node.type !== 'unary_op_expression' || !node.children.some((c) => c !== null && !c.isNamed && c.text === '!')) return undefined;
+  return node.childForFieldName('argument') ?? node.namedChild(0) ?? undefined;
+}
+
 export function stripLeadingBackslash(name: string): string {
   return name.startsWith('\\') ? name.slice(1) : name;
 }

@@ -4,7 +4,7 @@ import type { FactEffect, PredicateValue } from '../../ir/effects';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { literalString } from './session-access';
-import { callArguments, calledName, type Literal, literalOf, stripLeadingBackslash, truthy } from './literals';
+import { callArguments, calledName, type Literal, literalOf, negatedOperand, parenthesizedInner, stripLeadingBackslash, truthy } from './literals';
 import { alwaysRemembered, isClassStaticSubject, shapeValue, TYPE_TESTS, type OrderOperator, type PredicateShape, type TypeTest } from '../../ir/predicate-shape';
 export { alwaysRemembered } from '../../ir/predicate-shape';
 import { evaluate, settingsRead, withDefaults, type PureFunction } from './pure-functions';
@@ -241,12 +241,12 @@ function pureCallOfVariable(written: readonly SyntaxNode[], literals: readonly (
 /** The predicate a condition leaf tests, if it is one the flow can remember. */
 export function predicateTest(node: SyntaxNode, scope?: PredicateScope): PredicateTest | undefined {
   if (node.type === 'parenthesized_expression') {
-    const inner = node.namedChildren.find((c) => c !== null && c.type !== 'comment');
+    const inner = parenthesizedInner(node);
     return inner ? predicateTest(inner, scope) : undefined;
   }
-  if (node.type === 'unary_op_expression' && node.children.some((c) => c !== null && !c.isNamed && c.text === '!')) {
-    const argument = node.childForFieldName('argument') ?? node.namedChild(0);
-    const inner = argument ? predicateTest(argument, scope) : undefined;
+  const negated = negatedOperand(node);
+  if (negated) {
+    const inner = predicateTest(negated, scope);
     return inner && { predicate: inner.predicate, negated: !inner.negated };
   }
   const variable = subjectOf(node, scope?.selfClass, scope?.classStatics);

@@ -2,7 +2,7 @@ import type { Cursor } from '../../ir/cfg-builder';
 import { SESSION_EMPTIED, SESSION_EMPTIED_SUBJECT, SESSION_HAS_KEYS } from '../../ir/session-emptied';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
-import { callArguments, calledName, literalOf, truthy } from './literals';
+import { callArguments, calledName, literalOf, negatedOperand, parenthesizedInner, truthy } from './literals';
 import { sessionRoot } from './session-access';
 
 /**
@@ -40,12 +40,12 @@ function isSessionElement(node: SyntaxNode | null | undefined, session: string):
  */
 export function keyNeededWhen(node: SyntaxNode, session: string): boolean | undefined {
   if (node.type === 'parenthesized_expression') {
-    const inner = node.namedChildren.find((c) => c !== null && c.type !== 'comment');
+    const inner = parenthesizedInner(node);
     return inner ? keyNeededWhen(inner, session) : undefined;
   }
-  if (node.type === 'unary_op_expression' && node.children.some((c) => c !== null && !c.isNamed && c.text === '!')) {
-    const argument = node.childForFieldName('argument') ?? node.namedChild(0);
-    const inner = argument ? keyNeededWhen(argument, session) : undefined;
+  const negated = negatedOperand(node);
+  if (negated) {
+    const inner = keyNeededWhen(negated, session);
     return inner === undefined ? undefined : !inner;
   }
   if (isSessionElement(node, session)) return true;
