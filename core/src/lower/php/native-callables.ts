@@ -36,9 +36,12 @@ export function nativeCallableTarget(ctx: UnitContext, arg: SyntaxNode, emit: Em
   if (ctx.facts.symbols.hasFunction(name)) return undefined;
   const api = ctx.catalog.functions[name];
   if (!api || !FOLLOWED_EFFECTS.has(api.effect)) return undefined;
-  const target: CallTarget = { type: 'closure', file: ctx.facts.file, start: literal.startIndex };
-  if (!ctx.facts.nativeCallables.has(literal.startIndex)) ctx.facts.nativeCallables.set(literal.startIndex, nativeUnit(ctx, literal, name, api, emit));
-  return target;
+  if (!ctx.facts.nativeCallables.has(literal.startIndex)) {
+    const unit = nativeUnit(ctx, literal, name, api, emit);
+    if (!unit) return undefined;
+    ctx.facts.nativeCallables.set(literal.startIndex, unit);
+  }
+  return { type: 'closure', file: ctx.facts.file, start: literal.startIndex };
 }
 
 /** The string literal an argument is: written there, or assigned once to the local variable passed. */
@@ -48,18 +51,28 @@ function nameLiteral(ctx: UnitContext, arg: SyntaxNode): SyntaxNode | undefined 
   return value?.type === 'string' || value?.type === 'encapsed_string' ? value : undefined;
 }
 
-/** The unit that calls `name` with no arguments, placed at the literal that names it. */
-function nativeUnit(ctx: UnitContext, literal: SyntaxNode, name: string, api: ApiEntry, emit: EmitNativeCall): Unit {
+/**
+ * The unit that calls `name` with no arguments, placed at the literal that names it; undefined
+ * when that call does nothing the flow sees (`'file'`, whose path is not given: the string is
+ * far more often a word than a callable). What lowering it would add to the file's lists (a read
+ * on an unknown path) is not kept: the string is not a call until a callee runs it.
+ */
+function nativeUnit(ctx: UnitContext, literal: SyntaxNode, name: string, api: ApiEntry, emit: EmitNativeCall): Unit | undefined {
   const own = new UnitContext(ctx.facts, ctx.names, undefined);
   const display = `${name}()`;
+  const lists = [ctx.facts.uncountedReads, ctx.facts.problems, ctx.facts.registrations, ctx.facts.storeInstalls] as const;
+  const lengths = lists.map((list) => list.length);
   const cursor = emit(own, { node: literal, args: [], display, api, target: { type: 'function', candidates: [name] } }, own.builder.start());
+  lists.forEach((list, index) => (list.length = lengths[index]!));
+  const cfg = own.builder.finish(cursor);
+  if (!cfg.nodes.some((node) => node.effect !== undefined)) return undefined;
   const span = { file: ctx.facts.file, start: literal.startIndex, end: literal.endIndex };
   const line = ctx.facts.lines.positionAt(literal.startIndex).line + 1;
   return {
     kind: 'closure',
     span,
     endSpan: span,
-    cfg: own.builder.finish(cursor),
+    cfg,
     assignsProperties: [],
     id: `closure@${literal.startIndex}`,
     displayName: `\`${display}\` named at line ${line}`,
