@@ -63,6 +63,24 @@ function cycle_stays() { cycle_a('stays', 2); }
     assert.equal(analyse(['looped']).engine.summaryRuns, 2);
   });
 
+  it('makes a unit of a PHP function named by a string only when its call does something the flow follows', () => {
+    // `native-callables.ts`: 'session_start' becomes a unit at its literal; 'file' (no path
+    // given: nothing seen) and 'strtolower' (no effect) do not, and leave no unknown-path read.
+    const source = `<?php
+function get_param($name) { return $name; }
+function quiet($function) { return call_user_func_array($function, array()); }
+get_param('file');
+quiet('strtolower');
+quiet('session_start');
+`;
+    const tree = parser.parse(source);
+    const { ir } = lowerPhp(tree.rootNode, 'n.php', source, phpNativeCatalog);
+    tree.delete();
+    const natives = ir.units.filter((u) => u.kind === 'closure').map((u) => u.displayName);
+    assert.deepEqual(natives, ['`session_start()` named at line 6']);
+    assert.equal(ir.uncountedReads, undefined);
+  });
+
   it('keeps apart the callables a helper runs, directly, passed on and round a cycle', () => {
     const { open } = analyse(['run_opens', 'run_stays', 'forward_opens', 'forward_stays', 'cycle_opens', 'cycle_stays']);
     assert.deepEqual(Object.fromEntries(open), {

@@ -102,12 +102,17 @@ function classOfReceiver(ctx: UnitContext, node: SyntaxNode): string | undefined
 
 /**
  * Callables among a call's arguments, by position. A closure that reads a parameter of a
- * function around it `captures`: the engine hands it the bindings of this unit.
+ * function around it `captures`: the engine hands it the bindings of this unit. `native`
+ * reads an argument first as a PHP function named by a string (`native-callables.ts`).
  */
-export function callableArguments(ctx: UnitContext, args: readonly SyntaxNode[]): { index: number; target: CallTarget; captures?: boolean }[] {
+export function callableArguments(
+  ctx: UnitContext,
+  args: readonly SyntaxNode[],
+  native?: (arg: SyntaxNode) => CallTarget | undefined,
+): { index: number; target: CallTarget; captures?: boolean }[] {
   const found: { index: number; target: CallTarget; captures?: boolean }[] = [];
   args.forEach((arg, index) => {
-    const target = callableTarget(ctx, arg);
+    const target = native?.(arg) ?? callableTarget(ctx, arg);
     if (target) found.push({ index, target, ...(capturingClosure(ctx, arg) ? { captures: true } : {}) });
   });
   return found;

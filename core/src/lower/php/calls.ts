@@ -7,6 +7,7 @@ import type { Span } from '../../model/span';
 import { restoredAt } from './restored-references';
 import type { UnitContext } from './context';
 import { callableArguments, callableTarget, capturingClosure } from './callables';
+import { nativeCallableTarget } from './native-callables';
 import { literalString, sessionRoot } from './session-access';
 import { emitHeldValueChange, isSessionHeld } from './session-held-values';
 import { connectsToThisMachine } from './this-machine';
@@ -63,7 +64,8 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
   noteLockEvidence(ctx, site);
   if (!api) {
     if (site.target.type === 'dynamic') return next;
-    const callables = callableArguments(ctx, site.args);
+    // `quiet_call('session_start')`: the callee may run the PHP function the string names.
+    const callables = callableArguments(ctx, site.args, (arg) => nativeCallableTarget(ctx, arg, emitCall));
     const argumentCount = positionalCount(site.args);
     const literals = site.target.type === 'include' ? [] : flagArguments(site.args);
     const passedDefaults = site.target.type === 'include' ? [] : defaultArguments(ctx, site.args);

@@ -1,7 +1,7 @@
 import type { Catalog } from '../../catalog';
 import type { PendingEdge } from '../../ir/cfg-builder';
 import { JumpStack } from '../jump-stack';
-import type { LockEvidence, Registration, StoreInstall } from '../../ir/unit';
+import type { LockEvidence, Registration, StoreInstall, Unit } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { StaticString } from '../../ir/static-string';
 import type { SyntaxNode } from '../../parse/php';
@@ -35,6 +35,8 @@ export interface FileFacts {
   readonly registrations: Registration[];
   /** File reads on a path the analysis cannot know: not slow work, said under `--verbose`. */
   readonly uncountedReads: { span: Span; callee: string }[];
+  /** PHP functions named by a string handed to project code, each a unit at its literal (`native-callables.ts`), by literal start. */
+  readonly nativeCallables: Map<number, Unit>;
   /** Problems met while lowering (too deep nesting), reported as input errors. */
   readonly problems: LoweringProblem[];
   /** Top-level statements (by node id) → the namespace scope they run in. */

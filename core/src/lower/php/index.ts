@@ -50,6 +50,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
     symbols: symbols ?? new ProjectSymbols([fileSymbols(file, declarations)]),
     problems: [],
     uncountedReads: [],
+    nativeCallables: new Map(),
     registrations: [],
     storeInstalls: [],
     statementScopes: declarations.statementScopes,
@@ -64,6 +65,8 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
     // Conditional declarations (`if (!function_exists('f')) { function f() {} }`) repeat ids.
     return count === 0 ? unit : { ...unit, id: `${unit.id}#${count + 1}` };
   });
+  // A function named by a string handed to project code: a unit of its own, after the file's.
+  units.push(...facts.nativeCallables.values());
   const ir: FileIR = {
     file,
     language: 'php',
@@ -139,9 +142,11 @@ function lowerOrReuse(site: UnitSite, facts: FileFacts, textLength: number, reus
     facts.uncountedReads.push(...earlier.uncountedReads);
     facts.registrations.push(...earlier.registrations);
     facts.storeInstalls.push(...earlier.storeInstalls);
+    for (const unit of earlier.nativeCallables) facts.nativeCallables.set(unit.span.start, unit);
     lowered = earlier;
   } else {
     const before = [facts.problems.length, facts.uncountedReads.length, facts.registrations.length, facts.storeInstalls.length] as const;
+    const nativeBefore = new Set(facts.nativeCallables.keys());
     const unit = lowerUnitContained(site, facts, textLength);
     lowered = {
       unit,
@@ -149,6 +154,7 @@ function lowerOrReuse(site: UnitSite, facts: FileFacts, textLength: number, reus
       uncountedReads: facts.uncountedReads.slice(before[1]),
       registrations: facts.registrations.slice(before[2]),
       storeInstalls: facts.storeInstalls.slice(before[3]),
+      nativeCallables: [...facts.nativeCallables].filter(([start]) => !nativeBefore.has(start)).map(([, native]) => native),
     };
   }
   if (keys) {

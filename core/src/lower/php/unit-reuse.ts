@@ -13,6 +13,8 @@ export interface LoweredUnit {
   readonly uncountedReads: readonly { span: Span; callee: string }[];
   readonly registrations: readonly Registration[];
   readonly storeInstalls: readonly StoreInstall[];
+  /** The units of PHP functions named by strings in it (`native-callables.ts`). */
+  readonly nativeCallables: readonly Unit[];
 }
 
 /** The units lowered from one top-level statement, and where that statement started. */
