@@ -70,13 +70,17 @@ export function staysDefined(fact: PredicateValue): boolean {
 
 /**
  * The state without what it knew of the constants `definable` says an included file the analysis
- * cannot read may define, per case, but for those known defined (`staysDefined`).
+ * cannot read may define, per case, but for those known defined (`staysDefined`): what such a
+ * constant's value decides stays too, as no file can define it again (`define('PAGE_NAME',
+ * NULL)` keeps `PAGE_NAME == 'style'` false past `require(SM_PATH . $prefs_backend)`).
  */
 export function forgetConstants(state: ResourceState, definable: (subject: string) => boolean): ResourceState {
-  const forgets = (fact: PredicateValue): boolean => fact.subject.startsWith('const:') && definable(fact.subject) && !staysDefined(fact);
-  if (!casesOf(state).some((one) => (one.facts ?? []).some(forgets))) return state;
+  const forgets = (fact: PredicateValue, defined: ReadonlySet<string>): boolean => fact.subject.startsWith('const:') && definable(fact.subject) && !defined.has(fact.subject);
+  const definedIn = (one: ResourceState): ReadonlySet<string> => new Set((one.facts ?? []).filter(staysDefined).map((fact) => fact.subject));
+  if (!casesOf(state).some((one) => { const defined = definedIn(one); return (one.facts ?? []).some((fact) => forgets(fact, defined)); })) return state;
   const kept = casesOf(state).map((one) => {
-    const facts = (one.facts ?? []).filter((fact) => !forgets(fact));
+    const defined = definedIn(one);
+    const facts = (one.facts ?? []).filter((fact) => !forgets(fact, defined));
     return withFacts(one, facts.length > 0 ? facts : undefined);
   });
   return keepWhyMaybe(joinStates(kept), [state]) ?? state;

@@ -152,6 +152,19 @@ export function isPropertySubject(subject: string): boolean {
   return subject.startsWith('->') || subject.startsWith('::');
 }
 
+/**
+ * What a comparison or a `switch` can be about: a subject (`subjectOf`), or a project constant
+ * (`PAGE_NAME == 'login'`, `switch (PAGE_NAME)`, subject `const:PAGE_NAME`). A constant keeps
+ * the value its `define()` gave it, so a literal `define()` before the test decides it
+ * (`emitDefineFacts`).
+ */
+function comparedSubject(node: SyntaxNode | null | undefined, scope?: PredicateScope): { key: string; subject: string } | undefined {
+  const subject = subjectOf(node, scope?.selfClass, scope?.classStatics);
+  if (subject) return subject;
+  const constant = constantName(node);
+  return constant ? { key: constant, subject: `const:${constant}` } : undefined;
+}
+
 function constantName(node: SyntaxNode | null | undefined): string | undefined {
   if (node?.type !== 'name' && node?.type !== 'qualified_name') return undefined;
   const name = stripLeadingBackslash(node.text);
@@ -294,7 +307,7 @@ export function predicateTest(node: SyntaxNode, scope?: PredicateScope): Predica
     if (ORDER_OPERATORS.has(operator)) return orderTest(left, right, operator as OrderOperator, scope);
     if (!strict && !loose) return undefined;
     for (const [side, other] of [[left, right], [right, left]] as const) {
-      const subject = subjectOf(side, scope?.selfClass, scope?.classStatics);
+      const subject = comparedSubject(side, scope);
       const literal = literalOf(other);
       if (subject && literal !== undefined) {
         return { predicate: comparison(subject, strict, literal), negated: operator.startsWith('!') || operator === '<>' };
@@ -436,8 +449,11 @@ export function collectTrackedPredicates(
         if (key) literalSubjects.add(key.subject);
       }
     }
-    if (node.type === 'function_call_expression' && calledName(node) === 'define' && literalString(firstArgument(node) ?? node) === undefined) {
-      constantsUnstable = true;
+    if (node.type === 'function_call_expression' && calledName(node) === 'define') {
+      const name = literalString(firstArgument(node) ?? node);
+      if (name === undefined) constantsUnstable = true;
+      // `define('PAGE_NAME', NULL)` decides the tests of the constant after it, as a literal assignment does.
+      else if (literalOf(secondArgument(node)) !== undefined) literalSubjects.add(`const:${stripLeadingBackslash(name)}`);
     }
     if (node.type === 'switch_statement') {
       // Each `case 'lit':` tests `$x == 'lit'`; a parameter switched on may be a literal its
@@ -510,6 +526,11 @@ export function collectTrackedPredicates(
 function firstArgument(node: SyntaxNode): SyntaxNode | undefined {
   const arg = node.childForFieldName('arguments')?.namedChildren.find((c) => c?.type === 'argument');
   return arg?.namedChild(0) ?? undefined;
+}
+
+function secondArgument(node: SyntaxNode): SyntaxNode | undefined {
+  const args = node.childForFieldName('arguments')?.namedChildren.filter((c) => c?.type === 'argument') ?? [];
+  return args[1]?.namedChild(0) ?? undefined;
 }
 
 /** After a condition leaf: on each branch, the tracked predicate it tests is known. */
@@ -803,11 +824,21 @@ export function emitDefineFacts(ctx: UnitContext, call: SyntaxNode, cursor: Curs
   const constant = stripLeadingBackslash(name);
   const subject = `const:${constant}`;
   const defined: PredicateValue = { predicate: `defined(${constant})`, subject, value: true };
+  // A literal value decides the remembered tests of the constant after it (`define('PAGE_NAME',
+  // NULL)` then `switch (PAGE_NAME) { case 'style': … }` in the same file), as `$x = NULL` does.
+  const value = literalOf(secondArgument(call));
+  const decided = value === undefined ? [] : (ctx.predicates.bySubject.get(subject) ?? [])
+    .filter((predicate) => !predicate.key.startsWith('defined('))
+    .flatMap((predicate): PredicateValue[] => {
+      const known = valueFor(predicate, value);
+      return known === undefined ? [] : [{ predicate: predicate.key, subject, value: known }];
+    });
+  const set = [...(ctx.predicates.keys.has(defined.predicate) ? [defined] : []), ...decided];
   // Forgotten first: a path that knew it undefined now knows it defined.
   return ctx.emit(cursor, {
     kind: 'fact',
     forget: [subject],
-    ...(ctx.predicates.keys.has(defined.predicate) ? { set: [defined] } : {}),
+    ...(set.length > 0 ? { set } : {}),
     constants: [defined],
     span: ctx.span(call),
   });
@@ -936,7 +967,7 @@ export function omittedArgumentFacts(
 export function switchCases(node: SyntaxNode, scope?: PredicateScope): { arm: SyntaxNode; predicate: Predicate }[] {
   let condition = node.childForFieldName('condition');
   while (condition?.type === 'parenthesized_expression') condition = condition.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null;
-  const subject = condition ? subjectOf(condition, scope?.selfClass, scope?.classStatics) : undefined;
+  const subject = condition ? comparedSubject(condition, scope) : undefined;
   if (!subject) return [];
   const found: { arm: SyntaxNode; predicate: Predicate }[] = [];
   for (const arm of node.childForFieldName('body')?.namedChildren ?? []) {
