@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
-import { argumentValue, callArguments, calledName, literalOf, stripLeadingBackslash } from './literals';
+import { argumentValue, callArguments, calledName, literalOf, stripLeadingBackslash, withoutParentheses } from './literals';
 import { literalString } from './session-access';
 
 /**
@@ -100,7 +100,7 @@ const MIRRORED: Readonly<Record<string, string>> = { '<': '>', '>': '<', '<=': '
 function comparedWithBoolean(ctx: UnitContext, operator: string, probe: SyntaxNode, other: SyntaxNode): LackingOutcome | undefined {
   const value = literalOf(other);
   if (typeof value !== 'boolean' || !['==', '===', '!=', '!==', '<>'].includes(operator)) return undefined;
-  const has = environmentHas(ctx, unwrapped(probe));
+  const has = environmentHas(ctx, withoutParentheses(probe));
   if (has === undefined) return undefined;
   // True where the probe's value equals the literal (or differs from it, for `!=`).
   const trueWhenProbeTrue = operator === '==' || operator === '===' ? value : !value;
@@ -115,8 +115,8 @@ function comparedWithBoolean(ctx: UnitContext, operator: string, probe: SyntaxNo
  * newer versions, false when for older ones; undefined for anything else.
  */
 function versionOrder(operator: string, left: SyntaxNode, right: SyntaxNode): boolean | undefined {
-  if (isVersionNumber(unwrapped(left)) && typeof literalOf(right) === 'number') return NEWER_WHEN_TRUE[operator];
-  if (isVersionNumber(unwrapped(right)) && typeof literalOf(left) === 'number') {
+  if (isVersionNumber(withoutParentheses(left)) && typeof literalOf(right) === 'number') return NEWER_WHEN_TRUE[operator];
+  if (isVersionNumber(withoutParentheses(right)) && typeof literalOf(left) === 'number') {
     const mirrored = MIRRORED[operator];
     return mirrored === undefined ? undefined : NEWER_WHEN_TRUE[mirrored];
   }
@@ -137,7 +137,7 @@ function isVersionNumber(node: SyntaxNode): boolean {
 /** `PHP_VERSION` or `phpversion()` (no extension named): the running PHP's version. */
 function isRunningVersion(node: SyntaxNode | null | undefined): boolean {
   if (!node) return false;
-  const inner = unwrapped(node);
+  const inner = withoutParentheses(node);
   if (inner.type === 'name' || inner.type === 'qualified_name') return stripLeadingBackslash(inner.text) === 'PHP_VERSION';
   return calledName(inner) === 'phpversion' && callArguments(inner).length === 0;
 }
@@ -167,8 +167,3 @@ function builtinSet(names: readonly string[] | undefined): ReadonlySet<string> {
   return set;
 }
 
-function unwrapped(node: SyntaxNode): SyntaxNode {
-  let inner = node;
-  while (inner.type === 'parenthesized_expression' && inner.namedChild(0)) inner = inner.namedChild(0)!;
-  return inner;
-}

@@ -2,8 +2,8 @@ import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { NESTED_UNITS } from './unit-scope';
 import { nativeCallOf } from './native-calls';
-import { conjuncts, failureTestedValue, unwrap } from './failure-guards';
-import { stripLeadingBackslash } from './literals';
+import { conjuncts, failureTestedValue } from './failure-guards';
+import { stripLeadingBackslash, withoutParentheses } from './literals';
 
 /**
  * Branches and loops that run only when a call that fails only on an error failed. A blocking
@@ -35,7 +35,7 @@ function errorOnlyCallOf(ctx: UnitContext, value: SyntaxNode): string | undefine
   if (value.type !== 'variable_name') return undefined;
   const assigned = assignmentsIn(ctx).get(value.text);
   if (!assigned || assigned.length === 0) return undefined;
-  const calls = assigned.map((right) => errorOnlyCall(ctx, unwrap(right)));
+  const calls = assigned.map((right) => errorOnlyCall(ctx, withoutParentheses(right)));
   return calls.every((call) => call !== undefined && call === calls[0]) ? calls[0] : undefined;
 }
 
@@ -61,7 +61,7 @@ export function argumentsOf(call: SyntaxNode): SyntaxNode[] {
 
 /** `LOCK_EX`, `LOCK_EX | LOCK_NB`: the constants named, upper-case; undefined for anything else. */
 function constantNames(node: SyntaxNode): string[] | undefined {
-  const inner = unwrap(node);
+  const inner = withoutParentheses(node);
   if (inner.type === 'name' || inner.type === 'qualified_name') return [stripLeadingBackslash(inner.text).toUpperCase()];
   if (inner.type === 'binary_expression' && inner.childForFieldName('operator')?.text === '|') {
     const left = inner.childForFieldName('left');

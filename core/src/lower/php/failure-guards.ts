@@ -3,7 +3,7 @@ import { NESTED_UNITS } from './unit-scope';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { lookupMethod } from './calls';
-import { stripLeadingBackslash } from './literals';
+import { stripLeadingBackslash, withoutParentheses } from './literals';
 import { typeOf } from './types';
 
 /**
@@ -24,7 +24,7 @@ export function isFailedCallTest(ctx: UnitContext, condition: SyntaxNode): boole
 
 /** The tests of a condition's top-level `&&` chain (each must hold for the body to run). */
 export function conjuncts(node: SyntaxNode): SyntaxNode[] {
-  const inner = unwrap(node);
+  const inner = withoutParentheses(node);
   if (inner.type === 'binary_expression') {
     const operator = inner.childForFieldName('operator')?.text.toLowerCase();
     const left = inner.childForFieldName('left');
@@ -32,12 +32,6 @@ export function conjuncts(node: SyntaxNode): SyntaxNode[] {
     if ((operator === '&&' || operator === 'and') && left && right) return [...conjuncts(left), ...conjuncts(right)];
   }
   return [inner];
-}
-
-export function unwrap(node: SyntaxNode): SyntaxNode {
-  let inner = node;
-  while (inner.type === 'parenthesized_expression' && inner.namedChild(0)) inner = inner.namedChild(0)!;
-  return inner;
 }
 
 /** `$v === false`, `false == $v`, `!$v`: the variable tested for failure. */
@@ -50,7 +44,7 @@ function failureTested(test: SyntaxNode): string | undefined {
 export function failureTestedValue(test: SyntaxNode): SyntaxNode | undefined {
   if (test.type === 'unary_op_expression' && test.children.some((c) => c !== null && !c.isNamed && c.text === '!')) {
     const argument = test.childForFieldName('argument') ?? test.namedChild(0);
-    return argument ? unwrap(argument) : undefined;
+    return argument ? withoutParentheses(argument) : undefined;
   }
   if (test.type !== 'binary_expression') return undefined;
   const operator = test.childForFieldName('operator')?.text;
@@ -58,9 +52,9 @@ export function failureTestedValue(test: SyntaxNode): SyntaxNode | undefined {
   const left = test.childForFieldName('left');
   const right = test.childForFieldName('right');
   if (!left || !right) return undefined;
-  const isFalse = (node: SyntaxNode): boolean => unwrap(node).text.toLowerCase() === 'false';
-  if (isFalse(right)) return unwrap(left);
-  if (isFalse(left)) return unwrap(right);
+  const isFalse = (node: SyntaxNode): boolean => withoutParentheses(node).text.toLowerCase() === 'false';
+  if (isFalse(right)) return withoutParentheses(left);
+  if (isFalse(left)) return withoutParentheses(right);
   return undefined;
 }
 
@@ -80,7 +74,7 @@ function assignedFromIo(ctx: UnitContext, variable: string): boolean {
       if (node.type === 'assignment_expression') {
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');
-        if (left?.type === 'variable_name' && right && isIoCall(ctx, unwrap(right))) names.add(left.text);
+        if (left?.type === 'variable_name' && right && isIoCall(ctx, withoutParentheses(right))) names.add(left.text);
       }
       for (const child of node.namedChildren) if (child) stack.push(child);
     }

@@ -9,6 +9,13 @@ export function parenthesizedInner(node: SyntaxNode): SyntaxNode | undefined {
   return node.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? undefined;
 }
 
+/** The expression inside any number of parentheses (`((x))` → `x`); the node itself when it has none. */
+export function withoutParentheses(node: SyntaxNode): SyntaxNode {
+  let inner = node;
+  while (inner.type === 'parenthesized_expression' && inner.namedChild(0)) inner = inner.namedChild(0)!;
+  return inner;
+}
+
 /** The operand of a negation (`!x`), or undefined when the node is not one. */
 export function negatedOperand(node: SyntaxNode): SyntaxNode | undefined {
   if (node.type !== 'unary_op_expression' || !node.children.some((c) => c !== null && !c.isNamed && c.text === '!')) return undefined;

@@ -1,9 +1,9 @@
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { nativeCallOf } from './native-calls';
-import { conjuncts, failureTestedValue, unwrap } from './failure-guards';
+import { conjuncts, failureTestedValue } from './failure-guards';
 import { argumentsOf } from './error-only-failures';
-import { literalOf, truthy } from './literals';
+import { literalOf, truthy, withoutParentheses } from './literals';
 import { assignmentsIn } from './variable-value';
 
 /**
@@ -25,7 +25,7 @@ import { assignmentsIn } from './variable-value';
 
 /** The error-reporting call (`mysqli_errno()`) that one test of `condition`'s `&&` chain needs set. */
 export function reportedErrorCall(ctx: UnitContext, condition: SyntaxNode): string | undefined {
-  const tests = conjuncts(condition).map(unwrap);
+  const tests = conjuncts(condition).map(withoutParentheses);
   for (const test of tests) {
     const call = errorSetBy(ctx, test, (node) => reportingCall(ctx, node));
     if (call) return call;
@@ -65,7 +65,7 @@ function soleReceiverOf(unit: SyntaxNode, variable: string): string | undefined 
   const rights = assignmentsIn(unit, variable);
   if (!rights || rights.length === 0) return undefined;
   const receivers = rights.map((right) => {
-    const call = unwrap(right);
+    const call = withoutParentheses(right);
     const object = call.type === 'member_call_expression' ? call.childForFieldName('object') : null;
     return object?.type === 'variable_name' && object.text !== '$this' ? object.text : undefined;
   });
@@ -83,9 +83,9 @@ function errorSetBy(ctx: UnitContext, test: SyntaxNode, reporter: (node: SyntaxN
   const right = test.childForFieldName('right');
   if (!operator || !left || !right) return undefined;
   for (const [call, other] of [[left, right], [right, left]] as const) {
-    const reported = reporter(unwrap(call));
+    const reported = reporter(withoutParentheses(call));
     if (!reported) continue;
-    const value = literalValue(unwrap(other));
+    const value = literalValue(withoutParentheses(other));
     if (value === undefined) return undefined;
     if ((operator === '==' || operator === '===') && isSet(value)) return reported;
     if ((operator === '!=' || operator === '!==' || operator === '<>') && !isSet(value)) return reported;
@@ -100,10 +100,10 @@ function errorSetBy(ctx: UnitContext, test: SyntaxNode, reporter: (node: SyntaxN
 /** `in_array(mysqli_errno($db), [1205, 1213])`: every listed code is an error. */
 function inListOfErrors(ctx: UnitContext, call: SyntaxNode, reporter: (node: SyntaxNode) => string | undefined): string | undefined {
   if (nativeCallOf(ctx, call)?.name !== 'in_array') return undefined;
-  const [needle, haystack] = argumentsOf(call).map(unwrap);
+  const [needle, haystack] = argumentsOf(call).map(withoutParentheses);
   const reported = needle ? reporter(needle) : undefined;
   if (!reported || haystack?.type !== 'array_creation_expression') return undefined;
-  const values = haystack.namedChildren.map((element) => (element?.type === 'array_element_initializer' && element.namedChildCount === 1 ? literalValue(unwrap(element.namedChild(0)!)) : undefined));
+  const values = haystack.namedChildren.map((element) => (element?.type === 'array_element_initializer' && element.namedChildCount === 1 ? literalValue(withoutParentheses(element.namedChild(0)!)) : undefined));
   return values.length > 0 && values.every((value) => value !== undefined && isSet(value)) ? reported : undefined;
 }
 

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
-import { calledName, argumentValue } from './literals';
+import { calledName, argumentValue, withoutParentheses } from './literals';
 import { literalString } from './session-access';
 
 /**
@@ -12,7 +12,7 @@ import { literalString } from './session-access';
  * `http` and `https` paths, and its callers pass local font files).
  */
 export function urlTestedParameter(ctx: UnitContext, condition: SyntaxNode): number | undefined {
-  let test = unwrap(condition);
+  let test = withoutParentheses(condition);
   if (test.type === 'binary_expression') {
     const operator = test.childForFieldName('operator')?.text;
     const left = test.childForFieldName('left');
@@ -40,12 +40,6 @@ export function urlTestedParameter(ctx: UnitContext, condition: SyntaxNode): num
   else if (name === 'filter_var' && args[1]?.text.replace(/^\\/, '') === 'FILTER_VALIDATE_URL') subject = args[0];
   if (subject?.type !== 'variable_name') return undefined;
   return ctx.parameters.get(subject.text);
-}
-
-function unwrap(node: SyntaxNode): SyntaxNode {
-  let current = node;
-  while (current.type === 'parenthesized_expression' && current.namedChild(0)) current = current.namedChild(0)!;
-  return current;
 }
 
 /** A regular expression that matches only text starting with a scheme: `|^https?://|`, `#^(https?|ftp)://#i`. */
