@@ -1,4 +1,5 @@
 import type { FactEffect, PredicateValue } from '../ir/effects';
+import { decidedByConstantValue } from '../ir/constant-values';
 import { ANY_OBJECT_PROPERTY, alwaysRemembered, changesClassStatic, isClassStaticSubject } from '../ir/predicate-shape';
 import { MAX_FACTS, capFacts, casesOf, joinStates, keepWhyMaybe, withFacts, type Facts, type ResourceState } from './state';
 
@@ -116,17 +117,23 @@ export function applyFacts(state: ResourceState, effect: FactEffect): ResourceSt
     let possible = true;
     for (const set of effect.set ?? []) {
       const known = facts.find((fact) => fact.predicate === set.predicate);
-      if (known && known.value !== set.value) {
+      if ((known && known.value !== set.value) || contradictsConstantValue(set, facts)) {
         possible = false;
         break;
       }
       if (!known && (facts.length < MAX_FACTS || alwaysRemembered(set))) facts = capFacts([...facts, set]);
     }
     // Needed here, not learnt: a case that knows the opposite does not take this edge.
-    if (possible && effect.checks?.some((check) => facts.some((fact) => fact.predicate === check.predicate && fact.value !== check.value))) possible = false;
+    if (possible && effect.checks?.some((check) => facts.some((fact) => fact.predicate === check.predicate && fact.value !== check.value) || contradictsConstantValue(check, facts))) possible = false;
     if (possible) results.push(withFacts(one, facts.length > 0 ? facts : undefined));
   }
   return keepWhyMaybe(joinStates(results), [state]);
+}
+
+/** A comparison of a constant whose known value gives the other answer (`constant-values.ts`). */
+function contradictsConstantValue(fact: PredicateValue, facts: Facts): boolean {
+  const decided = decidedByConstantValue(fact, facts);
+  return decided !== undefined && decided !== fact.value;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Span } from '../model/span';
 import type { StaticString } from './static-string';
+import type { Literal, PredicateShape } from './predicate-shape';
 
 /**
  * Effects are what the analysis knows about a piece of code, whatever the language.
@@ -349,6 +350,16 @@ export interface PredicateValue {
   readonly predicate: string;
   readonly subject: string;
   readonly value: boolean;
+  /**
+   * For a constant's value fact (`define('PAGE_NAME', 'search')`, `constantValueFact`): the
+   * literal it was defined with. One fact says what every comparison of it answers.
+   */
+  readonly literal?: Literal;
+  /**
+   * For a comparison of a constant (`PAGE_NAME == 'style'`): how it is computed, so that a
+   * value fact about the constant decides it (`applyFacts`) although no unit remembers it.
+   */
+  readonly shape?: PredicateShape;
 }
 
 /** A call the catalog does not know; the flow pass resolves it to project code. */

@@ -10,6 +10,7 @@ export { alwaysRemembered } from '../../ir/predicate-shape';
 import { evaluate, settingsRead, withDefaults, type PureFunction } from './pure-functions';
 import { ownStaticSubject, type ClassStatic } from './class-statics';
 import { isResultCall } from './call-result-assignment';
+import { constantValueFact } from '../../ir/constant-values';
 
 export { literalOf, stripLeadingBackslash, truthy, type Literal } from './literals';
 
@@ -541,15 +542,18 @@ export function emitBranchFacts(ctx: UnitContext, leaf: SyntaxNode, whenTrue: Cu
   // `defined('X')` tested once: X may be defined by the file that includes this one, or by a
   // helper called before; the flow keeps the fact if X decides a session effect somewhere.
   const constant = key.startsWith('defined(');
-  if (constant) ctx.constantTests.add(subject);
+  // `PAGE_NAME == 'login'`: a constant compared with a literal, decided by its value if known.
+  const compared = !constant && comparesProjectConstant(ctx, test.predicate);
+  if (constant || compared) ctx.constantTests.add(subject);
   // Settings are remembered from `ini_set()` whatever the unit tests, so their tests always count.
   // Static properties are facts across calls: remembered where they decide the unit's own
   // session effects, or the boolean it returns to its caller.
   const remembered = ctx.predicates.keys.has(key) || alwaysRemembered(test.predicate) || ((ctx.touchesSession || ctx.inBooleanReturn > 0) && subject.startsWith('::'));
-  if (!remembered && !constant) return { whenTrue, whenFalse };
+  if (!remembered && !constant && !compared) return { whenTrue, whenFalse };
   const span = ctx.span(leaf);
-  const fact = (value: boolean): PredicateValue => ({ predicate: key, subject, value });
-  const effect = (value: boolean): FactEffect => (remembered ? { kind: 'fact', set: [fact(value)], span } : { kind: 'fact', constants: [fact(value)], span });
+  const fact = (value: boolean): PredicateValue => predicateValue(test.predicate, value);
+  const effect = (value: boolean): FactEffect =>
+    remembered ? { kind: 'fact', set: [fact(value)], span } : compared ? { kind: 'fact', checks: [fact(value)], span } : { kind: 'fact', constants: [fact(value)], span };
   return {
     whenTrue: ctx.emit(whenTrue, effect(!test.negated)),
     whenFalse: ctx.emit(whenFalse, effect(test.negated)),
@@ -834,12 +838,13 @@ export function emitDefineFacts(ctx: UnitContext, call: SyntaxNode, cursor: Curs
       return known === undefined ? [] : [{ predicate: predicate.key, subject, value: known }];
     });
   const set = [...(ctx.predicates.keys.has(defined.predicate) ? [defined] : []), ...decided];
-  // Forgotten first: a path that knew it undefined now knows it defined.
+  // Forgotten first: a path that knew it undefined now knows it defined. The value goes with it
+  // to the files this one includes, which may compare it (`constant-values.ts`).
   return ctx.emit(cursor, {
     kind: 'fact',
     forget: [subject],
     ...(set.length > 0 ? { set } : {}),
-    constants: [defined],
+    constants: value === undefined ? [defined] : [defined, constantValueFact(subject, value)],
     span: ctx.span(call),
   });
 }
@@ -978,20 +983,53 @@ export function switchCases(node: SyntaxNode, scope?: PredicateScope): { arm: Sy
   return found;
 }
 
+/** What entering a `switch` arm records (`set`, remembered predicates) and only needs (`checks`). */
+export interface ArmFacts {
+  readonly set: readonly PredicateValue[];
+  readonly checks: readonly PredicateValue[];
+}
+
 /**
- * What entering each arm of a `switch` says of the remembered case predicates: its own case is
- * true and the cases before it false (PHP enters the first that matches); `default` and no
- * match at all: every case false. Facts only for predicates the unit remembers.
+ * What entering each arm of a `switch` says of the case predicates: its own case is true and
+ * the cases before it false (PHP enters the first that matches); `default` and no match at
+ * all: every case false. Recorded for predicates the unit remembers; a constant's cases the
+ * unit does not remember are checked against its value (`switch (PAGE_NAME)` in a bootstrap
+ * whose includer defined `PAGE_NAME`: `constant-values.ts`), not recorded.
  */
-export function switchArmFacts(ctx: UnitContext, node: SyntaxNode): { byArm: Map<number, PredicateValue[]>; unmatched: PredicateValue[] } {
+export function switchArmFacts(ctx: UnitContext, node: SyntaxNode): { byArm: Map<number, ArmFacts>; unmatched: ArmFacts } {
   // By node id: the tree hands out a new node object at each access.
-  const byArm = new Map<number, PredicateValue[]>();
-  const before: PredicateValue[] = [];
+  const byArm = new Map<number, ArmFacts>();
+  const before: ArmFacts = { set: [], checks: [] };
   for (const { arm, predicate } of switchCases(node, ctx.predicateScope)) {
-    if (!ctx.predicates.keys.has(predicate.key)) continue;
-    const fact = (value: boolean): PredicateValue => ({ predicate: predicate.key, subject: predicate.subject, value });
-    byArm.set(arm.id, [...before, fact(true)]);
-    before.push(fact(false));
+    const remembered = ctx.predicates.keys.has(predicate.key);
+    const compared = comparesProjectConstant(ctx, predicate);
+    if (!remembered && !compared) continue;
+    if (compared) ctx.constantTests.add(predicate.subject);
+    const fact = (value: boolean): PredicateValue => predicateValue(predicate, value);
+    const own = remembered ? { set: [...before.set, fact(true)], checks: before.checks } : { set: before.set, checks: [...before.checks, fact(true)] };
+    byArm.set(arm.id, own);
+    (remembered ? (before.set as PredicateValue[]) : (before.checks as PredicateValue[])).push(fact(false));
   }
   return { byArm, unmatched: before };
+}
+
+/** `const:X`: a constant compared with a literal. */
+function isConstantSubject(subject: string): boolean {
+  return subject.startsWith('const:');
+}
+
+/**
+ * A comparison of a constant some project file defines by name: the value an entry script
+ * gives it may decide the comparison in the files it includes. PHP's own constants
+ * (`PHP_SAPI`) and those defined from outside are left alone.
+ */
+function comparesProjectConstant(ctx: UnitContext, predicate: Predicate): boolean {
+  return isConstantSubject(predicate.subject) && predicate.shape.kind !== 'opaque' && ctx.facts.symbols.constant(predicate.subject.slice('const:'.length)) !== undefined;
+}
+
+/** A predicate's value as a fact; a constant's comparison carries its shape (`constant-values.ts`). */
+function predicateValue(predicate: Predicate, value: boolean): PredicateValue {
+  return isConstantSubject(predicate.subject) && predicate.shape.kind !== 'opaque'
+    ? { predicate: predicate.key, subject: predicate.subject, value, shape: predicate.shape }
+    : { predicate: predicate.key, subject: predicate.subject, value };
 }
