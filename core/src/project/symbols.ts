@@ -278,6 +278,7 @@ export class ProjectSymbols {
       this.duplicateClasses,
       this.constructions,
       this.looseWrites,
+      (className, property) => this.propertyType(className, property),
     );
     return this.constructedCache;
   }

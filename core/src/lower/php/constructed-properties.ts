@@ -340,7 +340,7 @@ function sharedVariable(name: string, scope: SyntaxNode): boolean {
 }
 
 /** A `new` argument in the caller: a literal, an array literal, or a variable assigned one just before. */
-function argumentExpr(node: SyntaxNode, scope: SyntaxNode | undefined, resolveClass: (written: string) => string, depth = 0): ValueExpr {
+function argumentExpr(node: SyntaxNode, scope: SyntaxNode | undefined, resolveClass: (written: string) => string, className: string | undefined, depth = 0): ValueExpr {
   return valueExpr(node, (bare) => {
     // `new Finder($opts)`: an object of that class (what the object holds is not followed).
     if (bare.type === 'object_creation_expression') {
@@ -348,11 +348,15 @@ function argumentExpr(node: SyntaxNode, scope: SyntaxNode | undefined, resolveCl
       const written = target?.type === 'name' || target?.type === 'qualified_name' ? target.text.toLowerCase() : undefined;
       return written !== undefined && !['self', 'static', 'parent'].includes(written) ? { object: resolveClass(target!.text) } : undefined;
     }
+    // `new IWebsessionManager($this->client)`: the object the caller's property holds, whose
+    // class the project may know (`$this->client = new SoapClient(…)` in another method).
+    const property = className !== undefined ? thisProperty(bare) : undefined;
+    if (property !== undefined) return { heldBy: className!, callerProperty: property };
     if (bare.type !== 'variable_name' || !scope || depth > 4 || bare.text === '$this' || sharedVariable(bare.text, scope)) return undefined;
     const assignment = dominatingAssignment(bare.text, bare, scope);
     // Any other mention after the assignment may change it (`$opts['k'] = 1`, `f($opts)` by reference).
     if (!assignment || assignment.foreach || assignment.later.some((v) => v.id !== bare.id)) return undefined;
-    return argumentExpr(assignment.value, scope, resolveClass, depth + 1);
+    return argumentExpr(assignment.value, scope, resolveClass, className, depth + 1);
   });
 }
 
@@ -396,7 +400,7 @@ export function constructionOf(
   const scope = scopeOf(node);
   const values = args.some((arg) => arg.childForFieldName('name') || named(arg).some((c) => c.type === 'variadic_unpacking'))
     ? null
-    : args.map((arg) => (named(arg)[0] ? argumentExpr(named(arg)[0]!, scope, resolveClass) : UNKNOWN));
+    : args.map((arg) => (named(arg)[0] ? argumentExpr(named(arg)[0]!, scope, resolveClass, className) : UNKNOWN));
   return { builds: buildsOf(target, resolveClass, className, parentName, scope), args: values };
 }
 
