@@ -371,6 +371,12 @@ function classNamesOf(node: SyntaxNode, className: string | undefined): ClassPat
     const prefix = left ? literalString(unwrap(left)) : undefined;
     return prefix ? { prefix: prefix.replace(/^\\/, '').toLowerCase() } : { any: true };
   }
+  // `"phpvbAuth{$this->authLib}"`: the text before the first interpolation.
+  if (bare.type === 'encapsed_string') {
+    const first = bare.namedChildren[0];
+    const prefix = first?.type === 'string_content' ? first.text : undefined;
+    return prefix ? { prefix: prefix.replace(/^\\/, '').toLowerCase() } : { any: true };
+  }
   if (bare.type === 'function_call_expression' && bare.childForFieldName('function')?.text.toLowerCase() === 'get_class' && className) {
     const args = named(bare.childForFieldName('arguments'));
     if (args.length === 1 && named(args[0])[0]?.text === '$this') return { family: className };
@@ -380,6 +386,19 @@ function classNamesOf(node: SyntaxNode, className: string | undefined): ClassPat
     if (name?.text.toLowerCase() === 'class' && scope && /^(static|self)$/i.test(scope.text) && className) return scope.text.toLowerCase() === 'self' ? { exact: className } : { family: className };
   }
   return { any: true };
+}
+
+/**
+ * `new $class(…)` whose class name the code bounds by literal starts only (`$alib =
+ * "phpvbAuth{$this->authLib}"` just before, or every value the function assigns it): those
+ * starts, lower-case; undefined for a class written out, or a name the code does not bound.
+ */
+export function constructedPrefixes(node: SyntaxNode, className: string | undefined): string[] | undefined {
+  const target = named(node)[0];
+  if (node.type !== 'object_creation_expression' || target?.type !== 'variable_name') return undefined;
+  const builds = buildsOf(target, (written) => written.toLowerCase(), className, undefined, scopeOf(node));
+  const prefixes = builds.map((pattern) => ('prefix' in pattern ? pattern.prefix : undefined));
+  return prefixes.length > 0 && prefixes.every((prefix) => prefix !== undefined && prefix !== '') ? [...new Set(prefixes as string[])] : undefined;
 }
 
 /**
