@@ -349,7 +349,9 @@ export function analyzeProject(
   let callSites: Map<Unit, readonly CallSite[]> | undefined;
   const callersOf = (unit: Unit): CallerSite[] | undefined => {
     callSites ??= callSitesOf(irs, resolver, allRunSites);
-    return callSites.get(unit)?.map((site) => ({ flow: flowOf(site.unit), node: site.node }));
+    // Each caller as its own callers run it: a helper that returns with the session its caller
+    // opened hands it back (a dispatch's candidate reached through `authenticate()`).
+    return callSites.get(unit)?.map((site) => ({ flow: flowAsRun(site.unit) ?? flowOf(site.unit), node: site.node }));
   };
   // Who includes each file's top level, for advice to change the file that must hold in every request running it.
   const includersOf = (unit: Unit): CallerSite[] | undefined => {

@@ -6,7 +6,8 @@ import type { Step } from './state';
 /**
  * A call that runs one of several candidates, chosen at run time by a name the code builds
  * (`new $class()` over the classes that fit a pattern, `$this->{"ping_" . $t}()`,
- * `call_user_func([$this->controller, $action])`, an interface's implementations): the
+ * `call_user_func([$this->controller, $action])`, `call_user_func($mech . '_authenticate')`,
+ * an interface's implementations): the
  * candidates the analysis could bound from what the code shows. At the call only what all
  * of them do counts; each one, though, runs with whatever the caller holds, so a dispatch
  * made with the lock held makes every candidate an entry with the lock held
@@ -18,7 +19,7 @@ export function isDispatchTarget(target: CallTarget): boolean {
   // the analysis often cannot type exactly (`X::create(): self` typed as the base class), so
   // entering every implementation with the caller's lock reports holds of classes that never
   // run there (fusionpbx's services); the engine keeps only what all of them do.
-  return target.type === 'dynamic-class' || target.type === 'dynamic-method' || target.type === 'implementations' || target.type === 'configured' || target.type === 'dispatch' || target.type === 'registry';
+  return target.type === 'dynamic-class' || target.type === 'dynamic-method' || target.type === 'dynamic-function' || target.type === 'implementations' || target.type === 'configured' || target.type === 'dispatch' || target.type === 'registry';
 }
 
 /** A dispatch made while the lock its unit was entered with is held, as its callers see it. */

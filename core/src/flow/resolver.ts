@@ -35,6 +35,9 @@ export interface ResolverSearch extends IncludeSearch {
 
 const NO_SEARCH: ResolverSearch = { includePaths: [] };
 
+/** Functions a name pattern may name at most (`fittingFunctions`); past it, the call runs nothing known. */
+const MAX_FUNCTION_CANDIDATES = 12;
+
 /**
  * Resolves calls across the project's files: functions (fully qualified), methods through
  * `$this->`, `self::`, `static::`, `parent::`, `Foo::`, `new Foo` (the constructor) and
@@ -77,6 +80,8 @@ export class ProjectResolver implements CallResolver {
   private readonly classSpans = new Map<string, Span>();
   /** One stand-in per class without a constructor (`constructorlessUnit`), so summaries of it are shared. */
   private readonly constructorless = new Map<string, Unit>();
+  /** `fittingFunctions`' answers, by name pattern. */
+  private readonly functionsByPattern = new Map<string, readonly string[]>();
   /** `fittingClassConstructors`' answers, by class pattern and method. */
   private readonly constructorsByPattern = new Map<string, readonly Unit[]>();
   private scriptPaths: ReadonlySet<string> | undefined;
@@ -188,6 +193,8 @@ export class ProjectResolver implements CallResolver {
       }
       case 'dynamic-method':
         return this.fittingMethods(target, from, span);
+      case 'dynamic-function':
+        return this.fittingFunctions(target.name).flatMap((name) => this.resolve({ type: 'function', candidates: [name] }, from, span));
       case 'dispatch':
         return this.dispatchCandidates(target, from, span);
       case 'registry':
@@ -502,6 +509,27 @@ export class ProjectResolver implements CallResolver {
       }
     }
     return [...units];
+  }
+
+  /**
+   * `call_user_func($config['auth_mechanism'] . '_authenticate', …)`: the project's functions
+   * whose names fit the literal parts, in declaration order; none when more than
+   * `MAX_FUNCTION_CANDIDATES` fit (a short suffix such as `'_'` bounds nothing).
+   */
+  private fittingFunctions(name: StaticString): readonly string[] {
+    const key = JSON.stringify(name);
+    const known = this.functionsByPattern.get(key);
+    if (known) return known;
+    const pieces = patternPieces(name);
+    const fitting: string[] = [];
+    for (const declared of this.functions.keys()) {
+      if (declared.startsWith('ts:') || !matchesPattern(declared, pieces)) continue;
+      fitting.push(declared);
+      if (fitting.length > MAX_FUNCTION_CANDIDATES) break;
+    }
+    const found = fitting.length > MAX_FUNCTION_CANDIDATES ? [] : fitting;
+    this.functionsByPattern.set(key, found);
+    return found;
   }
 
   /**

@@ -502,6 +502,14 @@ export type CallTarget =
    */
   | { readonly type: 'dynamic-method'; readonly className: string; readonly method: StaticString; readonly requestNamed?: { readonly arguments: number } }
   /**
+   * A function named by a string built from literal parts around unknown ones
+   * (`call_user_func($config['auth_mechanism'] . '_authenticate', …)`; `name` lower-case, with
+   * at least one literal part): the project's functions whose names fit are the candidates
+   * (none when there are more than a few), and only the slow work all of them do counts at
+   * the call (`lower/php/function-name-pattern.ts`).
+   */
+  | { readonly type: 'dynamic-function'; readonly name: StaticString }
+  /**
    * A method named by a pattern on an object whose class is one of a few patterns, each with a
    * literal part (`call_user_func([$this->controller, $action])`, where a private property is
    * only ever assigned `new $name()` with `$name = 'App_' . $c . '_Controller'`, and `$action`

@@ -29,6 +29,12 @@ export type ValueExpr =
   | { readonly isset: ValueExpr }
   /** `new Foo(…)` of a named project class (lower-case, fully qualified): an object of that class. */
   | { readonly object: string }
+  /**
+   * `$this->client` written as a `new` argument in the code of class `heldBy` (lower-case, fully
+   * qualified): the object that property of the caller holds, of the class the project gives it
+   * (its declared or assigned type, or what its own constructor stores, `constructed-values.ts`).
+   */
+  | { readonly heldBy: string; readonly callerProperty: string }
   | { readonly unknown: true };
 
 /** A statement of the constructor the model follows; every other statement is left out. */

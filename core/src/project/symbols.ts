@@ -113,6 +113,11 @@ export interface ClassSymbol {
    * \Config\Services::session()`), typed later by what the call returns (catalog or project).
    */
   readonly propertyCalls?: ReadonlyMap<string, AssignedCall>;
+  /**
+   * Property name → the literal starts of the class names a `new $class` the class assigns to it
+   * may build (`$this->auth = new $alib(…)`, `$alib = "phpvbAuth{$this->authLib}"`).
+   */
+  readonly classPrefixes?: ReadonlyMap<string, readonly string[]>;
   /** Its property declarations, constructor and property writes (`constructed-values.ts`). */
   readonly constructed?: ClassProperties;
 }
@@ -278,6 +283,7 @@ export class ProjectSymbols {
       this.duplicateClasses,
       this.constructions,
       this.looseWrites,
+      (className, property) => this.propertyType(className, property),
     );
     return this.constructedCache;
   }
@@ -376,6 +382,18 @@ export class ProjectSymbols {
     for (const current of this.ancestry(className)) {
       const type = this.classes.get(current)?.properties.get(property);
       if (type) return type;
+    }
+    return undefined;
+  }
+
+  /**
+   * The literal starts of the class names of the objects a class (or a parent) builds into
+   * `$this->property` with `new $class(…)`, when it does.
+   */
+  propertyClassPrefixes(className: string, property: string): readonly string[] | undefined {
+    for (const current of this.ancestry(className)) {
+      const prefixes = this.classes.get(current)?.classPrefixes?.get(property);
+      if (prefixes) return prefixes;
     }
     return undefined;
   }

@@ -8,6 +8,7 @@ import { restoredAt } from './restored-references';
 import type { UnitContext } from './context';
 import { callableArguments, callableTarget, capturingClosure } from './callables';
 import { nativeCallableTarget } from './native-callables';
+import { functionNamePattern } from './function-name-pattern';
 import { literalString, sessionRoot } from './session-access';
 import { emitHeldValueChange, isSessionHeld } from './session-held-values';
 import { connectsToThisMachine } from './this-machine';
@@ -168,7 +169,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
   }
   // `array_map(fn () => …, $list)`: the callback runs here.
   for (const index of api.invokesArguments ?? []) {
-    const target = callableTarget(ctx, site.args[index]);
+    const target = callableTarget(ctx, site.args[index]) ?? functionNamePattern(ctx, site.args[index]);
     const builtin = target ? builtinCallback(ctx, site, target, index) : undefined;
     if (builtin) next = emitCall(ctx, builtin, next);
     else if (target) {

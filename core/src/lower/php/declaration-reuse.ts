@@ -187,6 +187,7 @@ export function mergeDeclarations(into: FileDeclarations, part: FileDeclarations
   into.comments.push(...part.comments);
   firstWins(into.propertyTypes, part.propertyTypes);
   firstWins(into.propertyCalls, part.propertyCalls);
+  firstWins(into.propertyClassPrefixes, part.propertyClassPrefixes);
   for (const [name, methods] of part.methods) union(into.methods, name, methods);
   for (const [name, traits] of part.traits) into.traits.set(name, [...(into.traits.get(name) ?? []), ...traits]);
   for (const [name, interfaces] of part.interfaces) into.interfaces.set(name, interfaces);

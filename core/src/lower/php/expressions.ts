@@ -8,6 +8,8 @@ import { callableTarget, isFirstClass } from './callables';
 import { containerService, emitServiceGet } from './container-services';
 import { dynamicClassTarget } from './dynamic-class';
 import { dispatchTarget } from './dispatch-target';
+import { constructedPropertyDispatch } from './constructed-dispatch';
+import { functionNamePattern } from './function-name-pattern';
 import { isRequestNamedMethod } from './request-named-method';
 import { typeOf } from './types';
 import { sessionRoot } from './session-access';
@@ -316,7 +318,7 @@ function lowerFunctionCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): 
   if (callee.type !== 'name' && callee.type !== 'qualified_name') {
     // `$callback()`, `(function () { … })()`, `$f()` with `$f = fn …`: run what it holds.
     const next = lowerArguments(ctx, args, lowerExpression(ctx, callee, cursor));
-    const target = callableTarget(ctx, callee) ?? { type: 'dynamic' as const };
+    const target = callableTarget(ctx, callee) ?? functionNamePattern(ctx, callee) ?? { type: 'dynamic' as const };
     const display = callee.type === 'variable_name' ? `${callee.text}()` : 'the closure';
     return emitCall(ctx, { node, args, display, api: undefined, target }, next);
   }
@@ -373,6 +375,9 @@ function lowerMethodCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     return emitCall(ctx, { node, args, display, api: literal !== undefined ? catalogUnlessProject(ctx, className, literal) : undefined, target }, next);
   }
   const method = nameNode.text.toLowerCase();
+  // `$settings->auth->login()` on a property built with `new $alib()`: the classes that fit.
+  const constructed = object ? constructedPropertyDispatch(ctx, object, method) : undefined;
+  if (constructed) return emitCall(ctx, { node, args, display: `${receiver}${arrow}${nameNode.text}()`, api: undefined, target: constructed }, next);
   const className = object ? typeOf(ctx, object) : undefined;
   if (className === undefined) {
     const display = `${receiver}${arrow}${nameNode.text}()`;

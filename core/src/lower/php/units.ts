@@ -11,7 +11,7 @@ import { includePathSetBy } from './include-path-sets';
 import { topLevelSettings } from './settings';
 import { declareShippedDefaults } from './shipped-defaults';
 import { settingAccessorOf, type SettingAccessor } from './setting-accessors';
-import { classProperties, constructionOf, writtenProperties } from './constructed-properties';
+import { classProperties, constructedPrefixes, constructionOf, writtenProperties } from './constructed-properties';
 import type { ClassProperties, Construction } from '../../project/constructor-model';
 import { pureFunctionOf, samePure, type PureFunction } from './pure-functions';
 import { PlainNode } from '../../parse/plain-tree';
@@ -51,6 +51,11 @@ export interface FileDeclarations {
   readonly propertyTypes: Map<string, Map<string, string>>;
   /** Lower-case fq class → property name → the call assigned to it. */
   readonly propertyCalls: Map<string, Map<string, AssignedCall>>;
+  /**
+   * Lower-case fq class → property name → the literal starts of the class names a `new $class`
+   * assigned to it may build (`$this->auth = new $alib(…)` with `$alib = "phpvbAuth{$lib}"`).
+   */
+  readonly propertyClassPrefixes: Map<string, Map<string, readonly string[]>>;
   /** Lower-case fq class → lower-case method names it declares. */
   readonly methods: Map<string, Set<string>>;
   /** Lower-case fq class → the traits it uses. */
@@ -101,6 +106,7 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
     ...(parent ? { parent } : {}),
     properties: declarations.propertyTypes.get(name) ?? new Map(),
     ...(declarations.propertyCalls.has(name) ? { propertyCalls: declarations.propertyCalls.get(name)! } : {}),
+    ...(declarations.propertyClassPrefixes.has(name) ? { classPrefixes: declarations.propertyClassPrefixes.get(name)! } : {}),
     methods: declarations.methods.get(name) ?? new Set(),
     ...(declarations.classProperties.has(name) ? { constructed: declarations.classProperties.get(name)! } : {}),
     traits: declarations.traits.get(name) ?? [],
@@ -228,6 +234,7 @@ export function emptyDeclarations(looseWrites: Set<string>, settings: FileSymbol
     statementScopes: new Map(),
     propertyTypes: new Map(),
     propertyCalls: new Map(),
+    propertyClassPrefixes: new Map(),
     methods: new Map(),
     traits: new Map(),
     interfaces: new Map(),
@@ -450,6 +457,13 @@ export function collectDeclarations(root: SyntaxNode, file: string, reuse?: Decl
             const property = left.childForFieldName('name');
             const classNode = right.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name');
             if (property?.type === 'name' && classNode) setProperty(into, className, property.text, region.resolveClass(classNode.text));
+            // `new $alib(…)`: the classes whose names fit what `$alib` is assigned, by their literal start.
+            const prefixes = property?.type === 'name' && !classNode && className !== undefined ? constructedPrefixes(right, className) : undefined;
+            if (prefixes) {
+              let known = into.propertyClassPrefixes.get(className!);
+              if (!known) into.propertyClassPrefixes.set(className!, (known = new Map()));
+              if (!known.has(property!.text)) known.set(property!.text, prefixes);
+            }
           }
           // `$this->session = \Config\Services::session()`: typed by what the call returns.
           if (left?.type === 'member_access_expression' && left.childForFieldName('object')?.text === '$this' && className !== undefined) {
