@@ -87,7 +87,7 @@ import { memoryLibraryCache, type LibraryFactsCache } from './typescript/library
 import { LibrarySummaries } from './typescript/library-summaries';
 import { PhpFileWork } from './cache/php-file-work';
 import { KeptResults } from './cache/kept-results';
-import { digestOf, hashText, hashValue } from './cache/keys';
+import { digestOf, hashOfFrozen, hashText, hashValue } from './cache/keys';
 import type { KeptRulesStage, StageFile } from './cache/kept-rules-stage';
 import { containerServices } from './services/index';
 import { ParseSet } from './relevance/parse-set';
@@ -493,7 +493,7 @@ function stageInputs(
   const loaded = [...files.values()];
   let context: string;
   try {
-    context = digestOf([hashValue(catalog), hashValue(entryPresets), ...[...nonLocking.keys()].map((preset) => preset.id), ...declaredHashes, String(skippedFiles), String(wholeProject)]);
+    context = digestOf([hashOfFrozen(catalog), hashValue(entryPresets), ...[...nonLocking.keys()].map((preset) => preset.id), ...declaredHashes, String(skippedFiles), String(wholeProject)]);
   } catch {
     return undefined;
   }
