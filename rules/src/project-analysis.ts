@@ -118,6 +118,13 @@ const MAX_RUN_SITE_DEPTH = 8;
  */
 const SHARED_UTILITY_CALLERS = 5;
 
+/**
+ * Reported files past which the flow and rules' output is not kept (`KeptRulesStage`): it keeps
+ * each reported file's IR and syntax tree, which for the open documents is a few files, and for a
+ * whole folder's report (run once typing stops) would be the project's.
+ */
+const MAX_KEPT_REPORTED_FILES = 16;
+
 /** Units named one by one in the summary when bounds cut their analysis; the rest are counted. */
 const MAX_LISTED_CUTS = 10;
 
@@ -209,7 +216,8 @@ export function analyzeProject(
 
   // 3. Flow and rules: kept from the analysis before when an edit changed nothing they read
   // (`cache/kept-rules-stage.ts`; PHP projects only).
-  const stage = keptRules && tsFiles.length === 0 ? stageInputs(files, catalog, entryPresets, nonLocking, declaredHashes, skippedFiles, wholeProject) : undefined;
+  const reportedFiles = [...files.values()].filter((file) => file.reported).length;
+  const stage = keptRules && tsFiles.length === 0 && reportedFiles <= MAX_KEPT_REPORTED_FILES ? stageInputs(files, catalog, entryPresets, nonLocking, declaredHashes, skippedFiles, wholeProject) : undefined;
   const stageOutput = stage ? keptRules!.reuse(stage.project, stage.context, stage.files, parser) : undefined;
   if (stageOutput) {
     keptRules!.reused++;
