@@ -58,7 +58,7 @@ export function earlyCloseFix(context: RuleContext, flow: UnitFlow, operation: H
   if (unnamed && presetClose === undefined) return [];
   if (returnsOpen(flow) && !action && !callersLeaveSessionAlone(context, unit)) return [];
   const close = ownClose
-    ? `${sites.text.slice(ownClose.span.start, ownClose.span.end)};`
+    ? `${sites.slice(ownClose.span.start, ownClose.span.end)};`
     : frameworkClose
       ? `${frameworkClose};`
       : presetClose
@@ -136,10 +136,7 @@ export function changesHeldValueIn(context: RuleContext, flow: UnitFlow): boolea
 }
 
 function lineOf(context: RuleContext, offset: number): number {
-  const text = context.editSites?.()?.text ?? '';
-  let line = 1;
-  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
-  return line;
+  return context.editSites?.()?.lineNumberAt(offset) ?? 1;
 }
 
 /** A session read whose effect marks a change to a value the session holds, in this unit or (`changesIn`) a callee. */
