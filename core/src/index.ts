@@ -41,3 +41,4 @@ export { TsEditSites } from './fix/ts-edit-sites';
 export type { MoveBeforePlan, MoveBeforeResult } from './fix/ts-move-statement';
 export type { ReacquirePlan, ReacquireResult } from './fix/ts-reacquire';
 export * from './text/unified-diff';
+export { shapeValue, type Literal, type PredicateShape } from './ir/predicate-shape';

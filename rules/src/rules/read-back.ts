@@ -1,5 +1,6 @@
-import type { AccessEffect, Observation, ResourceId, RuleContext, Step, Unit, UnitFlow } from '../../../core/src';
-import { effectAtEndOf } from '../fixes/chain-effects';
+import type { AccessEffect, CallEffect, Observation, ResourceId, RuleContext, Step, Unit, UnitFlow } from '../../../core/src';
+import { effectAtEndOf, nodesAlong } from '../fixes/chain-effects';
+import { argumentsOf, passes, takes, type CallArguments } from './call-site-paths';
 
 /**
  * Whether a session change lost after a close mattered only to the request that made it: the
@@ -16,12 +17,17 @@ import { effectAtEndOf } from '../fixes/chain-effects';
  *
  * Reads are counted in the unit after the change and in the project code it calls there (any
  * read of the key in a callee or what that calls, not only one on every path of the callee: a
- * helper that prints the messages the session holds tests the key before reading it). A reopen
+ * helper that prints the messages the session holds tests the key before reading it). A callee
+ * is walked for the call that runs it (`call-site-paths.ts`): only the paths the literals
+ * written at the call allow count, so `hesk_process_messages($msg, 'NOREDIRECT')`, whose
+ * `header('Location: …')` runs only `unless ($redirect_to == 'NOREDIRECT')`, does not send the
+ * page on there, while the same helper called with a URL does. A reopen
  * after the change (in the unit, or a callee's `CalleeEffects.opens`) loads the stored session,
  * so a read after it sees the stored value, not the change: the change counts as lost there.
  */
 export class ReadBack {
-  private readonly callees = new Map<Unit, CalleeReach>();
+  /** What each callee does, by the arguments it was walked for (`CallArguments.key`). */
+  private readonly callees = new Map<Unit, Map<string, CalleeReach>>();
 
   constructor(private readonly context: RuleContext) {}
 
@@ -34,9 +40,51 @@ export class ReadBack {
       // or ends the request there) is not on the unit's paths below.
       const call = observation.call;
       if (!call || call.neverReturns || call.opens.length > 0) return false;
-      if (call.units.some((unit) => this.reach(unit, flow.resource).onward)) return false;
+      const args = argumentsOf(observation.effect);
+      if (call.units.some((unit) => this.reach(unit, flow.resource, args).onward)) return false;
+      // A key the callee reads back itself after writing it (`if (!isset($_SESSION['err']))
+      // $_SESSION['err'] = [];` then the form shows it) needs no read after the call; the
+      // request must still end without sending the page on.
+      const unread = [...keys].filter((key) => !chains.some((chain) => this.readInside(flow.unit, chain, key, flow.resource)));
+      return this.readOnEveryPath(flow, observation.node, new Set(unread));
     }
     return this.readOnEveryPath(flow, observation.node, keys);
+  }
+
+  /**
+   * Whether the chain down to a write of `key` reads it back below the call: at some level of
+   * the chain (the writing unit after the write, or a unit after its call of the next level),
+   * every path from there to the unit's end reads the key, with no reopen on the way.
+   */
+  private readInside(unit: Unit, chain: readonly Step[], key: string, resource: ResourceId): boolean {
+    const write = effectAtEndOf(this.context, unit, chain, 'write') as AccessEffect | undefined;
+    if (write?.key !== key) return false;
+    const along = nodesAlong(this.context, unit, chain, 'write');
+    return along !== undefined && along.some((level) => this.readBeforeUnitEnds(level.unit, level.node, key, resource));
+  }
+
+  /** Every path from `start` to the end of `unit` (return, exit or throw) reads `key` and reopens nothing. */
+  private readBeforeUnitEnds(unit: Unit, start: number, key: string, resource: ResourceId): boolean {
+    const cfg = unit.cfg;
+    const seen = new Set<number>();
+    const stack = cfg.nodes[start]!.succs.map((edge) => edge.to);
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (seen.has(node)) continue;
+      seen.add(node);
+      if (node === cfg.exit || node === cfg.terminate || node === cfg.throwExit) return false;
+      const effect = cfg.nodes[node]!.effect;
+      if (effect?.kind === 'open' && effect.resource === resource) return false;
+      if (effect?.kind === 'read' && effect.resource === resource && effect.key === key) continue;
+      if (effect?.kind === 'call') {
+        const callees = this.context.resolveCall?.(effect.target, unit, effect.span) ?? [];
+        const reaches = callees.map((callee) => this.reach(callee, resource, argumentsOf(effect)));
+        if (reaches.some((reach) => reach.onward || reach.opens)) return false;
+        if (callees.length > 0 && reaches.every((reach) => reach.reads.has(key))) continue;
+      }
+      for (const edge of cfg.nodes[node]!.succs) stack.push(edge.to);
+    }
+    return true;
   }
 
   /** The first-level keys the change writes: all literal, none removed. */
@@ -86,7 +134,7 @@ export class ReadBack {
         const call = observed.get(node)?.call;
         if (call && call.opens.length > 0) return false;
         for (const unit of call?.units ?? this.context.resolveCall?.(effect.target, flow.unit, effect.span) ?? []) {
-          const reach = this.reach(unit, flow.resource);
+          const reach = this.reach(unit, flow.resource, argumentsOf(effect));
           if (reach.onward) return false;
           left = left.filter((k) => !reach.reads.has(k));
         }
@@ -96,34 +144,67 @@ export class ReadBack {
     return true;
   }
 
-  /** What a callee and the project code it calls may do: read keys, send the page on. */
-  private reach(root: Unit, resource: ResourceId): CalleeReach {
-    const known = this.callees.get(root);
+  /**
+   * What a callee and the project code it calls may do when called with `args`: read keys,
+   * send the page on. Only the nodes a path of the callee can reach for those arguments count,
+   * and each call met there is walked for its own arguments.
+   */
+  private reach(root: Unit, resource: ResourceId, args: CallArguments): CalleeReach {
+    const known = this.callees.get(root)?.get(args.key);
     if (known) return known;
     const reads = new Set<string>();
     let onward = false;
-    const visited = new Set<Unit>([root]);
-    const queue: Unit[] = [root];
+    let opens = false;
+    const visited = new Set<string>([callKey(root, args)]);
+    // The budget counts units, however many argument shapes each is walked for.
+    const units = new Set<Unit>([root]);
+    const queue: { unit: Unit; args: CallArguments }[] = [{ unit: root, args }];
     while (queue.length > 0 && !onward) {
-      const unit = queue.shift()!;
-      for (const node of unit.cfg.nodes) {
-        const effect = node.effect;
+      const { unit, args: passed } = queue.shift()!;
+      for (const node of reachedNodes(unit, passed)) {
+        const effect = unit.cfg.nodes[node]!.effect;
         if (effect?.kind === 'read' && effect.key !== undefined && effect.resource === resource) reads.add(effect.key);
+        if (effect?.kind === 'open' && effect.resource === resource) opens = true;
         if (effect?.kind !== 'call') continue;
         if (effect.sendsOnward) onward = true;
+        const calleeArgs = argumentsOf(effect as CallEffect);
         for (const callee of this.context.resolveCall?.(effect.target, unit, effect.span) ?? []) {
-          if (visited.has(callee)) continue;
-          visited.add(callee);
-          queue.push(callee);
+          const key = callKey(callee, calleeArgs);
+          if (visited.has(key)) continue;
+          visited.add(key);
+          units.add(callee);
+          queue.push({ unit: callee, args: calleeArgs });
         }
       }
       // Too much code to tell: it may send the page on.
-      if (visited.size > MAX_CALLEES) onward = true;
+      if (units.size > MAX_CALLEES) onward = true;
     }
-    const reach = { reads, onward };
-    this.callees.set(root, reach);
+    const reach = { reads, onward, opens };
+    const byArguments = this.callees.get(root) ?? new Map<string, CalleeReach>();
+    byArguments.set(args.key, reach);
+    this.callees.set(root, byArguments);
     return reach;
   }
+}
+
+/** The nodes of `unit` a path from its entry can reach when called with `args`. */
+function reachedNodes(unit: Unit, args: CallArguments): number[] {
+  const cfg = unit.cfg;
+  const reached = new Set<number>([cfg.entry]);
+  const stack = [cfg.entry];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const edge of cfg.nodes[node]!.succs) {
+      if (reached.has(edge.to) || !takes(edge, args) || !passes(unit, cfg.nodes[edge.to]!, args)) continue;
+      reached.add(edge.to);
+      stack.push(edge.to);
+    }
+  }
+  return [...reached];
+}
+
+function callKey(unit: Unit, args: CallArguments): string {
+  return `${unit.span.file}#${unit.id}|${args.key}`;
 }
 
 interface CalleeReach {
@@ -131,6 +212,8 @@ interface CalleeReach {
   readonly reads: ReadonlySet<string>;
   /** It (or what it calls) may send the client on to another page, or is too large to tell. */
   readonly onward: boolean;
+  /** It (or what it calls) may start the session: a read after it sees the stored session. */
+  readonly opens: boolean;
 }
 
 /** Units one callee may reach before it is taken as possibly sending the page on. */
