@@ -3,7 +3,8 @@
 // message helper that redirects unless its second argument is the string 'NOREDIRECT' is
 // called with 'NOREDIRECT'; the login form printed next reads both and the script exits. At
 // this call the helper never reaches its `header('Location: …')`: nothing is sent on, and the
-// writes were for this request only.
+// writes were for this request only. The form's own writes (a default for `a_iserror`, read
+// just after; the removal of a key from the destroyed session) lose nothing either.
 function process_messages($message, $redirect_to, $type = 'ERROR')
 {
     switch ($type) {
@@ -29,6 +30,13 @@ function handle_messages()
     }
 }
 
+function clean_session_vars($name)
+{
+    if (isset($_SESSION[$name])) {
+        unset($_SESSION[$name]);
+    }
+}
+
 function print_login()
 {
     if (isset($_GET['notice'])) {
@@ -40,6 +48,7 @@ function print_login()
     handle_messages();
     $fields = $_SESSION['a_iserror'] ?? [];
     echo '<form method="post" class="' . implode(' ', $fields) . '"></form>';
+    clean_session_vars('a_iserror');
 }
 
 session_start();

@@ -32,7 +32,11 @@ export class ReadBack {
   constructor(private readonly context: RuleContext) {}
 
   /** `observation` is a lost change of `flow` (a keyed write, or a call whose callee writes). */
-  onlyThisRequest(flow: UnitFlow, observation: Observation, chains: readonly (readonly Step[])[]): boolean {
+  onlyThisRequest(flow: UnitFlow, observation: Observation, allChains: readonly (readonly Step[])[], destroyed: boolean): boolean {
+    // After a destroy, a removal a callee makes (`unset($_SESSION[$name])` in a cleaning helper)
+    // loses nothing: the stored session is gone. Only the callee's other writes need reading back.
+    const chains = destroyed ? allChains.filter((chain) => !this.removes(flow.unit, chain)) : allChains;
+    if (observation.effect.kind === 'call' && allChains.length > 0 && chains.length === 0) return false;
     const keys = this.keysWritten(flow.unit, observation, chains);
     if (!keys) return false;
     if (observation.effect.kind === 'call') {
@@ -85,6 +89,12 @@ export class ReadBack {
       for (const edge of cfg.nodes[node]!.succs) stack.push(edge.to);
     }
     return true;
+  }
+
+  /** Whether the chain ends in a removal of a key (or of keys the analysis cannot name). */
+  private removes(unit: Unit, chain: readonly Step[]): boolean {
+    const write = effectAtEndOf(this.context, unit, chain, 'write') as AccessEffect | undefined;
+    return write?.removes === true;
   }
 
   /** The first-level keys the change writes: all literal, none removed. */
