@@ -43,13 +43,16 @@ export class ReadBack {
       // The change is made inside the callee: what the callee does after it (sends the page on,
       // or ends the request there) is not on the unit's paths below.
       const call = observation.call;
-      if (!call || call.neverReturns || call.opens.length > 0) return false;
+      if (!call || call.opens.length > 0) return false;
       const args = argumentsOf(observation.effect);
       if (call.units.some((unit) => this.reach(unit, flow.resource, args).onward)) return false;
       // A key the callee reads back itself after writing it (`if (!isset($_SESSION['err']))
       // $_SESSION['err'] = [];` then the form shows it) needs no read after the call; the
       // request must still end without sending the page on.
       const unread = [...keys].filter((key) => !chains.some((chain) => this.readInside(flow.unit, chain, key, flow.resource)));
+      // A callee that ends the request (a login form that prints itself and exits): it read
+      // every key back, and sends nothing on, or the change is lost for a later request.
+      if (call.neverReturns) return unread.length === 0;
       return this.readOnEveryPath(flow, observation.node, new Set(unread));
     }
     return this.readOnEveryPath(flow, observation.node, keys);
