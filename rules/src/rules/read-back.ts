@@ -6,7 +6,10 @@ import { argumentsOf, passes, takes, type CallArguments } from './call-site-path
  * Whether a session change lost after a close mattered only to the request that made it: the
  * keys it writes are read back on every path from the change to the end of the request, and
  * that end is an `exit` with no page sent on in between (`header('Location: …')`, in the unit or
- * in what it calls: `CallEffect.sendsOnward`).
+ * in what it calls: `CallEffect.sendsOnward`). The end of an included file goes on in its
+ * includers, from the include (Observium's login page, included by the front page, which then
+ * exits); a reopen after every key was read back no longer matters (the page showed the change,
+ * then removed it through a helper that reopens the session).
  *
  * The shape is a failed login that destroys the session, stores the error message in
  * `$_SESSION['err']`, prints the form (which shows `$_SESSION['err']`) and exits: the message was
@@ -120,7 +123,7 @@ export class ReadBack {
    * Every path from `start` reaches the script's end (`exit`) after reading each key, sends no
    * page on and reopens nothing. A path that returns or throws out of the unit is not followed.
    */
-  private readOnEveryPath(flow: UnitFlow, start: number, keys: ReadonlySet<string>): boolean {
+  private readOnEveryPath(flow: UnitFlow, start: number, keys: ReadonlySet<string>, depth = 0): boolean {
     const cfg = flow.unit.cfg;
     const observed = new Map(flow.observations.map((observation) => [observation.node, observation]));
     const seen = new Set<string>();
@@ -136,16 +139,22 @@ export class ReadBack {
         if (unread.length > 0) return false;
         continue;
       }
-      if (node === cfg.exit || node === cfg.throwExit) return false;
+      if (node === cfg.exit) {
+        // The end of an included file: the request goes on in its includers.
+        if (!this.readInIncluders(flow.unit, unread, depth)) return false;
+        continue;
+      }
+      if (node === cfg.throwExit) return false;
       const effect = cfg.nodes[node]!.effect;
       let left = unread;
-      if (effect?.kind === 'open' && effect.resource === flow.resource) return false;
+      // A reopen loads the stored session: a key not read back yet would be read from it.
+      if (effect?.kind === 'open' && effect.resource === flow.resource && unread.length > 0) return false;
       if (effect?.kind === 'read' && effect.resource === flow.resource && effect.key !== undefined) left = unread.filter((k) => k !== effect.key);
       if (effect?.kind === 'call') {
         if (effect.sendsOnward) return false;
         // The flow keeps what a call did only where it matters to the lock (it opened or wrote).
         const call = observed.get(node)?.call;
-        if (call && call.opens.length > 0) return false;
+        if (call && call.opens.length > 0 && unread.length > 0) return false;
         for (const unit of call?.units ?? this.context.resolveCall?.(effect.target, flow.unit, effect.span) ?? []) {
           const reach = this.reach(unit, flow.resource, argumentsOf(effect));
           if (reach.onward) return false;
@@ -155,6 +164,19 @@ export class ReadBack {
       for (const edge of cfg.nodes[node]!.succs) stack.push({ node: edge.to, unread: left });
     }
     return true;
+  }
+
+  /**
+   * The rest of the request after an included file's top level ends: every includer, from its
+   * include on, reads what is left and ends the request without sending the page on. A
+   * function's return, or a file no project code includes, is not followed (the caller, or
+   * whatever runs the file, may still send the client on).
+   */
+  private readInIncluders(unit: Unit, unread: readonly string[], depth: number): boolean {
+    if (unit.kind !== 'script' || depth >= MAX_INCLUDER_DEPTH) return false;
+    const includers = this.context.includersOf?.(unit) ?? [];
+    if (includers.length === 0) return false;
+    return includers.every((includer) => this.readOnEveryPath(includer.flow, includer.node, new Set(unread), depth + 1));
   }
 
   /**
@@ -228,6 +250,9 @@ interface CalleeReach {
   /** It (or what it calls) may start the session: a read after it sees the stored session. */
   readonly opens: boolean;
 }
+
+/** Includers of includers followed before a path is taken as returning to unknown code. */
+const MAX_INCLUDER_DEPTH = 3;
 
 /** Units one callee may reach before it is taken as possibly sending the page on. */
 const MAX_CALLEES = 400;
