@@ -42,3 +42,4 @@ export { TextReads } from './fix/text-reads';
 export type { MoveBeforePlan, MoveBeforeResult } from './fix/ts-move-statement';
 export type { ReacquirePlan, ReacquireResult } from './fix/ts-reacquire';
 export * from './text/unified-diff';
+export { shapeValue, type Literal, type PredicateShape } from './ir/predicate-shape';

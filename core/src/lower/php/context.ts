@@ -87,6 +87,8 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
   capturedOutput = 0;
   /** The unit's syntax node (its body is searched for `define()` calls on demand). */
   unitNode: SyntaxNode | undefined;
+  /** The by-value parameters the unit never changes, by `$name` (`parameter-branches.ts`, worked out on first use). */
+  fixedParameters: ReadonlyMap<string, number> | undefined;
   private definitionsCache: { name: string; start: number; truthy: boolean }[] | undefined;
   /** The unit's first call that takes a lock of its own (read for session stores). */
   lockEvidence: LockEvidence | undefined;

@@ -356,7 +356,7 @@ function conditionLeaves(node: SyntaxNode, out: SyntaxNode[]): void {
 }
 
 /** Variables (by `$name`) whose value may change in ways the lowering does not see as `$x = …`. */
-function unstableVariables(node: SyntaxNode, unstable: Set<string>, scope?: PredicateScope): boolean {
+export function unstableVariables(node: SyntaxNode, unstable: Set<string>, scope?: PredicateScope): boolean {
   let everything = false;
   const mark = (n: SyntaxNode | null | undefined): void => {
     if (!n) return;
