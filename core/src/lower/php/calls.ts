@@ -18,6 +18,8 @@ import { lowerExit } from './final-exit';
 import { sendsReadData } from './read-data';
 import { holdEstimate, isYield, longRunDeclared } from './hold-estimates';
 import { flagLiteralKey, literalArgumentKey, literalOf } from './predicates';
+import { isTruthyString } from './truthy-strings';
+import { TRUTHY_STRING_KEY } from '../../ir/predicate-shape';
 import { commandArguments, commandSlowEffect } from './command-line';
 import { streamsProcessOutput } from './streamed-process';
 import { resolvesWithoutLookup, reversesWithoutLookup } from './host-name';
@@ -204,12 +206,12 @@ function isProjectCallee(ctx: UnitContext, site: CallSite): boolean {
 }
 
 /** The number of arguments when all are positional: a spread or a named one tells nothing. */
-/** Positional arguments (before any named or spread one) written as flag-like literals. */
+/** Positional arguments (before any named or spread one) written as flag-like literals, or strings PHP reads as true (`truthy-strings.ts`). */
 function flagArguments(args: readonly SyntaxNode[]): { index: number; value: string }[] {
   const found: { index: number; value: string }[] = [];
   for (const [index, arg] of args.entries()) {
     if (arg.type !== 'argument' || arg.childForFieldName('name') || arg.namedChildren.some((c) => c?.type === 'variadic_unpacking')) break;
-    const value = literalArgumentKey(literalOf(arg.namedChild(0)));
+    const value = literalArgumentKey(literalOf(arg.namedChild(0))) ?? (isTruthyString(arg.namedChild(0)) ? TRUTHY_STRING_KEY : undefined);
     if (value !== undefined) found.push({ index, value });
   }
   return found;

@@ -458,6 +458,9 @@ export function collectTrackedPredicates(
           if (!test) continue;
           counts.set(test.predicate.key, (counts.get(test.predicate.key) ?? 0) + 1);
           predicates.set(test.predicate.key, test.predicate);
+          // `if (!$url) return false;` in `redirect($url)`: what a caller passes (`''`, a
+          // string built with a literal part, `truthy-strings.ts`) decides it at the call.
+          if (test.predicate.shape.kind === 'truthy' && parameterNames.has(test.predicate.subject)) literalSubjects.add(test.predicate.subject);
         }
       }
     }
