@@ -37,3 +37,31 @@ function isTruthyPart(node: SyntaxNode | null): boolean {
   if (literal !== undefined) return typeof literal === 'string' && truthy(literal);
   return isTruthyString(node);
 }
+
+/** Declarations whose returns are their own, not the function's. */
+const NESTED = new Set(['function_definition', 'anonymous_function', 'arrow_function', 'class_declaration', 'method_declaration']);
+
+/**
+ * A function that returns, on every path, a string PHP reads as true (AbanteCart-like
+ * `function here() { return '/index.php?rt=' . $route; }`): its body ends with a `return`, and
+ * every `return` of its own writes such a string. One level only: a return of another call
+ * is not followed. A generator (`yield`) returns a `Generator`, never a string.
+ */
+export function returnsTruthyString(node: SyntaxNode): boolean {
+  const body = node.childForFieldName('body');
+  const statements = body?.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment') ?? [];
+  if (statements[statements.length - 1]?.type !== 'return_statement') return false;
+  const stack: SyntaxNode[] = [...statements];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (NESTED.has(current.type)) continue;
+    if (current.type === 'yield_expression') return false;
+    if (current.type === 'return_statement') {
+      const value = current.namedChildren.find((c) => c !== null && c.type !== 'comment');
+      const literal = literalOf(value);
+      if (!(literal !== undefined ? typeof literal === 'string' && truthy(literal) : isTruthyString(value))) return false;
+    }
+    for (const child of current.namedChildren) if (child) stack.push(child);
+  }
+  return true;
+}
