@@ -1,4 +1,4 @@
-import { isClassStaticSubject, shapeValue } from '../ir/predicate-shape';
+import { isClassStaticSubject, shapeValue, TRUTHY_STRING_KEY, truthyStringValue } from '../ir/predicate-shape';
 import { REPEAT_PATH_PREFIX, type CallEffect, type CallTarget, type Effect, type FactEffect, type HoldEstimate, type PredicateValue, type ResourceId, type SlowKind, type ThisMachineAddress } from '../ir/effects';
 import type { Unit } from '../ir/unit';
 import type { ErrorPath, SettingMark } from '../ir/cfg';
@@ -1747,11 +1747,12 @@ function literalFacts(unit: Unit, literals: Env['literals']): Facts {
   const numbers: PredicateValue[] = [];
   for (const passed of literals) {
     const value = numberOfKey(passed.value) ?? stringOfKey(passed.value);
-    if (value === undefined || (unit.literalArguments ?? []).some((known) => known.index === passed.index && known.value === passed.value)) continue;
+    const someTruthyString = passed.value === TRUTHY_STRING_KEY;
+    if ((value === undefined && !someTruthyString) || (unit.literalArguments ?? []).some((known) => known.index === passed.index && known.value === passed.value)) continue;
     for (const parameter of unit.parameterTests ?? []) {
       if (parameter.index !== passed.index) continue;
       for (const test of parameter.tests) {
-        const known = shapeValue(test.shape, value);
+        const known = value === undefined ? truthyStringValue(test.shape) : shapeValue(test.shape, value);
         if (known !== undefined) numbers.push({ predicate: test.predicate, subject: parameter.subject, value: known });
       }
     }
@@ -1804,7 +1805,9 @@ function omittedFacts(unit: Unit, omittedFrom: number | undefined): Facts {
 }
 
 function omittedKey(unit: Unit, omittedFrom: number | undefined, literals?: Env['literals']): string {
-  if (!unit.omittedArguments && !unit.literalArguments) return '';
+  // A unit deciding its parameters' tests only at the call (`parameterTests`) still needs the
+  // facts those decide in its key: `go('')` and `go('/x' . $y)` must not share a summary.
+  if (!unit.omittedArguments && !unit.literalArguments && !unit.parameterTests) return '';
   return factsKey([...omittedFacts(unit, omittedFrom), ...literalFacts(unit, literals)]);
 }
 

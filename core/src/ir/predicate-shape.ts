@@ -100,6 +100,35 @@ export function shapeValue(shape: PredicateShape, value: Literal): boolean | und
 }
 
 /**
+ * The key of an argument that is a string PHP reads as true although its text is not known
+ * (`'/index.php?rt=' . $route`, `lower/php/truthy-strings.ts`), among literal arguments' keys.
+ */
+export const TRUTHY_STRING_KEY = '<truthy string>';
+
+/**
+ * A predicate's value when its subject is some string other than `''` and `'0'`: only the
+ * tests that every such string answers alike (truthiness, `isset`, type tests, a strict
+ * comparison with a non-string or a falsy string, a loose one with a boolean or `null`).
+ */
+export function truthyStringValue(shape: PredicateShape): boolean | undefined {
+  switch (shape.kind) {
+    case 'truthy':
+    case 'isset':
+      return true;
+    case 'type':
+      return shape.type === 'string' || shape.type === 'scalar';
+    case 'compare': {
+      const { strict, literal } = shape;
+      if (strict) return typeof literal === 'string' && literal !== '' && literal !== '0' ? undefined : false;
+      if (typeof literal === 'boolean') return literal;
+      return literal === null ? false : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
  * The session settings whose facts every unit keeps (whatever it tests) and hands to its
  * callers and callees: they decide whether a reopen after output works (domain.md §5.3).
  * Where a state has more facts than it can carry, these are kept first (`capFacts`).

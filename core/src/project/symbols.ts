@@ -41,6 +41,8 @@ export interface FileSymbols {
   readonly settings: ReadonlyMap<string, { readonly values: readonly SettingValue[]; readonly span: Span }>;
   /** Lower-case fq function → its model when it is a pure function (`pure-functions.ts`), null when not. */
   readonly pureFunctions?: ReadonlyMap<string, PureFunction | null>;
+  /** Lower-case fq function → whether every return is a string PHP reads as true (`truthy-strings.ts`); left out when none is. */
+  readonly truthyStringFunctions?: ReadonlyMap<string, boolean>;
   /** Lower-case fq function → its include whose path is built from a parameter (an include helper). */
   readonly includeHelpers?: ReadonlyMap<string, IncludeHelper>;
   /**
@@ -136,6 +138,8 @@ export class ProjectSymbols {
   /** `restoredReferences` of every file; a name declared differently in several files keeps what all agree on. */
   private readonly restored = new Map<string, readonly number[]>();
   private readonly pureFunctions = new Map<string, PureFunction | null>();
+  /** Functions declared somewhere as returning only truthy strings: false where another declaration does not. */
+  private readonly truthyStringFunctions = new Map<string, boolean>();
   /** Include helpers by function name; `null` where declarations of one name disagree. */
   private readonly includeHelpers = new Map<string, IncludeHelper | null>();
   private readonly globalTemplates = new Map<string, PathTemplate[] | null>();
@@ -180,6 +184,8 @@ export class ProjectSymbols {
         const known = this.pureFunctions.get(name);
         this.pureFunctions.set(name, known === undefined || samePure(known, pure) ? pure : null);
       }
+      // Every function the file declares counts: one it does not list returns something else.
+      for (const name of file.functions) this.truthyStringFunctions.set(name, file.truthyStringFunctions?.get(name) === true && this.truthyStringFunctions.get(name) !== false);
       for (const [name, helper] of file.includeHelpers ?? []) {
         const known = this.includeHelpers.get(name);
         const same = known !== undefined && known !== null && JSON.stringify(known) === JSON.stringify(helper);
@@ -280,6 +286,14 @@ export class ProjectSymbols {
       this.looseWrites,
     );
     return this.constructedCache;
+  }
+
+  /**
+   * Whether every declaration of the project function returns, on every path, a string PHP
+   * reads as true (`return '/index.php?rt=' . $route;`).
+   */
+  returnsTruthyString(name: string): boolean {
+    return this.truthyStringFunctions.get(name) === true;
   }
 
   /** The model of a project function that is pure in every file that declares it. */

@@ -215,6 +215,7 @@ export function mergeDeclarations(into: FileDeclarations, part: FileDeclarations
     const before = into.pureFunctions.get(name);
     into.pureFunctions.set(name, before === undefined || samePure(before, pure) ? pure : null);
   }
+  for (const [name, truthy] of part.truthyStringFunctions) into.truthyStringFunctions.set(name, truthy && into.truthyStringFunctions.get(name) !== false);
   for (const [name, helper] of part.includeHelpers.helpers) into.includeHelpers.helpers.set(name, helper);
   for (const [name, value] of part.includeHelpers.globals) into.includeHelpers.globals.set(name, value);
   for (const [name, className] of part.includeHelpers.globalClasses) {

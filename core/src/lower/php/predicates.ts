@@ -474,6 +474,11 @@ export function collectTrackedPredicates(
           if (!test) continue;
           counts.set(test.predicate.key, (counts.get(test.predicate.key) ?? 0) + 1);
           predicates.set(test.predicate.key, test.predicate);
+          // `if (!$url) return false;` in `redirect($url)`: what a caller passes (`''`, a
+          // string built with a literal part, `truthy-strings.ts`) decides at the call whether
+          // the function returns there. Guard clauses only: any other test of a parameter stays
+          // as it was, unremembered when tested once.
+          if (leaves.length === 1 && test.predicate.shape.kind === 'truthy' && parameterNames.has(test.predicate.subject) && isReturningGuard(node)) literalSubjects.add(test.predicate.subject);
         }
       }
     }
@@ -521,6 +526,14 @@ export function collectTrackedPredicates(
     bySubject.set(subject, [...(bySubject.get(subject) ?? []), predicate]);
   }
   return keys.size === 0 ? NO_TRACKED_PREDICATES : { keys, bySubject };
+}
+
+/** `if (…) return …;` (or `{ …; return …; }`) with no `else`: a guard clause leaving the function. */
+function isReturningGuard(node: SyntaxNode): boolean {
+  if (node.type !== 'if_statement' || node.childForFieldName('alternative')) return false;
+  let body = node.childForFieldName('body');
+  if (body?.type === 'compound_statement') body = body.namedChildren.filter((c) => c !== null && c.type !== 'comment').pop() ?? null;
+  return body?.type === 'return_statement';
 }
 
 function firstArgument(node: SyntaxNode): SyntaxNode | undefined {
