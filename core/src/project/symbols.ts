@@ -3,6 +3,8 @@ import type { Span } from '../model/span';
 import type { Literal } from '../ir/predicate-shape';
 import { samePure, type PureFunction } from '../lower/php/pure-functions';
 import type { SettingAccessor } from '../lower/php/setting-accessors';
+import type { TruthyWhen } from '../lower/php/truthy-strings';
+import { TruthyReturns } from './truthy-returns';
 import { ConstructedValues, type ClassFacts } from './constructed-values';
 import type { ClassProperties, Construction } from './constructor-model';
 
@@ -41,8 +43,11 @@ export interface FileSymbols {
   readonly settings: ReadonlyMap<string, { readonly values: readonly SettingValue[]; readonly span: Span }>;
   /** Lower-case fq function → its model when it is a pure function (`pure-functions.ts`), null when not. */
   readonly pureFunctions?: ReadonlyMap<string, PureFunction | null>;
-  /** Lower-case fq function → whether every return is a string PHP reads as true (`truthy-strings.ts`); left out when none is. */
-  readonly truthyStringFunctions?: ReadonlyMap<string, boolean>;
+  /**
+   * Lower-case fq function or `class::method` → when every return is a string PHP reads as true
+   * (`lower/php/truthy-strings.ts`), null when not; left out when none is.
+   */
+  readonly truthyStringFunctions?: ReadonlyMap<string, TruthyWhen | null>;
   /** Lower-case fq function → its include whose path is built from a parameter (an include helper). */
   readonly includeHelpers?: ReadonlyMap<string, IncludeHelper>;
   /**
@@ -138,8 +143,8 @@ export class ProjectSymbols {
   /** `restoredReferences` of every file; a name declared differently in several files keeps what all agree on. */
   private readonly restored = new Map<string, readonly number[]>();
   private readonly pureFunctions = new Map<string, PureFunction | null>();
-  /** Functions declared somewhere as returning only truthy strings: false where another declaration does not. */
-  private readonly truthyStringFunctions = new Map<string, boolean>();
+  /** Functions and methods that return only strings PHP reads as true. */
+  private readonly truthyReturns = new TruthyReturns(this);
   /** Include helpers by function name; `null` where declarations of one name disagree. */
   private readonly includeHelpers = new Map<string, IncludeHelper | null>();
   private readonly globalTemplates = new Map<string, PathTemplate[] | null>();
@@ -184,8 +189,7 @@ export class ProjectSymbols {
         const known = this.pureFunctions.get(name);
         this.pureFunctions.set(name, known === undefined || samePure(known, pure) ? pure : null);
       }
-      // Every function the file declares counts: one it does not list returns something else.
-      for (const name of file.functions) this.truthyStringFunctions.set(name, file.truthyStringFunctions?.get(name) === true && this.truthyStringFunctions.get(name) !== false);
+      this.truthyReturns.add(file);
       for (const [name, helper] of file.includeHelpers ?? []) {
         const known = this.includeHelpers.get(name);
         const same = known !== undefined && known !== null && JSON.stringify(known) === JSON.stringify(helper);
@@ -289,11 +293,11 @@ export class ProjectSymbols {
   }
 
   /**
-   * Whether every declaration of the project function returns, on every path, a string PHP
-   * reads as true (`return '/index.php?rt=' . $route;`).
+   * Whether the value is, on every path, a string PHP reads as true: `'/x?rt=' . $route`, or a
+   * call of project code whose every return is one (`project/truthy-returns.ts`).
    */
-  returnsTruthyString(name: string): boolean {
-    return this.truthyStringFunctions.get(name) === true;
+  isTruthyString(when: TruthyWhen): boolean {
+    return this.truthyReturns.isTruthy(when);
   }
 
   /** The model of a project function that is pure in every file that declares it. */

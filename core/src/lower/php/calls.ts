@@ -18,7 +18,7 @@ import { lowerExit } from './final-exit';
 import { sendsReadData } from './read-data';
 import { holdEstimate, isYield, longRunDeclared } from './hold-estimates';
 import { flagLiteralKey, literalArgumentKey, literalOf } from './predicates';
-import { isTruthyString } from './truthy-strings';
+import { truthyWhen } from './truthy-strings';
 import { TRUTHY_STRING_KEY } from '../../ir/predicate-shape';
 import { commandArguments, commandSlowEffect } from './command-line';
 import { streamsProcessOutput } from './streamed-process';
@@ -217,13 +217,14 @@ function flagArguments(ctx: UnitContext, args: readonly SyntaxNode[]): { index: 
   return found;
 }
 
-/** A string PHP reads as true (`truthy-strings.ts`), written here or returned by the project function called here. */
+/**
+ * A string PHP reads as true (`truthy-strings.ts`): built here with a truthy part, or returned
+ * by the project code called here (`currentURL()` returning `$this->getURL(…)`, whose value
+ * ends in `INDEX_FILE . …`).
+ */
 function isTruthyStringArgument(ctx: UnitContext, node: SyntaxNode | null): boolean {
-  if (isTruthyString(node)) return true;
-  const callee = node?.type === 'function_call_expression' ? node.childForFieldName('function') : null;
-  if (callee?.type !== 'name' && callee?.type !== 'qualified_name') return false;
-  const name = ctx.names.functionCandidates(callee.text).find((candidate) => ctx.facts.symbols.hasFunction(candidate));
-  return name !== undefined && ctx.facts.symbols.returnsTruthyString(name);
+  const when = truthyWhen(node, ctx.names, ctx.className);
+  return when !== undefined && ctx.facts.symbols.isTruthyString(when);
 }
 
 /**

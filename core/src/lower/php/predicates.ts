@@ -430,6 +430,7 @@ export function collectTrackedPredicates(
   const unstable = new Set<string>();
   let everythingUnstable = false;
   let constantsUnstable = false;
+  let endsRequest: boolean | undefined;
   const stack: SyntaxNode[] = [body];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -474,11 +475,12 @@ export function collectTrackedPredicates(
           if (!test) continue;
           counts.set(test.predicate.key, (counts.get(test.predicate.key) ?? 0) + 1);
           predicates.set(test.predicate.key, test.predicate);
-          // `if (!$url) return false;` in `redirect($url)`: what a caller passes (`''`, a
-          // string built with a literal part, `truthy-strings.ts`) decides at the call whether
-          // the function returns there. Guard clauses only: any other test of a parameter stays
-          // as it was, unremembered when tested once.
-          if (leaves.length === 1 && test.predicate.shape.kind === 'truthy' && parameterNames.has(test.predicate.subject) && isReturningGuard(node)) literalSubjects.add(test.predicate.subject);
+          // `if (!$url) return false;` in `redirect($url)`, which exits otherwise: what a caller
+          // passes (`''`, a string built with a truthy part, `truthy-strings.ts`) decides at the
+          // call whether the request goes on. Only guard clauses of a function that can end the
+          // request: a test remembered is a fact every summary of the function is keyed by,
+          // which costs summaries wherever callers pass different values.
+          if (leaves.length === 1 && test.predicate.shape.kind === 'truthy' && parameterNames.has(test.predicate.subject) && isReturningGuard(node) && (endsRequest ??= exitsItself(body))) literalSubjects.add(test.predicate.subject);
         }
       }
     }
@@ -526,6 +528,18 @@ export function collectTrackedPredicates(
     bySubject.set(subject, [...(bySubject.get(subject) ?? []), predicate]);
   }
   return keys.size === 0 ? NO_TRACKED_PREDICATES : { keys, bySubject };
+}
+
+/** Whether the body has an `exit`/`die` of its own (not in a nested function or class). */
+function exitsItself(body: SyntaxNode): boolean {
+  const stack: SyntaxNode[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'exit_statement') return true;
+    if (node !== body && NESTED_DECLARATIONS.has(node.type)) continue;
+    for (const child of node.namedChildren) if (child) stack.push(child);
+  }
+  return false;
 }
 
 /** `if (…) return …;` (or `{ …; return …; }`) with no `else`: a guard clause leaving the function. */
