@@ -7,7 +7,8 @@ import { MAX_FACTS, capFacts, casesOf, joinStates, keepWhyMaybe, withFacts, type
  * entered with what its caller knows of them, and hands back what it learnt per path.
  */
 export function isGlobalSubject(subject: string): boolean {
-  return subject.startsWith('ini:') || subject.startsWith('pure:') || subject.startsWith('::') || isSessionKeySubject(subject);
+  // `new:cfg->noAuth`: a property of an object built alike on every `new` (`lower/php/fresh-objects.ts`).
+  return subject.startsWith('ini:') || subject.startsWith('pure:') || subject.startsWith('new:') || subject.startsWith('::') || isSessionKeySubject(subject);
 }
 
 /** `session:k`: whether `$_SESSION['k']` is set (`isset($_SESSION['k'])` after `unset($_SESSION['k'])`). */

@@ -5,6 +5,7 @@ import { samePure, type PureFunction } from '../lower/php/pure-functions';
 import type { SettingAccessor } from '../lower/php/setting-accessors';
 import type { TruthyWhen } from '../lower/php/truthy-strings';
 import { TruthyReturns } from './truthy-returns';
+import { AlikeConstructions } from './alike-constructions';
 import { ConstructedValues, type ClassFacts } from './constructed-values';
 import type { ClassProperties, Construction } from './constructor-model';
 
@@ -143,6 +144,16 @@ export class ProjectSymbols {
   /** `restoredReferences` of every file; a name declared differently in several files keeps what all agree on. */
   private readonly restored = new Map<string, readonly number[]>();
   private readonly pureFunctions = new Map<string, PureFunction | null>();
+  /** Classes whose every `new` in one request builds the same object. */
+  private readonly alikeConstructions = new AlikeConstructions({
+    inputsOf: (name) => this.classes.get(name)?.constructed?.inputs,
+    isDuplicate: (name) => this.duplicateClasses.has(name),
+    parentOf: (name) => this.parentOf(name),
+    hasFunction: (name) => this.hasFunction(name),
+    hasClass: (name) => this.hasClass(name),
+    mayDefineConstant: (name) => this.mayDefineConstant(name),
+    classNames: () => this.classes.keys(),
+  });
   /** Functions and methods that return only strings PHP reads as true. */
   private readonly truthyReturns = new TruthyReturns(this);
   /** Include helpers by function name; `null` where declarations of one name disagree. */
@@ -290,6 +301,15 @@ export class ProjectSymbols {
       this.looseWrites,
     );
     return this.constructedCache;
+  }
+
+  /**
+   * Whether every `new` of the project class in one request builds an object with the same
+   * property values (`project/alike-constructions.ts`): `$cfg = new Cfg(); if ($cfg->noAuth)`
+   * in two calls tests the same thing.
+   */
+  constructsAlike(className: string): boolean {
+    return this.hasClass(className) && this.alikeConstructions.alike(className);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { FRESH_PROPERTY_PREFIX } from './fresh-objects';
 import type { Cursor } from '../../ir/cfg-builder';
 import { NESTED_DECLARATIONS } from './unit-scope';
 import type { FactEffect, PredicateValue } from '../../ir/effects';
@@ -48,6 +49,8 @@ export interface PredicateScope {
   readonly sessionVariable?: string;
   /** The `private static` and `protected static` properties of the unit's class (`class-statics.ts`). */
   readonly classStatics?: ReadonlyMap<string, ClassStatic>;
+  /** A property of an object the unit builds from a class built alike every time (`fresh-objects.ts`). */
+  readonly freshProperty?: (node: SyntaxNode) => Subject | undefined;
 }
 
 /**
@@ -159,7 +162,7 @@ export function isPropertySubject(subject: string): boolean {
  * (`emitDefineFacts`).
  */
 function comparedSubject(node: SyntaxNode | null | undefined, scope?: PredicateScope): { key: string; subject: string } | undefined {
-  const subject = subjectOf(node, scope?.selfClass, scope?.classStatics);
+  const subject = subjectOf(node, scope?.selfClass, scope?.classStatics) ?? (node ? scope?.freshProperty?.(node) : undefined);
   if (subject) return subject;
   const constant = constantName(node);
   return constant ? { key: constant, subject: `const:${constant}` } : undefined;
@@ -262,7 +265,7 @@ export function predicateTest(node: SyntaxNode, scope?: PredicateScope): Predica
     const inner = predicateTest(negated, scope);
     return inner && { predicate: inner.predicate, negated: !inner.negated };
   }
-  const variable = subjectOf(node, scope?.selfClass, scope?.classStatics);
+  const variable = subjectOf(node, scope?.selfClass, scope?.classStatics) ?? scope?.freshProperty?.(node);
   if (variable) return { predicate: truthiness(variable), negated: false };
   // `if ($_SESSION['authorized'])`: the session array is the same until it is written or
   // reloaded (`engine.ts` forgets its keys then); `session_destroy()` leaves it as it was, so a
@@ -572,7 +575,9 @@ export function emitBranchFacts(ctx: UnitContext, leaf: SyntaxNode, whenTrue: Cu
   // Settings are remembered from `ini_set()` whatever the unit tests, so their tests always count.
   // Static properties are facts across calls: remembered where they decide the unit's own
   // session effects, or the boolean it returns to its caller.
-  const remembered = ctx.predicates.keys.has(key) || alwaysRemembered(test.predicate) || ((ctx.touchesSession || ctx.inBooleanReturn > 0) && subject.startsWith('::'));
+  // So are the properties of a fresh object built alike every time (`fresh-objects.ts`), where
+  // they decide the unit's session effects.
+  const remembered = ctx.predicates.keys.has(key) || alwaysRemembered(test.predicate) || ((ctx.touchesSession || ctx.inBooleanReturn > 0) && subject.startsWith('::')) || (ctx.touchesSession && subject.startsWith(FRESH_PROPERTY_PREFIX));
   if (!remembered && !constant) return { whenTrue, whenFalse };
   const span = ctx.span(leaf);
   const fact = (value: boolean): PredicateValue => ({ predicate: key, subject, value });

@@ -12,6 +12,7 @@ import { topLevelSettings } from './settings';
 import { declareShippedDefaults } from './shipped-defaults';
 import { settingAccessorOf, type SettingAccessor } from './setting-accessors';
 import { classProperties, constructionOf, writtenProperties } from './constructed-properties';
+import { constructorInputs } from './constructor-inputs';
 import type { ClassProperties, Construction } from '../../project/constructor-model';
 import { pureFunctionOf, samePure, type PureFunction } from './pure-functions';
 import { bothTruthy, returnsTruthyWhen, type TruthyWhen } from './truthy-strings';
@@ -535,7 +536,8 @@ export function collectDeclarations(root: SyntaxNode, file: string, reuse?: Decl
             const interfaces = [...(node.type === 'interface_declaration' ? named(base).slice(1) : []), ...named(implemented)].map((c) => region.resolveClass(c.text));
             if (interfaces.length > 0) into.interfaces.set(className, interfaces);
             into.classSpans.set(className, { file, start: node.startIndex, end: node.endIndex });
-            into.classProperties.set(className, classProperties(node, written));
+            const inputs = node.type === 'class_declaration' ? constructorInputs(node, region, className, parentName ? region.resolveClass(parentName.text) : undefined) : null;
+            into.classProperties.set(className, { ...classProperties(node, written), inputs });
           }
       }
       const children = node.namedChildren;
