@@ -647,7 +647,6 @@ export class FlowEngine {
         const here = this.withIncludedBefore(env, unit, node);
         if (this.includedAlready(effect, unit, here)) return before;
         const { after, outcome } = this.applyCall(effect, unit, resource, before, here);
-        if (outcome) calls.set(node, outcome);
         // Paths with different facts go through the call one by one, so each keeps its facts
         // (but those the callee may change), and adds what the callee learnt, per path, of
         // global subjects (settings, pure calls, static properties). An include the analysis
@@ -663,9 +662,19 @@ export class FlowEngine {
         // not what the caller knew (`if (isset($_GET['file'])) define('PAGE', …);` in an
         // included file leaves `PAGE` maybe defined).
         const changed = (subject: string): boolean => byCall(subject) || (subject.startsWith('const:') && this.definedThrough(outcome?.units, subject));
+        const byCase: { one: ResourceState; outcome: CallOutcome | undefined }[] = [];
         const followed = before.cases
-          ? this.perCase(before, (one) => this.applyCall(effect, unit, resource, one, env).after, changed)
+          ? this.perCase(
+              before,
+              (one) => {
+                const applied = this.applyCall(effect, unit, resource, one, env);
+                byCase.push({ one, outcome: applied.outcome });
+                return applied.after;
+              },
+              changed,
+            )
           : after && withCallerFacts(after, before.facts, changed);
+        if (outcome) calls.set(node, byCase.length > 0 ? writesLostPerCase(outcome, byCase) : outcome);
         // It may define the constants some project file defines, and those this unit tests
         // itself (`@include 'local/config.php'; if (!defined('INSTALLED')) …`: what the include
         // is there for); not one only a test suite's bootstrap defines.
@@ -2020,6 +2029,25 @@ function reroot(state: ResourceState, call: Step, before: ResourceState, closeSt
   // Released inside: by a `session_destroy()` on every path or not; otherwise as before the call.
   const idCleared = closedInside || releasedInside ? state.idCleared === true : before.idCleared === true;
   return withOptional({ closed: state.closed, open, released, idCleared, closedBy: unionSteps(undefined, closedBy) }, before.via, undefined);
+}
+
+/**
+ * A call's outcome, judged on the joined state before it, with the writes the callee makes
+ * while the session is closed kept only where some path with its own facts reaches them
+ * with the session released: entered with what each path knows (`$settings->noAuth` false
+ * where the session was started and closed), the callee does not take the branch that writes
+ * `$_SESSION` without a session there, and where it does take it the session was never opened.
+ */
+function writesLostPerCase(outcome: CallOutcome, byCase: readonly { one: ResourceState; outcome: CallOutcome | undefined }[]): CallOutcome {
+  if (outcome.writesWhileClosed.length === 0 || byCase.some(({ outcome: one }) => one === undefined)) return outcome;
+  const lost = new Set(byCase.flatMap(({ one, outcome: own }) => (one.closed && one.released === true ? own!.writesWhileClosed.map(chainKey) : [])));
+  const kept = outcome.writesWhileClosed.filter((chain) => lost.has(chainKey(chain)));
+  if (kept.length === outcome.writesWhileClosed.length) return outcome;
+  return { ...outcome, writesWhileClosed: kept, ...(kept.length === 0 ? { writesWhileClosedSometimes: undefined } : {}) };
+}
+
+function chainKey(chain: readonly Step[]): string {
+  return chain.map((step) => `${step.span.file}:${step.span.start}-${step.span.end}`).join('>');
 }
 
 /** The state with why it may be open set, keeping its facts and cases (`withOptional` drops them). */

@@ -536,7 +536,8 @@ export function collectDeclarations(root: SyntaxNode, file: string, reuse?: Decl
             const interfaces = [...(node.type === 'interface_declaration' ? named(base).slice(1) : []), ...named(implemented)].map((c) => region.resolveClass(c.text));
             if (interfaces.length > 0) into.interfaces.set(className, interfaces);
             into.classSpans.set(className, { file, start: node.startIndex, end: node.endIndex });
-            const inputs = node.type === 'class_declaration' ? constructorInputs(node, region, className, parentName ? region.resolveClass(parentName.text) : undefined) : null;
+            // An interface, a trait or an enum is never built by `new`: it reads nothing.
+            const inputs = node.type === 'class_declaration' ? constructorInputs(node, region, className, parentName ? region.resolveClass(parentName.text) : undefined) : { calls: [], builds: [], probes: [] };
             into.classProperties.set(className, { ...classProperties(node, written), inputs });
           }
       }
