@@ -8,7 +8,8 @@ import { MAX_FACTS, capFacts, casesOf, joinStates, keepWhyMaybe, withFacts, type
  */
 export function isGlobalSubject(subject: string): boolean {
   // `new:cfg->noAuth`: a property of an object built alike on every `new` (`lower/php/fresh-objects.ts`).
-  return subject.startsWith('ini:') || subject.startsWith('pure:') || subject.startsWith('new:') || subject.startsWith('::') || isSessionKeySubject(subject);
+  // `env:function_exists('session_start')`: what the running PHP has (`lower/php/predicates.ts`).
+  return subject.startsWith('ini:') || subject.startsWith('pure:') || subject.startsWith('new:') || subject.startsWith('env:') || subject.startsWith('::') || isSessionKeySubject(subject);
 }
 
 /** `session:k`: whether `$_SESSION['k']` is set (`isset($_SESSION['k'])` after `unset($_SESSION['k'])`). */

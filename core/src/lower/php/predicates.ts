@@ -1,11 +1,12 @@
 import { FRESH_PROPERTY_PREFIX } from './fresh-objects';
+import { lackingOutcome } from './environment-probes';
 import type { Cursor } from '../../ir/cfg-builder';
 import { NESTED_DECLARATIONS } from './unit-scope';
 import type { FactEffect, PredicateValue } from '../../ir/effects';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { literalString } from './session-access';
-import { callArguments, calledName, type Literal, literalOf, negatedOperand, parenthesizedInner, stripLeadingBackslash, truthy } from './literals';
+import { callArguments, calledName, type Literal, literalOf, negatedOperand, parenthesizedInner, stripLeadingBackslash, truthy, withoutParentheses } from './literals';
 import { alwaysRemembered, isClassStaticSubject, shapeValue, TYPE_TESTS, type OrderOperator, type PredicateShape, type TypeTest } from '../../ir/predicate-shape';
 export { alwaysRemembered } from '../../ir/predicate-shape';
 import { evaluate, settingsRead, withDefaults, type PureFunction } from './pure-functions';
@@ -565,7 +566,7 @@ function secondArgument(node: SyntaxNode): SyntaxNode | undefined {
 
 /** After a condition leaf: on each branch, the tracked predicate it tests is known. */
 export function emitBranchFacts(ctx: UnitContext, leaf: SyntaxNode, whenTrue: Cursor, whenFalse: Cursor): { whenTrue: Cursor; whenFalse: Cursor } {
-  const test = predicateTest(leaf, ctx.predicateScope);
+  const test = predicateTest(leaf, ctx.predicateScope) ?? environmentTest(ctx, leaf);
   if (!test) return { whenTrue, whenFalse };
   const { key, subject } = test.predicate;
   // `defined('X')` tested once: X may be defined by the file that includes this one, or by a
@@ -577,7 +578,15 @@ export function emitBranchFacts(ctx: UnitContext, leaf: SyntaxNode, whenTrue: Cu
   // session effects, or the boolean it returns to its caller.
   // So are the properties of a fresh object built alike every time (`fresh-objects.ts`), where
   // they decide the unit's session effects.
-  const remembered = ctx.predicates.keys.has(key) || alwaysRemembered(test.predicate) || ((ctx.touchesSession || ctx.inBooleanReturn > 0) && subject.startsWith('::')) || (ctx.touchesSession && subject.startsWith(FRESH_PROPERTY_PREFIX));
+  const remembered =
+    ctx.predicates.keys.has(key) ||
+    alwaysRemembered(test.predicate) ||
+    ((ctx.touchesSession || ctx.inBooleanReturn > 0) && subject.startsWith('::')) ||
+    (ctx.touchesSession && subject.startsWith(FRESH_PROPERTY_PREFIX)) ||
+    // In a function only: a script's own probe before its close (`if (function_exists(
+    // 'session_write_close')) session_write_close();`) would split its paths on an outcome only
+    // an installation's fallback takes, crowding out the facts that tell its real paths apart.
+    (ctx.touchesSession && subject.startsWith(ENVIRONMENT_PREFIX) && ctx.unitNode?.type !== 'program');
   if (!remembered && !constant) return { whenTrue, whenFalse };
   const span = ctx.span(leaf);
   const fact = (value: boolean): PredicateValue => ({ predicate: key, subject, value });
@@ -586,6 +595,28 @@ export function emitBranchFacts(ctx: UnitContext, leaf: SyntaxNode, whenTrue: Cu
     whenTrue: ctx.emit(whenTrue, effect(!test.negated)),
     whenFalse: ctx.emit(whenFalse, effect(test.negated)),
   };
+}
+
+/** The subject prefix of an environment probe's outcome (`env:function_exists('session_start')`). */
+export const ENVIRONMENT_PREFIX = 'env:';
+
+/**
+ * An environment probe (`function_exists('session_start')` of a PHP function, `extension_loaded()`
+ * of a standard extension, a version test: `environment-probes.ts`) as a predicate: what the PHP
+ * running the request has is the same in every unit, so its facts cross calls (`flow/facts.ts`)
+ * and two helpers that probe it agree (phpVirtualBox's `session_init()`, called twice, takes its
+ * no-session branch on `$settings->noAuth || !function_exists('session_start')`).
+ */
+function environmentTest(ctx: UnitContext, leaf: SyntaxNode): PredicateTest | undefined {
+  const operand = negatedOperand(leaf);
+  if (operand) {
+    const inner = environmentTest(ctx, operand);
+    return inner && { predicate: inner.predicate, negated: !inner.negated };
+  }
+  const bare = withoutParentheses(leaf);
+  if (lackingOutcome(ctx, bare) === undefined) return undefined;
+  const key = `${ENVIRONMENT_PREFIX}${bare.text}`;
+  return { predicate: { key, subject: key, shape: OPAQUE }, negated: false };
 }
 
 /**
