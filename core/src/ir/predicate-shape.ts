@@ -106,26 +106,14 @@ export function shapeValue(shape: PredicateShape, value: Literal): boolean | und
 export const TRUTHY_STRING_KEY = '<truthy string>';
 
 /**
- * A predicate's value when its subject is some string other than `''` and `'0'`: only the
- * tests that every such string answers alike (truthiness, `isset`, type tests, a strict
- * comparison with a non-string or a falsy string, a loose one with a boolean or `null`).
+ * A predicate's value when its subject is some string other than `''` and `'0'`: its
+ * truthiness (the guard clause `if (!$url) return false;`). Every such string would answer
+ * more tests alike (`isset`, `is_string`, `=== null`), but a parameter with a default is
+ * tested so (`if ($x === null)`) in many functions, and each decided test is one more way the
+ * function is entered, keyed apart (`flow/engine.ts` `omittedKey`), which costs summaries.
  */
 export function truthyStringValue(shape: PredicateShape): boolean | undefined {
-  switch (shape.kind) {
-    case 'truthy':
-    case 'isset':
-      return true;
-    case 'type':
-      return shape.type === 'string' || shape.type === 'scalar';
-    case 'compare': {
-      const { strict, literal } = shape;
-      if (strict) return typeof literal === 'string' && literal !== '' && literal !== '0' ? undefined : false;
-      if (typeof literal === 'boolean') return literal;
-      return literal === null ? false : undefined;
-    }
-    default:
-      return undefined;
-  }
+  return shape.kind === 'truthy' ? true : undefined;
 }
 
 /**
