@@ -1,4 +1,4 @@
-import { isClassStaticSubject, shapeValue } from '../ir/predicate-shape';
+import { isClassStaticSubject, shapeValue, TRUTHY_STRING_KEY, truthyStringValue } from '../ir/predicate-shape';
 import { REPEAT_PATH_PREFIX, type CallEffect, type CallTarget, type Effect, type FactEffect, type HoldEstimate, type PredicateValue, type ResourceId, type SlowKind, type ThisMachineAddress } from '../ir/effects';
 import type { Unit } from '../ir/unit';
 import type { ErrorPath, SettingMark } from '../ir/cfg';
@@ -647,7 +647,6 @@ export class FlowEngine {
         const here = this.withIncludedBefore(env, unit, node);
         if (this.includedAlready(effect, unit, here)) return before;
         const { after, outcome } = this.applyCall(effect, unit, resource, before, here);
-        if (outcome) calls.set(node, outcome);
         // Paths with different facts go through the call one by one, so each keeps its facts
         // (but those the callee may change), and adds what the callee learnt, per path, of
         // global subjects (settings, pure calls, static properties). An include the analysis
@@ -663,9 +662,19 @@ export class FlowEngine {
         // not what the caller knew (`if (isset($_GET['file'])) define('PAGE', …);` in an
         // included file leaves `PAGE` maybe defined).
         const changed = (subject: string): boolean => byCall(subject) || (subject.startsWith('const:') && this.definedThrough(outcome?.units, subject));
+        const byCase: { one: ResourceState; outcome: CallOutcome | undefined }[] = [];
         const followed = before.cases
-          ? this.perCase(before, (one) => this.applyCall(effect, unit, resource, one, env).after, changed)
+          ? this.perCase(
+              before,
+              (one) => {
+                const applied = this.applyCall(effect, unit, resource, one, env);
+                byCase.push({ one, outcome: applied.outcome });
+                return applied.after;
+              },
+              changed,
+            )
           : after && withCallerFacts(after, before.facts, changed);
+        if (outcome) calls.set(node, byCase.length > 0 ? writesLostPerCase(outcome, byCase) : outcome);
         // It may define the constants some project file defines, and those this unit tests
         // itself (`@include 'local/config.php'; if (!defined('INSTALLED')) …`: what the include
         // is there for); not one only a test suite's bootstrap defines.
@@ -1747,11 +1756,12 @@ function literalFacts(unit: Unit, literals: Env['literals']): Facts {
   const numbers: PredicateValue[] = [];
   for (const passed of literals) {
     const value = numberOfKey(passed.value) ?? stringOfKey(passed.value);
-    if (value === undefined || (unit.literalArguments ?? []).some((known) => known.index === passed.index && known.value === passed.value)) continue;
+    const someTruthyString = passed.value === TRUTHY_STRING_KEY;
+    if ((value === undefined && !someTruthyString) || (unit.literalArguments ?? []).some((known) => known.index === passed.index && known.value === passed.value)) continue;
     for (const parameter of unit.parameterTests ?? []) {
       if (parameter.index !== passed.index) continue;
       for (const test of parameter.tests) {
-        const known = shapeValue(test.shape, value);
+        const known = value === undefined ? truthyStringValue(test.shape) : shapeValue(test.shape, value);
         if (known !== undefined) numbers.push({ predicate: test.predicate, subject: parameter.subject, value: known });
       }
     }
@@ -1804,7 +1814,9 @@ function omittedFacts(unit: Unit, omittedFrom: number | undefined): Facts {
 }
 
 function omittedKey(unit: Unit, omittedFrom: number | undefined, literals?: Env['literals']): string {
-  if (!unit.omittedArguments && !unit.literalArguments) return '';
+  // A unit deciding its parameters' tests only at the call (`parameterTests`) still needs the
+  // facts those decide in its key: `go('')` and `go('/x' . $y)` must not share a summary.
+  if (!unit.omittedArguments && !unit.literalArguments && !unit.parameterTests) return '';
   return factsKey([...omittedFacts(unit, omittedFrom), ...literalFacts(unit, literals)]);
 }
 
@@ -2019,6 +2031,25 @@ function reroot(state: ResourceState, call: Step, before: ResourceState, closeSt
   return withOptional({ closed: state.closed, open, released, idCleared, closedBy: unionSteps(undefined, closedBy) }, before.via, undefined);
 }
 
+/**
+ * A call's outcome, judged on the joined state before it, with the writes the callee makes
+ * while the session is closed kept only where some path with its own facts reaches them
+ * with the session released: entered with what each path knows (`$settings->noAuth` false
+ * where the session was started and closed), the callee does not take the branch that writes
+ * `$_SESSION` without a session there, and where it does take it the session was never opened.
+ */
+function writesLostPerCase(outcome: CallOutcome, byCase: readonly { one: ResourceState; outcome: CallOutcome | undefined }[]): CallOutcome {
+  if (outcome.writesWhileClosed.length === 0 || byCase.some(({ outcome: one }) => one === undefined)) return outcome;
+  const lost = new Set(byCase.flatMap(({ one, outcome: own }) => (one.closed && one.released === true ? own!.writesWhileClosed.map(chainKey) : [])));
+  const kept = outcome.writesWhileClosed.filter((chain) => lost.has(chainKey(chain)));
+  if (kept.length === outcome.writesWhileClosed.length) return outcome;
+  return { ...outcome, writesWhileClosed: kept, ...(kept.length === 0 ? { writesWhileClosedSometimes: undefined } : {}) };
+}
+
+function chainKey(chain: readonly Step[]): string {
+  return chain.map((step) => `${step.span.file}:${step.span.start}-${step.span.end}`).join('>');
+}
+
 /** The state with why it may be open set, keeping its facts and cases (`withOptional` drops them). */
 function withReason(state: ResourceState, whyMaybe: string | undefined): ResourceState {
   const set = withOptional(state, state.via, whyMaybe);
@@ -2061,6 +2092,10 @@ export function transferEffect(
       return withOptional({ closed: false, open: unionSites(before.open, [siteFromChain([openStep])]) }, before.via, undefined);
     }
     case 'close': {
+      // Never opened on any path here: PHP's close does nothing without an active session, so
+      // a write after it is no more lost than one before it (phpVirtualBox's `noAuth` mode
+      // writes `$_SESSION` as a plain array and still calls `session_write_close()`).
+      if (before.closed && before.open.length === 0 && before.released !== true) return before;
       const released = releasedBy({ span: effect.span, label: effect.label ?? `the session is closed here by \`${effect.api}\`` });
       // `session_destroy()` forgets the id; the other closes keep it for a reopen.
       return withOptional({ ...released, idCleared: effect.how === 'destroy' }, before.via, undefined);

@@ -8,7 +8,9 @@ import { MAX_FACTS, capFacts, casesOf, joinStates, keepWhyMaybe, withFacts, type
  * entered with what its caller knows of them, and hands back what it learnt per path.
  */
 export function isGlobalSubject(subject: string): boolean {
-  return subject.startsWith('ini:') || subject.startsWith('pure:') || subject.startsWith('::') || isSessionKeySubject(subject);
+  // `new:cfg->noAuth`: a property of an object built alike on every `new` (`lower/php/fresh-objects.ts`).
+  // `env:function_exists('session_start')`: what the running PHP has (`lower/php/predicates.ts`).
+  return subject.startsWith('ini:') || subject.startsWith('pure:') || subject.startsWith('new:') || subject.startsWith('env:') || subject.startsWith('::') || isSessionKeySubject(subject);
 }
 
 /** `session:k`: whether `$_SESSION['k']` is set (`isset($_SESSION['k'])` after `unset($_SESSION['k'])`). */

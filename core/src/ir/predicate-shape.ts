@@ -100,6 +100,23 @@ export function shapeValue(shape: PredicateShape, value: Literal): boolean | und
 }
 
 /**
+ * The key of an argument that is a string PHP reads as true although its text is not known
+ * (`'/index.php?rt=' . $route`, `lower/php/truthy-strings.ts`), among literal arguments' keys.
+ */
+export const TRUTHY_STRING_KEY = '<truthy string>';
+
+/**
+ * A predicate's value when its subject is some string other than `''` and `'0'`: its
+ * truthiness (the guard clause `if (!$url) return false;`). Every such string would answer
+ * more tests alike (`isset`, `is_string`, `=== null`), but a parameter with a default is
+ * tested so (`if ($x === null)`) in many functions, and each decided test is one more way the
+ * function is entered, keyed apart (`flow/engine.ts` `omittedKey`), which costs summaries.
+ */
+export function truthyStringValue(shape: PredicateShape): boolean | undefined {
+  return shape.kind === 'truthy' ? true : undefined;
+}
+
+/**
  * The session settings whose facts every unit keeps (whatever it tests) and hands to its
  * callers and callees: they decide whether a reopen after output works (domain.md §5.3).
  * Where a state has more facts than it can carry, these are kept first (`capFacts`).

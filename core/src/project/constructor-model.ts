@@ -81,4 +81,22 @@ export interface ClassProperties {
   readonly oldStyleConstructor?: true;
   /** Properties its code writes outside the steps of the model (`*`: a computed name on `$this`; `*public`: on another object). */
   readonly writes: readonly string[];
+  /** What its construction reads (`ConstructorInputs`); null when it reads state the request changes. */
+  readonly inputs?: ConstructorInputs | null;
+}
+
+/**
+ * What a class's construction reads besides its own code and the request's inputs
+ * (`lower/php/constructor-inputs.ts`), for `project/alike-constructions.ts`: whether every
+ * `new` of the class in one request gives its properties the same values.
+ */
+export interface ConstructorInputs {
+  /** The functions it calls, each as PHP's lookup candidates: the project must declare none. */
+  readonly calls: readonly (readonly string[])[];
+  /** The classes it builds (`new`): their constructions must be alike too. */
+  readonly builds: readonly ClassPattern[];
+  /** Names it probes (`function_exists('x')`, `class_exists('X')`, `defined('X')`): fixed when no project file declares them. */
+  readonly probes: readonly { readonly kind: 'function' | 'class' | 'constant'; readonly name: string }[];
+  /** It runs its parent's constructor (`parent::__construct()`, or it declares none). */
+  readonly parent?: true;
 }

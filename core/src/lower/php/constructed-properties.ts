@@ -360,7 +360,7 @@ function argumentExpr(node: SyntaxNode, scope: SyntaxNode | undefined, resolveCl
   });
 }
 
-/** A string that names classes: `'Foo'`, `'Foo' . $x`, `Foo::class`, `get_class($this)`. */
+/** A string that names classes: `'Foo'`, `'Foo' . $x`, `"Foo{$x}"`, `Foo::class`, `get_class($this)`. */
 function classNamesOf(node: SyntaxNode, className: string | undefined): ClassPattern {
   const bare = unwrap(node);
   const literal = literalString(bare);
@@ -373,9 +373,8 @@ function classNamesOf(node: SyntaxNode, className: string | undefined): ClassPat
   }
   // `"phpvbAuth{$this->authLib}"`: the text before the first interpolation.
   if (bare.type === 'encapsed_string') {
-    const first = bare.namedChildren[0];
-    const prefix = first?.type === 'string_content' ? first.text : undefined;
-    return prefix ? { prefix: prefix.replace(/^\\/, '').toLowerCase() } : { any: true };
+    const first = named(bare)[0];
+    return first?.type === 'string_content' && first.text !== '' ? { prefix: first.text.replace(/^\\/, '').toLowerCase() } : { any: true };
   }
   if (bare.type === 'function_call_expression' && bare.childForFieldName('function')?.text.toLowerCase() === 'get_class' && className) {
     const args = named(bare.childForFieldName('arguments'));

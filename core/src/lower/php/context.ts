@@ -1,3 +1,4 @@
+import { freshObjectProperty } from './fresh-objects';
 import type { Catalog } from '../../catalog';
 import type { PendingEdge } from '../../ir/cfg-builder';
 import { JumpStack } from '../jump-stack';
@@ -121,6 +122,12 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
     return name && fn ? { name: stripLeadingBackslash(callee.text).toLowerCase(), fn } : undefined;
   };
 
+  private readonly freshObjects = new Map<string, { className: string; after: number } | null>();
+
+  /** `$cfg->noAuth` after `$cfg = new Cfg();` of a class built alike every time (`fresh-objects.ts`). */
+  readonly freshLookup = (node: SyntaxNode): { key: string; subject: string } | undefined =>
+    freshObjectProperty(node, this.unitNode, (written) => this.names.resolveClass(written), (className) => this.facts.symbols.constructsAlike(className), this.freshObjects);
+
   /**
    * The unit itself starts or closes the session: the static properties it tests are
    * remembered even when tested once (`if (!self::$volatile) session_start();`), since they
@@ -143,8 +150,8 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
   get predicateScope(): PredicateScope {
     const session = { sessionVariable: this.catalog.sessionVariable };
     return this.className !== undefined
-      ? { pure: this.pureLookup, selfClass: this.className, classStatics: this.classStatics, ...session }
-      : { pure: this.pureLookup, ...session };
+      ? { pure: this.pureLookup, freshProperty: this.freshLookup, selfClass: this.className, classStatics: this.classStatics, ...session }
+      : { pure: this.pureLookup, freshProperty: this.freshLookup, ...session };
   }
 
   /** The unit's `define('NAME', value)` calls, in no particular order. */

@@ -2,6 +2,7 @@ import type { SyntaxNode } from '../../parse/php';
 import { PlainNode } from '../../parse/plain-tree';
 import { NameScope } from './names';
 import { samePure } from './pure-functions';
+import { bothTruthy } from './truthy-strings';
 import { emptyDeclarations, type FileDeclarations } from './units';
 
 /**
@@ -216,6 +217,7 @@ export function mergeDeclarations(into: FileDeclarations, part: FileDeclarations
     const before = into.pureFunctions.get(name);
     into.pureFunctions.set(name, before === undefined || samePure(before, pure) ? pure : null);
   }
+  for (const [name, truthy] of part.truthyStringFunctions) into.truthyStringFunctions.set(name, bothTruthy(into.truthyStringFunctions.get(name), truthy));
   for (const [name, helper] of part.includeHelpers.helpers) into.includeHelpers.helpers.set(name, helper);
   for (const [name, value] of part.includeHelpers.globals) into.includeHelpers.globals.set(name, value);
   for (const [name, className] of part.includeHelpers.globalClasses) {

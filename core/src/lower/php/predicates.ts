@@ -1,10 +1,12 @@
+import { FRESH_PROPERTY_PREFIX } from './fresh-objects';
+import { lackingOutcome } from './environment-probes';
 import type { Cursor } from '../../ir/cfg-builder';
 import { NESTED_DECLARATIONS } from './unit-scope';
 import type { FactEffect, PredicateValue } from '../../ir/effects';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { literalString } from './session-access';
-import { callArguments, calledName, type Literal, literalOf, negatedOperand, parenthesizedInner, stripLeadingBackslash, truthy } from './literals';
+import { callArguments, calledName, type Literal, literalOf, negatedOperand, parenthesizedInner, stripLeadingBackslash, truthy, withoutParentheses } from './literals';
 import { alwaysRemembered, isClassStaticSubject, shapeValue, TYPE_TESTS, type OrderOperator, type PredicateShape, type TypeTest } from '../../ir/predicate-shape';
 export { alwaysRemembered } from '../../ir/predicate-shape';
 import { evaluate, settingsRead, withDefaults, type PureFunction } from './pure-functions';
@@ -49,6 +51,8 @@ export interface PredicateScope {
   readonly sessionVariable?: string;
   /** The `private static` and `protected static` properties of the unit's class (`class-statics.ts`). */
   readonly classStatics?: ReadonlyMap<string, ClassStatic>;
+  /** A property of an object the unit builds from a class built alike every time (`fresh-objects.ts`). */
+  readonly freshProperty?: (node: SyntaxNode) => Subject | undefined;
 }
 
 /**
@@ -160,7 +164,7 @@ export function isPropertySubject(subject: string): boolean {
  * (`emitDefineFacts`).
  */
 function comparedSubject(node: SyntaxNode | null | undefined, scope?: PredicateScope): { key: string; subject: string } | undefined {
-  const subject = subjectOf(node, scope?.selfClass, scope?.classStatics);
+  const subject = subjectOf(node, scope?.selfClass, scope?.classStatics) ?? (node ? scope?.freshProperty?.(node) : undefined);
   if (subject) return subject;
   const constant = constantName(node);
   return constant ? { key: constant, subject: `const:${constant}` } : undefined;
@@ -263,7 +267,7 @@ export function predicateTest(node: SyntaxNode, scope?: PredicateScope): Predica
     const inner = predicateTest(negated, scope);
     return inner && { predicate: inner.predicate, negated: !inner.negated };
   }
-  const variable = subjectOf(node, scope?.selfClass, scope?.classStatics);
+  const variable = subjectOf(node, scope?.selfClass, scope?.classStatics) ?? scope?.freshProperty?.(node);
   if (variable) return { predicate: truthiness(variable), negated: false };
   // `if ($_SESSION['authorized'])`: the session array is the same until it is written or
   // reloaded (`engine.ts` forgets its keys then); `session_destroy()` leaves it as it was, so a
@@ -431,6 +435,7 @@ export function collectTrackedPredicates(
   const unstable = new Set<string>();
   let everythingUnstable = false;
   let constantsUnstable = false;
+  let endsRequest: boolean | undefined;
   const stack: SyntaxNode[] = [body];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -475,6 +480,12 @@ export function collectTrackedPredicates(
           if (!test) continue;
           counts.set(test.predicate.key, (counts.get(test.predicate.key) ?? 0) + 1);
           predicates.set(test.predicate.key, test.predicate);
+          // `if (!$url) return false;` in `redirect($url)`, which exits otherwise: what a caller
+          // passes (`''`, a string built with a truthy part, `truthy-strings.ts`) decides at the
+          // call whether the request goes on. Only guard clauses of a function that can end the
+          // request: a test remembered is a fact every summary of the function is keyed by,
+          // which costs summaries wherever callers pass different values.
+          if (leaves.length === 1 && test.predicate.shape.kind === 'truthy' && parameterNames.has(test.predicate.subject) && isReturningGuard(node) && (endsRequest ??= exitsItself(body))) literalSubjects.add(test.predicate.subject);
         }
       }
     }
@@ -524,6 +535,26 @@ export function collectTrackedPredicates(
   return keys.size === 0 ? NO_TRACKED_PREDICATES : { keys, bySubject };
 }
 
+/** Whether the body has an `exit`/`die` of its own (not in a nested function or class). */
+function exitsItself(body: SyntaxNode): boolean {
+  const stack: SyntaxNode[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'exit_statement') return true;
+    if (node !== body && NESTED_DECLARATIONS.has(node.type)) continue;
+    for (const child of node.namedChildren) if (child) stack.push(child);
+  }
+  return false;
+}
+
+/** `if (…) return …;` (or `{ …; return …; }`) with no `else`: a guard clause leaving the function. */
+function isReturningGuard(node: SyntaxNode): boolean {
+  if (node.type !== 'if_statement' || node.childForFieldName('alternative')) return false;
+  let body = node.childForFieldName('body');
+  if (body?.type === 'compound_statement') body = body.namedChildren.filter((c) => c !== null && c.type !== 'comment').pop() ?? null;
+  return body?.type === 'return_statement';
+}
+
 function firstArgument(node: SyntaxNode): SyntaxNode | undefined {
   const arg = node.childForFieldName('arguments')?.namedChildren.find((c) => c?.type === 'argument');
   return arg?.namedChild(0) ?? undefined;
@@ -536,7 +567,7 @@ function secondArgument(node: SyntaxNode): SyntaxNode | undefined {
 
 /** After a condition leaf: on each branch, the tracked predicate it tests is known. */
 export function emitBranchFacts(ctx: UnitContext, leaf: SyntaxNode, whenTrue: Cursor, whenFalse: Cursor): { whenTrue: Cursor; whenFalse: Cursor } {
-  const test = predicateTest(leaf, ctx.predicateScope);
+  const test = predicateTest(leaf, ctx.predicateScope) ?? environmentTest(ctx, leaf);
   if (!test) return { whenTrue, whenFalse };
   const { key, subject } = test.predicate;
   // `defined('X')` tested once: X may be defined by the file that includes this one, or by a
@@ -548,7 +579,17 @@ export function emitBranchFacts(ctx: UnitContext, leaf: SyntaxNode, whenTrue: Cu
   // Settings are remembered from `ini_set()` whatever the unit tests, so their tests always count.
   // Static properties are facts across calls: remembered where they decide the unit's own
   // session effects, or the boolean it returns to its caller.
-  const remembered = ctx.predicates.keys.has(key) || alwaysRemembered(test.predicate) || ((ctx.touchesSession || ctx.inBooleanReturn > 0) && subject.startsWith('::'));
+  // So are the properties of a fresh object built alike every time (`fresh-objects.ts`), where
+  // they decide the unit's session effects.
+  const remembered =
+    ctx.predicates.keys.has(key) ||
+    alwaysRemembered(test.predicate) ||
+    ((ctx.touchesSession || ctx.inBooleanReturn > 0) && subject.startsWith('::')) ||
+    (ctx.touchesSession && subject.startsWith(FRESH_PROPERTY_PREFIX)) ||
+    // In a function only: a script's own probe before its close (`if (function_exists(
+    // 'session_write_close')) session_write_close();`) would split its paths on an outcome only
+    // an installation's fallback takes, crowding out the facts that tell its real paths apart.
+    (ctx.touchesSession && subject.startsWith(ENVIRONMENT_PREFIX) && ctx.unitNode?.type !== 'program');
   if (!remembered && !constant && !compared) return { whenTrue, whenFalse };
   const span = ctx.span(leaf);
   const fact = (value: boolean): PredicateValue => predicateValue(test.predicate, value);
@@ -558,6 +599,28 @@ export function emitBranchFacts(ctx: UnitContext, leaf: SyntaxNode, whenTrue: Cu
     whenTrue: ctx.emit(whenTrue, effect(!test.negated)),
     whenFalse: ctx.emit(whenFalse, effect(test.negated)),
   };
+}
+
+/** The subject prefix of an environment probe's outcome (`env:function_exists('session_start')`). */
+export const ENVIRONMENT_PREFIX = 'env:';
+
+/**
+ * An environment probe (`function_exists('session_start')` of a PHP function, `extension_loaded()`
+ * of a standard extension, a version test: `environment-probes.ts`) as a predicate: what the PHP
+ * running the request has is the same in every unit, so its facts cross calls (`flow/facts.ts`)
+ * and two helpers that probe it agree (phpVirtualBox's `session_init()`, called twice, takes its
+ * no-session branch on `$settings->noAuth || !function_exists('session_start')`).
+ */
+function environmentTest(ctx: UnitContext, leaf: SyntaxNode): PredicateTest | undefined {
+  const operand = negatedOperand(leaf);
+  if (operand) {
+    const inner = environmentTest(ctx, operand);
+    return inner && { predicate: inner.predicate, negated: !inner.negated };
+  }
+  const bare = withoutParentheses(leaf);
+  if (lackingOutcome(ctx, bare) === undefined) return undefined;
+  const key = `${ENVIRONMENT_PREFIX}${bare.text}`;
+  return { predicate: { key, subject: key, shape: OPAQUE }, negated: false };
 }
 
 /**

@@ -12,8 +12,10 @@ import { topLevelSettings } from './settings';
 import { declareShippedDefaults } from './shipped-defaults';
 import { settingAccessorOf, type SettingAccessor } from './setting-accessors';
 import { classProperties, constructedPrefixes, constructionOf, writtenProperties } from './constructed-properties';
+import { constructorInputs } from './constructor-inputs';
 import type { ClassProperties, Construction } from '../../project/constructor-model';
 import { pureFunctionOf, samePure, type PureFunction } from './pure-functions';
+import { bothTruthy, returnsTruthyWhen, type TruthyWhen } from './truthy-strings';
 import { PlainNode } from '../../parse/plain-tree';
 import { keepsDeclarations, mergeDeclarations, recordOf, relocated, scopeState, statementKey, type DeclarationReuse } from './declaration-reuse';
 import { restoredReferences } from './restored-references';
@@ -91,6 +93,11 @@ export interface FileDeclarations {
   readonly settings: FileSymbols['settings'];
   /** Lower-case fq function → its model when it is a pure function, null when it is not. */
   readonly pureFunctions: Map<string, PureFunction | null>;
+  /**
+   * Lower-case fq function, or `class::method` with a body → when every return is a string PHP
+   * reads as true (`truthy-strings.ts`); null when it may return anything else.
+   */
+  readonly truthyStringFunctions: Map<string, TruthyWhen | null>;
   /** Include helpers it declares and the path globals its top level sets. */
   readonly includeHelpers: IncludeHelperDeclarations;
   /** The values its top level ships for settings (`shipped-defaults.ts`). */
@@ -125,6 +132,7 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
     ...(declarations.restoredRefs.size > 0 ? { restoredReferences: declarations.restoredRefs } : {}),
     ...(declarations.includePathSets.length > 0 ? { includePathSets: declarations.includePathSets } : {}), headerComment: declarations.comments[0]?.node.text ?? '',
     settings: declarations.settings, pureFunctions: declarations.pureFunctions,
+    ...([...declarations.truthyStringFunctions.values()].some((when) => when !== null) ? { truthyStringFunctions: declarations.truthyStringFunctions } : {}),
     ...(declarations.constructions.length > 0 ? { constructions: declarations.constructions } : {}),
     ...(declarations.looseWrites.size > 0 ? { looseWrites: [...declarations.looseWrites].sort() } : {}),
     ...(declarations.includeHelpers.helpers.size > 0 ? { includeHelpers: declarations.includeHelpers.helpers } : {}),
@@ -254,6 +262,7 @@ export function emptyDeclarations(looseWrites: Set<string>, settings: FileSymbol
     includePathSets: [],
     settings,
     pureFunctions: new Map(),
+    truthyStringFunctions: new Map(),
     includeHelpers: emptyIncludeHelpers(),
     shippedDefaults: new Map(),
     settingAccessors: new Map(),
@@ -372,6 +381,8 @@ export function collectDeclarations(root: SyntaxNode, file: string, reuse?: Decl
           const pure = pureFunctionOf(node) ?? null;
           const before = into.pureFunctions.get(name);
           into.pureFunctions.set(name, before === undefined || samePure(before, pure) ? pure : null);
+          // Declared twice in one file: only if both return such strings.
+          into.truthyStringFunctions.set(name, bothTruthy(into.truthyStringFunctions.get(name), returnsTruthyWhen(node, region) ?? null));
           into.units.push({ kind: 'function', node, scope: region, name, display: `${written}()` });
           if (className === undefined) for (const property of writtenProperties(node)) into.looseWrites.add(property);
           declareFunctionHelper(node, name, file, into.includeHelpers);
@@ -405,6 +416,10 @@ export function collectDeclarations(root: SyntaxNode, file: string, reuse?: Decl
             declareDocumentedGlobalClasses(node, region, into.includeHelpers);
             const accessor = className !== undefined ? settingAccessorOf(node, region, className) : undefined;
             if (accessor) into.settingAccessors.set(`${className}::${written.toLowerCase()}`, accessor);
+            if (className !== undefined) {
+              const key = `${className}::${written.toLowerCase()}`;
+              into.truthyStringFunctions.set(key, bothTruthy(into.truthyStringFunctions.get(key), returnsTruthyWhen(node, region, className) ?? null));
+            }
           }
           if (className !== undefined) {
             let methods = into.methods.get(className);
@@ -535,7 +550,9 @@ export function collectDeclarations(root: SyntaxNode, file: string, reuse?: Decl
             const interfaces = [...(node.type === 'interface_declaration' ? named(base).slice(1) : []), ...named(implemented)].map((c) => region.resolveClass(c.text));
             if (interfaces.length > 0) into.interfaces.set(className, interfaces);
             into.classSpans.set(className, { file, start: node.startIndex, end: node.endIndex });
-            into.classProperties.set(className, classProperties(node, written));
+            // An interface, a trait or an enum is never built by `new`: it reads nothing.
+            const inputs = node.type === 'class_declaration' ? constructorInputs(node, region, className, parentName ? region.resolveClass(parentName.text) : undefined) : { calls: [], builds: [], probes: [] };
+            into.classProperties.set(className, { ...classProperties(node, written), inputs });
           }
       }
       const children = node.namedChildren;
