@@ -2092,10 +2092,6 @@ export function transferEffect(
       return withOptional({ closed: false, open: unionSites(before.open, [siteFromChain([openStep])]) }, before.via, undefined);
     }
     case 'close': {
-      // Never opened on any path here: PHP's close does nothing without an active session, so
-      // a write after it is no more lost than one before it (phpVirtualBox's `noAuth` mode
-      // writes `$_SESSION` as a plain array and still calls `session_write_close()`).
-      if (before.closed && before.open.length === 0 && before.released !== true) return before;
       const released = releasedBy({ span: effect.span, label: effect.label ?? `the session is closed here by \`${effect.api}\`` });
       // `session_destroy()` forgets the id; the other closes keep it for a reopen.
       return withOptional({ ...released, idCleared: effect.how === 'destroy' }, before.via, undefined);
