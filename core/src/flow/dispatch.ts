@@ -1,12 +1,14 @@
 import type { CallEffect, CallTarget } from '../ir/effects';
 import type { Unit } from '../ir/unit';
 import { quoteCode } from '../text/quote-code';
+import { includeSkeleton } from './include-skeletons';
 import type { Step } from './state';
 
 /**
  * A call that runs one of several candidates, chosen at run time by a name the code builds
  * (`new $class()` over the classes that fit a pattern, `$this->{"ping_" . $t}()`,
- * `call_user_func([$this->controller, $action])`, an interface's implementations): the
+ * `call_user_func([$this->controller, $action])`, an interface's implementations, an include
+ * of a file-name skeleton in a folder chosen at run time, `include-skeletons.ts`): the
  * candidates the analysis could bound from what the code shows. At the call only what all
  * of them do counts; each one, though, runs with whatever the caller holds, so a dispatch
  * made with the lock held makes every candidate an entry with the lock held
@@ -18,6 +20,9 @@ export function isDispatchTarget(target: CallTarget): boolean {
   // the analysis often cannot type exactly (`X::create(): self` typed as the base class), so
   // entering every implementation with the caller's lock reports holds of classes that never
   // run there (fusionpbx's services); the engine keeps only what all of them do.
+  // An include of a file-name skeleton in a folder chosen at run time (a module's action file)
+  // runs the one file that folder and name pick: the files that fit are its candidates.
+  if (target.type === 'include') return !target.alternatives && includeSkeleton(target.path) !== undefined;
   return target.type === 'dynamic-class' || target.type === 'dynamic-method' || target.type === 'implementations' || target.type === 'configured' || target.type === 'dispatch' || target.type === 'registry';
 }
 
