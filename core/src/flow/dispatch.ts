@@ -50,7 +50,7 @@ export function dispatchStep(effect: CallEffect, candidates: readonly Unit[]): S
 }
 
 function candidateNames(candidates: readonly Unit[]): string {
-  const names = candidates.slice(0, 3).map((unit) => `\`${unit.displayName}\``);
+  const names = candidates.slice(0, 3).map((unit) => `\`${candidateName(unit)}\``);
   return candidates.length > 3 ? `${names.join(', ')}, …` : names.join(', ');
 }
 
@@ -60,6 +60,11 @@ export function candidateStep(dispatch: DispatchUnderLock, candidate: Unit): Ste
   const others = dispatch.candidates.length - 1;
   return {
     span: last.span,
-    label: `${quoteCode(dispatch.display)} may run \`${candidate.displayName}\` here (one of ${others + 1} candidates, chosen at run time) with the session open`,
+    label: `${quoteCode(dispatch.display)} may run \`${candidateName(candidate)}\` here (one of ${others + 1} candidates, chosen at run time) with the session open`,
   };
+}
+
+/** A candidate as messages name it: a file's top level (an include's candidate) by its file. */
+function candidateName(unit: Unit): string {
+  return unit.kind === 'script' ? unit.span.file : unit.displayName;
 }
