@@ -14,7 +14,7 @@ import { sessionRoot } from './session-access';
 import { assignsIntoSessionHeld, emitHeldValueChange, isSessionHeld, referenceWriteKey } from './session-held-values';
 import { isSavedSessionCopy, isTemporaryKeyWrite } from './session-key-restore';
 import { evaluateStatic, implodeOperands } from './static-string';
-import { includeSkeleton } from '../../flow/include-skeletons';
+import { assignedSkeletonPath } from './assigned-skeleton';
 import { namedElement } from './include-helpers';
 import type { StaticString } from '../../ir/static-string';
 import { TYPE_TESTS } from '../../ir/predicate-shape';
@@ -476,7 +476,7 @@ function lowerInclude(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Curso
   const argument = named(node)[0];
   const next = argument ? lowerExpression(ctx, argument, cursor) : cursor;
   const alternatives = includeAlternatives(ctx, argument);
-  const path = alternatives?.[0] ?? assignedSkeleton(ctx, argument) ?? evaluateStatic(argument, ctx.facts.file);
+  const path = alternatives?.[0] ?? assignedSkeletonPath(argument, ctx.facts.file) ?? evaluateStatic(argument, ctx.facts.file);
   const keyword = node.type.slice(0, node.type.indexOf('_expression'));
   const written = argument ? argument.text.split(/\s+/).join(' ') : '';
   const display = `${keyword} ${written.length > 50 ? `${written.slice(0, 47)}...` : written}`;
@@ -579,21 +579,6 @@ function includeAlternatives(ctx: UnitContext, node: SyntaxNode | undefined): St
   };
   const alternatives = expand(node, 0);
   return expanded ? alternatives : undefined;
-}
-
-/**
- * `$filename = $this->GetModulePath() . '/action.' . $name . '.php'; … include($filename);`: the
- * path its one assignment in the unit gives, when that is a file-name skeleton in a folder chosen
- * at run time (`flow/include-skeletons.ts`). Only then: other values of such a variable keep
- * the include as it was read before (an unknown path reaches nothing).
- */
-function assignedSkeleton(ctx: UnitContext, argument: SyntaxNode | undefined): StaticString | undefined {
-  const variable = argument?.type === 'variable_name' ? argument : argument?.type === 'parenthesized_expression' ? argument.namedChild(0) : null;
-  if (variable?.type !== 'variable_name' || ctx.parameters.has(variable.text)) return undefined;
-  const value = ctx.singleAssignments.get(variable.text);
-  if (!value) return undefined;
-  const path = evaluateStatic(value, ctx.facts.file);
-  return includeSkeleton(path) ? path : undefined;
 }
 
 /** `$name` is a global in this unit: at a file's top level, or declared `global` in a function. */
