@@ -13,15 +13,18 @@ const WRITES = new Set(['augmented_assignment_expression', 'reference_assignment
  * (`flow/include-skeletons.ts`). Only then: an include of a variable with another kind of value
  * stays as it was read before (an unknown path, which reaches nothing). Read from the syntax
  * tree alone, so the lowering and the declarations (which the parse-on-demand mode follows)
- * agree. Not for a parameter, a `global` or `static`, or a variable written more than once (or
- * by `.=`, by reference, in a `list()` or `foreach`).
+ * agree. Not at a file's top level, nor for a parameter, a `global` or `static`, or a variable
+ * written more than once (or by `.=`, by reference, in a `list()` or `foreach`).
  */
 export function assignedSkeletonPath(argument: SyntaxNode | null | undefined, file: string): StaticString | undefined {
   let variable = argument ?? null;
   while (variable?.type === 'parenthesized_expression') variable = variable.namedChild(0);
   if (variable?.type !== 'variable_name') return undefined;
+  // In a function, method or closure only: a file's top-level variable is a global that other
+  // files (and includes between the statements) may set, and the declarations of an edited file
+  // are reused per top-level statement, which must not depend on another statement.
   const unit = enclosingUnitNode(variable);
-  if (!unit || isParameter(unit, variable.text)) return undefined;
+  if (!unit || unit.type === 'program' || isParameter(unit, variable.text)) return undefined;
   if (declaresInUnit(unit, variable.text, 'global_declaration') || declaresInUnit(unit, variable.text, 'function_static_declaration')) return undefined;
   const value = onlyAssignment(unit, variable.text);
   if (!value) return undefined;
