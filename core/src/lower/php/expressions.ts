@@ -16,6 +16,7 @@ import { sessionRoot } from './session-access';
 import { assignsIntoSessionHeld, emitHeldValueChange, isSessionHeld, referenceWriteKey } from './session-held-values';
 import { isSavedSessionCopy, isTemporaryKeyWrite } from './session-key-restore';
 import { evaluateStatic, implodeOperands } from './static-string';
+import { assignedSkeletonPath } from './assigned-skeleton';
 import { namedElement } from './include-helpers';
 import type { StaticString } from '../../ir/static-string';
 import { TYPE_TESTS } from '../../ir/predicate-shape';
@@ -480,7 +481,7 @@ function lowerInclude(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Curso
   const argument = named(node)[0];
   const next = argument ? lowerExpression(ctx, argument, cursor) : cursor;
   const alternatives = includeAlternatives(ctx, argument);
-  const path = alternatives?.[0] ?? evaluateStatic(argument, ctx.facts.file);
+  const path = alternatives?.[0] ?? assignedSkeletonPath(argument, ctx.facts.file) ?? evaluateStatic(argument, ctx.facts.file);
   const keyword = node.type.slice(0, node.type.indexOf('_expression'));
   const written = argument ? argument.text.split(/\s+/).join(' ') : '';
   const display = `${keyword} ${written.length > 50 ? `${written.slice(0, 47)}...` : written}`;

@@ -20,6 +20,7 @@ import { PlainNode } from '../../parse/plain-tree';
 import { keepsDeclarations, mergeDeclarations, recordOf, relocated, scopeState, statementKey, type DeclarationReuse } from './declaration-reuse';
 import { restoredReferences } from './restored-references';
 import { declareDocumentedGlobalClasses, declareFunctionHelper, declareGlobalClasses, declareTopLevelGlobals, emptyIncludeHelpers, type IncludeHelperDeclarations } from './include-helpers';
+import { assignedSkeletonPath } from './assigned-skeleton';
 
 /** A unit found in the tree, before lowering. */
 export interface UnitSite {
@@ -515,7 +516,7 @@ export function collectDeclarations(root: SyntaxNode, file: string, reuse?: Decl
         case 'include_once_expression':
         case 'require_expression':
         case 'require_once_expression':
-          into.includes.push(evaluateStatic(node.namedChild(0), file));
+          into.includes.push(assignedSkeletonPath(node.namedChild(0), file) ?? evaluateStatic(node.namedChild(0), file));
           break;
         case 'const_element': {
           const [nameNode, value] = node.namedChildren;
