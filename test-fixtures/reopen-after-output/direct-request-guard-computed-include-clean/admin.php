@@ -1,8 +1,11 @@
 <?php
-// The section file is chosen by the request (a path the analysis cannot name), so nothing
-// includes it as far as the analysis sees: it is analysed as a request of its own, and such a
-// request ends at its guard (`CC_INI_SET` is defined here, so the file is meant to be included).
+// CubeCart's admin: the session is a singleton started here, and the section file is chosen by
+// the request (`require $include`, a path a method computes). The section file refuses direct
+// requests unless `CC_INI_SET` (defined here) is defined, so on its own it does nothing; when
+// included, `Session::getInstance()` returns the session started here, before any output.
 define('CC_INI_SET', true);
-session_start();
-$include = __DIR__ . '/sources/' . basename($_GET['_g']) . '.inc.php';
+require __DIR__ . '/lib.php';
+$GLOBALS['session'] = Session::getInstance();
+$GLOBALS['main'] = new Main();
+$include = $GLOBALS['main']->importNode($_GET['_g'] ?? 'files', $_GET['node'] ?? 'index');
 if (file_exists($include)) { require $include; }

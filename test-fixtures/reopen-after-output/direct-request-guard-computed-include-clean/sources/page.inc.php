@@ -1,6 +1,0 @@
-<?php
-if (!defined('CC_INI_SET')) { die('Access Denied'); }
-echo 'x';
-flush();
-if (session_status() !== PHP_SESSION_ACTIVE) { session_start(); }
-$_SESSION['seen'] = 1;
