@@ -304,10 +304,12 @@ export class ProjectResolver implements CallResolver {
    * subclass sees. When the project has such subclasses and every one of them overrides the
    * method, `found` never runs through this call: the overrides do (one of them, chosen by the
    * object, as for an interface's implementations). Undefined otherwise (a concrete class, an
-   * abstract one with no subclass in the project, or one subclass that inherits `found`).
+   * abstract one with no subclass in the project, one subclass that inherits `found`, or a
+ * private `found`, which no subclass overrides).
    */
   private concreteOverrides(className: string, method: string, found: Unit, from: Unit, span: Span): readonly Unit[] | undefined {
-    if (!this.abstractClasses.has(className)) return undefined;
+    // A private method is not overridden: `$this->ready()` in the class's code runs its own.
+    if (!this.abstractClasses.has(className) || found.visibility === 'private') return undefined;
     const key = `${className}::${method}`;
     const cached = this.overrideCache.get(key);
     if (cached !== undefined) return cached ?? undefined;
