@@ -77,7 +77,7 @@ import type { FrameworkPreset, SettingCondition } from './frameworks/preset';
 import { allPresets } from './frameworks/index';
 import { ruleIds } from './registry';
 import { correctableId, correctRuleIdFix, coveredBy, removeSuppressionFix } from './fixes/suppression-repairs';
-import { projectSessionStores, storesAt } from './session-stores';
+import { projectSessionStores, sessionStartAt, storesAt } from './session-stores';
 import { slowKindSeverity } from './severity';
 import { levelsAboveOf } from './typescript/folders';
 import { TsConfigs } from './typescript/tsconfigs';
@@ -374,7 +374,7 @@ export function analyzeProject(
     notes.push({ file: store.span.file, message: `line ${store.line}: the session store ${store.display} is installed here; ${verdict}`, span: store.span });
   }
   const storeResource = catalog.sessionStore?.resource;
-  const sessionStoresAt = storeResource ? storesAt(stores, flowOf, storeResource, catalog.sessionResource) : undefined;
+  const sessionStoresAt = storeResource ? storesAt(stores, flowOf, storeResource, catalog.sessionResource, sessionStartAt(irOfFile, catalog.sessionResource)) : undefined;
   // Methods an interceptor runs inside a helper's callback hold what that helper holds, if it does.
   const heldOf = interceptedHolds(irs);
   const lentResources = irs.flatMap((ir) => heldOf(ir).filter((resource) => resource.runsCallbacks));

@@ -196,6 +196,11 @@ export interface ConstantScope {
   /** A file's top level that no file includes: a request starts there. */
   isEntry(unit: Unit): boolean;
   /**
+   * The constants a file's top level tests to refuse a direct request, which the project
+   * defines (`directRequestGuards`): requested on its own, the file ends at the guard.
+   */
+  directRequestGuards(unit: Unit): readonly string[];
+  /**
    * Whether an included file the analysis cannot read (a configuration file written at install
    * time) may define the constant: only when some file of the project defines it (or defines
    * constants by computed names). A constant the project never defines (one a test suite's
@@ -204,7 +209,7 @@ export interface ConstantScope {
   definableByInclude(subject: string): boolean;
 }
 
-const NO_CONSTANT_SCOPE: ConstantScope = { relevant: new Set(), testedBelow: () => new Set(), isEntry: () => false, definableByInclude: () => true };
+const NO_CONSTANT_SCOPE: ConstantScope = { relevant: new Set(), testedBelow: () => new Set(), isEntry: () => false, directRequestGuards: () => [], definableByInclude: () => true };
 
 /**
  * Closures carried inside closures' frames before the frames are dropped (captured calls then
@@ -430,13 +435,27 @@ export class FlowEngine {
   /** The unit on its own, entered with the resource closed, as the rules see it. */
   analyze(unit: Unit, resource: ResourceId, entry: 'closed' | 'open' = 'closed', bindings: Bindings = NO_BINDINGS): UnitFlow {
     const omittedFrom = this.callersPass(unit);
-    const known = [...this.requestStartFacts(unit), ...this.factsWhereRun(unit, resource)];
+    const known = this.asDirectRequest(unit, [...this.requestStartFacts(unit), ...this.factsWhereRun(unit, resource)]);
     return this.run(unit, resource, entry === 'closed' ? CLOSED : OPEN_AT_ENTRY, {
       bindings,
       outer: NO_FRAMES,
       ...(omittedFrom !== undefined ? { omittedFrom } : {}),
       ...(known.length > 0 ? { settings: known } : {}),
     });
+  }
+
+  /**
+   * A file analysed on its own is also a request of that file alone: where its top level
+   * refuses direct requests (`if (!defined('CC_INI_SET')) die();`, a constant the project
+   * defines), that request ends at the guard, whatever its includers know. The runs through its
+   * includers are theirs to report (an include is followed as a call), so the file on its own
+   * does not report them again from a state (the session closed) they may not have.
+   */
+  private asDirectRequest(unit: Unit, known: Facts): Facts {
+    const guards = this.constants.directRequestGuards(unit);
+    if (guards.length === 0) return known;
+    const undefinedHere = guards.map((subject) => ({ predicate: `defined(${subject.slice('const:'.length)})`, subject, value: false }));
+    return [...known.filter((fact) => !guards.includes(fact.subject)), ...undefinedHere];
   }
 
   /**

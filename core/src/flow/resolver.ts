@@ -66,6 +66,10 @@ export class ProjectResolver implements CallResolver {
   private readonly abstractMethods = new Map<string, ReadonlySet<string>>();
   /** Every class, interface and trait the project declares (lower-case fq). */
   private readonly projectClasses = new Set<string>();
+  /** The classes no object is made of exactly (`abstract class`, interfaces, traits). */
+  private readonly abstractClasses = new Set<string>();
+  /** `concreteOverrides`' answers, by class and method. */
+  private readonly overrideCache = new Map<string, readonly Unit[] | null>();
   /** The classes and interfaces that extend or implement each one directly (built on first use). */
   private subtypes: Map<string, string[]> | undefined;
   /** `implementationsOf`' answers, by class and method. */
@@ -101,6 +105,7 @@ export class ProjectResolver implements CallResolver {
         if (cls.parent && !this.parents.has(cls.name)) this.parents.set(cls.name, cls.parent);
         if (cls.traits && !this.traits.has(cls.name)) this.traits.set(cls.name, cls.traits);
         if (cls.interfaces && !this.interfaces.has(cls.name)) this.interfaces.set(cls.name, cls.interfaces);
+        if (cls.abstract) this.abstractClasses.add(cls.name);
         if (cls.abstractMethods && !this.abstractMethods.has(cls.name)) this.abstractMethods.set(cls.name, new Set(cls.abstractMethods));
       }
       for (const unit of file.units) {
@@ -145,7 +150,7 @@ export class ProjectResolver implements CallResolver {
         for (let current: string | undefined = target.className; current && !seen.has(current); current = this.parents.get(current)) {
           seen.add(current);
           const unit = this.methods.get(current)?.get(target.method);
-          if (unit) return [unit];
+          if (unit) return target.virtual ? this.concreteOverrides(target.className, target.method, unit, from, span) ?? [unit] : [unit];
           // A trait's method is the class's own, unless the class declares one (checked above).
           for (const trait of this.traits.get(current) ?? []) {
             const fromTrait = this.methods.get(trait)?.get(target.method);
@@ -297,6 +302,57 @@ export class ProjectResolver implements CallResolver {
     const found = working.length > 0 ? working : units;
     this.implementationCache.set(key, found);
     return found;
+  }
+
+  /**
+   * A virtual call (`$this->checkSession()` in an abstract class, or on an object typed with it)
+   * whose declaration `found` the class has: no object is of exactly an abstract class, so the
+   * object is of a concrete (non-abstract) subclass, and the method that runs is the one that
+   * subclass sees. When the project has such subclasses and every one of them overrides the
+   * method, `found` never runs through this call: the overrides do (one of them, chosen by the
+   * object, as for an interface's implementations). Undefined otherwise (a concrete class, an
+   * abstract one with no subclass in the project, one subclass that inherits `found`, or a
+ * private `found`, which no subclass overrides).
+   */
+  private concreteOverrides(className: string, method: string, found: Unit, from: Unit, span: Span): readonly Unit[] | undefined {
+    // A private method is not overridden: `$this->ready()` in the class's code runs its own.
+    if (!this.abstractClasses.has(className) || found.visibility === 'private') return undefined;
+    const key = `${className}::${method}`;
+    const cached = this.overrideCache.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    this.overrideCache.set(key, null);
+    const units: Unit[] = [];
+    let concrete = 0;
+    const seen = new Set<string>([className]);
+    const pending = [...this.directSubclasses(className)];
+    while (pending.length > 0) {
+      const current = pending.pop()!;
+      if (seen.has(current)) continue;
+      seen.add(current);
+      pending.push(...this.directSubclasses(current));
+      if (this.abstractClasses.has(current)) continue;
+      concrete++;
+      // Non-virtual: the declaration an object of exactly this class runs.
+      const runs = this.resolve({ type: 'method', className: current, method }, from, span);
+      if (runs.length === 0 || runs.includes(found)) return undefined;
+      for (const unit of runs) if (!units.includes(unit)) units.push(unit);
+    }
+    if (concrete === 0) return undefined;
+    this.overrideCache.set(key, units);
+    return units;
+  }
+
+  /** The classes that extend `className` directly. */
+  private directSubclasses(className: string): readonly string[] {
+    if (!this.children) {
+      this.children = new Map();
+      for (const [child, parent] of this.parents) {
+        const known = this.children.get(parent);
+        if (known) known.push(child);
+        else this.children.set(parent, [child]);
+      }
+    }
+    return this.children.get(className) ?? [];
   }
 
   overridesOf(className: string, method: string): readonly Unit[] {

@@ -152,6 +152,8 @@ export interface ClassInfo {
    * a call of one on an object of this type runs an implementation's (`ProjectResolver`).
    */
   readonly abstractMethods?: readonly string[];
+  /** PHP: no object is of exactly this class (`abstract class`, an interface, a trait). */
+  readonly abstract?: true;
   readonly span: Span;
 }
 

@@ -193,6 +193,7 @@ export function mergeDeclarations(into: FileDeclarations, part: FileDeclarations
   for (const [name, traits] of part.traits) into.traits.set(name, [...(into.traits.get(name) ?? []), ...traits]);
   for (const [name, interfaces] of part.interfaces) into.interfaces.set(name, interfaces);
   for (const [name, methods] of part.abstractMethods) union(into.abstractMethods, name, methods);
+  for (const name of part.abstractClasses) into.abstractClasses.add(name);
   for (const [name, returns] of part.methodReturns) {
     let known = into.methodReturns.get(name);
     if (!known) into.methodReturns.set(name, (known = new Map()));

@@ -77,6 +77,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
       ...(declarations.traits.has(name) ? { traits: declarations.traits.get(name)! } : {}),
       ...(declarations.interfaces.has(name) ? { interfaces: declarations.interfaces.get(name)! } : {}),
       ...(declarations.abstractMethods.has(name) ? { abstractMethods: [...declarations.abstractMethods.get(name)!] } : {}),
+      ...(declarations.abstractClasses.has(name) ? { abstract: true as const } : {}),
       span: declarations.classSpans.get(name)!,
     })),
     registrations: facts.registrations,

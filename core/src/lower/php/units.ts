@@ -67,6 +67,8 @@ export interface FileDeclarations {
   readonly interfaces: Map<string, string[]>;
   /** Lower-case fq class → the methods it declares without a body (interface and abstract methods). */
   readonly abstractMethods: Map<string, Set<string>>;
+  /** Lower-case fq classes no object is made of: `abstract class`, interfaces, traits. */
+  readonly abstractClasses: Set<string>;
   /** Lower-case fq class → method → returned class. */
   readonly methodReturns: Map<string, Map<string, string>>;
   /** Lower-case fq function → returned class. */
@@ -248,6 +250,7 @@ export function emptyDeclarations(looseWrites: Set<string>, settings: FileSymbol
     traits: new Map(),
     interfaces: new Map(),
     abstractMethods: new Map(),
+    abstractClasses: new Set(),
     methodReturns: new Map(),
     functionReturns: new Map(),
     byRef: new Map(),
@@ -551,6 +554,8 @@ export function collectDeclarations(root: SyntaxNode, file: string, reuse?: Decl
             const interfaces = [...(node.type === 'interface_declaration' ? named(base).slice(1) : []), ...named(implemented)].map((c) => region.resolveClass(c.text));
             if (interfaces.length > 0) into.interfaces.set(className, interfaces);
             into.classSpans.set(className, { file, start: node.startIndex, end: node.endIndex });
+            const abstract = node.type === 'interface_declaration' || node.type === 'trait_declaration' || node.namedChildren.some((c) => c?.type === 'abstract_modifier');
+            if (abstract) into.abstractClasses.add(className);
             // An interface, a trait or an enum is never built by `new`: it reads nothing.
             const inputs = node.type === 'class_declaration' ? constructorInputs(node, region, className, parentName ? region.resolveClass(parentName.text) : undefined) : { calls: [], builds: [], probes: [] };
             into.classProperties.set(className, { ...classProperties(node, written), inputs });
