@@ -190,7 +190,7 @@ export function analyzeProject(
   const declaredFiles = [...files.values()].filter((f) => f.symbols !== undefined).sort(byPath);
   const declared = declaredFiles.map((f) => f.symbols!);
   const declaredHashes = declaredFiles.map((f) => f.symbolsHash!);
-  const symbols = new ProjectSymbols(declared);
+  const symbols = new ProjectSymbols(declared, baseCatalog.builtinFunctions);
   // A framework API newer than the project's installed version is never inserted by a fix.
   const presets = activePresets(allPresets, options, host, declared).map((preset) =>
     preset.closeSince ? withInstalledVersion(preset, host ? lockedVersions((path) => host.readFile(path), projectRootPrefix(options)) : new Map()) : preset,
@@ -262,6 +262,7 @@ export function analyzeProject(
     ownConstant,
     setInCode,
     entryDirsOf: (file) => entryDirs.get(file),
+    builtinFunctions: catalog.builtinFunctions,
   });
   const linesOf = new Map([...files.values()].map((f) => [f.path, f.lines]));
   const lineOf = (unit: Unit, offset: number): number => (linesOf.get(unit.span.file)?.positionAt(offset).line ?? 0) + 1;

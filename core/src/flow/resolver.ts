@@ -2,6 +2,7 @@ import type { CallEffect, CallTarget } from '../ir/effects';
 import type { FileIR, RegistryStore, Unit } from '../ir/unit';
 import type { Span } from '../model/span';
 import type { StaticString } from '../ir/static-string';
+import { builtinFunctionSet, shadowsBuiltin } from '../project/builtin-shadows';
 import { constructorlessUnit } from './constructorless';
 import { IncludeGraph } from './include-graph';
 import { includeTargets, matchesPattern, normalizePath, type IncludeSearch } from './include-paths';
@@ -31,6 +32,8 @@ export interface UnresolvedInclude {
 export interface ResolverSearch extends IncludeSearch {
   /** The entry directories of a file (normalized path); see `entryDirectories`. */
   readonly entryDirsOf?: (file: string) => readonly string[] | undefined;
+  /** PHP's own functions: a global function declared with one of their names is never called (`builtin-shadows.ts`). */
+  readonly builtinFunctions?: readonly string[];
 }
 
 const NO_SEARCH: ResolverSearch = { includePaths: [] };
@@ -96,6 +99,7 @@ export class ProjectResolver implements CallResolver {
     files: readonly FileIR[],
     private readonly search: ResolverSearch = NO_SEARCH,
   ) {
+    const builtins = builtinFunctionSet(search.builtinFunctions);
     for (const file of files) {
       this.fileClasses.set(normalizePath(file.file), file.classes.map((cls) => cls.name));
       this.units.set(normalizePath(file.file), file.units);
@@ -110,6 +114,7 @@ export class ProjectResolver implements CallResolver {
       }
       for (const unit of file.units) {
         if (unit.kind === 'function' && unit.qualifiedName) {
+          if (file.language === 'php' && shadowsBuiltin(unit.qualifiedName, builtins)) continue;
           const declared = this.functions.get(unit.qualifiedName);
           if (declared) declared.push(unit);
           else this.functions.set(unit.qualifiedName, [unit]);

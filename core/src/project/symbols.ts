@@ -8,6 +8,7 @@ import { TruthyReturns } from './truthy-returns';
 import { AlikeConstructions } from './alike-constructions';
 import { ConstructedValues, type ClassFacts } from './constructed-values';
 import type { ClassProperties, Construction } from './constructor-model';
+import { builtinFunctionSet, shadowsBuiltin } from './builtin-shadows';
 
 /** What one file declares, gathered before any lowering so every file can see the others. */
 export interface FileSymbols {
@@ -179,11 +180,16 @@ export class ProjectSymbols {
   /** Some file defines a constant whose name is an expression: any constant may be defined. */
   private computedDefines = false;
 
-  constructor(files: readonly FileSymbols[]) {
+  /**
+   * `builtinFunctions`: PHP's own functions (`Catalog.builtinFunctions`); a global function
+   * declared with one of their names never answers a call (`builtin-shadows.ts`).
+   */
+  constructor(files: readonly FileSymbols[], builtinFunctions?: readonly string[]) {
+    const builtins = builtinFunctionSet(builtinFunctions);
     for (const file of files) {
       this.files.add(file.file);
       if (file.computedDefines) this.computedDefines = true;
-      for (const fn of file.functions) this.functions.add(fn);
+      for (const fn of file.functions) if (!shadowsBuiltin(fn, builtins)) this.functions.add(fn);
       for (const [fn, type] of file.functionReturns) if (!this.functionReturns.has(fn)) this.functionReturns.set(fn, type);
       for (const [fn, indices] of file.functionByRef) if (!this.functionByRef.has(fn)) this.functionByRef.set(fn, indices);
       // Every by-reference declaration counts, so one that changes its parameter empties the name's entry.

@@ -59,6 +59,8 @@ export type JumpFrame =
 export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
   /** `$name` → lower-case class name, from `new`, typed parameters and known return types. */
   readonly variableTypes = new Map<string, string>();
+  /** The variables a function declares `global $x;` (its `$GLOBALS['x']` is its `$x`: `globals-elements.ts`). */
+  declaredGlobals: ReadonlySet<string> = new Set();
   /** `$name` → its position among the unit's parameters (for `$callback()`). */
   readonly parameters = new Map<string, number>();
   /** `$name` → the unit's parameters with a literal default (`$check = true`). */
