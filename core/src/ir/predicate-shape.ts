@@ -1,4 +1,3 @@
-import { SESSION_EMPTIED_SUBJECT } from './session-emptied';
 /**
  * What a remembered predicate computes from its subject's value, as data: so that the flow can
  * decide a callee's predicates from the literal arguments a call passes (`stop_session(true)`
@@ -121,6 +120,12 @@ export function truthyStringValue(shape: PredicateShape): boolean | undefined {
  * callers and callees: they decide whether a reopen after output works (domain.md §5.3).
  * Where a state has more facts than it can carry, these are kept first (`capFacts`).
  */
+/**
+ * The subject of the fact that `$_SESSION` holds no key at all (`session-emptied.ts`, which
+ * re-exports it): here so that this module imports nothing and `effects.ts` can use its types.
+ */
+export const SESSION_EMPTIED_SUBJECT = 'session:*';
+
 export function alwaysRemembered(predicate: { readonly subject: string }): boolean {
   return predicate.subject === 'ini:session.use_cookies' || predicate.subject === 'ini:session.cache_limiter' || predicate.subject === SESSION_EMPTIED_SUBJECT;
 }
