@@ -349,6 +349,11 @@ export class ProjectResolver implements CallResolver {
 
   /** The classes that extend `className` directly. */
   private directSubclasses(className: string): readonly string[] {
+    return this.subclassIndex().get(className) ?? [];
+  }
+
+  /** Each class's direct subclasses, built once from the parent links. */
+  private subclassIndex(): Map<string, string[]> {
     if (!this.children) {
       this.children = new Map();
       for (const [child, parent] of this.parents) {
@@ -357,21 +362,14 @@ export class ProjectResolver implements CallResolver {
         else this.children.set(parent, [child]);
       }
     }
-    return this.children.get(className) ?? [];
+    return this.children;
   }
 
   overridesOf(className: string, method: string): readonly Unit[] {
-    if (!this.children) {
-      this.children = new Map();
-      for (const [child, parent] of this.parents) {
-        const known = this.children.get(parent);
-        if (known) known.push(child);
-        else this.children.set(parent, [child]);
-      }
-    }
+    const children = this.subclassIndex();
     const found: Unit[] = [];
     const seen = new Set<string>([className]);
-    const pending = [...(this.children.get(className) ?? [])];
+    const pending = [...(children.get(className) ?? [])];
     while (pending.length > 0) {
       const current = pending.pop()!;
       if (seen.has(current)) continue;
@@ -379,7 +377,7 @@ export class ProjectResolver implements CallResolver {
       // Its own declaration, else one from its traits (a trait's method is the class's own).
       const own = this.methods.get(current)?.get(method) ?? (this.traits.get(current) ?? []).map((trait) => this.methods.get(trait)?.get(method)).find((unit) => unit !== undefined);
       if (own && !found.includes(own)) found.push(own);
-      pending.push(...(this.children.get(current) ?? []));
+      pending.push(...(children.get(current) ?? []));
     }
     return found;
   }

@@ -4,7 +4,7 @@ import { shapeValue } from '../../ir/predicate-shape';
 import type { SyntaxNode } from '../../parse/php';
 import type { Branches } from './conditions';
 import type { UnitContext } from './context';
-import { parameterIndexes, predicateTest, unstableVariables } from './predicates';
+import { byReferenceCaptures, parameterIndexes, predicateTest, unstableVariables } from './predicates';
 import { NESTED_DECLARATIONS } from './unit-scope';
 
 /**
@@ -62,10 +62,7 @@ function changesParameters(body: SyntaxNode, parameters: Map<string, number>, ct
     const node = stack.pop()!;
     if (node !== body && NESTED_DECLARATIONS.has(node.type)) {
       // A closure's `use (&$x)` changes `$x` whenever it runs; an arrow function cannot.
-      if (node.type === 'anonymous_function') {
-        const uses = node.namedChildren.find((c) => c?.type === 'anonymous_function_use_clause');
-        for (const ref of uses?.descendantsOfType('by_ref') ?? []) if (ref && unstableVariables(ref, changed, ctx.predicateScope)) return true;
-      }
+      for (const ref of byReferenceCaptures(node)) if (unstableVariables(ref, changed, ctx.predicateScope)) return true;
       continue;
     }
     if (unstableVariables(node, changed, ctx.predicateScope)) return true;

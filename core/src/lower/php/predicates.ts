@@ -415,6 +415,13 @@ export function unstableVariables(node: SyntaxNode, unstable: Set<string>, scope
   return everything;
 }
 
+/** A closure's `use (&$x)` captures (none for an arrow function, which cannot take one). */
+export function byReferenceCaptures(node: SyntaxNode): SyntaxNode[] {
+  if (node.type !== 'anonymous_function') return [];
+  const uses = node.namedChildren.find((c) => c?.type === 'anonymous_function_use_clause');
+  return (uses?.descendantsOfType('by_ref') ?? []).filter((ref): ref is SyntaxNode => ref !== null);
+}
+
 /**
  * Finds the predicates of a unit worth remembering: tested by two conditions or more, or
  * tested once and also set by a literal assignment (`$started = true`), over a subject that
@@ -441,10 +448,7 @@ export function collectTrackedPredicates(
     const node = stack.pop()!;
     if (node !== body && NESTED_DECLARATIONS.has(node.type)) {
       // A closure's `use (&$x)` changes `$x` whenever the closure runs.
-      if (node.type === 'anonymous_function') {
-        const uses = node.namedChildren.find((c) => c?.type === 'anonymous_function_use_clause');
-        for (const ref of uses?.descendantsOfType('by_ref') ?? []) if (ref) unstableVariables(ref, unstable, scope);
-      }
+      for (const ref of byReferenceCaptures(node)) unstableVariables(ref, unstable, scope);
       continue;
     }
     everythingUnstable = unstableVariables(node, unstable, scope) || everythingUnstable;
