@@ -1,6 +1,6 @@
 import type { Observation, RuleContext, UnitFlow } from '../../../core/src';
-import { PHP_BUILTIN_FUNCTIONS } from '../catalog/php-builtin-functions';
 import { PHP_OUTPUT_BUILTINS } from '../catalog/php-output-builtins';
+import { builtinCallee, fallbackFunctionName } from './builtin-calls';
 
 /**
  * PHP's own output-buffer calls: they pass what the script's buffer holds on to the next level
@@ -62,19 +62,11 @@ function mayWrite(context: RuleContext, flow: UnitFlow, observation: Observation
  */
 function callsSilentBuiltin(context: RuleContext, flow: UnitFlow, observation: Observation): boolean {
   const { effect, call } = observation;
-  if (effect.kind !== 'call' || effect.target.type !== 'function') return false;
-  const name = globalName(effect.target.candidates);
-  if (!PHP_BUILTIN_FUNCTIONS.has(name) || PHP_OUTPUT_BUILTINS.has(name)) return false;
-  if (call !== undefined && call.units.length > 0) return false;
-  return (effect.callables ?? []).every(
-    ({ target }) =>
-      target.type === 'function' &&
-      !PHP_OUTPUT_BUILTINS.has(globalName(target.candidates)) &&
-      (context.resolveCall?.(target, flow.unit, effect.span) ?? []).length === 0,
-  );
-}
-
-/** The name PHP falls back to (the last candidate, in its lookup order), lower-case. */
-function globalName(candidates: readonly string[]): string {
-  return (candidates[candidates.length - 1] ?? '').replace(/^\\/, '').toLowerCase();
+  if (effect.kind !== 'call') return false;
+  const name = builtinCallee(effect, call?.units ?? []);
+  if (name === undefined || PHP_OUTPUT_BUILTINS.has(name)) return false;
+  return (effect.callables ?? []).every(({ target }) => {
+    const callable = fallbackFunctionName(target);
+    return callable !== undefined && !PHP_OUTPUT_BUILTINS.has(callable) && (context.resolveCall?.(target, flow.unit, effect.span) ?? []).length === 0;
+  });
 }

@@ -1,7 +1,7 @@
 import type { RuleContext, Unit, UnitFlow } from '../../../core/src';
 import { SHORT_SLOW_KINDS } from '../severity';
 import { reachedFrom } from '../fixes/session-after';
-import { PHP_BUILTIN_FUNCTIONS } from '../catalog/php-builtin-functions';
+import { builtinCallee } from './builtin-calls';
 
 /** Project units followed into before giving up (the work is then taken as not all seen). */
 const MAX_UNITS_FOLLOWED = 40;
@@ -10,7 +10,7 @@ const MAX_UNITS_FOLLOWED = 40;
  * Whether the analysis sees all the work a unit does after `node`, and it is short: nothing
  * repeats (no loop, in the unit or in what it calls), every call of a method, an include or a
  * dynamic target reaches project code, which is followed the same way, every other call is of a
- * function PHP itself defines (`PHP_BUILTIN_FUNCTIONS`), and the only slow work is short (a
+ * function PHP itself defines (`builtinCallee`), and the only slow work is short (a
  * database query, a local file). A `set_time_limit(0)`
  * is a sign of long work the analysis may not see; where it sees all of it and it is short,
  * the code contradicts the sign.
@@ -32,7 +32,7 @@ function nodesSeen(context: RuleContext, unit: Unit, nodes: ReadonlySet<number>,
     const callees = context.resolveCall(effect.target, unit, effect.span);
     if (callees.length === 0) {
       // PHP's own function, not listed as slow: seen. Any other call reaches code not in the project.
-      if (effect.target.type !== 'function' || effect.callables !== undefined || !effect.target.candidates.some((name) => PHP_BUILTIN_FUNCTIONS.has(name.toLowerCase()))) return false;
+      if (effect.callables !== undefined || builtinCallee(effect, callees) === undefined) return false;
       continue;
     }
     for (const callee of callees) {
