@@ -95,6 +95,15 @@ describe('plain syntax trees (one copy of the wasm tree, read as arrays)', () =>
     assert.deepEqual(plain.rootNode.descendantsOfType('float').map((n) => n!.text), ['1e5', '.5e3']);
   });
 
+  it('reads a keyword as the unquoted key of string interpolation (`"$_REQUEST[include]"`) as PHP does: a string key', () => {
+    const text = '<?php\necho "x $_REQUEST[include] y $row[class]";\n$s = <<<EOT\na $b[function] c\nEOT;\nif (1) {\n  $ret .= "<x>$info[extends]</x>";\n}\nsession_start();\n';
+    const plain = parser.parsePlain(text);
+    assert.equal(plain.rootNode.hasError, false);
+    const keys = plain.rootNode.descendantsOfType('subscript_expression').map((read) => read!.children.find((c) => c.type === 'name')?.text);
+    assert.deepEqual(keys, ['include', 'class', 'function', 'extends']);
+    assert.equal(plain.rootNode.descendantsOfType('function_call_expression').length, 1);
+  });
+
   it('finds the smallest node around a range as web-tree-sitter does (what the fixes read)', () => {
     // Every offset of a few fixtures and broken texts, as a point and as a range to the next few characters.
     const sample = cases.filter(([name], i) => i % 25 === 0 || name.startsWith('broken'));

@@ -1,4 +1,4 @@
-import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
 import { PlainTree, type SyntaxNode } from './plain-tree';
 import { RecentTrees } from './recent-trees';
 
@@ -71,12 +71,14 @@ export class PhpParser {
    * read it through `PlainTree.copy(tree, text)`, which takes every text from `text`.
    * The same repair reads `self` and `parent` not followed by `::` (`'…'.SELF`, CodeIgniter's
    * front controller) as the constant names they are: PHP reserves them only as class names.
+   * And a keyword as the unquoted key of simple interpolation (`"$_REQUEST[include]"`,
+   * `"$row[class]"`): PHP reads any name there as a string key, the grammar only non-keywords.
    */
   parseRepairingNames(text: string): Tree {
     let tree = this.parse(text);
     let parsed = text;
     for (let round = 0; round < MAX_NAME_REPAIRS && tree.rootNode.hasError; round++) {
-      const misread = [...namesReadAsNumbers(tree), ...scopeKeywordsReadAsConstants(tree)];
+      const misread = [...namesReadAsNumbers(tree), ...scopeKeywordsReadAsConstants(tree), ...keywordKeysInStrings(tree)];
       if (misread.length === 0) break;
       parsed = withFirstCharacterReplaced(parsed, misread);
       tree.delete();
@@ -127,6 +129,43 @@ function scopeKeywordsReadAsConstants(tree: Tree): number[] {
     }
   }
   return [...new Set(starts)];
+}
+
+/**
+ * Where a keyword stands as the key of an array read in simple string interpolation
+ * (`"… $_REQUEST[include] …"`, also in a heredoc): tree-sitter-php takes the keyword for the
+ * keyword and the statement is a syntax error, where PHP reads the name as the string key
+ * `'include'`. The shape: an ERROR node holding the keyword token and `]`, right after
+ * `$name[`, inside a string. (`{$a[class]}` is a syntax error in PHP too and is left alone.)
+ */
+function keywordKeysInStrings(tree: Tree): number[] {
+  const starts: number[] = [];
+  for (const error of tree.rootNode.descendantsOfType('ERROR')) {
+    if (!error) continue;
+    // The keyword stands in the ERROR node, either alone with its `]` (the `[` just before the
+    // node) or among the string's other tokens the recovery flattened into it.
+    for (let i = 0; i < error.childCount; i++) {
+      const keyword = error.child(i)!;
+      if (keyword.isNamed || keyword.type !== keyword.text.toLowerCase() || !/^[a-z_]+$/.test(keyword.type)) continue;
+      const bracket = i > 0 ? error.child(i - 1) : error.previousSibling;
+      const array = bracket?.previousSibling;
+      if (error.child(i + 1)?.type !== ']' || bracket?.type !== '[' || array?.type !== 'variable_name') continue;
+      if (array.endIndex !== bracket.startIndex || bracket.endIndex !== keyword.startIndex || !insideString(keyword)) continue;
+      starts.push(keyword.startIndex);
+    }
+  }
+  return starts;
+}
+
+/** Inside a double-quoted string or a heredoc, also one the grammar recovered as an ERROR. */
+function insideString(node: Node): boolean {
+  for (let at: Node | null = node.parent; at; at = at.parent) {
+    if (at.type === 'encapsed_string' || at.type === 'heredoc' || at.type === 'heredoc_body') return true;
+    // Recovery may turn the string itself into an ERROR that still holds its opening token.
+    if (at.type === 'ERROR' && at.children.some((child) => child?.type === 'heredoc_start' || child?.type === '"')) return true;
+    if (at.type.endsWith('_statement') || at.type === 'program') return false;
+  }
+  return false;
 }
 
 function startsWithLetter(token: string): boolean {
