@@ -104,6 +104,13 @@ describe('plain syntax trees (one copy of the wasm tree, read as arrays)', () =>
     assert.equal(plain.rootNode.descendantsOfType('function_call_expression').length, 1);
   });
 
+  it('reads a `#?` comment to the end of its line as PHP does (the grammar ends it before the `?`), and `#?>` still closes PHP', () => {
+    const plain = parser.parsePlain('<?php\nfunction f() {\n  #? $a ? $b : $c);\n  return 1;\n}\n#?>\n<p>x</p>\n');
+    assert.equal(plain.rootNode.hasError, false);
+    assert.deepEqual(plain.rootNode.descendantsOfType('comment').map((c) => c!.text), ['#? $a ? $b : $c);', '#']);
+    assert.equal(plain.rootNode.descendantsOfType('text').map((t) => t!.text).join('').includes('<p>x</p>'), true);
+  });
+
   it('finds the smallest node around a range as web-tree-sitter does (what the fixes read)', () => {
     // Every offset of a few fixtures and broken texts, as a point and as a range to the next few characters.
     const sample = cases.filter(([name], i) => i % 25 === 0 || name.startsWith('broken'));

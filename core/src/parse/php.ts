@@ -73,12 +73,13 @@ export class PhpParser {
    * front controller) as the constant names they are: PHP reserves them only as class names.
    * And a keyword as the unquoted key of simple interpolation (`"$_REQUEST[include]"`,
    * `"$row[class]"`): PHP reads any name there as a string key, the grammar only non-keywords.
+   * And a `#?` comment, which the grammar ends before the `?` (only `?>` ends a PHP comment).
    */
   parseRepairingNames(text: string): Tree {
     let tree = this.parse(text);
     let parsed = text;
     for (let round = 0; round < MAX_NAME_REPAIRS && tree.rootNode.hasError; round++) {
-      const misread = [...namesReadAsNumbers(tree), ...scopeKeywordsReadAsConstants(tree), ...keywordKeysInStrings(tree)];
+      const misread = [...namesReadAsNumbers(tree), ...scopeKeywordsReadAsConstants(tree), ...keywordKeysInStrings(tree), ...hashCommentsCutAtQuestionMark(tree, parsed)];
       if (misread.length === 0) break;
       parsed = withFirstCharacterReplaced(parsed, misread);
       tree.delete();
@@ -153,6 +154,20 @@ function keywordKeysInStrings(tree: Tree): number[] {
       if (array.endIndex !== bracket.startIndex || bracket.endIndex !== keyword.startIndex || !insideString(keyword)) continue;
       starts.push(keyword.startIndex);
     }
+  }
+  return starts;
+}
+
+/**
+ * Where a `#` comment is followed by a `?` that does not close PHP (`#? $a ? $b : $c);`, code
+ * commented out): tree-sitter-php ends the comment before the `?`, PHP only at `?>` or the end
+ * of the line. The `?` is replaced so that the comment runs on to the end of its line.
+ */
+function hashCommentsCutAtQuestionMark(tree: Tree, text: string): number[] {
+  const starts: number[] = [];
+  for (const comment of tree.rootNode.descendantsOfType('comment')) {
+    if (!comment || comment.endIndex - comment.startIndex !== 1 || text[comment.startIndex] !== '#') continue;
+    if (text[comment.endIndex] === '?' && text[comment.endIndex + 1] !== '>') starts.push(comment.endIndex);
   }
   return starts;
 }
