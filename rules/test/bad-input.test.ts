@@ -65,6 +65,13 @@ describe('bad input', () => {
     assert.ok(result.errors.some((e) => /nested more than \d+ levels/.test(e.message)), JSON.stringify(result.errors));
   }).timeout(60000);
 
+  it('reads a long argument list (`echo` of 2,000 values, right-nested in the grammar) as a list, not as deep nesting', async () => {
+    const values = Array.from({ length: 2000 }, (_, i) => `'x${i}'`).join(', ');
+    const result = await analyze(`<?php\nsession_start();\necho ${values};\nsleep(5);\n`);
+    assert.deepEqual(result.errors, []);
+    assert.equal(result.findings.filter((f) => f.rule === 'held-across-slow-call').length, 1);
+  }).timeout(60000);
+
   it('reads a command line built by a long chain of if-else appends in bounded time', async () => {
     // Each `if` asks for the value before it from both branches: without a bound, 2^40 steps.
     const appends = Array.from({ length: 40 }, (_, i) => `    if ($a[${i}]) { $c .= ' x${i}'; } else { $c .= ' y${i}'; }`);

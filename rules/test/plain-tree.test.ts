@@ -96,12 +96,14 @@ describe('plain syntax trees (one copy of the wasm tree, read as arrays)', () =>
   });
 
   it('reads a keyword as the unquoted key of string interpolation (`"$_REQUEST[include]"`) as PHP does: a string key', () => {
-    const text = '<?php\necho "x $_REQUEST[include] y $row[class]";\n$s = <<<EOT\na $b[function] c\nEOT;\nif (1) {\n  $ret .= "<x>$info[extends]</x>";\n}\nsession_start();\n';
+    const text = '<?php\necho "x $_REQUEST[include] y $row[class]";\n$s = <<<EOT\na $b[function] c\nEOT;\nif (1) {\n  $ret .= "<x>$info[extends]</x>";\n}\necho "<td>$o->Class</td>";\nsession_start();\n';
     const plain = parser.parsePlain(text);
     assert.equal(plain.rootNode.hasError, false);
     const keys = plain.rootNode.descendantsOfType('subscript_expression').map((read) => read!.children.find((c) => c.type === 'name')?.text);
     assert.deepEqual(keys, ['include', 'class', 'function', 'extends']);
     assert.equal(plain.rootNode.descendantsOfType('function_call_expression').length, 1);
+    const properties = plain.rootNode.descendantsOfType('member_access_expression').map((read) => read!.childForFieldName('name')?.text);
+    assert.deepEqual(properties, ['Class']);
   });
 
   it('reads a `#?` comment to the end of its line as PHP does (the grammar ends it before the `?`), and `#?>` still closes PHP', () => {
@@ -109,6 +111,12 @@ describe('plain syntax trees (one copy of the wasm tree, read as arrays)', () =>
     assert.equal(plain.rootNode.hasError, false);
     assert.deepEqual(plain.rootNode.descendantsOfType('comment').map((c) => c!.text), ['#? $a ? $b : $c);', '#']);
     assert.equal(plain.rootNode.descendantsOfType('text').map((t) => t!.text).join('').includes('<p>x</p>'), true);
+  });
+
+  it('ends a line comment at its first `?>` as PHP does, also after another `?` (`}//newpage??>`)', () => {
+    const plain = parser.parsePlain('<?php if (true) { ?>\n<div>a</div>\n<?php }//newpage??>\n<div class="x">b</div>\n');
+    assert.equal(plain.rootNode.hasError, false);
+    assert.deepEqual(plain.rootNode.descendantsOfType('comment').map((c) => c!.text), ['//newpage?']);
   });
 
   it('finds the smallest node around a range as web-tree-sitter does (what the fixes read)', () => {

@@ -71,15 +71,16 @@ export class PhpParser {
    * read it through `PlainTree.copy(tree, text)`, which takes every text from `text`.
    * The same repair reads `self` and `parent` not followed by `::` (`'…'.SELF`, CodeIgniter's
    * front controller) as the constant names they are: PHP reserves them only as class names.
-   * And a keyword as the unquoted key of simple interpolation (`"$_REQUEST[include]"`,
-   * `"$row[class]"`): PHP reads any name there as a string key, the grammar only non-keywords.
-   * And a `#?` comment, which the grammar ends before the `?` (only `?>` ends a PHP comment).
+   * And a keyword as the unquoted key or the property of simple interpolation
+   * (`"$_REQUEST[include]"`, `"$o->Class"`): PHP reads any name there, the grammar only non-keywords.
+   * And a `#?` comment, which the grammar ends before the `?` (only `?>` ends a PHP comment),
+   * and a line comment ending in `??>`, which it runs past the `?>`.
    */
   parseRepairingNames(text: string): Tree {
     let tree = this.parse(text);
     let parsed = text;
     for (let round = 0; round < MAX_NAME_REPAIRS && tree.rootNode.hasError; round++) {
-      const misread = [...namesReadAsNumbers(tree), ...scopeKeywordsReadAsConstants(tree), ...keywordKeysInStrings(tree), ...hashCommentsCutAtQuestionMark(tree, parsed)];
+      const misread = [...namesReadAsNumbers(tree), ...scopeKeywordsReadAsConstants(tree), ...keywordKeysInStrings(tree), ...hashCommentsCutAtQuestionMark(tree, parsed), ...commentsRunningPastCloseTag(tree, parsed)];
       if (misread.length === 0) break;
       parsed = withFirstCharacterReplaced(parsed, misread);
       tree.delete();
@@ -134,10 +135,11 @@ function scopeKeywordsReadAsConstants(tree: Tree): number[] {
 
 /**
  * Where a keyword stands as the key of an array read in simple string interpolation
- * (`"… $_REQUEST[include] …"`, also in a heredoc): tree-sitter-php takes the keyword for the
- * keyword and the statement is a syntax error, where PHP reads the name as the string key
- * `'include'`. The shape: an ERROR node holding the keyword token and `]`, right after
- * `$name[`, inside a string. (`{$a[class]}` is a syntax error in PHP too and is left alone.)
+ * (`"… $_REQUEST[include] …"`, also in a heredoc) or as the property of an object read there
+ * (`"<td>$o->Class</td>"`): tree-sitter-php takes the keyword for the keyword and the statement
+ * is a syntax error, where PHP reads the name as the string key `'include'` or the property.
+ * The shape: an ERROR node holding the keyword token (and `]`), right after `$name[` or
+ * `$name->`, inside a string.
  */
 function keywordKeysInStrings(tree: Tree): number[] {
   const starts: number[] = [];
@@ -148,10 +150,11 @@ function keywordKeysInStrings(tree: Tree): number[] {
     for (let i = 0; i < error.childCount; i++) {
       const keyword = error.child(i)!;
       if (keyword.isNamed || keyword.type !== keyword.text.toLowerCase() || !/^[a-z_]+$/.test(keyword.type)) continue;
-      const bracket = i > 0 ? error.child(i - 1) : error.previousSibling;
-      const array = bracket?.previousSibling;
-      if (error.child(i + 1)?.type !== ']' || bracket?.type !== '[' || array?.type !== 'variable_name') continue;
-      if (array.endIndex !== bracket.startIndex || bracket.endIndex !== keyword.startIndex || !insideString(keyword)) continue;
+      const opener = i > 0 ? error.child(i - 1) : error.previousSibling;
+      const holder = opener?.previousSibling;
+      const isKey = opener?.type === '[' && error.child(i + 1)?.type === ']';
+      if (!(isKey || opener?.type === '->') || holder?.type !== 'variable_name') continue;
+      if (holder.endIndex !== opener!.startIndex || opener!.endIndex !== keyword.startIndex || !insideString(keyword)) continue;
       starts.push(keyword.startIndex);
     }
   }
@@ -168,6 +171,21 @@ function hashCommentsCutAtQuestionMark(tree: Tree, text: string): number[] {
   for (const comment of tree.rootNode.descendantsOfType('comment')) {
     if (!comment || comment.endIndex - comment.startIndex !== 1 || text[comment.startIndex] !== '#') continue;
     if (text[comment.endIndex] === '?' && text[comment.endIndex + 1] !== '>') starts.push(comment.endIndex);
+  }
+  return starts;
+}
+
+/**
+ * Where a line comment holds a `?>` the grammar did not end it at (`<?php }//newpage??>`: it
+ * reads `??` as a pair and goes on): PHP ends the comment at the first `?>`. The `?` before
+ * that `?>` is replaced, so the grammar ends the comment there too.
+ */
+function commentsRunningPastCloseTag(tree: Tree, text: string): number[] {
+  const starts: number[] = [];
+  for (const comment of tree.rootNode.descendantsOfType('comment')) {
+    if (!comment || text.startsWith('/*', comment.startIndex)) continue;
+    const close = text.slice(comment.startIndex, comment.endIndex).indexOf('?>');
+    if (close > 0 && text[comment.startIndex + close - 1] === '?') starts.push(comment.startIndex + close - 1);
   }
   return starts;
 }

@@ -91,6 +91,18 @@ function lowerExpressionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor
     case 'require_expression':
     case 'require_once_expression':
       return lowerInclude(ctx, node, cursor);
+    case 'sequence_expression': {
+      // `echo a, b, c` nests to the right (`a, (b, c)`): walked as the list it is, so 400
+      // arguments are not 400 levels of nesting (the guard would skip the rest).
+      let next = cursor;
+      let rest: SyntaxNode | undefined = node;
+      while (rest?.type === 'sequence_expression') {
+        const [first, second] = named(rest);
+        if (first) next = lowerExpression(ctx, first, next);
+        rest = second;
+      }
+      return rest ? lowerExpression(ctx, rest, next) : next;
+    }
     case 'shell_command_expression': {
       const next = lowerChildren(ctx, node, cursor);
       const slow = commandSlowEffect(ctx, node, 'a shell command in backticks', ctx.span(node));
