@@ -2,6 +2,7 @@ import type { ApiEntry } from '../../catalog';
 import { emitSessionEmptied } from './session-emptied-facts';
 import type { Cursor } from '../../ir/cfg-builder';
 import type { AccessEffect, CallTarget } from '../../ir/effects';
+import type { Literal } from '../../ir/predicate-shape';
 import type { SyntaxNode } from '../../parse/php';
 import type { Span } from '../../model/span';
 import { restoredAt } from './restored-references';
@@ -212,10 +213,21 @@ function flagArguments(ctx: UnitContext, args: readonly SyntaxNode[]): { index: 
   const found: { index: number; value: string }[] = [];
   for (const [index, arg] of args.entries()) {
     if (arg.type !== 'argument' || arg.childForFieldName('name') || arg.namedChildren.some((c) => c?.type === 'variadic_unpacking')) break;
-    const value = literalArgumentKey(literalOf(arg.namedChild(0))) ?? (isTruthyStringArgument(ctx, arg.namedChild(0)) ? TRUTHY_STRING_KEY : undefined);
+    const value = literalArgumentKey(literalOf(arg.namedChild(0)) ?? constantArgumentValue(ctx, arg.namedChild(0))) ?? (isTruthyStringArgument(ctx, arg.namedChild(0)) ? TRUTHY_STRING_KEY : undefined);
     if (value !== undefined) found.push({ index, value });
   }
   return found;
+}
+
+/**
+ * The value of a project constant passed as an argument (`admin_authenticate(AT_PRIV_ADMIN,
+ * AT_PRIV_RETURN)` with `define('AT_PRIV_RETURN', true)`), when every file that defines it gives
+ * it the same literal: the callee's tests of that parameter are decided as for the literal.
+ */
+function constantArgumentValue(ctx: UnitContext, node: SyntaxNode | null): Literal | undefined {
+  if (node?.type !== 'name' && node?.type !== 'qualified_name') return undefined;
+  const { symbols } = ctx.facts;
+  return symbols.constantHasOneValue(node.text) ? symbols.constantLiteral(node.text) : undefined;
 }
 
 /**
