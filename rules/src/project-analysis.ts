@@ -59,7 +59,7 @@ import {
 } from '../../core/src';
 import * as posix from 'node:path/posix';
 import type { AnalysisResult, AnalyzerOptions, ProjectHost, SourceFile } from './api';
-import { mergeCatalogs } from './catalog/merge';
+import { mergeCatalogs, mergedCatalog } from './catalog/merge';
 import { nodeCatalog } from './catalog/node';
 import { entrySites } from './entry-points';
 import { dispatchEntries, entryState, type DispatchEntry } from './dispatch-entries';
@@ -204,7 +204,7 @@ export function analyzeProject(
   const layers = presets.map((p) => (nonLocking.has(p) ? withoutSessionEffects(p.catalog, baseCatalog.sessionResource) : p.catalog));
   const entryPresets = presets.filter((p) => !nonLocking.has(p));
   if (containers.note) cutNotes.push(containers.note);
-  const catalog = mergeCatalogs(baseCatalog, ...layers, ...serviceLayer, ...(options.apis ? [options.apis] : []));
+  const catalog = mergedCatalog(baseCatalog, ...layers, ...serviceLayer, ...(options.apis ? [options.apis] : []));
   // TypeScript/JavaScript first: their syntax trees are dropped before PHP is lowered.
   const tsFiles = [...files.values()].filter((f) => isTypeScriptPath(f.path));
   const tsParsed = tsFiles.length > 0 ? lowerTsProjectOrKept(keptTs, tsFiles, files, host, libraryCache, errors, notes, cutNotes) : 0;

@@ -78,7 +78,9 @@ export class PlainTree {
    */
   static copy(tree: Tree, text: string, reuse?: CopyReuse): PlainTree {
     const language: Language = tree.language;
-    let capacity = 1024;
+    // A re-parse after a small edit has about as many nodes as the tree before: sized for it
+    // (and a little more), the columns are not grown by doubling eight times over.
+    let capacity = reuse ? Math.max(1024, reuse.previous.nodeCount + 256) : 1024;
     let typeIds = new Uint16Array(capacity);
     let starts = new Uint32Array(capacity);
     let ends = new Uint32Array(capacity);
@@ -142,13 +144,29 @@ export class PlainTree {
           typeIds.set(old.typeIds.subarray(kept + 1, kept + size), index + 1);
           fieldIds.set(old.fieldIds.subarray(kept + 1, kept + size), index + 1);
           flags.set(old.flags.subarray(kept + 1, kept + size), index + 1);
-          for (let from = kept + 1, to = index + 1; from < kept + size; from++, to++) {
-            starts[to] = old.starts[from]! + shift;
-            ends[to] = old.ends[from]! + shift;
-            parents[to] = old.parents[from]! + indexShift;
-            subtreeEnds[to] = old.subtreeEnds[from]! + indexShift;
-            const previous = old.previousSiblings[from]!;
-            previousSiblings[to] = previous === -1 ? -1 : previous + indexShift;
+          // A statement before the edit has moved neither its offsets nor its indices, one after
+          // it (with as many nodes before it as there were) only its offsets: what did not move
+          // is copied as a block too.
+          if (shift === 0) {
+            starts.set(old.starts.subarray(kept + 1, kept + size), index + 1);
+            ends.set(old.ends.subarray(kept + 1, kept + size), index + 1);
+          } else {
+            for (let from = kept + 1, to = index + 1; from < kept + size; from++, to++) {
+              starts[to] = old.starts[from]! + shift;
+              ends[to] = old.ends[from]! + shift;
+            }
+          }
+          if (indexShift === 0) {
+            parents.set(old.parents.subarray(kept + 1, kept + size), index + 1);
+            subtreeEnds.set(old.subtreeEnds.subarray(kept + 1, kept + size), index + 1);
+            previousSiblings.set(old.previousSiblings.subarray(kept + 1, kept + size), index + 1);
+          } else {
+            for (let from = kept + 1, to = index + 1; from < kept + size; from++, to++) {
+              parents[to] = old.parents[from]! + indexShift;
+              subtreeEnds[to] = old.subtreeEnds[from]! + indexShift;
+              const previous = old.previousSiblings[from]!;
+              previousSiblings[to] = previous === -1 ? -1 : previous + indexShift;
+            }
           }
           count = index + size;
         } else if (cursor.gotoFirstChild()) {

@@ -48,17 +48,29 @@ export function movedOffset(edit: LineEdit, offset: number): number | undefined 
  */
 export function sameTreeMoved(earlier: PlainTree, now: PlainTree, edit: LineEdit): boolean {
   if (earlier.nodeCount !== now.nodeCount) return false;
-  if (!sameArray(earlier.typeIds, now.typeIds) || !sameArray(earlier.fieldIds, now.fieldIds) || !sameArray(earlier.flags, now.flags)) return false;
-  if (!sameArray(earlier.parents, now.parents) || !sameArray(earlier.subtreeEnds, now.subtreeEnds) || !sameArray(earlier.previousSiblings, now.previousSiblings)) return false;
-  for (let node = 0; node < earlier.nodeCount; node++) {
-    if (movedOffset(edit, earlier.starts[node]!) !== now.starts[node] || movedOffset(edit, earlier.ends[node]!) !== now.ends[node]) return false;
-  }
-  return true;
+  if (!sameBytes(earlier.typeIds, now.typeIds) || !sameBytes(earlier.fieldIds, now.fieldIds) || !sameBytes(earlier.flags, now.flags)) return false;
+  if (!sameBytes(earlier.parents, now.parents) || !sameBytes(earlier.subtreeEnds, now.subtreeEnds) || !sameBytes(earlier.previousSiblings, now.previousSiblings)) return false;
+  return offsetsMoved(earlier.starts, now.starts, edit) && offsetsMoved(earlier.ends, now.ends, edit);
 }
 
-function sameArray(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** Whether two typed arrays hold the same bytes (one `memcmp`: a loop over every element of six arrays of every node was a tenth of a kept edit). */
+function sameBytes(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  return Buffer.compare(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), new Uint8Array(b.buffer, b.byteOffset, b.byteLength)) === 0;
+}
+
+/** Whether each offset of `now` is where the edit moved the same offset of `earlier` (`movedOffset`, written out for one array type). */
+function offsetsMoved(earlier: Uint32Array, now: Uint32Array, edit: LineEdit): boolean {
+  if (earlier.length !== now.length) return false;
+  const { start, oldEnd, delta } = edit;
+  for (let i = 0; i < earlier.length; i++) {
+    const offset = earlier[i]!;
+    if (offset < start) {
+      if (now[i] !== offset) return false;
+    } else if (offset >= oldEnd) {
+      if (now[i] !== offset + delta) return false;
+    } else return false;
+  }
   return true;
 }
 

@@ -36,3 +36,22 @@ export interface CatalogLayer {
   /** The project's container services, by id (`../services/`). */
   readonly services?: Readonly<Record<string, ContainerService>>;
 }
+
+/** The last merge `mergedCatalog` made: its inputs (by identity) and its result. */
+let lastMerge: { readonly inputs: readonly object[]; readonly catalog: Catalog } | undefined;
+
+/**
+ * `mergeCatalogs` of the same base and layers (the same objects) gives the catalog it gave
+ * before, the same object: a language server analyses its project again on every keystroke,
+ * and the merged catalog is hashed once per object (`hashOfFrozen`, for the lowering's cache key
+ * and the kept flow and rules' context), a whole-catalog hash each time it is made anew.
+ * Exact: the merge reads only its inputs, which are never changed after they are made, and
+ * nothing changes the merged catalog.
+ */
+export function mergedCatalog(base: Catalog, ...layers: readonly CatalogLayer[]): Catalog {
+  const inputs = [base, ...layers];
+  if (lastMerge && lastMerge.inputs.length === inputs.length && lastMerge.inputs.every((input, i) => input === inputs[i])) return lastMerge.catalog;
+  const catalog = mergeCatalogs(base, ...layers);
+  lastMerge = { inputs, catalog };
+  return catalog;
+}
