@@ -58,6 +58,15 @@ export interface ResourceState {
   /** Open on some path; where it was opened. Empty: closed on every path. */
   readonly open: readonly OpenSite[];
   /**
+   * No session has been started in this request on any path here: the unit is a request's
+   * entry script (`UNSTARTED`) and nothing before opened the session or handed it on. PHP's
+   * close does nothing then, so a `$_SESSION` write after it is no more lost than one before
+   * it (phpVirtualBox's `noAuth` mode writes `$_SESSION` as a plain array and still calls
+   * `session_write_close()`). A unit entered closed otherwise (a helper, an included file)
+   * cannot tell: its caller may have opened the session, so its closes release it.
+   */
+  readonly unstarted?: boolean;
+  /**
    * The branches taken on every path here, outermost first ("`$x` is false (line 3)"), kept
    * through an open. Where branches meet, those all paths took remain (the enclosing ones).
    */
@@ -164,6 +173,7 @@ export function withFacts(state: ResourceState, facts: Facts | undefined): Resou
   const copy: { -readonly [K in keyof ResourceState]: ResourceState[K] } = { closed: state.closed, open: state.open };
   if (state.released !== undefined) copy.released = state.released;
   if (state.idCleared !== undefined) copy.idCleared = state.idCleared;
+  if (state.unstarted) copy.unstarted = true;
   if (state.closedBy !== undefined) copy.closedBy = state.closedBy;
   if (state.via !== undefined) copy.via = state.via;
   if (state.whyMaybe !== undefined) copy.whyMaybe = state.whyMaybe;
@@ -202,6 +212,9 @@ export function unionSteps(a: readonly Step[] | undefined, b: readonly Step[] | 
 }
 export const OPEN_AT_ENTRY: ResourceState = { closed: false, open: [ENTRY_SITE] };
 
+/** A request's entry script as it starts: closed, and no session started yet in the request. */
+export const UNSTARTED: ResourceState = { closed: true, open: [], unstarted: true };
+
 /**
  * Entered closed after the caller released the session with its id kept
  * (`session_write_close()`): `session_id() !== ''` holds, so a reopen-if-closed guard that
@@ -228,8 +241,13 @@ export function ownCloseSteps(steps: readonly Step[] | undefined): readonly Step
 }
 
 /**
- * Sites kept per state; beyond it, extra sites add nothing a user could act on. No finding is
- * lost to it (the state stays open), only related locations, so the run does not note it.
+ * Sites kept per state; beyond it, extra sites add nothing a user could act on, except that a
+ * region is told apart from another by the sites they share (`groupByRegion`): a cut that
+ * drops the sites a held region started from splits it. So the cut keeps the earliest opens of
+ * the unit (the entry first, then by where each chain starts in the unit) and drops the latest:
+ * a helper called on every line that may open the session on the paths where it is still
+ * closed (SquirrelMail's `sm_encode_html_special_chars()` → `getPref()`) adds new sites at each
+ * call, which used to push out the `get_location()` start the page's first hold named.
  */
 const MAX_SITES = 8;
 
@@ -242,10 +260,16 @@ export function unionSites(a: readonly OpenSite[], b: readonly OpenSite[]): read
   if (a.length === 0) return b;
   const result = [...a];
   for (const site of b) {
-    if (result.length >= MAX_SITES) break;
     if (!result.some((existing) => existing.key === site.key)) result.push(site);
   }
-  return result;
+  return result.length <= MAX_SITES ? result : earliestSites(result);
+}
+
+/** The `MAX_SITES` sites that start earliest in the unit (the entry first), in their order. */
+function earliestSites(sites: readonly OpenSite[]): readonly OpenSite[] {
+  const position = (site: OpenSite): number => (site.entry ? -1 : (site.chain[0]?.span.start ?? 0));
+  const kept = new Set([...sites].sort((x, y) => position(x) - position(y)).slice(0, MAX_SITES));
+  return sites.filter((site) => kept.has(site));
 }
 
 function isClosedOnly(state: ResourceState): boolean {
@@ -427,7 +451,8 @@ function joinPlain(states: readonly ResourceState[], branchesMeet: boolean): Res
       whyMaybe ??= reason;
     }
   }
-  return withOptional({ closed, open, released, idCleared, ...(closedBy ? { closedBy } : {}) }, sharedBranches(states), open.length > 0 && closed ? whyMaybe : undefined);
+  const unstarted = states.every((state) => state.unstarted === true);
+  return withOptional({ closed, open, released, idCleared, unstarted, ...(closedBy ? { closedBy } : {}) }, sharedBranches(states), open.length > 0 && closed ? whyMaybe : undefined);
 }
 
 /**
@@ -446,7 +471,7 @@ function sharedBranches(states: readonly ResourceState[]): readonly string[] | u
 }
 
 export function withOptional(
-  base: { closed: boolean; open: readonly OpenSite[]; released?: boolean; idCleared?: boolean; closedBy?: readonly Step[] | undefined },
+  base: { closed: boolean; open: readonly OpenSite[]; released?: boolean; idCleared?: boolean; unstarted?: boolean; closedBy?: readonly Step[] | undefined },
   via: readonly string[] | undefined,
   whyMaybe: string | undefined,
 ): ResourceState {
@@ -455,11 +480,13 @@ export function withOptional(
     open: readonly OpenSite[];
     released?: boolean;
     idCleared?: boolean;
+    unstarted?: boolean;
     via?: readonly string[];
     whyMaybe?: string;
     closedBy?: readonly Step[];
   } = { closed: base.closed, open: base.open };
   if (base.released && base.closed) state.released = true;
+  if (base.unstarted && base.closed && base.open.length === 0 && !base.released) state.unstarted = true;
   if (base.released && base.closed && base.idCleared) state.idCleared = true;
   if (base.closedBy && base.closedBy.length > 0 && base.closed) state.closedBy = base.closedBy;
   if (via !== undefined) state.via = via;
@@ -483,7 +510,7 @@ export function alongEdge(state: ResourceState, note: string | undefined): Resou
 export function sameState(a: ResourceState | undefined, b: ResourceState | undefined): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
-  if (a.closed !== b.closed || !a.released !== !b.released || !a.idCleared !== !b.idCleared) return false;
+  if (a.closed !== b.closed || !a.released !== !b.released || !a.idCleared !== !b.idCleared || !a.unstarted !== !b.unstarted) return false;
   if ((a.whyMaybe ?? '') !== (b.whyMaybe ?? '')) return false;
   if (!sameList(a.closedBy, b.closedBy, (x, y) => x.span.file === y.span.file && x.span.start === y.span.start && x.span.end === y.span.end)) return false;
   if (!sameList(a.open, b.open, (x, y) => x.key === y.key)) return false;

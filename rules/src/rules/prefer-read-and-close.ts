@@ -17,6 +17,7 @@ import { readAndCloseFix } from '../fixes/read-and-close';
 import { changesHeldValueIn, earlyCloseIsolation, heldValueCaveat } from '../fixes/early-close';
 import { callersLeaveSessionAlone } from '../fixes/callers-after';
 import { judgedInIncluders } from './includer-contexts';
+import { lockRetakenBeforeWork } from './retaken-lock';
 
 /**
  * `prefer-read-and-close`: a `session_start()` that takes the lock, after which nothing in
@@ -42,6 +43,10 @@ import { judgedInIncluders } from './includer-contexts';
  * is an unresolved call too: counting them would silence the rule on nearly every handler.
  * Code that writes `$_SESSION` inside helpers of other files is the exception, and the finding
  * is an `info` suggestion a person applies after reading the handler; the doc says so.
+ *
+ * Nor when every path from the start meets another start first, in this unit or in a call or an
+ * include that returns with the session open (`retaken-lock.ts`): those starts do nothing while
+ * this one holds the lock, but after a `read_and_close` start they take it again.
  *
  * And the lock must be held across something that matters, since a lock released right after
  * reading (`session_start(); $id = $_SESSION['id']; session_write_close();`) costs nothing worth
@@ -87,6 +92,10 @@ export const preferReadAndClose: Rule = {
         const handsBack = holds(flow.exit, effect.span) || (flow.unit.kind !== 'script' && holds(flow.throwExit, effect.span));
         const evidence = handsBack ? site.outputBeforeEnd : site.work;
         if (!evidence) continue;
+        // What runs next starts the session again: released here by `read_and_close`, the lock
+        // is taken back there. (A framework's advice is its close once the data is read, after
+        // the reads that start it lazily.)
+        if (effect.readAndCloseOption !== undefined && lockRetakenBeforeWork(context, flow, observation.node, effect.span, (o) => isOutput(o) || isSlow(context, o))) continue;
         reported.add(spanKey(effect.span));
         const finding = buildFinding(context, flow, effect, evidence, storeVerdict(context, flow.unit, observation.node));
         // Proven only when the lock is released within this unit: no includer or caller can write after it.

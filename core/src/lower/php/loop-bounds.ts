@@ -3,12 +3,14 @@ import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { nativeCallOf } from './native-calls';
 import { numericValue } from './numbers';
+import { countedWhileRounds } from './counted-while';
 
 /**
  * How long a loop runs, when its header (or a `break` on a deadline at the top of its body)
  * says so: `for ($i = 0; $i < 30; $i++)` runs 30 rounds; `while (time() < $start + 25)`,
  * `while (microtime(true) - $start < 25)` and `if (time() > $deadline) break;` stop after
- * 25 s. Read from the syntax only: anything else has no bound.
+ * 25 s; a `while` that counts itself out runs its rounds (`counted-while.ts`). Read from the
+ * syntax only: anything else has no bound.
  */
 export function loopBound(ctx: UnitContext, node: SyntaxNode): LoopBound | undefined {
   const body = node.childForFieldName('body');
@@ -19,7 +21,10 @@ export function loopBound(ctx: UnitContext, node: SyntaxNode): LoopBound | undef
 
 function whileBound(ctx: UnitContext, node: SyntaxNode): LoopBound | undefined {
   const seconds = deadlineWhile(ctx, node.childForFieldName('condition'), 'continues');
-  return seconds === undefined ? undefined : { seconds };
+  if (seconds !== undefined) return { seconds };
+  // A `while` that counts its own rounds (`$delay < $delay_max` with `$delay += $step`).
+  const iterations = node.type === 'while_statement' ? countedWhileRounds(ctx, node) : undefined;
+  return iterations === undefined ? undefined : { iterations };
 }
 
 /** `for ($i = A; $i < B; $i++)` (or `<=`, `>`, `>=`, `--`, `+= k`, `-= k`): the rounds it runs. */
