@@ -431,14 +431,15 @@ export function analyzeProject(
     // After a check that ends web requests, the code runs from the command line only; so does a
     // unit only command-line code runs.
     const cliFrom = cli?.from;
-    const onlyRunFromCommandLine = file.ir.units.filter((unit) => commandLineOnly.has(unit));
+    const fileUnits = file.ir.units;
+    const onlyRunFromCommandLine = fileUnits.filter((unit) => commandLineOnly.has(unit));
     for (const unit of onlyRunFromCommandLine) {
       notes.push({ file: file.path, message: `line ${spanLine(unit.span)}: ${unit.displayName} runs only from the command line: every place in the project that runs it is command-line code; session findings in it do not apply`, span: unit.span });
     }
     const fromCommandLine = (f: Finding): boolean =>
       REQUEST_SESSION_RULES.has(f.rule) &&
       f.span.file === file.path &&
-      ((cliFrom !== undefined && f.span.start >= cliFrom) || onlyRunFromCommandLine.some((unit) => f.span.start >= unit.span.start && f.span.end <= unit.span.end));
+      ((cliFrom !== undefined && f.span.start >= cliFrom) || (onlyRunFromCommandLine.length > 0 && onlyRunFromCommandLine.includes(innermostUnit(fileUnits, f.span)!)));
     perFile.push(cliFrom === undefined && onlyRunFromCommandLine.length === 0 ? found : { ...found, findings: found.findings.filter((f) => !fromCommandLine(f)) });
   }
   if (testFiles > 0) {
@@ -1344,4 +1345,21 @@ function byPath(a: { readonly path: string }, b: { readonly path: string }): num
   const left = normalizePath(a.path);
   const right = normalizePath(b.path);
   return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/**
+ * The unit a finding is in: the innermost function, method or top level whose span holds it. A file's top level spans the
+ * functions declared in it, which are units of their own: a file only command-line code
+ * includes may declare a function web pages call (Observium's `sessions.inc.php`, included by a
+ * command-line script's `functions.inc.php` and declaring the `session_logout()` the web login
+ * calls), whose findings stay.
+ */
+function innermostUnit(units: readonly Unit[], span: Span): Unit | undefined {
+  let found: Unit | undefined;
+  for (const unit of units) {
+    // A closure runs where the code around it runs it: it is judged with that code.
+    if (unit.kind === 'closure' || span.start < unit.span.start || span.end > unit.span.end) continue;
+    if (!found || unit.span.end - unit.span.start < found.span.end - found.span.start) found = unit;
+  }
+  return found;
 }

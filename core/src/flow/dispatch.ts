@@ -23,7 +23,8 @@ export function isDispatchTarget(target: CallTarget): boolean {
   // run there (fusionpbx's services); the engine keeps only what all of them do.
   // An include of a file-name skeleton in a folder chosen at run time (a module's action file)
   // runs the one file that folder and name pick: the files that fit are its candidates.
-  if (target.type === 'include') return !target.alternatives && includeSkeleton(target.path) !== undefined;
+  // So does an include whose file name the request chooses: each file that fits is a page a user can ask for.
+  if (target.type === 'include') return target.requestChosen === true || (!target.alternatives && includeSkeleton(target.path) !== undefined);
   return target.type === 'dynamic-class' || target.type === 'dynamic-method' || target.type === 'dynamic-function' || target.type === 'implementations' || target.type === 'configured' || target.type === 'dispatch' || target.type === 'registry';
 }
 

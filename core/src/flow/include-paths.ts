@@ -2,6 +2,7 @@ import * as posix from 'node:path/posix';
 import { DOCUMENT_ROOT, entryScriptDirLevels, resolveConstants, type StaticString } from '../ir/static-string';
 import { codeIncludeDirs, type CodeIncludeDir } from './code-include-paths';
 import { includeSkeleton, skeletonMatches } from './include-skeletons';
+import { uniqueSuffixMatch, writtenSuffix } from './include-suffixes';
 import { matchesPattern } from './path-patterns';
 
 export { matchesPattern } from './path-patterns';
@@ -15,7 +16,8 @@ export { matchesPattern } from './path-patterns';
  * the analysis was started from plays no part. Unknown parts (variables) turn the path into
  * a pattern matched against the project's files, each match a possible target, but only
  * when the pattern has a literal start and a literal end (`'views/' . $v . '.php'`), or,
- * after an unknown folder, a written file-name skeleton (`include-skeletons.ts`).
+ * after an unknown folder, a written file-name skeleton (`include-skeletons.ts`), or a written
+ * folder and file name that exactly one project file's path ends with (`include-suffixes.ts`).
  */
 export interface IncludeSearch {
   /** Directories (as given, relative to the working directory) searched for relative paths. */
@@ -107,7 +109,11 @@ export function includeTargets(
     // Read from the path as written: a constant that names no known value is no folder chosen
     // at run time (`flow/dispatch.ts` tells the same from the written path).
     const skeleton = includeSkeleton(value);
-    return skeleton ? { matches: skeletonMatches(skeleton, files), exactMisses: [], patternMisses: [] } : undefined;
+    if (skeleton) return { matches: skeletonMatches(skeleton, files), exactMisses: [], patternMisses: [] };
+    // A folder the analysis cannot know, then a written folder and file that one project file's path ends with.
+    const suffix = writtenSuffix(resolved);
+    const match = suffix === undefined ? undefined : uniqueSuffixMatch(suffix, files);
+    return match === undefined ? undefined : { matches: [match], exactMisses: [], patternMisses: [] };
   }
   const matches = new Set<string>();
   const exactMisses = new Set<string>();

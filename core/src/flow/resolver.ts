@@ -40,6 +40,11 @@ const NO_SEARCH: ResolverSearch = { includePaths: [] };
 
 /** Functions a name pattern may name at most (`fittingFunctions`); past it, the call runs nothing known. */
 const MAX_FUNCTION_CANDIDATES = 12;
+/**
+ * The files an include whose name the request chooses may run (`lower/php/request-chosen-include.ts`):
+ * past this many, the pattern names no small set of pages, and the include reaches nothing.
+ */
+export const MAX_REQUEST_CHOSEN_FILES = 32;
 
 /**
  * Resolves calls across the project's files: functions (fully qualified), methods through
@@ -435,7 +440,9 @@ export class ProjectResolver implements CallResolver {
     const cached = this.includeCache.get(key);
     if (cached) return cached;
     const targets = this.includeTargetsOf(target);
-    const units = (targets?.matches ?? []).map((file) => this.scripts.get(file)!);
+    const matches = targets?.matches ?? [];
+    // A file the request chooses among more than a few: no small set of pages, so no candidates.
+    const units = target.requestChosen && matches.length > MAX_REQUEST_CHOSEN_FILES ? [] : matches.map((file) => this.scripts.get(file)!);
     this.includeCache.set(key, units);
     return units;
   }

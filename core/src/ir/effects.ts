@@ -465,6 +465,12 @@ export type CallTarget =
        * include stack, or it declares the function now running).
        */
       readonly once?: true;
+      /**
+       * The request chooses the file (`include 'pages/' . $_GET['p'] . '.php'`, or a variable
+       * assigned such a path): every file the path fits is a request a user can make, so the
+       * include is a dispatch (`lower/php/request-chosen-include.ts`).
+       */
+      readonly requestChosen?: true;
     }
   /** A closure or arrow function, by where it starts in its file (its unit is `closure@start`). */
   | { readonly type: 'closure'; readonly file: string; readonly start: number }

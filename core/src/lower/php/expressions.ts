@@ -17,6 +17,7 @@ import { assignsIntoSessionHeld, emitHeldValueChange, isSessionHeld, referenceWr
 import { isSavedSessionCopy, isTemporaryKeyWrite } from './session-key-restore';
 import { evaluateStatic, implodeOperands } from './static-string';
 import { assignedSkeletonPath } from './assigned-skeleton';
+import { requestChosenIncludePaths } from './request-chosen-include';
 import { namedElement } from './include-helpers';
 import type { StaticString } from '../../ir/static-string';
 import { TYPE_TESTS } from '../../ir/predicate-shape';
@@ -492,13 +493,15 @@ function lowerStaticCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
 function lowerInclude(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor {
   const argument = named(node)[0];
   const next = argument ? lowerExpression(ctx, argument, cursor) : cursor;
-  const alternatives = includeAlternatives(ctx, argument);
-  const path = alternatives?.[0] ?? assignedSkeletonPath(argument, ctx.facts.file) ?? evaluateStatic(argument, ctx.facts.file);
+  // A file name the request chooses: each file that fits is a candidate (a dispatch).
+  const chosen = requestChosenIncludePaths(argument, ctx.facts.file);
+  const alternatives = chosen ? (chosen.length > 1 ? chosen : undefined) : includeAlternatives(ctx, argument);
+  const path = chosen?.[0] ?? alternatives?.[0] ?? assignedSkeletonPath(argument, ctx.facts.file) ?? evaluateStatic(argument, ctx.facts.file);
   const keyword = node.type.slice(0, node.type.indexOf('_expression'));
   const written = argument ? argument.text.split(/\s+/).join(' ') : '';
   const display = `${keyword} ${written.length > 50 ? `${written.slice(0, 47)}...` : written}`;
   const once = keyword.endsWith('_once');
-  const target = { type: 'include' as const, path, from: ctx.facts.file, ...(alternatives ? { alternatives } : {}), ...(once ? { once: true as const } : {}) };
+  const target = { type: 'include' as const, path, from: ctx.facts.file, ...(alternatives ? { alternatives } : {}), ...(once ? { once: true as const } : {}), ...(chosen ? { requestChosen: true as const } : {}) };
   const included = emitCall(ctx, { node, args: [], display, api: undefined, target }, next);
   return emitBootstrapOpen(ctx, node, path, display, included);
 }

@@ -1,0 +1,3 @@
+<?php
+// A static page.
+echo 'About us';

@@ -1,0 +1,4 @@
+<?php
+// Starts the session; the only file of the project with this name.
+session_start();
+$_SESSION['seen'] = time();
