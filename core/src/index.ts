@@ -38,6 +38,8 @@ export * from './fix/apply';
 export * from './fix/edit-sites';
 export { PhpEditSites, indentUnitOf } from './fix/php-edit-sites';
 export { TsEditSites } from './fix/ts-edit-sites';
+export { TextReads } from './fix/text-reads';
 export type { MoveBeforePlan, MoveBeforeResult } from './fix/ts-move-statement';
 export type { ReacquirePlan, ReacquireResult } from './fix/ts-reacquire';
 export * from './text/unified-diff';
+export { shapeValue, type Literal, type PredicateShape } from './ir/predicate-shape';

@@ -9,6 +9,7 @@ import { PhpFileWork, type PhpWorkRunner } from './cache/php-file-work';
 import { digestOf } from './cache/keys';
 import { LoweredUnits } from './cache/lowered-units';
 import { KeptResults } from './cache/kept-results';
+import { KeptRulesStage } from './cache/kept-rules-stage';
 import type { TsLowering } from './project-analysis';
 
 /** The wasm files the PHP parser needs; the host reads them (the engine does no I/O). */
@@ -25,6 +26,8 @@ export interface Analyzer {
    * files the host can read). Findings are reported for the given files only.
    */
   analyzeProject(files: readonly SourceFile[], host?: ProjectHost): AnalysisResult;
+  /** With kept trees (a language server): how often the flow and the rules ran, and how often an edit kept their output. */
+  readonly flowAndRules?: { readonly reused: number; readonly ran: number };
 }
 
 /** What an analyzer may use beyond its options: a cache of per-file results, worker threads. */
@@ -64,6 +67,8 @@ export async function createAnalyzer(grammar: GrammarBytes, options: AnalyzerOpt
   // And the JavaScript/TypeScript side lowered once per set of their texts, not per edit of a
   // PHP file: the analysis of the open documents and that of the whole folder (two keys).
   const keptTs = services.recentTrees ? new KeptResults<TsLowering>(2) : undefined;
+  // And the flow and rules' output of the analysis before, for an edit that changes nothing they read.
+  const keptRules = services.recentTrees ? new KeptRulesStage(2) : undefined;
   const enabled: EnabledRule[] = allRules.flatMap((rule) => {
     const setting = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
     return setting === 'off' ? [] : [{ rule, severity: setting }];
@@ -76,7 +81,7 @@ export async function createAnalyzer(grammar: GrammarBytes, options: AnalyzerOpt
   const run = (files: readonly SourceFile[], host: ProjectHost | undefined): AnalysisResult => {
     try {
       const work = new PhpFileWork(parser, services.cache, services.runner, salt, services.onFileDone, services.checkpoint, units);
-      return analyzeProject(parser, phpNativeCatalog, enabled, options, files, host, libraryCache, work, keptTs);
+      return analyzeProject(parser, phpNativeCatalog, enabled, options, files, host, libraryCache, work, keptTs, keptRules);
     } catch (error) {
       // A bug of ours must not take the editor or the CI run down with it.
       const message = error instanceof Error ? error.message : String(error);
@@ -96,5 +101,6 @@ export async function createAnalyzer(grammar: GrammarBytes, options: AnalyzerOpt
   return {
     analyzeFile: (file) => run([file], undefined),
     analyzeProject: (files, host) => run(files, host),
+    ...(keptRules ? { flowAndRules: keptRules } : {}),
   };
 }

@@ -51,6 +51,7 @@ import {
   type EditSites,
   PhpEditSites,
   TsEditSites,
+  TextReads,
   type Severity,
   type Span,
   type Unit,
@@ -76,7 +77,7 @@ import type { FrameworkPreset, SettingCondition } from './frameworks/preset';
 import { allPresets } from './frameworks/index';
 import { ruleIds } from './registry';
 import { correctableId, correctRuleIdFix, coveredBy, removeSuppressionFix } from './fixes/suppression-repairs';
-import { projectSessionStores, storesAt } from './session-stores';
+import { projectSessionStores, sessionStartAt, storesAt } from './session-stores';
 import { slowKindSeverity } from './severity';
 import { levelsAboveOf } from './typescript/folders';
 import { TsConfigs } from './typescript/tsconfigs';
@@ -86,7 +87,8 @@ import { memoryLibraryCache, type LibraryFactsCache } from './typescript/library
 import { LibrarySummaries } from './typescript/library-summaries';
 import { PhpFileWork } from './cache/php-file-work';
 import { KeptResults } from './cache/kept-results';
-import { digestOf, hashText } from './cache/keys';
+import { digestOf, hashOfFrozen, hashText, hashValue } from './cache/keys';
+import type { KeptRulesStage, StageFile } from './cache/kept-rules-stage';
 import { containerServices } from './services/index';
 import { ParseSet } from './relevance/parse-set';
 import { detectionNames, rootNames } from './relevance/root-names';
@@ -115,6 +117,13 @@ const MAX_RUN_SITE_DEPTH = 8;
  * what any one of its callers' requests does.
  */
 const SHARED_UTILITY_CALLERS = 5;
+
+/**
+ * Reported files past which the flow and rules' output is not kept (`KeptRulesStage`): it keeps
+ * each reported file's IR and syntax tree, which for the open documents is a few files, and for a
+ * whole folder's report (run once typing stops) would be the project's.
+ */
+const MAX_KEPT_REPORTED_FILES = 16;
 
 /** Units named one by one in the summary when bounds cut their analysis; the rest are counted. */
 const MAX_LISTED_CUTS = 10;
@@ -151,6 +160,8 @@ export function analyzeProject(
   work: PhpFileWork = new PhpFileWork(parser, undefined, undefined, ''),
   /** The TypeScript/JavaScript side's latest lowerings, kept between runs (the language server). */
   keptTs?: KeptResults<TsLowering>,
+  /** The flow and rules' latest outputs, kept for an edit that changes nothing they read (the language server). */
+  keptRules?: KeptRulesStage,
 ): AnalysisResult {
   const errors: InputError[] = [];
   const notes: InputError[] = [];
@@ -179,7 +190,7 @@ export function analyzeProject(
   const declaredFiles = [...files.values()].filter((f) => f.symbols !== undefined).sort(byPath);
   const declared = declaredFiles.map((f) => f.symbols!);
   const declaredHashes = declaredFiles.map((f) => f.symbolsHash!);
-  const symbols = new ProjectSymbols(declared);
+  const symbols = new ProjectSymbols(declared, baseCatalog.builtinFunctions);
   // A framework API newer than the project's installed version is never inserted by a fix.
   const presets = activePresets(allPresets, options, host, declared).map((preset) =>
     preset.closeSince ? withInstalledVersion(preset, host ? lockedVersions((path) => host.readFile(path), projectRootPrefix(options)) : new Map()) : preset,
@@ -203,7 +214,40 @@ export function analyzeProject(
   const lowered = work.lower(toLower, { catalog, symbols: wholeProject ? declared : undefined }, wholeProject ? declaredHashes : undefined, wholeProject ? symbols : undefined, toLower.map((file) => file.symbolsHash));
   lowered.forEach((result, i) => recordLowered(toLower[i]!, result, errors));
 
-  // 3. Flow and rules.
+  // 3. Flow and rules: kept from the analysis before when an edit changed nothing they read
+  // (`cache/kept-rules-stage.ts`; PHP projects only).
+  const reportedFiles = [...files.values()].filter((file) => file.reported).length;
+  const stage = keptRules && tsFiles.length === 0 && reportedFiles <= MAX_KEPT_REPORTED_FILES ? stageInputs(files, catalog, entryPresets, nonLocking, declaredHashes, skippedFiles, wholeProject) : undefined;
+  const stageOutput = stage ? keptRules!.reuse(stage.project, stage.context, stage.files, parser) : undefined;
+  if (stageOutput) {
+    keptRules!.reused++;
+    const irsKept = [...files.values()].flatMap((f) => (f.ir ? [f.ir] : []));
+    const summaryKept = [...stageOutput.summaryBefore, ...cutNotes, ...stageOutput.summaryAfter];
+    return {
+      findings: [...stageOutput.findings],
+      errors,
+      notes: [...notes, ...stageOutput.notes],
+      ...(summaryKept.length > 0 ? { summaryNotes: summaryKept } : {}),
+      stats: {
+        units: irsKept.reduce((sum, ir) => sum + ir.units.length, 0),
+        files: irsKept.length,
+        searchWork: stageOutput.searchWork,
+        filesParsed: work.stats.parsed + tsParsed,
+        filesFromCache: work.stats.fromCache,
+        unitsSkipped: stageOutput.unitsSkipped,
+      },
+    };
+  }
+  if (keptRules) keptRules.ran++;
+  const notesBeforeStage = notes.length;
+  // What the fixes read of each file's text (to tell whether the next edit changes it).
+  const reads = stage ? new Map<string, TextReads>() : undefined;
+  const sitesOf = (file: LoadedFile | undefined): EditSites | undefined => {
+    if (!reads || !file || isTypeScriptPath(file.path)) return editSitesOf(parser, file);
+    let read = reads.get(file.path);
+    if (!read) reads.set(file.path, (read = new TextReads()));
+    return new PhpEditSites(parser, file.path, file.text, read);
+  };
   const irs = [...files.values()].flatMap((f) => (f.ir ? [f.ir] : []));
   const constant = (name: string): StaticString | undefined => symbols.constant(name);
   const setInCode = includePathSetsOf(files.values());
@@ -218,6 +262,7 @@ export function analyzeProject(
     ownConstant,
     setInCode,
     entryDirsOf: (file) => entryDirs.get(file),
+    builtinFunctions: catalog.builtinFunctions,
   });
   const linesOf = new Map([...files.values()].map((f) => [f.path, f.lines]));
   const lineOf = (unit: Unit, offset: number): number => (linesOf.get(unit.span.file)?.positionAt(offset).line ?? 0) + 1;
@@ -330,7 +375,7 @@ export function analyzeProject(
     notes.push({ file: store.span.file, message: `line ${store.line}: the session store ${store.display} is installed here; ${verdict}`, span: store.span });
   }
   const storeResource = catalog.sessionStore?.resource;
-  const sessionStoresAt = storeResource ? storesAt(stores, flowOf, storeResource, catalog.sessionResource) : undefined;
+  const sessionStoresAt = storeResource ? storesAt(stores, flowOf, storeResource, catalog.sessionResource, sessionStartAt(irOfFile, catalog.sessionResource)) : undefined;
   // Methods an interceptor runs inside a helper's callback hold what that helper holds, if it does.
   const heldOf = interceptedHolds(irs);
   const lentResources = irs.flatMap((ir) => heldOf(ir).filter((resource) => resource.runsCallbacks));
@@ -349,7 +394,9 @@ export function analyzeProject(
   let callSites: Map<Unit, readonly CallSite[]> | undefined;
   const callersOf = (unit: Unit): CallerSite[] | undefined => {
     callSites ??= callSitesOf(irs, resolver, allRunSites);
-    return callSites.get(unit)?.map((site) => ({ flow: flowOf(site.unit), node: site.node }));
+    // Each caller as its own callers run it: a helper that returns with the session its caller
+    // opened hands it back (a dispatch's candidate reached through `authenticate()`).
+    return callSites.get(unit)?.map((site) => ({ flow: flowAsRun(site.unit) ?? flowOf(site.unit), node: site.node }));
   };
   // Who includes each file's top level, for advice to change the file that must hold in every request running it.
   const includersOf = (unit: Unit): CallerSite[] | undefined => {
@@ -377,7 +424,7 @@ export function analyzeProject(
     unitsSkipped += notTests.length - units.length;
     const ir = units.length < file.ir.units.length ? { ...file.ir, units } : file.ir;
     const wholeFile = cli !== undefined && cli.from === undefined;
-    const sites = editSitesOf(parser, file);
+    const sites = sitesOf(file);
     const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites, callersOf, isFrameworkAction, frameworkActionClose, heldOf(file.ir), lineAt, flowAsRun, includersOf);
     const found = { ...ran, findings: withSuppressionFixIn(ran.findings, sites) };
     sites?.dispose();
@@ -399,8 +446,8 @@ export function analyzeProject(
   }
   // Findings under a store that takes no lock are grouped and suppressed like the others (so a
   // comment that hid one is still used), then left out and counted in the summary.
-  const grouped = suppressAndGroup(perFile, files);
-  const findings = withSuppressionFixes(withScopes(grouped.filter((finding) => finding.unreported === undefined), files), (path) => editSitesOf(parser, files.get(normalizePath(path))));
+  const grouped = suppressAndGroup(perFile, files, reads);
+  const findings = withSuppressionFixes(withScopes(grouped.filter((finding) => finding.unreported === undefined), files), (path) => sitesOf(files.get(normalizePath(path))));
   const unreported = grouped.filter((finding) => finding.unreported !== undefined);
   for (const file of files.values()) {
     if (!file.reported || !file.ir) continue;
@@ -416,7 +463,9 @@ export function analyzeProject(
   }
   findings.sort((a, b) => compareSpans(a.span, b.span) || a.rule.localeCompare(b.rule));
   const kept = dedupe(findings);
-  const summaryNotes = [...unreportedNotes(dedupe(unreported)), ...loweredNotes(kept), ...cutNotes, ...unitCutNotes(engine.cuts, linesOf), ...interceptionNotes(irs, heldOf)];
+  const summaryBefore = [...unreportedNotes(dedupe(unreported)), ...loweredNotes(kept)];
+  const summaryAfter = [...unitCutNotes(engine.cuts, linesOf), ...interceptionNotes(irs, heldOf)];
+  const summaryNotes = [...summaryBefore, ...cutNotes, ...summaryAfter];
   const stats = {
     units: irs.reduce((sum, ir) => sum + ir.units.length, 0),
     files: irs.length,
@@ -425,7 +474,45 @@ export function analyzeProject(
     filesFromCache: work.stats.fromCache,
     unitsSkipped,
   };
+  if (stage && reads) {
+    keptRules!.keep(stage.project, stage.context, stage.files, reads, {
+      findings: kept,
+      notes: notes.slice(notesBeforeStage),
+      summaryBefore,
+      summaryAfter,
+      searchWork: stats.searchWork,
+      unitsSkipped,
+    });
+  }
   return { findings: kept, errors, notes, ...(summaryNotes.length > 0 ? { summaryNotes } : {}), stats };
+}
+
+/**
+ * What the flow and the rules read besides the files' IR and texts (`KeptRulesStage`): the
+ * project's files (which are given, which reported), the declarations' hashes, the merged
+ * catalog and the frameworks' presets. Undefined when a preset is not plain data.
+ */
+function stageInputs(
+  files: ReadonlyMap<string, LoadedFile>,
+  catalog: Catalog,
+  entryPresets: readonly FrameworkPreset[],
+  nonLocking: ReadonlyMap<FrameworkPreset, unknown>,
+  declaredHashes: readonly string[],
+  skippedFiles: number,
+  wholeProject: boolean,
+): { project: string; context: string; files: StageFile[] } | undefined {
+  const loaded = [...files.values()];
+  let context: string;
+  try {
+    context = digestOf([hashOfFrozen(catalog), hashValue(entryPresets), ...[...nonLocking.keys()].map((preset) => preset.id), ...declaredHashes, String(skippedFiles), String(wholeProject)]);
+  } catch {
+    return undefined;
+  }
+  return {
+    project: digestOf(loaded.map((file) => `${file.path}\0${file.requested}\0${file.reported}`)),
+    context,
+    files: loaded.map((file) => ({ path: file.path, text: file.text, ir: file.ir })),
+  };
 }
 
 function declare(work: PhpFileWork, file: LoadedFile, errors: InputError[]): void {
@@ -1073,7 +1160,7 @@ function runRules(
  * hides the finding that stands for them all. A suppression that hid nothing in either pass
  * is reported by `invalid-suppression`.
  */
-function suppressAndGroup(perFile: readonly FileFindings[], files: ReadonlyMap<string, LoadedFile>): Finding[] {
+function suppressAndGroup(perFile: readonly FileFindings[], files: ReadonlyMap<string, LoadedFile>, reads?: Map<string, TextReads>): Finding[] {
   const byFile = new Map(perFile.map((entry) => [entry.file.path, entry] as const));
   const suppressionsOf = new Map(perFile.map(({ file, ir }) => [file.path, parseSuppressions(ir, lineIn(file))] as const));
   const used = new Set<Suppression>();
@@ -1122,7 +1209,7 @@ function suppressAndGroup(perFile: readonly FileFindings[], files: ReadonlyMap<s
         message: `Suppression of \`${ids.join(', ')}\` hides nothing: no such finding on this line or the next. Remove it.`,
         span: suppression.span,
         related: [],
-        fixes: optional(removeSuppressionFix(suppression, file.text, file.text.slice(suppression.span.start, suppression.span.end))),
+        fixes: optional(removeSuppressionFix(suppression, file.text, file.text.slice(suppression.span.start, suppression.span.end), readsOf(reads, file.path))),
       });
     }
   }
@@ -1148,6 +1235,14 @@ function withRuleIdCorrections(findings: Finding[], perFile: readonly FileFindin
     }
   }
   return replaced.size === 0 ? findings : findings.map((finding) => replaced.get(finding) ?? finding);
+}
+
+/** The record of what was read of a file's text, when an analysis keeps one. */
+function readsOf(reads: Map<string, TextReads> | undefined, path: string): TextReads | undefined {
+  if (!reads) return undefined;
+  let read = reads.get(path);
+  if (!read) reads.set(path, (read = new TextReads()));
+  return read;
 }
 
 function optional<T>(value: T | undefined): T[] {

@@ -50,13 +50,17 @@ export function projectSessionStores(irs: readonly FileIR[], resolver: CallResol
  * its open sites ending at the installs. The store flow does not know where the session is
  * open, so its paths are matched with the session's by their facts: a path of the store flow
  * whose facts contradict those of every path where the session is open (`Handler::isEnabled()`
- * was false there, so `session_start()` did not run) is not one of them.
+ * was false there, so `session_start()` did not run) is not one of them. Nor, when the store
+ * is installed on every path to each start that opened the session here (`installedAtStarts`),
+ * is a path without it: the session is not open on such a path (`Session::start()` that returns
+ * early when a session exists, else installs its store and starts).
  */
 export function storesAt(
   stores: ReadonlyMap<string, SessionStoreInfo>,
   flowOf: (unit: Unit, resource: ResourceId) => UnitFlow,
   resource: ResourceId,
   sessionResource: ResourceId,
+  startAt: (span: Span) => { unit: Unit; node: number } | undefined = () => undefined,
 ): (unit: Unit, node: number) => SessionStoresAt | undefined {
   return (unit, node) => {
     if (stores.size === 0) return undefined;
@@ -70,8 +74,37 @@ export function storesAt(
       const store = last ? stores.get(spanKey(last.span)) : undefined;
       if (store && !found.includes(store)) found.push(store);
     }
-    return found.length > 0 ? { every: !state.closed, stores: found } : undefined;
+    if (found.length === 0) return undefined;
+    const every = !state.closed || (session !== undefined && installedAtStarts(session, found, flowOf, resource, startAt));
+    return { every, stores: found };
   };
+}
+
+/**
+ * Whether every start that opened the session (the last step of each open site's chain) ran
+ * with one of `found` installed on every path to it, in its own unit analysed on its own (a
+ * store installed by a caller before the call is not seen there: then this says no). An
+ * installed store stays installed for the rest of the request, so wherever the session is
+ * open, it was opened through the store.
+ */
+function installedAtStarts(
+  session: ResourceState,
+  found: readonly SessionStoreInfo[],
+  flowOf: (unit: Unit, resource: ResourceId) => UnitFlow,
+  resource: ResourceId,
+  startAt: (span: Span) => { unit: Unit; node: number } | undefined,
+): boolean {
+  if (session.open.length === 0) return false;
+  return session.open.every((site) => {
+    const start = site.chain[site.chain.length - 1];
+    const at = start ? startAt(start.span) : undefined;
+    const store = at ? flowOf(at.unit, resource).states[at.node] : undefined;
+    if (!store || store.closed || store.open.length === 0) return false;
+    return store.open.every((installed) => {
+      const last = installed.chain[installed.chain.length - 1];
+      return last !== undefined && found.some((one) => spanKey(one.span) === spanKey(last.span));
+    });
+  });
 }
 
 /**
@@ -193,4 +226,26 @@ function unitAround(ir: FileIR, span: Span): Unit | undefined {
     if (!best || unit.span.end - unit.span.start < best.span.end - best.span.start) best = unit;
   }
   return best;
+}
+
+/**
+ * The unit and node of the session start written at `span` (the last step of an open site's
+ * chain), found once per file: the store's state there tells whether it was installed first.
+ */
+export function sessionStartAt(irOfFile: ReadonlyMap<string, FileIR>, sessionResource: ResourceId): (span: Span) => { unit: Unit; node: number } | undefined {
+  const starts = new Map<string, Map<string, { unit: Unit; node: number }>>();
+  return (span) => {
+    let inFile = starts.get(span.file);
+    if (!inFile) {
+      inFile = new Map();
+      for (const unit of irOfFile.get(span.file)?.units ?? []) {
+        for (const node of unit.cfg.nodes) {
+          const effect = node.effect;
+          if (effect?.kind === 'open' && effect.resource === sessionResource && !inFile.has(spanKey(effect.span))) inFile.set(spanKey(effect.span), { unit, node: node.id });
+        }
+      }
+      starts.set(span.file, inFile);
+    }
+    return inFile.get(spanKey(span));
+  };
 }

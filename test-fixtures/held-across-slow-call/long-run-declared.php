@@ -8,7 +8,7 @@ function run_import(): void
 {
     session_start();
     $_SESSION['import_started'] = time();
-    set_time_limit(0); // expect: held-across-slow-call "`set_time_limit\(0\)`, a sign that this request is expected to run long: every other request from this user waits until the script ends, with no time limit\.$"
+    set_time_limit(0); // expect: held-across-slow-call@info "`set_time_limit\(0\)`, a sign that this request is expected to run long: every other request from this user waits until the script ends, with no time limit\.$"
     $importer = Importer::fromConfig($_SESSION['import_source'] ?? '');
     $importer->run();
 }
@@ -17,7 +17,7 @@ function rebuild_index(): void
 {
     session_start();
     $_SESSION['rebuilding'] = true;
-    ini_set('max_execution_time', '600'); // expect: held-across-slow-call "stays locked for up to 10 min \(the script's time limit\)"
+    ini_set('max_execution_time', '600'); // expect: held-across-slow-call@info "stays locked for up to 10 min \(the script's time limit\)"
     SearchIndex::rebuild();
 }
 
@@ -27,6 +27,6 @@ function fetch_report(): void
     set_time_limit(120);
     $ch = curl_init('https://reports.example.com/export');
     // One finding for the region, at the real slow work, bounded by the time limit set above.
-    curl_exec($ch); // expect: held-across-slow-call "`curl_exec\(\)`: the session stays locked for up to 2 min \(the script's time limit\)"
+    curl_exec($ch); // expect: held-across-slow-call@warning "`curl_exec\(\)`: the session stays locked for up to 2 min \(the script's time limit\)"
     $_SESSION['report_fetched'] = true;
 }

@@ -11,7 +11,14 @@ import type { ReacquireResult } from './ts-reacquire';
  */
 export interface EditSites {
   readonly file: string;
+  /** The whole text (a fix that reads a part of it asks `slice`, which a language server records). */
   readonly text: string;
+  /** The text from `start` to `end`. */
+  slice(start: number, end: number): string;
+  /** The 1-based line of `offset`, counted by line feeds before it. */
+  lineNumberAt(offset: number): number;
+  /** Where the line of `offset` starts, and the spaces and tabs it starts with. */
+  lineIndentAt(offset: number): { readonly lineStart: number; readonly indent: string };
   /** The file's line comment marker (`//`, or `#` where the file writes its comments so). */
   readonly lineComment: string;
   /** The file's string quote for new literals: `'` unless the file mostly writes `"`. */

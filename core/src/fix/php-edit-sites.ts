@@ -2,6 +2,7 @@ import type { Span } from '../model/span';
 import type { PhpParser } from '../parse/php';
 import type { PlainNode as Node, PlainTree } from '../parse/plain-tree';
 import type { CallArgument, CallArguments, EditSites, StatementSite, TopLevelInsertion } from './edit-sites';
+import type { TextReads } from './text-reads';
 
 /** Nodes whose children are statements run one after the other. */
 const BLOCKS = new Set(['program', 'compound_statement', 'colon_block', 'case_statement', 'default_statement']);
@@ -24,24 +25,57 @@ export class PhpEditSites implements EditSites {
   constructor(
     private readonly parser: PhpParser,
     readonly file: string,
-    readonly text: string,
+    private readonly source: string,
+    /**
+     * Records what the answers read of the text besides the tree's shape (a language server
+     * keeps an analysis for a later text that differs nowhere it read: `text-reads.ts`).
+     */
+    private readonly reads?: TextReads,
   ) {}
+
+  /** The whole text: whatever a caller does with it, every later edit may change its answer. */
+  get text(): string {
+    if (this.reads) this.reads.whole = true;
+    return this.source;
+  }
+
+  slice(start: number, end: number): string {
+    this.reads?.range(start, end);
+    return this.source.slice(start, end);
+  }
+
+  /** Counted by line feeds, which an edit that adds or removes none leaves where they were: not a read. */
+  lineNumberAt(offset: number): number {
+    return lineNumberIn(this.source, offset);
+  }
+
+  lineIndentAt(offset: number): { readonly lineStart: number; readonly indent: string } {
+    const found = lineIndentIn(this.source, offset);
+    this.reads?.range(Math.max(0, found.lineStart - 1), Math.max(offset, found.lineStart + found.indent.length + 1));
+    return found;
+  }
 
   /** Drops the tree (plain memory: kept only as long as the sites are). */
   dispose(): void {
+    if (this.reads && this.tree) this.reads.tree ??= this.tree;
     this.tree = undefined;
   }
 
   get lineComment(): string {
-    return this.styleOf().lineComment;
+    const marker = this.styleOf().lineComment;
+    this.reads?.answer('lineComment', marker);
+    return marker;
   }
 
   get quote(): string {
-    return this.styleOf().quote;
+    const quote = this.styleOf().quote;
+    this.reads?.answer('quote', quote);
+    return quote;
   }
 
   get indentUnit(): string {
-    this.unit ??= indentUnitOf(this.text);
+    this.unit ??= indentUnitOf(this.source);
+    this.reads?.answer('indentUnit', this.unit);
     return this.unit;
   }
 
@@ -49,6 +83,7 @@ export class PhpEditSites implements EditSites {
     // Asked again for the same effects by each fix of each finding of a unit: answered once.
     const key = `${span.file}\0${span.start}\0${span.end}`;
     if (this.statements.has(key)) return this.statements.get(key);
+    // (The walk reads only the tree's shape; `siteOf` records the text it reads.)
     let node: Node | null = this.nodeAt(span);
     while (node && !(node.parent && BLOCKS.has(node.parent.type) && isStatement(node))) node = node.parent;
     const site = node ? this.siteOf(node) : undefined;
@@ -72,6 +107,8 @@ export class PhpEditSites implements EditSites {
     const open = args.child(0);
     const close = args.child(args.childCount - 1);
     if (open?.type !== '(' || close?.type !== ')') return undefined;
+    // The function's name and the arguments' array keys are read: the call's text.
+    this.reads?.range(call.startIndex, call.endIndex);
     const list: CallArgument[] = [];
     for (const argument of args.namedChildren) {
       if (!argument || argument.type === 'comment') continue;
@@ -84,10 +121,11 @@ export class PhpEditSites implements EditSites {
   }
 
   lineStartsInCode(offset: number): boolean {
-    const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
+    const lineStart = this.source.lastIndexOf('\n', offset - 1) + 1;
     let first = lineStart;
-    while (first < this.text.length && (this.text[first] === ' ' || this.text[first] === '\t')) first++;
-    if (first >= this.text.length) return false;
+    while (first < this.source.length && (this.source[first] === ' ' || this.source[first] === '\t')) first++;
+    this.reads?.range(Math.max(0, lineStart - 1), Math.max(offset, first + 1));
+    if (first >= this.source.length) return false;
     for (let node: Node | null = this.descendant(first, first); node; node = node.parent) {
       if (NOT_CODE.has(node.type) || node.type === 'ERROR' || node.isMissing) return false;
     }
@@ -100,6 +138,8 @@ export class PhpEditSites implements EditSites {
     let before: Node | undefined;
     for (const node of this.root().namedChildren) {
       if (!node || node.type === 'php_tag' || node.type === 'comment') continue;
+      // Everything read is before the end of the node looked at last.
+      this.reads?.range(0, node.endIndex);
       if (node.type === 'declare_statement' || node.type === 'namespace_use_declaration') {
         before = node;
         continue;
@@ -111,16 +151,19 @@ export class PhpEditSites implements EditSites {
         before = node;
         continue;
       }
-      if (!isStatement(node) || node.type === 'text') return undefined;
+        if (!isStatement(node) || node.type === 'text') return undefined;
       return this.insertionBefore(node, before, namespace);
     }
+    this.reads?.range(0, this.source.length);
     return undefined;
   }
 
   hasTopLevelStatement(text: string): boolean {
     // Asked for each helper by each fix of each finding: the file's statements are read once.
     this.topLevelTexts ??= new Set(this.root().namedChildren.map((node) => withoutCarriageReturns(node.text)));
-    return this.topLevelTexts.has(withoutCarriageReturns(text));
+    const found = this.topLevelTexts.has(withoutCarriageReturns(text));
+    this.reads?.answer(`hasTopLevelStatement\0${text}`, found);
+    return found;
   }
 
   // The walks below read the tree's arrays and make node objects only for the few nodes they
@@ -137,6 +180,7 @@ export class PhpEditSites implements EditSites {
         if (type === 'break_statement' || type === 'continue_statement') {
           // `break 2` past the loops inside the span leaves it.
           const level = tree.node(node)!.namedChildren.find((child) => child.type === 'integer');
+          if (level) this.reads?.range(level.startIndex, level.endIndex);
           if ((level ? Number(level.text) : 1) > loops) return true;
         }
       }
@@ -158,7 +202,10 @@ export class PhpEditSites implements EditSites {
         node = tree.subtreeEnds[node]!;
         continue;
       }
-      if (tree.typeName(node) === 'variable_name' && tree.node(node)!.namedChild(0)?.text === name) return true;
+      if (tree.typeName(node) === 'variable_name') {
+        this.reads?.range(tree.starts[node]!, tree.ends[node]!);
+        if (tree.node(node)!.namedChild(0)?.text === name) return true;
+      }
       node++;
     }
     return false;
@@ -170,27 +217,29 @@ export class PhpEditSites implements EditSites {
     for (let previous = node.previousNamedSibling; previous?.type === 'comment' && this.lineBreaksBetween(previous.endIndex, first.startIndex) <= 1; previous = previous.previousNamedSibling) {
       if (before && previous.startIndex < before.endIndex) break;
       // A comment on the line of `<?php` or of a prologue statement stays there.
-      const lineStart = this.text.lastIndexOf('\n', previous.startIndex - 1) + 1;
-      if (!blank(this.text.slice(lineStart, previous.startIndex))) break;
+      const lineStart = this.source.lastIndexOf('\n', previous.startIndex - 1) + 1;
+      if (!blank(this.source.slice(lineStart, previous.startIndex))) break;
       first = previous;
     }
-    const offset = this.text.lastIndexOf('\n', first.startIndex - 1) + 1;
-    if (offset === 0 || !blank(this.text.slice(offset, first.startIndex))) return undefined;
-    const previousLineStart = this.text.lastIndexOf('\n', offset - 2) + 1;
-    const previousLine = this.text.slice(previousLineStart, offset - 1).trim();
+    const offset = this.source.lastIndexOf('\n', first.startIndex - 1) + 1;
+    if (offset === 0 || !blank(this.source.slice(offset, first.startIndex))) return undefined;
+    const previousLineStart = this.source.lastIndexOf('\n', offset - 2) + 1;
+    const previousLine = this.source.slice(previousLineStart, offset - 1).trim();
     return { offset, blankBefore: previousLine !== '' && previousLine !== '<?php', namespace };
   }
 
   /** How many lines apart two offsets are (tree-sitter counts rows by line feeds). */
   private lineBreaksBetween(from: number, to: number): number {
     let breaks = 0;
-    for (let at = this.text.indexOf('\n', from); at !== -1 && at < to; at = this.text.indexOf('\n', at + 1)) breaks++;
+    for (let at = this.source.indexOf('\n', from); at !== -1 && at < to; at = this.source.indexOf('\n', at + 1)) breaks++;
     return breaks;
   }
 
   private siteOf(node: Node): StatementSite | undefined {
-    const lineStart = this.text.lastIndexOf('\n', node.startIndex - 1) + 1;
-    const indent = this.text.slice(lineStart, node.startIndex);
+    const lineStart = this.source.lastIndexOf('\n', node.startIndex - 1) + 1;
+    // From the line break before the statement up to its start: its indentation.
+    this.reads?.range(Math.max(0, lineStart - 1), node.startIndex);
+    const indent = this.source.slice(lineStart, node.startIndex);
     if (![...indent].every((ch) => ch === ' ' || ch === '\t')) return undefined;
     const lineEnd = this.lineEndAfter(node);
     return { span: this.spanOf(node), lineStart, indent, block: this.spanOf(node.parent!), ...(lineEnd !== undefined ? { lineEnd } : {}) };
@@ -199,13 +248,16 @@ export class PhpEditSites implements EditSites {
   /** Past the line break after `node`, when only spaces and comments follow it on its line. */
   private lineEndAfter(node: Node): number | undefined {
     let at = node.endIndex;
+    // From the statement's end to where the scan stops, that character included (a comment is read whole).
+    const read = (to: number): void => this.reads?.range(node.endIndex, to);
     for (;;) {
-      while (at < this.text.length && (this.text[at] === ' ' || this.text[at] === '\t' || this.text[at] === '\r')) at++;
-      if (at >= this.text.length) return undefined;
-      if (this.text[at] === '\n') return at + 1;
+      while (at < this.source.length && (this.source[at] === ' ' || this.source[at] === '\t' || this.source[at] === '\r')) at++;
+      if (at >= this.source.length) return read(at), undefined;
+      if (this.source[at] === '\n') return read(at + 1), at + 1;
       // A comment that ends the line (`// expect: …`); a block comment may go on past it.
       const comment = this.descendant(at, at);
-      if (!comment || comment.type !== 'comment' || comment.startIndex !== at) return undefined;
+      if (!comment || comment.type !== 'comment' || comment.startIndex !== at) return read(at + 1), undefined;
+      read(comment.endIndex);
       const body = comment.text;
       if (body.startsWith('/*') && body.includes('\n')) return undefined;
       at = comment.endIndex;
@@ -237,7 +289,7 @@ export class PhpEditSites implements EditSites {
   }
 
   private plainTree(): PlainTree {
-    this.tree ??= this.parser.parsePlain(this.text, this.file);
+    this.tree ??= this.parser.parsePlain(this.source, this.file);
     return this.tree;
   }
 
@@ -304,6 +356,21 @@ function arrayOf(array: Node): NonNullable<CallArgument['array']> {
  * One level of indentation: a tab if the first indented line starts with one, else the
  * smallest number of spaces any line is indented by (2 or 4 in most code; 4 when none is).
  */
+/** Where the line of `offset` starts, and the spaces and tabs it starts with. */
+export function lineIndentIn(text: string, offset: number): { readonly lineStart: number; readonly indent: string } {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let codeStart = lineStart;
+  while (text[codeStart] === ' ' || text[codeStart] === '\t') codeStart++;
+  return { lineStart, indent: text.slice(lineStart, codeStart) };
+}
+
+/** The 1-based line of `offset`: one more than the line feeds before it. */
+export function lineNumberIn(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
 export function indentUnitOf(text: string): string {
   let smallest = 0;
   let lineStart = 0;

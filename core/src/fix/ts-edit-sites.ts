@@ -2,7 +2,7 @@ import * as ts from 'typescript';
 import type { Span } from '../model/span';
 import { keptTsTree, scriptKindFor } from '../parse/typescript';
 import type { CallArguments, EditSites, StatementSite } from './edit-sites';
-import { indentUnitOf } from './php-edit-sites';
+import { indentUnitOf, lineIndentIn, lineNumberIn } from './php-edit-sites';
 import type { NodeTransactionStatements } from '../catalog';
 import { planMoveBefore, type MoveBeforeResult } from './ts-move-statement';
 import { planReacquire, type ReacquireResult } from './ts-reacquire';
@@ -22,6 +22,18 @@ export class TsEditSites implements EditSites {
     readonly file: string,
     readonly text: string,
   ) {}
+
+  slice(start: number, end: number): string {
+    return this.text.slice(start, end);
+  }
+
+  lineNumberAt(offset: number): number {
+    return lineNumberIn(this.text, offset);
+  }
+
+  lineIndentAt(offset: number): { readonly lineStart: number; readonly indent: string } {
+    return lineIndentIn(this.text, offset);
+  }
 
   /** Nothing to free: the tree is garbage-collected (the PHP sites hold wasm memory). */
   dispose(): void {

@@ -1,12 +1,15 @@
 import type { CallEffect, CallTarget } from '../ir/effects';
 import type { Unit } from '../ir/unit';
 import { quoteCode } from '../text/quote-code';
+import { includeSkeleton } from './include-skeletons';
 import type { Step } from './state';
 
 /**
  * A call that runs one of several candidates, chosen at run time by a name the code builds
  * (`new $class()` over the classes that fit a pattern, `$this->{"ping_" . $t}()`,
- * `call_user_func([$this->controller, $action])`, an interface's implementations): the
+ * `call_user_func([$this->controller, $action])`, `call_user_func($mech . '_authenticate')`,
+ * an interface's implementations, an include of a file-name skeleton in a folder chosen at run
+ * time, `include-skeletons.ts`): the
  * candidates the analysis could bound from what the code shows. At the call only what all
  * of them do counts; each one, though, runs with whatever the caller holds, so a dispatch
  * made with the lock held makes every candidate an entry with the lock held
@@ -18,7 +21,10 @@ export function isDispatchTarget(target: CallTarget): boolean {
   // the analysis often cannot type exactly (`X::create(): self` typed as the base class), so
   // entering every implementation with the caller's lock reports holds of classes that never
   // run there (fusionpbx's services); the engine keeps only what all of them do.
-  return target.type === 'dynamic-class' || target.type === 'dynamic-method' || target.type === 'implementations' || target.type === 'configured' || target.type === 'dispatch' || target.type === 'registry';
+  // An include of a file-name skeleton in a folder chosen at run time (a module's action file)
+  // runs the one file that folder and name pick: the files that fit are its candidates.
+  if (target.type === 'include') return !target.alternatives && includeSkeleton(target.path) !== undefined;
+  return target.type === 'dynamic-class' || target.type === 'dynamic-method' || target.type === 'dynamic-function' || target.type === 'implementations' || target.type === 'configured' || target.type === 'dispatch' || target.type === 'registry';
 }
 
 /** A dispatch made while the lock its unit was entered with is held, as its callers see it. */
@@ -45,7 +51,7 @@ export function dispatchStep(effect: CallEffect, candidates: readonly Unit[]): S
 }
 
 function candidateNames(candidates: readonly Unit[]): string {
-  const names = candidates.slice(0, 3).map((unit) => `\`${unit.displayName}\``);
+  const names = candidates.slice(0, 3).map((unit) => `\`${candidateName(unit)}\``);
   return candidates.length > 3 ? `${names.join(', ')}, …` : names.join(', ');
 }
 
@@ -55,6 +61,11 @@ export function candidateStep(dispatch: DispatchUnderLock, candidate: Unit): Ste
   const others = dispatch.candidates.length - 1;
   return {
     span: last.span,
-    label: `${quoteCode(dispatch.display)} may run \`${candidate.displayName}\` here (one of ${others + 1} candidates, chosen at run time) with the session open`,
+    label: `${quoteCode(dispatch.display)} may run \`${candidateName(candidate)}\` here (one of ${others + 1} candidates, chosen at run time) with the session open`,
   };
+}
+
+/** A candidate as messages name it: a file's top level (an include's candidate) by its file. */
+function candidateName(unit: Unit): string {
+  return unit.kind === 'script' ? unit.span.file : unit.displayName;
 }

@@ -1,4 +1,4 @@
-import { changesClassStatic, isClassStaticSubject, shapeValue } from '../ir/predicate-shape';
+import { changesClassStatic, isClassStaticSubject, shapeValue, TRUTHY_STRING_KEY, truthyStringValue } from '../ir/predicate-shape';
 import { staticsDecidingWork } from './deciding-statics';
 import { REPEAT_PATH_PREFIX, type CallEffect, type CallTarget, type Effect, type FactEffect, type HoldEstimate, type PredicateValue, type ResourceId, type SlowKind, type ThisMachineAddress } from '../ir/effects';
 import type { Unit } from '../ir/unit';
@@ -197,6 +197,11 @@ export interface ConstantScope {
   /** A file's top level that no file includes: a request starts there. */
   isEntry(unit: Unit): boolean;
   /**
+   * The constants a file's top level tests to refuse a direct request, which the project
+   * defines (`directRequestGuards`): requested on its own, the file ends at the guard.
+   */
+  directRequestGuards(unit: Unit): readonly string[];
+  /**
    * Whether an included file the analysis cannot read (a configuration file written at install
    * time) may define the constant: only when some file of the project defines it (or defines
    * constants by computed names). A constant the project never defines (one a test suite's
@@ -205,7 +210,7 @@ export interface ConstantScope {
   definableByInclude(subject: string): boolean;
 }
 
-const NO_CONSTANT_SCOPE: ConstantScope = { relevant: new Set(), testedBelow: () => new Set(), isEntry: () => false, definableByInclude: () => true };
+const NO_CONSTANT_SCOPE: ConstantScope = { relevant: new Set(), testedBelow: () => new Set(), isEntry: () => false, directRequestGuards: () => [], definableByInclude: () => true };
 
 /**
  * Closures carried inside closures' frames before the frames are dropped (captured calls then
@@ -431,13 +436,27 @@ export class FlowEngine {
   /** The unit on its own, entered with the resource closed, as the rules see it. */
   analyze(unit: Unit, resource: ResourceId, entry: 'closed' | 'open' = 'closed', bindings: Bindings = NO_BINDINGS): UnitFlow {
     const omittedFrom = this.callersPass(unit);
-    const known = [...this.requestStartFacts(unit), ...this.factsWhereRun(unit, resource)];
+    const known = this.asDirectRequest(unit, [...this.requestStartFacts(unit), ...this.factsWhereRun(unit, resource)]);
     return this.run(unit, resource, entry === 'closed' ? CLOSED : OPEN_AT_ENTRY, {
       bindings,
       outer: NO_FRAMES,
       ...(omittedFrom !== undefined ? { omittedFrom } : {}),
       ...(known.length > 0 ? { settings: known } : {}),
     });
+  }
+
+  /**
+   * A file analysed on its own is also a request of that file alone: where its top level
+   * refuses direct requests (`if (!defined('CC_INI_SET')) die();`, a constant the project
+   * defines), that request ends at the guard, whatever its includers know. The runs through its
+   * includers are theirs to report (an include is followed as a call), so the file on its own
+   * does not report them again from a state (the session closed) they may not have.
+   */
+  private asDirectRequest(unit: Unit, known: Facts): Facts {
+    const guards = this.constants.directRequestGuards(unit);
+    if (guards.length === 0) return known;
+    const undefinedHere = guards.map((subject) => ({ predicate: `defined(${subject.slice('const:'.length)})`, subject, value: false }));
+    return [...known.filter((fact) => !guards.includes(fact.subject)), ...undefinedHere];
   }
 
   /**
@@ -713,7 +732,6 @@ export class FlowEngine {
         const here = this.withIncludedBefore(env, unit, node);
         if (this.includedAlready(effect, unit, here)) return before;
         const { after, outcome } = this.applyCall(effect, unit, resource, before, here);
-        if (outcome) calls.set(node, outcome);
         // Paths with different facts go through the call one by one, so each keeps its facts
         // (but those the callee may change), and adds what the callee learnt, per path, of
         // global subjects (settings, pure calls, static properties). An include the analysis
@@ -729,9 +747,19 @@ export class FlowEngine {
         // not what the caller knew (`if (isset($_GET['file'])) define('PAGE', …);` in an
         // included file leaves `PAGE` maybe defined).
         const changed = (subject: string): boolean => byCall(subject) || (subject.startsWith('const:') && this.definedThrough(outcome?.units, subject));
+        const byCase: { one: ResourceState; outcome: CallOutcome | undefined }[] = [];
         const followed = before.cases
-          ? this.perCase(before, (one) => this.applyCall(effect, unit, resource, one, env).after, changed)
+          ? this.perCase(
+              before,
+              (one) => {
+                const applied = this.applyCall(effect, unit, resource, one, env);
+                byCase.push({ one, outcome: applied.outcome });
+                return applied.after;
+              },
+              changed,
+            )
           : after && withCallerFacts(after, before.facts, changed);
+        if (outcome) calls.set(node, byCase.length > 0 ? writesLostPerCase(outcome, byCase) : outcome);
         // It may define the constants some project file defines, and those this unit tests
         // itself (`@include 'local/config.php'; if (!defined('INSTALLED')) …`: what the include
         // is there for); not one only a test suite's bootstrap defines.
@@ -1822,11 +1850,12 @@ function literalFacts(unit: Unit, literals: Env['literals']): Facts {
   const numbers: PredicateValue[] = [];
   for (const passed of literals) {
     const value = numberOfKey(passed.value) ?? stringOfKey(passed.value);
-    if (value === undefined || (unit.literalArguments ?? []).some((known) => known.index === passed.index && known.value === passed.value)) continue;
+    const someTruthyString = passed.value === TRUTHY_STRING_KEY;
+    if ((value === undefined && !someTruthyString) || (unit.literalArguments ?? []).some((known) => known.index === passed.index && known.value === passed.value)) continue;
     for (const parameter of unit.parameterTests ?? []) {
       if (parameter.index !== passed.index) continue;
       for (const test of parameter.tests) {
-        const known = shapeValue(test.shape, value);
+        const known = value === undefined ? truthyStringValue(test.shape) : shapeValue(test.shape, value);
         if (known !== undefined) numbers.push({ predicate: test.predicate, subject: parameter.subject, value: known });
       }
     }
@@ -1879,7 +1908,9 @@ function omittedFacts(unit: Unit, omittedFrom: number | undefined): Facts {
 }
 
 function omittedKey(unit: Unit, omittedFrom: number | undefined, literals?: Env['literals']): string {
-  if (!unit.omittedArguments && !unit.literalArguments) return '';
+  // A unit deciding its parameters' tests only at the call (`parameterTests`) still needs the
+  // facts those decide in its key: `go('')` and `go('/x' . $y)` must not share a summary.
+  if (!unit.omittedArguments && !unit.literalArguments && !unit.parameterTests) return '';
   return factsKey([...omittedFacts(unit, omittedFrom), ...literalFacts(unit, literals)]);
 }
 
@@ -2092,6 +2123,25 @@ function reroot(state: ResourceState, call: Step, before: ResourceState, closeSt
   // Released inside: by a `session_destroy()` on every path or not; otherwise as before the call.
   const idCleared = closedInside || releasedInside ? state.idCleared === true : before.idCleared === true;
   return withOptional({ closed: state.closed, open, released, idCleared, closedBy: unionSteps(undefined, closedBy) }, before.via, undefined);
+}
+
+/**
+ * A call's outcome, judged on the joined state before it, with the writes the callee makes
+ * while the session is closed kept only where some path with its own facts reaches them
+ * with the session released: entered with what each path knows (`$settings->noAuth` false
+ * where the session was started and closed), the callee does not take the branch that writes
+ * `$_SESSION` without a session there, and where it does take it the session was never opened.
+ */
+function writesLostPerCase(outcome: CallOutcome, byCase: readonly { one: ResourceState; outcome: CallOutcome | undefined }[]): CallOutcome {
+  if (outcome.writesWhileClosed.length === 0 || byCase.some(({ outcome: one }) => one === undefined)) return outcome;
+  const lost = new Set(byCase.flatMap(({ one, outcome: own }) => (one.closed && one.released === true ? own!.writesWhileClosed.map(chainKey) : [])));
+  const kept = outcome.writesWhileClosed.filter((chain) => lost.has(chainKey(chain)));
+  if (kept.length === outcome.writesWhileClosed.length) return outcome;
+  return { ...outcome, writesWhileClosed: kept, ...(kept.length === 0 ? { writesWhileClosedSometimes: undefined } : {}) };
+}
+
+function chainKey(chain: readonly Step[]): string {
+  return chain.map((step) => `${step.span.file}:${step.span.start}-${step.span.end}`).join('>');
 }
 
 /** The state with why it may be open set, keeping its facts and cases (`withOptional` drops them). */

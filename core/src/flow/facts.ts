@@ -1,4 +1,5 @@
 import type { FactEffect, PredicateValue } from '../ir/effects';
+import { decidedByConstantValue } from '../ir/constant-values';
 import { ANY_OBJECT_PROPERTY, alwaysRemembered, changesClassStatic, isClassStaticSubject } from '../ir/predicate-shape';
 import { MAX_FACTS, capFacts, casesOf, joinStates, keepWhyMaybe, withFacts, type Facts, type ResourceState } from './state';
 
@@ -7,7 +8,9 @@ import { MAX_FACTS, capFacts, casesOf, joinStates, keepWhyMaybe, withFacts, type
  * entered with what its caller knows of them, and hands back what it learnt per path.
  */
 export function isGlobalSubject(subject: string): boolean {
-  return subject.startsWith('ini:') || subject.startsWith('pure:') || subject.startsWith('::') || isSessionKeySubject(subject);
+  // `new:cfg->noAuth`: a property of an object built alike on every `new` (`lower/php/fresh-objects.ts`).
+  // `env:function_exists('session_start')`: what the running PHP has (`lower/php/predicates.ts`).
+  return subject.startsWith('ini:') || subject.startsWith('pure:') || subject.startsWith('new:') || subject.startsWith('env:') || subject.startsWith('::') || isSessionKeySubject(subject);
 }
 
 /** `session:k`: whether `$_SESSION['k']` is set (`isset($_SESSION['k'])` after `unset($_SESSION['k'])`). */
@@ -116,17 +119,23 @@ export function applyFacts(state: ResourceState, effect: FactEffect): ResourceSt
     let possible = true;
     for (const set of effect.set ?? []) {
       const known = facts.find((fact) => fact.predicate === set.predicate);
-      if (known && known.value !== set.value) {
+      if ((known && known.value !== set.value) || contradictsConstantValue(set, facts)) {
         possible = false;
         break;
       }
       if (!known && (facts.length < MAX_FACTS || alwaysRemembered(set))) facts = capFacts([...facts, set]);
     }
     // Needed here, not learnt: a case that knows the opposite does not take this edge.
-    if (possible && effect.checks?.some((check) => facts.some((fact) => fact.predicate === check.predicate && fact.value !== check.value))) possible = false;
+    if (possible && effect.checks?.some((check) => facts.some((fact) => fact.predicate === check.predicate && fact.value !== check.value) || contradictsConstantValue(check, facts))) possible = false;
     if (possible) results.push(withFacts(one, facts.length > 0 ? facts : undefined));
   }
   return keepWhyMaybe(joinStates(results), [state]);
+}
+
+/** A comparison of a constant whose known value gives the other answer (`constant-values.ts`). */
+function contradictsConstantValue(fact: PredicateValue, facts: Facts): boolean {
+  const decided = decidedByConstantValue(fact, facts);
+  return decided !== undefined && decided !== fact.value;
 }
 
 /**

@@ -1,6 +1,10 @@
 import * as posix from 'node:path/posix';
 import { DOCUMENT_ROOT, entryScriptDirLevels, resolveConstants, type StaticString } from '../ir/static-string';
 import { codeIncludeDirs, type CodeIncludeDir } from './code-include-paths';
+import { includeSkeleton, skeletonMatches } from './include-skeletons';
+import { matchesPattern } from './path-patterns';
+
+export { matchesPattern } from './path-patterns';
 
 /**
  * Where a `require`/`include` may land, as PHP resolves it for a web request: a path from
@@ -10,7 +14,8 @@ import { codeIncludeDirs, type CodeIncludeDir } from './code-include-paths';
  * the configured include paths) and finally the including file's own directory. The folder
  * the analysis was started from plays no part. Unknown parts (variables) turn the path into
  * a pattern matched against the project's files, each match a possible target, but only
- * when the pattern has a literal start and a literal end (`'views/' . $v . '.php'`).
+ * when the pattern has a literal start and a literal end (`'views/' . $v . '.php'`), or,
+ * after an unknown folder, a written file-name skeleton (`include-skeletons.ts`).
  */
 export interface IncludeSearch {
   /** Directories (as given, relative to the working directory) searched for relative paths. */
@@ -97,7 +102,13 @@ export function includeTargets(
   if (startsAtDocumentRoot(resolved)) return documentRootTarget(resolved, entryDirs, files);
   const levels = entryScriptDirLevels(resolved[0]);
   const shared = levels === undefined ? toPattern(resolved) : undefined;
-  if (!shared && levels === undefined) return undefined;
+  if (!shared && levels === undefined) {
+    // A folder chosen at run time, then a written file-name skeleton: the files that fit.
+    // Read from the path as written: a constant that names no known value is no folder chosen
+    // at run time (`flow/dispatch.ts` tells the same from the written path).
+    const skeleton = includeSkeleton(value);
+    return skeleton ? { matches: skeletonMatches(skeleton, files), exactMisses: [], patternMisses: [] } : undefined;
+  }
   const matches = new Set<string>();
   const exactMisses = new Set<string>();
   const patternMisses: string[][] = [];
@@ -143,40 +154,6 @@ function normalizePieceStart(prefix: string): string {
   // `./` (the folder the paths are named from) is no prefix at all, not the root `/`.
   if (normal === '' || normal === '.') return '';
   return prefix.endsWith('/') && !normal.endsWith('/') ? `${normal}/` : normal;
-}
-
-/**
- * Literal pieces in order; each gap stands for one unknown part that stays within a directory.
- * `gaps` names the variable each gap reads, where known: gaps of the same variable match the
- * same text (tried at every place the next piece occurs, so a shorter first guess cannot hide
- * a match).
- */
-export function matchesPattern(file: string, pieces: readonly string[], gaps: readonly (string | undefined)[] = []): boolean {
-  if (!file.startsWith(pieces[0]!)) return false;
-  if (pieces.length === 1) return true;
-  const captured = new Map<string, string>();
-  const matchFrom = (i: number, position: number): boolean => {
-    if (i === pieces.length) return position === file.length;
-    const piece = pieces[i]!;
-    const last = i === pieces.length - 1;
-    const variable = gaps[i - 1];
-    // An empty piece (two unknown parts in a row: `'OOUI\\' . $a . $b . 'Theme'`) is found at
-    // every place up to the end, and `indexOf('', n)` past the end answers the end again: the
-    // search stops there, or it never ends (MediaWiki's `OutputPage` hung the run on it).
-    for (let found = last ? file.length - piece.length : file.indexOf(piece, position); found >= position; found = last || found >= file.length ? -1 : file.indexOf(piece, found + 1)) {
-      if (last && !file.endsWith(piece)) return false;
-      const gap = file.slice(position, found);
-      // A gap stays within a directory: no later place of the piece can do better.
-      if (gap.includes('/')) return false;
-      const earlier = variable === undefined ? undefined : captured.get(variable);
-      if (earlier !== undefined && earlier !== gap) continue;
-      if (variable !== undefined && earlier === undefined) captured.set(variable, gap);
-      if (matchFrom(i + 1, found + piece.length)) return true;
-      if (variable !== undefined && earlier === undefined) captured.delete(variable);
-    }
-    return false;
-  };
-  return matchFrom(1, pieces[0]!.length);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { CallEffect, CallTarget } from '../ir/effects';
 import type { FileIR, RegistryStore, Unit } from '../ir/unit';
 import type { Span } from '../model/span';
 import type { StaticString } from '../ir/static-string';
+import { builtinFunctionSet, shadowsBuiltin } from '../project/builtin-shadows';
 import { constructorlessUnit } from './constructorless';
 import { IncludeGraph } from './include-graph';
 import { includeTargets, matchesPattern, normalizePath, type IncludeSearch } from './include-paths';
@@ -31,9 +32,14 @@ export interface UnresolvedInclude {
 export interface ResolverSearch extends IncludeSearch {
   /** The entry directories of a file (normalized path); see `entryDirectories`. */
   readonly entryDirsOf?: (file: string) => readonly string[] | undefined;
+  /** PHP's own functions: a global function declared with one of their names is never called (`builtin-shadows.ts`). */
+  readonly builtinFunctions?: readonly string[];
 }
 
 const NO_SEARCH: ResolverSearch = { includePaths: [] };
+
+/** Functions a name pattern may name at most (`fittingFunctions`); past it, the call runs nothing known. */
+const MAX_FUNCTION_CANDIDATES = 12;
 
 /**
  * Resolves calls across the project's files: functions (fully qualified), methods through
@@ -63,6 +69,10 @@ export class ProjectResolver implements CallResolver {
   private readonly abstractMethods = new Map<string, ReadonlySet<string>>();
   /** Every class, interface and trait the project declares (lower-case fq). */
   private readonly projectClasses = new Set<string>();
+  /** The classes no object is made of exactly (`abstract class`, interfaces, traits). */
+  private readonly abstractClasses = new Set<string>();
+  /** `concreteOverrides`' answers, by class and method. */
+  private readonly overrideCache = new Map<string, readonly Unit[] | null>();
   /** The classes and interfaces that extend or implement each one directly (built on first use). */
   private subtypes: Map<string, string[]> | undefined;
   /** `implementationsOf`' answers, by class and method. */
@@ -77,6 +87,8 @@ export class ProjectResolver implements CallResolver {
   private readonly classSpans = new Map<string, Span>();
   /** One stand-in per class without a constructor (`constructorlessUnit`), so summaries of it are shared. */
   private readonly constructorless = new Map<string, Unit>();
+  /** `fittingFunctions`' answers, by name pattern. */
+  private readonly functionsByPattern = new Map<string, readonly string[]>();
   /** `fittingClassConstructors`' answers, by class pattern and method. */
   private readonly constructorsByPattern = new Map<string, readonly Unit[]>();
   private scriptPaths: ReadonlySet<string> | undefined;
@@ -87,6 +99,7 @@ export class ProjectResolver implements CallResolver {
     files: readonly FileIR[],
     private readonly search: ResolverSearch = NO_SEARCH,
   ) {
+    const builtins = builtinFunctionSet(search.builtinFunctions);
     for (const file of files) {
       this.fileClasses.set(normalizePath(file.file), file.classes.map((cls) => cls.name));
       this.units.set(normalizePath(file.file), file.units);
@@ -96,10 +109,12 @@ export class ProjectResolver implements CallResolver {
         if (cls.parent && !this.parents.has(cls.name)) this.parents.set(cls.name, cls.parent);
         if (cls.traits && !this.traits.has(cls.name)) this.traits.set(cls.name, cls.traits);
         if (cls.interfaces && !this.interfaces.has(cls.name)) this.interfaces.set(cls.name, cls.interfaces);
+        if (cls.abstract) this.abstractClasses.add(cls.name);
         if (cls.abstractMethods && !this.abstractMethods.has(cls.name)) this.abstractMethods.set(cls.name, new Set(cls.abstractMethods));
       }
       for (const unit of file.units) {
         if (unit.kind === 'function' && unit.qualifiedName) {
+          if (file.language === 'php' && shadowsBuiltin(unit.qualifiedName, builtins)) continue;
           const declared = this.functions.get(unit.qualifiedName);
           if (declared) declared.push(unit);
           else this.functions.set(unit.qualifiedName, [unit]);
@@ -140,7 +155,7 @@ export class ProjectResolver implements CallResolver {
         for (let current: string | undefined = target.className; current && !seen.has(current); current = this.parents.get(current)) {
           seen.add(current);
           const unit = this.methods.get(current)?.get(target.method);
-          if (unit) return [unit];
+          if (unit) return target.virtual ? this.concreteOverrides(target.className, target.method, unit, from, span) ?? [unit] : [unit];
           // A trait's method is the class's own, unless the class declares one (checked above).
           for (const trait of this.traits.get(current) ?? []) {
             const fromTrait = this.methods.get(trait)?.get(target.method);
@@ -188,6 +203,8 @@ export class ProjectResolver implements CallResolver {
       }
       case 'dynamic-method':
         return this.fittingMethods(target, from, span);
+      case 'dynamic-function':
+        return this.fittingFunctions(target.name).flatMap((name) => this.resolve({ type: 'function', candidates: [name] }, from, span));
       case 'dispatch':
         return this.dispatchCandidates(target, from, span);
       case 'registry':
@@ -292,7 +309,51 @@ export class ProjectResolver implements CallResolver {
     return found;
   }
 
-  overridesOf(className: string, method: string): readonly Unit[] {
+  /**
+   * A virtual call (`$this->checkSession()` in an abstract class, or on an object typed with it)
+   * whose declaration `found` the class has: no object is of exactly an abstract class, so the
+   * object is of a concrete (non-abstract) subclass, and the method that runs is the one that
+   * subclass sees. When the project has such subclasses and every one of them overrides the
+   * method, `found` never runs through this call: the overrides do (one of them, chosen by the
+   * object, as for an interface's implementations). Undefined otherwise (a concrete class, an
+   * abstract one with no subclass in the project, one subclass that inherits `found`, or a
+ * private `found`, which no subclass overrides).
+   */
+  private concreteOverrides(className: string, method: string, found: Unit, from: Unit, span: Span): readonly Unit[] | undefined {
+    // A private method is not overridden: `$this->ready()` in the class's code runs its own.
+    if (!this.abstractClasses.has(className) || found.visibility === 'private') return undefined;
+    const key = `${className}::${method}`;
+    const cached = this.overrideCache.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    this.overrideCache.set(key, null);
+    const units: Unit[] = [];
+    let concrete = 0;
+    const seen = new Set<string>([className]);
+    const pending = [...this.directSubclasses(className)];
+    while (pending.length > 0) {
+      const current = pending.pop()!;
+      if (seen.has(current)) continue;
+      seen.add(current);
+      pending.push(...this.directSubclasses(current));
+      if (this.abstractClasses.has(current)) continue;
+      concrete++;
+      // Non-virtual: the declaration an object of exactly this class runs.
+      const runs = this.resolve({ type: 'method', className: current, method }, from, span);
+      if (runs.length === 0 || runs.includes(found)) return undefined;
+      for (const unit of runs) if (!units.includes(unit)) units.push(unit);
+    }
+    if (concrete === 0) return undefined;
+    this.overrideCache.set(key, units);
+    return units;
+  }
+
+  /** The classes that extend `className` directly. */
+  private directSubclasses(className: string): readonly string[] {
+    return this.subclassIndex().get(className) ?? [];
+  }
+
+  /** Each class's direct subclasses, built once from the parent links. */
+  private subclassIndex(): Map<string, string[]> {
     if (!this.children) {
       this.children = new Map();
       for (const [child, parent] of this.parents) {
@@ -301,9 +362,14 @@ export class ProjectResolver implements CallResolver {
         else this.children.set(parent, [child]);
       }
     }
+    return this.children;
+  }
+
+  overridesOf(className: string, method: string): readonly Unit[] {
+    const children = this.subclassIndex();
     const found: Unit[] = [];
     const seen = new Set<string>([className]);
-    const pending = [...(this.children.get(className) ?? [])];
+    const pending = [...(children.get(className) ?? [])];
     while (pending.length > 0) {
       const current = pending.pop()!;
       if (seen.has(current)) continue;
@@ -311,7 +377,7 @@ export class ProjectResolver implements CallResolver {
       // Its own declaration, else one from its traits (a trait's method is the class's own).
       const own = this.methods.get(current)?.get(method) ?? (this.traits.get(current) ?? []).map((trait) => this.methods.get(trait)?.get(method)).find((unit) => unit !== undefined);
       if (own && !found.includes(own)) found.push(own);
-      pending.push(...(this.children.get(current) ?? []));
+      pending.push(...(children.get(current) ?? []));
     }
     return found;
   }
@@ -502,6 +568,27 @@ export class ProjectResolver implements CallResolver {
       }
     }
     return [...units];
+  }
+
+  /**
+   * `call_user_func($config['auth_mechanism'] . '_authenticate', …)`: the project's functions
+   * whose names fit the literal parts, in declaration order; none when more than
+   * `MAX_FUNCTION_CANDIDATES` fit (a short suffix such as `'_'` bounds nothing).
+   */
+  private fittingFunctions(name: StaticString): readonly string[] {
+    const key = JSON.stringify(name);
+    const known = this.functionsByPattern.get(key);
+    if (known) return known;
+    const pieces = patternPieces(name);
+    const fitting: string[] = [];
+    for (const declared of this.functions.keys()) {
+      if (declared.startsWith('ts:') || !matchesPattern(declared, pieces)) continue;
+      fitting.push(declared);
+      if (fitting.length > MAX_FUNCTION_CANDIDATES) break;
+    }
+    const found = fitting.length > MAX_FUNCTION_CANDIDATES ? [] : fitting;
+    this.functionsByPattern.set(key, found);
+    return found;
   }
 
   /**

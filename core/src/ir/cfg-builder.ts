@@ -1,5 +1,5 @@
 import type { Span } from '../model/span';
-import type { Cfg, CfgNode, Edge, ErrorPath, LoopBound, LoopInfo, LoopKind, OnceMark, SettingMark } from './cfg';
+import type { Cfg, CfgNode, Edge, ErrorPath, LoopBound, LoopInfo, LoopKind, OnceMark, ParameterTestMark, SettingMark } from './cfg';
 import type { Effect } from './effects';
 
 /** Past this many dangling edges, a join ties them to one node. */
@@ -11,7 +11,7 @@ function dedupe(edges: readonly PendingEdge[]): PendingEdge[] {
   const seen = new Set<string>();
   const result: PendingEdge[] = [];
   for (const edge of edges) {
-    const key = `${edge.from}\u0000${edge.note ?? ''}`;
+    const key = `${edge.from}\u0000${edge.note ?? ''}\u0000${edge.parameterTest ? JSON.stringify(edge.parameterTest) : ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     result.push(edge);
@@ -23,6 +23,8 @@ function dedupe(edges: readonly PendingEdge[]): PendingEdge[] {
 export interface PendingEdge {
   readonly from: number;
   readonly note?: string;
+  /** The outcome of a parameter's test this edge needs (`Edge.parameterTest`). */
+  readonly parameterTest?: ParameterTestMark;
 }
 
 /** Where control is: the edges that reach the next node. Empty means unreachable. */
@@ -112,7 +114,11 @@ export class CfgBuilder {
 
   connect(cursor: Cursor, to: number): void {
     for (const pending of cursor) {
-      const edge: Edge = pending.note === undefined ? { to } : { to, note: pending.note };
+      const edge: Edge = {
+        to,
+        ...(pending.note === undefined ? {} : { note: pending.note }),
+        ...(pending.parameterTest === undefined ? {} : { parameterTest: pending.parameterTest }),
+      };
       this.nodes[pending.from]!.succs.push(edge);
     }
   }
@@ -122,7 +128,16 @@ export class CfgBuilder {
   }
 
   static withNote(cursor: Cursor, note: string): Cursor {
-    return dedupe(cursor.map((edge) => ({ from: edge.from, note })));
+    return dedupe(cursor.map((edge) => ({ ...edge, note })));
+  }
+
+  /**
+   * Marks the edges of a branch with the outcome of a parameter's test they need
+   * (`Edge.parameterTest`). An edge that already needs one keeps it: the first test met on the
+   * way (an inner `&&` leaf) is enough to rule the path out.
+   */
+  static withParameterTest(cursor: Cursor, mark: ParameterTestMark): Cursor {
+    return dedupe(cursor.map((edge) => (edge.parameterTest ? edge : { ...edge, parameterTest: mark })));
   }
 
   /**
@@ -133,10 +148,10 @@ export class CfgBuilder {
   static andNote(cursor: Cursor, note: string): Cursor {
     return dedupe(
       cursor.map((edge) => {
-        if (edge.note === undefined) return { from: edge.from, note };
+        if (edge.note === undefined) return { ...edge, note };
         const both = `${edge.note} and ${note}`;
         // A long chain of `elseif`s keeps its first conditions: they tell the path apart.
-        return { from: edge.from, note: both.length > MAX_NOTE_LENGTH ? edge.note : both };
+        return { ...edge, note: both.length > MAX_NOTE_LENGTH ? edge.note : both };
       }),
     );
   }

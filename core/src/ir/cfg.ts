@@ -1,5 +1,6 @@
 import type { Span } from '../model/span';
 import type { Effect } from './effects';
+import type { PredicateShape } from './predicate-shape';
 
 /**
  * A control-flow graph for one unit. Each node carries at most one effect, so the state
@@ -105,6 +106,26 @@ export interface Edge {
    * ("`$x` is false (line 3)"), used to explain maybe-open states.
    */
   readonly note?: string;
+  /**
+   * Taken only where a test of one of the unit's parameters has this outcome
+   * (`if ($redirect_to == 'NOREDIRECT')`): what a call passes there decides whether the path can
+   * run for that call (`lower/php/parameter-branches.ts`). The flow ignores it; rules that walk a
+   * callee for one call site read it (`rules/src/rules/call-site-paths.ts`).
+   */
+  readonly parameterTest?: ParameterTestMark;
+}
+
+/**
+ * The outcome of a test of a parameter the unit never changes, on the edge that needs it: the
+ * test (`shape`, evaluated on the argument's value as a literal) is `value` on this edge.
+ */
+export interface ParameterTestMark {
+  /** The parameter's position. */
+  readonly index: number;
+  readonly shape: PredicateShape;
+  readonly value: boolean;
+  /** The test's outcome where a call leaves the argument out (its literal default decides it). */
+  readonly whenOmitted?: boolean;
 }
 
 export type LoopKind = 'while' | 'do' | 'for' | 'foreach';

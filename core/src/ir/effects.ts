@@ -1,5 +1,6 @@
 import type { Span } from '../model/span';
 import type { StaticString } from './static-string';
+import type { Literal, PredicateShape } from './predicate-shape';
 
 /**
  * Effects are what the analysis knows about a piece of code, whatever the language.
@@ -349,6 +350,16 @@ export interface PredicateValue {
   readonly predicate: string;
   readonly subject: string;
   readonly value: boolean;
+  /**
+   * For a constant's value fact (`define('PAGE_NAME', 'search')`, `constantValueFact`): the
+   * literal it was defined with. One fact says what every comparison of it answers.
+   */
+  readonly literal?: Literal;
+  /**
+   * For a comparison of a constant (`PAGE_NAME == 'style'`): how it is computed, so that a
+   * value fact about the constant decides it (`applyFacts`) although no unit remembers it.
+   */
+  readonly shape?: PredicateShape;
 }
 
 /** A call the catalog does not know; the flow pass resolves it to project code. */
@@ -490,6 +501,14 @@ export type CallTarget =
    * than the method requires) is a candidate, and no other.
    */
   | { readonly type: 'dynamic-method'; readonly className: string; readonly method: StaticString; readonly requestNamed?: { readonly arguments: number } }
+  /**
+   * A function named by a string built from literal parts around unknown ones
+   * (`call_user_func($config['auth_mechanism'] . '_authenticate', …)`; `name` lower-case, with
+   * at least one literal part): the project's functions whose names fit are the candidates
+   * (none when there are more than a few), and only the slow work all of them do counts at
+   * the call (`lower/php/function-name-pattern.ts`).
+   */
+  | { readonly type: 'dynamic-function'; readonly name: StaticString }
   /**
    * A method named by a pattern on an object whose class is one of a few patterns, each with a
    * literal part (`call_user_func([$this->controller, $action])`, where a private property is

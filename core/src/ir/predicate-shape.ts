@@ -1,4 +1,3 @@
-import { SESSION_EMPTIED_SUBJECT } from './session-emptied';
 /**
  * What a remembered predicate computes from its subject's value, as data: so that the flow can
  * decide a callee's predicates from the literal arguments a call passes (`stop_session(true)`
@@ -100,10 +99,33 @@ export function shapeValue(shape: PredicateShape, value: Literal): boolean | und
 }
 
 /**
+ * The key of an argument that is a string PHP reads as true although its text is not known
+ * (`'/index.php?rt=' . $route`, `lower/php/truthy-strings.ts`), among literal arguments' keys.
+ */
+export const TRUTHY_STRING_KEY = '<truthy string>';
+
+/**
+ * A predicate's value when its subject is some string other than `''` and `'0'`: its
+ * truthiness (the guard clause `if (!$url) return false;`). Every such string would answer
+ * more tests alike (`isset`, `is_string`, `=== null`), but a parameter with a default is
+ * tested so (`if ($x === null)`) in many functions, and each decided test is one more way the
+ * function is entered, keyed apart (`flow/engine.ts` `omittedKey`), which costs summaries.
+ */
+export function truthyStringValue(shape: PredicateShape): boolean | undefined {
+  return shape.kind === 'truthy' ? true : undefined;
+}
+
+/**
  * The session settings whose facts every unit keeps (whatever it tests) and hands to its
  * callers and callees: they decide whether a reopen after output works (domain.md §5.3).
  * Where a state has more facts than it can carry, these are kept first (`capFacts`).
  */
+/**
+ * The subject of the fact that `$_SESSION` holds no key at all (`session-emptied.ts`, which
+ * re-exports it): here so that this module imports nothing and `effects.ts` can use its types.
+ */
+export const SESSION_EMPTIED_SUBJECT = 'session:*';
+
 export function alwaysRemembered(predicate: { readonly subject: string }): boolean {
   return predicate.subject === 'ini:session.use_cookies' || predicate.subject === 'ini:session.cache_limiter' || predicate.subject === SESSION_EMPTIED_SUBJECT;
 }

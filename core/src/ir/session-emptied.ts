@@ -13,7 +13,8 @@ import type { PredicateValue } from './effects';
  * `session_unset(); session_destroy(); return false;` in a timeout check, then a permission
  * check `if (!isset($_SESSION[$permission])) { header(…); exit; }` ends the request.
  */
-export const SESSION_EMPTIED_SUBJECT = 'session:*';
+import { SESSION_EMPTIED_SUBJECT } from './predicate-shape';
+export { SESSION_EMPTIED_SUBJECT };
 export const SESSION_EMPTIED_PREDICATE = '$_SESSION === []';
 
 /** Set where the session array is emptied. */

@@ -50,7 +50,7 @@ export interface Unit {
    * SQL, Redis `SET … NX`): read only for the code of a session store, to tell whether it locks.
    */
   readonly lockEvidence?: LockEvidence;
-  /** The constants (`const:X`) whose `defined('X')` the unit's conditions test. */
+  /** The constants (`const:X`) the unit's conditions test: `defined('X')`, or a comparison with a literal (`X == 'a'`, `switch (X)`). */
   readonly constantTests?: readonly string[];
   /**
    * Facts that hold on entry when argument `index` (and so every later one) is left out and
@@ -152,6 +152,8 @@ export interface ClassInfo {
    * a call of one on an object of this type runs an implementation's (`ProjectResolver`).
    */
   readonly abstractMethods?: readonly string[];
+  /** PHP: no object is of exactly this class (`abstract class`, an interface, a trait). */
+  readonly abstract?: true;
   readonly span: Span;
 }
 

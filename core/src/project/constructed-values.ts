@@ -27,13 +27,19 @@ type Value =
   | { readonly kind: 'unknown' }
   | { readonly kind: 'literals'; readonly values: readonly Literal[] }
   | { readonly kind: 'array'; readonly entries: ReadonlyMap<string, Value>; readonly open: boolean; readonly elements: boolean }
-  /** Objects of these project classes (`new Finder(…)` passed to a constructor). */
-  | { readonly kind: 'objects'; readonly classes: readonly string[] };
+  /**
+   * Objects of these project classes (`new Finder(…)` passed to a constructor), or held by
+   * these properties of a caller (`held`: `class\0property` keys, `$this->client` passed to a
+   * constructor), whose classes `objectClass` works out.
+   */
+  | { readonly kind: 'objects'; readonly classes: readonly string[]; readonly held?: readonly string[] };
 
 const UNKNOWN: Value = { kind: 'unknown' };
 const NULL: Value = { kind: 'literals', values: [null] };
 /** Past this many literals a value is unknown. */
 const MAX_LITERALS = 8;
+/** Callers' properties followed at most to tell the class of one property (`objectClasses`). */
+const MAX_HOLDERS = 64;
 /** Nested `parent::__construct()` calls followed at most. */
 const MAX_PARENTS = 8;
 
@@ -42,15 +48,22 @@ function literals(values: readonly Literal[]): Value {
   return unique.length > MAX_LITERALS ? UNKNOWN : { kind: 'literals', values: unique };
 }
 
-function objects(classes: readonly string[]): Value {
+function objects(classes: readonly string[], held: readonly string[] = []): Value {
   const unique = [...new Set(classes)];
-  return unique.length > MAX_LITERALS ? UNKNOWN : { kind: 'objects', classes: unique };
+  const holders = [...new Set(held)];
+  if (unique.length + holders.length > MAX_LITERALS) return UNKNOWN;
+  return holders.length > 0 ? { kind: 'objects', classes: unique, held: holders } : { kind: 'objects', classes: unique };
+}
+
+/** The key of a caller's property in `held`. */
+function holderKey(className: string, property: string): string {
+  return `${className}\0${property}`;
 }
 
 function join(a: Value, b: Value): Value {
   if (a.kind === 'unknown' || b.kind === 'unknown') return UNKNOWN;
   if (a.kind === 'literals' && b.kind === 'literals') return literals([...a.values, ...b.values]);
-  if (a.kind === 'objects' && b.kind === 'objects') return objects([...a.classes, ...b.classes]);
+  if (a.kind === 'objects' && b.kind === 'objects') return objects([...a.classes, ...b.classes], [...(a.held ?? []), ...(b.held ?? [])]);
   if (a.kind === 'array' && b.kind === 'array') {
     const entries = new Map<string, Value>();
     for (const key of new Set([...a.entries.keys(), ...b.entries.keys()])) {
@@ -75,7 +88,8 @@ function truth(value: Value): boolean | undefined {
     return all.every((t) => t === all[0]) ? all[0] : undefined;
   }
   if (value.kind === 'array') return value.entries.size > 0 || value.elements ? true : value.open ? undefined : false;
-  if (value.kind === 'objects') return true;
+  // A caller's property may not be set yet (null) when it is passed.
+  if (value.kind === 'objects') return value.held ? undefined : true;
   return undefined;
 }
 
@@ -106,6 +120,7 @@ interface Frame {
 function evaluate(expr: ValueExpr, frame: Frame | undefined): Value {
   if ('literal' in expr) return literals([expr.literal]);
   if ('object' in expr) return objects([expr.object]);
+  if ('callerProperty' in expr) return objects([], [holderKey(expr.heldBy, expr.callerProperty)]);
   if ('array' in expr) {
     const entries = new Map<string, Value>(expr.array.map(([key, value]) => [key, evaluate(value, frame)] as const));
     return { kind: 'array', entries, open: expr.open === true, elements: expr.elements === true };
@@ -128,7 +143,7 @@ function evaluate(expr: ValueExpr, frame: Frame | undefined): Value {
   if ('bool' in expr) return boolValue(truth(evaluate(expr.bool, frame)));
   if ('isset' in expr) {
     const inner = evaluate(expr.isset, frame);
-    if (inner.kind === 'array' || inner.kind === 'objects') return literals([true]);
+    if (inner.kind === 'array' || (inner.kind === 'objects' && !inner.held)) return literals([true]);
     if (inner.kind === 'literals') return boolValue(inner.values.every((v) => v !== null) ? true : inner.values.every((v) => v === null) ? false : undefined);
     return boolValue(undefined);
   }
@@ -161,6 +176,12 @@ export class ConstructedValues {
     constructions: readonly Construction[],
     /** Properties written by code outside any class (functions, files' top levels). */
     private readonly looseWrites: ReadonlySet<string>,
+    /**
+     * The class the project's declarations give a property of a class (a declared type, or
+     * `$this->client = new SoapClient(…)` in one of its methods), for a caller's property
+     * passed to a constructor.
+     */
+    private readonly declaredClass: (className: string, property: string) => string | undefined = () => undefined,
   ) {
     // Indexed once, so that a query looks at the classes and `new`s that concern it only.
     for (const [name, facts] of classes) {
@@ -193,11 +214,47 @@ export class ConstructedValues {
   objectClass(className: string, property: string): string | undefined {
     const id = `${className}\0${property}\0class`;
     if (!this.classCache.has(id)) {
-      const found = this.held(className, property, undefined);
-      const classes = found?.every((value) => value.kind === 'objects') ? new Set(found.flatMap((value) => (value.kind === 'objects' ? value.classes : []))) : undefined;
+      const classes = this.objectClasses(className, property);
       this.classCache.set(id, classes?.size === 1 ? [...classes][0]! : null);
     }
     return this.classCache.get(id) ?? undefined;
+  }
+
+  /**
+   * The classes of the objects `$this->property` may hold in a method of `className`: those the
+   * `new`s pass by name, and for a caller's property passed on (`new IWebsessionManager(
+   * $this->client)`), its declared class, else (a property itself filled from a constructor
+   * argument: `new IVirtualBox($this->connection, …)` inside another wrapper) the classes the
+   * `new`s of the caller's class pass, followed the same way. The properties so reached are
+   * followed once each (a cycle of wrappers building each other adds nothing), at most
+   * `MAX_HOLDERS` of them, and every one must be told, else nothing is: the answer depends only
+   * on the project, never on what was asked before.
+   */
+  private objectClasses(className: string, property: string): Set<string> | undefined {
+    const classes = new Set<string>();
+    const seen = new Set<string>([holderKey(className, property)]);
+    const pending: [string, string][] = [[className, property]];
+    while (pending.length > 0) {
+      const [owner, name] = pending.pop()!;
+      const found = this.held(owner, name, undefined);
+      if (!found || !found.every((value) => value.kind === 'objects')) return undefined;
+      for (const value of found) {
+        if (value.kind !== 'objects') continue;
+        for (const one of value.classes) classes.add(one);
+        for (const key of value.held ?? []) {
+          const [holder, held] = key.split('\0') as [string, string];
+          const declared = this.declaredClass(holder, held);
+          if (declared !== undefined) classes.add(declared);
+          else if (!seen.has(key)) {
+            seen.add(key);
+            if (seen.size > MAX_HOLDERS) return undefined;
+            pending.push([holder, held]);
+          }
+        }
+      }
+      if (classes.size > MAX_LITERALS) return undefined;
+    }
+    return classes.size > 0 ? classes : undefined;
   }
 
   private compute(className: string, property: string, key: string | undefined): readonly Literal[] | undefined {

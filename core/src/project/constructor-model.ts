@@ -29,6 +29,12 @@ export type ValueExpr =
   | { readonly isset: ValueExpr }
   /** `new Foo(…)` of a named project class (lower-case, fully qualified): an object of that class. */
   | { readonly object: string }
+  /**
+   * `$this->client` written as a `new` argument in the code of class `heldBy` (lower-case, fully
+   * qualified): the object that property of the caller holds, of the class the project gives it
+   * (its declared or assigned type, or what its own constructor stores, `constructed-values.ts`).
+   */
+  | { readonly heldBy: string; readonly callerProperty: string }
   | { readonly unknown: true };
 
 /** A statement of the constructor the model follows; every other statement is left out. */
@@ -75,4 +81,22 @@ export interface ClassProperties {
   readonly oldStyleConstructor?: true;
   /** Properties its code writes outside the steps of the model (`*`: a computed name on `$this`; `*public`: on another object). */
   readonly writes: readonly string[];
+  /** What its construction reads (`ConstructorInputs`); null when it reads state the request changes. */
+  readonly inputs?: ConstructorInputs | null;
+}
+
+/**
+ * What a class's construction reads besides its own code and the request's inputs
+ * (`lower/php/constructor-inputs.ts`), for `project/alike-constructions.ts`: whether every
+ * `new` of the class in one request gives its properties the same values.
+ */
+export interface ConstructorInputs {
+  /** The functions it calls, each as PHP's lookup candidates: the project must declare none. */
+  readonly calls: readonly (readonly string[])[];
+  /** The classes it builds (`new`): their constructions must be alike too. */
+  readonly builds: readonly ClassPattern[];
+  /** Names it probes (`function_exists('x')`, `class_exists('X')`, `defined('X')`): fixed when no project file declares them. */
+  readonly probes: readonly { readonly kind: 'function' | 'class' | 'constant'; readonly name: string }[];
+  /** It runs its parent's constructor (`parent::__construct()`, or it declares none). */
+  readonly parent?: true;
 }

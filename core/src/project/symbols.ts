@@ -3,8 +3,12 @@ import type { Span } from '../model/span';
 import type { Literal } from '../ir/predicate-shape';
 import { samePure, type PureFunction } from '../lower/php/pure-functions';
 import type { SettingAccessor } from '../lower/php/setting-accessors';
+import type { TruthyWhen } from '../lower/php/truthy-strings';
+import { TruthyReturns } from './truthy-returns';
+import { AlikeConstructions } from './alike-constructions';
 import { ConstructedValues, type ClassFacts } from './constructed-values';
 import type { ClassProperties, Construction } from './constructor-model';
+import { builtinFunctionSet, shadowsBuiltin } from './builtin-shadows';
 
 /** What one file declares, gathered before any lowering so every file can see the others. */
 export interface FileSymbols {
@@ -41,6 +45,11 @@ export interface FileSymbols {
   readonly settings: ReadonlyMap<string, { readonly values: readonly SettingValue[]; readonly span: Span }>;
   /** Lower-case fq function → its model when it is a pure function (`pure-functions.ts`), null when not. */
   readonly pureFunctions?: ReadonlyMap<string, PureFunction | null>;
+  /**
+   * Lower-case fq function or `class::method` → when every return is a string PHP reads as true
+   * (`lower/php/truthy-strings.ts`), null when not; left out when none is.
+   */
+  readonly truthyStringFunctions?: ReadonlyMap<string, TruthyWhen | null>;
   /** Lower-case fq function → its include whose path is built from a parameter (an include helper). */
   readonly includeHelpers?: ReadonlyMap<string, IncludeHelper>;
   /**
@@ -113,6 +122,11 @@ export interface ClassSymbol {
    * \Config\Services::session()`), typed later by what the call returns (catalog or project).
    */
   readonly propertyCalls?: ReadonlyMap<string, AssignedCall>;
+  /**
+   * Property name → the literal starts of the class names a `new $class` the class assigns to it
+   * may build (`$this->auth = new $alib(…)`, `$alib = "phpvbAuth{$this->authLib}"`).
+   */
+  readonly classPrefixes?: ReadonlyMap<string, readonly string[]>;
   /** Its property declarations, constructor and property writes (`constructed-values.ts`). */
   readonly constructed?: ClassProperties;
 }
@@ -136,6 +150,18 @@ export class ProjectSymbols {
   /** `restoredReferences` of every file; a name declared differently in several files keeps what all agree on. */
   private readonly restored = new Map<string, readonly number[]>();
   private readonly pureFunctions = new Map<string, PureFunction | null>();
+  /** Classes whose every `new` in one request builds the same object. */
+  private readonly alikeConstructions = new AlikeConstructions({
+    inputsOf: (name) => this.classes.get(name)?.constructed?.inputs,
+    isDuplicate: (name) => this.duplicateClasses.has(name),
+    parentOf: (name) => this.parentOf(name),
+    hasFunction: (name) => this.hasFunction(name),
+    hasClass: (name) => this.hasClass(name),
+    mayDefineConstant: (name) => this.mayDefineConstant(name),
+    classNames: () => this.classes.keys(),
+  });
+  /** Functions and methods that return only strings PHP reads as true. */
+  private readonly truthyReturns = new TruthyReturns(this);
   /** Include helpers by function name; `null` where declarations of one name disagree. */
   private readonly includeHelpers = new Map<string, IncludeHelper | null>();
   private readonly globalTemplates = new Map<string, PathTemplate[] | null>();
@@ -154,11 +180,16 @@ export class ProjectSymbols {
   /** Some file defines a constant whose name is an expression: any constant may be defined. */
   private computedDefines = false;
 
-  constructor(files: readonly FileSymbols[]) {
+  /**
+   * `builtinFunctions`: PHP's own functions (`Catalog.builtinFunctions`); a global function
+   * declared with one of their names never answers a call (`builtin-shadows.ts`).
+   */
+  constructor(files: readonly FileSymbols[], builtinFunctions?: readonly string[]) {
+    const builtins = builtinFunctionSet(builtinFunctions);
     for (const file of files) {
       this.files.add(file.file);
       if (file.computedDefines) this.computedDefines = true;
-      for (const fn of file.functions) this.functions.add(fn);
+      for (const fn of file.functions) if (!shadowsBuiltin(fn, builtins)) this.functions.add(fn);
       for (const [fn, type] of file.functionReturns) if (!this.functionReturns.has(fn)) this.functionReturns.set(fn, type);
       for (const [fn, indices] of file.functionByRef) if (!this.functionByRef.has(fn)) this.functionByRef.set(fn, indices);
       // Every by-reference declaration counts, so one that changes its parameter empties the name's entry.
@@ -180,6 +211,7 @@ export class ProjectSymbols {
         const known = this.pureFunctions.get(name);
         this.pureFunctions.set(name, known === undefined || samePure(known, pure) ? pure : null);
       }
+      this.truthyReturns.add(file);
       for (const [name, helper] of file.includeHelpers ?? []) {
         const known = this.includeHelpers.get(name);
         const same = known !== undefined && known !== null && JSON.stringify(known) === JSON.stringify(helper);
@@ -278,8 +310,26 @@ export class ProjectSymbols {
       this.duplicateClasses,
       this.constructions,
       this.looseWrites,
+      (className, property) => this.propertyType(className, property),
     );
     return this.constructedCache;
+  }
+
+  /**
+   * Whether every `new` of the project class in one request builds an object with the same
+   * property values (`project/alike-constructions.ts`): `$cfg = new Cfg(); if ($cfg->noAuth)`
+   * in two calls tests the same thing.
+   */
+  constructsAlike(className: string): boolean {
+    return this.hasClass(className) && this.alikeConstructions.alike(className);
+  }
+
+  /**
+   * Whether the value is, on every path, a string PHP reads as true: `'/x?rt=' . $route`, or a
+   * call of project code whose every return is one (`project/truthy-returns.ts`).
+   */
+  isTruthyString(when: TruthyWhen): boolean {
+    return this.truthyReturns.isTruthy(when);
   }
 
   /** The model of a project function that is pure in every file that declares it. */
@@ -376,6 +426,18 @@ export class ProjectSymbols {
     for (const current of this.ancestry(className)) {
       const type = this.classes.get(current)?.properties.get(property);
       if (type) return type;
+    }
+    return undefined;
+  }
+
+  /**
+   * The literal starts of the class names of the objects a class (or a parent) builds into
+   * `$this->property` with `new $class(…)`, when it does.
+   */
+  propertyClassPrefixes(className: string, property: string): readonly string[] | undefined {
+    for (const current of this.ancestry(className)) {
+      const prefixes = this.classes.get(current)?.classPrefixes?.get(property);
+      if (prefixes) return prefixes;
     }
     return undefined;
   }

@@ -22,6 +22,18 @@ export function digestOf(parts: readonly string[]): string {
  * order and objects in key order, so a value built the same way from the same input hashes
  * the same in every thread and every run.
  */
+const objectHashes = new WeakMap<object, string>();
+
+/**
+ * `hashValue` of an object never changed after it is made (a merged catalog), once per object:
+ * the lowering's key and the kept flow and rules' context of one analysis hash the same catalog.
+ */
+export function hashOfFrozen(value: object): string {
+  let hash = objectHashes.get(value);
+  if (hash === undefined) objectHashes.set(value, (hash = hashValue(value)));
+  return hash;
+}
+
 export function hashValue(value: unknown): string {
   const hash = createHash('sha1');
   feedValue(hash, value);

@@ -100,5 +100,5 @@ function unreadFile(file: PhpText, error: unknown): LoweredPhp {
 
 /** The project index a batch is lowered with (built once per batch, where the batch runs). */
 export function projectSymbolsOf(inputs: LoweringInputs): ProjectSymbols | undefined {
-  return inputs.symbols === undefined ? undefined : new ProjectSymbols(inputs.symbols);
+  return inputs.symbols === undefined ? undefined : new ProjectSymbols(inputs.symbols, inputs.catalog.builtinFunctions);
 }

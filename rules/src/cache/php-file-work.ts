@@ -1,6 +1,6 @@
 import type { PhpParser, ProjectSymbols } from '../../../core/src';
 import type { AnalysisCache, CacheOwner } from './analysis-cache';
-import { digestOf, hashText, hashValue } from './keys';
+import { digestOf, hashOfFrozen, hashText } from './keys';
 import { KeptTrees } from './kept-trees';
 import type { LoweredUnits } from './lowered-units';
 import {
@@ -83,7 +83,7 @@ export class PhpFileWork {
    * `built`: the project index already made of them, for the files lowered in this thread.
    */
   lower(files: readonly PhpText[], inputs: LoweringInputs, symbolHashes: readonly string[] | undefined, built?: ProjectSymbols, ownSymbolHashes?: readonly (string | undefined)[]): LoweredPhp[] {
-    const context = digestOf(['lower', this.salt, hashValue(inputs.catalog), symbolHashes === undefined ? 'alone' : digestOf(symbolHashes)]);
+    const context = digestOf(['lower', this.salt, hashOfFrozen(inputs.catalog), symbolHashes === undefined ? 'alone' : digestOf(symbolHashes)]);
     const keys = files.map((file) => digestOf([context, file.path, this.hashOf(file)]));
     let symbols: ProjectSymbols | undefined; // made once, whether the misses come one by one or in a batch
     return this.run('lower', files, keys, isLowered, (misses) => {

@@ -111,6 +111,10 @@ const remote: Record<string, ApiEntry> = {
   imap_append: slow('mail'),
   imap_mail: slow('mail'),
   imap_sort: slow('mail'),
+  // RADIUS (PECL radius): `radius_send_request()` sends the request built so far to the servers
+  // `radius_add_server()` named and waits for an answer (its timeout, times its retries, per
+  // server). The other `radius_*` functions build the request or read the answer locally.
+  radius_send_request: slow('remote-io'),
   // SNMP requests to a network device (ext/snmp), each waiting for the agent to answer.
   ...Object.fromEntries(
     ['snmpget', 'snmpgetnext', 'snmpwalk', 'snmprealwalk', 'snmpwalkoid', 'snmpset',

@@ -17,15 +17,40 @@ export function callersLeaveSessionAlone(context: RuleContext, unit: Unit, optio
   const callers = context.callersOf?.(unit);
   if (!callers || callers.length === 0) return false;
   return callers.every(({ flow, node }) => {
-    const after = flow.unit.cfg.nodes[node]!.succs.map((edge) => edge.to);
-    const observed = observationsByNode(flow);
-    for (const id of reachedFrom(flow, after)) {
-      const effect = flow.unit.cfg.nodes[id]!.effect;
-      if (effect && sessionNeedOf(context, flow, effect, observed.get(id) ?? []) !== 'none') return false;
-    }
+    if (!nothingAfterNeedsSession(context, flow, node)) return false;
     if (options.scriptsHandBack && flow.unit.kind === 'script' && flow.exit !== undefined && flow.exit.open.length > 0) return false;
     return !returnsOpen(flow) || callersLeaveSessionAlone(context, flow.unit, options, depth + 1);
   });
+}
+
+/**
+ * Whether an included file's top level can close the session early without its includers
+ * noticing: after each include nothing in the includer needs the session, and an includer that
+ * hands it on (a function that may return with it open, a file included in turn) leaves it
+ * alone too. A file no project file includes is an entry script: its end ends the request. A
+ * module action that a module's `include` runs (a dispatch candidate) returns to the module,
+ * whose caller may still write the session.
+ */
+export function includersLeaveSessionAlone(context: RuleContext, unit: Unit, depth = 0): boolean {
+  if (depth > MAX_CALLER_DEPTH) return false;
+  const includers = context.includersOf?.(unit);
+  if (!includers || includers.length === 0) return true;
+  return includers.every(({ flow, node }) => {
+    if (!nothingAfterNeedsSession(context, flow, node)) return false;
+    if (flow.unit.kind === 'script') return includersLeaveSessionAlone(context, flow.unit, depth + 1);
+    return !returnsOpen(flow) || callersLeaveSessionAlone(context, flow.unit, {}, depth + 1);
+  });
+}
+
+/** Whether nothing the unit runs after `node` (a call or an include) needs the session. */
+function nothingAfterNeedsSession(context: RuleContext, flow: UnitFlow, node: number): boolean {
+  const after = flow.unit.cfg.nodes[node]!.succs.map((edge) => edge.to);
+  const observed = observationsByNode(flow);
+  for (const id of reachedFrom(flow, after)) {
+    const effect = flow.unit.cfg.nodes[id]!.effect;
+    if (effect && sessionNeedOf(context, flow, effect, observed.get(id) ?? []) !== 'none') return false;
+  }
+  return true;
 }
 
 /** A function or method that may hand the session back open (a script's end ends the request). */

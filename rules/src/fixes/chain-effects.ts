@@ -44,3 +44,33 @@ function effectAt<K extends Effect['kind']>(units: readonly Unit[], step: Step, 
   return undefined;
 }
 
+
+/**
+ * Where each step of a chain below its first runs: the unit and its node (a call for the inner
+ * steps, the effect of `kind` for the last), followed as `effectAtEndOf` follows the chain.
+ * Undefined when a step cannot be followed.
+ */
+export function nodesAlong(context: RuleContext, unit: Unit, chain: readonly Step[], kind: Effect['kind']): { unit: Unit; node: number }[] | undefined {
+  const along: { unit: Unit; node: number }[] = [];
+  let units: readonly Unit[] = [unit];
+  for (const [index, step] of chain.entries()) {
+    const last = index === chain.length - 1;
+    const found = nodeAt(units, step, last ? kind : 'call');
+    if (!found) return undefined;
+    if (index > 0) along.push(found);
+    if (last) return along;
+    const call = found.unit.cfg.nodes[found.node]!.effect;
+    if (call?.kind !== 'call' || !context.resolveCall) return undefined;
+    units = context.resolveCall(call.target, found.unit, call.span);
+  }
+  return undefined;
+}
+
+/** The node of one of `units` whose effect of that kind is at the step's span. */
+function nodeAt(units: readonly Unit[], step: Step, kind: Effect['kind']): { unit: Unit; node: number } | undefined {
+  for (const unit of units) {
+    const node = unit.cfg.nodes.find(({ effect }) => effect?.kind === kind && effect.span.file === step.span.file && effect.span.start === step.span.start && effect.span.end === step.span.end);
+    if (node) return { unit, node: node.id };
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import { spanKey, type CloseEffect, type EditSites, type Fix, type HeldOperation, type RuleContext, type StatementSite, type Unit, type UnitFlow } from '../../../core/src';
-import { callersLeaveSessionAlone, returnsOpen } from './callers-after';
+import { callersLeaveSessionAlone, includersLeaveSessionAlone, returnsOpen } from './callers-after';
 import { someReachableUnit } from './reachable-units';
 import { effectAtEndOf } from './chain-effects';
 import { nativeName, reopenAroundWritesFix } from './reopen-around-writes';
@@ -17,7 +17,9 @@ import { effectsOf, nodesWithin, observationsByNode, reachedFrom, sessionNeedOf,
  *   include is left unfollowed;
  * - a function or method that may return with the session open is called only where nothing
  *   after the call needs the session (`callersLeaveSessionAlone`); a script's top level may
- *   keep it open to its end;
+ *   keep it open to its end, and an included file's top level only where nothing after each
+ *   include of it needs the session (`includersLeaveSessionAlone`: a module action a module's
+ *   `include` runs returns to code that may write it);
  * - a session opened by a framework's bootstrap include (Moodle's `config.php`) is closed with
  *   the close its catalog entry names (`BootstrapInclude.closeCall`), or the unit's own; with
  *   neither, no fix.
@@ -57,8 +59,9 @@ export function earlyCloseFix(context: RuleContext, flow: UnitFlow, operation: H
   const presetClose = unnamed ? context.frameworkActionClose?.(unit) : undefined;
   if (unnamed && presetClose === undefined) return [];
   if (returnsOpen(flow) && !action && !callersLeaveSessionAlone(context, unit)) return [];
+  if (unit.kind === 'script' && !includersLeaveSessionAlone(context, unit)) return [];
   const close = ownClose
-    ? `${sites.text.slice(ownClose.span.start, ownClose.span.end)};`
+    ? `${sites.slice(ownClose.span.start, ownClose.span.end)};`
     : frameworkClose
       ? `${frameworkClose};`
       : presetClose
@@ -136,10 +139,7 @@ export function changesHeldValueIn(context: RuleContext, flow: UnitFlow): boolea
 }
 
 function lineOf(context: RuleContext, offset: number): number {
-  const text = context.editSites?.()?.text ?? '';
-  let line = 1;
-  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
-  return line;
+  return context.editSites?.()?.lineNumberAt(offset) ?? 1;
 }
 
 /** A session read whose effect marks a change to a value the session holds, in this unit or (`changesIn`) a callee. */

@@ -11,18 +11,18 @@ export function guardStartFix(start: Span, sites: EditSites | undefined): Fix[] 
   const statement = sites?.callStatement(start);
   const call = sites?.callArguments(start);
   if (!sites || !statement || !call || !isSessionStart(call.name)) return [];
-  const { text, indentUnit } = sites;
+  const { indentUnit } = sites;
   const { indent } = statement;
-  const body = text.slice(statement.span.start, statement.span.end);
+  const body = sites.slice(statement.span.start, statement.span.end);
   // A start written over several lines may hold a string whose lines must not move: left alone.
   if (body.includes('\n')) return [];
   // A comment after the start on its line stays with it, inside the guard.
   let end = statement.span.end;
   if (statement.lineEnd !== undefined) {
     end = statement.lineEnd - 1;
-    if (text[end - 1] === '\r') end--;
+    if (sites.slice(end - 1, end) === '\r') end--;
   }
-  const trailing = text.slice(statement.span.end, end).trimEnd();
+  const trailing = sites.slice(statement.span.end, end).trimEnd();
   return [
     {
       title: 'Start the session only when none is active: `if (session_status() === PHP_SESSION_NONE)`',

@@ -25,8 +25,8 @@ export function moveReopenBeforeOutputFix(context: RuleContext, flow: UnitFlow, 
   const statements = outputs.map((node) => sites.statementAround(node.effect!.span));
   if (statements.some((s) => s === undefined || spanKey(s.block) !== spanKey(start.block) || s.span.end > start.span.start)) return [];
   const first = statements.reduce((a, b) => (b!.span.start < a!.span.start ? b : a))!;
-  const moved = sites.text.slice(start.lineStart, start.lineEnd).slice(start.indent.length);
-  const line = lineAt(sites.text, first.span.start);
+  const moved = sites.slice(start.lineStart, start.lineEnd).slice(start.indent.length);
+  const line = sites.lineNumberAt(first.span.start);
   return [
     {
       title: `Move the session start before the output on line ${line} (not applied: ${why}; check that nothing between them needs the session closed or not yet started)`,
@@ -37,10 +37,4 @@ export function moveReopenBeforeOutputFix(context: RuleContext, flow: UnitFlow, 
       ],
     },
   ];
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
-  return line;
 }

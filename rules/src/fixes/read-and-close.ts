@@ -27,7 +27,7 @@ export function readAndCloseFix(start: Span, sites: EditSites | undefined, prove
     edit = { span: at, newText: first.array.empty ? pair : `, ${pair}` };
   } else {
     // `[…] + $options`; anything but a plain variable in parentheses, so `+` binds as meant.
-    const value = sites.text.slice(first.span.start, first.span.end);
+    const value = sites.slice(first.span.start, first.span.end);
     edit = isVariable(value) ? { span: { ...first.span, end: first.span.start }, newText: `[${pair}] + ` } : { span: first.span, newText: `[${pair}] + (${value})` };
   }
   return [

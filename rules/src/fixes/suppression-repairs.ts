@@ -1,4 +1,4 @@
-import type { Finding, Fix, Span, Suppression } from '../../../core/src';
+import type { Finding, Fix, Span, Suppression, TextReads } from '../../../core/src';
 
 /**
  * Fixes for `invalid-suppression`, built where the project analysis has applied the
@@ -47,12 +47,14 @@ export function correctRuleIdFix(suppression: Suppression, index: number, rule: 
  * spaces before it. A block comment that holds more than the suppression (a docblock's other
  * tags) is left alone: no fix.
  */
-export function removeSuppressionFix(suppression: Suppression, text: string, commentText: string): Fix | undefined {
+export function removeSuppressionFix(suppression: Suppression, text: string, commentText: string, reads?: TextReads): Fix | undefined {
   if (commentText.startsWith('/*') && blockHoldsMore(commentText)) return undefined;
   const { start, end } = suppression.span;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   let lineEnd = text.indexOf('\n', end);
   if (lineEnd < 0) lineEnd = text.length;
+  // The comment's line, from the line break before it to the one after it (included).
+  reads?.range(Math.max(0, lineStart - 1), lineEnd + 1);
   const before = text.slice(lineStart, start);
   const after = text.slice(end, lineEnd);
   let span: Span;

@@ -15,12 +15,8 @@ export function isSuppressionFix(fix: Fix): boolean {
  */
 export function suppressionFix(finding: Finding, sites: EditSites): Fix | undefined {
   if (finding.span.file !== sites.file || finding.rule === 'invalid-suppression') return undefined;
-  const { text } = sites;
   if (!sites.lineStartsInCode(finding.span.start)) return undefined;
-  const lineStart = text.lastIndexOf('\n', finding.span.start - 1) + 1;
-  let codeStart = lineStart;
-  while (text[codeStart] === ' ' || text[codeStart] === '\t') codeStart++;
-  const indent = text.slice(lineStart, codeStart);
+  const { lineStart, indent } = sites.lineIndentAt(finding.span.start);
   return {
     title: SUPPRESSION_FIX_TITLE,
     applicability: 'display-only',

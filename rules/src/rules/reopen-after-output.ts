@@ -43,7 +43,7 @@ export const reopenAfterOutput: Rule = {
     const findings: Finding[] = [];
     for (const unit of context.file.units) {
       const flow = context.flowOf(unit);
-      const flushedBy = flushReach(flow);
+      const flushedBy = flushReach(context, flow);
       const cookieless = flushedBy.size > 0 ? cookielessNodes(flow, flushedBy) : new Set<number>();
       const settingAfterFlush = flow.observations.some((o) => o.effect.kind === 'setting' && flushedBy.has(o.node));
       // A `finally` block is copied onto every path through it: report each start once.
@@ -100,8 +100,8 @@ function flushOf(observation: Observation): Flush | undefined {
  * that reaches it. A flush inside a loop reaches the loop's next iteration, so a start at the
  * top of the loop body is reached by a flush at its bottom.
  */
-function flushReach(flow: UnitFlow): Map<number, Flush> {
-  const empty = emptyBufferFlushes(flow);
+function flushReach(context: RuleContext, flow: UnitFlow): Map<number, Flush> {
+  const empty = emptyBufferFlushes(context, flow);
   const flushes = flow.observations
     .filter((o) => !empty.has(o.node))
     .map(flushOf)

@@ -68,7 +68,7 @@ export const writeAfterClose: Rule = {
         // Saved later by code that reads the in-memory array and reopens (snapshot helpers).
         if (carriedLater(context, flow, lost.observation.node)) continue;
         // Read back by this request before it ends without sending the page on: nothing later needed it.
-        if (readBack.onlyThisRequest(flow, lost.observation, lost.chains)) continue;
+        if (readBack.onlyThisRequest(flow, lost.observation, lost.chains, lost.destroyed)) continue;
         seen.add(spanKey(lost.span));
         const key = lost.closedBy.map((step) => spanKey(step.span)).sort().join('|');
         const group = groups.get(key) ?? [];

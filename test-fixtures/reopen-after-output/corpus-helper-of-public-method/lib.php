@@ -1,4 +1,5 @@
 <?php
+// The singleton session, the section path helper and a download that flushes (CubeCart's shapes).
 // A slow listing sends progress output, then saves its result in a reopened session.
 function cached_list() {
     echo 'Loading...';

@@ -8,6 +8,7 @@ import { restoredAt } from './restored-references';
 import type { UnitContext } from './context';
 import { callableArguments, callableTarget, capturingClosure } from './callables';
 import { nativeCallableTarget } from './native-callables';
+import { functionNamePattern } from './function-name-pattern';
 import { literalString, sessionRoot } from './session-access';
 import { emitHeldValueChange, isSessionHeld } from './session-held-values';
 import { connectsToThisMachine } from './this-machine';
@@ -18,6 +19,8 @@ import { lowerExit } from './final-exit';
 import { sendsReadData } from './read-data';
 import { holdEstimate, isYield, longRunDeclared } from './hold-estimates';
 import { flagLiteralKey, literalArgumentKey, literalOf } from './predicates';
+import { truthyWhen } from './truthy-strings';
+import { TRUTHY_STRING_KEY } from '../../ir/predicate-shape';
 import { commandArguments, commandSlowEffect } from './command-line';
 import { streamsProcessOutput } from './streamed-process';
 import { resolvesWithoutLookup, reversesWithoutLookup } from './host-name';
@@ -67,7 +70,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
     // `quiet_call('session_start')`: the callee may run the PHP function the string names.
     const callables = callableArguments(ctx, site.args, (arg) => nativeCallableTarget(ctx, arg, emitCall));
     const argumentCount = positionalCount(site.args);
-    const literals = site.target.type === 'include' ? [] : flagArguments(site.args);
+    const literals = site.target.type === 'include' ? [] : flagArguments(ctx, site.args);
     const passedDefaults = site.target.type === 'include' ? [] : defaultArguments(ctx, site.args);
     const paths = site.target.type === 'include' ? [] : pathArguments(ctx, site.args);
     const commands = site.target.type === 'include' ? [] : commandArguments(ctx, site.args);
@@ -168,7 +171,7 @@ export function emitCall(ctx: UnitContext, site: CallSite, cursor: Cursor): Curs
   }
   // `array_map(fn () => …, $list)`: the callback runs here.
   for (const index of api.invokesArguments ?? []) {
-    const target = callableTarget(ctx, site.args[index]);
+    const target = callableTarget(ctx, site.args[index]) ?? functionNamePattern(ctx, site.args[index]);
     const builtin = target ? builtinCallback(ctx, site, target, index) : undefined;
     if (builtin) next = emitCall(ctx, builtin, next);
     else if (target) {
@@ -204,15 +207,25 @@ function isProjectCallee(ctx: UnitContext, site: CallSite): boolean {
 }
 
 /** The number of arguments when all are positional: a spread or a named one tells nothing. */
-/** Positional arguments (before any named or spread one) written as flag-like literals. */
-function flagArguments(args: readonly SyntaxNode[]): { index: number; value: string }[] {
+/** Positional arguments (before any named or spread one) written as flag-like literals, or strings PHP reads as true (`truthy-strings.ts`). */
+function flagArguments(ctx: UnitContext, args: readonly SyntaxNode[]): { index: number; value: string }[] {
   const found: { index: number; value: string }[] = [];
   for (const [index, arg] of args.entries()) {
     if (arg.type !== 'argument' || arg.childForFieldName('name') || arg.namedChildren.some((c) => c?.type === 'variadic_unpacking')) break;
-    const value = literalArgumentKey(literalOf(arg.namedChild(0)));
+    const value = literalArgumentKey(literalOf(arg.namedChild(0))) ?? (isTruthyStringArgument(ctx, arg.namedChild(0)) ? TRUTHY_STRING_KEY : undefined);
     if (value !== undefined) found.push({ index, value });
   }
   return found;
+}
+
+/**
+ * A string PHP reads as true (`truthy-strings.ts`): built here with a truthy part, or returned
+ * by the project code called here (`currentURL()` returning `$this->getURL(…)`, whose value
+ * ends in `INDEX_FILE . …`).
+ */
+function isTruthyStringArgument(ctx: UnitContext, node: SyntaxNode | null): boolean {
+  const when = truthyWhen(node, ctx.names, ctx.className);
+  return when !== undefined && ctx.facts.symbols.isTruthyString(when);
 }
 
 /**

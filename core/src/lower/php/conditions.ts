@@ -12,6 +12,7 @@ import { webRequestTruth } from './web-request';
 import { constructedTruth } from './constructed-tests';
 import { calledProjectCode } from './call-result-assignment';
 import { lackingOutcome } from './environment-probes';
+import { markParameterBranches } from './parameter-branches';
 
 export interface Branches {
   readonly whenTrue: Cursor;
@@ -92,7 +93,9 @@ function lowerConditionInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor)
   if (constructed !== undefined) return constructed ? { whenTrue: cursor, whenFalse: [] } : { whenTrue: [], whenFalse: cursor };
   const branches = lowerLeaf(ctx, node, cursor);
   const facts = emitBranchFacts(ctx, node, branches.whenTrue, branches.whenFalse);
-  const outcomes = emitSessionKeyChecks(ctx, node, facts.whenTrue, facts.whenFalse);
+  const checked = emitSessionKeyChecks(ctx, node, facts.whenTrue, facts.whenFalse);
+  // `if ($redirect_to == 'NOREDIRECT')`: each way out needs the outcome a caller's argument decides.
+  const outcomes = markParameterBranches(ctx, node, checked);
   // `extension_loaded('openssl')` false: what runs only from here is an installation's fallback.
   const lacking = lackingOutcome(ctx, node);
   if (lacking === undefined) return outcomes;

@@ -340,7 +340,7 @@ function sharedVariable(name: string, scope: SyntaxNode): boolean {
 }
 
 /** A `new` argument in the caller: a literal, an array literal, or a variable assigned one just before. */
-function argumentExpr(node: SyntaxNode, scope: SyntaxNode | undefined, resolveClass: (written: string) => string, depth = 0): ValueExpr {
+function argumentExpr(node: SyntaxNode, scope: SyntaxNode | undefined, resolveClass: (written: string) => string, className: string | undefined, depth = 0): ValueExpr {
   return valueExpr(node, (bare) => {
     // `new Finder($opts)`: an object of that class (what the object holds is not followed).
     if (bare.type === 'object_creation_expression') {
@@ -348,15 +348,19 @@ function argumentExpr(node: SyntaxNode, scope: SyntaxNode | undefined, resolveCl
       const written = target?.type === 'name' || target?.type === 'qualified_name' ? target.text.toLowerCase() : undefined;
       return written !== undefined && !['self', 'static', 'parent'].includes(written) ? { object: resolveClass(target!.text) } : undefined;
     }
+    // `new IWebsessionManager($this->client)`: the object the caller's property holds, whose
+    // class the project may know (`$this->client = new SoapClient(…)` in another method).
+    const property = className !== undefined ? thisProperty(bare) : undefined;
+    if (property !== undefined) return { heldBy: className!, callerProperty: property };
     if (bare.type !== 'variable_name' || !scope || depth > 4 || bare.text === '$this' || sharedVariable(bare.text, scope)) return undefined;
     const assignment = dominatingAssignment(bare.text, bare, scope);
     // Any other mention after the assignment may change it (`$opts['k'] = 1`, `f($opts)` by reference).
     if (!assignment || assignment.foreach || assignment.later.some((v) => v.id !== bare.id)) return undefined;
-    return argumentExpr(assignment.value, scope, resolveClass, depth + 1);
+    return argumentExpr(assignment.value, scope, resolveClass, className, depth + 1);
   });
 }
 
-/** A string that names classes: `'Foo'`, `'Foo' . $x`, `Foo::class`, `get_class($this)`. */
+/** A string that names classes: `'Foo'`, `'Foo' . $x`, `"Foo{$x}"`, `Foo::class`, `get_class($this)`. */
 function classNamesOf(node: SyntaxNode, className: string | undefined): ClassPattern {
   const bare = unwrap(node);
   const literal = literalString(bare);
@@ -367,6 +371,11 @@ function classNamesOf(node: SyntaxNode, className: string | undefined): ClassPat
     const prefix = left ? literalString(unwrap(left)) : undefined;
     return prefix ? { prefix: prefix.replace(/^\\/, '').toLowerCase() } : { any: true };
   }
+  // `"phpvbAuth{$this->authLib}"`: the text before the first interpolation.
+  if (bare.type === 'encapsed_string') {
+    const first = named(bare)[0];
+    return first?.type === 'string_content' && first.text !== '' ? { prefix: first.text.replace(/^\\/, '').toLowerCase() } : { any: true };
+  }
   if (bare.type === 'function_call_expression' && bare.childForFieldName('function')?.text.toLowerCase() === 'get_class' && className) {
     const args = named(bare.childForFieldName('arguments'));
     if (args.length === 1 && named(args[0])[0]?.text === '$this') return { family: className };
@@ -376,6 +385,19 @@ function classNamesOf(node: SyntaxNode, className: string | undefined): ClassPat
     if (name?.text.toLowerCase() === 'class' && scope && /^(static|self)$/i.test(scope.text) && className) return scope.text.toLowerCase() === 'self' ? { exact: className } : { family: className };
   }
   return { any: true };
+}
+
+/**
+ * `new $class(…)` whose class name the code bounds by literal starts only (`$alib =
+ * "phpvbAuth{$this->authLib}"` just before, or every value the function assigns it): those
+ * starts, lower-case; undefined for a class written out, or a name the code does not bound.
+ */
+export function constructedPrefixes(node: SyntaxNode, className: string | undefined): string[] | undefined {
+  const target = named(node)[0];
+  if (node.type !== 'object_creation_expression' || target?.type !== 'variable_name') return undefined;
+  const builds = buildsOf(target, (written) => written.toLowerCase(), className, undefined, scopeOf(node));
+  const prefixes = builds.map((pattern) => ('prefix' in pattern ? pattern.prefix : undefined));
+  return prefixes.length > 0 && prefixes.every((prefix) => prefix !== undefined && prefix !== '') ? [...new Set(prefixes as string[])] : undefined;
 }
 
 /**
@@ -396,7 +418,7 @@ export function constructionOf(
   const scope = scopeOf(node);
   const values = args.some((arg) => arg.childForFieldName('name') || named(arg).some((c) => c.type === 'variadic_unpacking'))
     ? null
-    : args.map((arg) => (named(arg)[0] ? argumentExpr(named(arg)[0]!, scope, resolveClass) : UNKNOWN));
+    : args.map((arg) => (named(arg)[0] ? argumentExpr(named(arg)[0]!, scope, resolveClass, className) : UNKNOWN));
   return { builds: buildsOf(target, resolveClass, className, parentName, scope), args: values };
 }
 

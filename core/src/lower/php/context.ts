@@ -1,3 +1,4 @@
+import { freshObjectProperty } from './fresh-objects';
 import type { Catalog } from '../../catalog';
 import type { PendingEdge } from '../../ir/cfg-builder';
 import { JumpStack } from '../jump-stack';
@@ -58,6 +59,8 @@ export type JumpFrame =
 export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
   /** `$name` → lower-case class name, from `new`, typed parameters and known return types. */
   readonly variableTypes = new Map<string, string>();
+  /** The variables a function declares `global $x;` (its `$GLOBALS['x']` is its `$x`: `globals-elements.ts`). */
+  declaredGlobals: ReadonlySet<string> = new Set();
   /** `$name` → its position among the unit's parameters (for `$callback()`). */
   readonly parameters = new Map<string, number>();
   /** `$name` → the unit's parameters with a literal default (`$check = true`). */
@@ -87,6 +90,8 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
   capturedOutput = 0;
   /** The unit's syntax node (its body is searched for `define()` calls on demand). */
   unitNode: SyntaxNode | undefined;
+  /** The by-value parameters the unit never changes, by `$name` (`parameter-branches.ts`, worked out on first use). */
+  fixedParameters: ReadonlyMap<string, number> | undefined;
   private definitionsCache: { name: string; start: number; truthy: boolean }[] | undefined;
   /** The unit's first call that takes a lock of its own (read for session stores). */
   lockEvidence: LockEvidence | undefined;
@@ -119,6 +124,12 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
     return name && fn ? { name: stripLeadingBackslash(callee.text).toLowerCase(), fn } : undefined;
   };
 
+  private readonly freshObjects = new Map<string, { className: string; after: number } | null>();
+
+  /** `$cfg->noAuth` after `$cfg = new Cfg();` of a class built alike every time (`fresh-objects.ts`). */
+  readonly freshLookup = (node: SyntaxNode): { key: string; subject: string } | undefined =>
+    freshObjectProperty(node, this.unitNode, (written) => this.names.resolveClass(written), (className) => this.facts.symbols.constructsAlike(className), this.freshObjects);
+
   /**
    * The unit itself starts or closes the session: the static properties it tests are
    * remembered even when tested once (`if (!self::$volatile) session_start();`), since they
@@ -141,8 +152,8 @@ export class UnitContext extends JumpStack<SyntaxNode, JumpFrame> {
   get predicateScope(): PredicateScope {
     const session = { sessionVariable: this.catalog.sessionVariable };
     return this.className !== undefined
-      ? { pure: this.pureLookup, selfClass: this.className, classStatics: this.classStatics, ...session }
-      : { pure: this.pureLookup, ...session };
+      ? { pure: this.pureLookup, freshProperty: this.freshLookup, selfClass: this.className, classStatics: this.classStatics, ...session }
+      : { pure: this.pureLookup, freshProperty: this.freshLookup, ...session };
   }
 
   /** The unit's `define('NAME', value)` calls, in no particular order. */

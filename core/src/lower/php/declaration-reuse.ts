@@ -2,6 +2,7 @@ import type { SyntaxNode } from '../../parse/php';
 import { PlainNode } from '../../parse/plain-tree';
 import { NameScope } from './names';
 import { samePure } from './pure-functions';
+import { bothTruthy } from './truthy-strings';
 import { emptyDeclarations, type FileDeclarations } from './units';
 
 /**
@@ -187,10 +188,12 @@ export function mergeDeclarations(into: FileDeclarations, part: FileDeclarations
   into.comments.push(...part.comments);
   firstWins(into.propertyTypes, part.propertyTypes);
   firstWins(into.propertyCalls, part.propertyCalls);
+  firstWins(into.propertyClassPrefixes, part.propertyClassPrefixes);
   for (const [name, methods] of part.methods) union(into.methods, name, methods);
   for (const [name, traits] of part.traits) into.traits.set(name, [...(into.traits.get(name) ?? []), ...traits]);
   for (const [name, interfaces] of part.interfaces) into.interfaces.set(name, interfaces);
   for (const [name, methods] of part.abstractMethods) union(into.abstractMethods, name, methods);
+  for (const name of part.abstractClasses) into.abstractClasses.add(name);
   for (const [name, returns] of part.methodReturns) {
     let known = into.methodReturns.get(name);
     if (!known) into.methodReturns.set(name, (known = new Map()));
@@ -215,6 +218,7 @@ export function mergeDeclarations(into: FileDeclarations, part: FileDeclarations
     const before = into.pureFunctions.get(name);
     into.pureFunctions.set(name, before === undefined || samePure(before, pure) ? pure : null);
   }
+  for (const [name, truthy] of part.truthyStringFunctions) into.truthyStringFunctions.set(name, bothTruthy(into.truthyStringFunctions.get(name), truthy));
   for (const [name, helper] of part.includeHelpers.helpers) into.includeHelpers.helpers.set(name, helper);
   for (const [name, value] of part.includeHelpers.globals) into.includeHelpers.globals.set(name, value);
   for (const [name, className] of part.includeHelpers.globalClasses) {

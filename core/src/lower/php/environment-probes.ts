@@ -2,6 +2,7 @@ import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { argumentValue, callArguments, calledName, literalOf, stripLeadingBackslash, withoutParentheses } from './literals';
 import { literalString } from './session-access';
+import { builtinFunctionSet } from '../../project/builtin-shadows';
 
 /**
  * Environment probes: tests of what the PHP running the code has, written so that one outcome
@@ -151,19 +152,5 @@ function isBuiltinFunction(ctx: UnitContext, name: string): boolean {
   const lower = stripLeadingBackslash(name).toLowerCase();
   // A project that declares it itself (a polyfill) has it in every case.
   if (ctx.facts.symbols.hasFunction(lower)) return false;
-  return builtinSet(ctx.catalog.builtinFunctions).has(lower);
+  return builtinFunctionSet(ctx.catalog.builtinFunctions).has(lower);
 }
-
-const builtinSets = new WeakMap<readonly string[], ReadonlySet<string>>();
-const NO_FUNCTIONS: ReadonlySet<string> = new Set();
-
-function builtinSet(names: readonly string[] | undefined): ReadonlySet<string> {
-  if (!names) return NO_FUNCTIONS;
-  let set = builtinSets.get(names);
-  if (!set) {
-    set = new Set(names);
-    builtinSets.set(names, set);
-  }
-  return set;
-}
-

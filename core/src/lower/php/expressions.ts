@@ -8,12 +8,15 @@ import { callableTarget, isFirstClass } from './callables';
 import { containerService, emitServiceGet } from './container-services';
 import { dynamicClassTarget } from './dynamic-class';
 import { dispatchTarget } from './dispatch-target';
+import { constructedPropertyDispatch } from './constructed-dispatch';
+import { functionNamePattern } from './function-name-pattern';
 import { isRequestNamedMethod } from './request-named-method';
 import { typeOf } from './types';
 import { sessionRoot } from './session-access';
 import { assignsIntoSessionHeld, emitHeldValueChange, isSessionHeld, referenceWriteKey } from './session-held-values';
 import { isSavedSessionCopy, isTemporaryKeyWrite } from './session-key-restore';
 import { evaluateStatic, implodeOperands } from './static-string';
+import { assignedSkeletonPath } from './assigned-skeleton';
 import { namedElement } from './include-helpers';
 import type { StaticString } from '../../ir/static-string';
 import { TYPE_TESTS } from '../../ir/predicate-shape';
@@ -316,7 +319,7 @@ function lowerFunctionCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): 
   if (callee.type !== 'name' && callee.type !== 'qualified_name') {
     // `$callback()`, `(function () { … })()`, `$f()` with `$f = fn …`: run what it holds.
     const next = lowerArguments(ctx, args, lowerExpression(ctx, callee, cursor));
-    const target = callableTarget(ctx, callee) ?? { type: 'dynamic' as const };
+    const target = callableTarget(ctx, callee) ?? functionNamePattern(ctx, callee) ?? { type: 'dynamic' as const };
     const display = callee.type === 'variable_name' ? `${callee.text}()` : 'the closure';
     return emitCall(ctx, { node, args, display, api: undefined, target }, next);
   }
@@ -373,6 +376,9 @@ function lowerMethodCall(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cu
     return emitCall(ctx, { node, args, display, api: literal !== undefined ? catalogUnlessProject(ctx, className, literal) : undefined, target }, next);
   }
   const method = nameNode.text.toLowerCase();
+  // `$settings->auth->login()` on a property built with `new $alib()`: the classes that fit.
+  const constructed = object ? constructedPropertyDispatch(ctx, object, method) : undefined;
+  if (constructed) return emitCall(ctx, { node, args, display: `${receiver}${arrow}${nameNode.text}()`, api: undefined, target: constructed }, next);
   const className = object ? typeOf(ctx, object) : undefined;
   if (className === undefined) {
     const display = `${receiver}${arrow}${nameNode.text}()`;
@@ -475,7 +481,7 @@ function lowerInclude(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Curso
   const argument = named(node)[0];
   const next = argument ? lowerExpression(ctx, argument, cursor) : cursor;
   const alternatives = includeAlternatives(ctx, argument);
-  const path = alternatives?.[0] ?? evaluateStatic(argument, ctx.facts.file);
+  const path = alternatives?.[0] ?? assignedSkeletonPath(argument, ctx.facts.file) ?? evaluateStatic(argument, ctx.facts.file);
   const keyword = node.type.slice(0, node.type.indexOf('_expression'));
   const written = argument ? argument.text.split(/\s+/).join(' ') : '';
   const display = `${keyword} ${written.length > 50 ? `${written.slice(0, 47)}...` : written}`;

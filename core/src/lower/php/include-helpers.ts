@@ -3,6 +3,7 @@ import { NESTED_DECLARATIONS } from './unit-scope';
 import type { IncludeHelper, PathTemplate, TemplatePart } from '../../project/symbols';
 import { evaluateStatic, implodeOperands, joinParts } from './static-string';
 import { literalString } from './session-access';
+import { globalsElementVariable } from './globals-elements';
 import { callArguments, calledName } from './literals';
 import type { NameScope } from './names';
 
@@ -127,7 +128,7 @@ function scan(body: SyntaxNode): { includes: SyntaxNode[]; assignments: Map<stri
         if (!values) assignments.set(target, (values = []));
         values.push(value ?? UNKNOWN_VALUE);
       }
-      const written = left ? globalsElement(left) : undefined;
+      const written = left ? globalsElementVariable(left) : undefined;
       if (written) globalWrites.add(written);
     }
     for (const child of node.namedChildren) if (child) stack.push(child);
@@ -138,14 +139,6 @@ function scan(body: SyntaxNode): { includes: SyntaxNode[]; assignments: Map<stri
 /** Stands for a value no path can be made of (a compound assignment). */
 const UNKNOWN_VALUE = { type: 'unknown-value' } as unknown as SyntaxNode;
 
-/** `$GLOBALS['name']` → `$name`. */
-function globalsElement(node: SyntaxNode): string | undefined {
-  if (node.type !== 'subscript_expression') return undefined;
-  const [base, index] = node.namedChildren;
-  if (base?.type !== 'variable_name' || base.text !== '$GLOBALS' || !index) return undefined;
-  const key = literalString(index);
-  return key ? `$${key}` : undefined;
-}
 
 /**
  * `$config['lib_dir']` → `$config['lib_dir']` (one level, a literal key, not `$GLOBALS`): the
@@ -179,7 +172,7 @@ function templateOf(node: SyntaxNode | null, scope: Scope, depth: number): PathT
     case 'variable_name':
       return variableTemplate(node.text, scope, depth);
     case 'subscript_expression': {
-      const global = globalsElement(node);
+      const global = globalsElementVariable(node);
       if (global) return [{ global }];
       const element = namedElement(node);
       return element !== undefined && scope.isGlobal(elementBase(element)) ? [{ global: element }] : [{ unknown: true }];
@@ -237,10 +230,12 @@ export function declareGlobalClasses(root: SyntaxNode, scopeOf: (statement: Synt
         const values = right?.type === 'conditional_expression' ? [right.childForFieldName('body'), right.childForFieldName('alternative')] : [right];
         for (const value of values) {
           const classNode = value?.type === 'object_creation_expression' ? value.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name') : undefined;
-          if (left?.type !== 'variable_name' || !classNode || ['self', 'static', 'parent'].includes(classNode.text.toLowerCase())) continue;
+          // `$GLOBALS['config'] = new config(…)` builds the same global.
+          const variable = left?.type === 'variable_name' ? left.text : left ? globalsElementVariable(left) : undefined;
+          if (variable === undefined || !classNode || ['self', 'static', 'parent'].includes(classNode.text.toLowerCase())) continue;
           const className = scope.resolveClass(classNode.text);
-          const known = found.globalClasses.get(left.text);
-          found.globalClasses.set(left.text, known === undefined || known === className ? className : null);
+          const known = found.globalClasses.get(variable);
+          found.globalClasses.set(variable, known === undefined || known === className ? className : null);
         }
       }
       for (const child of node.namedChildren) if (child) stack.push(child);

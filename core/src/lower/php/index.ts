@@ -15,6 +15,7 @@ export type { LoweringProblem } from './context';
 import { lowerExpression } from './expressions';
 import { lowerBrokenStatements, lowerStatement, lowerStatements, statementsBeforeBrokenDeclaration } from './statements';
 import { ProjectSymbols, type FileSymbols } from '../../project/symbols';
+import { globalsElementVariable, globalTypeKey } from './globals-elements';
 import { typeOf } from './types';
 import { executionContext } from './execution-context';
 import { collectDeclarations, fileSymbols, type FileDeclarations, type UnitSite } from './units';
@@ -47,7 +48,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
     file,
     lines,
     catalog,
-    symbols: symbols ?? new ProjectSymbols([fileSymbols(file, declarations)]),
+    symbols: symbols ?? new ProjectSymbols([fileSymbols(file, declarations)], catalog.builtinFunctions),
     problems: [],
     uncountedReads: [],
     nativeCallables: new Map(),
@@ -77,6 +78,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
       ...(declarations.traits.has(name) ? { traits: declarations.traits.get(name)! } : {}),
       ...(declarations.interfaces.has(name) ? { interfaces: declarations.interfaces.get(name)! } : {}),
       ...(declarations.abstractMethods.has(name) ? { abstractMethods: [...declarations.abstractMethods.get(name)!] } : {}),
+      ...(declarations.abstractClasses.has(name) ? { abstract: true as const } : {}),
       span: declarations.classSpans.get(name)!,
     })),
     registrations: facts.registrations,
@@ -327,19 +329,23 @@ function collectVariableTypes(ctx: UnitContext, unitNode: SyntaxNode): void {
   }
   // `global $config;`: the class the project's top level builds into `$config`, unless the
   // unit assigns it itself.
-  for (const variable of globalDeclared(unitNode)) {
+  ctx.declaredGlobals = new Set(globalDeclared(unitNode));
+  for (const variable of ctx.declaredGlobals) {
     if (ctx.assignments.has(variable) || ctx.variableTypes.has(variable)) continue;
     const type = ctx.facts.symbols.globalClass(variable);
     if (type) ctx.variableTypes.set(variable, type);
   }
   // Two rounds, so `$stmt = $db->prepare()` after `$db = new PDO()` is typed whatever the order.
+  // `$GLOBALS['shop'] = Shop::getInstance()` assigns the global `$shop` (`globals-elements.ts`).
   for (let round = 0; round < 2; round++) {
     for (const assignment of assignments) {
       const left = assignment.childForFieldName('left');
       const right = assignment.childForFieldName('right');
-      if (left?.type !== 'variable_name' || !right) continue;
+      const global = left ? globalsElementVariable(left) : undefined;
+      const key = left?.type === 'variable_name' ? left.text : global !== undefined ? globalTypeKey(ctx, global) : undefined;
+      if (key === undefined || !right) continue;
       const type = inScopeOf(ctx, assignment, () => typeOf(ctx, right));
-      if (type) ctx.variableTypes.set(left.text, type);
+      if (type) ctx.variableTypes.set(key, type);
     }
   }
 }

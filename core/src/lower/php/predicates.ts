@@ -1,15 +1,18 @@
+import { FRESH_PROPERTY_PREFIX } from './fresh-objects';
+import { lackingOutcome } from './environment-probes';
 import type { Cursor } from '../../ir/cfg-builder';
 import { NESTED_DECLARATIONS } from './unit-scope';
 import type { FactEffect, PredicateValue } from '../../ir/effects';
 import type { SyntaxNode } from '../../parse/php';
 import type { UnitContext } from './context';
 import { literalString } from './session-access';
-import { callArguments, calledName, type Literal, literalOf, negatedOperand, parenthesizedInner, stripLeadingBackslash, truthy } from './literals';
+import { callArguments, calledName, type Literal, literalOf, negatedOperand, parenthesizedInner, stripLeadingBackslash, truthy, withoutParentheses } from './literals';
 import { alwaysRemembered, isClassStaticSubject, shapeValue, TYPE_TESTS, type OrderOperator, type PredicateShape, type TypeTest } from '../../ir/predicate-shape';
 export { alwaysRemembered } from '../../ir/predicate-shape';
 import { evaluate, settingsRead, withDefaults, type PureFunction } from './pure-functions';
 import { ownStaticSubject, type ClassStatic } from './class-statics';
 import { isResultCall } from './call-result-assignment';
+import { constantValueFact } from '../../ir/constant-values';
 
 export { literalOf, stripLeadingBackslash, truthy, type Literal } from './literals';
 
@@ -48,6 +51,8 @@ export interface PredicateScope {
   readonly sessionVariable?: string;
   /** The `private static` and `protected static` properties of the unit's class (`class-statics.ts`). */
   readonly classStatics?: ReadonlyMap<string, ClassStatic>;
+  /** A property of an object the unit builds from a class built alike every time (`fresh-objects.ts`). */
+  readonly freshProperty?: (node: SyntaxNode) => Subject | undefined;
 }
 
 /**
@@ -159,7 +164,7 @@ export function isPropertySubject(subject: string): boolean {
  * (`emitDefineFacts`).
  */
 function comparedSubject(node: SyntaxNode | null | undefined, scope?: PredicateScope): { key: string; subject: string } | undefined {
-  const subject = subjectOf(node, scope?.selfClass, scope?.classStatics);
+  const subject = subjectOf(node, scope?.selfClass, scope?.classStatics) ?? (node ? scope?.freshProperty?.(node) : undefined);
   if (subject) return subject;
   const constant = constantName(node);
   return constant ? { key: constant, subject: `const:${constant}` } : undefined;
@@ -262,7 +267,7 @@ export function predicateTest(node: SyntaxNode, scope?: PredicateScope): Predica
     const inner = predicateTest(negated, scope);
     return inner && { predicate: inner.predicate, negated: !inner.negated };
   }
-  const variable = subjectOf(node, scope?.selfClass, scope?.classStatics);
+  const variable = subjectOf(node, scope?.selfClass, scope?.classStatics) ?? scope?.freshProperty?.(node);
   if (variable) return { predicate: truthiness(variable), negated: false };
   // `if ($_SESSION['authorized'])`: the session array is the same until it is written or
   // reloaded (`engine.ts` forgets its keys then); `session_destroy()` leaves it as it was, so a
@@ -355,7 +360,7 @@ function conditionLeaves(node: SyntaxNode, out: SyntaxNode[]): void {
 }
 
 /** Variables (by `$name`) whose value may change in ways the lowering does not see as `$x = …`. */
-function unstableVariables(node: SyntaxNode, unstable: Set<string>, scope?: PredicateScope): boolean {
+export function unstableVariables(node: SyntaxNode, unstable: Set<string>, scope?: PredicateScope): boolean {
   let everything = false;
   const mark = (n: SyntaxNode | null | undefined): void => {
     if (!n) return;
@@ -410,6 +415,13 @@ function unstableVariables(node: SyntaxNode, unstable: Set<string>, scope?: Pred
   return everything;
 }
 
+/** A closure's `use (&$x)` captures (none for an arrow function, which cannot take one). */
+export function byReferenceCaptures(node: SyntaxNode): SyntaxNode[] {
+  if (node.type !== 'anonymous_function') return [];
+  const uses = node.namedChildren.find((c) => c?.type === 'anonymous_function_use_clause');
+  return (uses?.descendantsOfType('by_ref') ?? []).filter((ref): ref is SyntaxNode => ref !== null);
+}
+
 /**
  * Finds the predicates of a unit worth remembering: tested by two conditions or more, or
  * tested once and also set by a literal assignment (`$started = true`), over a subject that
@@ -430,15 +442,13 @@ export function collectTrackedPredicates(
   const unstable = new Set<string>();
   let everythingUnstable = false;
   let constantsUnstable = false;
+  let endsRequest: boolean | undefined;
   const stack: SyntaxNode[] = [body];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node !== body && NESTED_DECLARATIONS.has(node.type)) {
       // A closure's `use (&$x)` changes `$x` whenever the closure runs.
-      if (node.type === 'anonymous_function') {
-        const uses = node.namedChildren.find((c) => c?.type === 'anonymous_function_use_clause');
-        for (const ref of uses?.descendantsOfType('by_ref') ?? []) if (ref) unstableVariables(ref, unstable, scope);
-      }
+      for (const ref of byReferenceCaptures(node)) unstableVariables(ref, unstable, scope);
       continue;
     }
     everythingUnstable = unstableVariables(node, unstable, scope) || everythingUnstable;
@@ -474,6 +484,12 @@ export function collectTrackedPredicates(
           if (!test) continue;
           counts.set(test.predicate.key, (counts.get(test.predicate.key) ?? 0) + 1);
           predicates.set(test.predicate.key, test.predicate);
+          // `if (!$url) return false;` in `redirect($url)`, which exits otherwise: what a caller
+          // passes (`''`, a string built with a truthy part, `truthy-strings.ts`) decides at the
+          // call whether the request goes on. Only guard clauses of a function that can end the
+          // request: a test remembered is a fact every summary of the function is keyed by,
+          // which costs summaries wherever callers pass different values.
+          if (leaves.length === 1 && test.predicate.shape.kind === 'truthy' && parameterNames.has(test.predicate.subject) && isReturningGuard(node) && (endsRequest ??= exitsItself(body))) literalSubjects.add(test.predicate.subject);
         }
       }
     }
@@ -523,6 +539,26 @@ export function collectTrackedPredicates(
   return keys.size === 0 ? NO_TRACKED_PREDICATES : { keys, bySubject };
 }
 
+/** Whether the body has an `exit`/`die` of its own (not in a nested function or class). */
+function exitsItself(body: SyntaxNode): boolean {
+  const stack: SyntaxNode[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'exit_statement') return true;
+    if (node !== body && NESTED_DECLARATIONS.has(node.type)) continue;
+    for (const child of node.namedChildren) if (child) stack.push(child);
+  }
+  return false;
+}
+
+/** `if (…) return …;` (or `{ …; return …; }`) with no `else`: a guard clause leaving the function. */
+function isReturningGuard(node: SyntaxNode): boolean {
+  if (node.type !== 'if_statement' || node.childForFieldName('alternative')) return false;
+  let body = node.childForFieldName('body');
+  if (body?.type === 'compound_statement') body = body.namedChildren.filter((c) => c !== null && c.type !== 'comment').pop() ?? null;
+  return body?.type === 'return_statement';
+}
+
 function firstArgument(node: SyntaxNode): SyntaxNode | undefined {
   const arg = node.childForFieldName('arguments')?.namedChildren.find((c) => c?.type === 'argument');
   return arg?.namedChild(0) ?? undefined;
@@ -535,25 +571,60 @@ function secondArgument(node: SyntaxNode): SyntaxNode | undefined {
 
 /** After a condition leaf: on each branch, the tracked predicate it tests is known. */
 export function emitBranchFacts(ctx: UnitContext, leaf: SyntaxNode, whenTrue: Cursor, whenFalse: Cursor): { whenTrue: Cursor; whenFalse: Cursor } {
-  const test = predicateTest(leaf, ctx.predicateScope);
+  const test = predicateTest(leaf, ctx.predicateScope) ?? environmentTest(ctx, leaf);
   if (!test) return { whenTrue, whenFalse };
   const { key, subject } = test.predicate;
   // `defined('X')` tested once: X may be defined by the file that includes this one, or by a
   // helper called before; the flow keeps the fact if X decides a session effect somewhere.
   const constant = key.startsWith('defined(');
-  if (constant) ctx.constantTests.add(subject);
+  // `PAGE_NAME == 'login'`: a constant compared with a literal, decided by its value if known.
+  const compared = !constant && comparesProjectConstant(ctx, test.predicate);
+  if (constant || compared) ctx.constantTests.add(subject);
   // Settings are remembered from `ini_set()` whatever the unit tests, so their tests always count.
   // Static properties are facts across calls: remembered where they decide the unit's own
   // session effects, or the boolean it returns to its caller.
-  const remembered = ctx.predicates.keys.has(key) || alwaysRemembered(test.predicate) || ((ctx.touchesSession || ctx.inBooleanReturn > 0) && subject.startsWith('::'));
-  if (!remembered && !constant) return { whenTrue, whenFalse };
+  // So are the properties of a fresh object built alike every time (`fresh-objects.ts`), where
+  // they decide the unit's session effects.
+  const remembered =
+    ctx.predicates.keys.has(key) ||
+    alwaysRemembered(test.predicate) ||
+    ((ctx.touchesSession || ctx.inBooleanReturn > 0) && subject.startsWith('::')) ||
+    (ctx.touchesSession && subject.startsWith(FRESH_PROPERTY_PREFIX)) ||
+    // In a function only: a script's own probe before its close (`if (function_exists(
+    // 'session_write_close')) session_write_close();`) would split its paths on an outcome only
+    // an installation's fallback takes, crowding out the facts that tell its real paths apart.
+    (ctx.touchesSession && subject.startsWith(ENVIRONMENT_PREFIX) && ctx.unitNode?.type !== 'program');
+  if (!remembered && !constant && !compared) return { whenTrue, whenFalse };
   const span = ctx.span(leaf);
-  const fact = (value: boolean): PredicateValue => ({ predicate: key, subject, value });
-  const effect = (value: boolean): FactEffect => (remembered ? { kind: 'fact', set: [fact(value)], span } : { kind: 'fact', constants: [fact(value)], span });
+  const fact = (value: boolean): PredicateValue => predicateValue(test.predicate, value);
+  const effect = (value: boolean): FactEffect =>
+    remembered ? { kind: 'fact', set: [fact(value)], span } : compared ? { kind: 'fact', checks: [fact(value)], span } : { kind: 'fact', constants: [fact(value)], span };
   return {
     whenTrue: ctx.emit(whenTrue, effect(!test.negated)),
     whenFalse: ctx.emit(whenFalse, effect(test.negated)),
   };
+}
+
+/** The subject prefix of an environment probe's outcome (`env:function_exists('session_start')`). */
+export const ENVIRONMENT_PREFIX = 'env:';
+
+/**
+ * An environment probe (`function_exists('session_start')` of a PHP function, `extension_loaded()`
+ * of a standard extension, a version test: `environment-probes.ts`) as a predicate: what the PHP
+ * running the request has is the same in every unit, so its facts cross calls (`flow/facts.ts`)
+ * and two helpers that probe it agree (phpVirtualBox's `session_init()`, called twice, takes its
+ * no-session branch on `$settings->noAuth || !function_exists('session_start')`).
+ */
+function environmentTest(ctx: UnitContext, leaf: SyntaxNode): PredicateTest | undefined {
+  const operand = negatedOperand(leaf);
+  if (operand) {
+    const inner = environmentTest(ctx, operand);
+    return inner && { predicate: inner.predicate, negated: !inner.negated };
+  }
+  const bare = withoutParentheses(leaf);
+  if (lackingOutcome(ctx, bare) === undefined) return undefined;
+  const key = `${ENVIRONMENT_PREFIX}${bare.text}`;
+  return { predicate: { key, subject: key, shape: OPAQUE }, negated: false };
 }
 
 /**
@@ -834,12 +905,13 @@ export function emitDefineFacts(ctx: UnitContext, call: SyntaxNode, cursor: Curs
       return known === undefined ? [] : [{ predicate: predicate.key, subject, value: known }];
     });
   const set = [...(ctx.predicates.keys.has(defined.predicate) ? [defined] : []), ...decided];
-  // Forgotten first: a path that knew it undefined now knows it defined.
+  // Forgotten first: a path that knew it undefined now knows it defined. The value goes with it
+  // to the files this one includes, which may compare it (`constant-values.ts`).
   return ctx.emit(cursor, {
     kind: 'fact',
     forget: [subject],
     ...(set.length > 0 ? { set } : {}),
-    constants: [defined],
+    constants: value === undefined ? [defined] : [defined, constantValueFact(subject, value)],
     span: ctx.span(call),
   });
 }
@@ -978,20 +1050,53 @@ export function switchCases(node: SyntaxNode, scope?: PredicateScope): { arm: Sy
   return found;
 }
 
+/** What entering a `switch` arm records (`set`, remembered predicates) and only needs (`checks`). */
+export interface ArmFacts {
+  readonly set: readonly PredicateValue[];
+  readonly checks: readonly PredicateValue[];
+}
+
 /**
- * What entering each arm of a `switch` says of the remembered case predicates: its own case is
- * true and the cases before it false (PHP enters the first that matches); `default` and no
- * match at all: every case false. Facts only for predicates the unit remembers.
+ * What entering each arm of a `switch` says of the case predicates: its own case is true and
+ * the cases before it false (PHP enters the first that matches); `default` and no match at
+ * all: every case false. Recorded for predicates the unit remembers; a constant's cases the
+ * unit does not remember are checked against its value (`switch (PAGE_NAME)` in a bootstrap
+ * whose includer defined `PAGE_NAME`: `constant-values.ts`), not recorded.
  */
-export function switchArmFacts(ctx: UnitContext, node: SyntaxNode): { byArm: Map<number, PredicateValue[]>; unmatched: PredicateValue[] } {
+export function switchArmFacts(ctx: UnitContext, node: SyntaxNode): { byArm: Map<number, ArmFacts>; unmatched: ArmFacts } {
   // By node id: the tree hands out a new node object at each access.
-  const byArm = new Map<number, PredicateValue[]>();
-  const before: PredicateValue[] = [];
+  const byArm = new Map<number, ArmFacts>();
+  const before: ArmFacts = { set: [], checks: [] };
   for (const { arm, predicate } of switchCases(node, ctx.predicateScope)) {
-    if (!ctx.predicates.keys.has(predicate.key)) continue;
-    const fact = (value: boolean): PredicateValue => ({ predicate: predicate.key, subject: predicate.subject, value });
-    byArm.set(arm.id, [...before, fact(true)]);
-    before.push(fact(false));
+    const remembered = ctx.predicates.keys.has(predicate.key);
+    const compared = comparesProjectConstant(ctx, predicate);
+    if (!remembered && !compared) continue;
+    if (compared) ctx.constantTests.add(predicate.subject);
+    const fact = (value: boolean): PredicateValue => predicateValue(predicate, value);
+    const own = remembered ? { set: [...before.set, fact(true)], checks: before.checks } : { set: before.set, checks: [...before.checks, fact(true)] };
+    byArm.set(arm.id, own);
+    (remembered ? (before.set as PredicateValue[]) : (before.checks as PredicateValue[])).push(fact(false));
   }
   return { byArm, unmatched: before };
+}
+
+/** `const:X`: a constant compared with a literal. */
+function isConstantSubject(subject: string): boolean {
+  return subject.startsWith('const:');
+}
+
+/**
+ * A comparison of a constant some project file defines by name: the value an entry script
+ * gives it may decide the comparison in the files it includes. PHP's own constants
+ * (`PHP_SAPI`) and those defined from outside are left alone.
+ */
+function comparesProjectConstant(ctx: UnitContext, predicate: Predicate): boolean {
+  return isConstantSubject(predicate.subject) && predicate.shape.kind !== 'opaque' && ctx.facts.symbols.constant(predicate.subject.slice('const:'.length)) !== undefined;
+}
+
+/** A predicate's value as a fact; a constant's comparison carries its shape (`constant-values.ts`). */
+function predicateValue(predicate: Predicate, value: boolean): PredicateValue {
+  return isConstantSubject(predicate.subject) && predicate.shape.kind !== 'opaque'
+    ? { predicate: predicate.key, subject: predicate.subject, value, shape: predicate.shape }
+    : { predicate: predicate.key, subject: predicate.subject, value };
 }

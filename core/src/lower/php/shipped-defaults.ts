@@ -3,6 +3,7 @@ import type { ShippedValue } from '../../project/symbols';
 import { literalOf } from './literals';
 import { literalString } from './session-access';
 import { enclosingUnitNode } from './unit-scope';
+import { includeGuardBody } from './include-guard-bodies';
 
 /**
  * The values a project ships for its settings, gathered with the declarations: what its
@@ -15,8 +16,9 @@ import { enclosingUnitNode } from './unit-scope';
  *
  * Keys are the element as written (`$CONF['encrypt']`) or the global variable (`$g_use_ldap_email`).
  * A value is a literal or a constant (resolved when read, `ProjectSymbols.shippedDefault`).
- * Only statements of the file's top level, outside any `if` or loop, are what the project
- * ships; an assignment anywhere else (inside an `if` of the top level, a function that writes
+ * Only statements of the file's top level, outside any `if` or loop (but inside the file's
+ * include guard, `if (!defined('CONFIG_INC')) { define('CONFIG_INC', 1); … }`, which runs once
+ * in every request: `include-guard-bodies.ts`), are what the project ships; an assignment anywhere else (inside an `if` of the top level, a function that writes
  * the global, `$GLOBALS['CONF']['x']`) makes the value depend on what runs, so the key is
  * recorded as unknown (`null`). Elements written with a computed key (`$CONF[$name] = …`) are
  * not followed.
@@ -75,14 +77,14 @@ function unitGlobals(unit: SyntaxNode, cache: Map<number, Set<string>>): Set<str
 
 const ASSIGNMENT_TYPES = ['assignment_expression', 'augmented_assignment_expression', 'reference_assignment_expression'];
 
-/** The statements the file runs unconditionally: its own, and those of its namespace blocks. */
+/** The statements the file runs unconditionally: its own, those of its namespace blocks and of its include guard. */
 function topLevelStatements(root: SyntaxNode): SyntaxNode[] {
   const statements: SyntaxNode[] = [];
   for (const child of root.namedChildren) {
     if (!child) continue;
     const body = child.type === 'namespace_definition' ? child.childForFieldName('body') : null;
-    if (body) statements.push(...body.namedChildren.filter((c): c is SyntaxNode => c !== null));
-    else statements.push(child);
+    const own = body ? body.namedChildren.filter((c): c is SyntaxNode => c !== null) : [child];
+    for (const statement of own) statements.push(...(includeGuardBody(statement) ?? [statement]));
   }
   return statements;
 }

@@ -17,7 +17,7 @@ import { reportedErrorCall } from './reported-errors';
 import { conditionWaitsOnClock, ifLeavesLoop } from './loop-control';
 import { sendsReadData } from './read-data';
 import { settingGuardAfterExit, settingGuardOf } from './setting-guards';
-import { emitSessionUnsetFacts, switchArmFacts } from './predicates';
+import { emitSessionUnsetFacts, switchArmFacts, type ArmFacts } from './predicates';
 import { sessionRoot } from './session-access';
 import { caseMatches, constructedValuesOf } from './constructed-tests';
 import { literalOf, literalTruth } from './literals';
@@ -501,8 +501,15 @@ function lowerSwitch(ctx: UnitContext, node: SyntaxNode, cursor: Cursor): Cursor
   const entered = constructedCases(ctx, condition, arms);
   // `switch ($text)` over a remembered subject: each arm entered knows which case matched.
   const caseFacts = switchArmFacts(ctx, node);
-  const withFacts = (from: Cursor, set: readonly PredicateValue[] | undefined, at: SyntaxNode): Cursor =>
-    set && set.length > 0 ? ctx.emit(from, { kind: 'fact', set: [...set], span: ctx.span(at) }) : from;
+  const withFacts = (from: Cursor, facts: ArmFacts | undefined, at: SyntaxNode): Cursor =>
+    facts && (facts.set.length > 0 || facts.checks.length > 0)
+      ? ctx.emit(from, {
+          kind: 'fact',
+          ...(facts.set.length > 0 ? { set: [...facts.set] } : {}),
+          ...(facts.checks.length > 0 ? { checks: [...facts.checks] } : {}),
+          span: ctx.span(at),
+        })
+      : from;
   for (const arm of arms) {
     if (arm.type === 'default_statement') hasDefault = true;
     const value = arm.childForFieldName('value');

@@ -5,6 +5,7 @@ import { nativeCallOf } from './native-calls';
 import { dynamicClassTarget } from './dynamic-class';
 import { serviceClassOf } from './container-services';
 import { callArguments } from './literals';
+import { globalsElementType } from './globals-elements';
 
 /**
  * The class of an expression's value, when the code says it: `$this`, a typed or assigned
@@ -19,6 +20,9 @@ export function typeOf(ctx: UnitContext, node: SyntaxNode | null, depth = 0): st
       return node.text === '$this' ? ctx.className : ctx.variableTypes.get(node.text);
     case 'parenthesized_expression':
       return typeOf(ctx, node.namedChild(0), depth + 1);
+    case 'subscript_expression':
+      // `$GLOBALS['shop']`: the global `$shop`.
+      return globalsElementType(ctx, node);
     case 'object_creation_expression': {
       const classNode = node.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name' || c?.type === 'relative_scope');
       // `new self()`, `new static()`: the class the code is in.

@@ -11,13 +11,16 @@ import { includePathSetBy } from './include-path-sets';
 import { topLevelSettings } from './settings';
 import { declareShippedDefaults } from './shipped-defaults';
 import { settingAccessorOf, type SettingAccessor } from './setting-accessors';
-import { classProperties, constructionOf, writtenProperties } from './constructed-properties';
+import { classProperties, constructedPrefixes, constructionOf, writtenProperties } from './constructed-properties';
+import { constructorInputs } from './constructor-inputs';
 import type { ClassProperties, Construction } from '../../project/constructor-model';
 import { pureFunctionOf, samePure, type PureFunction } from './pure-functions';
+import { bothTruthy, returnsTruthyWhen, type TruthyWhen } from './truthy-strings';
 import { PlainNode } from '../../parse/plain-tree';
 import { keepsDeclarations, mergeDeclarations, recordOf, relocated, scopeState, statementKey, type DeclarationReuse } from './declaration-reuse';
 import { restoredReferences } from './restored-references';
 import { declareDocumentedGlobalClasses, declareFunctionHelper, declareGlobalClasses, declareTopLevelGlobals, emptyIncludeHelpers, type IncludeHelperDeclarations } from './include-helpers';
+import { assignedSkeletonPath } from './assigned-skeleton';
 
 /** A unit found in the tree, before lowering. */
 export interface UnitSite {
@@ -51,6 +54,11 @@ export interface FileDeclarations {
   readonly propertyTypes: Map<string, Map<string, string>>;
   /** Lower-case fq class → property name → the call assigned to it. */
   readonly propertyCalls: Map<string, Map<string, AssignedCall>>;
+  /**
+   * Lower-case fq class → property name → the literal starts of the class names a `new $class`
+   * assigned to it may build (`$this->auth = new $alib(…)` with `$alib = "phpvbAuth{$lib}"`).
+   */
+  readonly propertyClassPrefixes: Map<string, Map<string, readonly string[]>>;
   /** Lower-case fq class → lower-case method names it declares. */
   readonly methods: Map<string, Set<string>>;
   /** Lower-case fq class → the traits it uses. */
@@ -59,6 +67,8 @@ export interface FileDeclarations {
   readonly interfaces: Map<string, string[]>;
   /** Lower-case fq class → the methods it declares without a body (interface and abstract methods). */
   readonly abstractMethods: Map<string, Set<string>>;
+  /** Lower-case fq classes no object is made of: `abstract class`, interfaces, traits. */
+  readonly abstractClasses: Set<string>;
   /** Lower-case fq class → method → returned class. */
   readonly methodReturns: Map<string, Map<string, string>>;
   /** Lower-case fq function → returned class. */
@@ -86,6 +96,11 @@ export interface FileDeclarations {
   readonly settings: FileSymbols['settings'];
   /** Lower-case fq function → its model when it is a pure function, null when it is not. */
   readonly pureFunctions: Map<string, PureFunction | null>;
+  /**
+   * Lower-case fq function, or `class::method` with a body → when every return is a string PHP
+   * reads as true (`truthy-strings.ts`); null when it may return anything else.
+   */
+  readonly truthyStringFunctions: Map<string, TruthyWhen | null>;
   /** Include helpers it declares and the path globals its top level sets. */
   readonly includeHelpers: IncludeHelperDeclarations;
   /** The values its top level ships for settings (`shipped-defaults.ts`). */
@@ -101,6 +116,7 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
     ...(parent ? { parent } : {}),
     properties: declarations.propertyTypes.get(name) ?? new Map(),
     ...(declarations.propertyCalls.has(name) ? { propertyCalls: declarations.propertyCalls.get(name)! } : {}),
+    ...(declarations.propertyClassPrefixes.has(name) ? { classPrefixes: declarations.propertyClassPrefixes.get(name)! } : {}),
     methods: declarations.methods.get(name) ?? new Set(),
     ...(declarations.classProperties.has(name) ? { constructed: declarations.classProperties.get(name)! } : {}),
     traits: declarations.traits.get(name) ?? [],
@@ -119,6 +135,7 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
     ...(declarations.restoredRefs.size > 0 ? { restoredReferences: declarations.restoredRefs } : {}),
     ...(declarations.includePathSets.length > 0 ? { includePathSets: declarations.includePathSets } : {}), headerComment: declarations.comments[0]?.node.text ?? '',
     settings: declarations.settings, pureFunctions: declarations.pureFunctions,
+    ...([...declarations.truthyStringFunctions.values()].some((when) => when !== null) ? { truthyStringFunctions: declarations.truthyStringFunctions } : {}),
     ...(declarations.constructions.length > 0 ? { constructions: declarations.constructions } : {}),
     ...(declarations.looseWrites.size > 0 ? { looseWrites: [...declarations.looseWrites].sort() } : {}),
     ...(declarations.includeHelpers.helpers.size > 0 ? { includeHelpers: declarations.includeHelpers.helpers } : {}),
@@ -228,10 +245,12 @@ export function emptyDeclarations(looseWrites: Set<string>, settings: FileSymbol
     statementScopes: new Map(),
     propertyTypes: new Map(),
     propertyCalls: new Map(),
+    propertyClassPrefixes: new Map(),
     methods: new Map(),
     traits: new Map(),
     interfaces: new Map(),
     abstractMethods: new Map(),
+    abstractClasses: new Set(),
     methodReturns: new Map(),
     functionReturns: new Map(),
     byRef: new Map(),
@@ -247,6 +266,7 @@ export function emptyDeclarations(looseWrites: Set<string>, settings: FileSymbol
     includePathSets: [],
     settings,
     pureFunctions: new Map(),
+    truthyStringFunctions: new Map(),
     includeHelpers: emptyIncludeHelpers(),
     shippedDefaults: new Map(),
     settingAccessors: new Map(),
@@ -365,6 +385,8 @@ export function collectDeclarations(root: SyntaxNode, file: string, reuse?: Decl
           const pure = pureFunctionOf(node) ?? null;
           const before = into.pureFunctions.get(name);
           into.pureFunctions.set(name, before === undefined || samePure(before, pure) ? pure : null);
+          // Declared twice in one file: only if both return such strings.
+          into.truthyStringFunctions.set(name, bothTruthy(into.truthyStringFunctions.get(name), returnsTruthyWhen(node, region) ?? null));
           into.units.push({ kind: 'function', node, scope: region, name, display: `${written}()` });
           if (className === undefined) for (const property of writtenProperties(node)) into.looseWrites.add(property);
           declareFunctionHelper(node, name, file, into.includeHelpers);
@@ -398,6 +420,10 @@ export function collectDeclarations(root: SyntaxNode, file: string, reuse?: Decl
             declareDocumentedGlobalClasses(node, region, into.includeHelpers);
             const accessor = className !== undefined ? settingAccessorOf(node, region, className) : undefined;
             if (accessor) into.settingAccessors.set(`${className}::${written.toLowerCase()}`, accessor);
+            if (className !== undefined) {
+              const key = `${className}::${written.toLowerCase()}`;
+              into.truthyStringFunctions.set(key, bothTruthy(into.truthyStringFunctions.get(key), returnsTruthyWhen(node, region, className) ?? null));
+            }
           }
           if (className !== undefined) {
             let methods = into.methods.get(className);
@@ -450,6 +476,13 @@ export function collectDeclarations(root: SyntaxNode, file: string, reuse?: Decl
             const property = left.childForFieldName('name');
             const classNode = right.namedChildren.find((c) => c?.type === 'name' || c?.type === 'qualified_name');
             if (property?.type === 'name' && classNode) setProperty(into, className, property.text, region.resolveClass(classNode.text));
+            // `new $alib(…)`: the classes whose names fit what `$alib` is assigned, by their literal start.
+            const prefixes = property?.type === 'name' && !classNode && className !== undefined ? constructedPrefixes(right, className) : undefined;
+            if (prefixes) {
+              let known = into.propertyClassPrefixes.get(className!);
+              if (!known) into.propertyClassPrefixes.set(className!, (known = new Map()));
+              if (!known.has(property!.text)) known.set(property!.text, prefixes);
+            }
           }
           // `$this->session = \Config\Services::session()`: typed by what the call returns.
           if (left?.type === 'member_access_expression' && left.childForFieldName('object')?.text === '$this' && className !== undefined) {
@@ -486,7 +519,7 @@ export function collectDeclarations(root: SyntaxNode, file: string, reuse?: Decl
         case 'include_once_expression':
         case 'require_expression':
         case 'require_once_expression':
-          into.includes.push(evaluateStatic(node.namedChild(0), file));
+          into.includes.push(assignedSkeletonPath(node.namedChild(0), file) ?? evaluateStatic(node.namedChild(0), file));
           break;
         case 'const_element': {
           const [nameNode, value] = node.namedChildren;
@@ -521,7 +554,11 @@ export function collectDeclarations(root: SyntaxNode, file: string, reuse?: Decl
             const interfaces = [...(node.type === 'interface_declaration' ? named(base).slice(1) : []), ...named(implemented)].map((c) => region.resolveClass(c.text));
             if (interfaces.length > 0) into.interfaces.set(className, interfaces);
             into.classSpans.set(className, { file, start: node.startIndex, end: node.endIndex });
-            into.classProperties.set(className, classProperties(node, written));
+            const abstract = node.type === 'interface_declaration' || node.type === 'trait_declaration' || node.namedChildren.some((c) => c?.type === 'abstract_modifier');
+            if (abstract) into.abstractClasses.add(className);
+            // An interface, a trait or an enum is never built by `new`: it reads nothing.
+            const inputs = node.type === 'class_declaration' ? constructorInputs(node, region, className, parentName ? region.resolveClass(parentName.text) : undefined) : { calls: [], builds: [], probes: [] };
+            into.classProperties.set(className, { ...classProperties(node, written), inputs });
           }
       }
       const children = node.namedChildren;

@@ -1,0 +1,25 @@
+/**
+ * A function declared in the global namespace with the name of a PHP built-in function never
+ * answers a call. PHP cannot redeclare a built-in ("Cannot redeclare session_start()"), so a
+ * file declaring one fails wherever it is loaded (osCommerce's PHP 3 session emulation, shipped
+ * but never loaded), and a `function_exists()` guard around one never lets it be declared: every
+ * call runs the built-in. A namespaced declaration (`namespace App; function session_start()`)
+ * is legal and still answers the calls made from its namespace.
+ */
+export function shadowsBuiltin(name: string, builtins: ReadonlySet<string>): boolean {
+  return !name.includes('\\') && builtins.has(name);
+}
+
+const builtinSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+const NO_FUNCTIONS: ReadonlySet<string> = new Set();
+
+/** The catalog's built-in function names (`Catalog.builtinFunctions`) as a set, built once per list. */
+export function builtinFunctionSet(names: readonly string[] | undefined): ReadonlySet<string> {
+  if (!names) return NO_FUNCTIONS;
+  let set = builtinSets.get(names);
+  if (!set) {
+    set = new Set(names);
+    builtinSets.set(names, set);
+  }
+  return set;
+}

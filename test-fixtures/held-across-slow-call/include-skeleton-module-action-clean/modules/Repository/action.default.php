@@ -1,0 +1,3 @@
+<?php
+// The repository's overview: local.
+echo '<p>repository</p>';

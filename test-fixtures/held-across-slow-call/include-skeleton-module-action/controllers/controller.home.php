@@ -1,0 +1,9 @@
+<?php
+// The home page's controller: local.
+class ControllerHome
+{
+    public function __construct()
+    {
+        echo 'home';
+    }
+}

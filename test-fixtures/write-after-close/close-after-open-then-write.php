@@ -1,0 +1,8 @@
+<?php
+// Twin of close-without-open-then-write.ok.php: the session was started, so the close ends it
+// and the second write is lost.
+function remember() { $_SESSION['valid'] = true; }
+session_start();
+remember();
+session_write_close();
+remember(); // expect: write-after-close

@@ -1,0 +1,24 @@
+<?php
+// Included by index.php for a visitor who is not signed in.
+function session_unset_var($name)
+{
+    session_start();
+    unset($_SESSION[$name]);
+    session_write_close();
+}
+
+function print_form()
+{
+    $_SESSION['form_cache'] = ['fields' => 2];
+    session_write_close();
+    echo '<form method="post"></form>';
+}
+
+print_form();
+if (isset($_GET['lm'])) {
+    $_SESSION['auth_message'] = (string) $_GET['lm'];
+}
+if (isset($_SESSION['auth_message'])) {
+    echo '<p>' . htmlspecialchars($_SESSION['auth_message']) . '</p>';
+    session_unset_var('auth_message');
+}
