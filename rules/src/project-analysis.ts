@@ -385,7 +385,7 @@ export function analyzeProject(
   const storeResource = catalog.sessionStore?.resource;
   const startAt = sessionStartAt(irOfFile, catalog.sessionResource);
   // A start that runs only where the static holding a store is set runs behind that store.
-  const holders = storeHolders(irs, stores);
+  const holders = storeHolders(irs, stores, flowOf, catalog.sessionResource);
   const gatingStore = (start: Span): SessionStoreInfo | undefined => {
     const at = holders.size > 0 ? startAt(start) : undefined;
     return at ? storeGatingStart(flowOf(at.unit, catalog.sessionResource).states[at.node], holders) : undefined;
@@ -440,7 +440,7 @@ export function analyzeProject(
     const ir = units.length < file.ir.units.length ? { ...file.ir, units } : file.ir;
     const wholeFile = cli !== undefined && cli.from === undefined;
     const sites = sitesOf(file);
-    const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites, callersOf, isFrameworkAction, frameworkActionClose, heldOf(file.ir), lineAt, flowAsRun, includersOf);
+    const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites, callersOf, isFrameworkAction, frameworkActionClose, heldOf(file.ir), lineAt, flowAsRun, includersOf, gatingStore);
     const found = { ...ran, findings: withSuppressionFixIn(ran.findings, sites) };
     sites?.dispose();
     // After a check that ends web requests, the code runs from the command line only; so does a
@@ -1132,6 +1132,7 @@ function runRules(
   lineOfSpan?: (span: Span) => number,
   flowAsRun?: RuleContext['flowAsRun'],
   includersOf?: RuleContext['includersOf'],
+  storeBehindStart?: RuleContext['storeBehindStart'],
 ): FileFindings {
   // Resources of helpers that run their callers' callbacks while holding them (`withClient(fn)`).
   const lent = ir.language === 'php' ? [] : lentResources;
@@ -1163,6 +1164,7 @@ function runRules(
       ...(frameworkActionClose ? { frameworkActionClose } : {}),
       ...(flowAsRun ? { flowAsRun } : {}),
       ...(includersOf ? { includersOf } : {}),
+      ...(storeBehindStart ? { storeBehindStart } : {}),
     };
     findings.push(...rule.check(context));
   }

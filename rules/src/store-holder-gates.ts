@@ -1,4 +1,4 @@
-import { casesOf, spanKey, type FileIR, type PredicateValue, type ResourceState, type SessionStoreInfo, type Unit } from '../../core/src';
+import { casesOf, settingFact, spanKey, startsWithoutHeaders, type FileIR, type PredicateValue, type ResourceId, type ResourceState, type SessionStoreInfo, type Span, type Unit, type UnitFlow } from '../../core/src';
 import { unitAround } from './session-stores';
 
 /**
@@ -25,8 +25,13 @@ interface StoreHolder {
  * leaves it unset (`self::$instance = null`) or is the one that precedes the install, in the
  * installing unit: another write could set it where no store was installed.
  */
-export function storeHolders(irs: readonly FileIR[], stores: ReadonlyMap<string, SessionStoreInfo>): Map<string, StoreHolder> {
-  const candidates = new Map<string, { store: SessionStoreInfo; unsetFacts: readonly PredicateValue[]; unit: Unit | undefined }>();
+export function storeHolders(
+  irs: readonly FileIR[],
+  stores: ReadonlyMap<string, SessionStoreInfo>,
+  flowOf: (unit: Unit, resource: ResourceId) => UnitFlow,
+  sessionResource: ResourceId,
+): Map<string, StoreHolder> {
+  const candidates = new Map<string, { store: SessionStoreInfo; unsetFacts: readonly PredicateValue[]; unit: Unit | undefined; span: Span }>();
   const dropped = new Set<string>();
   for (const ir of irs) {
     for (const install of ir.storeInstalls) {
@@ -36,7 +41,7 @@ export function storeHolders(irs: readonly FileIR[], stores: ReadonlyMap<string,
       if (!store || subject === undefined) continue;
       // Two installs of one holder: which one preceded a start is not known.
       if (candidates.has(subject)) dropped.add(subject);
-      candidates.set(subject, { store, unsetFacts, unit: unitAround(ir, install.span) });
+      candidates.set(subject, { store, unsetFacts, unit: unitAround(ir, install.span), span: install.span });
     }
   }
   if (candidates.size === 0) return new Map();
@@ -57,12 +62,42 @@ export function storeHolders(irs: readonly FileIR[], stores: ReadonlyMap<string,
     }
   }
   const holders = new Map<string, StoreHolder>();
+  let headersOn: boolean | undefined;
   for (const [subject, holder] of candidates) {
     // The installing unit sets it once: the `new` object it then installs.
-    if (dropped.has(subject) || (settingWrites.get(subject) ?? 0) !== 1) continue;
-    holders.set(subject, { store: holder.store, unsetFacts: holder.unsetFacts });
+    if (dropped.has(subject) || (settingWrites.get(subject) ?? 0) !== 1 || !holder.unit) continue;
+    headersOn ??= switchesHeadersOn(irs);
+    const headersOff = !headersOn && installedWithoutHeaders(holder.unit, holder.span, flowOf, sessionResource);
+    holders.set(subject, { store: headersOff ? { ...holder.store, headersOff } : holder.store, unsetFacts: holder.unsetFacts });
   }
   return holders;
+}
+
+/**
+ * Whether the install ran where every path had switched the session cookie and the cache
+ * limiter off (MediaWiki's `install()`: `ini_set('session.use_cookies', 0);
+ * session_cache_limiter('');` just before `session_set_save_handler()`): the session state's
+ * facts at the install, in the installing unit.
+ */
+function installedWithoutHeaders(unit: Unit, install: Span, flowOf: (unit: Unit, resource: ResourceId) => UnitFlow, sessionResource: ResourceId): boolean {
+  const node = unit.cfg.nodes.find((one) => one.effect?.kind === 'open' && spanKey(one.effect.span) === spanKey(install));
+  const state = node ? flowOf(unit, sessionResource).states[node.id] : undefined;
+  return state !== undefined && startsWithoutHeaders(state);
+}
+
+/** Whether some code of the project switches the session cookie or the cache limiter on (`ini_set()` with another value). */
+function switchesHeadersOn(irs: readonly FileIR[]): boolean {
+  for (const ir of irs) {
+    for (const unit of ir.units) {
+      for (const node of unit.cfg.nodes) {
+        const effect = node.effect;
+        if (effect?.kind !== 'setting') continue;
+        const fact = settingFact(effect.name, effect.value);
+        if (fact && !fact.value) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /**
