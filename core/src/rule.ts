@@ -59,6 +59,11 @@ export interface RuleContext {
    * so PHP's file store, which locks, is used.
    */
   sessionStoresAt?(unit: Unit, node: number): SessionStoresAt | undefined;
+  /**
+   * The project's own store a session start (its span: the last step of an open chain) runs
+   * behind, when it runs only where the static holding that store is set (`rules/src/store-holder-gates.ts`).
+   */
+  storeBehindStart?(start: Span): SessionStoreInfo | undefined;
   /** Ids of every rule the analyzer knows, enabled or not. */
   readonly knownRuleIds: ReadonlySet<string>;
   /** The project units a call may run (other modules included); absent: calls are not followed. */
@@ -120,4 +125,10 @@ export interface SessionStoreInfo {
   readonly lock?: { readonly span: Span; readonly what: string };
   /** Its `open`/`read` code was found in the project (else nothing is known about it). */
   readonly known: boolean;
+  /**
+   * Installed where every path had switched the session cookie and the cache limiter off, and
+   * no code of the project switches them on again: a start behind it sends no header, so it
+   * works after output (`reopen-after-output`; set for stores a start can be gated by).
+   */
+  readonly headersOff?: boolean;
 }

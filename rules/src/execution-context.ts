@@ -55,7 +55,14 @@ export function commandLineFiles(
       continue;
     }
     const guard = includedGuard(ir, byFile, resolver, 0, new Set(), callReturns);
-    if (guard) {
+    const called = routineCallGuard(ir, byFile, resolver, callReturns);
+    if (called && (!guard || called.call.start < guard.include.start)) {
+      // The call itself runs on web requests too (up to its check): what follows it does not.
+      result.set(ir, {
+        reason: `it calls \`${called.name}\` (line ${lineOf(called.call)}), which exits unless PHP runs from the command line (${called.check.file}, line ${lineOf(called.check)})`,
+        from: called.call.end,
+      });
+    } else if (guard) {
       result.set(ir, {
         reason: `it includes \`${guard.check.file}\`, which exits unless PHP runs from the command line (line ${lineOf(guard.check)})`,
         from: guard.include.start,
@@ -63,6 +70,41 @@ export function commandLineFiles(
     }
   }
   return result;
+}
+
+/**
+ * The first top-level call whose every target is a function or method that ends the script
+ * unless PHP runs from the command line (`ExecutionContext.commandLineRoutines`; MediaWiki's
+ * `$runner->init($maintClass);`), with the target's check.
+ */
+function routineCallGuard(
+  ir: FileIR,
+  byFile: ReadonlyMap<string, FileIR>,
+  resolver: CallResolver,
+  callReturns: (ir: FileIR, call: Span) => boolean | undefined,
+): { call: Span; check: Span; name: string } | undefined {
+  const calls = ir.executionContext?.topLevelCalls ?? [];
+  if (calls.length === 0) return undefined;
+  const script = ir.units.find((unit) => unit.kind === 'script');
+  if (!script) return undefined;
+  for (const call of calls) {
+    const effect = script.cfg.nodes.find((node) => node.effect?.kind === 'call' && node.effect.span.start === call.start && node.effect.span.end === call.end)?.effect;
+    if (effect?.kind !== 'call') continue;
+    const targets = resolver.resolve(effect.target, script, effect.span);
+    if (targets.length === 0) continue;
+    const checks = targets.map((unit) => routineGuard(unit, byFile, callReturns));
+    if (checks.every((check) => check !== undefined)) return { call, check: checks[0]!, name: targets[0]!.displayName };
+  }
+  return undefined;
+}
+
+/** The check a function or method begins with that ends the script off the command line, when it holds. */
+export function routineGuard(unit: Unit, byFile: ReadonlyMap<string, FileIR>, callReturns: (ir: FileIR, call: Span) => boolean | undefined): Span | undefined {
+  if (unit.kind !== 'function' && unit.kind !== 'method') return undefined;
+  const ir = byFile.get(unit.span.file);
+  const routine = ir?.executionContext?.commandLineRoutines?.find((one) => one.routine.start === unit.span.start && one.routine.end === unit.span.end);
+  if (!ir || !routine) return undefined;
+  return routine.call === undefined || callReturns(ir, routine.call) === false ? routine.check : undefined;
 }
 
 const EVIDENCE = {
@@ -95,7 +137,10 @@ function includedGuard(
     const checks = targets.map((unit) => {
       const included = byFile.get(unit.span.file);
       return included
-        ? (included.executionContext?.exitsUnlessCli ?? callGuard(included, callReturns) ?? includedGuard(included, byFile, resolver, depth + 1, seen, callReturns)?.check)
+        ? (included.executionContext?.exitsUnlessCli ??
+          callGuard(included, callReturns) ??
+          routineCallGuard(included, byFile, resolver, callReturns)?.check ??
+          includedGuard(included, byFile, resolver, depth + 1, seen, callReturns)?.check)
         : undefined;
     });
     if (checks.every((check) => check !== undefined)) return { include: span, check: checks[0]! };
@@ -107,6 +152,18 @@ function includedGuard(
 function callGuard(ir: FileIR, callReturns: (ir: FileIR, call: Span) => boolean | undefined): Span | undefined {
   const guard = ir.executionContext?.callsUnlessCli;
   return guard && callReturns(ir, guard.call) === false ? guard.check : undefined;
+}
+
+/**
+ * Whether the place is past the check its function begins with, which ends the script unless PHP
+ * runs from the command line (`routineGuard`): code there serves no web request.
+ */
+export function pastRoutineGuard(ir: FileIR, span: Span, byFile: ReadonlyMap<string, FileIR>, callReturns: (ir: FileIR, call: Span) => boolean | undefined): boolean {
+  const routines = ir.executionContext?.commandLineRoutines;
+  if (!routines) return false;
+  const routine = routines.find((one) => one.routine.start <= span.start && span.end <= one.routine.end && span.start >= one.check.end);
+  const unit = routine && ir.units.find((one) => one.span.start === routine.routine.start && one.span.end === routine.routine.end);
+  return unit !== undefined && routineGuard(unit, byFile, callReturns) !== undefined;
 }
 
 /**

@@ -45,6 +45,7 @@ import {
   type PhpParser,
   type Rule,
   type RuleContext,
+  type SessionStoreInfo,
   type StaticString,
   type Suppression,
   type AnalysisCut,
@@ -65,7 +66,7 @@ import { entrySites } from './entry-points';
 import { dispatchEntries, entryState, type DispatchEntry } from './dispatch-entries';
 import { frameworkActions, type FrameworkAction } from './framework-entries';
 import { commandLineOnlyUnits } from './command-line-units';
-import { REQUEST_SESSION_RULES, commandLineFiles, testClassUnits } from './execution-context';
+import { REQUEST_SESSION_RULES, commandLineFiles, pastRoutineGuard, testClassUnits } from './execution-context';
 import { groupByCause } from './grouping';
 import { helperCallbackFindings } from './helper-callbacks';
 import { interceptedHolds, interceptionNotes } from './interceptor-holds';
@@ -78,6 +79,7 @@ import { allPresets } from './frameworks/index';
 import { ruleIds } from './registry';
 import { correctableId, correctRuleIdFix, coveredBy, removeSuppressionFix } from './fixes/suppression-repairs';
 import { projectSessionStores, sessionStartAt, storesAt } from './session-stores';
+import { storeGatingStart, storeHolders } from './store-holder-gates';
 import { slowKindSeverity } from './severity';
 import { levelsAboveOf } from './typescript/folders';
 import { TsConfigs } from './typescript/tsconfigs';
@@ -348,10 +350,14 @@ export function analyzeProject(
   // Code no web request runs: command-line scripts (their lock findings are moot) and tests.
   const spanLine = (span: Span): number => (linesOf.get(span.file)?.positionAt(span.start).line ?? 0) + 1;
   // A SAPI check that calls project code ends web requests when the call never returns.
+  // (A function's own check too: the call is then in that function's unit.)
   const callReturns = (ir: FileIR, call: Span): boolean | undefined => {
-    const script = ir.units.find((unit) => unit.kind === 'script');
-    const node = script?.cfg.nodes.find((n) => n.effect?.kind === 'call' && n.effect.span.start === call.start && n.effect.span.end === call.end);
-    return script && node ? engine.callReturns(flowOf(script), node.id) : undefined;
+    for (const unit of ir.units) {
+      if (unit.span.start > call.start || unit.span.end < call.end) continue;
+      const node = unit.cfg.nodes.find((n) => n.effect?.kind === 'call' && n.effect.span.start === call.start && n.effect.span.end === call.end);
+      if (node) return engine.callReturns(flowOf(unit), node.id);
+    }
+    return undefined;
   };
   const commandLine = commandLineFiles(irs, resolver, spanLine, callReturns);
   const irOfFile = new Map(irs.map((ir) => [ir.file, ir] as const));
@@ -359,7 +365,9 @@ export function analyzeProject(
   const servesRequests = (span: Span): boolean => {
     const ir = irOfFile.get(span.file);
     const cli = ir ? commandLine.get(ir) : undefined;
-    return cli === undefined || (cli.from !== undefined && span.start < cli.from);
+    if (cli !== undefined && (cli.from === undefined || span.start >= cli.from)) return false;
+    // Past the check a function begins with that ends the script off the command line.
+    return !(ir && pastRoutineGuard(ir, span, irOfFile, callReturns));
   };
   // Functions, methods and included files that only command-line code runs: no client waits either.
   const commandLineOnly = commandLineOnlyUnits(irs, resolver, symbols, allRunSites, servesRequests);
@@ -375,7 +383,14 @@ export function analyzeProject(
     notes.push({ file: store.span.file, message: `line ${store.line}: the session store ${store.display} is installed here; ${verdict}`, span: store.span });
   }
   const storeResource = catalog.sessionStore?.resource;
-  const sessionStoresAt = storeResource ? storesAt(stores, flowOf, storeResource, catalog.sessionResource, sessionStartAt(irOfFile, catalog.sessionResource)) : undefined;
+  const startAt = sessionStartAt(irOfFile, catalog.sessionResource);
+  // A start that runs only where the static holding a store is set runs behind that store.
+  const holders = storeHolders(irs, stores, flowOf, catalog.sessionResource);
+  const gatingStore = (start: Span): SessionStoreInfo | undefined => {
+    const at = holders.size > 0 ? startAt(start) : undefined;
+    return at ? storeGatingStart(flowOf(at.unit, catalog.sessionResource).states[at.node], holders) : undefined;
+  };
+  const sessionStoresAt = storeResource ? storesAt(stores, flowOf, storeResource, catalog.sessionResource, startAt, gatingStore) : undefined;
   // Methods an interceptor runs inside a helper's callback hold what that helper holds, if it does.
   const heldOf = interceptedHolds(irs);
   const lentResources = irs.flatMap((ir) => heldOf(ir).filter((resource) => resource.runsCallbacks));
@@ -425,7 +440,7 @@ export function analyzeProject(
     const ir = units.length < file.ir.units.length ? { ...file.ir, units } : file.ir;
     const wholeFile = cli !== undefined && cli.from === undefined;
     const sites = sitesOf(file);
-    const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites, callersOf, isFrameworkAction, frameworkActionClose, heldOf(file.ir), lineAt, flowAsRun, includersOf);
+    const ran = runRules(file, ir, wholeFile ? requestRules : rules, options, flowOf, sessionStoresAt, lentResources, resolver, () => sites, callersOf, isFrameworkAction, frameworkActionClose, heldOf(file.ir), lineAt, flowAsRun, includersOf, gatingStore);
     const found = { ...ran, findings: withSuppressionFixIn(ran.findings, sites) };
     sites?.dispose();
     // After a check that ends web requests, the code runs from the command line only; so does a
@@ -1118,6 +1133,7 @@ function runRules(
   lineOfSpan?: (span: Span) => number,
   flowAsRun?: RuleContext['flowAsRun'],
   includersOf?: RuleContext['includersOf'],
+  storeBehindStart?: RuleContext['storeBehindStart'],
 ): FileFindings {
   // Resources of helpers that run their callers' callbacks while holding them (`withClient(fn)`).
   const lent = ir.language === 'php' ? [] : lentResources;
@@ -1149,6 +1165,7 @@ function runRules(
       ...(frameworkActionClose ? { frameworkActionClose } : {}),
       ...(flowAsRun ? { flowAsRun } : {}),
       ...(includersOf ? { includersOf } : {}),
+      ...(storeBehindStart ? { storeBehindStart } : {}),
     };
     findings.push(...rule.check(context));
   }

@@ -61,11 +61,17 @@ export function storesAt(
   resource: ResourceId,
   sessionResource: ResourceId,
   startAt: (span: Span) => { unit: Unit; node: number } | undefined = () => undefined,
+  gatingStore: (start: Span) => SessionStoreInfo | undefined = () => undefined,
 ): (unit: Unit, node: number) => SessionStoresAt | undefined {
   return (unit, node) => {
     if (stores.size === 0) return undefined;
-    const all = flowOf(unit, resource).states[node];
     const session = flowOf(unit, sessionResource).states[node];
+    // At a start itself (`prefer-read-and-close` asks there), the store behind that start.
+    const effect = unit.cfg.nodes[node]?.effect;
+    const atStart = effect?.kind === 'open' && effect.resource === sessionResource ? gatingStore(effect.span) : undefined;
+    const gated = atStart ? [atStart] : session ? storesGatingEveryStart(session, gatingStore) : undefined;
+    if (gated) return { every: true, stores: gated };
+    const all = flowOf(unit, resource).states[node];
     const state = all && session ? whereOpen(all, session) : all;
     if (!state || state.open.length === 0) return undefined;
     const found: SessionStoreInfo[] = [];
@@ -78,6 +84,24 @@ export function storesAt(
     const every = !state.closed || (session !== undefined && installedAtStarts(session, found, flowOf, resource, startAt));
     return { every, stores: found };
   };
+}
+
+/**
+ * The stores behind every start that opened the session (the last step of each open site's
+ * chain), when each runs only once a store is installed (`store-holder-gates.ts`): then the
+ * session is open through those stores wherever it is open here, whatever this unit saw of
+ * their installs. Undefined when some start is not gated.
+ */
+function storesGatingEveryStart(session: ResourceState, gatingStore: (start: Span) => SessionStoreInfo | undefined): SessionStoreInfo[] | undefined {
+  if (session.open.length === 0) return undefined;
+  const found: SessionStoreInfo[] = [];
+  for (const site of session.open) {
+    const start = site.chain[site.chain.length - 1];
+    const store = start ? gatingStore(start.span) : undefined;
+    if (!store) return undefined;
+    if (!found.includes(store)) found.push(store);
+  }
+  return found;
 }
 
 /**
@@ -219,7 +243,7 @@ function descendants(className: string, children: ReadonlyMap<string, readonly s
 }
 
 /** The innermost unit of the file whose text holds the span. */
-function unitAround(ir: FileIR, span: Span): Unit | undefined {
+export function unitAround(ir: FileIR, span: Span): Unit | undefined {
   let best: Unit | undefined;
   for (const unit of ir.units) {
     if (unit.span.start > span.start || unit.span.end < span.end) continue;
@@ -231,9 +255,10 @@ function unitAround(ir: FileIR, span: Span): Unit | undefined {
 /**
  * The unit and node of the session start written at `span` (the last step of an open site's
  * chain), found once per file: the store's state there tells whether it was installed first.
+ * A start by a callable handed to a call is that call (`callAround`).
  */
 export function sessionStartAt(irOfFile: ReadonlyMap<string, FileIR>, sessionResource: ResourceId): (span: Span) => { unit: Unit; node: number } | undefined {
-  const starts = new Map<string, Map<string, { unit: Unit; node: number }>>();
+  const starts = new Map<string, Map<string, { unit: Unit; node: number } | undefined>>();
   return (span) => {
     let inFile = starts.get(span.file);
     if (!inFile) {
@@ -241,11 +266,36 @@ export function sessionStartAt(irOfFile: ReadonlyMap<string, FileIR>, sessionRes
       for (const unit of irOfFile.get(span.file)?.units ?? []) {
         for (const node of unit.cfg.nodes) {
           const effect = node.effect;
-          if (effect?.kind === 'open' && effect.resource === sessionResource && !inFile.has(spanKey(effect.span))) inFile.set(spanKey(effect.span), { unit, node: node.id });
+          if (effect?.kind === 'open' && effect.resource === sessionResource && !inFile.has(spanKey(effect.span)) && !namesCallable(unit)) inFile.set(spanKey(effect.span), { unit, node: node.id });
         }
       }
       starts.set(span.file, inFile);
     }
-    return inFile.get(spanKey(span));
+    const key = spanKey(span);
+    if (!inFile.has(key)) inFile.set(key, callAround(irOfFile.get(span.file), span));
+    return inFile.get(key);
   };
+}
+
+/** The unit made for a callable named by a string (`'session_start'`): it is placed at the string itself. */
+function namesCallable(unit: Unit): boolean {
+  return unit.kind === 'closure' && unit.span.start === unit.endSpan.start && unit.span.end === unit.endSpan.end;
+}
+
+/**
+ * The innermost call whose text holds the span: the start named by a callable another function
+ * runs (`AtEase::quietCall('session_start')`) is that call, in the unit that names it.
+ */
+function callAround(ir: FileIR | undefined, span: Span): { unit: Unit; node: number } | undefined {
+  let best: { unit: Unit; node: number; size: number } | undefined;
+  for (const unit of ir?.units ?? []) {
+    if (unit.span.start > span.start || unit.span.end < span.end || namesCallable(unit)) continue;
+    for (const node of unit.cfg.nodes) {
+      const effect = node.effect;
+      if (effect?.kind !== 'call' || effect.span.start > span.start || effect.span.end < span.end) continue;
+      const size = effect.span.end - effect.span.start;
+      if (!best || size < best.size) best = { unit, node: node.id, size };
+    }
+  }
+  return best && { unit: best.unit, node: best.node };
 }

@@ -1,4 +1,5 @@
-import { isClassStaticSubject, shapeValue, TRUTHY_STRING_KEY, truthyStringValue } from '../ir/predicate-shape';
+import { changesClassStatic, isClassStaticSubject, shapeValue, TRUTHY_STRING_KEY, truthyStringValue } from '../ir/predicate-shape';
+import { staticsDecidingWork } from './deciding-statics';
 import { REPEAT_PATH_PREFIX, type CallEffect, type CallTarget, type Effect, type FactEffect, type HoldEstimate, type PredicateValue, type ResourceId, type SlowKind, type ThisMachineAddress } from '../ir/effects';
 import type { Unit } from '../ir/unit';
 import type { ErrorPath, SettingMark } from '../ir/cfg';
@@ -11,7 +12,7 @@ import { MAX_VISITS_PER_NODE, solve } from './solver';
 import { applyFacts, changedByCall, forgetConstants, forgetSessionKeys, globalCases, isGlobalSubject, mapCases, withCallerFacts } from './facts';
 import { quoteCode } from '../text/quote-code';
 import { spanKey } from '../model/span';
-import { changedValues, entryFacts, withCarriedValues, withValues } from './summary-keys';
+import { changedValues, entryFacts, withCarriedValues, withoutContradicted, withValues } from './summary-keys';
 import { isOnceInclude, loadedForCallee, loadedKey, loadedWhereRunning } from './once-includes';
 import { includedBeforeNodes } from './included-before';
 import { callableSlotOf, SlotsRead, type CallableSlot } from './callable-slots';
@@ -573,6 +574,71 @@ export class FlowEngine {
     return settings.length > 0 ? { ...env, settings } : env;
   }
 
+  /**
+   * The entry's facts about class statics that neither the unit nor what it may run tests where
+   * the test decides something (`deciding-statics.ts`), and, of those, the ones it never assigns
+   * (`unassigned`: its exit cases that contradict them are not paths); undefined when there are
+   * none, or when the caller bound callables (they may run code the unit does not reach).
+   */
+  private staticsDecidingNothing(unit: Unit, env: Env): { facts: Facts; unassigned: Facts; kept: Facts } | undefined {
+    if (!env.settings || env.bindings.size > 0 || env.outer.length > 0) return undefined;
+    if (!env.settings.some((fact) => isClassStaticSubject(fact.subject))) return undefined;
+    const deciding = this.decidingStatics.of(unit);
+    if (deciding === 'any') return undefined;
+    const facts = env.settings.filter((fact) => isClassStaticSubject(fact.subject) && !deciding.has(fact.subject));
+    if (facts.length === 0) return undefined;
+    const assigned = this.assignedTransitively(unit);
+    const unassigned = assigned === 'any' ? [] : facts.filter((fact) => !changesClassStatic(assigned, fact.subject));
+    return { facts, unassigned, kept: env.settings.filter((fact) => !facts.includes(fact)) };
+  }
+
+  /** The class statics whose tests, in a unit or what it may run, decide something (`deciding-statics.ts`). */
+  private readonly decidingStatics = new ReachableUnion<Unit, string>(
+    (unit) => this.runnableFrom(unit),
+    (unit) => staticsDecidingWork(unit, (effect) => this.resolver.resolve(effect.target, unit, effect.span).some((callee) => this.mayDoWork(callee))),
+  );
+
+  /**
+   * Whether the unit, or project code it may run, does anything a summary keeps: an effect other
+   * than a fact, an assignment of a subject other than a local's, a `define()`, or an `exit`.
+   */
+  private mayDoWork(unit: Unit): boolean {
+    const found = this.work.of(unit);
+    return found === 'any' || found.size > 0;
+  }
+
+  private readonly work = new ReachableUnion<Unit, string>(
+    (unit) => this.runnableFrom(unit),
+    (unit) =>
+      unit.cfg.nodes.some((node) => {
+        if (node.succs.some((edge) => edge.to === unit.cfg.terminate)) return true;
+        const effect = node.effect;
+        if (!effect || effect.kind === 'call') return false;
+        if (effect.kind !== 'fact') return true;
+        return (effect.forget ?? []).some((subject) => !subject.startsWith('$')) || (effect.constants?.length ?? 0) > 0;
+      })
+        ? TOUCHES
+        : NONE,
+  );
+
+  /** A summary computed without the caller's facts about statics it never decides on, for the caller that knew them. */
+  private withCallerStatics(summary: Summary, facts: Facts): Summary {
+    const key = factsKey(facts);
+    let variants = this.staticVariants.get(summary);
+    const known = variants?.get(key);
+    if (known) return known;
+    const made: Summary = {
+      ...summary,
+      exit: withoutContradicted(summary.exit, facts),
+      ...(summary.exitWhen ? { exitWhen: { true: withoutContradicted(summary.exitWhen.true, facts), false: withoutContradicted(summary.exitWhen.false, facts) } } : {}),
+    };
+    if (!variants) this.staticVariants.set(summary, (variants = new Map()));
+    variants.set(key, made);
+    return made;
+  }
+
+  private readonly staticVariants = new WeakMap<Summary, Map<string, Summary>>();
+
   /** The class statics (private or protected; subjects) whose facts a unit or the project code it runs tests. */
   private classStaticsTestedThrough(root: Unit): ReadonlySet<string> {
     const tested = this.classStaticsTested.of(root);
@@ -1051,6 +1117,15 @@ export class FlowEngine {
   private summary(unit: Unit, resource: ResourceId, entry: Entry, calledWith: Env, pastCap = false): Summary | undefined {
     const summaries = this.summariesOf(unit);
     const env = this.withBindingsRead(unit, calledWith);
+    // Facts about class statics whose tests decide nothing here are not part of the key: the
+    // summary is computed without them, and its exit cases that contradict them are dropped
+    // (`deciding-statics.ts`).
+    const dropped = this.staticsDecidingNothing(unit, env);
+    if (dropped) {
+      const { settings: _all, ...rest } = env;
+      const known = this.summary(unit, resource, entry, dropped.kept.length > 0 ? { ...rest, settings: dropped.kept } : rest, pastCap);
+      return known && (dropped.unassigned.length > 0 ? this.withCallerStatics(known, dropped.unassigned) : known);
+    }
     // Facts about subjects nothing the unit may run reads are carried, not part of the key
     // (`summary-keys.ts`). Callables bound by the caller may run code the unit does not reach
     // by itself: then every fact is read.

@@ -1,4 +1,4 @@
-import { factsKey, type Fact, type Facts, type ResourceState } from './state';
+import { factsKey, joinStates, keepWhyMaybe, type Fact, type Facts, type ResourceState } from './state';
 
 /**
  * The part of a summary's key made of the global facts a callee is entered with, and the facts
@@ -74,4 +74,21 @@ export function withCarriedValues(state: ResourceState | undefined, values: Read
   if (facts) copy.facts = facts;
   if (cases) copy.cases = cases;
   return copy;
+}
+
+/**
+ * The state without the cases that contradict `known` (facts about class statics a callee was
+ * entered without, because none of its tests of them decides anything: `deciding-statics.ts`).
+ * Entered without them, the callee followed both ways of such a test; a case whose fact says
+ * the opposite of what the caller knew is a path the caller's value rules out, as the test
+ * would have with it. Only for statics the callee never assigns (an assignment may make the
+ * opposite true). Undefined when no case is left: the call does not return there.
+ */
+export function withoutContradicted(state: ResourceState | undefined, known: Facts): ResourceState | undefined {
+  if (!state) return state;
+  const cases = state.cases ?? [state];
+  const kept = cases.filter((one) => !(one.facts ?? []).some((fact) => known.some((k) => k.predicate === fact.predicate && k.value !== fact.value)));
+  if (kept.length === cases.length) return state;
+  if (kept.length === 0) return undefined;
+  return keepWhyMaybe(joinStates(kept), [state]);
 }

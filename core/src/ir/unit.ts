@@ -194,6 +194,26 @@ export interface ExecutionContext {
   readonly callsUnlessCli?: { readonly check: Span; readonly call: Span };
   /** Includes that are statements of the top level: a CLI check there guards this script too. */
   readonly topLevelIncludes: readonly Span[];
+  /** Calls that are statements of the top level: one of a `CommandLineRoutine` guards the rest of the script. */
+  readonly topLevelCalls?: readonly TopLevelCall[];
+  /** The file's functions and methods that end the script unless PHP runs from the command line. */
+  readonly commandLineRoutines?: readonly CommandLineRoutine[];
+}
+
+/** A call that is a statement of a file's top level (its span: the call expression). */
+export type TopLevelCall = Span;
+
+/**
+ * A function or method whose body begins with a check that ends the script unless PHP runs from
+ * the command line (`lower/php/command-line-routines.ts`).
+ */
+export interface CommandLineRoutine {
+  /** The declaration: the unit whose span this is. */
+  readonly routine: Span;
+  /** The check (an `if` statement, or `… or die()`). */
+  readonly check: Span;
+  /** The call the check's branch ends with, when it is one: it ends the script only if it never returns. */
+  readonly call?: Span;
 }
 
 export interface CommandLineEvidence {

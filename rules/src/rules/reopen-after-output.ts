@@ -62,6 +62,9 @@ export const reopenAfterOutput: Rule = {
         // The paths here switched the cookie and the cache limiter off (facts, also from callers),
         // unless this unit changes them after a flush, when PHP refuses the change.
         if (effect.kind === 'open' && !settingAfterFlush && startsWithoutHeaders(before)) continue;
+        // Every start runs behind a store whose install switched them off (MediaWiki's
+        // `if (PHPSessionHandler::isEnabled()) session_start();`), wherever that install ran.
+        if (behindHeaderlessStore(context, effect.kind === 'open' ? [[{ span: open.span, label: '' }]] : call!.opens)) continue;
         const flush = flushedBy.get(observation.node);
         if (!flush || reported.has(spanKey(open.span))) continue;
         if (cookieless.has(observation.node)) continue;
@@ -76,6 +79,18 @@ export const reopenAfterOutput: Rule = {
     return findings;
   },
 };
+
+/**
+ * Whether every start (the last step of each chain) runs only behind the project's own store,
+ * installed with the session cookie and the cache limiter off (`SessionStoreInfo.headersOff`).
+ */
+function behindHeaderlessStore(context: RuleContext, opens: readonly (readonly Step[])[]): boolean {
+  if (!context.storeBehindStart || opens.length === 0) return false;
+  return opens.every((chain) => {
+    const start = chain[chain.length - 1];
+    return start !== undefined && context.storeBehindStart!(start.span)?.headersOff === true;
+  });
+}
 
 /** A place that may send output to the client, with the chain that explains it. */
 interface Flush {

@@ -22,7 +22,7 @@ export function executionContext(root: SyntaxNode, file: string): ExecutionConte
   const span = (node: SyntaxNode): Span => ({ file, start: node.startIndex, end: node.endIndex });
   const first = root.namedChild(0);
   const shebang = first && first.type === 'text' && first.startIndex === 0 && first.text.startsWith('#!') ? first : undefined;
-  const guard = statements.find(endsUnlessCli);
+  const guard = statements.find((statement) => endsUnlessCli(statement));
   const callGuard = guard ? undefined : statements.map((statement) => ({ statement, call: callUnlessCli(statement) })).find(({ call }) => call !== undefined);
   const argv = argvEvidence(statements);
   const commandLine: CommandLineEvidence | undefined = shebang
@@ -45,7 +45,7 @@ export function executionContext(root: SyntaxNode, file: string): ExecutionConte
 }
 
 /** The statements of the file's top level, inside namespace blocks too. */
-function topLevelStatements(root: SyntaxNode): SyntaxNode[] {
+export function topLevelStatements(root: SyntaxNode): SyntaxNode[] {
   const result: SyntaxNode[] = [];
   for (const child of root.namedChildren) {
     if (!child) continue;
@@ -57,11 +57,11 @@ function topLevelStatements(root: SyntaxNode): SyntaxNode[] {
 }
 
 /** `if (PHP_SAPI !== 'cli') exit;`, `php_sapi_name() === 'cli' or die();` and their variants. */
-function endsUnlessCli(statement: SyntaxNode): boolean {
+export function endsUnlessCli(statement: SyntaxNode, returnEnds = true): boolean {
   if (statement.type === 'if_statement') {
     const condition = statement.childForFieldName('condition');
     const body = statement.childForFieldName('body');
-    return condition !== null && body !== null && testsNotCli(condition) && alwaysEnds(body);
+    return condition !== null && body !== null && testsNotCli(condition) && alwaysEnds(body, 0, returnEnds);
   }
   if (statement.type === 'expression_statement') {
     const expression = unwrap(statement.namedChild(0));
@@ -81,7 +81,7 @@ function endsUnlessCli(statement: SyntaxNode): boolean {
  * `if (PHP_SAPI !== 'cli') { fail('…', true); }`: a SAPI check whose body ends with a call
  * (of a function or method), which ends the script if the call never returns.
  */
-function callUnlessCli(statement: SyntaxNode): SyntaxNode | undefined {
+export function callUnlessCli(statement: SyntaxNode): SyntaxNode | undefined {
   if (statement.type !== 'if_statement') return undefined;
   const condition = statement.childForFieldName('condition');
   const body = statement.childForFieldName('body');
@@ -137,14 +137,30 @@ function testsNotCli(node: SyntaxNode, depth = 0): boolean {
   if (testsCli(inner) === false) return true;
   if (inner.type === 'binary_expression') {
     const operator = inner.childForFieldName('operator')?.text.toLowerCase();
+    const left = inner.childForFieldName('left');
+    const right = inner.childForFieldName('right');
     // `PHP_SAPI !== 'cli' || !isset($argv)`: exits at least whenever it is not the CLI.
     if (operator === '||' || operator === 'or') {
-      const left = inner.childForFieldName('left');
-      const right = inner.childForFieldName('right');
       return (left !== null && testsNotCli(left, depth + 1)) || (right !== null && testsNotCli(right, depth + 1));
+    }
+    // `PHP_SAPI !== 'cli' && PHP_SAPI !== 'phpdbg'`: each side holds for every web server.
+    if (operator === '&&' || operator === 'and') {
+      const webEverywhere = (side: SyntaxNode | null): boolean => side !== null && (testsNotCli(side, depth + 1) || notCommandLineSapi(side));
+      return webEverywhere(left) && webEverywhere(right) && (testsNotCli(left!, depth + 1) || testsNotCli(right!, depth + 1));
     }
   }
   return false;
+}
+
+/** `PHP_SAPI !== 'phpdbg'`: true for every SAPI but one that runs from a terminal. */
+function notCommandLineSapi(node: SyntaxNode): boolean {
+  const inner = unwrap(node);
+  if (inner?.type !== 'binary_expression' || !['!==', '!=', '<>'].includes(inner.childForFieldName('operator')?.text ?? '')) return false;
+  const left = inner.childForFieldName('left');
+  const right = inner.childForFieldName('right');
+  if (!left || !right) return false;
+  const literal = isSapi(left) ? literalString(unwrap(right) ?? right) : isSapi(right) ? literalString(unwrap(left) ?? left) : undefined;
+  return literal !== undefined && COMMAND_LINE_SAPIS.has(literal);
 }
 
 function isSapi(node: SyntaxNode): boolean {
@@ -154,13 +170,14 @@ function isSapi(node: SyntaxNode): boolean {
   return inner.type === 'function_call_expression' && calledName(inner) === 'php_sapi_name';
 }
 
-/** A statement (or block) that always ends the script when run at the top level. */
-function alwaysEnds(node: SyntaxNode, depth = 0): boolean {
+/** A statement (or block) that always ends the script when run at the top level (`returnEnds`) or in a function (not). */
+function alwaysEnds(node: SyntaxNode, depth = 0, returnEnds = true): boolean {
   if (depth > MAX_CONDITION_DEPTH) return false;
   if (node.type === 'compound_statement') {
-    return node.namedChildren.some((statement) => statement !== null && alwaysEnds(statement, depth + 1));
+    return node.namedChildren.some((statement) => statement !== null && alwaysEnds(statement, depth + 1, returnEnds));
   }
-  if (node.type === 'exit_statement' || node.type === 'return_statement') return true;
+  // A `return` ends the script at the top level only; in a function it returns to the caller.
+  if (node.type === 'exit_statement' || (returnEnds && node.type === 'return_statement')) return true;
   if (node.type === 'expression_statement') {
     const expression = unwrap(node.namedChild(0));
     return expression !== null && endsScript(expression);
@@ -251,7 +268,7 @@ function includeOf(statement: SyntaxNode): SyntaxNode | undefined {
   return ['include_expression', 'include_once_expression', 'require_expression', 'require_once_expression'].includes(expression.type) ? expression : undefined;
 }
 
-function unwrap(node: SyntaxNode | null): SyntaxNode | null {
+export function unwrap(node: SyntaxNode | null): SyntaxNode | null {
   let current = node;
   for (let depth = 0; current?.type === 'parenthesized_expression'; depth++) {
     if (depth > MAX_CONDITION_DEPTH) return null;

@@ -1,7 +1,7 @@
 import type { Catalog } from '../../catalog';
 import { NESTED_DECLARATIONS } from './unit-scope';
 import type { Cursor } from '../../ir/cfg-builder';
-import type { FileIR, Unit, UnitKind } from '../../ir/unit';
+import type { ExecutionContext, FileIR, Unit, UnitKind } from '../../ir/unit';
 import type { Span } from '../../model/span';
 import type { SyntaxNode } from '../../parse/php';
 import { LineIndex } from '../../text/line-index';
@@ -18,6 +18,7 @@ import { ProjectSymbols, type FileSymbols } from '../../project/symbols';
 import { globalsElementVariable, globalTypeKey } from './globals-elements';
 import { typeOf } from './types';
 import { executionContext } from './execution-context';
+import { commandLineRoutines, topLevelCalls } from './command-line-routines';
 import { collectDeclarations, fileSymbols, type FileDeclarations, type UnitSite } from './units';
 import { PlainNode, type PlainTree } from '../../parse/plain-tree';
 import type { DeclarationReuse } from './declaration-reuse';
@@ -84,7 +85,7 @@ export function lowerPhp(root: SyntaxNode, file: string, text: string, catalog: 
     registrations: facts.registrations,
     storeInstalls: facts.storeInstalls,
     ...(facts.uncountedReads.length > 0 ? { uncountedReads: facts.uncountedReads } : {}),
-    executionContext: executionContext(root, file),
+    executionContext: withCommandLineCalls(executionContext(root, file), root, file),
     comments: declarations.comments.map(({ node }) => ({
       span: { file, start: node.startIndex, end: node.endIndex },
       text: node.text,
@@ -447,4 +448,12 @@ function scriptVariablesOf(site: UnitSite): { scriptVariables?: readonly string[
 function registryStoresOf(ctx: UnitContext, node: SyntaxNode): { registryStores?: Unit['registryStores'] } {
   const stores = node.type === 'ERROR' ? [] : registryStores(ctx, node);
   return stores.length > 0 ? { registryStores: stores } : {};
+}
+
+/** The top level's calls and the routines that end the script off the command line (`command-line-routines.ts`), when there are any. */
+function withCommandLineCalls(context: ExecutionContext, root: SyntaxNode, file: string): ExecutionContext {
+  const routines = commandLineRoutines(root, file);
+  // A file that says itself it runs from the command line needs no call to say so.
+  const calls = context.commandLine ? [] : topLevelCalls(root, file);
+  return { ...context, ...(calls.length > 0 ? { topLevelCalls: calls } : {}), ...(routines.length > 0 ? { commandLineRoutines: routines } : {}) };
 }

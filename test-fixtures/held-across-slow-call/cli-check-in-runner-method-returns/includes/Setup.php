@@ -1,0 +1,2 @@
+<?php
+define('MEDIAWIKI', true);

@@ -1,0 +1,23 @@
+<?php
+class MaintenanceRunner
+{
+    private $scriptObject;
+
+    public function init(string $scriptClass): void
+    {
+        if (PHP_SAPI !== 'cli' && PHP_SAPI !== 'phpdbg') {
+            $this->fatalError('This script must be run from the command line');
+        }
+        $this->scriptObject = new $scriptClass();
+    }
+
+    public function run(): bool
+    {
+        return $this->scriptObject->execute() !== false;
+    }
+
+    private function fatalError(string $message): void
+    {
+        echo $message;
+    }
+}
