@@ -1194,9 +1194,15 @@ export class FlowEngine {
     // A callable the closure it ran forwarded through a captured call counts as well: the
     // caller bound it to this unit, which handed it on in a closure of its own.
     const bound = new Set([...env.bindings.values()].flat().map((target) => JSON.stringify(target)));
+    // A file that refuses direct requests (`if (!defined('CC_INI_SET')) die();`) runs only in
+    // its includers' requests: its analysis on its own ends at the guard (`asDirectRequest`), so
+    // the slow work it does under a lock it takes itself (CubeCart's shop controller starts the
+    // session, then runs the page) is reported through the includers, with its own sites.
+    const onlyIncluded = this.constants.directRequestGuards(unit).length > 0;
     const ownLock = allHeld
-      .filter((op) => op.occurrence.viaCallback && !op.sites.some((site) => site.entry))
+      .filter((op) => (onlyIncluded || op.occurrence.viaCallback) && !op.sites.some((site) => site.entry))
       .filter((op) =>
+        onlyIncluded ||
         [op.occurrence.callback, ...(op.occurrence.capturedFrom ?? [])].some((target) => target !== undefined && bound.has(JSON.stringify(target))),
       )
       .map((op) => ({ ...op.occurrence, sites: op.sites }));

@@ -27,6 +27,12 @@ export type PredicateShape =
   /** `is_array($x)`, `is_string($x)`: PHP's type tests (`TypeTest`). */
   | { readonly kind: 'type'; readonly type: TypeTest }
   /**
+   * `$x instanceof Foo` (`self` read as the class it is written in), the class lower-case: no
+   * literal is an instance of anything; what an object is depends on its class
+   * (`objectValue` in the lowering, where the class built is known).
+   */
+  | { readonly kind: 'instance'; readonly className: string }
+  /**
    * A pure project function of the subject (`isnum($delay)`, `pure-functions.ts`), worked out
    * in advance for the values a caller can decide: each value (same type and value) with the
    * answer. Any other value cannot tell.
@@ -82,6 +88,8 @@ export function shapeValue(shape: PredicateShape, value: Literal): boolean | und
       return shape.known.find((known) => known.value === value)?.result;
     case 'type':
       return typeTestValue(shape.type, value);
+    case 'instance':
+      return false;
     case 'order':
       // Only a number is ordered as written; `null`, booleans and strings follow PHP's conversions.
       return typeof value === 'number' ? ordered(value, shape.operator, shape.literal) : undefined;

@@ -79,6 +79,14 @@ export interface PredicateTest {
 export interface TrackedPredicates {
   readonly keys: ReadonlySet<string>;
   readonly bySubject: ReadonlyMap<string, readonly Predicate[]>;
+  /**
+   * The class's own statics the unit stores a new object in (`self::$instance = new self()`):
+   * a singleton's getter, whose tests of the property are remembered whatever the unit does,
+   * so a second call in the request takes the path that returns the object built by the first.
+   */
+  readonly builtStatics?: ReadonlySet<string>;
+  /** Every test of such a static in the unit's conditions, tested once or more (`instanceof self`). */
+  readonly staticTests?: ReadonlyMap<string, readonly Predicate[]>;
 }
 
 export const NO_TRACKED_PREDICATES: TrackedPredicates = { keys: new Set(), bySubject: new Map() };
@@ -303,6 +311,8 @@ export function predicateTest(node: SyntaxNode, scope?: PredicateScope): Predica
     const project = scope?.pure?.(node);
     return project ? pureCallTest(node, project.name, project.fn, scope) : undefined;
   }
+  const instance = instanceTest(node, scope);
+  if (instance) return instance;
   if (node.type === 'binary_expression') {
     const operator = (node.childForFieldName('operator')?.text ?? '').toLowerCase();
     const strict = operator === '===' || operator === '!==';
@@ -320,6 +330,41 @@ export function predicateTest(node: SyntaxNode, scope?: PredicateScope): Predica
     }
   }
   return undefined;
+}
+
+/**
+ * `self::$instance instanceof self` (or `instanceof Session`, the class named): a predicate over
+ * the subject, so that a singleton's `if (!(self::$instance instanceof self))` is decided by
+ * what an earlier call of the request stored, as `!isset(self::$instance)` is. The class is
+ * read as written (`self`/`static` as the unit's class), lower-case; a computed class
+ * (`instanceof $cls`) is not a predicate.
+ */
+function instanceTest(node: SyntaxNode, scope?: PredicateScope): PredicateTest | undefined {
+  let left: SyntaxNode | null = null;
+  let right: SyntaxNode | null = null;
+  if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text.toLowerCase() === 'instanceof') {
+    left = node.childForFieldName('left');
+    right = node.childForFieldName('right');
+  } else if (node.type === 'instanceof_expression') {
+    left = node.namedChild(0);
+    right = node.namedChild(1);
+  } else {
+    return undefined;
+  }
+  const subject = subjectOf(withoutParentheses(left ?? node), scope?.selfClass, scope?.classStatics);
+  const className = right ? writtenClass(right, scope?.selfClass) : undefined;
+  if (!subject || !className) return undefined;
+  return { predicate: { key: `${subject.key} instanceof ${className}`, subject: subject.subject, shape: { kind: 'instance', className } }, negated: false };
+}
+
+/** `self`, `static` (the unit's class) or a written class name, lower-case; undefined for anything computed. */
+function writtenClass(node: SyntaxNode, selfClass: string | undefined): string | undefined {
+  if (node.type !== 'name' && node.type !== 'qualified_name' && node.type !== 'relative_scope') return undefined;
+  const written = stripLeadingBackslash(node.text).toLowerCase();
+  if (written === 'self' || written === 'static') return selfClass;
+  if (written === 'parent') return undefined;
+  // `Session` written inside `namespace App; class Session` is the unit's class.
+  return selfClass && (selfClass === written || selfClass.endsWith(`\\${written}`)) ? selfClass : written;
 }
 
 const ORDER_OPERATORS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
@@ -440,6 +485,7 @@ export function collectTrackedPredicates(
   const declaration = body.parent;
   const parameterNames = new Set(declaration && declaration.type !== 'program' ? parameterIndexes(declaration).keys() : []);
   const unstable = new Set<string>();
+  const builtStatics = new Set<string>();
   let everythingUnstable = false;
   let constantsUnstable = false;
   let endsRequest: boolean | undefined;
@@ -496,6 +542,7 @@ export function collectTrackedPredicates(
     if (node.type === 'assignment_expression') {
       const left = subjectOf(node.childForFieldName('left'), scope?.selfClass, scope?.classStatics);
       const right = node.childForFieldName('right');
+      if (left && isClassStaticSubject(left.subject) && right?.type === 'object_creation_expression') builtStatics.add(left.subject);
       if (left && literalOf(right) !== undefined) literalSubjects.add(left.subject);
       // `$use_cookies = ini_bool('session.use_cookies')`: the variable holds that predicate's
       // value, so it counts as a literal assignment, and as a test of the predicate.
@@ -536,6 +583,11 @@ export function collectTrackedPredicates(
     keys.add(key);
     bySubject.set(subject, [...(bySubject.get(subject) ?? []), predicate]);
   }
+  const staticTests = new Map<string, Predicate[]>();
+  for (const predicate of predicates.values()) {
+    if (builtStatics.has(predicate.subject) && !everythingUnstable && !unstable.has(predicate.subject)) staticTests.set(predicate.subject, [...(staticTests.get(predicate.subject) ?? []), predicate]);
+  }
+  if (staticTests.size > 0) return { keys, bySubject, builtStatics, staticTests };
   return keys.size === 0 ? NO_TRACKED_PREDICATES : { keys, bySubject };
 }
 
@@ -589,6 +641,9 @@ export function emitBranchFacts(ctx: UnitContext, leaf: SyntaxNode, whenTrue: Cu
     ctx.predicates.keys.has(key) ||
     alwaysRemembered(test.predicate) ||
     ((ctx.touchesSession || ctx.inBooleanReturn > 0) && subject.startsWith('::')) ||
+    // A singleton's getter: whether the object exists decides whether its constructor (and the
+    // session it may start there) runs again.
+    ctx.predicates.staticTests?.has(subject) === true ||
     (ctx.touchesSession && subject.startsWith(FRESH_PROPERTY_PREFIX)) ||
     // In a function only: a script's own probe before its close (`if (function_exists(
     // 'session_write_close')) session_write_close();`) would split its paths on an outcome only
@@ -831,10 +886,18 @@ export function emitClassStaticAssignment(ctx: UnitContext, left: SyntaxNode, ri
   const value: Literal | typeof AN_OBJECT | undefined = right?.type === 'object_creation_expression' ? AN_OBJECT : literalOf(right);
   const span = ctx.span(left.parent ?? left);
   if (value === undefined) return ctx.emit(cursor, { kind: 'fact', forget: [found.subject], span });
-  const predicates: Predicate[] = [truthiness(found), { key: `isset(${found.key})`, subject: found.subject, shape: { kind: 'isset' } }, ...(ctx.predicates.bySubject.get(found.subject) ?? [])];
+  // The unit's own tests of the property (`instanceof self`, `=== null`), tested once or more:
+  // the singleton that builds the object is the one that tests it next time.
+  const predicates: Predicate[] = [
+    truthiness(found),
+    { key: `isset(${found.key})`, subject: found.subject, shape: { kind: 'isset' } },
+    ...(ctx.predicates.bySubject.get(found.subject) ?? []),
+    ...(ctx.predicates.staticTests?.get(found.subject) ?? []),
+  ];
+  const built = value === AN_OBJECT && right ? createdClass(right, ctx.className) : undefined;
   const set: PredicateValue[] = [];
   for (const predicate of predicates) {
-    const known = value === AN_OBJECT ? objectValue(predicate.shape) : valueFor(predicate, value);
+    const known = value === AN_OBJECT ? objectValue(predicate.shape, built) : valueFor(predicate, value);
     if (known !== undefined && !set.some((fact) => fact.predicate === predicate.key)) set.push({ predicate: predicate.key, subject: found.subject, value: known });
   }
   return ctx.emit(cursor, { kind: 'fact', forget: [found.subject], set, span });
@@ -859,9 +922,23 @@ export function staticAtRequestStart(ctx: UnitContext, node: SyntaxNode): Predic
 /** A new object, as the value a predicate is evaluated on. */
 const AN_OBJECT = Symbol('object');
 
-/** A predicate's value on an object: truthy, set, never `===` a literal, `==` only to `true`. */
-function objectValue(shape: PredicateShape): boolean | undefined {
+/**
+ * The class `new self()`, `new static()` or `new Session()` builds, lower-case (`static` is the
+ * class or a subclass, an instance of the class either way); undefined for a computed class.
+ */
+function createdClass(creation: SyntaxNode, selfClass: string | undefined): string | undefined {
+  const named = creation.namedChildren.find((c) => c !== null && (c.type === 'name' || c.type === 'qualified_name' || c.type === 'relative_scope'));
+  return named ? writtenClass(named, selfClass) : undefined;
+}
+
+/**
+ * A predicate's value on an object: truthy, set, never `===` a literal, `==` only to `true`; an
+ * instance of the class it was built from (a parent class would need the hierarchy: unknown).
+ */
+function objectValue(shape: PredicateShape, built?: string): boolean | undefined {
   switch (shape.kind) {
+    case 'instance':
+      return built !== undefined && built === shape.className ? true : undefined;
     case 'truthy':
     case 'isset':
       return true;
