@@ -14,6 +14,7 @@ import { spanKey } from '../model/span';
 import { changedValues, entryFacts, withCarriedValues, withValues } from './summary-keys';
 import { isOnceInclude, loadedForCallee, loadedKey, loadedWhereRunning } from './once-includes';
 import { includedBeforeNodes } from './included-before';
+import { constantsDefinedBy } from '../ir/constant-definitions';
 import { callableSlotOf, SlotsRead, type CallableSlot } from './callable-slots';
 import {
   CLOSED,
@@ -947,13 +948,13 @@ export class FlowEngine {
 
   /**
    * The constants a unit and the project code it runs (calls, includes) define: `define()`
-   * and `const` facts (`FactEffect.constants`).
+   * facts (`FactEffect.constants`, not those a `defined()` test records: `constantsDefinedBy`).
    */
   private readonly constantsDefined = new ReachableUnion<Unit, string>(
     (unit) => this.calleesOf(unit),
     (unit) => {
       const defined = new Set<string>();
-      for (const node of unit.cfg.nodes) if (node.effect?.kind === 'fact') for (const fact of node.effect.constants ?? []) defined.add(fact.subject);
+      for (const node of unit.cfg.nodes) if (node.effect?.kind === 'fact') for (const subject of constantsDefinedBy(node.effect)) defined.add(subject);
       return defined;
     },
   );

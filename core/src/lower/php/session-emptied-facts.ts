@@ -34,9 +34,21 @@ function isSessionElement(node: SyntaxNode | null | undefined, session: string):
 }
 
 /**
+ * Whether the truthiness of a returned value is one a session key decides (`return
+ * ($_SESSION['rights'] & $flag);`): such a return is lowered as a condition, its truthy
+ * outcome checking that the session was not emptied, so a caller's `if (!has_rights(X))`
+ * after an emptied session takes only its falsy exit.
+ */
+export function truthinessNeedsSessionKey(ctx: UnitContext, node: SyntaxNode): boolean {
+  const session = ctx.catalog.sessionVariable;
+  return session !== undefined && keyNeededWhen(node, session) !== undefined;
+}
+
+/**
  * The branch of the leaf (true or false) that PHP takes only when a session element it reads
  * is set: `$_SESSION['k']` and `isset($_SESSION[$k])` true, `empty($_SESSION['k'])` false,
- * `$_SESSION[$p] == 1` true (a missing key is `null`, which equals no truthy literal).
+ * `$_SESSION[$p] == 1` true (a missing key is `null`, which equals no truthy literal),
+ * `$_SESSION['rights'] & $flag` true (`null & $flag` is `0`, whatever `$flag` is).
  */
 export function keyNeededWhen(node: SyntaxNode, session: string): boolean | undefined {
   if (node.type === 'parenthesized_expression') {
@@ -59,6 +71,11 @@ export function keyNeededWhen(node: SyntaxNode, session: string): boolean | unde
   }
   if (node.type === 'binary_expression') {
     const operator = (node.childForFieldName('operator')?.text ?? '').toLowerCase();
+    if (operator === '&') {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      return isSessionElement(left, session) || isSessionElement(right, session) ? true : undefined;
+    }
     const equal = operator === '==' || operator === '===';
     const unequal = operator === '!=' || operator === '!==' || operator === '<>';
     if (!equal && !unequal) return undefined;
