@@ -729,7 +729,9 @@ export class FlowEngine {
       const after = mapCases(before, (one) => transferEffect(effect, resource, one, this.openStep(effect)));
       // A write may set or unset any key; a start reloads `$_SESSION`: facts about keys go.
       const rewritesSession = (effect.kind === 'write' || effect.kind === 'use' || effect.kind === 'open') && effect.resource === resource;
-      return rewritesSession && after ? forgetSessionKeys(after, effect.span) : after;
+      // A write of one literal key sets that key only (what an emptied session still lacks).
+      const writtenKey = effect.kind === 'write' && !effect.clearsAll && !effect.removes ? effect.key : undefined;
+      return rewritesSession && after ? forgetSessionKeys(after, effect.span, writtenKey) : after;
     }, onCut);
     const observations: Observation[] = [];
     for (const node of cfg.nodes) {
