@@ -57,6 +57,11 @@ export function afterKeyWritten(fact: PredicateValue, key: string): PredicateVal
   return keys.length > MAX_WRITTEN_KEYS ? undefined : emptiedThenWritten(keys);
 }
 
+/** The emptied fact naming these keys written since, or undefined past the cap. */
+export function widenedEmptiedFact(keys: readonly string[]): PredicateValue | undefined {
+  return new Set(keys).size > MAX_WRITTEN_KEYS ? undefined : emptiedThenWritten(keys);
+}
+
 /** Checked on an edge a test takes only when the literal `key` is set. */
 export function sessionKeyNeeded(key: string): PredicateValue {
   return { predicate: `${KEY_NEEDED_PREFIX}${JSON.stringify(key)}`, subject: SESSION_EMPTIED_SUBJECT, value: true };
