@@ -265,6 +265,7 @@ export function analyzeProject(
     setInCode,
     entryDirsOf: (file) => entryDirs.get(file),
     builtinFunctions: catalog.builtinFunctions,
+    failingToCompile: symbols.failingToCompile,
   });
   const linesOf = new Map([...files.values()].map((f) => [f.path, f.lines]));
   const lineOf = (unit: Unit, offset: number): number => (linesOf.get(unit.span.file)?.positionAt(offset).line ?? 0) + 1;

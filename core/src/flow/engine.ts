@@ -15,6 +15,7 @@ import { spanKey } from '../model/span';
 import { changedValues, entryFacts, withCarriedValues, withoutContradicted, withValues } from './summary-keys';
 import { isOnceInclude, loadedForCallee, loadedKey, loadedWhereRunning } from './once-includes';
 import { includedBeforeNodes } from './included-before';
+import { constantsDefinedBy } from '../ir/constant-definitions';
 import { callableSlotOf, SlotsRead, type CallableSlot } from './callable-slots';
 import {
   CLOSED,
@@ -798,7 +799,9 @@ export class FlowEngine {
       const after = mapCases(before, (one) => transferEffect(effect, resource, one, this.openStep(effect)));
       // A write may set or unset any key; a start reloads `$_SESSION`: facts about keys go.
       const rewritesSession = (effect.kind === 'write' || effect.kind === 'use' || effect.kind === 'open') && effect.resource === resource;
-      return rewritesSession && after ? forgetSessionKeys(after, effect.span) : after;
+      // A write of one literal key sets that key only (what an emptied session still lacks).
+      const writtenKey = effect.kind === 'write' && !effect.clearsAll && !effect.removes ? effect.key : undefined;
+      return rewritesSession && after ? forgetSessionKeys(after, effect.span, writtenKey) : after;
     }, onCut);
     const observations: Observation[] = [];
     for (const node of cfg.nodes) {
@@ -1017,13 +1020,13 @@ export class FlowEngine {
 
   /**
    * The constants a unit and the project code it runs (calls, includes) define: `define()`
-   * and `const` facts (`FactEffect.constants`).
+   * facts (`FactEffect.constants`, not those a `defined()` test records: `constantsDefinedBy`).
    */
   private readonly constantsDefined = new ReachableUnion<Unit, string>(
     (unit) => this.calleesOf(unit),
     (unit) => {
       const defined = new Set<string>();
-      for (const node of unit.cfg.nodes) if (node.effect?.kind === 'fact') for (const fact of node.effect.constants ?? []) defined.add(fact.subject);
+      for (const node of unit.cfg.nodes) if (node.effect?.kind === 'fact') for (const subject of constantsDefinedBy(node.effect)) defined.add(subject);
       return defined;
     },
   );

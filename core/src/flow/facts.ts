@@ -1,5 +1,6 @@
 import type { FactEffect, PredicateValue } from '../ir/effects';
 import { decidedByConstantValue } from '../ir/constant-values';
+import { afterKeyWritten, keyNeededButEmptied, SESSION_EMPTIED_SUBJECT } from '../ir/session-emptied';
 import { ANY_OBJECT_PROPERTY, alwaysRemembered, changesClassStatic, isClassStaticSubject } from '../ir/predicate-shape';
 import { MAX_FACTS, capFacts, casesOf, joinStates, keepWhyMaybe, withFacts, type Facts, type ResourceState } from './state';
 
@@ -22,9 +23,23 @@ export function isSessionKeySubject(subject: string): boolean {
  * The state without its facts about session keys, after a write to the session (which may set
  * or unset any key) or a start (which reloads `$_SESSION` from the store).
  */
-export function forgetSessionKeys(state: ResourceState, span: FactEffect['span']): ResourceState | undefined {
+export function forgetSessionKeys(state: ResourceState, span: FactEffect['span'], writtenKey?: string): ResourceState | undefined {
   const subjects = [...new Set(casesOf(state).flatMap((one) => (one.facts ?? []).map((fact) => fact.subject)).filter(isSessionKeySubject))];
-  return subjects.length > 0 ? applyFacts(state, { kind: 'fact', forget: subjects, span }) : state;
+  if (subjects.length === 0) return state;
+  if (writtenKey === undefined || !subjects.includes(SESSION_EMPTIED_SUBJECT)) return applyFacts(state, { kind: 'fact', forget: subjects, span });
+  // A write of one literal key after the session was emptied sets that key only: the emptied
+  // fact stays, naming it among the keys written since (`ir/session-emptied.ts`).
+  const results = casesOf(state).map((one) => {
+    const facts = (one.facts ?? []).flatMap((fact) => {
+      if (fact.subject === SESSION_EMPTIED_SUBJECT) {
+        const after = afterKeyWritten(fact, writtenKey);
+        return after ? [after] : [];
+      }
+      return isSessionKeySubject(fact.subject) ? [] : [fact];
+    });
+    return withFacts(one, facts.length > 0 ? capFacts(facts) : undefined);
+  });
+  return keepWhyMaybe(joinStates(results), [state]);
 }
 
 /** A callee's exit state as the caller keeps it: each case with only what it knows of global subjects. */
@@ -126,7 +141,7 @@ export function applyFacts(state: ResourceState, effect: FactEffect): ResourceSt
       if (!known && (facts.length < MAX_FACTS || alwaysRemembered(set))) facts = capFacts([...facts, set]);
     }
     // Needed here, not learnt: a case that knows the opposite does not take this edge.
-    if (possible && effect.checks?.some((check) => facts.some((fact) => fact.predicate === check.predicate && fact.value !== check.value) || contradictsConstantValue(check, facts))) possible = false;
+    if (possible && effect.checks?.some((check) => facts.some((fact) => fact.predicate === check.predicate && fact.value !== check.value) || contradictsConstantValue(check, facts) || keyNeededButEmptied(check, facts))) possible = false;
     if (possible) results.push(withFacts(one, facts.length > 0 ? facts : undefined));
   }
   return keepWhyMaybe(joinStates(results), [state]);

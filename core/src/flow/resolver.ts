@@ -34,6 +34,8 @@ export interface ResolverSearch extends IncludeSearch {
   readonly entryDirsOf?: (file: string) => readonly string[] | undefined;
   /** PHP's own functions: a global function declared with one of their names is never called (`builtin-shadows.ts`). */
   readonly builtinFunctions?: readonly string[];
+  /** Files PHP refuses to compile (they redeclare a built-in): they declare no function, class or method (`builtin-shadows.ts`). */
+  readonly failingToCompile?: ReadonlySet<string>;
 }
 
 const NO_SEARCH: ResolverSearch = { includePaths: [] };
@@ -106,6 +108,11 @@ export class ProjectResolver implements CallResolver {
   ) {
     const builtins = builtinFunctionSet(search.builtinFunctions);
     for (const file of files) {
+      if (search.failingToCompile?.has(file.file)) {
+        this.fileClasses.set(normalizePath(file.file), []);
+        this.units.set(normalizePath(file.file), file.units);
+        continue;
+      }
       this.fileClasses.set(normalizePath(file.file), file.classes.map((cls) => cls.name));
       this.units.set(normalizePath(file.file), file.units);
       for (const cls of file.classes) {

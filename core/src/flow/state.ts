@@ -1,4 +1,5 @@
 import { alwaysRemembered, isClassStaticSubject } from '../ir/predicate-shape';
+import { widenedEmptiedFact, writtenSinceEmptied } from '../ir/session-emptied';
 import type { SettingMark } from '../ir/cfg';
 import { spanKey, type Span } from '../model/span';
 
@@ -294,7 +295,13 @@ export function joinStates(states: readonly ResourceState[], branchesMeet = fals
     else flat.push(state);
   }
   let groups = groupByFacts(flat);
-  // Too many cases: forget, one at a time, the predicate whose loss merges the most of them.
+  // Too many cases: first the emptied session's facts that differ only in the keys written
+  // since become one, naming every key any of them names (a key more that may be set loses
+  // nothing true); then forget, one at a time, the predicate whose loss merges the most of them.
+  if (groups.length > MAX_CASES && widensEmptied(flat)) {
+    flat = widenedEmptied(flat);
+    groups = groupByFacts(flat);
+  }
   if (groups.length > MAX_CASES) {
     const forgotten = forgottenPredicates(groups.map((group) => ({ facts: group[0]!.facts, shapes: new Set(group.map(shapeOf)) })));
     flat = flat.map((state) => withoutPredicates(state, forgotten));
@@ -527,4 +534,23 @@ function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined, s
   if (length !== (b?.length ?? 0)) return false;
   for (let i = 0; i < length; i++) if (!same(a![i]!, b![i]!)) return false;
   return true;
+}
+
+/** Whether states know the session emptied with different keys written since (`ir/session-emptied.ts`). */
+function widensEmptied(states: readonly ResourceState[]): boolean {
+  const predicates = new Set<string>();
+  for (const state of states) for (const fact of state.facts ?? []) if (writtenSinceEmptied(fact) !== undefined) predicates.add(fact.predicate);
+  return predicates.size > 1;
+}
+
+/** The states with one emptied fact: every key written since on any of them (past the cap, none kept). */
+function widenedEmptied(states: readonly ResourceState[]): ResourceState[] {
+  const keys = new Set<string>();
+  for (const state of states) for (const fact of state.facts ?? []) for (const key of writtenSinceEmptied(fact) ?? []) keys.add(key);
+  const widened = widenedEmptiedFact([...keys]);
+  return states.map((state) => {
+    if (!state.facts?.some((fact) => writtenSinceEmptied(fact) !== undefined)) return state;
+    const facts = state.facts.flatMap((fact) => (writtenSinceEmptied(fact) === undefined ? [fact] : widened ? [widened] : []));
+    return withFacts(state, facts.length > 0 ? [...facts].sort(byPredicate) : undefined);
+  });
 }

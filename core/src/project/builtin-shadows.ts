@@ -10,6 +10,18 @@ export function shadowsBuiltin(name: string, builtins: ReadonlySet<string>): boo
   return !name.includes('\\') && builtins.has(name);
 }
 
+/**
+ * Whether a file declares a built-in's name unconditionally at its top level (`function
+ * session_start()` in the global namespace, not under `if (!function_exists(…))`): PHP then
+ * refuses the whole file when it compiles it ("Cannot redeclare"), so none of its functions or
+ * classes is ever declared, not even those named like no built-in (A2Billing's PHP 3 session
+ * emulation also declares `session_register()`, gone from PHP since 5.4, whose body calls
+ * `session_start()`).
+ */
+export function redeclaresBuiltin(topLevelFunctions: readonly string[] | undefined, builtins: ReadonlySet<string>): boolean {
+  return (topLevelFunctions ?? []).some((name) => shadowsBuiltin(name, builtins));
+}
+
 const builtinSets = new WeakMap<readonly string[], ReadonlySet<string>>();
 const NO_FUNCTIONS: ReadonlySet<string> = new Set();
 

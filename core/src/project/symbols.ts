@@ -8,13 +8,15 @@ import { TruthyReturns } from './truthy-returns';
 import { AlikeConstructions } from './alike-constructions';
 import { ConstructedValues, type ClassFacts } from './constructed-values';
 import type { ClassProperties, Construction } from './constructor-model';
-import { builtinFunctionSet, shadowsBuiltin } from './builtin-shadows';
+import { builtinFunctionSet, redeclaresBuiltin, shadowsBuiltin } from './builtin-shadows';
 
 /** What one file declares, gathered before any lowering so every file can see the others. */
 export interface FileSymbols {
   readonly file: string;
   /** Lower-case fully qualified function names. */
   readonly functions: readonly string[];
+  /** Those declared unconditionally at the file's top level (`builtin-shadows.ts`: `redeclaresBuiltin`). */
+  readonly topLevelFunctions?: readonly string[];
   readonly classes: readonly ClassSymbol[];
   /** Constants by name as written (`define('ROOT', …)`, `const LIB = …`), fq when namespaced. */
   readonly constants: ReadonlyMap<string, StaticString>;
@@ -179,6 +181,8 @@ export class ProjectSymbols {
   private constructedCache: ConstructedValues | undefined;
   /** Some file defines a constant whose name is an expression: any constant may be defined. */
   private computedDefines = false;
+  /** Files that declare a PHP built-in's name at their top level: PHP compiles none of them (`builtin-shadows.ts`). */
+  readonly failingToCompile = new Set<string>();
 
   /**
    * `builtinFunctions`: PHP's own functions (`Catalog.builtinFunctions`); a global function
@@ -188,6 +192,11 @@ export class ProjectSymbols {
     const builtins = builtinFunctionSet(builtinFunctions);
     for (const file of files) {
       this.files.add(file.file);
+      // PHP refuses such a file when it compiles it: nothing in it is ever declared.
+      if (redeclaresBuiltin(file.topLevelFunctions, builtins)) {
+        this.failingToCompile.add(file.file);
+        continue;
+      }
       if (file.computedDefines) this.computedDefines = true;
       for (const fn of file.functions) if (!shadowsBuiltin(fn, builtins)) this.functions.add(fn);
       for (const [fn, type] of file.functionReturns) if (!this.functionReturns.has(fn)) this.functionReturns.set(fn, type);

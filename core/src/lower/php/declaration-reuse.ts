@@ -183,6 +183,7 @@ export function mergeDeclarations(into: FileDeclarations, part: FileDeclarations
   if (declaredFunctions !== part.functions.size || declaredFunctions !== part.pureFunctions.size) return false;
   into.units.push(...part.units);
   for (const name of part.functions) into.functions.add(name);
+  for (const name of part.topLevelFunctions) into.topLevelFunctions.add(name);
   for (const [name, parent] of part.classes) into.classes.set(name, parent);
   for (const [name, span] of part.classSpans) into.classSpans.set(name, span);
   into.comments.push(...part.comments);

@@ -1,5 +1,5 @@
 import { CfgBuilder, type Cursor, type PendingEdge } from '../../ir/cfg-builder';
-import { emitSessionEmptied } from './session-emptied-facts';
+import { emitSessionEmptied, truthinessNeedsSessionKey } from './session-emptied-facts';
 import type { LoopKind } from '../../ir/cfg';
 import { REPEAT_PATH_PREFIX, type FactEffect, type PredicateValue } from '../../ir/effects';
 import type { Span } from '../../model/span';
@@ -87,7 +87,8 @@ function repeatFacts(ctx: UnitContext, node: SyntaxNode): { entering: FactEffect
 }
 
 /**
- * `return A && B;` (any expression whose value is a boolean): lowered as a condition, its
+ * `return A && B;` (any expression whose value is a boolean, or one whose truthiness a session
+ * key decides: `return $_SESSION['rights'] & $flag;`): lowered as a condition, its
  * true outcomes reach the unit's truthy exit and its false ones the falsy exit, so a caller's
  * `if (Handler::isEnabled())` knows on its true branch what `A` and `B` proved (facts about
  * static properties, session tests). The facts its leaves prove about static properties are
@@ -166,7 +167,7 @@ function lowerStatementInner(ctx: UnitContext, node: SyntaxNode, cursor: Cursor)
       return lowerTry(ctx, node, cursor);
     case 'return_statement': {
       const returned = named(node)[0];
-      if (returned && isBooleanValued(returned)) return lowerBooleanReturn(ctx, returned, cursor);
+      if (returned && (isBooleanValued(returned) || truthinessNeedsSessionKey(ctx, returned))) return lowerBooleanReturn(ctx, returned, cursor);
       const after = lowerChildExpressions(ctx, node, cursor);
       const value = returned;
       const literal = returnedTruth(value);

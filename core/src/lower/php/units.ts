@@ -44,6 +44,8 @@ export interface UnitSite {
 export interface FileDeclarations {
   readonly units: UnitSite[];
   readonly functions: Set<string>;
+  /** Functions declared unconditionally at the file's top level (PHP declares them when it compiles the file). */
+  readonly topLevelFunctions: Set<string>;
   /** Lower-case fq class → parent ('' for none). */
   readonly classes: Map<string, string>;
   readonly classSpans: Map<string, Span>;
@@ -128,6 +130,7 @@ export function fileSymbols(file: string, declarations: FileDeclarations): FileS
     ),
   }));
   return { file, functions: [...declarations.functions], classes, constants: declarations.constants,
+    ...(declarations.topLevelFunctions.size > 0 ? { topLevelFunctions: [...declarations.topLevelFunctions] } : {}),
     ...(declarations.computedDefines ? { computedDefines: true } : {}),
     ...(declarations.fallbackDefines.size > 0 ? { fallbackDefines: [...declarations.fallbackDefines] } : {}),
     ...(declarations.literalCalls.length > 0 ? { literalCalls: declarations.literalCalls } : {}), functionReturns: declarations.functionReturns,
@@ -239,6 +242,7 @@ export function emptyDeclarations(looseWrites: Set<string>, settings: FileSymbol
   return {
     units: [],
     functions: new Set(),
+    topLevelFunctions: new Set(),
     classes: new Map(),
     classSpans: new Map(),
     comments: [],
@@ -375,6 +379,7 @@ export function collectDeclarations(root: SyntaxNode, file: string, reuse?: Decl
           const written = node.childForFieldName('name')?.text ?? '';
           const name = region.qualify(written.toLowerCase());
           into.functions.add(name);
+          if (node.parent?.type === 'program') into.topLevelFunctions.add(name);
           const returned = returnType(node, region, undefined);
           if (returned) into.functionReturns.set(name, returned);
           const references = byRefPositions(node);

@@ -1,0 +1,5 @@
+<?php
+function has_rights($flag)
+{
+    return ($_SESSION['rights'] & $flag);
+}
