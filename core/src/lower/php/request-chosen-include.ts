@@ -45,6 +45,7 @@ export function requestChosenIncludePaths(argument: SyntaxNode | null | undefine
   const read = values.map((value) => ({ path: evaluateStatic(value, file), request: readsRequest(value, unit, new Set(), 0) }));
   const chosen = read.filter((one) => one.request);
   if (chosen.length === 0) return undefined;
+  if (checkedAgainstList(unit, node, values)) return undefined;
   for (const one of read) {
     if (one.request || one.path.every((part) => !('unknown' in part))) continue;
     if (!chosen.some((request) => samePieces(request.path, one.path))) return undefined;
@@ -55,6 +56,11 @@ export function requestChosenIncludePaths(argument: SyntaxNode | null | undefine
 /** Values an include's variable may have in its unit: more, and it is not read as a choice. */
 const MAX_VALUES = 8;
 const MAX_DEPTH = 32;
+
+/** A superglobal alone (`$_GET`): an element of it names one value, the array does not. */
+function isWholeSuperglobal(variable: string): boolean {
+  return variable.startsWith('$_') && !variable.includes('[');
+}
 
 /** The superglobals whose elements the client sends. */
 const REQUEST_ARRAYS = new Set(['$_GET', '$_POST', '$_REQUEST', '$_COOKIE']);
@@ -114,6 +120,34 @@ function readsRequest(node: SyntaxNode, unit: SyntaxNode, seen: Set<string>, dep
     default:
       return false;
   }
+}
+
+/**
+ * Whether the unit checks the chosen name against a list before the include
+ * (`if (in_array($_GET['_e'], $allowed)) require "controller.{$_GET['_e']}.inc.php";`,
+ * `array_key_exists($page, $pages)`, `isset($routes[$page])`, `switch ($page)`): the list, not
+ * the request, decides which files can run, and it is not read here, so the include is left
+ * unresolved rather than fanned out to every file of the pattern.
+ */
+function checkedAgainstList(unit: SyntaxNode, include: SyntaxNode, values: readonly SyntaxNode[]): boolean {
+  const names = new Set<string>([include, ...values].flatMap((node) => [node, ...node.descendantsOfType(['variable_name', 'subscript_expression'])]).filter((n): n is SyntaxNode => n !== null && (n.type === 'variable_name' || n.type === 'subscript_expression')).map((n) => n.text).filter((text) => !isWholeSuperglobal(text)));
+  for (const node of unit.descendantsOfType(['function_call_expression', 'switch_statement'])) {
+    if (!node || node.startIndex >= include.startIndex) continue;
+    let checked: SyntaxNode | null | undefined;
+    if (node.type === 'function_call_expression') {
+      const called = node.childForFieldName('function')?.text.toLowerCase().replace(/^\\/, '');
+      const first = node.childForFieldName('arguments')?.namedChildren.find((arg) => arg !== null)?.namedChild(0);
+      if (called === 'in_array' || called === 'array_key_exists' || called === 'array_search') checked = first;
+      // `isset($routes[$page])`: the key looked up in a map.
+      else if (called === 'isset' && first?.type === 'subscript_expression') checked = first.namedChild(1);
+      else continue;
+    } else {
+      const condition = node.childForFieldName('condition');
+      checked = condition?.type === 'parenthesized_expression' ? condition.namedChild(0) : condition;
+    }
+    if (checked && [checked, ...checked.descendantsOfType(['variable_name', 'subscript_expression'])].some((part) => part !== null && names.has(part.text))) return true;
+  }
+  return false;
 }
 
 /** The same literal pieces and constants, whatever fills the unknown parts between them. */

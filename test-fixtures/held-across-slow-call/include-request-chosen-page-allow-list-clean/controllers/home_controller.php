@@ -1,0 +1,3 @@
+<?php
+// The home page: local work only.
+echo 'Welcome, ' . htmlspecialchars($_SESSION['name'] ?? 'guest');
