@@ -242,13 +242,12 @@ export function ownCloseSteps(steps: readonly Step[] | undefined): readonly Step
 }
 
 /**
- * Sites kept per state; beyond it, extra sites add nothing a user could act on, except that a
- * region is told apart from another by the sites they share (`groupByRegion`): a cut that
- * drops the sites a held region started from splits it. So the cut keeps the earliest opens of
- * the unit (the entry first, then by where each chain starts in the unit) and drops the latest:
- * a helper called on every line that may open the session on the paths where it is still
- * closed (SquirrelMail's `sm_encode_html_special_chars()` → `getPref()`) adds new sites at each
- * call, which used to push out the `get_location()` start the page's first hold named.
+ * Sites kept per state; beyond it, extra sites add nothing a user could act on. No finding is
+ * lost to it (the state stays open), only related locations, so the run does not note it. The
+ * first sites met are kept: a cut that keeps the unit's earliest opens instead (so a helper that
+ * may open on every line does not push out the start a region began from) dropped the sites an
+ * included controller's own-lock work is reported with (CubeCart's download, integration of
+ * precision27 and recall19), so it was taken out.
  */
 const MAX_SITES = 8;
 
@@ -261,16 +260,10 @@ export function unionSites(a: readonly OpenSite[], b: readonly OpenSite[]): read
   if (a.length === 0) return b;
   const result = [...a];
   for (const site of b) {
+    if (result.length >= MAX_SITES) break;
     if (!result.some((existing) => existing.key === site.key)) result.push(site);
   }
-  return result.length <= MAX_SITES ? result : earliestSites(result);
-}
-
-/** The `MAX_SITES` sites that start earliest in the unit (the entry first), in their order. */
-function earliestSites(sites: readonly OpenSite[]): readonly OpenSite[] {
-  const position = (site: OpenSite): number => (site.entry ? -1 : (site.chain[0]?.span.start ?? 0));
-  const kept = new Set([...sites].sort((x, y) => position(x) - position(y)).slice(0, MAX_SITES));
-  return sites.filter((site) => kept.has(site));
+  return result;
 }
 
 function isClosedOnly(state: ResourceState): boolean {
