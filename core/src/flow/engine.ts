@@ -20,7 +20,6 @@ import { callableSlotOf, SlotsRead, type CallableSlot } from './callable-slots';
 import {
   CLOSED,
   OPEN_AT_ENTRY,
-  UNSTARTED,
   RELEASED_AT_ENTRY,
   closedSinceEntry,
   ownCloseSteps,
@@ -439,10 +438,7 @@ export class FlowEngine {
   analyze(unit: Unit, resource: ResourceId, entry: 'closed' | 'open' = 'closed', bindings: Bindings = NO_BINDINGS): UnitFlow {
     const omittedFrom = this.callersPass(unit);
     const known = this.asDirectRequest(unit, [...this.requestStartFacts(unit), ...this.factsWhereRun(unit, resource)]);
-    // A request's entry script starts with no session started yet (its closes before any
-    // start do nothing); a unit that may run inside another request is entered just closed.
-    const closed = this.constants.isEntry(unit) ? UNSTARTED : CLOSED;
-    return this.run(unit, resource, entry === 'closed' ? closed : OPEN_AT_ENTRY, {
+    return this.run(unit, resource, entry === 'closed' ? CLOSED : OPEN_AT_ENTRY, {
       bindings,
       outer: NO_FRAMES,
       ...(omittedFrom !== undefined ? { omittedFrom } : {}),
@@ -2112,7 +2108,7 @@ function capByWrite(chains: readonly Step[][]): Step[][] {
 }
 
 function closedPart(state: ResourceState): ResourceState {
-  return withOptional({ closed: true, open: [], released: state.released === true, idCleared: state.idCleared === true, unstarted: state.unstarted === true, closedBy: state.closedBy }, state.via, undefined);
+  return withOptional({ closed: true, open: [], released: state.released === true, idCleared: state.idCleared === true, closedBy: state.closedBy }, state.via, undefined);
 }
 
 /**
@@ -2135,10 +2131,7 @@ function reroot(state: ResourceState, call: Step, before: ResourceState, closeSt
   const released = closedInside || releasedInside || (state.closed && before.released === true);
   // Released inside: by a `session_destroy()` on every path or not; otherwise as before the call.
   const idCleared = closedInside || releasedInside ? state.idCleared === true : before.idCleared === true;
-  // A callee that neither opened nor released the session on this path leaves a request that
-  // has not started one as it was.
-  const unstarted = before.unstarted === true && state.closed && state.open.length === 0 && state.released !== true;
-  return withOptional({ closed: state.closed, open, released, idCleared, unstarted, closedBy: unionSteps(undefined, closedBy) }, before.via, undefined);
+  return withOptional({ closed: state.closed, open, released, idCleared, closedBy: unionSteps(undefined, closedBy) }, before.via, undefined);
 }
 
 /**
@@ -2202,8 +2195,6 @@ export function transferEffect(
       return withOptional({ closed: false, open: unionSites(before.open, [siteFromChain([openStep])]) }, before.via, undefined);
     }
     case 'close': {
-      // No session started in this request yet: PHP's close does nothing.
-      if (before.unstarted) return before;
       const released = releasedBy({ span: effect.span, label: effect.label ?? `the session is closed here by \`${effect.api}\`` });
       // `session_destroy()` forgets the id; the other closes keep it for a reopen.
       return withOptional({ ...released, idCleared: effect.how === 'destroy' }, before.via, undefined);
@@ -2218,7 +2209,7 @@ export function transferEffect(
           return before.open.length > 0 ? withOptional({ closed: false, open: before.open }, before.via, undefined) : undefined;
         case 'closed':
           return before.closed
-            ? withOptional({ closed: true, open: [], released: before.released === true, idCleared: before.idCleared === true, unstarted: before.unstarted === true, closedBy: ownCloseSteps(before.closedBy) }, undefined, undefined)
+            ? withOptional({ closed: true, open: [], released: before.released === true, idCleared: before.idCleared === true, closedBy: ownCloseSteps(before.closedBy) }, undefined, undefined)
             : undefined;
         case 'ever-started': {
           // Open, or closed after a start (whatever closed it).

@@ -59,15 +59,6 @@ export interface ResourceState {
   /** Open on some path; where it was opened. Empty: closed on every path. */
   readonly open: readonly OpenSite[];
   /**
-   * No session has been started in this request on any path here: the unit is a request's
-   * entry script (`UNSTARTED`) and nothing before opened the session or handed it on. PHP's
-   * close does nothing then, so a `$_SESSION` write after it is no more lost than one before
-   * it (phpVirtualBox's `noAuth` mode writes `$_SESSION` as a plain array and still calls
-   * `session_write_close()`). A unit entered closed otherwise (a helper, an included file)
-   * cannot tell: its caller may have opened the session, so its closes release it.
-   */
-  readonly unstarted?: boolean;
-  /**
    * The branches taken on every path here, outermost first ("`$x` is false (line 3)"), kept
    * through an open. Where branches meet, those all paths took remain (the enclosing ones).
    */
@@ -174,7 +165,6 @@ export function withFacts(state: ResourceState, facts: Facts | undefined): Resou
   const copy: { -readonly [K in keyof ResourceState]: ResourceState[K] } = { closed: state.closed, open: state.open };
   if (state.released !== undefined) copy.released = state.released;
   if (state.idCleared !== undefined) copy.idCleared = state.idCleared;
-  if (state.unstarted) copy.unstarted = true;
   if (state.closedBy !== undefined) copy.closedBy = state.closedBy;
   if (state.via !== undefined) copy.via = state.via;
   if (state.whyMaybe !== undefined) copy.whyMaybe = state.whyMaybe;
@@ -212,9 +202,6 @@ export function unionSteps(a: readonly Step[] | undefined, b: readonly Step[] | 
   return result;
 }
 export const OPEN_AT_ENTRY: ResourceState = { closed: false, open: [ENTRY_SITE] };
-
-/** A request's entry script as it starts: closed, and no session started yet in the request. */
-export const UNSTARTED: ResourceState = { closed: true, open: [], unstarted: true };
 
 /**
  * Entered closed after the caller released the session with its id kept
@@ -451,8 +438,7 @@ function joinPlain(states: readonly ResourceState[], branchesMeet: boolean): Res
       whyMaybe ??= reason;
     }
   }
-  const unstarted = states.every((state) => state.unstarted === true);
-  return withOptional({ closed, open, released, idCleared, unstarted, ...(closedBy ? { closedBy } : {}) }, sharedBranches(states), open.length > 0 && closed ? whyMaybe : undefined);
+  return withOptional({ closed, open, released, idCleared, ...(closedBy ? { closedBy } : {}) }, sharedBranches(states), open.length > 0 && closed ? whyMaybe : undefined);
 }
 
 /**
@@ -471,7 +457,7 @@ function sharedBranches(states: readonly ResourceState[]): readonly string[] | u
 }
 
 export function withOptional(
-  base: { closed: boolean; open: readonly OpenSite[]; released?: boolean; idCleared?: boolean; unstarted?: boolean; closedBy?: readonly Step[] | undefined },
+  base: { closed: boolean; open: readonly OpenSite[]; released?: boolean; idCleared?: boolean; closedBy?: readonly Step[] | undefined },
   via: readonly string[] | undefined,
   whyMaybe: string | undefined,
 ): ResourceState {
@@ -480,13 +466,11 @@ export function withOptional(
     open: readonly OpenSite[];
     released?: boolean;
     idCleared?: boolean;
-    unstarted?: boolean;
     via?: readonly string[];
     whyMaybe?: string;
     closedBy?: readonly Step[];
   } = { closed: base.closed, open: base.open };
   if (base.released && base.closed) state.released = true;
-  if (base.unstarted && base.closed && base.open.length === 0 && !base.released) state.unstarted = true;
   if (base.released && base.closed && base.idCleared) state.idCleared = true;
   if (base.closedBy && base.closedBy.length > 0 && base.closed) state.closedBy = base.closedBy;
   if (via !== undefined) state.via = via;
@@ -510,7 +494,7 @@ export function alongEdge(state: ResourceState, note: string | undefined): Resou
 export function sameState(a: ResourceState | undefined, b: ResourceState | undefined): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
-  if (a.closed !== b.closed || !a.released !== !b.released || !a.idCleared !== !b.idCleared || !a.unstarted !== !b.unstarted) return false;
+  if (a.closed !== b.closed || !a.released !== !b.released || !a.idCleared !== !b.idCleared) return false;
   if ((a.whyMaybe ?? '') !== (b.whyMaybe ?? '')) return false;
   if (!sameList(a.closedBy, b.closedBy, (x, y) => x.span.file === y.span.file && x.span.start === y.span.start && x.span.end === y.span.end)) return false;
   if (!sameList(a.open, b.open, (x, y) => x.key === y.key)) return false;
