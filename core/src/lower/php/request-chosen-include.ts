@@ -1,5 +1,6 @@
 import type { StaticString } from '../../ir/static-string';
 import type { SyntaxNode } from '../../parse/php';
+import { argumentValue, callArguments, calledName } from './literals';
 import { literalString } from './session-access';
 import { evaluateStatic } from './static-string';
 import { enclosingUnitNode } from './unit-scope';
@@ -104,8 +105,8 @@ function readsRequest(node: SyntaxNode, unit: SyntaxNode, seen: Set<string>, dep
     case 'encapsed_string':
       return node.namedChildren.some((part) => part !== null && part.type !== 'string_content' && part.type !== 'escape_sequence' && next(part));
     case 'function_call_expression': {
-      const called = node.childForFieldName('function')?.text.toLowerCase().replace(/^\\/, '');
-      const args = node.childForFieldName('arguments')?.namedChildren.filter((arg) => arg !== null) ?? [];
+      const called = calledName(node);
+      const args = callArguments(node);
       if (!called) return false;
       if (called === 'filter_input') return /^INPUT_(GET|POST|REQUEST|COOKIE)$/.test(args[0]?.text ?? '');
       const position = TEXT_KEEPING.get(called);
@@ -135,8 +136,9 @@ function checkedAgainstList(unit: SyntaxNode, include: SyntaxNode, values: reado
     if (!node || node.startIndex >= include.startIndex) continue;
     let checked: SyntaxNode | null | undefined;
     if (node.type === 'function_call_expression') {
-      const called = node.childForFieldName('function')?.text.toLowerCase().replace(/^\\/, '');
-      const first = node.childForFieldName('arguments')?.namedChildren.find((arg) => arg !== null)?.namedChild(0);
+      const called = calledName(node);
+      const argument = callArguments(node)[0];
+      const first = argument ? argumentValue(argument) : undefined;
       if (called === 'in_array' || called === 'array_key_exists' || called === 'array_search') checked = first;
       // `isset($routes[$page])`: the key looked up in a map.
       else if (called === 'isset' && first?.type === 'subscript_expression') checked = first.namedChild(1);
